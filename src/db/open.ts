@@ -1,0 +1,13 @@
+import { openPglite } from './pglite-engine.js';
+import { openPostgres } from './postgres-engine.js';
+import type { DatabaseHandle } from './database.js';
+
+export interface DatabaseConfig {
+  databaseUrl?: string;
+  dataDir: string;
+}
+
+/** DATABASE_URL selects a PostgreSQL server; otherwise the embedded PGlite in the data directory. */
+export function openDatabase(config: DatabaseConfig): Promise<DatabaseHandle> {
+  return config.databaseUrl ? openPostgres(config.databaseUrl) : openPglite(config.dataDir);
+}

@@ -1,0 +1,47 @@
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { drizzle } from 'drizzle-orm/pglite';
+import { migrate } from 'drizzle-orm/pglite/migrator';
+import { migrationsFolder } from './migrations-folder.js';
+import { lockDataDirectory } from './lock.js';
+import { schema, type Database, type DatabaseHandle } from './database.js';
+
+/** Opens the embedded engine in `directory` (created if missing), holding the directory lock until close. */
+export async function openPglite(directory: string): Promise<DatabaseHandle> {
+  const dataDir = resolve(directory);
+  mkdirSync(dataDir, { recursive: true });
+  const release = lockDataDirectory(dataDir);
+  try {
+    const client = await PGlite.create(resolve(dataDir, 'pg'));
+    const pgDb = drizzle({ client, schema });
+    const db = pgDb as unknown as Database;
+    return {
+      db,
+      migrate: () => migrate(pgDb, { migrationsFolder }),
+      kind: 'pglite',
+      location: dataDir,
+      ping: async () => {
+        await client.query('select 1');
+      },
+      close: async () => {
+        try {
+          await client.close();
+        } finally {
+          release();
+        }
+      },
+    };
+  } catch (error) {
+    release();
+    throw error;
+  }
+}
+
+/** An in-memory engine for tests that do not need a directory. */
+export async function openPgliteInMemory(): Promise<DatabaseHandle> {
+  const client = await PGlite.create();
+  const pgDb = drizzle({ client, schema });
+  const db = pgDb as unknown as Database;
+  return { db, kind: 'pglite', location: 'memory', migrate: () => migrate(pgDb, { migrationsFolder }), ping: async () => void (await client.query('select 1')), close: () => client.close() };
+}

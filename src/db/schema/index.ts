@@ -1,0 +1,4 @@
+export * from './organizations.js';
+export * from './auth.js';
+export * from './people.js';
+export * from './activity.js';
