@@ -1,0 +1,46 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { spawn, spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import type { ParsedArgs } from '../args.js';
+import { loadConfig } from '../../server/config.js';
+import { startServer, stopOnSignals } from '../../server/serve.js';
+import { webRoot } from '../../server/app.js';
+import { seedDemoIfEmpty } from '../../server/services/demo/seed-demo.js';
+
+const projectRoot = fileURLToPath(new URL('../../../', import.meta.url));
+
+/** `npm start` builds the web app once if it has never been built, so a fresh clone just works. */
+function buildWebIfMissing() {
+  if (existsSync(join(webRoot, 'index.html'))) return;
+  console.log('Building the web app (first start only)…');
+  const result = spawnSync(process.execPath, [join(projectRoot, 'node_modules/vite/bin/vite.js'), 'build'], { cwd: projectRoot, stdio: 'inherit' });
+  if (result.status !== 0) throw new Error('The web app build failed; see the output above.');
+}
+
+export async function serveCommand(args: ParsedArgs) {
+  if (args.flags.has('build-if-missing')) buildWebIfMissing();
+  const config = loadConfig();
+  const server = await startServer(config, async (handle) => {
+    if (args.flags.has('demo')) console.log((await seedDemoIfEmpty(handle.db)).message);
+  });
+  stopOnSignals(server);
+}
+
+/** API on PORT+1 behind Vite's dev server on PORT, with hot reload for the web app. */
+export async function devCommand() {
+  const config = loadConfig();
+  const apiPort = config.port + 1;
+  const server = await startServer({ ...config, port: apiPort });
+  const vite = spawn(process.execPath, [join(projectRoot, 'node_modules/vite/bin/vite.js'), '--port', String(config.port)], {
+    cwd: projectRoot,
+    stdio: 'inherit',
+    env: { ...process.env, CAIRN_API_URL: `http://127.0.0.1:${apiPort}` },
+  });
+  const stop = () => {
+    vite.kill('SIGTERM');
+    void server.stop().then(() => process.exit(0));
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}

@@ -1,0 +1,29 @@
+import type { ParsedArgs } from '../args.js';
+import { requireFlag, stringFlag } from '../args.js';
+import { setupOrganization } from '../../server/services/setup.js';
+import { setupBody } from '../../server/http/setup/schema.js';
+import { Problem } from '../../server/http/problem.js';
+import { UsageError } from '../args.js';
+import { readPassword } from './read-password.js';
+import { withDatabase } from './with-database.js';
+
+/** The same setup as the browser's first-run page, through the same schema and service. */
+export async function setupCommand(args: ParsedArgs) {
+  const input = setupBody.safeParse({
+    organization: requireFlag(args, 'organization'),
+    name: requireFlag(args, 'name'),
+    email: requireFlag(args, 'email'),
+    password: await readPassword(args),
+    timeZone: stringFlag(args, 'time-zone'),
+  });
+  if (!input.success) throw new UsageError(input.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+  await withDatabase(async (handle) => {
+    try {
+      const { organization, owner } = await setupOrganization(handle.db, input.data);
+      console.log(`Created ${organization.name} with owner ${owner.email}. Sign in at the Cairn address.`);
+    } catch (error) {
+      if (error instanceof Problem) throw new UsageError(error.message);
+      throw error;
+    }
+  });
+}

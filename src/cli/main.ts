@@ -1,0 +1,55 @@
+import { parseArgs, UsageError } from './args.js';
+import { serveCommand, devCommand } from './commands/serve.js';
+import { migrateCommand } from './commands/migrate.js';
+import { setupCommand } from './commands/setup.js';
+import { userCommand } from './commands/user.js';
+import { demoCommand } from './commands/demo.js';
+import { DataDirectoryLockedError } from '../db/lock.js';
+
+const HELP = `cairn — self-hosted OKRs
+
+Usage: cairn <command> [options]
+
+  serve [--demo] [--build-if-missing]   serve Cairn (PORT, HOST, CAIRN_DATA_DIR, DATABASE_URL…)
+  dev                                   serve the API with the Vite dev server for the web app
+  migrate                               apply pending database migrations and exit
+  setup --organization O --name N --email E [--password P]
+                                        first-run setup without the browser (password also from CAIRN_SETUP_PASSWORD)
+  demo                                  fill an empty database with a demo organisation and exit
+  user list
+  user create --email E --name N [--role member|admin|owner] [--password P]
+  user set-role --email E --role R
+  user set-password --email E [--password P]
+  user deactivate --email E | user activate --email E
+
+Environment variables are listed in the README.`;
+
+const commands: Record<string, (args: ReturnType<typeof parseArgs>) => Promise<void>> = {
+  serve: serveCommand,
+  start: serveCommand,
+  dev: devCommand,
+  migrate: migrateCommand,
+  setup: setupCommand,
+  user: userCommand,
+  demo: demoCommand,
+};
+
+async function main() {
+  const args = parseArgs(process.argv.slice(2));
+  const name = args.positional.shift() ?? 'help';
+  const command = commands[name];
+  if (!command || args.flags.has('help')) {
+    console.log(HELP);
+    process.exit(command || name === 'help' ? 0 : 2);
+  }
+  await command(args);
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof DataDirectoryLockedError || error instanceof UsageError) {
+    console.error(`cairn: ${error.message}`);
+    process.exit(error instanceof UsageError ? 2 : 1);
+  }
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,84 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import Fastify, { type FastifyInstance } from 'fastify';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import fastifyStatic from '@fastify/static';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { DatabaseHandle } from '../db/database.js';
+import type { Config } from './config.js';
+import { createAuth } from './auth/better-auth.js';
+import { resolveActor } from './auth/actor.js';
+import { LoginThrottle } from './auth/login-throttle.js';
+import { mountAuth } from './auth/mount.js';
+import { resolveAuthSecret } from './auth/secret.js';
+import { createMailer, type Mailer } from './mail/mailer.js';
+import type { AppContext } from './http/context.js';
+import { apiNotFound, installErrorHandling } from './http/error-handler.js';
+import { apiRoutes, healthRoutes } from './http/routes.js';
+
+export const webRoot = fileURLToPath(new URL('../../dist/web', import.meta.url));
+
+export interface AppOptions {
+  handle: DatabaseHandle;
+  config: Config;
+  logger?: boolean | { level: string };
+  mailer?: Mailer;
+}
+
+/** Builds the whole HTTP app on an open, migrated database. Listening is the caller's job. */
+export async function buildApp({ handle, config, logger = { level: config.logLevel }, mailer }: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({ logger, trustProxy: true, bodyLimit: 1_048_576 });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  installErrorHandling(app);
+
+  const secret = await resolveAuthSecret(handle.db, config.secret);
+  const auth = createAuth({ db: handle.db, secret, publicUrl: config.publicUrl });
+  const ctx: AppContext = {
+    handle,
+    db: handle.db,
+    auth,
+    config,
+    mailer: mailer ?? createMailer(config.smtpUrl, config.mailFrom, (err) => app.log.warn({ err }, 'mail not sent')),
+  };
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'Cairn API', version: '1', description: 'OKRs, people and teams. Authenticate with a session cookie or `Authorization: Bearer <token>`. Errors are RFC 9457 problem+json.' },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' }, cookie: { type: 'apiKey', in: 'cookie', name: 'cairn.session_token' } } },
+      security: [{ bearer: [] }, { cookie: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+  await app.register(healthRoutes(ctx));
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  mountAuth(app, auth, new LoginThrottle(config.loginMaxFailures, config.loginWindowSeconds * 1000), config.publicUrl);
+
+  app.decorateRequest('actor', null);
+  await app.register(
+    async (api) => {
+      api.addHook('onRequest', async (request) => {
+        request.actor = await resolveActor(ctx.db, ctx.auth, request);
+      });
+      await api.register(apiRoutes(ctx));
+    },
+    { prefix: '/api/v1' },
+  );
+  await registerWeb(app);
+  return app;
+}
+
+/** Serves the built React app; any non-API path falls back to index.html for client-side routes. */
+async function registerWeb(app: FastifyInstance) {
+  const hasWeb = existsSync(webRoot);
+  if (hasWeb) await app.register(fastifyStatic, { root: webRoot, wildcard: false });
+  app.setNotFoundHandler((request, reply) => {
+    if (request.url.startsWith('/api/')) throw apiNotFound(request.url.split('?')[0]!);
+    if (!hasWeb) return reply.type('text/plain').send('The web app is not built. Run `npm run build`.');
+    return reply.type('text/html').sendFile('index.html');
+  });
+}

@@ -1,0 +1,53 @@
+import { createHash } from 'node:crypto';
+import { and, eq, gt, isNull, or } from 'drizzle-orm';
+import type { FastifyRequest } from 'fastify';
+import type { Database } from '../../db/database.js';
+import { apiTokens, users, type Role } from '../../db/schema/index.js';
+import type { Auth } from './better-auth.js';
+
+/** Who is calling: every /api/v1 handler works from this, never from raw headers. */
+export interface Actor {
+  userId: string;
+  orgId: string;
+  role: Role;
+  name: string;
+  email: string;
+  via: 'session' | 'token';
+}
+
+export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+
+function toHeaders(request: FastifyRequest): Headers {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(request.headers)) {
+    if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
+  }
+  return headers;
+}
+
+async function activeUser(db: Database, userId: string, via: Actor['via']): Promise<Actor | null> {
+  const [user] = await db.select().from(users).where(eq(users.id, userId));
+  if (!user || user.deactivatedAt) return null;
+  return { userId: user.id, orgId: user.orgId, role: user.role, name: user.name, email: user.email, via };
+}
+
+async function actorFromToken(db: Database, token: string): Promise<Actor | null> {
+  const now = new Date();
+  const [row] = await db
+    .update(apiTokens)
+    .set({ lastUsedAt: now })
+    .where(and(eq(apiTokens.tokenHash, hashToken(token)), isNull(apiTokens.revokedAt), or(isNull(apiTokens.expiresAt), gt(apiTokens.expiresAt, now))))
+    .returning({ userId: apiTokens.userId, orgId: apiTokens.orgId });
+  if (!row) return null;
+  const actor = await activeUser(db, row.userId, 'token');
+  // A token only ever acts inside the organisation it was issued in.
+  return actor && actor.orgId === row.orgId ? actor : null;
+}
+
+/** Bearer token first (integrations), else the session cookie (the browser). */
+export async function resolveActor(db: Database, auth: Auth, request: FastifyRequest): Promise<Actor | null> {
+  const authorization = request.headers.authorization;
+  if (authorization?.toLowerCase().startsWith('bearer ')) return actorFromToken(db, authorization.slice(7).trim());
+  const session = await auth.api.getSession({ headers: toHeaders(request) });
+  return session ? activeUser(db, session.user.id, 'session') : null;
+}

@@ -1,0 +1,51 @@
+import { betterAuth } from 'better-auth';
+import { drizzleAdapter } from 'better-auth/adapters/drizzle';
+import type { Database } from '../../db/database.js';
+import { accounts, sessions, users, verifications } from '../../db/schema/index.js';
+import { PASSWORD_MAX, PASSWORD_MIN } from './password-rules.js';
+
+export interface AuthOptions {
+  db: Database;
+  secret: string;
+  publicUrl: string;
+}
+
+function requestOrigin(request?: Request): string | undefined {
+  const host = request?.headers.get('host');
+  if (!host) return undefined;
+  const proto = request?.headers.get('x-forwarded-proto') ?? new URL(request!.url).protocol.replace(':', '');
+  return `${proto}://${host}`;
+}
+
+/**
+ * Better Auth owns sessions, cookies and password checks. People are created by Cairn's own
+ * services (setup, invitations, CLI), so public sign-up stays off.
+ */
+export function createAuth({ db, secret, publicUrl }: AuthOptions) {
+  return betterAuth({
+    appName: 'Cairn',
+    baseURL: publicUrl,
+    basePath: '/api/auth',
+    secret,
+    database: drizzleAdapter(db, {
+      provider: 'pg',
+      schema: { user: users, session: sessions, account: accounts, verification: verifications },
+    }),
+    emailAndPassword: { enabled: true, disableSignUp: true, minPasswordLength: PASSWORD_MIN, maxPasswordLength: PASSWORD_MAX },
+    user: {
+      additionalFields: {
+        orgId: { type: 'string', required: true, input: false },
+        role: { type: 'string', required: false, defaultValue: 'member', input: false },
+      },
+    },
+    session: { expiresIn: 60 * 60 * 24 * 30, updateAge: 60 * 60 * 24 },
+    // Cairn's own login throttle counts failures per email (see login-throttle.ts); Better Auth's counts every request.
+    rateLimit: { enabled: false },
+    // Same-origin requests are always trusted, so Cairn works at whatever address it is reached.
+    trustedOrigins: (request?: Request) => [publicUrl, requestOrigin(request)],
+    advanced: { cookiePrefix: 'cairn' },
+    telemetry: { enabled: false },
+  });
+}
+
+export type Auth = ReturnType<typeof createAuth>;

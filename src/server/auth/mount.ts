@@ -1,0 +1,60 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Auth } from './better-auth.js';
+import type { LoginThrottle } from './login-throttle.js';
+import { Problem } from '../http/problem.js';
+
+function toFetchRequest(request: FastifyRequest, origin: string): Request {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(request.headers)) {
+    if (value === undefined) continue;
+    headers.set(name, Array.isArray(value) ? value.join(', ') : value);
+  }
+  const hasBody = request.method !== 'GET' && request.method !== 'HEAD' && request.body !== undefined;
+  return new Request(new URL(request.url, origin), {
+    method: request.method,
+    headers,
+    body: hasBody ? JSON.stringify(request.body) : undefined,
+  });
+}
+
+function signInEmail(request: FastifyRequest): string | undefined {
+  const body = request.body as { email?: unknown } | undefined;
+  return typeof body?.email === 'string' ? body.email.trim().toLowerCase() : undefined;
+}
+
+/**
+ * Better Auth is mounted as a catch-all that rebuilds a Fetch Request (Fastify has already read
+ * the body). Public sign-up is not mounted: people join through setup or an invitation.
+ */
+export function mountAuth(app: FastifyInstance, auth: Auth, throttle: LoginThrottle, origin: string): void {
+  app.route({
+    method: ['GET', 'POST'],
+    url: '/api/auth/*',
+    schema: { hide: true },
+    handler: async (request, reply) => {
+      const path = new URL(request.url, origin).pathname;
+      if (path.startsWith('/api/auth/sign-up')) throw new Problem(404, 'not-found', 'Sign-up is by invitation.');
+      const isSignIn = path === '/api/auth/sign-in/email';
+      const email = isSignIn ? signInEmail(request) : undefined;
+      const keys = email ? [`email:${email}`] : [];
+      if (isSignIn) {
+        const wait = throttle.retryAfter(keys);
+        if (wait > 0) {
+          throw new Problem(429, 'rate-limited', `Too many failed sign-ins for this email. Try again in ${wait} seconds.`, [], { 'retry-after': String(wait) });
+        }
+      }
+      const response = await auth.handler(toFetchRequest(request, origin));
+      if (isSignIn) {
+        if (response.status === 401) throttle.fail(keys);
+        else if (response.ok) throttle.succeed(keys);
+      }
+      reply.status(response.status);
+      response.headers.forEach((value, name) => {
+        if (name !== 'set-cookie' && name !== 'content-length') reply.header(name, value);
+      });
+      const cookies = response.headers.getSetCookie();
+      if (cookies.length > 0) reply.header('set-cookie', cookies);
+      return reply.send(response.body ? Buffer.from(await response.arrayBuffer()) : null);
+    },
+  });
+}

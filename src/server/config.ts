@@ -1,0 +1,46 @@
+import { resolve } from 'node:path';
+
+export interface Config {
+  port: number;
+  host: string;
+  /** PGlite data directory (ignored when databaseUrl is set). */
+  dataDir: string;
+  databaseUrl?: string;
+  /** The address people reach Cairn at: used in invitation links and as the trusted auth origin. */
+  publicUrl: string;
+  /** Signs sessions; generated and stored in the database when not given. */
+  secret?: string;
+  smtpUrl?: string;
+  mailFrom: string;
+  logLevel: string;
+  /** Failed sign-ins per email within the window before 429. */
+  loginMaxFailures: number;
+  loginWindowSeconds: number;
+}
+
+function integer(name: string, raw: string | undefined, fallback: number): number {
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0) throw new Error(`${name} must be a whole number, got "${raw}"`);
+  return value;
+}
+
+/** Reads every setting from the environment; README's configuration table lists the same names. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const port = integer('PORT', env.PORT, 3000);
+  const host = env.HOST || '0.0.0.0';
+  const publicUrl = (env.CAIRN_PUBLIC_URL || `http://localhost:${port}`).replace(/\/$/, '');
+  return {
+    port,
+    host,
+    dataDir: resolve(env.CAIRN_DATA_DIR || './data'),
+    databaseUrl: env.DATABASE_URL || undefined,
+    publicUrl,
+    secret: env.CAIRN_SECRET || undefined,
+    smtpUrl: env.SMTP_URL || undefined,
+    mailFrom: env.MAIL_FROM || 'Cairn <cairn@localhost>',
+    logLevel: env.LOG_LEVEL || 'info',
+    loginMaxFailures: integer('CAIRN_LOGIN_MAX_FAILURES', env.CAIRN_LOGIN_MAX_FAILURES, 5),
+    loginWindowSeconds: integer('CAIRN_LOGIN_WINDOW_SECONDS', env.CAIRN_LOGIN_WINDOW_SECONDS, 900),
+  };
+}

@@ -1,0 +1,30 @@
+import type { FastifyRequest } from 'fastify';
+import type { Config } from '../config.js';
+import type { DatabaseHandle, Database } from '../../db/database.js';
+import type { Auth } from '../auth/better-auth.js';
+import type { Actor } from '../auth/actor.js';
+import type { Mailer } from '../mail/mailer.js';
+import { unauthenticated } from './problem.js';
+
+/** What every route module is given: built once at start, no globals. */
+export interface AppContext {
+  handle: DatabaseHandle;
+  db: Database;
+  auth: Auth;
+  config: Config;
+  mailer: Mailer;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    actor: Actor | null;
+  }
+}
+
+/** The signed-in caller, or a 401 problem. */
+export function actorOf(request: FastifyRequest): Actor {
+  if (!request.actor) throw unauthenticated();
+  return request.actor;
+}
+
+export const scopeOf = (actor: Actor) => ({ orgId: actor.orgId, actorId: actor.userId });

@@ -1,0 +1,43 @@
+import type { FastifyError, FastifyInstance } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { Problem, type FieldProblem } from './problem.js';
+
+const PROBLEM_JSON = 'application/problem+json; charset=utf-8';
+
+/** `/owner/email` → `owner.email`; array indices stay as `milestones[0]`. */
+function fieldFromPath(path: string): string {
+  return path
+    .split('/')
+    .filter(Boolean)
+    .map((part, i) => (/^\d+$/.test(part) ? `[${part}]` : i === 0 ? part : `.${part}`))
+    .join('');
+}
+
+function validationProblem(error: FastifyError): Problem {
+  const errors: FieldProblem[] = (error.validation ?? []).map((issue) => {
+    return { field: fieldFromPath(issue.instancePath) || (error.validationContext ?? 'body'), message: issue.message ?? 'Invalid value.' };
+  });
+  const first = errors[0];
+  const detail = first ? `${first.field}: ${first.message}` : 'The request is not valid.';
+  return new Problem(400, 'validation-failed', detail, errors);
+}
+
+/** Every error leaves as RFC 9457 problem+json; unexpected ones are logged and hidden. */
+export function installErrorHandling(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    let problem: Problem;
+    if (error instanceof Problem) problem = error;
+    else if (hasZodFastifySchemaValidationErrors(error) || error.validation) problem = validationProblem(error);
+    else if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
+      problem = new Problem(error.statusCode, error.statusCode === 429 ? 'rate-limited' : 'bad-request', error.message);
+    } else {
+      request.log.error({ err: error }, 'request failed');
+      problem = new Problem(500, 'internal-error', 'Something went wrong on our side. It has been logged.');
+    }
+    return reply.status(problem.status).headers(problem.headers).type(PROBLEM_JSON).send(problem.toBody());
+  });
+}
+
+export function apiNotFound(path: string): Problem {
+  return new Problem(404, 'not-found', `No API endpoint at ${path}.`);
+}

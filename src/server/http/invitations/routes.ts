@@ -1,0 +1,85 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { passwordSchema } from '../../auth/password-rules.js';
+import { authorize } from '../../policies/index.js';
+import { acceptInvitation, createInvitation, findOpenInvitation, listPendingInvitations, revokeInvitation, setEmailStatus } from '../../services/invitations.js';
+import { actorOf, scopeOf, type AppContext } from '../context.js';
+import { presentInvitation, presentUser } from '../presenters.js';
+import { emailField, idParam, nameField, problemSchema, roleField } from '../schemas.js';
+import { userSchema } from '../setup/schema.js';
+import { signInAfterCreate } from '../setup/sign-in.js';
+import { invitationEmail } from './email.js';
+
+const invitationSchema = z.object({
+  id: z.string(),
+  email: z.string(),
+  role: roleField,
+  teamId: z.string().nullable(),
+  invitedBy: z.string().nullable(),
+  emailStatus: z.enum(['sent', 'failed', 'not_configured']),
+  createdAt: z.string(),
+  expiresAt: z.string(),
+});
+const createdInvitation = invitationSchema.extend({ link: z.string().describe('Shown to the admin once; the person opens it to join') });
+const invitationBody = z.object({ email: emailField, role: roleField.exclude(['owner']).default('member'), teamId: z.uuid().nullable().optional() });
+const tokenParam = z.object({ token: z.string().min(10).max(200) });
+const acceptBody = z.object({ token: z.string().min(10).max(200), name: nameField, password: passwordSchema });
+
+export const invitationRoutes =
+  (ctx: AppContext): FastifyPluginAsyncZod =>
+  async (app) => {
+    app.get('/invitations', {
+      schema: { tags: ['people'], summary: 'Pending invitations (owner/admin)', response: { 200: z.array(invitationSchema), 403: problemSchema } },
+      handler: async (request) => {
+        const actor = actorOf(request);
+        authorize(actor, 'invitation.manage');
+        return (await listPendingInvitations(ctx.db, actor.orgId)).map(presentInvitation);
+      },
+    });
+
+    app.post('/invitations', {
+      schema: {
+        tags: ['people'],
+        summary: 'Invite a person by email (owner/admin). The link is e-mailed when SMTP is set, and always returned.',
+        body: invitationBody,
+        response: { 201: createdInvitation, 400: problemSchema, 403: problemSchema, 409: problemSchema },
+      },
+      handler: async (request, reply) => {
+        const actor = actorOf(request);
+        authorize(actor, 'invitation.manage');
+        const { invitation, token } = await createInvitation(ctx.db, scopeOf(actor), request.body);
+        const link = `${ctx.config.publicUrl}/invite/${token}`;
+        // Mail goes after the commit, so a slow or failing SMTP server never holds a transaction open.
+        const emailStatus = await ctx.mailer.send(invitationEmail({ to: invitation.email, inviter: actor.name, link }));
+        await setEmailStatus(ctx.db, invitation.id, emailStatus);
+        return reply.status(201).send({ ...presentInvitation({ ...invitation, emailStatus }), link });
+      },
+    });
+
+    app.delete('/invitations/:id', {
+      schema: { tags: ['people'], summary: 'Revoke a pending invitation', params: idParam, response: { 204: z.null(), 404: problemSchema } },
+      handler: async (request, reply) => {
+        const actor = actorOf(request);
+        authorize(actor, 'invitation.manage');
+        await revokeInvitation(ctx.db, scopeOf(actor), request.params.id);
+        return reply.status(204).send(null);
+      },
+    });
+
+    app.get('/invitations/by-token/:token', {
+      schema: { tags: ['people'], summary: 'Public: what an invitation link is for', params: tokenParam, response: { 200: z.object({ email: z.string(), organization: z.string() }), 404: problemSchema } },
+      handler: async (request) => {
+        const { invitation, organization } = await findOpenInvitation(ctx.db, request.params.token);
+        return { email: invitation.email, organization };
+      },
+    });
+
+    app.post('/invitations/accept', {
+      schema: { tags: ['people'], summary: 'Public: accept an invitation, create the account and sign in', body: acceptBody, response: { 201: userSchema, 400: problemSchema, 404: problemSchema } },
+      handler: async (request, reply) => {
+        const user = await acceptInvitation(ctx.db, request.body);
+        await signInAfterCreate(ctx.auth, request, reply, user.email, request.body.password);
+        return reply.status(201).send(presentUser(user));
+      },
+    });
+  };

@@ -1,0 +1,21 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { AppContext } from './context.js';
+import { healthRoutes } from './health/routes.js';
+import { invitationRoutes } from './invitations/routes.js';
+import { organizationRoutes } from './organization/routes.js';
+import { setupRoutes } from './setup/routes.js';
+import { teamMemberRoutes } from './teams/member-routes.js';
+import { teamRoutes } from './teams/routes.js';
+import { tokenRoutes } from './tokens/routes.js';
+import { userRoutes } from './users/routes.js';
+
+/** Every /api/v1 resource. Add a resource here and it is served and documented. */
+export const apiRoutes =
+  (ctx: AppContext): FastifyPluginAsyncZod =>
+  async (api) => {
+    for (const routes of [setupRoutes, organizationRoutes, userRoutes, teamRoutes, teamMemberRoutes, invitationRoutes, tokenRoutes]) {
+      await api.register(routes(ctx));
+    }
+  };
+
+export { healthRoutes };

@@ -1,0 +1,26 @@
+import { z } from 'zod';
+import { passwordSchema } from '../../auth/password-rules.js';
+import { emailField, nameField, roleField, timeZoneField } from '../schemas.js';
+
+export const setupBody = z.object({
+  organization: nameField.describe('The organisation name'),
+  name: nameField.describe("The owner's full name"),
+  email: emailField,
+  password: passwordSchema,
+  timeZone: timeZoneField.optional(),
+});
+
+export const userSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  email: z.string(),
+  role: roleField,
+  title: z.string().nullable(),
+  managerId: z.string().nullable(),
+  timeZone: z.string().nullable(),
+  active: z.boolean(),
+  createdAt: z.string(),
+});
+
+export const organizationSchema = z.object({ id: z.string(), name: z.string(), timeZone: z.string(), createdAt: z.string() });
+export const sessionView = z.object({ user: userSchema, organization: organizationSchema });

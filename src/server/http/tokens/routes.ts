@@ -1,0 +1,43 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { createToken, listTokens, revokeToken } from '../../services/tokens.js';
+import { actorOf, scopeOf, type AppContext } from '../context.js';
+import { presentToken } from '../presenters.js';
+import { forbidden } from '../problem.js';
+import { idParam, nameField, problemSchema } from '../schemas.js';
+
+const tokenSchema = z.object({ id: z.string(), name: z.string(), prefix: z.string(), createdAt: z.string(), lastUsedAt: z.string().nullable(), expiresAt: z.string().nullable() });
+const tokenBody = z.object({ name: nameField, expiresInDays: z.number().int().min(1).max(3650).optional() });
+
+export const tokenRoutes =
+  (ctx: AppContext): FastifyPluginAsyncZod =>
+  async (app) => {
+    app.get('/tokens', {
+      schema: { tags: ['tokens'], summary: 'My personal API tokens (never the secrets)', response: { 200: z.array(tokenSchema) } },
+      handler: async (request) => (await listTokens(ctx.db, scopeOf(actorOf(request)))).map(presentToken),
+    });
+
+    app.post('/tokens', {
+      schema: {
+        tags: ['tokens'],
+        summary: 'Create a personal API token; `token` is shown this once. Send it as `Authorization: Bearer …`',
+        body: tokenBody,
+        response: { 201: tokenSchema.extend({ token: z.string() }), 400: problemSchema },
+      },
+      handler: async (request, reply) => {
+        const actor = actorOf(request);
+        // A leaked token must not be able to mint more tokens that outlive its revocation.
+        if (actor.via === 'token') throw forbidden('Create tokens from a signed-in session, not with another token.');
+        const { row, token } = await createToken(ctx.db, scopeOf(actor), request.body);
+        return reply.status(201).send({ ...presentToken(row), token });
+      },
+    });
+
+    app.delete('/tokens/:id', {
+      schema: { tags: ['tokens'], summary: 'Revoke one of my tokens', params: idParam, response: { 204: z.null(), 404: problemSchema } },
+      handler: async (request, reply) => {
+        await revokeToken(ctx.db, scopeOf(actorOf(request)), request.params.id);
+        return reply.status(204).send(null);
+      },
+    });
+  };

@@ -1,0 +1,17 @@
+import type { Executor } from '../../db/database.js';
+import { activities } from '../../db/schema/index.js';
+
+export interface ActivityEntry {
+  orgId: string;
+  actorId: string | null;
+  action: string;
+  entityType: string;
+  entityId: string;
+  before?: unknown;
+  after?: unknown;
+}
+
+/** Call inside the transaction that makes the change, so the two commit or fail together. */
+export async function recordActivity(tx: Executor, entry: ActivityEntry): Promise<void> {
+  await tx.insert(activities).values({ ...entry, before: entry.before ?? null, after: entry.after ?? null });
+}
