@@ -1,0 +1,69 @@
+import { AppShell, Avatar, Burger, Group, Menu, NavLink, Text, Title, UnstyledButton } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { useQueryClient } from '@tanstack/react-query';
+import { Link, Outlet, useLocation } from 'react-router';
+import { api } from '../api/client.js';
+import type { Me } from '../api/types.js';
+import { initials } from './initials.js';
+
+const NAV = [
+  { to: '/', label: 'Home' },
+  { to: '/teams', label: 'Teams' },
+  { to: '/people', label: 'People' },
+  { to: '/settings/tokens', label: 'API tokens' },
+];
+
+/** The app shell: navigation, the organisation's name and the user menu. */
+export function Layout({ me }: { me: Me }) {
+  const [opened, { toggle, close }] = useDisclosure();
+  const location = useLocation();
+  const queryClient = useQueryClient();
+  const signOut = async () => {
+    await api('/api/auth/sign-out', { method: 'POST', body: {} });
+    queryClient.clear();
+    window.location.assign('/');
+  };
+  return (
+    <AppShell header={{ height: 60 }} navbar={{ width: 240, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="lg">
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap">
+            <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label="Toggle navigation" />
+            <Title order={3} c="teal.8">Cairn</Title>
+            <Text c="dimmed" size="sm" truncate data-testid="org-name">{me.organization.name}</Text>
+          </Group>
+          <Menu position="bottom-end" withinPortal>
+            <Menu.Target>
+              <UnstyledButton aria-label={`User menu for ${me.user.name}`}>
+                <Group gap="xs" wrap="nowrap">
+                  <Avatar color="teal" radius="xl" size="sm">{initials(me.user.name)}</Avatar>
+                  <Text size="sm" visibleFrom="sm">{me.user.name}</Text>
+                </Group>
+              </UnstyledButton>
+            </Menu.Target>
+            <Menu.Dropdown>
+              <Menu.Label>{me.user.email} · {me.user.role}</Menu.Label>
+              <Menu.Item component={Link} to="/settings/tokens">API tokens</Menu.Item>
+              <Menu.Item color="red" onClick={signOut}>Sign out</Menu.Item>
+            </Menu.Dropdown>
+          </Menu>
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar p="sm" aria-label="Main navigation">
+        {NAV.map((item) => (
+          <NavLink
+            key={item.to}
+            component={Link}
+            to={item.to}
+            label={item.label}
+            onClick={close}
+            active={item.to === '/' ? location.pathname === '/' : location.pathname.startsWith(item.to)}
+          />
+        ))}
+      </AppShell.Navbar>
+      <AppShell.Main>
+        <Outlet />
+      </AppShell.Main>
+    </AppShell>
+  );
+}

@@ -1,0 +1,44 @@
+import { Alert, Button, PasswordInput, Stack, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useQueryClient } from '@tanstack/react-query';
+import { api } from '../api/client.js';
+import type { Me } from '../api/types.js';
+import { AuthCard } from '../components/AuthCard.js';
+import { useApiSubmit } from '../components/useApiForm.js';
+
+const PASSWORD_MIN = 10;
+
+/** First run: the organisation and its owner. The server checks everything again. */
+export function SetupPage() {
+  const queryClient = useQueryClient();
+  const form = useForm({
+    mode: 'controlled',
+    initialValues: { organization: '', name: '', email: '', password: '' },
+    validate: {
+      organization: (v) => (v.trim() ? null : 'Required.'),
+      name: (v) => (v.trim() ? null : 'Required.'),
+      email: (v) => (/^\S+@\S+\.\S+$/.test(v) ? null : 'Enter a valid email address.'),
+      password: (v) => (v.length >= PASSWORD_MIN ? null : `Use at least ${PASSWORD_MIN} characters.`),
+    },
+  });
+  const { onSubmit, formError, busy } = useApiSubmit(form, async (values) => {
+    const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    const me = await api<Me>('/api/v1/setup', { method: 'POST', body: { ...values, timeZone } });
+    queryClient.setQueryData(['me'], me);
+    queryClient.setQueryData(['setup'], { needed: false });
+  });
+  return (
+    <AuthCard title="Set up Cairn" subtitle="Name your organisation and create the owner account. You can invite everyone else next.">
+      <form onSubmit={onSubmit} noValidate>
+        <Stack>
+          {formError && <Alert color="red" role="alert">{formError}</Alert>}
+          <TextInput label="Organisation name" required {...form.getInputProps('organization')} />
+          <TextInput label="Your name" required autoComplete="name" {...form.getInputProps('name')} />
+          <TextInput label="Email" type="email" required autoComplete="email" {...form.getInputProps('email')} />
+          <PasswordInput label="Password" description={`At least ${PASSWORD_MIN} characters`} required autoComplete="new-password" {...form.getInputProps('password')} />
+          <Button type="submit" loading={busy}>Create organisation</Button>
+        </Stack>
+      </form>
+    </AuthCard>
+  );
+}
