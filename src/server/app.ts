@@ -12,6 +12,7 @@ import { resolveActor } from './auth/actor.js';
 import { LoginThrottle } from './auth/login-throttle.js';
 import { mountAuth } from './auth/mount.js';
 import { resolveAuthSecret } from './auth/secret.js';
+import { assertSameOriginWrite } from './auth/same-origin.js';
 import { createMailer, type Mailer } from './mail/mailer.js';
 import type { AppContext } from './http/context.js';
 import { apiNotFound, installErrorHandling } from './http/error-handler.js';
@@ -63,6 +64,7 @@ export async function buildApp({ handle, config, logger = { level: config.logLev
     async (api) => {
       api.addHook('onRequest', async (request) => {
         request.actor = await resolveActor(ctx.db, ctx.auth, request);
+        assertSameOriginWrite(request, config.publicUrl);
       });
       await api.register(apiRoutes(ctx));
     },

@@ -29,15 +29,15 @@ export function Layout({ me }: { me: Me }) {
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Group gap="sm" wrap="nowrap">
             <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label="Toggle navigation" />
-            <Title order={3} c="teal.8">Cairn</Title>
+            <Title order={3} c="teal.9">Cairn</Title>
             <Text c="dimmed" size="sm" truncate data-testid="org-name">{me.organization.name}</Text>
           </Group>
           <Menu position="bottom-end" withinPortal>
             <Menu.Target>
-              <UnstyledButton aria-label={`User menu for ${me.user.name}`}>
+              <UnstyledButton aria-haspopup="menu">
                 <Group gap="xs" wrap="nowrap">
-                  <Avatar color="teal" radius="xl" size="sm">{initials(me.user.name)}</Avatar>
-                  <Text size="sm" visibleFrom="sm">{me.user.name}</Text>
+                  <Avatar color="teal" radius="xl" size="sm" aria-hidden>{initials(me.user.name)}</Avatar>
+                  <Text size="sm" maw={{ base: 90, sm: 240 }} truncate>{me.user.name}</Text>
                 </Group>
               </UnstyledButton>
             </Menu.Target>

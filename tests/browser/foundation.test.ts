@@ -1,0 +1,75 @@
+import { mkdirSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, seriousAxeViolations } from './browser.js';
+import { startWebServer } from './server.js';
+
+const SHOTS = 'docs/screenshots';
+
+describe('first run in the browser', () => {
+  let server: Awaited<ReturnType<typeof startWebServer>>;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    mkdirSync(SHOTS, { recursive: true });
+    server = await startWebServer();
+    browser = await launchBrowser();
+    page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('sets up the organisation, shows the shell, creates a team and invites a person', async () => {
+    await page.goto(server.url);
+    await page.getByLabel('Organisation name').fill('Acme Robotics');
+    await page.getByLabel('Your name').fill('Ada Lovelace');
+    await page.getByRole('textbox', { name: 'Email' }).fill('ada@acme.test');
+    await page.getByRole('textbox', { name: 'Password' }).fill('too-short');
+    await page.getByRole('button', { name: 'Create organisation' }).click();
+    await page.getByText('Use at least 10 characters.').waitFor();
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await page.screenshot({ path: `${SHOTS}/setup.png` });
+
+    await page.getByRole('textbox', { name: 'Password' }).fill('correct-horse-battery');
+    await page.getByRole('button', { name: 'Create organisation' }).click();
+    await page.getByRole('heading', { name: 'Welcome, Ada' }).waitFor();
+    expect(await page.getByTestId('org-name').textContent()).toBe('Acme Robotics');
+    await page.getByRole('button', { name: 'Ada Lovelace' }).waitFor();
+    expect(await seriousAxeViolations(page)).toEqual([]);
+
+    await page.getByRole('navigation').getByRole('link', { name: 'Teams' }).click();
+    await page.getByLabel('Team name').fill('Engineering');
+    await page.getByRole('button', { name: 'Create team' }).click();
+    await page.getByTestId('team-tree').getByRole('link', { name: 'Engineering' }).waitFor();
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await page.screenshot({ path: `${SHOTS}/teams.png` });
+
+    await page.getByRole('navigation').getByRole('link', { name: 'People' }).click();
+    await page.getByRole('textbox', { name: 'Email' }).fill('grace@acme.test');
+    await page.getByRole('button', { name: 'Send invitation' }).click();
+    const link = await page.getByTestId('invite-link').textContent();
+    expect(link).toMatch(new RegExp(`^${server.url}/invite/[\\w-]{20,}$`));
+    await page.getByTestId('pending-invitations').getByText('grace@acme.test').waitFor();
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await page.screenshot({ path: `${SHOTS}/people.png`, fullPage: true });
+
+    // The invited person opens the link in their own browser and joins.
+    const guest = await browser.newPage({ viewport: { width: 375, height: 740 } });
+    await guest.goto(link!);
+    await guest.getByRole('heading', { name: 'Join Acme Robotics' }).waitFor();
+    await guest.getByLabel('Your name').fill('Grace Hopper');
+    await guest.getByRole('textbox', { name: 'Choose a password' }).fill('another-long-password');
+    await guest.getByRole('button', { name: 'Join' }).click();
+    await guest.getByRole('heading', { name: 'Welcome, Grace' }).waitFor();
+    await guest.screenshot({ path: `${SHOTS}/home-mobile.png` });
+    await guest.close();
+
+    await page.reload();
+    await page.getByRole('table', { name: 'People' }).getByText('Grace Hopper').waitFor();
+    expect(await page.getByTestId('pending-invitations').count()).toBe(0);
+  });
+});
