@@ -18,3 +18,4 @@ export * from './alignment.js';
 export * from './forecast.js';
 export * from './validation.js';
 export * from './validate-key-result.js';
+export * from './rollup-graph.js';

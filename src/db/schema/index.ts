@@ -2,3 +2,4 @@ export * from './organizations.js';
 export * from './auth.js';
 export * from './people.js';
 export * from './activity.js';
+export * from './okrs.js';

@@ -1,0 +1,153 @@
+/**
+ * Vocabulary of the OKR quality coach.
+ *
+ * The coach reads a draft objective (what the form holds while someone
+ * types, or what the server is about to publish) and returns findings. It is
+ * pure: every date and every cycle-wide count comes in through the context.
+ */
+import type { IsoDate } from '../dates.js';
+import type { KeyResultKind, Milestone } from '../key-result.js';
+
+/** block: cannot publish; warn: should fix; tip: worth considering. */
+export type Severity = 'block' | 'warn' | 'tip';
+
+/** What an organisation's guiding principles may set a rule to. */
+export type RuleSetting = Severity | 'off';
+
+/** How trustworthy a key result's number is (the "data readiness" checklist). */
+export interface DataReadiness {
+  readonly dataSource?: string;
+  readonly baselineKnown?: boolean;
+  readonly measuredBy?: string;
+  readonly frequency?: string;
+  readonly reliability?: 'reliable' | 'proxy' | 'not_yet_measurable';
+  /** When a proxy metric will be replaced by the real one. */
+  readonly proxyReplaceBy?: IsoDate | null;
+}
+
+/** A key result as typed, before the API has validated it: most fields optional. */
+export interface DraftKeyResult {
+  readonly id?: string;
+  readonly title: string;
+  readonly kind: KeyResultKind;
+  readonly unit?: string;
+  readonly startValue?: number | null;
+  readonly targetValue?: number | null;
+  readonly targetMin?: number | null;
+  readonly targetMax?: number | null;
+  readonly milestones?: readonly Milestone[];
+  readonly ownerId?: string | null;
+  readonly lastCheckInDate?: IsoDate | null;
+  readonly createdDate?: IsoDate;
+  readonly dataReadiness?: DataReadiness;
+}
+
+export type ObjectiveLevel = 'company' | 'team' | 'individual';
+export type ObjectiveType = 'committed' | 'aspirational';
+export type ProgressDriver = 'key_results' | 'aligned' | 'both';
+
+/** An objective as typed, with the few graph facts the rules need. */
+export interface DraftObjective {
+  readonly id?: string;
+  readonly title: string;
+  readonly description?: string;
+  readonly whyImportant?: string;
+  readonly whyUrgent?: string;
+  readonly ownerId?: string | null;
+  readonly teamId?: string | null;
+  readonly level: ObjectiveLevel;
+  readonly type: ObjectiveType;
+  readonly status?: string;
+  readonly progressDriver: ProgressDriver;
+  /** Child objectives aligned to this one. */
+  readonly alignedChildCount: number;
+  /** Parent objectives this one aligns to (upward links). */
+  readonly parentCount: number;
+  readonly standaloneReason?: string | null;
+  readonly keyResults: readonly DraftKeyResult[];
+  /** Current progress 0–1, once the objective is running. */
+  readonly progress?: number;
+  /** Expected progress (pace) 0–1 on context.asOf. */
+  readonly expectedProgress?: number;
+  readonly latestNote?: string | null;
+}
+
+/** Facts from outside the objective; rules that need a missing fact stay silent. */
+export interface QualityContext {
+  readonly asOf?: IsoDate;
+  /** Days between check-ins for the owning team; 7 when absent. */
+  readonly cadenceDays?: number;
+  /** Objectives the owner holds in the cycle, this one included. */
+  readonly ownerObjectiveCount?: number;
+  /** Share 0–1 of aspirational objectives in the cycle, this one included. */
+  readonly cycleAspirationalShare?: number;
+  /** 1 = the organisation's first OKR cycle. */
+  readonly cycleNumber?: number;
+}
+
+export interface StretchPolicy {
+  /** The first N cycles allow committed objectives only. */
+  readonly committedOnlyCycles: number;
+  /** Largest share 0–1 of aspirational objectives in a cycle. */
+  readonly maxAspirationalShare: number;
+}
+
+/** The organisation's guiding principles: limits and per-rule overrides. */
+export interface QualityPrinciples {
+  readonly rules: Readonly<Record<string, RuleSetting>>;
+  readonly maxKeyResults: number;
+  readonly minKeyResults: number;
+  readonly maxObjectivesPerOwner: number;
+  readonly maxTitleLength: number;
+  readonly stretchPolicy: StretchPolicy;
+}
+
+/** Principles as stored or sent: anything left out takes the default. */
+export type QualityPrinciplesInput = Partial<Omit<QualityPrinciples, 'stretchPolicy'>> & {
+  readonly stretchPolicy?: Partial<StretchPolicy>;
+};
+
+// Defaults follow common OKR practice: a few objectives, a handful of key
+// results, and no stretch goals until people have finished a first cycle.
+export const DEFAULT_PRINCIPLES: QualityPrinciples = Object.freeze({
+  rules: Object.freeze({}),
+  maxKeyResults: 5,
+  minKeyResults: 2,
+  maxObjectivesPerOwner: 3,
+  maxTitleLength: 100,
+  stretchPolicy: Object.freeze({ committedOnlyCycles: 1, maxAspirationalShare: 0.3 }),
+});
+
+/** Something the coach offers to do for the user. */
+export interface FindingAction {
+  readonly kind: 'draft_measurement_objective';
+  readonly title: string;
+}
+
+export interface Finding {
+  readonly ruleId: string;
+  readonly severity: Severity;
+  /** API field path, e.g. `keyResults[2].title`. */
+  readonly field: string;
+  readonly message: string;
+  readonly suggestion?: string;
+  readonly action?: FindingAction;
+}
+
+/** What a rule's check returns; the engine adds the id and the severity in force. */
+export type RuleFinding = Omit<Finding, 'ruleId' | 'severity'>;
+
+export interface QualityRule {
+  /** Stable kebab-case id: stored in principles, never renamed. */
+  readonly id: string;
+  readonly title: string;
+  readonly defaultSeverity: Severity;
+  readonly why: string;
+  readonly weakExample: string;
+  readonly strongExample: string;
+  check(
+    objective: DraftObjective,
+    context: QualityContext,
+    principles: QualityPrinciples,
+  ): RuleFinding[];
+}

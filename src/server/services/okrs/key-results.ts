@@ -1,0 +1,122 @@
+import { and, asc, eq, sql } from 'drizzle-orm';
+import { validateKeyResult, validateScoreOverride, type KeyResultInput } from '../../../domain/index.js';
+import type { Database, Executor } from '../../../db/database.js';
+import { checkIns, keyResults, users, type MilestoneRow } from '../../../db/schema/index.js';
+import { conflict, invalid, notFound, Problem } from '../../http/problem.js';
+import { recordActivity } from '../activity.js';
+import type { Scope } from '../scope.js';
+import { requireCycle } from './cycles.js';
+import { measureOf } from './measure.js';
+import { requireObjective } from './objectives.js';
+import { lockOrganizationOkrs } from './org-lock.js';
+import { refreshKeyResult, refreshObjective } from './rollup.js';
+import { scoreCycle } from './score-cycle.js';
+
+type KeyResultRow = typeof keyResults.$inferSelect;
+export interface KeyResultFields {
+  title?: string;
+  ownerId?: string | null;
+  weight?: number;
+  kind?: KeyResultRow['kind'];
+  unit?: string | null;
+  startValue?: number | null;
+  targetValue?: number | null;
+  targetMin?: number | null;
+  targetMax?: number | null;
+  milestones?: { title: string; weight: number }[];
+}
+
+export async function requireKeyResult(tx: Executor, orgId: string, id: string, field?: string) {
+  const [kr] = await tx.select().from(keyResults).where(and(eq(keyResults.orgId, orgId), eq(keyResults.id, id)));
+  if (!kr) throw notFound('The key result', field);
+  return kr;
+}
+
+/** The method's own validation (equal start and target, bounds, milestones, weights), as field problems. */
+function validateMeasure(row: Pick<KeyResultRow, 'kind' | 'startValue' | 'targetValue' | 'targetMin' | 'targetMax' | 'milestones' | 'weight'>) {
+  if (row.kind === 'metric' && (row.startValue === null || row.targetValue === null)) {
+    throw new Problem(422, 'validation-failed', 'A metric key result needs a start and a target value.', [
+      ...(row.startValue === null ? [{ field: 'startValue', message: 'Required for a metric.' }] : []),
+      ...(row.targetValue === null ? [{ field: 'targetValue', message: 'Required for a metric.' }] : []),
+    ]);
+  }
+  const measure = measureOf(row, null);
+  const problems = validateKeyResult({ ...measure, weight: row.weight } as KeyResultInput);
+  if (problems.length > 0) throw new Problem(422, 'validation-failed', problems.map((p) => `${p.field}: ${p.message}`).join(' '), problems);
+}
+
+async function checkOwner(tx: Executor, orgId: string, ownerId: string | null | undefined) {
+  if (!ownerId) return;
+  const [row] = await tx.select({ id: users.id }).from(users).where(and(eq(users.orgId, orgId), eq(users.id, ownerId)));
+  if (!row) throw notFound('The person', 'ownerId');
+}
+
+const toMilestones = (list: KeyResultFields['milestones']): MilestoneRow[] | null => (list ? list.map((m) => ({ title: m.title.trim(), weight: m.weight, done: false })) : null);
+
+export async function createKeyResult(db: Database, scope: Scope, objectiveId: string, fields: KeyResultFields & { title: string; kind: KeyResultRow['kind'] }) {
+  return db.transaction(async (tx) => {
+    await lockOrganizationOkrs(tx, scope.orgId);
+    const objective = await requireObjective(tx, scope.orgId, objectiveId);
+    const cycle = await requireCycle(tx, scope.orgId, objective.cycleId);
+    if (cycle.status === 'closed') throw conflict('objectiveId', `${cycle.name} is closed.`);
+    await checkOwner(tx, scope.orgId, fields.ownerId);
+    const values = { ...fields, title: fields.title.trim(), milestones: toMilestones(fields.milestones), weight: fields.weight ?? 1 };
+    validateMeasure({ startValue: null, targetValue: null, targetMin: null, targetMax: null, ...values });
+    const [{ position }] = (await tx.select({ position: sql<number>`coalesce(max(${keyResults.position}) + 1, 0)::int` }).from(keyResults).where(eq(keyResults.objectiveId, objectiveId))) as [{ position: number }];
+    const [kr] = await tx.insert(keyResults).values({ ...values, orgId: scope.orgId, objectiveId, position }).returning();
+    await refreshKeyResult(tx, kr!.id);
+    // A new key result changes its objective's average even at zero progress.
+    await refreshObjective(tx, objectiveId);
+    await recordActivity(tx, { ...scope, action: 'key_result.created', entityType: 'key_result', entityId: kr!.id, after: kr });
+    return requireKeyResult(tx, scope.orgId, kr!.id);
+  });
+}
+
+export async function updateKeyResult(db: Database, scope: Scope, id: string, fields: KeyResultFields) {
+  return db.transaction(async (tx) => {
+    await lockOrganizationOkrs(tx, scope.orgId);
+    const before = await requireKeyResult(tx, scope.orgId, id);
+    if (fields.kind !== undefined && fields.kind !== before.kind) throw invalid('kind', 'The kind of a key result cannot change: create a new one instead.');
+    await checkOwner(tx, scope.orgId, fields.ownerId);
+    const milestones = fields.milestones ? toMilestones(fields.milestones) : before.milestones;
+    const merged = { ...before, ...fields, milestones };
+    validateMeasure(merged);
+    await tx.update(keyResults).set({ ...fields, title: fields.title?.trim(), milestones, updatedAt: new Date() }).where(eq(keyResults.id, id));
+    await refreshKeyResult(tx, id);
+    if (fields.weight !== undefined) await refreshObjective(tx, before.objectiveId);
+    const after = await requireKeyResult(tx, scope.orgId, id);
+    await recordActivity(tx, { ...scope, action: 'key_result.updated', entityType: 'key_result', entityId: id, before, after });
+    return after;
+  });
+}
+
+export async function deleteKeyResult(db: Database, scope: Scope, id: string) {
+  return db.transaction(async (tx) => {
+    await lockOrganizationOkrs(tx, scope.orgId);
+    const before = await requireKeyResult(tx, scope.orgId, id);
+    await tx.delete(keyResults).where(eq(keyResults.id, id));
+    await refreshObjective(tx, before.objectiveId);
+    await recordActivity(tx, { ...scope, action: 'key_result.deleted', entityType: 'key_result', entityId: id, before });
+  });
+}
+
+/** An owner's override of the computed closing score, with the reason kept; null removes it. */
+export async function overrideScore(db: Database, scope: Scope, id: string, override: { score: number; reason: string } | null) {
+  if (override) {
+    const problems = validateScoreOverride(override);
+    if (problems.length > 0) throw new Problem(422, 'validation-failed', problems[0]!.message, problems);
+  }
+  return db.transaction(async (tx) => {
+    await lockOrganizationOkrs(tx, scope.orgId);
+    const before = await requireKeyResult(tx, scope.orgId, id);
+    await tx.update(keyResults).set({ scoreOverride: override?.score ?? null, scoreOverrideReason: override?.reason ?? null }).where(eq(keyResults.id, id));
+    const cycle = await requireCycle(tx, scope.orgId, (await requireObjective(tx, scope.orgId, before.objectiveId)).cycleId);
+    if (cycle.status === 'closed') await scoreCycle(tx, cycle);
+    await recordActivity(tx, { ...scope, action: 'key_result.score-overridden', entityType: 'key_result', entityId: id, before: { score: before.score, override: before.scoreOverride }, after: override });
+    return requireKeyResult(tx, scope.orgId, id);
+  });
+}
+
+export const listKeyResults = (db: Executor, objectiveId: string) => db.select().from(keyResults).where(eq(keyResults.objectiveId, objectiveId)).orderBy(asc(keyResults.position));
+export const countCheckIns = async (db: Executor, keyResultId: string) =>
+  ((await db.select({ n: sql<number>`count(*)::int` }).from(checkIns).where(and(eq(checkIns.keyResultId, keyResultId), eq(checkIns.deleted, false))))[0]?.n ?? 0);
