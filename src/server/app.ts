@@ -14,6 +14,7 @@ import { mountAuth } from './auth/mount.js';
 import { resolveAuthSecret } from './auth/secret.js';
 import { assertSameOriginWrite } from './auth/same-origin.js';
 import { createMailer, type Mailer } from './mail/mailer.js';
+import { systemClock, type Clock } from './clock.js';
 import type { AppContext } from './http/context.js';
 import { apiNotFound, installErrorHandling } from './http/error-handler.js';
 import { apiRoutes, healthRoutes } from './http/routes.js';
@@ -25,10 +26,11 @@ export interface AppOptions {
   config: Config;
   logger?: boolean | { level: string };
   mailer?: Mailer;
+  clock?: Clock;
 }
 
 /** Builds the whole HTTP app on an open, migrated database. Listening is the caller's job. */
-export async function buildApp({ handle, config, logger = { level: config.logLevel }, mailer }: AppOptions): Promise<FastifyInstance> {
+export async function buildApp({ handle, config, logger = { level: config.logLevel }, mailer, clock = systemClock }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({ logger, trustProxy: true, bodyLimit: 1_048_576 });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -41,6 +43,7 @@ export async function buildApp({ handle, config, logger = { level: config.logLev
     db: handle.db,
     auth,
     config,
+    clock,
     mailer: mailer ?? createMailer(config.smtpUrl, config.mailFrom, (err) => app.log.warn({ err }, 'mail not sent')),
   };
 

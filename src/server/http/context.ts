@@ -4,6 +4,7 @@ import type { DatabaseHandle, Database } from '../../db/database.js';
 import type { Auth } from '../auth/better-auth.js';
 import type { Actor } from '../auth/actor.js';
 import type { Mailer } from '../mail/mailer.js';
+import type { Clock } from '../clock.js';
 import { unauthenticated } from './problem.js';
 
 /** What every route module is given: built once at start, no globals. */
@@ -13,6 +14,7 @@ export interface AppContext {
   auth: Auth;
   config: Config;
   mailer: Mailer;
+  clock: Clock;
 }
 
 declare module 'fastify' {

@@ -24,6 +24,7 @@ const TITLES: Record<string, string> = {
   conflict: 'Conflict',
   'already-set-up': 'Already set up',
   'rate-limited': 'Too many attempts',
+  'cycle-closed': 'Cycle closed',
   'bad-request': 'Bad request',
   'internal-error': 'Internal error',
 };

@@ -8,12 +8,17 @@ import { teamMemberRoutes } from './teams/member-routes.js';
 import { teamRoutes } from './teams/routes.js';
 import { tokenRoutes } from './tokens/routes.js';
 import { userRoutes } from './users/routes.js';
+import { cycleRoutes } from './okrs/cycle-routes.js';
+import { objectiveRoutes } from './okrs/objective-routes.js';
+import { keyResultRoutes } from './okrs/key-result-routes.js';
+import { checkInRoutes } from './okrs/check-in-routes.js';
+import { treeRoutes } from './okrs/tree-routes.js';
 
 /** Every /api/v1 resource. Add a resource here and it is served and documented. */
 export const apiRoutes =
   (ctx: AppContext): FastifyPluginAsyncZod =>
   async (api) => {
-    for (const routes of [setupRoutes, organizationRoutes, userRoutes, teamRoutes, teamMemberRoutes, invitationRoutes, tokenRoutes]) {
+    for (const routes of [setupRoutes, organizationRoutes, userRoutes, teamRoutes, teamMemberRoutes, invitationRoutes, tokenRoutes, cycleRoutes, treeRoutes, objectiveRoutes, keyResultRoutes, checkInRoutes]) {
       await api.register(routes(ctx));
     }
   };

@@ -1,0 +1,70 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { authorizeCycleEdit } from '../../policies/okrs.js';
+import { createCycle, generateQuarterlyCycles, listCycles, requireCycle, updateCycle } from '../../services/okrs/cycles.js';
+import { cycleSummary } from '../../services/okrs/cycle-summary.js';
+import { actorOf, scopeOf, type AppContext } from '../context.js';
+import { idParam, iso, problemSchema } from '../schemas.js';
+import { cycleCreate, cycleGenerate, cyclePatch, cycleSchema } from './schema.js';
+import type { cycles } from '../../../db/schema/index.js';
+
+const present = (c: typeof cycles.$inferSelect) => ({ id: c.id, name: c.name, startDate: c.startDate, endDate: c.endDate, status: c.status, closedAt: iso(c.closedAt) });
+const summarySchema = z.object({
+  objectives: z.number(),
+  keyResults: z.number(),
+  averageProgress: z.number(),
+  expectedProgress: z.number(),
+  byStatus: z.object({ on_track: z.number(), at_risk: z.number(), off_track: z.number() }),
+  staleKeyResults: z.number(),
+});
+
+export const cycleRoutes =
+  (ctx: AppContext): FastifyPluginAsyncZod =>
+  async (app) => {
+    app.get('/cycles', {
+      schema: { tags: ['cycles'], summary: 'All cycles, oldest first', response: { 200: z.array(cycleSchema) } },
+      handler: async (request) => (await listCycles(ctx.db, actorOf(request).orgId)).map(present),
+    });
+
+    app.post('/cycles', {
+      schema: { tags: ['cycles'], summary: 'Create a cycle (owner/admin)', body: cycleCreate, response: { 201: cycleSchema, 400: problemSchema, 422: problemSchema } },
+      handler: async (request, reply) => {
+        const actor = actorOf(request);
+        authorizeCycleEdit(actor);
+        return reply.status(201).send(present(await createCycle(ctx.db, scopeOf(actor), request.body)));
+      },
+    });
+
+    app.post('/cycles/generate', {
+      schema: { tags: ['cycles'], summary: 'Create the four quarters of a year (existing names are skipped)', body: cycleGenerate, response: { 201: z.array(cycleSchema) } },
+      handler: async (request, reply) => {
+        const actor = actorOf(request);
+        authorizeCycleEdit(actor);
+        return reply.status(201).send((await generateQuarterlyCycles(ctx.db, scopeOf(actor), request.body.year)).map(present));
+      },
+    });
+
+    app.get('/cycles/:id', {
+      schema: { tags: ['cycles'], summary: 'One cycle with its summary', params: idParam, response: { 200: cycleSchema.extend({ summary: summarySchema }), 404: problemSchema } },
+      handler: async (request) => {
+        const { orgId } = actorOf(request);
+        const cycle = await requireCycle(ctx.db, orgId, request.params.id);
+        return { ...present(cycle), summary: await cycleSummary(ctx.db, orgId, cycle, ctx.clock()) };
+      },
+    });
+
+    app.patch('/cycles/:id', {
+      schema: {
+        tags: ['cycles'],
+        summary: 'Rename, move or change the phase of a cycle; status `closed` scores and freezes it (owner/admin)',
+        params: idParam,
+        body: cyclePatch,
+        response: { 200: cycleSchema, 409: problemSchema, 422: problemSchema },
+      },
+      handler: async (request) => {
+        const actor = actorOf(request);
+        authorizeCycleEdit(actor);
+        return present(await updateCycle(ctx.db, scopeOf(actor), request.params.id, request.body));
+      },
+    });
+  };

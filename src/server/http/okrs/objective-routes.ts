@@ -1,0 +1,82 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { addAlignment, removeAlignment } from '../../services/okrs/alignments.js';
+import { createObjective, deleteObjective, requireObjective, updateObjective } from '../../services/okrs/objectives.js';
+import { findObjectives } from '../../services/okrs/find-objectives.js';
+import { presentObjectives } from '../../services/okrs/read-model.js';
+import { actorOf, scopeOf, type AppContext } from '../context.js';
+import { idParam, problemSchema } from '../schemas.js';
+import { editableObjective } from './access.js';
+import { authorizeObjectiveCreate } from '../../policies/okrs.js';
+import { alignmentBody, asOfQuery, objectiveCreate, objectiveFilters, objectivePatch, objectiveView } from './schema.js';
+
+export const objectiveRoutes =
+  (ctx: AppContext): FastifyPluginAsyncZod =>
+  async (app) => {
+    const view = async (orgId: string, id: string, asOf?: string) => (await presentObjectives(ctx.db, orgId, [await requireObjective(ctx.db, orgId, id)], { now: ctx.clock(), asOf }))[0]!;
+
+    app.get('/objectives', {
+      schema: { tags: ['objectives'], summary: 'Objectives with their key results, filtered', querystring: objectiveFilters, response: { 200: z.array(objectiveView) } },
+      handler: async (request) => {
+        const { orgId } = actorOf(request);
+        const { asOf, ...filters } = request.query;
+        return presentObjectives(ctx.db, orgId, await findObjectives(ctx.db, orgId, filters), { now: ctx.clock(), asOf });
+      },
+    });
+
+    app.post('/objectives', {
+      schema: { tags: ['objectives'], summary: 'Create an objective (team objectives: admins and the team’s leads)', body: objectiveCreate, response: { 201: objectiveView, 400: problemSchema, 404: problemSchema, 409: problemSchema } },
+      handler: async (request, reply) => {
+        const actor = actorOf(request);
+        const input = { ownerId: actor.userId, ...request.body };
+        await authorizeObjectiveCreate(ctx.db, actor, input);
+        const created = await createObjective(ctx.db, scopeOf(actor), input);
+        return reply.status(201).send(await view(actor.orgId, created.id));
+      },
+    });
+
+    app.get('/objectives/:id', {
+      schema: { tags: ['objectives'], summary: 'One objective with its key results; `asOf` travels back in time', params: idParam, querystring: asOfQuery, response: { 200: objectiveView, 404: problemSchema } },
+      handler: async (request) => view(actorOf(request).orgId, request.params.id, request.query.asOf),
+    });
+
+    app.patch('/objectives/:id', {
+      schema: { tags: ['objectives'], summary: 'Change an objective', params: idParam, body: objectivePatch, response: { 200: objectiveView, 403: problemSchema, 404: problemSchema } },
+      handler: async (request) => {
+        const actor = actorOf(request);
+        await editableObjective(ctx, actor, request.params.id);
+        await updateObjective(ctx.db, scopeOf(actor), request.params.id, request.body);
+        return view(actor.orgId, request.params.id);
+      },
+    });
+
+    app.delete('/objectives/:id', {
+      schema: { tags: ['objectives'], summary: 'Delete an objective with its key results and check-ins', params: idParam, response: { 204: z.null(), 403: problemSchema } },
+      handler: async (request, reply) => {
+        const actor = actorOf(request);
+        await editableObjective(ctx, actor, request.params.id);
+        await deleteObjective(ctx.db, scopeOf(actor), request.params.id);
+        return reply.status(204).send(null);
+      },
+    });
+
+    app.post('/objectives/:id/alignments', {
+      schema: { tags: ['objectives'], summary: 'Align this objective to a parent objective or a parent key result', params: idParam, body: alignmentBody, response: { 201: objectiveView, 409: problemSchema, 422: problemSchema } },
+      handler: async (request, reply) => {
+        const actor = actorOf(request);
+        await editableObjective(ctx, actor, request.params.id);
+        await addAlignment(ctx.db, scopeOf(actor), request.params.id, request.body);
+        return reply.status(201).send(await view(actor.orgId, request.params.id));
+      },
+    });
+
+    app.delete('/objectives/:id/alignments/:alignmentId', {
+      schema: { tags: ['objectives'], summary: 'Remove one alignment', params: idParam.extend({ alignmentId: z.uuid() }), response: { 200: objectiveView, 404: problemSchema } },
+      handler: async (request) => {
+        const actor = actorOf(request);
+        await editableObjective(ctx, actor, request.params.id);
+        await removeAlignment(ctx.db, scopeOf(actor), request.params.id, request.params.alignmentId);
+        return view(actor.orgId, request.params.id);
+      },
+    });
+  };

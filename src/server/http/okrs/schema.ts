@@ -1,0 +1,141 @@
+import { z } from 'zod';
+
+const isoDate = z.iso.date({ message: 'Use a date as YYYY-MM-DD.' });
+const weight = z.number({ message: 'Must be a number.' }).gt(0, 'Must be greater than 0.').finite();
+const text = (max: number) => z.string().trim().max(max, `Use at most ${max} characters.`);
+const optionalId = z.uuid({ message: 'Must be a valid id.' }).nullable().optional();
+
+export const asOfQuery = z.object({ asOf: isoDate.optional().describe('Time travel: the state at the end of this date') });
+
+export const cycleCreate = z.object({ name: text(80).min(1, 'Required.'), startDate: isoDate, endDate: isoDate, status: z.enum(['planning', 'active']).optional() });
+export const cyclePatch = z.object({ name: text(80).min(1).optional(), startDate: isoDate.optional(), endDate: isoDate.optional(), status: z.enum(['planning', 'active', 'closed']).optional() });
+export const cycleGenerate = z.object({ year: z.number().int().min(2000).max(2100) });
+export const cycleSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  startDate: z.string(),
+  endDate: z.string(),
+  status: z.enum(['planning', 'active', 'closed']),
+  closedAt: z.string().nullable(),
+});
+
+const contributor = z.object({ userId: z.string().min(1).max(64).nullable().optional(), teamId: optionalId });
+export const objectiveCreate = z.object({
+  cycleId: z.uuid({ message: 'Must be a cycle id.' }),
+  title: text(300).min(1, 'Required.'),
+  description: text(5000).nullable().optional(),
+  whyImportant: text(2000).nullable().optional(),
+  whyUrgent: text(2000).nullable().optional(),
+  ownerId: z.string().min(1).max(64).nullable().optional(),
+  teamId: optionalId.describe('No team means a company-level objective'),
+  contributors: z.array(contributor).max(50).optional(),
+  type: z.enum(['committed', 'aspirational']).default('committed'),
+  weight: weight.default(1),
+  progressDriver: z.enum(['key_results', 'aligned', 'both']).default('key_results'),
+  status: z.enum(['draft', 'active', 'closed', 'archived']).default('active'),
+});
+export const objectivePatch = objectiveCreate.omit({ cycleId: true }).partial().extend({
+  type: z.enum(['committed', 'aspirational']).optional(),
+  weight: weight.optional(),
+  progressDriver: z.enum(['key_results', 'aligned', 'both']).optional(),
+  status: z.enum(['draft', 'active', 'closed', 'archived']).optional(),
+});
+export const objectiveFilters = asOfQuery.extend({
+  cycleId: z.uuid().optional(),
+  teamId: z.uuid().optional(),
+  ownerId: z.string().max(64).optional(),
+  status: z.enum(['draft', 'active', 'closed', 'archived']).optional(),
+  parent: z.union([z.literal('none'), z.uuid({ message: 'An objective id or "none".' })]).optional().describe('An objective id: its aligned children; `none`: objectives aligned to nothing'),
+});
+export const alignmentBody = z.object({ parentObjectiveId: optionalId, parentKeyResultId: optionalId });
+
+const milestoneInput = z.object({ title: text(200).min(1, 'Required.'), weight: weight.default(1) });
+const number = z.number({ message: 'Must be a number.' }).finite();
+export const keyResultCreate = z.object({
+  title: text(300).min(1, 'Required.'),
+  ownerId: z.string().min(1).max(64).nullable().optional(),
+  weight: weight.default(1),
+  kind: z.enum(['metric', 'threshold', 'milestone', 'rollup'], { message: 'Use metric, threshold, milestone or rollup.' }),
+  unit: z.string().trim().min(1).max(16).nullable().optional().describe('number, percent, or a currency code such as EUR'),
+  startValue: number.nullable().optional(),
+  targetValue: number.nullable().optional(),
+  targetMin: number.nullable().optional(),
+  targetMax: number.nullable().optional(),
+  milestones: z.array(milestoneInput).max(50).optional(),
+});
+export const keyResultPatch = keyResultCreate.partial().extend({ weight: weight.optional() });
+export const scoreOverrideBody = z.object({ score: z.number().min(0, 'Between 0 and 1.').max(1, 'Between 0 and 1.'), reason: text(1000).min(1, 'Say why the score differs.') }).nullable();
+
+export const checkInBody = z.object({
+  asOf: isoDate.optional(),
+  value: number.nullable().optional(),
+  milestonesDone: z.array(z.boolean()).max(50).nullable().optional(),
+  confidence: z.number().int('A whole number from 0 to 10.').min(0, 'From 0 to 10.').max(10, 'From 0 to 10.').nullable().optional(),
+  note: text(5000).nullable().optional(),
+  blockers: text(5000).nullable().optional(),
+});
+
+const progressStatus = z.enum(['on_track', 'at_risk', 'off_track']);
+export const keyResultView = z.object({
+  id: z.string(),
+  objectiveId: z.string(),
+  title: z.string(),
+  ownerId: z.string().nullable(),
+  weight: z.number(),
+  kind: z.enum(['metric', 'threshold', 'milestone', 'rollup']),
+  unit: z.string().nullable(),
+  startValue: z.number().nullable(),
+  targetValue: z.number().nullable(),
+  targetMin: z.number().nullable(),
+  targetMax: z.number().nullable(),
+  currentValue: z.number().nullable(),
+  milestones: z.array(z.object({ title: z.string(), weight: z.number(), done: z.boolean() })).nullable(),
+  progress: z.number(),
+  achievement: z.number(),
+  expectedProgress: z.number(),
+  status: progressStatus,
+  stale: z.boolean(),
+  confidence: z.number().nullable(),
+  lastCheckInDate: z.string().nullable(),
+  score: z.number().nullable(),
+  scoreOverride: z.number().nullable(),
+  scoreOverrideReason: z.string().nullable(),
+});
+export const objectiveView = z.object({
+  id: z.string(),
+  cycleId: z.string(),
+  title: z.string(),
+  description: z.string().nullable(),
+  whyImportant: z.string().nullable(),
+  whyUrgent: z.string().nullable(),
+  ownerId: z.string().nullable(),
+  teamId: z.string().nullable(),
+  contributors: z.array(z.object({ userId: z.string().nullable(), teamId: z.string().nullable() })),
+  parents: z.array(z.object({ id: z.string(), parentObjectiveId: z.string().nullable(), parentKeyResultId: z.string().nullable() })),
+  type: z.enum(['committed', 'aspirational']),
+  weight: z.number(),
+  progressDriver: z.enum(['key_results', 'aligned', 'both']),
+  status: z.enum(['draft', 'active', 'closed', 'archived']),
+  progress: z.number(),
+  expectedProgress: z.number(),
+  progressStatus,
+  stale: z.boolean(),
+  confidence: z.number().nullable(),
+  score: z.number().nullable(),
+  asOf: z.string().describe('The date progress, pace and status are computed for'),
+  keyResults: z.array(keyResultView),
+});
+export const checkInView = z.object({
+  id: z.string(),
+  keyResultId: z.string(),
+  authorId: z.string().nullable(),
+  authorName: z.string().nullable(),
+  asOf: z.string(),
+  value: z.number().nullable(),
+  milestonesDone: z.array(z.boolean()).nullable(),
+  confidence: z.number().nullable(),
+  note: z.string().nullable(),
+  blockers: z.string().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});

@@ -1,0 +1,45 @@
+import { eq, sql } from 'drizzle-orm';
+import { DEFAULT_STATUS_MARGINS, expectedProgress } from '../../../domain/index.js';
+import { queryRows, type Executor } from '../../../db/database.js';
+import { keyResults, objectives, organizations, type cycles } from '../../../db/schema/index.js';
+import { todayIn } from '../../clock.js';
+
+/**
+ * Counts for a cycle straight from the maintained progress columns, in one aggregate query:
+ * the status thresholds are the same for every objective of a cycle (one expected pace).
+ */
+export async function cycleSummary(db: Executor, orgId: string, cycle: typeof cycles.$inferSelect, now: Date) {
+  const [org] = await db.select().from(organizations).where(eq(organizations.id, orgId));
+  const margins = { ...DEFAULT_STATUS_MARGINS, ...(org?.settings ?? {}) };
+  const today = todayIn(org?.timeZone ?? 'UTC', now);
+  const expected = expectedProgress(cycle, today);
+  const onTrack = expected - margins.onTrackMargin - 1e-9;
+  const atRisk = expected - margins.atRiskMargin - 1e-9;
+  // Stale here uses the weekly default (7 + 2 days); team cadences are applied on the detailed views.
+  const staleBefore = new Date(Date.parse(`${today}T00:00:00Z`) - 9 * 86_400_000).toISOString().slice(0, 10);
+  const [row] = await queryRows<{ objectives: number; avg: number | null; on_track: number; at_risk: number; off_track: number; krs: number; stale: number }>(
+    db,
+    sql`select
+      count(*)::int as objectives,
+      avg(o.progress)::float8 as avg,
+      (count(*) filter (where o.progress >= ${onTrack}))::int as on_track,
+      (count(*) filter (where o.progress < ${onTrack} and o.progress >= ${atRisk}))::int as at_risk,
+      (count(*) filter (where o.progress < ${atRisk}))::int as off_track,
+      coalesce(sum(k.krs), 0)::int as krs,
+      coalesce(sum(k.stale), 0)::int as stale
+    from ${objectives} o
+    left join lateral (
+      select count(*) as krs, count(*) filter (where kr.kind <> 'rollup' and coalesce(kr.last_check_in_date, greatest(${cycle.startDate}::date, kr.created_at::date)) < ${staleBefore}::date) as stale
+      from ${keyResults} kr where kr.objective_id = o.id
+    ) k on true
+    where o.cycle_id = ${cycle.id} and o.org_id = ${orgId} and o.status <> 'archived'`,
+  );
+  return {
+    objectives: row?.objectives ?? 0,
+    keyResults: row?.krs ?? 0,
+    averageProgress: row?.avg ?? 0,
+    expectedProgress: expected,
+    byStatus: { on_track: row?.on_track ?? 0, at_risk: row?.at_risk ?? 0, off_track: row?.off_track ?? 0 },
+    staleKeyResults: cycle.status === 'closed' || today < cycle.startDate ? 0 : (row?.stale ?? 0),
+  };
+}

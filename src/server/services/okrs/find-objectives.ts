@@ -1,0 +1,37 @@
+import { and, asc, eq, inArray, notExists, or, type SQL } from 'drizzle-orm';
+import type { Executor } from '../../../db/database.js';
+import { alignments, keyResults, objectives, type ObjectiveStatus } from '../../../db/schema/index.js';
+
+export interface ObjectiveFilters {
+  cycleId?: string;
+  teamId?: string;
+  ownerId?: string;
+  status?: ObjectiveStatus;
+  /** An objective id (its aligned children) or `none` (objectives aligned to nothing). */
+  parent?: string;
+}
+
+/** Condition: the objective is aligned to one of `parentIds`, directly or through one of their key results. */
+export function alignedTo(db: Executor, parentIds: string[]): SQL {
+  const parentKrs = db.select({ id: keyResults.id }).from(keyResults).where(inArray(keyResults.objectiveId, parentIds));
+  const children = db
+    .select({ id: alignments.childObjectiveId })
+    .from(alignments)
+    .where(or(inArray(alignments.parentObjectiveId, parentIds), inArray(alignments.parentKeyResultId, parentKrs)));
+  return inArray(objectives.id, children);
+}
+
+/** Condition: the objective is aligned to nothing (a root of its cycle's tree). */
+export const alignedToNothing = (db: Executor): SQL =>
+  notExists(db.select({ one: alignments.id }).from(alignments).where(eq(alignments.childObjectiveId, objectives.id)));
+
+export function findObjectives(db: Executor, orgId: string, filters: ObjectiveFilters) {
+  const conditions: SQL[] = [eq(objectives.orgId, orgId)];
+  if (filters.cycleId) conditions.push(eq(objectives.cycleId, filters.cycleId));
+  if (filters.teamId) conditions.push(eq(objectives.teamId, filters.teamId));
+  if (filters.ownerId) conditions.push(eq(objectives.ownerId, filters.ownerId));
+  if (filters.status) conditions.push(eq(objectives.status, filters.status));
+  if (filters.parent === 'none') conditions.push(alignedToNothing(db));
+  else if (filters.parent) conditions.push(alignedTo(db, [filters.parent]));
+  return db.select().from(objectives).where(and(...conditions)).orderBy(asc(objectives.createdAt)).limit(2000);
+}

@@ -1,0 +1,118 @@
+import { eq, inArray } from 'drizzle-orm';
+import { DEFAULT_STATUS_MARGINS, expectedProgress, isStale, progressStatus, type CheckInCadence, type StatusMargins } from '../../../domain/index.js';
+import type { Executor } from '../../../db/database.js';
+import { alignments, cycles, keyResults, objectiveContributors, organizations, teams, type objectives } from '../../../db/schema/index.js';
+import { todayIn } from '../../clock.js';
+import { cycleSnapshot, type CycleSnapshot } from './cycle-graph.js';
+
+type ObjectiveRow = typeof objectives.$inferSelect;
+type KeyResultRow = typeof keyResults.$inferSelect;
+type CycleRow = typeof cycles.$inferSelect;
+
+export interface ReadOptions {
+  now: Date;
+  /** Time travel: the state at the end of this date, recomputed from the check-in history. */
+  asOf?: string;
+}
+
+const dateOf = (d: Date) => d.toISOString().slice(0, 10);
+
+/** What every view needs once per request: the date, margins, cadences, cycles, and snapshots for time travel. */
+async function loadContext(db: Executor, orgId: string, cycleIds: string[], options: ReadOptions) {
+  const [org] = await db.select().from(organizations).where(eq(organizations.id, orgId));
+  const margins: StatusMargins = { ...DEFAULT_STATUS_MARGINS, ...(org?.settings ?? {}) };
+  const date = options.asOf ?? todayIn(org?.timeZone ?? 'UTC', options.now);
+  const cycleRows = cycleIds.length ? await db.select().from(cycles).where(inArray(cycles.id, cycleIds)) : [];
+  const cadence = new Map((await db.select({ id: teams.id, cadence: teams.checkInCadence }).from(teams).where(eq(teams.orgId, orgId))).map((t) => [t.id, t.cadence as CheckInCadence]));
+  const snapshots = new Map<string, CycleSnapshot>();
+  if (options.asOf) for (const id of cycleIds) snapshots.set(id, await cycleSnapshot(db, orgId, id, options.asOf));
+  return { margins, date, cycles: new Map(cycleRows.map((c) => [c.id, c])), cadence, snapshots };
+}
+type Context = Awaited<ReturnType<typeof loadContext>>;
+
+function presentKeyResult(kr: KeyResultRow, objective: ObjectiveRow, cycle: CycleRow, ctx: Context) {
+  const snapshot = ctx.snapshots.get(cycle.id);
+  const latest = snapshot?.latestCheckIn.get(kr.id);
+  const progress = snapshot ? (snapshot.keyResults.get(kr.id)?.progress ?? 0) : kr.progress;
+  const achievement = snapshot ? (snapshot.keyResults.get(kr.id)?.achievement ?? 0) : kr.achievement;
+  const lastCheckInDate = snapshot ? (latest?.asOf ?? null) : kr.lastCheckInDate;
+  const expected = expectedProgress(cycle, ctx.date);
+  const status = progressStatus(progress, expected, ctx.margins);
+  const since = dateOf(kr.createdAt) > cycle.startDate ? dateOf(kr.createdAt) : cycle.startDate;
+  // A roll-up key result takes no values of its own, so it cannot fall behind on check-ins.
+  const stale = kr.kind !== 'rollup' && cycle.status !== 'closed' && ctx.date >= cycle.startDate && isStale({ lastCheckInDate, since: since > ctx.date ? ctx.date : since, asOf: ctx.date, cadence: objective.teamId ? ctx.cadence.get(objective.teamId) : undefined });
+  return {
+    id: kr.id,
+    objectiveId: kr.objectiveId,
+    title: kr.title,
+    ownerId: kr.ownerId,
+    weight: kr.weight,
+    kind: kr.kind,
+    unit: kr.unit,
+    startValue: kr.startValue,
+    targetValue: kr.targetValue,
+    targetMin: kr.targetMin,
+    targetMax: kr.targetMax,
+    currentValue: snapshot ? (latest?.value ?? null) : kr.currentValue,
+    milestones: kr.milestones ? kr.milestones.map((m, i) => ({ ...m, done: snapshot ? (latest?.milestonesDone?.[i] ?? false) : m.done })) : null,
+    progress,
+    achievement,
+    expectedProgress: expected,
+    status,
+    stale,
+    confidence: snapshot ? (latest?.confidence ?? null) : kr.confidence,
+    lastCheckInDate,
+    score: kr.score,
+    scoreOverride: kr.scoreOverride,
+    scoreOverrideReason: kr.scoreOverrideReason,
+  };
+}
+export type KeyResultView = ReturnType<typeof presentKeyResult>;
+
+/** Objectives as the API shows them: stored (or time-travelled) progress plus pace, status, staleness and confidence. */
+export async function presentObjectives(db: Executor, orgId: string, rows: ObjectiveRow[], options: ReadOptions) {
+  if (rows.length === 0) return [];
+  const ids = rows.map((o) => o.id);
+  const ctx = await loadContext(db, orgId, [...new Set(rows.map((o) => o.cycleId))], options);
+  const krs = await db.select().from(keyResults).where(inArray(keyResults.objectiveId, ids)).orderBy(keyResults.position);
+  const contributors = await db.select().from(objectiveContributors).where(inArray(objectiveContributors.objectiveId, ids));
+  const parents = await db.select().from(alignments).where(inArray(alignments.childObjectiveId, ids));
+  return rows.map((objective) => {
+    const cycle = ctx.cycles.get(objective.cycleId)!;
+    const keyResultViews = krs.filter((kr) => kr.objectiveId === objective.id).map((kr) => presentKeyResult(kr, objective, cycle, ctx));
+    const snapshot = ctx.snapshots.get(cycle.id);
+    const progress = snapshot ? (snapshot.objectives.get(objective.id) ?? 0) : objective.progress;
+    const expected = expectedProgress(cycle, ctx.date);
+    const latestWithConfidence = keyResultViews.filter((k) => k.confidence !== null && k.lastCheckInDate).sort((a, b) => b.lastCheckInDate!.localeCompare(a.lastCheckInDate!))[0];
+    return {
+      id: objective.id,
+      cycleId: objective.cycleId,
+      title: objective.title,
+      description: objective.description,
+      whyImportant: objective.whyImportant,
+      whyUrgent: objective.whyUrgent,
+      ownerId: objective.ownerId,
+      teamId: objective.teamId,
+      contributors: contributors.filter((c) => c.objectiveId === objective.id).map((c) => ({ userId: c.userId, teamId: c.teamId })),
+      parents: parents.filter((a) => a.childObjectiveId === objective.id).map((a) => ({ id: a.id, parentObjectiveId: a.parentObjectiveId, parentKeyResultId: a.parentKeyResultId })),
+      type: objective.type,
+      weight: objective.weight,
+      progressDriver: objective.progressDriver,
+      status: objective.status,
+      progress,
+      expectedProgress: expected,
+      progressStatus: progressStatus(progress, expected, ctx.margins),
+      stale: keyResultViews.some((k) => k.stale),
+      confidence: latestWithConfidence?.confidence ?? null,
+      score: objective.score,
+      asOf: ctx.date,
+      keyResults: keyResultViews,
+    };
+  });
+}
+export type ObjectiveView = Awaited<ReturnType<typeof presentObjectives>>[number];
+
+export async function presentKeyResults(db: Executor, orgId: string, objective: ObjectiveRow, options: ReadOptions) {
+  const [view] = await presentObjectives(db, orgId, [objective], options);
+  return view!.keyResults;
+}
