@@ -10,6 +10,8 @@ import { PeoplePage } from './pages/PeoplePage.js';
 import { TeamsPage } from './pages/TeamsPage.js';
 import { TeamPage } from './pages/TeamPage.js';
 import { TokensPage } from './pages/TokensPage.js';
+import { TreePage } from './pages/TreePage.js';
+import { ObjectivePage } from './pages/ObjectivePage.js';
 
 function Loading() {
   return (
@@ -41,6 +43,8 @@ export function App() {
         <Route path="people" element={<PeoplePage me={me.data} />} />
         <Route path="teams" element={<TeamsPage me={me.data} />} />
         <Route path="teams/:id" element={<TeamPage me={me.data} />} />
+        <Route path="okrs" element={<TreePage me={me.data} />} />
+        <Route path="objectives/:id" element={<ObjectivePage me={me.data} />} />
         <Route path="settings/tokens" element={<TokensPage />} />
         <Route path="*" element={<Navigate to="/" replace />} />
       </Route>

@@ -8,6 +8,7 @@ import { initials } from './initials.js';
 
 const NAV = [
   { to: '/', label: 'Home' },
+  { to: '/okrs', label: 'OKRs' },
   { to: '/teams', label: 'Teams' },
   { to: '/people', label: 'People' },
   { to: '/settings/tokens', label: 'API tokens' },

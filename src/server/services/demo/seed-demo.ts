@@ -6,9 +6,11 @@ import { accounts, organizations, teamMembers, teams, users } from '../../../db/
 import { countUsers } from '../create-account.js';
 import { recordActivity } from '../activity.js';
 import { DEMO_ORGANIZATION, DEMO_PASSWORD, DEMO_PEOPLE, DEMO_TEAMS, demoEmail } from './demo-organization.js';
+import { seedDemoOkrs } from './seed-demo-okrs.js';
+import { todayIn } from '../../clock.js';
 
-/** Fills an empty database with the demo organisation in one transaction; does nothing when people exist. */
-export async function seedDemoIfEmpty(db: Database): Promise<{ seeded: boolean; message: string }> {
+/** Fills an empty database with the demo organisation and its current quarter of OKRs in one transaction; does nothing when people exist. */
+export async function seedDemoIfEmpty(db: Database, now = new Date()): Promise<{ seeded: boolean; message: string }> {
   if ((await countUsers(db)) > 0) return { seeded: false, message: 'Demo skipped: this database already has people in it.' };
   // One hash for everyone: hashing is deliberately slow, and every demo account shares the password.
   const passwordHash = await hashPassword(DEMO_PASSWORD);
@@ -35,6 +37,7 @@ export async function seedDemoIfEmpty(db: Database): Promise<{ seeded: boolean; 
       p.teams.map((key) => ({ orgId, teamId: teamIds.get(key)!, userId: userIds.get(p.name)!, role: p.leads?.includes(key) ? ('lead' as const) : ('member' as const) })),
     );
     await tx.insert(teamMembers).values(memberships);
+    await seedDemoOkrs(tx, orgId, userIds, teamIds, todayIn('Europe/Berlin', now));
     await recordActivity(tx, { orgId, actorId: null, action: 'organization.demo-seeded', entityType: 'organization', entityId: orgId });
   });
   const owner = DEMO_PEOPLE.find((p) => p.role === 'owner')!;

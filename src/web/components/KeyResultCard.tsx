@@ -1,0 +1,49 @@
+import { Badge, Button, Card, Collapse, Group, Stack, Text } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import type { KeyResult } from '../api/okr-types.js';
+import type { Me } from '../api/types.js';
+import { CheckInDialog } from './CheckInDialog.js';
+import { CheckInHistory } from './CheckInHistory.js';
+import { ProgressBar } from './ProgressBar.js';
+import { StatusBadges } from './StatusBadge.js';
+
+function measureText(kr: KeyResult): string {
+  const unit = kr.unit && kr.unit !== 'number' ? ` ${kr.unit === 'percent' ? '%' : kr.unit}` : '';
+  switch (kr.kind) {
+    case 'metric':
+      return `${kr.currentValue ?? kr.startValue}${unit} now · from ${kr.startValue} to ${kr.targetValue}${unit}`;
+    case 'threshold':
+      return `${kr.currentValue ?? '—'}${unit} now · keep ${kr.targetMin !== null ? `≥ ${kr.targetMin}` : ''}${kr.targetMin !== null && kr.targetMax !== null ? ' and ' : ''}${kr.targetMax !== null ? `≤ ${kr.targetMax}` : ''}${unit}`;
+    case 'milestone':
+      return `${(kr.milestones ?? []).filter((m) => m.done).length} of ${kr.milestones?.length ?? 0} milestones done`;
+    case 'rollup':
+      return 'Rolls up the objectives aligned to it';
+  }
+}
+
+export function KeyResultCard({ kr, me, closed, ownerName }: { kr: KeyResult; me: Me; closed: boolean; ownerName?: string }) {
+  const [checkingIn, checkIn] = useDisclosure();
+  const [historyOpen, history] = useDisclosure();
+  return (
+    <Card withBorder padding="md" data-testid="key-result" aria-label={`Key result: ${kr.title}`} component="section">
+      <Stack gap="xs">
+        <Group justify="space-between" wrap="wrap" gap="xs">
+          <div style={{ flex: 1, minWidth: 200 }}>
+            <Text fw={600}>{kr.title}</Text>
+            <Text size="xs" c="dimmed">{measureText(kr)}{ownerName ? ` · ${ownerName}` : ''}{kr.weight !== 1 ? ` · weight ${kr.weight}` : ''}</Text>
+          </div>
+          <StatusBadges status={kr.status} confidence={kr.confidence} stale={kr.stale} />
+        </Group>
+        <ProgressBar progress={kr.progress} expected={kr.expectedProgress} status={kr.status} label={kr.title} />
+        {kr.score !== null && <Badge variant="light" color={kr.score >= 0.7 ? 'teal' : kr.score >= 0.4 ? 'yellow' : 'red'}>Score {kr.score.toFixed(2)}</Badge>}
+        <Group gap="xs">
+          {!closed && <Button size="xs" onClick={checkIn.open}>Check in</Button>}
+          <Button size="xs" variant="subtle" onClick={history.toggle} aria-expanded={historyOpen}>{historyOpen ? 'Hide history' : 'History'}</Button>
+          {kr.lastCheckInDate && <Text size="xs" c="dimmed">Last check-in {kr.lastCheckInDate}</Text>}
+        </Group>
+        <Collapse expanded={historyOpen}>{historyOpen && <CheckInHistory kr={kr} me={me} />}</Collapse>
+      </Stack>
+      {checkingIn && <CheckInDialog kr={kr} opened onClose={checkIn.close} />}
+    </Card>
+  );
+}

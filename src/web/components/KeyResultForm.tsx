@@ -1,0 +1,90 @@
+import { ActionIcon, Alert, Button, Group, NumberInput, SegmentedControl, Select, Stack, Text, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useQueryClient } from '@tanstack/react-query';
+import { api } from '../api/client.js';
+import { progressKeys } from '../api/okr-queries.js';
+import type { KeyResultKind } from '../api/okr-types.js';
+import { useUsers } from '../api/queries.js';
+import { useApiSubmit } from './useApiForm.js';
+
+const KINDS = [
+  { value: 'metric', label: 'Metric' },
+  { value: 'threshold', label: 'Keep a level' },
+  { value: 'milestone', label: 'Milestones' },
+  { value: 'rollup', label: 'Roll-up' },
+];
+const num = (v: number | string) => (typeof v === 'number' ? v : null);
+
+/** Add a key result of any kind; the server's field errors land on the fields. */
+export function KeyResultForm({ objectiveId, ownerId, onDone }: { objectiveId: string; ownerId: string; onDone: () => void }) {
+  const queryClient = useQueryClient();
+  const users = useUsers();
+  const form = useForm({
+    mode: 'controlled',
+    initialValues: { title: '', kind: 'metric' as KeyResultKind, unit: 'number', startValue: '' as number | string, targetValue: '' as number | string, targetMin: '' as number | string, targetMax: '' as number | string, weight: 1 as number | string, ownerId: ownerId as string | null, milestones: [{ title: '', weight: 1 as number | string }] },
+  });
+  const { onSubmit, formError, busy } = useApiSubmit(form, async (v) => {
+    const body = {
+      title: v.title,
+      kind: v.kind,
+      ownerId: v.ownerId,
+      weight: num(v.weight) ?? 1,
+      ...(v.kind === 'metric' ? { unit: v.unit, startValue: num(v.startValue), targetValue: num(v.targetValue) } : {}),
+      ...(v.kind === 'threshold' ? { unit: v.unit, targetMin: num(v.targetMin), targetMax: num(v.targetMax) } : {}),
+      ...(v.kind === 'milestone' ? { milestones: v.milestones.map((m) => ({ title: m.title, weight: num(m.weight) ?? 1 })) } : {}),
+    };
+    await api(`/api/v1/objectives/${objectiveId}/key-results`, { method: 'POST', body });
+    await Promise.all(progressKeys.map((queryKey) => queryClient.invalidateQueries({ queryKey })));
+    onDone();
+  });
+  const kind = form.getValues().kind;
+  return (
+    <form onSubmit={onSubmit} aria-label="Add a key result">
+      <Stack>
+        {formError && <Alert color="red" role="alert">{formError}</Alert>}
+        <TextInput label="Key result" description="A measurable outcome, e.g. “Activation rate from 30% to 45%”" required {...form.getInputProps('title')} />
+        <div>
+          <Text size="sm" fw={500} id="kr-kind-label">Kind</Text>
+          <SegmentedControl aria-labelledby="kr-kind-label" data={KINDS} {...form.getInputProps('kind')} />
+        </div>
+        {(kind === 'metric' || kind === 'threshold') && (
+          <Select label="Unit" w={180} allowDeselect={false} data={[{ value: 'number', label: 'Number' }, { value: 'percent', label: 'Percent' }, { value: 'EUR', label: 'EUR' }, { value: 'USD', label: 'USD' }, { value: 'GBP', label: 'GBP' }]} {...form.getInputProps('unit')} />
+        )}
+        {kind === 'metric' && (
+          <Group grow>
+            <NumberInput label="Start value" required {...form.getInputProps('startValue')} />
+            <NumberInput label="Target value" required {...form.getInputProps('targetValue')} />
+          </Group>
+        )}
+        {kind === 'threshold' && (
+          <Group grow>
+            <NumberInput label="At least" {...form.getInputProps('targetMin')} />
+            <NumberInput label="At most" {...form.getInputProps('targetMax')} />
+          </Group>
+        )}
+        {kind === 'milestone' && (
+          <Stack gap="xs">
+            {form.getValues().milestones.map((_, i) => (
+              <Group key={i} align="flex-end" wrap="nowrap">
+                <TextInput label={`Milestone ${i + 1}`} style={{ flex: 1 }} required {...form.getInputProps(`milestones.${i}.title`)} />
+                <NumberInput label="Weight" w={90} min={0} {...form.getInputProps(`milestones.${i}.weight`)} />
+                <ActionIcon variant="subtle" color="red" mb={6} aria-label={`Remove milestone ${i + 1}`} onClick={() => form.removeListItem('milestones', i)}>✕</ActionIcon>
+              </Group>
+            ))}
+            <Button variant="subtle" size="xs" w="fit-content" onClick={() => form.insertListItem('milestones', { title: '', weight: 1 })}>Add milestone</Button>
+            {form.errors.milestones && <Text c="red" size="sm">{form.errors.milestones}</Text>}
+          </Stack>
+        )}
+        {kind === 'rollup' && <Text size="sm" c="dimmed">Progress comes from the objectives aligned to this key result, weighted by their weights.</Text>}
+        <Group grow>
+          <Select label="Owner" searchable data={(users.data ?? []).map((u) => ({ value: u.id, label: u.name }))} {...form.getInputProps('ownerId')} />
+          <NumberInput label="Weight" min={0} step={0.5} {...form.getInputProps('weight')} />
+        </Group>
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onDone}>Cancel</Button>
+          <Button type="submit" loading={busy}>Add key result</Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,51 @@
+import { ActionIcon, Anchor, Avatar, Badge, Box, Group, Text, Tooltip } from '@mantine/core';
+import { memo } from 'react';
+import { Link } from 'react-router';
+import type { TreeNode } from '../api/okr-types.js';
+import { initials } from './initials.js';
+import { ProgressBar } from './ProgressBar.js';
+import { StatusBadges } from './StatusBadge.js';
+
+interface Props {
+  node: TreeNode;
+  depth: number;
+  hasChildren: boolean;
+  expanded: boolean;
+  rowKey: string;
+  ownerName?: string;
+  teamName?: string;
+  onToggle: (key: string) => void;
+}
+
+/** One objective in the tree: memoised, so expanding a branch redraws only what changed. */
+export const TreeRow = memo(function TreeRow({ node, depth, hasChildren, expanded, rowKey, ownerName, teamName, onToggle }: Props) {
+  return (
+    <Box component="li" py={8} data-depth={depth} style={{ borderBottom: '1px solid var(--mantine-color-gray-2)', contentVisibility: 'auto', containIntrinsicSize: 'auto 56px' }}>
+      <Group wrap="wrap" gap="sm" pl={depth * 24} align="center">
+        <Box w={28}>
+          {hasChildren && (
+            <ActionIcon variant="subtle" color="gray" size="sm" onClick={() => onToggle(rowKey)} aria-expanded={expanded} aria-label={`${expanded ? 'Collapse' : 'Expand'} ${node.title}`}>
+              {expanded ? '▾' : '▸'}
+            </ActionIcon>
+          )}
+        </Box>
+        <Box style={{ flex: '1 1 260px', minWidth: 0 }}>
+          <Group gap={6} wrap="nowrap">
+            <Anchor component={Link} to={`/objectives/${node.id}`} fw={depth === 0 ? 600 : 500} size="sm" lineClamp={2}>{node.title}</Anchor>
+            {node.type === 'aspirational' && <Badge size="xs" variant="outline" color="grape">Stretch</Badge>}
+          </Group>
+          <Text size="xs" c="dimmed">{teamName ?? 'Company'} · {node.keyResults.length} key results</Text>
+        </Box>
+        {ownerName && (
+          <Tooltip label={ownerName}>
+            <Avatar size="sm" radius="xl" color="teal" aria-label={`Owner ${ownerName}`}>{initials(ownerName)}</Avatar>
+          </Tooltip>
+        )}
+        <Box w={{ base: '100%', sm: 220 }}>
+          <ProgressBar progress={node.progress} expected={node.expectedProgress} status={node.progressStatus} label={node.title} size="sm" />
+        </Box>
+        <StatusBadges status={node.progressStatus} confidence={node.confidence} stale={node.stale} />
+      </Group>
+    </Box>
+  );
+});

@@ -1,0 +1,63 @@
+import { Alert, Button, Group, Modal, SegmentedControl, Select, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useQueryClient } from '@tanstack/react-query';
+import { useNavigate } from 'react-router';
+import { api } from '../api/client.js';
+import { progressKeys, useCycleObjectives } from '../api/okr-queries.js';
+import type { Objective } from '../api/okr-types.js';
+import { useTeams, useUsers } from '../api/queries.js';
+import type { Me } from '../api/types.js';
+import { useApiSubmit } from '../components/useApiForm.js';
+
+/** Create an objective, optionally aligned to any objective or key result of the cycle. */
+export function ObjectiveFormModal({ cycleId, me, opened, onClose }: { cycleId: string; me: Me; opened: boolean; onClose: () => void }) {
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  const teams = useTeams();
+  const users = useUsers();
+  const objectives = useCycleObjectives(cycleId);
+  const form = useForm({
+    mode: 'controlled',
+    initialValues: { title: '', description: '', whyImportant: '', whyUrgent: '', teamId: null as string | null, ownerId: me.user.id as string | null, type: 'committed', alignTo: null as string | null },
+  });
+  const { onSubmit, formError, busy } = useApiSubmit(form, async ({ alignTo, ...values }) => {
+    const created = await api<Objective>('/api/v1/objectives', { method: 'POST', body: { ...values, cycleId, description: values.description || null, whyImportant: values.whyImportant || null, whyUrgent: values.whyUrgent || null } });
+    if (alignTo) {
+      const [kind, id] = alignTo.split(':');
+      await api(`/api/v1/objectives/${created.id}/alignments`, { method: 'POST', body: kind === 'k' ? { parentKeyResultId: id } : { parentObjectiveId: id } });
+    }
+    await Promise.all(progressKeys.map((queryKey) => queryClient.invalidateQueries({ queryKey })));
+    onClose();
+    navigate(`/objectives/${created.id}`);
+  });
+  const alignOptions = (objectives.data ?? []).map((o) => ({
+    group: o.title,
+    items: [{ value: `o:${o.id}`, label: `Objective: ${o.title}` }, ...o.keyResults.map((k) => ({ value: `k:${k.id}`, label: `Key result: ${k.title}` }))],
+  }));
+  return (
+    <Modal opened={opened} onClose={onClose} title="New objective" size="lg">
+      <form onSubmit={onSubmit}>
+        <Stack>
+          {formError && <Alert color="red" role="alert">{formError}</Alert>}
+          <TextInput label="Objective" description="Qualitative and inspiring: where do you want to be?" required data-autofocus {...form.getInputProps('title')} />
+          <Textarea label="Description" autosize minRows={2} {...form.getInputProps('description')} />
+          <Textarea label="Why is it important?" autosize minRows={1} {...form.getInputProps('whyImportant')} />
+          <Textarea label="Why now?" autosize minRows={1} {...form.getInputProps('whyUrgent')} />
+          <Group grow align="flex-start">
+            <Select label="Team" placeholder="Company level" clearable data={(teams.data ?? []).map((t) => ({ value: t.id, label: t.name }))} {...form.getInputProps('teamId')} />
+            <Select label="Owner" searchable clearable data={(users.data ?? []).map((u) => ({ value: u.id, label: u.name }))} {...form.getInputProps('ownerId')} />
+          </Group>
+          <div>
+            <Text size="sm" fw={500} id="objective-type-label">Type</Text>
+            <SegmentedControl aria-labelledby="objective-type-label" data={[{ value: 'committed', label: 'Committed' }, { value: 'aspirational', label: 'Aspirational (stretch)' }]} {...form.getInputProps('type')} />
+          </div>
+          <Select label="Aligns to" placeholder="Nothing (a top-level objective)" clearable searchable data={alignOptions} {...form.getInputProps('alignTo')} />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>Cancel</Button>
+            <Button type="submit" loading={busy}>Create objective</Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}

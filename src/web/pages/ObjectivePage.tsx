@@ -1,0 +1,95 @@
+import { Anchor, Badge, Button, Card, Group, Modal, Stack, Text, Title } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { useQuery } from '@tanstack/react-query';
+import { Link, useParams } from 'react-router';
+import { api } from '../api/client.js';
+import { useCycles, useObjective } from '../api/okr-queries.js';
+import type { Objective } from '../api/okr-types.js';
+import { useTeams, useUsers } from '../api/queries.js';
+import type { Me } from '../api/types.js';
+import { KeyResultCard } from '../components/KeyResultCard.js';
+import { KeyResultForm } from '../components/KeyResultForm.js';
+import { ProgressBar } from '../components/ProgressBar.js';
+import { StatusBadges } from '../components/StatusBadge.js';
+
+/** One objective: why it matters, where it aligns, its key results, and one click to check in. */
+export function ObjectivePage({ me }: { me: Me }) {
+  const { id = '' } = useParams();
+  const objective = useObjective(id);
+  const children = useQuery({ queryKey: ['objectives', 'children', id], queryFn: () => api<Objective[]>(`/api/v1/objectives?parent=${id}`) });
+  const parentIds = (objective.data?.parents ?? []).map((p) => p.parentObjectiveId).filter((p): p is string => Boolean(p));
+  const cycles = useCycles();
+  const users = useUsers();
+  const teams = useTeams();
+  const [adding, addKr] = useDisclosure();
+  const o = objective.data;
+  if (!o) return <Text c="dimmed">{objective.isError ? 'This objective does not exist.' : 'Loading…'}</Text>;
+  const cycle = cycles.data?.find((c) => c.id === o.cycleId);
+  const closed = cycle?.status === 'closed';
+  const nameOf = (userId: string | null) => users.data?.find((u) => u.id === userId)?.name;
+  const team = teams.data?.find((t) => t.id === o.teamId);
+  return (
+    <Stack gap="lg">
+      <div>
+        <Anchor component={Link} to={`/okrs?cycle=${o.cycleId}`} size="sm">← {cycle?.name ?? 'OKRs'}</Anchor>
+        <Group gap="sm" mt={4} align="center">
+          <Title order={1} size="h2">{o.title}</Title>
+          <Badge variant="outline" color={o.type === 'aspirational' ? 'grape' : 'gray'}>{o.type === 'aspirational' ? 'Aspirational' : 'Committed'}</Badge>
+          {o.status === 'draft' && <Badge color="gray">Draft</Badge>}
+        </Group>
+        <Text size="sm" c="dimmed">{team ? <Anchor component={Link} to={`/teams/${team.id}`} size="sm">{team.name}</Anchor> : 'Company'}{nameOf(o.ownerId) ? ` · owned by ${nameOf(o.ownerId)}` : ''}</Text>
+      </div>
+      <Card withBorder>
+        <Stack gap="xs">
+          <Group justify="space-between">
+            <Text fw={600}>Progress</Text>
+            <StatusBadges status={o.progressStatus} confidence={o.confidence} stale={o.stale} />
+          </Group>
+          <ProgressBar progress={o.progress} expected={o.expectedProgress} status={o.progressStatus} label={o.title} />
+          {o.score !== null && <Text size="sm">Final score <strong>{o.score.toFixed(2)}</strong></Text>}
+        </Stack>
+      </Card>
+      {(o.description || o.whyImportant || o.whyUrgent) && (
+        <Card withBorder>
+          <Stack gap="xs">
+            {o.description && <Text>{o.description}</Text>}
+            {o.whyImportant && <Text size="sm"><strong>Why it matters:</strong> {o.whyImportant}</Text>}
+            {o.whyUrgent && <Text size="sm"><strong>Why now:</strong> {o.whyUrgent}</Text>}
+          </Stack>
+        </Card>
+      )}
+      {(parentIds.length > 0 || o.parents.length > 0 || (children.data ?? []).length > 0) && (
+        <Card withBorder>
+          <Stack gap={4}>
+            {o.parents.length > 0 && <Text size="sm" fw={600}>Aligns to</Text>}
+            {o.parents.map((p) => <ParentLink key={p.id} parentObjectiveId={p.parentObjectiveId} parentKeyResultId={p.parentKeyResultId} />)}
+            {(children.data ?? []).length > 0 && <Text size="sm" fw={600} mt="xs">Aligned to this objective</Text>}
+            {(children.data ?? []).map((c) => <Anchor key={c.id} component={Link} to={`/objectives/${c.id}`} size="sm">{c.title} · {Math.round(c.progress * 100)}%</Anchor>)}
+          </Stack>
+        </Card>
+      )}
+      <Group justify="space-between">
+        <Title order={2} size="h4">Key results</Title>
+        {!closed && <Button size="xs" variant="light" onClick={addKr.open}>Add key result</Button>}
+      </Group>
+      {o.keyResults.length === 0 && <Text c="dimmed">No key results yet: how will you know you got there?</Text>}
+      {o.keyResults.map((kr) => <KeyResultCard key={kr.id} kr={kr} me={me} closed={closed} ownerName={nameOf(kr.ownerId)} />)}
+      <Modal opened={adding} onClose={addKr.close} title="Add a key result" size="lg">
+        <KeyResultForm objectiveId={o.id} ownerId={me.user.id} onDone={addKr.close} />
+      </Modal>
+    </Stack>
+  );
+}
+
+function ParentLink({ parentObjectiveId, parentKeyResultId }: { parentObjectiveId: string | null; parentKeyResultId: string | null }) {
+  const parent = useQuery({
+    queryKey: ['alignment-parent', parentObjectiveId, parentKeyResultId],
+    queryFn: async () => {
+      if (parentObjectiveId) return { objectiveId: parentObjectiveId, title: (await api<Objective>(`/api/v1/objectives/${parentObjectiveId}`)).title };
+      const kr = await api<{ objectiveId: string; title: string }>(`/api/v1/key-results/${parentKeyResultId}`);
+      return { objectiveId: kr.objectiveId, title: `Key result: ${kr.title}` };
+    },
+  });
+  if (!parent.data) return null;
+  return <Anchor component={Link} to={`/objectives/${parent.data.objectiveId}`} size="sm">{parent.data.title}</Anchor>;
+}

@@ -1,0 +1,82 @@
+import { Button, Card, Group, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useSearchParams } from 'react-router';
+import { defaultCycle, useCycle, useCycles, useTree } from '../api/okr-queries.js';
+import { useTeams, useUsers } from '../api/queries.js';
+import type { Me } from '../api/types.js';
+import { percent } from '../components/ProgressBar.js';
+import { TreeRow } from '../components/TreeRow.js';
+import { CreateCycleForm } from './CreateCycleForm.js';
+import { ObjectiveFormModal } from './ObjectiveFormModal.js';
+import { keysToDepth, visibleRows, type TreeFilters } from './tree-filter.js';
+
+const NO_FILTERS: TreeFilters = { teamId: null, ownerId: null, status: null, type: null, search: '' };
+
+/** The organisation's OKRs for one cycle as a tree: company → departments → teams → individuals. */
+export function TreePage({ me }: { me: Me }) {
+  const cycles = useCycles();
+  const [params, setParams] = useSearchParams();
+  const cycleId = params.get('cycle') ?? defaultCycle(cycles.data ?? [])?.id ?? null;
+  const cycle = useCycle(cycleId);
+  const tree = useTree(cycleId);
+  const users = useUsers();
+  const teams = useTeams();
+  const [filters, setFilters] = useState<TreeFilters>(NO_FILTERS);
+  const [expanded, setExpanded] = useState<Set<string>>(new Set());
+  const [creating, { open: openCreate, close: closeCreate }] = useDisclosure();
+  const roots = tree.data?.roots;
+  useEffect(() => setExpanded(keysToDepth(roots ?? [], 2)), [roots]);
+  const toggle = useCallback((key: string) => setExpanded((prev) => { const next = new Set(prev); if (next.has(key)) next.delete(key); else next.add(key); return next; }), []);
+  const rows = useMemo(() => visibleRows(roots ?? [], expanded, filters), [roots, expanded, filters]);
+  const userName = new Map((users.data ?? []).map((u) => [u.id, u.name]));
+  const teamName = new Map((teams.data ?? []).map((t) => [t.id, t.name]));
+  const set = (patch: Partial<TreeFilters>) => setFilters((f) => ({ ...f, ...patch }));
+  const summary = cycle.data?.summary;
+  const isAdmin = me.user.role !== 'member';
+
+  if (cycles.data && cycles.data.length === 0) {
+    return (
+      <Stack>
+        <Title order={1} size="h2">OKRs</Title>
+        <Text>No cycles yet. {isAdmin ? 'Create the first one: a quarter is the usual rhythm.' : 'An admin creates the first cycle.'}</Text>
+        {isAdmin && <Card withBorder maw={720}><CreateCycleForm onCreated={(c) => setParams({ cycle: c.id })} /></Card>}
+      </Stack>
+    );
+  }
+  return (
+    <Stack gap="md">
+      <Group justify="space-between" align="flex-end">
+        <Title order={1} size="h2">OKRs</Title>
+        <Group align="flex-end">
+          <Select label="Cycle" w={200} allowDeselect={false} value={cycleId} data={(cycles.data ?? []).map((c) => ({ value: c.id, label: `${c.name}${c.status === 'closed' ? ' (closed)' : ''}` }))} onChange={(id) => id && setParams({ cycle: id })} />
+          {cycle.data && cycle.data.status !== 'closed' && <Button onClick={openCreate}>New objective</Button>}
+        </Group>
+      </Group>
+      {summary && (
+        <SimpleGrid cols={{ base: 2, sm: 5 }} spacing="xs">
+          <Card withBorder padding="xs"><Text size="xs" c="dimmed">Progress</Text><Text fw={700}>{percent(summary.averageProgress)}</Text></Card>
+          <Card withBorder padding="xs"><Text size="xs" c="dimmed">Expected by now</Text><Text fw={700}>{percent(summary.expectedProgress)}</Text></Card>
+          <Card withBorder padding="xs"><Text size="xs" c="dimmed">On track</Text><Text fw={700} c="teal.9">{summary.byStatus.on_track}</Text></Card>
+          <Card withBorder padding="xs"><Text size="xs" c="dimmed">At risk / off track</Text><Text fw={700} c="red.9">{summary.byStatus.at_risk} / {summary.byStatus.off_track}</Text></Card>
+          <Card withBorder padding="xs"><Text size="xs" c="dimmed">Stale key results</Text><Text fw={700}>{summary.staleKeyResults}</Text></Card>
+        </SimpleGrid>
+      )}
+      <Group gap="xs" align="flex-end" wrap="wrap">
+        <TextInput label="Search" placeholder="Objective or key result" w={220} value={filters.search} onChange={(e) => set({ search: e.currentTarget.value })} />
+        <Select label="Team" placeholder="All" clearable w={170} data={(teams.data ?? []).map((t) => ({ value: t.id, label: t.name }))} value={filters.teamId} onChange={(teamId) => set({ teamId })} />
+        <Select label="Owner" placeholder="Anyone" clearable searchable w={170} data={(users.data ?? []).map((u) => ({ value: u.id, label: u.name }))} value={filters.ownerId} onChange={(ownerId) => set({ ownerId })} />
+        <Select label="Status" placeholder="Any" clearable w={130} data={[{ value: 'on_track', label: 'On track' }, { value: 'at_risk', label: 'At risk' }, { value: 'off_track', label: 'Off track' }]} value={filters.status} onChange={(status) => set({ status })} />
+        <Select label="Type" placeholder="Any" clearable w={140} data={[{ value: 'committed', label: 'Committed' }, { value: 'aspirational', label: 'Aspirational' }]} value={filters.type} onChange={(type) => set({ type })} />
+      </Group>
+      {tree.isPending ? <Text c="dimmed">Loading…</Text> : rows.length === 0 ? <Text c="dimmed">No objectives {filters === NO_FILTERS ? 'in this cycle yet' : 'match these filters'}.</Text> : null}
+      <Stack component="ul" aria-label="Objectives tree" gap={0} p={0} m={0} style={{ listStyle: 'none' }} data-testid="okr-tree">
+        {rows.map((row) => (
+          <TreeRow key={row.key} rowKey={row.key} node={row.node} depth={row.depth} hasChildren={row.hasChildren} expanded={expanded.has(row.key)} onToggle={toggle}
+            ownerName={row.node.ownerId ? userName.get(row.node.ownerId) : undefined} teamName={row.node.teamId ? teamName.get(row.node.teamId) : undefined} />
+        ))}
+      </Stack>
+      {cycleId && creating && <ObjectiveFormModal cycleId={cycleId} me={me} opened onClose={closeCreate} />}
+    </Stack>
+  );
+}
