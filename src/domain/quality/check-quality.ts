@@ -67,7 +67,9 @@ export function checkQuality(
 export function teamQualityScore(scores: readonly number[]): number {
   if (scores.length === 0) return 100;
   for (const score of scores) {
-    if (!Number.isFinite(score)) throw new RangeError(`scores must be finite numbers, got ${score}`);
+    if (!Number.isFinite(score)) {
+      throw new RangeError(`scores must be finite numbers, got ${score}`);
+    }
   }
   return Math.round(scores.reduce((sum, score) => sum + score, 0) / scores.length);
 }

@@ -14,7 +14,9 @@ export function krField(index: number, path?: string): string {
 }
 
 /** Placeholders people type to get past a required field. */
-const PLACEHOLDERS = new Set(['-', '--', '.', '?', 'n/a', 'na', 'tbd', 'tba', 'todo', 'none', 'xxx']);
+const PLACEHOLDERS = new Set([
+  '-', '--', '.', '?', 'n/a', 'na', 'tbd', 'tba', 'todo', 'none', 'xxx',
+]);
 
 /** True for undefined, null, whitespace, or a placeholder such as "TBD". */
 export function isBlank(value: string | null | undefined): boolean {

@@ -6,7 +6,7 @@
  * impact. The test looks at the leading verb, at phrases that centre on
  * delivery ("… went live"), and at signs of an outcome metric that excuse both.
  */
-import { numberMatches, statesChange, words } from './wording.js';
+import { anyOf, numberMatches, statesChange, words } from './wording.js';
 
 // Base forms only: "Hire 5 engineers" is an activity, while "Hiring lead
 // time from 60 to 30 days" is a measure that happens to start with a gerund.
@@ -20,11 +20,17 @@ const OUTPUT_VERBS = new Set([
 const OUTPUT_PHRASES = /^(?:set up|roll out|go live|kick off|put in place|sign off)\b/;
 
 // Delivery stated as done, anywhere in the title: "New checkout launched".
-const DELIVERED =
-  /\b(?:launched|shipped|released|implemented|deployed|delivered|completed|finished|migrated|rolled out|went live|goes live|is live|are live|live by|set up|published|held)\b/;
+const DELIVERED = new RegExp(
+  String.raw`\b${anyOf([
+    'launched', 'shipped', 'released', 'implemented', 'deployed', 'delivered', 'completed',
+    'finished', 'migrated', 'rolled out', 'went live', 'goes live', 'is live', 'are live',
+    'live by', 'set up', 'published', 'held',
+  ])}\b`,
+);
 
 // Filler before the verb: "We will launch…", "Successfully ship…".
-const LEADING_FILLER = /^(?:[-*•]|\d+[.)]|we(?: will|'ll| are going to)?|to|successfully|fully|finally)\s+/;
+const LEADING_FILLER =
+  /^(?:[-*•]|\d+[.)]|we(?: will|'ll| are going to)?|to|successfully|fully|finally)\s+/;
 
 // Words that name a business or customer measure; with a number they make
 // the title an outcome even when a delivery verb leads.
@@ -34,8 +40,13 @@ const OUTCOME_WORDS = new Set([
   'cost', 'costs', 'margin', 'share', 'score', 'usage', 'time', 'signups', 'sign-ups', 'dau',
   'mau', 'wau', 'ltv', 'cac', 'gmv', 'sales', 'profit', 'bookings', 'pipeline', 'errors',
 ]);
-const SHARE_OF_PEOPLE =
-  /\d\s?%\s+of\s+(?:[\p{L}-]+\s+)?(?:users|customers|accounts|visitors|teams|clients|members|employees|buyers|subscribers|tickets|orders|requests|sessions|deals)\b/u;
+const SHARE_OF_PEOPLE = new RegExp(
+  String.raw`\d\s?%\s+of\s+(?:[\p{L}-]+\s+)?${anyOf([
+    'users', 'customers', 'accounts', 'visitors', 'teams', 'clients', 'members', 'employees',
+    'buyers', 'subscribers', 'tickets', 'orders', 'requests', 'sessions', 'deals',
+  ])}\b`,
+  'u',
+);
 
 /** The title without list markers or "we will", lowercased. */
 function stripFiller(title: string): string {
@@ -57,8 +68,13 @@ export function leadingOutputVerb(title: string): string | null {
 }
 
 // Verbs that open a change: "Reduce release lead time…" is about lead time.
-const CHANGE_VERB =
-  /^(?:improv|increas|rais|reduc|lower|cut|decreas|grow|boost|doubl|halv|tripl|keep|maintain|reach|retain|convert|win|acquir|attract|save|shorten|speed|lift|drive)/;
+const CHANGE_VERB = new RegExp(
+  `^${anyOf([
+    'improv', 'increas', 'rais', 'reduc', 'lower', 'cut', 'decreas', 'grow', 'boost', 'doubl',
+    'halv', 'tripl', 'keep', 'maintain', 'reach', 'retain', 'convert', 'win', 'acquir',
+    'attract', 'save', 'shorten', 'speed', 'lift', 'drive',
+  ])}`,
+);
 
 /** Starts with a verb of change: the rest names what changes, not a task. */
 export function startsWithChange(title: string): boolean {
@@ -91,6 +107,8 @@ function hasNumberedMeasure(title: string): boolean {
   const wordAt = (index: number): number => lower.slice(0, index).split(/\s+/).length - 1;
   const numbers = numberMatches(lower).map((match) => wordAt(match.index));
   const tokens = lower.split(/\s+/);
-  const measures = tokens.flatMap((token, i) => (words(token).some((w) => OUTCOME_WORDS.has(w)) ? [i] : []));
+  const measures = tokens.flatMap((token, i) =>
+    words(token).some((word) => OUTCOME_WORDS.has(word)) ? [i] : [],
+  );
   return numbers.some((n) => measures.some((m) => Math.abs(n - m) <= 3));
 }

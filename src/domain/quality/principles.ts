@@ -43,19 +43,26 @@ function wholeNumberProblems(value: number, field: string, min: number): Validat
 /** Everything wrong with a set of principles, as the settings form shows it. */
 export function validatePrinciples(input: QualityPrinciplesInput): ValidationProblem[] {
   const p = resolvePrinciples(input);
+  const committed = p.stretchPolicy.committedOnlyCycles;
   const problems: ValidationProblem[] = [
     ...wholeNumberProblems(p.minKeyResults, 'minKeyResults', 1),
     ...wholeNumberProblems(p.maxKeyResults, 'maxKeyResults', 1),
     ...wholeNumberProblems(p.maxObjectivesPerOwner, 'maxObjectivesPerOwner', 1),
     ...wholeNumberProblems(p.maxTitleLength, 'maxTitleLength', 10),
-    ...wholeNumberProblems(p.stretchPolicy.committedOnlyCycles, 'stretchPolicy.committedOnlyCycles', 0),
+    ...wholeNumberProblems(committed, 'stretchPolicy.committedOnlyCycles', 0),
   ];
   if (problems.length === 0 && p.minKeyResults > p.maxKeyResults) {
-    problems.push({ field: 'maxKeyResults', message: 'must be greater than or equal to minKeyResults' });
+    problems.push({
+      field: 'maxKeyResults',
+      message: 'must be greater than or equal to minKeyResults',
+    });
   }
   const share = p.stretchPolicy.maxAspirationalShare;
   if (!Number.isFinite(share) || share < 0 || share > 1) {
-    problems.push({ field: 'stretchPolicy.maxAspirationalShare', message: 'must be a number between 0 and 1' });
+    problems.push({
+      field: 'stretchPolicy.maxAspirationalShare',
+      message: 'must be a number between 0 and 1',
+    });
   }
   for (const [id, setting] of Object.entries(input.rules ?? {})) {
     if (!isRuleId(id)) problems.push({ field: `rules.${id}`, message: 'is not a known rule' });
@@ -67,7 +74,9 @@ export function validatePrinciples(input: QualityPrinciplesInput): ValidationPro
 }
 
 /** Overrides that differ from the rule's default, in catalogue order. */
-export function changedRules(principles: QualityPrinciples): { rule: QualityRule; setting: RuleSetting }[] {
+export function changedRules(
+  principles: QualityPrinciples,
+): { rule: QualityRule; setting: RuleSetting }[] {
   return QUALITY_RULES.flatMap((rule) => {
     const setting = ruleSetting(rule, principles);
     return setting === rule.defaultSeverity ? [] : [{ rule, setting }];

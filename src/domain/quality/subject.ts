@@ -4,21 +4,33 @@
  * satisfaction". Used to word suggestions such as "Establish a reliable
  * measure of customer satisfaction".
  */
+import { anyOf } from './wording.js';
 
 // Verbs that open a key result but are not part of what it measures.
-const LEADING_VERB =
-  /^(?:improve|increase|raise|grow|boost|enhance|optimi[sz]e|reduce|decrease|lower|cut|lift|drive|double|halve|triple|maximi[sz]e|minimi[sz]e|strengthen|expand|accelerate|keep|maintain|reach|achieve|get|hit|hold|stay)\s+(?:the\s+|our\s+)?/i;
+const LEADING_VERB = new RegExp(
+  String.raw`^${anyOf([
+    'improve', 'increase', 'raise', 'grow', 'boost', 'enhance', 'optimi[sz]e', 'reduce',
+    'decrease', 'lower', 'cut', 'lift', 'drive', 'double', 'halve', 'triple', 'maximi[sz]e',
+    'minimi[sz]e', 'strengthen', 'expand', 'accelerate', 'keep', 'maintain', 'reach', 'achieve',
+    'get', 'hit', 'hold', 'stay',
+  ])}\s+(?:the\s+|our\s+)?`,
+  'i',
+);
 
-const UNIT = String.raw`(?:\s?(?:%|[kmx]|bn|pp|ms|days?|hours?|hrs?|h|weeks?|months?|minutes?|mins?|seconds?|secs?|s|points?|pts|percent)(?![\p{L}]))?`;
+const UNIT = String.raw`(?:\s?${anyOf([
+  '%', '[kmx]', 'bn', 'pp', 'ms', 'days?', 'hours?', 'hrs?', 'h', 'weeks?', 'months?',
+  'minutes?', 'mins?', 'seconds?', 'secs?', 's', 'points?', 'pts', 'percent',
+])}(?![\p{L}]))?`;
+const BOUND_WORDS = anyOf([
+  'to', 'by', 'of', 'at', 'above', 'below', 'under', 'over', 'at least', 'at most', 'less than',
+  'more than', 'within',
+]);
 const NUM = String.raw`[$€£¥]?\s?\d[\d.,]*${UNIT}`;
 // "from 7.1 to 8.5", "20% → 45%", "to 45", "by 10%", "above 99.9%", "≤ 4".
 const VALUE_PARTS = [
   new RegExp(String.raw`\s*\bfrom\s+${NUM}\s+to\s+${NUM}`, 'giu'),
   new RegExp(String.raw`\s*${NUM}\s*(?:→|->|=>|⇒)\s*${NUM}`, 'giu'),
-  new RegExp(
-    String.raw`\s*\b(?:to|by|of|at|above|below|under|over|at least|at most|less than|more than|within)\s+${NUM}(?=\s|$|[,;:.)])`,
-    'giu',
-  ),
+  new RegExp(String.raw`\s*\b${BOUND_WORDS}\s+${NUM}(?=\s|$|[,;:.)])`, 'giu'),
   new RegExp(String.raw`\s*(?:≥|≤|>=|<=|<|>)\s*${NUM}`, 'giu'),
 ];
 

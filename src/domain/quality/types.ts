@@ -1,9 +1,7 @@
 /**
- * Vocabulary of the OKR quality coach.
- *
- * The coach reads a draft objective (what the form holds while someone
- * types, or what the server is about to publish) and returns findings. It is
- * pure: every date and every cycle-wide count comes in through the context.
+ * Vocabulary of the OKR quality coach. It reads a draft objective (the form
+ * while someone types, or what the server is about to publish) and returns
+ * findings; every date and cycle-wide count comes in through the context.
  */
 import type { IsoDate } from '../dates.js';
 import type { KeyResultKind, Milestone } from '../key-result.js';
@@ -107,8 +105,7 @@ export type QualityPrinciplesInput = Partial<Omit<QualityPrinciples, 'stretchPol
   readonly stretchPolicy?: Partial<StretchPolicy>;
 };
 
-// Defaults follow common OKR practice: a few objectives, a handful of key
-// results, and no stretch goals until people have finished a first cycle.
+// Common OKR practice: few objectives, a handful of KRs, no stretch in cycle 1.
 export const DEFAULT_PRINCIPLES: QualityPrinciples = Object.freeze({
   rules: Object.freeze({}),
   maxKeyResults: 5,

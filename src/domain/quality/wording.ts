@@ -5,6 +5,11 @@
  * finding can be explained by pointing at the words that triggered it.
  */
 
+/** `(?:a|b|c)` for building patterns from word lists (plain words only, no escaping). */
+export function anyOf(items: readonly string[]): string {
+  return `(?:${items.join('|')})`;
+}
+
 /** Lowercase words of a text; hyphenated words and contractions stay whole. */
 export function words(text: string): string[] {
   return text.toLowerCase().match(/[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu) ?? [];
@@ -13,7 +18,8 @@ export function words(text: string): string[] {
 // A number standing on its own: "45", "7.1", "2,000,000", "30%", "$2M",
 // "10x", "45k". Letters glued to digits make a label, not a quantity:
 // Q3, H1, B2B, 2FA, 1st.
-const NUMBER = /(?<![\p{L}\p{N}])(?:[$€£¥]\s?)?\d+(?:[.,]\d+)*(?:%|bn|pp|[kmx])?(?![\p{L}\p{N}])/giu;
+const NUMBER =
+  /(?<![\p{L}\p{N}])(?:[$€£¥]\s?)?\d+(?:[.,]\d+)*(?:%|bn|pp|[kmx])?(?![\p{L}\p{N}])/giu;
 const YEAR = /^(?:19|20)\d\d$/;
 const DATE_WORDS = new Set([
   'in', 'by', 'for', 'during', 'before', 'after', 'until', 'till', 'since', 'of', 'end', 'fy',

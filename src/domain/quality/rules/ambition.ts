@@ -19,7 +19,8 @@ export const stretchPolicy: QualityRule = {
     const policy = principles.stretchPolicy;
     const cycle = context.cycleNumber;
     if (cycle !== undefined && cycle <= policy.committedOnlyCycles) {
-      const which = policy.committedOnlyCycles === 1 ? 'first cycle' : `first ${policy.committedOnlyCycles} cycles`;
+      const n = policy.committedOnlyCycles;
+      const which = n === 1 ? 'first cycle' : `first ${n} cycles`;
       return [
         {
           field: 'type',

@@ -27,7 +27,10 @@ function notYetMeasurable(kr: DraftKeyResult, index: number): RuleFinding {
     message: `${krName(kr, index)} cannot be measured yet, so its progress would be guesswork.`,
     suggestion:
       'Three ways out: wait with this key result until it can be measured; use a proxy metric for now and say when the real one replaces it; or make establishing the measurement an objective in itself.',
-    action: { kind: 'draft_measurement_objective', title: `Establish a reliable measure of ${subject}` },
+    action: {
+      kind: 'draft_measurement_objective',
+      title: `Establish a reliable measure of ${subject}`,
+    },
   };
 }
 

@@ -7,7 +7,15 @@
  * backs them, and then the finding points at the title, because the fix is
  * to rewrite it with a start and a target.
  */
-import { eachKeyResult, formatNumber, hasMeasurableTarget, isBlank, isNumber, krField, krName } from '../helpers.js';
+import {
+  eachKeyResult,
+  formatNumber,
+  hasMeasurableTarget,
+  isBlank,
+  isNumber,
+  krField,
+  krName,
+} from '../helpers.js';
 import type { DraftKeyResult, QualityRule, RuleFinding } from '../types.js';
 import { findNumbers, listWords, vagueWords } from '../wording.js';
 
@@ -56,7 +64,9 @@ function checkKeyResult(kr: DraftKeyResult, index: number): RuleFinding[] {
     ];
   }
   // Vague verb, no number anywhere: rewrite the title itself.
-  if (vague.length > 0 && numbers.length === 0 && !hasMeasurableTarget(kr) && kr.kind !== 'milestone') {
+  // (A milestone list's fix is its milestones, so it is left to the generic message.)
+  const rewriteTitle = vague.length > 0 && numbers.length === 0 && kr.kind !== 'milestone';
+  if (rewriteTitle && !hasMeasurableTarget(kr)) {
     return [
       {
         field: krField(index, 'title'),
@@ -65,9 +75,10 @@ function checkKeyResult(kr: DraftKeyResult, index: number): RuleFinding[] {
       },
     ];
   }
+  const them = numbers.length === 1 ? 'it' : 'them';
   const titleHint =
     numbers.length > 0 && first.field !== 'milestones'
-      ? ` The title mentions ${listWords(numbers)}: enter ${numbers.length === 1 ? 'it' : 'them'} in the fields.`
+      ? ` The title mentions ${listWords(numbers)}: enter ${them} in the form.`
       : '';
   return [
     {
@@ -83,7 +94,7 @@ function suggestionFor(kr: DraftKeyResult): string {
     case 'threshold':
       return 'Set the limit to stay within, e.g. “at most 4 hours” or “at least 99.9%”.';
     case 'milestone':
-      return 'List the milestones that make up the result, or turn it into a metric if the change can be counted.';
+      return 'List the milestones that make up the result, or make it a metric if the change can be counted.';
     default:
       return 'Enter where the number starts, where it should end, and in what unit.';
   }

@@ -14,7 +14,9 @@ export const noOwner: QualityRule = {
   strongExample: 'Owner: Priya (Head of Growth), team Growth',
   check(objective) {
     if (!isBlank(objective.ownerId)) return [];
-    const team = isBlank(objective.teamId) ? '' : ' It belongs to a team, but a team cannot be accountable the way a person can.';
+    const team = isBlank(objective.teamId)
+      ? ''
+      : ' It belongs to a team, but a team cannot be accountable the way a person can.';
     return [
       {
         field: 'ownerId',
@@ -34,6 +36,8 @@ export const ownerOverloaded: QualityRule = {
   strongExample: 'Each owner holds at most 3 objectives; other leads own the rest',
   check(objective, context, principles) {
     const count = context.ownerObjectiveCount;
+    // Without an owner the count means nothing; no-owner speaks instead.
+    if (isBlank(objective.ownerId)) return [];
     if (count === undefined || count <= principles.maxObjectivesPerOwner) return [];
     return [
       {

@@ -84,7 +84,8 @@ export const missingBaseline: QualityRule = {
           },
         ];
       }
-      if ((kr.kind === 'metric' || kr.kind === 'threshold') && kr.dataReadiness?.baselineKnown === false) {
+      const hasNumber = kr.kind === 'metric' || kr.kind === 'threshold';
+      if (hasNumber && kr.dataReadiness?.baselineKnown === false) {
         return [
           {
             field: krField(index, 'dataReadiness.baselineKnown'),

@@ -44,6 +44,7 @@ export const objectiveFilters = asOfQuery.extend({
   cycleId: z.uuid().optional(),
   teamId: z.uuid().optional(),
   ownerId: z.string().max(64).optional(),
+  involves: z.string().max(64).optional().describe('A person id: objectives they own or hold a key result of'),
   status: z.enum(['draft', 'active', 'closed', 'archived']).optional(),
   parent: z.union([z.literal('none'), z.uuid({ message: 'An objective id or "none".' })]).optional().describe('An objective id: its aligned children; `none`: objectives aligned to nothing'),
 });

@@ -9,6 +9,8 @@ export interface ObjectiveFilters {
   status?: ObjectiveStatus;
   /** An objective id (its aligned children) or `none` (objectives aligned to nothing). */
   parent?: string;
+  /** A person: objectives they own or hold a key result of. */
+  involves?: string;
 }
 
 /** Condition: the objective is aligned to one of `parentIds`, directly or through one of their key results. */
@@ -31,6 +33,10 @@ export function findObjectives(db: Executor, orgId: string, filters: ObjectiveFi
   if (filters.teamId) conditions.push(eq(objectives.teamId, filters.teamId));
   if (filters.ownerId) conditions.push(eq(objectives.ownerId, filters.ownerId));
   if (filters.status) conditions.push(eq(objectives.status, filters.status));
+  if (filters.involves) {
+    const theirKeyResults = db.select({ id: keyResults.objectiveId }).from(keyResults).where(eq(keyResults.ownerId, filters.involves));
+    conditions.push(or(eq(objectives.ownerId, filters.involves), inArray(objectives.id, theirKeyResults))!);
+  }
   if (filters.parent === 'none') conditions.push(alignedToNothing(db));
   else if (filters.parent) conditions.push(alignedTo(db, [filters.parent]));
   return db.select().from(objectives).where(and(...conditions)).orderBy(asc(objectives.createdAt)).limit(2000);
