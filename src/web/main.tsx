@@ -3,16 +3,38 @@ import '@mantine/notifications/styles.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router';
-import { MantineProvider, createTheme, type CSSVariablesResolver } from '@mantine/core';
+import { MantineProvider, Modal, createTheme, type CSSVariablesResolver } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { App } from './App.js';
 
 // Darker shades than Mantine's defaults: its dimmed grey, red and teal-6 miss WCAG AA contrast on white.
-const theme = createTheme({ primaryColor: 'teal', primaryShade: { light: 9, dark: 7 }, defaultRadius: 'md', fontFamily: 'Inter, system-ui, -apple-system, Segoe UI, Roboto, sans-serif' });
+const theme = createTheme({
+  primaryColor: 'teal',
+  primaryShade: { light: 9, dark: 7 },
+  defaultRadius: 'md',
+  fontFamily: 'Inter, system-ui, -apple-system, Segoe UI, Roboto, sans-serif',
+  // Every dialog's close button gets a name for screen readers.
+  components: { Modal: Modal.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Close dialog' } } }) },
+});
 const contrastVariables: CSSVariablesResolver = () => ({
   variables: {},
-  light: { '--mantine-primary-color-filled-hover': '#066649', '--mantine-primary-color-light': '#e6fcf5', '--mantine-color-teal-light': '#e6fcf5', '--mantine-color-teal-light-color': '#087f5b', '--mantine-color-dimmed': '#495057', '--mantine-color-error': '#c92a2a', '--mantine-color-placeholder': '#6c757d' },
+  light: {
+    '--mantine-color-dimmed': '#495057',
+    '--mantine-color-error': '#c92a2a',
+    '--mantine-color-placeholder': '#6c757d',
+    '--mantine-primary-color-filled-hover': '#066649',
+    '--mantine-primary-color-light': '#e6fcf5',
+    '--mantine-color-teal-light': '#e6fcf5',
+    '--mantine-color-teal-light-color': '#087f5b',
+    // Status and badge colours, darkened to reach 4.5:1 on their light backgrounds.
+    '--mantine-color-yellow-light-color': '#7a4a00',
+    '--mantine-color-red-light-color': '#a51d1d',
+    '--mantine-color-orange-filled': '#b34700',
+    '--mantine-color-grape-outline': '#862e9c',
+    '--mantine-color-gray-outline': '#495057',
+    '--mantine-color-gray-light-color': '#343a40',
+  },
   dark: {},
 });
 const queryClient = new QueryClient({ defaultOptions: { queries: { staleTime: 10_000, refetchOnWindowFocus: true } } });

@@ -38,8 +38,8 @@ export function HomePage({ me }: { me: Me }) {
         </SimpleGrid>
       )}
       <Title order={2} size="h4">My key results</Title>
-      {!cycle && <Text c="dimmed">No cycle yet. {me.user.role !== 'member' ? <Anchor component={Link} to="/okrs">Create the first cycle</Anchor> : 'An admin starts the first cycle.'}</Text>}
-      {cycle && myKeyResults.length === 0 && !mine.isPending && <Text c="dimmed">You own no key results in {cycle.name}. <Anchor component={Link} to={`/okrs?cycle=${cycle.id}`}>See the organisation's OKRs</Anchor>.</Text>}
+      {!cycle && <Text c="dimmed">No cycle yet. {me.user.role !== 'member' ? <Anchor component={Link} to="/okrs" underline="always">Create the first cycle</Anchor> : 'An admin starts the first cycle.'}</Text>}
+      {cycle && myKeyResults.length === 0 && !mine.isPending && <Text c="dimmed">You own no key results in {cycle.name}. <Anchor component={Link} to={`/okrs?cycle=${cycle.id}`} underline="always">See the organisation's OKRs</Anchor>.</Text>}
       <Stack gap="sm" data-testid="my-key-results">
         {myKeyResults.map(({ k, o }) => (
           <Stack key={k.id} gap={4}>

@@ -37,7 +37,7 @@ export function ObjectivePage({ me }: { me: Me }) {
           <Badge variant="outline" color={o.type === 'aspirational' ? 'grape' : 'gray'}>{o.type === 'aspirational' ? 'Aspirational' : 'Committed'}</Badge>
           {o.status === 'draft' && <Badge color="gray">Draft</Badge>}
         </Group>
-        <Text size="sm" c="dimmed">{team ? <Anchor component={Link} to={`/teams/${team.id}`} size="sm">{team.name}</Anchor> : 'Company'}{nameOf(o.ownerId) ? ` · owned by ${nameOf(o.ownerId)}` : ''}</Text>
+        <Text size="sm" c="dimmed">{team ? <Anchor component={Link} to={`/teams/${team.id}`} size="sm" underline="always">{team.name}</Anchor> : 'Company'}{nameOf(o.ownerId) ? ` · owned by ${nameOf(o.ownerId)}` : ''}</Text>
       </div>
       <Card withBorder>
         <Stack gap="xs">

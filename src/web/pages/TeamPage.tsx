@@ -41,7 +41,7 @@ export function TeamPage({ me }: { me: Me }) {
           data={(teams.data ?? []).filter((t) => t.id !== team.id).map((t) => ({ value: t.id, label: t.name }))}
           onChange={(parentId) => move.mutate(parentId, { onError: showError })} />
       ) : (
-        parent && <Text size="sm">Part of <Anchor component={Link} to={`/teams/${parent.id}`}>{parent.name}</Anchor></Text>
+        parent && <Text size="sm">Part of <Anchor component={Link} to={`/teams/${parent.id}`} underline="always">{parent.name}</Anchor></Text>
       )}
       <Card withBorder>
         <Title order={2} size="h4" mb="sm">Members</Title>
