@@ -48,6 +48,8 @@ export const objectives = pgTable(
     weight: doublePrecision('weight').notNull().default(1),
     progressDriver: text('progress_driver').$type<'key_results' | 'aligned' | 'both'>().notNull().default('key_results'),
     status: text('status').$type<ObjectiveStatus>().notNull().default('active'),
+    /** Why a team or individual objective aligns to nothing (the quality coach accepts a stated reason). */
+    standaloneReason: text('standalone_reason'),
     progress: doublePrecision('progress').notNull().default(0),
     score: doublePrecision('score'),
     ...timestamps,
@@ -66,6 +68,15 @@ export const objectiveContributors = pgTable(
   },
   (t) => [index('objective_contributors_objective_idx').on(t.objectiveId)],
 );
+
+export interface DataReadinessRow {
+  dataSource?: string;
+  baselineKnown?: boolean;
+  measuredBy?: string;
+  frequency?: string;
+  reliability?: 'reliable' | 'proxy' | 'not_yet_measurable';
+  proxyReplaceBy?: string | null;
+}
 
 export interface MilestoneRow {
   title: string;
@@ -90,6 +101,8 @@ export const keyResults = pgTable(
     targetMax: doublePrecision('target_max'),
     currentValue: doublePrecision('current_value'),
     milestones: jsonb('milestones').$type<MilestoneRow[]>(),
+    /** The data-readiness checklist: source, baseline, who measures, how often, reliability. */
+    dataReadiness: jsonb('data_readiness').$type<DataReadinessRow>(),
     position: integer('position').notNull().default(0),
     progress: doublePrecision('progress').notNull().default(0),
     achievement: doublePrecision('achievement').notNull().default(0),

@@ -1,9 +1,12 @@
 import { jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import type { QualityPrinciplesInput } from '../../domain/quality/index.js';
 
 /** Settings an organisation tunes; every field has a default so old rows stay valid. */
 export interface OrganizationSettings {
   onTrackMargin?: number;
   atRiskMargin?: number;
+  /** The organisation's guiding principles for the quality coach (rule severities and limits). */
+  quality?: QualityPrinciplesInput;
 }
 
 export const organizations = pgTable('organizations', {

@@ -25,6 +25,7 @@ const TITLES: Record<string, string> = {
   'already-set-up': 'Already set up',
   'rate-limited': 'Too many attempts',
   'cycle-closed': 'Cycle closed',
+  'quality-blocked': 'Blocked by the guiding principles',
   'bad-request': 'Bad request',
   'internal-error': 'Internal error',
 };

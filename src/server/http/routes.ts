@@ -13,12 +13,13 @@ import { objectiveRoutes } from './okrs/objective-routes.js';
 import { keyResultRoutes } from './okrs/key-result-routes.js';
 import { checkInRoutes } from './okrs/check-in-routes.js';
 import { treeRoutes } from './okrs/tree-routes.js';
+import { qualityRoutes } from './quality/routes.js';
 
 /** Every /api/v1 resource. Add a resource here and it is served and documented. */
 export const apiRoutes =
   (ctx: AppContext): FastifyPluginAsyncZod =>
   async (api) => {
-    for (const routes of [setupRoutes, organizationRoutes, userRoutes, teamRoutes, teamMemberRoutes, invitationRoutes, tokenRoutes, cycleRoutes, treeRoutes, objectiveRoutes, keyResultRoutes, checkInRoutes]) {
+    for (const routes of [setupRoutes, organizationRoutes, userRoutes, teamRoutes, teamMemberRoutes, invitationRoutes, tokenRoutes, cycleRoutes, treeRoutes, objectiveRoutes, keyResultRoutes, checkInRoutes, qualityRoutes]) {
       await api.register(routes(ctx));
     }
   };

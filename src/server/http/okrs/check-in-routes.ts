@@ -1,14 +1,13 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { todayIn } from '../../clock.js';
 import { authorizeCheckIn, authorizeCheckInChange } from '../../policies/okrs.js';
 import { createCheckIn, deleteCheckIn, listCheckIns, requireCheckIn, updateCheckIn } from '../../services/okrs/check-ins.js';
 import { actorOf, scopeOf, type AppContext } from '../context.js';
 import { idParam, iso, problemSchema } from '../schemas.js';
 import { keyResultWithRelation } from './access.js';
 import { checkInBody, checkInView } from './schema.js';
-import { organizations, type checkIns } from '../../../db/schema/index.js';
-import { eq } from 'drizzle-orm';
+import type { checkIns } from '../../../db/schema/index.js';
+import { organizationToday } from './today.js';
 
 type CheckInRow = typeof checkIns.$inferSelect;
 const present = (c: CheckInRow, authorName: string | null) => ({
@@ -29,10 +28,7 @@ const present = (c: CheckInRow, authorName: string | null) => ({
 export const checkInRoutes =
   (ctx: AppContext): FastifyPluginAsyncZod =>
   async (app) => {
-    const today = async (orgId: string) => {
-      const [org] = await ctx.db.select({ timeZone: organizations.timeZone }).from(organizations).where(eq(organizations.id, orgId));
-      return todayIn(org?.timeZone ?? 'UTC', ctx.clock());
-    };
+    const today = (orgId: string) => organizationToday(ctx, orgId);
 
     app.get('/key-results/:id/check-ins', {
       schema: { tags: ['check-ins'], summary: 'Check-in history, newest first', params: idParam, response: { 200: z.array(checkInView), 404: problemSchema } },

@@ -8,6 +8,8 @@ import { actorOf, scopeOf, type AppContext } from '../context.js';
 import { idParam, problemSchema } from '../schemas.js';
 import { editableObjective } from './access.js';
 import { authorizeObjectiveCreate } from '../../policies/okrs.js';
+import { publishGate } from '../../services/quality/publish-gate.js';
+import { organizationToday } from './today.js';
 import { alignmentBody, asOfQuery, objectiveCreate, objectiveFilters, objectivePatch, objectiveView } from './schema.js';
 
 export const objectiveRoutes =
@@ -41,11 +43,12 @@ export const objectiveRoutes =
     });
 
     app.patch('/objectives/:id', {
-      schema: { tags: ['objectives'], summary: 'Change an objective', params: idParam, body: objectivePatch, response: { 200: objectiveView, 403: problemSchema, 404: problemSchema } },
+      schema: { tags: ['objectives'], summary: 'Change an objective', params: idParam, body: objectivePatch, response: { 200: objectiveView, 403: problemSchema, 404: problemSchema, 422: problemSchema } },
       handler: async (request) => {
         const actor = actorOf(request);
         await editableObjective(ctx, actor, request.params.id);
-        await updateObjective(ctx.db, scopeOf(actor), request.params.id, request.body);
+        const { publishOverrideReason, ...fields } = request.body;
+        await updateObjective(ctx.db, scopeOf(actor), request.params.id, fields, publishGate(actor, await organizationToday(ctx, actor.orgId), publishOverrideReason));
         return view(actor.orgId, request.params.id);
       },
     });

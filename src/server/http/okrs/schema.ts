@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { dataReadinessSchema } from '../quality/schema.js';
 
 const isoDate = z.iso.date({ message: 'Use a date as YYYY-MM-DD.' });
 const weight = z.number({ message: 'Must be a number.' }).gt(0, 'Must be greater than 0.').finite();
@@ -33,12 +34,14 @@ export const objectiveCreate = z.object({
   weight: weight.default(1),
   progressDriver: z.enum(['key_results', 'aligned', 'both']).default('key_results'),
   status: z.enum(['draft', 'active', 'closed', 'archived']).default('active'),
+  standaloneReason: text(1000).nullable().optional().describe('Why a team or individual objective aligns to nothing'),
 });
 export const objectivePatch = objectiveCreate.omit({ cycleId: true }).partial().extend({
   type: z.enum(['committed', 'aspirational']).optional(),
   weight: weight.optional(),
   progressDriver: z.enum(['key_results', 'aligned', 'both']).optional(),
   status: z.enum(['draft', 'active', 'closed', 'archived']).optional(),
+  publishOverrideReason: text(1000).min(1).optional().describe('Admins only: publish (draft → active) despite blocking quality findings; the reason is recorded'),
 });
 export const objectiveFilters = asOfQuery.extend({
   cycleId: z.uuid().optional(),
@@ -63,6 +66,7 @@ export const keyResultCreate = z.object({
   targetMin: number.nullable().optional(),
   targetMax: number.nullable().optional(),
   milestones: z.array(milestoneInput).max(50).optional(),
+  dataReadiness: dataReadinessSchema.nullable().optional().describe('Data-readiness checklist: source, baseline, who measures, how often, reliability'),
 });
 export const keyResultPatch = keyResultCreate.partial().extend({ weight: weight.optional() });
 export const scoreOverrideBody = z.object({ score: z.number().min(0, 'Between 0 and 1.').max(1, 'Between 0 and 1.'), reason: text(1000).min(1, 'Say why the score differs.') }).nullable();
@@ -101,6 +105,7 @@ export const keyResultView = z.object({
   score: z.number().nullable(),
   scoreOverride: z.number().nullable(),
   scoreOverrideReason: z.string().nullable(),
+  dataReadiness: dataReadinessSchema.nullable(),
 });
 export const objectiveView = z.object({
   id: z.string(),
@@ -123,6 +128,7 @@ export const objectiveView = z.object({
   stale: z.boolean(),
   confidence: z.number().nullable(),
   score: z.number().nullable(),
+  standaloneReason: z.string().nullable(),
   asOf: z.string().describe('The date progress, pace and status are computed for'),
   keyResults: z.array(keyResultView),
 });

@@ -1,4 +1,4 @@
-import { and, eq, inArray, lte } from 'drizzle-orm';
+import { and, desc, eq, inArray, lte } from 'drizzle-orm';
 import { computeGraphProgress, valueAsOf, type GraphAdjustments, type GraphProgress } from '../../../domain/index.js';
 import type { Executor } from '../../../db/database.js';
 import { alignments, checkIns, keyResults, objectives } from '../../../db/schema/index.js';
@@ -32,6 +32,9 @@ export async function cycleSnapshot(tx: Executor, orgId: string, cycleId: string
         .select({ keyResultId: checkIns.keyResultId, asOf: checkIns.asOf, value: checkIns.value, milestonesDone: checkIns.milestonesDone, confidence: checkIns.confidence, note: checkIns.note, createdAt: checkIns.createdAt })
         .from(checkIns)
         .where(and(inArray(checkIns.keyResultId, krRows.map((k) => k.id)), eq(checkIns.deleted, false), lte(checkIns.asOf, asOf)))
+        // Newest entry first: createdAt reaches valueAsOf in milliseconds while the database keeps
+        // microseconds, and on a tie valueAsOf keeps the first it saw (as refreshKeyResult orders).
+        .orderBy(desc(checkIns.createdAt))
     : [];
   const byKr = new Map<string, CheckInRow[]>();
   for (const row of history) byKr.set(row.keyResultId, [...(byKr.get(row.keyResultId) ?? []), { ...row, createdAt: row.createdAt.toISOString() }]);

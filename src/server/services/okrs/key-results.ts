@@ -1,7 +1,7 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { validateKeyResult, validateScoreOverride, type KeyResultInput } from '../../../domain/index.js';
 import type { Database, Executor } from '../../../db/database.js';
-import { checkIns, keyResults, users, type MilestoneRow } from '../../../db/schema/index.js';
+import { checkIns, keyResults, users, type DataReadinessRow, type MilestoneRow } from '../../../db/schema/index.js';
 import { conflict, invalid, notFound, Problem } from '../../http/problem.js';
 import { recordActivity } from '../activity.js';
 import type { Scope } from '../scope.js';
@@ -24,6 +24,7 @@ export interface KeyResultFields {
   targetMin?: number | null;
   targetMax?: number | null;
   milestones?: { title: string; weight: number }[];
+  dataReadiness?: DataReadinessRow | null;
 }
 
 export async function requireKeyResult(tx: Executor, orgId: string, id: string, field?: string) {

@@ -19,6 +19,7 @@ export interface ObjectiveFields {
   weight?: number;
   progressDriver?: 'key_results' | 'aligned' | 'both';
   status?: ObjectiveStatus;
+  standaloneReason?: string | null;
   contributors?: { userId?: string | null; teamId?: string | null }[];
 }
 
@@ -66,7 +67,10 @@ export async function createObjective(db: Database, scope: Scope, fields: Object
   });
 }
 
-export async function updateObjective(db: Database, scope: Scope, id: string, fields: ObjectiveFields) {
+/** Runs inside the update's transaction after the change: may refuse it (throw) or record more. */
+export type UpdateGate = (tx: Executor, updated: typeof objectives.$inferSelect, before: typeof objectives.$inferSelect) => Promise<void>;
+
+export async function updateObjective(db: Database, scope: Scope, id: string, fields: ObjectiveFields, gate?: UpdateGate) {
   return db.transaction(async (tx) => {
     await lockOrganizationOkrs(tx, scope.orgId);
     const before = await requireObjective(tx, scope.orgId, id);
@@ -74,6 +78,7 @@ export async function updateObjective(db: Database, scope: Scope, id: string, fi
     const { contributors, ...values } = fields;
     const [objective] = await tx.update(objectives).set({ ...values, title: values.title?.trim(), updatedAt: new Date() }).where(eq(objectives.id, id)).returning();
     await writeContributors(tx, scope.orgId, id, contributors);
+    if (gate) await gate(tx, objective!, before);
     // A new driver changes this objective's progress; a new weight changes what it gives its parents.
     if (fields.progressDriver !== undefined) await refreshObjective(tx, id);
     if (fields.weight !== undefined && fields.weight !== before.weight) await refreshParentsOf(tx, id);

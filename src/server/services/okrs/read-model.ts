@@ -65,6 +65,7 @@ function presentKeyResult(kr: KeyResultRow, objective: ObjectiveRow, cycle: Cycl
     score: kr.score,
     scoreOverride: kr.scoreOverride,
     scoreOverrideReason: kr.scoreOverrideReason,
+    dataReadiness: kr.dataReadiness,
   };
 }
 export type KeyResultView = ReturnType<typeof presentKeyResult>;
@@ -105,6 +106,7 @@ export async function presentObjectives(db: Executor, orgId: string, rows: Objec
       stale: keyResultViews.some((k) => k.stale),
       confidence: latestWithConfidence?.confidence ?? null,
       score: objective.score,
+      standaloneReason: objective.standaloneReason,
       asOf: ctx.date,
       keyResults: keyResultViews,
     };
