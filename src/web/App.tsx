@@ -12,6 +12,7 @@ import { TeamPage } from './pages/TeamPage.js';
 import { TokensPage } from './pages/TokensPage.js';
 import { TreePage } from './pages/TreePage.js';
 import { ObjectivePage } from './pages/ObjectivePage.js';
+import { PrinciplesPage } from './pages/PrinciplesPage.js';
 
 function Loading() {
   return (
@@ -45,6 +46,7 @@ export function App() {
         <Route path="teams/:id" element={<TeamPage me={me.data} />} />
         <Route path="okrs" element={<TreePage me={me.data} />} />
         <Route path="objectives/:id" element={<ObjectivePage me={me.data} />} />
+        <Route path="principles" element={<PrinciplesPage me={me.data} />} />
         <Route path="settings/tokens" element={<TokensPage />} />
         <Route path="*" element={<Navigate to="/" replace />} />
       </Route>

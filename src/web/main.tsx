@@ -27,6 +27,8 @@ const contrastVariables: CSSVariablesResolver = () => ({
     '--mantine-primary-color-light': '#e6fcf5',
     '--mantine-color-teal-light': '#e6fcf5',
     '--mantine-color-teal-light-color': '#087f5b',
+    '--mantine-primary-color-light-hover': '#e3f9f1',
+    '--mantine-color-teal-light-hover': '#e3f9f1',
     // Status and badge colours, darkened to reach 4.5:1 on their light backgrounds.
     '--mantine-color-yellow-light-color': '#7a4a00',
     '--mantine-color-red-light-color': '#a51d1d',

@@ -26,6 +26,15 @@ export interface Milestone {
   done: boolean;
 }
 
+export interface DataReadiness {
+  dataSource?: string;
+  baselineKnown?: boolean;
+  measuredBy?: string;
+  frequency?: string;
+  reliability?: 'reliable' | 'proxy' | 'not_yet_measurable';
+  proxyReplaceBy?: string | null;
+}
+
 export interface KeyResult {
   id: string;
   objectiveId: string;
@@ -48,6 +57,7 @@ export interface KeyResult {
   confidence: number | null;
   lastCheckInDate: string | null;
   score: number | null;
+  dataReadiness: DataReadiness | null;
 }
 
 export interface Objective {

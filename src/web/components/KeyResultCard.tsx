@@ -1,4 +1,5 @@
-import { Badge, Button, Card, Collapse, Group, Stack, Text } from '@mantine/core';
+import { Badge, Button, Card, Collapse, Group, Modal, Stack, Text } from '@mantine/core';
+import { DataReadinessForm } from './DataReadinessForm.js';
 import { useDisclosure } from '@mantine/hooks';
 import type { KeyResult } from '../api/okr-types.js';
 import type { Me } from '../api/types.js';
@@ -24,6 +25,7 @@ function measureText(kr: KeyResult): string {
 export function KeyResultCard({ kr, me, closed, ownerName }: { kr: KeyResult; me: Me; closed: boolean; ownerName?: string }) {
   const [checkingIn, checkIn] = useDisclosure();
   const [historyOpen, history] = useDisclosure();
+  const [readinessOpen, readiness] = useDisclosure();
   return (
     <Card withBorder padding="md" data-testid="key-result" aria-label={`Key result: ${kr.title}`} component="section">
       <Stack gap="xs">
@@ -39,11 +41,13 @@ export function KeyResultCard({ kr, me, closed, ownerName }: { kr: KeyResult; me
         <Group gap="xs">
           {!closed && <Button size="xs" onClick={checkIn.open}>Check in</Button>}
           <Button size="xs" variant="subtle" onClick={history.toggle} aria-expanded={historyOpen}>{historyOpen ? 'Hide history' : 'History'}</Button>
+          {(kr.kind === 'metric' || kr.kind === 'threshold') && <Button size="xs" variant="subtle" onClick={readiness.open}>Data readiness</Button>}
           {kr.lastCheckInDate && <Text size="xs" c="dimmed">Last check-in {kr.lastCheckInDate}</Text>}
         </Group>
         <Collapse expanded={historyOpen}>{historyOpen && <CheckInHistory kr={kr} me={me} />}</Collapse>
       </Stack>
       {checkingIn && <CheckInDialog kr={kr} opened onClose={checkIn.close} />}
+      <Modal opened={readinessOpen} onClose={readiness.close} title={`Data readiness: ${kr.title}`} size="lg">{readinessOpen && <DataReadinessForm kr={kr} onDone={readiness.close} />}</Modal>
     </Card>
   );
 }

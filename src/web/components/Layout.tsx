@@ -11,6 +11,7 @@ const NAV = [
   { to: '/okrs', label: 'OKRs' },
   { to: '/teams', label: 'Teams' },
   { to: '/people', label: 'People' },
+  { to: '/principles', label: 'Guiding principles' },
   { to: '/settings/tokens', label: 'API tokens' },
 ];
 

@@ -8,6 +8,9 @@ import type { Objective } from '../api/okr-types.js';
 import { useTeams, useUsers } from '../api/queries.js';
 import type { Me } from '../api/types.js';
 import { useApiSubmit } from '../components/useApiForm.js';
+import { checkQuality, DEFAULT_PRINCIPLES, type DraftObjective } from '../../domain/quality/index.js';
+import { useGuidingPrinciples } from '../api/quality.js';
+import { QualityFindings } from '../components/QualityFindings.js';
 
 /** Create an objective, optionally aligned to any objective or key result of the cycle. */
 export function ObjectiveFormModal({ cycleId, me, opened, onClose }: { cycleId: string; me: Me; opened: boolean; onClose: () => void }) {
@@ -16,12 +19,13 @@ export function ObjectiveFormModal({ cycleId, me, opened, onClose }: { cycleId: 
   const teams = useTeams();
   const users = useUsers();
   const objectives = useCycleObjectives(cycleId);
+  const principles = useGuidingPrinciples();
   const form = useForm({
     mode: 'controlled',
     initialValues: { title: '', description: '', whyImportant: '', whyUrgent: '', teamId: null as string | null, ownerId: me.user.id as string | null, type: 'committed', alignTo: null as string | null },
   });
   const { onSubmit, formError, busy } = useApiSubmit(form, async ({ alignTo, ...values }) => {
-    const created = await api<Objective>('/api/v1/objectives', { method: 'POST', body: { ...values, cycleId, description: values.description || null, whyImportant: values.whyImportant || null, whyUrgent: values.whyUrgent || null } });
+    const created = await api<Objective>('/api/v1/objectives', { method: 'POST', body: { ...values, cycleId, status: 'draft', description: values.description || null, whyImportant: values.whyImportant || null, whyUrgent: values.whyUrgent || null } });
     if (alignTo) {
       const [kind, id] = alignTo.split(':');
       await api(`/api/v1/objectives/${created.id}/alignments`, { method: 'POST', body: kind === 'k' ? { parentKeyResultId: id } : { parentObjectiveId: id } });
@@ -30,6 +34,23 @@ export function ObjectiveFormModal({ cycleId, me, opened, onClose }: { cycleId: 
     onClose();
     navigate(`/objectives/${created.id}`);
   });
+  // The same rules the server applies at publish time, run here on every keystroke.
+  const values = form.getValues();
+  const draft: DraftObjective = {
+    title: values.title,
+    description: values.description,
+    whyImportant: values.whyImportant,
+    whyUrgent: values.whyUrgent,
+    ownerId: values.ownerId,
+    teamId: values.teamId,
+    level: values.teamId ? 'team' : 'company',
+    type: values.type as DraftObjective['type'],
+    progressDriver: 'key_results',
+    alignedChildCount: 0,
+    parentCount: values.alignTo ? 1 : 0,
+    keyResults: [],
+  };
+  const report = checkQuality(draft, {}, principles.data?.principles ?? DEFAULT_PRINCIPLES);
   const alignOptions = (objectives.data ?? []).map((o) => ({
     group: o.title,
     items: [{ value: `o:${o.id}`, label: `Objective: ${o.title}` }, ...o.keyResults.map((k) => ({ value: `k:${k.id}`, label: `Key result: ${k.title}` }))],
@@ -52,6 +73,8 @@ export function ObjectiveFormModal({ cycleId, me, opened, onClose }: { cycleId: 
             <SegmentedControl aria-labelledby="objective-type-label" data={[{ value: 'committed', label: 'Committed' }, { value: 'aspirational', label: 'Aspirational (stretch)' }]} {...form.getInputProps('type')} />
           </div>
           <Select label="Aligns to" placeholder="Nothing (a top-level objective)" clearable searchable data={alignOptions} {...form.getInputProps('alignTo')} />
+          <QualityFindings findings={report.findings} rules={principles.data?.rules ?? []} />
+          <Text size="xs" c="dimmed">The objective is saved as a draft: add its key results, then publish it.</Text>
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>Cancel</Button>
             <Button type="submit" loading={busy}>Create objective</Button>

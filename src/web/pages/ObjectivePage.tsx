@@ -11,6 +11,7 @@ import { KeyResultCard } from '../components/KeyResultCard.js';
 import { KeyResultForm } from '../components/KeyResultForm.js';
 import { ProgressBar } from '../components/ProgressBar.js';
 import { StatusBadges } from '../components/StatusBadge.js';
+import { ObjectiveQualityPanel } from '../components/ObjectiveQualityPanel.js';
 
 /** One objective: why it matters, where it aligns, its key results, and one click to check in. */
 export function ObjectivePage({ me }: { me: Me }) {
@@ -68,6 +69,7 @@ export function ObjectivePage({ me }: { me: Me }) {
           </Stack>
         </Card>
       )}
+      <ObjectiveQualityPanel objective={o} me={me} />
       <Group justify="space-between">
         <Title order={2} size="h4">Key results</Title>
         {!closed && <Button size="xs" variant="light" onClick={addKr.open}>Add key result</Button>}

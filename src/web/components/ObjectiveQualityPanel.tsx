@@ -1,0 +1,52 @@
+import { Alert, Button, Card, Group, Stack, TextInput } from '@mantine/core';
+import { useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useNavigate } from 'react-router';
+import { api, ApiError } from '../api/client.js';
+import { progressKeys } from '../api/okr-queries.js';
+import type { Objective } from '../api/okr-types.js';
+import { useGuidingPrinciples, useObjectiveQuality } from '../api/quality.js';
+import type { Me } from '../api/types.js';
+import { QualityFindings } from './QualityFindings.js';
+
+/** The coach's view of a saved objective, and publishing a draft through the same rules. */
+export function ObjectiveQualityPanel({ objective, me }: { objective: Objective; me: Me }) {
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  const quality = useObjectiveQuality(objective.id);
+  const principles = useGuidingPrinciples();
+  const [error, setError] = useState<string | null>(null);
+  const [overrideReason, setOverrideReason] = useState('');
+  const isAdmin = me.user.role !== 'member';
+  const refresh = () => Promise.all([...progressKeys, ['objectives', objective.id, 'quality']].map((queryKey) => queryClient.invalidateQueries({ queryKey })));
+  const publish = async () => {
+    setError(null);
+    try {
+      await api(`/api/v1/objectives/${objective.id}`, { method: 'PATCH', body: { status: 'active', ...(overrideReason ? { publishOverrideReason: overrideReason } : {}) } });
+      await refresh();
+    } catch (e) {
+      setError(e instanceof ApiError ? e.message : String(e));
+    }
+  };
+  // "Not yet measurable" offers a way out: make establishing the measure an objective of its own.
+  const draftMeasurementObjective = async (title: string) => {
+    const created = await api<Objective>('/api/v1/objectives', { method: 'POST', body: { cycleId: objective.cycleId, title, teamId: objective.teamId, ownerId: me.user.id, status: 'draft' } });
+    await refresh();
+    navigate(`/objectives/${created.id}`);
+  };
+  if (!quality.data) return null;
+  return (
+    <Card withBorder>
+      <Stack gap="sm">
+        <QualityFindings findings={quality.data.findings} rules={principles.data?.rules ?? []} score={quality.data.score} onAction={draftMeasurementObjective} />
+        {objective.status === 'draft' && (
+          <Group align="flex-end">
+            {quality.data.blocking && isAdmin && <TextInput label="Publish anyway because…" placeholder="Reason, recorded in the history" w={320} value={overrideReason} onChange={(e) => setOverrideReason(e.currentTarget.value)} />}
+            <Button onClick={publish} disabled={quality.data.blocking && !(isAdmin && overrideReason.trim())}>Publish objective</Button>
+          </Group>
+        )}
+        {error && <Alert color="red" role="alert">{error}</Alert>}
+      </Stack>
+    </Card>
+  );
+}
