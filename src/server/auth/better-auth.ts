@@ -43,7 +43,7 @@ export function createAuth({ db, secret, publicUrl }: AuthOptions) {
     rateLimit: { enabled: false },
     // Same-origin requests are always trusted, so Cairn works at whatever address it is reached.
     trustedOrigins: (request?: Request) => [publicUrl, requestOrigin(request)],
-    advanced: { cookiePrefix: 'cairn' },
+    advanced: { cookiePrefix: 'cairn', disableOriginCheck: false }, // explicit: Better Auth skips origin checks when NODE_ENV=test
     telemetry: { enabled: false },
   });
 }

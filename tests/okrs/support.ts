@@ -1,0 +1,386 @@
+/**
+ * Support for the OKR suites: a server whose "now" the test moves, typed views of the OKR API,
+ * small request helpers that assert the happy status, and the check that stored roll-ups equal
+ * a from-scratch recomputation of the cycle.
+ */
+import { and, eq, inArray } from 'drizzle-orm';
+import { expect } from 'vitest';
+import type { Database, DatabaseHandle } from '../../src/db/database.js';
+import { keyResults, objectives } from '../../src/db/schema/index.js';
+import { buildApp } from '../../src/server/app.js';
+import { loadConfig, type Config } from '../../src/server/config.js';
+import { cycleSnapshot } from '../../src/server/services/okrs/cycle-graph.js';
+import type { Client } from '../support/client.js';
+import { expectStatus, setUpOrganization, type Person } from '../support/fixtures.js';
+import { freePort, type TestServer } from '../support/server.js';
+
+export const API = '/api/v1';
+/** A well-formed id that names nothing. */
+export const MISSING_ID = '00000000-0000-4000-8000-000000000000';
+
+// ---------------------------------------------------------------------------------------------
+// Time
+
+/** Calendar arithmetic on YYYY-MM-DD strings, in UTC (the test organisations use UTC). */
+export function addDays(day: string, days: number): string {
+  const ms = Date.parse(`${day}T00:00:00Z`) + days * 86_400_000;
+  return new Date(ms).toISOString().slice(0, 10);
+}
+
+/** A clock the test moves. The app reads it through `now`, which stays the same function. */
+export class TestClock {
+  private current: Date;
+
+  constructor(day: string) {
+    this.current = TestClock.noonOf(day);
+  }
+
+  private static noonOf(day: string): Date {
+    // Noon UTC: the same calendar date in every time zone an organisation is likely to use.
+    return new Date(`${day}T12:00:00.000Z`);
+  }
+
+  readonly now = (): Date => new Date(this.current.getTime());
+
+  get today(): string {
+    return this.current.toISOString().slice(0, 10);
+  }
+
+  setDay(day: string): void {
+    this.current = TestClock.noonOf(day);
+  }
+}
+
+/** The whole app on a migrated database, listening on 127.0.0.1, with `clock` as its "now". */
+export async function startClockedServer(handle: DatabaseHandle, clock: TestClock): Promise<TestServer> {
+  let lastError: unknown;
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const port = await freePort();
+    const url = `http://127.0.0.1:${port}`;
+    const config: Config = { ...loadConfig({}), host: '127.0.0.1', port, publicUrl: url };
+    const app = await buildApp({ handle, config, logger: false, clock: clock.now });
+    try {
+      await app.listen({ port, host: '127.0.0.1' });
+      return { url, app, close: () => app.close() };
+    } catch (error) {
+      await app.close();
+      lastError = error;
+      if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
+    }
+  }
+  throw lastError;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Views, as the API documents them
+
+export type CycleStatus = 'planning' | 'active' | 'closed';
+export type Driver = 'key_results' | 'aligned' | 'both';
+export type Kind = 'metric' | 'threshold' | 'milestone' | 'rollup';
+export type ProgressStatus = 'on_track' | 'at_risk' | 'off_track';
+
+export interface CycleView {
+  id: string;
+  name: string;
+  startDate: string;
+  endDate: string;
+  status: CycleStatus;
+  closedAt: string | null;
+}
+
+export interface CycleSummary {
+  objectives: number;
+  keyResults: number;
+  averageProgress: number;
+  expectedProgress: number;
+  byStatus: Record<ProgressStatus, number>;
+  staleKeyResults: number;
+}
+
+export interface KeyResultView {
+  id: string;
+  objectiveId: string;
+  title: string;
+  ownerId: string | null;
+  weight: number;
+  kind: Kind;
+  unit: string | null;
+  startValue: number | null;
+  targetValue: number | null;
+  targetMin: number | null;
+  targetMax: number | null;
+  currentValue: number | null;
+  milestones: { title: string; weight: number; done: boolean }[] | null;
+  progress: number;
+  achievement: number;
+  expectedProgress: number;
+  status: ProgressStatus;
+  stale: boolean;
+  confidence: number | null;
+  lastCheckInDate: string | null;
+  score: number | null;
+  scoreOverride: number | null;
+  scoreOverrideReason: string | null;
+}
+
+export interface ObjectiveView {
+  id: string;
+  cycleId: string;
+  title: string;
+  ownerId: string | null;
+  teamId: string | null;
+  parents: { id: string; parentObjectiveId: string | null; parentKeyResultId: string | null }[];
+  type: 'committed' | 'aspirational';
+  weight: number;
+  progressDriver: Driver;
+  status: 'draft' | 'active' | 'closed' | 'archived';
+  progress: number;
+  expectedProgress: number;
+  progressStatus: ProgressStatus;
+  stale: boolean;
+  confidence: number | null;
+  score: number | null;
+  asOf: string;
+  keyResults: KeyResultView[];
+}
+
+export interface TreeNode extends ObjectiveView {
+  children: TreeNode[];
+}
+
+export interface TreeView {
+  cycleId: string;
+  roots: TreeNode[];
+}
+
+export interface CheckInView {
+  id: string;
+  keyResultId: string;
+  authorId: string | null;
+  authorName: string | null;
+  asOf: string;
+  value: number | null;
+  milestonesDone: boolean[] | null;
+  confidence: number | null;
+  note: string | null;
+  blockers: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Request bodies
+
+export interface ObjectiveInput {
+  cycleId: string;
+  title: string;
+  teamId?: string | null;
+  ownerId?: string | null;
+  type?: 'committed' | 'aspirational';
+  weight?: number;
+  progressDriver?: Driver;
+  status?: 'draft' | 'active' | 'closed' | 'archived';
+}
+
+export interface KeyResultInput {
+  title: string;
+  kind: Kind;
+  weight?: number;
+  ownerId?: string | null;
+  startValue?: number | null;
+  targetValue?: number | null;
+  targetMin?: number | null;
+  targetMax?: number | null;
+  milestones?: { title: string; weight?: number }[];
+}
+
+export interface CheckInInput {
+  asOf?: string;
+  value?: number | null;
+  milestonesDone?: boolean[] | null;
+  confidence?: number | null;
+  note?: string | null;
+}
+
+export type AlignmentTarget = { parentObjectiveId: string } | { parentKeyResultId: string };
+
+/** A metric key result from 0 to 100, so a check-in's value is its progress in percent. */
+export const percent = (title: string, weight = 1): KeyResultInput => ({ title, kind: 'metric', startValue: 0, targetValue: 100, weight });
+
+// ---------------------------------------------------------------------------------------------
+// The OKR API for one signed-in client; every helper asserts the success status.
+
+export class OkrApi {
+  constructor(readonly client: Client) {}
+
+  async createCycle(body: { name: string; startDate: string; endDate: string; status?: 'planning' | 'active' }): Promise<CycleView> {
+    const response = await this.client.post<CycleView>(`${API}/cycles`, body);
+    expectStatus(response, 201);
+    return response.body;
+  }
+
+  async cycle(id: string): Promise<CycleView & { summary: CycleSummary }> {
+    const response = await this.client.get<CycleView & { summary: CycleSummary }>(`${API}/cycles/${id}`);
+    expectStatus(response, 200);
+    return response.body;
+  }
+
+  async patchCycle(id: string, body: { name?: string; startDate?: string; endDate?: string; status?: CycleStatus }): Promise<CycleView> {
+    const response = await this.client.patch<CycleView>(`${API}/cycles/${id}`, body);
+    expectStatus(response, 200);
+    return response.body;
+  }
+
+  async createObjective(body: ObjectiveInput): Promise<ObjectiveView> {
+    const response = await this.client.post<ObjectiveView>(`${API}/objectives`, body);
+    expectStatus(response, 201);
+    return response.body;
+  }
+
+  async objective(id: string, asOf?: string): Promise<ObjectiveView> {
+    const response = await this.client.get<ObjectiveView>(`${API}/objectives/${id}${asOf ? `?asOf=${asOf}` : ''}`);
+    expectStatus(response, 200);
+    return response.body;
+  }
+
+  async objectives(query: Record<string, string>): Promise<ObjectiveView[]> {
+    const response = await this.client.get<ObjectiveView[]>(`${API}/objectives?${new URLSearchParams(query).toString()}`);
+    expectStatus(response, 200);
+    return response.body;
+  }
+
+  async patchObjective(id: string, body: Partial<Omit<ObjectiveInput, 'cycleId'>>): Promise<ObjectiveView> {
+    const response = await this.client.patch<ObjectiveView>(`${API}/objectives/${id}`, body);
+    expectStatus(response, 200);
+    return response.body;
+  }
+
+  async deleteObjective(id: string): Promise<void> {
+    expectStatus(await this.client.delete(`${API}/objectives/${id}`), 204);
+  }
+
+  async createKeyResult(objectiveId: string, body: KeyResultInput): Promise<KeyResultView> {
+    const response = await this.client.post<KeyResultView>(`${API}/objectives/${objectiveId}/key-results`, body);
+    expectStatus(response, 201);
+    return response.body;
+  }
+
+  async keyResults(objectiveId: string): Promise<KeyResultView[]> {
+    const response = await this.client.get<KeyResultView[]>(`${API}/objectives/${objectiveId}/key-results`);
+    expectStatus(response, 200);
+    return response.body;
+  }
+
+  async keyResult(id: string, asOf?: string): Promise<KeyResultView> {
+    const response = await this.client.get<KeyResultView>(`${API}/key-results/${id}${asOf ? `?asOf=${asOf}` : ''}`);
+    expectStatus(response, 200);
+    return response.body;
+  }
+
+  async patchKeyResult(id: string, body: Partial<KeyResultInput>): Promise<KeyResultView> {
+    const response = await this.client.patch<KeyResultView>(`${API}/key-results/${id}`, body);
+    expectStatus(response, 200);
+    return response.body;
+  }
+
+  async checkIn(keyResultId: string, body: CheckInInput): Promise<CheckInView> {
+    const response = await this.client.post<CheckInView>(`${API}/key-results/${keyResultId}/check-ins`, body);
+    expectStatus(response, 201);
+    return response.body;
+  }
+
+  async checkIns(keyResultId: string): Promise<CheckInView[]> {
+    const response = await this.client.get<CheckInView[]>(`${API}/key-results/${keyResultId}/check-ins`);
+    expectStatus(response, 200);
+    return response.body;
+  }
+
+  async align(childId: string, target: AlignmentTarget): Promise<ObjectiveView> {
+    const response = await this.client.post<ObjectiveView>(`${API}/objectives/${childId}/alignments`, target);
+    expectStatus(response, 201);
+    return response.body;
+  }
+
+  async unalign(childId: string, alignmentId: string): Promise<ObjectiveView> {
+    const response = await this.client.delete<ObjectiveView>(`${API}/objectives/${childId}/alignments/${alignmentId}`);
+    expectStatus(response, 200);
+    return response.body;
+  }
+
+  async tree(cycleId: string, query: Record<string, string> = {}): Promise<TreeView> {
+    const qs = new URLSearchParams(query).toString();
+    const response = await this.client.get<TreeView>(`${API}/cycles/${cycleId}/tree${qs ? `?${qs}` : ''}`);
+    expectStatus(response, 200);
+    return response.body;
+  }
+
+  /** An objective with one 0→100 metric key result, checked in at `value` (when given). */
+  async objectiveAt(body: ObjectiveInput, value?: number, asOf?: string): Promise<{ objective: ObjectiveView; kr: KeyResultView }> {
+    const objective = await this.createObjective(body);
+    const kr = await this.createKeyResult(objective.id, percent(`${body.title} KR`));
+    if (value !== undefined) await this.checkIn(kr.id, { value, asOf });
+    return { objective, kr };
+  }
+
+  progressOf = async (id: string): Promise<number> => (await this.objective(id)).progress;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Stored roll-ups against the from-scratch recomputation
+
+/**
+ * Every stored objective progress and key result progress/achievement of the cycle compared with
+ * `cycleSnapshot` at `today`: the list of differences beyond 1e-9 (empty when they agree).
+ */
+export async function rollupDifferences(db: Database, orgId: string, cycleId: string, today: string): Promise<string[]> {
+  const snapshot = await cycleSnapshot(db, orgId, cycleId, today);
+  const objectiveRows = await db
+    .select({ id: objectives.id, title: objectives.title, progress: objectives.progress })
+    .from(objectives)
+    .where(and(eq(objectives.orgId, orgId), eq(objectives.cycleId, cycleId)));
+  const krRows = objectiveRows.length
+    ? await db
+        .select({ id: keyResults.id, title: keyResults.title, progress: keyResults.progress, achievement: keyResults.achievement })
+        .from(keyResults)
+        .where(inArray(keyResults.objectiveId, objectiveRows.map((o) => o.id)))
+    : [];
+  const differences: string[] = [];
+  const off = (stored: number, expected: number | undefined) => expected === undefined || !(Math.abs(stored - expected) <= 1e-9);
+  for (const row of objectiveRows) {
+    const expected = snapshot.objectives.get(row.id);
+    if (off(row.progress, expected)) differences.push(`objective "${row.title}": stored progress ${row.progress}, from scratch ${expected}`);
+  }
+  for (const row of krRows) {
+    const expected = snapshot.keyResults.get(row.id);
+    if (off(row.progress, expected?.progress)) differences.push(`key result "${row.title}": stored progress ${row.progress}, from scratch ${expected?.progress}`);
+    if (off(row.achievement, expected?.achievement)) differences.push(`key result "${row.title}": stored achievement ${row.achievement}, from scratch ${expected?.achievement}`);
+  }
+  return differences;
+}
+
+export async function expectRollupsConsistent(db: Database, orgId: string, cycleId: string, today: string, context = ''): Promise<void> {
+  expect(await rollupDifferences(db, orgId, cycleId, today), `stored roll-ups differ from the recomputation ${context}`).toEqual([]);
+}
+
+/** Progress values are ratios of floats: compare to 12 decimals. */
+export const expectNear = (actual: number, expected: number, message?: string) => expect(actual, message).toBeCloseTo(expected, 12);
+
+// ---------------------------------------------------------------------------------------------
+// A fresh organisation with a quarter to work in
+
+export const Q1 = { name: 'Q1 2025', startDate: '2025-01-01', endDate: '2025-03-31' } as const;
+
+export interface OkrWorld {
+  owner: Person;
+  orgId: string;
+  api: OkrApi;
+  cycle: CycleView;
+}
+
+/** First-run setup (the owner is signed in) and an active Q1 2025. */
+export async function setUpOkrWorld(url: string): Promise<OkrWorld> {
+  const { owner, organization } = await setUpOrganization(url);
+  const api = new OkrApi(owner.client);
+  const cycle = await api.createCycle({ ...Q1, status: 'active' });
+  return { owner, orgId: organization.id, api, cycle };
+}
