@@ -32,7 +32,7 @@ export interface GraphProgress {
  * Progress of every objective and key result of a graph, from scratch. An objective's aligned
  * children are those aligned to it directly or to one of its non-rollup key results (a rollup key
  * result already carries its children, so they are not counted twice). Children missing from
- * the graph are ignored. Used for time travel, closing scores (through `adjust`) and to check the
+ * the graph are ignored, and a child reached twice under one parent counts once. Used for time travel, closing scores (through `adjust`) and to check the
  * maintained roll-ups.
  */
 export interface GraphAdjustments {
@@ -67,8 +67,9 @@ export function computeGraphProgress(
   const objectiveProgressById = new Map<string, number>();
   const krProgressById = new Map<string, KeyResultProgress>();
   const visiting = new Set<string>();
+  // A child aligned to an objective and to one of its key results counts once there.
   const weighted = (ids: readonly string[]): WeightedProgress[] =>
-    ids.flatMap((id) => (objectiveById.has(id) ? [{ progress: progressOfObjective(id), weight: objectiveById.get(id)!.weight }] : []));
+    [...new Set(ids)].flatMap((id) => (objectiveById.has(id) ? [{ progress: progressOfObjective(id), weight: objectiveById.get(id)!.weight }] : []));
 
   function progressOfKr(kr: GraphKeyResult): KeyResultProgress {
     const known = krProgressById.get(kr.id);

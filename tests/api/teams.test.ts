@@ -112,6 +112,9 @@ describeEachEngine('teams API', (engine) => {
     const rows = await engine().db.select().from(teamMembers).where(eq(teamMembers.teamId, team.id));
     expect(rows.map((r) => [r.userId, r.role])).toEqual([[ann.user.id, 'lead']]);
     expectProblem(await owner.client.delete(`/api/v1/teams/${team.id}/members/${bob.user.id}`), 404, '/problems/not-found', 'userId');
+    // Changing the role of someone who is not in the team does not add them.
+    expectProblem(await owner.client.patch(`/api/v1/teams/${team.id}/members/${bob.user.id}`, { role: 'lead' }), 404, '/problems/not-found', 'userId');
+    expect((await owner.client.get(`/api/v1/teams/${team.id}/members`)).body.map((m: { userId: string }) => m.userId)).not.toContain(bob.user.id);
     expectProblem(await owner.client.post(`/api/v1/teams/${team.id}/members`, { userId: 'nobody' }), 404, '/problems/not-found', 'userId');
     const members = await owner.client.get(`/api/v1/teams/${team.id}/members`);
     expect(members.body.map((m: { userId: string }) => m.userId)).toEqual([ann.user.id]);

@@ -73,7 +73,8 @@ describeEachEngine('people API', (engine) => {
     expect((await userRow(owner.user.id)).role).toBe('owner');
 
     const admin = await addPerson(owner.client, { role: 'admin' });
-    expectProblem(await admin.client.patch(`/api/v1/users/${owner.user.id}`, { active: false }), 409, '/problems/conflict', 'active');
+    // Deactivating an owner is an owner's decision, not an admin's.
+    expectProblem(await admin.client.patch(`/api/v1/users/${owner.user.id}`, { active: false }), 403, '/problems/forbidden');
     expect((await userRow(owner.user.id)).deactivatedAt).toBeNull();
 
     // With a second owner, the first may step down.
@@ -118,7 +119,9 @@ describeEachEngine('people API', (engine) => {
     expectProblem(await laptop.get('/api/v1/teams'), 401, '/problems/unauthenticated');
     // Signing in again gets them nowhere.
     const retry = new Client(server.url);
-    await retry.post('/api/auth/sign-in/email', { email: member.user.email, password: member.password });
+    const refused = await retry.post('/api/auth/sign-in/email', { email: member.user.email, password: member.password });
+    expect(refused.status).toBe(403);
+    expect(await engine().db.select().from(sessions).where(eq(sessions.userId, member.user.id))).toEqual([]);
     expectProblem(await retry.get('/api/v1/me'), 401, '/problems/unauthenticated');
 
     expectStatus(await owner.client.patch(`/api/v1/users/${member.user.id}`, { active: true }), 200);

@@ -98,6 +98,20 @@ describeEachEngine('OKR alignment and roll-up', (engine) => {
     await consistent();
   });
 
+  it('a child aligned to a parent and to one of its key results counts once in that parent', async () => {
+    const parent = await objective('Parent', { progressDriver: 'aligned' });
+    const parentKr = await w.api.createKeyResult(parent.id, percent('Parent metric'));
+    const other = await w.api.objectiveAt({ cycleId: w.cycle.id, title: 'Other child' }, 0);
+    const twice = await w.api.objectiveAt({ cycleId: w.cycle.id, title: 'Linked twice' });
+    await w.api.align(other.objective.id, { parentObjectiveId: parent.id });
+    await w.api.align(twice.objective.id, { parentObjectiveId: parent.id });
+    await w.api.align(twice.objective.id, { parentKeyResultId: parentKr.id });
+    await w.api.checkIn(twice.kr.id, { value: 100 });
+    // Two children, one at 0 and one at 1: 0.5, not 2/3.
+    expectNear(await w.api.progressOf(parent.id), 0.5);
+    await consistent();
+  });
+
   it("progressDriver 'key_results', 'aligned' and 'both' average their items by their own weights", async () => {
     const grand = await objective('Grandparent', { progressDriver: 'aligned' });
     const parent = await w.api.objectiveAt({ cycleId: w.cycle.id, title: 'Parent' }, 100);

@@ -136,4 +136,21 @@ describeEachEngine('OKR cycle closing and scores', (engine) => {
     // P: (0.68 + 1 × 3) / 4 = 0.92.
     expect(await scoreOf(s.p.id)).toBe(0.92);
   });
+
+  it('a closed cycle is frozen: objectives, key results and alignments no longer change (409), scores stay', async () => {
+    const s = await scenario();
+    await w.api.patchCycle(w.cycle.id, { status: 'closed' });
+    const client = w.owner.client;
+    const closed = (response: Awaited<ReturnType<typeof client.request>>) => expectProblem(response, 409, '/problems/cycle-closed');
+    closed(await client.request('PATCH', `${API}/key-results/${s.a1.id}`, { body: { weight: 5 } }));
+    closed(await client.request('DELETE', `${API}/key-results/${s.b1.id}`));
+    closed(await client.request('PATCH', `${API}/objectives/${s.b.id}`, { body: { weight: 1 } }));
+    closed(await client.request('DELETE', `${API}/objectives/${s.a.id}`));
+    closed(await client.request('POST', `${API}/objectives/${s.c.id}/alignments`, { body: { parentObjectiveId: s.p.id } }));
+    const [row] = await engine().db.select().from(keyResults).where(eq(keyResults.id, s.a1.id));
+    expect(row!.weight).toBe(1);
+    expect([await scoreOf(s.a.id), await scoreOf(s.b.id), await scoreOf(s.p.id)]).toEqual([0.68, 0.3, 0.4]);
+    const [b] = await engine().db.select().from(objectives).where(eq(objectives.id, s.b.id));
+    expect(b!.weight).toBe(3);
+  });
 });

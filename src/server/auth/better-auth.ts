@@ -1,5 +1,7 @@
 import { betterAuth } from 'better-auth';
 import { drizzleAdapter } from 'better-auth/adapters/drizzle';
+import { APIError } from 'better-auth/api';
+import { eq } from 'drizzle-orm';
 import type { Database } from '../../db/database.js';
 import { accounts, sessions, users, verifications } from '../../db/schema/index.js';
 import { PASSWORD_MAX, PASSWORD_MIN } from './password-rules.js';
@@ -39,6 +41,17 @@ export function createAuth({ db, secret, publicUrl }: AuthOptions) {
       },
     },
     session: { expiresIn: 60 * 60 * 24 * 30, updateAge: 60 * 60 * 24 },
+    databaseHooks: {
+      session: {
+        create: {
+          // A deactivated person keeps their password row, so refuse them here, before a session exists.
+          before: async (session) => {
+            const [user] = await db.select({ deactivatedAt: users.deactivatedAt }).from(users).where(eq(users.id, session.userId));
+            if (!user || user.deactivatedAt) throw new APIError('FORBIDDEN', { message: 'This account is deactivated. Ask an admin to reactivate it.' });
+          },
+        },
+      },
+    },
     // Cairn's own login throttle counts failures per email (see login-throttle.ts); Better Auth's counts every request.
     rateLimit: { enabled: false },
     // Same-origin requests are always trusted, so Cairn works at whatever address it is reached.

@@ -1,5 +1,5 @@
 /**
- * Counts failed sign-ins per email (and per client address) in a sliding window.
+ * Counts failed sign-ins per key (the email) in a sliding window.
  * Kept in memory: PGlite is single-process; on a server each process counts its own,
  * which still bounds guessing to N × processes per window.
  */

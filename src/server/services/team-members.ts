@@ -40,6 +40,20 @@ export async function setMember(db: Database, scope: Scope, teamId: string, user
   });
 }
 
+/** Changes the role of an existing member; someone who is not in the team is a 404, not an addition. */
+export async function updateMemberRole(db: Database, scope: Scope, teamId: string, userId: string, role: TeamMemberRole) {
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(teamMembers)
+      .set({ role })
+      .where(and(eq(teamMembers.orgId, scope.orgId), eq(teamMembers.teamId, teamId), eq(teamMembers.userId, userId)))
+      .returning();
+    if (!row) throw notFound('That membership', 'userId');
+    await recordActivity(tx, { ...scope, action: 'team.member-set', entityType: 'team', entityId: teamId, after: { userId, role } });
+    return row;
+  });
+}
+
 export async function removeMember(db: Database, scope: Scope, teamId: string, userId: string) {
   return db.transaction(async (tx) => {
     const removed = await tx

@@ -5,6 +5,7 @@ import { createCheckIn, deleteCheckIn, listCheckIns, requireCheckIn, updateCheck
 import { actorOf, scopeOf, type AppContext } from '../context.js';
 import { idParam, iso, problemSchema } from '../schemas.js';
 import { keyResultWithRelation } from './access.js';
+import { findUser } from '../../services/users.js';
 import { checkInBody, checkInView } from './schema.js';
 import type { checkIns } from '../../../db/schema/index.js';
 import { organizationToday } from './today.js';
@@ -62,7 +63,8 @@ export const checkInRoutes =
         const actor = actorOf(request);
         authorizeCheckInChange(actor, (await requireCheckIn(ctx.db, actor.orgId, request.params.id)).authorId);
         const row = await updateCheckIn(ctx.db, scopeOf(actor), request.params.id, request.body, await today(actor.orgId));
-        return present(row, null);
+        const author = row.authorId ? await findUser(ctx.db, actor.orgId, row.authorId) : undefined;
+        return present(row, author?.name ?? null);
       },
     });
 

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Actor } from '../../auth/actor.js';
 import { authorize } from '../../policies/index.js';
-import { isTeamLead, listMembers, removeMember, setMember } from '../../services/team-members.js';
+import { isTeamLead, listMembers, removeMember, setMember, updateMemberRole } from '../../services/team-members.js';
 import { findTeam } from '../../services/teams.js';
 import { actorOf, scopeOf, type AppContext } from '../context.js';
 import { notFound } from '../problem.js';
@@ -38,11 +38,11 @@ export const teamMemberRoutes =
     });
 
     app.patch('/teams/:id/members/:userId', {
-      schema: { tags: ['teams'], summary: 'Make a member a lead, or a lead a member', params: memberParams, body: memberRoleBody, response: { 200: z.array(memberSchema) } },
+      schema: { tags: ['teams'], summary: 'Make a member a lead, or a lead a member', params: memberParams, body: memberRoleBody, response: { 200: z.array(memberSchema), 404: problemSchema } },
       handler: async (request) => {
         const actor = actorOf(request);
         await authorizeMembers(actor, request.params.id);
-        await setMember(ctx.db, scopeOf(actor), request.params.id, request.params.userId, request.body.role);
+        await updateMemberRole(ctx.db, scopeOf(actor), request.params.id, request.params.userId, request.body.role);
         return present(actor.orgId, request.params.id);
       },
     });

@@ -51,7 +51,8 @@ export const userRoutes =
         const fields: UserFields = request.body;
         const onlySelfFields = Object.keys(fields).every((key) => SELF_EDITABLE.has(key));
         if (!(request.params.id === actor.userId && onlySelfFields)) authorize(actor, 'user.manage');
-        if (fields.role !== undefined) {
+        if (fields.role !== undefined || fields.active !== undefined) {
+          // Granting, removing, deactivating or reactivating an owner is for owners only.
           const target = await findUser(ctx.db, actor.orgId, request.params.id);
           if (target && (fields.role === 'owner' || target.role === 'owner')) authorize(actor, 'user.set-owner');
         }

@@ -7,6 +7,7 @@ import type { Scope } from '../scope.js';
 import { lockOrganizationOkrs } from './org-lock.js';
 import { refreshParents } from './rollup.js';
 import { requireObjective } from './objectives.js';
+import { assertCycleOpen } from './cycles.js';
 
 export interface AlignmentTarget {
   parentObjectiveId?: string | null;
@@ -44,6 +45,7 @@ export async function addAlignment(db: Database, scope: Scope, childId: string, 
   return db.transaction(async (tx) => {
     await lockOrganizationOkrs(tx, scope.orgId);
     const child = await requireObjective(tx, scope.orgId, childId);
+    await assertCycleOpen(tx, scope.orgId, child.cycleId);
     const { objective: parent, field } = await resolveParent(tx, scope.orgId, target);
     if (parent.cycleId !== child.cycleId) throw invalid(field, 'Align to an objective or key result of the same cycle.');
     if ((await objectiveAndAncestors(tx, parent.id)).has(child.id)) {
@@ -71,6 +73,7 @@ export async function addAlignment(db: Database, scope: Scope, childId: string, 
 export async function removeAlignment(db: Database, scope: Scope, childId: string, alignmentId: string) {
   return db.transaction(async (tx) => {
     await lockOrganizationOkrs(tx, scope.orgId);
+    await assertCycleOpen(tx, scope.orgId, (await requireObjective(tx, scope.orgId, childId)).cycleId);
     const [row] = await tx
       .delete(alignments)
       .where(and(eq(alignments.orgId, scope.orgId), eq(alignments.childObjectiveId, childId), eq(alignments.id, alignmentId)))

@@ -1,7 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
-import { DEFAULT_STATUS_MARGINS, expectedProgress } from '../../../domain/index.js';
+import { CADENCE_DAYS, DEFAULT_STATUS_MARGINS, STALE_GRACE_DAYS, expectedProgress } from '../../../domain/index.js';
 import { queryRows, type Executor } from '../../../db/database.js';
-import { keyResults, objectives, organizations, type cycles } from '../../../db/schema/index.js';
+import { keyResults, objectives, organizations, teams, type cycles } from '../../../db/schema/index.js';
 import { todayIn } from '../../clock.js';
 
 /**
@@ -15,8 +15,7 @@ export async function cycleSummary(db: Executor, orgId: string, cycle: typeof cy
   const expected = expectedProgress(cycle, today);
   const onTrack = expected - margins.onTrackMargin - 1e-9;
   const atRisk = expected - margins.atRiskMargin - 1e-9;
-  // Stale here uses the weekly default (7 + 2 days); team cadences are applied on the detailed views.
-  const staleBefore = new Date(Date.parse(`${today}T00:00:00Z`) - 9 * 86_400_000).toISOString().slice(0, 10);
+  // Stale: no check-in for the team's cadence + 2 days (weekly when the objective has no team), as in isStale.
   const [row] = await queryRows<{ objectives: number; avg: number | null; on_track: number; at_risk: number; off_track: number; krs: number; stale: number }>(
     db,
     sql`select
@@ -29,7 +28,11 @@ export async function cycleSummary(db: Executor, orgId: string, cycle: typeof cy
       coalesce(sum(k.stale), 0)::int as stale
     from ${objectives} o
     left join lateral (
-      select count(*) as krs, count(*) filter (where kr.kind <> 'rollup' and coalesce(kr.last_check_in_date, greatest(${cycle.startDate}::date, kr.created_at::date)) < ${staleBefore}::date) as stale
+      select case coalesce(t.check_in_cadence, 'weekly') when 'biweekly' then ${CADENCE_DAYS.biweekly}::int when 'monthly' then ${CADENCE_DAYS.monthly}::int else ${CADENCE_DAYS.weekly}::int end as days
+      from (select 1) one left join ${teams} t on t.id = o.team_id
+    ) c on true
+    left join lateral (
+      select count(*) as krs, count(*) filter (where kr.kind <> 'rollup' and ${today}::date - coalesce(kr.last_check_in_date, greatest(${cycle.startDate}::date, kr.created_at::date)) > c.days + ${STALE_GRACE_DAYS}::int) as stale
       from ${keyResults} kr where kr.objective_id = o.id
     ) k on true
     where o.cycle_id = ${cycle.id} and o.org_id = ${orgId} and o.status <> 'archived'`,

@@ -1,7 +1,7 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { Database, Executor } from '../../../db/database.js';
 import { cycles, type CycleStatus } from '../../../db/schema/index.js';
-import { conflict, invalid, notFound } from '../../http/problem.js';
+import { conflict, invalid, notFound, Problem } from '../../http/problem.js';
 import { recordActivity } from '../activity.js';
 import type { Scope } from '../scope.js';
 import { scoreCycle } from './score-cycle.js';
@@ -78,4 +78,16 @@ export async function generateQuarterlyCycles(db: Database, scope: Scope, year: 
     if (!existing.has(name)) created.push(await createCycle(db, scope, { name, startDate: `${year}-${start}`, endDate: `${year}-${end}` }));
   }
   return created;
+}
+
+/**
+ * A closed cycle is a record: its scores are final, so its objectives, key results and alignments
+ * no longer change. Only score overrides (with a reason) stay possible.
+ */
+export async function assertCycleOpen(tx: Executor, orgId: string, cycleId: string, field = 'cycleId') {
+  const cycle = await requireCycle(tx, orgId, cycleId);
+  if (cycle.status === 'closed') {
+    throw new Problem(409, 'cycle-closed', `${cycle.name} is closed: its objectives and scores are final.`, [{ field, message: 'The cycle is closed.' }]);
+  }
+  return cycle;
 }

@@ -5,7 +5,7 @@ import { checkIns, keyResults, users, type DataReadinessRow, type MilestoneRow }
 import { conflict, invalid, notFound, Problem } from '../../http/problem.js';
 import { recordActivity } from '../activity.js';
 import type { Scope } from '../scope.js';
-import { requireCycle } from './cycles.js';
+import { assertCycleOpen, requireCycle } from './cycles.js';
 import { measureOf } from './measure.js';
 import { requireObjective } from './objectives.js';
 import { lockOrganizationOkrs } from './org-lock.js';
@@ -77,6 +77,7 @@ export async function updateKeyResult(db: Database, scope: Scope, id: string, fi
   return db.transaction(async (tx) => {
     await lockOrganizationOkrs(tx, scope.orgId);
     const before = await requireKeyResult(tx, scope.orgId, id);
+    await assertCycleOpen(tx, scope.orgId, (await requireObjective(tx, scope.orgId, before.objectiveId)).cycleId);
     if (fields.kind !== undefined && fields.kind !== before.kind) throw invalid('kind', 'The kind of a key result cannot change: create a new one instead.');
     await checkOwner(tx, scope.orgId, fields.ownerId);
     const milestones = fields.milestones ? toMilestones(fields.milestones) : before.milestones;
@@ -95,6 +96,7 @@ export async function deleteKeyResult(db: Database, scope: Scope, id: string) {
   return db.transaction(async (tx) => {
     await lockOrganizationOkrs(tx, scope.orgId);
     const before = await requireKeyResult(tx, scope.orgId, id);
+    await assertCycleOpen(tx, scope.orgId, (await requireObjective(tx, scope.orgId, before.objectiveId)).cycleId);
     await tx.delete(keyResults).where(eq(keyResults.id, id));
     await refreshObjective(tx, before.objectiveId);
     await recordActivity(tx, { ...scope, action: 'key_result.deleted', entityType: 'key_result', entityId: id, before });

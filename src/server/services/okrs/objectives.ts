@@ -4,7 +4,7 @@ import { objectiveContributors, objectives, teams, users, type ObjectiveStatus }
 import { conflict, notFound } from '../../http/problem.js';
 import { recordActivity } from '../activity.js';
 import type { Scope } from '../scope.js';
-import { requireCycle } from './cycles.js';
+import { assertCycleOpen, requireCycle } from './cycles.js';
 import { lockOrganizationOkrs } from './org-lock.js';
 import { parentsOf, refreshObjective, refreshParents, refreshParentsOf } from './rollup.js';
 
@@ -74,6 +74,7 @@ export async function updateObjective(db: Database, scope: Scope, id: string, fi
   return db.transaction(async (tx) => {
     await lockOrganizationOkrs(tx, scope.orgId);
     const before = await requireObjective(tx, scope.orgId, id);
+    await assertCycleOpen(tx, scope.orgId, before.cycleId);
     await checkPeople(tx, scope.orgId, fields);
     const { contributors, ...values } = fields;
     const [objective] = await tx.update(objectives).set({ ...values, title: values.title?.trim(), updatedAt: new Date() }).where(eq(objectives.id, id)).returning();
@@ -92,6 +93,7 @@ export async function deleteObjective(db: Database, scope: Scope, id: string) {
   return db.transaction(async (tx) => {
     await lockOrganizationOkrs(tx, scope.orgId);
     const before = await requireObjective(tx, scope.orgId, id);
+    await assertCycleOpen(tx, scope.orgId, before.cycleId);
     const parents = await parentsOf(tx, id);
     await tx.delete(objectives).where(eq(objectives.id, id));
     await refreshParents(tx, parents);

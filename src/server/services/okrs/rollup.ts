@@ -15,8 +15,9 @@ function guard(depth: number) {
 /** Objectives aligned to this one directly or through one of its non-rollup key results (as in computeGraphProgress). */
 async function alignedChildren(tx: Executor, objectiveId: string) {
   const ownKrs = tx.select({ id: keyResults.id }).from(keyResults).where(and(eq(keyResults.objectiveId, objectiveId), ne(keyResults.kind, 'rollup')));
+  // A child aligned to the objective and to one of its key results still counts once.
   return tx
-    .select({ progress: objectives.progress, weight: objectives.weight })
+    .selectDistinctOn([objectives.id], { progress: objectives.progress, weight: objectives.weight })
     .from(alignments)
     .innerJoin(objectives, eq(objectives.id, alignments.childObjectiveId))
     .where(or(eq(alignments.parentObjectiveId, objectiveId), inArray(alignments.parentKeyResultId, ownKrs)));
