@@ -15,6 +15,7 @@ import { resolveAuthSecret } from './auth/secret.js';
 import { assertSameOriginWrite } from './auth/same-origin.js';
 import { createMailer, type Mailer } from './mail/mailer.js';
 import { systemClock, type Clock } from './clock.js';
+import { createLocalBus, type EventBus } from './events/bus.js';
 import type { AppContext } from './http/context.js';
 import { apiNotFound, installErrorHandling } from './http/error-handler.js';
 import { apiRoutes, healthRoutes } from './http/routes.js';
@@ -27,10 +28,12 @@ export interface AppOptions {
   logger?: boolean | { level: string };
   mailer?: Mailer;
   clock?: Clock;
+  /** Defaults to an in-process bus; the server engine bridges processes with LISTEN/NOTIFY. */
+  events?: EventBus;
 }
 
 /** Builds the whole HTTP app on an open, migrated database. Listening is the caller's job. */
-export async function buildApp({ handle, config, logger = { level: config.logLevel }, mailer, clock = systemClock }: AppOptions): Promise<FastifyInstance> {
+export async function buildApp({ handle, config, logger = { level: config.logLevel }, mailer, clock = systemClock, events = createLocalBus() }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({ logger, trustProxy: true, bodyLimit: 1_048_576 });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -44,6 +47,8 @@ export async function buildApp({ handle, config, logger = { level: config.logLev
     auth,
     config,
     clock,
+    secret,
+    events,
     mailer: mailer ?? createMailer(config.smtpUrl, config.mailFrom, (err) => app.log.warn({ err }, 'mail not sent')),
   };
 
@@ -74,6 +79,7 @@ export async function buildApp({ handle, config, logger = { level: config.logLev
     { prefix: '/api/v1' },
   );
   await registerWeb(app);
+  app.addHook('onClose', () => events.close());
   return app;
 }
 

@@ -13,6 +13,10 @@ import { TokensPage } from './pages/TokensPage.js';
 import { TreePage } from './pages/TreePage.js';
 import { ObjectivePage } from './pages/ObjectivePage.js';
 import { PrinciplesPage } from './pages/PrinciplesPage.js';
+import { NeedsAttentionPage } from './pages/NeedsAttentionPage.js';
+import { RhythmSettingsPage } from './pages/RhythmSettingsPage.js';
+import { FeedPage } from './pages/FeedPage.js';
+import { NotificationsPage } from './pages/NotificationsPage.js';
 
 function Loading() {
   return (
@@ -47,6 +51,10 @@ export function App() {
         <Route path="okrs" element={<TreePage me={me.data} />} />
         <Route path="objectives/:id" element={<ObjectivePage me={me.data} />} />
         <Route path="principles" element={<PrinciplesPage me={me.data} />} />
+        <Route path="attention" element={<NeedsAttentionPage me={me.data} />} />
+        <Route path="settings/rhythm" element={<RhythmSettingsPage me={me.data} />} />
+        <Route path="feed" element={<FeedPage me={me.data} />} />
+        <Route path="notifications" element={<NotificationsPage me={me.data} />} />
         <Route path="settings/tokens" element={<TokensPage />} />
         <Route path="*" element={<Navigate to="/" replace />} />
       </Route>

@@ -1,4 +1,4 @@
-import { boolean, index, pgTable, text, timestamp, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
+import { boolean, index, integer, pgTable, text, timestamp, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
 import { organizations } from './organizations.js';
 
 // Better Auth's core tables. The JS keys are the field names Better Auth expects; org_id and role are ours.
@@ -18,6 +18,9 @@ export const users = pgTable(
     title: text('title'),
     managerId: text('manager_id').references((): AnyPgColumn => users.id, { onDelete: 'set null' }),
     timeZone: text('time_zone'),
+    /** Quiet hours in the person's time zone (start inclusive, end exclusive; may wrap midnight): e-mail waits. */
+    quietHoursStart: integer('quiet_hours_start'),
+    quietHoursEnd: integer('quiet_hours_end'),
     deactivatedAt: timestamp('deactivated_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),

@@ -3,3 +3,4 @@ export * from './auth.js';
 export * from './people.js';
 export * from './activity.js';
 export * from './okrs.js';
+export * from './rhythm.js';

@@ -7,6 +7,20 @@ export interface OrganizationSettings {
   atRiskMargin?: number;
   /** The organisation's guiding principles for the quality coach (rule severities and limits). */
   quality?: QualityPrinciplesInput;
+  /** Response timeframes and the rhythm of reminders, escalations and digests. */
+  rhythm?: RhythmSettings;
+}
+
+export interface RhythmSettings {
+  /** How soon updates are expected after a reminder (hours); past it the check-in is overdue. */
+  updateWithinHours?: number;
+  /** How soon a blocker or question should get an answer (hours). */
+  answerWithinHours?: number;
+  /** After a reminder, how long until the team lead is told whose check-ins are missing (hours). */
+  escalateAfterHours?: number;
+  /** Weekly digest for leads: day of week (0 = Sunday) and hour, organisation time zone. */
+  digestDay?: number;
+  digestHour?: number;
 }
 
 export const organizations = pgTable('organizations', {

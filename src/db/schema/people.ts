@@ -1,4 +1,4 @@
-import { index, pgTable, primaryKey, text, timestamp, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
+import { index, integer, pgTable, primaryKey, text, timestamp, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
 import { organizations } from './organizations.js';
 import { users, type Role } from './auth.js';
 
@@ -19,6 +19,11 @@ export const teams = pgTable(
     kind: text('kind').$type<TeamKind>().notNull().default('team'),
     parentId: uuid('parent_id').references((): AnyPgColumn => teams.id),
     checkInCadence: text('check_in_cadence').$type<CheckInCadence>().notNull().default('weekly'),
+    /** Day of week (0 = Sunday … 6) and hour, in the organisation's time zone, when check-ins are due. */
+    checkInDay: integer('check_in_day').notNull().default(1),
+    checkInHour: integer('check_in_hour').notNull().default(10),
+    /** A Slack- or Teams-compatible incoming webhook for the team's reminders and wins. */
+    webhookUrl: text('webhook_url'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },

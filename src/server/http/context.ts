@@ -5,6 +5,8 @@ import type { Auth } from '../auth/better-auth.js';
 import type { Actor } from '../auth/actor.js';
 import type { Mailer } from '../mail/mailer.js';
 import type { Clock } from '../clock.js';
+import type { EventBus } from '../events/bus.js';
+import type { NotifyContext } from '../services/notifications/notify.js';
 import { unauthenticated } from './problem.js';
 
 /** What every route module is given: built once at start, no globals. */
@@ -15,7 +17,14 @@ export interface AppContext {
   config: Config;
   mailer: Mailer;
   clock: Clock;
+  /** Signs sessions and unsubscribe links. */
+  secret: string;
+  /** Live updates to open pages (server-sent events). */
+  events: EventBus;
 }
+
+/** What notify() needs from the app: links, signing, the time. */
+export const notifyContext = (ctx: AppContext): NotifyContext => ({ publicUrl: ctx.config.publicUrl, secret: ctx.secret, now: ctx.clock() });
 
 declare module 'fastify' {
   interface FastifyRequest {

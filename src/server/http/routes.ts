@@ -14,12 +14,14 @@ import { keyResultRoutes } from './okrs/key-result-routes.js';
 import { checkInRoutes } from './okrs/check-in-routes.js';
 import { treeRoutes } from './okrs/tree-routes.js';
 import { qualityRoutes } from './quality/routes.js';
+import { rhythmRoutes } from './rhythm/routes.js';
+import { socialRoutes } from './social/routes.js';
 
 /** Every /api/v1 resource. Add a resource here and it is served and documented. */
 export const apiRoutes =
   (ctx: AppContext): FastifyPluginAsyncZod =>
   async (api) => {
-    for (const routes of [setupRoutes, organizationRoutes, userRoutes, teamRoutes, teamMemberRoutes, invitationRoutes, tokenRoutes, cycleRoutes, treeRoutes, objectiveRoutes, keyResultRoutes, checkInRoutes, qualityRoutes]) {
+    for (const routes of [setupRoutes, organizationRoutes, userRoutes, teamRoutes, teamMemberRoutes, invitationRoutes, tokenRoutes, cycleRoutes, treeRoutes, objectiveRoutes, keyResultRoutes, checkInRoutes, qualityRoutes, rhythmRoutes, socialRoutes]) {
       await api.register(routes(ctx));
     }
   };

@@ -5,13 +5,17 @@ import { Link, Outlet, useLocation } from 'react-router';
 import { api } from '../api/client.js';
 import type { Me } from '../api/types.js';
 import { initials } from './initials.js';
+import { NotificationBell } from './NotificationBell.js';
 
 const NAV = [
   { to: '/', label: 'Home' },
   { to: '/okrs', label: 'OKRs' },
+  { to: '/feed', label: 'Feed' },
+  { to: '/attention', label: 'Needs attention' },
   { to: '/teams', label: 'Teams' },
   { to: '/people', label: 'People' },
   { to: '/principles', label: 'Guiding principles' },
+  { to: '/settings/rhythm', label: 'Check-in rhythm' },
   { to: '/settings/tokens', label: 'API tokens' },
 ];
 
@@ -34,6 +38,8 @@ export function Layout({ me }: { me: Me }) {
             <Title order={3} c="teal.9">Cairn</Title>
             <Text c="dimmed" size="sm" truncate data-testid="org-name">{me.organization.name}</Text>
           </Group>
+          <Group gap="xs" wrap="nowrap">
+          <NotificationBell />
           <Menu position="bottom-end" withinPortal>
             <Menu.Target>
               <UnstyledButton aria-haspopup="menu">
@@ -49,6 +55,7 @@ export function Layout({ me }: { me: Me }) {
               <Menu.Item color="red" onClick={signOut}>Sign out</Menu.Item>
             </Menu.Dropdown>
           </Menu>
+          </Group>
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="sm" aria-label="Main navigation">

@@ -12,6 +12,7 @@ import { KeyResultForm } from '../components/KeyResultForm.js';
 import { ProgressBar } from '../components/ProgressBar.js';
 import { StatusBadges } from '../components/StatusBadge.js';
 import { ObjectiveQualityPanel } from '../components/ObjectiveQualityPanel.js';
+import { CommentsPanel } from '../components/CommentsPanel.js';
 
 /** One objective: why it matters, where it aligns, its key results, and one click to check in. */
 export function ObjectivePage({ me }: { me: Me }) {
@@ -76,6 +77,7 @@ export function ObjectivePage({ me }: { me: Me }) {
       </Group>
       {o.keyResults.length === 0 && <Text c="dimmed">No key results yet: how will you know you got there?</Text>}
       {o.keyResults.map((kr) => <KeyResultCard key={kr.id} kr={kr} me={me} closed={closed} ownerName={nameOf(kr.ownerId)} />)}
+      <CommentsPanel targetType="objective" targetId={o.id} me={me} />
       <Modal opened={adding} onClose={addKr.close} title="Add a key result" size="lg">
         <KeyResultForm objectiveId={o.id} ownerId={me.user.id} onDone={addKr.close} />
       </Modal>

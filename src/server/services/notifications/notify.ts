@@ -1,0 +1,70 @@
+import { and, eq, sql } from 'drizzle-orm';
+import type { Executor } from '../../../db/database.js';
+import { notificationPreferences, notifications, outbox, users, type Channel, type NotificationKind } from '../../../db/schema/index.js';
+import { deliverAfter } from './quiet-hours.js';
+import { unsubscribeLink } from './unsubscribe.js';
+
+export interface NotifyContext {
+  publicUrl: string;
+  secret: string;
+  now: Date;
+}
+
+export interface Notice {
+  orgId: string;
+  userId: string;
+  kind: NotificationKind;
+  title: string;
+  body?: string;
+  /** A path inside Cairn, e.g. /objectives/… */
+  link?: string;
+  entityType?: string;
+  entityId?: string;
+  /** Same key, same person: notified once (reminders per period, digests per week). */
+  dedupeKey?: string;
+}
+
+async function enabled(tx: Executor, userId: string, kind: NotificationKind, channel: Channel): Promise<boolean> {
+  const [row] = await tx
+    .select({ enabled: notificationPreferences.enabled })
+    .from(notificationPreferences)
+    .where(and(eq(notificationPreferences.userId, userId), eq(notificationPreferences.kind, kind), eq(notificationPreferences.channel, channel)));
+  return row?.enabled ?? true;
+}
+
+/**
+ * The one write path for notifications, inside the caller's transaction: the in-app row and,
+ * when the person wants e-mail, an outbox e-mail with a signed unsubscribe link, delayed past
+ * their quiet hours. Returns false when this dedupe key already notified them.
+ */
+export async function notify(tx: Executor, ctx: NotifyContext, notice: Notice): Promise<boolean> {
+  const [person] = await tx.select().from(users).where(eq(users.id, notice.userId));
+  if (!person || person.deactivatedAt) return false;
+  const inApp = await enabled(tx, notice.userId, notice.kind, 'in_app');
+  const inserted = await tx
+    .insert(notifications)
+    .values({ ...notice, readAt: inApp ? null : ctx.now })
+    .onConflictDoNothing({ target: [notifications.userId, notifications.dedupeKey] })
+    .returning({ id: notifications.id });
+  if (inserted.length === 0) return false;
+  if (await enabled(tx, notice.userId, notice.kind, 'email')) {
+    const link = notice.link ? `${ctx.publicUrl}${notice.link}` : ctx.publicUrl;
+    const text = [notice.body ?? notice.title, '', `Open in Cairn: ${link}`, '', `Stop these e-mails (${notice.kind}): ${unsubscribeLink(ctx.publicUrl, ctx.secret, notice.userId, notice.kind)}`].join('\n');
+    await tx.insert(outbox).values({
+      orgId: notice.orgId,
+      channel: 'email',
+      recipient: person.email,
+      userId: person.id,
+      subject: notice.title,
+      body: text,
+      nextAttemptAt: deliverAfter(ctx.now, person.timeZone ?? 'UTC', person.quietHoursStart, person.quietHoursEnd),
+      dedupeKey: notice.dedupeKey ? `email:${notice.userId}:${notice.dedupeKey}` : null,
+    });
+  }
+  return true;
+}
+
+export async function unreadCount(tx: Executor, userId: string): Promise<number> {
+  const [row] = await tx.select({ n: sql<number>`count(*)::int` }).from(notifications).where(and(eq(notifications.userId, userId), sql`${notifications.readAt} is null`));
+  return row?.n ?? 0;
+}
