@@ -3,6 +3,11 @@ import { openDatabase } from '../db/open.js';
 import type { DatabaseHandle } from '../db/database.js';
 import { buildApp } from './app.js';
 import type { Config } from './config.js';
+import { jobContextFor } from './jobs/context.js';
+import { startTicker } from './jobs/ticker.js';
+import { assertSmtpUrl } from './mail/smtp-url.js';
+import type { EventBus } from './events/bus.js';
+import { openEventBus } from './events/open.js';
 
 export interface RunningServer {
   app: FastifyInstance;
@@ -11,23 +16,34 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-/** Opens and migrates the database, then serves. `stop` finishes in-flight requests, then closes the database. */
+/**
+ * Opens and migrates the database, then serves and starts the job ticker (reminders, escalations,
+ * digests, outbox delivery). `stop` stops the ticker, finishes in-flight requests, then closes the database.
+ */
 export async function startServer(config: Config, beforeListen?: (handle: DatabaseHandle) => Promise<void>): Promise<RunningServer> {
+  // A malformed SMTP_URL stops the start with a message naming it, before anything is opened.
+  assertSmtpUrl(config.smtpUrl);
   const handle = await openDatabase(config);
+  let events: EventBus | undefined;
   try {
     await handle.migrate();
     if (beforeListen) await beforeListen(handle);
-    const app = await buildApp({ handle, config });
+    events = await openEventBus(config.databaseUrl);
+    const app = await buildApp({ handle, config, events });
     await app.listen({ port: config.port, host: config.host });
     app.log.info({ engine: handle.kind, location: handle.location, url: config.publicUrl }, 'Cairn is serving');
+    const jobs = await jobContextFor(handle, config, (err) => app.log.warn({ err }, 'mail not sent'));
+    const ticker = startTicker(jobs, { log: app.log });
     let stopping: Promise<void> | undefined;
     const stop = () =>
       (stopping ??= (async () => {
+        await ticker.stop();
         await app.close();
         await handle.close();
       })());
     return { app, handle, url: config.publicUrl, stop };
   } catch (error) {
+    await events?.close();
     await handle.close();
     throw error;
   }

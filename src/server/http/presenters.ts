@@ -25,6 +25,9 @@ export const presentTeam = (t: Row<typeof teams>, memberCount?: number) => ({
   kind: t.kind,
   parentId: t.parentId,
   checkInCadence: t.checkInCadence,
+  checkInDay: t.checkInDay,
+  checkInHour: t.checkInHour,
+  hasWebhook: t.webhookUrl !== null,
   memberCount: memberCount ?? null,
   createdAt: iso(t.createdAt)!,
 });

@@ -14,6 +14,7 @@ import { keyResultRoutes } from './okrs/key-result-routes.js';
 import { checkInRoutes } from './okrs/check-in-routes.js';
 import { treeRoutes } from './okrs/tree-routes.js';
 import { qualityRoutes } from './quality/routes.js';
+import { historyRoutes } from './okrs/history-routes.js';
 import { rhythmRoutes } from './rhythm/routes.js';
 import { socialRoutes } from './social/routes.js';
 
@@ -21,7 +22,7 @@ import { socialRoutes } from './social/routes.js';
 export const apiRoutes =
   (ctx: AppContext): FastifyPluginAsyncZod =>
   async (api) => {
-    for (const routes of [setupRoutes, organizationRoutes, userRoutes, teamRoutes, teamMemberRoutes, invitationRoutes, tokenRoutes, cycleRoutes, treeRoutes, objectiveRoutes, keyResultRoutes, checkInRoutes, qualityRoutes, rhythmRoutes, socialRoutes]) {
+    for (const routes of [setupRoutes, organizationRoutes, userRoutes, teamRoutes, teamMemberRoutes, invitationRoutes, tokenRoutes, cycleRoutes, treeRoutes, objectiveRoutes, keyResultRoutes, checkInRoutes, historyRoutes, qualityRoutes, rhythmRoutes, socialRoutes]) {
       await api.register(routes(ctx));
     }
   };

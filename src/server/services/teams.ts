@@ -10,7 +10,13 @@ export interface TeamFields {
   kind?: TeamKind;
   parentId?: string | null;
   checkInCadence?: CheckInCadence;
+  checkInDay?: number;
+  checkInHour?: number;
+  webhookUrl?: string | null;
 }
+
+/** A webhook URL is a credential: the audit trail says whether it was set, not what it is. */
+const audited = (team: typeof teams.$inferSelect | undefined) => team && { ...team, webhookUrl: team.webhookUrl ? '(set)' : null };
 
 type Scope = { orgId: string; actorId: string };
 
@@ -51,7 +57,7 @@ export async function createTeam(db: Database, scope: Scope, fields: TeamFields 
   return db.transaction(async (tx) => {
     await checkParent(tx, scope.orgId, null, fields.parentId);
     const [team] = await tx.insert(teams).values({ ...fields, name: fields.name.trim(), orgId: scope.orgId }).returning();
-    await recordActivity(tx, { ...scope, action: 'team.created', entityType: 'team', entityId: team!.id, after: team });
+    await recordActivity(tx, { ...scope, action: 'team.created', entityType: 'team', entityId: team!.id, after: audited(team) });
     return team!;
   });
 }
@@ -66,7 +72,7 @@ export async function updateTeam(db: Database, scope: Scope, id: string, fields:
       .set({ ...fields, name: fields.name?.trim(), updatedAt: new Date() })
       .where(and(eq(teams.orgId, scope.orgId), eq(teams.id, id)))
       .returning();
-    await recordActivity(tx, { ...scope, action: 'team.updated', entityType: 'team', entityId: id, before, after: team });
+    await recordActivity(tx, { ...scope, action: 'team.updated', entityType: 'team', entityId: id, before: audited(before), after: audited(team) });
     return team!;
   });
 }
@@ -78,6 +84,6 @@ export async function deleteTeam(db: Database, scope: Scope, id: string) {
     const [child] = await tx.select({ id: teams.id }).from(teams).where(and(eq(teams.orgId, scope.orgId), eq(teams.parentId, id))).limit(1);
     if (child) throw new Problem(409, 'conflict', 'Move or delete its sub-teams first.', [{ field: 'id', message: 'The team has sub-teams.' }]);
     await tx.delete(teams).where(and(eq(teams.orgId, scope.orgId), eq(teams.id, id)));
-    await recordActivity(tx, { ...scope, action: 'team.deleted', entityType: 'team', entityId: id, before });
+    await recordActivity(tx, { ...scope, action: 'team.deleted', entityType: 'team', entityId: id, before: audited(before) });
   });
 }

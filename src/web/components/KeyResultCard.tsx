@@ -7,6 +7,7 @@ import { CheckInDialog } from './CheckInDialog.js';
 import { CheckInHistory } from './CheckInHistory.js';
 import { ProgressBar } from './ProgressBar.js';
 import { StatusBadges } from './StatusBadge.js';
+import { Sparkline } from './ProgressChart.js';
 
 function measureText(kr: KeyResult): string {
   const unit = kr.unit && kr.unit !== 'number' ? ` ${kr.unit === 'percent' ? '%' : kr.unit}` : '';
@@ -22,7 +23,7 @@ function measureText(kr: KeyResult): string {
   }
 }
 
-export function KeyResultCard({ kr, me, closed, ownerName }: { kr: KeyResult; me: Me; closed: boolean; ownerName?: string }) {
+export function KeyResultCard({ kr, me, closed, ownerName, trend }: { kr: KeyResult; me: Me; closed: boolean; ownerName?: string; trend?: number[] }) {
   const [checkingIn, checkIn] = useDisclosure();
   const [historyOpen, history] = useDisclosure();
   const [readinessOpen, readiness] = useDisclosure();
@@ -34,7 +35,10 @@ export function KeyResultCard({ kr, me, closed, ownerName }: { kr: KeyResult; me
             <Text fw={600}>{kr.title}</Text>
             <Text size="xs" c="dimmed">{measureText(kr)}{ownerName ? ` · ${ownerName}` : ''}{kr.weight !== 1 ? ` · weight ${kr.weight}` : ''}</Text>
           </div>
-          <StatusBadges status={kr.status} confidence={kr.confidence} stale={kr.stale} />
+          <Group gap="xs" wrap="nowrap">
+            {trend && <Sparkline values={trend} label={kr.title} />}
+            <StatusBadges status={kr.status} confidence={kr.confidence} stale={kr.stale} />
+          </Group>
         </Group>
         <ProgressBar progress={kr.progress} expected={kr.expectedProgress} status={kr.status} label={kr.title} />
         {kr.score !== null && <Badge variant="light" color={kr.score >= 0.7 ? 'teal' : kr.score >= 0.4 ? 'yellow' : 'red'}>Score {kr.score.toFixed(2)}</Badge>}

@@ -13,6 +13,8 @@ import { ProgressBar } from '../components/ProgressBar.js';
 import { StatusBadges } from '../components/StatusBadge.js';
 import { ObjectiveQualityPanel } from '../components/ObjectiveQualityPanel.js';
 import { CommentsPanel } from '../components/CommentsPanel.js';
+import { ProgressChart, type ChartPoint } from '../components/ProgressChart.js';
+import { ActivityList } from '../components/ActivityList.js';
 
 /** One objective: why it matters, where it aligns, its key results, and one click to check in. */
 export function ObjectivePage({ me }: { me: Me }) {
@@ -24,6 +26,7 @@ export function ObjectivePage({ me }: { me: Me }) {
   const users = useUsers();
   const teams = useTeams();
   const [adding, addKr] = useDisclosure();
+  const timeline = useQuery({ queryKey: ['objectives', id, 'timeline'], queryFn: () => api<{ points: ChartPoint[]; keyResults: Record<string, number[]> }>(`/api/v1/objectives/${id}/timeline`) });
   const o = objective.data;
   if (!o) return <Text c="dimmed">{objective.isError ? 'This objective does not exist.' : 'Loading…'}</Text>;
   const cycle = cycles.data?.find((c) => c.id === o.cycleId);
@@ -49,6 +52,7 @@ export function ObjectivePage({ me }: { me: Me }) {
           </Group>
           <ProgressBar progress={o.progress} expected={o.expectedProgress} status={o.progressStatus} label={o.title} />
           {o.score !== null && <Text size="sm">Final score <strong>{o.score.toFixed(2)}</strong></Text>}
+          {timeline.data && <ProgressChart points={timeline.data.points} label={`Progress of ${o.title}`} />}
         </Stack>
       </Card>
       {(o.description || o.whyImportant || o.whyUrgent) && (
@@ -76,8 +80,12 @@ export function ObjectivePage({ me }: { me: Me }) {
         {!closed && <Button size="xs" variant="light" onClick={addKr.open}>Add key result</Button>}
       </Group>
       {o.keyResults.length === 0 && <Text c="dimmed">No key results yet: how will you know you got there?</Text>}
-      {o.keyResults.map((kr) => <KeyResultCard key={kr.id} kr={kr} me={me} closed={closed} ownerName={nameOf(kr.ownerId)} />)}
+      {o.keyResults.map((kr) => <KeyResultCard key={kr.id} kr={kr} me={me} closed={closed} ownerName={nameOf(kr.ownerId)} trend={timeline.data?.keyResults[kr.id]} />)}
       <CommentsPanel targetType="objective" targetId={o.id} me={me} />
+      <Card withBorder>
+        <Title order={2} size="h4" mb="sm">History</Title>
+        <ActivityList objectiveId={o.id} />
+      </Card>
       <Modal opened={adding} onClose={addKr.close} title="Add a key result" size="lg">
         <KeyResultForm objectiveId={o.id} ownerId={me.user.id} onDone={addKr.close} />
       </Modal>

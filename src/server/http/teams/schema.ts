@@ -4,12 +4,22 @@ import { nameField } from '../schemas.js';
 export const teamKind = z.enum(['department', 'team']);
 export const cadence = z.enum(['weekly', 'biweekly', 'monthly']);
 
+/** A Slack-, Teams- or Mattermost-compatible incoming webhook; null clears it. */
+export const webhookUrlField = z
+  .url({ protocol: /^https?$/, message: 'Use an http:// or https:// address, e.g. https://hooks.slack.com/services/…' })
+  .max(2000, 'Use at most 2000 characters.')
+  .nullable();
+
 export const teamCreate = z.object({
   name: nameField,
   description: z.string().max(2000).nullable().optional(),
   kind: teamKind.default('team'),
   parentId: z.uuid({ message: 'Must be a team id.' }).nullable().optional(),
   checkInCadence: cadence.optional(),
+  /** Day of week check-ins are due, 0 = Sunday … 6 = Saturday, organisation time zone. */
+  checkInDay: z.number().int('Use a whole number.').min(0, 'Use 0 (Sunday) to 6 (Saturday).').max(6, 'Use 0 (Sunday) to 6 (Saturday).').optional(),
+  checkInHour: z.number().int('Use a whole number.').min(0, 'Use an hour from 0 to 23.').max(23, 'Use an hour from 0 to 23.').optional(),
+  webhookUrl: webhookUrlField.optional(),
 });
 
 export const teamPatch = teamCreate.partial().extend({ kind: teamKind.optional() });
@@ -21,6 +31,10 @@ export const teamSchema = z.object({
   kind: teamKind,
   parentId: z.string().nullable(),
   checkInCadence: cadence,
+  checkInDay: z.number(),
+  checkInHour: z.number(),
+  /** Whether a webhook is set; the URL itself is a secret, shown to admins on the rhythm settings only. */
+  hasWebhook: z.boolean(),
   memberCount: z.number().nullable(),
   createdAt: z.string(),
 });

@@ -1,6 +1,6 @@
 import { addDays, daysBetween } from '../../../domain/index.js';
 import type { Executor } from '../../../db/database.js';
-import { alignments, checkIns, cycles, keyResults, objectives } from '../../../db/schema/index.js';
+import { activities, alignments, checkIns, cycles, keyResults, objectives } from '../../../db/schema/index.js';
 import { refreshKeyResult } from '../okrs/rollup.js';
 import { DEMO_NOTES, DEMO_OBJECTIVES, type DemoKeyResult } from './demo-okrs.js';
 
@@ -64,7 +64,11 @@ export async function seedDemoOkrs(tx: Executor, orgId: string, people: Map<stri
         .returning({ id: keyResults.id });
       krIds.set(`${demo.key}#${index}`, row!.id);
       const rows = history(kr, quarter.start, quarter.end, today, rand);
-      if (rows.length > 0) await tx.insert(checkIns).values(rows.map((r) => ({ ...r, orgId, keyResultId: row!.id, authorId: people.get(kr.owner)!, createdAt: new Date(`${r.asOf}T16:00:00Z`) })));
+      if (rows.length > 0) {
+        await tx.insert(checkIns).values(rows.map((r) => ({ ...r, orgId, keyResultId: row!.id, authorId: people.get(kr.owner)!, createdAt: new Date(`${r.asOf}T16:00:00Z`) })));
+        // The same history an API check-in writes, so objective pages and the feed show it.
+        await tx.insert(activities).values(rows.map((r) => ({ orgId, actorId: people.get(kr.owner)!, action: 'check_in.created', entityType: 'key_result', entityId: row!.id, after: { value: r.value, note: r.note, confidence: r.confidence, asOf: r.asOf }, createdAt: new Date(`${r.asOf}T16:00:00Z`) })));
+      }
     }
   }
   for (const demo of DEMO_OBJECTIVES) {

@@ -4,6 +4,7 @@ import type { Database, Executor } from '../../../db/database.js';
 import { checkIns, users, type keyResults } from '../../../db/schema/index.js';
 import { invalid, notFound, Problem } from '../../http/problem.js';
 import { recordActivity } from '../activity.js';
+import { celebrateTargetReached } from '../social/celebrate.js';
 import type { Scope } from '../scope.js';
 import { requireCycle } from './cycles.js';
 import { requireKeyResult } from './key-results.js';
@@ -51,6 +52,7 @@ export async function createCheckIn(db: Database, scope: Scope, keyResultId: str
       .returning();
     await refreshKeyResult(tx, keyResultId);
     await recordActivity(tx, { ...scope, action: 'check_in.created', entityType: 'key_result', entityId: keyResultId, before: { progress: kr.progress, value: kr.currentValue }, after: row });
+    await celebrateTargetReached(tx, scope, kr, row!);
     return row!;
   });
 }
@@ -72,6 +74,7 @@ export async function updateCheckIn(db: Database, scope: Scope, id: string, fiel
     const [row] = await tx.update(checkIns).set({ ...fields, asOf, updatedAt: new Date() }).where(eq(checkIns.id, id)).returning();
     await refreshKeyResult(tx, kr.id);
     await recordActivity(tx, { ...scope, action: 'check_in.corrected', entityType: 'check_in', entityId: id, before, after: row });
+    await celebrateTargetReached(tx, scope, kr, row!);
     return row!;
   });
 }

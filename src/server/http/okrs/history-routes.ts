@@ -1,0 +1,40 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { objectiveActivity } from '../../services/okrs/objective-activity.js';
+import { objectiveTimeline } from '../../services/okrs/objective-timeline.js';
+import { requireObjective } from '../../services/okrs/objectives.js';
+import { actorOf, type AppContext } from '../context.js';
+import { idParam, iso, problemSchema } from '../schemas.js';
+import { organizationToday } from './today.js';
+
+const activitySchema = z.object({
+  id: z.string(),
+  action: z.string(),
+  entityType: z.string(),
+  entityId: z.string(),
+  actorName: z.string().nullable(),
+  createdAt: z.string(),
+  before: z.unknown(),
+  after: z.unknown(),
+});
+
+export const historyRoutes =
+  (ctx: AppContext): FastifyPluginAsyncZod =>
+  async (app) => {
+    app.get('/objectives/:id/timeline', {
+      schema: { tags: ['objectives'], summary: 'Progress week by week against the expected pace, replayed from the check-in history', params: idParam, response: { 200: z.object({ points: z.array(z.object({ date: z.string(), progress: z.number(), expected: z.number() })), keyResults: z.record(z.string(), z.array(z.number())) }), 404: problemSchema } },
+      handler: async (request) => {
+        const { orgId } = actorOf(request);
+        return objectiveTimeline(ctx.db, orgId, await requireObjective(ctx.db, orgId, request.params.id), await organizationToday(ctx, orgId));
+      },
+    });
+
+    app.get('/objectives/:id/activity', {
+      schema: { tags: ['objectives'], summary: 'Who changed what on an objective, its key results and check-ins, newest first', params: idParam, response: { 200: z.array(activitySchema), 404: problemSchema } },
+      handler: async (request) => {
+        const { orgId } = actorOf(request);
+        await requireObjective(ctx.db, orgId, request.params.id);
+        return (await objectiveActivity(ctx.db, orgId, request.params.id)).map((a) => ({ ...a, createdAt: iso(a.createdAt)! }));
+      },
+    });
+  };

@@ -1,0 +1,45 @@
+import { and, desc, eq, isNull, sql } from 'drizzle-orm';
+import type { Database, Executor } from '../../../db/database.js';
+import { notifications } from '../../../db/schema/index.js';
+import { notFound } from '../../http/problem.js';
+import { unreadCount } from './notify.js';
+
+/*
+ * A person's notification centre. Marking read is their own reading state, not a change to the
+ * organisation's data, so it records no activity (the audit trail would drown in it).
+ */
+
+export interface NotificationPage {
+  items: (typeof notifications.$inferSelect)[];
+  unread: number;
+  nextBefore: string | null;
+}
+
+/** Mine, newest first; `before` is the id of the last one already shown. */
+export async function listNotifications(tx: Executor, userId: string, page: { before?: string; limit: number }): Promise<NotificationPage> {
+  const cursor = page.before
+    ? sql`(${notifications.createdAt}, ${notifications.id}) < (select p.created_at, p.id from notifications p where p.id = ${page.before} and p.user_id = ${userId})`
+    : undefined;
+  const rows = await tx
+    .select()
+    .from(notifications)
+    .where(and(eq(notifications.userId, userId), cursor))
+    .orderBy(desc(notifications.createdAt), desc(notifications.id))
+    .limit(page.limit + 1);
+  const items = rows.slice(0, page.limit);
+  return { items, unread: await unreadCount(tx, userId), nextBefore: rows.length > page.limit ? items[items.length - 1]!.id : null };
+}
+
+/** Marks one of mine read (again: harmless); someone else's is a 404. Returns what is still unread. */
+export async function markRead(db: Database, userId: string, id: string, now: Date): Promise<number> {
+  return db.transaction(async (tx) => {
+    const [row] = await tx.select({ readAt: notifications.readAt }).from(notifications).where(and(eq(notifications.id, id), eq(notifications.userId, userId)));
+    if (!row) throw notFound('The notification');
+    if (!row.readAt) await tx.update(notifications).set({ readAt: now }).where(eq(notifications.id, id));
+    return unreadCount(tx, userId);
+  });
+}
+
+export async function markAllRead(db: Database, userId: string, now: Date): Promise<void> {
+  await db.update(notifications).set({ readAt: now }).where(and(eq(notifications.userId, userId), isNull(notifications.readAt)));
+}

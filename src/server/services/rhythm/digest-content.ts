@@ -1,0 +1,63 @@
+import { and, eq, gt, inArray, lte } from 'drizzle-orm';
+import { DEFAULT_STATUS_MARGINS, expectedProgress, progressStatus, type StatusMargins } from '../../../domain/index.js';
+import type { Executor } from '../../../db/database.js';
+import { checkIns, cycles, keyResults, objectives, users } from '../../../db/schema/index.js';
+import { describeKeyResult, dueKeyResults } from './due-key-results.js';
+import { periodAt, type Period } from './schedule.js';
+import type { CheckInGroup } from './schedules.js';
+import { percentOf } from './wording.js';
+
+export interface DigestSections {
+  moved: string[];
+  atRisk: string[];
+  blockers: string[];
+  missing: string[];
+  wins: string[];
+}
+
+export const SECTION_TITLES: Record<keyof DigestSections, string> = {
+  moved: 'What moved',
+  atRisk: 'At risk or off track',
+  blockers: 'Blockers raised',
+  missing: 'Check-ins missing',
+  wins: 'Wins (reached target)',
+};
+
+/** A team's week for its leads: the window is the digest period (previous digest date, this one]. */
+export async function teamDigest(tx: Executor, group: CheckInGroup, window: Period, now: Date, margins: StatusMargins = DEFAULT_STATUS_MARGINS): Promise<DigestSections> {
+  const krs = await tx
+    .select({ id: keyResults.id, title: keyResults.title, progress: keyResults.progress, objectiveTitle: objectives.title, startDate: cycles.startDate, endDate: cycles.endDate })
+    .from(keyResults)
+    .innerJoin(objectives, eq(objectives.id, keyResults.objectiveId))
+    .innerJoin(cycles, eq(cycles.id, objectives.cycleId))
+    .where(and(eq(keyResults.orgId, group.orgId), eq(objectives.teamId, group.teamId!), eq(objectives.status, 'active'), eq(cycles.status, 'active')))
+    .orderBy(objectives.title, keyResults.position);
+  const ids = krs.map((k) => k.id);
+  const recent = ids.length
+    ? await tx
+        .select({ keyResultId: checkIns.keyResultId, blockers: checkIns.blockers, author: users.name })
+        .from(checkIns)
+        .leftJoin(users, eq(users.id, checkIns.authorId))
+        .where(and(inArray(checkIns.keyResultId, ids), eq(checkIns.deleted, false), gt(checkIns.asOf, window.previousDate), lte(checkIns.asOf, window.dueDate)))
+        .orderBy(checkIns.asOf, checkIns.createdAt)
+    : [];
+  const movedIds = new Set(recent.map((c) => c.keyResultId));
+  const moved = krs.filter((k) => movedIds.has(k.id));
+  const atRisk = krs.flatMap((k) => {
+    if (k.startDate > window.dueDate) return [];
+    const expected = expectedProgress({ startDate: k.startDate, endDate: k.endDate }, window.dueDate);
+    const status = progressStatus(k.progress, expected, margins);
+    return status === 'on_track' ? [] : [`${describeKeyResult(k)}: ${percentOf(k.progress)}, ${percentOf(expected)} expected (${status === 'at_risk' ? 'at risk' : 'off track'})`];
+  });
+  const title = new Map(krs.map((k) => [k.id, describeKeyResult(k)]));
+  const missing = await dueKeyResults(tx, group, periodAt(group.schedule, now));
+  return {
+    moved: moved.map((k) => `${describeKeyResult(k)}: now ${percentOf(k.progress)}`),
+    atRisk,
+    blockers: recent.filter((c) => c.blockers?.trim()).map((c) => `${c.author ?? 'Someone'} on ${title.get(c.keyResultId)}: ${c.blockers!.trim()}`),
+    missing: missing.map((k) => `${k.ownerName ?? 'No owner'}: ${describeKeyResult(k)}`),
+    wins: moved.filter((k) => k.progress >= 1).map((k) => `${describeKeyResult(k)} reached its target`),
+  };
+}
+
+export const isEmpty = (s: DigestSections) => Object.values(s).every((lines: string[]) => lines.length === 0);

@@ -1,0 +1,49 @@
+import { eq } from 'drizzle-orm';
+import { DEFAULT_STATUS_MARGINS, type StatusMargins } from '../../../domain/index.js';
+import type { Executor } from '../../../db/database.js';
+import { organizations } from '../../../db/schema/index.js';
+import { notify, type NotifyContext } from '../notifications/notify.js';
+import { isEmpty, SECTION_TITLES, teamDigest, type DigestSections } from './digest-content.js';
+import { teamLeads } from './leads.js';
+import type { Period } from './schedule.js';
+import type { CheckInGroup } from './schedules.js';
+import { bullets, sayDate } from './wording.js';
+
+function teamBlock(name: string, sections: DigestSections): string {
+  const parts = (Object.keys(SECTION_TITLES) as (keyof DigestSections)[]).filter((key) => sections[key].length > 0).map((key) => `${SECTION_TITLES[key]}:\n${bullets(sections[key])}`);
+  return [name, ...parts].join('\n\n');
+}
+
+/**
+ * The weekly digest of one organisation: each team lead gets one notification covering the teams
+ * they lead, for the week ending at the digest moment. A lead whose teams had a quiet week with
+ * nothing at risk and nothing missing gets nothing.
+ */
+export async function sendDigests(tx: Executor, n: NotifyContext, groups: CheckInGroup[], orgId: string, window: Period) {
+  const [org] = await tx.select({ settings: organizations.settings }).from(organizations).where(eq(organizations.id, orgId));
+  const margins: StatusMargins = { ...DEFAULT_STATUS_MARGINS, ...(org?.settings ?? {}) };
+  const leads = await teamLeads(tx, orgId);
+  const byTeam = new Map<string, DigestSections>();
+  for (const teamId of new Set(leads.map((l) => l.teamId))) {
+    const group = groups.find((g) => g.teamId === teamId);
+    if (group) byTeam.set(teamId, await teamDigest(tx, group, window, n.now, margins));
+  }
+  let notified = 0;
+  for (const userId of new Set(leads.map((l) => l.userId))) {
+    const mine = leads.filter((l) => l.userId === userId && byTeam.has(l.teamId) && !isEmpty(byTeam.get(l.teamId)!));
+    if (mine.length === 0) continue;
+    const sent = await notify(tx, n, {
+      orgId,
+      userId,
+      kind: 'digest',
+      title: `Weekly digest: ${mine.map((l) => l.teamName).join(', ')}`,
+      body: [`The week to ${sayDate(window.dueDate)}.`, ...mine.map((l) => teamBlock(l.teamName, byTeam.get(l.teamId)!))].join('\n\n'),
+      link: mine.length === 1 ? `/teams/${mine[0]!.teamId}` : '/teams',
+      entityType: 'organization',
+      entityId: orgId,
+      dedupeKey: `digest:${window.dueDate}`,
+    });
+    if (sent) notified++;
+  }
+  return { leads: new Set(leads.map((l) => l.userId)).size, notified };
+}

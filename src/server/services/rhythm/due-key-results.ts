@@ -1,0 +1,65 @@
+import { and, asc, eq, gte, isNull, lte, ne, or, sql } from 'drizzle-orm';
+import type { Executor } from '../../../db/database.js';
+import { cycles, keyResults, objectives, users } from '../../../db/schema/index.js';
+import type { CheckInGroup } from './schedules.js';
+import type { Period } from './schedule.js';
+
+export interface DueKeyResult {
+  keyResultId: string;
+  title: string;
+  objectiveId: string;
+  objectiveTitle: string;
+  teamId: string | null;
+  /** The key result's owner, or its objective's when it has none. */
+  ownerId: string | null;
+  ownerName: string | null;
+  lastCheckInDate: string | null;
+  cycleStart: string;
+}
+
+/**
+ * Key results of the group that have no check-in in the period: latest check-in dated on or
+ * before the previous due date (or none). Only live work counts: an active objective in an
+ * active cycle that had begun by the due date. Roll-ups take no values, so they are never due.
+ */
+export async function dueKeyResults(db: Executor, group: Pick<CheckInGroup, 'orgId' | 'teamId'>, period: Pick<Period, 'dueDate' | 'previousDate'>): Promise<DueKeyResult[]> {
+  const owner = sql<string | null>`coalesce(${keyResults.ownerId}, ${objectives.ownerId})`;
+  return db
+    .select({
+      keyResultId: keyResults.id,
+      title: keyResults.title,
+      objectiveId: objectives.id,
+      objectiveTitle: objectives.title,
+      teamId: objectives.teamId,
+      ownerId: owner,
+      ownerName: users.name,
+      lastCheckInDate: keyResults.lastCheckInDate,
+      cycleStart: cycles.startDate,
+    })
+    .from(keyResults)
+    .innerJoin(objectives, eq(objectives.id, keyResults.objectiveId))
+    .innerJoin(cycles, eq(cycles.id, objectives.cycleId))
+    .leftJoin(users, eq(users.id, owner))
+    .where(
+      and(
+        eq(keyResults.orgId, group.orgId),
+        group.teamId ? eq(objectives.teamId, group.teamId) : isNull(objectives.teamId),
+        ne(keyResults.kind, 'rollup'),
+        eq(objectives.status, 'active'),
+        eq(cycles.status, 'active'),
+        lte(cycles.startDate, period.dueDate),
+        gte(cycles.endDate, period.dueDate),
+        or(isNull(keyResults.lastCheckInDate), lte(keyResults.lastCheckInDate, period.previousDate)),
+      ),
+    )
+    .orderBy(asc(users.name), asc(objectives.title), asc(keyResults.position));
+}
+
+/** Groups rows by owner, keeping the order they came in. */
+export function byOwner(rows: DueKeyResult[]): Map<string | null, DueKeyResult[]> {
+  const owners = new Map<string | null, DueKeyResult[]>();
+  for (const row of rows) owners.set(row.ownerId, [...(owners.get(row.ownerId) ?? []), row]);
+  return owners;
+}
+
+export const describeKeyResult = (kr: Pick<DueKeyResult, 'title' | 'objectiveTitle'>) => `${kr.title} (${kr.objectiveTitle})`;

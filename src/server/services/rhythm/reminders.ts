@@ -1,0 +1,49 @@
+import type { Executor } from '../../../db/database.js';
+import { notify, type NotifyContext } from '../notifications/notify.js';
+import { byOwner, describeKeyResult, dueKeyResults, type DueKeyResult } from './due-key-results.js';
+import type { Period } from './schedule.js';
+import { groupLabel, type CheckInGroup } from './schedules.js';
+import { queueWebhook } from './webhook.js';
+import { bullets, plural, sayDate, sayMoment } from './wording.js';
+
+function reminderBody(group: CheckInGroup, period: Period, rows: DueKeyResult[]): string {
+  return [
+    `Check-ins for ${group.name} were due ${sayMoment(period.dueAt, group.schedule.timeZone)}.`,
+    `These key results have had no check-in since ${sayDate(period.previousDate)}:`,
+    bullets(rows.map(describeKeyResult)),
+  ].join('\n');
+}
+
+function webhookText(group: CheckInGroup, period: Period, rows: DueKeyResult[], publicUrl: string): string {
+  const lines = rows.map((r) => `${r.ownerName ?? 'No owner'}: ${describeKeyResult(r)}`);
+  return [`Check-ins due for ${group.name} (${sayMoment(period.dueAt, group.schedule.timeZone)}): ${plural(rows.length, 'key result')} not updated since ${sayDate(period.previousDate)}.`, bullets(lines), `Check in: ${publicUrl}`].join('\n');
+}
+
+/**
+ * One group's reminders for one period: one notification per owner listing their due key results
+ * (in app and by e-mail, through notify), and one post to the team's webhook.
+ */
+export async function remindGroup(tx: Executor, n: NotifyContext, group: CheckInGroup, period: Period) {
+  const rows = await dueKeyResults(tx, group, period);
+  let notified = 0;
+  for (const [ownerId, list] of byOwner(rows)) {
+    if (!ownerId) continue;
+    const sent = await notify(tx, n, {
+      orgId: group.orgId,
+      userId: ownerId,
+      kind: 'reminder',
+      title: `Check-in due: ${plural(list.length, 'key result')} (${group.name})`,
+      body: reminderBody(group, period, list),
+      link: list.length === 1 ? `/objectives/${list[0]!.objectiveId}` : '/',
+      entityType: group.teamId ? 'team' : 'organization',
+      entityId: group.teamId ?? group.orgId,
+      dedupeKey: `reminder:${groupLabel(group)}:${period.dueDate}`,
+    });
+    if (sent) notified++;
+  }
+  let webhooks = 0;
+  if (group.webhookUrl && rows.length > 0) {
+    webhooks = await queueWebhook(tx, { orgId: group.orgId, url: group.webhookUrl, text: webhookText(group, period, rows, n.publicUrl), dedupeKey: `webhook:reminder:${groupLabel(group)}:${period.dueDate}`, now: n.now });
+  }
+  return { keyResults: rows.length, notified, webhooks };
+}

@@ -1,0 +1,44 @@
+import { eq } from 'drizzle-orm';
+import type { Executor } from '../../../db/database.js';
+import { organizations, teams } from '../../../db/schema/index.js';
+import { COMPANY_SCHEDULE, type Schedule } from './schedule.js';
+import { resolveRhythm, type ResolvedRhythm } from './settings.js';
+
+/** A group of key results that fall due together: one team's, or the company's (objectives without a team). */
+export interface CheckInGroup {
+  orgId: string;
+  /** null for the company group. */
+  teamId: string | null;
+  name: string;
+  webhookUrl: string | null;
+  schedule: Schedule;
+  rhythm: ResolvedRhythm;
+}
+
+/** `reminder:<teamId|company>:…` in notification keys; orgs never share a person, so "company" suffices there. */
+export const groupLabel = (group: Pick<CheckInGroup, 'teamId'>) => group.teamId ?? 'company';
+
+/** Unique across organisations, for job_runs period keys. */
+export const groupKey = (group: Pick<CheckInGroup, 'teamId' | 'orgId'>) => (group.teamId ? `team:${group.teamId}` : `company:${group.orgId}`);
+
+/** Every check-in group of one organisation, or of all of them (the ticker serves the whole instance). */
+export async function checkInGroups(db: Executor, orgId?: string): Promise<CheckInGroup[]> {
+  const orgs = await db.select().from(organizations).where(orgId ? eq(organizations.id, orgId) : undefined);
+  const teamRows = await db.select().from(teams).where(orgId ? eq(teams.orgId, orgId) : undefined);
+  const groups: CheckInGroup[] = [];
+  for (const org of orgs) {
+    const rhythm = resolveRhythm(org.settings.rhythm);
+    groups.push({ orgId: org.id, teamId: null, name: org.name, webhookUrl: null, schedule: { ...COMPANY_SCHEDULE, timeZone: org.timeZone }, rhythm });
+    for (const team of teamRows.filter((t) => t.orgId === org.id)) {
+      groups.push({
+        orgId: org.id,
+        teamId: team.id,
+        name: team.name,
+        webhookUrl: team.webhookUrl,
+        schedule: { cadence: team.checkInCadence, day: team.checkInDay, hour: team.checkInHour, timeZone: org.timeZone },
+        rhythm,
+      });
+    }
+  }
+  return groups;
+}

@@ -1,0 +1,47 @@
+import { eq } from 'drizzle-orm';
+import type { Executor } from '../../../db/database.js';
+import { keyResults, objectives, type checkIns } from '../../../db/schema/index.js';
+import { recordActivity } from '../activity.js';
+import { notify } from '../notifications/notify.js';
+import type { Scope } from '../scope.js';
+import { currentWriteContext } from './write-context.js';
+
+type KeyResultRow = typeof keyResults.$inferSelect;
+type CheckInRow = typeof checkIns.$inferSelect;
+
+// Progress is a ratio of floats: 0.9999999999999999 has reached the target too.
+const REACHED = 1 - 1e-9;
+
+/**
+ * Called at the end of a check-in's transaction (create or correct) with the key result as it was
+ * before: when this check-in took it to its target, the feed celebrates (an activity) and the
+ * objective's owner hears of it, unless they made the check-in themselves.
+ */
+export async function celebrateTargetReached(tx: Executor, scope: Scope, before: KeyResultRow, checkIn: CheckInRow): Promise<void> {
+  if (before.progress >= REACHED) return;
+  const [after] = await tx.select({ progress: keyResults.progress }).from(keyResults).where(eq(keyResults.id, before.id));
+  if (!after || after.progress < REACHED) return;
+  const [objective] = await tx.select({ id: objectives.id, title: objectives.title, ownerId: objectives.ownerId }).from(objectives).where(eq(objectives.id, before.objectiveId));
+  if (!objective) return;
+  await recordActivity(tx, {
+    ...scope,
+    action: 'key_result.target-reached',
+    entityType: 'key_result',
+    entityId: before.id,
+    before: { progress: before.progress },
+    after: { progress: after.progress, checkInId: checkIn.id, value: checkIn.value, objectiveId: objective.id, title: before.title },
+  });
+  const context = currentWriteContext();
+  if (!context || !objective.ownerId || objective.ownerId === scope.actorId) return;
+  const notified = await notify(tx, context.notify, {
+    orgId: scope.orgId,
+    userId: objective.ownerId,
+    kind: 'celebration',
+    title: `Target reached: ${before.title}`,
+    body: `“${before.title}” reached its target, a key result of “${objective.title}”.`,
+    link: `/objectives/${objective.id}`,
+    entityType: 'key_result',
+    entityId: before.id,
+  });
+  if (notified) context.notified.add(objective.ownerId);
+}

@@ -1,0 +1,87 @@
+import { keyResultProgress } from '../../../domain/index.js';
+import type { Executor } from '../../../db/database.js';
+import { measureOf } from '../okrs/measure.js';
+import { feedRows, type FeedFilters, type FeedRow } from './feed-query.js';
+import { excerpt } from './mentions.js';
+import { reactionSummaries, type ReactionSummary, type ReactionTarget } from './reactions.js';
+
+export type FeedKind = 'check_in' | 'celebration' | 'objective_created' | 'status_changed' | 'objective_closed' | 'cycle_closed' | 'comment';
+
+export interface FeedItem {
+  id: string;
+  kind: FeedKind;
+  createdAt: Date;
+  actor: { id: string; name: string } | null;
+  objective: { id: string; title: string; teamId: string | null; teamName: string | null } | null;
+  keyResult: { id: string; title: string } | null;
+  checkIn: { id: string; value: number | null; confidence: number | null; note: string | null; progressBefore: number | null; progressAfter: number | null } | null;
+  status: { from: string | null; to: string } | null;
+  comment: { id: string; excerpt: string; on: string } | null;
+  cycle: { id: string; name: string } | null;
+  /** What the item's reactions belong to: a check-in (check-ins and celebrations) or a comment. */
+  reactionTarget: { type: ReactionTarget; id: string } | null;
+  reactions: ReactionSummary[];
+}
+
+const num = (value: unknown): number | null => (typeof value === 'number' ? value : null);
+const str = (value: unknown): string | null => (typeof value === 'string' ? value : null);
+
+/** The progress a check-in's values stand for (roll-ups have none of their own). */
+function progressOf(row: FeedRow, after: Record<string, unknown>): number | null {
+  if (!row.kind || row.kind === 'rollup') return null;
+  try {
+    const kr = { kind: row.kind, startValue: row.start_value, targetValue: row.target_value, targetMin: row.target_min, targetMax: row.target_max, milestones: row.milestones };
+    return keyResultProgress(measureOf(kr, { value: num(after.value), milestonesDone: Array.isArray(after.milestonesDone) ? (after.milestonesDone as boolean[]) : null })).progress;
+  } catch {
+    return null; // a key result changed since into something its old check-in no longer fits
+  }
+}
+
+function kindOf(row: FeedRow): FeedKind {
+  if (row.action === 'check_in.created') return 'check_in';
+  if (row.action === 'key_result.target-reached') return 'celebration';
+  if (row.action === 'comment.created') return 'comment';
+  if (row.action === 'cycle.closed') return 'cycle_closed';
+  if (row.action === 'objective.created') return 'objective_created';
+  return row.after?.status === 'closed' ? 'objective_closed' : 'status_changed';
+}
+
+function toItem(row: FeedRow): Omit<FeedItem, 'reactions'> {
+  const kind = kindOf(row);
+  const before = row.before ?? {};
+  const after = row.after ?? {};
+  const checkIn = row.check_in_id
+    ? {
+        id: row.check_in_id,
+        value: num(after.value),
+        confidence: kind === 'check_in' ? num(after.confidence) : null,
+        note: kind === 'check_in' ? str(after.note) : null,
+        progressBefore: num(before.progress),
+        progressAfter: kind === 'celebration' ? num(after.progress) : progressOf(row, after),
+      }
+    : null;
+  return {
+    id: row.id,
+    kind,
+    createdAt: new Date(row.created_at),
+    actor: row.actor_id && row.actor_name ? { id: row.actor_id, name: row.actor_name } : null,
+    objective: row.objective_id ? { id: row.objective_id, title: row.objective_title ?? '', teamId: row.team_id, teamName: row.team_name } : null,
+    keyResult: row.key_result_id ? { id: row.key_result_id, title: row.key_result_title ?? '' } : null,
+    checkIn,
+    status: kind === 'status_changed' || kind === 'objective_closed' ? { from: str(before.status), to: str(after.status) ?? '' } : null,
+    comment: kind === 'comment' ? { id: row.entity_id, excerpt: excerpt(row.comment_body ?? ''), on: row.comment_target_type ?? 'objective' } : null,
+    cycle: kind === 'cycle_closed' ? { id: row.entity_id, name: row.cycle_name ?? '' } : null,
+    reactionTarget: checkIn ? { type: 'check_in', id: checkIn.id } : kind === 'comment' ? { type: 'comment', id: row.entity_id } : null,
+  };
+}
+
+/** A page of the feed, newest first, with the viewer's view of each item's reactions. */
+export async function readFeed(tx: Executor, orgId: string, viewerId: string, filters: FeedFilters): Promise<{ items: FeedItem[]; nextBefore: string | null }> {
+  const rows = await feedRows(tx, orgId, { ...filters, limit: filters.limit + 1 });
+  const items = rows.slice(0, filters.limit).map(toItem);
+  const ids = (type: ReactionTarget) => [...new Set(items.filter((i) => i.reactionTarget?.type === type).map((i) => i.reactionTarget!.id))];
+  const onCheckIns = await reactionSummaries(tx, 'check_in', ids('check_in'), viewerId);
+  const onComments = await reactionSummaries(tx, 'comment', ids('comment'), viewerId);
+  const withReactions = items.map((item) => ({ ...item, reactions: (item.reactionTarget?.type === 'check_in' ? onCheckIns : onComments).get(item.reactionTarget?.id ?? '') ?? [] }));
+  return { items: withReactions, nextBefore: rows.length > filters.limit ? items[items.length - 1]!.id : null };
+}
