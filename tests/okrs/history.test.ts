@@ -1,0 +1,67 @@
+import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
+import { describeEachEngine } from '../support/engines.js';
+import { expectProblem, expectStatus } from '../support/fixtures.js';
+import type { TestServer } from '../support/server.js';
+import { API, expectNear, MISSING_ID, percent, setUpOkrWorld, startClockedServer, TestClock, type OkrWorld } from './support.js';
+
+interface Timeline {
+  points: { date: string; progress: number; expected: number }[];
+  keyResults: Record<string, number[]>;
+}
+interface Activity {
+  action: string;
+  actorName: string | null;
+  after: { value?: number } | null;
+}
+
+describeEachEngine('OKR objective timeline and activity history', (engine) => {
+  const clock = new TestClock('2025-01-20');
+  let server: TestServer;
+  let w: OkrWorld;
+  beforeAll(async () => {
+    server = await startClockedServer(engine().handle, clock);
+  });
+  afterAll(() => server?.close());
+  beforeEach(async () => {
+    await engine().reset();
+    clock.setDay('2025-01-20');
+    w = await setUpOkrWorld(server.url);
+  });
+
+  it('replays progress week by week from the check-in history, with the expected pace and each key result', async () => {
+    const parent = await w.api.createObjective({ cycleId: w.cycle.id, title: 'Parent', progressDriver: 'both' });
+    const own = await w.api.createKeyResult(parent.id, percent('Own'));
+    const child = await w.api.objectiveAt({ cycleId: w.cycle.id, title: 'Child' });
+    await w.api.align(child.objective.id, { parentObjectiveId: parent.id });
+    await w.api.checkIn(own.id, { value: 40, asOf: '2025-01-05' });
+    await w.api.checkIn(child.kr.id, { value: 80, asOf: '2025-01-12' });
+    await w.api.checkIn(own.id, { value: 60, asOf: '2025-01-16' });
+
+    const response = await w.owner.client.get<Timeline>(`${API}/objectives/${parent.id}/timeline`);
+    expectStatus(response, 200);
+    const { points, keyResults } = response.body;
+    expect(points.map((p) => p.date)).toEqual(['2025-01-01', '2025-01-08', '2025-01-15', '2025-01-20']);
+    // Parent (driver both) = mean(own, child): 0; 0.4/2; (0.4 + 0.8)/2; (0.6 + 0.8)/2.
+    [0, 0.2, 0.6, 0.7].forEach((expected, i) => expectNear(points[i]!.progress, expected, points[i]!.date));
+    expectNear(points[1]!.expected, 7 / 90);
+    expect(keyResults[own.id]).toEqual([0, 0.4, 0.4, 0.6]);
+    // The last point is the live, maintained value.
+    expectNear(points[3]!.progress, await w.api.progressOf(parent.id));
+  });
+
+  it('lists who changed what, newest first, and 404s for an unknown objective', async () => {
+    const { objective, kr } = await w.api.objectiveAt({ cycleId: w.cycle.id, title: 'History' });
+    const checkIn = await w.api.checkIn(kr.id, { value: 30 });
+    expectStatus(await w.owner.client.patch(`${API}/check-ins/${checkIn.id}`, { value: 35 }), 200);
+    const response = await w.owner.client.get<Activity[]>(`${API}/objectives/${objective.id}/activity`);
+    expectStatus(response, 200);
+    const actions = response.body.map((a) => a.action);
+    expect(actions.slice(0, 2)).toEqual(['check_in.corrected', 'check_in.created']);
+    expect(actions).toContain('key_result.created');
+    expect(actions[actions.length - 1]).toBe('objective.created');
+    expect(response.body[0]!.after?.value).toBe(35);
+    expect(response.body[0]!.actorName).toBe(w.owner.user.name);
+    expectProblem(await w.owner.client.get(`${API}/objectives/${MISSING_ID}/activity`), 404, '/problems/not-found');
+    expectProblem(await w.owner.client.get(`${API}/objectives/${MISSING_ID}/timeline`), 404, '/problems/not-found');
+  });
+});
