@@ -13,6 +13,7 @@ import { TokensPage } from './pages/TokensPage.js';
 import { TreePage } from './pages/TreePage.js';
 import { ObjectivePage } from './pages/ObjectivePage.js';
 import { PrinciplesPage } from './pages/PrinciplesPage.js';
+import { PersonPage } from './pages/PersonPage.js';
 import { NeedsAttentionPage } from './pages/NeedsAttentionPage.js';
 import { RhythmSettingsPage } from './pages/RhythmSettingsPage.js';
 import { FeedPage } from './pages/FeedPage.js';
@@ -46,6 +47,7 @@ export function App() {
       <Route element={<Layout me={me.data} />}>
         <Route index element={<HomePage me={me.data} />} />
         <Route path="people" element={<PeoplePage me={me.data} />} />
+        <Route path="people/:id" element={<PersonPage />} />
         <Route path="teams" element={<TeamsPage me={me.data} />} />
         <Route path="teams/:id" element={<TeamPage me={me.data} />} />
         <Route path="okrs" element={<TreePage me={me.data} />} />

@@ -64,4 +64,23 @@ describeEachEngine('OKR objective timeline and activity history', (engine) => {
     expectProblem(await w.owner.client.get(`${API}/objectives/${MISSING_ID}/activity`), 404, '/problems/not-found');
     expectProblem(await w.owner.client.get(`${API}/objectives/${MISSING_ID}/timeline`), 404, '/problems/not-found');
   });
+
+  it("lists a person's and a team's latest check-ins, newest first, scoped to the organisation", async () => {
+    const team = await w.owner.client.post<{ id: string }>(`${API}/teams`, { name: 'Support' });
+    expectStatus(team, 201);
+    const inTeam = await w.api.objectiveAt({ cycleId: w.cycle.id, title: 'Team objective', teamId: team.body.id });
+    const company = await w.api.objectiveAt({ cycleId: w.cycle.id, title: 'Company objective' });
+    await w.api.checkIn(inTeam.kr.id, { value: 10, asOf: '2025-01-10', note: 'first' });
+    await w.api.checkIn(company.kr.id, { value: 20, asOf: '2025-01-12' });
+    await w.api.checkIn(inTeam.kr.id, { value: 30, asOf: '2025-01-15', blockers: 'waiting on data' });
+
+    const mine = await w.owner.client.get<{ value: number; objectiveTitle: string }[]>(`${API}/users/${w.owner.user.id}/check-ins`);
+    expectStatus(mine, 200);
+    expect(mine.body.map((c) => c.value)).toEqual([30, 20, 10]);
+    const teams = await w.owner.client.get<{ value: number; objectiveTitle: string; blockers: string | null }[]>(`${API}/teams/${team.body.id}/check-ins`);
+    expect(teams.body.map((c) => [c.value, c.objectiveTitle])).toEqual([[30, 'Team objective'], [10, 'Team objective']]);
+    expect(teams.body[0]!.blockers).toBe('waiting on data');
+    expectProblem(await w.owner.client.get(`${API}/teams/${MISSING_ID}/check-ins`), 404, '/problems/not-found');
+    expectProblem(await w.owner.client.get(`${API}/users/nobody/check-ins`), 404, '/problems/not-found');
+  });
 });

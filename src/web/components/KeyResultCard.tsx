@@ -1,5 +1,6 @@
 import { Badge, Button, Card, Collapse, Group, Modal, Stack, Text } from '@mantine/core';
 import { DataReadinessForm } from './DataReadinessForm.js';
+import { KeyResultForm } from './KeyResultForm.js';
 import { useDisclosure } from '@mantine/hooks';
 import type { KeyResult } from '../api/okr-types.js';
 import type { Me } from '../api/types.js';
@@ -27,6 +28,7 @@ export function KeyResultCard({ kr, me, closed, ownerName, trend }: { kr: KeyRes
   const [checkingIn, checkIn] = useDisclosure();
   const [historyOpen, history] = useDisclosure();
   const [readinessOpen, readiness] = useDisclosure();
+  const [editOpen, editor] = useDisclosure();
   return (
     <Card withBorder padding="md" data-testid="key-result" aria-label={`Key result: ${kr.title}`} component="section">
       <Stack gap="xs">
@@ -46,11 +48,13 @@ export function KeyResultCard({ kr, me, closed, ownerName, trend }: { kr: KeyRes
           {!closed && <Button size="xs" onClick={checkIn.open}>Check in</Button>}
           <Button size="xs" variant="subtle" onClick={history.toggle} aria-expanded={historyOpen}>{historyOpen ? 'Hide history' : 'History'}</Button>
           {(kr.kind === 'metric' || kr.kind === 'threshold') && <Button size="xs" variant="subtle" onClick={readiness.open}>Data readiness</Button>}
+          {!closed && <Button size="xs" variant="subtle" onClick={editor.open} aria-label={`Edit key result ${kr.title}`}>Edit</Button>}
           {kr.lastCheckInDate && <Text size="xs" c="dimmed">Last check-in {kr.lastCheckInDate}</Text>}
         </Group>
         <Collapse expanded={historyOpen}>{historyOpen && <CheckInHistory kr={kr} me={me} />}</Collapse>
       </Stack>
       {checkingIn && <CheckInDialog kr={kr} opened onClose={checkIn.close} />}
+      <Modal opened={editOpen} onClose={editor.close} title="Edit key result" size="lg">{editOpen && <KeyResultForm objectiveId={kr.objectiveId} ownerId={kr.ownerId ?? me.user.id} editing={kr} onDone={editor.close} />}</Modal>
       <Modal opened={readinessOpen} onClose={readiness.close} title={`Data readiness: ${kr.title}`} size="lg">{readinessOpen && <DataReadinessForm kr={kr} onDone={readiness.close} />}</Modal>
     </Card>
   );

@@ -3,7 +3,7 @@ import { useForm } from '@mantine/form';
 import { useQueryClient } from '@tanstack/react-query';
 import { api } from '../api/client.js';
 import { progressKeys } from '../api/okr-queries.js';
-import type { KeyResultKind } from '../api/okr-types.js';
+import type { KeyResult, KeyResultKind } from '../api/okr-types.js';
 import { useUsers } from '../api/queries.js';
 import { useApiSubmit } from './useApiForm.js';
 
@@ -15,13 +15,24 @@ const KINDS = [
 ];
 const num = (v: number | string) => (typeof v === 'number' ? v : null);
 
-/** Add a key result of any kind; the server's field errors land on the fields. */
-export function KeyResultForm({ objectiveId, ownerId, onDone }: { objectiveId: string; ownerId: string; onDone: () => void }) {
+/** Add a key result of any kind, or edit one (its kind stays); the server's field errors land on the fields. */
+export function KeyResultForm({ objectiveId, ownerId, onDone, editing }: { objectiveId: string; ownerId: string; onDone: () => void; editing?: KeyResult }) {
   const queryClient = useQueryClient();
   const users = useUsers();
   const form = useForm({
     mode: 'controlled',
-    initialValues: { title: '', kind: 'metric' as KeyResultKind, unit: 'number', startValue: '' as number | string, targetValue: '' as number | string, targetMin: '' as number | string, targetMax: '' as number | string, weight: 1 as number | string, ownerId: ownerId as string | null, milestones: [{ title: '', weight: 1 as number | string }] },
+    initialValues: {
+      title: editing?.title ?? '',
+      kind: (editing?.kind ?? 'metric') as KeyResultKind,
+      unit: editing?.unit ?? 'number',
+      startValue: (editing?.startValue ?? '') as number | string,
+      targetValue: (editing?.targetValue ?? '') as number | string,
+      targetMin: (editing?.targetMin ?? '') as number | string,
+      targetMax: (editing?.targetMax ?? '') as number | string,
+      weight: (editing?.weight ?? 1) as number | string,
+      ownerId: (editing ? editing.ownerId : ownerId) as string | null,
+      milestones: editing?.milestones?.map((m) => ({ title: m.title, weight: m.weight as number | string })) ?? [{ title: '', weight: 1 as number | string }],
+    },
   });
   const { onSubmit, formError, busy } = useApiSubmit(form, async (v) => {
     const body = {
@@ -33,7 +44,12 @@ export function KeyResultForm({ objectiveId, ownerId, onDone }: { objectiveId: s
       ...(v.kind === 'threshold' ? { unit: v.unit, targetMin: num(v.targetMin), targetMax: num(v.targetMax) } : {}),
       ...(v.kind === 'milestone' ? { milestones: v.milestones.map((m) => ({ title: m.title, weight: num(m.weight) ?? 1 })) } : {}),
     };
-    await api(`/api/v1/objectives/${objectiveId}/key-results`, { method: 'POST', body });
+    if (editing) {
+      const { kind: _kind, ...changes } = body;
+      await api(`/api/v1/key-results/${editing.id}`, { method: 'PATCH', body: changes });
+    } else {
+      await api(`/api/v1/objectives/${objectiveId}/key-results`, { method: 'POST', body });
+    }
     await Promise.all(progressKeys.map((queryKey) => queryClient.invalidateQueries({ queryKey })));
     onDone();
   });
@@ -43,10 +59,12 @@ export function KeyResultForm({ objectiveId, ownerId, onDone }: { objectiveId: s
       <Stack>
         {formError && <Alert color="red" role="alert">{formError}</Alert>}
         <TextInput label="Key result" description="A measurable outcome, e.g. “Activation rate from 30% to 45%”" required {...form.getInputProps('title')} />
-        <div>
-          <Text size="sm" fw={500} id="kr-kind-label">Kind</Text>
-          <SegmentedControl aria-labelledby="kr-kind-label" data={KINDS} {...form.getInputProps('kind')} />
-        </div>
+        {!editing && (
+          <div>
+            <Text size="sm" fw={500} id="kr-kind-label">Kind</Text>
+            <SegmentedControl aria-labelledby="kr-kind-label" data={KINDS} {...form.getInputProps('kind')} />
+          </div>
+        )}
         {(kind === 'metric' || kind === 'threshold') && (
           <Select label="Unit" w={180} allowDeselect={false} data={[{ value: 'number', label: 'Number' }, { value: 'percent', label: 'Percent' }, { value: 'EUR', label: 'EUR' }, { value: 'USD', label: 'USD' }, { value: 'GBP', label: 'GBP' }]} {...form.getInputProps('unit')} />
         )}
@@ -82,7 +100,7 @@ export function KeyResultForm({ objectiveId, ownerId, onDone }: { objectiveId: s
         </Group>
         <Group justify="flex-end">
           <Button variant="default" onClick={onDone}>Cancel</Button>
-          <Button type="submit" loading={busy}>Add key result</Button>
+          <Button type="submit" loading={busy}>{editing ? 'Save key result' : 'Add key result'}</Button>
         </Group>
       </Stack>
     </form>

@@ -12,8 +12,8 @@ import { checkQuality, DEFAULT_PRINCIPLES, type DraftObjective } from '../../dom
 import { useGuidingPrinciples } from '../api/quality.js';
 import { QualityFindings } from '../components/QualityFindings.js';
 
-/** Create an objective, optionally aligned to any objective or key result of the cycle. */
-export function ObjectiveFormModal({ cycleId, me, opened, onClose }: { cycleId: string; me: Me; opened: boolean; onClose: () => void }) {
+/** Create an objective (optionally aligned to any objective or key result of the cycle), or edit one. */
+export function ObjectiveFormModal({ cycleId, me, opened, onClose, editing }: { cycleId: string; me: Me; opened: boolean; onClose: () => void; editing?: Objective }) {
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const teams = useTeams();
@@ -22,9 +22,24 @@ export function ObjectiveFormModal({ cycleId, me, opened, onClose }: { cycleId: 
   const principles = useGuidingPrinciples();
   const form = useForm({
     mode: 'controlled',
-    initialValues: { title: '', description: '', whyImportant: '', whyUrgent: '', teamId: null as string | null, ownerId: me.user.id as string | null, type: 'committed', alignTo: null as string | null },
+    initialValues: {
+      title: editing?.title ?? '',
+      description: editing?.description ?? '',
+      whyImportant: editing?.whyImportant ?? '',
+      whyUrgent: editing?.whyUrgent ?? '',
+      teamId: editing ? editing.teamId : (null as string | null),
+      ownerId: editing ? editing.ownerId : (me.user.id as string | null),
+      type: editing?.type ?? 'committed',
+      alignTo: null as string | null,
+    },
   });
   const { onSubmit, formError, busy } = useApiSubmit(form, async ({ alignTo, ...values }) => {
+    if (editing) {
+      await api(`/api/v1/objectives/${editing.id}`, { method: 'PATCH', body: { ...values, description: values.description || null, whyImportant: values.whyImportant || null, whyUrgent: values.whyUrgent || null } });
+      await Promise.all(progressKeys.map((queryKey) => queryClient.invalidateQueries({ queryKey })));
+      onClose();
+      return;
+    }
     const created = await api<Objective>('/api/v1/objectives', { method: 'POST', body: { ...values, cycleId, status: 'draft', description: values.description || null, whyImportant: values.whyImportant || null, whyUrgent: values.whyUrgent || null } });
     if (alignTo) {
       const [kind, id] = alignTo.split(':');
@@ -47,8 +62,8 @@ export function ObjectiveFormModal({ cycleId, me, opened, onClose }: { cycleId: 
     type: values.type as DraftObjective['type'],
     progressDriver: 'key_results',
     alignedChildCount: 0,
-    parentCount: values.alignTo ? 1 : 0,
-    keyResults: [],
+    parentCount: editing ? editing.parents.length : values.alignTo ? 1 : 0,
+    keyResults: (editing?.keyResults ?? []).map((k) => ({ ...k, unit: k.unit ?? undefined, milestones: k.milestones ?? undefined, dataReadiness: k.dataReadiness ?? undefined })),
   };
   const report = checkQuality(draft, {}, principles.data?.principles ?? DEFAULT_PRINCIPLES);
   const alignOptions = (objectives.data ?? []).map((o) => ({
@@ -56,7 +71,7 @@ export function ObjectiveFormModal({ cycleId, me, opened, onClose }: { cycleId: 
     items: [{ value: `o:${o.id}`, label: `Objective: ${o.title}` }, ...o.keyResults.map((k) => ({ value: `k:${k.id}`, label: `Key result: ${k.title}` }))],
   }));
   return (
-    <Modal opened={opened} onClose={onClose} title="New objective" size="lg">
+    <Modal opened={opened} onClose={onClose} title={editing ? 'Edit objective' : 'New objective'} size="lg">
       <form onSubmit={onSubmit}>
         <Stack>
           {formError && <Alert color="red" role="alert">{formError}</Alert>}
@@ -72,12 +87,12 @@ export function ObjectiveFormModal({ cycleId, me, opened, onClose }: { cycleId: 
             <Text size="sm" fw={500} id="objective-type-label">Type</Text>
             <SegmentedControl aria-labelledby="objective-type-label" data={[{ value: 'committed', label: 'Committed' }, { value: 'aspirational', label: 'Aspirational (stretch)' }]} {...form.getInputProps('type')} />
           </div>
-          <Select label="Aligns to" placeholder="Nothing (a top-level objective)" clearable searchable data={alignOptions} {...form.getInputProps('alignTo')} />
+          {!editing && <Select label="Aligns to" placeholder="Nothing (a top-level objective)" clearable searchable data={alignOptions} {...form.getInputProps('alignTo')} />}
           <QualityFindings findings={report.findings} rules={principles.data?.rules ?? []} />
-          <Text size="xs" c="dimmed">The objective is saved as a draft: add its key results, then publish it.</Text>
+          {!editing && <Text size="xs" c="dimmed">The objective is saved as a draft: add its key results, then publish it.</Text>}
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>Cancel</Button>
-            <Button type="submit" loading={busy}>Create objective</Button>
+            <Button type="submit" loading={busy}>{editing ? 'Save objective' : 'Create objective'}</Button>
           </Group>
         </Stack>
       </form>

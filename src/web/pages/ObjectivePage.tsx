@@ -15,17 +15,19 @@ import { ObjectiveQualityPanel } from '../components/ObjectiveQualityPanel.js';
 import { CommentsPanel } from '../components/CommentsPanel.js';
 import { ProgressChart, type ChartPoint } from '../components/ProgressChart.js';
 import { ActivityList } from '../components/ActivityList.js';
+import { AlignmentEditor } from '../components/AlignmentEditor.js';
+import { ObjectiveFormModal } from './ObjectiveFormModal.js';
 
 /** One objective: why it matters, where it aligns, its key results, and one click to check in. */
 export function ObjectivePage({ me }: { me: Me }) {
   const { id = '' } = useParams();
   const objective = useObjective(id);
   const children = useQuery({ queryKey: ['objectives', 'children', id], queryFn: () => api<Objective[]>(`/api/v1/objectives?parent=${id}`) });
-  const parentIds = (objective.data?.parents ?? []).map((p) => p.parentObjectiveId).filter((p): p is string => Boolean(p));
   const cycles = useCycles();
   const users = useUsers();
   const teams = useTeams();
   const [adding, addKr] = useDisclosure();
+  const [editing, edit] = useDisclosure();
   const timeline = useQuery({ queryKey: ['objectives', id, 'timeline'], queryFn: () => api<{ points: ChartPoint[]; keyResults: Record<string, number[]> }>(`/api/v1/objectives/${id}/timeline`) });
   const o = objective.data;
   if (!o) return <Text c="dimmed">{objective.isError ? 'This objective does not exist.' : 'Loading…'}</Text>;
@@ -41,6 +43,7 @@ export function ObjectivePage({ me }: { me: Me }) {
           <Title order={1} size="h2">{o.title}</Title>
           <Badge variant="outline" color={o.type === 'aspirational' ? 'grape' : 'gray'}>{o.type === 'aspirational' ? 'Aspirational' : 'Committed'}</Badge>
           {o.status === 'draft' && <Badge color="gray">Draft</Badge>}
+          {!closed && <Button size="compact-sm" variant="subtle" onClick={edit.open}>Edit</Button>}
         </Group>
         <Text size="sm" c="dimmed">{team ? <Anchor component={Link} to={`/teams/${team.id}`} size="sm" underline="always">{team.name}</Anchor> : 'Company'}{nameOf(o.ownerId) ? ` · owned by ${nameOf(o.ownerId)}` : ''}</Text>
       </div>
@@ -64,11 +67,11 @@ export function ObjectivePage({ me }: { me: Me }) {
           </Stack>
         </Card>
       )}
-      {(parentIds.length > 0 || o.parents.length > 0 || (children.data ?? []).length > 0) && (
+      {(!closed || o.parents.length > 0 || (children.data ?? []).length > 0) && (
         <Card withBorder>
           <Stack gap={4}>
             {o.parents.length > 0 && <Text size="sm" fw={600}>Aligns to</Text>}
-            {o.parents.map((p) => <ParentLink key={p.id} parentObjectiveId={p.parentObjectiveId} parentKeyResultId={p.parentKeyResultId} />)}
+            {closed ? o.parents.map((p) => <ParentLink key={p.id} parentObjectiveId={p.parentObjectiveId} parentKeyResultId={p.parentKeyResultId} />) : <AlignmentEditor objective={o} />}
             {(children.data ?? []).length > 0 && <Text size="sm" fw={600} mt="xs">Aligned to this objective</Text>}
             {(children.data ?? []).map((c) => <Anchor key={c.id} component={Link} to={`/objectives/${c.id}`} size="sm">{c.title} · {Math.round(c.progress * 100)}%</Anchor>)}
           </Stack>
@@ -86,6 +89,7 @@ export function ObjectivePage({ me }: { me: Me }) {
         <Title order={2} size="h4" mb="sm">History</Title>
         <ActivityList objectiveId={o.id} />
       </Card>
+      {editing && <ObjectiveFormModal cycleId={o.cycleId} me={me} opened onClose={edit.close} editing={o} />}
       <Modal opened={adding} onClose={addKr.close} title="Add a key result" size="lg">
         <KeyResultForm objectiveId={o.id} ownerId={me.user.id} onDone={addKr.close} />
       </Modal>

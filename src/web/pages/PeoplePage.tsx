@@ -1,4 +1,5 @@
-import { ActionIcon, Badge, Card, Group, Select, Stack, Table, Text, Title, Tooltip } from '@mantine/core';
+import { ActionIcon, Anchor, Badge, Card, Group, Select, Stack, Table, Text, Title, Tooltip } from '@mantine/core';
+import { Link } from 'react-router';
 import { notifications } from '@mantine/notifications';
 import { api, ApiError } from '../api/client.js';
 import { keys, useApiMutation, useInvitations, useTeams, useUsers } from '../api/queries.js';
@@ -63,7 +64,7 @@ export function PeoplePage({ me }: { me: Me }) {
             {(users.data ?? []).map((user) => (
               <Table.Tr key={user.id} opacity={user.active ? 1 : 0.5}>
                 <Table.Td>
-                  <Text size="sm" fw={500}>{user.name}</Text>
+                  <Anchor component={Link} to={`/people/${user.id}`} size="sm" fw={500}>{user.name}</Anchor>
                   <Text size="xs" c="dimmed">{user.title ? `${user.title} · ` : ''}{user.email}</Text>
                 </Table.Td>
                 <Table.Td>

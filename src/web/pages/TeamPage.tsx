@@ -5,6 +5,7 @@ import { Link, useParams } from 'react-router';
 import { api, ApiError } from '../api/client.js';
 import { keys, useApiMutation, useMembers, useTeams, useUsers } from '../api/queries.js';
 import type { Me, Team } from '../api/types.js';
+import { OkrSummary } from '../components/OkrSummary.js';
 
 const showError = (error: unknown) => notifications.show({ color: 'red', title: 'Not saved', message: error instanceof ApiError ? error.message : String(error) });
 
@@ -71,6 +72,7 @@ export function TeamPage({ me }: { me: Me }) {
         </Table>
         {members.data?.length === 0 && <Text c="dimmed" size="sm">Nobody yet.</Text>}
       </Card>
+      <OkrSummary objectivesQuery={`teamId=${team.id}`} checkInsPath={`/api/v1/teams/${team.id}/check-ins`} emptyText="This team has no objectives in this cycle yet." />
     </Stack>
   );
 }

@@ -6,6 +6,11 @@ import { requireObjective } from '../../services/okrs/objectives.js';
 import { actorOf, type AppContext } from '../context.js';
 import { idParam, iso, problemSchema } from '../schemas.js';
 import { organizationToday } from './today.js';
+import { recentCheckIns } from '../../services/okrs/recent-check-ins.js';
+import { findTeam } from '../../services/teams.js';
+import { findUser } from '../../services/users.js';
+import { notFound } from '../problem.js';
+import { userIdParam } from '../schemas.js';
 
 const activitySchema = z.object({
   id: z.string(),
@@ -17,6 +22,24 @@ const activitySchema = z.object({
   before: z.unknown(),
   after: z.unknown(),
 });
+
+const recentSchema = z.array(
+  z.object({
+    id: z.string(),
+    asOf: z.string(),
+    value: z.number().nullable(),
+    confidence: z.number().nullable(),
+    note: z.string().nullable(),
+    blockers: z.string().nullable(),
+    createdAt: z.string(),
+    keyResultId: z.string(),
+    keyResultTitle: z.string(),
+    unit: z.string().nullable(),
+    objectiveId: z.string(),
+    objectiveTitle: z.string(),
+    authorName: z.string().nullable(),
+  }),
+);
 
 export const historyRoutes =
   (ctx: AppContext): FastifyPluginAsyncZod =>
@@ -35,6 +58,24 @@ export const historyRoutes =
         const { orgId } = actorOf(request);
         await requireObjective(ctx.db, orgId, request.params.id);
         return (await objectiveActivity(ctx.db, orgId, request.params.id)).map((a) => ({ ...a, createdAt: iso(a.createdAt)! }));
+      },
+    });
+  
+    app.get('/users/:id/check-ins', {
+      schema: { tags: ['people'], summary: "A person's latest check-ins", params: userIdParam, response: { 200: recentSchema, 404: problemSchema } },
+      handler: async (request) => {
+        const { orgId } = actorOf(request);
+        if (!(await findUser(ctx.db, orgId, request.params.id))) throw notFound('The person');
+        return (await recentCheckIns(ctx.db, orgId, { authorId: request.params.id })).map((c) => ({ ...c, createdAt: iso(c.createdAt)! }));
+      },
+    });
+
+    app.get('/teams/:id/check-ins', {
+      schema: { tags: ['teams'], summary: "The latest check-ins on a team's objectives", params: idParam, response: { 200: recentSchema, 404: problemSchema } },
+      handler: async (request) => {
+        const { orgId } = actorOf(request);
+        if (!(await findTeam(ctx.db, orgId, request.params.id))) throw notFound('The team');
+        return (await recentCheckIns(ctx.db, orgId, { teamId: request.params.id })).map((c) => ({ ...c, createdAt: iso(c.createdAt)! }));
       },
     });
   };

@@ -1,0 +1,64 @@
+import { ActionIcon, Alert, Anchor, Button, Group, Select, Stack } from '@mantine/core';
+import { Link } from 'react-router';
+import { useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { api, ApiError } from '../api/client.js';
+import { progressKeys, useCycleObjectives } from '../api/okr-queries.js';
+import type { Objective } from '../api/okr-types.js';
+
+/** Align an objective to any objective or key result of its cycle, or remove a link; loops are refused by the server. */
+export function AlignmentEditor({ objective }: { objective: Objective }) {
+  const queryClient = useQueryClient();
+  const candidates = useCycleObjectives(objective.cycleId);
+  const [target, setTarget] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const title = new Map<string, string>();
+  const objectiveOf = new Map<string, string>();
+  for (const o of candidates.data ?? []) {
+    title.set(`o:${o.id}`, `Objective: ${o.title}`);
+    objectiveOf.set(`o:${o.id}`, o.id);
+    for (const k of o.keyResults) {
+      title.set(`k:${k.id}`, `Key result: ${k.title}`);
+      objectiveOf.set(`k:${k.id}`, o.id);
+    }
+  }
+  const refresh = () => Promise.all([...progressKeys, ['alignment-parent']].map((queryKey) => queryClient.invalidateQueries({ queryKey })));
+  const run = async (request: () => Promise<unknown>) => {
+    setError(null);
+    try {
+      await request();
+      await refresh();
+    } catch (e) {
+      setError(e instanceof ApiError ? e.message : String(e));
+    }
+  };
+  const add = () => {
+    if (!target) return;
+    const [kind, id] = target.split(':');
+    void run(async () => {
+      await api(`/api/v1/objectives/${objective.id}/alignments`, { method: 'POST', body: kind === 'k' ? { parentKeyResultId: id } : { parentObjectiveId: id } });
+      setTarget(null);
+    });
+  };
+  const options = (candidates.data ?? [])
+    .filter((o) => o.id !== objective.id)
+    .map((o) => ({ group: o.title, items: [`o:${o.id}`, ...o.keyResults.map((k) => `k:${k.id}`)].map((value) => ({ value, label: title.get(value)! })) }));
+  return (
+    <Stack gap="xs">
+      {objective.parents.map((p) => {
+        const key = p.parentObjectiveId ? `o:${p.parentObjectiveId}` : `k:${p.parentKeyResultId}`;
+        return (
+          <Group key={p.id} gap="xs">
+            <ActionIcon variant="subtle" color="red" size="sm" aria-label={`Remove alignment to ${title.get(key) ?? 'parent'}`} onClick={() => run(() => api(`/api/v1/objectives/${objective.id}/alignments/${p.id}`, { method: 'DELETE' }))}>✕</ActionIcon>
+            <Anchor component={Link} to={`/objectives/${objectiveOf.get(key) ?? ''}`} size="sm">{title.get(key) ?? '…'}</Anchor>
+          </Group>
+        );
+      })}
+      <Group align="flex-end">
+        <Select label="Align to" placeholder="An objective or key result of this cycle" searchable clearable w={380} data={options} value={target} onChange={setTarget} />
+        <Button variant="light" disabled={!target} onClick={add}>Add alignment</Button>
+      </Group>
+      {error && <Alert color="red" role="alert">{error}</Alert>}
+    </Stack>
+  );
+}
