@@ -200,6 +200,7 @@ export interface CheckInInput {
   milestonesDone?: boolean[] | null;
   confidence?: number | null;
   note?: string | null;
+  blockers?: string | null;
 }
 
 export type AlignmentTarget = { parentObjectiveId: string } | { parentKeyResultId: string };

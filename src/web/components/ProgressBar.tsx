@@ -1,4 +1,4 @@
-import { Box, Group, Progress, Text, Tooltip } from '@mantine/core';
+import { Box, Group, Progress, Text } from '@mantine/core';
 import type { ProgressStatus } from '../api/okr-types.js';
 
 export const STATUS_COLOR: Record<ProgressStatus, string> = { on_track: 'teal', at_risk: 'yellow', off_track: 'red' };
@@ -11,9 +11,9 @@ export function ProgressBar({ progress, expected, status, label, size = 'md' }: 
     <Group gap="xs" wrap="nowrap" w="100%">
       <Box pos="relative" style={{ flex: 1, minWidth: 60 }}>
         <Progress value={progress * 100} color={STATUS_COLOR[status]} size={size === 'sm' ? 'sm' : 'md'} aria-label={`${label}: ${percent(progress)} done, ${percent(expected)} expected by now`} />
-        <Tooltip label={`Expected by now: ${percent(expected)}`}>
-          <Box
+        <Box
             aria-hidden
+            title={`Expected by now: ${percent(expected)}`}
             pos="absolute"
             top={-3}
             bottom={-3}
@@ -22,7 +22,6 @@ export function ProgressBar({ progress, expected, status, label, size = 'md' }: 
             style={{ left: `calc(${Math.min(100, expected * 100)}% - 1px)`, borderRadius: 1 }}
             data-testid="pace-marker"
           />
-        </Tooltip>
       </Box>
       <Text size="sm" fw={600} w={44} ta="right" data-testid="progress-value">{percent(progress)}</Text>
     </Group>

@@ -1,5 +1,5 @@
-import { ActionIcon, Anchor, Avatar, Badge, Box, Group, Text, Tooltip } from '@mantine/core';
-import { memo } from 'react';
+import { ActionIcon, Anchor, Avatar, Badge, Box, Group, Text } from '@mantine/core';
+import { forwardRef, memo } from 'react';
 import { Link } from 'react-router';
 import type { TreeNode } from '../api/okr-types.js';
 import { initials } from './initials.js';
@@ -12,40 +12,48 @@ interface Props {
   hasChildren: boolean;
   expanded: boolean;
   rowKey: string;
+  index: number;
+  /** Position from the virtual list. */
+  top: number;
   ownerName?: string;
   teamName?: string;
   onToggle: (key: string) => void;
 }
 
-/** One objective in the tree: memoised, so expanding a branch redraws only what changed. */
-export const TreeRow = memo(function TreeRow({ node, depth, hasChildren, expanded, rowKey, ownerName, teamName, onToggle }: Props) {
-  return (
-    <Box component="li" py={8} data-depth={depth} style={{ borderBottom: '1px solid var(--mantine-color-gray-2)', contentVisibility: 'auto', containIntrinsicSize: 'auto 56px' }}>
-      <Group wrap="wrap" gap="sm" pl={depth * 24} align="center">
-        <Box w={28}>
-          {hasChildren && (
-            <ActionIcon variant="subtle" color="gray" size="sm" onClick={() => onToggle(rowKey)} aria-expanded={expanded} aria-label={`${expanded ? 'Collapse' : 'Expand'} ${node.title}`}>
-              {expanded ? '▾' : '▸'}
-            </ActionIcon>
-          )}
-        </Box>
-        <Box style={{ flex: '1 1 260px', minWidth: 0 }}>
-          <Group gap={6} wrap="nowrap">
-            <Anchor component={Link} to={`/objectives/${node.id}`} fw={depth === 0 ? 600 : 500} size="sm" lineClamp={2}>{node.title}</Anchor>
-            {node.type === 'aspirational' && <Badge size="xs" variant="outline" color="grape">Stretch</Badge>}
-          </Group>
-          <Text size="xs" c="dimmed">{teamName ?? 'Company'} · {node.keyResults.length} key results</Text>
-        </Box>
-        {ownerName && (
-          <Tooltip label={ownerName}>
-            <Avatar size="sm" radius="xl" color="teal" aria-label={`Owner ${ownerName}`}>{initials(ownerName)}</Avatar>
-          </Tooltip>
-        )}
-        <Box w={{ base: '100%', sm: 220 }}>
-          <ProgressBar progress={node.progress} expected={node.expectedProgress} status={node.progressStatus} label={node.title} size="sm" />
-        </Box>
-        <StatusBadges status={node.progressStatus} confidence={node.confidence} stale={node.stale} />
-      </Group>
-    </Box>
-  );
-});
+/** One objective in the tree: memoised and free of per-row popovers, so long trees stay light. */
+export const TreeRow = memo(
+  forwardRef<HTMLLIElement, Props>(function TreeRow({ node, depth, hasChildren, expanded, rowKey, index, top, ownerName, teamName, onToggle }, ref) {
+    return (
+      <Box
+        component="li"
+        ref={ref}
+        data-index={index}
+        data-depth={depth}
+        py={8}
+        style={{ position: 'absolute', top: 0, left: 0, width: '100%', transform: `translateY(${top}px)`, borderBottom: '1px solid var(--mantine-color-gray-2)' }}
+      >
+        <Group wrap="wrap" gap="sm" pl={depth * 24} align="center">
+          <Box w={28}>
+            {hasChildren && (
+              <ActionIcon variant="subtle" color="gray" size="sm" onClick={() => onToggle(rowKey)} aria-expanded={expanded} aria-label={`${expanded ? 'Collapse' : 'Expand'} ${node.title}`}>
+                {expanded ? '▾' : '▸'}
+              </ActionIcon>
+            )}
+          </Box>
+          <Box style={{ flex: '1 1 260px', minWidth: 0 }}>
+            <Group gap={6} wrap="nowrap">
+              <Anchor component={Link} to={`/objectives/${node.id}`} fw={depth === 0 ? 600 : 500} size="sm" lineClamp={2}>{node.title}</Anchor>
+              {node.type === 'aspirational' && <Badge size="xs" variant="outline" color="grape">Stretch</Badge>}
+            </Group>
+            <Text size="xs" c="dimmed">{teamName ?? 'Company'} · {node.keyResults.length} key results</Text>
+          </Box>
+          {ownerName && <Avatar size="sm" radius="xl" color="teal" title={ownerName} aria-label={`Owner ${ownerName}`}>{initials(ownerName)}</Avatar>}
+          <Box w={{ base: '100%', sm: 220 }}>
+            <ProgressBar progress={node.progress} expected={node.expectedProgress} status={node.progressStatus} label={node.title} size="sm" />
+          </Box>
+          <StatusBadges status={node.progressStatus} confidence={node.confidence} stale={node.stale} />
+        </Group>
+      </Box>
+    );
+  }),
+);

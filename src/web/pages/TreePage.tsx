@@ -6,7 +6,7 @@ import { defaultCycle, useCycle, useCycles, useTree } from '../api/okr-queries.j
 import { useTeams, useUsers } from '../api/queries.js';
 import type { Me } from '../api/types.js';
 import { percent } from '../components/ProgressBar.js';
-import { TreeRow } from '../components/TreeRow.js';
+import { VirtualTree } from '../components/VirtualTree.js';
 import { CreateCycleForm } from './CreateCycleForm.js';
 import { ObjectiveFormModal } from './ObjectiveFormModal.js';
 import { keysToDepth, visibleRows, type TreeFilters } from './tree-filter.js';
@@ -70,12 +70,7 @@ export function TreePage({ me }: { me: Me }) {
         <Select label="Type" placeholder="Any" clearable w={140} data={[{ value: 'committed', label: 'Committed' }, { value: 'aspirational', label: 'Aspirational' }]} value={filters.type} onChange={(type) => set({ type })} />
       </Group>
       {tree.isPending ? <Text c="dimmed">Loading…</Text> : rows.length === 0 ? <Text c="dimmed">No objectives {filters === NO_FILTERS ? 'in this cycle yet' : 'match these filters'}.</Text> : null}
-      <Stack component="ul" aria-label="Objectives tree" gap={0} p={0} m={0} style={{ listStyle: 'none' }} data-testid="okr-tree">
-        {rows.map((row) => (
-          <TreeRow key={row.key} rowKey={row.key} node={row.node} depth={row.depth} hasChildren={row.hasChildren} expanded={expanded.has(row.key)} onToggle={toggle}
-            ownerName={row.node.ownerId ? userName.get(row.node.ownerId) : undefined} teamName={row.node.teamId ? teamName.get(row.node.teamId) : undefined} />
-        ))}
-      </Stack>
+      <VirtualTree rows={rows} expanded={expanded} onToggle={toggle} ownerName={(id) => (id ? userName.get(id) : undefined)} teamName={(id) => (id ? teamName.get(id) : undefined)} />
       {cycleId && creating && <ObjectiveFormModal cycleId={cycleId} me={me} opened onClose={closeCreate} />}
     </Stack>
   );

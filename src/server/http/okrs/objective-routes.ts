@@ -10,6 +10,7 @@ import { editableObjective } from './access.js';
 import { authorizeObjectiveCreate } from '../../policies/okrs.js';
 import { publishGate } from '../../services/quality/publish-gate.js';
 import { organizationToday } from './today.js';
+import { plainJsonSerializer } from '../fast-serializer.js';
 import { alignmentBody, asOfQuery, objectiveCreate, objectiveFilters, objectivePatch, objectiveView } from './schema.js';
 
 export const objectiveRoutes =
@@ -18,6 +19,7 @@ export const objectiveRoutes =
     const view = async (orgId: string, id: string, asOf?: string) => (await presentObjectives(ctx.db, orgId, [await requireObjective(ctx.db, orgId, id)], { now: ctx.clock(), asOf }))[0]!;
 
     app.get('/objectives', {
+      serializerCompiler: plainJsonSerializer,
       schema: { tags: ['objectives'], summary: 'Objectives with their key results, filtered', querystring: objectiveFilters, response: { 200: z.array(objectiveView) } },
       handler: async (request) => {
         const { orgId } = actorOf(request);

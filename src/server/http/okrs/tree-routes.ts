@@ -7,6 +7,7 @@ import { requireObjective } from '../../services/okrs/objectives.js';
 import { actorOf, type AppContext } from '../context.js';
 import { idParam, problemSchema } from '../schemas.js';
 import { asOfQuery, objectiveView } from './schema.js';
+import { plainJsonSerializer } from '../fast-serializer.js';
 
 type TreeNode = ObjectiveView & { children: TreeNode[] };
 const treeNode: z.ZodType<TreeNode> = objectiveView.extend({ children: z.array(z.lazy(() => treeNode)) }) as z.ZodType<TreeNode>;
@@ -15,6 +16,7 @@ export const treeRoutes =
   (ctx: AppContext): FastifyPluginAsyncZod =>
   async (app) => {
     app.get('/cycles/:id/tree', {
+      serializerCompiler: plainJsonSerializer,
       schema: {
         tags: ['cycles'],
         summary: "The cycle's objectives as a tree (company → departments → teams → individuals), each with its key results",

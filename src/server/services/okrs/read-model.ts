@@ -17,6 +17,17 @@ export interface ReadOptions {
 
 const dateOf = (d: Date) => d.toISOString().slice(0, 10);
 
+function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = groups.get(k);
+    if (list) list.push(item);
+    else groups.set(k, [item]);
+  }
+  return groups;
+}
+
 /** What every view needs once per request: the date, margins, cadences, cycles, and snapshots for time travel. */
 async function loadContext(db: Executor, orgId: string, cycleIds: string[], options: ReadOptions) {
   const [org] = await db.select().from(organizations).where(eq(organizations.id, orgId));
@@ -78,9 +89,13 @@ export async function presentObjectives(db: Executor, orgId: string, rows: Objec
   const krs = await db.select().from(keyResults).where(inArray(keyResults.objectiveId, ids)).orderBy(keyResults.position);
   const contributors = await db.select().from(objectiveContributors).where(inArray(objectiveContributors.objectiveId, ids));
   const parents = await db.select().from(alignments).where(inArray(alignments.childObjectiveId, ids));
+  // Grouped once: a 2,000-objective tree must not filter every list once per objective.
+  const krsOf = groupBy(krs, (kr) => kr.objectiveId);
+  const contributorsOf = groupBy(contributors, (c) => c.objectiveId);
+  const parentsOf = groupBy(parents, (a) => a.childObjectiveId);
   return rows.map((objective) => {
     const cycle = ctx.cycles.get(objective.cycleId)!;
-    const keyResultViews = krs.filter((kr) => kr.objectiveId === objective.id).map((kr) => presentKeyResult(kr, objective, cycle, ctx));
+    const keyResultViews = (krsOf.get(objective.id) ?? []).map((kr) => presentKeyResult(kr, objective, cycle, ctx));
     const snapshot = ctx.snapshots.get(cycle.id);
     const progress = snapshot ? (snapshot.objectives.get(objective.id) ?? 0) : objective.progress;
     const expected = expectedProgress(cycle, ctx.date);
@@ -94,8 +109,8 @@ export async function presentObjectives(db: Executor, orgId: string, rows: Objec
       whyUrgent: objective.whyUrgent,
       ownerId: objective.ownerId,
       teamId: objective.teamId,
-      contributors: contributors.filter((c) => c.objectiveId === objective.id).map((c) => ({ userId: c.userId, teamId: c.teamId })),
-      parents: parents.filter((a) => a.childObjectiveId === objective.id).map((a) => ({ id: a.id, parentObjectiveId: a.parentObjectiveId, parentKeyResultId: a.parentKeyResultId })),
+      contributors: (contributorsOf.get(objective.id) ?? []).map((c) => ({ userId: c.userId, teamId: c.teamId })),
+      parents: (parentsOf.get(objective.id) ?? []).map((a) => ({ id: a.id, parentObjectiveId: a.parentObjectiveId, parentKeyResultId: a.parentKeyResultId })),
       type: objective.type,
       weight: objective.weight,
       progressDriver: objective.progressDriver,

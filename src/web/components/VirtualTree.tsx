@@ -1,0 +1,46 @@
+import { useWindowVirtualizer } from '@tanstack/react-virtual';
+import { useLayoutEffect, useRef, useState } from 'react';
+import type { VisibleRow } from '../pages/tree-filter.js';
+import { TreeRow } from './TreeRow.js';
+
+interface Props {
+  rows: VisibleRow[];
+  expanded: Set<string>;
+  onToggle: (key: string) => void;
+  ownerName: (id: string | null) => string | undefined;
+  teamName: (id: string | null) => string | undefined;
+}
+
+/**
+ * Draws only the rows near the viewport (the page scrolls as usual), so a 2,000-objective cycle
+ * renders as fast as a small one. Row heights are measured, so wrapped rows on phones work too.
+ */
+export function VirtualTree({ rows, expanded, onToggle, ownerName, teamName }: Props) {
+  const listRef = useRef<HTMLUListElement>(null);
+  const [offset, setOffset] = useState(0);
+  useLayoutEffect(() => setOffset(listRef.current?.offsetTop ?? 0), []);
+  const virtualizer = useWindowVirtualizer({ count: rows.length, estimateSize: () => 58, overscan: 8, scrollMargin: offset, getItemKey: (i) => rows[i]!.key });
+  return (
+    <ul ref={listRef} aria-label="Objectives tree" data-testid="okr-tree" data-rows={rows.length} style={{ listStyle: 'none', padding: 0, margin: 0, position: 'relative', height: virtualizer.getTotalSize() }}>
+      {virtualizer.getVirtualItems().map((item) => {
+        const row = rows[item.index]!;
+        return (
+          <TreeRow
+            key={item.key}
+            ref={virtualizer.measureElement}
+            index={item.index}
+            top={item.start - virtualizer.options.scrollMargin}
+            rowKey={row.key}
+            node={row.node}
+            depth={row.depth}
+            hasChildren={row.hasChildren}
+            expanded={expanded.has(row.key)}
+            onToggle={onToggle}
+            ownerName={ownerName(row.node.ownerId)}
+            teamName={teamName(row.node.teamId)}
+          />
+        );
+      })}
+    </ul>
+  );
+}
