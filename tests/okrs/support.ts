@@ -1,3 +1,4 @@
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 /**
  * Support for the OKR suites: a server whose "now" the test moves, typed views of the OKR API,
  * small request helpers that assert the happy status, and the check that stored roll-ups equal
@@ -384,4 +385,22 @@ export async function setUpOkrWorld(url: string): Promise<OkrWorld> {
   const api = new OkrApi(owner.client);
   const cycle = await api.createCycle({ ...Q1, status: 'active' });
   return { owner, orgId: organization.id, api, cycle };
+}
+
+/**
+ * The usual suite set-up: one clocked server per engine; before each test an empty database, the
+ * clock back at `day`, and a fresh organisation with an active Q1 2025. Read `t.w` / `t.server` inside tests.
+ */
+export function useOkrWorld(engine: () => { handle: DatabaseHandle; reset(): Promise<void> }, day: string) {
+  const holder = { clock: new TestClock(day), server: undefined as unknown as TestServer, w: undefined as unknown as OkrWorld };
+  beforeAll(async () => {
+    holder.server = await startClockedServer(engine().handle, holder.clock);
+  });
+  afterAll(() => holder.server?.close());
+  beforeEach(async () => {
+    await engine().reset();
+    holder.clock.setDay(day);
+    holder.w = await setUpOkrWorld(holder.server.url);
+  });
+  return holder;
 }

@@ -1,54 +1,42 @@
-import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { describeEachEngine } from '../support/engines.js';
 import { createTeam, expectProblem } from '../support/fixtures.js';
-import type { TestServer } from '../support/server.js';
-import { API, expectNear, MISSING_ID, percent, setUpOkrWorld, startClockedServer, TestClock, type OkrWorld, type TreeNode } from './support.js';
+import { API, expectNear, MISSING_ID, percent, type TreeNode, useOkrWorld } from './support.js';
 
 /** A tree as nested titles, children sorted (the API does not promise an order among siblings). */
 type Shape = [string, Shape[]];
 const shape = (node: TreeNode): Shape => [node.title, node.children.map(shape).sort((a, b) => a[0].localeCompare(b[0]))];
 
 describeEachEngine('OKR cycle tree', (engine) => {
-  const clock = new TestClock('2025-02-15');
-  let server: TestServer;
-  let w: OkrWorld;
-  beforeAll(async () => {
-    server = await startClockedServer(engine().handle, clock);
-  });
-  afterAll(() => server?.close());
-  beforeEach(async () => {
-    await engine().reset();
-    clock.setDay('2025-02-15');
-    w = await setUpOkrWorld(server.url);
-  });
+  const t = useOkrWorld(engine, '2025-02-15');
 
   /** Company ← Engineering (department) ← Platform, Mobile (via a key result) and Shared (also under Company). */
   async function organisationTree() {
-    const dept = await createTeam(w.owner.client, { name: 'Engineering', kind: 'department' });
-    const team = await createTeam(w.owner.client, { name: 'Platform team', parentId: dept.id });
-    const make = (title: string, extra: { teamId?: string; progressDriver?: 'aligned' | 'both' } = {}) => w.api.createObjective({ cycleId: w.cycle.id, title, ...extra });
+    const dept = await createTeam(t.w.owner.client, { name: 'Engineering', kind: 'department' });
+    const team = await createTeam(t.w.owner.client, { name: 'Platform team', parentId: dept.id });
+    const make = (title: string, extra: { teamId?: string; progressDriver?: 'aligned' | 'both' } = {}) => t.w.api.createObjective({ cycleId: t.w.cycle.id, title, ...extra });
     const company = await make('Company', { progressDriver: 'aligned' });
     const engineering = await make('Engineering', { teamId: dept.id, progressDriver: 'both' });
-    const engineeringKr = await w.api.createKeyResult(engineering.id, percent('Ship faster'));
-    const platform = await w.api.objectiveAt({ cycleId: w.cycle.id, title: 'Platform', teamId: team.id }, 40);
+    const engineeringKr = await t.w.api.createKeyResult(engineering.id, percent('Ship faster'));
+    const platform = await t.w.api.objectiveAt({ cycleId: t.w.cycle.id, title: 'Platform', teamId: team.id }, 40);
     const mobile = await make('Mobile', { teamId: team.id });
-    const shared = await w.api.objectiveAt({ cycleId: w.cycle.id, title: 'Shared' }, 100);
+    const shared = await t.w.api.objectiveAt({ cycleId: t.w.cycle.id, title: 'Shared' }, 100);
     const loner = await make('Loner');
-    await w.api.align(engineering.id, { parentObjectiveId: company.id });
-    await w.api.align(platform.objective.id, { parentObjectiveId: engineering.id });
-    await w.api.align(mobile.id, { parentKeyResultId: engineeringKr.id });
-    await w.api.align(shared.objective.id, { parentObjectiveId: company.id });
-    await w.api.align(shared.objective.id, { parentObjectiveId: engineering.id });
+    await t.w.api.align(engineering.id, { parentObjectiveId: company.id });
+    await t.w.api.align(platform.objective.id, { parentObjectiveId: engineering.id });
+    await t.w.api.align(mobile.id, { parentKeyResultId: engineeringKr.id });
+    await t.w.api.align(shared.objective.id, { parentObjectiveId: company.id });
+    await t.w.api.align(shared.objective.id, { parentObjectiveId: engineering.id });
     // Another cycle's objectives never show up.
-    const q2 = await w.api.createCycle({ name: 'Q2 2025', startDate: '2025-04-01', endDate: '2025-06-30' });
-    await w.api.createObjective({ cycleId: q2.id, title: 'Next quarter' });
+    const q2 = await t.w.api.createCycle({ name: 'Q2 2025', startDate: '2025-04-01', endDate: '2025-06-30' });
+    await t.w.api.createObjective({ cycleId: q2.id, title: 'Next quarter' });
     return { company, engineering, platform, mobile, shared, loner };
   }
 
   it('nests company → department → team, with a two-parent objective under both parents', async () => {
     const o = await organisationTree();
-    const tree = await w.api.tree(w.cycle.id);
-    expect(tree.cycleId).toBe(w.cycle.id);
+    const tree = await t.w.api.tree(t.w.cycle.id);
+    expect(tree.cycleId).toBe(t.w.cycle.id);
     expect(tree.roots.map((r) => r.title), 'roots are objectives aligned to nothing, oldest first').toEqual(['Company', 'Loner']);
     expect(tree.roots.map(shape)).toEqual([
       [
@@ -71,29 +59,29 @@ describeEachEngine('OKR cycle tree', (engine) => {
 
   it('starts at rootId and stops after depth levels; an unknown rootId is 404', async () => {
     const o = await organisationTree();
-    const fromEngineering = await w.api.tree(w.cycle.id, { rootId: o.engineering.id });
+    const fromEngineering = await t.w.api.tree(t.w.cycle.id, { rootId: o.engineering.id });
     expect(fromEngineering.roots.map(shape)).toEqual([['Engineering', [['Mobile', []], ['Platform', []], ['Shared', []]]]]);
 
-    const shallow = await w.api.tree(w.cycle.id, { depth: '1' });
+    const shallow = await t.w.api.tree(t.w.cycle.id, { depth: '1' });
     expect(shallow.roots.map(shape)).toEqual([
       ['Company', [['Engineering', []], ['Shared', []]]],
       ['Loner', []],
     ]);
-    const flat = await w.api.tree(w.cycle.id, { depth: '0' });
+    const flat = await t.w.api.tree(t.w.cycle.id, { depth: '0' });
     expect(flat.roots.map(shape)).toEqual([
       ['Company', []],
       ['Loner', []],
     ]);
-    const leaf = await w.api.tree(w.cycle.id, { rootId: o.platform.objective.id });
+    const leaf = await t.w.api.tree(t.w.cycle.id, { rootId: o.platform.objective.id });
     expect(leaf.roots.map(shape)).toEqual([['Platform', []]]);
 
-    expectProblem(await w.owner.client.get(`${API}/cycles/${w.cycle.id}/tree?rootId=${MISSING_ID}`), 404, '/problems/not-found', 'rootId');
-    expectProblem(await w.owner.client.get(`${API}/cycles/${w.cycle.id}/tree?rootId=nope`), 400, '/problems/validation-failed', 'rootId');
-    expectProblem(await w.owner.client.get(`${API}/cycles/${w.cycle.id}/tree?depth=21`), 400, '/problems/validation-failed', 'depth');
-    expectProblem(await w.owner.client.get(`${API}/cycles/${MISSING_ID}/tree`), 404, '/problems/not-found');
+    expectProblem(await t.w.owner.client.get(`${API}/cycles/${t.w.cycle.id}/tree?rootId=${MISSING_ID}`), 404, '/problems/not-found', 'rootId');
+    expectProblem(await t.w.owner.client.get(`${API}/cycles/${t.w.cycle.id}/tree?rootId=nope`), 400, '/problems/validation-failed', 'rootId');
+    expectProblem(await t.w.owner.client.get(`${API}/cycles/${t.w.cycle.id}/tree?depth=21`), 400, '/problems/validation-failed', 'depth');
+    expectProblem(await t.w.owner.client.get(`${API}/cycles/${MISSING_ID}/tree`), 404, '/problems/not-found');
   });
 
   it('an empty cycle has no roots', async () => {
-    expect(await w.api.tree(w.cycle.id)).toEqual({ cycleId: w.cycle.id, roots: [] });
+    expect(await t.w.api.tree(t.w.cycle.id)).toEqual({ cycleId: t.w.cycle.id, roots: [] });
   });
 });
