@@ -18,7 +18,11 @@ export async function openPglite(directory: string): Promise<DatabaseHandle> {
     const db = pgDb as unknown as Database;
     return {
       db,
-      migrate: () => migrate(pgDb, { migrationsFolder }),
+      migrate: async () => {
+        await migrate(pgDb, { migrationsFolder });
+        // PGlite has no autovacuum, so without this the planner never has statistics (bench: check-in write p50 176 → 101 ms).
+        await client.exec('analyze');
+      },
       kind: 'pglite',
       location: dataDir,
       ping: async () => {

@@ -1,0 +1,137 @@
+/**
+ * The four measured operations, each through the real services, and the timing loop around them.
+ */
+import { loadavg } from 'node:os';
+import { performance } from 'node:perf_hooks';
+import { and, eq, sql } from 'drizzle-orm';
+import type { Database } from '../src/db/database.js';
+import { cycles } from '../src/db/schema/index.js';
+import { createCheckIn } from '../src/server/services/okrs/check-ins.js';
+import { cycleSummary } from '../src/server/services/okrs/cycle-summary.js';
+import { loadCycleTree } from '../src/server/services/okrs/cycle-tree.js';
+import { findObjectives } from '../src/server/services/okrs/find-objectives.js';
+import { presentObjectives } from '../src/server/services/okrs/read-model.js';
+import type { Dataset } from './generate.js';
+import { Rng } from './rng.js';
+
+export interface BenchContext {
+  orgId: string;
+  cycle: typeof cycles.$inferSelect;
+  /** The moment the reads are made at, and its date (inside the active cycle). */
+  now: Date;
+  today: string;
+  /** Teams with at least one objective in the active cycle. */
+  teamIds: string[];
+  /** Company, division and department objectives of the active cycle (levels 0–2). */
+  upperObjectiveIds: string[];
+  /** Metric key results of individual (level 5) objectives of the active cycle. */
+  deepKeyResults: { id: string; ownerId: string; startValue: number; targetValue: number }[];
+}
+
+export async function benchContext(db: Database, data: Dataset): Promise<BenchContext> {
+  const active = data.cycles[data.activeCycleIndex]!;
+  const [cycle] = await db.select().from(cycles).where(and(eq(cycles.orgId, data.org.id), eq(cycles.id, active.id)));
+  if (!cycle) throw new Error('the active cycle was not loaded');
+  const inActive = data.objectives.filter((o) => o.cycleIndex === data.activeCycleIndex);
+  const teamIds = [...new Set(inActive.flatMap((o) => (o.teamIndex === null ? [] : [data.teams[o.teamIndex]!.id])))];
+  const upperObjectiveIds = inActive.filter((o) => o.level <= 2).map((o) => o.id);
+  const deepKeyResults = inActive
+    .filter((o) => o.level === 5)
+    .flatMap((o) => data.keyResults.slice(o.firstKeyResult, o.firstKeyResult + o.keyResultCount))
+    .filter((kr) => kr.kind === 'metric')
+    .map((kr) => ({ id: kr.id, ownerId: data.users[kr.ownerIndex]!.id, startValue: kr.startValue!, targetValue: kr.targetValue! }));
+  return { orgId: data.org.id, cycle, now: new Date(`${data.today}T15:00:00Z`), today: data.today, teamIds, upperObjectiveIds, deepKeyResults };
+}
+
+export const OP_NAMES = ['roundTrip', 'teamPage', 'treeLevel', 'wholeTree', 'cycleSummary', 'checkInWrite'] as const;
+export type OpName = (typeof OP_NAMES)[number];
+
+export const OP_LABELS: Record<OpName, string> = {
+  roundTrip: 'Baseline: one round trip (select 1)',
+  teamPage: "One team's page (findObjectives + presentObjectives)",
+  treeLevel: 'One tree level (loadCycleTree depth 1 + presentObjectives)',
+  wholeTree: 'Whole cycle tree as the web tree page asks for it (loadCycleTree from the roots, depth 20 + presentObjectives)',
+  cycleSummary: 'Cycle summary (cycleSummary)',
+  checkInWrite: 'Check-in write incl. propagation (createCheckIn)',
+};
+
+/** One call of an operation; answers how many objectives it presented (or counted, or 1 for a write). */
+export type Op = (db: Database, ctx: BenchContext, rng: Rng) => Promise<number>;
+
+export const OPS: Record<OpName, Op> = {
+  async roundTrip(db) {
+    await db.execute(sql`select 1`);
+    return 0;
+  },
+  async teamPage(db, ctx, rng) {
+    const rows = await findObjectives(db, ctx.orgId, { teamId: rng.pick(ctx.teamIds), cycleId: ctx.cycle.id });
+    const views = await presentObjectives(db, ctx.orgId, rows, { now: ctx.now });
+    return views.length;
+  },
+  async treeLevel(db, ctx, rng) {
+    const tree = await loadCycleTree(db, ctx.orgId, ctx.cycle.id, { rootId: rng.pick(ctx.upperObjectiveIds), depth: 1 });
+    const views = await presentObjectives(db, ctx.orgId, tree.rows, { now: ctx.now });
+    return views.length;
+  },
+  async wholeTree(db, ctx) {
+    const tree = await loadCycleTree(db, ctx.orgId, ctx.cycle.id, { depth: 20 });
+    const views = await presentObjectives(db, ctx.orgId, tree.rows, { now: ctx.now });
+    return views.length;
+  },
+  async cycleSummary(db, ctx) {
+    const summary = await cycleSummary(db, ctx.orgId, ctx.cycle, ctx.now);
+    return summary.objectives;
+  },
+  async checkInWrite(db, ctx, rng) {
+    const kr = rng.pick(ctx.deepKeyResults);
+    const value = Math.round((kr.startValue + (kr.targetValue - kr.startValue) * rng.between(0, 1.1)) * 100) / 100;
+    await createCheckIn(db, { orgId: ctx.orgId, actorId: kr.ownerId }, kr.id, { value, confidence: rng.int(11), note: 'Benchmark check-in' }, ctx.today);
+    return 1;
+  },
+};
+
+export interface Stats {
+  iterations: number;
+  min: number;
+  p50: number;
+  p95: number;
+  max: number;
+  mean: number;
+  /** Mean objectives presented per call (rows counted for the summary). */
+  meanRows: number;
+  /** 1-minute load average of the machine before and after (other work shares its 2 cores). */
+  loadBefore: number;
+  loadAfter: number;
+}
+
+/** Nearest-rank percentile of sorted values. */
+export function percentile(sorted: readonly number[], p: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  const rank = Math.ceil((p / 100) * sorted.length);
+  return sorted[Math.min(sorted.length, Math.max(1, rank)) - 1]!;
+}
+
+export async function measureOp(db: Database, ctx: BenchContext, op: Op, options: { warmup: number; iterations: number; seed: number }): Promise<Stats> {
+  const rng = new Rng(options.seed);
+  for (let i = 0; i < options.warmup; i++) await op(db, ctx, rng);
+  const loadBefore = loadavg()[0]!;
+  const times: number[] = [];
+  let rows = 0;
+  for (let i = 0; i < options.iterations; i++) {
+    const start = performance.now();
+    rows += await op(db, ctx, rng);
+    times.push(performance.now() - start);
+  }
+  const sorted = [...times].sort((a, b) => a - b);
+  return {
+    iterations: options.iterations,
+    min: sorted[0] ?? Number.NaN,
+    p50: percentile(sorted, 50),
+    p95: percentile(sorted, 95),
+    max: sorted[sorted.length - 1] ?? Number.NaN,
+    mean: times.reduce((a, b) => a + b, 0) / Math.max(1, times.length),
+    meanRows: rows / Math.max(1, options.iterations),
+    loadBefore,
+    loadAfter: loadavg()[0]!,
+  };
+}

@@ -1,0 +1,452 @@
+/**
+ * `npm run bench`: generates an organisation (10,000 people, 1,000 teams, 50,000 objectives in
+ * 4 cycles and 6 levels, 150,000 key results, 1,500,000 check-ins at scale 1), loads it into PGlite
+ * and into a PostgreSQL server, and measures a team's page, one tree level, a cycle summary and a
+ * check-in write with its propagation on each.
+ *
+ *   node --import tsx bench/run.ts [--scale 0.01] [--engines pglite,postgres] [--iterations 200]
+ *
+ * Each engine runs in a child process of its own, so that its peak memory is its own. The server
+ * is BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/test): a fresh database
+ * cairn_bench_<random> is created on it, migrated, and dropped at the end. PGlite gets a fresh
+ * temporary directory. Results go to stdout and to --out (default tmp/bench).
+ */
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import pg from 'pg';
+import { sql } from 'drizzle-orm';
+import { queryRows, type DatabaseHandle, type EngineKind } from '../src/db/database.js';
+import { openPglite } from '../src/db/pglite-engine.js';
+import { openPostgres, redactUrl } from '../src/db/postgres-engine.js';
+import { generateDataset, type Dataset } from './generate.js';
+import { DEFAULT_LOAD_OPTIONS, insertDataset, rollUpCycle, verifyCycle } from './load.js';
+import { benchContext, measureOp, OP_LABELS, OP_NAMES, OPS, type OpName, type Stats } from './measure.js';
+import { openProfiled, profileOp, type OpProfile } from './profile.js';
+import { compareQueries, type Comparison } from './compare.js';
+
+const DEFAULT_URL = 'postgres://postgres@127.0.0.1:5432/test';
+const ENGINE_NAMES: Record<EngineKind, string> = { pglite: 'PGlite', postgres: 'PostgreSQL' };
+/** Targets on the server, p95 in ms. */
+const TARGETS: Partial<Record<OpName, number>> = { teamPage: 10, treeLevel: 10, checkInWrite: 15 };
+
+interface Options {
+  scale: number;
+  engines: EngineKind[];
+  iterations: number;
+  writeIterations: number | null;
+  wholeTreeIterations: number;
+  compare: boolean;
+  analyzeRerun: boolean;
+  warmup: number;
+  seed: number;
+  out: string;
+  analyze: 'auto' | 'on' | 'off';
+  afterLoadSql: string | null;
+  profile: boolean;
+  profileCalls: number;
+  keep: boolean;
+}
+
+interface EngineResult {
+  engine: EngineKind;
+  serverVersion: string;
+  node: string;
+  location: string;
+  scale: number;
+  counts: Record<string, number>;
+  load: { generateMs: number; insertMs: number; rollupMs: number; analyzeMs: number; analyzed: boolean; totalMs: number };
+  databaseBytes: number;
+  peakRssAfterLoadMb: number;
+  peakRssMb: number;
+  measurements: Partial<Record<OpName, Stats>>;
+  verify: Awaited<ReturnType<typeof verifyCycle>> | null;
+  profiles: OpProfile[];
+  comparisons: Comparison[];
+  /** PGlite only: measured again after a plain ANALYZE (it has no autovacuum to run one). */
+  afterAnalyze: { analyzeMs: number; reopened: Partial<Record<OpName, Stats>>; measurements: Partial<Record<OpName, Stats>>; comparisons: Comparison[] } | null;
+}
+
+function parseOptions(argv: string[]): Options & { child: EngineKind | null; result: string | null; database: string | null } {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      scale: { type: 'string', default: '1' },
+      engines: { type: 'string', default: 'pglite,postgres' },
+      iterations: { type: 'string', default: '200' },
+      'write-iterations': { type: 'string' },
+      'whole-tree-iterations': { type: 'string', default: '3' },
+      'no-compare': { type: 'boolean', default: false },
+      'no-analyze-rerun': { type: 'boolean', default: false },
+      warmup: { type: 'string', default: '20' },
+      seed: { type: 'string', default: '20251119' },
+      out: { type: 'string', default: 'tmp/bench' },
+      analyze: { type: 'string', default: 'auto' },
+      'after-load-sql': { type: 'string' },
+      'no-profile': { type: 'boolean', default: false },
+      'profile-calls': { type: 'string', default: '30' },
+      keep: { type: 'boolean', default: false },
+      child: { type: 'string' },
+      result: { type: 'string' },
+      database: { type: 'string' },
+      help: { type: 'boolean', default: false },
+    },
+    strict: true,
+  });
+  if (values.help) {
+    process.stdout.write(
+      'node --import tsx bench/run.ts [--scale 1] [--engines pglite,postgres] [--iterations 200] [--write-iterations N]\n' +
+        '  [--whole-tree-iterations 3] [--warmup 20] [--seed N] [--out tmp/bench] [--analyze auto|on|off]\n' +
+        '  [--after-load-sql file.sql] [--no-profile] [--profile-calls 30] [--no-compare] [--no-analyze-rerun] [--keep]\n' +
+        'PostgreSQL: BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/test).\n',
+    );
+    process.exit(0);
+  }
+  const number = (name: string, text: string, min: number) => {
+    const n = Number(text);
+    if (!Number.isFinite(n) || n < min) throw new Error(`--${name} must be a number ≥ ${min}`);
+    return n;
+  };
+  const engines = values.engines.split(',').map((e) => e.trim()).filter(Boolean);
+  for (const e of engines) if (e !== 'pglite' && e !== 'postgres') throw new Error(`unknown engine ${e} (pglite, postgres)`);
+  if (!['auto', 'on', 'off'].includes(values.analyze)) throw new Error('--analyze must be auto, on or off');
+  const child = values.child ?? null;
+  if (child !== null && child !== 'pglite' && child !== 'postgres') throw new Error(`unknown engine ${child}`);
+  return {
+    scale: number('scale', values.scale, 0),
+    engines: engines as EngineKind[],
+    iterations: number('iterations', values.iterations, 1),
+    writeIterations: values['write-iterations'] === undefined ? null : number('write-iterations', values['write-iterations'], 1),
+    wholeTreeIterations: number('whole-tree-iterations', values['whole-tree-iterations'], 0),
+    compare: !values['no-compare'],
+    analyzeRerun: !values['no-analyze-rerun'],
+    warmup: number('warmup', values.warmup, 0),
+    seed: number('seed', values.seed, 0),
+    out: values.out,
+    analyze: values.analyze as Options['analyze'],
+    afterLoadSql: values['after-load-sql'] ?? null,
+    profile: !values['no-profile'],
+    profileCalls: number('profile-calls', values['profile-calls'], 1),
+    keep: values.keep,
+    child,
+    result: values.result ?? null,
+    database: values.database ?? null,
+  };
+}
+
+const log = (message: string) => process.stdout.write(`${message}\n`);
+const mb = (kb: number) => Math.round(kb / 1024);
+const peakRssMb = () => mb(process.resourceUsage().maxRSS);
+const elapsed = (since: number) => performance.now() - since;
+
+function databaseUrl(name: string): string {
+  const url = new URL(process.env.BENCH_DATABASE_URL ?? DEFAULT_URL);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+async function adminQuery(text: string): Promise<void> {
+  const client = new pg.Client({ connectionString: process.env.BENCH_DATABASE_URL ?? DEFAULT_URL });
+  await client.connect();
+  try {
+    await client.query(text);
+  } finally {
+    await client.end();
+  }
+}
+
+/** One engine, start to end, in this (child) process. */
+async function runEngine(kind: EngineKind, options: Options, databaseName: string | null): Promise<EngineResult> {
+  let t = performance.now();
+  const data: Dataset = generateDataset(options.scale, options.seed);
+  const generateMs = elapsed(t);
+  const counts = {
+    people: data.users.length,
+    teams: data.teams.length,
+    teamMemberships: data.memberships.length,
+    cycles: data.cycles.length,
+    objectives: data.objectives.length,
+    keyResults: data.keyResults.length,
+    alignments: data.alignments.length,
+    checkIns: data.checkIns.count,
+  };
+  log(`[${kind}] generated in ${(generateMs / 1000).toFixed(1)} s: ${Object.entries(counts).map(([k, v]) => `${v.toLocaleString('en')} ${k}`).join(', ')}`);
+
+  let handle: DatabaseHandle;
+  let location: string;
+  let pgliteRoot: string | null = null;
+  if (kind === 'pglite') {
+    pgliteRoot = mkdtempSync(join(tmpdir(), 'cairn-bench-'));
+    location = join(pgliteRoot, 'data');
+    handle = await openPglite(location);
+  } else {
+    if (!databaseName) throw new Error('no database name');
+    await adminQuery(`create database "${databaseName}"`);
+    location = databaseUrl(databaseName);
+    handle = await openPostgres(location);
+  }
+  const cleanup = async () => {
+    if (options.keep) {
+      log(`[${kind}] kept: ${kind === 'pglite' ? location : redactUrl(location)}`);
+      return;
+    }
+    if (pgliteRoot) rmSync(pgliteRoot, { recursive: true, force: true });
+    if (kind === 'postgres' && databaseName) await adminQuery(`drop database if exists "${databaseName}" with (force)`);
+  };
+
+  let open = true;
+  try {
+    await handle.migrate();
+    const db = handle.db;
+    const [version] = await queryRows<{ version: string }>(db, sql`select version()`);
+
+    t = performance.now();
+    await insertDataset(db, data, { ...DEFAULT_LOAD_OPTIONS, log: (m) => log(`[${kind}] ${m}`) });
+    const insertMs = elapsed(t);
+    log(`[${kind}] inserted in ${(insertMs / 1000).toFixed(1)} s`);
+
+    t = performance.now();
+    for (const cycle of data.cycles) {
+      const n = await rollUpCycle(db, data.org.id, cycle.id, DEFAULT_LOAD_OPTIONS.batchRows);
+      log(`[${kind}]   rolled up ${cycle.name}: ${n.objectives} objectives, ${n.keyResults} key results`);
+    }
+    const rollupMs = elapsed(t);
+    log(`[${kind}] rolled up in ${(rollupMs / 1000).toFixed(1)} s`);
+
+    // A server's autovacuum analyzes a freshly loaded table within a minute or so; PGlite runs no
+    // autovacuum, so by default it is measured with the statistics it would really have: none.
+    const analyzed = options.analyze === 'on' || (options.analyze === 'auto' && kind === 'postgres');
+    t = performance.now();
+    if (analyzed) await db.execute(sql`vacuum analyze`);
+    const analyzeMs = elapsed(t);
+    if (analyzed) log(`[${kind}] vacuum analyze in ${(analyzeMs / 1000).toFixed(1)} s`);
+
+    if (options.afterLoadSql) {
+      const text = readFileSync(options.afterLoadSql, 'utf8');
+      for (const statement of text.split(/;\s*$/m).map((s) => s.trim()).filter(Boolean)) {
+        log(`[${kind}] after load: ${statement}`);
+        await db.execute(sql.raw(statement));
+      }
+    }
+    const [size] = await queryRows<{ bytes: string }>(db, sql`select pg_database_size(current_database())::text as bytes`);
+    const peakRssAfterLoadMb = peakRssMb();
+    log(`[${kind}] database ${(Number(size?.bytes ?? 0) / 1024 / 1024).toFixed(0)} MB, peak RSS so far ${peakRssAfterLoadMb} MB`);
+
+    const ctx = await benchContext(db, data);
+    // Each round draws its own teams, objectives and key results: a write that repeated an earlier
+    // round's value on the same key result would change no progress and propagate nothing.
+    const measureAll = async (on: DatabaseHandle['db'], label: string, includeWholeTree: boolean, round: number) => {
+      const measured: Partial<Record<OpName, Stats>> = {};
+      for (const [i, name] of OP_NAMES.entries()) {
+        const write = name === 'checkInWrite';
+        const whole = name === 'wholeTree';
+        if (whole && (options.wholeTreeIterations === 0 || !includeWholeTree)) continue;
+        const iterations = whole ? options.wholeTreeIterations : write ? (options.writeIterations ?? (kind === 'pglite' ? Math.min(50, options.iterations) : options.iterations)) : options.iterations;
+        const warmup = whole ? 1 : write ? Math.min(options.warmup, 10) : options.warmup;
+        const stats = await measureOp(on, ctx, OPS[name], { warmup, iterations, seed: options.seed + i + 1_000 * round });
+        measured[name] = stats;
+        log(`[${kind}]${label} ${name}: p50 ${stats.p50.toFixed(2)} ms, p95 ${stats.p95.toFixed(2)} ms, max ${stats.max.toFixed(2)} ms (${iterations} runs, ${stats.meanRows.toFixed(1)} rows/call, load ${stats.loadBefore.toFixed(2)}→${stats.loadAfter.toFixed(2)})`);
+      }
+      return measured;
+    };
+    const compareAll = async (on: DatabaseHandle['db'], label: string) => {
+      if (!options.compare) return [];
+      t = performance.now();
+      const compared = await compareQueries(on, data);
+      log(`[${kind}]${label} compared query rewrites in ${(elapsed(t) / 1000).toFixed(1)} s`);
+      return compared;
+    };
+    const measurements = await measureAll(db, '', true, 0);
+
+    t = performance.now();
+    const verify = await verifyCycle(db, data.org.id, ctx.cycle.id, data.today);
+    log(`[${kind}] roll-ups after the writes vs recomputed (${(elapsed(t) / 1000).toFixed(1)} s): ${verify.objectivesOff}/${verify.objectives} objectives and ${verify.keyResultsOff}/${verify.keyResults} key results differ`);
+
+    await handle.close();
+    open = false;
+    const profiles: OpProfile[] = [];
+    if (options.profile) {
+      t = performance.now();
+      const profiled = await openProfiled(kind, location);
+      try {
+        for (const [i, name] of OP_NAMES.entries()) {
+          if (name === 'roundTrip' || (name === 'wholeTree' && options.wholeTreeIterations === 0)) continue;
+          const calls = name === 'wholeTree' ? Math.min(2, options.profileCalls) : options.profileCalls;
+          profiles.push(await profileOp(profiled, ctx, name, OPS[name], calls, options.seed + 100 + i, name === 'wholeTree' ? 1 : 5));
+        }
+      } finally {
+        await profiled.close();
+      }
+      log(`[${kind}] profiled in ${(elapsed(t) / 1000).toFixed(1)} s`);
+    }
+
+    // Then, on a fresh connection: the query rewrites, and for PGlite (measured as it is in use,
+    // never analyzed) the same measurements again before and after an ANALYZE.
+    handle = kind === 'pglite' ? await openPglite(location) : await openPostgres(location);
+    open = true;
+    let comparisons: Comparison[] = [];
+    let afterAnalyze: EngineResult['afterAnalyze'] = null;
+    if (kind === 'pglite' && !analyzed && options.analyzeRerun) {
+      const reopened = await measureAll(handle.db, ' reopened, before ANALYZE:', false, 1);
+      comparisons = await compareAll(handle.db, '');
+      t = performance.now();
+      await handle.db.execute(sql`analyze`);
+      const ms = elapsed(t);
+      log(`[${kind}] analyze in ${(ms / 1000).toFixed(1)} s, measuring again`);
+      afterAnalyze = { analyzeMs: ms, reopened, measurements: await measureAll(handle.db, ' after ANALYZE:', false, 2), comparisons: await compareAll(handle.db, ' after ANALYZE:') };
+    } else {
+      comparisons = await compareAll(handle.db, '');
+    }
+    await handle.close();
+    open = false;
+    return {
+      engine: kind,
+      serverVersion: version?.version ?? '?',
+      node: process.version,
+      location: kind === 'pglite' ? location : redactUrl(location),
+      scale: options.scale,
+      counts,
+      load: { generateMs, insertMs, rollupMs, analyzeMs, analyzed, totalMs: generateMs + insertMs + rollupMs + analyzeMs },
+      databaseBytes: Number(size?.bytes ?? 0),
+      peakRssAfterLoadMb,
+      peakRssMb: peakRssMb(),
+      measurements,
+      verify,
+      profiles,
+      comparisons,
+      afterAnalyze,
+    };
+  } finally {
+    if (open) await handle.close().catch(() => undefined);
+    await cleanup();
+  }
+}
+
+function runChild(kind: EngineKind, argv: string[], resultFile: string, databaseName: string): Promise<number> {
+  const script = fileURLToPath(import.meta.url);
+  return new Promise((done, fail) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', script, ...argv, '--child', kind, '--result', resultFile, '--database', databaseName], { stdio: 'inherit' });
+    child.on('error', fail);
+    child.on('exit', (code, signal) => done(code ?? (signal ? 128 : 1)));
+  });
+}
+
+const ms = (x: number | undefined) => (x === undefined || Number.isNaN(x) ? '–' : x < 10 ? x.toFixed(2) : x.toFixed(1));
+const seconds = (x: number) => `${(x / 1000).toFixed(1)} s`;
+
+function report(results: EngineResult[], options: Options): string {
+  const lines: string[] = [];
+  const first = results[0];
+  if (!first) return 'No results.\n';
+  lines.push(`## Benchmark at scale ${options.scale}`, '');
+  lines.push(`Data: ${Object.entries(first.counts).map(([k, v]) => `${v.toLocaleString('en')} ${k}`).join(', ')}.`, '');
+  lines.push(`Node ${first.node}; ${results.map((r) => `${ENGINE_NAMES[r.engine]}: ${r.serverVersion.split(' on ')[0]}`).join('; ')}.`, '');
+  lines.push('| | ' + results.map((r) => ENGINE_NAMES[r.engine]).join(' | ') + ' |');
+  lines.push('|---|' + results.map(() => '---:').join('|') + '|');
+  const row = (label: string, f: (r: EngineResult) => string) => lines.push(`| ${label} | ${results.map(f).join(' | ')} |`);
+  row('Generate', (r) => seconds(r.load.generateMs));
+  row('Insert', (r) => seconds(r.load.insertMs));
+  row('Roll-up', (r) => seconds(r.load.rollupMs));
+  row('VACUUM ANALYZE', (r) => (r.load.analyzed ? seconds(r.load.analyzeMs) : 'not run'));
+  row('Database size', (r) => `${Math.round(r.databaseBytes / 1024 / 1024)} MB`);
+  row('Peak RSS after load (bench process)', (r) => `${r.peakRssAfterLoadMb} MB`);
+  row('Peak RSS at the end (bench process)', (r) => `${r.peakRssMb} MB`);
+  lines.push('');
+  lines.push('| p95 (p50) in ms | ' + results.map((r) => ENGINE_NAMES[r.engine]).join(' | ') + ' | Target on the server (p95) |');
+  lines.push('|---|' + results.map(() => '---:').join('|') + '|---|');
+  for (const name of OP_NAMES) {
+    const target = TARGETS[name];
+    const server = results.find((r) => r.engine === 'postgres')?.measurements[name];
+    const verdict = target === undefined ? '–' : server ? `≤ ${target} ms: ${server.p95 <= target ? 'met' : '**not met**'}` : `≤ ${target} ms`;
+    lines.push(`| ${OP_LABELS[name]} | ${results.map((r) => `${ms(r.measurements[name]?.p95)} (${ms(r.measurements[name]?.p50)})`).join(' | ')} | ${verdict} |`);
+  }
+  for (const r of results) {
+    lines.push('', `${ENGINE_NAMES[r.engine]} in detail:`, '');
+    lines.push('| ms | min | p50 | p95 | max | mean | runs | objectives per call | load avg (1 min) |', '|---|---:|---:|---:|---:|---:|---:|---:|---:|');
+    for (const name of OP_NAMES) {
+      const s = r.measurements[name];
+      if (!s) continue;
+      lines.push(`| ${name} | ${ms(s.min)} | ${ms(s.p50)} | ${ms(s.p95)} | ${ms(s.max)} | ${ms(s.mean)} | ${s.iterations} | ${s.meanRows.toFixed(1)} | ${s.loadBefore.toFixed(1)}–${s.loadAfter.toFixed(1)} |`);
+    }
+    if (r.afterAnalyze) {
+      lines.push('', `${ENGINE_NAMES[r.engine]} reopened and measured again, before and after a plain ANALYZE (${seconds(r.afterAnalyze.analyzeMs)}):`, '');
+      lines.push('| ms | before: p50 | p95 | max | after ANALYZE: p50 | p95 | max | runs |', '|---|---:|---:|---:|---:|---:|---:|---:|');
+      for (const name of OP_NAMES) {
+        const b = r.afterAnalyze.reopened[name];
+        const a = r.afterAnalyze.measurements[name];
+        if (a && b) lines.push(`| ${name} | ${ms(b.p50)} | ${ms(b.p95)} | ${ms(b.max)} | ${ms(a.p50)} | ${ms(a.p95)} | ${ms(a.max)} | ${a.iterations} |`);
+      }
+    }
+    if (r.verify) lines.push('', `After the writes, ${r.verify.objectivesOff} of ${r.verify.objectives} objectives and ${r.verify.keyResultsOff} of ${r.verify.keyResults} key results of the active cycle differ from a recomputation from scratch.`);
+  }
+  const comparisonSets = results.flatMap((r) => [
+    { title: ENGINE_NAMES[r.engine], list: r.comparisons },
+    { title: `${ENGINE_NAMES[r.engine]} after ANALYZE`, list: r.afterAnalyze?.comparisons ?? [] },
+  ]);
+  for (const set of comparisonSets) {
+    if (set.list.length === 0) continue;
+    lines.push('', `### Query rewrites compared on ${set.title}`, '');
+    for (const c of set.list) {
+      lines.push(`**${c.title}** (${c.samples} samples${c.sameResults ? ', same results' : ', RESULTS DIFFER'}):`, '', '| variant | execution ms | wall ms |', '|---|---:|---:|');
+      for (const v of c.variants) lines.push(`| ${v.name} | ${ms(v.executionMs)} | ${ms(v.wallMs)} |`);
+      lines.push('');
+      for (const v of c.variants) lines.push('```', `-- ${v.name}`, ...v.planHead.map((l) => (l.length > 200 ? `${l.slice(0, 200)}…` : l)), '```');
+    }
+  }
+  for (const r of results) {
+    if (r.profiles.length === 0) continue;
+    lines.push('', `### Where the time goes on ${ENGINE_NAMES[r.engine]} (${r.profiles[0]!.calls} profiled calls each)`, '');
+    lines.push('Wall = as the client sees it (round trip, waiting for a core, handling the rows); execution = EXPLAIN ANALYZE "Execution Time", mean of up to 5 sampled executions.', '');
+    for (const p of r.profiles) {
+      lines.push(`**${p.op}**: mean ${ms(p.meanMs)} ms wall, ${p.statementsPerCall.toFixed(1)} statements per call, of which ${ms(p.executionMsPerCall)} ms execution in the database.`, '');
+      lines.push('| share of wall | per call | wall ms | execution ms | statement |', '|---:|---:|---:|---:|---|');
+      for (const s of p.statements.slice(0, 10)) lines.push(`| ${(s.share * 100).toFixed(0)}% | ${s.perCall.toFixed(1)} | ${ms(s.meanMs)} | ${s.executionMs === null ? '–' : ms(s.executionMs)} | \`${s.sql.replace(/\s+/g, ' ').slice(0, 200).replace(/\|/g, '\\|')}\` |`);
+      if (p.explained) lines.push('', '```', `EXPLAIN (ANALYZE, BUFFERS) ${p.explained.sql.replace(/\s+/g, ' ')}`, `-- params: ${JSON.stringify(p.explained.params).slice(0, 300)}`, ...p.explained.plan.map((l) => (l.length > 300 ? `${l.slice(0, 300)}…` : l)), '```', '');
+    }
+  }
+  return lines.join('\n') + '\n';
+}
+
+async function main(): Promise<void> {
+  const argv = process.argv.slice(2);
+  const options = parseOptions(argv);
+  if (options.child) {
+    const result = await runEngine(options.child, options, options.database);
+    if (!options.result) throw new Error('--result is required with --child');
+    writeFileSync(options.result, JSON.stringify(result));
+    return;
+  }
+  const out = resolve(options.out);
+  mkdirSync(out, { recursive: true });
+  const results: EngineResult[] = [];
+  let failed = false;
+  for (const kind of options.engines) {
+    const resultFile = join(out, `result-${kind}-${process.pid}.json`);
+    const databaseName = `cairn_bench_${randomBytes(5).toString('hex')}`;
+    log(`== ${ENGINE_NAMES[kind]} at scale ${options.scale}${kind === 'postgres' ? ` on ${redactUrl(databaseUrl(databaseName))}` : ''}`);
+    const code = await runChild(kind, argv, resultFile, databaseName);
+    if (kind === 'postgres' && !options.keep) await adminQuery(`drop database if exists "${databaseName}" with (force)`).catch(() => undefined);
+    if (code !== 0) {
+      log(`${ENGINE_NAMES[kind]} failed (exit ${code})`);
+      failed = true;
+      continue;
+    }
+    results.push(JSON.parse(readFileSync(resultFile, 'utf8')) as EngineResult);
+    rmSync(resultFile, { force: true });
+  }
+  const text = report(results, options);
+  const base = join(out, `scale-${options.scale}`);
+  writeFileSync(`${base}.md`, text);
+  writeFileSync(`${base}.json`, JSON.stringify(results, null, 2));
+  log('');
+  log(text);
+  log(`Written to ${base}.md and ${base}.json`);
+  if (failed) process.exitCode = 1;
+}
+
+await main();
