@@ -5,6 +5,7 @@ import { setupCommand } from './commands/setup.js';
 import { userCommand } from './commands/user.js';
 import { demoCommand } from './commands/demo.js';
 import { DataDirectoryLockedError } from '../db/lock.js';
+import { SmtpUrlError } from '../server/mail/mailer.js';
 
 const HELP = `cairn — self-hosted OKRs
 
@@ -21,6 +22,7 @@ Usage: cairn <command> [options]
   user set-role --email E --role R
   user set-password --email E [--password P]
   user deactivate --email E | user activate --email E
+  jobs run NAME [--force]               run a job now: reminders, escalation, digest or dispatch
 
 Environment variables are listed in the README.`;
 
@@ -32,6 +34,7 @@ const commands: Record<string, (args: ReturnType<typeof parseArgs>) => Promise<v
   setup: setupCommand,
   user: userCommand,
   demo: demoCommand,
+  jobs: async (args) => (await import('./commands/jobs.js')).jobsCommand(args),
 };
 
 async function main() {
@@ -46,7 +49,8 @@ async function main() {
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof DataDirectoryLockedError || error instanceof UsageError) {
+  // Problems a person can fix get one clear line, not a stack trace.
+  if (error instanceof DataDirectoryLockedError || error instanceof UsageError || error instanceof SmtpUrlError) {
     console.error(`cairn: ${error.message}`);
     process.exit(error instanceof UsageError ? 2 : 1);
   }

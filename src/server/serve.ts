@@ -5,7 +5,7 @@ import { buildApp } from './app.js';
 import type { Config } from './config.js';
 import { jobContextFor } from './jobs/context.js';
 import { startTicker } from './jobs/ticker.js';
-import { assertSmtpUrl } from './mail/smtp-url.js';
+import { assertSmtpUrl } from './mail/mailer.js';
 import type { EventBus } from './events/bus.js';
 import { openEventBus } from './events/open.js';
 
@@ -30,9 +30,9 @@ export async function startServer(config: Config, beforeListen?: (handle: Databa
     if (beforeListen) await beforeListen(handle);
     events = await openEventBus(config.databaseUrl);
     const app = await buildApp({ handle, config, events });
+    const jobs = await jobContextFor(handle, config, (err) => app.log.warn({ err }, 'mail not sent'));
     await app.listen({ port: config.port, host: config.host });
     app.log.info({ engine: handle.kind, location: handle.location, url: config.publicUrl }, 'Cairn is serving');
-    const jobs = await jobContextFor(handle, config, (err) => app.log.warn({ err }, 'mail not sent'));
     const ticker = startTicker(jobs, { log: app.log });
     let stopping: Promise<void> | undefined;
     const stop = () =>

@@ -32,7 +32,9 @@ export async function deliver(mailer: Mailer, row: OutboxRow): Promise<{ ok: tru
     await (row.channel === 'email' ? sendEmail(mailer, row) : postWebhook(row));
     return { ok: true };
   } catch (error) {
+    // fetch says only "fetch failed"; the reason (refused, DNS, TLS, timeout) is its cause.
+    const cause = error instanceof Error && error.cause instanceof Error ? ` (${error.cause.message})` : '';
     const message = error instanceof Error ? error.message : String(error);
-    return { ok: false, error: message.slice(0, 500) };
+    return { ok: false, error: `${message}${cause}`.slice(0, 500) };
   }
 }

@@ -2,7 +2,7 @@ import { and, asc, eq, inArray, lte, sql } from 'drizzle-orm';
 import type { Database } from '../../db/database.js';
 import { outbox } from '../../db/schema/index.js';
 import { deliver } from './deliver.js';
-import type { JobContext, JobSummary } from './types.js';
+import type { JobContext, JobSummary } from './context.js';
 
 export const MAX_ATTEMPTS = 6;
 const MINUTE = 60_000;

@@ -1,4 +1,57 @@
-import { SCHEDULED_JOBS } from './scheduled-jobs.js';
+import type { NotifyContext } from '../services/notifications/notify.js';
+import { sendDigests } from '../services/rhythm/digest.js';
+import { escalateGroup } from '../services/rhythm/escalation.js';
+import { remindGroup } from '../services/rhythm/reminders.js';
+import { periodAt } from '../services/rhythm/schedule.js';
+import { checkInGroups, groupKey } from '../services/rhythm/schedules.js';
+import { hours } from '../services/rhythm/zoned-time.js';
+import type { JobContext, ScheduledJob } from './context.js';
+
+const notifyAt = (ctx: JobContext, now: Date): NotifyContext => ({ publicUrl: ctx.config.publicUrl, secret: ctx.secret, now });
+
+/** Each group's latest due moment: its owners are reminded of what has no check-in in that period. */
+const reminders: ScheduledJob = {
+  name: 'reminders',
+  description: 'Remind key-result owners whose check-ins are due, and post to team webhooks',
+  async due(ctx, now, orgId) {
+    return (await checkInGroups(ctx.db, orgId)).map((group) => {
+      const period = periodAt(group.schedule, now);
+      return { key: `${groupKey(group)}:${period.dueDate}`, run: (tx) => remindGroup(tx, notifyAt(ctx, now), group, period) };
+    });
+  },
+};
+
+/** The latest due moment at least escalateAfterHours ago: leads hear what is still missing. */
+const escalation: ScheduledJob = {
+  name: 'escalation',
+  description: "Tell team leads whose check-ins are still missing after the organisation's escalation delay",
+  async due(ctx, now, orgId) {
+    return (await checkInGroups(ctx.db, orgId))
+      .filter((group) => group.teamId !== null)
+      .map((group) => {
+        const period = periodAt(group.schedule, new Date(now.getTime() - hours(group.rhythm.escalateAfterHours)));
+        return { key: `${groupKey(group)}:${period.dueDate}`, run: (tx) => escalateGroup(tx, notifyAt(ctx, now), group, period) };
+      });
+  },
+};
+
+/** Weekly per organisation, at its digest day and hour. */
+const digest: ScheduledJob = {
+  name: 'digest',
+  description: 'Send team leads their weekly digest',
+  async due(ctx, now, orgId) {
+    const groups = await checkInGroups(ctx.db, orgId);
+    return groups
+      .filter((group) => group.teamId === null)
+      .map((company) => {
+        const window = periodAt({ cadence: 'weekly', day: company.rhythm.digestDay, hour: company.rhythm.digestHour, timeZone: company.schedule.timeZone }, now);
+        const orgGroups = groups.filter((g) => g.orgId === company.orgId);
+        return { key: `org:${company.orgId}:${window.dueDate}`, run: (tx) => sendDigests(tx, notifyAt(ctx, now), orgGroups, company.orgId, window) };
+      });
+  },
+};
+
+const SCHEDULED_JOBS: readonly ScheduledJob[] = [reminders, escalation, digest];
 
 /** Every job an operator may run by name; `dispatch` delivers the outbox and has no periods. */
 export const JOB_NAMES = ['reminders', 'escalation', 'digest', 'dispatch'] as const;

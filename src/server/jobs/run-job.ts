@@ -3,7 +3,7 @@ import type { Database } from '../../db/database.js';
 import { jobRuns } from '../../db/schema/index.js';
 import { dispatchOutbox } from './dispatcher.js';
 import { isJobName, scheduledJob } from './registry.js';
-import type { DueRun, JobContext, JobReport, JobSummary, PeriodReport, RunOptions } from './types.js';
+import type { DueRun, JobContext, JobReport, JobSummary, PeriodReport, RunOptions } from './context.js';
 
 export class UnknownJobError extends Error {
   constructor(readonly job: string) {

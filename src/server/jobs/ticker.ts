@@ -1,6 +1,6 @@
 import { JOB_NAMES } from './registry.js';
 import { runJob } from './run-job.js';
-import type { JobContext } from './types.js';
+import type { JobContext } from './context.js';
 
 export interface TickerLog {
   info(details: object, message: string): void;

@@ -4,6 +4,7 @@ import { useCheckIns } from '../api/okr-queries.js';
 import type { CheckIn, KeyResult } from '../api/okr-types.js';
 import type { Me } from '../api/types.js';
 import { CheckInDialog } from './CheckInDialog.js';
+import { CheckInSocial } from './social/CheckInSocial.js';
 
 const describe = (kr: KeyResult, c: CheckIn) =>
   kr.kind === 'milestone' ? `${(c.milestonesDone ?? []).filter(Boolean).length} of ${kr.milestones?.length ?? 0} milestones` : c.value !== null ? `${c.value}${kr.unit && kr.unit !== 'number' ? ` ${kr.unit}` : ''}` : '—';
@@ -22,6 +23,7 @@ export function CheckInHistory({ kr, me }: { kr: KeyResult; me: Me }) {
             <Text size="sm"><strong>{describe(kr, c)}</strong> · {c.asOf} · {c.authorName ?? 'someone'}{c.confidence !== null ? ` · confidence ${c.confidence}/10` : ''}</Text>
             {c.note && <Text size="sm">{c.note}</Text>}
             {c.blockers && <Text size="sm" c="red.9">Blocker: {c.blockers}</Text>}
+            <CheckInSocial checkInId={c.id} asOf={c.asOf} me={me} />
           </div>
           {(c.authorId === me.user.id || me.user.role !== 'member') && (
             <Button size="compact-xs" variant="subtle" onClick={() => setEditing(c)} aria-label={`Correct check-in of ${c.asOf}`}>Correct</Button>

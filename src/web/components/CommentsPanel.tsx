@@ -1,6 +1,39 @@
+import { Card, Stack, Text, Title } from '@mantine/core';
+import { useQueryClient } from '@tanstack/react-query';
+import { api } from '../api/client.js';
+import { staleOn, useComments } from '../api/social.js';
+import type { CommentTargetType } from '../api/social-types.js';
 import type { Me } from '../api/types.js';
+import { CommentForm } from './social/CommentForm.js';
+import { CommentItem } from './social/CommentItem.js';
 
-/** Placeholder for comments on an objective, key result or check-in (issue 5 work fills it in). */
-export function CommentsPanel(_props: { targetType: 'objective' | 'key_result' | 'check_in'; targetId: string; me: Me }) {
-  return null;
+const NAMES: Record<CommentTargetType, string> = { objective: 'this objective', key_result: 'this key result', check_in: 'this check-in' };
+
+/**
+ * The conversation on an objective, key result or check-in: comments oldest first and a box to
+ * add one, with @-mentions. On an objective it is a card with a heading; nested in a key result or
+ * check-in it is a plain region.
+ */
+export function CommentsPanel({ targetType, targetId, me }: { targetType: CommentTargetType; targetId: string; me: Me }) {
+  const queryClient = useQueryClient();
+  const comments = useComments(targetType, targetId);
+  const post = async (body: string) => {
+    await api('/api/v1/comments', { method: 'POST', body: { targetType, targetId, body } });
+    await Promise.all(staleOn.social.map((queryKey) => queryClient.invalidateQueries({ queryKey })));
+  };
+  const list = (
+    <Stack gap="xs">
+      {comments.isPending && <Text size="sm" c="dimmed">Loading comments…</Text>}
+      {comments.data?.length === 0 && <Text size="sm" c="dimmed">No comments yet.</Text>}
+      {(comments.data ?? []).map((comment) => <CommentItem key={comment.id} comment={comment} me={me} />)}
+      <CommentForm label={`Comment on ${NAMES[targetType]}`} submitLabel="Post comment" onSubmit={post} />
+    </Stack>
+  );
+  if (targetType !== 'objective') return <section aria-label={`Comments on ${NAMES[targetType]}`}>{list}</section>;
+  return (
+    <Card withBorder component="section" aria-labelledby={`comments-${targetId}`}>
+      <Title order={2} size="h4" mb="xs" id={`comments-${targetId}`}>Comments</Title>
+      {list}
+    </Card>
+  );
 }

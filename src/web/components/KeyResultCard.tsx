@@ -6,6 +6,7 @@ import type { KeyResult } from '../api/okr-types.js';
 import type { Me } from '../api/types.js';
 import { CheckInDialog } from './CheckInDialog.js';
 import { CheckInHistory } from './CheckInHistory.js';
+import { CommentsPanel } from './CommentsPanel.js';
 import { ProgressBar } from './ProgressBar.js';
 import { StatusBadges } from './StatusBadge.js';
 import { Sparkline } from './ProgressChart.js';
@@ -28,6 +29,7 @@ export function KeyResultCard({ kr, me, closed, ownerName, trend }: { kr: KeyRes
   const [checkingIn, checkIn] = useDisclosure();
   const [historyOpen, history] = useDisclosure();
   const [readinessOpen, readiness] = useDisclosure();
+  const [commentsOpen, comments] = useDisclosure();
   const [editOpen, editor] = useDisclosure();
   return (
     <Card withBorder padding="md" data-testid="key-result" aria-label={`Key result: ${kr.title}`} component="section">
@@ -48,10 +50,12 @@ export function KeyResultCard({ kr, me, closed, ownerName, trend }: { kr: KeyRes
           {!closed && <Button size="xs" onClick={checkIn.open}>Check in</Button>}
           <Button size="xs" variant="subtle" onClick={history.toggle} aria-expanded={historyOpen}>{historyOpen ? 'Hide history' : 'History'}</Button>
           {(kr.kind === 'metric' || kr.kind === 'threshold') && <Button size="xs" variant="subtle" onClick={readiness.open}>Data readiness</Button>}
+          <Button size="xs" variant="subtle" onClick={comments.toggle} aria-expanded={commentsOpen}>{commentsOpen ? 'Hide comments' : 'Comments'}</Button>
           {!closed && <Button size="xs" variant="subtle" onClick={editor.open} aria-label={`Edit key result ${kr.title}`}>Edit</Button>}
           {kr.lastCheckInDate && <Text size="xs" c="dimmed">Last check-in {kr.lastCheckInDate}</Text>}
         </Group>
         <Collapse expanded={historyOpen}>{historyOpen && <CheckInHistory kr={kr} me={me} />}</Collapse>
+        <Collapse expanded={commentsOpen}>{commentsOpen && <CommentsPanel targetType="key_result" targetId={kr.id} me={me} />}</Collapse>
       </Stack>
       {checkingIn && <CheckInDialog kr={kr} opened onClose={checkIn.close} />}
       <Modal opened={editOpen} onClose={editor.close} title="Edit key result" size="lg">{editOpen && <KeyResultForm objectiveId={kr.objectiveId} ownerId={kr.ownerId ?? me.user.id} editing={kr} onDone={editor.close} />}</Modal>

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { authorizeCheckIn, authorizeCheckInChange } from '../../policies/okrs.js';
 import { createCheckIn, deleteCheckIn, listCheckIns, requireCheckIn, updateCheckIn } from '../../services/okrs/check-ins.js';
-import { actorOf, scopeOf, type AppContext } from '../context.js';
+import { actorOf, notifyContext, scopeOf, type AppContext } from '../context.js';
 import { idParam, iso, problemSchema } from '../schemas.js';
 import { keyResultWithRelation } from './access.js';
 import { findUser } from '../../services/users.js';
@@ -52,7 +52,7 @@ export const checkInRoutes =
         const actor = actorOf(request);
         const { keyResult, relation } = await keyResultWithRelation(ctx, actor, request.params.id);
         authorizeCheckIn(actor, relation, keyResult.ownerId);
-        const row = await createCheckIn(ctx.db, scopeOf(actor), keyResult.id, request.body, await today(actor.orgId));
+        const row = await createCheckIn(ctx.db, scopeOf(actor), keyResult.id, request.body, await today(actor.orgId), notifyContext(ctx));
         return reply.status(201).send(present(row, actor.name));
       },
     });
@@ -62,7 +62,7 @@ export const checkInRoutes =
       handler: async (request) => {
         const actor = actorOf(request);
         authorizeCheckInChange(actor, (await requireCheckIn(ctx.db, actor.orgId, request.params.id)).authorId);
-        const row = await updateCheckIn(ctx.db, scopeOf(actor), request.params.id, request.body, await today(actor.orgId));
+        const row = await updateCheckIn(ctx.db, scopeOf(actor), request.params.id, request.body, await today(actor.orgId), notifyContext(ctx));
         const author = row.authorId ? await findUser(ctx.db, actor.orgId, row.authorId) : undefined;
         return present(row, author?.name ?? null);
       },

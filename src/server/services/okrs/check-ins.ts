@@ -5,6 +5,7 @@ import { checkIns, users, type keyResults } from '../../../db/schema/index.js';
 import { invalid, notFound, Problem } from '../../http/problem.js';
 import { recordActivity } from '../activity.js';
 import { celebrateTargetReached } from '../social/celebrate.js';
+import type { NotifyContext } from '../notifications/notify.js';
 import type { Scope } from '../scope.js';
 import { requireCycle } from './cycles.js';
 import { requireKeyResult } from './key-results.js';
@@ -41,7 +42,8 @@ async function checkFits(tx: Executor, orgId: string, kr: typeof keyResults.$inf
   return asOf;
 }
 
-export async function createCheckIn(db: Database, scope: Scope, keyResultId: string, fields: CheckInFields, today: string) {
+/** `notifyCtx` lets a check-in that reaches its target tell the objective's owner (HTTP passes it). */
+export async function createCheckIn(db: Database, scope: Scope, keyResultId: string, fields: CheckInFields, today: string, notifyCtx?: NotifyContext) {
   return db.transaction(async (tx) => {
     await lockOrganizationOkrs(tx, scope.orgId);
     const kr = await requireKeyResult(tx, scope.orgId, keyResultId);
@@ -52,7 +54,7 @@ export async function createCheckIn(db: Database, scope: Scope, keyResultId: str
       .returning();
     await refreshKeyResult(tx, keyResultId);
     await recordActivity(tx, { ...scope, action: 'check_in.created', entityType: 'key_result', entityId: keyResultId, before: { progress: kr.progress, value: kr.currentValue }, after: row });
-    await celebrateTargetReached(tx, scope, kr, row!);
+    await celebrateTargetReached(tx, scope, kr, row!, notifyCtx);
     return row!;
   });
 }
@@ -64,7 +66,7 @@ export async function requireCheckIn(tx: Executor, orgId: string, id: string) {
 }
 
 /** Corrects a check-in; the previous version stays in the activity history. */
-export async function updateCheckIn(db: Database, scope: Scope, id: string, fields: CheckInFields, today: string) {
+export async function updateCheckIn(db: Database, scope: Scope, id: string, fields: CheckInFields, today: string, notifyCtx?: NotifyContext) {
   return db.transaction(async (tx) => {
     await lockOrganizationOkrs(tx, scope.orgId);
     const before = await requireCheckIn(tx, scope.orgId, id);
@@ -74,7 +76,7 @@ export async function updateCheckIn(db: Database, scope: Scope, id: string, fiel
     const [row] = await tx.update(checkIns).set({ ...fields, asOf, updatedAt: new Date() }).where(eq(checkIns.id, id)).returning();
     await refreshKeyResult(tx, kr.id);
     await recordActivity(tx, { ...scope, action: 'check_in.corrected', entityType: 'check_in', entityId: id, before, after: row });
-    await celebrateTargetReached(tx, scope, kr, row!);
+    await celebrateTargetReached(tx, scope, kr, row!, notifyCtx);
     return row!;
   });
 }

@@ -23,8 +23,11 @@ export const SECTION_TITLES: Record<keyof DigestSections, string> = {
   wins: 'Wins (reached target)',
 };
 
-/** A team's week for its leads: the window is the digest period (previous digest date, this one]. */
-export async function teamDigest(tx: Executor, group: CheckInGroup, window: Period, now: Date, margins: StatusMargins = DEFAULT_STATUS_MARGINS): Promise<DigestSections> {
+/**
+ * A team's week for its leads: the window is the digest period (previous digest date, this one], and
+ * everything is judged at the digest moment, so a late run says what an on-time one would have.
+ */
+export async function teamDigest(tx: Executor, group: CheckInGroup, window: Period, margins: StatusMargins = DEFAULT_STATUS_MARGINS): Promise<DigestSections> {
   const krs = await tx
     .select({ id: keyResults.id, title: keyResults.title, progress: keyResults.progress, objectiveTitle: objectives.title, startDate: cycles.startDate, endDate: cycles.endDate })
     .from(keyResults)
@@ -50,7 +53,7 @@ export async function teamDigest(tx: Executor, group: CheckInGroup, window: Peri
     return status === 'on_track' ? [] : [`${describeKeyResult(k)}: ${percentOf(k.progress)}, ${percentOf(expected)} expected (${status === 'at_risk' ? 'at risk' : 'off track'})`];
   });
   const title = new Map(krs.map((k) => [k.id, describeKeyResult(k)]));
-  const missing = await dueKeyResults(tx, group, periodAt(group.schedule, now));
+  const missing = await dueKeyResults(tx, group, periodAt(group.schedule, window.dueAt));
   return {
     moved: moved.map((k) => `${describeKeyResult(k)}: now ${percentOf(k.progress)}`),
     atRisk,

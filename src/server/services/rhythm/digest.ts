@@ -4,9 +4,8 @@ import type { Executor } from '../../../db/database.js';
 import { organizations } from '../../../db/schema/index.js';
 import { notify, type NotifyContext } from '../notifications/notify.js';
 import { isEmpty, SECTION_TITLES, teamDigest, type DigestSections } from './digest-content.js';
-import { teamLeads } from './leads.js';
 import type { Period } from './schedule.js';
-import type { CheckInGroup } from './schedules.js';
+import { teamLeads, type CheckInGroup } from './schedules.js';
 import { bullets, sayDate } from './wording.js';
 
 function teamBlock(name: string, sections: DigestSections): string {
@@ -26,7 +25,7 @@ export async function sendDigests(tx: Executor, n: NotifyContext, groups: CheckI
   const byTeam = new Map<string, DigestSections>();
   for (const teamId of new Set(leads.map((l) => l.teamId))) {
     const group = groups.find((g) => g.teamId === teamId);
-    if (group) byTeam.set(teamId, await teamDigest(tx, group, window, n.now, margins));
+    if (group) byTeam.set(teamId, await teamDigest(tx, group, window, margins));
   }
   let notified = 0;
   for (const userId of new Set(leads.map((l) => l.userId))) {

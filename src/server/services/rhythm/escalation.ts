@@ -1,9 +1,8 @@
 import type { Executor } from '../../../db/database.js';
 import { notify, type NotifyContext } from '../notifications/notify.js';
 import { describeKeyResult, dueKeyResults } from './due-key-results.js';
-import { teamLeads } from './leads.js';
 import type { Period } from './schedule.js';
-import type { CheckInGroup } from './schedules.js';
+import { teamLeads, type CheckInGroup } from './schedules.js';
 import { bullets, plural, sayDate, sayMoment } from './wording.js';
 
 /**

@@ -1,6 +1,6 @@
-import { eq } from 'drizzle-orm';
+import { and, eq, inArray, isNull } from 'drizzle-orm';
 import type { Executor } from '../../../db/database.js';
-import { organizations, teams } from '../../../db/schema/index.js';
+import { organizations, teamMembers, teams, users } from '../../../db/schema/index.js';
 import { COMPANY_SCHEDULE, type Schedule } from './schedule.js';
 import { resolveRhythm, type ResolvedRhythm } from './settings.js';
 
@@ -41,4 +41,16 @@ export async function checkInGroups(db: Executor, orgId?: string): Promise<Check
     }
   }
   return groups;
+}
+
+/** Active leads of the given teams (or of every team of the organisation), with the teams each leads. */
+export async function teamLeads(db: Executor, orgId: string, teamIds?: string[]) {
+  if (teamIds?.length === 0) return [];
+  return db
+    .select({ userId: users.id, name: users.name, teamId: teams.id, teamName: teams.name })
+    .from(teamMembers)
+    .innerJoin(users, eq(users.id, teamMembers.userId))
+    .innerJoin(teams, eq(teams.id, teamMembers.teamId))
+    .where(and(eq(teamMembers.orgId, orgId), eq(teamMembers.role, 'lead'), isNull(users.deactivatedAt), teamIds ? inArray(teamMembers.teamId, teamIds) : undefined))
+    .orderBy(users.name, teams.name);
 }

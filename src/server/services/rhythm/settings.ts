@@ -1,9 +1,10 @@
-import { eq } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import type { Database, Executor } from '../../../db/database.js';
-import { organizations, type RhythmSettings } from '../../../db/schema/index.js';
+import { organizations, teams, type RhythmSettings } from '../../../db/schema/index.js';
 import { notFound } from '../../http/problem.js';
 import { recordActivity } from '../activity.js';
 import type { Scope } from '../scope.js';
+import { nextDueAt } from './schedule.js';
 
 export type ResolvedRhythm = Required<RhythmSettings>;
 
@@ -51,4 +52,20 @@ export async function saveRhythm(db: Database, scope: Scope, input: RhythmSettin
     await recordActivity(tx, { ...scope, action: 'organization.rhythm-updated', entityType: 'organization', entityId: scope.orgId, before: resolveRhythm(org.settings.rhythm), after });
     return after;
   });
+}
+
+/** Each team's check-in schedule and when it is next due; the webhook URL only when `withSecrets`. */
+export async function teamSchedules(db: Executor, orgId: string, now: Date, withSecrets: boolean) {
+  const { timeZone } = await loadRhythm(db, orgId);
+  const rows = await db.select().from(teams).where(eq(teams.orgId, orgId)).orderBy(asc(teams.name));
+  return rows.map((t) => ({
+    id: t.id,
+    name: t.name,
+    checkInCadence: t.checkInCadence,
+    checkInDay: t.checkInDay,
+    checkInHour: t.checkInHour,
+    hasWebhook: t.webhookUrl !== null,
+    webhookUrl: withSecrets ? t.webhookUrl : null,
+    nextDueAt: nextDueAt({ cadence: t.checkInCadence, day: t.checkInDay, hour: t.checkInHour, timeZone }, now).toISOString(),
+  }));
 }

@@ -4,7 +4,7 @@ import { keyResults, objectives, type checkIns } from '../../../db/schema/index.
 import { recordActivity } from '../activity.js';
 import { notify } from '../notifications/notify.js';
 import type { Scope } from '../scope.js';
-import { currentWriteContext } from './write-context.js';
+import type { NotifyContext } from '../notifications/notify.js';
 
 type KeyResultRow = typeof keyResults.$inferSelect;
 type CheckInRow = typeof checkIns.$inferSelect;
@@ -15,9 +15,10 @@ const REACHED = 1 - 1e-9;
 /**
  * Called at the end of a check-in's transaction (create or correct) with the key result as it was
  * before: when this check-in took it to its target, the feed celebrates (an activity) and the
- * objective's owner hears of it, unless they made the check-in themselves.
+ * objective's owner hears of it, unless they made the check-in themselves (only when `notifyCtx` is
+ * given: outside a request, e.g. seeding, the feed item alone is recorded).
  */
-export async function celebrateTargetReached(tx: Executor, scope: Scope, before: KeyResultRow, checkIn: CheckInRow): Promise<void> {
+export async function celebrateTargetReached(tx: Executor, scope: Scope, before: KeyResultRow, checkIn: CheckInRow, notifyCtx?: NotifyContext): Promise<void> {
   if (before.progress >= REACHED) return;
   const [after] = await tx.select({ progress: keyResults.progress }).from(keyResults).where(eq(keyResults.id, before.id));
   if (!after || after.progress < REACHED) return;
@@ -31,9 +32,8 @@ export async function celebrateTargetReached(tx: Executor, scope: Scope, before:
     before: { progress: before.progress },
     after: { progress: after.progress, checkInId: checkIn.id, value: checkIn.value, objectiveId: objective.id, title: before.title },
   });
-  const context = currentWriteContext();
-  if (!context || !objective.ownerId || objective.ownerId === scope.actorId) return;
-  const notified = await notify(tx, context.notify, {
+  if (!notifyCtx || !objective.ownerId || objective.ownerId === scope.actorId) return;
+  await notify(tx, notifyCtx, {
     orgId: scope.orgId,
     userId: objective.ownerId,
     kind: 'celebration',
@@ -43,5 +43,4 @@ export async function celebrateTargetReached(tx: Executor, scope: Scope, before:
     entityType: 'key_result',
     entityId: before.id,
   });
-  if (notified) context.notified.add(objective.ownerId);
 }

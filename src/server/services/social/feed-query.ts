@@ -73,7 +73,9 @@ export function feedRows(tx: Executor, orgId: string, filters: FeedFilters): Pro
         case a.action
           when 'check_in.created' then (a.after->>'id')::uuid
           when 'key_result.target-reached' then (a.after->>'checkInId')::uuid
-        end as resolved_check_in_id
+        end as resolved_check_in_id,
+        case a.entity_type when 'comment' then a.entity_id::uuid end as resolved_comment_id,
+        case a.entity_type when 'cycle' then a.entity_id::uuid end as resolved_cycle_id
       from activities a
       where a.org_id = ${orgId} and ${NEWS} ${cursor}
     )
@@ -86,12 +88,12 @@ export function feedRows(tx: Executor, orgId: string, filters: FeedFilters): Pro
     left join teams t on t.id = o.team_id
     left join key_results k on k.id = n.resolved_key_result_id
     left join check_ins ci on ci.id = n.resolved_check_in_id and not ci.deleted
-    left join comments cm on n.entity_type = 'comment' and cm.id::text = n.entity_id and cm.deleted_at is null
-    left join cycles cy on n.entity_type = 'cycle' and cy.id::text = n.entity_id
+    left join comments cm on cm.id = n.resolved_comment_id and cm.deleted_at is null
+    left join cycles cy on cy.id = n.resolved_cycle_id
     left join users u on u.id = n.actor_id
     where (o.id is not null or n.action = 'cycle.closed')
       and (n.resolved_check_in_id is null or ci.id is not null)
-      and (n.entity_type <> 'comment' or cm.id is not null)
+      and (n.resolved_comment_id is null or cm.id is not null)
       ${sql.join(scoped, sql` `)}
     order by n.created_at desc, n.id desc
     limit ${filters.limit}`,

@@ -1,0 +1,35 @@
+import { useEffect } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { progressKeys } from './okr-queries.js';
+import { staleOn } from './social.js';
+
+interface LiveMessage {
+  type: 'ready' | 'check_in' | 'objective' | 'comment' | 'notification';
+  entityId: string | null;
+}
+
+/**
+ * Keeps open pages current: listens to GET /api/v1/events and marks what an event names as stale,
+ * so TanStack Query refetches what is on screen. Mount once per signed-in page. The browser's
+ * EventSource reconnects by itself (the server asks for 5 s); after a reconnect everything is
+ * refetched, as events may have been missed meanwhile.
+ */
+export function useLiveUpdates(): void {
+  const queryClient = useQueryClient();
+  useEffect(() => {
+    const source = new EventSource('/api/v1/events');
+    const refresh = (keys: readonly (readonly unknown[])[]) => keys.forEach((queryKey) => void queryClient.invalidateQueries({ queryKey }));
+    let connected = false;
+    source.onmessage = (message: MessageEvent<string>) => {
+      const event = JSON.parse(message.data) as LiveMessage;
+      if (event.type === 'ready') {
+        if (connected) void queryClient.invalidateQueries();
+        connected = true;
+      } else if (event.type === 'notification') refresh(staleOn.notification);
+      else if (event.type === 'comment') refresh(staleOn.social);
+      // A check-in can also notify (a target reached): the bell refreshes with the progress.
+      else refresh([...progressKeys, ...staleOn.social, ...staleOn.notification]);
+    };
+    return () => source.close();
+  }, [queryClient]);
+}
