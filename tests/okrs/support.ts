@@ -188,6 +188,7 @@ export interface KeyResultInput {
   kind: Kind;
   weight?: number;
   ownerId?: string | null;
+  unit?: string | null;
   startValue?: number | null;
   targetValue?: number | null;
   targetMin?: number | null;
