@@ -139,6 +139,18 @@ describe('the OKR workspace in the browser', () => {
     expect(await seriousAxeViolations(page)).toEqual([]);
     await page.screenshot({ path: `${SHOTS}/home.png`, fullPage: true });
 
+    // Close the cycle from its settings: it is scored, and the objective page takes no more check-ins.
+    await page.goto(`${server.url}/okrs`);
+    await page.getByRole('button', { name: 'Cycle settings' }).click();
+    await page.getByRole('dialog').getByLabel('Phase', { exact: true }).click();
+    await page.getByRole('option', { name: 'Closed (scored)' }).click();
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Close and score the cycle' }).click();
+    await page.getByRole('dialog').waitFor({ state: 'detached' });
+    await page.getByTestId('okr-tree').getByRole('link', { name: 'Answer every customer fast' }).click();
+    await page.getByText('Final score').waitFor();
+    expect(await page.getByRole('button', { name: 'Check in' }).count()).toBe(0);
+
     // Narrow screens work too.
     await page.setViewportSize({ width: 375, height: 800 });
     await page.goto(`${server.url}/okrs`);

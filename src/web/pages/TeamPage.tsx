@@ -6,6 +6,7 @@ import { api, ApiError } from '../api/client.js';
 import { keys, useApiMutation, useMembers, useTeams, useUsers } from '../api/queries.js';
 import type { Me, Team } from '../api/types.js';
 import { OkrSummary } from '../components/OkrSummary.js';
+import { TeamQualityBadge } from '../components/TeamQualityBadge.js';
 
 const showError = (error: unknown) => notifications.show({ color: 'red', title: 'Not saved', message: error instanceof ApiError ? error.message : String(error) });
 
@@ -34,6 +35,7 @@ export function TeamPage({ me }: { me: Me }) {
         <Group gap="sm" mt={4}>
           <Title order={1} size="h2">{team.name}</Title>
           <Badge variant="light">{team.kind}</Badge>
+          <TeamQualityBadge teamId={team.id} />
         </Group>
         {team.description && <Text c="dimmed">{team.description}</Text>}
       </div>

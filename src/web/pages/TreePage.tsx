@@ -1,4 +1,4 @@
-import { Button, Card, Group, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Button, Card, Group, Modal, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
@@ -9,6 +9,7 @@ import { percent } from '../components/ProgressBar.js';
 import { VirtualTree } from '../components/VirtualTree.js';
 import { CreateCycleForm } from './CreateCycleForm.js';
 import { ObjectiveFormModal } from './ObjectiveFormModal.js';
+import { CycleSettingsModal } from './CycleSettingsModal.js';
 import { keysToDepth, visibleRows, type TreeFilters } from './tree-filter.js';
 
 const NO_FILTERS: TreeFilters = { teamId: null, ownerId: null, status: null, type: null, search: '' };
@@ -25,6 +26,8 @@ export function TreePage({ me }: { me: Me }) {
   const [filters, setFilters] = useState<TreeFilters>(NO_FILTERS);
   const [expanded, setExpanded] = useState<Set<string>>(new Set());
   const [creating, { open: openCreate, close: closeCreate }] = useDisclosure();
+  const [settingsOpen, { open: openSettings, close: closeSettings }] = useDisclosure();
+  const [newCycleOpen, { open: openNewCycle, close: closeNewCycle }] = useDisclosure();
   const roots = tree.data?.roots;
   useEffect(() => setExpanded(keysToDepth(roots ?? [], 2)), [roots]);
   const toggle = useCallback((key: string) => setExpanded((prev) => { const next = new Set(prev); if (next.has(key)) next.delete(key); else next.add(key); return next; }), []);
@@ -50,6 +53,8 @@ export function TreePage({ me }: { me: Me }) {
         <Title order={1} size="h2">OKRs</Title>
         <Group align="flex-end">
           <Select label="Cycle" w={200} allowDeselect={false} value={cycleId} data={(cycles.data ?? []).map((c) => ({ value: c.id, label: `${c.name}${c.status === 'closed' ? ' (closed)' : ''}` }))} onChange={(id) => id && setParams({ cycle: id })} />
+          {isAdmin && cycle.data && <Button variant="default" onClick={openSettings}>Cycle settings</Button>}
+          {isAdmin && <Button variant="default" onClick={openNewCycle}>New cycle</Button>}
           {cycle.data && cycle.data.status !== 'closed' && <Button onClick={openCreate}>New objective</Button>}
         </Group>
       </Group>
@@ -72,6 +77,10 @@ export function TreePage({ me }: { me: Me }) {
       {tree.isPending ? <Text c="dimmed">Loading…</Text> : rows.length === 0 ? <Text c="dimmed">No objectives {filters === NO_FILTERS ? 'in this cycle yet' : 'match these filters'}.</Text> : null}
       <VirtualTree rows={rows} expanded={expanded} onToggle={toggle} ownerName={(id) => (id ? userName.get(id) : undefined)} teamName={(id) => (id ? teamName.get(id) : undefined)} />
       {cycleId && creating && <ObjectiveFormModal cycleId={cycleId} me={me} opened onClose={closeCreate} />}
+      {settingsOpen && cycle.data && <CycleSettingsModal cycle={cycle.data} onClose={closeSettings} />}
+      <Modal opened={newCycleOpen} onClose={closeNewCycle} title="New cycle" size="xl">
+        <CreateCycleForm onCreated={(c) => { closeNewCycle(); setParams({ cycle: c.id }); }} />
+      </Modal>
     </Stack>
   );
 }
