@@ -29,12 +29,14 @@ function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
 }
 
 /** What every view needs once per request: the date, margins, cadences, cycles, and snapshots for time travel. */
-async function loadContext(db: Executor, orgId: string, cycleIds: string[], options: ReadOptions) {
+async function loadContext(db: Executor, orgId: string, cycleIds: string[], teamIds: string[], options: ReadOptions) {
   const [org] = await db.select().from(organizations).where(eq(organizations.id, orgId));
   const margins: StatusMargins = { ...DEFAULT_STATUS_MARGINS, ...(org?.settings ?? {}) };
   const date = options.asOf ?? todayIn(org?.timeZone ?? 'UTC', options.now);
   const cycleRows = cycleIds.length ? await db.select().from(cycles).where(inArray(cycles.id, cycleIds)) : [];
-  const cadence = new Map((await db.select({ id: teams.id, cadence: teams.checkInCadence }).from(teams).where(eq(teams.orgId, orgId))).map((t) => [t.id, t.cadence as CheckInCadence]));
+  // Only the teams on the page: an organisation may have a thousand.
+  const teamRows = teamIds.length ? await db.select({ id: teams.id, cadence: teams.checkInCadence }).from(teams).where(inArray(teams.id, teamIds)) : [];
+  const cadence = new Map(teamRows.map((t) => [t.id, t.cadence as CheckInCadence]));
   const snapshots = new Map<string, CycleSnapshot>();
   if (options.asOf) for (const id of cycleIds) snapshots.set(id, await cycleSnapshot(db, orgId, id, options.asOf));
   return { margins, date, cycles: new Map(cycleRows.map((c) => [c.id, c])), cadence, snapshots };
@@ -85,7 +87,8 @@ export type KeyResultView = ReturnType<typeof presentKeyResult>;
 export async function presentObjectives(db: Executor, orgId: string, rows: ObjectiveRow[], options: ReadOptions) {
   if (rows.length === 0) return [];
   const ids = rows.map((o) => o.id);
-  const ctx = await loadContext(db, orgId, [...new Set(rows.map((o) => o.cycleId))], options);
+  const teamIds = [...new Set(rows.flatMap((o) => (o.teamId ? [o.teamId] : [])))];
+  const ctx = await loadContext(db, orgId, [...new Set(rows.map((o) => o.cycleId))], teamIds, options);
   const krs = await db.select().from(keyResults).where(inArray(keyResults.objectiveId, ids)).orderBy(keyResults.position);
   const contributors = await db.select().from(objectiveContributors).where(inArray(objectiveContributors.objectiveId, ids));
   const parents = await db.select().from(alignments).where(inArray(alignments.childObjectiveId, ids));
