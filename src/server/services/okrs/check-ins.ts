@@ -1,15 +1,13 @@
 import { and, desc, eq } from 'drizzle-orm';
 import { validateConfidence } from '../../../domain/index.js';
 import type { Database, Executor } from '../../../db/database.js';
-import { checkIns, users, type keyResults } from '../../../db/schema/index.js';
+import { checkIns, cycles, objectives, users, type keyResults } from '../../../db/schema/index.js';
 import { invalid, notFound, Problem } from '../../http/problem.js';
 import { recordActivity } from '../activity.js';
 import { celebrateTargetReached } from '../social/celebrate.js';
 import type { NotifyContext } from '../notifications/notify.js';
 import type { Scope } from '../scope.js';
-import { requireCycle } from './cycles.js';
 import { requireKeyResult } from './key-results.js';
-import { requireObjective } from './objectives.js';
 import { lockOrganizationOkrs } from './org-lock.js';
 import { refreshKeyResult } from './rollup.js';
 
@@ -24,7 +22,9 @@ export interface CheckInFields {
 
 /** What the check-in must carry for its key result's kind, and a date inside an open cycle, not in the future. */
 async function checkFits(tx: Executor, orgId: string, kr: typeof keyResults.$inferSelect, fields: CheckInFields, today: string) {
-  const cycle = await requireCycle(tx, orgId, (await requireObjective(tx, orgId, kr.objectiveId)).cycleId);
+  // One read for the key result's cycle: this runs on every check-in.
+  const [cycle] = await tx.select({ cycle: cycles }).from(cycles).innerJoin(objectives, eq(objectives.cycleId, cycles.id)).where(and(eq(objectives.id, kr.objectiveId), eq(cycles.orgId, orgId))).then((rows) => rows.map((r) => r.cycle));
+  if (!cycle) throw notFound('The cycle');
   if (cycle.status === 'closed') throw new Problem(409, 'cycle-closed', `${cycle.name} is closed: its scores are final and it takes no more check-ins.`, [{ field: 'asOf', message: 'The cycle is closed.' }]);
   const asOf = fields.asOf ?? (today > cycle.endDate ? cycle.endDate : today);
   if (asOf < cycle.startDate || asOf > cycle.endDate) throw invalid('asOf', `Date the check-in within ${cycle.name} (${cycle.startDate} to ${cycle.endDate}).`);
@@ -52,9 +52,9 @@ export async function createCheckIn(db: Database, scope: Scope, keyResultId: str
       .insert(checkIns)
       .values({ orgId: scope.orgId, keyResultId, authorId: scope.actorId, asOf, value: fields.value ?? null, milestonesDone: fields.milestonesDone ?? null, confidence: fields.confidence ?? null, note: fields.note ?? null, blockers: fields.blockers ?? null })
       .returning();
-    await refreshKeyResult(tx, keyResultId);
+    const progress = await refreshKeyResult(tx, keyResultId);
     await recordActivity(tx, { ...scope, action: 'check_in.created', entityType: 'key_result', entityId: keyResultId, before: { progress: kr.progress, value: kr.currentValue }, after: row });
-    await celebrateTargetReached(tx, scope, kr, row!, notifyCtx);
+    await celebrateTargetReached(tx, scope, kr, progress ?? 0, row!, notifyCtx);
     return row!;
   });
 }
@@ -74,9 +74,9 @@ export async function updateCheckIn(db: Database, scope: Scope, id: string, fiel
     const merged = { ...before, ...fields };
     const asOf = await checkFits(tx, scope.orgId, kr, merged, today);
     const [row] = await tx.update(checkIns).set({ ...fields, asOf, updatedAt: new Date() }).where(eq(checkIns.id, id)).returning();
-    await refreshKeyResult(tx, kr.id);
+    const progress = await refreshKeyResult(tx, kr.id);
     await recordActivity(tx, { ...scope, action: 'check_in.corrected', entityType: 'check_in', entityId: id, before, after: row });
-    await celebrateTargetReached(tx, scope, kr, row!, notifyCtx);
+    await celebrateTargetReached(tx, scope, kr, progress ?? 0, row!, notifyCtx);
     return row!;
   });
 }

@@ -1,6 +1,6 @@
-import { and, desc, eq, inArray, ne, or, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import { keyResultProgress, objectiveProgress } from '../../../domain/index.js';
-import type { Executor } from '../../../db/database.js';
+import { queryRows, type Executor } from '../../../db/database.js';
 import { alignments, checkIns, keyResults, objectives } from '../../../db/schema/index.js';
 import { measureOf, milestonesWithState } from './measure.js';
 
@@ -10,18 +10,6 @@ const MAX_DEPTH = 64;
 
 function guard(depth: number) {
   if (depth > MAX_DEPTH) throw new Error('alignment chain deeper than 64 levels: is there a loop in the data?');
-}
-
-/** Objectives aligned to this one directly or through one of its non-rollup key results (as in computeGraphProgress). */
-async function alignedChildren(tx: Executor, objectiveId: string) {
-  const ownKrs = tx.select({ id: keyResults.id }).from(keyResults).where(and(eq(keyResults.objectiveId, objectiveId), ne(keyResults.kind, 'rollup')));
-  // A child aligned to the objective and to one of its key results still counts once.
-  return tx
-    .selectDistinctOn([objectives.id], { progress: objectives.progress, weight: objectives.weight })
-    .from(alignments)
-    .innerJoin(objectives, eq(objectives.id, alignments.childObjectiveId))
-    // `= any(array(…))` lets the planner use the parent-key-result index; `in (subquery)` under an OR scanned every alignment (bench: 18 ms → 0.09 ms).
-    .where(or(eq(alignments.parentObjectiveId, objectiveId), sql`${alignments.parentKeyResultId} = any(array(${ownKrs}))`));
 }
 
 async function rollupChildren(tx: Executor, keyResultId: string) {
@@ -34,12 +22,12 @@ async function rollupChildren(tx: Executor, keyResultId: string) {
 
 /**
  * Recomputes one key result from its latest check-in (or its aligned objectives, for a rollup),
- * stores it, and carries the change up through its objective and every ancestor.
+ * stores it, and carries the change up through its objective and every ancestor. Returns its new progress.
  */
-export async function refreshKeyResult(tx: Executor, keyResultId: string, depth = 0): Promise<void> {
+export async function refreshKeyResult(tx: Executor, keyResultId: string, depth = 0): Promise<number | undefined> {
   guard(depth);
   const [kr] = await tx.select().from(keyResults).where(eq(keyResults.id, keyResultId));
-  if (!kr) return;
+  if (!kr) return undefined;
   const history = await tx
     .select({ asOf: checkIns.asOf, value: checkIns.value, milestonesDone: checkIns.milestonesDone, confidence: checkIns.confidence })
     .from(checkIns)
@@ -60,6 +48,36 @@ export async function refreshKeyResult(tx: Executor, keyResultId: string, depth 
     })
     .where(eq(keyResults.id, kr.id));
   if (Math.abs(progress - kr.progress) >= CHANGED) await refreshObjective(tx, kr.objectiveId, depth + 1);
+  return progress;
+}
+
+interface ObjectiveInputs {
+  progress: number;
+  driver: 'key_results' | 'aligned' | 'both';
+  krs: { progress: number; weight: number }[];
+  children: { progress: number; weight: number }[];
+  parents: ParentRef[];
+}
+
+/**
+ * Everything one roll-up step needs, in one round trip: the objective, its key results, its aligned
+ * children (directly or through a non-rollup key result, each once) and its parents. A check-in walks
+ * up to six levels; one read per level instead of five keeps the write short (see docs/performance.md).
+ */
+async function objectiveInputs(tx: Executor, objectiveId: string): Promise<ObjectiveInputs | undefined> {
+  const [row] = await queryRows<ObjectiveInputs>(
+    tx,
+    sql`select o.progress, o.progress_driver as driver,
+      coalesce((select json_agg(json_build_object('progress', k.progress, 'weight', k.weight)) from ${keyResults} k where k.objective_id = o.id), '[]') as krs,
+      coalesce((select json_agg(json_build_object('progress', c.progress, 'weight', c.weight)) from (
+        select distinct on (c.id) c.id, c.progress, c.weight from ${alignments} a join ${objectives} c on c.id = a.child_objective_id
+        where a.parent_objective_id = o.id
+           or a.parent_key_result_id = any(array(select k.id from ${keyResults} k where k.objective_id = o.id and k.kind <> 'rollup'))
+      ) c), '[]') as children,
+      coalesce((select json_agg(json_build_object('parentObjectiveId', a.parent_objective_id, 'parentKeyResultId', a.parent_key_result_id)) from ${alignments} a where a.child_objective_id = o.id), '[]') as parents
+    from ${objectives} o where o.id = ${objectiveId}`,
+  );
+  return row;
 }
 
 /**
@@ -69,13 +87,12 @@ export async function refreshKeyResult(tx: Executor, keyResultId: string, depth 
  */
 export async function refreshObjective(tx: Executor, objectiveId: string, depth = 0): Promise<void> {
   guard(depth);
-  const [objective] = await tx.select().from(objectives).where(eq(objectives.id, objectiveId));
-  if (!objective) return;
-  const krs = await tx.select({ progress: keyResults.progress, weight: keyResults.weight }).from(keyResults).where(eq(keyResults.objectiveId, objectiveId));
-  const progress = objectiveProgress({ driver: objective.progressDriver, keyResults: krs, alignedObjectives: await alignedChildren(tx, objectiveId) });
-  if (Math.abs(progress - objective.progress) < CHANGED) return;
+  const inputs = await objectiveInputs(tx, objectiveId);
+  if (!inputs) return;
+  const progress = objectiveProgress({ driver: inputs.driver, keyResults: inputs.krs, alignedObjectives: inputs.children });
+  if (Math.abs(progress - inputs.progress) < CHANGED) return;
   await tx.update(objectives).set({ progress }).where(eq(objectives.id, objectiveId));
-  await refreshParentsOf(tx, objectiveId, depth + 1);
+  await refreshParents(tx, inputs.parents, depth + 1);
 }
 
 export interface ParentRef {

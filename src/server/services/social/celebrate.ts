@@ -14,14 +14,13 @@ const REACHED = 1 - 1e-9;
 
 /**
  * Called at the end of a check-in's transaction (create or correct) with the key result as it was
- * before: when this check-in took it to its target, the feed celebrates (an activity) and the
+ * before and its progress after: when this check-in took it to its target, the feed celebrates (an activity) and the
  * objective's owner hears of it, unless they made the check-in themselves (only when `notifyCtx` is
  * given: outside a request, e.g. seeding, the feed item alone is recorded).
  */
-export async function celebrateTargetReached(tx: Executor, scope: Scope, before: KeyResultRow, checkIn: CheckInRow, notifyCtx?: NotifyContext): Promise<void> {
-  if (before.progress >= REACHED) return;
-  const [after] = await tx.select({ progress: keyResults.progress }).from(keyResults).where(eq(keyResults.id, before.id));
-  if (!after || after.progress < REACHED) return;
+export async function celebrateTargetReached(tx: Executor, scope: Scope, before: KeyResultRow, progressAfter: number, checkIn: CheckInRow, notifyCtx?: NotifyContext): Promise<void> {
+  if (before.progress >= REACHED || progressAfter < REACHED) return;
+  const after = { progress: progressAfter };
   const [objective] = await tx.select({ id: objectives.id, title: objectives.title, ownerId: objectives.ownerId }).from(objectives).where(eq(objectives.id, before.objectiveId));
   if (!objective) return;
   await recordActivity(tx, {
