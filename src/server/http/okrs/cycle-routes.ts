@@ -5,18 +5,10 @@ import { createCycle, generateQuarterlyCycles, listCycles, requireCycle, updateC
 import { cycleSummary } from '../../services/okrs/cycle-summary.js';
 import { actorOf, scopeOf, type AppContext } from '../context.js';
 import { idParam, iso, problemSchema } from '../schemas.js';
-import { cycleCreate, cycleGenerate, cyclePatch, cycleSchema } from './schema.js';
+import { cycleCreate, cycleGenerate, cyclePatch, cycleSchema, summarySchema } from './schema.js';
 import type { cycles } from '../../../db/schema/index.js';
 
 const present = (c: typeof cycles.$inferSelect) => ({ id: c.id, name: c.name, startDate: c.startDate, endDate: c.endDate, status: c.status, closedAt: iso(c.closedAt) });
-const summarySchema = z.object({
-  objectives: z.number(),
-  keyResults: z.number(),
-  averageProgress: z.number(),
-  expectedProgress: z.number(),
-  byStatus: z.object({ on_track: z.number(), at_risk: z.number(), off_track: z.number() }),
-  staleKeyResults: z.number(),
-});
 
 export const cycleRoutes =
   (ctx: AppContext): FastifyPluginAsyncZod =>

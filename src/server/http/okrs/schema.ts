@@ -11,6 +11,15 @@ export const asOfQuery = z.object({ asOf: isoDate.optional().describe('Time trav
 export const cycleCreate = z.object({ name: text(80).min(1, 'Required.'), startDate: isoDate, endDate: isoDate, status: z.enum(['planning', 'active']).optional() });
 export const cyclePatch = z.object({ name: text(80).min(1).optional(), startDate: isoDate.optional(), endDate: isoDate.optional(), status: z.enum(['planning', 'active', 'closed']).optional() });
 export const cycleGenerate = z.object({ year: z.number().int().min(2000).max(2100) });
+export const summarySchema = z.object({
+  objectives: z.number(),
+  keyResults: z.number(),
+  averageProgress: z.number(),
+  expectedProgress: z.number(),
+  byStatus: z.object({ on_track: z.number(), at_risk: z.number(), off_track: z.number() }),
+  staleKeyResults: z.number(),
+});
+
 export const cycleSchema = z.object({
   id: z.string(),
   name: z.string(),
