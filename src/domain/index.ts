@@ -19,3 +19,4 @@ export * from './forecast.js';
 export * from './validation.js';
 export * from './validate-key-result.js';
 export * from './rollup-graph.js';
+export * from './reactions.js';

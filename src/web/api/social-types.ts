@@ -1,61 +1,19 @@
-// Comments, reactions, the feed and notifications as the API presents them (src/server/http/social/).
-export type CommentTargetType = 'objective' | 'key_result' | 'check_in';
-export type ReactionTargetType = 'comment' | 'check_in';
-export const EMOJIS = ['👍', '🎉', '❤️', '👀', '🙏'] as const;
-export const EMOJI_NAMES: Record<(typeof EMOJIS)[number], string> = { '👍': 'thumbs up', '🎉': 'celebrate', '❤️': 'love', '👀': 'looking', '🙏': 'thanks' };
+// Comments, reactions, the feed and notifications as the API presents them: derived from the server's
+// zod response schemas (type-only imports, nothing of the server is bundled).
+import type { z } from 'zod';
+import type { commentView, notificationView, preferencesView, reactionSummary } from '../../server/http/social/schema.js';
+import type { feedPage } from '../../server/http/social/feed-schema.js';
+import { REACTION_EMOJIS, type ReactionEmoji } from '../../domain/reactions.js';
 
-export interface Reaction {
-  emoji: (typeof EMOJIS)[number];
-  count: number;
-  mine: boolean;
-  names: string[];
-}
+export const EMOJIS = REACTION_EMOJIS;
+export const EMOJI_NAMES: Record<ReactionEmoji, string> = { '👍': 'thumbs up', '🎉': 'celebrate', '❤️': 'love', '👀': 'looking', '🙏': 'thanks' };
 
-export interface Comment {
-  id: string;
-  targetType: CommentTargetType;
-  targetId: string;
-  authorId: string | null;
-  authorName: string | null;
-  body: string;
-  mentions: { id: string; name: string }[];
-  createdAt: string;
-  updatedAt: string;
-  edited: boolean;
-  reactions: Reaction[];
-}
-
-export type FeedKind = 'check_in' | 'celebration' | 'objective_created' | 'status_changed' | 'objective_closed' | 'cycle_closed' | 'comment';
-
-export interface FeedItem {
-  id: string;
-  kind: FeedKind;
-  createdAt: string;
-  actor: { id: string; name: string } | null;
-  objective: { id: string; title: string; teamId: string | null; teamName: string | null } | null;
-  keyResult: { id: string; title: string } | null;
-  checkIn: { id: string; value: number | null; confidence: number | null; note: string | null; progressBefore: number | null; progressAfter: number | null } | null;
-  status: { from: string | null; to: string } | null;
-  comment: { id: string; excerpt: string; on: string } | null;
-  cycle: { id: string; name: string } | null;
-  reactionTarget: { type: ReactionTargetType; id: string } | null;
-  reactions: Reaction[];
-}
-
-export type NotificationKind = 'reminder' | 'escalation' | 'digest' | 'mention' | 'comment' | 'celebration' | 'blocker';
-
-export interface Notification {
-  id: string;
-  kind: NotificationKind;
-  title: string;
-  body: string | null;
-  link: string | null;
-  createdAt: string;
-  readAt: string | null;
-}
-
-export interface Preferences {
-  preferences: { kind: NotificationKind; channel: 'in_app' | 'email'; enabled: boolean }[];
-  quietHours: { start: number | null; end: number | null };
-  timeZone: string | null;
-}
+export type Reaction = z.infer<typeof reactionSummary>;
+export type Comment = z.infer<typeof commentView>;
+export type CommentTargetType = Comment['targetType'];
+export type FeedItem = z.infer<typeof feedPage>['items'][number];
+export type FeedKind = FeedItem['kind'];
+export type ReactionTargetType = NonNullable<FeedItem['reactionTarget']>['type'];
+export type Notification = z.infer<typeof notificationView>;
+export type NotificationKind = Notification['kind'];
+export type Preferences = z.infer<typeof preferencesView>;

@@ -4,9 +4,10 @@ import { checkIns, comments, reactions, users } from '../../../db/schema/index.j
 import { notFound } from '../../http/problem.js';
 import { recordActivity } from '../activity.js';
 import type { Scope } from '../scope.js';
+import { REACTION_EMOJIS } from '../../../domain/reactions.js';
 
-/** A small, friendly set: enough to acknowledge, celebrate and offer help, too few to bicker with. */
-export const EMOJIS = ['👍', '🎉', '❤️', '👀', '🙏'] as const;
+/** The allowed reactions (src/domain/reactions.ts). */
+export const EMOJIS = REACTION_EMOJIS;
 export type Emoji = (typeof EMOJIS)[number];
 export type ReactionTarget = 'comment' | 'check_in';
 
