@@ -1,28 +1,18 @@
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { sessions, users } from '../../src/db/schema/index.js';
 import { Client } from '../support/client.js';
 import { describeEachEngine } from '../support/engines.js';
-import { addPerson, createTeam, expectProblem, expectStatus, setUpOrganization, uniqueEmail, type Person } from '../support/fixtures.js';
-import { startTestServer, type TestServer } from '../support/server.js';
+import { addPerson, createTeam, expectProblem, expectStatus, uniqueEmail, useOrganization } from '../support/fixtures.js';
 
 describeEachEngine('people API', (engine) => {
-  let server: TestServer;
-  let owner: Person;
-  beforeAll(async () => {
-    server = await startTestServer(engine().handle);
-  });
-  afterAll(() => server?.close());
-  beforeEach(async () => {
-    await engine().reset();
-    ({ owner } = await setUpOrganization(server.url));
-  });
+  const t = useOrganization(engine);
 
   const userRow = async (id: string) => (await engine().db.select().from(users).where(eq(users.id, id)))[0]!;
 
   it('lists people with their teams', async () => {
-    const team = await createTeam(owner.client, { name: 'Platform' });
-    const member = await addPerson(owner.client, { teamId: team.id, name: 'Ann' });
+    const team = await createTeam(t.owner.client, { name: 'Platform' });
+    const member = await addPerson(t.owner.client, { teamId: team.id, name: 'Ann' });
     const list = await member.client.get('/api/v1/users');
     expectStatus(list, 200);
     expect(list.body.map((u: { name: string; teams: unknown[] }) => [u.name, u.teams])).toEqual([
@@ -30,14 +20,14 @@ describeEachEngine('people API', (engine) => {
       ['Olivia Owner', []],
     ]);
     expect(list.text).not.toMatch(/password|hash/i);
-    expect((await member.client.get(`/api/v1/users/${owner.user.id}`)).body).toMatchObject({ id: owner.user.id, role: 'owner' });
+    expect((await member.client.get(`/api/v1/users/${t.owner.user.id}`)).body).toMatchObject({ id: t.owner.user.id, role: 'owner' });
     expectProblem(await member.client.get('/api/v1/users/nobody'), 404, '/problems/not-found');
   });
 
   it('an owner changes role and manager', async () => {
-    const a = await addPerson(owner.client, { name: 'Ann' });
-    const b = await addPerson(owner.client, { name: 'Bob' });
-    const promoted = await owner.client.patch(`/api/v1/users/${a.user.id}`, { role: 'admin', title: 'Head of Platform' });
+    const a = await addPerson(t.owner.client, { name: 'Ann' });
+    const b = await addPerson(t.owner.client, { name: 'Bob' });
+    const promoted = await t.owner.client.patch(`/api/v1/users/${a.user.id}`, { role: 'admin', title: 'Head of Platform' });
     expectStatus(promoted, 200);
     expect(promoted.body).toMatchObject({ role: 'admin', title: 'Head of Platform' });
     expect(await userRow(a.user.id)).toMatchObject({ role: 'admin', title: 'Head of Platform' });
@@ -53,64 +43,64 @@ describeEachEngine('people API', (engine) => {
   });
 
   it('refuses a reporting loop with 422 naming managerId, and changes nothing', async () => {
-    const a = await addPerson(owner.client, { name: 'Ann' });
-    const b = await addPerson(owner.client, { name: 'Bob' });
-    const c = await addPerson(owner.client, { name: 'Cid' });
-    expectStatus(await owner.client.patch(`/api/v1/users/${b.user.id}`, { managerId: a.user.id }), 200);
-    expectProblem(await owner.client.patch(`/api/v1/users/${a.user.id}`, { managerId: b.user.id, title: 'Loopy' }), 422, '/problems/validation-failed', 'managerId');
+    const a = await addPerson(t.owner.client, { name: 'Ann' });
+    const b = await addPerson(t.owner.client, { name: 'Bob' });
+    const c = await addPerson(t.owner.client, { name: 'Cid' });
+    expectStatus(await t.owner.client.patch(`/api/v1/users/${b.user.id}`, { managerId: a.user.id }), 200);
+    expectProblem(await t.owner.client.patch(`/api/v1/users/${a.user.id}`, { managerId: b.user.id, title: 'Loopy' }), 422, '/problems/validation-failed', 'managerId');
     expect(await userRow(a.user.id)).toMatchObject({ managerId: null, title: null });
 
     // Longer loops too: A manages B manages C; C cannot manage A.
-    expectStatus(await owner.client.patch(`/api/v1/users/${c.user.id}`, { managerId: b.user.id }), 200);
-    expectProblem(await owner.client.patch(`/api/v1/users/${a.user.id}`, { managerId: c.user.id }), 422, '/problems/validation-failed', 'managerId');
-    expectProblem(await owner.client.patch(`/api/v1/users/${a.user.id}`, { managerId: a.user.id }), 422, '/problems/validation-failed', 'managerId');
-    expectProblem(await owner.client.patch(`/api/v1/users/${a.user.id}`, { managerId: 'nobody' }), 404, '/problems/not-found', 'managerId');
+    expectStatus(await t.owner.client.patch(`/api/v1/users/${c.user.id}`, { managerId: b.user.id }), 200);
+    expectProblem(await t.owner.client.patch(`/api/v1/users/${a.user.id}`, { managerId: c.user.id }), 422, '/problems/validation-failed', 'managerId');
+    expectProblem(await t.owner.client.patch(`/api/v1/users/${a.user.id}`, { managerId: a.user.id }), 422, '/problems/validation-failed', 'managerId');
+    expectProblem(await t.owner.client.patch(`/api/v1/users/${a.user.id}`, { managerId: 'nobody' }), 404, '/problems/not-found', 'managerId');
     expect((await userRow(a.user.id)).managerId).toBeNull();
   });
 
   it('keeps at least one active owner (409)', async () => {
-    expectProblem(await owner.client.patch(`/api/v1/users/${owner.user.id}`, { role: 'admin' }), 409, '/problems/conflict', 'role');
-    expect((await userRow(owner.user.id)).role).toBe('owner');
+    expectProblem(await t.owner.client.patch(`/api/v1/users/${t.owner.user.id}`, { role: 'admin' }), 409, '/problems/conflict', 'role');
+    expect((await userRow(t.owner.user.id)).role).toBe('owner');
 
-    const admin = await addPerson(owner.client, { role: 'admin' });
+    const admin = await addPerson(t.owner.client, { role: 'admin' });
     // Deactivating an owner is an owner's decision, not an admin's.
-    expectProblem(await admin.client.patch(`/api/v1/users/${owner.user.id}`, { active: false }), 403, '/problems/forbidden');
-    expect((await userRow(owner.user.id)).deactivatedAt).toBeNull();
+    expectProblem(await admin.client.patch(`/api/v1/users/${t.owner.user.id}`, { active: false }), 403, '/problems/forbidden');
+    expect((await userRow(t.owner.user.id)).deactivatedAt).toBeNull();
 
-    // With a second owner, the first may step down.
-    const second = await addPerson(owner.client);
-    expectStatus(await owner.client.patch(`/api/v1/users/${second.user.id}`, { role: 'owner' }), 200);
-    expectStatus(await owner.client.patch(`/api/v1/users/${owner.user.id}`, { role: 'admin' }), 200);
-    expect((await userRow(owner.user.id)).role).toBe('admin');
+    // With a second t.owner, the first may step down.
+    const second = await addPerson(t.owner.client);
+    expectStatus(await t.owner.client.patch(`/api/v1/users/${second.user.id}`, { role: 'owner' }), 200);
+    expectStatus(await t.owner.client.patch(`/api/v1/users/${t.owner.user.id}`, { role: 'admin' }), 200);
+    expect((await userRow(t.owner.user.id)).role).toBe('admin');
     expectProblem(await second.client.patch(`/api/v1/users/${second.user.id}`, { role: 'member' }), 409, '/problems/conflict', 'role');
   });
 
   it('only owners grant or remove the owner role; members edit only their own name, title and time zone', async () => {
-    const admin = await addPerson(owner.client, { role: 'admin' });
-    const member = await addPerson(owner.client, { name: 'Mia' });
+    const admin = await addPerson(t.owner.client, { role: 'admin' });
+    const member = await addPerson(t.owner.client, { name: 'Mia' });
     expectProblem(await admin.client.patch(`/api/v1/users/${member.user.id}`, { role: 'owner' }), 403, '/problems/forbidden');
-    expectProblem(await admin.client.patch(`/api/v1/users/${owner.user.id}`, { role: 'member' }), 403, '/problems/forbidden');
+    expectProblem(await admin.client.patch(`/api/v1/users/${t.owner.user.id}`, { role: 'member' }), 403, '/problems/forbidden');
     expect((await userRow(member.user.id)).role).toBe('member');
-    expect((await userRow(owner.user.id)).role).toBe('owner');
+    expect((await userRow(t.owner.user.id)).role).toBe('owner');
 
     const self = await member.client.patch(`/api/v1/users/${member.user.id}`, { name: 'Mia M.', title: 'Engineer', timeZone: 'Europe/Berlin' });
     expectStatus(self, 200);
     expect(await userRow(member.user.id)).toMatchObject({ name: 'Mia M.', title: 'Engineer', timeZone: 'Europe/Berlin' });
     expectProblem(await member.client.patch(`/api/v1/users/${member.user.id}`, { role: 'admin' }), 403, '/problems/forbidden');
-    expectProblem(await member.client.patch(`/api/v1/users/${member.user.id}`, { managerId: owner.user.id }), 403, '/problems/forbidden');
-    expectProblem(await member.client.patch(`/api/v1/users/${owner.user.id}`, { name: 'Renamed' }), 403, '/problems/forbidden');
+    expectProblem(await member.client.patch(`/api/v1/users/${member.user.id}`, { managerId: t.owner.user.id }), 403, '/problems/forbidden');
+    expectProblem(await member.client.patch(`/api/v1/users/${t.owner.user.id}`, { name: 'Renamed' }), 403, '/problems/forbidden');
     expectProblem(await member.client.patch(`/api/v1/users/${member.user.id}`, { timeZone: 'Nowhere/Land' }), 400, '/problems/validation-failed', 'timeZone');
     expect(await userRow(member.user.id)).toMatchObject({ role: 'member', managerId: null, timeZone: 'Europe/Berlin' });
-    expect((await userRow(owner.user.id)).name).toBe('Olivia Owner');
+    expect((await userRow(t.owner.user.id)).name).toBe('Olivia Owner');
   });
 
   it('deactivating a person ends their sessions at once; reactivating lets them back in', async () => {
-    const member = await addPerson(owner.client);
-    const laptop = new Client(server.url);
+    const member = await addPerson(t.owner.client);
+    const laptop = new Client(t.server.url);
     expectStatus(await laptop.post('/api/auth/sign-in/email', { email: member.user.email, password: member.password }), 200);
     expectStatus(await member.client.get('/api/v1/me'), 200);
 
-    const off = await owner.client.patch(`/api/v1/users/${member.user.id}`, { active: false });
+    const off = await t.owner.client.patch(`/api/v1/users/${member.user.id}`, { active: false });
     expectStatus(off, 200);
     expect(off.body.active).toBe(false);
     expect((await userRow(member.user.id)).deactivatedAt).toBeInstanceOf(Date);
@@ -118,30 +108,30 @@ describeEachEngine('people API', (engine) => {
     expectProblem(await member.client.get('/api/v1/me'), 401, '/problems/unauthenticated');
     expectProblem(await laptop.get('/api/v1/teams'), 401, '/problems/unauthenticated');
     // Signing in again gets them nowhere.
-    const retry = new Client(server.url);
+    const retry = new Client(t.server.url);
     const refused = await retry.post('/api/auth/sign-in/email', { email: member.user.email, password: member.password });
     expect(refused.status).toBe(403);
     expect(await engine().db.select().from(sessions).where(eq(sessions.userId, member.user.id))).toEqual([]);
     expectProblem(await retry.get('/api/v1/me'), 401, '/problems/unauthenticated');
 
-    expectStatus(await owner.client.patch(`/api/v1/users/${member.user.id}`, { active: true }), 200);
-    const back = new Client(server.url);
+    expectStatus(await t.owner.client.patch(`/api/v1/users/${member.user.id}`, { active: true }), 200);
+    const back = new Client(t.server.url);
     expectStatus(await back.post('/api/auth/sign-in/email', { email: member.user.email, password: member.password }), 200);
     expectStatus(await back.get('/api/v1/me'), 200);
   });
 
   it('nobody can deactivate themselves', async () => {
-    const admin = await addPerson(owner.client, { role: 'admin' });
+    const admin = await addPerson(t.owner.client, { role: 'admin' });
     expectProblem(await admin.client.patch(`/api/v1/users/${admin.user.id}`, { active: false }), 403, '/problems/forbidden');
     expect((await userRow(admin.user.id)).deactivatedAt).toBeNull();
     expectStatus(await admin.client.get('/api/v1/me'), 200);
   });
 
   it('organisation settings: everyone reads, owners and admins change', async () => {
-    const member = await addPerson(owner.client);
+    const member = await addPerson(t.owner.client);
     expect((await member.client.get('/api/v1/organization')).body).toMatchObject({ name: 'Acme' });
     expectProblem(await member.client.patch('/api/v1/organization', { name: 'Mine' }), 403, '/problems/forbidden');
-    const renamed = await owner.client.patch('/api/v1/organization', { name: 'Acme Two', timeZone: 'Asia/Tokyo' });
+    const renamed = await t.owner.client.patch('/api/v1/organization', { name: 'Acme Two', timeZone: 'Asia/Tokyo' });
     expectStatus(renamed, 200);
     expect(renamed.body).toMatchObject({ name: 'Acme Two', timeZone: 'Asia/Tokyo' });
     expect((await member.client.get('/api/v1/me')).body.organization).toMatchObject({ name: 'Acme Two', timeZone: 'Asia/Tokyo' });

@@ -1,5 +1,7 @@
-import { expect } from 'vitest';
+import { afterAll, beforeAll, beforeEach, expect } from 'vitest';
+import type { DatabaseHandle } from '../../src/db/database.js';
 import { Client, type ApiResponse } from './client.js';
+import { startTestServer, type TestServer } from './server.js';
 
 export const PASSWORD = 'correct horse battery';
 
@@ -70,4 +72,21 @@ export async function createTeam(admin: Client, body: { name: string; kind?: 'de
   const response = await admin.post('/api/v1/teams', body);
   expectStatus(response, 201);
   return response.body as { id: string; name: string; kind: string; parentId: string | null; memberCount: number | null };
+}
+
+/**
+ * The usual API suite set-up: one server per engine; before each test an empty database and a fresh
+ * organisation whose owner is signed in. Read `t.owner` / `t.server` inside tests.
+ */
+export function useOrganization(engine: () => { handle: DatabaseHandle; reset(): Promise<void> }) {
+  const holder = { server: undefined as unknown as TestServer, owner: undefined as unknown as Person };
+  beforeAll(async () => {
+    holder.server = await startTestServer(engine().handle);
+  });
+  afterAll(() => holder.server?.close());
+  beforeEach(async () => {
+    await engine().reset();
+    holder.owner = (await setUpOrganization(holder.server.url)).owner;
+  });
+  return holder;
 }
