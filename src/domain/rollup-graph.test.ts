@@ -67,3 +67,28 @@ describe('computeGraphProgress with adjustments (scoring)', () => {
     expect(result.objectives.get('company')).toBe(0.67);
   });
 });
+
+describe('computeGraphProgress on part of a graph (given objectives)', () => {
+  // The company rolls up two teams; only team A and the company are recomputed, team B's stored
+  // progress stands in for its own key results, which are not in the graph.
+  const objectives: GraphObjective[] = [
+    { id: 'company', weight: 1, driver: 'aligned' },
+    { id: 'teamA', weight: 1, driver: 'key_results' },
+    { id: 'teamB', weight: 3, driver: 'key_results' },
+  ];
+  const alignments: GraphAlignment[] = [
+    { childObjectiveId: 'teamA', parentObjectiveId: 'company' },
+    { childObjectiveId: 'teamB', parentObjectiveId: 'company' },
+  ];
+
+  it.each([
+    { teamB: 0, expected: 0.5 / 4 },
+    { teamB: 1, expected: (0.5 + 3) / 4 },
+    { teamB: 0.2, expected: (0.5 + 0.6) / 4 },
+  ])('uses team B as given ($teamB) and recomputes the rest', ({ teamB, expected }) => {
+    const result = computeGraphProgress(objectives, [metric('a1', 'teamA', 50)], alignments, { given: new Map([['teamB', teamB]]) });
+    expect(result.objectives.get('teamA')).toBe(0.5);
+    expect(result.objectives.get('company')).toBeCloseTo(expected, 12);
+    expect(result.objectives.has('teamB')).toBe(false);
+  });
+});

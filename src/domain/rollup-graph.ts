@@ -40,6 +40,11 @@ export interface GraphAdjustments {
   keyResult?: (id: string, progress: number) => number;
   /** Replace an objective's computed value before its parents use it (e.g. rounding a score). */
   objective?: (id: string, progress: number) => number;
+  /**
+   * Objectives whose progress is known and not recomputed: the children just outside a part of the
+   * graph being brought up to date (their key results and children need not be in the graph).
+   */
+  given?: ReadonlyMap<string, number>;
 }
 
 export function computeGraphProgress(
@@ -81,7 +86,7 @@ export function computeGraphProgress(
   }
 
   function progressOfObjective(id: string): number {
-    const known = objectiveProgressById.get(id);
+    const known = objectiveProgressById.get(id) ?? adjust.given?.get(id);
     if (known !== undefined) return known;
     if (visiting.has(id)) throw new RangeError(`alignment loop through objective ${id}`);
     visiting.add(id);

@@ -343,7 +343,16 @@ export async function rollupDifferences(db: Database, orgId: string, cycleId: st
     .where(and(eq(objectives.orgId, orgId), eq(objectives.cycleId, cycleId)));
   const krRows = objectiveRows.length
     ? await db
-        .select({ id: keyResults.id, title: keyResults.title, progress: keyResults.progress, achievement: keyResults.achievement })
+        .select({
+          id: keyResults.id,
+          title: keyResults.title,
+          kind: keyResults.kind,
+          progress: keyResults.progress,
+          achievement: keyResults.achievement,
+          currentValue: keyResults.currentValue,
+          lastCheckInDate: keyResults.lastCheckInDate,
+          confidence: keyResults.confidence,
+        })
         .from(keyResults)
         .where(inArray(keyResults.objectiveId, objectiveRows.map((o) => o.id)))
     : [];
@@ -357,6 +366,13 @@ export async function rollupDifferences(db: Database, orgId: string, cycleId: st
     const expected = snapshot.keyResults.get(row.id);
     if (off(row.progress, expected?.progress)) differences.push(`key result "${row.title}": stored progress ${row.progress}, from scratch ${expected?.progress}`);
     if (off(row.achievement, expected?.achievement)) differences.push(`key result "${row.title}": stored achievement ${row.achievement}, from scratch ${expected?.achievement}`);
+    // The columns a key result copies from its latest check-in.
+    const latest = snapshot.latestCheckIn.get(row.id);
+    const copied = { lastCheckInDate: latest?.asOf ?? null, confidence: latest?.confidence ?? null, currentValue: row.kind === 'metric' || row.kind === 'threshold' ? (latest?.value ?? null) : null };
+    for (const [column, expectedValue] of Object.entries(copied)) {
+      const stored = row[column as keyof typeof copied];
+      if (stored !== expectedValue) differences.push(`key result "${row.title}": stored ${column} ${stored}, latest check-in ${expectedValue}`);
+    }
   }
   return differences;
 }

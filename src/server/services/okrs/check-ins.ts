@@ -1,13 +1,12 @@
 import { and, desc, eq } from 'drizzle-orm';
 import { validateConfidence } from '../../../domain/index.js';
 import type { Database, Executor } from '../../../db/database.js';
-import { checkIns, cycles, objectives, users, type keyResults } from '../../../db/schema/index.js';
+import { checkIns, cycles, keyResults, objectives, users } from '../../../db/schema/index.js';
 import { invalid, notFound, Problem } from '../../http/problem.js';
 import { recordActivity } from '../activity.js';
 import { celebrateTargetReached } from '../social/celebrate.js';
 import type { NotifyContext } from '../notifications/notify.js';
 import type { Scope } from '../scope.js';
-import { requireKeyResult } from './key-results.js';
 import { lockOrganizationOkrs } from './org-lock.js';
 import { refreshKeyResult } from './rollup.js';
 
@@ -20,11 +19,23 @@ export interface CheckInFields {
   blockers?: string | null;
 }
 
+type KeyResultRow = typeof keyResults.$inferSelect;
+type CycleRow = typeof cycles.$inferSelect;
+
+/** The key result with its cycle, in one read: this runs on every check-in. */
+async function requireKeyResultAndCycle(tx: Executor, orgId: string, keyResultId: string): Promise<{ kr: KeyResultRow; cycle: CycleRow }> {
+  const [row] = await tx
+    .select({ kr: keyResults, cycle: cycles })
+    .from(keyResults)
+    .innerJoin(objectives, eq(objectives.id, keyResults.objectiveId))
+    .innerJoin(cycles, eq(cycles.id, objectives.cycleId))
+    .where(and(eq(keyResults.orgId, orgId), eq(keyResults.id, keyResultId)));
+  if (!row) throw notFound('The key result');
+  return row;
+}
+
 /** What the check-in must carry for its key result's kind, and a date inside an open cycle, not in the future. */
-async function checkFits(tx: Executor, orgId: string, kr: typeof keyResults.$inferSelect, fields: CheckInFields, today: string) {
-  // One read for the key result's cycle: this runs on every check-in.
-  const [cycle] = await tx.select({ cycle: cycles }).from(cycles).innerJoin(objectives, eq(objectives.cycleId, cycles.id)).where(and(eq(objectives.id, kr.objectiveId), eq(cycles.orgId, orgId))).then((rows) => rows.map((r) => r.cycle));
-  if (!cycle) throw notFound('The cycle');
+function checkFits(kr: KeyResultRow, cycle: CycleRow, fields: CheckInFields, today: string) {
   if (cycle.status === 'closed') throw new Problem(409, 'cycle-closed', `${cycle.name} is closed: its scores are final and it takes no more check-ins.`, [{ field: 'asOf', message: 'The cycle is closed.' }]);
   const asOf = fields.asOf ?? (today > cycle.endDate ? cycle.endDate : today);
   if (asOf < cycle.startDate || asOf > cycle.endDate) throw invalid('asOf', `Date the check-in within ${cycle.name} (${cycle.startDate} to ${cycle.endDate}).`);
@@ -46,13 +57,16 @@ async function checkFits(tx: Executor, orgId: string, kr: typeof keyResults.$inf
 export async function createCheckIn(db: Database, scope: Scope, keyResultId: string, fields: CheckInFields, today: string, notifyCtx?: NotifyContext) {
   return db.transaction(async (tx) => {
     await lockOrganizationOkrs(tx, scope.orgId);
-    const kr = await requireKeyResult(tx, scope.orgId, keyResultId);
-    const asOf = await checkFits(tx, scope.orgId, kr, fields, today);
+    const { kr, cycle } = await requireKeyResultAndCycle(tx, scope.orgId, keyResultId);
+    const asOf = checkFits(kr, cycle, fields, today);
     const [row] = await tx
       .insert(checkIns)
       .values({ orgId: scope.orgId, keyResultId, authorId: scope.actorId, asOf, value: fields.value ?? null, milestonesDone: fields.milestonesDone ?? null, confidence: fields.confidence ?? null, note: fields.note ?? null, blockers: fields.blockers ?? null })
       .returning();
-    const progress = await refreshKeyResult(tx, keyResultId);
+    // Dated after every earlier check-in, the new one is the latest: no need to look it up. On the
+    // same date an earlier-started transaction may hold an older createdAt, so that case reads.
+    const isLatest = kr.lastCheckInDate === null || asOf > kr.lastCheckInDate;
+    const progress = await refreshKeyResult(tx, keyResultId, isLatest ? row! : undefined);
     await recordActivity(tx, { ...scope, action: 'check_in.created', entityType: 'key_result', entityId: keyResultId, before: { progress: kr.progress, value: kr.currentValue }, after: row });
     await celebrateTargetReached(tx, scope, kr, progress ?? 0, row!, notifyCtx);
     return row!;
@@ -70,9 +84,8 @@ export async function updateCheckIn(db: Database, scope: Scope, id: string, fiel
   return db.transaction(async (tx) => {
     await lockOrganizationOkrs(tx, scope.orgId);
     const before = await requireCheckIn(tx, scope.orgId, id);
-    const kr = await requireKeyResult(tx, scope.orgId, before.keyResultId);
-    const merged = { ...before, ...fields };
-    const asOf = await checkFits(tx, scope.orgId, kr, merged, today);
+    const { kr, cycle } = await requireKeyResultAndCycle(tx, scope.orgId, before.keyResultId);
+    const asOf = checkFits(kr, cycle, { ...before, ...fields }, today);
     const [row] = await tx.update(checkIns).set({ ...fields, asOf, updatedAt: new Date() }).where(eq(checkIns.id, id)).returning();
     const progress = await refreshKeyResult(tx, kr.id);
     await recordActivity(tx, { ...scope, action: 'check_in.corrected', entityType: 'check_in', entityId: id, before, after: row });
@@ -85,8 +98,8 @@ export async function deleteCheckIn(db: Database, scope: Scope, id: string) {
   return db.transaction(async (tx) => {
     await lockOrganizationOkrs(tx, scope.orgId);
     const before = await requireCheckIn(tx, scope.orgId, id);
-    const kr = await requireKeyResult(tx, scope.orgId, before.keyResultId);
-    await checkFits(tx, scope.orgId, kr, { ...before, asOf: before.asOf }, '9999-12-31');
+    const { kr, cycle } = await requireKeyResultAndCycle(tx, scope.orgId, before.keyResultId);
+    checkFits(kr, cycle, { ...before, asOf: before.asOf }, '9999-12-31');
     await tx.update(checkIns).set({ deleted: true, updatedAt: new Date() }).where(eq(checkIns.id, id));
     await refreshKeyResult(tx, kr.id);
     await recordActivity(tx, { ...scope, action: 'check_in.deleted', entityType: 'check_in', entityId: id, before });

@@ -65,9 +65,8 @@ export async function createKeyResult(db: Database, scope: Scope, objectiveId: s
     validateMeasure({ startValue: null, targetValue: null, targetMin: null, targetMax: null, ...values });
     const [{ position }] = (await tx.select({ position: sql<number>`coalesce(max(${keyResults.position}) + 1, 0)::int` }).from(keyResults).where(eq(keyResults.objectiveId, objectiveId))) as [{ position: number }];
     const [kr] = await tx.insert(keyResults).values({ ...values, orgId: scope.orgId, objectiveId, position }).returning();
+    // Recomputes its objective too: a new key result changes the average even at zero progress.
     await refreshKeyResult(tx, kr!.id);
-    // A new key result changes its objective's average even at zero progress.
-    await refreshObjective(tx, objectiveId);
     await recordActivity(tx, { ...scope, action: 'key_result.created', entityType: 'key_result', entityId: kr!.id, after: kr });
     return requireKeyResult(tx, scope.orgId, kr!.id);
   });
@@ -84,8 +83,8 @@ export async function updateKeyResult(db: Database, scope: Scope, id: string, fi
     const merged = { ...before, ...fields, milestones };
     validateMeasure(merged);
     await tx.update(keyResults).set({ ...fields, title: fields.title?.trim(), milestones, updatedAt: new Date() }).where(eq(keyResults.id, id));
+    // Recomputes its objective too, with the new weight.
     await refreshKeyResult(tx, id);
-    if (fields.weight !== undefined) await refreshObjective(tx, before.objectiveId);
     const after = await requireKeyResult(tx, scope.orgId, id);
     await recordActivity(tx, { ...scope, action: 'key_result.updated', entityType: 'key_result', entityId: id, before, after });
     return after;

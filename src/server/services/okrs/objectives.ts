@@ -6,7 +6,7 @@ import { recordActivity } from '../activity.js';
 import type { Scope } from '../scope.js';
 import { assertCycleOpen, requireCycle } from './cycles.js';
 import { lockOrganizationOkrs } from './org-lock.js';
-import { parentsOf, refreshObjective, refreshParents, refreshParentsOf } from './rollup.js';
+import { parentsOf, refreshObjective, refreshParents } from './rollup.js';
 
 export interface ObjectiveFields {
   title?: string;
@@ -81,8 +81,7 @@ export async function updateObjective(db: Database, scope: Scope, id: string, fi
     await writeContributors(tx, scope.orgId, id, contributors);
     if (gate) await gate(tx, objective!, before);
     // A new driver changes this objective's progress; a new weight changes what it gives its parents.
-    if (fields.progressDriver !== undefined) await refreshObjective(tx, id);
-    if (fields.weight !== undefined && fields.weight !== before.weight) await refreshParentsOf(tx, id);
+    if (fields.progressDriver !== undefined || (fields.weight !== undefined && fields.weight !== before.weight)) await refreshObjective(tx, id);
     await recordActivity(tx, { ...scope, action: 'objective.updated', entityType: 'objective', entityId: id, before, after: fields });
     return (await requireObjective(tx, scope.orgId, id)) ?? objective!;
   });

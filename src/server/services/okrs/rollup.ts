@@ -1,98 +1,103 @@
-import { and, desc, eq, inArray, sql } from 'drizzle-orm';
-import { keyResultProgress, objectiveProgress } from '../../../domain/index.js';
-import { queryRows, type Executor } from '../../../db/database.js';
-import { alignments, checkIns, keyResults, objectives } from '../../../db/schema/index.js';
-import { measureOf, milestonesWithState } from './measure.js';
+import { and, desc, eq, sql } from 'drizzle-orm';
+import { computeGraphProgress, type KeyResultProgress } from '../../../domain/index.js';
+import type { Executor } from '../../../db/database.js';
+import { alignments, checkIns, keyResults } from '../../../db/schema/index.js';
+import { loadAncestry, type AncestryKeyResult } from './ancestry.js';
+import { measureOf, milestonesWithState, type CheckInState } from './measure.js';
 
+// Below this a recomputed value is float noise (items summed in another order), not a change.
 const CHANGED = 1e-12;
-// Alignments are acyclic (loops are refused); this only stops corrupted data from recursing forever.
-const MAX_DEPTH = 64;
 
-function guard(depth: number) {
-  if (depth > MAX_DEPTH) throw new Error('alignment chain deeper than 64 levels: is there a loop in the data?');
-}
+export type LatestCheckIn = CheckInState & Pick<typeof checkIns.$inferSelect, 'asOf' | 'confidence'>;
 
-async function rollupChildren(tx: Executor, keyResultId: string) {
-  return tx
-    .select({ progress: objectives.progress, weight: objectives.weight })
-    .from(alignments)
-    .innerJoin(objectives, eq(objectives.id, alignments.childObjectiveId))
-    .where(eq(alignments.parentKeyResultId, keyResultId));
-}
-
-/**
- * Recomputes one key result from its latest check-in (or its aligned objectives, for a rollup),
- * stores it, and carries the change up through its objective and every ancestor. Returns its new progress.
- */
-export async function refreshKeyResult(tx: Executor, keyResultId: string, depth = 0): Promise<number | undefined> {
-  guard(depth);
-  const [kr] = await tx.select().from(keyResults).where(eq(keyResults.id, keyResultId));
-  if (!kr) return undefined;
-  const history = await tx
+/** A key result's latest check-in by `asOf`, the newest entry on a tie; null before the first. */
+export async function latestCheckIn(tx: Executor, keyResultId: string): Promise<LatestCheckIn | null> {
+  const [latest] = await tx
     .select({ asOf: checkIns.asOf, value: checkIns.value, milestonesDone: checkIns.milestonesDone, confidence: checkIns.confidence })
     .from(checkIns)
     .where(and(eq(checkIns.keyResultId, keyResultId), eq(checkIns.deleted, false)))
     .orderBy(desc(checkIns.asOf), desc(checkIns.createdAt))
     .limit(1);
-  const latest = history[0] ?? null;
-  const { progress, achievement } = keyResultProgress(measureOf(kr, latest), kr.kind === 'rollup' ? await rollupChildren(tx, kr.id) : []);
-  await tx
-    .update(keyResults)
-    .set({
-      progress,
-      achievement,
-      currentValue: kr.kind === 'metric' || kr.kind === 'threshold' ? (latest?.value ?? null) : null,
-      milestones: kr.kind === 'milestone' ? milestonesWithState(kr.milestones ?? [], latest) : kr.milestones,
-      lastCheckInDate: latest?.asOf ?? null,
-      confidence: latest?.confidence ?? null,
-    })
-    .where(eq(keyResults.id, kr.id));
-  if (Math.abs(progress - kr.progress) >= CHANGED) await refreshObjective(tx, kr.objectiveId, depth + 1);
-  return progress;
+  return latest ?? null;
 }
 
-interface ObjectiveInputs {
-  progress: number;
-  driver: 'key_results' | 'aligned' | 'both';
-  krs: { progress: number; weight: number }[];
-  children: { progress: number; weight: number }[];
-  parents: ParentRef[];
+/** The state a key result's stored columns already hold (its latest check-in, as last applied). */
+const storedState = (kr: AncestryKeyResult): CheckInState => ({ value: kr.currentValue, milestonesDone: kr.milestones?.map((m) => m.done) ?? null });
+
+const pgArray = (values: readonly (string | number)[]) => `{${values.join(',')}}`;
+
+interface Measured {
+  id: string;
+  latest: LatestCheckIn | null;
 }
 
 /**
- * Everything one roll-up step needs, in one round trip: the objective, its key results, its aligned
- * children (directly or through a non-rollup key result, each once) and its parents. A check-in walks
- * up to six levels; one read per level instead of five keeps the write short (see docs/performance.md).
+ * Brings the ancestry of some objectives up to date in two round trips: one read (loadAncestry),
+ * the method in memory (the domain's computeGraphProgress over that part of the graph), and one
+ * statement writing every row that moved. `measured` is a key result whose latest check-in
+ * changed: its value columns are rewritten too. Answers the recomputed key results.
  */
-async function objectiveInputs(tx: Executor, objectiveId: string): Promise<ObjectiveInputs | undefined> {
-  const [row] = await queryRows<ObjectiveInputs>(
-    tx,
-    sql`select o.progress, o.progress_driver as driver,
-      coalesce((select json_agg(json_build_object('progress', k.progress, 'weight', k.weight)) from ${keyResults} k where k.objective_id = o.id), '[]') as krs,
-      coalesce((select json_agg(json_build_object('progress', c.progress, 'weight', c.weight)) from (
-        select distinct on (c.id) c.id, c.progress, c.weight from ${alignments} a join ${objectives} c on c.id = a.child_objective_id
-        where a.parent_objective_id = o.id
-           or a.parent_key_result_id = any(array(select k.id from ${keyResults} k where k.objective_id = o.id and k.kind <> 'rollup'))
-      ) c), '[]') as children,
-      coalesce((select json_agg(json_build_object('parentObjectiveId', a.parent_objective_id, 'parentKeyResultId', a.parent_key_result_id)) from ${alignments} a where a.child_objective_id = o.id), '[]') as parents
-    from ${objectives} o where o.id = ${objectiveId}`,
+async function rollUp(tx: Executor, from: { objectiveIds?: string[]; keyResultIds?: string[] }, measured?: Measured): Promise<ReadonlyMap<string, KeyResultProgress>> {
+  const ancestry = await loadAncestry(tx, from);
+  const stale = new Set(ancestry.stale);
+  const given = new Map(ancestry.objectives.filter((o) => !stale.has(o.id)).map((o) => [o.id, o.progress]));
+  const result = computeGraphProgress(
+    ancestry.objectives,
+    ancestry.keyResults.map((kr) => ({ ...kr, measure: measureOf(kr, kr.id === measured?.id ? measured.latest : storedState(kr)) })),
+    ancestry.alignments,
+    { given },
   );
-  return row;
+  const movedObjectives = ancestry.objectives.filter((o) => stale.has(o.id) && Math.abs(result.objectives.get(o.id)! - o.progress) >= CHANGED);
+  const movedKeyResults = ancestry.keyResults.filter((kr) => {
+    const now = result.keyResults.get(kr.id)!;
+    return kr.id !== measured?.id && (Math.abs(now.progress - kr.progress) >= CHANGED || Math.abs(now.achievement - kr.achievement) >= CHANGED);
+  });
+  const target = ancestry.keyResults.find((kr) => kr.id === measured?.id);
+  if (!target && movedObjectives.length === 0 && movedKeyResults.length === 0) return result.keyResults;
+
+  const progressOf = (id: string) => result.keyResults.get(id)!;
+  // One statement: data-modifying CTEs all run, each on rows the others do not touch.
+  const targetUpdate = target
+    ? sql`, target as (${tx
+        .update(keyResults)
+        .set({
+          ...progressOf(target.id),
+          currentValue: target.kind === 'metric' || target.kind === 'threshold' ? (measured!.latest?.value ?? null) : null,
+          milestones: target.kind === 'milestone' ? milestonesWithState(target.milestones ?? [], measured!.latest) : target.milestones,
+          lastCheckInDate: measured!.latest?.asOf ?? null,
+          confidence: measured!.latest?.confidence ?? null,
+        })
+        .where(eq(keyResults.id, target.id))
+        .getSQL()})`
+    : sql``;
+  await tx.execute(sql`with moved_krs as (
+      update key_results k set progress = v.progress, achievement = v.achievement
+      from unnest(${pgArray(movedKeyResults.map((k) => k.id))}::uuid[], ${pgArray(movedKeyResults.map((k) => progressOf(k.id).progress))}::float8[],
+        ${pgArray(movedKeyResults.map((k) => progressOf(k.id).achievement))}::float8[]) v(id, progress, achievement)
+      where k.id = v.id
+    ), moved_objectives as (
+      update objectives o set progress = v.progress
+      from unnest(${pgArray(movedObjectives.map((o) => o.id))}::uuid[], ${pgArray(movedObjectives.map((o) => result.objectives.get(o.id)!))}::float8[]) v(id, progress)
+      where o.id = v.id
+    )${targetUpdate}
+    select 1`);
+  return result.keyResults;
 }
 
 /**
- * Recomputes an objective from its children; when it moved, its parents follow. Without a visited
- * set on purpose: in a diamond the shared parent is recomputed once per path, the last time with
- * every child up to date.
+ * Recomputes one key result from its latest check-in (or its aligned objectives, for a rollup),
+ * stores it, and carries the change up through its objective and every ancestor. `latest` saves
+ * the read when the caller knows it. Returns the key result's new progress.
  */
-export async function refreshObjective(tx: Executor, objectiveId: string, depth = 0): Promise<void> {
-  guard(depth);
-  const inputs = await objectiveInputs(tx, objectiveId);
-  if (!inputs) return;
-  const progress = objectiveProgress({ driver: inputs.driver, keyResults: inputs.krs, alignedObjectives: inputs.children });
-  if (Math.abs(progress - inputs.progress) < CHANGED) return;
-  await tx.update(objectives).set({ progress }).where(eq(objectives.id, objectiveId));
-  await refreshParents(tx, inputs.parents, depth + 1);
+export async function refreshKeyResult(tx: Executor, keyResultId: string, latest?: LatestCheckIn | null): Promise<number | undefined> {
+  const measured = { id: keyResultId, latest: latest === undefined ? await latestCheckIn(tx, keyResultId) : latest };
+  const result = await rollUp(tx, { keyResultIds: [keyResultId] }, measured);
+  return result.get(keyResultId)?.progress;
+}
+
+/** Recomputes an objective (and its rollup key results) and everything above it. */
+export async function refreshObjective(tx: Executor, objectiveId: string): Promise<void> {
+  await rollUp(tx, { objectiveIds: [objectiveId] });
 }
 
 export interface ParentRef {
@@ -103,22 +108,11 @@ export interface ParentRef {
 export const parentsOf = (tx: Executor, objectiveId: string): Promise<ParentRef[]> =>
   tx.select({ parentObjectiveId: alignments.parentObjectiveId, parentKeyResultId: alignments.parentKeyResultId }).from(alignments).where(eq(alignments.childObjectiveId, objectiveId));
 
-/** Everything an objective feeds: parent objectives, and parent key results with their objectives. */
-export async function refreshParentsOf(tx: Executor, objectiveId: string, depth = 0): Promise<void> {
-  await refreshParents(tx, await parentsOf(tx, objectiveId), depth);
-}
-
 /** Recomputes the given parents, e.g. after the child that fed them was unlinked or deleted. */
-export async function refreshParents(tx: Executor, refs: ParentRef[], depth = 0): Promise<void> {
-  const krIds = refs.flatMap((r) => (r.parentKeyResultId ? [r.parentKeyResultId] : []));
-  const krs = krIds.length ? await tx.select({ id: keyResults.id, kind: keyResults.kind, objectiveId: keyResults.objectiveId }).from(keyResults).where(inArray(keyResults.id, krIds)) : [];
-  const parents = refs.map((r) => {
-    const kr = krs.find((k) => k.id === r.parentKeyResultId);
-    return { ...r, kind: kr?.kind, krObjectiveId: kr?.objectiveId };
+export async function refreshParents(tx: Executor, refs: ParentRef[]): Promise<void> {
+  if (refs.length === 0) return;
+  await rollUp(tx, {
+    objectiveIds: refs.flatMap((r) => (r.parentObjectiveId ? [r.parentObjectiveId] : [])),
+    keyResultIds: refs.flatMap((r) => (r.parentKeyResultId ? [r.parentKeyResultId] : [])),
   });
-  for (const parent of parents) {
-    if (parent.parentObjectiveId) await refreshObjective(tx, parent.parentObjectiveId, depth);
-    else if (parent.parentKeyResultId && parent.kind === 'rollup') await refreshKeyResult(tx, parent.parentKeyResultId, depth);
-    else if (parent.krObjectiveId) await refreshObjective(tx, parent.krObjectiveId, depth);
-  }
 }

@@ -1,0 +1,61 @@
+import { sql } from 'drizzle-orm';
+import type { GraphAlignment, ProgressDriver } from '../../../domain/index.js';
+import { queryRows, type Executor } from '../../../db/database.js';
+import type { keyResults, MilestoneRow } from '../../../db/schema/index.js';
+
+type KeyResultRow = typeof keyResults.$inferSelect;
+
+export type AncestryKeyResult = Pick<KeyResultRow, 'id' | 'objectiveId' | 'kind' | 'weight' | 'progress' | 'achievement' | 'startValue' | 'targetValue' | 'targetMin' | 'targetMax' | 'currentValue'> & {
+  milestones: MilestoneRow[] | null;
+};
+
+/**
+ * The part of a cycle that a change can move: the objectives it starts from and every objective
+ * above them (`stale`), their key results, and the alignments into them with each child's stored
+ * progress. Children outside `stale` do not move; their stored progress stands for them.
+ */
+export interface Ancestry {
+  stale: string[];
+  objectives: { id: string; weight: number; driver: ProgressDriver; progress: number }[];
+  keyResults: AncestryKeyResult[];
+  alignments: GraphAlignment[];
+}
+
+/**
+ * Reads the ancestry of some objectives (and of the objectives of some key results) in one round
+ * trip: a check-in walks up to six levels, and one statement instead of two or three per level is
+ * what keeps the write short (docs/performance.md). `union` (not `union all`) stops at a node seen
+ * before, so even a loop in corrupted data ends; the roll-up then refuses it.
+ */
+export async function loadAncestry(tx: Executor, from: { objectiveIds?: string[]; keyResultIds?: string[] }): Promise<Ancestry> {
+  const objectiveIds = `{${(from.objectiveIds ?? []).join(',')}}`;
+  const keyResultIds = `{${(from.keyResultIds ?? []).join(',')}}`;
+  const [row] = await queryRows<Ancestry>(
+    tx,
+    sql`with recursive starts(id) as (
+        select o.id from objectives o where o.id = any(${objectiveIds}::uuid[])
+        union select k.objective_id from key_results k where k.id = any(${keyResultIds}::uuid[])
+      ), up(id) as (
+        select id from starts
+        union
+        select coalesce(a.parent_objective_id, pk.objective_id)
+        from up join alignments a on a.child_objective_id = up.id
+        left join key_results pk on pk.id = a.parent_key_result_id
+      ), krs as (
+        select k.* from key_results k where k.objective_id = any(array(select id from up))
+      ), links as (
+        select a.child_objective_id, a.parent_objective_id, a.parent_key_result_id from alignments a
+        where a.parent_objective_id = any(array(select id from up)) or a.parent_key_result_id = any(array(select id from krs))
+      )
+      select
+        coalesce((select json_agg(id) from up), '[]') as stale,
+        coalesce((select json_agg(json_build_object('id', o.id, 'weight', o.weight, 'driver', o.progress_driver, 'progress', o.progress))
+          from objectives o where o.id = any(array(select id from up union select child_objective_id from links))), '[]') as objectives,
+        coalesce((select json_agg(json_build_object('id', k.id, 'objectiveId', k.objective_id, 'kind', k.kind, 'weight', k.weight,
+          'progress', k.progress, 'achievement', k.achievement, 'startValue', k.start_value, 'targetValue', k.target_value,
+          'targetMin', k.target_min, 'targetMax', k.target_max, 'currentValue', k.current_value, 'milestones', k.milestones) order by k.position, k.created_at) from krs k), '[]') as "keyResults",
+        coalesce((select json_agg(json_build_object('childObjectiveId', l.child_objective_id, 'parentObjectiveId', l.parent_objective_id,
+          'parentKeyResultId', l.parent_key_result_id)) from links l), '[]') as alignments`,
+  );
+  return row ?? { stale: [], objectives: [], keyResults: [], alignments: [] };
+}
