@@ -26,7 +26,7 @@ export interface Comparison {
   variants: VariantResult[];
 }
 
-interface Case {
+export interface Case {
   title: string;
   params: string[][];
   /** A variant with `setup` (e.g. CREATE INDEX) runs inside a transaction that is rolled back. */
@@ -40,7 +40,8 @@ async function explain(db: Executor, query: SQL): Promise<string[]> {
   return rows.map((r) => r['QUERY PLAN']);
 }
 
-function cases(data: Dataset, samples: number): Case[] {
+/** The queries to compare, with sampled parameters: built while the data set is still in memory. */
+export function comparisonCases(data: Dataset, samples = 30): Case[] {
   const rng = new Rng(data.seed + 7);
   const active = data.objectives.filter((o) => o.cycleIndex === data.activeCycleIndex);
   const cycleId = data.cycles[data.activeCycleIndex]!.id;
@@ -121,9 +122,9 @@ function cases(data: Dataset, samples: number): Case[] {
 
 class RolledBack extends Error {}
 
-export async function compareQueries(db: Database, data: Dataset, samples = 30, repeats = 3): Promise<Comparison[]> {
+export async function compareQueries(db: Database, cases: readonly Case[], repeats = 3): Promise<Comparison[]> {
   const out: Comparison[] = [];
-  for (const c of cases(data, samples)) {
+  for (const c of cases) {
     const variants: VariantResult[] = [];
     let sameResults = true;
     const reference: string[] = [];

@@ -2,7 +2,7 @@
  * The four measured operations, each through the real services, and the timing loop around them.
  */
 import { loadavg } from 'node:os';
-import { performance } from 'node:perf_hooks';
+import { performance, PerformanceObserver } from 'node:perf_hooks';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Database } from '../src/db/database.js';
 import { cycles } from '../src/db/schema/index.js';
@@ -102,6 +102,9 @@ export interface Stats {
   /** 1-minute load average of the machine before and after (other work shares its 2 cores). */
   loadBefore: number;
   loadAfter: number;
+  /** Timed calls during which the benchmark process paused for garbage collection, and those pauses in all. */
+  callsWithGc: number;
+  gcMs: number;
 }
 
 /** Nearest-rank percentile of sorted values. */
@@ -116,12 +119,21 @@ export async function measureOp(db: Database, ctx: BenchContext, op: Op, options
   for (let i = 0; i < options.warmup; i++) await op(db, ctx, rng);
   const loadBefore = loadavg()[0]!;
   const times: number[] = [];
+  const calls: [number, number][] = [];
+  const pauses: [number, number][] = [];
+  const gc = new PerformanceObserver((list) => pauses.push(...list.getEntries().map((e): [number, number] => [e.startTime, e.startTime + e.duration])));
+  gc.observe({ entryTypes: ['gc'] });
   let rows = 0;
   for (let i = 0; i < options.iterations; i++) {
     const start = performance.now();
     rows += await op(db, ctx, rng);
-    times.push(performance.now() - start);
+    const end = performance.now();
+    times.push(end - start);
+    calls.push([start, end]);
   }
+  await new Promise((resolve) => setImmediate(resolve)); // let the observer deliver the last entries
+  gc.disconnect();
+  const inCalls = pauses.filter(([from, to]) => calls.some(([start, end]) => from < end && to > start));
   const sorted = [...times].sort((a, b) => a - b);
   return {
     iterations: options.iterations,
@@ -133,5 +145,7 @@ export async function measureOp(db: Database, ctx: BenchContext, op: Op, options
     meanRows: rows / Math.max(1, options.iterations),
     loadBefore,
     loadAfter: loadavg()[0]!,
+    callsWithGc: calls.filter(([start, end]) => pauses.some(([from, to]) => from < end && to > start)).length,
+    gcMs: inCalls.reduce((sum, [from, to]) => sum + (to - from), 0),
   };
 }

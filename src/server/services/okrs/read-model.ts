@@ -30,12 +30,15 @@ function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
 
 /** What every view needs once per request: the date, margins, cadences, cycles, and snapshots for time travel. */
 async function loadContext(db: Executor, orgId: string, cycleIds: string[], teamIds: string[], options: ReadOptions) {
-  const [org] = await db.select().from(organizations).where(eq(organizations.id, orgId));
+  // Independent reads together: on a server pool they run side by side on separate connections.
+  const [[org], cycleRows, teamRows] = await Promise.all([
+    db.select().from(organizations).where(eq(organizations.id, orgId)),
+    cycleIds.length ? db.select().from(cycles).where(inArray(cycles.id, cycleIds)) : Promise.resolve([]),
+    // Only the teams on the page: an organisation may have a thousand.
+    teamIds.length ? db.select({ id: teams.id, cadence: teams.checkInCadence }).from(teams).where(inArray(teams.id, teamIds)) : Promise.resolve([]),
+  ]);
   const margins: StatusMargins = { ...DEFAULT_STATUS_MARGINS, ...(org?.settings ?? {}) };
   const date = options.asOf ?? todayIn(org?.timeZone ?? 'UTC', options.now);
-  const cycleRows = cycleIds.length ? await db.select().from(cycles).where(inArray(cycles.id, cycleIds)) : [];
-  // Only the teams on the page: an organisation may have a thousand.
-  const teamRows = teamIds.length ? await db.select({ id: teams.id, cadence: teams.checkInCadence }).from(teams).where(inArray(teams.id, teamIds)) : [];
   const cadence = new Map(teamRows.map((t) => [t.id, t.cadence as CheckInCadence]));
   const snapshots = new Map<string, CycleSnapshot>();
   if (options.asOf) for (const id of cycleIds) snapshots.set(id, await cycleSnapshot(db, orgId, id, options.asOf));
@@ -83,15 +86,20 @@ function presentKeyResult(kr: KeyResultRow, objective: ObjectiveRow, cycle: Cycl
 }
 export type KeyResultView = ReturnType<typeof presentKeyResult>;
 
-/** Objectives as the API shows them: stored (or time-travelled) progress plus pace, status, staleness and confidence. */
+/**
+ * Objectives as the API shows them: stored (or time-travelled) progress plus pace, status, staleness and
+ * confidence. Its reads run side by side: pass the pool, not a transaction (one connection queues them).
+ */
 export async function presentObjectives(db: Executor, orgId: string, rows: ObjectiveRow[], options: ReadOptions) {
   if (rows.length === 0) return [];
   const ids = rows.map((o) => o.id);
   const teamIds = [...new Set(rows.flatMap((o) => (o.teamId ? [o.teamId] : [])))];
-  const ctx = await loadContext(db, orgId, [...new Set(rows.map((o) => o.cycleId))], teamIds, options);
-  const krs = await db.select().from(keyResults).where(inArray(keyResults.objectiveId, ids)).orderBy(keyResults.position);
-  const contributors = await db.select().from(objectiveContributors).where(inArray(objectiveContributors.objectiveId, ids));
-  const parents = await db.select().from(alignments).where(inArray(alignments.childObjectiveId, ids));
+  const [ctx, krs, contributors, parents] = await Promise.all([
+    loadContext(db, orgId, [...new Set(rows.map((o) => o.cycleId))], teamIds, options),
+    db.select().from(keyResults).where(inArray(keyResults.objectiveId, ids)).orderBy(keyResults.position),
+    db.select().from(objectiveContributors).where(inArray(objectiveContributors.objectiveId, ids)),
+    db.select().from(alignments).where(inArray(alignments.childObjectiveId, ids)),
+  ]);
   // Grouped once: a 2,000-objective tree must not filter every list once per objective.
   const krsOf = groupBy(krs, (kr) => kr.objectiveId);
   const contributorsOf = groupBy(contributors, (c) => c.objectiveId);
