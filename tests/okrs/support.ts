@@ -146,6 +146,7 @@ export interface ObjectiveView {
 }
 
 export interface TreeNode extends ObjectiveView {
+  childCount: number;
   children: TreeNode[];
 }
 

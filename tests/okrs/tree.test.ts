@@ -57,6 +57,26 @@ describeEachEngine('OKR cycle tree', (engine) => {
     expect(engineering.parents.map((p) => p.parentObjectiveId)).toEqual([o.company.id]);
   });
 
+  it('counts every node\'s children also where the levels stop, so a client can fetch that branch', async () => {
+    const o = await organisationTree();
+    const counts = (node: TreeNode): [string, number][] => [[node.title, node.childCount], ...node.children.flatMap(counts)];
+    const whole = await t.w.api.tree(t.w.cycle.id);
+    // Engineering counts Mobile (through its key result), Platform and Shared; Shared counts once under each parent.
+    expect(whole.roots.flatMap(counts)).toEqual(expect.arrayContaining([['Company', 2], ['Engineering', 3], ['Shared', 0], ['Loner', 0]]));
+
+    const top = await t.w.api.tree(t.w.cycle.id, { depth: '1' });
+    const engineering = top.roots[0]!.children.find((c) => c.id === o.engineering.id)!;
+    expect(engineering.children, 'below depth 1 nothing is loaded').toEqual([]);
+    expect(engineering.childCount, 'but the branch is counted').toBe(3);
+    expect(top.roots.find((r) => r.id === o.loner.id)!.childCount).toBe(0);
+    const flat = await t.w.api.tree(t.w.cycle.id, { depth: '0' });
+    expect(flat.roots.map((r) => [r.title, r.childCount])).toEqual([['Company', 2], ['Loner', 0]]);
+
+    const branch = await t.w.api.tree(t.w.cycle.id, { rootId: o.engineering.id, depth: '1' });
+    expect(branch.roots[0]!.children.map((c) => c.title).sort()).toEqual(['Mobile', 'Platform', 'Shared']);
+    expect(branch.roots[0]!.childCount).toBe(3);
+  });
+
   it('starts at rootId and stops after depth levels; an unknown rootId is 404', async () => {
     const o = await organisationTree();
     const fromEngineering = await t.w.api.tree(t.w.cycle.id, { rootId: o.engineering.id });

@@ -1,4 +1,4 @@
-import { useQuery } from '@tanstack/react-query';
+import { useQueries, useQuery, type UseQueryResult } from '@tanstack/react-query';
 import { api } from './client.js';
 import type { CheckIn, Cycle, CycleSummary, Objective, TreeNode } from './okr-types.js';
 
@@ -17,8 +17,31 @@ export const progressKeys = [['tree'], ['objectives'], ['cycles'], ['check-ins']
 export const useCycles = () => useQuery({ queryKey: okrKeys.cycles, queryFn: () => api<Cycle[]>('/api/v1/cycles') });
 export const useCycle = (id: string | null) =>
   useQuery({ queryKey: okrKeys.cycle(id ?? ''), queryFn: () => api<Cycle & { summary: CycleSummary }>(`/api/v1/cycles/${id}`), enabled: Boolean(id) });
-export const useTree = (cycleId: string | null) =>
-  useQuery({ queryKey: okrKeys.tree(cycleId ?? ''), queryFn: () => api<{ roots: TreeNode[] }>(`/api/v1/cycles/${cycleId}/tree?depth=20`), enabled: Boolean(cycleId) });
+/** Levels of the tree fetched at once: the page opens on them, and an opened branch brings as many more. */
+export const TREE_LEVELS = 2;
+/**
+ * The top of a cycle's tree, or (`whole`, for searching and filtering) all of it. A cycle of a
+ * large organisation has ten thousand objectives: the page opens on the top levels only.
+ */
+export const useTree = (cycleId: string | null, { whole = false, enabled = true } = {}) =>
+  useQuery({
+    queryKey: [...okrKeys.tree(cycleId ?? ''), whole ? 'whole' : 'top'],
+    queryFn: () => api<{ roots: TreeNode[] }>(`/api/v1/cycles/${cycleId}/tree?depth=${whole ? 20 : TREE_LEVELS}`),
+    enabled: Boolean(cycleId) && enabled,
+  });
+// Module-level so TanStack Query keeps the combined Map while no branch changed.
+const branchesById = (results: UseQueryResult<{ roots: TreeNode[] }>[]) => new Map(results.flatMap((r) => (r.data?.roots[0] ? [[r.data.roots[0].id, r.data.roots[0]] as const] : [])));
+
+/** Branches of the tree below its top levels, by objective id, fetched when they are opened. */
+export const useTreeBranches = (cycleId: string | null, objectiveIds: readonly string[]) =>
+  useQueries({
+    queries: objectiveIds.map((id) => ({
+      queryKey: [...okrKeys.tree(cycleId ?? ''), 'branch', id],
+      queryFn: () => api<{ roots: TreeNode[] }>(`/api/v1/cycles/${cycleId}/tree?rootId=${id}&depth=${TREE_LEVELS}`),
+      enabled: Boolean(cycleId),
+    })),
+    combine: branchesById,
+  });
 export const useObjective = (id: string) => useQuery({ queryKey: okrKeys.objective(id), queryFn: () => api<Objective>(`/api/v1/objectives/${id}`) });
 export const useCycleObjectives = (cycleId: string | null) =>
   useQuery({ queryKey: [...okrKeys.objectives, 'cycle', cycleId], queryFn: () => api<Objective[]>(`/api/v1/objectives?cycleId=${cycleId}`), enabled: Boolean(cycleId) });

@@ -15,5 +15,7 @@ export type Objective = z.infer<typeof objectiveView>;
 export type CheckIn = z.infer<typeof checkInView>;
 
 export interface TreeNode extends Objective {
+  /** Aligned children, also when `children` stops at the fetched depth. */
+  childCount: number;
   children: TreeNode[];
 }

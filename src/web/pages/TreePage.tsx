@@ -1,8 +1,8 @@
 import { Button, Card, Group, Modal, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { defaultCycle, useCycle, useCycles, useTree } from '../api/okr-queries.js';
+import { defaultCycle, useCycle, useCycles, useTree, useTreeBranches } from '../api/okr-queries.js';
 import { useTeams, useUsers } from '../api/queries.js';
 import type { Me } from '../api/types.js';
 import { percent } from '../components/ProgressBar.js';
@@ -10,7 +10,7 @@ import { VirtualTree } from '../components/VirtualTree.js';
 import { CreateCycleForm } from './CreateCycleForm.js';
 import { ObjectiveFormModal } from './ObjectiveFormModal.js';
 import { CycleSettingsModal } from './CycleSettingsModal.js';
-import { keysToDepth, visibleRows, type TreeFilters } from './tree-filter.js';
+import { attachBranches, isFiltering, keysToDepth, visibleRows, type TreeFilters } from './tree-filter.js';
 
 const NO_FILTERS: TreeFilters = { teamId: null, ownerId: null, status: null, type: null, search: '' };
 
@@ -20,18 +20,43 @@ export function TreePage({ me }: { me: Me }) {
   const [params, setParams] = useSearchParams();
   const cycleId = params.get('cycle') ?? defaultCycle(cycles.data ?? [])?.id ?? null;
   const cycle = useCycle(cycleId);
-  const tree = useTree(cycleId);
+  const [filters, setFilters] = useState<TreeFilters>(NO_FILTERS);
+  const filtering = isFiltering(filters);
+  // The page opens on the top levels; an opened branch is fetched then. Searching and filtering
+  // need every objective, so the whole tree is fetched once a filter is set.
+  const top = useTree(cycleId);
+  const whole = useTree(cycleId, { whole: true, enabled: filtering });
+  const [opened, setOpened] = useState<string[]>([]);
+  const branches = useTreeBranches(cycleId, opened);
   const users = useUsers();
   const teams = useTeams();
-  const [filters, setFilters] = useState<TreeFilters>(NO_FILTERS);
   const [expanded, setExpanded] = useState<Set<string>>(new Set());
   const [creating, { open: openCreate, close: closeCreate }] = useDisclosure();
   const [settingsOpen, { open: openSettings, close: closeSettings }] = useDisclosure();
   const [newCycleOpen, { open: openNewCycle, close: closeNewCycle }] = useDisclosure();
-  const roots = tree.data?.roots;
-  useEffect(() => setExpanded(keysToDepth(roots ?? [], 2)), [roots]);
-  const toggle = useCallback((key: string) => setExpanded((prev) => { const next = new Set(prev); if (next.has(key)) next.delete(key); else next.add(key); return next; }), []);
+  const topRoots = top.data?.roots;
+  const roots = useMemo(() => (filtering ? whole.data?.roots : topRoots && attachBranches(topRoots, branches)), [filtering, whole.data, topRoots, branches]);
+  // Open the top two levels when a cycle is first shown, not again when live updates refresh it.
+  const openedCycle = useRef<string | null>(null);
+  useEffect(() => {
+    if (!topRoots || openedCycle.current === cycleId) return;
+    openedCycle.current = cycleId;
+    setExpanded(keysToDepth(topRoots, 2));
+    setOpened([]);
+  }, [topRoots, cycleId]);
   const rows = useMemo(() => visibleRows(roots ?? [], expanded, filters), [roots, expanded, filters]);
+  // Read through a ref: a stable toggle keeps the memoised rows from re-rendering on every change.
+  const rowsRef = useRef(rows);
+  rowsRef.current = rows;
+  const toggle = useCallback(
+    (key: string) => {
+      const node = rowsRef.current.find((r) => r.key === key)?.node;
+      if (node && node.children.length === 0 && node.childCount > 0) setOpened((ids) => (ids.includes(node.id) ? ids : [...ids, node.id]));
+      setExpanded((prev) => { const next = new Set(prev); if (next.has(key)) next.delete(key); else next.add(key); return next; });
+    },
+    [],
+  );
+  const pending = filtering ? whole.isPending : top.isPending;
   const userName = new Map((users.data ?? []).map((u) => [u.id, u.name]));
   const teamName = new Map((teams.data ?? []).map((t) => [t.id, t.name]));
   const set = (patch: Partial<TreeFilters>) => setFilters((f) => ({ ...f, ...patch }));
@@ -74,7 +99,7 @@ export function TreePage({ me }: { me: Me }) {
         <Select label="Status" placeholder="Any" clearable w={130} data={[{ value: 'on_track', label: 'On track' }, { value: 'at_risk', label: 'At risk' }, { value: 'off_track', label: 'Off track' }]} value={filters.status} onChange={(status) => set({ status })} />
         <Select label="Type" placeholder="Any" clearable w={140} data={[{ value: 'committed', label: 'Committed' }, { value: 'aspirational', label: 'Aspirational' }]} value={filters.type} onChange={(type) => set({ type })} />
       </Group>
-      {tree.isPending ? <Text c="dimmed">Loading…</Text> : rows.length === 0 ? <Text c="dimmed">No objectives {filters === NO_FILTERS ? 'in this cycle yet' : 'match these filters'}.</Text> : null}
+      {pending ? <Text c="dimmed">{filtering ? 'Loading every objective of the cycle to search…' : 'Loading…'}</Text> : rows.length === 0 ? <Text c="dimmed">No objectives {filters === NO_FILTERS ? 'in this cycle yet' : 'match these filters'}.</Text> : null}
       <VirtualTree rows={rows} expanded={expanded} onToggle={toggle} ownerName={(id) => (id ? userName.get(id) : undefined)} teamName={(id) => (id ? teamName.get(id) : undefined)} />
       {cycleId && creating && <ObjectiveFormModal cycleId={cycleId} me={me} opened onClose={closeCreate} />}
       {settingsOpen && cycle.data && <CycleSettingsModal cycle={cycle.data} onClose={closeSettings} />}

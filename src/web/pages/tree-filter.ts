@@ -23,7 +23,7 @@ const matches = (node: TreeNode, f: TreeFilters) =>
   (!f.type || node.type === f.type) &&
   (!f.search || `${node.title} ${node.keyResults.map((k) => k.title).join(' ')}`.toLowerCase().includes(f.search.toLowerCase()));
 
-const isFiltering = (f: TreeFilters) => Boolean(f.teamId || f.ownerId || f.status || f.type || f.search);
+export const isFiltering = (f: TreeFilters) => Boolean(f.teamId || f.ownerId || f.status || f.type || f.search);
 
 /**
  * The rows to draw: depth-first, children only under expanded parents. While filtering, an
@@ -45,7 +45,8 @@ export function visibleRows(roots: TreeNode[], expanded: Set<string>, filters: T
       if (filtering && !check(node)) continue;
       const key = `${path}/${node.id}`;
       const children = filtering ? node.children.filter(check) : node.children;
-      rows.push({ node, depth, hasChildren: children.length > 0, key });
+      // Unfiltered, a branch not fetched yet still shows its expander (childCount).
+      rows.push({ node, depth, hasChildren: children.length > 0 || (!filtering && node.childCount > 0), key });
       if (children.length > 0 && (filtering || expanded.has(key))) walk(children, depth + 1, key);
     }
   };
@@ -66,4 +67,17 @@ export function keysToDepth(roots: TreeNode[], levels: number): Set<string> {
   };
   walk(roots, 0, '');
   return keys;
+}
+
+/**
+ * The tree with the branches fetched so far put in place: a node whose children were not loaded
+ * (it sat at the fetched depth) takes them from its branch, and so on down.
+ */
+export function attachBranches(roots: TreeNode[], branches: ReadonlyMap<string, TreeNode>): TreeNode[] {
+  if (branches.size === 0) return roots;
+  const attach = (node: TreeNode): TreeNode => {
+    const children = node.children.length === 0 && node.childCount > 0 ? (branches.get(node.id)?.children ?? []) : node.children;
+    return { ...node, children: children.map(attach) };
+  };
+  return roots.map(attach);
 }

@@ -9,8 +9,11 @@ import { idParam, problemSchema } from '../schemas.js';
 import { asOfQuery, objectiveView } from './schema.js';
 import { plainJsonSerializer } from '../fast-serializer.js';
 
-type TreeNode = ObjectiveView & { children: TreeNode[] };
-const treeNode: z.ZodType<TreeNode> = objectiveView.extend({ children: z.array(z.lazy(() => treeNode)) }) as z.ZodType<TreeNode>;
+type TreeNode = ObjectiveView & { childCount: number; children: TreeNode[] };
+const treeNode: z.ZodType<TreeNode> = objectiveView.extend({
+  childCount: z.number().int().describe('Objectives aligned to this one, also when `children` stops at `depth`: fetch that branch with `rootId`.'),
+  children: z.array(z.lazy(() => treeNode)),
+}) as z.ZodType<TreeNode>;
 
 export const treeRoutes =
   (ctx: AppContext): FastifyPluginAsyncZod =>
@@ -20,7 +23,7 @@ export const treeRoutes =
       schema: {
         tags: ['cycles'],
         summary: "The cycle's objectives as a tree (company → departments → teams → individuals), each with its key results",
-        description: 'Roots are objectives aligned to nothing, or `rootId`. `depth` levels of aligned children are nested (default 10); an objective with two parents appears under both.',
+        description: 'Roots are objectives aligned to nothing, or `rootId`. `depth` levels of aligned children are nested (default 10) and every node counts its children, so a client can load the top levels and fetch a branch with `rootId` when it opens; an objective with two parents appears under both.',
         params: idParam,
         querystring: asOfQuery.extend({ rootId: z.uuid().optional(), depth: z.coerce.number().int().min(0).max(20).default(10) }),
         response: { 200: z.object({ cycleId: z.string(), roots: z.array(treeNode) }), 404: problemSchema },
@@ -33,6 +36,7 @@ export const treeRoutes =
         const views = new Map((await presentObjectives(ctx.db, orgId, tree.rows, { now: ctx.clock(), asOf: request.query.asOf })).map((v) => [v.id, v]));
         const build = (id: string, depth: number): TreeNode => ({
           ...views.get(id)!,
+          childCount: tree.childCount.get(id) ?? 0,
           children: depth >= request.query.depth ? [] : (tree.children.get(id) ?? []).filter((c) => views.has(c)).map((c) => build(c, depth + 1)),
         });
         return { cycleId: cycle.id, roots: tree.roots.map((id) => build(id, 0)) };

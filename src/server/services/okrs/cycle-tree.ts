@@ -1,4 +1,4 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, or, sql } from 'drizzle-orm';
 import type { Executor } from '../../../db/database.js';
 import { alignments, keyResults, objectives } from '../../../db/schema/index.js';
 import { alignedTo, alignedToNothing } from './find-objectives.js';
@@ -10,6 +10,23 @@ export interface CycleTree {
   roots: string[];
   /** parent objective id → aligned child objective ids (a child with two parents appears under both). */
   children: Map<string, string[]>;
+  /** How many objectives align to each row, loaded or not: a branch below `depth` can be fetched later. */
+  childCount: Map<string, number>;
+}
+
+/** Per objective, how many distinct objectives align to it, directly or through one of its key results. */
+async function countChildren(db: Executor, ids: string[]): Promise<Map<string, number>> {
+  if (ids.length === 0) return new Map();
+  const theirKrs = db.select({ id: keyResults.id }).from(keyResults).where(inArray(keyResults.objectiveId, ids));
+  const parent = sql<string>`coalesce(${alignments.parentObjectiveId}, ${keyResults.objectiveId})`;
+  const rows = await db
+    .select({ parent, count: sql<number>`count(distinct ${alignments.childObjectiveId})::int` })
+    .from(alignments)
+    .leftJoin(keyResults, eq(keyResults.id, alignments.parentKeyResultId))
+    // `= any(array(…))` keeps both branches on their indexes (see alignedTo).
+    .where(or(inArray(alignments.parentObjectiveId, ids), sql`${alignments.parentKeyResultId} = any(array(${theirKrs}))`))
+    .groupBy(parent);
+  return new Map(rows.map((r) => [r.parent, r.count]));
 }
 
 /**
@@ -27,10 +44,14 @@ export async function loadCycleTree(db: Executor, orgId: string, cycleId: string
   const roots = level.map((o) => o.id);
   const children = new Map<string, string[]>();
   const seen = new Set(roots);
-  for (let depth = 0; depth < options.depth && level.length > 0; depth++) {
+  let depth = 0;
+  for (; depth < options.depth && level.length > 0; depth++) {
     const parentIds = level.map((o) => o.id);
     const next = await db.select().from(objectives).where(and(inCycle, alignedTo(db, parentIds))).orderBy(objectives.createdAt);
-    if (next.length === 0) break;
+    if (next.length === 0) {
+      level = [];
+      break;
+    }
     const links = await db
       .select({ child: alignments.childObjectiveId, parentObjectiveId: alignments.parentObjectiveId, krObjectiveId: keyResults.objectiveId })
       .from(alignments)
@@ -47,5 +68,8 @@ export async function loadCycleTree(db: Executor, orgId: string, cycleId: string
     for (const o of level) seen.add(o.id);
     rows.push(...level);
   }
-  return { rows, roots, children };
+  // Above the last loaded level the children are known; the last level's are counted, not loaded.
+  const childCount = new Map([...children].map(([id, list]) => [id, list.length]));
+  if (depth >= options.depth) for (const [id, count] of await countChildren(db, level.map((o) => o.id))) childCount.set(id, count);
+  return { rows, roots, children, childCount };
 }

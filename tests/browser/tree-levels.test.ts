@@ -1,0 +1,84 @@
+/**
+ * The tree page opens on the top levels of a cycle and fetches a deeper branch when it is opened,
+ * so a cycle of ten thousand objectives opens as fast as a small one. Searching fetches the whole
+ * tree; a live update keeps what the reader opened.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { APIResponse, Browser, Page } from 'playwright-core';
+import { launchBrowser } from './browser.js';
+import { startWebServer } from './server.js';
+
+const CHAIN = ['Company grows', 'Sales department wins', 'Team North closes deals', 'Alice books demos', 'Alice runs webinars'] as const;
+
+describe('the tree page, level by level', () => {
+  let server: Awaited<ReturnType<typeof startWebServer>>;
+  let browser: Browser;
+  let page: Page;
+  let cycleId: string;
+  let aliceKr: string;
+
+  const post = async (path: string, data: unknown): Promise<{ id: string }> => {
+    const response: APIResponse = await page.request.post(`${server.url}/api/v1${path}`, { data, headers: { origin: server.url } });
+    expect(response.status(), `${path}: ${await response.text()}`).toBe(201);
+    return (await response.json()) as { id: string };
+  };
+  const row = (title: string) => page.getByTestId('okr-tree').getByRole('link', { name: title, exact: true });
+
+  beforeAll(async () => {
+    server = await startWebServer();
+    browser = await launchBrowser();
+    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    page.setDefaultTimeout(10_000);
+    await post('/setup', { organization: 'Chain Co', name: 'Ada Lovelace', email: 'ada@chain.test', password: 'correct-horse-battery' });
+    const year = new Date().getUTCFullYear();
+    cycleId = (await post('/cycles', { name: `Year ${year}`, startDate: `${year}-01-01`, endDate: `${year}-12-31` })).id;
+    // Five levels, each aligned to the one above: the page loads three of them at first.
+    let parent: string | null = null;
+    for (const title of CHAIN) {
+      const { id }: { id: string } = await post('/objectives', { cycleId, title });
+      if (parent) await post(`/objectives/${id}/alignments`, { parentObjectiveId: parent });
+      parent = id;
+      if (title === 'Alice books demos') aliceKr = (await post(`/objectives/${id}/key-results`, { title: 'Demos booked', kind: 'metric', unit: 'number', startValue: 0, targetValue: 10 })).id;
+    }
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('fetches a branch below the top levels when it is opened, and keeps it open through a live update', { timeout: 60_000 }, async () => {
+    const branchRequests: string[] = [];
+    page.on('request', (r) => {
+      if (r.url().includes('/tree?rootId=')) branchRequests.push(r.url());
+    });
+    await page.goto(`${server.url}/okrs?cycle=${cycleId}`);
+    await row('Team North closes deals').waitFor();
+    expect(await row('Alice books demos').count(), 'the fourth level is not loaded yet').toBe(0);
+    expect(branchRequests).toEqual([]);
+
+    await page.getByRole('button', { name: 'Expand Team North closes deals' }).click();
+    await row('Alice books demos').waitFor();
+    expect(branchRequests, 'one request for the opened branch').toHaveLength(1);
+    await page.getByRole('button', { name: 'Expand Alice books demos' }).click();
+    await row('Alice runs webinars').waitFor();
+
+    // A check-in elsewhere refreshes the tree; what was opened stays open and shows the new progress.
+    await post(`/key-results/${aliceKr}/check-ins`, { value: 5, confidence: 7 });
+    const alice = page.getByTestId('okr-tree').locator('li').filter({ has: page.getByRole('link', { name: 'Alice books demos', exact: true }) }).first();
+    await expect.poll(async () => alice.getByTestId('progress-value').textContent(), { timeout: 10_000 }).toBe('50%');
+    expect(await row('Alice runs webinars').isVisible()).toBe(true);
+  });
+
+  it('searches every level, also those not fetched yet', { timeout: 60_000 }, async () => {
+    await page.goto(`${server.url}/okrs?cycle=${cycleId}`);
+    await row('Team North closes deals').waitFor();
+    await page.getByRole('textbox', { name: 'Search' }).fill('webinars');
+    await row('Alice runs webinars').waitFor();
+    // The path to the match opens by itself; nothing else is shown.
+    expect(Number(await page.getByTestId('okr-tree').getAttribute('data-rows'))).toBe(CHAIN.length);
+    await page.getByRole('textbox', { name: 'Search' }).fill('');
+    await row('Alice runs webinars').waitFor({ state: 'detached' });
+    await row('Team North closes deals').waitFor();
+  });
+});
