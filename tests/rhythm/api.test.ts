@@ -27,6 +27,8 @@ describeEachEngine('rhythm API', (engine) => {
     expectProblem(await new Client(server.url).post(`${API}/admin/jobs/reminders/run`), 401, '/problems/unauthenticated');
     expectProblem(await w.lead.client.post(`${API}/admin/jobs/reminders/run`), 403, '/problems/forbidden');
     expectProblem(await w.owner.client.post(`${API}/admin/jobs/nightly-backup/run`), 404, '/problems/not-found', 'name');
+    // Housekeeping spans the instance: the ticker and `cairn jobs run` run it, not an organisation's admin.
+    expectProblem(await w.owner.client.post(`${API}/admin/jobs/housekeeping/run`), 404, '/problems/not-found', 'name');
     expectProblem(await w.member.client.get(`${API}/admin/outbox`), 403, '/problems/forbidden');
     expectProblem(await w.member.client.get(`${API}/admin/jobs`), 403, '/problems/forbidden');
 

@@ -6,6 +6,7 @@ import { periodAt } from '../services/rhythm/schedule.js';
 import { checkInGroups, groupKey } from '../services/rhythm/schedules.js';
 import { hours } from '../services/rhythm/zoned-time.js';
 import type { JobContext, ScheduledJob } from './context.js';
+import { housekeeping } from './housekeeping.js';
 
 const notifyAt = (ctx: JobContext, now: Date): NotifyContext => ({ publicUrl: ctx.config.publicUrl, secret: ctx.secret, now });
 
@@ -51,13 +52,17 @@ const digest: ScheduledJob = {
   },
 };
 
-const SCHEDULED_JOBS: readonly ScheduledJob[] = [reminders, escalation, digest];
+const SCHEDULED_JOBS: readonly ScheduledJob[] = [reminders, escalation, digest, housekeeping];
 
 /** Every job an operator may run by name; `dispatch` delivers the outbox and has no periods. */
-export const JOB_NAMES = ['reminders', 'escalation', 'digest', 'dispatch'] as const;
+export const JOB_NAMES = ['reminders', 'escalation', 'digest', 'dispatch', 'housekeeping'] as const;
 export type JobName = (typeof JOB_NAMES)[number];
 
 export const isJobName = (name: string): name is JobName => (JOB_NAMES as readonly string[]).includes(name);
+
+/** The jobs an organisation's admin sees and may run; housekeeping spans the instance (ticker, `cairn jobs`). */
+export const ORG_JOB_NAMES = JOB_NAMES.filter((name) => name !== 'housekeeping');
+export const isOrgJobName = (name: string): name is JobName => (ORG_JOB_NAMES as readonly string[]).includes(name);
 
 export const scheduledJob = (name: string) => SCHEDULED_JOBS.find((job) => job.name === name);
 

@@ -15,6 +15,8 @@ export interface TickerOptions {
   dispatchEveryMs?: number;
   /** The first check after start, so a restart catches up at once. */
   firstAfterMs?: number;
+  /** The engine's own upkeep (DatabaseHandle.maintain), run with the scheduled jobs. */
+  maintain?: () => Promise<string[]>;
 }
 
 export interface Ticker {
@@ -42,7 +44,7 @@ function loop(work: () => Promise<void>, everyMs: number, firstAfterMs: number) 
 
 /** Started by `cairn serve`: every process runs one, and job_runs claims keep each period to one of them. */
 export function startTicker(ctx: JobContext, options: TickerOptions): Ticker {
-  const { log, jobsEveryMs = 60_000, dispatchEveryMs = 15_000, firstAfterMs = 2_000 } = options;
+  const { log, jobsEveryMs = 60_000, dispatchEveryMs = 15_000, firstAfterMs = 2_000, maintain } = options;
   const run = async (name: string) => {
     try {
       const report = await runJob(ctx, name, { now: ctx.clock() });
@@ -56,6 +58,14 @@ export function startTicker(ctx: JobContext, options: TickerOptions): Ticker {
     async () => {
       for (const name of JOB_NAMES) if (name !== 'dispatch') await run(name);
       await run('dispatch');
+      if (maintain) {
+        try {
+          const done = await maintain();
+          if (done.length > 0) log.info({ analyzed: done }, 'database statistics refreshed');
+        } catch (error) {
+          log.error({ err: error }, 'database upkeep failed');
+        }
+      }
     },
     jobsEveryMs,
     firstAfterMs,

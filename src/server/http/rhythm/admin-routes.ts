@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Actor } from '../../auth/actor.js';
-import { JOB_DESCRIPTIONS, JOB_NAMES, isJobName } from '../../jobs/registry.js';
+import { JOB_DESCRIPTIONS, ORG_JOB_NAMES, isOrgJobName } from '../../jobs/registry.js';
 import { runJob } from '../../jobs/run-job.js';
 import { isAdmin } from '../../policies/index.js';
 import { lastRuns, listOutbox } from '../../services/rhythm/operations.js';
@@ -24,7 +24,7 @@ export const rhythmAdminRoutes =
         const actor = actorOf(request);
         requireAdmin(actor);
         const runs = await lastRuns(ctx.db, actor.orgId);
-        return JOB_NAMES.map((name) => {
+        return ORG_JOB_NAMES.map((name) => {
           const run = runs.get(name);
           return { name, description: JOB_DESCRIPTIONS[name], lastRun: run ? { periodKey: run.periodKey, startedAt: iso(run.startedAt)!, finishedAt: iso(run.finishedAt), result: (run.result as Record<string, number> | null) ?? null } : null };
         });
@@ -42,7 +42,7 @@ export const rhythmAdminRoutes =
       handler: async (request) => {
         const actor = actorOf(request);
         requireAdmin(actor);
-        if (!isJobName(request.params.name)) throw notFound(`The job "${request.params.name}"`, 'name');
+        if (!isOrgJobName(request.params.name)) throw notFound(`The job "${request.params.name}"`, 'name');
         return runJob(ctx, request.params.name, { now: ctx.clock(), orgId: actor.orgId, force: request.body?.force ?? false });
       },
     });
