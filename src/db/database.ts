@@ -20,6 +20,11 @@ export interface DatabaseHandle {
   ping(): Promise<void>;
   /** Applies every pending generated SQL migration; safe at every start. */
   migrate(): Promise<void>;
+  /**
+   * What the engine does not do by itself, run now and then by the server's ticker: on PGlite,
+   * ANALYZE of the tables that grew (it has no autovacuum). Absent on a server. Answers what it did.
+   */
+  maintain?(): Promise<string[]>;
   close(): Promise<void>;
 }
 

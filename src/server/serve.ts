@@ -33,7 +33,7 @@ export async function startServer(config: Config, beforeListen?: (handle: Databa
     const jobs = await jobContextFor(handle, config, (err) => app.log.warn({ err }, 'mail not sent'));
     await app.listen({ port: config.port, host: config.host });
     app.log.info({ engine: handle.kind, location: handle.location, url: config.publicUrl }, 'Cairn is serving');
-    const ticker = startTicker(jobs, { log: app.log });
+    const ticker = startTicker(jobs, { log: app.log, maintain: handle.maintain });
     let stopping: Promise<void> | undefined;
     const stop = () =>
       (stopping ??= (async () => {
