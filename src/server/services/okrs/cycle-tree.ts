@@ -44,19 +44,24 @@ export async function loadCycleTree(db: Executor, orgId: string, cycleId: string
   const roots = level.map((o) => o.id);
   const children = new Map<string, string[]>();
   const seen = new Set(roots);
-  let depth = 0;
-  for (; depth < options.depth && level.length > 0; depth++) {
+  const childCount = new Map<string, number>();
+  for (let depth = 0; depth < options.depth && level.length > 0; depth++) {
     const parentIds = level.map((o) => o.id);
     const next = await db.select().from(objectives).where(and(inCycle, alignedTo(db, parentIds))).orderBy(objectives.createdAt);
-    if (next.length === 0) {
-      level = [];
-      break;
-    }
-    const links = await db
-      .select({ child: alignments.childObjectiveId, parentObjectiveId: alignments.parentObjectiveId, krObjectiveId: keyResults.objectiveId })
-      .from(alignments)
-      .leftJoin(keyResults, eq(keyResults.id, alignments.parentKeyResultId))
-      .where(inArray(alignments.childObjectiveId, next.map((o) => o.id)));
+    const nextIds = next.map((o) => o.id);
+    // The last loaded level's own children are counted, not loaded, beside reading its links.
+    const last = depth + 1 >= options.depth;
+    const [links, counts] = await Promise.all([
+      nextIds.length
+        ? db
+            .select({ child: alignments.childObjectiveId, parentObjectiveId: alignments.parentObjectiveId, krObjectiveId: keyResults.objectiveId })
+            .from(alignments)
+            .leftJoin(keyResults, eq(keyResults.id, alignments.parentKeyResultId))
+            .where(inArray(alignments.childObjectiveId, nextIds))
+        : Promise.resolve([]),
+      last ? countChildren(db, nextIds) : Promise.resolve(new Map<string, number>()),
+    ]);
+    for (const [id, count] of counts) childCount.set(id, count);
     const parentSet = new Set(parentIds);
     for (const link of links) {
       const parent = link.parentObjectiveId ?? link.krObjectiveId;
@@ -64,12 +69,12 @@ export async function loadCycleTree(db: Executor, orgId: string, cycleId: string
       const list = children.get(parent) ?? [];
       if (!list.includes(link.child)) children.set(parent, [...list, link.child]);
     }
+    for (const [id, list] of children) if (parentSet.has(id)) childCount.set(id, list.length);
     level = next.filter((o) => !seen.has(o.id));
     for (const o of level) seen.add(o.id);
     rows.push(...level);
   }
-  // Above the last loaded level the children are known; the last level's are counted, not loaded.
-  const childCount = new Map([...children].map(([id, list]) => [id, list.length]));
-  if (depth >= options.depth) for (const [id, count] of await countChildren(db, level.map((o) => o.id))) childCount.set(id, count);
+  // With depth 0 the roots are the last level: count theirs.
+  if (options.depth === 0) for (const [id, count] of await countChildren(db, roots)) childCount.set(id, count);
   return { rows, roots, children, childCount };
 }
