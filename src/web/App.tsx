@@ -10,6 +10,7 @@ import { PeoplePage } from './pages/PeoplePage.js';
 import { TeamsPage } from './pages/TeamsPage.js';
 import { TeamPage } from './pages/TeamPage.js';
 import { TokensPage } from './pages/TokensPage.js';
+import { ProfilePage } from './pages/ProfilePage.js';
 import { TreePage } from './pages/TreePage.js';
 import { ObjectivePage } from './pages/ObjectivePage.js';
 import { PrinciplesPage } from './pages/PrinciplesPage.js';
@@ -58,6 +59,7 @@ export function App() {
         <Route path="feed" element={<FeedPage me={me.data} />} />
         <Route path="notifications" element={<NotificationsPage me={me.data} />} />
         <Route path="settings/tokens" element={<TokensPage />} />
+        <Route path="settings/profile" element={<ProfilePage me={me.data} />} />
         <Route path="*" element={<Navigate to="/" replace />} />
       </Route>
     </Routes>

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { expect, it } from 'vitest';
-import { sessions, users } from '../../src/db/schema/index.js';
+import { activities, sessions, users } from '../../src/db/schema/index.js';
 import { Client } from '../support/client.js';
 import { describeEachEngine } from '../support/engines.js';
 import { addPerson, createTeam, expectProblem, expectStatus, uniqueEmail, useOrganization } from '../support/fixtures.js';
@@ -118,6 +118,29 @@ describeEachEngine('people API', (engine) => {
     const back = new Client(t.server.url);
     expectStatus(await back.post('/api/auth/sign-in/email', { email: member.user.email, password: member.password }), 200);
     expectStatus(await back.get('/api/v1/me'), 200);
+  });
+
+  it('changing one\'s own password: rules and wrong current password name the field; other sessions end; the new password signs in', async () => {
+    const member = await addPerson(t.owner.client);
+    const laptop = new Client(t.server.url);
+    expectStatus(await laptop.post('/api/auth/sign-in/email', { email: member.user.email, password: member.password }), 200);
+    const put = (body: object, client = member.client) => client.put('/api/v1/me/password', body);
+
+    expectProblem(await put({ currentPassword: member.password, newPassword: 'short' }), 400, '/problems/validation-failed', 'newPassword');
+    expectProblem(await put({ currentPassword: member.password, newPassword: ' padded-password ' }), 400, '/problems/validation-failed', 'newPassword');
+    expectProblem(await put({ currentPassword: member.password, newPassword: member.password }), 422, '/problems/validation-failed', 'newPassword');
+    expectProblem(await put({ currentPassword: 'not-my-password', newPassword: 'a-brand-new-password' }), 422, '/problems/validation-failed', 'currentPassword');
+    const token = (await member.client.post('/api/v1/tokens', { name: 'script' })).body.token as string;
+    expectProblem(await put({ currentPassword: member.password, newPassword: 'a-brand-new-password' }, member.client.withToken(token)), 403, '/problems/forbidden');
+    expectStatus(await laptop.get('/api/v1/me'), 200); // nothing changed so far
+
+    expectStatus(await put({ currentPassword: member.password, newPassword: 'a-brand-new-password' }), 204);
+    expectStatus(await member.client.get('/api/v1/me'), 200); // this browser keeps a (new) session
+    expectProblem(await laptop.get('/api/v1/me'), 401, '/problems/unauthenticated');
+    expect((await new Client(t.server.url).post('/api/auth/sign-in/email', { email: member.user.email, password: member.password })).status).toBe(401);
+    expectStatus(await new Client(t.server.url).post('/api/auth/sign-in/email', { email: member.user.email, password: 'a-brand-new-password' }), 200);
+    const audit = await engine().db.select({ action: activities.action, actorId: activities.actorId }).from(activities).where(eq(activities.entityId, member.user.id));
+    expect(audit).toContainEqual({ action: 'user.password-changed', actorId: member.user.id });
   });
 
   it('nobody can deactivate themselves', async () => {

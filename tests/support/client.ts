@@ -93,6 +93,10 @@ export class Client {
     return this.request<T>('PATCH', path, { ...options, body });
   }
 
+  put<T = Json>(path: string, body?: unknown, options: RequestOptions = {}) {
+    return this.request<T>('PUT', path, { ...options, body });
+  }
+
   delete<T = Json>(path: string, options?: RequestOptions) {
     return this.request<T>('DELETE', path, options);
   }

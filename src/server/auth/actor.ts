@@ -17,7 +17,7 @@ export interface Actor {
 
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
-function toHeaders(request: FastifyRequest): Headers {
+export function toHeaders(request: FastifyRequest): Headers {
   const headers = new Headers();
   for (const [name, value] of Object.entries(request.headers)) {
     if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);

@@ -7,6 +7,7 @@ import { setupRoutes } from './setup/routes.js';
 import { teamMemberRoutes } from './teams/member-routes.js';
 import { teamRoutes } from './teams/routes.js';
 import { tokenRoutes } from './tokens/routes.js';
+import { passwordRoutes } from './users/password-routes.js';
 import { userRoutes } from './users/routes.js';
 import { cycleRoutes } from './okrs/cycle-routes.js';
 import { objectiveRoutes } from './okrs/objective-routes.js';
@@ -22,7 +23,7 @@ import { socialRoutes } from './social/routes.js';
 export const apiRoutes =
   (ctx: AppContext): FastifyPluginAsyncZod =>
   async (api) => {
-    for (const routes of [setupRoutes, organizationRoutes, userRoutes, teamRoutes, teamMemberRoutes, invitationRoutes, tokenRoutes, cycleRoutes, treeRoutes, objectiveRoutes, keyResultRoutes, checkInRoutes, historyRoutes, qualityRoutes, rhythmRoutes, socialRoutes]) {
+    for (const routes of [setupRoutes, organizationRoutes, userRoutes, passwordRoutes, teamRoutes, teamMemberRoutes, invitationRoutes, tokenRoutes, cycleRoutes, treeRoutes, objectiveRoutes, keyResultRoutes, checkInRoutes, historyRoutes, qualityRoutes, rhythmRoutes, socialRoutes]) {
       await api.register(routes(ctx));
     }
   };

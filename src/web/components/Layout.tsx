@@ -51,6 +51,7 @@ export function Layout({ me }: { me: Me }) {
             </Menu.Target>
             <Menu.Dropdown>
               <Menu.Label>{me.user.email} · {me.user.role}</Menu.Label>
+              <Menu.Item component={Link} to="/settings/profile">Your profile</Menu.Item>
               <Menu.Item component={Link} to="/settings/tokens">API tokens</Menu.Item>
               <Menu.Item color="red" onClick={signOut}>Sign out</Menu.Item>
             </Menu.Dropdown>
