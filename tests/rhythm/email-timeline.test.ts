@@ -95,4 +95,27 @@ describeEachEngine('check-in rhythm by e-mail', (engine) => {
     expect(sent).toHaveLength(4);
     expect(sent.every((row) => row.attempts === 1 && row.sentAt !== null)).toBe(true);
   });
+
+  it('escalates missing company check-ins to the owners and admins, not to one whose own are all that is missing', async () => {
+    const cycleId = (await w.api.objective(w.objectiveId)).cycleId;
+    const company = await w.api.createObjective({ cycleId, title: 'Grow revenue' });
+    await w.api.createKeyResult(company.id, { ...percent('ARR to 2M'), ownerId: w.member.user.id });
+    await w.api.createKeyResult(company.id, { ...percent('Churn under 2%'), ownerId: w.owner.user.id });
+    await at('2025-02-17T09:00:00Z');
+    smtp.messages.length = 0;
+
+    await at('2025-02-19T09:00:00Z');
+    const toOwner = smtp.messages.filter((m) => m.to.includes(w.owner.user.email));
+    expect(toOwner.map((m) => m.subject)).toEqual(['2 check-ins missing in Acme']);
+    expect(toOwner[0]!.text).toContain('Max Member: ARR to 2M (Grow revenue)');
+    expect(toOwner[0]!.text).toContain('Olivia Owner: Churn under 2% (Grow revenue)');
+    expect(subjects()).toContain(`${w.lead.user.email}: 2 check-ins missing in Platform`);
+
+    // Once the member has checked in, only the owner's own key result is missing: nobody is told.
+    expectStatus(await w.member.client.post(`${API}/key-results/${(await w.api.objective(company.id)).keyResults[0]!.id}/check-ins`, { value: 10 }), 201);
+    smtp.messages.length = 0;
+    await at('2025-02-26T09:00:00Z');
+    expect(subjects(), 'the escalation of that week did run').toContain(`${w.lead.user.email}: 2 check-ins missing in Platform`);
+    expect(smtp.messages.filter((m) => m.subject.includes('missing in Acme'))).toEqual([]);
+  });
 });

@@ -25,14 +25,12 @@ const reminders: ScheduledJob = {
 /** The latest due moment at least escalateAfterHours ago: leads hear what is still missing. */
 const escalation: ScheduledJob = {
   name: 'escalation',
-  description: "Tell team leads whose check-ins are still missing after the organisation's escalation delay",
+  description: "Tell team leads (owners and admins, for company objectives) whose check-ins are still missing after the organisation's escalation delay",
   async due(ctx, now, orgId) {
-    return (await checkInGroups(ctx.db, orgId))
-      .filter((group) => group.teamId !== null)
-      .map((group) => {
-        const period = periodAt(group.schedule, new Date(now.getTime() - hours(group.rhythm.escalateAfterHours)));
-        return { key: `${groupKey(group)}:${period.dueDate}`, run: (tx) => escalateGroup(tx, notifyAt(ctx, now), group, period) };
-      });
+    return (await checkInGroups(ctx.db, orgId)).map((group) => {
+      const period = periodAt(group.schedule, new Date(now.getTime() - hours(group.rhythm.escalateAfterHours)));
+      return { key: `${groupKey(group)}:${period.dueDate}`, run: (tx) => escalateGroup(tx, notifyAt(ctx, now), group, period) };
+    });
   },
 };
 

@@ -2,35 +2,37 @@ import type { Executor } from '../../../db/database.js';
 import { notify, type NotifyContext } from '../notifications/notify.js';
 import { describeKeyResult, dueKeyResults } from './due-key-results.js';
 import type { Period } from './schedule.js';
-import { teamLeads, type CheckInGroup } from './schedules.js';
+import { groupLabel, organizationAdmins, teamLeads, type CheckInGroup } from './schedules.js';
 import { bullets, plural, sayDate, sayMoment } from './wording.js';
 
 /**
  * Past the escalation delay, a team's leads hear whose check-ins for the period are still missing.
  * Check-ins made since the reminder count, so a late but present update is not escalated.
- * Objectives without a team have no lead, so company reminders are never escalated.
+ * Company objectives have no team lead: their missing check-ins go to the owners and admins, except
+ * to one whose own key results are all that is missing (the reminder already told them).
  */
 export async function escalateGroup(tx: Executor, n: NotifyContext, group: CheckInGroup, period: Period) {
-  if (!group.teamId) return { missing: 0, notified: 0 };
   const missing = await dueKeyResults(tx, group, period);
   if (missing.length === 0) return { missing: 0, notified: 0 };
-  const leads = await teamLeads(tx, group.orgId, [group.teamId]);
+  const recipients = group.teamId
+    ? await teamLeads(tx, group.orgId, [group.teamId])
+    : (await organizationAdmins(tx, group.orgId)).filter((admin) => missing.some((kr) => kr.ownerId !== admin.userId));
   const body = [
     `Check-ins for ${group.name} were due ${sayMoment(period.dueAt, group.schedule.timeZone)}; ${group.rhythm.escalateAfterHours} hours later these are still missing (no check-in since ${sayDate(period.previousDate)}):`,
     bullets(missing.map((kr) => `${kr.ownerName ?? 'No owner'}: ${describeKeyResult(kr)}`)),
   ].join('\n');
   let notified = 0;
-  for (const lead of leads) {
+  for (const recipient of recipients) {
     const sent = await notify(tx, n, {
       orgId: group.orgId,
-      userId: lead.userId,
+      userId: recipient.userId,
       kind: 'escalation',
       title: `${plural(missing.length, 'check-in')} missing in ${group.name}`,
       body,
-      link: `/teams/${group.teamId}`,
-      entityType: 'team',
-      entityId: group.teamId,
-      dedupeKey: `escalation:${group.teamId}:${period.dueDate}`,
+      link: group.teamId ? `/teams/${group.teamId}` : '/attention',
+      entityType: group.teamId ? 'team' : 'organization',
+      entityId: group.teamId ?? group.orgId,
+      dedupeKey: `escalation:${groupLabel(group)}:${period.dueDate}`,
     });
     if (sent) notified++;
   }

@@ -54,3 +54,12 @@ export async function teamLeads(db: Executor, orgId: string, teamIds?: string[])
     .where(and(eq(teamMembers.orgId, orgId), eq(teamMembers.role, 'lead'), isNull(users.deactivatedAt), teamIds ? inArray(teamMembers.teamId, teamIds) : undefined))
     .orderBy(users.name, teams.name);
 }
+
+/** Active owners and admins: who hears of missing company-level check-ins, which have no team lead. */
+export function organizationAdmins(db: Executor, orgId: string) {
+  return db
+    .select({ userId: users.id, name: users.name })
+    .from(users)
+    .where(and(eq(users.orgId, orgId), inArray(users.role, ['owner', 'admin']), isNull(users.deactivatedAt)))
+    .orderBy(users.name);
+}
