@@ -24,7 +24,10 @@ describeEachEngine('sign-in, sign-out and the login throttle', (engine) => {
   it('refuses a wrong password with 401 and no session', async () => {
     const browser = new Client(t.server.url);
     const response = await signIn(browser, t.owner.user.email, 'wrong password!');
-    expectStatus(response, 401);
+    // problem+json like the rest of the API, without saying whether the email exists.
+    expectProblem(response, 401, '/problems/invalid-credentials', 'password');
+    expectProblem(await signIn(browser, 'nobody@example.test', 'wrong password!'), 401, '/problems/invalid-credentials', 'password');
+    expectProblem(await signIn(browser, 'not-an-email', 'wrong password!'), 400, '/problems/validation-failed', 'email');
     expect(browser.cookies.size).toBe(0);
     expectProblem(await browser.get('/api/v1/me'), 401, '/problems/unauthenticated');
   });

@@ -110,7 +110,8 @@ describeEachEngine('people API', (engine) => {
     // Signing in again gets them nowhere.
     const retry = new Client(t.server.url);
     const refused = await retry.post('/api/auth/sign-in/email', { email: member.user.email, password: member.password });
-    expect(refused.status).toBe(403);
+    expectProblem(refused, 403, '/problems/forbidden');
+    expect(refused.body.detail).toContain('deactivated');
     expect(await engine().db.select().from(sessions).where(eq(sessions.userId, member.user.id))).toEqual([]);
     expectProblem(await retry.get('/api/v1/me'), 401, '/problems/unauthenticated');
 

@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Auth } from './better-auth.js';
 import type { LoginThrottle } from './login-throttle.js';
 import { Problem } from '../http/problem.js';
+import { problemFromAuthError } from './auth-problem.js';
 
 function toFetchRequest(request: FastifyRequest, origin: string): Request {
   const headers = new Headers();
@@ -48,11 +49,15 @@ export function mountAuth(app: FastifyInstance, auth: Auth, throttle: LoginThrot
         if (response.status === 401) throttle.fail(keys);
         else if (response.ok) throttle.succeed(keys);
       }
+      const cookies = response.headers.getSetCookie();
+      // Errors as problem+json, like the rest of the API (none of them sets a cookie to pass on).
+      if (response.status >= 400 && cookies.length === 0 && /json/.test(response.headers.get('content-type') ?? '')) {
+        throw problemFromAuthError(response.status, (await response.json().catch(() => ({}))) as { code?: string; message?: string });
+      }
       reply.status(response.status);
       response.headers.forEach((value, name) => {
         if (name !== 'set-cookie' && name !== 'content-length') reply.header(name, value);
       });
-      const cookies = response.headers.getSetCookie();
       if (cookies.length > 0) reply.header('set-cookie', cookies);
       return reply.send(response.body ? Buffer.from(await response.arrayBuffer()) : null);
     },

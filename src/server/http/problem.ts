@@ -24,6 +24,8 @@ const TITLES: Record<string, string> = {
   conflict: 'Conflict',
   'already-set-up': 'Already set up',
   'rate-limited': 'Too many attempts',
+  'invalid-credentials': 'Wrong email or password',
+  'auth-failed': 'Authentication failed',
   'cycle-closed': 'Cycle closed',
   'quality-blocked': 'Blocked by the guiding principles',
   'bad-request': 'Bad request',
