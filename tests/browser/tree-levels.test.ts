@@ -70,13 +70,19 @@ describe('the tree page, level by level', () => {
     expect(await row('Alice runs webinars').isVisible()).toBe(true);
   });
 
-  it('searches every level, also those not fetched yet', { timeout: 60_000 }, async () => {
+  it('searches every level on the server, also those not fetched yet', { timeout: 60_000 }, async () => {
+    const treeRequests: string[] = [];
+    page.on('request', (r) => {
+      if (r.url().includes('/tree?')) treeRequests.push(decodeURIComponent(new URL(r.url()).search));
+    });
     await page.goto(`${server.url}/okrs?cycle=${cycleId}`);
     await row('Team North closes deals').waitFor();
     await page.getByRole('textbox', { name: 'Search' }).fill('webinars');
     await row('Alice runs webinars').waitFor();
     // The path to the match opens by itself; nothing else is shown.
     expect(Number(await page.getByTestId('okr-tree').getAttribute('data-rows'))).toBe(CHAIN.length);
+    // One search request once typing settles, never the whole tree.
+    expect(treeRequests).toEqual(['?depth=2', '?q=webinars']);
     await page.getByRole('textbox', { name: 'Search' }).fill('');
     await row('Alice runs webinars').waitFor({ state: 'detached' });
     await row('Team North closes deals').waitFor();

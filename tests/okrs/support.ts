@@ -147,6 +147,7 @@ export interface ObjectiveView {
 
 export interface TreeNode extends ObjectiveView {
   childCount: number;
+  matched?: boolean;
   children: TreeNode[];
 }
 

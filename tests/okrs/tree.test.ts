@@ -77,6 +77,31 @@ describeEachEngine('OKR cycle tree', (engine) => {
     expect(branch.roots[0]!.childCount).toBe(3);
   });
 
+  it('searches at any depth: only the matches and the paths to them, each node saying whether it matched', async () => {
+    const o = await organisationTree();
+    const search = async (query: Record<string, string>) => (await t.w.api.tree(t.w.cycle.id, query)).roots;
+    const marks = (node: TreeNode): [string, boolean | undefined][] => [[node.title, node.matched], ...node.children.flatMap(marks)];
+
+    // A title three levels down, any case: its path from the root comes with it, nothing else.
+    const platform = await search({ q: 'PLATFORM', depth: '0' });
+    expect(platform.map(shape)).toEqual([['Company', [['Engineering', [['Platform', []]]]]]]);
+    expect(platform.flatMap(marks)).toEqual([['Company', false], ['Engineering', false], ['Platform', true]]);
+    expect(platform[0]!.children[0]!.childCount, 'the real number of children, not the pruned one').toBe(3);
+
+    // A key result's title finds its objective; the objective's own children do not come along.
+    expect((await search({ q: 'ship faster' })).map(shape)).toEqual([['Company', [['Engineering', []]]]]);
+    // A team, with an objective aligned through a key result; a two-parent match appears under both.
+    expect((await search({ teamId: o.platform.objective.teamId! })).map(shape)).toEqual([['Company', [['Engineering', [['Mobile', []], ['Platform', []]]]]]]);
+    expect((await search({ q: 'shared' })).map(shape)).toEqual([['Company', [['Engineering', [['Shared', []]]], ['Shared', []]]]]);
+    // Status as the views show it (0 % in mid-February is off track); filters combine.
+    const offTrack = (await search({ progressStatus: 'off_track' })).flatMap(marks).filter(([, m]) => m).map(([title]) => title);
+    expect(offTrack.sort()).toEqual(['Loner', 'Mobile']);
+    expect((await search({ progressStatus: 'off_track', q: 'mobile' })).map(shape)).toEqual([['Company', [['Engineering', [['Mobile', []]]]]]]);
+    expect(await search({ type: 'aspirational' })).toEqual([]);
+    expect(await search({ q: '%' }), 'LIKE wildcards are searched for literally').toEqual([]);
+    expectProblem(await t.w.owner.client.get(`${API}/cycles/${t.w.cycle.id}/tree?progressStatus=late`), 400, '/problems/validation-failed', 'progressStatus');
+  });
+
   it('starts at rootId and stops after depth levels; an unknown rootId is 404', async () => {
     const o = await organisationTree();
     const fromEngineering = await t.w.api.tree(t.w.cycle.id, { rootId: o.engineering.id });

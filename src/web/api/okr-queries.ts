@@ -1,4 +1,4 @@
-import { useQueries, useQuery, type UseQueryResult } from '@tanstack/react-query';
+import { keepPreviousData, useQueries, useQuery, type UseQueryResult } from '@tanstack/react-query';
 import { api } from './client.js';
 import type { CheckIn, Cycle, CycleSummary, Objective, TreeNode } from './okr-types.js';
 
@@ -19,15 +19,33 @@ export const useCycle = (id: string | null) =>
   useQuery({ queryKey: okrKeys.cycle(id ?? ''), queryFn: () => api<Cycle & { summary: CycleSummary }>(`/api/v1/cycles/${id}`), enabled: Boolean(id) });
 /** Levels of the tree fetched at once: the page opens on them, and an opened branch brings as many more. */
 export const TREE_LEVELS = 2;
-/**
- * The top of a cycle's tree, or (`whole`, for searching and filtering) all of it. A cycle of a
- * large organisation has ten thousand objectives: the page opens on the top levels only.
- */
-export const useTree = (cycleId: string | null, { whole = false, enabled = true } = {}) =>
+/** The top of a cycle's tree. A cycle of a large organisation has ten thousand objectives: the page opens on the top levels only. */
+export const useTree = (cycleId: string | null) =>
   useQuery({
-    queryKey: [...okrKeys.tree(cycleId ?? ''), whole ? 'whole' : 'top'],
-    queryFn: () => api<{ roots: TreeNode[] }>(`/api/v1/cycles/${cycleId}/tree?depth=${whole ? 20 : TREE_LEVELS}`),
+    queryKey: [...okrKeys.tree(cycleId ?? ''), 'top'],
+    queryFn: () => api<{ roots: TreeNode[] }>(`/api/v1/cycles/${cycleId}/tree?depth=${TREE_LEVELS}`),
+    enabled: Boolean(cycleId),
+  });
+
+export interface TreeSearch {
+  q: string;
+  teamId: string | null;
+  ownerId: string | null;
+  type: string | null;
+  progressStatus: string | null;
+}
+
+/** The server's search of the whole cycle: the matches at any depth and the paths to them. */
+export const useTreeSearch = (cycleId: string | null, search: TreeSearch, enabled: boolean) =>
+  useQuery({
+    queryKey: [...okrKeys.tree(cycleId ?? ''), 'search', search],
+    queryFn: () => {
+      const params = new URLSearchParams(Object.entries(search).flatMap(([key, value]) => (value ? [[key, String(value)]] : [])));
+      return api<{ roots: TreeNode[] }>(`/api/v1/cycles/${cycleId}/tree?${params.toString()}`);
+    },
     enabled: Boolean(cycleId) && enabled,
+    // The previous results stay on screen while the next search runs.
+    placeholderData: keepPreviousData,
   });
 // Module-level so TanStack Query keeps the combined Map while no branch changed.
 const branchesById = (results: UseQueryResult<{ roots: TreeNode[] }>[]) => new Map(results.flatMap((r) => (r.data?.roots[0] ? [[r.data.roots[0].id, r.data.roots[0]] as const] : [])));

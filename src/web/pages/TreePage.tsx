@@ -1,8 +1,8 @@
 import { Button, Card, Group, Modal, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
-import { useDisclosure } from '@mantine/hooks';
+import { useDebouncedValue, useDisclosure } from '@mantine/hooks';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { defaultCycle, useCycle, useCycles, useTree, useTreeBranches } from '../api/okr-queries.js';
+import { defaultCycle, useCycle, useCycles, useTree, useTreeBranches, useTreeSearch } from '../api/okr-queries.js';
 import { useTeams, useUsers } from '../api/queries.js';
 import type { Me } from '../api/types.js';
 import { percent } from '../components/ProgressBar.js';
@@ -23,9 +23,12 @@ export function TreePage({ me }: { me: Me }) {
   const [filters, setFilters] = useState<TreeFilters>(NO_FILTERS);
   const filtering = isFiltering(filters);
   // The page opens on the top levels; an opened branch is fetched then. Searching and filtering
-  // need every objective, so the whole tree is fetched once a filter is set.
+  // ask the server, which answers the matches at any depth with the paths to them.
   const top = useTree(cycleId);
-  const whole = useTree(cycleId, { whole: true, enabled: filtering });
+  const [q] = useDebouncedValue(filters.search.trim(), 250);
+  const search = { q, teamId: filters.teamId, ownerId: filters.ownerId, type: filters.type, progressStatus: filters.status };
+  // Not before the debounced text has caught up: an empty search would ask for the plain tree.
+  const found = useTreeSearch(cycleId, search, filtering && Object.values(search).some(Boolean));
   const [opened, setOpened] = useState<string[]>([]);
   const branches = useTreeBranches(cycleId, opened);
   const users = useUsers();
@@ -35,7 +38,7 @@ export function TreePage({ me }: { me: Me }) {
   const [settingsOpen, { open: openSettings, close: closeSettings }] = useDisclosure();
   const [newCycleOpen, { open: openNewCycle, close: closeNewCycle }] = useDisclosure();
   const topRoots = top.data?.roots;
-  const roots = useMemo(() => (filtering ? whole.data?.roots : topRoots && attachBranches(topRoots, branches)), [filtering, whole.data, topRoots, branches]);
+  const roots = useMemo(() => (filtering ? found.data?.roots : topRoots && attachBranches(topRoots, branches)), [filtering, found.data, topRoots, branches]);
   // Open the top two levels when a cycle is first shown, not again when live updates refresh it.
   const openedCycle = useRef<string | null>(null);
   useEffect(() => {
@@ -56,7 +59,7 @@ export function TreePage({ me }: { me: Me }) {
     },
     [],
   );
-  const pending = filtering ? whole.isPending : top.isPending;
+  const pending = filtering ? found.isPending : top.isPending;
   const userName = new Map((users.data ?? []).map((u) => [u.id, u.name]));
   const teamName = new Map((teams.data ?? []).map((t) => [t.id, t.name]));
   const set = (patch: Partial<TreeFilters>) => setFilters((f) => ({ ...f, ...patch }));
@@ -99,7 +102,7 @@ export function TreePage({ me }: { me: Me }) {
         <Select label="Status" placeholder="Any" clearable w={130} data={[{ value: 'on_track', label: 'On track' }, { value: 'at_risk', label: 'At risk' }, { value: 'off_track', label: 'Off track' }]} value={filters.status} onChange={(status) => set({ status })} />
         <Select label="Type" placeholder="Any" clearable w={140} data={[{ value: 'committed', label: 'Committed' }, { value: 'aspirational', label: 'Aspirational' }]} value={filters.type} onChange={(type) => set({ type })} />
       </Group>
-      {pending ? <Text c="dimmed">{filtering ? 'Loading every objective of the cycle to search…' : 'Loading…'}</Text> : rows.length === 0 ? <Text c="dimmed">No objectives {filters === NO_FILTERS ? 'in this cycle yet' : 'match these filters'}.</Text> : null}
+      {pending ? <Text c="dimmed">{filtering ? 'Searching…' : 'Loading…'}</Text> : rows.length === 0 ? <Text c="dimmed">No objectives {filters === NO_FILTERS ? 'in this cycle yet' : 'match these filters'}.</Text> : null}
       <VirtualTree rows={rows} expanded={expanded} onToggle={toggle} ownerName={(id) => (id ? userName.get(id) : undefined)} teamName={(id) => (id ? teamName.get(id) : undefined)} />
       {cycleId && creating && <ObjectiveFormModal cycleId={cycleId} me={me} opened onClose={closeCreate} />}
       {settingsOpen && cycle.data && <CycleSettingsModal cycle={cycle.data} onClose={closeSettings} />}

@@ -15,7 +15,7 @@ export interface CycleTree {
 }
 
 /** Per objective, how many distinct objectives align to it, directly or through one of its key results. */
-async function countChildren(db: Executor, ids: string[]): Promise<Map<string, number>> {
+export async function countChildren(db: Executor, ids: string[]): Promise<Map<string, number>> {
   if (ids.length === 0) return new Map();
   const theirKrs = db.select({ id: keyResults.id }).from(keyResults).where(inArray(keyResults.objectiveId, ids));
   const parent = sql<string>`coalesce(${alignments.parentObjectiveId}, ${keyResults.objectiveId})`;

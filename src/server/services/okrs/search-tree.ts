@@ -1,0 +1,93 @@
+import { and, eq, exists, ilike, or, sql, type SQL } from 'drizzle-orm';
+import { DEFAULT_STATUS_MARGINS, expectedProgress, progressStatus, type ProgressStatus, type StatusMargins } from '../../../domain/index.js';
+import { queryRows, type Executor } from '../../../db/database.js';
+import { alignments, keyResults, objectives, organizations, type cycles } from '../../../db/schema/index.js';
+import { todayIn } from '../../clock.js';
+import { cycleSnapshot } from './cycle-graph.js';
+import { countChildren, type CycleTree } from './cycle-tree.js';
+
+export interface TreeSearch {
+  /** Words in an objective's or one of its key results' title, any case. */
+  q?: string;
+  teamId?: string;
+  /** Owns the objective or one of its key results. */
+  ownerId?: string;
+  type?: 'committed' | 'aspirational';
+  progressStatus?: ProgressStatus;
+}
+
+export const isSearching = (s: TreeSearch) => Boolean(s.q?.trim() || s.teamId || s.ownerId || s.type || s.progressStatus);
+
+const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+/** Objectives matching every filter but the status, with their progress (as of a date, for time travel). */
+async function candidates(db: Executor, orgId: string, cycleId: string, search: TreeSearch, asOf?: string) {
+  const ownKr = (condition: SQL) => exists(db.select({ one: sql`1` }).from(keyResults).where(and(eq(keyResults.objectiveId, objectives.id), condition)));
+  const conditions: (SQL | undefined)[] = [eq(objectives.orgId, orgId), eq(objectives.cycleId, cycleId)];
+  const q = search.q?.trim();
+  if (q) conditions.push(or(ilike(objectives.title, likePattern(q)), ownKr(ilike(keyResults.title, likePattern(q)))));
+  if (search.teamId) conditions.push(eq(objectives.teamId, search.teamId));
+  if (search.ownerId) conditions.push(or(eq(objectives.ownerId, search.ownerId), ownKr(eq(keyResults.ownerId, search.ownerId))));
+  if (search.type) conditions.push(eq(objectives.type, search.type));
+  const rows = await db.select({ id: objectives.id, progress: objectives.progress }).from(objectives).where(and(...conditions));
+  if (!asOf || !search.progressStatus) return rows;
+  const snapshot = await cycleSnapshot(db, orgId, cycleId, asOf);
+  return rows.map((r) => ({ id: r.id, progress: snapshot.objectives.get(r.id) ?? 0 }));
+}
+
+/** Status needs the organisation's margins and its today (or the time-travel date). */
+async function statusFilter(db: Executor, orgId: string, cycle: typeof cycles.$inferSelect, wanted: ProgressStatus, now: Date, asOf?: string) {
+  const [org] = await db.select().from(organizations).where(eq(organizations.id, orgId));
+  const margins: StatusMargins = { ...DEFAULT_STATUS_MARGINS, ...(org?.settings ?? {}) };
+  const expected = expectedProgress(cycle, asOf ?? todayIn(org?.timeZone ?? 'UTC', now));
+  return (progress: number) => progressStatus(progress, expected, margins) === wanted;
+}
+
+/**
+ * The cycle's tree pruned to the objectives that match and the paths down to them from their roots,
+ * so a search finds objectives at any depth without loading the whole cycle. A match's children
+ * come only when they match too (or lead to one).
+ */
+export async function searchCycleTree(db: Executor, orgId: string, cycle: typeof cycles.$inferSelect, search: TreeSearch, options: { now: Date; asOf?: string }): Promise<CycleTree & { matched: Set<string> }> {
+  let found = await candidates(db, orgId, cycle.id, search, options.asOf);
+  if (search.progressStatus) {
+    const keep = await statusFilter(db, orgId, cycle, search.progressStatus, options.now, options.asOf);
+    found = found.filter((r) => keep(r.progress));
+  }
+  const matched = new Set(found.map((r) => r.id));
+  if (matched.size === 0) return { rows: [], roots: [], children: new Map(), childCount: new Map(), matched };
+  // The matches and every objective above them, through parent objectives and parent key results.
+  const ids = `{${[...matched].join(',')}}`;
+  const onPaths = await queryRows<{ id: string }>(
+    db,
+    sql`with recursive up(id) as (
+      select unnest(${ids}::uuid[])
+      union
+      select coalesce(a.parent_objective_id, pk.objective_id) from up join alignments a on a.child_objective_id = up.id
+      left join key_results pk on pk.id = a.parent_key_result_id
+    ) select id from up`,
+  );
+  const pathIds = onPaths.map((r) => r.id);
+  const [rows, links, childCount] = await Promise.all([
+    db.select().from(objectives).where(and(eq(objectives.orgId, orgId), sql`${objectives.id} = any(${`{${pathIds.join(',')}}`}::uuid[])`)).orderBy(objectives.createdAt),
+    db
+      .select({ child: alignments.childObjectiveId, parentObjectiveId: alignments.parentObjectiveId, krObjectiveId: keyResults.objectiveId })
+      .from(alignments)
+      .leftJoin(keyResults, eq(keyResults.id, alignments.parentKeyResultId))
+      .where(sql`${alignments.childObjectiveId} = any(${`{${pathIds.join(',')}}`}::uuid[])`),
+    countChildren(db, pathIds),
+  ]);
+  const onPath = new Set(pathIds);
+  const children = new Map<string, string[]>();
+  const hasParent = new Set<string>();
+  for (const link of links) {
+    const parent = link.parentObjectiveId ?? link.krObjectiveId;
+    if (!parent) continue;
+    hasParent.add(link.child);
+    if (!onPath.has(parent)) continue;
+    const list = children.get(parent) ?? [];
+    if (!list.includes(link.child)) children.set(parent, [...list, link.child]);
+  }
+  const roots = rows.filter((o) => !hasParent.has(o.id)).map((o) => o.id);
+  return { rows, roots, children, childCount, matched };
+}
