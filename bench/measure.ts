@@ -11,6 +11,7 @@ import { cycleSummary } from '../src/server/services/okrs/cycle-summary.js';
 import { loadCycleTree } from '../src/server/services/okrs/cycle-tree.js';
 import { findObjectives } from '../src/server/services/okrs/find-objectives.js';
 import { presentObjectives } from '../src/server/services/okrs/read-model.js';
+import { searchCycleTree } from '../src/server/services/okrs/search-tree.js';
 import type { Dataset } from './generate.js';
 import { Rng } from './rng.js';
 
@@ -22,6 +23,8 @@ export interface BenchContext {
   today: string;
   /** Teams with at least one objective in the active cycle. */
   teamIds: string[];
+  /** Their names, which every objective title of the team contains: what a person would search for. */
+  teamNames: string[];
   /** Company, division and department objectives of the active cycle (levels 0–2). */
   upperObjectiveIds: string[];
   /** Metric key results of individual (level 5) objectives of the active cycle. */
@@ -40,16 +43,18 @@ export async function benchContext(db: Database, data: Dataset): Promise<BenchCo
     .flatMap((o) => data.keyResults.slice(o.firstKeyResult, o.firstKeyResult + o.keyResultCount))
     .filter((kr) => kr.kind === 'metric')
     .map((kr) => ({ id: kr.id, ownerId: data.users[kr.ownerIndex]!.id, startValue: kr.startValue!, targetValue: kr.targetValue! }));
-  return { orgId: data.org.id, cycle, now: new Date(`${data.today}T15:00:00Z`), today: data.today, teamIds, upperObjectiveIds, deepKeyResults };
+  const teamNames = [...new Set(inActive.flatMap((o) => (o.teamIndex === null ? [] : [data.teams[o.teamIndex]!.name])))];
+  return { orgId: data.org.id, cycle, now: new Date(`${data.today}T15:00:00Z`), today: data.today, teamIds, teamNames, upperObjectiveIds, deepKeyResults };
 }
 
-export const OP_NAMES = ['roundTrip', 'teamPage', 'treeLevel', 'wholeTree', 'cycleSummary', 'checkInWrite'] as const;
+export const OP_NAMES = ['roundTrip', 'teamPage', 'treeLevel', 'treeSearch', 'wholeTree', 'cycleSummary', 'checkInWrite'] as const;
 export type OpName = (typeof OP_NAMES)[number];
 
 export const OP_LABELS: Record<OpName, string> = {
   roundTrip: 'Baseline: one round trip (select 1)',
   teamPage: "One team's page (findObjectives + presentObjectives)",
   treeLevel: 'One tree level (loadCycleTree depth 1 + presentObjectives)',
+  treeSearch: "Tree search for a team's name (searchCycleTree + presentObjectives: matches at any depth and their paths)",
   wholeTree: 'Whole cycle tree as the web tree page asks for it (loadCycleTree from the roots, depth 20 + presentObjectives)',
   cycleSummary: 'Cycle summary (cycleSummary)',
   checkInWrite: 'Check-in write incl. propagation (createCheckIn)',
@@ -70,6 +75,11 @@ export const OPS: Record<OpName, Op> = {
   },
   async treeLevel(db, ctx, rng) {
     const tree = await loadCycleTree(db, ctx.orgId, ctx.cycle.id, { rootId: rng.pick(ctx.upperObjectiveIds), depth: 1 });
+    const views = await presentObjectives(db, ctx.orgId, tree.rows, { now: ctx.now });
+    return views.length;
+  },
+  async treeSearch(db, ctx, rng) {
+    const tree = await searchCycleTree(db, ctx.orgId, ctx.cycle, { q: rng.pick(ctx.teamNames) }, { now: ctx.now });
     const views = await presentObjectives(db, ctx.orgId, tree.rows, { now: ctx.now });
     return views.length;
   },
