@@ -27,7 +27,7 @@ export function QuietHoursForm({ initial, timeZone }: { initial: Preferences['qu
   };
   return (
     <Stack gap="sm" maw={560}>
-      <Text size="sm" c="dimmed">E-mails wait until your quiet hours end. Times are in {timeZone ?? 'UTC'}; change your time zone on <Anchor component={Link} to="/settings/profile" size="sm">your profile</Anchor>.</Text>
+      <Text size="sm" c="dimmed">E-mails wait until your quiet hours end. Times are in {timeZone ?? 'UTC'}; change your time zone on <Anchor component={Link} to="/settings/profile" size="sm" underline="always">your profile</Anchor>.</Text>
       <Group align="flex-end">
         <NativeSelect label="Quiet from" data={HOURS} value={start} onChange={(e) => setStart(e.currentTarget.value)} w={140} />
         <NativeSelect label="Quiet until" data={HOURS} value={end} onChange={(e) => setEnd(e.currentTarget.value)} w={140} />
