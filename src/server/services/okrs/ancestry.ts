@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { GraphAlignment, ProgressDriver } from '../../../domain/index.js';
 import { queryRows, type Executor } from '../../../db/database.js';
 import type { keyResults, MilestoneRow } from '../../../db/schema/index.js';
@@ -22,6 +22,19 @@ export interface Ancestry {
 }
 
 /**
+ * `up(id)`: the objectives `starts` selects and every objective above them, through parent
+ * objectives and the objectives of parent key results. For a `with recursive` clause.
+ */
+export const ancestorsCte = (starts: SQL) =>
+  sql`up(id) as (
+    ${starts}
+    union
+    select coalesce(a.parent_objective_id, pk.objective_id)
+    from up join alignments a on a.child_objective_id = up.id
+    left join key_results pk on pk.id = a.parent_key_result_id
+  )`;
+
+/**
  * Reads the ancestry of some objectives (and of the objectives of some key results) in one round
  * trip: a check-in walks up to six levels, and one statement instead of two or three per level is
  * what keeps the write short (docs/performance.md). `union` (not `union all`) stops at a node seen
@@ -35,13 +48,7 @@ export async function loadAncestry(tx: Executor, from: { objectiveIds?: string[]
     sql`with recursive starts(id) as (
         select o.id from objectives o where o.id = any(${objectiveIds}::uuid[])
         union select k.objective_id from key_results k where k.id = any(${keyResultIds}::uuid[])
-      ), up(id) as (
-        select id from starts
-        union
-        select coalesce(a.parent_objective_id, pk.objective_id)
-        from up join alignments a on a.child_objective_id = up.id
-        left join key_results pk on pk.id = a.parent_key_result_id
-      ), krs as (
+      ), ${ancestorsCte(sql`select id from starts`)}, krs as (
         select k.* from key_results k where k.objective_id = any(array(select id from up))
       ), links as (
         select a.child_objective_id, a.parent_objective_id, a.parent_key_result_id from alignments a

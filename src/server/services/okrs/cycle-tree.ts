@@ -14,6 +14,25 @@ export interface CycleTree {
   childCount: Map<string, number>;
 }
 
+export interface TreeLink {
+  child: string;
+  parentObjectiveId: string | null;
+  /** The objective of the parent key result, for a link to a key result. */
+  krObjectiveId: string | null;
+}
+
+/** Parent objective → its aligned children among `links`, for the given parents only; each child once. */
+export function childrenByParent(links: readonly TreeLink[], parents: ReadonlySet<string>): Map<string, string[]> {
+  const children = new Map<string, string[]>();
+  for (const link of links) {
+    const parent = link.parentObjectiveId ?? link.krObjectiveId;
+    if (!parent || !parents.has(parent)) continue;
+    const list = children.get(parent) ?? [];
+    if (!list.includes(link.child)) children.set(parent, [...list, link.child]);
+  }
+  return children;
+}
+
 /** Per objective, how many distinct objectives align to it, directly or through one of its key results. */
 export async function countChildren(db: Executor, ids: string[]): Promise<Map<string, number>> {
   if (ids.length === 0) return new Map();
@@ -62,14 +81,10 @@ export async function loadCycleTree(db: Executor, orgId: string, cycleId: string
       last ? countChildren(db, nextIds) : Promise.resolve(new Map<string, number>()),
     ]);
     for (const [id, count] of counts) childCount.set(id, count);
-    const parentSet = new Set(parentIds);
-    for (const link of links) {
-      const parent = link.parentObjectiveId ?? link.krObjectiveId;
-      if (!parent || !parentSet.has(parent)) continue;
-      const list = children.get(parent) ?? [];
-      if (!list.includes(link.child)) children.set(parent, [...list, link.child]);
+    for (const [id, list] of childrenByParent(links, new Set(parentIds))) {
+      children.set(id, list);
+      childCount.set(id, list.length);
     }
-    for (const [id, list] of children) if (parentSet.has(id)) childCount.set(id, list.length);
     level = next.filter((o) => !seen.has(o.id));
     for (const o of level) seen.add(o.id);
     rows.push(...level);

@@ -3,8 +3,9 @@ import { DEFAULT_STATUS_MARGINS, expectedProgress, progressStatus, type Progress
 import { queryRows, type Executor } from '../../../db/database.js';
 import { alignments, keyResults, objectives, organizations, type cycles } from '../../../db/schema/index.js';
 import { todayIn } from '../../clock.js';
+import { ancestorsCte } from './ancestry.js';
 import { cycleSnapshot } from './cycle-graph.js';
-import { countChildren, type CycleTree } from './cycle-tree.js';
+import { childrenByParent, countChildren, type CycleTree } from './cycle-tree.js';
 
 export interface TreeSearch {
   /** Words in an objective's or one of its key results' title, any case. */
@@ -58,15 +59,7 @@ export async function searchCycleTree(db: Executor, orgId: string, cycle: typeof
   if (matched.size === 0) return { rows: [], roots: [], children: new Map(), childCount: new Map(), matched };
   // The matches and every objective above them, through parent objectives and parent key results.
   const ids = `{${[...matched].join(',')}}`;
-  const onPaths = await queryRows<{ id: string }>(
-    db,
-    sql`with recursive up(id) as (
-      select unnest(${ids}::uuid[])
-      union
-      select coalesce(a.parent_objective_id, pk.objective_id) from up join alignments a on a.child_objective_id = up.id
-      left join key_results pk on pk.id = a.parent_key_result_id
-    ) select id from up`,
-  );
+  const onPaths = await queryRows<{ id: string }>(db, sql`with recursive ${ancestorsCte(sql`select unnest(${ids}::uuid[])`)} select id from up`);
   const pathIds = onPaths.map((r) => r.id);
   const [rows, links, childCount] = await Promise.all([
     db.select().from(objectives).where(and(eq(objectives.orgId, orgId), sql`${objectives.id} = any(${`{${pathIds.join(',')}}`}::uuid[])`)).orderBy(objectives.createdAt),
@@ -77,17 +70,8 @@ export async function searchCycleTree(db: Executor, orgId: string, cycle: typeof
       .where(sql`${alignments.childObjectiveId} = any(${`{${pathIds.join(',')}}`}::uuid[])`),
     countChildren(db, pathIds),
   ]);
-  const onPath = new Set(pathIds);
-  const children = new Map<string, string[]>();
-  const hasParent = new Set<string>();
-  for (const link of links) {
-    const parent = link.parentObjectiveId ?? link.krObjectiveId;
-    if (!parent) continue;
-    hasParent.add(link.child);
-    if (!onPath.has(parent)) continue;
-    const list = children.get(parent) ?? [];
-    if (!list.includes(link.child)) children.set(parent, [...list, link.child]);
-  }
+  const children = childrenByParent(links, new Set(pathIds));
+  const hasParent = new Set(links.map((link) => link.child));
   const roots = rows.filter((o) => !hasParent.has(o.id)).map((o) => o.id);
   return { rows, roots, children, childCount, matched };
 }
