@@ -1,34 +1,17 @@
 /** A person sets their own title and time zone and changes their password, in the browser. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, seriousAxeViolations } from './browser.js';
-import { startWebServer } from './server.js';
+import { describe, expect, it } from 'vitest';
+import { seriousAxeViolations } from './browser.js';
+import { OWNER_PASSWORD as PASSWORD, useSignedInBrowser } from './signed-in.js';
 
 // Screenshots go to test-results/ unless SCREENSHOT_DIR=docs/screenshots refreshes the README's.
 const SHOTS = process.env.SCREENSHOT_DIR ?? 'test-results/screenshots';
 const EMAIL = 'ada@profile.test';
-const PASSWORD = 'correct-horse-battery';
 
 describe('your profile in the browser', () => {
-  let server: Awaited<ReturnType<typeof startWebServer>>;
-  let browser: Browser;
-  let page: Page;
-
-  beforeAll(async () => {
-    server = await startWebServer();
-    browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    page.setDefaultTimeout(10_000);
-    const setup = await page.request.post(`${server.url}/api/v1/setup`, { data: { organization: 'Profile Co', name: 'Ada Lovelace', email: EMAIL, password: PASSWORD }, headers: { origin: server.url } });
-    expect(setup.status()).toBe(201);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const b = useSignedInBrowser({ organization: 'Profile Co', email: EMAIL });
 
   it('saves title and time zone, and changes the password with errors on the fields', { timeout: 60_000 }, async () => {
+    const { page, server, browser } = b;
     await page.goto(`${server.url}/`);
     await page.getByRole('button', { name: /Ada Lovelace/ }).click();
     await page.getByRole('menuitem', { name: 'Your profile' }).click();

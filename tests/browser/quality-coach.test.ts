@@ -1,33 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, seriousAxeViolations } from './browser.js';
-import { startWebServer } from './server.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { seriousAxeViolations } from './browser.js';
+import { useSignedInBrowser } from './signed-in.js';
 
 // Screenshots go to test-results/ unless SCREENSHOT_DIR=docs/screenshots refreshes the README's.
 const SHOTS = process.env.SCREENSHOT_DIR ?? 'test-results/screenshots';
 const finding = (page: Page, ruleId: string) => page.getByTestId('quality-findings').locator(`[data-rule="${ruleId}"]`);
 
 describe('the quality coach in the editor', () => {
-  let server: Awaited<ReturnType<typeof startWebServer>>;
-  let browser: Browser;
-  let page: Page;
-
-  beforeAll(async () => {
-    server = await startWebServer();
-    browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    page.setDefaultTimeout(10_000);
-    const post = (path: string, data: unknown) => page.request.post(`${server.url}${path}`, { data, headers: { origin: server.url } });
-    expect((await post('/api/v1/setup', { organization: 'Acme', name: 'Ada Lovelace', email: 'ada@acme.test', password: 'correct-horse-battery' })).status()).toBe(201);
-    expect((await post('/api/v1/cycles', { name: 'Q4', startDate: '2026-10-01', endDate: '2026-12-31', status: 'active' })).status()).toBe(201);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const b = useSignedInBrowser({ organization: 'Acme', email: 'ada@acme.test' });
+  beforeAll(() => b.post('/cycles', { name: 'Q4', startDate: '2026-10-01', endDate: '2026-12-31', status: 'active' }));
 
   it('shows findings as a weak objective is typed, clears them as it is fixed, and gates publishing', { timeout: 90_000 }, async () => {
+    const { page, server } = b;
     await page.goto(`${server.url}/okrs`);
     await page.getByRole('button', { name: 'New objective' }).click();
     const title = page.getByRole('textbox', { name: 'Objective' });

@@ -3,33 +3,19 @@
  * so a cycle of ten thousand objectives opens as fast as a small one. Searching fetches the whole
  * tree; a live update keeps what the reader opened.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { APIResponse, Browser, Page } from 'playwright-core';
-import { launchBrowser } from './browser.js';
-import { startWebServer } from './server.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useSignedInBrowser } from './signed-in.js';
 
 const CHAIN = ['Company grows', 'Sales department wins', 'Team North closes deals', 'Alice books demos', 'Alice runs webinars'] as const;
 
 describe('the tree page, level by level', () => {
-  let server: Awaited<ReturnType<typeof startWebServer>>;
-  let browser: Browser;
-  let page: Page;
+  const b = useSignedInBrowser({ organization: 'Chain Co', email: 'ada@chain.test' });
   let cycleId: string;
   let aliceKr: string;
-
-  const post = async (path: string, data: unknown): Promise<{ id: string }> => {
-    const response: APIResponse = await page.request.post(`${server.url}/api/v1${path}`, { data, headers: { origin: server.url } });
-    expect(response.status(), `${path}: ${await response.text()}`).toBe(201);
-    return (await response.json()) as { id: string };
-  };
-  const row = (title: string) => page.getByTestId('okr-tree').getByRole('link', { name: title, exact: true });
+  const row = (title: string) => b.page.getByTestId('okr-tree').getByRole('link', { name: title, exact: true });
 
   beforeAll(async () => {
-    server = await startWebServer();
-    browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    page.setDefaultTimeout(10_000);
-    await post('/setup', { organization: 'Chain Co', name: 'Ada Lovelace', email: 'ada@chain.test', password: 'correct-horse-battery' });
+    const { post } = b;
     const year = new Date().getUTCFullYear();
     cycleId = (await post('/cycles', { name: `Year ${year}`, startDate: `${year}-01-01`, endDate: `${year}-12-31` })).id;
     // Five levels, each aligned to the one above: the page loads three of them at first.
@@ -42,12 +28,8 @@ describe('the tree page, level by level', () => {
     }
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
   it('fetches a branch below the top levels when it is opened, and keeps it open through a live update', { timeout: 60_000 }, async () => {
+    const { page, server, post } = b;
     const branchRequests: string[] = [];
     page.on('request', (r) => {
       if (r.url().includes('/tree?rootId=')) branchRequests.push(r.url());
@@ -71,6 +53,7 @@ describe('the tree page, level by level', () => {
   });
 
   it('searches every level on the server, also those not fetched yet', { timeout: 60_000 }, async () => {
+    const { page, server } = b;
     const treeRequests: string[] = [];
     page.on('request', (r) => {
       if (r.url().includes('/tree?')) treeRequests.push(decodeURIComponent(new URL(r.url()).search));
