@@ -98,7 +98,7 @@ describeEachEngine('sign-in, sign-out and the login throttle', (engine) => {
 describeEachEngine('login throttle settings', (engine) => {
   let server: TestServer;
   beforeAll(async () => {
-    server = await startTestServer(engine().handle, { loginMaxFailures: 2, loginWindowSeconds: 60 });
+    server = await startTestServer(engine().handle, { config: { loginMaxFailures: 2, loginWindowSeconds: 60 } });
   });
   afterAll(() => server?.close());
 

@@ -8,12 +8,10 @@ import { and, eq, inArray } from 'drizzle-orm';
 import { expect } from 'vitest';
 import type { Database, DatabaseHandle } from '../../src/db/database.js';
 import { keyResults, objectives } from '../../src/db/schema/index.js';
-import { buildApp } from '../../src/server/app.js';
-import { loadConfig, type Config } from '../../src/server/config.js';
 import { cycleSnapshot } from '../../src/server/services/okrs/cycle-graph.js';
 import type { Client } from '../support/client.js';
 import { expectStatus, setUpOrganization, type Person } from '../support/fixtures.js';
-import { freePort, type TestServer } from '../support/server.js';
+import { startTestServer, type TestServer } from '../support/server.js';
 
 export const API = '/api/v1';
 /** A well-formed id that names nothing. */
@@ -53,24 +51,7 @@ export class TestClock {
 }
 
 /** The whole app on a migrated database, listening on 127.0.0.1, with `clock` as its "now". */
-export async function startClockedServer(handle: DatabaseHandle, clock: TestClock): Promise<TestServer> {
-  let lastError: unknown;
-  for (let attempt = 0; attempt < 5; attempt++) {
-    const port = await freePort();
-    const url = `http://127.0.0.1:${port}`;
-    const config: Config = { ...loadConfig({}), host: '127.0.0.1', port, publicUrl: url };
-    const app = await buildApp({ handle, config, logger: false, clock: clock.now });
-    try {
-      await app.listen({ port, host: '127.0.0.1' });
-      return { url, app, close: () => app.close() };
-    } catch (error) {
-      await app.close();
-      lastError = error;
-      if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
-    }
-  }
-  throw lastError;
-}
+export const startClockedServer = (handle: DatabaseHandle, clock: TestClock): Promise<TestServer> => startTestServer(handle, { clock: clock.now });
 
 // ---------------------------------------------------------------------------------------------
 // Views, as the API documents them

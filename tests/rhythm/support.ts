@@ -4,14 +4,12 @@
  * (a lead and a member who owns key results) and a cycle that starts on Tuesday 2025-02-11.
  */
 import type { DatabaseHandle } from '../../src/db/database.js';
-import { buildApp } from '../../src/server/app.js';
 import { resolveAuthSecret } from '../../src/server/auth/secret.js';
-import { loadConfig, type Config } from '../../src/server/config.js';
 import type { JobContext } from '../../src/server/jobs/context.js';
 import { createMailer, type Mailer } from '../../src/server/mail/mailer.js';
 import type { Client } from '../support/client.js';
 import { addPerson, createTeam, expectStatus, setUpOrganization, type Person } from '../support/fixtures.js';
-import { freePort, type TestServer } from '../support/server.js';
+import { startTestServer, type TestServer } from '../support/server.js';
 import { API, OkrApi, percent, type KeyResultView } from '../okrs/support.js';
 
 export { API };
@@ -37,13 +35,9 @@ export interface RhythmServer extends TestServer {
 }
 
 export async function startRhythmServer(handle: DatabaseHandle, clock: MovableClock, mailer: Mailer = createMailer(undefined, 'Cairn <cairn@example.test>')): Promise<RhythmServer> {
-  const port = await freePort();
-  const url = `http://127.0.0.1:${port}`;
-  const config: Config = { ...loadConfig({}), host: '127.0.0.1', port, publicUrl: url };
-  const app = await buildApp({ handle, config, logger: false, clock: clock.now, mailer });
-  await app.listen({ port, host: '127.0.0.1' });
-  const jobs: JobContext = { db: handle.db, config, clock: clock.now, mailer, secret: await resolveAuthSecret(handle.db, config.secret) };
-  return { url, app, jobs, close: () => app.close() };
+  const server = await startTestServer(handle, { clock: clock.now, mailer });
+  const jobs: JobContext = { db: handle.db, config: server.config, clock: clock.now, mailer, secret: await resolveAuthSecret(handle.db, server.config.secret) };
+  return { ...server, jobs };
 }
 
 /** What the ticker would do at this moment, through the admin endpoint: every job, then delivery. */

@@ -1,78 +1,70 @@
 import { and, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { notificationPreferences, outbox } from '../../src/db/schema/index.js';
 import { Client } from '../support/client.js';
 import { describeEachEngine } from '../support/engines.js';
 import { expectProblem, expectStatus } from '../support/fixtures.js';
-import type { TestServer } from '../support/server.js';
-import { API, startClockedServer, TestClock } from '../okrs/support.js';
-import { comment, mention, notificationsOf, setUpSocialWorld, type SocialWorld } from './support.js';
+import { API, TestClock } from '../okrs/support.js';
+import { comment, mention, notificationsOf, useSocialWorld } from './support.js';
 
 describeEachEngine('the notification centre, preferences, quiet hours and unsubscribing', (engine) => {
   const clock = new TestClock('2025-02-10'); // noon UTC
-  let server: TestServer;
-  let w: SocialWorld;
-  beforeAll(async () => (server = await startClockedServer(engine().handle, clock)));
-  afterAll(() => server?.close());
-  beforeEach(async () => {
-    await engine().reset();
-    w = await setUpSocialWorld(server.url);
-  });
+  const t = useSocialWorld(engine, { clock: clock.now });
 
-  const mentionGrace = (text = 'look') => comment(w.owner.client, { targetType: 'objective', targetId: w.objective.id, body: `${mention(w.grace)} ${text}` });
-  const emailsToGrace = () => engine().db.select().from(outbox).where(eq(outbox.userId, w.grace.user.id));
+  const mentionGrace = (text = 'look') => comment(t.w.owner.client, { targetType: 'objective', targetId: t.w.objective.id, body: `${mention(t.w.grace)} ${text}` });
+  const emailsToGrace = () => engine().db.select().from(outbox).where(eq(outbox.userId, t.w.grace.user.id));
 
   it('lists mine newest first with the unread count, marks one or all read, and keeps others’ private', async () => {
     await mentionGrace('first');
     await mentionGrace('second');
-    const listed = await notificationsOf(w.grace.client);
+    const listed = await notificationsOf(t.w.grace.client);
     expect(listed.unread).toBe(2);
     expect(listed.items.map((n) => n.body)).toEqual(['@Grace Hopper second', '@Grace Hopper first']);
 
-    const page = await w.grace.client.get(`${API}/notifications?limit=1`);
+    const page = await t.w.grace.client.get(`${API}/notifications?limit=1`);
     expect(page.body.items).toHaveLength(1);
-    const rest = await w.grace.client.get(`${API}/notifications?limit=1&before=${page.body.nextBefore}`);
+    const rest = await t.w.grace.client.get(`${API}/notifications?limit=1&before=${page.body.nextBefore}`);
     expect(rest.body).toMatchObject({ items: [{ body: '@Grace Hopper first' }], nextBefore: null });
 
     const [newest] = listed.items;
-    for (let i = 0; i < 2; i++) expect((await w.grace.client.post(`${API}/notifications/${newest!.id}/read`)).body).toEqual({ unread: 1 });
-    expectProblem(await w.owner.client.post(`${API}/notifications/${newest!.id}/read`), 404, '/problems/not-found');
-    expect((await notificationsOf(w.grace.client)).items[0]!.readAt).toBe(clock.now().toISOString());
-    expect((await w.grace.client.post(`${API}/notifications/read-all`)).body).toEqual({ unread: 0 });
-    expect((await notificationsOf(w.grace.client)).unread).toBe(0);
-    expectProblem(await new Client(server.url).get(`${API}/notifications`), 401, '/problems/unauthenticated');
+    for (let i = 0; i < 2; i++) expect((await t.w.grace.client.post(`${API}/notifications/${newest!.id}/read`)).body).toEqual({ unread: 1 });
+    expectProblem(await t.w.owner.client.post(`${API}/notifications/${newest!.id}/read`), 404, '/problems/not-found');
+    expect((await notificationsOf(t.w.grace.client)).items[0]!.readAt).toBe(clock.now().toISOString());
+    expect((await t.w.grace.client.post(`${API}/notifications/read-all`)).body).toEqual({ unread: 0 });
+    expect((await notificationsOf(t.w.grace.client)).unread).toBe(0);
+    expectProblem(await new Client(t.server.url).get(`${API}/notifications`), 401, '/problems/unauthenticated');
   });
 
   it('keeps preferences per kind and channel: e-mail off writes no outbox row, in-app off arrives read', async () => {
-    const defaults = await w.grace.client.get(`${API}/me/notification-preferences`);
+    const defaults = await t.w.grace.client.get(`${API}/me/notification-preferences`);
     expect(defaults.body.preferences).toHaveLength(14);
     expect(defaults.body.preferences.every((p: { enabled: boolean }) => p.enabled)).toBe(true);
     expect(defaults.body.quietHours).toEqual({ start: null, end: null });
 
-    const saved = await w.grace.client.request('PUT', `${API}/me/notification-preferences`, { body: { preferences: [{ kind: 'mention', channel: 'email', enabled: false }, { kind: 'mention', channel: 'in_app', enabled: false }] } });
+    const saved = await t.w.grace.client.request('PUT', `${API}/me/notification-preferences`, { body: { preferences: [{ kind: 'mention', channel: 'email', enabled: false }, { kind: 'mention', channel: 'in_app', enabled: false }] } });
     expectStatus(saved, 200);
     expect(saved.body.preferences.filter((p: { enabled: boolean }) => !p.enabled)).toEqual([{ kind: 'mention', channel: 'in_app', enabled: false }, { kind: 'mention', channel: 'email', enabled: false }]);
     await mentionGrace();
     expect(await emailsToGrace()).toEqual([]);
-    const listed = await notificationsOf(w.grace.client);
+    const listed = await notificationsOf(t.w.grace.client);
     expect(listed.items.map((n) => n.kind)).toEqual(['mention']);
     expect(listed.unread).toBe(0);
 
     // PUT replaces: what is not listed is back to on.
-    expectStatus(await w.grace.client.request('PUT', `${API}/me/notification-preferences`, { body: { preferences: [] } }), 200);
+    expectStatus(await t.w.grace.client.request('PUT', `${API}/me/notification-preferences`, { body: { preferences: [] } }), 200);
     await mentionGrace('again');
     expect(await emailsToGrace()).toHaveLength(1);
-    expectProblem(await w.grace.client.request('PUT', `${API}/me/notification-preferences`, { body: { preferences: [{ kind: 'gossip', channel: 'email', enabled: false }] } }), 400, '/problems/validation-failed', 'preferences[0].kind');
+    expectProblem(await t.w.grace.client.request('PUT', `${API}/me/notification-preferences`, { body: { preferences: [{ kind: 'gossip', channel: 'email', enabled: false }] } }), 400, '/problems/validation-failed', 'preferences[0].kind');
   });
 
   it('delays e-mail past quiet hours in the person’s time zone', async () => {
-    const setQuiet = (body: unknown) => w.grace.client.request('PUT', `${API}/me/quiet-hours`, { body });
+    const setQuiet = (body: unknown) => t.w.grace.client.request('PUT', `${API}/me/quiet-hours`, { body });
     expect((await setQuiet({ start: 11, end: 14 })).body.quietHours).toEqual({ start: 11, end: 14 });
     await mentionGrace();
     expect((await emailsToGrace()).map((e) => e.nextAttemptAt.toISOString())).toEqual(['2025-02-10T14:00:00.000Z']);
 
     // 12:00 UTC is 07:00 in New York: outside 11–14 there, inside 22–08 (until 08:00, 13:00 UTC).
-    expectStatus(await w.grace.client.patch(`${API}/users/${w.grace.user.id}`, { timeZone: 'America/New_York' }), 200);
+    expectStatus(await t.w.grace.client.patch(`${API}/users/${t.w.grace.user.id}`, { timeZone: 'America/New_York' }), 200);
     await engine().db.delete(outbox);
     await mentionGrace('at seven');
     expect((await emailsToGrace()).map((e) => e.nextAttemptAt.toISOString())).toEqual([clock.now().toISOString()]);
@@ -90,8 +82,8 @@ describeEachEngine('the notification centre, preferences, quiet hours and unsubs
     await mentionGrace();
     const [email] = await emailsToGrace();
     const link = new URL(/(http\S+\/api\/v1\/unsubscribe\S+)/.exec(email!.body)![1]!);
-    const anonymous = new Client(server.url);
-    const preferences = () => engine().db.select().from(notificationPreferences).where(eq(notificationPreferences.userId, w.grace.user.id));
+    const anonymous = new Client(t.server.url);
+    const preferences = () => engine().db.select().from(notificationPreferences).where(eq(notificationPreferences.userId, t.w.grace.user.id));
 
     const altered = (name: string, value: string) => {
       const copy = new URL(link);
@@ -99,12 +91,12 @@ describeEachEngine('the notification centre, preferences, quiet hours and unsubs
       return `${copy.pathname}${copy.search}`;
     };
     expectProblem(await anonymous.get(altered('k', 'comment')), 403, '/problems/forbidden');
-    expectProblem(await anonymous.get(altered('u', w.owner.user.id)), 403, '/problems/forbidden');
+    expectProblem(await anonymous.get(altered('u', t.w.owner.user.id)), 403, '/problems/forbidden');
     const signature = link.searchParams.get('s')!;
     // Change the last character to a different one (replacing it with a fixed letter is a no-op 1 time in 64).
     const flipped = `${signature.slice(0, -1)}${signature.endsWith('A') ? 'B' : 'A'}`;
     expectProblem(await anonymous.get(altered('s', flipped)), 403, '/problems/forbidden');
-    expectProblem(await anonymous.get(`${API}/unsubscribe?u=${w.grace.user.id}&k=mention`), 400, '/problems/validation-failed', 's');
+    expectProblem(await anonymous.get(`${API}/unsubscribe?u=${t.w.grace.user.id}&k=mention`), 400, '/problems/validation-failed', 's');
     expect(await preferences()).toEqual([]);
 
     const followed = await anonymous.get(`${link.pathname}${link.search}`);
@@ -117,7 +109,7 @@ describeEachEngine('the notification centre, preferences, quiet hours and unsubs
     await engine().db.delete(outbox);
     await mentionGrace('once more');
     expect(await emailsToGrace()).toEqual([]);
-    await comment(w.grace.client, { targetType: 'objective', targetId: w.objective.id, body: 'Reply' });
-    expect(await engine().db.select().from(outbox).where(and(eq(outbox.userId, w.owner.user.id)))).toHaveLength(1);
+    await comment(t.w.grace.client, { targetType: 'objective', targetId: t.w.objective.id, body: 'Reply' });
+    expect(await engine().db.select().from(outbox).where(and(eq(outbox.userId, t.w.owner.user.id)))).toHaveLength(1);
   });
 });

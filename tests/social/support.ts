@@ -2,17 +2,15 @@
  * Support for the social suites: an organisation with a team, a colleague and an objective to talk
  * about, typed request helpers, and a reader for the live event stream.
  */
-import { expect } from 'vitest';
+import { afterAll, beforeAll, beforeEach, expect } from 'vitest';
 import type { Database } from '../../src/db/database.js';
 import { organizations } from '../../src/db/schema/index.js';
 import { createAccount } from '../../src/server/services/create-account.js';
 import { createToken } from '../../src/server/services/tokens.js';
 import type { DatabaseHandle } from '../../src/db/database.js';
-import { buildApp } from '../../src/server/app.js';
-import { loadConfig } from '../../src/server/config.js';
 import type { EventBus } from '../../src/server/events/bus.js';
 import { Client } from '../support/client.js';
-import { freePort } from '../support/server.js';
+import { startTestServer, type TestServer, type TestServerOptions } from '../support/server.js';
 import { addPerson, createTeam, expectStatus, PASSWORD, uniqueEmail, type Person } from '../support/fixtures.js';
 import { API, setUpOkrWorld, type KeyResultView, type ObjectiveView, type OkrWorld } from '../okrs/support.js';
 
@@ -33,13 +31,7 @@ export async function setUpSocialWorld(url: string): Promise<SocialWorld> {
 }
 
 /** The whole app on `handle` with its own event bus (two of them play two processes on one database). */
-export async function startServerWith(handle: DatabaseHandle, events: EventBus): Promise<{ url: string; close(): Promise<void> }> {
-  const port = await freePort();
-  const url = `http://127.0.0.1:${port}`;
-  const app = await buildApp({ handle, config: { ...loadConfig({}), host: '127.0.0.1', port, publicUrl: url }, logger: false, events });
-  await app.listen({ port, host: '127.0.0.1' });
-  return { url, close: () => app.close() };
-}
+export const startServerWith = (handle: DatabaseHandle, events: EventBus): Promise<TestServer> => startTestServer(handle, { events });
 
 /** Another organisation on the same server (first-run setup allows only one), acting through an API token. */
 export async function otherOrganization(db: Database, url: string): Promise<{ client: Client; user: { id: string; name: string } }> {
@@ -124,4 +116,18 @@ export async function openLiveStream(client: Client): Promise<LiveStream> {
   };
   await next((m) => m.type === 'ready');
   return { messages, next, ended, close: () => abort.abort() };
+}
+
+/** The set-up every social suite shares: one server per engine, a fresh social world before each test. */
+export function useSocialWorld(engine: () => { handle: DatabaseHandle; reset(): Promise<void> }, options: TestServerOptions = {}) {
+  const held = { server: undefined as unknown as TestServer, w: undefined as unknown as SocialWorld };
+  beforeAll(async () => {
+    held.server = await startTestServer(engine().handle, options);
+  });
+  afterAll(() => held.server?.close());
+  beforeEach(async () => {
+    await engine().reset();
+    held.w = await setUpSocialWorld(held.server.url);
+  });
+  return held;
 }

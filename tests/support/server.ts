@@ -1,15 +1,20 @@
 import { createServer } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import type { DatabaseHandle } from '../../src/db/database.js';
-import { buildApp } from '../../src/server/app.js';
+import { buildApp, type AppOptions } from '../../src/server/app.js';
 import { loadConfig, type Config } from '../../src/server/config.js';
-import type { Mailer } from '../../src/server/mail/mailer.js';
 
 export interface TestServer {
   /** The real listening address, also the app's publicUrl (no trailing slash). */
   url: string;
   app: FastifyInstance;
+  config: Config;
   close(): Promise<void>;
+}
+
+/** What a test may set: config overrides, and the app's mailer, clock or event bus. */
+export interface TestServerOptions extends Pick<AppOptions, 'mailer' | 'clock' | 'events'> {
+  config?: Partial<Config>;
 }
 
 /** A port the OS had free a moment ago on 127.0.0.1. */
@@ -30,18 +35,18 @@ export function freePort(): Promise<number> {
  * 127.0.0.1. buildApp needs its publicUrl before listening, so a free port is chosen first
  * (and another one tried should something take it in between).
  */
-export async function startTestServer(handle: DatabaseHandle, overrides: Partial<Config> = {}, mailer?: Mailer): Promise<TestServer> {
+export async function startTestServer(handle: DatabaseHandle, { config: overrides = {}, ...app }: TestServerOptions = {}): Promise<TestServer> {
   let lastError: unknown;
   for (let attempt = 0; attempt < 5; attempt++) {
     const port = await freePort();
     const url = `http://127.0.0.1:${port}`;
     const config: Config = { ...loadConfig({}), ...overrides, host: '127.0.0.1', port, publicUrl: url };
-    const app = await buildApp({ handle, config, logger: false, mailer });
+    const server = await buildApp({ handle, config, logger: false, ...app });
     try {
-      await app.listen({ port, host: '127.0.0.1' });
-      return { url, app, close: () => app.close() };
+      await server.listen({ port, host: '127.0.0.1' });
+      return { url, app: server, config, close: () => server.close() };
     } catch (error) {
-      await app.close();
+      await server.close();
       lastError = error;
       if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
     }
