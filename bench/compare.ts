@@ -69,12 +69,16 @@ export function comparisonCases(data: Dataset, samples = 30): Case[] {
       variants: [
         {
           name: 'today: DISTINCT ON (o.id) … parent_objective_id = $1 OR parent_key_result_id IN (subquery)',
-          query: ([id]) => sql`select distinct on (o.id) o.progress, o.weight from alignments a join objectives o on o.id = a.child_objective_id
+          query: ([
+            id,
+          ]) => sql`select distinct on (o.id) o.progress, o.weight from alignments a join objectives o on o.id = a.child_objective_id
             where a.parent_objective_id = ${id!} or a.parent_key_result_id in (${parentsOf(id!)})`,
         },
         {
           name: 'rewrite: same, with … OR parent_key_result_id = any(array(subquery))',
-          query: ([id]) => sql`select distinct on (o.id) o.progress, o.weight from alignments a join objectives o on o.id = a.child_objective_id
+          query: ([
+            id,
+          ]) => sql`select distinct on (o.id) o.progress, o.weight from alignments a join objectives o on o.id = a.child_objective_id
             where a.parent_objective_id = ${id!} or a.parent_key_result_id = any(array(${parentsOf(id!)}))`,
         },
       ],
@@ -98,11 +102,17 @@ export function comparisonCases(data: Dataset, samples = 30): Case[] {
       ],
     },
     {
-      title: "Every page: check-in cadences (read-model.ts loadContext reads every team of the organisation)",
+      title: 'Every page: check-in cadences (read-model.ts loadContext reads every team of the organisation)',
       params: teamIds.map((id) => [id]),
       variants: [
-        { name: 'today: all teams of the organisation', query: () => sql`select id, check_in_cadence from teams where org_id = ${orgId} order by id` },
-        { name: "rewrite: only the presented objectives' teams", query: ([id]) => sql`select id, check_in_cadence from teams where org_id = ${orgId} and id in (${id!}) order by id` },
+        {
+          name: 'today: all teams of the organisation',
+          query: () => sql`select id, check_in_cadence from teams where org_id = ${orgId} order by id`,
+        },
+        {
+          name: "rewrite: only the presented objectives' teams",
+          query: ([id]) => sql`select id, check_in_cadence from teams where org_id = ${orgId} and id in (${id!}) order by id`,
+        },
       ],
     },
     {
@@ -136,7 +146,8 @@ export async function compareQueries(db: Database, cases: readonly Case[], repea
         for (const [i, p] of c.params.entries()) {
           const query = variant.query(p);
           const plan = await explain(ex, query);
-          if (i === 0) planHead = plan.filter((l) => !/^(Buffers|Planning:|Heap Blocks|Batches|Buckets|Sort Method)/.test(l.trim())).slice(0, 14);
+          if (i === 0)
+            planHead = plan.filter((l) => !/^(Buffers|Planning:|Heap Blocks|Batches|Buckets|Sort Method)/.test(l.trim())).slice(0, 14);
           execution += planTime(plan);
           let rows: unknown[] = [];
           const start = performance.now();
@@ -155,7 +166,10 @@ export async function compareQueries(db: Database, cases: readonly Case[], repea
       }
       // CREATE INDEX updates the table's pg_class row in place, which a rollback does not undo: keep
       // the planner's view of the table (PGlite is never analyzed) as it was.
-      const before = await queryRows<{ reltuples: number; relpages: number; relallvisible: number }>(db, sql`select reltuples, relpages, relallvisible from pg_class where oid = 'key_results'::regclass`);
+      const before = await queryRows<{ reltuples: number; relpages: number; relallvisible: number }>(
+        db,
+        sql`select reltuples, relpages, relallvisible from pg_class where oid = 'key_results'::regclass`,
+      );
       await db
         .transaction(async (tx) => {
           await tx.execute(setup);
@@ -166,7 +180,10 @@ export async function compareQueries(db: Database, cases: readonly Case[], repea
           if (!(error instanceof RolledBack)) throw error;
         });
       const stats = before[0];
-      if (stats) await db.execute(sql`update pg_class set reltuples = ${stats.reltuples}, relpages = ${stats.relpages}, relallvisible = ${stats.relallvisible} where oid = 'key_results'::regclass`);
+      if (stats)
+        await db.execute(
+          sql`update pg_class set reltuples = ${stats.reltuples}, relpages = ${stats.relpages}, relallvisible = ${stats.relallvisible} where oid = 'key_results'::regclass`,
+        );
     }
     out.push({ title: c.title, samples: c.params.length, sameResults, variants });
   }

@@ -13,7 +13,14 @@ import type { ProgressDriver } from '../src/domain/index.js';
 import { Rng } from './rng.js';
 
 /** Sizes at scale 1, as the issue asks. */
-export const FULL_SIZES = { people: 10_000, teams: 1_000, objectives: 50_000, cycles: 4, keyResultsPerObjective: 3, checkInsPerKeyResult: 10 } as const;
+export const FULL_SIZES = {
+  people: 10_000,
+  teams: 1_000,
+  objectives: 50_000,
+  cycles: 4,
+  keyResultsPerObjective: 3,
+  checkInsPerKeyResult: 10,
+} as const;
 
 /** Share of one cycle's objectives on each level (5 / 30 / 160 / 1,900 / 2,850 / 7,555 of 12,500 at full scale). */
 const LEVEL_SHARES = [5, 30, 160, 1_900, 2_850] as const;
@@ -187,11 +194,81 @@ export const NOTES = [
   'Data is from the Monday export.',
 ] as const;
 
-export const BLOCKERS = ['Blocked on the data team for the tracking events.', 'Legal review of the new terms is pending.', 'Vendor contract not signed yet.'] as const;
+export const BLOCKERS = [
+  'Blocked on the data team for the tracking events.',
+  'Legal review of the new terms is pending.',
+  'Vendor contract not signed yet.',
+] as const;
 
-const FIRST_NAMES = ['Ada', 'Bruno', 'Chiara', 'Dmitri', 'Elif', 'Farid', 'Grete', 'Hiro', 'Ines', 'Jonas', 'Kemal', 'Lea', 'Mateo', 'Nora', 'Oskar', 'Priya', 'Quinn', 'Rosa', 'Sven', 'Tomás', 'Uma', 'Viktor', 'Wen', 'Yara', 'Zofia'];
-const LAST_NAMES = ['Almeida', 'Berger', 'Costa', 'Dubois', 'Eriksen', 'Fischer', 'García', 'Horvat', 'Ivanova', 'Jansen', 'Kowalski', 'Laurent', 'Moreau', 'Nakamura', 'Olsen', 'Petrov', 'Rossi', 'Schmidt', 'Tanaka', 'Novak', 'Weber', 'Yilmaz'];
-const UNIT_NAMES = ['Platform', 'Growth', 'Payments', 'Search', 'Mobile', 'Data', 'Support', 'Security', 'Onboarding', 'Billing', 'Marketplace', 'Infrastructure', 'Analytics', 'Partners', 'Sales', 'Brand'];
+const FIRST_NAMES = [
+  'Ada',
+  'Bruno',
+  'Chiara',
+  'Dmitri',
+  'Elif',
+  'Farid',
+  'Grete',
+  'Hiro',
+  'Ines',
+  'Jonas',
+  'Kemal',
+  'Lea',
+  'Mateo',
+  'Nora',
+  'Oskar',
+  'Priya',
+  'Quinn',
+  'Rosa',
+  'Sven',
+  'Tomás',
+  'Uma',
+  'Viktor',
+  'Wen',
+  'Yara',
+  'Zofia',
+];
+const LAST_NAMES = [
+  'Almeida',
+  'Berger',
+  'Costa',
+  'Dubois',
+  'Eriksen',
+  'Fischer',
+  'García',
+  'Horvat',
+  'Ivanova',
+  'Jansen',
+  'Kowalski',
+  'Laurent',
+  'Moreau',
+  'Nakamura',
+  'Olsen',
+  'Petrov',
+  'Rossi',
+  'Schmidt',
+  'Tanaka',
+  'Novak',
+  'Weber',
+  'Yilmaz',
+];
+const UNIT_NAMES = [
+  'Platform',
+  'Growth',
+  'Payments',
+  'Search',
+  'Mobile',
+  'Data',
+  'Support',
+  'Security',
+  'Onboarding',
+  'Billing',
+  'Marketplace',
+  'Infrastructure',
+  'Analytics',
+  'Partners',
+  'Sales',
+  'Brand',
+];
 const VERBS = ['Grow', 'Improve', 'Reduce', 'Launch', 'Scale', 'Simplify', 'Strengthen', 'Modernise', 'Accelerate', 'Stabilise'];
 const THEMES = [
   'self-serve onboarding',
@@ -245,7 +322,14 @@ function makeCycles(rng: Rng): { cycles: GenCycle[]; activeCycleIndex: number; t
   ];
   const cycles = quarters.map(([startDate, endDate], i): GenCycle => {
     const closed = i < quarters.length - 1;
-    return { id: rng.uuid(), name: `Q${i + 1} 2025`, startDate, endDate, status: closed ? 'closed' : 'active', closedAt: closed ? new Date((dayOf(endDate) + 5) * DAY_MS + 10 * 3_600_000) : null };
+    return {
+      id: rng.uuid(),
+      name: `Q${i + 1} 2025`,
+      startDate,
+      endDate,
+      status: closed ? 'closed' : 'active',
+      closedAt: closed ? new Date((dayOf(endDate) + 5) * DAY_MS + 10 * 3_600_000) : null,
+    };
   });
   return { cycles, activeCycleIndex: quarters.length - 1, today: '2025-11-19' };
 }
@@ -262,13 +346,23 @@ function makePeopleAndTeams(rng: Rng, sizes: BenchSizes) {
   const teams: GenTeam[] = [];
   const team = (kind: TeamKind, name: string, parentIndex: number | null, lead: number) => {
     const r = rng.next();
-    teams.push({ id: rng.uuid(), name, kind, parentIndex, lead, members: [], cadence: r < 0.7 ? 'weekly' : r < 0.95 ? 'biweekly' : 'monthly' });
+    teams.push({
+      id: rng.uuid(),
+      name,
+      kind,
+      parentIndex,
+      lead,
+      members: [],
+      cadence: r < 0.7 ? 'weekly' : r < 0.95 ? 'biweekly' : 'monthly',
+    });
     return teams.length - 1;
   };
   const divisions: number[] = [];
   for (let d = 0; d < sizes.divisions; d++) {
     const head = person(d < 2 ? 'admin' : 'member', 'VP', users[ceo]!.id);
-    divisions.push(team('department', `${UNIT_NAMES[d % UNIT_NAMES.length]} Division${d >= UNIT_NAMES.length ? ` ${d + 1}` : ''}`, null, head));
+    divisions.push(
+      team('department', `${UNIT_NAMES[d % UNIT_NAMES.length]} Division${d >= UNIT_NAMES.length ? ` ${d + 1}` : ''}`, null, head),
+    );
   }
   const departments: number[] = [];
   for (let p = 0; p < sizes.departments; p++) {
@@ -289,7 +383,9 @@ function makePeopleAndTeams(rng: Rng, sizes: BenchSizes) {
   let s = 0;
   while (users.length < sizes.people) {
     const t = teams[squads[s % squads.length]!]!;
-    t.members.push(person('member', rng.chance(0.2) ? 'Senior Engineer' : rng.chance(0.3) ? 'Product Manager' : 'Engineer', users[t.lead]!.id));
+    t.members.push(
+      person('member', rng.chance(0.2) ? 'Senior Engineer' : rng.chance(0.3) ? 'Product Manager' : 'Engineer', users[t.lead]!.id),
+    );
     s++;
   }
   const memberships: GenMembership[] = [];
@@ -356,13 +452,25 @@ export function generateDataset(scale: number, seed = 20_251_119): Dataset {
         const teamName = teamIndex === null ? 'company' : teams[teamIndex]!.name;
         const driverRoll = crng.next();
         const driver: ProgressDriver =
-          level === LEVELS - 1 ? 'key_results' : level === 0 ? (driverRoll < 0.4 ? 'aligned' : 'both') : driverRoll < 0.7 ? 'both' : driverRoll < 0.9 ? 'key_results' : 'aligned';
+          level === LEVELS - 1
+            ? 'key_results'
+            : level === 0
+              ? driverRoll < 0.4
+                ? 'aligned'
+                : 'both'
+              : driverRoll < 0.7
+                ? 'both'
+                : driverRoll < 0.9
+                  ? 'key_results'
+                  : 'aligned';
         objectives.push({
           id: crng.uuid(),
           cycleIndex: c,
           level,
           title: `${crng.pick(VERBS)} ${crng.pick(THEMES)} (${LEVEL_NAMES[level]}, ${teamName})`,
-          description: crng.chance(0.4) ? `Why now: ${crng.pick(THEMES)} is what ${teamName} hears about most from customers; this quarter we make it measurably better.` : null,
+          description: crng.chance(0.4)
+            ? `Why now: ${crng.pick(THEMES)} is what ${teamName} hears about most from customers; this quarter we make it measurably better.`
+            : null,
           ownerIndex,
           teamIndex,
           type: crng.chance(0.7) ? 'committed' : 'aspirational',
@@ -381,7 +489,17 @@ export function generateDataset(scale: number, seed = 20_251_119): Dataset {
         }
 
         const rollupChance = [0.6, 0.6, 0.5, 0.3, 0.15, 0][level]!;
-        for (let k = 0; k < krCount; k++) keyResults.push(makeKeyResult(crng, objectiveIndex, k, k === 0 && crng.chance(rollupChance), ownerIndex, teamIndex === null ? [] : teams[teamIndex]!.members));
+        for (let k = 0; k < krCount; k++)
+          keyResults.push(
+            makeKeyResult(
+              crng,
+              objectiveIndex,
+              k,
+              k === 0 && crng.chance(rollupChance),
+              ownerIndex,
+              teamIndex === null ? [] : teams[teamIndex]!.members,
+            ),
+          );
 
         if (level > 0) {
           const parentIndex = chooseParent(crng, level, teamIndex!, teams, byLevel, byLevelTeam);
@@ -392,10 +510,32 @@ export function generateDataset(scale: number, seed = 20_251_119): Dataset {
   }
 
   const checkIns = makeCheckIns(rng.fork(3), sizes, cycles, today, objectives, keyResults);
-  return { sizes, seed, org, users, teams, memberships, cycles, activeCycleIndex, today, objectives, keyResults, alignments, contributors, checkIns };
+  return {
+    sizes,
+    seed,
+    org,
+    users,
+    teams,
+    memberships,
+    cycles,
+    activeCycleIndex,
+    today,
+    objectives,
+    keyResults,
+    alignments,
+    contributors,
+    checkIns,
+  };
 }
 
-function makeKeyResult(rng: Rng, objectiveIndex: number, position: number, rollup: boolean, ownerIndex: number, members: number[]): GenKeyResult {
+function makeKeyResult(
+  rng: Rng,
+  objectiveIndex: number,
+  position: number,
+  rollup: boolean,
+  ownerIndex: number,
+  members: number[],
+): GenKeyResult {
   const base = {
     id: rng.uuid(),
     objectiveIndex,
@@ -415,7 +555,14 @@ function makeKeyResult(rng: Rng, objectiveIndex: number, position: number, rollu
     const metric = rng.pick(KR_METRICS);
     const startValue = Math.round(rng.between(10, 1_000));
     const targetValue = rng.chance(0.2) ? Math.round(startValue * rng.between(0.3, 0.8)) : Math.round(startValue * rng.between(1.2, 3));
-    return { ...base, kind: 'metric', title: `${metric.title} from ${startValue} to ${targetValue}`, unit: metric.unit, startValue, targetValue };
+    return {
+      ...base,
+      kind: 'metric',
+      title: `${metric.title} from ${startValue} to ${targetValue}`,
+      unit: metric.unit,
+      startValue,
+      targetValue,
+    };
   }
   if (roll < 0.87) {
     const metric = rng.pick(KR_METRICS);
@@ -425,12 +572,23 @@ function makeKeyResult(rng: Rng, objectiveIndex: number, position: number, rollu
     return { ...base, kind: 'threshold', title: `Keep ${metric.title.toLowerCase()} in range`, unit: metric.unit, targetMin, targetMax };
   }
   const count = 3 + rng.int(3);
-  const milestones = Array.from({ length: count }, (_, i): MilestoneRow => ({ title: `Milestone ${i + 1}: ${rng.pick(THEMES)}`, weight: rng.chance(0.8) ? 1 : 2, done: false }));
+  const milestones = Array.from({ length: count }, (_, i): MilestoneRow => ({
+    title: `Milestone ${i + 1}: ${rng.pick(THEMES)}`,
+    weight: rng.chance(0.8) ? 1 : 2,
+    done: false,
+  }));
   return { ...base, kind: 'milestone', title: `Deliver ${rng.pick(THEMES)}`, milestones };
 }
 
 /** A parent one level up, in the same part of the organisation when there is one. */
-function chooseParent(rng: Rng, level: number, teamIndex: number, teams: GenTeam[], byLevel: number[][], byLevelTeam: Map<number, number[]>[]): number {
+function chooseParent(
+  rng: Rng,
+  level: number,
+  teamIndex: number,
+  teams: GenTeam[],
+  byLevel: number[][],
+  byLevelTeam: Map<number, number[]>[],
+): number {
   const up = level - 1;
   const parentTeam = teams[teamIndex]!.parentIndex;
   const candidates: (number[] | undefined)[] =
@@ -456,7 +614,14 @@ function linkTo(rng: Rng, childIndex: number, parentIndex: number, parent: GenOb
   return { childIndex, parentObjectiveIndex: null, parentKeyResultIndex: rng.pick(others.length ? others : krIndexes) };
 }
 
-function makeCheckIns(rng: Rng, sizes: BenchSizes, cycles: GenCycle[], today: string, objectives: GenObjective[], keyResults: GenKeyResult[]): GenCheckIns {
+function makeCheckIns(
+  rng: Rng,
+  sizes: BenchSizes,
+  cycles: GenCycle[],
+  today: string,
+  objectives: GenObjective[],
+  keyResults: GenKeyResult[],
+): GenCheckIns {
   const per = sizes.checkInsPerKeyResult;
   const count = keyResults.length * per;
   const out: GenCheckIns = {
@@ -494,7 +659,8 @@ function makeCheckIns(rng: Rng, sizes: BenchSizes, cycles: GenCycle[], today: st
         const ok = rng.chance(satisfiedShare);
         const lo = kr.targetMin;
         const hi = kr.targetMax;
-        const inside = lo !== null && hi !== null ? rng.between(lo, hi) : lo !== null ? lo * rng.between(1, 1.3) : hi! * rng.between(0.6, 1);
+        const inside =
+          lo !== null && hi !== null ? rng.between(lo, hi) : lo !== null ? lo * rng.between(1, 1.3) : hi! * rng.between(0.6, 1);
         const outside = lo !== null ? lo * rng.between(0.5, 0.95) : hi! * rng.between(1.05, 1.5);
         out.value[n] = round2(ok ? inside : outside);
       } else if (kr.kind === 'milestone') {

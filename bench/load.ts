@@ -46,7 +46,8 @@ async function insertAll(db: Database, table: string, count: number, columns: Co
   for (let txStart = 0; txStart < count; txStart += options.transactionRows) {
     const txEnd = Math.min(count, txStart + options.transactionRows);
     await db.transaction(async (tx) => {
-      for (let from = txStart; from < txEnd; from += options.batchRows) await tx.execute(unnestInsert(table, columns, from, Math.min(txEnd, from + options.batchRows)));
+      for (let from = txStart; from < txEnd; from += options.batchRows)
+        await tx.execute(unnestInsert(table, columns, from, Math.min(txEnd, from + options.batchRows)));
     });
   }
   options.log(`  ${table}: ${count.toLocaleString('en')} rows`);
@@ -61,109 +62,182 @@ export async function insertDataset(db: Database, data: Dataset, options: LoadOp
   const created = new Date(Date.parse(`${cycles[0]!.startDate}T00:00:00Z`) - 30 * 86_400_000);
   const userId = (i: number) => users[i]!.id;
 
-  await insertAll(db, 'organizations', 1, [
-    { name: 'id', type: 'uuid', value: () => orgId },
-    { name: 'name', type: 'text', value: () => org.name },
-    { name: 'created_at', type: 'timestamptz', value: () => iso(created) },
-  ], options);
-  await insertAll(db, 'users', users.length, [
-    { name: 'id', type: 'text', value: (i) => users[i]!.id },
-    { name: 'org_id', type: 'uuid', value: () => orgId },
-    { name: 'name', type: 'text', value: (i) => users[i]!.name },
-    { name: 'email', type: 'text', value: (i) => users[i]!.email },
-    { name: 'email_verified', type: 'bool', value: () => true },
-    { name: 'role', type: 'text', value: (i) => users[i]!.role },
-    { name: 'title', type: 'text', value: (i) => users[i]!.title },
-    { name: 'manager_id', type: 'text', value: (i) => users[i]!.managerId },
-    { name: 'created_at', type: 'timestamptz', value: () => iso(created) },
-    { name: 'updated_at', type: 'timestamptz', value: () => iso(created) },
-  ], options);
-  await insertAll(db, 'teams', teams.length, [
-    { name: 'id', type: 'uuid', value: (i) => teams[i]!.id },
-    { name: 'org_id', type: 'uuid', value: () => orgId },
-    { name: 'name', type: 'text', value: (i) => teams[i]!.name },
-    { name: 'kind', type: 'text', value: (i) => teams[i]!.kind },
-    { name: 'parent_id', type: 'uuid', value: (i) => (teams[i]!.parentIndex === null ? null : teams[teams[i]!.parentIndex!]!.id) },
-    { name: 'check_in_cadence', type: 'text', value: (i) => teams[i]!.cadence },
-    { name: 'created_at', type: 'timestamptz', value: () => iso(created) },
-    { name: 'updated_at', type: 'timestamptz', value: () => iso(created) },
-  ], options);
-  await insertAll(db, 'team_members', memberships.length, [
-    { name: 'org_id', type: 'uuid', value: () => orgId },
-    { name: 'team_id', type: 'uuid', value: (i) => teams[memberships[i]!.teamIndex]!.id },
-    { name: 'user_id', type: 'text', value: (i) => userId(memberships[i]!.userIndex) },
-    { name: 'role', type: 'text', value: (i) => memberships[i]!.role },
-    { name: 'created_at', type: 'timestamptz', value: () => iso(created) },
-  ], options);
-  await insertAll(db, 'cycles', cycles.length, [
-    { name: 'id', type: 'uuid', value: (i) => cycles[i]!.id },
-    { name: 'org_id', type: 'uuid', value: () => orgId },
-    { name: 'name', type: 'text', value: (i) => cycles[i]!.name },
-    { name: 'start_date', type: 'date', value: (i) => cycles[i]!.startDate },
-    { name: 'end_date', type: 'date', value: (i) => cycles[i]!.endDate },
-    { name: 'status', type: 'text', value: (i) => cycles[i]!.status },
-    { name: 'closed_at', type: 'timestamptz', value: (i) => (cycles[i]!.closedAt ? iso(cycles[i]!.closedAt!) : null) },
-  ], options);
-  await insertAll(db, 'objectives', objs.length, [
-    { name: 'id', type: 'uuid', value: (i) => objs[i]!.id },
-    { name: 'org_id', type: 'uuid', value: () => orgId },
-    { name: 'cycle_id', type: 'uuid', value: (i) => cycles[objs[i]!.cycleIndex]!.id },
-    { name: 'title', type: 'text', value: (i) => objs[i]!.title },
-    { name: 'description', type: 'text', value: (i) => objs[i]!.description },
-    { name: 'owner_id', type: 'text', value: (i) => userId(objs[i]!.ownerIndex) },
-    { name: 'team_id', type: 'uuid', value: (i) => (objs[i]!.teamIndex === null ? null : teams[objs[i]!.teamIndex!]!.id) },
-    { name: 'type', type: 'text', value: (i) => objs[i]!.type },
-    { name: 'weight', type: 'float8', value: (i) => objs[i]!.weight },
-    { name: 'progress_driver', type: 'text', value: (i) => objs[i]!.driver },
-    { name: 'status', type: 'text', value: (i) => objs[i]!.status },
-    { name: 'created_at', type: 'timestamptz', value: (i) => iso(objs[i]!.createdAt) },
-    { name: 'updated_at', type: 'timestamptz', value: (i) => iso(objs[i]!.createdAt) },
-  ], options);
-  await insertAll(db, 'objective_contributors', contributors.length, [
-    { name: 'org_id', type: 'uuid', value: () => orgId },
-    { name: 'objective_id', type: 'uuid', value: (i) => objs[contributors[i]!.objectiveIndex]!.id },
-    { name: 'user_id', type: 'text', value: (i) => userId(contributors[i]!.userIndex) },
-  ], options);
-  await insertAll(db, 'key_results', krs.length, [
-    { name: 'id', type: 'uuid', value: (i) => krs[i]!.id },
-    { name: 'org_id', type: 'uuid', value: () => orgId },
-    { name: 'objective_id', type: 'uuid', value: (i) => objs[krs[i]!.objectiveIndex]!.id },
-    { name: 'title', type: 'text', value: (i) => krs[i]!.title },
-    { name: 'owner_id', type: 'text', value: (i) => userId(krs[i]!.ownerIndex) },
-    { name: 'weight', type: 'float8', value: (i) => krs[i]!.weight },
-    { name: 'kind', type: 'text', value: (i) => krs[i]!.kind },
-    { name: 'unit', type: 'text', value: (i) => krs[i]!.unit },
-    { name: 'start_value', type: 'float8', value: (i) => krs[i]!.startValue },
-    { name: 'target_value', type: 'float8', value: (i) => krs[i]!.targetValue },
-    { name: 'target_min', type: 'float8', value: (i) => krs[i]!.targetMin },
-    { name: 'target_max', type: 'float8', value: (i) => krs[i]!.targetMax },
-    { name: 'milestones', type: 'jsonb', value: (i) => (krs[i]!.milestones ? JSON.stringify(krs[i]!.milestones) : null) },
-    { name: 'position', type: 'int4', value: (i) => krs[i]!.position },
-    { name: 'created_at', type: 'timestamptz', value: (i) => iso(objs[krs[i]!.objectiveIndex]!.createdAt) },
-    { name: 'updated_at', type: 'timestamptz', value: (i) => iso(objs[krs[i]!.objectiveIndex]!.createdAt) },
-  ], options);
-  await insertAll(db, 'alignments', links.length, [
-    { name: 'org_id', type: 'uuid', value: () => orgId },
-    { name: 'child_objective_id', type: 'uuid', value: (i) => objs[links[i]!.childIndex]!.id },
-    { name: 'parent_objective_id', type: 'uuid', value: (i) => (links[i]!.parentObjectiveIndex === null ? null : objs[links[i]!.parentObjectiveIndex!]!.id) },
-    { name: 'parent_key_result_id', type: 'uuid', value: (i) => (links[i]!.parentKeyResultIndex === null ? null : krs[links[i]!.parentKeyResultIndex!]!.id) },
-    { name: 'created_at', type: 'timestamptz', value: (i) => iso(objs[links[i]!.childIndex]!.createdAt) },
-  ], options);
+  await insertAll(
+    db,
+    'organizations',
+    1,
+    [
+      { name: 'id', type: 'uuid', value: () => orgId },
+      { name: 'name', type: 'text', value: () => org.name },
+      { name: 'created_at', type: 'timestamptz', value: () => iso(created) },
+    ],
+    options,
+  );
+  await insertAll(
+    db,
+    'users',
+    users.length,
+    [
+      { name: 'id', type: 'text', value: (i) => users[i]!.id },
+      { name: 'org_id', type: 'uuid', value: () => orgId },
+      { name: 'name', type: 'text', value: (i) => users[i]!.name },
+      { name: 'email', type: 'text', value: (i) => users[i]!.email },
+      { name: 'email_verified', type: 'bool', value: () => true },
+      { name: 'role', type: 'text', value: (i) => users[i]!.role },
+      { name: 'title', type: 'text', value: (i) => users[i]!.title },
+      { name: 'manager_id', type: 'text', value: (i) => users[i]!.managerId },
+      { name: 'created_at', type: 'timestamptz', value: () => iso(created) },
+      { name: 'updated_at', type: 'timestamptz', value: () => iso(created) },
+    ],
+    options,
+  );
+  await insertAll(
+    db,
+    'teams',
+    teams.length,
+    [
+      { name: 'id', type: 'uuid', value: (i) => teams[i]!.id },
+      { name: 'org_id', type: 'uuid', value: () => orgId },
+      { name: 'name', type: 'text', value: (i) => teams[i]!.name },
+      { name: 'kind', type: 'text', value: (i) => teams[i]!.kind },
+      { name: 'parent_id', type: 'uuid', value: (i) => (teams[i]!.parentIndex === null ? null : teams[teams[i]!.parentIndex!]!.id) },
+      { name: 'check_in_cadence', type: 'text', value: (i) => teams[i]!.cadence },
+      { name: 'created_at', type: 'timestamptz', value: () => iso(created) },
+      { name: 'updated_at', type: 'timestamptz', value: () => iso(created) },
+    ],
+    options,
+  );
+  await insertAll(
+    db,
+    'team_members',
+    memberships.length,
+    [
+      { name: 'org_id', type: 'uuid', value: () => orgId },
+      { name: 'team_id', type: 'uuid', value: (i) => teams[memberships[i]!.teamIndex]!.id },
+      { name: 'user_id', type: 'text', value: (i) => userId(memberships[i]!.userIndex) },
+      { name: 'role', type: 'text', value: (i) => memberships[i]!.role },
+      { name: 'created_at', type: 'timestamptz', value: () => iso(created) },
+    ],
+    options,
+  );
+  await insertAll(
+    db,
+    'cycles',
+    cycles.length,
+    [
+      { name: 'id', type: 'uuid', value: (i) => cycles[i]!.id },
+      { name: 'org_id', type: 'uuid', value: () => orgId },
+      { name: 'name', type: 'text', value: (i) => cycles[i]!.name },
+      { name: 'start_date', type: 'date', value: (i) => cycles[i]!.startDate },
+      { name: 'end_date', type: 'date', value: (i) => cycles[i]!.endDate },
+      { name: 'status', type: 'text', value: (i) => cycles[i]!.status },
+      { name: 'closed_at', type: 'timestamptz', value: (i) => (cycles[i]!.closedAt ? iso(cycles[i]!.closedAt!) : null) },
+    ],
+    options,
+  );
+  await insertAll(
+    db,
+    'objectives',
+    objs.length,
+    [
+      { name: 'id', type: 'uuid', value: (i) => objs[i]!.id },
+      { name: 'org_id', type: 'uuid', value: () => orgId },
+      { name: 'cycle_id', type: 'uuid', value: (i) => cycles[objs[i]!.cycleIndex]!.id },
+      { name: 'title', type: 'text', value: (i) => objs[i]!.title },
+      { name: 'description', type: 'text', value: (i) => objs[i]!.description },
+      { name: 'owner_id', type: 'text', value: (i) => userId(objs[i]!.ownerIndex) },
+      { name: 'team_id', type: 'uuid', value: (i) => (objs[i]!.teamIndex === null ? null : teams[objs[i]!.teamIndex!]!.id) },
+      { name: 'type', type: 'text', value: (i) => objs[i]!.type },
+      { name: 'weight', type: 'float8', value: (i) => objs[i]!.weight },
+      { name: 'progress_driver', type: 'text', value: (i) => objs[i]!.driver },
+      { name: 'status', type: 'text', value: (i) => objs[i]!.status },
+      { name: 'created_at', type: 'timestamptz', value: (i) => iso(objs[i]!.createdAt) },
+      { name: 'updated_at', type: 'timestamptz', value: (i) => iso(objs[i]!.createdAt) },
+    ],
+    options,
+  );
+  await insertAll(
+    db,
+    'objective_contributors',
+    contributors.length,
+    [
+      { name: 'org_id', type: 'uuid', value: () => orgId },
+      { name: 'objective_id', type: 'uuid', value: (i) => objs[contributors[i]!.objectiveIndex]!.id },
+      { name: 'user_id', type: 'text', value: (i) => userId(contributors[i]!.userIndex) },
+    ],
+    options,
+  );
+  await insertAll(
+    db,
+    'key_results',
+    krs.length,
+    [
+      { name: 'id', type: 'uuid', value: (i) => krs[i]!.id },
+      { name: 'org_id', type: 'uuid', value: () => orgId },
+      { name: 'objective_id', type: 'uuid', value: (i) => objs[krs[i]!.objectiveIndex]!.id },
+      { name: 'title', type: 'text', value: (i) => krs[i]!.title },
+      { name: 'owner_id', type: 'text', value: (i) => userId(krs[i]!.ownerIndex) },
+      { name: 'weight', type: 'float8', value: (i) => krs[i]!.weight },
+      { name: 'kind', type: 'text', value: (i) => krs[i]!.kind },
+      { name: 'unit', type: 'text', value: (i) => krs[i]!.unit },
+      { name: 'start_value', type: 'float8', value: (i) => krs[i]!.startValue },
+      { name: 'target_value', type: 'float8', value: (i) => krs[i]!.targetValue },
+      { name: 'target_min', type: 'float8', value: (i) => krs[i]!.targetMin },
+      { name: 'target_max', type: 'float8', value: (i) => krs[i]!.targetMax },
+      { name: 'milestones', type: 'jsonb', value: (i) => (krs[i]!.milestones ? JSON.stringify(krs[i]!.milestones) : null) },
+      { name: 'position', type: 'int4', value: (i) => krs[i]!.position },
+      { name: 'created_at', type: 'timestamptz', value: (i) => iso(objs[krs[i]!.objectiveIndex]!.createdAt) },
+      { name: 'updated_at', type: 'timestamptz', value: (i) => iso(objs[krs[i]!.objectiveIndex]!.createdAt) },
+    ],
+    options,
+  );
+  await insertAll(
+    db,
+    'alignments',
+    links.length,
+    [
+      { name: 'org_id', type: 'uuid', value: () => orgId },
+      { name: 'child_objective_id', type: 'uuid', value: (i) => objs[links[i]!.childIndex]!.id },
+      {
+        name: 'parent_objective_id',
+        type: 'uuid',
+        value: (i) => (links[i]!.parentObjectiveIndex === null ? null : objs[links[i]!.parentObjectiveIndex!]!.id),
+      },
+      {
+        name: 'parent_key_result_id',
+        type: 'uuid',
+        value: (i) => (links[i]!.parentKeyResultIndex === null ? null : krs[links[i]!.parentKeyResultIndex!]!.id),
+      },
+      { name: 'created_at', type: 'timestamptz', value: (i) => iso(objs[links[i]!.childIndex]!.createdAt) },
+    ],
+    options,
+  );
   const c = checkIns;
   const stamp = (i: number) => iso(new Date((c.day[i]! * 1_440 + c.minute[i]!) * 60_000));
-  await insertAll(db, 'check_ins', c.count, [
-    { name: 'org_id', type: 'uuid', value: () => orgId },
-    { name: 'key_result_id', type: 'uuid', value: (i) => krs[c.keyResult[i]!]!.id },
-    { name: 'author_id', type: 'text', value: (i) => userId(krs[c.keyResult[i]!]!.ownerIndex) },
-    { name: 'as_of', type: 'date', value: (i) => isoOf(c.day[i]!) },
-    { name: 'value', type: 'float8', value: (i) => (Number.isNaN(c.value[i]!) ? null : c.value[i]!) },
-    { name: 'milestones_done', type: 'jsonb', value: (i) => (c.milestonesDone[i]! < 0 ? null : JSON.stringify(milestoneFlags(c.milestonesDone[i]!, krs[c.keyResult[i]!]!.milestones!.length))) },
-    { name: 'confidence', type: 'int4', value: (i) => (c.confidence[i]! < 0 ? null : c.confidence[i]!) },
-    { name: 'note', type: 'text', value: (i) => (c.note[i]! < 0 ? null : NOTES[c.note[i]!]!) },
-    { name: 'blockers', type: 'text', value: (i) => (c.blockers[i]! < 0 ? null : BLOCKERS[c.blockers[i]!]!) },
-    { name: 'created_at', type: 'timestamptz', value: stamp },
-    { name: 'updated_at', type: 'timestamptz', value: stamp },
-  ], options);
+  await insertAll(
+    db,
+    'check_ins',
+    c.count,
+    [
+      { name: 'org_id', type: 'uuid', value: () => orgId },
+      { name: 'key_result_id', type: 'uuid', value: (i) => krs[c.keyResult[i]!]!.id },
+      { name: 'author_id', type: 'text', value: (i) => userId(krs[c.keyResult[i]!]!.ownerIndex) },
+      { name: 'as_of', type: 'date', value: (i) => isoOf(c.day[i]!) },
+      { name: 'value', type: 'float8', value: (i) => (Number.isNaN(c.value[i]!) ? null : c.value[i]!) },
+      {
+        name: 'milestones_done',
+        type: 'jsonb',
+        value: (i) =>
+          c.milestonesDone[i]! < 0 ? null : JSON.stringify(milestoneFlags(c.milestonesDone[i]!, krs[c.keyResult[i]!]!.milestones!.length)),
+      },
+      { name: 'confidence', type: 'int4', value: (i) => (c.confidence[i]! < 0 ? null : c.confidence[i]!) },
+      { name: 'note', type: 'text', value: (i) => (c.note[i]! < 0 ? null : NOTES[c.note[i]!]!) },
+      { name: 'blockers', type: 'text', value: (i) => (c.blockers[i]! < 0 ? null : BLOCKERS[c.blockers[i]!]!) },
+      { name: 'created_at', type: 'timestamptz', value: stamp },
+      { name: 'updated_at', type: 'timestamptz', value: stamp },
+    ],
+    options,
+  );
 }
 
 interface LatestCheckIn {
@@ -179,16 +253,28 @@ interface LatestCheckIn {
  * key result, the alignment graph) with the domain's own `computeGraphProgress`, and writes it back
  * in batched UPDATEs. Returns the number of rows updated.
  */
-export async function rollUpCycle(db: Database, orgId: string, cycleId: string, batchRows: number): Promise<{ objectives: number; keyResults: number }> {
+export async function rollUpCycle(
+  db: Database,
+  orgId: string,
+  cycleId: string,
+  batchRows: number,
+): Promise<{ objectives: number; keyResults: number }> {
   const objectiveRows = await db
     .select({ id: objectives.id, weight: objectives.weight, driver: objectives.progressDriver })
     .from(objectives)
     .where(and(eq(objectives.orgId, orgId), eq(objectives.cycleId, cycleId)));
   if (objectiveRows.length === 0) return { objectives: 0, keyResults: 0 };
-  const inCycle = db.select({ id: objectives.id }).from(objectives).where(and(eq(objectives.orgId, orgId), eq(objectives.cycleId, cycleId)));
+  const inCycle = db
+    .select({ id: objectives.id })
+    .from(objectives)
+    .where(and(eq(objectives.orgId, orgId), eq(objectives.cycleId, cycleId)));
   const krRows = await db.select().from(keyResults).where(inArray(keyResults.objectiveId, inCycle));
   const alignmentRows = await db
-    .select({ childObjectiveId: alignments.childObjectiveId, parentObjectiveId: alignments.parentObjectiveId, parentKeyResultId: alignments.parentKeyResultId })
+    .select({
+      childObjectiveId: alignments.childObjectiveId,
+      parentObjectiveId: alignments.parentObjectiveId,
+      parentKeyResultId: alignments.parentKeyResultId,
+    })
     .from(alignments)
     .where(inArray(alignments.childObjectiveId, inCycle));
   const latestRows = await queryRows<LatestCheckIn>(
@@ -212,17 +298,20 @@ export async function rollUpCycle(db: Database, orgId: string, cycleId: string, 
   for (let from = 0; from < krRows.length; from += batchRows) {
     const batch = krRows.slice(from, from + batchRows);
     const computed = (id: string): KeyResultProgress => progress.keyResults.get(id) ?? { progress: 0, achievement: 0 };
-    const milestones = (kr: (typeof batch)[number]): MilestoneRow[] | null => (kr.kind === 'milestone' ? milestonesWithState(kr.milestones ?? [], state(kr.id)) : kr.milestones);
+    const milestones = (kr: (typeof batch)[number]): MilestoneRow[] | null =>
+      kr.kind === 'milestone' ? milestonesWithState(kr.milestones ?? [], state(kr.id)) : kr.milestones;
     await db.execute(sql`update key_results k set
         progress = u.progress, achievement = u.achievement, current_value = u.current_value, milestones = u.milestones,
         last_check_in_date = u.last_check_in_date, confidence = u.confidence
       from unnest(${sql.param(batch.map((k) => k.id))}::uuid[], ${sql.param(batch.map((k) => computed(k.id).progress))}::float8[],
         ${sql.param(batch.map((k) => computed(k.id).achievement))}::float8[],
         ${sql.param(batch.map((k) => (k.kind === 'metric' || k.kind === 'threshold' ? (latest.get(k.id)?.value ?? null) : null)))}::float8[],
-        ${sql.param(batch.map((k) => {
-          const m = milestones(k);
-          return m ? JSON.stringify(m) : null;
-        }))}::jsonb[],
+        ${sql.param(
+          batch.map((k) => {
+            const m = milestones(k);
+            return m ? JSON.stringify(m) : null;
+          }),
+        )}::jsonb[],
         ${sql.param(batch.map((k) => latest.get(k.id)?.as_of ?? null))}::date[],
         ${sql.param(batch.map((k) => latest.get(k.id)?.confidence ?? null))}::int4[])
         as u(id, progress, achievement, current_value, milestones, last_check_in_date, confidence)
@@ -250,6 +339,8 @@ export async function verifyCycle(db: Executor, orgId: string, cycleId: string, 
     .from(keyResults)
     .where(inArray(keyResults.objectiveId, db.select({ id: objectives.id }).from(objectives).where(inCycle)));
   const objectivesOff = storedObjectives.filter((o) => Math.abs(o.progress - (snapshot.objectives.get(o.id) ?? 0)) > tolerance).length;
-  const keyResultsOff = storedKeyResults.filter((k) => Math.abs(k.progress - (snapshot.keyResults.get(k.id)?.progress ?? 0)) > tolerance).length;
+  const keyResultsOff = storedKeyResults.filter(
+    (k) => Math.abs(k.progress - (snapshot.keyResults.get(k.id)?.progress ?? 0)) > tolerance,
+  ).length;
   return { objectives: storedObjectives.length, keyResults: storedKeyResults.length, objectivesOff, keyResultsOff };
 }

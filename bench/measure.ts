@@ -33,7 +33,10 @@ export interface BenchContext {
 
 export async function benchContext(db: Database, data: Dataset): Promise<BenchContext> {
   const active = data.cycles[data.activeCycleIndex]!;
-  const [cycle] = await db.select().from(cycles).where(and(eq(cycles.orgId, data.org.id), eq(cycles.id, active.id)));
+  const [cycle] = await db
+    .select()
+    .from(cycles)
+    .where(and(eq(cycles.orgId, data.org.id), eq(cycles.id, active.id)));
   if (!cycle) throw new Error('the active cycle was not loaded');
   const inActive = data.objectives.filter((o) => o.cycleIndex === data.activeCycleIndex);
   const teamIds = [...new Set(inActive.flatMap((o) => (o.teamIndex === null ? [] : [data.teams[o.teamIndex]!.id])))];
@@ -44,7 +47,16 @@ export async function benchContext(db: Database, data: Dataset): Promise<BenchCo
     .filter((kr) => kr.kind === 'metric')
     .map((kr) => ({ id: kr.id, ownerId: data.users[kr.ownerIndex]!.id, startValue: kr.startValue!, targetValue: kr.targetValue! }));
   const teamNames = [...new Set(inActive.flatMap((o) => (o.teamIndex === null ? [] : [data.teams[o.teamIndex]!.name])))];
-  return { orgId: data.org.id, cycle, now: new Date(`${data.today}T15:00:00Z`), today: data.today, teamIds, teamNames, upperObjectiveIds, deepKeyResults };
+  return {
+    orgId: data.org.id,
+    cycle,
+    now: new Date(`${data.today}T15:00:00Z`),
+    today: data.today,
+    teamIds,
+    teamNames,
+    upperObjectiveIds,
+    deepKeyResults,
+  };
 }
 
 export const OP_NAMES = ['roundTrip', 'teamPage', 'treeLevel', 'treeSearch', 'wholeTree', 'cycleSummary', 'checkInWrite'] as const;
@@ -95,7 +107,13 @@ export const OPS: Record<OpName, Op> = {
   async checkInWrite(db, ctx, rng) {
     const kr = rng.pick(ctx.deepKeyResults);
     const value = Math.round((kr.startValue + (kr.targetValue - kr.startValue) * rng.between(0, 1.1)) * 100) / 100;
-    await createCheckIn(db, { orgId: ctx.orgId, actorId: kr.ownerId }, kr.id, { value, confidence: rng.int(11), note: 'Benchmark check-in' }, ctx.today);
+    await createCheckIn(
+      db,
+      { orgId: ctx.orgId, actorId: kr.ownerId },
+      kr.id,
+      { value, confidence: rng.int(11), note: 'Benchmark check-in' },
+      ctx.today,
+    );
     return 1;
   },
 };
@@ -124,14 +142,21 @@ export function percentile(sorted: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length, Math.max(1, rank)) - 1]!;
 }
 
-export async function measureOp(db: Database, ctx: BenchContext, op: Op, options: { warmup: number; iterations: number; seed: number }): Promise<Stats> {
+export async function measureOp(
+  db: Database,
+  ctx: BenchContext,
+  op: Op,
+  options: { warmup: number; iterations: number; seed: number },
+): Promise<Stats> {
   const rng = new Rng(options.seed);
   for (let i = 0; i < options.warmup; i++) await op(db, ctx, rng);
   const loadBefore = loadavg()[0]!;
   const times: number[] = [];
   const calls: [number, number][] = [];
   const pauses: [number, number][] = [];
-  const gc = new PerformanceObserver((list) => pauses.push(...list.getEntries().map((e): [number, number] => [e.startTime, e.startTime + e.duration])));
+  const gc = new PerformanceObserver((list) =>
+    pauses.push(...list.getEntries().map((e): [number, number] => [e.startTime, e.startTime + e.duration])),
+  );
   gc.observe({ entryTypes: ['gc'] });
   let rows = 0;
   for (let i = 0; i < options.iterations; i++) {

@@ -111,7 +111,15 @@ const timeOf = (plan: string[], label: string): number => {
   return line ? Number(/([\d.]+) ms/.exec(line)?.[1] ?? Number.NaN) : Number.NaN;
 };
 
-export async function profileOp(profiled: ProfiledDatabase, ctx: BenchContext, name: OpName, op: Op, calls: number, seed: number, explainPerStatement = 5): Promise<OpProfile> {
+export async function profileOp(
+  profiled: ProfiledDatabase,
+  ctx: BenchContext,
+  name: OpName,
+  op: Op,
+  calls: number,
+  seed: number,
+  explainPerStatement = 5,
+): Promise<OpProfile> {
   const rng = new Rng(seed);
   await op(profiled.db, ctx, rng); // warm
   const byStatement = new Map<string, { count: number; total: number; samples: Stamp[] }>();
@@ -166,9 +174,24 @@ export async function profileOp(profiled: ProfiledDatabase, ctx: BenchContext, n
         explained = { sql: slowest.sample.sql, params: slowest.sample.params, executionMs: slowest.ms, plan: slowest.plan };
       }
     }
-    shares.push({ sql, perCall: entry.count / calls, meanMs: entry.total / entry.count, share: entry.total / opTotal, executionMs, planningMs });
+    shares.push({
+      sql,
+      perCall: entry.count / calls,
+      meanMs: entry.total / entry.count,
+      share: entry.total / opTotal,
+      executionMs,
+      planningMs,
+    });
   }
   shares.sort((a, b) => b.share - a.share);
   const executionMsPerCall = shares.reduce((sum, s) => sum + (s.executionMs ?? 0) * s.perCall, 0);
-  return { op: name, calls, meanMs: opTotal / calls, statementsPerCall: statements / calls, executionMsPerCall, statements: shares, explained };
+  return {
+    op: name,
+    calls,
+    meanMs: opTotal / calls,
+    statementsPerCall: statements / calls,
+    executionMsPerCall,
+    statements: shares,
+    explained,
+  };
 }

@@ -69,7 +69,12 @@ interface EngineResult {
   profiles: OpProfile[];
   comparisons: Comparison[];
   /** PGlite only: measured again after a plain ANALYZE (it has no autovacuum to run one). */
-  afterAnalyze: { analyzeMs: number; reopened: Partial<Record<OpName, Stats>>; measurements: Partial<Record<OpName, Stats>>; comparisons: Comparison[] } | null;
+  afterAnalyze: {
+    analyzeMs: number;
+    reopened: Partial<Record<OpName, Stats>>;
+    measurements: Partial<Record<OpName, Stats>>;
+    comparisons: Comparison[];
+  } | null;
 }
 
 function parseOptions(argv: string[]): Options & { child: EngineKind | null; result: string | null; database: string | null } {
@@ -112,7 +117,10 @@ function parseOptions(argv: string[]): Options & { child: EngineKind | null; res
     if (!Number.isFinite(n) || n < min) throw new Error(`--${name} must be a number ≥ ${min}`);
     return n;
   };
-  const engines = values.engines.split(',').map((e) => e.trim()).filter(Boolean);
+  const engines = values.engines
+    .split(',')
+    .map((e) => e.trim())
+    .filter(Boolean);
   for (const e of engines) if (e !== 'pglite' && e !== 'postgres') throw new Error(`unknown engine ${e} (pglite, postgres)`);
   if (!['auto', 'on', 'off'].includes(values.analyze)) throw new Error('--analyze must be auto, on or off');
   const child = values.child ?? null;
@@ -177,7 +185,11 @@ async function runEngine(kind: EngineKind, options: Options, databaseName: strin
     alignments: data.alignments.length,
     checkIns: data.checkIns.count,
   };
-  log(`[${kind}] generated in ${(generateMs / 1000).toFixed(1)} s: ${Object.entries(counts).map(([k, v]) => `${v.toLocaleString('en')} ${k}`).join(', ')}`);
+  log(
+    `[${kind}] generated in ${(generateMs / 1000).toFixed(1)} s: ${Object.entries(counts)
+      .map(([k, v]) => `${v.toLocaleString('en')} ${k}`)
+      .join(', ')}`,
+  );
 
   let handle: DatabaseHandle;
   let location: string;
@@ -230,7 +242,10 @@ async function runEngine(kind: EngineKind, options: Options, databaseName: strin
 
     if (options.afterLoadSql) {
       const text = readFileSync(options.afterLoadSql, 'utf8');
-      for (const statement of text.split(/;\s*$/m).map((s) => s.trim()).filter(Boolean)) {
+      for (const statement of text
+        .split(/;\s*$/m)
+        .map((s) => s.trim())
+        .filter(Boolean)) {
         log(`[${kind}] after load: ${statement}`);
         await db.execute(sql.raw(statement));
       }
@@ -252,11 +267,17 @@ async function runEngine(kind: EngineKind, options: Options, databaseName: strin
         const write = name === 'checkInWrite';
         const whole = name === 'wholeTree';
         if (whole && (options.wholeTreeIterations === 0 || !includeWholeTree)) continue;
-        const iterations = whole ? options.wholeTreeIterations : write ? (options.writeIterations ?? (kind === 'pglite' ? Math.min(50, options.iterations) : options.iterations)) : options.iterations;
+        const iterations = whole
+          ? options.wholeTreeIterations
+          : write
+            ? (options.writeIterations ?? (kind === 'pglite' ? Math.min(50, options.iterations) : options.iterations))
+            : options.iterations;
         const warmup = whole ? 1 : write ? Math.min(options.warmup, 10) : options.warmup;
         const stats = await measureOp(on, ctx, OPS[name], { warmup, iterations, seed: options.seed + i + 1_000 * round });
         measured[name] = stats;
-        log(`[${kind}]${label} ${name}: p50 ${stats.p50.toFixed(2)} ms, p95 ${stats.p95.toFixed(2)} ms, max ${stats.max.toFixed(2)} ms (${iterations} runs, ${stats.meanRows.toFixed(1)} rows/call, load ${stats.loadBefore.toFixed(2)}→${stats.loadAfter.toFixed(2)}, GC in ${stats.callsWithGc} calls, ${stats.gcMs.toFixed(1)} ms)`);
+        log(
+          `[${kind}]${label} ${name}: p50 ${stats.p50.toFixed(2)} ms, p95 ${stats.p95.toFixed(2)} ms, max ${stats.max.toFixed(2)} ms (${iterations} runs, ${stats.meanRows.toFixed(1)} rows/call, load ${stats.loadBefore.toFixed(2)}→${stats.loadAfter.toFixed(2)}, GC in ${stats.callsWithGc} calls, ${stats.gcMs.toFixed(1)} ms)`,
+        );
       }
       return measured;
     };
@@ -271,7 +292,9 @@ async function runEngine(kind: EngineKind, options: Options, databaseName: strin
 
     t = performance.now();
     const verify = await verifyCycle(db, ctx.orgId, ctx.cycle.id, ctx.today);
-    log(`[${kind}] roll-ups after the writes vs recomputed (${(elapsed(t) / 1000).toFixed(1)} s): ${verify.objectivesOff}/${verify.objectives} objectives and ${verify.keyResultsOff}/${verify.keyResults} key results differ`);
+    log(
+      `[${kind}] roll-ups after the writes vs recomputed (${(elapsed(t) / 1000).toFixed(1)} s): ${verify.objectivesOff}/${verify.objectives} objectives and ${verify.keyResultsOff}/${verify.keyResults} key results differ`,
+    );
 
     await handle.close();
     open = false;
@@ -304,7 +327,12 @@ async function runEngine(kind: EngineKind, options: Options, databaseName: strin
       await handle.db.execute(sql`analyze`);
       const ms = elapsed(t);
       log(`[${kind}] analyze in ${(ms / 1000).toFixed(1)} s, measuring again`);
-      afterAnalyze = { analyzeMs: ms, reopened, measurements: await measureAll(handle.db, ' after ANALYZE:', false, 2), comparisons: await compareAll(handle.db, ' after ANALYZE:') };
+      afterAnalyze = {
+        analyzeMs: ms,
+        reopened,
+        measurements: await measureAll(handle.db, ' after ANALYZE:', false, 2),
+        comparisons: await compareAll(handle.db, ' after ANALYZE:'),
+      };
     } else {
       comparisons = await compareAll(handle.db, '');
     }
@@ -336,7 +364,11 @@ async function runEngine(kind: EngineKind, options: Options, databaseName: strin
 function runChild(kind: EngineKind, argv: string[], resultFile: string, databaseName: string): Promise<number> {
   const script = fileURLToPath(import.meta.url);
   return new Promise((done, fail) => {
-    const child = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', script, ...argv, '--child', kind, '--result', resultFile, '--database', databaseName], { stdio: 'inherit' });
+    const child = spawn(
+      process.execPath,
+      ['--expose-gc', '--import', 'tsx', script, ...argv, '--child', kind, '--result', resultFile, '--database', databaseName],
+      { stdio: 'inherit' },
+    );
     child.on('error', fail);
     child.on('exit', (code, signal) => done(code ?? (signal ? 128 : 1)));
   });
@@ -350,7 +382,12 @@ function report(results: EngineResult[], options: Options): string {
   const first = results[0];
   if (!first) return 'No results.\n';
   lines.push(`## Benchmark at scale ${options.scale}`, '');
-  lines.push(`Data: ${Object.entries(first.counts).map(([k, v]) => `${v.toLocaleString('en')} ${k}`).join(', ')}.`, '');
+  lines.push(
+    `Data: ${Object.entries(first.counts)
+      .map(([k, v]) => `${v.toLocaleString('en')} ${k}`)
+      .join(', ')}.`,
+    '',
+  );
   lines.push(`Node ${first.node}; ${results.map((r) => `${ENGINE_NAMES[r.engine]}: ${r.serverVersion.split(' on ')[0]}`).join('; ')}.`, '');
   lines.push('| | ' + results.map((r) => ENGINE_NAMES[r.engine]).join(' | ') + ' |');
   lines.push('|---|' + results.map(() => '---:').join('|') + '|');
@@ -368,27 +405,46 @@ function report(results: EngineResult[], options: Options): string {
   for (const name of OP_NAMES) {
     const target = TARGETS[name];
     const server = results.find((r) => r.engine === 'postgres')?.measurements[name];
-    const verdict = target === undefined ? '–' : server ? `≤ ${target} ms: ${server.p95 <= target ? 'met' : '**not met**'}` : `≤ ${target} ms`;
-    lines.push(`| ${OP_LABELS[name]} | ${results.map((r) => `${ms(r.measurements[name]?.p95)} (${ms(r.measurements[name]?.p50)})`).join(' | ')} | ${verdict} |`);
+    const verdict =
+      target === undefined ? '–' : server ? `≤ ${target} ms: ${server.p95 <= target ? 'met' : '**not met**'}` : `≤ ${target} ms`;
+    lines.push(
+      `| ${OP_LABELS[name]} | ${results.map((r) => `${ms(r.measurements[name]?.p95)} (${ms(r.measurements[name]?.p50)})`).join(' | ')} | ${verdict} |`,
+    );
   }
   for (const r of results) {
     lines.push('', `${ENGINE_NAMES[r.engine]} in detail:`, '');
-    lines.push('| ms | min | p50 | p95 | max | mean | runs | objectives per call | load avg (1 min) | calls with a GC pause (GC ms) |', '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+    lines.push(
+      '| ms | min | p50 | p95 | max | mean | runs | objectives per call | load avg (1 min) | calls with a GC pause (GC ms) |',
+      '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+    );
     for (const name of OP_NAMES) {
       const s = r.measurements[name];
       if (!s) continue;
-      lines.push(`| ${name} | ${ms(s.min)} | ${ms(s.p50)} | ${ms(s.p95)} | ${ms(s.max)} | ${ms(s.mean)} | ${s.iterations} | ${s.meanRows.toFixed(1)} | ${s.loadBefore.toFixed(1)}–${s.loadAfter.toFixed(1)} | ${s.callsWithGc ?? '–'} (${s.gcMs?.toFixed(1) ?? '–'}) |`);
+      lines.push(
+        `| ${name} | ${ms(s.min)} | ${ms(s.p50)} | ${ms(s.p95)} | ${ms(s.max)} | ${ms(s.mean)} | ${s.iterations} | ${s.meanRows.toFixed(1)} | ${s.loadBefore.toFixed(1)}–${s.loadAfter.toFixed(1)} | ${s.callsWithGc ?? '–'} (${s.gcMs?.toFixed(1) ?? '–'}) |`,
+      );
     }
     if (r.afterAnalyze) {
-      lines.push('', `${ENGINE_NAMES[r.engine]} reopened and measured again, before and after a plain ANALYZE (${seconds(r.afterAnalyze.analyzeMs)}):`, '');
+      lines.push(
+        '',
+        `${ENGINE_NAMES[r.engine]} reopened and measured again, before and after a plain ANALYZE (${seconds(r.afterAnalyze.analyzeMs)}):`,
+        '',
+      );
       lines.push('| ms | before: p50 | p95 | max | after ANALYZE: p50 | p95 | max | runs |', '|---|---:|---:|---:|---:|---:|---:|---:|');
       for (const name of OP_NAMES) {
         const b = r.afterAnalyze.reopened[name];
         const a = r.afterAnalyze.measurements[name];
-        if (a && b) lines.push(`| ${name} | ${ms(b.p50)} | ${ms(b.p95)} | ${ms(b.max)} | ${ms(a.p50)} | ${ms(a.p95)} | ${ms(a.max)} | ${a.iterations} |`);
+        if (a && b)
+          lines.push(
+            `| ${name} | ${ms(b.p50)} | ${ms(b.p95)} | ${ms(b.max)} | ${ms(a.p50)} | ${ms(a.p95)} | ${ms(a.max)} | ${a.iterations} |`,
+          );
       }
     }
-    if (r.verify) lines.push('', `After the writes, ${r.verify.objectivesOff} of ${r.verify.objectives} objectives and ${r.verify.keyResultsOff} of ${r.verify.keyResults} key results of the active cycle differ from a recomputation from scratch.`);
+    if (r.verify)
+      lines.push(
+        '',
+        `After the writes, ${r.verify.objectivesOff} of ${r.verify.objectives} objectives and ${r.verify.keyResultsOff} of ${r.verify.keyResults} key results of the active cycle differ from a recomputation from scratch.`,
+      );
   }
   const comparisonSets = results.flatMap((r) => [
     { title: ENGINE_NAMES[r.engine], list: r.comparisons },
@@ -398,21 +454,45 @@ function report(results: EngineResult[], options: Options): string {
     if (set.list.length === 0) continue;
     lines.push('', `### Query rewrites compared on ${set.title}`, '');
     for (const c of set.list) {
-      lines.push(`**${c.title}** (${c.samples} samples${c.sameResults ? ', same results' : ', RESULTS DIFFER'}):`, '', '| variant | execution ms | wall ms |', '|---|---:|---:|');
+      lines.push(
+        `**${c.title}** (${c.samples} samples${c.sameResults ? ', same results' : ', RESULTS DIFFER'}):`,
+        '',
+        '| variant | execution ms | wall ms |',
+        '|---|---:|---:|',
+      );
       for (const v of c.variants) lines.push(`| ${v.name} | ${ms(v.executionMs)} | ${ms(v.wallMs)} |`);
       lines.push('');
-      for (const v of c.variants) lines.push('```', `-- ${v.name}`, ...v.planHead.map((l) => (l.length > 200 ? `${l.slice(0, 200)}…` : l)), '```');
+      for (const v of c.variants)
+        lines.push('```', `-- ${v.name}`, ...v.planHead.map((l) => (l.length > 200 ? `${l.slice(0, 200)}…` : l)), '```');
     }
   }
   for (const r of results) {
     if (r.profiles.length === 0) continue;
     lines.push('', `### Where the time goes on ${ENGINE_NAMES[r.engine]} (${r.profiles[0]!.calls} profiled calls each)`, '');
-    lines.push('Wall = as the client sees it (round trip, waiting for a core, handling the rows); execution = EXPLAIN ANALYZE "Execution Time", mean of up to 5 sampled executions.', '');
+    lines.push(
+      'Wall = as the client sees it (round trip, waiting for a core, handling the rows); execution = EXPLAIN ANALYZE "Execution Time", mean of up to 5 sampled executions.',
+      '',
+    );
     for (const p of r.profiles) {
-      lines.push(`**${p.op}**: mean ${ms(p.meanMs)} ms wall, ${p.statementsPerCall.toFixed(1)} statements per call, of which ${ms(p.executionMsPerCall)} ms execution in the database.`, '');
+      lines.push(
+        `**${p.op}**: mean ${ms(p.meanMs)} ms wall, ${p.statementsPerCall.toFixed(1)} statements per call, of which ${ms(p.executionMsPerCall)} ms execution in the database.`,
+        '',
+      );
       lines.push('| share of wall | per call | wall ms | execution ms | statement |', '|---:|---:|---:|---:|---|');
-      for (const s of p.statements.slice(0, 10)) lines.push(`| ${(s.share * 100).toFixed(0)}% | ${s.perCall.toFixed(1)} | ${ms(s.meanMs)} | ${s.executionMs === null ? '–' : ms(s.executionMs)} | \`${s.sql.replace(/\s+/g, ' ').slice(0, 200).replace(/\|/g, '\\|')}\` |`);
-      if (p.explained) lines.push('', '```', `EXPLAIN (ANALYZE, BUFFERS) ${p.explained.sql.replace(/\s+/g, ' ')}`, `-- params: ${JSON.stringify(p.explained.params).slice(0, 300)}`, ...p.explained.plan.map((l) => (l.length > 300 ? `${l.slice(0, 300)}…` : l)), '```', '');
+      for (const s of p.statements.slice(0, 10))
+        lines.push(
+          `| ${(s.share * 100).toFixed(0)}% | ${s.perCall.toFixed(1)} | ${ms(s.meanMs)} | ${s.executionMs === null ? '–' : ms(s.executionMs)} | \`${s.sql.replace(/\s+/g, ' ').slice(0, 200).replace(/\|/g, '\\|')}\` |`,
+        );
+      if (p.explained)
+        lines.push(
+          '',
+          '```',
+          `EXPLAIN (ANALYZE, BUFFERS) ${p.explained.sql.replace(/\s+/g, ' ')}`,
+          `-- params: ${JSON.stringify(p.explained.params).slice(0, 300)}`,
+          ...p.explained.plan.map((l) => (l.length > 300 ? `${l.slice(0, 300)}…` : l)),
+          '```',
+          '',
+        );
     }
   }
   return lines.join('\n') + '\n';
@@ -436,7 +516,8 @@ async function main(): Promise<void> {
     const databaseName = `cairn_bench_${randomBytes(5).toString('hex')}`;
     log(`== ${ENGINE_NAMES[kind]} at scale ${options.scale}${kind === 'postgres' ? ` on ${redactUrl(databaseUrl(databaseName))}` : ''}`);
     const code = await runChild(kind, argv, resultFile, databaseName);
-    if (kind === 'postgres' && !options.keep) await adminQuery(`drop database if exists "${databaseName}" with (force)`).catch(() => undefined);
+    if (kind === 'postgres' && !options.keep)
+      await adminQuery(`drop database if exists "${databaseName}" with (force)`).catch(() => undefined);
     if (code !== 0) {
       log(`${ENGINE_NAMES[kind]} failed (exit ${code})`);
       failed = true;

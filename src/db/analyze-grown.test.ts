@@ -13,7 +13,8 @@ afterEach(() => handle.close());
 
 const estimatedRows = async (table: string) =>
   Number((await queryRows<{ n: number }>(handle.db, sql`select reltuples::float8 as n from pg_class where relname = ${table}`))[0]!.n);
-const addOrganizations = (n: number) => handle.db.execute(sql`insert into organizations (name) select 'Org ' || g from generate_series(1, ${n}::int) g`);
+const addOrganizations = (n: number) =>
+  handle.db.execute(sql`insert into organizations (name) select 'Org ' || g from generate_series(1, ${n}::int) g`);
 
 it('PGlite upkeep analyzes a table once it has grown, so the planner sees its real size', async () => {
   expect(await handle.maintain!(), 'nothing moved').toEqual([]);

@@ -50,7 +50,12 @@ describe('lockDataDirectory', () => {
     release();
   });
 
-  it.each([['empty', ''], ['garbage', 'not a pid'], ['zero', '0'], ['negative', '-5']])('takes over a lock file with %s content', (_label, content) => {
+  it.each([
+    ['empty', ''],
+    ['garbage', 'not a pid'],
+    ['zero', '0'],
+    ['negative', '-5'],
+  ])('takes over a lock file with %s content', (_label, content) => {
     lockDataDirectory(dir)();
     writeFileSync(lockFile, content);
     const release = lockDataDirectory(dir);

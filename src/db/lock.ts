@@ -6,7 +6,9 @@ export class DataDirectoryLockedError extends Error {
     readonly directory: string,
     readonly pid: number,
   ) {
-    super(`The data directory ${directory} is in use by another Cairn process (pid ${pid}). Stop it first, or set CAIRN_DATA_DIR to another directory.`);
+    super(
+      `The data directory ${directory} is in use by another Cairn process (pid ${pid}). Stop it first, or set CAIRN_DATA_DIR to another directory.`,
+    );
   }
 }
 

@@ -48,11 +48,7 @@ export function ancestorsOf(edges: readonly AlignmentEdge[], objectiveId: string
  * is the parent itself, or the child is already an ancestor of the parent
  * (walking up from the parent reaches the child).
  */
-export function wouldCreateCycle(
-  edges: readonly AlignmentEdge[],
-  childObjectiveId: string,
-  parentObjectiveId: string,
-): boolean {
+export function wouldCreateCycle(edges: readonly AlignmentEdge[], childObjectiveId: string, parentObjectiveId: string): boolean {
   if (childObjectiveId === parentObjectiveId) return true;
   return ancestorsOf(edges, parentObjectiveId).has(childObjectiveId);
 }

@@ -67,11 +67,7 @@ export function valueAsOf<T extends CheckInStamp>(checkIns: readonly T[], asOf: 
  * taken from the latest check-in by then. Before any check-in a metric or
  * threshold has no value and no milestone is done. Rollups carry no state.
  */
-export function keyResultAsOf(
-  kr: KeyResultMeasure,
-  checkIns: readonly CheckIn[],
-  asOf: IsoDate,
-): KeyResultMeasure {
+export function keyResultAsOf(kr: KeyResultMeasure, checkIns: readonly CheckIn[], asOf: IsoDate): KeyResultMeasure {
   const latest = valueAsOf(checkIns, asOf);
   switch (kr.kind) {
     case 'metric':

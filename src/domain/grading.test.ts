@@ -1,11 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import {
-  SUCCESS_THRESHOLDS,
-  gradeColour,
-  isObjectiveSuccessful,
-  type GradeColour,
-  type ObjectiveType,
-} from './grading.js';
+import { SUCCESS_THRESHOLDS, gradeColour, isObjectiveSuccessful, type GradeColour, type ObjectiveType } from './grading.js';
 
 describe('isObjectiveSuccessful', () => {
   it.each<[number, ObjectiveType, boolean]>([

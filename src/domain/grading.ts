@@ -29,12 +29,11 @@ export function isObjectiveSuccessful(score: number, type: ObjectiveType): boole
 export type GradeColour = 'green' | 'yellow' | 'red';
 
 /** Lower bounds of each colour, best first. */
-export const GRADE_THRESHOLDS: readonly { readonly colour: GradeColour; readonly min: number }[] =
-  Object.freeze([
-    { colour: 'green', min: 0.7 },
-    { colour: 'yellow', min: 0.4 },
-    { colour: 'red', min: Number.NEGATIVE_INFINITY },
-  ]);
+export const GRADE_THRESHOLDS: readonly { readonly colour: GradeColour; readonly min: number }[] = Object.freeze([
+  { colour: 'green', min: 0.7 },
+  { colour: 'yellow', min: 0.4 },
+  { colour: 'red', min: Number.NEGATIVE_INFINITY },
+]);
 
 /** green ≥ 0.7, yellow ≥ 0.4, red below. */
 export function gradeColour(score: number): GradeColour {

@@ -1,12 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import type { MetricKeyResult, Milestone, ThresholdKeyResult } from './key-result.js';
-import {
-  keyResultProgress,
-  metricProgress,
-  milestoneProgress,
-  rollupProgress,
-  thresholdProgress,
-} from './key-result-progress.js';
+import { keyResultProgress, metricProgress, milestoneProgress, rollupProgress, thresholdProgress } from './key-result-progress.js';
 
 const metric = (startValue: number, targetValue: number, currentValue: number | null) =>
   ({ kind: 'metric', startValue, targetValue, currentValue }) satisfies MetricKeyResult;
@@ -44,11 +38,12 @@ describe('metricProgress', () => {
   });
 });
 
-const threshold = (
-  targetMin: number | null,
-  targetMax: number | null,
-  currentValue: number | null,
-): ThresholdKeyResult => ({ kind: 'threshold', targetMin, targetMax, currentValue });
+const threshold = (targetMin: number | null, targetMax: number | null, currentValue: number | null): ThresholdKeyResult => ({
+  kind: 'threshold',
+  targetMin,
+  targetMax,
+  currentValue,
+});
 
 describe('thresholdProgress', () => {
   it.each([

@@ -5,13 +5,7 @@
  * validator would refuse they throw a RangeError rather than return a
  * plausible-looking number.
  */
-import type {
-  KeyResultMeasure,
-  KeyResultProgress,
-  MetricKeyResult,
-  MilestoneKeyResult,
-  ThresholdKeyResult,
-} from './key-result.js';
+import type { KeyResultMeasure, KeyResultProgress, MetricKeyResult, MilestoneKeyResult, ThresholdKeyResult } from './key-result.js';
 import { assertFinite, clamp } from './numbers.js';
 import { weightedMean, weightedMeanProgress, type WeightedProgress } from './weighted-mean.js';
 
@@ -46,8 +40,7 @@ export function thresholdProgress(kr: ThresholdKeyResult): KeyResultProgress {
   }
   if (kr.currentValue === null) return { progress: 0, achievement: 0 };
   assertFinite(kr.currentValue, 'currentValue');
-  const satisfied =
-    (min === null || kr.currentValue >= min) && (max === null || kr.currentValue <= max);
+  const satisfied = (min === null || kr.currentValue >= min) && (max === null || kr.currentValue <= max);
   const progress = satisfied ? 1 : 0;
   return { progress, achievement: progress };
 }
@@ -57,9 +50,7 @@ export function milestoneProgress(kr: MilestoneKeyResult): KeyResultProgress {
   if (kr.milestones.length === 0) {
     throw new RangeError('a milestone key result needs at least one milestone');
   }
-  const progress = weightedMean(
-    kr.milestones.map((m) => ({ value: m.done ? 1 : 0, weight: m.weight })),
-  );
+  const progress = weightedMean(kr.milestones.map((m) => ({ value: m.done ? 1 : 0, weight: m.weight })));
   return { progress, achievement: progress };
 }
 
@@ -73,10 +64,7 @@ export function rollupProgress(aligned: readonly WeightedProgress[]): KeyResultP
  * Progress of any key result. `alignedObjectives` is only read for rollups:
  * the progress and weight of each objective aligned to this key result.
  */
-export function keyResultProgress(
-  kr: KeyResultMeasure,
-  alignedObjectives: readonly WeightedProgress[] = [],
-): KeyResultProgress {
+export function keyResultProgress(kr: KeyResultMeasure, alignedObjectives: readonly WeightedProgress[] = []): KeyResultProgress {
   switch (kr.kind) {
     case 'metric':
       return metricProgress(kr);

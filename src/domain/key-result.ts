@@ -49,21 +49,12 @@ export interface RollupKeyResult {
 }
 
 /** What a key result measures and how far along it is. */
-export type KeyResultMeasure =
-  | MetricKeyResult
-  | ThresholdKeyResult
-  | MilestoneKeyResult
-  | RollupKeyResult;
+export type KeyResultMeasure = MetricKeyResult | ThresholdKeyResult | MilestoneKeyResult | RollupKeyResult;
 
 export type KeyResultKind = KeyResultMeasure['kind'];
 
 /** Every kind, in the order the UI offers them. */
-export const KEY_RESULT_KINDS: readonly KeyResultKind[] = [
-  'metric',
-  'threshold',
-  'milestone',
-  'rollup',
-];
+export const KEY_RESULT_KINDS: readonly KeyResultKind[] = ['metric', 'threshold', 'milestone', 'rollup'];
 
 /**
  * Progress of a key result.
@@ -80,9 +71,7 @@ export interface KeyResultProgress {
 export type MetricDirection = 'increase' | 'decrease';
 
 /** Direction implied by start and target; null when they are equal (invalid). */
-export function metricDirection(
-  metric: Pick<MetricKeyResult, 'startValue' | 'targetValue'>,
-): MetricDirection | null {
+export function metricDirection(metric: Pick<MetricKeyResult, 'startValue' | 'targetValue'>): MetricDirection | null {
   if (metric.targetValue > metric.startValue) return 'increase';
   if (metric.targetValue < metric.startValue) return 'decrease';
   return null;

@@ -35,12 +35,9 @@ describe('objectiveProgress', () => {
     expect(objectiveProgress(input)).toBeCloseTo(expected, 12);
   });
 
-  it.each<[ProgressDriver]>([['key_results'], ['aligned'], ['both']])(
-    'driver %s with nothing to average → 0',
-    (driver) => {
-      expect(objectiveProgress({ driver, keyResults: [], alignedObjectives: [] })).toBe(0);
-    },
-  );
+  it.each<[ProgressDriver]>([['key_results'], ['aligned'], ['both']])('driver %s with nothing to average → 0', (driver) => {
+    expect(objectiveProgress({ driver, keyResults: [], alignedObjectives: [] })).toBe(0);
+  });
 
   it('key_results ignores aligned objectives entirely', () => {
     expect(

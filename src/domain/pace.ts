@@ -31,9 +31,7 @@ export function assertCycle(cycle: CycleDates): void {
   assertIsoDate(cycle.startDate, 'startDate');
   assertIsoDate(cycle.endDate, 'endDate');
   if (daysBetween(cycle.startDate, cycle.endDate) < 0) {
-    throw new RangeError(
-      `endDate (${cycle.endDate}) must not be before startDate (${cycle.startDate})`,
-    );
+    throw new RangeError(`endDate (${cycle.endDate}) must not be before startDate (${cycle.startDate})`);
   }
 }
 

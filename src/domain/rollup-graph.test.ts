@@ -1,11 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import { computeGraphProgress, type GraphAlignment, type GraphKeyResult, type GraphObjective } from './rollup-graph.js';
 
-const metric = (id: string, objectiveId: string, current: number, weight = 1): GraphKeyResult => ({ id, objectiveId, weight, measure: { kind: 'metric', startValue: 0, targetValue: 100, currentValue: current } });
+const metric = (id: string, objectiveId: string, current: number, weight = 1): GraphKeyResult => ({
+  id,
+  objectiveId,
+  weight,
+  measure: { kind: 'metric', startValue: 0, targetValue: 100, currentValue: current },
+});
 
 describe('computeGraphProgress', () => {
   const company: GraphObjective = { id: 'company', weight: 1, driver: 'key_results' };
-  const cases: { name: string; objectives: GraphObjective[]; krs: GraphKeyResult[]; alignments: GraphAlignment[]; expected: Record<string, number> }[] = [
+  const cases: {
+    name: string;
+    objectives: GraphObjective[];
+    krs: GraphKeyResult[];
+    alignments: GraphAlignment[];
+    expected: Record<string, number>;
+  }[] = [
     {
       name: 'key results only, weighted',
       objectives: [company],
@@ -16,29 +27,53 @@ describe('computeGraphProgress', () => {
     {
       name: 'rollup key result driven by two team objectives',
       objectives: [company, { id: 'teamA', weight: 1, driver: 'key_results' }, { id: 'teamB', weight: 3, driver: 'key_results' }],
-      krs: [{ id: 'roll', objectiveId: 'company', weight: 1, measure: { kind: 'rollup' } }, metric('a1', 'teamA', 100), metric('b1', 'teamB', 0)],
-      alignments: [{ childObjectiveId: 'teamA', parentKeyResultId: 'roll' }, { childObjectiveId: 'teamB', parentKeyResultId: 'roll' }],
+      krs: [
+        { id: 'roll', objectiveId: 'company', weight: 1, measure: { kind: 'rollup' } },
+        metric('a1', 'teamA', 100),
+        metric('b1', 'teamB', 0),
+      ],
+      alignments: [
+        { childObjectiveId: 'teamA', parentKeyResultId: 'roll' },
+        { childObjectiveId: 'teamB', parentKeyResultId: 'roll' },
+      ],
       expected: { company: 0.25, teamA: 1, teamB: 0 },
     },
     {
       name: 'driver aligned counts direct children and children of non-rollup key results',
-      objectives: [{ id: 'company', weight: 1, driver: 'aligned' }, { id: 't1', weight: 1, driver: 'key_results' }, { id: 't2', weight: 1, driver: 'key_results' }],
+      objectives: [
+        { id: 'company', weight: 1, driver: 'aligned' },
+        { id: 't1', weight: 1, driver: 'key_results' },
+        { id: 't2', weight: 1, driver: 'key_results' },
+      ],
       krs: [metric('c1', 'company', 0), metric('x', 't1', 40), metric('y', 't2', 80)],
-      alignments: [{ childObjectiveId: 't1', parentObjectiveId: 'company' }, { childObjectiveId: 't2', parentKeyResultId: 'c1' }],
+      alignments: [
+        { childObjectiveId: 't1', parentObjectiveId: 'company' },
+        { childObjectiveId: 't2', parentKeyResultId: 'c1' },
+      ],
       expected: { company: 0.6 },
     },
     {
       name: 'driver both pools key results and aligned objectives',
-      objectives: [{ id: 'company', weight: 1, driver: 'both' }, { id: 't1', weight: 2, driver: 'key_results' }],
+      objectives: [
+        { id: 'company', weight: 1, driver: 'both' },
+        { id: 't1', weight: 2, driver: 'key_results' },
+      ],
       krs: [metric('c1', 'company', 10), metric('x', 't1', 70)],
       alignments: [{ childObjectiveId: 't1', parentObjectiveId: 'company' }],
       expected: { company: (0.1 + 2 * 0.7) / 3 },
     },
     {
       name: 'multi-parent: one child counts in both parents',
-      objectives: [{ id: 'p1', weight: 1, driver: 'aligned' }, { id: 'p2', weight: 1, driver: 'aligned' }, { id: 'c', weight: 1, driver: 'key_results' }],
+      objectives: [
+        { id: 'p1', weight: 1, driver: 'aligned' },
+        { id: 'p2', weight: 1, driver: 'aligned' },
+        { id: 'c', weight: 1, driver: 'key_results' },
+      ],
       krs: [metric('k', 'c', 30)],
-      alignments: [{ childObjectiveId: 'c', parentObjectiveId: 'p1' }, { childObjectiveId: 'c', parentObjectiveId: 'p2' }],
+      alignments: [
+        { childObjectiveId: 'c', parentObjectiveId: 'p1' },
+        { childObjectiveId: 'c', parentObjectiveId: 'p2' },
+      ],
       expected: { p1: 0.3, p2: 0.3 },
     },
   ];
@@ -49,14 +84,29 @@ describe('computeGraphProgress', () => {
   });
 
   it('refuses a loop', () => {
-    const objectives: GraphObjective[] = [{ id: 'a', weight: 1, driver: 'aligned' }, { id: 'b', weight: 1, driver: 'aligned' }];
-    expect(() => computeGraphProgress(objectives, [], [{ childObjectiveId: 'a', parentObjectiveId: 'b' }, { childObjectiveId: 'b', parentObjectiveId: 'a' }])).toThrow(RangeError);
+    const objectives: GraphObjective[] = [
+      { id: 'a', weight: 1, driver: 'aligned' },
+      { id: 'b', weight: 1, driver: 'aligned' },
+    ];
+    expect(() =>
+      computeGraphProgress(
+        objectives,
+        [],
+        [
+          { childObjectiveId: 'a', parentObjectiveId: 'b' },
+          { childObjectiveId: 'b', parentObjectiveId: 'a' },
+        ],
+      ),
+    ).toThrow(RangeError);
   });
 });
 
 describe('computeGraphProgress with adjustments (scoring)', () => {
   it('feeds adjusted key result values and rounded objective values upward', () => {
-    const objectives: GraphObjective[] = [{ id: 'company', weight: 1, driver: 'aligned' }, { id: 'team', weight: 1, driver: 'key_results' }];
+    const objectives: GraphObjective[] = [
+      { id: 'company', weight: 1, driver: 'aligned' },
+      { id: 'team', weight: 1, driver: 'key_results' },
+    ];
     const krs: GraphKeyResult[] = [metric('k1', 'team', 33.333), metric('k2', 'team', 50)];
     const result = computeGraphProgress(objectives, krs, [{ childObjectiveId: 'team', parentObjectiveId: 'company' }], {
       keyResult: (id, p) => (id === 'k2' ? 1 : Math.round(p * 100) / 100),

@@ -61,11 +61,13 @@ export function computeGraphProgress(
   const childrenOfKr = new Map<string, string[]>();
   for (const a of alignments) {
     if (!objectiveById.has(a.childObjectiveId)) continue;
-    if (a.parentObjectiveId) childrenOfObjective.set(a.parentObjectiveId, [...(childrenOfObjective.get(a.parentObjectiveId) ?? []), a.childObjectiveId]);
+    if (a.parentObjectiveId)
+      childrenOfObjective.set(a.parentObjectiveId, [...(childrenOfObjective.get(a.parentObjectiveId) ?? []), a.childObjectiveId]);
     if (a.parentKeyResultId) {
       childrenOfKr.set(a.parentKeyResultId, [...(childrenOfKr.get(a.parentKeyResultId) ?? []), a.childObjectiveId]);
       const kr = krById.get(a.parentKeyResultId);
-      if (kr && kr.measure.kind !== 'rollup') childrenOfObjective.set(kr.objectiveId, [...(childrenOfObjective.get(kr.objectiveId) ?? []), a.childObjectiveId]);
+      if (kr && kr.measure.kind !== 'rollup')
+        childrenOfObjective.set(kr.objectiveId, [...(childrenOfObjective.get(kr.objectiveId) ?? []), a.childObjectiveId]);
     }
   }
 
@@ -74,7 +76,9 @@ export function computeGraphProgress(
   const visiting = new Set<string>();
   // A child aligned to an objective and to one of its key results counts once there.
   const weighted = (ids: readonly string[]): WeightedProgress[] =>
-    [...new Set(ids)].flatMap((id) => (objectiveById.has(id) ? [{ progress: progressOfObjective(id), weight: objectiveById.get(id)!.weight }] : []));
+    [...new Set(ids)].flatMap((id) =>
+      objectiveById.has(id) ? [{ progress: progressOfObjective(id), weight: objectiveById.get(id)!.weight }] : [],
+    );
 
   function progressOfKr(kr: GraphKeyResult): KeyResultProgress {
     const known = krProgressById.get(kr.id);

@@ -1,12 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import type { ProgressDriver } from './objective-progress.js';
-import {
-  keyResultScore,
-  objectiveScore,
-  roundScore,
-  validateScoreOverride,
-  type ScoreOverride,
-} from './scoring.js';
+import { keyResultScore, objectiveScore, roundScore, validateScoreOverride, type ScoreOverride } from './scoring.js';
 
 describe('roundScore', () => {
   it.each([

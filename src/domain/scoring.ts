@@ -50,10 +50,7 @@ export interface KeyResultScore {
  * Score of a key result from its progress (0–1) at endDate. Throws
  * RangeError if progress is outside 0–1 or the override is invalid.
  */
-export function keyResultScore(
-  progressAtEnd: number,
-  override: ScoreOverride | null = null,
-): KeyResultScore {
+export function keyResultScore(progressAtEnd: number, override: ScoreOverride | null = null): KeyResultScore {
   assertFraction(progressAtEnd, 'progressAtEnd');
   const computedScore = roundScore(progressAtEnd);
   if (override === null) return { score: computedScore, computedScore, override: null };
@@ -80,8 +77,7 @@ export interface ObjectiveScoreInput {
 
 /** Weighted mean of the driver's scores, rounded to 2 decimals; 0 when empty. */
 export function objectiveScore(input: ObjectiveScoreInput): number {
-  const asProgress = (items: readonly WeightedScore[]) =>
-    items.map((item) => ({ progress: item.score, weight: item.weight }));
+  const asProgress = (items: readonly WeightedScore[]) => items.map((item) => ({ progress: item.score, weight: item.weight }));
   return roundScore(
     objectiveProgress({
       driver: input.driver,

@@ -1,11 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import {
-  CADENCE_DAYS,
-  daysWithoutCheckIn,
-  isStale,
-  maxDaysWithoutCheckIn,
-  type CheckInCadence,
-} from './stale.js';
+import { CADENCE_DAYS, daysWithoutCheckIn, isStale, maxDaysWithoutCheckIn, type CheckInCadence } from './stale.js';
 
 const since = '2025-01-01';
 
@@ -26,10 +20,7 @@ describe('isStale after a check-in, at the boundary of each cadence', () => {
     ['weekly', '2025-01-06', '2025-01-06', false],
     ['weekly', '2025-01-06', '2025-01-02', false],
   ])('%s, last %s, on %s → %s', (cadence, lastCheckInDate, asOf, expected) => {
-    const input =
-      cadence === undefined
-        ? { lastCheckInDate, since, asOf }
-        : { lastCheckInDate, since, asOf, cadence };
+    const input = cadence === undefined ? { lastCheckInDate, since, asOf } : { lastCheckInDate, since, asOf, cadence };
     expect(isStale(input)).toBe(expected);
   });
 });
@@ -67,8 +58,6 @@ describe('cadence helpers', () => {
   });
 
   it('refuses an invalid date', () => {
-    expect(() => isStale({ lastCheckInDate: '2025-13-01', since, asOf: '2025-01-05' })).toThrow(
-      RangeError,
-    );
+    expect(() => isStale({ lastCheckInDate: '2025-13-01', since, asOf: '2025-01-05' })).toThrow(RangeError);
   });
 });

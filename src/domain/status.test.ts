@@ -1,11 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import {
-  DEFAULT_STATUS_MARGINS,
-  progressStatus,
-  statusAt,
-  validateStatusMargins,
-  type ProgressStatus,
-} from './status.js';
+import { DEFAULT_STATUS_MARGINS, progressStatus, statusAt, validateStatusMargins, type ProgressStatus } from './status.js';
 
 describe('progressStatus with default margins (0.10 / 0.25)', () => {
   it.each<[number, number, ProgressStatus]>([

@@ -54,11 +54,7 @@ export function validateStatusMargins(margins: StatusMargins): ValidationProblem
  * error, so P exactly equal to E − margin counts as inside the margin.
  * Throws RangeError on invalid margins.
  */
-export function progressStatus(
-  progress: number,
-  expected: number,
-  margins: StatusMargins = DEFAULT_STATUS_MARGINS,
-): ProgressStatus {
+export function progressStatus(progress: number, expected: number, margins: StatusMargins = DEFAULT_STATUS_MARGINS): ProgressStatus {
   const problems = validateStatusMargins(margins);
   if (problems.length > 0) {
     const first = problems[0];

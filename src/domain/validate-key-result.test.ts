@@ -50,11 +50,7 @@ const cases: [string, KeyResultInput, string[]][] = [
   ['confidence null', metric(0, 10, { confidence: null }), []],
   ['confidence 11', metric(0, 10, { confidence: 11 }), ['confidence']],
   ['confidence 6.5', metric(0, 10, { confidence: 6.5 }), ['confidence']],
-  [
-    'several problems at once',
-    metric(3, 3, { weight: 0, confidence: -1 }),
-    ['targetValue', 'weight', 'confidence'],
-  ],
+  ['several problems at once', metric(3, 3, { weight: 0, confidence: -1 }), ['targetValue', 'weight', 'confidence']],
 ];
 
 describe('validateKeyResult', () => {
@@ -75,9 +71,7 @@ describe('validateKeyResult', () => {
   // computes, and input whose measure is invalid is refused there too.
   it.each(cases)('%s: progress computes exactly when the measure is valid', (_name, input, fields) => {
     // Titles, weight and confidence do not enter the key result's own progress.
-    const measureIsValid = fields.every(
-      (f) => f === 'weight' || f === 'confidence' || f.endsWith('.title'),
-    );
+    const measureIsValid = fields.every((f) => f === 'weight' || f === 'confidence' || f.endsWith('.title'));
     if (measureIsValid) expect(() => keyResultProgress(input)).not.toThrow();
     else expect(() => keyResultProgress(input)).toThrow(RangeError);
   });

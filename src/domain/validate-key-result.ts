@@ -4,18 +4,8 @@
  * Reports, rather than throws, everything the progress functions would
  * refuse, so a key result that passes here can always be computed.
  */
-import type {
-  KeyResultMeasure,
-  MetricKeyResult,
-  MilestoneKeyResult,
-  ThresholdKeyResult,
-} from './key-result.js';
-import {
-  finiteNumberProblems,
-  validateConfidence,
-  weightProblems,
-  type ValidationProblem,
-} from './validation.js';
+import type { KeyResultMeasure, MetricKeyResult, MilestoneKeyResult, ThresholdKeyResult } from './key-result.js';
+import { finiteNumberProblems, validateConfidence, weightProblems, type ValidationProblem } from './validation.js';
 
 /** A key result's measure plus the fields every kind shares. */
 export type KeyResultInput = KeyResultMeasure & {
@@ -46,10 +36,7 @@ function thresholdProblems(kr: ThresholdKeyResult): ValidationProblem[] {
   const min = kr.targetMin ?? null;
   const max = kr.targetMax ?? null;
   if (min === null && max === null) {
-    return [
-      { field: 'targetMin', message: 'set targetMin, targetMax or both' },
-      ...currentValueProblems(kr.currentValue),
-    ];
+    return [{ field: 'targetMin', message: 'set targetMin, targetMax or both' }, ...currentValueProblems(kr.currentValue)];
   }
   const problems = [
     ...(min === null ? [] : finiteNumberProblems(min, 'targetMin')),
@@ -67,9 +54,7 @@ function milestoneProblems(kr: MilestoneKeyResult): ValidationProblem[] {
     return [{ field: 'milestones', message: 'add at least one milestone' }];
   }
   return kr.milestones.flatMap((milestone, index) => [
-    ...(milestone.title.trim() === ''
-      ? [{ field: `milestones[${index}].title`, message: 'must not be empty' }]
-      : []),
+    ...(milestone.title.trim() === '' ? [{ field: `milestones[${index}].title`, message: 'must not be empty' }] : []),
     ...weightProblems(milestone.weight, `milestones[${index}].weight`),
   ]);
 }

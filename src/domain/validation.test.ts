@@ -1,9 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import {
-  validateConfidence,
-  validateObjectiveWeights,
-  type ObjectiveWeightsInput,
-} from './validation.js';
+import { validateConfidence, validateObjectiveWeights, type ObjectiveWeightsInput } from './validation.js';
 
 describe('validateConfidence', () => {
   it.each([
@@ -29,11 +25,7 @@ describe('validateConfidence', () => {
 describe('validateObjectiveWeights', () => {
   it.each<[string, ObjectiveWeightsInput, string[]]>([
     ['nothing to check', {}, []],
-    [
-      'all valid',
-      { weight: 1, keyResults: [{ weight: 1 }, { weight: 0.5 }], alignedObjectives: [{ weight: 3 }] },
-      [],
-    ],
+    ['all valid', { weight: 1, keyResults: [{ weight: 1 }, { weight: 0.5 }], alignedObjectives: [{ weight: 3 }] }, []],
     ['zero own weight', { weight: 0 }, ['weight']],
     ['negative own weight', { weight: -2 }, ['weight']],
     ['NaN own weight', { weight: Number.NaN }, ['weight']],
@@ -42,11 +34,7 @@ describe('validateObjectiveWeights', () => {
       { keyResults: [{ weight: 1 }, { weight: 0 }, { weight: -1 }] },
       ['keyResults[1].weight', 'keyResults[2].weight'],
     ],
-    [
-      'bad aligned link weight',
-      { alignedObjectives: [{ weight: Number.POSITIVE_INFINITY }] },
-      ['alignedObjectives[0].weight'],
-    ],
+    ['bad aligned link weight', { alignedObjectives: [{ weight: Number.POSITIVE_INFINITY }] }, ['alignedObjectives[0].weight']],
     [
       'every problem reported at once',
       { weight: 0, keyResults: [{ weight: 0 }], alignedObjectives: [{ weight: 0 }] },

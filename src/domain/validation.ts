@@ -31,9 +31,7 @@ export function validateConfidence(value: number, field = 'confidence'): Validat
 
 /** The problem for one weight, if any. */
 export function weightProblems(weight: number, field: string): ValidationProblem[] {
-  return isValidWeight(weight)
-    ? []
-    : [{ field, message: 'must be a number greater than 0' }];
+  return isValidWeight(weight) ? [] : [{ field, message: 'must be a number greater than 0' }];
 }
 
 /** Finite-number check for required numeric fields. */

@@ -48,9 +48,12 @@ describe('weightedMean', () => {
   });
 
   it('names the offending item', () => {
-    expect(() => weightedMean([{ value: 1, weight: 1 }, { value: 1, weight: 0 }])).toThrow(
-      /items\[1\]\.weight/,
-    );
+    expect(() =>
+      weightedMean([
+        { value: 1, weight: 1 },
+        { value: 1, weight: 0 },
+      ]),
+    ).toThrow(/items\[1\]\.weight/);
   });
 
   it('refuses a non-finite value', () => {

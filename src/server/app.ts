@@ -34,7 +34,14 @@ export interface AppOptions {
 }
 
 /** Builds the whole HTTP app on an open, migrated database. Listening is the caller's job. */
-export async function buildApp({ handle, config, logger = { level: config.logLevel }, mailer, clock = systemClock, events = createLocalBus() }: AppOptions): Promise<FastifyInstance> {
+export async function buildApp({
+  handle,
+  config,
+  logger = { level: config.logLevel },
+  mailer,
+  clock = systemClock,
+  events = createLocalBus(),
+}: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({ logger, trustProxy: true, bodyLimit: 1_048_576 });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -56,8 +63,18 @@ export async function buildApp({ handle, config, logger = { level: config.logLev
   await app.register(fastifySwagger, {
     openapi: {
       openapi: '3.1.0',
-      info: { title: 'Cairn API', version: '1', description: 'OKRs, people and teams. Authenticate with a session cookie or `Authorization: Bearer <token>`. Errors are RFC 9457 problem+json.' },
-      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' }, cookie: { type: 'apiKey', in: 'cookie', name: 'cairn.session_token' } } },
+      info: {
+        title: 'Cairn API',
+        version: '1',
+        description:
+          'OKRs, people and teams. Authenticate with a session cookie or `Authorization: Bearer <token>`. Errors are RFC 9457 problem+json.',
+      },
+      components: {
+        securitySchemes: {
+          bearer: { type: 'http', scheme: 'bearer' },
+          cookie: { type: 'apiKey', in: 'cookie', name: 'cairn.session_token' },
+        },
+      },
       security: [{ bearer: [] }, { cookie: [] }],
     },
     transform: jsonSchemaTransform,

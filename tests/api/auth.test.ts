@@ -61,7 +61,11 @@ describeEachEngine('sign-in, sign-out and the login throttle', (engine) => {
   });
 
   it('public sign-up is not available', async () => {
-    const response = await new Client(t.server.url).post('/api/auth/sign-up/email', { email: 'new@example.test', password: 'a long password', name: 'New' });
+    const response = await new Client(t.server.url).post('/api/auth/sign-up/email', {
+      email: 'new@example.test',
+      password: 'a long password',
+      name: 'New',
+    });
     expectProblem(response, 404, '/problems/not-found');
   });
 
@@ -105,7 +109,8 @@ describeEachEngine('login throttle settings', (engine) => {
   it('honours loginMaxFailures and loginWindowSeconds', async () => {
     const { owner } = await setUpOrganization(server.url);
     const browser = new Client(server.url);
-    for (let i = 0; i < 2; i++) expectStatus(await browser.post('/api/auth/sign-in/email', { email: owner.user.email, password: 'wrong password!' }), 401);
+    for (let i = 0; i < 2; i++)
+      expectStatus(await browser.post('/api/auth/sign-in/email', { email: owner.user.email, password: 'wrong password!' }), 401);
     const blocked = await browser.post('/api/auth/sign-in/email', { email: owner.user.email, password: owner.password });
     expectProblem(blocked, 429, '/problems/rate-limited');
     expect(Number(blocked.headers.get('retry-after'))).toBeGreaterThan(0);

@@ -4,7 +4,17 @@ import { invitations, teamMembers, users } from '../../src/db/schema/index.js';
 import { hashToken } from '../../src/server/auth/actor.js';
 import { Client } from '../support/client.js';
 import { describeEachEngine } from '../support/engines.js';
-import { addPerson, createTeam, expectProblem, expectStatus, PASSWORD, setUpOrganization, tokenOfLink, uniqueEmail, type Person } from '../support/fixtures.js';
+import {
+  addPerson,
+  createTeam,
+  expectProblem,
+  expectStatus,
+  PASSWORD,
+  setUpOrganization,
+  tokenOfLink,
+  uniqueEmail,
+  type Person,
+} from '../support/fixtures.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 
 describeEachEngine('invitations API', (engine) => {
@@ -26,7 +36,13 @@ describeEachEngine('invitations API', (engine) => {
     const team = await createTeam(owner.client, { name: 'Platform' });
     const invited = await owner.client.post('/api/v1/invitations', { email: 'Nina@Example.test', teamId: team.id });
     expectStatus(invited, 201);
-    expect(invited.body).toMatchObject({ email: 'nina@example.test', role: 'member', teamId: team.id, invitedBy: owner.user.id, emailStatus: 'not_configured' });
+    expect(invited.body).toMatchObject({
+      email: 'nina@example.test',
+      role: 'member',
+      teamId: team.id,
+      invitedBy: owner.user.id,
+      emailStatus: 'not_configured',
+    });
     expect(invited.body.link).toMatch(new RegExp(`^${server.url}/invite/[A-Za-z0-9_-]{20,}$`));
     const token = tokenOfLink(invited.body.link);
     // Only a hash of the token is stored.
@@ -74,7 +90,12 @@ describeEachEngine('invitations API', (engine) => {
     const token = tokenOfLink(invited.body.link);
     expectStatus(await new Client(server.url).post('/api/v1/invitations/accept', { token, name: 'First', password: PASSWORD }), 201);
     const again = new Client(server.url);
-    expectProblem(await again.post('/api/v1/invitations/accept', { token, name: 'Second', password: PASSWORD }), 404, '/problems/not-found', 'token');
+    expectProblem(
+      await again.post('/api/v1/invitations/accept', { token, name: 'Second', password: PASSWORD }),
+      404,
+      '/problems/not-found',
+      'token',
+    );
     expect(again.cookies.size).toBe(0);
     expectProblem(await again.get(`/api/v1/invitations/by-token/${token}`), 404, '/problems/not-found', 'token');
     expect((await engine().db.select().from(users)).map((u) => u.name).sort()).toEqual(['First', 'Olivia Owner']);
@@ -83,7 +104,9 @@ describeEachEngine('invitations API', (engine) => {
   it('of two people racing on one link, exactly one gets an account', async () => {
     const invited = await owner.client.post('/api/v1/invitations', { email: uniqueEmail() });
     const token = tokenOfLink(invited.body.link);
-    const results = await Promise.all(['One', 'Two'].map((name) => new Client(server.url).post('/api/v1/invitations/accept', { token, name, password: PASSWORD })));
+    const results = await Promise.all(
+      ['One', 'Two'].map((name) => new Client(server.url).post('/api/v1/invitations/accept', { token, name, password: PASSWORD })),
+    );
     const statuses = results.map((r) => r.status).sort();
     expect(statuses[0]).toBe(201);
     expect([404, 409]).toContain(statuses[1]);
@@ -95,7 +118,12 @@ describeEachEngine('invitations API', (engine) => {
   it('an unknown token is 404 naming token', async () => {
     const anonymous = new Client(server.url);
     expectProblem(await anonymous.get('/api/v1/invitations/by-token/abcdefghijklmnopqrstuvwxyz'), 404, '/problems/not-found', 'token');
-    expectProblem(await anonymous.post('/api/v1/invitations/accept', { token: 'abcdefghijklmnopqrstuvwxyz', name: 'X', password: PASSWORD }), 404, '/problems/not-found', 'token');
+    expectProblem(
+      await anonymous.post('/api/v1/invitations/accept', { token: 'abcdefghijklmnopqrstuvwxyz', name: 'X', password: PASSWORD }),
+      404,
+      '/problems/not-found',
+      'token',
+    );
   });
 
   it('a revoked or replaced invitation stops working', async () => {
@@ -103,35 +131,86 @@ describeEachEngine('invitations API', (engine) => {
     const first = await owner.client.post('/api/v1/invitations', { email });
     const second = await owner.client.post('/api/v1/invitations', { email });
     expectStatus(second, 201);
-    expectProblem(await new Client(server.url).get(`/api/v1/invitations/by-token/${tokenOfLink(first.body.link)}`), 404, '/problems/not-found', 'token');
+    expectProblem(
+      await new Client(server.url).get(`/api/v1/invitations/by-token/${tokenOfLink(first.body.link)}`),
+      404,
+      '/problems/not-found',
+      'token',
+    );
     expect((await owner.client.get('/api/v1/invitations')).body.map((i: { id: string }) => i.id)).toEqual([second.body.id]);
 
     expectStatus(await owner.client.delete(`/api/v1/invitations/${second.body.id}`), 204);
-    expectProblem(await new Client(server.url).post('/api/v1/invitations/accept', { token: tokenOfLink(second.body.link), name: 'Late', password: PASSWORD }), 404, '/problems/not-found', 'token');
+    expectProblem(
+      await new Client(server.url).post('/api/v1/invitations/accept', {
+        token: tokenOfLink(second.body.link),
+        name: 'Late',
+        password: PASSWORD,
+      }),
+      404,
+      '/problems/not-found',
+      'token',
+    );
     expect(await engine().db.select().from(users).where(eq(users.email, email))).toEqual([]);
   });
 
   it('an expired invitation is refused', async () => {
     const invited = await owner.client.post('/api/v1/invitations', { email: uniqueEmail() });
-    await engine().db.update(invitations).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(invitations.id, invited.body.id));
-    expectProblem(await new Client(server.url).post('/api/v1/invitations/accept', { token: tokenOfLink(invited.body.link), name: 'Late', password: PASSWORD }), 404, '/problems/not-found', 'token');
+    await engine()
+      .db.update(invitations)
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .where(eq(invitations.id, invited.body.id));
+    expectProblem(
+      await new Client(server.url).post('/api/v1/invitations/accept', {
+        token: tokenOfLink(invited.body.link),
+        name: 'Late',
+        password: PASSWORD,
+      }),
+      404,
+      '/problems/not-found',
+      'token',
+    );
   });
 
   it('accepting validates name and password', async () => {
     const invited = await owner.client.post('/api/v1/invitations', { email: uniqueEmail() });
     const token = tokenOfLink(invited.body.link);
-    expectProblem(await new Client(server.url).post('/api/v1/invitations/accept', { token, name: 'Shorty', password: 'short' }), 400, '/problems/validation-failed', 'password');
-    expectProblem(await new Client(server.url).post('/api/v1/invitations/accept', { token, password: PASSWORD }), 400, '/problems/validation-failed', 'name');
+    expectProblem(
+      await new Client(server.url).post('/api/v1/invitations/accept', { token, name: 'Shorty', password: 'short' }),
+      400,
+      '/problems/validation-failed',
+      'password',
+    );
+    expectProblem(
+      await new Client(server.url).post('/api/v1/invitations/accept', { token, password: PASSWORD }),
+      400,
+      '/problems/validation-failed',
+      'name',
+    );
     // Still usable after the refused attempts.
     expectStatus(await new Client(server.url).get(`/api/v1/invitations/by-token/${token}`), 200);
   });
 
   it('inviting an email that already has an account is 409 naming email', async () => {
-    expectProblem(await owner.client.post('/api/v1/invitations', { email: owner.user.email.toUpperCase() }), 409, '/problems/conflict', 'email');
+    expectProblem(
+      await owner.client.post('/api/v1/invitations', { email: owner.user.email.toUpperCase() }),
+      409,
+      '/problems/conflict',
+      'email',
+    );
     expect(await engine().db.select().from(invitations)).toEqual([]);
     expectProblem(await owner.client.post('/api/v1/invitations', { email: 'nope' }), 400, '/problems/validation-failed', 'email');
-    expectProblem(await owner.client.post('/api/v1/invitations', { email: uniqueEmail(), role: 'owner' }), 400, '/problems/validation-failed', 'role');
-    expectProblem(await owner.client.post('/api/v1/invitations', { email: uniqueEmail(), teamId: '00000000-0000-4000-8000-000000000000' }), 404, '/problems/not-found', 'teamId');
+    expectProblem(
+      await owner.client.post('/api/v1/invitations', { email: uniqueEmail(), role: 'owner' }),
+      400,
+      '/problems/validation-failed',
+      'role',
+    );
+    expectProblem(
+      await owner.client.post('/api/v1/invitations', { email: uniqueEmail(), teamId: '00000000-0000-4000-8000-000000000000' }),
+      404,
+      '/problems/not-found',
+      'teamId',
+    );
   });
 
   it('a member cannot invite, list or revoke invitations', async () => {

@@ -25,7 +25,9 @@ describeEachEngine('health, API description and errors', (engine) => {
     expectStatus(response, 200);
     expect(response.body.openapi).toMatch(/^3\.1/);
     const paths = Object.keys(response.body.paths);
-    expect(paths).toEqual(expect.arrayContaining(['/api/v1/teams', '/api/v1/tokens', '/api/v1/setup', '/api/v1/users/{id}', '/api/health']));
+    expect(paths).toEqual(
+      expect.arrayContaining(['/api/v1/teams', '/api/v1/tokens', '/api/v1/setup', '/api/v1/users/{id}', '/api/health']),
+    );
     expect(response.body.paths['/api/v1/teams'].post.requestBody).toBeDefined();
     // Internal routes stay out of the description.
     expect(paths.some((p) => p.startsWith('/api/auth'))).toBe(false);
@@ -55,8 +57,16 @@ describeEachEngine('health, API description and errors', (engine) => {
     expect(problem.detail).toMatch(/JSON/);
     expect((await owner.client.get('/api/v1/teams')).body).toEqual([]);
     // The same before authentication and on the Better Auth routes.
-    expectProblem(await new Client(server.url).request('POST', '/api/v1/setup', { rawBody: 'not json at all' }), 400, '/problems/bad-request');
-    expectProblem(await new Client(server.url).request('POST', '/api/auth/sign-in/email', { rawBody: '{"email": "x' }), 400, '/problems/bad-request');
+    expectProblem(
+      await new Client(server.url).request('POST', '/api/v1/setup', { rawBody: 'not json at all' }),
+      400,
+      '/problems/bad-request',
+    );
+    expectProblem(
+      await new Client(server.url).request('POST', '/api/auth/sign-in/email', { rawBody: '{"email": "x' }),
+      400,
+      '/problems/bad-request',
+    );
   });
 
   it('a wrong body type is a 400 validation problem naming the body', async () => {

@@ -61,7 +61,11 @@ describeEachEngine('first-run setup API', (engine) => {
 
   it('refuses a second setup with 409 already-set-up and leaves the first organisation alone', async () => {
     expectStatus(await new Client(server.url).post('/api/v1/setup', good), 201);
-    const second = await new Client(server.url).post('/api/v1/setup', { ...good, organization: 'Evil Corp', email: 'mallory@example.test' });
+    const second = await new Client(server.url).post('/api/v1/setup', {
+      ...good,
+      organization: 'Evil Corp',
+      email: 'mallory@example.test',
+    });
     expectProblem(second, 409, '/problems/already-set-up');
     expect(second.headers.get('set-cookie')).toBeNull();
     const orgs = await engine().db.select().from(organizations);
@@ -83,7 +87,9 @@ describeEachEngine('first-run setup API', (engine) => {
   it('rolls the organisation back when creating the owner fails part-way', async () => {
     const { db } = engine();
     // Make the owner insert fail inside the setup transaction, after the organisation row was written.
-    await db.execute(sql.raw(`create function cairn_test_refuse() returns trigger language plpgsql as $$ begin raise exception 'refused by test'; end $$`));
+    await db.execute(
+      sql.raw(`create function cairn_test_refuse() returns trigger language plpgsql as $$ begin raise exception 'refused by test'; end $$`),
+    );
     await db.execute(sql.raw(`create trigger cairn_test_refuse before insert on users for each row execute function cairn_test_refuse()`));
     try {
       const response = await new Client(server.url).post('/api/v1/setup', good);

@@ -46,14 +46,29 @@ describeEachEngine('teams API', (engine) => {
     const team = await createTeam(t.owner.client, { name: 'Platform', parentId: dept.id });
     const squad = await createTeam(t.owner.client, { name: 'Squad', parentId: team.id });
 
-    expectProblem(await t.owner.client.patch(`/api/v1/teams/${dept.id}`, { parentId: squad.id, name: 'Renamed' }), 422, '/problems/validation-failed', 'parentId');
-    expectProblem(await t.owner.client.patch(`/api/v1/teams/${team.id}`, { parentId: team.id }), 422, '/problems/validation-failed', 'parentId');
+    expectProblem(
+      await t.owner.client.patch(`/api/v1/teams/${dept.id}`, { parentId: squad.id, name: 'Renamed' }),
+      422,
+      '/problems/validation-failed',
+      'parentId',
+    );
+    expectProblem(
+      await t.owner.client.patch(`/api/v1/teams/${team.id}`, { parentId: team.id }),
+      422,
+      '/problems/validation-failed',
+      'parentId',
+    );
     expect(await teamRow(dept.id)).toMatchObject({ name: 'Engineering', parentId: null });
     expect((await teamRow(team.id))?.parentId).toBe(dept.id);
   });
 
   it('answers 404 naming parentId for an unknown parent, and creates nothing', async () => {
-    expectProblem(await t.owner.client.post('/api/v1/teams', { name: 'Orphans', parentId: MISSING_ID }), 404, '/problems/not-found', 'parentId');
+    expectProblem(
+      await t.owner.client.post('/api/v1/teams', { name: 'Orphans', parentId: MISSING_ID }),
+      404,
+      '/problems/not-found',
+      'parentId',
+    );
     expect(await engine().db.select().from(teams)).toEqual([]);
     const team = await createTeam(t.owner.client, { name: 'Platform' });
     expectProblem(await t.owner.client.patch(`/api/v1/teams/${team.id}`, { parentId: MISSING_ID }), 404, '/problems/not-found', 'parentId');
@@ -63,7 +78,12 @@ describeEachEngine('teams API', (engine) => {
   it('validates team bodies and ids', async () => {
     expectProblem(await t.owner.client.post('/api/v1/teams', { name: '' }), 400, '/problems/validation-failed', 'name');
     expectProblem(await t.owner.client.post('/api/v1/teams', { name: 'X', kind: 'tribe' }), 400, '/problems/validation-failed', 'kind');
-    expectProblem(await t.owner.client.post('/api/v1/teams', { name: 'X', parentId: 'nope' }), 400, '/problems/validation-failed', 'parentId');
+    expectProblem(
+      await t.owner.client.post('/api/v1/teams', { name: 'X', parentId: 'nope' }),
+      400,
+      '/problems/validation-failed',
+      'parentId',
+    );
     expectProblem(await t.owner.client.get('/api/v1/teams/not-a-uuid'), 400, '/problems/validation-failed', 'id');
     expectProblem(await t.owner.client.get(`/api/v1/teams/${MISSING_ID}`), 404, '/problems/not-found');
   });
@@ -103,9 +123,21 @@ describeEachEngine('teams API', (engine) => {
     expect(rows.map((r) => [r.userId, r.role])).toEqual([[ann.user.id, 'lead']]);
     expectProblem(await t.owner.client.delete(`/api/v1/teams/${team.id}/members/${bob.user.id}`), 404, '/problems/not-found', 'userId');
     // Changing the role of someone who is not in the team does not add them.
-    expectProblem(await t.owner.client.patch(`/api/v1/teams/${team.id}/members/${bob.user.id}`, { role: 'lead' }), 404, '/problems/not-found', 'userId');
-    expect((await t.owner.client.get(`/api/v1/teams/${team.id}/members`)).body.map((m: { userId: string }) => m.userId)).not.toContain(bob.user.id);
-    expectProblem(await t.owner.client.post(`/api/v1/teams/${team.id}/members`, { userId: 'nobody' }), 404, '/problems/not-found', 'userId');
+    expectProblem(
+      await t.owner.client.patch(`/api/v1/teams/${team.id}/members/${bob.user.id}`, { role: 'lead' }),
+      404,
+      '/problems/not-found',
+      'userId',
+    );
+    expect((await t.owner.client.get(`/api/v1/teams/${team.id}/members`)).body.map((m: { userId: string }) => m.userId)).not.toContain(
+      bob.user.id,
+    );
+    expectProblem(
+      await t.owner.client.post(`/api/v1/teams/${team.id}/members`, { userId: 'nobody' }),
+      404,
+      '/problems/not-found',
+      'userId',
+    );
     const members = await t.owner.client.get(`/api/v1/teams/${team.id}/members`);
     expect(members.body.map((m: { userId: string }) => m.userId)).toEqual([ann.user.id]);
   });
@@ -117,7 +149,11 @@ describeEachEngine('teams API', (engine) => {
     expectProblem(await member.client.patch(`/api/v1/teams/${team.id}`, { name: 'Mine' }), 403, '/problems/forbidden');
     expectProblem(await member.client.delete(`/api/v1/teams/${team.id}`), 403, '/problems/forbidden');
     expectProblem(await member.client.post(`/api/v1/teams/${team.id}/members`, { userId: t.owner.user.id }), 403, '/problems/forbidden');
-    expectProblem(await member.client.patch(`/api/v1/teams/${team.id}/members/${member.user.id}`, { role: 'lead' }), 403, '/problems/forbidden');
+    expectProblem(
+      await member.client.patch(`/api/v1/teams/${team.id}/members/${member.user.id}`, { role: 'lead' }),
+      403,
+      '/problems/forbidden',
+    );
     expect(await engine().db.select().from(teams)).toHaveLength(1);
     expect((await teamRow(team.id))?.name).toBe('Platform');
     const rows = await engine().db.select().from(teamMembers).where(eq(teamMembers.teamId, team.id));
@@ -140,7 +176,12 @@ describeEachEngine('teams API', (engine) => {
     expectStatus(await lead.client.delete(`/api/v1/teams/${mine.id}/members/${newcomer.user.id}`), 204);
 
     expectProblem(await lead.client.post(`/api/v1/teams/${other.id}/members`, { userId: newcomer.user.id }), 403, '/problems/forbidden');
-    expect(await engine().db.select().from(teamMembers).where(and(eq(teamMembers.teamId, other.id)))).toEqual([]);
+    expect(
+      await engine()
+        .db.select()
+        .from(teamMembers)
+        .where(and(eq(teamMembers.teamId, other.id))),
+    ).toEqual([]);
     // Leading a team does not make one an admin.
     expectProblem(await lead.client.patch(`/api/v1/teams/${mine.id}`, { name: 'Renamed' }), 403, '/problems/forbidden');
   });

@@ -23,7 +23,9 @@ describeEachEngine('API tokens', (engine) => {
     expect(created.prefix).toBe(created.token.slice(0, 12));
     const list = await t.owner.client.get('/api/v1/tokens');
     expectStatus(list, 200);
-    expect(list.body).toEqual([{ id: created.id, name: 'Reporting', prefix: created.prefix, createdAt: expect.any(String), lastUsedAt: null, expiresAt: null }]);
+    expect(list.body).toEqual([
+      { id: created.id, name: 'Reporting', prefix: created.prefix, createdAt: expect.any(String), lastUsedAt: null, expiresAt: null },
+    ]);
     expect(list.text).not.toContain(created.token);
     const rows = await engine().db.select().from(apiTokens);
     expect(rows).toHaveLength(1);
@@ -58,13 +60,24 @@ describeEachEngine('API tokens', (engine) => {
     const expiring = await t.owner.client.post('/api/v1/tokens', { name: 'short-lived', expiresInDays: 1 });
     expectStatus(expiring, 201);
     expect(Date.parse(expiring.body.expiresAt) - Date.now()).toBeGreaterThan(23 * 3_600_000);
-    await engine().db.update(apiTokens).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(apiTokens.id, expiring.body.id));
+    await engine()
+      .db.update(apiTokens)
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .where(eq(apiTokens.id, expiring.body.id));
     expectProblem(await new Client(t.server.url, expiring.body.token).get('/api/v1/me'), 401, '/problems/unauthenticated');
 
     expectProblem(await new Client(t.server.url, 'cairn_garbage').get('/api/v1/me'), 401, '/problems/unauthenticated');
-    expectProblem(await new Client(t.server.url).get('/api/v1/me', { headers: { authorization: 'Bearer ' } }), 401, '/problems/unauthenticated');
+    expectProblem(
+      await new Client(t.server.url).get('/api/v1/me', { headers: { authorization: 'Bearer ' } }),
+      401,
+      '/problems/unauthenticated',
+    );
     // A bearer header wins over a valid cookie: a bad token is not rescued by the session.
-    expectProblem(await t.owner.client.get('/api/v1/me', { headers: { authorization: 'Bearer nonsense' } }), 401, '/problems/unauthenticated');
+    expectProblem(
+      await t.owner.client.get('/api/v1/me', { headers: { authorization: 'Bearer nonsense' } }),
+      401,
+      '/problems/unauthenticated',
+    );
   });
 
   it('a token cannot mint more tokens (403)', async () => {
@@ -73,7 +86,7 @@ describeEachEngine('API tokens', (engine) => {
     expect(await engine().db.select().from(apiTokens)).toHaveLength(1);
   });
 
-  it("people see and revoke only their own tokens", async () => {
+  it('people see and revoke only their own tokens', async () => {
     const member = await addPerson(t.owner.client);
     const ownerToken = await mint(t.owner.client, 'owner token');
     const memberToken = await mint(member.client, 'member token');
@@ -101,7 +114,13 @@ describeEachEngine('API tokens', (engine) => {
     // Organisation 2, written straight to the database, with its owner's token from the service.
     const { org2, intruder } = await db.transaction(async (tx) => {
       const [org2] = await tx.insert(organizations).values({ name: 'Other Org' }).returning();
-      const intruder = await createAccount(tx, { orgId: org2!.id, name: 'Ivan Intruder', email: uniqueEmail('intruder'), password: PASSWORD, role: 'owner' });
+      const intruder = await createAccount(tx, {
+        orgId: org2!.id,
+        name: 'Ivan Intruder',
+        email: uniqueEmail('intruder'),
+        password: PASSWORD,
+        role: 'owner',
+      });
       return { org2: org2!, intruder };
     });
     const { token } = await createToken(db, { orgId: org2.id, actorId: intruder.id }, { name: 'intruder' });
@@ -132,7 +151,12 @@ describeEachEngine('API tokens', (engine) => {
     expectProblem(await api.post('/api/v1/teams', { name: 'Smuggled', parentId: dept.id }), 404, '/problems/not-found', 'parentId');
     expectProblem(await api.patch(`/api/v1/teams/${team2.body.id}`, { parentId: dept.id }), 404, '/problems/not-found', 'parentId');
     expectProblem(await api.post(`/api/v1/teams/${team1.id}/members`, { userId: intruder.id }), 404, '/problems/not-found');
-    expectProblem(await api.post(`/api/v1/teams/${team2.body.id}/members`, { userId: member1.user.id }), 404, '/problems/not-found', 'userId');
+    expectProblem(
+      await api.post(`/api/v1/teams/${team2.body.id}/members`, { userId: member1.user.id }),
+      404,
+      '/problems/not-found',
+      'userId',
+    );
     expectProblem(await api.delete(`/api/v1/teams/${team1.id}/members/${member1.user.id}`), 404, '/problems/not-found');
     expectProblem(await api.delete(`/api/v1/invitations/${invitation1.body.id}`), 404, '/problems/not-found');
     expectProblem(await api.post('/api/v1/invitations', { email: uniqueEmail(), teamId: team1.id }), 404, '/problems/not-found', 'teamId');

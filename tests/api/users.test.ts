@@ -47,14 +47,34 @@ describeEachEngine('people API', (engine) => {
     const b = await addPerson(t.owner.client, { name: 'Bob' });
     const c = await addPerson(t.owner.client, { name: 'Cid' });
     expectStatus(await t.owner.client.patch(`/api/v1/users/${b.user.id}`, { managerId: a.user.id }), 200);
-    expectProblem(await t.owner.client.patch(`/api/v1/users/${a.user.id}`, { managerId: b.user.id, title: 'Loopy' }), 422, '/problems/validation-failed', 'managerId');
+    expectProblem(
+      await t.owner.client.patch(`/api/v1/users/${a.user.id}`, { managerId: b.user.id, title: 'Loopy' }),
+      422,
+      '/problems/validation-failed',
+      'managerId',
+    );
     expect(await userRow(a.user.id)).toMatchObject({ managerId: null, title: null });
 
     // Longer loops too: A manages B manages C; C cannot manage A.
     expectStatus(await t.owner.client.patch(`/api/v1/users/${c.user.id}`, { managerId: b.user.id }), 200);
-    expectProblem(await t.owner.client.patch(`/api/v1/users/${a.user.id}`, { managerId: c.user.id }), 422, '/problems/validation-failed', 'managerId');
-    expectProblem(await t.owner.client.patch(`/api/v1/users/${a.user.id}`, { managerId: a.user.id }), 422, '/problems/validation-failed', 'managerId');
-    expectProblem(await t.owner.client.patch(`/api/v1/users/${a.user.id}`, { managerId: 'nobody' }), 404, '/problems/not-found', 'managerId');
+    expectProblem(
+      await t.owner.client.patch(`/api/v1/users/${a.user.id}`, { managerId: c.user.id }),
+      422,
+      '/problems/validation-failed',
+      'managerId',
+    );
+    expectProblem(
+      await t.owner.client.patch(`/api/v1/users/${a.user.id}`, { managerId: a.user.id }),
+      422,
+      '/problems/validation-failed',
+      'managerId',
+    );
+    expectProblem(
+      await t.owner.client.patch(`/api/v1/users/${a.user.id}`, { managerId: 'nobody' }),
+      404,
+      '/problems/not-found',
+      'managerId',
+    );
     expect((await userRow(a.user.id)).managerId).toBeNull();
   });
 
@@ -83,13 +103,22 @@ describeEachEngine('people API', (engine) => {
     expect((await userRow(member.user.id)).role).toBe('member');
     expect((await userRow(t.owner.user.id)).role).toBe('owner');
 
-    const self = await member.client.patch(`/api/v1/users/${member.user.id}`, { name: 'Mia M.', title: 'Engineer', timeZone: 'Europe/Berlin' });
+    const self = await member.client.patch(`/api/v1/users/${member.user.id}`, {
+      name: 'Mia M.',
+      title: 'Engineer',
+      timeZone: 'Europe/Berlin',
+    });
     expectStatus(self, 200);
     expect(await userRow(member.user.id)).toMatchObject({ name: 'Mia M.', title: 'Engineer', timeZone: 'Europe/Berlin' });
     expectProblem(await member.client.patch(`/api/v1/users/${member.user.id}`, { role: 'admin' }), 403, '/problems/forbidden');
     expectProblem(await member.client.patch(`/api/v1/users/${member.user.id}`, { managerId: t.owner.user.id }), 403, '/problems/forbidden');
     expectProblem(await member.client.patch(`/api/v1/users/${t.owner.user.id}`, { name: 'Renamed' }), 403, '/problems/forbidden');
-    expectProblem(await member.client.patch(`/api/v1/users/${member.user.id}`, { timeZone: 'Nowhere/Land' }), 400, '/problems/validation-failed', 'timeZone');
+    expectProblem(
+      await member.client.patch(`/api/v1/users/${member.user.id}`, { timeZone: 'Nowhere/Land' }),
+      400,
+      '/problems/validation-failed',
+      'timeZone',
+    );
     expect(await userRow(member.user.id)).toMatchObject({ role: 'member', managerId: null, timeZone: 'Europe/Berlin' });
     expect((await userRow(t.owner.user.id)).name).toBe('Olivia Owner');
   });
@@ -121,26 +150,53 @@ describeEachEngine('people API', (engine) => {
     expectStatus(await back.get('/api/v1/me'), 200);
   });
 
-  it('changing one\'s own password: rules and wrong current password name the field; other sessions end; the new password signs in', async () => {
+  it("changing one's own password: rules and wrong current password name the field; other sessions end; the new password signs in", async () => {
     const member = await addPerson(t.owner.client);
     const laptop = new Client(t.server.url);
     expectStatus(await laptop.post('/api/auth/sign-in/email', { email: member.user.email, password: member.password }), 200);
     const put = (body: object, client = member.client) => client.put('/api/v1/me/password', body);
 
     expectProblem(await put({ currentPassword: member.password, newPassword: 'short' }), 400, '/problems/validation-failed', 'newPassword');
-    expectProblem(await put({ currentPassword: member.password, newPassword: ' padded-password ' }), 400, '/problems/validation-failed', 'newPassword');
-    expectProblem(await put({ currentPassword: member.password, newPassword: member.password }), 422, '/problems/validation-failed', 'newPassword');
-    expectProblem(await put({ currentPassword: 'not-my-password', newPassword: 'a-brand-new-password' }), 422, '/problems/validation-failed', 'currentPassword');
+    expectProblem(
+      await put({ currentPassword: member.password, newPassword: ' padded-password ' }),
+      400,
+      '/problems/validation-failed',
+      'newPassword',
+    );
+    expectProblem(
+      await put({ currentPassword: member.password, newPassword: member.password }),
+      422,
+      '/problems/validation-failed',
+      'newPassword',
+    );
+    expectProblem(
+      await put({ currentPassword: 'not-my-password', newPassword: 'a-brand-new-password' }),
+      422,
+      '/problems/validation-failed',
+      'currentPassword',
+    );
     const token = (await member.client.post('/api/v1/tokens', { name: 'script' })).body.token as string;
-    expectProblem(await put({ currentPassword: member.password, newPassword: 'a-brand-new-password' }, member.client.withToken(token)), 403, '/problems/forbidden');
+    expectProblem(
+      await put({ currentPassword: member.password, newPassword: 'a-brand-new-password' }, member.client.withToken(token)),
+      403,
+      '/problems/forbidden',
+    );
     expectStatus(await laptop.get('/api/v1/me'), 200); // nothing changed so far
 
     expectStatus(await put({ currentPassword: member.password, newPassword: 'a-brand-new-password' }), 204);
     expectStatus(await member.client.get('/api/v1/me'), 200); // this browser keeps a (new) session
     expectProblem(await laptop.get('/api/v1/me'), 401, '/problems/unauthenticated');
-    expect((await new Client(t.server.url).post('/api/auth/sign-in/email', { email: member.user.email, password: member.password })).status).toBe(401);
-    expectStatus(await new Client(t.server.url).post('/api/auth/sign-in/email', { email: member.user.email, password: 'a-brand-new-password' }), 200);
-    const audit = await engine().db.select({ action: activities.action, actorId: activities.actorId }).from(activities).where(eq(activities.entityId, member.user.id));
+    expect(
+      (await new Client(t.server.url).post('/api/auth/sign-in/email', { email: member.user.email, password: member.password })).status,
+    ).toBe(401);
+    expectStatus(
+      await new Client(t.server.url).post('/api/auth/sign-in/email', { email: member.user.email, password: 'a-brand-new-password' }),
+      200,
+    );
+    const audit = await engine()
+      .db.select({ action: activities.action, actorId: activities.actorId })
+      .from(activities)
+      .where(eq(activities.entityId, member.user.id));
     expect(audit).toContainEqual({ action: 'user.password-changed', actorId: member.user.id });
   });
 

@@ -26,11 +26,25 @@ describe('mentions, notifications and the feed in the browser', () => {
     ada = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
     grace = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
     for (const page of [ada, grace]) page.setDefaultTimeout(10_000);
-    await apiPost(ada, server.url, '/api/v1/setup', { organization: 'Acme Robotics', name: 'Ada Lovelace', email: 'ada@acme.test', password: 'correct-horse-battery' });
+    await apiPost(ada, server.url, '/api/v1/setup', {
+      organization: 'Acme Robotics',
+      name: 'Ada Lovelace',
+      email: 'ada@acme.test',
+      password: 'correct-horse-battery',
+    });
     const invitation = await apiPost(ada, server.url, '/api/v1/invitations', { email: 'grace@acme.test' });
-    await apiPost(grace, server.url, '/api/v1/invitations/accept', { token: invitation.link.slice(invitation.link.lastIndexOf('/') + 1), name: 'Grace Hopper', password: 'correct-horse-battery' });
+    await apiPost(grace, server.url, '/api/v1/invitations/accept', {
+      token: invitation.link.slice(invitation.link.lastIndexOf('/') + 1),
+      name: 'Grace Hopper',
+      password: 'correct-horse-battery',
+    });
     const year = new Date().getUTCFullYear();
-    const cycle = await apiPost(ada, server.url, '/api/v1/cycles', { name: `${year}`, startDate: `${year}-01-01`, endDate: `${year}-12-31`, status: 'active' });
+    const cycle = await apiPost(ada, server.url, '/api/v1/cycles', {
+      name: `${year}`,
+      startDate: `${year}-01-01`,
+      endDate: `${year}-12-31`,
+      status: 'active',
+    });
     objectiveId = (await apiPost(ada, server.url, '/api/v1/objectives', { cycleId: cycle.id, title: 'Launch the rover' })).id;
   });
 

@@ -8,7 +8,11 @@ const SHOTS = process.env.SCREENSHOT_DIR ?? 'test-results/screenshots';
 
 /** Reads the percentage shown for an objective in the tree. */
 async function treeProgress(page: Page, title: string): Promise<string> {
-  const row = page.getByTestId('okr-tree').locator('li').filter({ has: page.getByRole('link', { name: title, exact: true }) }).first();
+  const row = page
+    .getByTestId('okr-tree')
+    .locator('li')
+    .filter({ has: page.getByRole('link', { name: title, exact: true }) })
+    .first();
   return (await row.getByTestId('progress-value').textContent()) ?? '';
 }
 

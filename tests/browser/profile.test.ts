@@ -41,7 +41,8 @@ describe('your profile in the browser', () => {
     await page.reload();
     await page.getByRole('heading', { name: 'Your profile' }).waitFor();
     const fresh = await browser.newContext();
-    const signIn = (password: string) => fresh.request.post(`${server.url}/api/auth/sign-in/email`, { data: { email: EMAIL, password }, headers: { origin: server.url } });
+    const signIn = (password: string) =>
+      fresh.request.post(`${server.url}/api/auth/sign-in/email`, { data: { email: EMAIL, password }, headers: { origin: server.url } });
     expect((await signIn(PASSWORD)).status()).toBe(401);
     expect((await signIn('a-much-better-passphrase')).status()).toBe(200);
     await fresh.close();

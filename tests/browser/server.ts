@@ -20,7 +20,8 @@ function freePort(): Promise<number> {
 
 /** The real app with the built web UI, on a fresh embedded database, for browser tests. */
 export async function startWebServer(): Promise<{ url: string; app: FastifyInstance; handle: DatabaseHandle; close(): Promise<void> }> {
-  if (!existsSync(join(webRoot, 'index.html'))) throw new Error('dist/web is missing: `npm test` builds it first (or run `npm run build`).');
+  if (!existsSync(join(webRoot, 'index.html')))
+    throw new Error('dist/web is missing: `npm test` builds it first (or run `npm run build`).');
   const handle = await openPgliteInMemory();
   await handle.migrate();
   const port = await freePort();

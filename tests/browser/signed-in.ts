@@ -18,7 +18,10 @@ export const OWNER_PASSWORD = 'correct-horse-battery';
  * The set-up most browser tests share: the real app on a fresh embedded database, Chromium, one
  * page, and an organisation set up through the API so the page is signed in as its owner.
  */
-export function useSignedInBrowser(owner: { organization: string; name?: string; email: string }, viewport = { width: 1280, height: 900 }): SignedIn {
+export function useSignedInBrowser(
+  owner: { organization: string; name?: string; email: string },
+  viewport = { width: 1280, height: 900 },
+): SignedIn {
   const held = {} as SignedIn;
   beforeAll(async () => {
     held.server = await startWebServer();
@@ -26,7 +29,7 @@ export function useSignedInBrowser(owner: { organization: string; name?: string;
     held.page = await held.browser.newPage({ viewport });
     // A stuck step fails with its own locator rather than the whole test timing out.
     held.page.setDefaultTimeout(10_000);
-    held.post = async <T,>(path: string, data: unknown) => {
+    held.post = async <T>(path: string, data: unknown) => {
       const response = await held.page.request.post(`${held.server.url}/api/v1${path}`, { data, headers: { origin: held.server.url } });
       expect(response.status(), `${path}: ${await response.text()}`).toBe(201);
       return (await response.json()) as T;

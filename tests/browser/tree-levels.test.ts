@@ -24,7 +24,16 @@ describe('the tree page, level by level', () => {
       const { id }: { id: string } = await post('/objectives', { cycleId, title });
       if (parent) await post(`/objectives/${id}/alignments`, { parentObjectiveId: parent });
       parent = id;
-      if (title === 'Alice books demos') aliceKr = (await post(`/objectives/${id}/key-results`, { title: 'Demos booked', kind: 'metric', unit: 'number', startValue: 0, targetValue: 10 })).id;
+      if (title === 'Alice books demos')
+        aliceKr = (
+          await post(`/objectives/${id}/key-results`, {
+            title: 'Demos booked',
+            kind: 'metric',
+            unit: 'number',
+            startValue: 0,
+            targetValue: 10,
+          })
+        ).id;
     }
   });
 
@@ -47,7 +56,11 @@ describe('the tree page, level by level', () => {
 
     // A check-in elsewhere refreshes the tree; what was opened stays open and shows the new progress.
     await post(`/key-results/${aliceKr}/check-ins`, { value: 5, confidence: 7 });
-    const alice = page.getByTestId('okr-tree').locator('li').filter({ has: page.getByRole('link', { name: 'Alice books demos', exact: true }) }).first();
+    const alice = page
+      .getByTestId('okr-tree')
+      .locator('li')
+      .filter({ has: page.getByRole('link', { name: 'Alice books demos', exact: true }) })
+      .first();
     await expect.poll(async () => alice.getByTestId('progress-value').textContent(), { timeout: 10_000 }).toBe('50%');
     expect(await row('Alice runs webinars').isVisible()).toBe(true);
   });

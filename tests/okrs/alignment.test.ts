@@ -13,7 +13,8 @@ describeEachEngine('OKR alignment and roll-up', (engine) => {
   const t = useOkrWorld(engine, '2025-02-15');
   const clock = t.clock;
 
-  const objective = (title: string, extra: Partial<ObjectiveInput> = {}) => t.w.api.createObjective({ cycleId: t.w.cycle.id, title, ...extra });
+  const objective = (title: string, extra: Partial<ObjectiveInput> = {}) =>
+    t.w.api.createObjective({ cycleId: t.w.cycle.id, title, ...extra });
   const storedProgress = async () => new Map((await engine().db.select().from(objectives)).map((o) => [o.title, o.progress]));
   const consistent = () => expectRollupsConsistent(engine().db, t.w.orgId, t.w.cycle.id, clock.today);
 
@@ -132,7 +133,12 @@ describeEachEngine('OKR alignment and roll-up', (engine) => {
     const b = await objective('B', { progressDriver: 'both' });
     const c = await objective('C', { progressDriver: 'aligned' });
     const loop = async (childId: string, body: Record<string, string>, field: string) =>
-      expectProblem(await t.w.owner.client.post(`${API}/objectives/${childId}/alignments`, body), 422, '/problems/validation-failed', field);
+      expectProblem(
+        await t.w.owner.client.post(`${API}/objectives/${childId}/alignments`, body),
+        422,
+        '/problems/validation-failed',
+        field,
+      );
 
     await loop(a.objective.id, { parentObjectiveId: a.objective.id }, 'parentObjectiveId');
     await loop(a.objective.id, { parentKeyResultId: a.kr.id }, 'parentKeyResultId');
@@ -158,14 +164,47 @@ describeEachEngine('OKR alignment and roll-up', (engine) => {
     expect((await t.w.api.objective(c.id)).parents).toEqual([]);
 
     // Other refusals: neither or both targets, unknown parent, a duplicate link, another cycle.
-    expectProblem(await t.w.owner.client.post(`${API}/objectives/${c.id}/alignments`, {}), 422, '/problems/validation-failed', 'parentObjectiveId');
-    expectProblem(await t.w.owner.client.post(`${API}/objectives/${c.id}/alignments`, { parentObjectiveId: a.objective.id, parentKeyResultId: a.kr.id }), 422, '/problems/validation-failed', 'parentObjectiveId');
-    expectProblem(await t.w.owner.client.post(`${API}/objectives/${a.objective.id}/alignments`, { parentObjectiveId: MISSING_ID }), 404, '/problems/not-found', 'parentObjectiveId');
-    expectProblem(await t.w.owner.client.post(`${API}/objectives/${a.objective.id}/alignments`, { parentKeyResultId: MISSING_ID }), 404, '/problems/not-found', 'parentKeyResultId');
-    expectProblem(await t.w.owner.client.post(`${API}/objectives/${a.objective.id}/alignments`, { parentObjectiveId: b.id }), 409, '/problems/conflict', 'parentObjectiveId');
+    expectProblem(
+      await t.w.owner.client.post(`${API}/objectives/${c.id}/alignments`, {}),
+      422,
+      '/problems/validation-failed',
+      'parentObjectiveId',
+    );
+    expectProblem(
+      await t.w.owner.client.post(`${API}/objectives/${c.id}/alignments`, {
+        parentObjectiveId: a.objective.id,
+        parentKeyResultId: a.kr.id,
+      }),
+      422,
+      '/problems/validation-failed',
+      'parentObjectiveId',
+    );
+    expectProblem(
+      await t.w.owner.client.post(`${API}/objectives/${a.objective.id}/alignments`, { parentObjectiveId: MISSING_ID }),
+      404,
+      '/problems/not-found',
+      'parentObjectiveId',
+    );
+    expectProblem(
+      await t.w.owner.client.post(`${API}/objectives/${a.objective.id}/alignments`, { parentKeyResultId: MISSING_ID }),
+      404,
+      '/problems/not-found',
+      'parentKeyResultId',
+    );
+    expectProblem(
+      await t.w.owner.client.post(`${API}/objectives/${a.objective.id}/alignments`, { parentObjectiveId: b.id }),
+      409,
+      '/problems/conflict',
+      'parentObjectiveId',
+    );
     const q2 = await t.w.api.createCycle({ name: 'Q2 2025', startDate: '2025-04-01', endDate: '2025-06-30' });
     const nextQuarter = await t.w.api.createObjective({ cycleId: q2.id, title: 'Next quarter' });
-    expectProblem(await t.w.owner.client.post(`${API}/objectives/${a.objective.id}/alignments`, { parentObjectiveId: nextQuarter.id }), 422, '/problems/validation-failed', 'parentObjectiveId');
+    expectProblem(
+      await t.w.owner.client.post(`${API}/objectives/${a.objective.id}/alignments`, { parentObjectiveId: nextQuarter.id }),
+      422,
+      '/problems/validation-failed',
+      'parentObjectiveId',
+    );
     expect(await engine().db.select().from(alignments)).toHaveLength(2);
     await consistent();
   });
@@ -174,21 +213,51 @@ describeEachEngine('OKR alignment and roll-up', (engine) => {
     const { db } = engine();
     const other = await db.transaction(async (tx) => {
       const [org] = await tx.insert(organizations).values({ name: 'Other Org' }).returning();
-      const person = await createAccount(tx, { orgId: org!.id, name: 'Ivan Intruder', email: uniqueEmail('intruder'), password: PASSWORD, role: 'owner' });
+      const person = await createAccount(tx, {
+        orgId: org!.id,
+        name: 'Ivan Intruder',
+        email: uniqueEmail('intruder'),
+        password: PASSWORD,
+        role: 'owner',
+      });
       return { orgId: org!.id, actorId: person.id };
     });
-    const theirCycle = await createCycle(db, other, { name: 'Their Q1', startDate: t.w.cycle.startDate, endDate: t.w.cycle.endDate, status: 'active' });
+    const theirCycle = await createCycle(db, other, {
+      name: 'Their Q1',
+      startDate: t.w.cycle.startDate,
+      endDate: t.w.cycle.endDate,
+      status: 'active',
+    });
     const theirs = await createObjective(db, other, { cycleId: theirCycle.id, title: 'Theirs' });
     const theirKr = await createKeyResult(db, other, theirs.id, { title: 'Their KR', kind: 'rollup' });
     const mine = await objective('Mine');
 
-    expectProblem(await t.w.owner.client.post(`${API}/objectives/${mine.id}/alignments`, { parentObjectiveId: theirs.id }), 404, '/problems/not-found', 'parentObjectiveId');
-    expectProblem(await t.w.owner.client.post(`${API}/objectives/${mine.id}/alignments`, { parentKeyResultId: theirKr.id }), 404, '/problems/not-found', 'parentKeyResultId');
+    expectProblem(
+      await t.w.owner.client.post(`${API}/objectives/${mine.id}/alignments`, { parentObjectiveId: theirs.id }),
+      404,
+      '/problems/not-found',
+      'parentObjectiveId',
+    );
+    expectProblem(
+      await t.w.owner.client.post(`${API}/objectives/${mine.id}/alignments`, { parentKeyResultId: theirKr.id }),
+      404,
+      '/problems/not-found',
+      'parentKeyResultId',
+    );
     // Nor can their objective be aligned (or even seen) from here.
-    expectProblem(await t.w.owner.client.post(`${API}/objectives/${theirs.id}/alignments`, { parentObjectiveId: mine.id }), 404, '/problems/not-found');
+    expectProblem(
+      await t.w.owner.client.post(`${API}/objectives/${theirs.id}/alignments`, { parentObjectiveId: mine.id }),
+      404,
+      '/problems/not-found',
+    );
     expectProblem(await t.w.owner.client.get(`${API}/objectives/${theirs.id}`), 404, '/problems/not-found');
     expectProblem(await t.w.owner.client.get(`${API}/cycles/${theirCycle.id}/tree`), 404, '/problems/not-found');
-    expectProblem(await t.w.owner.client.post(`${API}/objectives`, { cycleId: theirCycle.id, title: 'Sneaky' }), 404, '/problems/not-found', 'cycleId');
+    expectProblem(
+      await t.w.owner.client.post(`${API}/objectives`, { cycleId: theirCycle.id, title: 'Sneaky' }),
+      404,
+      '/problems/not-found',
+      'cycleId',
+    );
     expect(await db.select().from(alignments)).toEqual([]);
     expect((await db.select().from(objectives).where(eq(objectives.orgId, other.orgId))).map((o) => o.title)).toEqual(['Theirs']);
   });
@@ -203,7 +272,9 @@ describeEachEngine('OKR alignment and roll-up', (engine) => {
     await t.w.api.align(parent.id, { parentObjectiveId: grand.id });
     const xLink = (await t.w.api.align(x.objective.id, { parentObjectiveId: parent.id })).parents[0]!;
     await t.w.api.align(y.objective.id, { parentObjectiveId: parent.id });
-    const xRollupLink = (await t.w.api.align(x.objective.id, { parentKeyResultId: rollup.id })).parents.find((p) => p.parentKeyResultId === rollup.id)!;
+    const xRollupLink = (await t.w.api.align(x.objective.id, { parentKeyResultId: rollup.id })).parents.find(
+      (p) => p.parentKeyResultId === rollup.id,
+    )!;
     expectNear(await t.w.api.progressOf(grand.id), 0.5);
     expectNear(await t.w.api.progressOf(company.id), 0.8);
 
@@ -214,7 +285,12 @@ describeEachEngine('OKR alignment and roll-up', (engine) => {
     await t.w.api.unalign(x.objective.id, xRollupLink.id);
     expect((await t.w.api.keyResult(rollup.id)).progress).toBe(0);
     expect(await t.w.api.progressOf(company.id)).toBe(0);
-    expectProblem(await t.w.owner.client.delete(`${API}/objectives/${x.objective.id}/alignments/${xLink.id}`), 404, '/problems/not-found', 'alignmentId');
+    expectProblem(
+      await t.w.owner.client.delete(`${API}/objectives/${x.objective.id}/alignments/${xLink.id}`),
+      404,
+      '/problems/not-found',
+      'alignmentId',
+    );
     await consistent();
   });
 

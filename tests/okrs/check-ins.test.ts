@@ -8,16 +8,37 @@ describeEachEngine('OKR check-ins', (engine) => {
   const t = useOkrWorld(engine, '2025-02-15');
   const clock = t.clock;
 
-  const post = (keyResultId: string, body: Record<string, unknown>) => t.w.owner.client.post(`${API}/key-results/${keyResultId}/check-ins`, body);
+  const post = (keyResultId: string, body: Record<string, unknown>) =>
+    t.w.owner.client.post(`${API}/key-results/${keyResultId}/check-ins`, body);
   const storedCheckIns = () => engine().db.select().from(checkIns);
 
   it('turns a value into achievement and progress: 1.5 over target (progress 1), 0 below the start', async () => {
     const objective = await t.w.api.createObjective({ cycleId: t.w.cycle.id, title: 'Grow' });
-    const kr = await t.w.api.createKeyResult(objective.id, { title: 'Customers 100 → 200', kind: 'metric', startValue: 100, targetValue: 200 });
+    const kr = await t.w.api.createKeyResult(objective.id, {
+      title: 'Customers 100 → 200',
+      kind: 'metric',
+      startValue: 100,
+      targetValue: 200,
+    });
 
     const created = await t.w.api.checkIn(kr.id, { value: 250, confidence: 7, note: 'Great month' });
-    expect(created).toMatchObject({ keyResultId: kr.id, authorId: t.w.owner.user.id, authorName: 'Olivia Owner', asOf: '2025-02-15', value: 250, confidence: 7, note: 'Great month', blockers: null });
-    expect(await t.w.api.keyResult(kr.id)).toMatchObject({ currentValue: 250, achievement: 1.5, progress: 1, lastCheckInDate: '2025-02-15', confidence: 7 });
+    expect(created).toMatchObject({
+      keyResultId: kr.id,
+      authorId: t.w.owner.user.id,
+      authorName: 'Olivia Owner',
+      asOf: '2025-02-15',
+      value: 250,
+      confidence: 7,
+      note: 'Great month',
+      blockers: null,
+    });
+    expect(await t.w.api.keyResult(kr.id)).toMatchObject({
+      currentValue: 250,
+      achievement: 1.5,
+      progress: 1,
+      lastCheckInDate: '2025-02-15',
+      confidence: 7,
+    });
     expect(await t.w.api.progressOf(objective.id)).toBe(1);
 
     await t.w.api.checkIn(kr.id, { value: 50 });
@@ -55,7 +76,11 @@ describeEachEngine('OKR check-ins', (engine) => {
 
   it('checks in what the kind needs: one flag per milestone (422 milestonesDone), a value for metrics, none for roll-ups', async () => {
     const objective = await t.w.api.createObjective({ cycleId: t.w.cycle.id, title: 'Ship' });
-    const flow = await t.w.api.createKeyResult(objective.id, { title: 'Flow', kind: 'milestone', milestones: [{ title: 'Design' }, { title: 'Build', weight: 2 }, { title: 'Launch' }] });
+    const flow = await t.w.api.createKeyResult(objective.id, {
+      title: 'Flow',
+      kind: 'milestone',
+      milestones: [{ title: 'Design' }, { title: 'Build', weight: 2 }, { title: 'Launch' }],
+    });
     const metric = await t.w.api.createKeyResult(objective.id, percent('Adoption'));
     const rollup = await t.w.api.createKeyResult(objective.id, { title: 'Teams', kind: 'rollup' });
 
@@ -67,7 +92,10 @@ describeEachEngine('OKR check-ins', (engine) => {
     expect(await storedCheckIns()).toEqual([]);
 
     await t.w.api.checkIn(flow.id, { milestonesDone: [false, true, false] });
-    expect(await t.w.api.keyResult(flow.id)).toMatchObject({ progress: 0.5, milestones: [{ done: false }, { done: true }, { done: false }] });
+    expect(await t.w.api.keyResult(flow.id)).toMatchObject({
+      progress: 0.5,
+      milestones: [{ done: false }, { done: true }, { done: false }],
+    });
     // A roll-up takes confidence and notes only, and its progress stays what its children say.
     await t.w.api.checkIn(rollup.id, { confidence: 4, note: 'Waiting on teams' });
     expect(await t.w.api.keyResult(rollup.id)).toMatchObject({ progress: 0, confidence: 4, stale: false });
@@ -79,7 +107,12 @@ describeEachEngine('OKR check-ins', (engine) => {
     const colleague = await addPerson(t.w.owner.client, { teamId: team.id, name: 'Colin Colleague' });
     const admin = await addPerson(t.w.owner.client, { role: 'admin', name: 'Ada Admin' });
     const outsider = await addPerson(t.w.owner.client, { name: 'Otto Outsider' });
-    const objective = await t.w.api.createObjective({ cycleId: t.w.cycle.id, title: 'Reliability', teamId: team.id, ownerId: author.user.id });
+    const objective = await t.w.api.createObjective({
+      cycleId: t.w.cycle.id,
+      title: 'Reliability',
+      teamId: team.id,
+      ownerId: author.user.id,
+    });
     const kr = await t.w.api.createKeyResult(objective.id, percent('SLO met'));
 
     const asAuthor = new OkrApi(author.client);
@@ -100,8 +133,18 @@ describeEachEngine('OKR check-ins', (engine) => {
     expectStatus(await admin.client.patch(`${API}/check-ins/${checkIn.id}`, { value: 70, asOf: '2025-02-12' }), 200);
     expect(await t.w.api.keyResult(kr.id)).toMatchObject({ currentValue: 70, progress: 0.7, lastCheckInDate: '2025-02-12' });
     // Corrections are validated like new check-ins.
-    expectProblem(await author.client.patch(`${API}/check-ins/${checkIn.id}`, { asOf: '2025-02-20' }), 422, '/problems/validation-failed', 'asOf');
-    expectProblem(await author.client.patch(`${API}/check-ins/${checkIn.id}`, { value: null }), 422, '/problems/validation-failed', 'value');
+    expectProblem(
+      await author.client.patch(`${API}/check-ins/${checkIn.id}`, { asOf: '2025-02-20' }),
+      422,
+      '/problems/validation-failed',
+      'asOf',
+    );
+    expectProblem(
+      await author.client.patch(`${API}/check-ins/${checkIn.id}`, { value: null }),
+      422,
+      '/problems/validation-failed',
+      'value',
+    );
     expect((await t.w.api.keyResult(kr.id)).currentValue).toBe(70);
     expect(await storedCheckIns()).toHaveLength(1);
 
@@ -129,7 +172,13 @@ describeEachEngine('OKR check-ins', (engine) => {
     expectStatus(await t.w.owner.client.delete(`${API}/check-ins/${first.id}`), 204);
     expect((await t.w.api.keyResult(kr.id)).currentValue).toBe(40);
     expectStatus(await t.w.owner.client.delete(`${API}/check-ins/${second.id}`), 204);
-    expect(await t.w.api.keyResult(kr.id)).toMatchObject({ currentValue: null, progress: 0, achievement: 0, lastCheckInDate: null, confidence: null });
+    expect(await t.w.api.keyResult(kr.id)).toMatchObject({
+      currentValue: null,
+      progress: 0,
+      achievement: 0,
+      lastCheckInDate: null,
+      confidence: null,
+    });
     expect(await t.w.api.progressOf(objective.id)).toBe(0);
     expect(await t.w.api.checkIns(kr.id)).toEqual([]);
   });

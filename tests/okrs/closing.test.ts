@@ -11,7 +11,8 @@ describeEachEngine('OKR cycle closing and scores', (engine) => {
   const t = useOkrWorld(engine, '2025-03-31');
   const clock = t.clock;
 
-  const override = (keyResultId: string, body: unknown) => t.w.owner.client.request<KeyResultView>('PUT', `${API}/key-results/${keyResultId}/score-override`, { body });
+  const override = (keyResultId: string, body: unknown) =>
+    t.w.owner.client.request<KeyResultView>('PUT', `${API}/key-results/${keyResultId}/score-override`, { body });
 
   /**
    * Aspirational A: 0.675 and 0.665, scores 0.68 and 0.67, objective score round((0.68 + 0.67) / 2) = 0.68
@@ -77,8 +78,17 @@ describeEachEngine('OKR cycle closing and scores', (engine) => {
     await t.w.api.patchCycle(t.w.cycle.id, { status: 'closed' });
     const before = await t.w.api.keyResult(s.a1.id);
 
-    expectProblem(await t.w.owner.client.post(`${API}/key-results/${s.a1.id}/check-ins`, { value: 1000 }), 409, '/problems/cycle-closed', 'asOf');
-    expectProblem(await t.w.owner.client.post(`${API}/key-results/${s.a1.id}/check-ins`, { value: 1000, asOf: '2025-03-30' }), 409, '/problems/cycle-closed');
+    expectProblem(
+      await t.w.owner.client.post(`${API}/key-results/${s.a1.id}/check-ins`, { value: 1000 }),
+      409,
+      '/problems/cycle-closed',
+      'asOf',
+    );
+    expectProblem(
+      await t.w.owner.client.post(`${API}/key-results/${s.a1.id}/check-ins`, { value: 1000, asOf: '2025-03-30' }),
+      409,
+      '/problems/cycle-closed',
+    );
     expectProblem(await t.w.owner.client.patch(`${API}/check-ins/${latest!.id}`, { value: 1000 }), 409, '/problems/cycle-closed');
     expectProblem(await t.w.owner.client.delete(`${API}/check-ins/${latest!.id}`), 409, '/problems/cycle-closed');
     expect(await t.w.api.keyResult(s.a1.id)).toEqual(before);
@@ -103,7 +113,11 @@ describeEachEngine('OKR cycle closing and scores', (engine) => {
     expectProblem(await override(s.a1.id, { score: 0.1, reason: '   ' }), 400, '/problems/validation-failed', 'reason');
     expectProblem(await override(s.a1.id, { score: 1.2, reason: 'Because' }), 400, '/problems/validation-failed', 'score');
     const member = await addPerson(t.w.owner.client);
-    expectProblem(await member.client.request('PUT', `${API}/key-results/${s.a1.id}/score-override`, { body: { score: 0.1, reason: 'Mine' } }), 403, '/problems/forbidden');
+    expectProblem(
+      await member.client.request('PUT', `${API}/key-results/${s.a1.id}/score-override`, { body: { score: 0.1, reason: 'Mine' } }),
+      403,
+      '/problems/forbidden',
+    );
     const [a1Row] = await engine().db.select().from(keyResults).where(eq(keyResults.id, s.a1.id));
     expect(a1Row).toMatchObject({ score: 0.68, scoreOverride: null, scoreOverrideReason: null });
     expect(await scoreOf(s.a.id)).toBe(0.79);

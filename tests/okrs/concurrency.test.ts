@@ -7,7 +7,8 @@ describeEachEngine('OKR writes at the same moment', (engine) => {
   const t = useOkrWorld(engine, '2025-02-15');
   const clock = t.clock;
 
-  const postCheckIn = (keyResultId: string, body: { value: number; asOf?: string }) => t.w.owner.client.post<CheckInView>(`${API}/key-results/${keyResultId}/check-ins`, body);
+  const postCheckIn = (keyResultId: string, body: { value: number; asOf?: string }) =>
+    t.w.owner.client.post<CheckInView>(`${API}/key-results/${keyResultId}/check-ins`, body);
   const consistent = (context: string) => expectRollupsConsistent(engine().db, t.w.orgId, t.w.cycle.id, clock.today, context);
 
   /** Company (aligned) ← Team, whose progress is (own KR + sibling KR at 100) / 2. */
@@ -22,7 +23,10 @@ describeEachEngine('OKR writes at the same moment', (engine) => {
 
   it('two check-ins on one key result sent together both land; the later asOf wins and the roll-up is exact', async () => {
     const { company, objective, kr } = await chain();
-    const [later, earlier] = await Promise.all([postCheckIn(kr.id, { value: 70, asOf: '2025-02-12' }), postCheckIn(kr.id, { value: 30, asOf: '2025-02-10' })]);
+    const [later, earlier] = await Promise.all([
+      postCheckIn(kr.id, { value: 70, asOf: '2025-02-12' }),
+      postCheckIn(kr.id, { value: 30, asOf: '2025-02-10' }),
+    ]);
     expectStatus(later, 201);
     expectStatus(earlier, 201);
     expect((await t.w.api.checkIns(kr.id)).map((c) => c.id)).toEqual([later.body.id, earlier.body.id]);

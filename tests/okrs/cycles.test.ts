@@ -26,7 +26,14 @@ describeEachEngine('OKR cycles', (engine) => {
 
   it('creates a cycle, shows it and lists cycles oldest first', async () => {
     const q2 = await api.createCycle({ name: ' Q2 2025 ', startDate: '2025-04-01', endDate: '2025-06-30' });
-    expect(q2).toEqual({ id: expect.any(String), name: 'Q2 2025', startDate: '2025-04-01', endDate: '2025-06-30', status: 'planning', closedAt: null });
+    expect(q2).toEqual({
+      id: expect.any(String),
+      name: 'Q2 2025',
+      startDate: '2025-04-01',
+      endDate: '2025-06-30',
+      status: 'planning',
+      closedAt: null,
+    });
     const q1 = await api.createCycle({ ...Q1, status: 'active' });
     expect(q1.status).toBe('active');
     // A one-day cycle is fine: it ends on the day it starts.
@@ -41,18 +48,43 @@ describeEachEngine('OKR cycles', (engine) => {
   });
 
   it('refuses an endDate before the startDate (422 naming endDate) and saves nothing', async () => {
-    expectProblem(await owner.client.post(`${API}/cycles`, { name: 'Backwards', startDate: '2025-04-01', endDate: '2025-03-31' }), 422, '/problems/validation-failed', 'endDate');
+    expectProblem(
+      await owner.client.post(`${API}/cycles`, { name: 'Backwards', startDate: '2025-04-01', endDate: '2025-03-31' }),
+      422,
+      '/problems/validation-failed',
+      'endDate',
+    );
     expect(await storedCycles()).toEqual([]);
     // Malformed dates and names are the schema's (400), also naming the field.
-    expectProblem(await owner.client.post(`${API}/cycles`, { name: 'Bad', startDate: '2025-02-30', endDate: '2025-03-31' }), 400, '/problems/validation-failed', 'startDate');
-    expectProblem(await owner.client.post(`${API}/cycles`, { name: '', startDate: '2025-01-01', endDate: '2025-03-31' }), 400, '/problems/validation-failed', 'name');
+    expectProblem(
+      await owner.client.post(`${API}/cycles`, { name: 'Bad', startDate: '2025-02-30', endDate: '2025-03-31' }),
+      400,
+      '/problems/validation-failed',
+      'startDate',
+    );
+    expectProblem(
+      await owner.client.post(`${API}/cycles`, { name: '', startDate: '2025-01-01', endDate: '2025-03-31' }),
+      400,
+      '/problems/validation-failed',
+      'name',
+    );
     expectProblem(await owner.client.post(`${API}/cycles`, { ...Q1, status: 'closed' }), 400, '/problems/validation-failed', 'status');
     expect(await storedCycles()).toEqual([]);
 
     // Moving an existing cycle's end before its start is refused the same way.
     const q1 = await api.createCycle(Q1);
-    expectProblem(await owner.client.patch(`${API}/cycles/${q1.id}`, { endDate: '2024-12-31' }), 422, '/problems/validation-failed', 'endDate');
-    expectProblem(await owner.client.patch(`${API}/cycles/${q1.id}`, { startDate: '2025-04-01' }), 422, '/problems/validation-failed', 'endDate');
+    expectProblem(
+      await owner.client.patch(`${API}/cycles/${q1.id}`, { endDate: '2024-12-31' }),
+      422,
+      '/problems/validation-failed',
+      'endDate',
+    );
+    expectProblem(
+      await owner.client.patch(`${API}/cycles/${q1.id}`, { startDate: '2025-04-01' }),
+      422,
+      '/problems/validation-failed',
+      'endDate',
+    );
     expect((await storedCycles()).map((c) => [c.startDate, c.endDate])).toEqual([[Q1.startDate, Q1.endDate]]);
   });
 
@@ -84,7 +116,11 @@ describeEachEngine('OKR cycles', (engine) => {
   it('a member cannot create, generate or change cycles (403), but can read them', async () => {
     const member = await addPerson(owner.client);
     const q1 = await api.createCycle(Q1);
-    expectProblem(await member.client.post(`${API}/cycles`, { name: 'Mine', startDate: '2025-04-01', endDate: '2025-06-30' }), 403, '/problems/forbidden');
+    expectProblem(
+      await member.client.post(`${API}/cycles`, { name: 'Mine', startDate: '2025-04-01', endDate: '2025-06-30' }),
+      403,
+      '/problems/forbidden',
+    );
     expectProblem(await member.client.post(`${API}/cycles/generate`, { year: 2027 }), 403, '/problems/forbidden');
     expectProblem(await member.client.patch(`${API}/cycles/${q1.id}`, { name: 'Renamed', status: 'closed' }), 403, '/problems/forbidden');
     expect((await storedCycles()).map((c) => [c.name, c.status])).toEqual([['Q1 2025', 'planning']]);

@@ -65,8 +65,13 @@ describeEachEngine('OKR objective timeline and activity history', (engine) => {
     const mine = await t.w.owner.client.get<{ value: number; objectiveTitle: string }[]>(`${API}/users/${t.w.owner.user.id}/check-ins`);
     expectStatus(mine, 200);
     expect(mine.body.map((c) => c.value)).toEqual([30, 20, 10]);
-    const teams = await t.w.owner.client.get<{ value: number; objectiveTitle: string; blockers: string | null }[]>(`${API}/teams/${team.body.id}/check-ins`);
-    expect(teams.body.map((c) => [c.value, c.objectiveTitle])).toEqual([[30, 'Team objective'], [10, 'Team objective']]);
+    const teams = await t.w.owner.client.get<{ value: number; objectiveTitle: string; blockers: string | null }[]>(
+      `${API}/teams/${team.body.id}/check-ins`,
+    );
+    expect(teams.body.map((c) => [c.value, c.objectiveTitle])).toEqual([
+      [30, 'Team objective'],
+      [10, 'Team objective'],
+    ]);
     expect(teams.body[0]!.blockers).toBe('waiting on data');
     expectProblem(await t.w.owner.client.get(`${API}/teams/${MISSING_ID}/check-ins`), 404, '/problems/not-found');
     expectProblem(await t.w.owner.client.get(`${API}/users/nobody/check-ins`), 404, '/problems/not-found');

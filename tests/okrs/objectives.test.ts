@@ -12,13 +12,39 @@ describeEachEngine('OKR objectives and key results', (engine) => {
 
   it('creates key results of every kind, and check-ins move each as the method says', async () => {
     const objective = await t.w.api.createObjective({ cycleId: t.w.cycle.id, title: 'Make onboarding effortless', type: 'aspirational' });
-    expect(objective).toMatchObject({ cycleId: t.w.cycle.id, teamId: null, ownerId: t.w.owner.user.id, type: 'aspirational', weight: 1, progressDriver: 'key_results', status: 'active', progress: 0, keyResults: [] });
+    expect(objective).toMatchObject({
+      cycleId: t.w.cycle.id,
+      teamId: null,
+      ownerId: t.w.owner.user.id,
+      type: 'aspirational',
+      weight: 1,
+      progressDriver: 'key_results',
+      status: 'active',
+      progress: 0,
+      keyResults: [],
+    });
 
-    const activation = await t.w.api.createKeyResult(objective.id, { title: 'Activation 40 → 60 %', kind: 'metric', startValue: 40, targetValue: 60, weight: 2 });
-    const hours = await t.w.api.createKeyResult(objective.id, { title: 'Onboarding time 10 → 2 hours', kind: 'metric', startValue: 10, targetValue: 2 });
+    const activation = await t.w.api.createKeyResult(objective.id, {
+      title: 'Activation 40 → 60 %',
+      kind: 'metric',
+      startValue: 40,
+      targetValue: 60,
+      weight: 2,
+    });
+    const hours = await t.w.api.createKeyResult(objective.id, {
+      title: 'Onboarding time 10 → 2 hours',
+      kind: 'metric',
+      startValue: 10,
+      targetValue: 2,
+    });
     const uptime = await t.w.api.createKeyResult(objective.id, { title: 'Uptime at least 99.5', kind: 'threshold', targetMin: 99.5 });
     const reply = await t.w.api.createKeyResult(objective.id, { title: 'First reply within 4 hours', kind: 'threshold', targetMax: 4 });
-    const band = await t.w.api.createKeyResult(objective.id, { title: 'Latency between 20 and 30 ms', kind: 'threshold', targetMin: 20, targetMax: 30 });
+    const band = await t.w.api.createKeyResult(objective.id, {
+      title: 'Latency between 20 and 30 ms',
+      kind: 'threshold',
+      targetMin: 20,
+      targetMax: 30,
+    });
     const flow = await t.w.api.createKeyResult(objective.id, {
       title: 'Ship the flow',
       kind: 'milestone',
@@ -26,7 +52,16 @@ describeEachEngine('OKR objectives and key results', (engine) => {
     });
     const rollup = await t.w.api.createKeyResult(objective.id, { title: 'Teams deliver', kind: 'rollup' });
 
-    expect(activation).toMatchObject({ kind: 'metric', startValue: 40, targetValue: 60, weight: 2, currentValue: null, progress: 0, achievement: 0, ownerId: t.w.owner.user.id });
+    expect(activation).toMatchObject({
+      kind: 'metric',
+      startValue: 40,
+      targetValue: 60,
+      weight: 2,
+      currentValue: null,
+      progress: 0,
+      achievement: 0,
+      ownerId: t.w.owner.user.id,
+    });
     expect(hours).toMatchObject({ startValue: 10, targetValue: 2, progress: 0 });
     expect(uptime).toMatchObject({ kind: 'threshold', targetMin: 99.5, targetMax: null, progress: 0 });
     expect(band).toMatchObject({ targetMin: 20, targetMax: 30 });
@@ -81,29 +116,61 @@ describeEachEngine('OKR objectives and key results', (engine) => {
     expectProblem(await post({ kind: 'metric', targetValue: 5 }), 422, '/problems/validation-failed', 'startValue');
     expectProblem(await post({ kind: 'metric', startValue: 0, targetValue: 10, weight: 0 }), 400, '/problems/validation-failed', 'weight');
     expectProblem(await post({ kind: 'metric', startValue: 0, targetValue: 10, weight: -2 }), 400, '/problems/validation-failed', 'weight');
-    expectProblem(await post({ kind: 'metric', startValue: 0, targetValue: 10, weight: 'heavy' }), 400, '/problems/validation-failed', 'weight');
+    expectProblem(
+      await post({ kind: 'metric', startValue: 0, targetValue: 10, weight: 'heavy' }),
+      400,
+      '/problems/validation-failed',
+      'weight',
+    );
     expectProblem(await post({ kind: 'percentage', startValue: 0, targetValue: 10 }), 400, '/problems/validation-failed', 'kind');
     expectProblem(await post({ kind: 'threshold', targetMin: 10, targetMax: 5 }), 422, '/problems/validation-failed', 'targetMax');
     expectProblem(await post({ kind: 'threshold' }), 422, '/problems/validation-failed', 'targetMin');
     expectProblem(await post({ kind: 'milestone', milestones: [] }), 422, '/problems/validation-failed', 'milestones');
     expectProblem(await post({ kind: 'milestone' }), 422, '/problems/validation-failed', 'milestones');
-    expectProblem(await post({ kind: 'milestone', milestones: [{ title: 'A', weight: 0 }] }), 400, '/problems/validation-failed', 'milestones[0].weight');
-    expectProblem(await post({ kind: 'metric', startValue: 0, targetValue: 10, ownerId: 'nobody-here' }), 404, '/problems/not-found', 'ownerId');
-    expectProblem(await t.w.owner.client.post(`${API}/objectives/${MISSING_ID}/key-results`, percent('Orphan')), 404, '/problems/not-found');
+    expectProblem(
+      await post({ kind: 'milestone', milestones: [{ title: 'A', weight: 0 }] }),
+      400,
+      '/problems/validation-failed',
+      'milestones[0].weight',
+    );
+    expectProblem(
+      await post({ kind: 'metric', startValue: 0, targetValue: 10, ownerId: 'nobody-here' }),
+      404,
+      '/problems/not-found',
+      'ownerId',
+    );
+    expectProblem(
+      await t.w.owner.client.post(`${API}/objectives/${MISSING_ID}/key-results`, percent('Orphan')),
+      404,
+      '/problems/not-found',
+    );
 
     expect(await t.w.api.keyResults(objective.id)).toEqual([]);
     expect(await storedKeyResults(objective.id)).toEqual([]);
 
     // Changing a valid key result into an invalid one is refused too, and leaves it as it was.
     const kr = await t.w.api.createKeyResult(objective.id, { title: 'Errors 50 → 10', kind: 'metric', startValue: 50, targetValue: 10 });
-    expectProblem(await t.w.owner.client.patch(`${API}/key-results/${kr.id}`, { targetValue: 50 }), 422, '/problems/validation-failed', 'targetValue');
-    expectProblem(await t.w.owner.client.patch(`${API}/key-results/${kr.id}`, { kind: 'threshold', targetMax: 10 }), 422, '/problems/validation-failed', 'kind');
+    expectProblem(
+      await t.w.owner.client.patch(`${API}/key-results/${kr.id}`, { targetValue: 50 }),
+      422,
+      '/problems/validation-failed',
+      'targetValue',
+    );
+    expectProblem(
+      await t.w.owner.client.patch(`${API}/key-results/${kr.id}`, { kind: 'threshold', targetMax: 10 }),
+      422,
+      '/problems/validation-failed',
+      'kind',
+    );
     expectProblem(await t.w.owner.client.patch(`${API}/key-results/${kr.id}`, { weight: 0 }), 400, '/problems/validation-failed', 'weight');
-    expect(await storedKeyResults(objective.id)).toEqual([expect.objectContaining({ id: kr.id, kind: 'metric', startValue: 50, targetValue: 10, weight: 1 })]);
+    expect(await storedKeyResults(objective.id)).toEqual([
+      expect.objectContaining({ id: kr.id, kind: 'metric', startValue: 50, targetValue: 10, weight: 1 }),
+    ]);
   });
 
   it('refuses bad objectives naming the field (404 for unknown cycle, owner, team) and saves nothing', async () => {
-    const post = (body: Record<string, unknown>) => t.w.owner.client.post(`${API}/objectives`, { cycleId: t.w.cycle.id, title: 'Objective', ...body });
+    const post = (body: Record<string, unknown>) =>
+      t.w.owner.client.post(`${API}/objectives`, { cycleId: t.w.cycle.id, title: 'Objective', ...body });
     expectProblem(await post({ cycleId: MISSING_ID }), 404, '/problems/not-found', 'cycleId');
     expectProblem(await post({ ownerId: 'nobody-here' }), 404, '/problems/not-found', 'ownerId');
     expectProblem(await post({ teamId: MISSING_ID }), 404, '/problems/not-found', 'teamId');
@@ -116,8 +183,18 @@ describeEachEngine('OKR objectives and key results', (engine) => {
     expect(await engine().db.select().from(objectives)).toEqual([]);
 
     const objective = await t.w.api.createObjective({ cycleId: t.w.cycle.id, title: 'Keep' });
-    expectProblem(await t.w.owner.client.patch(`${API}/objectives/${objective.id}`, { weight: -1 }), 400, '/problems/validation-failed', 'weight');
-    expectProblem(await t.w.owner.client.patch(`${API}/objectives/${objective.id}`, { teamId: MISSING_ID }), 404, '/problems/not-found', 'teamId');
+    expectProblem(
+      await t.w.owner.client.patch(`${API}/objectives/${objective.id}`, { weight: -1 }),
+      400,
+      '/problems/validation-failed',
+      'weight',
+    );
+    expectProblem(
+      await t.w.owner.client.patch(`${API}/objectives/${objective.id}`, { teamId: MISSING_ID }),
+      404,
+      '/problems/not-found',
+      'teamId',
+    );
     expect(await t.w.api.objective(objective.id)).toMatchObject({ weight: 1, teamId: null, title: 'Keep' });
   });
 
@@ -125,7 +202,12 @@ describeEachEngine('OKR objectives and key results', (engine) => {
     const objective = await t.w.api.createObjective({ cycleId: t.w.cycle.id, title: 'Confident' });
     const kr = await t.w.api.createKeyResult(objective.id, percent('Revenue'));
     for (const confidence of [11, 2.5, -1]) {
-      expectProblem(await t.w.owner.client.post(`${API}/key-results/${kr.id}/check-ins`, { value: 10, confidence }), 400, '/problems/validation-failed', 'confidence');
+      expectProblem(
+        await t.w.owner.client.post(`${API}/key-results/${kr.id}/check-ins`, { value: 10, confidence }),
+        400,
+        '/problems/validation-failed',
+        'confidence',
+      );
     }
     expect(await t.w.api.checkIns(kr.id)).toEqual([]);
     expect(await engine().db.select().from(checkIns)).toEqual([]);
@@ -158,17 +240,42 @@ describeEachEngine('OKR objectives and key results', (engine) => {
     const team = await createTeam(t.w.owner.client, { name: 'Platform' });
     const member = await addPerson(t.w.owner.client, { teamId: team.id });
     const outsider = await addPerson(t.w.owner.client);
-    expectProblem(await member.client.post(`${API}/objectives`, { cycleId: t.w.cycle.id, title: 'Company-wide' }), 403, '/problems/forbidden');
-    expectProblem(await member.client.post(`${API}/objectives`, { cycleId: t.w.cycle.id, title: 'For the boss', teamId: team.id, ownerId: t.w.owner.user.id }), 403, '/problems/forbidden');
-    expectProblem(await outsider.client.post(`${API}/objectives`, { cycleId: t.w.cycle.id, title: 'Not my team', teamId: team.id }), 403, '/problems/forbidden');
+    expectProblem(
+      await member.client.post(`${API}/objectives`, { cycleId: t.w.cycle.id, title: 'Company-wide' }),
+      403,
+      '/problems/forbidden',
+    );
+    expectProblem(
+      await member.client.post(`${API}/objectives`, {
+        cycleId: t.w.cycle.id,
+        title: 'For the boss',
+        teamId: team.id,
+        ownerId: t.w.owner.user.id,
+      }),
+      403,
+      '/problems/forbidden',
+    );
+    expectProblem(
+      await outsider.client.post(`${API}/objectives`, { cycleId: t.w.cycle.id, title: 'Not my team', teamId: team.id }),
+      403,
+      '/problems/forbidden',
+    );
     expect(await engine().db.select().from(objectives)).toEqual([]);
 
-    const mine = await member.client.post<{ id: string; ownerId: string }>(`${API}/objectives`, { cycleId: t.w.cycle.id, title: 'My own', teamId: team.id });
+    const mine = await member.client.post<{ id: string; ownerId: string }>(`${API}/objectives`, {
+      cycleId: t.w.cycle.id,
+      title: 'My own',
+      teamId: team.id,
+    });
     expectStatus(mine, 201);
     expect(mine.body.ownerId).toBe(member.user.id);
     // An outsider may neither shape it nor add key results to it.
     expectProblem(await outsider.client.patch(`${API}/objectives/${mine.body.id}`, { title: 'Mine now' }), 403, '/problems/forbidden');
-    expectProblem(await outsider.client.post(`${API}/objectives/${mine.body.id}/key-results`, percent('Sneaky')), 403, '/problems/forbidden');
+    expectProblem(
+      await outsider.client.post(`${API}/objectives/${mine.body.id}/key-results`, percent('Sneaky')),
+      403,
+      '/problems/forbidden',
+    );
     expect(await storedKeyResults(mine.body.id)).toEqual([]);
   });
 });

@@ -47,7 +47,8 @@ describeEachEngine('OKR pace, status, staleness and time travel', (engine) => {
       [0, 'off_track'],
     ];
     const made = [];
-    for (const [value, status] of cases) made.push({ ...(await t.w.api.objectiveAt({ cycleId: t.w.cycle.id, title: `At ${value}` }, value)), status });
+    for (const [value, status] of cases)
+      made.push({ ...(await t.w.api.objectiveAt({ cycleId: t.w.cycle.id, title: `At ${value}` }, value)), status });
     for (const { objective, kr, status } of made) {
       const view = await t.w.api.objective(objective.id);
       expect(view.expectedProgress).toBe(0.5);
@@ -61,7 +62,10 @@ describeEachEngine('OKR pace, status, staleness and time travel', (engine) => {
     expect((await t.w.api.objective(made[5]!.objective.id)).progressStatus).toBe('off_track');
 
     // The organisation's own margins are used when set.
-    await engine().db.update(organizations).set({ settings: { onTrackMargin: 0, atRiskMargin: 0.1 } }).where(eq(organizations.id, t.w.orgId));
+    await engine()
+      .db.update(organizations)
+      .set({ settings: { onTrackMargin: 0, atRiskMargin: 0.1 } })
+      .where(eq(organizations.id, t.w.orgId));
     const statuses = await Promise.all(made.map(async ({ objective }) => (await t.w.api.objective(objective.id)).progressStatus));
     // On track from 0.5, at risk from 0.4.
     expect(statuses).toEqual(['on_track', 'at_risk', 'off_track', 'off_track', 'off_track', 'off_track']);
@@ -75,7 +79,11 @@ describeEachEngine('OKR pace, status, staleness and time travel', (engine) => {
     const at = async (day: string) => {
       clock.setDay(day);
       const view = await t.w.api.objective(objective.id);
-      return { objective: view.stale, kr: view.keyResults.find((k) => k.id === kr.id)?.stale, rollup: view.keyResults.find((k) => k.id === rollup.id)?.stale };
+      return {
+        objective: view.stale,
+        kr: view.keyResults.find((k) => k.id === kr.id)?.stale,
+        rollup: view.keyResults.find((k) => k.id === rollup.id)?.stale,
+      };
     };
 
     expect(await at('2025-02-14'), '9 days: within 7 + 2').toEqual({ objective: false, kr: false, rollup: false });
@@ -105,7 +113,12 @@ describeEachEngine('OKR pace, status, staleness and time travel', (engine) => {
   it("'today' is the organisation's calendar date", async () => {
     const { kr } = await t.w.api.objectiveAt({ cycleId: t.w.cycle.id, title: 'Far east' });
     // Noon UTC on 2025-02-15 is already 2025-02-16 in Auckland.
-    expectProblem(await t.w.owner.client.post(`${API}/key-results/${kr.id}/check-ins`, { value: 5, asOf: '2025-02-16' }), 422, '/problems/validation-failed', 'asOf');
+    expectProblem(
+      await t.w.owner.client.post(`${API}/key-results/${kr.id}/check-ins`, { value: 5, asOf: '2025-02-16' }),
+      422,
+      '/problems/validation-failed',
+      'asOf',
+    );
     expectStatus(await t.w.owner.client.patch(`${API}/organization`, { timeZone: 'Pacific/Auckland' }), 200);
     expect((await t.w.api.checkIn(kr.id, { value: 5 })).asOf).toBe('2025-02-16');
     const view = await t.w.api.keyResult(kr.id);
@@ -117,7 +130,11 @@ describeEachEngine('OKR pace, status, staleness and time travel', (engine) => {
     const company = await t.w.api.createObjective({ cycleId: t.w.cycle.id, title: 'Company', progressDriver: 'aligned' });
     const { objective, kr } = await t.w.api.objectiveAt({ cycleId: t.w.cycle.id, title: 'Team' });
     await t.w.api.align(objective.id, { parentObjectiveId: company.id });
-    const flow = await t.w.api.createKeyResult(objective.id, { title: 'Flow', kind: 'milestone', milestones: [{ title: 'A' }, { title: 'B' }] });
+    const flow = await t.w.api.createKeyResult(objective.id, {
+      title: 'Flow',
+      kind: 'milestone',
+      milestones: [{ title: 'A' }, { title: 'B' }],
+    });
     await t.w.api.checkIn(kr.id, { value: 30, asOf: '2025-01-10' });
     const later = await t.w.api.checkIn(kr.id, { value: 60, asOf: '2025-01-20' });
     await t.w.api.checkIn(flow.id, { milestonesDone: [true, false], asOf: '2025-01-12' });
@@ -171,7 +188,12 @@ describeEachEngine('OKR pace, status, staleness and time travel', (engine) => {
     expect((await t.w.api.keyResult(kr.id, '2025-01-25')).currentValue).toBe(45);
     expect((await t.w.api.keyResult(kr.id)).currentValue).toBe(45);
 
-    expectProblem(await t.w.owner.client.get(`${API}/objectives/${objective.id}?asOf=2025-13-01`), 400, '/problems/validation-failed', 'asOf');
+    expectProblem(
+      await t.w.owner.client.get(`${API}/objectives/${objective.id}?asOf=2025-13-01`),
+      400,
+      '/problems/validation-failed',
+      'asOf',
+    );
     expectProblem(await t.w.owner.client.get(`${API}/objectives/${MISSING_ID}?asOf=2025-01-15`), 404, '/problems/not-found');
   });
 });

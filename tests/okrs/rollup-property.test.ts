@@ -107,7 +107,12 @@ function randomKeyResult(random: Random, kind: Kind, title: string): KeyResultFi
       return { title, kind, weight, targetMin: min, targetMax: min + random.int(0, 30) };
     }
     case 'milestone':
-      return { title, kind, weight, milestones: Array.from({ length: random.int(1, 4) }, (_, i) => ({ title: `${title} step ${i + 1}`, weight: random.weight() })) };
+      return {
+        title,
+        kind,
+        weight,
+        milestones: Array.from({ length: random.int(1, 4) }, (_, i) => ({ title: `${title} step ${i + 1}`, weight: random.weight() })),
+      };
     case 'rollup':
       return { title, kind, weight };
   }
@@ -138,7 +143,13 @@ describeEachEngine('roll-ups maintained on write equal the from-scratch recomput
     await engine().reset();
     scope = await engine().db.transaction(async (tx) => {
       const [org] = await tx.insert(organizations).values({ name: 'Property Org' }).returning();
-      const person = await createAccount(tx, { orgId: org!.id, name: 'Pia Property', email: uniqueEmail('property'), password: PASSWORD, role: 'owner' });
+      const person = await createAccount(tx, {
+        orgId: org!.id,
+        name: 'Pia Property',
+        email: uniqueEmail('property'),
+        password: PASSWORD,
+        role: 'owner',
+      });
       return { orgId: org!.id, actorId: person.id };
     });
   });
@@ -168,7 +179,8 @@ describeEachEngine('roll-ups maintained on write equal the from-scratch recomput
         nodes.push({ id: row.id, title, level });
         const count = random.int(1, 3);
         for (let k = 0; k < count; k++) {
-          const kinds: Kind[] = level === 2 ? ['metric', 'metric', 'threshold', 'milestone'] : ['metric', 'threshold', 'milestone', 'rollup', 'rollup'];
+          const kinds: Kind[] =
+            level === 2 ? ['metric', 'metric', 'threshold', 'milestone'] : ['metric', 'threshold', 'milestone', 'rollup', 'rollup'];
           const input = randomKeyResult(random, chain && level === 2 && k === 0 ? 'metric' : random.pick(kinds), `${title}/kr${k}`);
           const kr = await createKeyResult(db, scope, row.id, input);
           krs.push({
@@ -187,12 +199,19 @@ describeEachEngine('roll-ups maintained on write equal the from-scratch recomput
       }
     }
     const linked = (childId: string, target: { parentObjectiveId?: string; parentKeyResultId?: string }) =>
-      links.some((l) => l.childId === childId && l.parentObjectiveId === (target.parentObjectiveId ?? null) && l.parentKeyResultId === (target.parentKeyResultId ?? null));
+      links.some(
+        (l) =>
+          l.childId === childId &&
+          l.parentObjectiveId === (target.parentObjectiveId ?? null) &&
+          l.parentKeyResultId === (target.parentKeyResultId ?? null),
+      );
     /** A parent for `child` on a higher level: the objective itself or one of its key results. */
     const randomParent = (child: ObjectiveNode) => {
       const parent = random.pick(nodes.filter((n) => n.level < child.level));
       const parentKrs = krs.filter((k) => k.objectiveId === parent.id);
-      return random.chance(0.5) && parentKrs.length > 0 ? { parentKeyResultId: random.pick(parentKrs).id } : { parentObjectiveId: parent.id };
+      return random.chance(0.5) && parentKrs.length > 0
+        ? { parentKeyResultId: random.pick(parentKrs).id }
+        : { parentObjectiveId: parent.id };
     };
     const align = async (child: ObjectiveNode, target: { parentObjectiveId?: string; parentKeyResultId?: string }) => {
       const row = await addAlignment(db, scope, child.id, target);
@@ -213,7 +232,8 @@ describeEachEngine('roll-ups maintained on write equal the from-scratch recomput
     // Not vacuous: a check-in on the team key result reaches the company objective two levels up
     // in the same write (a roll-up that stopped after one level would leave it at 0 here).
     const teamKr = krs.find((k) => k.title === 'L2-0/kr0')!;
-    const storedProgress = async (id: string) => (await db.select({ progress: objectives.progress }).from(objectives).where(eq(objectives.id, id)))[0]!.progress;
+    const storedProgress = async (id: string) =>
+      (await db.select({ progress: objectives.progress }).from(objectives).where(eq(objectives.id, id)))[0]!.progress;
     expect(await storedProgress(company!.id), `seed ${seed}: nothing checked in yet`).toBe(0);
     step = 'checking in the team key result at its target';
     await createCheckIn(db, scope, teamKr.id, { value: teamKr.target, asOf: TODAY }, TODAY);
@@ -225,7 +245,12 @@ describeEachEngine('roll-ups maintained on write equal the from-scratch recomput
     const valued = krs.filter((k) => k.kind !== 'rollup');
     const roots = nodes.filter((n) => n.level === 0);
     const rootProgress = async () =>
-      (await db.select({ id: objectives.id, progress: objectives.progress }).from(objectives).where(and(eq(objectives.orgId, scope.orgId), eq(objectives.cycleId, cycle.id))))
+      (
+        await db
+          .select({ id: objectives.id, progress: objectives.progress })
+          .from(objectives)
+          .where(and(eq(objectives.orgId, scope.orgId), eq(objectives.cycleId, cycle.id)))
+      )
         .filter((o) => roots.some((r) => r.id === o.id))
         .map((o) => o.progress);
     /** How many times each kind of operation ran; a team check-in that moved a company objective counts twice. */
@@ -294,7 +319,8 @@ describeEachEngine('roll-ups maintained on write equal the from-scratch recomput
         const link = random.pick(links);
         const parentId = link.parentObjectiveId ?? krs.find((k) => k.id === link.parentKeyResultId)!.objectiveId;
         const childKrs = krs.filter((k) => k.objectiveId === link.childId);
-        const target = random.chance(0.5) && childKrs.length > 0 ? { parentKeyResultId: random.pick(childKrs).id } : { parentObjectiveId: link.childId };
+        const target =
+          random.chance(0.5) && childKrs.length > 0 ? { parentKeyResultId: random.pick(childKrs).id } : { parentObjectiveId: link.childId };
         step = `op ${n}: loop ${parentId} → ${JSON.stringify(target)} must be refused`;
         const refused = await addAlignment(db, scope, parentId, target).then(
           () => null,
@@ -313,7 +339,9 @@ describeEachEngine('roll-ups maintained on write equal the from-scratch recomput
       () => 'accepted',
       (error: unknown) => (error instanceof Problem ? error.status : error),
     );
-    const chainIntact = links.some((l) => l.childId === team!.id && l.parentObjectiveId === department!.id) && links.some((l) => l.childId === department!.id && l.parentObjectiveId === company!.id);
+    const chainIntact =
+      links.some((l) => l.childId === team!.id && l.parentObjectiveId === department!.id) &&
+      links.some((l) => l.childId === department!.id && l.parentObjectiveId === company!.id);
     if (chainIntact) expect(closing, `seed ${seed}: ${step} must be refused`).toBe(422);
     await check();
     return ran;
@@ -324,7 +352,10 @@ describeEachEngine('roll-ups maintained on write equal the from-scratch recomput
       const ran = await run(seed);
       // Every kind of write was exercised (the seeds are fixed, so this is deterministic).
       const kinds = ['check-in', 'correction', 'deletion', 'key result weight', 'objective weight', 'driver', 'alignment', 'unalignment'];
-      expect(kinds.filter((kind) => !ran.has(kind)), `seed ${seed} ran ${JSON.stringify([...ran])}`).toEqual([]);
+      expect(
+        kinds.filter((kind) => !ran.has(kind)),
+        `seed ${seed} ran ${JSON.stringify([...ran])}`,
+      ).toEqual([]);
     }, 90_000);
   }
 });

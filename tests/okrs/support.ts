@@ -51,7 +51,8 @@ export class TestClock {
 }
 
 /** The whole app on a migrated database, listening on 127.0.0.1, with `clock` as its "now". */
-export const startClockedServer = (handle: DatabaseHandle, clock: TestClock): Promise<TestServer> => startTestServer(handle, { clock: clock.now });
+export const startClockedServer = (handle: DatabaseHandle, clock: TestClock): Promise<TestServer> =>
+  startTestServer(handle, { clock: clock.now });
 
 // ---------------------------------------------------------------------------------------------
 // Views, as the API documents them
@@ -337,24 +338,37 @@ export async function rollupDifferences(db: Database, orgId: string, cycleId: st
           confidence: keyResults.confidence,
         })
         .from(keyResults)
-        .where(inArray(keyResults.objectiveId, objectiveRows.map((o) => o.id)))
+        .where(
+          inArray(
+            keyResults.objectiveId,
+            objectiveRows.map((o) => o.id),
+          ),
+        )
     : [];
   const differences: string[] = [];
   const off = (stored: number, expected: number | undefined) => expected === undefined || !(Math.abs(stored - expected) <= 1e-9);
   for (const row of objectiveRows) {
     const expected = snapshot.objectives.get(row.id);
-    if (off(row.progress, expected)) differences.push(`objective "${row.title}": stored progress ${row.progress}, from scratch ${expected}`);
+    if (off(row.progress, expected))
+      differences.push(`objective "${row.title}": stored progress ${row.progress}, from scratch ${expected}`);
   }
   for (const row of krRows) {
     const expected = snapshot.keyResults.get(row.id);
-    if (off(row.progress, expected?.progress)) differences.push(`key result "${row.title}": stored progress ${row.progress}, from scratch ${expected?.progress}`);
-    if (off(row.achievement, expected?.achievement)) differences.push(`key result "${row.title}": stored achievement ${row.achievement}, from scratch ${expected?.achievement}`);
+    if (off(row.progress, expected?.progress))
+      differences.push(`key result "${row.title}": stored progress ${row.progress}, from scratch ${expected?.progress}`);
+    if (off(row.achievement, expected?.achievement))
+      differences.push(`key result "${row.title}": stored achievement ${row.achievement}, from scratch ${expected?.achievement}`);
     // The columns a key result copies from its latest check-in.
     const latest = snapshot.latestCheckIn.get(row.id);
-    const copied = { lastCheckInDate: latest?.asOf ?? null, confidence: latest?.confidence ?? null, currentValue: row.kind === 'metric' || row.kind === 'threshold' ? (latest?.value ?? null) : null };
+    const copied = {
+      lastCheckInDate: latest?.asOf ?? null,
+      confidence: latest?.confidence ?? null,
+      currentValue: row.kind === 'metric' || row.kind === 'threshold' ? (latest?.value ?? null) : null,
+    };
     for (const [column, expectedValue] of Object.entries(copied)) {
       const stored = row[column as keyof typeof copied];
-      if (stored !== expectedValue) differences.push(`key result "${row.title}": stored ${column} ${stored}, latest check-in ${expectedValue}`);
+      if (stored !== expectedValue)
+        differences.push(`key result "${row.title}": stored ${column} ${stored}, latest check-in ${expectedValue}`);
     }
   }
   return differences;

@@ -14,7 +14,8 @@ describeEachEngine('OKR cycle tree', (engine) => {
   async function organisationTree() {
     const dept = await createTeam(t.w.owner.client, { name: 'Engineering', kind: 'department' });
     const team = await createTeam(t.w.owner.client, { name: 'Platform team', parentId: dept.id });
-    const make = (title: string, extra: { teamId?: string; progressDriver?: 'aligned' | 'both' } = {}) => t.w.api.createObjective({ cycleId: t.w.cycle.id, title, ...extra });
+    const make = (title: string, extra: { teamId?: string; progressDriver?: 'aligned' | 'both' } = {}) =>
+      t.w.api.createObjective({ cycleId: t.w.cycle.id, title, ...extra });
     const company = await make('Company', { progressDriver: 'aligned' });
     const engineering = await make('Engineering', { teamId: dept.id, progressDriver: 'both' });
     const engineeringKr = await t.w.api.createKeyResult(engineering.id, percent('Ship faster'));
@@ -37,12 +38,22 @@ describeEachEngine('OKR cycle tree', (engine) => {
     const o = await organisationTree();
     const tree = await t.w.api.tree(t.w.cycle.id);
     expect(tree.cycleId).toBe(t.w.cycle.id);
-    expect(tree.roots.map((r) => r.title), 'roots are objectives aligned to nothing, oldest first').toEqual(['Company', 'Loner']);
+    expect(
+      tree.roots.map((r) => r.title),
+      'roots are objectives aligned to nothing, oldest first',
+    ).toEqual(['Company', 'Loner']);
     expect(tree.roots.map(shape)).toEqual([
       [
         'Company',
         [
-          ['Engineering', [['Mobile', []], ['Platform', []], ['Shared', []]]],
+          [
+            'Engineering',
+            [
+              ['Mobile', []],
+              ['Platform', []],
+              ['Shared', []],
+            ],
+          ],
           ['Shared', []],
         ],
       ],
@@ -57,12 +68,19 @@ describeEachEngine('OKR cycle tree', (engine) => {
     expect(engineering.parents.map((p) => p.parentObjectiveId)).toEqual([o.company.id]);
   });
 
-  it('counts every node\'s children also where the levels stop, so a client can fetch that branch', async () => {
+  it("counts every node's children also where the levels stop, so a client can fetch that branch", async () => {
     const o = await organisationTree();
     const counts = (node: TreeNode): [string, number][] => [[node.title, node.childCount], ...node.children.flatMap(counts)];
     const whole = await t.w.api.tree(t.w.cycle.id);
     // Engineering counts Mobile (through its key result), Platform and Shared; Shared counts once under each parent.
-    expect(whole.roots.flatMap(counts)).toEqual(expect.arrayContaining([['Company', 2], ['Engineering', 3], ['Shared', 0], ['Loner', 0]]));
+    expect(whole.roots.flatMap(counts)).toEqual(
+      expect.arrayContaining([
+        ['Company', 2],
+        ['Engineering', 3],
+        ['Shared', 0],
+        ['Loner', 0],
+      ]),
+    );
 
     const top = await t.w.api.tree(t.w.cycle.id, { depth: '1' });
     const engineering = top.roots[0]!.children.find((c) => c.id === o.engineering.id)!;
@@ -70,7 +88,10 @@ describeEachEngine('OKR cycle tree', (engine) => {
     expect(engineering.childCount, 'but the branch is counted').toBe(3);
     expect(top.roots.find((r) => r.id === o.loner.id)!.childCount).toBe(0);
     const flat = await t.w.api.tree(t.w.cycle.id, { depth: '0' });
-    expect(flat.roots.map((r) => [r.title, r.childCount])).toEqual([['Company', 2], ['Loner', 0]]);
+    expect(flat.roots.map((r) => [r.title, r.childCount])).toEqual([
+      ['Company', 2],
+      ['Loner', 0],
+    ]);
 
     const branch = await t.w.api.tree(t.w.cycle.id, { rootId: o.engineering.id, depth: '1' });
     expect(branch.roots[0]!.children.map((c) => c.title).sort()).toEqual(['Mobile', 'Platform', 'Shared']);
@@ -85,31 +106,81 @@ describeEachEngine('OKR cycle tree', (engine) => {
     // A title three levels down, any case: its path from the root comes with it, nothing else.
     const platform = await search({ q: 'PLATFORM', depth: '0' });
     expect(platform.map(shape)).toEqual([['Company', [['Engineering', [['Platform', []]]]]]]);
-    expect(platform.flatMap(marks)).toEqual([['Company', false], ['Engineering', false], ['Platform', true]]);
+    expect(platform.flatMap(marks)).toEqual([
+      ['Company', false],
+      ['Engineering', false],
+      ['Platform', true],
+    ]);
     expect(platform[0]!.children[0]!.childCount, 'the real number of children, not the pruned one').toBe(3);
 
     // A key result's title finds its objective; the objective's own children do not come along.
     expect((await search({ q: 'ship faster' })).map(shape)).toEqual([['Company', [['Engineering', []]]]]);
     // A team, with an objective aligned through a key result; a two-parent match appears under both.
-    expect((await search({ teamId: o.platform.objective.teamId! })).map(shape)).toEqual([['Company', [['Engineering', [['Mobile', []], ['Platform', []]]]]]]);
-    expect((await search({ q: 'shared' })).map(shape)).toEqual([['Company', [['Engineering', [['Shared', []]]], ['Shared', []]]]]);
+    expect((await search({ teamId: o.platform.objective.teamId! })).map(shape)).toEqual([
+      [
+        'Company',
+        [
+          [
+            'Engineering',
+            [
+              ['Mobile', []],
+              ['Platform', []],
+            ],
+          ],
+        ],
+      ],
+    ]);
+    expect((await search({ q: 'shared' })).map(shape)).toEqual([
+      [
+        'Company',
+        [
+          ['Engineering', [['Shared', []]]],
+          ['Shared', []],
+        ],
+      ],
+    ]);
     // Status as the views show it (0 % in mid-February is off track); filters combine.
-    const offTrack = (await search({ progressStatus: 'off_track' })).flatMap(marks).filter(([, m]) => m).map(([title]) => title);
+    const offTrack = (await search({ progressStatus: 'off_track' }))
+      .flatMap(marks)
+      .filter(([, m]) => m)
+      .map(([title]) => title);
     expect(offTrack.sort()).toEqual(['Loner', 'Mobile']);
-    expect((await search({ progressStatus: 'off_track', q: 'mobile' })).map(shape)).toEqual([['Company', [['Engineering', [['Mobile', []]]]]]]);
+    expect((await search({ progressStatus: 'off_track', q: 'mobile' })).map(shape)).toEqual([
+      ['Company', [['Engineering', [['Mobile', []]]]]],
+    ]);
     expect(await search({ type: 'aspirational' })).toEqual([]);
     expect(await search({ q: '%' }), 'LIKE wildcards are searched for literally').toEqual([]);
-    expectProblem(await t.w.owner.client.get(`${API}/cycles/${t.w.cycle.id}/tree?progressStatus=late`), 400, '/problems/validation-failed', 'progressStatus');
+    expectProblem(
+      await t.w.owner.client.get(`${API}/cycles/${t.w.cycle.id}/tree?progressStatus=late`),
+      400,
+      '/problems/validation-failed',
+      'progressStatus',
+    );
   });
 
   it('starts at rootId and stops after depth levels; an unknown rootId is 404', async () => {
     const o = await organisationTree();
     const fromEngineering = await t.w.api.tree(t.w.cycle.id, { rootId: o.engineering.id });
-    expect(fromEngineering.roots.map(shape)).toEqual([['Engineering', [['Mobile', []], ['Platform', []], ['Shared', []]]]]);
+    expect(fromEngineering.roots.map(shape)).toEqual([
+      [
+        'Engineering',
+        [
+          ['Mobile', []],
+          ['Platform', []],
+          ['Shared', []],
+        ],
+      ],
+    ]);
 
     const shallow = await t.w.api.tree(t.w.cycle.id, { depth: '1' });
     expect(shallow.roots.map(shape)).toEqual([
-      ['Company', [['Engineering', []], ['Shared', []]]],
+      [
+        'Company',
+        [
+          ['Engineering', []],
+          ['Shared', []],
+        ],
+      ],
       ['Loner', []],
     ]);
     const flat = await t.w.api.tree(t.w.cycle.id, { depth: '0' });
@@ -120,8 +191,18 @@ describeEachEngine('OKR cycle tree', (engine) => {
     const leaf = await t.w.api.tree(t.w.cycle.id, { rootId: o.platform.objective.id });
     expect(leaf.roots.map(shape)).toEqual([['Platform', []]]);
 
-    expectProblem(await t.w.owner.client.get(`${API}/cycles/${t.w.cycle.id}/tree?rootId=${MISSING_ID}`), 404, '/problems/not-found', 'rootId');
-    expectProblem(await t.w.owner.client.get(`${API}/cycles/${t.w.cycle.id}/tree?rootId=nope`), 400, '/problems/validation-failed', 'rootId');
+    expectProblem(
+      await t.w.owner.client.get(`${API}/cycles/${t.w.cycle.id}/tree?rootId=${MISSING_ID}`),
+      404,
+      '/problems/not-found',
+      'rootId',
+    );
+    expectProblem(
+      await t.w.owner.client.get(`${API}/cycles/${t.w.cycle.id}/tree?rootId=nope`),
+      400,
+      '/problems/validation-failed',
+      'rootId',
+    );
     expectProblem(await t.w.owner.client.get(`${API}/cycles/${t.w.cycle.id}/tree?depth=21`), 400, '/problems/validation-failed', 'depth');
     expectProblem(await t.w.owner.client.get(`${API}/cycles/${MISSING_ID}/tree`), 404, '/problems/not-found');
   });

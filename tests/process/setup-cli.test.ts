@@ -10,7 +10,10 @@ describe('cairn setup and cairn user on the command line (PGlite)', () => {
   afterAll(() => rmSync(root, { recursive: true, force: true }));
 
   it('refuses a short password before touching the database', async () => {
-    const result = await runCli(['setup', '--organization', 'Acme', '--name', 'Olivia', '--email', 'olivia@example.test', '--password', 'short'], cliEnv(join(root, 'untouched')));
+    const result = await runCli(
+      ['setup', '--organization', 'Acme', '--name', 'Olivia', '--email', 'olivia@example.test', '--password', 'short'],
+      cliEnv(join(root, 'untouched')),
+    );
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/password: Use at least 10 characters/);
     expect(existsSync(join(root, 'untouched'))).toBe(false);
@@ -18,7 +21,20 @@ describe('cairn setup and cairn user on the command line (PGlite)', () => {
 
   it('sets up the first owner once, lists them, and refuses a second setup', { timeout: 120_000 }, async () => {
     const env = cliEnv(dataDir);
-    const setup = await runCli(['setup', '--organization', 'Acme Rockets', '--name', 'Olivia Owner', '--email', 'Olivia@Example.test', '--password', 'correct horse battery'], env);
+    const setup = await runCli(
+      [
+        'setup',
+        '--organization',
+        'Acme Rockets',
+        '--name',
+        'Olivia Owner',
+        '--email',
+        'Olivia@Example.test',
+        '--password',
+        'correct horse battery',
+      ],
+      env,
+    );
     expect(setup.code, setup.stderr).toBe(0);
     expect(setup.stdout).toContain('Created Acme Rockets with owner olivia@example.test');
 
@@ -26,7 +42,10 @@ describe('cairn setup and cairn user on the command line (PGlite)', () => {
     expect(list.code, list.stderr).toBe(0);
     expect(list.stdout.trim().split('\n')).toEqual(['olivia@example.test\tOlivia Owner\towner']);
 
-    const again = await runCli(['setup', '--organization', 'Evil Corp', '--name', 'Mallory', '--email', 'mallory@example.test', '--password', 'another long one'], env);
+    const again = await runCli(
+      ['setup', '--organization', 'Evil Corp', '--name', 'Mallory', '--email', 'mallory@example.test', '--password', 'another long one'],
+      env,
+    );
     expect(again.code).not.toBe(0);
     expect(again.stderr).toMatch(/already set up/i);
     expect(again.stderr).not.toMatch(/\n\s+at /);

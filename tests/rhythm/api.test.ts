@@ -35,8 +35,15 @@ describeEachEngine('rhythm API', (engine) => {
     clock.set('2025-02-17T09:00:00Z');
     const first = await w.owner.client.post(`${API}/admin/jobs/reminders/run`);
     expectStatus(first, 200);
-    expect(first.body).toMatchObject({ job: 'reminders', at: '2025-02-17T09:00:00.000Z', totals: { ran: 2, skipped: 0, errors: 0, keyResults: 2, notified: 1, webhooks: 0 } });
-    expect(first.body.periods.map((p: { key: string }) => p.key).sort()).toEqual([`company:${w.orgId}:2025-02-17`, `team:${w.teamId}:2025-02-17`]);
+    expect(first.body).toMatchObject({
+      job: 'reminders',
+      at: '2025-02-17T09:00:00.000Z',
+      totals: { ran: 2, skipped: 0, errors: 0, keyResults: 2, notified: 1, webhooks: 0 },
+    });
+    expect(first.body.periods.map((p: { key: string }) => p.key).sort()).toEqual([
+      `company:${w.orgId}:2025-02-17`,
+      `team:${w.teamId}:2025-02-17`,
+    ]);
     const again = await w.owner.client.post(`${API}/admin/jobs/reminders/run`);
     expect(again.body.totals, 'already claimed: skipped').toMatchObject({ ran: 0, skipped: 2 });
     const forced = await w.owner.client.post(`${API}/admin/jobs/reminders/run`, { force: true });
@@ -51,7 +58,14 @@ describeEachEngine('rhythm API', (engine) => {
 
   it('reads and validates the response timeframes, naming the field', async () => {
     const defaults = await w.member.client.get(`${API}/organization/rhythm`);
-    expect(defaults.body).toEqual({ updateWithinHours: 24, answerWithinHours: 24, escalateAfterHours: 48, digestDay: 1, digestHour: 9, timeZone: 'Europe/Paris' });
+    expect(defaults.body).toEqual({
+      updateWithinHours: 24,
+      answerWithinHours: 24,
+      escalateAfterHours: 48,
+      digestDay: 1,
+      digestHour: 9,
+      timeZone: 'Europe/Paris',
+    });
     expectProblem(await put(w.member.client, { updateWithinHours: 8 }), 403, '/problems/forbidden');
     for (const [body, field] of [
       [{ updateWithinHours: 0 }, 'updateWithinHours'],
@@ -65,10 +79,21 @@ describeEachEngine('rhythm API', (engine) => {
     }
     const saved = await put(w.owner.client, { updateWithinHours: 8, answerWithinHours: 4, digestDay: 5, digestHour: 16 });
     expectStatus(saved, 200);
-    expect(saved.body).toEqual({ updateWithinHours: 8, answerWithinHours: 4, escalateAfterHours: 48, digestDay: 5, digestHour: 16, timeZone: 'Europe/Paris' });
+    expect(saved.body).toEqual({
+      updateWithinHours: 8,
+      answerWithinHours: 4,
+      escalateAfterHours: 48,
+      digestDay: 5,
+      digestHour: 16,
+      timeZone: 'Europe/Paris',
+    });
     expect((await w.member.client.get(`${API}/organization/rhythm`)).body).toEqual(saved.body);
     const [activity] = await engine().db.select().from(activities).where(eq(activities.action, 'organization.rhythm-updated'));
-    expect(activity).toMatchObject({ actorId: w.owner.user.id, before: expect.objectContaining({ updateWithinHours: 24 }), after: expect.objectContaining({ updateWithinHours: 8 }) });
+    expect(activity).toMatchObject({
+      actorId: w.owner.user.id,
+      before: expect.objectContaining({ updateWithinHours: 24 }),
+      after: expect.objectContaining({ updateWithinHours: 8 }),
+    });
   });
 
   it("validates a team's check-in day, hour and webhook URL, and keeps the URL from members and the audit trail", async () => {
@@ -85,11 +110,24 @@ describeEachEngine('rhythm API', (engine) => {
     expect(saved.text).not.toContain('very-secret');
 
     const forAdmin = await w.owner.client.get(`${API}/organization/rhythm/teams`);
-    expect(forAdmin.body).toEqual([expect.objectContaining({ id: w.teamId, checkInCadence: 'biweekly', checkInDay: 4, checkInHour: 15, hasWebhook: true, webhookUrl: secret, nextDueAt: expect.stringMatching(/T14:00:00\.000Z$/) })]);
+    expect(forAdmin.body).toEqual([
+      expect.objectContaining({
+        id: w.teamId,
+        checkInCadence: 'biweekly',
+        checkInDay: 4,
+        checkInHour: 15,
+        hasWebhook: true,
+        webhookUrl: secret,
+        nextDueAt: expect.stringMatching(/T14:00:00\.000Z$/),
+      }),
+    ]);
     const forMember = await w.member.client.get(`${API}/organization/rhythm/teams`);
     expect(forMember.body[0]).toMatchObject({ hasWebhook: true, webhookUrl: null });
     expect((await w.member.client.get(`${API}/teams`)).text).not.toContain('very-secret');
-    const audit = await engine().db.select().from(activities).where(and(eq(activities.entityType, 'team'), eq(activities.entityId, w.teamId)));
+    const audit = await engine()
+      .db.select()
+      .from(activities)
+      .where(and(eq(activities.entityType, 'team'), eq(activities.entityId, w.teamId)));
     expect(JSON.stringify(audit)).not.toContain('very-secret');
 
     expect((await patch({ webhookUrl: null })).body.hasWebhook).toBe(false);
@@ -104,21 +142,31 @@ describeEachEngine('rhythm API', (engine) => {
       const response = await client.post(`${API}/key-results/${keyResultId}/check-ins`, { value: 10, blockers });
       expectStatus(response, 201);
       // created_at is the database's own clock; put it where the test's clock is.
-      await engine().db.update(checkIns).set({ createdAt: new Date(createdAt) }).where(eq(checkIns.id, response.body.id));
+      await engine()
+        .db.update(checkIns)
+        .set({ createdAt: new Date(createdAt) })
+        .where(eq(checkIns.id, response.body.id));
       return response.body.id as string;
     };
     await raise(w.member.client, w.krs[0]!.id, 'Waiting on API keys', '2025-02-16T08:00:00Z');
     await raise(w.owner.client, arr.id, 'Budget not approved', '2025-02-18T06:00:00Z');
     const answered = await raise(w.member.client, w.krs[0]!.id, 'Flaky CI', '2025-02-16T09:00:00Z');
-    await engine().db.insert(comments).values({ orgId: w.orgId, targetType: 'check_in', targetId: answered, authorId: w.lead.user.id, body: 'On it' });
+    await engine()
+      .db.insert(comments)
+      .values({ orgId: w.orgId, targetType: 'check_in', targetId: answered, authorId: w.lead.user.id, body: 'On it' });
     const selfAnswered = await raise(w.member.client, w.krs[0]!.id, 'No staging server', '2025-02-16T10:00:00Z');
-    await engine().db.insert(comments).values({ orgId: w.orgId, targetType: 'check_in', targetId: selfAnswered, authorId: w.member.user.id, body: 'Anyone?' });
+    await engine()
+      .db.insert(comments)
+      .values({ orgId: w.orgId, targetType: 'check_in', targetId: selfAnswered, authorId: w.member.user.id, body: 'Anyone?' });
 
     const list = async (iso: string) => {
       clock.set(iso);
       const response = await w.lead.client.get(`${API}/attention`);
       expectStatus(response, 200);
-      return response.body.map((i: { kind: string; since: string; what: string; who: { name: string } | null }) => `${i.since} ${i.kind} ${i.who?.name}: ${i.what}`);
+      return response.body.map(
+        (i: { kind: string; since: string; what: string; who: { name: string } | null }) =>
+          `${i.since} ${i.kind} ${i.who?.name}: ${i.what}`,
+      );
     };
     // Deploys per day was due Monday 17 February 10:00 Paris; 24 hours later it is overdue.
     expect(await list('2025-02-18T08:59:00Z')).toEqual([
@@ -134,9 +182,25 @@ describeEachEngine('rhythm API', (engine) => {
     expect(await list('2025-02-18T09:59:00Z'), 'raised at 06:00, four hours not yet up').toHaveLength(3);
     clock.set('2025-02-18T10:00:00Z');
     const items = await w.lead.client.get(`${API}/attention`);
-    expect(items.body.map((i: { since: string }) => i.since)).toEqual(['2025-02-16T08:00:00.000Z', '2025-02-16T10:00:00.000Z', '2025-02-17T09:00:00.000Z', '2025-02-18T06:00:00.000Z']);
-    expect(items.body[3]).toMatchObject({ kind: 'unanswered_blocker', who: { id: w.owner.user.id, name: 'Olivia Owner' }, detail: 'Budget not approved', link: `/objectives/${company.id}`, overdueAt: '2025-02-18T10:00:00.000Z' });
-    expect(items.body[2]).toMatchObject({ link: `/objectives/${w.objectiveId}`, keyResultId: w.krs[1]!.id, teamId: w.teamId, overdueAt: '2025-02-18T09:00:00.000Z' });
+    expect(items.body.map((i: { since: string }) => i.since)).toEqual([
+      '2025-02-16T08:00:00.000Z',
+      '2025-02-16T10:00:00.000Z',
+      '2025-02-17T09:00:00.000Z',
+      '2025-02-18T06:00:00.000Z',
+    ]);
+    expect(items.body[3]).toMatchObject({
+      kind: 'unanswered_blocker',
+      who: { id: w.owner.user.id, name: 'Olivia Owner' },
+      detail: 'Budget not approved',
+      link: `/objectives/${company.id}`,
+      overdueAt: '2025-02-18T10:00:00.000Z',
+    });
+    expect(items.body[2]).toMatchObject({
+      link: `/objectives/${w.objectiveId}`,
+      keyResultId: w.krs[1]!.id,
+      teamId: w.teamId,
+      overdueAt: '2025-02-18T09:00:00.000Z',
+    });
     const mine = await w.lead.client.get(`${API}/attention?personId=${w.owner.user.id}`);
     expect(mine.body).toHaveLength(1);
   });

@@ -6,7 +6,16 @@ import { createMailer } from '../../src/server/mail/mailer.js';
 import { describeEachEngine } from '../support/engines.js';
 import { expectStatus } from '../support/fixtures.js';
 import { startHookReceiver, startSmtpReceiver, type HookReceiver, type SmtpReceiver } from './receivers.js';
-import { API, MovableClock, runJobs, setUpRhythmWorld, smtpMailer, startRhythmServer, type RhythmServer, type RhythmWorld } from './support.js';
+import {
+  API,
+  MovableClock,
+  runJobs,
+  setUpRhythmWorld,
+  smtpMailer,
+  startRhythmServer,
+  type RhythmServer,
+  type RhythmWorld,
+} from './support.js';
 
 /** The app's SMTP server refuses every message here (451), so e-mail delivery always fails. */
 describeEachEngine('outbox delivery and retries', (engine) => {
@@ -47,7 +56,9 @@ describeEachEngine('outbox delivery and retries', (engine) => {
     expect(hook!.calls).toHaveLength(1);
     const { text } = hook!.calls[0]!.body as { text: string };
     expect(Object.keys(hook!.calls[0]!.body as object)).toEqual(['text']);
-    expect(text).toContain('Check-ins due for Platform (Monday 17 February, 10:00 (Europe/Paris)): 2 key results not updated since 10 February.');
+    expect(text).toContain(
+      'Check-ins due for Platform (Monday 17 February, 10:00 (Europe/Paris)): 2 key results not updated since 10 February.',
+    );
     expect(text).toContain('• Max Member: Uptime to 99.9 (Ship the platform)');
 
     clock.set('2025-02-17T15:00:00Z');
@@ -63,7 +74,14 @@ describeEachEngine('outbox delivery and retries', (engine) => {
     clock.set('2025-02-17T09:00:00Z');
     await runJobs(w.owner.client, ['reminders']);
     expect(await dispatchAt(w, '2025-02-17T09:00:00Z')).toMatchObject({ retried: 2 }); // the webhook and Max's e-mail
-    expect(await rows('webhook')).toEqual([expect.objectContaining({ status: 'pending', attempts: 1, nextAttemptAt: new Date('2025-02-17T09:01:00Z'), lastError: 'The webhook answered HTTP 500.' })]);
+    expect(await rows('webhook')).toEqual([
+      expect.objectContaining({
+        status: 'pending',
+        attempts: 1,
+        nextAttemptAt: new Date('2025-02-17T09:01:00Z'),
+        lastError: 'The webhook answered HTTP 500.',
+      }),
+    ]);
 
     await dispatchAt(w, '2025-02-17T09:00:59Z');
     expect(hook!.calls, 'not before its next attempt').toHaveLength(1);
@@ -75,7 +93,12 @@ describeEachEngine('outbox delivery and retries', (engine) => {
     await dispatchAt(w, '2025-02-17T09:03:00Z');
     expect(hook!.calls).toHaveLength(3);
     expect(hook!.calls[2]!.body).toEqual(hook!.calls[0]!.body);
-    expect((await rows('webhook'))[0]).toMatchObject({ status: 'sent', attempts: 3, sentAt: new Date('2025-02-17T09:03:00Z'), lastError: null });
+    expect((await rows('webhook'))[0]).toMatchObject({
+      status: 'sent',
+      attempts: 3,
+      sentAt: new Date('2025-02-17T09:03:00Z'),
+      lastError: null,
+    });
     await dispatchAt(w, '2025-02-17T10:00:00Z');
     expect(hook!.calls, 'sent rows are never sent again').toHaveLength(3);
   });
@@ -89,10 +112,20 @@ describeEachEngine('outbox delivery and retries', (engine) => {
     expect(await dispatchAt(w, '2025-02-17T09:00:00Z')).toMatchObject({ sent: 1, retried: 1 });
     expect(Date.now() - started, 'a refusing server answers at once').toBeLessThan(5_000);
     const [mail] = await rows('email');
-    expect(mail).toMatchObject({ status: 'pending', attempts: 1, recipient: w.member.user.email, nextAttemptAt: new Date('2025-02-17T09:01:00Z') });
+    expect(mail).toMatchObject({
+      status: 'pending',
+      attempts: 1,
+      recipient: w.member.user.email,
+      nextAttemptAt: new Date('2025-02-17T09:01:00Z'),
+    });
     expect(mail!.lastError).toMatch(/451/);
     // The notification itself is not lost: it is in the app.
-    expect(await engine().db.select().from(notifications).where(and(eq(notifications.userId, w.member.user.id), eq(notifications.kind, 'reminder')))).toHaveLength(1);
+    expect(
+      await engine()
+        .db.select()
+        .from(notifications)
+        .where(and(eq(notifications.userId, w.member.user.id), eq(notifications.kind, 'reminder'))),
+    ).toHaveLength(1);
 
     // Backoff doubles: 1, 2, 4, 8, 16 minutes; the 6th refusal is final.
     const waits: number[] = [];
@@ -108,7 +141,15 @@ describeEachEngine('outbox delivery and retries', (engine) => {
 
     const listed = await w.owner.client.get(`${API}/admin/outbox?channel=email`);
     expectStatus(listed, 200);
-    expect(listed.body).toEqual([expect.objectContaining({ channel: 'email', status: 'failed', attempts: 6, recipient: w.member.user.email, subject: 'Check-in due: 2 key results (Platform)' })]);
+    expect(listed.body).toEqual([
+      expect.objectContaining({
+        channel: 'email',
+        status: 'failed',
+        attempts: 6,
+        recipient: w.member.user.email,
+        subject: 'Check-in due: 2 key results (Platform)',
+      }),
+    ]);
   });
 
   it('without SMTP, keeps e-mails as recorded for an admin to read and still posts webhooks', async () => {
@@ -120,6 +161,9 @@ describeEachEngine('outbox delivery and retries', (engine) => {
     expect(report.totals).toEqual({ sent: 1, recorded: 1, retried: 0, failed: 0 });
     expect((await rows('email'))[0]).toMatchObject({ status: 'recorded', attempts: 0 });
     const listed = await w.owner.client.get(`${API}/admin/outbox`);
-    expect(listed.body.map((r: { channel: string; status: string }) => `${r.channel}:${r.status}`).sort()).toEqual(['email:recorded', 'webhook:sent']);
+    expect(listed.body.map((r: { channel: string; status: string }) => `${r.channel}:${r.status}`).sort()).toEqual([
+      'email:recorded',
+      'webhook:sent',
+    ]);
   });
 });

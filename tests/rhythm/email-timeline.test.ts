@@ -5,7 +5,16 @@ import { describeEachEngine } from '../support/engines.js';
 import { expectStatus } from '../support/fixtures.js';
 import { percent } from '../okrs/support.js';
 import { startSmtpReceiver, type SmtpReceiver } from './receivers.js';
-import { API, MovableClock, runJobs, setUpRhythmWorld, smtpMailer, startRhythmServer, type RhythmServer, type RhythmWorld } from './support.js';
+import {
+  API,
+  MovableClock,
+  runJobs,
+  setUpRhythmWorld,
+  smtpMailer,
+  startRhythmServer,
+  type RhythmServer,
+  type RhythmWorld,
+} from './support.js';
 
 /*
  * A week of rhythm in Europe/Paris (UTC+1 in February), through the admin "run now" endpoint as
@@ -49,7 +58,9 @@ describeEachEngine('check-in rhythm by e-mail', (engine) => {
     expect(subjects(), 'one minute early: nothing').toEqual([]);
 
     await at('2025-02-17T09:00:00Z');
-    expect(subjects().sort()).toEqual([`${w.member.user.email}: Check-in due: 2 key results (Platform)`, `${w.owner.user.email}: Check-in due: 1 key result (Acme)`].sort());
+    expect(subjects().sort()).toEqual(
+      [`${w.member.user.email}: Check-in due: 2 key results (Platform)`, `${w.owner.user.email}: Check-in due: 1 key result (Acme)`].sort(),
+    );
     const reminder = smtp.messages.find((m) => m.to.includes(w.member.user.email))!;
     expect(reminder.text).toContain('Uptime to 99.9 (Ship the platform)');
     expect(reminder.text).toContain('Deploys per day (Ship the platform)');
@@ -61,7 +72,10 @@ describeEachEngine('check-in rhythm by e-mail', (engine) => {
     expect(smtp.messages, 'the same period again: no second reminder').toHaveLength(2);
 
     clock.set('2025-02-17T10:00:00Z');
-    expectStatus(await w.member.client.post(`${API}/key-results/${w.krs[0]!.id}/check-ins`, { value: 40, blockers: 'Waiting on API keys' }), 201);
+    expectStatus(
+      await w.member.client.post(`${API}/key-results/${w.krs[0]!.id}/check-ins`, { value: 40, blockers: 'Waiting on API keys' }),
+      201,
+    );
 
     await at('2025-02-19T08:59:00Z');
     expect(smtp.messages, '47:59 after the due moment: no escalation yet').toHaveLength(2);
@@ -85,7 +99,8 @@ describeEachEngine('check-in rhythm by e-mail', (engine) => {
     expect(smtp.messages, 'nothing twice').toHaveLength(4);
 
     // Forcing a re-run of every period still notifies nobody twice (dedupe keys per person and period).
-    for (const name of ['reminders', 'escalation', 'digest']) expectStatus(await w.owner.client.post(`${API}/admin/jobs/${name}/run`, { force: true }), 200);
+    for (const name of ['reminders', 'escalation', 'digest'])
+      expectStatus(await w.owner.client.post(`${API}/admin/jobs/${name}/run`, { force: true }), 200);
     await runJobs(w.owner.client, ['dispatch']);
     expect(smtp.messages).toHaveLength(4);
 
@@ -112,7 +127,10 @@ describeEachEngine('check-in rhythm by e-mail', (engine) => {
     expect(subjects()).toContain(`${w.lead.user.email}: 2 check-ins missing in Platform`);
 
     // Once the member has checked in, only the owner's own key result is missing: nobody is told.
-    expectStatus(await w.member.client.post(`${API}/key-results/${(await w.api.objective(company.id)).keyResults[0]!.id}/check-ins`, { value: 10 }), 201);
+    expectStatus(
+      await w.member.client.post(`${API}/key-results/${(await w.api.objective(company.id)).keyResults[0]!.id}/check-ins`, { value: 10 }),
+      201,
+    );
     smtp.messages.length = 0;
     await at('2025-02-26T09:00:00Z');
     expect(subjects(), 'the escalation of that week did run').toContain(`${w.lead.user.email}: 2 check-ins missing in Platform`);

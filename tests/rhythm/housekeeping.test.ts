@@ -19,8 +19,16 @@ describeEachEngine('housekeeping: old job runs and settled messages are deleted 
   beforeEach(async () => {
     await engine().reset();
     const db = engine().db;
-    ctx = { db, config: loadConfig({}), mailer: createMailer(undefined, 'Cairn <cairn@example.test>'), clock: () => NOW, secret: 'test-secret' };
-    orgId = (await setupOrganization(db, { organization: 'Keep Tidy', name: 'Olivia Owner', email: uniqueEmail('owner'), password: PASSWORD })).organization.id;
+    ctx = {
+      db,
+      config: loadConfig({}),
+      mailer: createMailer(undefined, 'Cairn <cairn@example.test>'),
+      clock: () => NOW,
+      secret: 'test-secret',
+    };
+    orgId = (
+      await setupOrganization(db, { organization: 'Keep Tidy', name: 'Olivia Owner', email: uniqueEmail('owner'), password: PASSWORD })
+    ).organization.id;
   });
 
   it(`deletes what is older than ${RETENTION_DAYS} days and keeps the rest, pending messages whatever their age`, async () => {
@@ -32,18 +40,34 @@ describeEachEngine('housekeeping: old job runs and settled messages are deleted 
       { name: 'reminders', periodKey: 'old-unfinished', startedAt: old },
       { name: 'reminders', periodKey: 'recent', startedAt: recent, finishedAt: recent },
     ]);
-    const message = (body: string, status: 'pending' | 'sent' | 'failed' | 'recorded', createdAt: Date) => ({ orgId, channel: 'email' as const, recipient: 'a@example.test', body, status, createdAt });
-    await db.insert(outbox).values([
-      message('old sent', 'sent', old),
-      message('old failed', 'failed', old),
-      message('old recorded', 'recorded', old),
-      message('old pending', 'pending', old),
-      message('recent sent', 'sent', recent),
-    ]);
+    const message = (body: string, status: 'pending' | 'sent' | 'failed' | 'recorded', createdAt: Date) => ({
+      orgId,
+      channel: 'email' as const,
+      recipient: 'a@example.test',
+      body,
+      status,
+      createdAt,
+    });
+    await db
+      .insert(outbox)
+      .values([
+        message('old sent', 'sent', old),
+        message('old failed', 'failed', old),
+        message('old recorded', 'recorded', old),
+        message('old pending', 'pending', old),
+        message('recent sent', 'sent', recent),
+      ]);
 
     const report = await runJob(ctx, 'housekeeping', { now: NOW });
     expect(report.totals).toMatchObject({ ran: 1, jobRuns: 1, messages: 3 });
-    const keys = (await db.select({ key: jobRuns.periodKey }).from(jobRuns).where(inArray(jobRuns.name, ['reminders']))).map((r) => r.key).sort();
+    const keys = (
+      await db
+        .select({ key: jobRuns.periodKey })
+        .from(jobRuns)
+        .where(inArray(jobRuns.name, ['reminders']))
+    )
+      .map((r) => r.key)
+      .sort();
     expect(keys).toEqual(['old-unfinished', 'recent']);
     expect((await db.select({ body: outbox.body }).from(outbox)).map((r) => r.body).sort()).toEqual(['old pending', 'recent sent']);
 

@@ -9,8 +9,15 @@ import { cliEnv, runCli } from '../support/cli.js';
 
 describe('SMTP_URL is checked before anything starts', () => {
   it('accepts smtp:// and smtps:// with a host, and names SMTP_URL otherwise without echoing the password', () => {
-    for (const ok of ['smtp://mail.example.test', 'smtps://user:pa%40ss@mail.example.test:465', 'smtp://127.0.0.1:2525/?ignoreTLS=true']) expect(smtpUrlProblem(ok), ok).toBeNull();
-    for (const bad of ['mail.example.test:587', 'smtp//user:hunter2@mail', 'http://user:hunter2@mail.example.test', 'smtp://user:hunter2@:25', 'smtp://user:hunter2@mail:99999']) {
+    for (const ok of ['smtp://mail.example.test', 'smtps://user:pa%40ss@mail.example.test:465', 'smtp://127.0.0.1:2525/?ignoreTLS=true'])
+      expect(smtpUrlProblem(ok), ok).toBeNull();
+    for (const bad of [
+      'mail.example.test:587',
+      'smtp//user:hunter2@mail',
+      'http://user:hunter2@mail.example.test',
+      'smtp://user:hunter2@:25',
+      'smtp://user:hunter2@mail:99999',
+    ]) {
       const problem = smtpUrlProblem(bad);
       expect(problem, bad).toMatch(/^SMTP_URL /);
       expect(problem).not.toContain('hunter2');

@@ -34,9 +34,19 @@ export interface RhythmServer extends TestServer {
   jobs: JobContext;
 }
 
-export async function startRhythmServer(handle: DatabaseHandle, clock: MovableClock, mailer: Mailer = createMailer(undefined, 'Cairn <cairn@example.test>')): Promise<RhythmServer> {
+export async function startRhythmServer(
+  handle: DatabaseHandle,
+  clock: MovableClock,
+  mailer: Mailer = createMailer(undefined, 'Cairn <cairn@example.test>'),
+): Promise<RhythmServer> {
   const server = await startTestServer(handle, { clock: clock.now, mailer });
-  const jobs: JobContext = { db: handle.db, config: server.config, clock: clock.now, mailer, secret: await resolveAuthSecret(handle.db, server.config.secret) };
+  const jobs: JobContext = {
+    db: handle.db,
+    config: server.config,
+    clock: clock.now,
+    mailer,
+    secret: await resolveAuthSecret(handle.db, server.config.secret),
+  };
   return { ...server, jobs };
 }
 
@@ -74,6 +84,9 @@ export async function setUpRhythmWorld(url: string, team: { webhookUrl?: string 
   const api = new OkrApi(owner.client);
   const cycle = await api.createCycle({ name: 'Spring 2025', startDate: '2025-02-11', endDate: '2025-05-11', status: 'active' });
   const objective = await api.createObjective({ cycleId: cycle.id, title: 'Ship the platform', teamId: platform.id });
-  const krs = [await api.createKeyResult(objective.id, { ...percent('Uptime to 99.9'), ownerId: member.user.id }), await api.createKeyResult(objective.id, { ...percent('Deploys per day'), ownerId: member.user.id })];
+  const krs = [
+    await api.createKeyResult(objective.id, { ...percent('Uptime to 99.9'), ownerId: member.user.id }),
+    await api.createKeyResult(objective.id, { ...percent('Deploys per day'), ownerId: member.user.id }),
+  ];
   return { owner, lead, member, orgId: organization.id, teamId: platform.id, objectiveId: objective.id, krs, api };
 }

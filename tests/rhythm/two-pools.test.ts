@@ -67,7 +67,10 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('jobs from two processes on one 
     const ran = new Map<string, number>();
     for (const iso of ['2025-02-17T09:00:00Z', '2025-02-19T09:00:00Z', '2025-02-24T09:00:00Z']) {
       clock.set(iso);
-      const reports = [...(await Promise.all([runJob(a, 'reminders'), runJob(b, 'reminders')])), ...(await Promise.all([runJob(a, 'escalation'), runJob(b, 'escalation')]))];
+      const reports = [
+        ...(await Promise.all([runJob(a, 'reminders'), runJob(b, 'reminders')])),
+        ...(await Promise.all([runJob(a, 'escalation'), runJob(b, 'escalation')])),
+      ];
       for (const report of reports) {
         for (const period of report.periods) {
           expect(period.error).toBeUndefined();
@@ -78,14 +81,21 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('jobs from two processes on one 
     }
     // reminders: team and company × periods due 17 and 24 February; escalation: team and company × periods due 10 and 17 February.
     expect(ran.size).toBe(8);
-    expect([...ran].filter(([, count]) => count !== 1), 'every period ran exactly once').toEqual([]);
+    expect(
+      [...ran].filter(([, count]) => count !== 1),
+      'every period ran exactly once',
+    ).toEqual([]);
 
     const runs = await engine!.db.select().from(jobRuns);
     expect(new Set(runs.map((r) => `${r.name}/${r.periodKey}`)).size).toBe(runs.length);
     const reminderMails = smtp.messages.filter((m) => m.subject.startsWith('Check-in due'));
     // Two weeks, five owners: ten reminders, one each per week.
     expect(reminderMails).toHaveLength(10);
-    for (const person of owners) expect(reminderMails.filter((m) => m.to.includes(person.user.email)), person.user.name).toHaveLength(2);
+    for (const person of owners)
+      expect(
+        reminderMails.filter((m) => m.to.includes(person.user.email)),
+        person.user.name,
+      ).toHaveLength(2);
     const escalations = smtp.messages.filter((m) => m.subject.includes('missing in Platform'));
     expect(escalations.map((m) => m.to)).toEqual([[w.lead.user.email]]);
     expect(hook.calls, 'one webhook post per week').toHaveLength(2);

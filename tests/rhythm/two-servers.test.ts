@@ -54,7 +54,18 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('two `cairn serve` processes on 
     url.pathname = `/${name}`;
     const ports = [await freePort(), await freePort()];
     for (const port of ports) {
-      servers.push(startCli(['serve'], cliEnv('/nonexistent', { DATABASE_URL: url.toString(), SMTP_URL: smtp.url, PORT: String(port), HOST: '127.0.0.1', CAIRN_PUBLIC_URL: `http://127.0.0.1:${port}` })));
+      servers.push(
+        startCli(
+          ['serve'],
+          cliEnv('/nonexistent', {
+            DATABASE_URL: url.toString(),
+            SMTP_URL: smtp.url,
+            PORT: String(port),
+            HOST: '127.0.0.1',
+            CAIRN_PUBLIC_URL: `http://127.0.0.1:${port}`,
+          }),
+        ),
+      );
     }
     await Promise.all(servers.map((cli, i) => waitForHttpOk(`http://127.0.0.1:${ports[i]}/api/health`, cli, 60_000)));
     const reminders = () => smtp.messages.filter((m) => m.subject.startsWith('Check-in due'));
@@ -63,11 +74,17 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('two `cairn serve` processes on 
     // Give the slower process time to finish its own first tick too.
     await new Promise((r) => setTimeout(r, 4_000));
 
-    expect(reminders().map((m) => m.to[0]).sort()).toEqual(owners.sort());
+    expect(
+      reminders()
+        .map((m) => m.to[0])
+        .sort(),
+    ).toEqual(owners.sort());
     const runs = await engine!.db.select().from(jobRuns);
     expect(runs.filter((r) => r.name === 'reminders' && r.periodKey.startsWith(`team:${team.id}:`))).toHaveLength(1);
     const mail = await engine!.db.select().from(outbox);
-    expect(mail.filter((r) => r.subject?.startsWith('Check-in due')).map((r) => [r.status, r.attempts])).toEqual(owners.map(() => ['sent', 1]));
+    expect(mail.filter((r) => r.subject?.startsWith('Check-in due')).map((r) => [r.status, r.attempts])).toEqual(
+      owners.map(() => ['sent', 1]),
+    );
 
     for (const cli of servers) cli.child.kill('SIGTERM');
     const exits = await Promise.all(servers.map((cli) => cli.exited(20_000)));

@@ -25,7 +25,8 @@ async function feed(client: Client, query = ''): Promise<{ items: FeedItem[]; ne
   return response.body;
 }
 const kinds = (items: FeedItem[]) => items.map((i) => `${i.kind}:${i.objective?.title ?? ''}`);
-const react = (client: Client, path: string, emoji: string, method: 'PUT' | 'DELETE' = 'PUT') => client.request(method, `${API}/${path}/reactions/${encodeURIComponent(emoji)}`);
+const react = (client: Client, path: string, emoji: string, method: 'PUT' | 'DELETE' = 'PUT') =>
+  client.request(method, `${API}/${path}/reactions/${encodeURIComponent(emoji)}`);
 
 describeEachEngine('feed, celebrations and reactions', (engine) => {
   const t = useSocialWorld(engine);
@@ -36,14 +37,28 @@ describeEachEngine('feed, celebrations and reactions', (engine) => {
     await comment(t.w.grace.client, { targetType: 'key_result', targetId: t.w.kr.id, body: 'Measured weekly' });
     const draft = await t.w.api.createObjective({ cycleId: t.w.cycle.id, title: 'Quiet draft', status: 'draft' });
     await t.w.api.patchObjective(draft.id, { title: 'Renamed draft' });
-    expectStatus(await t.w.owner.client.patch(`${API}/objectives/${draft.id}`, { status: 'active', publishOverrideReason: 'Key results follow' }), 200);
+    expectStatus(
+      await t.w.owner.client.patch(`${API}/objectives/${draft.id}`, { status: 'active', publishOverrideReason: 'Key results follow' }),
+      200,
+    );
     await t.w.api.patchObjective(draft.id, { status: 'closed' });
 
     const { items } = await feed(t.w.owner.client);
-    expect(kinds(items)).toEqual(['objective_closed:Renamed draft', 'status_changed:Renamed draft', 'comment:Delight customers', 'check_in:Delight customers', 'objective_created:Delight customers']);
+    expect(kinds(items)).toEqual([
+      'objective_closed:Renamed draft',
+      'status_changed:Renamed draft',
+      'comment:Delight customers',
+      'check_in:Delight customers',
+      'objective_created:Delight customers',
+    ]);
     expect(items[1]!.status).toEqual({ from: 'draft', to: 'active' });
     expect(items[2]!.comment).toEqual({ id: expect.any(String), excerpt: 'Measured weekly', on: 'key_result' });
-    expect(items[3]).toMatchObject({ actor: { name: 'Grace Hopper' }, objective: { teamName: 'Support' }, keyResult: { title: 'Delight customers KR' }, checkIn: { value: 40, note: 'Two agents hired', progressBefore: 0 } });
+    expect(items[3]).toMatchObject({
+      actor: { name: 'Grace Hopper' },
+      objective: { teamName: 'Support' },
+      keyResult: { title: 'Delight customers KR' },
+      checkIn: { value: 40, note: 'Two agents hired', progressBefore: 0 },
+    });
     expect(items[3]!.checkIn!.progressAfter).toBeCloseTo(0.4, 12);
   });
 
@@ -55,7 +70,10 @@ describeEachEngine('feed, celebrations and reactions', (engine) => {
 
     expect(kinds((await feed(t.w.owner.client, `?teamId=${t.w.team.id}`)).items)).toEqual(['objective_created:Delight customers']);
     expect(kinds((await feed(t.w.owner.client, `?teamId=${sales.id}`)).items)).toEqual(['objective_created:Sell more']);
-    expect(kinds((await feed(t.w.owner.client, `?objectiveId=${company.id}`)).items)).toEqual(['comment:Be profitable', 'objective_created:Be profitable']);
+    expect(kinds((await feed(t.w.owner.client, `?objectiveId=${company.id}`)).items)).toEqual([
+      'comment:Be profitable',
+      'objective_created:Be profitable',
+    ]);
     expect(salesObjective.teamId).toBe(sales.id);
 
     const all = (await feed(t.w.owner.client)).items.map((i) => i.id);
@@ -63,7 +81,10 @@ describeEachEngine('feed, celebrations and reactions', (engine) => {
     const seen: string[] = [];
     let before: string | null = null;
     do {
-      const page: { items: FeedItem[]; nextBefore: string | null } = await feed(t.w.owner.client, `?limit=3${before ? `&before=${before}` : ''}`);
+      const page: { items: FeedItem[]; nextBefore: string | null } = await feed(
+        t.w.owner.client,
+        `?limit=3${before ? `&before=${before}` : ''}`,
+      );
       seen.push(...page.items.map((i) => i.id));
       before = page.nextBefore;
     } while (before);
@@ -85,9 +106,15 @@ describeEachEngine('feed, celebrations and reactions', (engine) => {
     const { items } = await feed(t.w.owner.client);
     const celebrations = items.filter((i) => i.kind === 'celebration');
     expect(celebrations).toHaveLength(1);
-    expect(celebrations[0]).toMatchObject({ actor: { name: 'Grace Hopper' }, keyResult: { title: 'Delight customers KR' }, checkIn: { id: reached.id, value: 100, progressBefore: 0.6, progressAfter: 1 } });
+    expect(celebrations[0]).toMatchObject({
+      actor: { name: 'Grace Hopper' },
+      keyResult: { title: 'Delight customers KR' },
+      checkIn: { id: reached.id, value: 100, progressBefore: 0.6, progressAfter: 1 },
+    });
     const owners = await engine().db.select().from(notifications).where(eq(notifications.userId, t.w.owner.user.id));
-    expect(owners.map((n) => [n.kind, n.title, n.link])).toEqual([['celebration', 'Target reached: Delight customers KR', `/objectives/${t.w.objective.id}`]]);
+    expect(owners.map((n) => [n.kind, n.title, n.link])).toEqual([
+      ['celebration', 'Target reached: Delight customers KR', `/objectives/${t.w.objective.id}`],
+    ]);
 
     // Below the target again (the 120 corrected, the 100 retracted: its celebration goes with it),
     // then back: a new celebration. The owner's own check-in tells nobody.
@@ -96,7 +123,9 @@ describeEachEngine('feed, celebrations and reactions', (engine) => {
     expectStatus(await t.w.grace.client.delete(`${API}/check-ins/${reached.id}`), 204);
     expect((await feed(t.w.owner.client)).items.filter((i) => i.kind === 'celebration')).toEqual([]);
     const again = await t.w.api.checkIn(t.w.kr.id, { value: 100 });
-    expect((await feed(t.w.owner.client)).items.filter((i) => i.kind === 'celebration').map((i) => [i.actor?.name, i.checkIn?.id])).toEqual([['Olivia Owner', again.id]]);
+    expect((await feed(t.w.owner.client)).items.filter((i) => i.kind === 'celebration').map((i) => [i.actor?.name, i.checkIn?.id])).toEqual(
+      [['Olivia Owner', again.id]],
+    );
     expect(await engine().db.select().from(notifications).where(eq(notifications.userId, t.w.owner.user.id))).toHaveLength(1);
   });
 
@@ -107,14 +136,25 @@ describeEachEngine('feed, celebrations and reactions', (engine) => {
     const both = await react(t.w.owner.client, path, '🎉');
     expect(both.body).toEqual([{ emoji: '🎉', count: 2, mine: true, names: ['Grace Hopper', 'Olivia Owner'] }]);
     expect((await react(t.w.grace.client, path, '❤️')).body.map((r: { emoji: string }) => r.emoji)).toEqual(['🎉', '❤️']);
-    expect((await react(t.w.grace.client, path, '🎉', 'DELETE')).body).toEqual([{ emoji: '🎉', count: 1, mine: false, names: ['Olivia Owner'] }, { emoji: '❤️', count: 1, mine: true, names: ['Grace Hopper'] }]);
+    expect((await react(t.w.grace.client, path, '🎉', 'DELETE')).body).toEqual([
+      { emoji: '🎉', count: 1, mine: false, names: ['Olivia Owner'] },
+      { emoji: '❤️', count: 1, mine: true, names: ['Grace Hopper'] },
+    ]);
     expectStatus(await react(t.w.grace.client, path, '🎉', 'DELETE'), 200);
     const [item] = (await feed(t.w.owner.client)).items;
-    expect(item).toMatchObject({ kind: 'check_in', reactions: [{ emoji: '🎉', count: 1, mine: true }, { emoji: '❤️', count: 1, mine: false }] });
+    expect(item).toMatchObject({
+      kind: 'check_in',
+      reactions: [
+        { emoji: '🎉', count: 1, mine: true },
+        { emoji: '❤️', count: 1, mine: false },
+      ],
+    });
 
     const note = await comment(t.w.grace.client, { targetType: 'objective', targetId: t.w.objective.id, body: 'Thanks all' });
     expect((await react(t.w.owner.client, `comments/${note.id}`, '🙏')).body).toMatchObject([{ emoji: '🙏', count: 1 }]);
-    expect((await t.w.owner.client.get(`${API}/comments?targetType=objective&targetId=${t.w.objective.id}`)).body[0].reactions).toMatchObject([{ emoji: '🙏', count: 1, mine: true }]);
+    expect(
+      (await t.w.owner.client.get(`${API}/comments?targetType=objective&targetId=${t.w.objective.id}`)).body[0].reactions,
+    ).toMatchObject([{ emoji: '🙏', count: 1, mine: true }]);
     expectProblem(await react(t.w.owner.client, path, '💩'), 400, '/problems/validation-failed', 'emoji');
     const other = await otherOrganization(engine().db, t.server.url);
     expectProblem(await react(other.client, path, '👍'), 404, '/problems/not-found');

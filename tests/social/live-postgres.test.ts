@@ -60,14 +60,27 @@ describe.skipIf(!baseUrl)('live events between processes over LISTEN/NOTIFY [pos
       expect(streamA.messages.filter(checkInOn(world.kr.id))).toHaveLength(1);
 
       // Kill both listeners' connections; the buses reconnect on their own.
-      const killed = await admin(`select pg_terminate_backend(pid) from pg_stat_activity where datname = '${name}' and application_name = '${LISTENER_NAME}'`);
+      const killed = await admin(
+        `select pg_terminate_backend(pid) from pg_stat_activity where datname = '${name}' and application_name = '${LISTENER_NAME}'`,
+      );
       expect(killed.rowCount).toBe(2);
       const deadline = Date.now() + 5_000;
-      while ((await admin(`select 1 from pg_stat_activity where datname = '${name}' and application_name = '${LISTENER_NAME}' and query ilike 'listen%'`)).rowCount !== 2) {
+      while (
+        (
+          await admin(
+            `select 1 from pg_stat_activity where datname = '${name}' and application_name = '${LISTENER_NAME}' and query ilike 'listen%'`,
+          )
+        ).rowCount !== 2
+      ) {
         if (Date.now() > deadline) throw new Error('the listeners did not reconnect');
         await new Promise((resolve) => setTimeout(resolve, 50));
       }
-      const second = await world.api.createKeyResult(world.objective.id, { title: 'Second', kind: 'metric', startValue: 0, targetValue: 10 });
+      const second = await world.api.createKeyResult(world.objective.id, {
+        title: 'Second',
+        kind: 'metric',
+        startValue: 0,
+        targetValue: 10,
+      });
       await new OkrApi(world.grace.client).checkIn(second.id, { value: 5 });
       await streamB.next(checkInOn(second.id));
     } finally {

@@ -11,7 +11,8 @@ describeEachEngine('the notification centre, preferences, quiet hours and unsubs
   const clock = new TestClock('2025-02-10'); // noon UTC
   const t = useSocialWorld(engine, { clock: clock.now });
 
-  const mentionGrace = (text = 'look') => comment(t.w.owner.client, { targetType: 'objective', targetId: t.w.objective.id, body: `${mention(t.w.grace)} ${text}` });
+  const mentionGrace = (text = 'look') =>
+    comment(t.w.owner.client, { targetType: 'objective', targetId: t.w.objective.id, body: `${mention(t.w.grace)} ${text}` });
   const emailsToGrace = () => engine().db.select().from(outbox).where(eq(outbox.userId, t.w.grace.user.id));
 
   it('lists mine newest first with the unread count, marks one or all read, and keeps others’ private', async () => {
@@ -27,7 +28,8 @@ describeEachEngine('the notification centre, preferences, quiet hours and unsubs
     expect(rest.body).toMatchObject({ items: [{ body: '@Grace Hopper first' }], nextBefore: null });
 
     const [newest] = listed.items;
-    for (let i = 0; i < 2; i++) expect((await t.w.grace.client.post(`${API}/notifications/${newest!.id}/read`)).body).toEqual({ unread: 1 });
+    for (let i = 0; i < 2; i++)
+      expect((await t.w.grace.client.post(`${API}/notifications/${newest!.id}/read`)).body).toEqual({ unread: 1 });
     expectProblem(await t.w.owner.client.post(`${API}/notifications/${newest!.id}/read`), 404, '/problems/not-found');
     expect((await notificationsOf(t.w.grace.client)).items[0]!.readAt).toBe(clock.now().toISOString());
     expect((await t.w.grace.client.post(`${API}/notifications/read-all`)).body).toEqual({ unread: 0 });
@@ -41,9 +43,19 @@ describeEachEngine('the notification centre, preferences, quiet hours and unsubs
     expect(defaults.body.preferences.every((p: { enabled: boolean }) => p.enabled)).toBe(true);
     expect(defaults.body.quietHours).toEqual({ start: null, end: null });
 
-    const saved = await t.w.grace.client.request('PUT', `${API}/me/notification-preferences`, { body: { preferences: [{ kind: 'mention', channel: 'email', enabled: false }, { kind: 'mention', channel: 'in_app', enabled: false }] } });
+    const saved = await t.w.grace.client.request('PUT', `${API}/me/notification-preferences`, {
+      body: {
+        preferences: [
+          { kind: 'mention', channel: 'email', enabled: false },
+          { kind: 'mention', channel: 'in_app', enabled: false },
+        ],
+      },
+    });
     expectStatus(saved, 200);
-    expect(saved.body.preferences.filter((p: { enabled: boolean }) => !p.enabled)).toEqual([{ kind: 'mention', channel: 'in_app', enabled: false }, { kind: 'mention', channel: 'email', enabled: false }]);
+    expect(saved.body.preferences.filter((p: { enabled: boolean }) => !p.enabled)).toEqual([
+      { kind: 'mention', channel: 'in_app', enabled: false },
+      { kind: 'mention', channel: 'email', enabled: false },
+    ]);
     await mentionGrace();
     expect(await emailsToGrace()).toEqual([]);
     const listed = await notificationsOf(t.w.grace.client);
@@ -54,7 +66,14 @@ describeEachEngine('the notification centre, preferences, quiet hours and unsubs
     expectStatus(await t.w.grace.client.request('PUT', `${API}/me/notification-preferences`, { body: { preferences: [] } }), 200);
     await mentionGrace('again');
     expect(await emailsToGrace()).toHaveLength(1);
-    expectProblem(await t.w.grace.client.request('PUT', `${API}/me/notification-preferences`, { body: { preferences: [{ kind: 'gossip', channel: 'email', enabled: false }] } }), 400, '/problems/validation-failed', 'preferences[0].kind');
+    expectProblem(
+      await t.w.grace.client.request('PUT', `${API}/me/notification-preferences`, {
+        body: { preferences: [{ kind: 'gossip', channel: 'email', enabled: false }] },
+      }),
+      400,
+      '/problems/validation-failed',
+      'preferences[0].kind',
+    );
   });
 
   it('delays e-mail past quiet hours in the person’s time zone', async () => {
@@ -70,12 +89,18 @@ describeEachEngine('the notification centre, preferences, quiet hours and unsubs
     expect((await emailsToGrace()).map((e) => e.nextAttemptAt.toISOString())).toEqual([clock.now().toISOString()]);
     await setQuiet({ start: 22, end: 8 });
     await mentionGrace('still early');
-    expect((await emailsToGrace()).map((e) => e.nextAttemptAt.toISOString()).sort()).toEqual(['2025-02-10T12:00:00.000Z', '2025-02-10T13:00:00.000Z']);
+    expect((await emailsToGrace()).map((e) => e.nextAttemptAt.toISOString()).sort()).toEqual([
+      '2025-02-10T12:00:00.000Z',
+      '2025-02-10T13:00:00.000Z',
+    ]);
 
     expectProblem(await setQuiet({ start: 24, end: 8 }), 400, '/problems/validation-failed', 'start');
     expectProblem(await setQuiet({ start: 22, end: null }), 400, '/problems/validation-failed', 'end');
     expectProblem(await setQuiet({ start: 9, end: 9 }), 400, '/problems/validation-failed', 'end');
-    expect((await setQuiet({ start: null, end: null })).body).toMatchObject({ quietHours: { start: null, end: null }, timeZone: 'America/New_York' });
+    expect((await setQuiet({ start: null, end: null })).body).toMatchObject({
+      quietHours: { start: null, end: null },
+      timeZone: 'America/New_York',
+    });
   });
 
   it('unsubscribes from a signed link without signing in, and refuses an altered one, changing nothing', async () => {
@@ -83,7 +108,8 @@ describeEachEngine('the notification centre, preferences, quiet hours and unsubs
     const [email] = await emailsToGrace();
     const link = new URL(/(http\S+\/api\/v1\/unsubscribe\S+)/.exec(email!.body)![1]!);
     const anonymous = new Client(t.server.url);
-    const preferences = () => engine().db.select().from(notificationPreferences).where(eq(notificationPreferences.userId, t.w.grace.user.id));
+    const preferences = () =>
+      engine().db.select().from(notificationPreferences).where(eq(notificationPreferences.userId, t.w.grace.user.id));
 
     const altered = (name: string, value: string) => {
       const copy = new URL(link);
@@ -110,6 +136,11 @@ describeEachEngine('the notification centre, preferences, quiet hours and unsubs
     await mentionGrace('once more');
     expect(await emailsToGrace()).toEqual([]);
     await comment(t.w.grace.client, { targetType: 'objective', targetId: t.w.objective.id, body: 'Reply' });
-    expect(await engine().db.select().from(outbox).where(and(eq(outbox.userId, t.w.owner.user.id)))).toHaveLength(1);
+    expect(
+      await engine()
+        .db.select()
+        .from(outbox)
+        .where(and(eq(outbox.userId, t.w.owner.user.id))),
+    ).toHaveLength(1);
   });
 });

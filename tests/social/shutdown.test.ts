@@ -30,7 +30,10 @@ describe('live streams of `cairn serve` processes', () => {
   async function serve(extra: Record<string, string>): Promise<{ cli: RunningCli; url: string }> {
     const port = await freePort();
     const url = `http://127.0.0.1:${port}`;
-    const cli = startCli(['serve'], cliEnv(join(root, `data-${port}`), { PORT: String(port), HOST: '127.0.0.1', CAIRN_PUBLIC_URL: url, ...extra }));
+    const cli = startCli(
+      ['serve'],
+      cliEnv(join(root, `data-${port}`), { PORT: String(port), HOST: '127.0.0.1', CAIRN_PUBLIC_URL: url, ...extra }),
+    );
     started.push(cli);
     await waitForHttpOk(`${url}/api/health`, cli, 60_000);
     return { cli, url };
@@ -52,33 +55,37 @@ describe('live streams of `cairn serve` processes', () => {
     await stream.ended;
   });
 
-  it.skipIf(!process.env.TEST_DATABASE_URL)('shares live events between two processes on one PostgreSQL database, and both stop on SIGTERM', { timeout: 120_000 }, async () => {
-    const base = process.env.TEST_DATABASE_URL!;
-    const name = `cairn_t_${randomBytes(6).toString('hex')}`;
-    const admin = async (text: string) => {
-      const client = new pg.Client({ connectionString: base });
-      await client.connect();
-      await client.query(text).finally(() => client.end());
-    };
-    await admin(`create database "${name}"`);
-    cleanups.push(() => admin(`drop database if exists "${name}" with (force)`));
-    const url = new URL(base);
-    url.pathname = `/${name}`;
-    const a = await serve({ DATABASE_URL: url.toString() });
-    const b = await serve({ DATABASE_URL: url.toString() });
+  it.skipIf(!process.env.TEST_DATABASE_URL)(
+    'shares live events between two processes on one PostgreSQL database, and both stop on SIGTERM',
+    { timeout: 120_000 },
+    async () => {
+      const base = process.env.TEST_DATABASE_URL!;
+      const name = `cairn_t_${randomBytes(6).toString('hex')}`;
+      const admin = async (text: string) => {
+        const client = new pg.Client({ connectionString: base });
+        await client.connect();
+        await client.query(text).finally(() => client.end());
+      };
+      await admin(`create database "${name}"`);
+      cleanups.push(() => admin(`drop database if exists "${name}" with (force)`));
+      const url = new URL(base);
+      url.pathname = `/${name}`;
+      const a = await serve({ DATABASE_URL: url.toString() });
+      const b = await serve({ DATABASE_URL: url.toString() });
 
-    const { owner } = await setUpOrganization(a.url);
-    const onB = new Client(b.url);
-    for (const [cookie, value] of owner.client.cookies) onB.cookies.set(cookie, value);
-    const streamB = await openLiveStream(onB);
-    const api = new OkrApi(owner.client);
-    const year = new Date().getUTCFullYear();
-    const cycle = await api.createCycle({ name: `${year}`, startDate: `${year}-01-01`, endDate: `${year}-12-31`, status: 'active' });
-    const { kr } = await api.objectiveAt({ cycleId: cycle.id, title: 'Ship it' }, 10);
-    await streamB.next((m) => m.type === 'check_in' && m.entityId === kr.id, 10_000);
+      const { owner } = await setUpOrganization(a.url);
+      const onB = new Client(b.url);
+      for (const [cookie, value] of owner.client.cookies) onB.cookies.set(cookie, value);
+      const streamB = await openLiveStream(onB);
+      const api = new OkrApi(owner.client);
+      const year = new Date().getUTCFullYear();
+      const cycle = await api.createCycle({ name: `${year}`, startDate: `${year}-01-01`, endDate: `${year}-12-31`, status: 'active' });
+      const { kr } = await api.objectiveAt({ cycleId: cycle.id, title: 'Ship it' }, 10);
+      await streamB.next((m) => m.type === 'check_in' && m.entityId === kr.id, 10_000);
 
-    await stopsPromptly(b.cli);
-    await streamB.ended;
-    await stopsPromptly(a.cli);
-  });
+      await stopsPromptly(b.cli);
+      await streamB.ended;
+      await stopsPromptly(a.cli);
+    },
+  );
 });

@@ -37,7 +37,13 @@ export const startServerWith = (handle: DatabaseHandle, events: EventBus): Promi
 export async function otherOrganization(db: Database, url: string): Promise<{ client: Client; user: { id: string; name: string } }> {
   const { org, owner } = await db.transaction(async (tx) => {
     const [org] = await tx.insert(organizations).values({ name: 'Globex' }).returning();
-    const owner = await createAccount(tx, { orgId: org!.id, name: 'Ivan Outsider', email: uniqueEmail('outsider'), password: PASSWORD, role: 'owner' });
+    const owner = await createAccount(tx, {
+      orgId: org!.id,
+      name: 'Ivan Outsider',
+      email: uniqueEmail('outsider'),
+      password: PASSWORD,
+      role: 'owner',
+    });
     return { org: org!, owner };
   });
   const { token } = await createToken(db, { orgId: org.id, actorId: owner.id }, { name: 'outsider' });
@@ -46,7 +52,10 @@ export async function otherOrganization(db: Database, url: string): Promise<{ cl
 
 export const mention = (person: { user: { id: string; name: string } }) => `@[${person.user.name}](${person.user.id})`;
 
-export async function comment(client: Client, body: { targetType: 'objective' | 'key_result' | 'check_in'; targetId: string; body: string }) {
+export async function comment(
+  client: Client,
+  body: { targetType: 'objective' | 'key_result' | 'check_in'; targetId: string; body: string },
+) {
   const response = await client.post(`${API}/comments`, body);
   expectStatus(response, 201);
   return response.body as { id: string; body: string; authorId: string; mentions: { id: string; name: string }[]; reactions: unknown[] };
@@ -83,7 +92,13 @@ export interface LiveStream {
 
 export async function openLiveStream(client: Client): Promise<LiveStream> {
   const abort = new AbortController();
-  const response = await fetch(new URL(`${API}/events`, client.baseUrl), { headers: { ...(client.token ? { authorization: `Bearer ${client.token}` } : { cookie: client.cookieHeader }), accept: 'text/event-stream' }, signal: abort.signal });
+  const response = await fetch(new URL(`${API}/events`, client.baseUrl), {
+    headers: {
+      ...(client.token ? { authorization: `Bearer ${client.token}` } : { cookie: client.cookieHeader }),
+      accept: 'text/event-stream',
+    },
+    signal: abort.signal,
+  });
   expect(response.status).toBe(200);
   expect(response.headers.get('content-type')).toMatch(/^text\/event-stream/);
   const messages: LiveMessage[] = [];
@@ -98,7 +113,8 @@ export async function openLiveStream(client: Client): Promise<LiveStream> {
         buffer += value;
         const blocks = buffer.split('\n\n');
         buffer = blocks.pop() ?? '';
-        for (const line of blocks.flatMap((b) => b.split('\n')).filter((l) => l.startsWith('data: '))) messages.push(JSON.parse(line.slice(6)) as LiveMessage);
+        for (const line of blocks.flatMap((b) => b.split('\n')).filter((l) => l.startsWith('data: ')))
+          messages.push(JSON.parse(line.slice(6)) as LiveMessage);
         wake();
       }
     } catch {

@@ -25,7 +25,19 @@ export interface RunningCli {
  */
 export function cliEnv(dataDir: string, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env };
-  for (const name of ['DATABASE_URL', 'CAIRN_PUBLIC_URL', 'CAIRN_SECRET', 'SMTP_URL', 'PORT', 'HOST', 'CAIRN_SETUP_PASSWORD', 'NODE_OPTIONS', 'NODE_ENV', 'TEST']) delete env[name];
+  for (const name of [
+    'DATABASE_URL',
+    'CAIRN_PUBLIC_URL',
+    'CAIRN_SECRET',
+    'SMTP_URL',
+    'PORT',
+    'HOST',
+    'CAIRN_SETUP_PASSWORD',
+    'NODE_OPTIONS',
+    'NODE_ENV',
+    'TEST',
+  ])
+    delete env[name];
   return { ...env, CAIRN_DATA_DIR: dataDir, LOG_LEVEL: 'warn', ...extra };
 }
 

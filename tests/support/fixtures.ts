@@ -33,8 +33,16 @@ export function expectProblem(response: ApiResponse, status: number, type: strin
   if (field !== undefined) expect(response.body.field, response.text).toBe(field);
   expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
   expect(response.body).toMatchObject({ status, title: expect.any(String), detail: expect.any(String) });
-  if (field !== undefined) expect(response.body.errors).toEqual(expect.arrayContaining([expect.objectContaining({ field, message: expect.any(String) })]));
-  return response.body as { type: string; title: string; status: number; detail: string; field?: string; errors?: { field: string; message: string }[] };
+  if (field !== undefined)
+    expect(response.body.errors).toEqual(expect.arrayContaining([expect.objectContaining({ field, message: expect.any(String) })]));
+  return response.body as {
+    type: string;
+    title: string;
+    status: number;
+    detail: string;
+    field?: string;
+    errors?: { field: string; message: string }[];
+  };
 }
 
 export function expectStatus(response: ApiResponse, status: number): void {
@@ -42,7 +50,10 @@ export function expectStatus(response: ApiResponse, status: number): void {
 }
 
 /** First-run setup through the API; the returned owner's client holds the session cookie. */
-export async function setUpOrganization(url: string, input: { organization?: string; name?: string; email?: string; password?: string } = {}) {
+export async function setUpOrganization(
+  url: string,
+  input: { organization?: string; name?: string; email?: string; password?: string } = {},
+) {
   const client = new Client(url);
   const password = input.password ?? PASSWORD;
   const response = await client.post('/api/v1/setup', {
@@ -59,16 +70,30 @@ export async function setUpOrganization(url: string, input: { organization?: str
 export const tokenOfLink = (link: string) => link.slice(link.lastIndexOf('/') + 1);
 
 /** Invites a person as `admin` and accepts in a new browser, which ends up signed in. */
-export async function addPerson(admin: Client, input: { role?: 'admin' | 'member'; teamId?: string; name?: string; email?: string } = {}): Promise<Person> {
-  const invited = await admin.post('/api/v1/invitations', { email: input.email ?? uniqueEmail(input.role ?? 'member'), role: input.role, teamId: input.teamId });
+export async function addPerson(
+  admin: Client,
+  input: { role?: 'admin' | 'member'; teamId?: string; name?: string; email?: string } = {},
+): Promise<Person> {
+  const invited = await admin.post('/api/v1/invitations', {
+    email: input.email ?? uniqueEmail(input.role ?? 'member'),
+    role: input.role,
+    teamId: input.teamId,
+  });
   expectStatus(invited, 201);
   const client = new Client(admin.baseUrl);
-  const accepted = await client.post('/api/v1/invitations/accept', { token: tokenOfLink(invited.body.link), name: input.name ?? 'Pat Person', password: PASSWORD });
+  const accepted = await client.post('/api/v1/invitations/accept', {
+    token: tokenOfLink(invited.body.link),
+    name: input.name ?? 'Pat Person',
+    password: PASSWORD,
+  });
   expectStatus(accepted, 201);
   return { client, user: accepted.body, password: PASSWORD };
 }
 
-export async function createTeam(admin: Client, body: { name: string; kind?: 'department' | 'team'; parentId?: string | null; description?: string | null }) {
+export async function createTeam(
+  admin: Client,
+  body: { name: string; kind?: 'department' | 'team'; parentId?: string | null; description?: string | null },
+) {
   const response = await admin.post('/api/v1/teams', body);
   expectStatus(response, 201);
   return response.body as { id: string; name: string; kind: string; parentId: string | null; memberCount: number | null };

@@ -35,7 +35,10 @@ export function freePort(): Promise<number> {
  * 127.0.0.1. buildApp needs its publicUrl before listening, so a free port is chosen first
  * (and another one tried should something take it in between).
  */
-export async function startTestServer(handle: DatabaseHandle, { config: overrides = {}, ...app }: TestServerOptions = {}): Promise<TestServer> {
+export async function startTestServer(
+  handle: DatabaseHandle,
+  { config: overrides = {}, ...app }: TestServerOptions = {},
+): Promise<TestServer> {
   let lastError: unknown;
   for (let attempt = 0; attempt < 5; attempt++) {
     const port = await freePort();

@@ -6,7 +6,8 @@ import { JOB_DESCRIPTIONS, JOB_NAMES, isJobName } from '../../server/jobs/regist
 import { runJob } from '../../server/jobs/run-job.js';
 import { withDatabase } from './with-database.js';
 
-const usage = () => `cairn jobs run ${JOB_NAMES.join('|')} [--force] [--org ID]\n\n${JOB_NAMES.map((n) => `  ${n.padEnd(11)} ${JOB_DESCRIPTIONS[n]}`).join('\n')}`;
+const usage = () =>
+  `cairn jobs run ${JOB_NAMES.join('|')} [--force] [--org ID]\n\n${JOB_NAMES.map((n) => `  ${n.padEnd(11)} ${JOB_DESCRIPTIONS[n]}`).join('\n')}`;
 
 /**
  * `cairn jobs run NAME`: what the ticker in `cairn serve` does every minute, once, now, printed as
@@ -20,7 +21,9 @@ export async function jobsCommand(args: ParsedArgs) {
   if (!isJobName(name)) throw new UsageError(`No job named "${name}".\n${usage()}`);
   const config = loadConfig();
   await withDatabase(async (handle) => {
-    const ctx = await jobContextFor(handle, config, (error) => console.error('mail not sent:', error instanceof Error ? error.message : error));
+    const ctx = await jobContextFor(handle, config, (error) =>
+      console.error('mail not sent:', error instanceof Error ? error.message : error),
+    );
     const report = await runJob(ctx, name, { force: args.flags.has('force'), orgId: stringFlag(args, 'org') });
     console.log(JSON.stringify(report, null, 2));
   });

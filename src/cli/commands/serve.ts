@@ -14,7 +14,10 @@ const projectRoot = fileURLToPath(new URL('../../../', import.meta.url));
 function buildWebIfMissing() {
   if (existsSync(join(webRoot, 'index.html'))) return;
   console.log('Building the web app (first start only)…');
-  const result = spawnSync(process.execPath, [join(projectRoot, 'node_modules/vite/bin/vite.js'), 'build'], { cwd: projectRoot, stdio: 'inherit' });
+  const result = spawnSync(process.execPath, [join(projectRoot, 'node_modules/vite/bin/vite.js'), 'build'], {
+    cwd: projectRoot,
+    stdio: 'inherit',
+  });
   if (result.status !== 0) throw new Error('The web app build failed; see the output above.');
 }
 

@@ -24,7 +24,10 @@ async function organizationId(db: Database, args: ParsedArgs): Promise<string> {
 }
 
 async function userByEmail(db: Database, email: string) {
-  const [user] = await db.select().from(users).where(eq(users.email, normalizeEmail(email)));
+  const [user] = await db
+    .select()
+    .from(users)
+    .where(eq(users.email, normalizeEmail(email)));
   if (!user) throw new UsageError(`No person with email ${email}.`);
   return user;
 }
@@ -43,7 +46,15 @@ const actions: Record<string, (db: Database, args: ParsedArgs) => Promise<string
   create: async (db, args) => {
     const orgId = await organizationId(db, args);
     const password = await readPassword(args);
-    const user = await db.transaction((tx) => createAccount(tx, { orgId, email: requireFlag(args, 'email'), name: requireFlag(args, 'name'), role: parseRole(stringFlag(args, 'role')), password }));
+    const user = await db.transaction((tx) =>
+      createAccount(tx, {
+        orgId,
+        email: requireFlag(args, 'email'),
+        name: requireFlag(args, 'name'),
+        role: parseRole(stringFlag(args, 'role')),
+        password,
+      }),
+    );
     return `Created ${user.email} (${user.role}).`;
   },
   'set-role': async (db, args) => {

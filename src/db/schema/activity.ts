@@ -6,7 +6,9 @@ export const activities = pgTable(
   'activities',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    orgId: uuid('org_id').notNull().references(() => organizations.id),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organizations.id),
     actorId: text('actor_id'),
     action: text('action').notNull(),
     entityType: text('entity_type').notNull(),
@@ -15,5 +17,8 @@ export const activities = pgTable(
     after: jsonb('after'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('activities_org_entity_idx').on(t.orgId, t.entityType, t.entityId), index('activities_org_time_idx').on(t.orgId, t.createdAt)],
+  (t) => [
+    index('activities_org_entity_idx').on(t.orgId, t.entityType, t.entityId),
+    index('activities_org_time_idx').on(t.orgId, t.createdAt),
+  ],
 );

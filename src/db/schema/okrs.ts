@@ -1,4 +1,17 @@
-import { boolean, date, doublePrecision, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  date,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+  type AnyPgColumn,
+} from 'drizzle-orm/pg-core';
 import { organizations } from './organizations.js';
 import { users } from './auth.js';
 import { teams } from './people.js';
@@ -17,7 +30,9 @@ export const cycles = pgTable(
   'cycles',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    orgId: uuid('org_id').notNull().references(() => organizations.id),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organizations.id),
     name: text('name').notNull(),
     startDate: date('start_date').notNull(),
     endDate: date('end_date').notNull(),
@@ -36,8 +51,12 @@ export const objectives = pgTable(
   'objectives',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    orgId: uuid('org_id').notNull().references(() => organizations.id),
-    cycleId: uuid('cycle_id').notNull().references(() => cycles.id),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organizations.id),
+    cycleId: uuid('cycle_id')
+      .notNull()
+      .references(() => cycles.id),
     title: text('title').notNull(),
     description: text('description'),
     whyImportant: text('why_important'),
@@ -54,15 +73,23 @@ export const objectives = pgTable(
     score: doublePrecision('score'),
     ...timestamps,
   },
-  (t) => [index('objectives_org_cycle_idx').on(t.orgId, t.cycleId), index('objectives_team_idx').on(t.orgId, t.teamId), index('objectives_owner_idx').on(t.orgId, t.ownerId)],
+  (t) => [
+    index('objectives_org_cycle_idx').on(t.orgId, t.cycleId),
+    index('objectives_team_idx').on(t.orgId, t.teamId),
+    index('objectives_owner_idx').on(t.orgId, t.ownerId),
+  ],
 );
 
 export const objectiveContributors = pgTable(
   'objective_contributors',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    orgId: uuid('org_id').notNull().references(() => organizations.id),
-    objectiveId: uuid('objective_id').notNull().references(() => objectives.id, { onDelete: 'cascade' }),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organizations.id),
+    objectiveId: uuid('objective_id')
+      .notNull()
+      .references(() => objectives.id, { onDelete: 'cascade' }),
     userId: text('user_id').references(() => users.id, { onDelete: 'cascade' }),
     teamId: uuid('team_id').references(() => teams.id, { onDelete: 'cascade' }),
   },
@@ -88,8 +115,12 @@ export const keyResults = pgTable(
   'key_results',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    orgId: uuid('org_id').notNull().references(() => organizations.id),
-    objectiveId: uuid('objective_id').notNull().references(() => objectives.id, { onDelete: 'cascade' }),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organizations.id),
+    objectiveId: uuid('objective_id')
+      .notNull()
+      .references(() => objectives.id, { onDelete: 'cascade' }),
     title: text('title').notNull(),
     ownerId: text('owner_id').references(() => users.id, { onDelete: 'set null' }),
     weight: doublePrecision('weight').notNull().default(1),
@@ -121,8 +152,12 @@ export const alignments = pgTable(
   'alignments',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    orgId: uuid('org_id').notNull().references(() => organizations.id),
-    childObjectiveId: uuid('child_objective_id').notNull().references(() => objectives.id, { onDelete: 'cascade' }),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organizations.id),
+    childObjectiveId: uuid('child_objective_id')
+      .notNull()
+      .references(() => objectives.id, { onDelete: 'cascade' }),
     parentObjectiveId: uuid('parent_objective_id').references((): AnyPgColumn => objectives.id, { onDelete: 'cascade' }),
     parentKeyResultId: uuid('parent_key_result_id').references(() => keyResults.id, { onDelete: 'cascade' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -139,8 +174,12 @@ export const checkIns = pgTable(
   'check_ins',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    orgId: uuid('org_id').notNull().references(() => organizations.id),
-    keyResultId: uuid('key_result_id').notNull().references(() => keyResults.id, { onDelete: 'cascade' }),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organizations.id),
+    keyResultId: uuid('key_result_id')
+      .notNull()
+      .references(() => keyResults.id, { onDelete: 'cascade' }),
     authorId: text('author_id').references(() => users.id, { onDelete: 'set null' }),
     asOf: date('as_of').notNull(),
     value: doublePrecision('value'),

@@ -2,7 +2,6 @@ import { boolean, index, integer, jsonb, pgTable, primaryKey, text, timestamp, u
 import { organizations } from './organizations.js';
 import { users } from './auth.js';
 
-
 export const NOTIFICATION_KINDS = ['reminder', 'escalation', 'digest', 'mention', 'comment', 'celebration', 'blocker'] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 export const CHANNELS = ['in_app', 'email'] as const;
@@ -13,8 +12,12 @@ export const notifications = pgTable(
   'notifications',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    orgId: uuid('org_id').notNull().references(() => organizations.id),
-    userId: text('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organizations.id),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
     kind: text('kind').$type<NotificationKind>().notNull(),
     title: text('title').notNull(),
     body: text('body'),
@@ -32,8 +35,12 @@ export const notifications = pgTable(
 export const notificationPreferences = pgTable(
   'notification_preferences',
   {
-    orgId: uuid('org_id').notNull().references(() => organizations.id),
-    userId: text('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organizations.id),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
     kind: text('kind').$type<NotificationKind>().notNull(),
     channel: text('channel').$type<Channel>().notNull(),
     enabled: boolean('enabled').notNull(),
@@ -50,7 +57,9 @@ export const outbox = pgTable(
   'outbox',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    orgId: uuid('org_id').notNull().references(() => organizations.id),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organizations.id),
     channel: text('channel').$type<'email' | 'webhook'>().notNull(),
     /** An e-mail address or a webhook URL. */
     recipient: text('recipient').notNull(),
@@ -91,7 +100,9 @@ export const comments = pgTable(
   'comments',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    orgId: uuid('org_id').notNull().references(() => organizations.id),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organizations.id),
     targetType: text('target_type').$type<CommentTarget>().notNull(),
     targetId: uuid('target_id').notNull(),
     authorId: text('author_id').references(() => users.id, { onDelete: 'set null' }),
@@ -106,8 +117,12 @@ export const comments = pgTable(
 export const commentMentions = pgTable(
   'comment_mentions',
   {
-    commentId: uuid('comment_id').notNull().references(() => comments.id, { onDelete: 'cascade' }),
-    userId: text('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    commentId: uuid('comment_id')
+      .notNull()
+      .references(() => comments.id, { onDelete: 'cascade' }),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
   },
   (t) => [primaryKey({ columns: [t.commentId, t.userId] })],
 );
@@ -116,13 +131,16 @@ export const reactions = pgTable(
   'reactions',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    orgId: uuid('org_id').notNull().references(() => organizations.id),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organizations.id),
     targetType: text('target_type').$type<'comment' | 'check_in'>().notNull(),
     targetId: uuid('target_id').notNull(),
-    userId: text('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
     emoji: text('emoji').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex('reactions_unique_idx').on(t.targetType, t.targetId, t.userId, t.emoji)],
 );
-

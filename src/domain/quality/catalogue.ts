@@ -6,11 +6,7 @@
 import { maintainIsKpi, stretchPolicy } from './rules/ambition.js';
 import { dataNotReady } from './rules/data-not-ready.js';
 import { duplicateKeyResults } from './rules/duplicate-key-results.js';
-import {
-  objectiveHasNoMeasure,
-  tooFewKeyResults,
-  tooManyKeyResults,
-} from './rules/key-result-count.js';
+import { objectiveHasNoMeasure, tooFewKeyResults, tooManyKeyResults } from './rules/key-result-count.js';
 import { keyResultIsOutput } from './rules/key-result-is-output.js';
 import { keyResultNotMeasurable } from './rules/key-result-not-measurable.js';
 import { objectiveContainsNumber, objectiveTitleTooLong } from './rules/objective-title.js';
@@ -44,9 +40,7 @@ export const QUALITY_RULES: readonly QualityRule[] = Object.freeze([
   behindPaceWithoutNote,
 ]);
 
-const BY_ID: ReadonlyMap<string, QualityRule> = new Map(
-  QUALITY_RULES.map((rule) => [rule.id, rule]),
-);
+const BY_ID: ReadonlyMap<string, QualityRule> = new Map(QUALITY_RULES.map((rule) => [rule.id, rule]));
 
 /** The rule with this id, or undefined for an unknown (e.g. retired) id. */
 export function ruleById(id: string): QualityRule | undefined {

@@ -73,9 +73,7 @@ describe('checkQuality: guiding principles override severities', () => {
 
   it('limits come from the principles too', () => {
     const draft = objective({ keyResults: [metric(), metric({ title: 'Churn from 3% to 2%' }), threshold()] });
-    expect(checkQuality(draft, GOOD_CONTEXT, { maxKeyResults: 2 }).findings.map((f) => f.ruleId)).toContain(
-      'too-many-key-results',
-    );
+    expect(checkQuality(draft, GOOD_CONTEXT, { maxKeyResults: 2 }).findings.map((f) => f.ruleId)).toContain('too-many-key-results');
   });
 
   it('unknown rule ids in the principles are ignored', () => {

@@ -7,13 +7,7 @@
  */
 import { QUALITY_RULES } from './catalogue.js';
 import { resolvePrinciples, ruleSetting } from './principles.js';
-import type {
-  DraftObjective,
-  Finding,
-  QualityContext,
-  QualityPrinciplesInput,
-  Severity,
-} from './types.js';
+import type { DraftObjective, Finding, QualityContext, QualityPrinciplesInput, Severity } from './types.js';
 
 export interface QualityReport {
   /** Most serious first: block, then warn, then tip; catalogue order within each. */

@@ -43,8 +43,7 @@ export function describePrinciples(input: QualityPrinciplesInput = {}): string[]
     `Objective titles are at most ${principles.maxTitleLength} characters`,
     ...stretchLines(principles.stretchPolicy),
     ...changedRules(principles).map(
-      ({ rule, setting }) =>
-        `“${rule.title}” ${SETTING_WORDS[setting]} (normally it ${SETTING_WORDS[rule.defaultSeverity]})`,
+      ({ rule, setting }) => `“${rule.title}” ${SETTING_WORDS[setting]} (normally it ${SETTING_WORDS[rule.defaultSeverity]})`,
     ),
   ];
 }

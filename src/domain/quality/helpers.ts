@@ -14,9 +14,7 @@ export function krField(index: number, path?: string): string {
 }
 
 /** Placeholders people type to get past a required field. */
-const PLACEHOLDERS = new Set([
-  '-', '--', '.', '?', 'n/a', 'na', 'tbd', 'tba', 'todo', 'none', 'xxx',
-]);
+const PLACEHOLDERS = new Set(['-', '--', '.', '?', 'n/a', 'na', 'tbd', 'tba', 'todo', 'none', 'xxx']);
 
 /** True for undefined, null, whitespace, or a placeholder such as "TBD". */
 export function isBlank(value: string | null | undefined): boolean {
@@ -74,9 +72,6 @@ export function hasMeasurableTarget(kr: DraftKeyResult): boolean {
 }
 
 /** Runs `check` on every key result, keeping its index for field paths. */
-export function eachKeyResult<T>(
-  objective: DraftObjective,
-  check: (kr: DraftKeyResult, index: number) => T[],
-): T[] {
+export function eachKeyResult<T>(objective: DraftObjective, check: (kr: DraftKeyResult, index: number) => T[]): T[] {
   return objective.keyResults.flatMap((kr, index) => check(kr, index));
 }

@@ -5,19 +5,7 @@
  */
 export * from './types.js';
 export { QUALITY_RULES, isRuleId, ruleById } from './catalogue.js';
-export {
-  QUALITY_PENALTIES,
-  checkQuality,
-  qualityScore,
-  teamQualityScore,
-  type QualityReport,
-} from './check-quality.js';
-export {
-  RULE_SETTINGS,
-  changedRules,
-  resolvePrinciples,
-  ruleSetting,
-  validatePrinciples,
-} from './principles.js';
+export { QUALITY_PENALTIES, checkQuality, qualityScore, teamQualityScore, type QualityReport } from './check-quality.js';
+export { RULE_SETTINGS, changedRules, resolvePrinciples, ruleSetting, validatePrinciples } from './principles.js';
 export { describePrinciples } from './describe-principles.js';
 export { keyResultSubject } from './subject.js';

@@ -11,39 +11,133 @@ import { anyOf, numberMatches, statesChange, words } from './wording.js';
 // Base forms only: "Hire 5 engineers" is an activity, while "Hiring lead
 // time from 60 to 30 days" is a measure that happens to start with a gerund.
 const OUTPUT_VERBS = new Set([
-  'launch', 'implement', 'build', 'ship', 'release', 'deliver', 'create', 'write', 'complete',
-  'finish', 'migrate', 'deploy', 'hire', 'hold', 'run', 'organise', 'organize', 'host',
-  'conduct', 'publish', 'introduce', 'develop', 'design', 'redesign', 'rebuild', 'finalise',
-  'finalize', 'install', 'integrate', 'prepare', 'produce', 'send', 'train', 'document',
-  'automate', 'start', 'attend', 'rewrite', 'refactor', 'upgrade',
+  'launch',
+  'implement',
+  'build',
+  'ship',
+  'release',
+  'deliver',
+  'create',
+  'write',
+  'complete',
+  'finish',
+  'migrate',
+  'deploy',
+  'hire',
+  'hold',
+  'run',
+  'organise',
+  'organize',
+  'host',
+  'conduct',
+  'publish',
+  'introduce',
+  'develop',
+  'design',
+  'redesign',
+  'rebuild',
+  'finalise',
+  'finalize',
+  'install',
+  'integrate',
+  'prepare',
+  'produce',
+  'send',
+  'train',
+  'document',
+  'automate',
+  'start',
+  'attend',
+  'rewrite',
+  'refactor',
+  'upgrade',
 ]);
 const OUTPUT_PHRASES = /^(?:set up|roll out|go live|kick off|put in place|sign off)\b/;
 
 // Delivery stated as done, anywhere in the title: "New checkout launched".
 const DELIVERED = new RegExp(
   String.raw`\b${anyOf([
-    'launched', 'shipped', 'released', 'implemented', 'deployed', 'delivered', 'completed',
-    'finished', 'migrated', 'rolled out', 'went live', 'goes live', 'is live', 'are live',
-    'live by', 'set up', 'published', 'held',
+    'launched',
+    'shipped',
+    'released',
+    'implemented',
+    'deployed',
+    'delivered',
+    'completed',
+    'finished',
+    'migrated',
+    'rolled out',
+    'went live',
+    'goes live',
+    'is live',
+    'are live',
+    'live by',
+    'set up',
+    'published',
+    'held',
   ])}\b`,
 );
 
 // Filler before the verb: "We will launch…", "Successfully ship…".
-const LEADING_FILLER =
-  /^(?:[-*•]|\d+[.)]|we(?: will|'ll| are going to)?|to|successfully|fully|finally)\s+/;
+const LEADING_FILLER = /^(?:[-*•]|\d+[.)]|we(?: will|'ll| are going to)?|to|successfully|fully|finally)\s+/;
 
 // Words that name a business or customer measure; with a number they make
 // the title an outcome even when a delivery verb leads.
 const OUTCOME_WORDS = new Set([
-  'rate', 'retention', 'churn', 'nps', 'csat', 'satisfaction', 'revenue', 'arr', 'mrr',
-  'conversion', 'activation', 'adoption', 'engagement', 'latency', 'uptime', 'availability',
-  'cost', 'costs', 'margin', 'share', 'score', 'usage', 'time', 'signups', 'sign-ups', 'dau',
-  'mau', 'wau', 'ltv', 'cac', 'gmv', 'sales', 'profit', 'bookings', 'pipeline', 'errors',
+  'rate',
+  'retention',
+  'churn',
+  'nps',
+  'csat',
+  'satisfaction',
+  'revenue',
+  'arr',
+  'mrr',
+  'conversion',
+  'activation',
+  'adoption',
+  'engagement',
+  'latency',
+  'uptime',
+  'availability',
+  'cost',
+  'costs',
+  'margin',
+  'share',
+  'score',
+  'usage',
+  'time',
+  'signups',
+  'sign-ups',
+  'dau',
+  'mau',
+  'wau',
+  'ltv',
+  'cac',
+  'gmv',
+  'sales',
+  'profit',
+  'bookings',
+  'pipeline',
+  'errors',
 ]);
 const SHARE_OF_PEOPLE = new RegExp(
   String.raw`\d\s?%\s+of\s+(?:[\p{L}-]+\s+)?${anyOf([
-    'users', 'customers', 'accounts', 'visitors', 'teams', 'clients', 'members', 'employees',
-    'buyers', 'subscribers', 'tickets', 'orders', 'requests', 'sessions', 'deals',
+    'users',
+    'customers',
+    'accounts',
+    'visitors',
+    'teams',
+    'clients',
+    'members',
+    'employees',
+    'buyers',
+    'subscribers',
+    'tickets',
+    'orders',
+    'requests',
+    'sessions',
+    'deals',
   ])}\b`,
   'u',
 );
@@ -51,7 +145,7 @@ const SHARE_OF_PEOPLE = new RegExp(
 /** The title without list markers or "we will", lowercased. */
 function stripFiller(title: string): string {
   let text = title.trim().toLowerCase();
-  for (let previous = ''; previous !== text; ) {
+  for (let previous = ''; previous !== text;) {
     previous = text;
     text = text.replace(LEADING_FILLER, '');
   }
@@ -70,9 +164,31 @@ export function leadingOutputVerb(title: string): string | null {
 // Verbs that open a change: "Reduce release lead time…" is about lead time.
 const CHANGE_VERB = new RegExp(
   `^${anyOf([
-    'improv', 'increas', 'rais', 'reduc', 'lower', 'cut', 'decreas', 'grow', 'boost', 'doubl',
-    'halv', 'tripl', 'keep', 'maintain', 'reach', 'retain', 'convert', 'win', 'acquir',
-    'attract', 'save', 'shorten', 'speed', 'lift', 'drive',
+    'improv',
+    'increas',
+    'rais',
+    'reduc',
+    'lower',
+    'cut',
+    'decreas',
+    'grow',
+    'boost',
+    'doubl',
+    'halv',
+    'tripl',
+    'keep',
+    'maintain',
+    'reach',
+    'retain',
+    'convert',
+    'win',
+    'acquir',
+    'attract',
+    'save',
+    'shorten',
+    'speed',
+    'lift',
+    'drive',
   ])}`,
 );
 
@@ -107,8 +223,6 @@ function hasNumberedMeasure(title: string): boolean {
   const wordAt = (index: number): number => lower.slice(0, index).split(/\s+/).length - 1;
   const numbers = numberMatches(lower).map((match) => wordAt(match.index));
   const tokens = lower.split(/\s+/);
-  const measures = tokens.flatMap((token, i) =>
-    words(token).some((word) => OUTCOME_WORDS.has(word)) ? [i] : [],
-  );
+  const measures = tokens.flatMap((token, i) => (words(token).some((word) => OUTCOME_WORDS.has(word)) ? [i] : []));
   return numbers.some((n) => measures.some((m) => Math.abs(n - m) <= 3));
 }

@@ -7,13 +7,7 @@
  */
 import type { ValidationProblem } from '../validation.js';
 import { QUALITY_RULES, isRuleId } from './catalogue.js';
-import {
-  DEFAULT_PRINCIPLES,
-  type QualityPrinciples,
-  type QualityPrinciplesInput,
-  type QualityRule,
-  type RuleSetting,
-} from './types.js';
+import { DEFAULT_PRINCIPLES, type QualityPrinciples, type QualityPrinciplesInput, type QualityRule, type RuleSetting } from './types.js';
 
 export const RULE_SETTINGS: readonly RuleSetting[] = ['block', 'warn', 'tip', 'off'];
 
@@ -35,9 +29,7 @@ export function ruleSetting(rule: QualityRule, principles: QualityPrinciples): R
 }
 
 function wholeNumberProblems(value: number, field: string, min: number): ValidationProblem[] {
-  return Number.isInteger(value) && value >= min
-    ? []
-    : [{ field, message: `must be a whole number of at least ${min}` }];
+  return Number.isInteger(value) && value >= min ? [] : [{ field, message: `must be a whole number of at least ${min}` }];
 }
 
 /** Everything wrong with a set of principles, as the settings form shows it. */
@@ -74,9 +66,7 @@ export function validatePrinciples(input: QualityPrinciplesInput): ValidationPro
 }
 
 /** Overrides that differ from the rule's default, in catalogue order. */
-export function changedRules(
-  principles: QualityPrinciples,
-): { rule: QualityRule; setting: RuleSetting }[] {
+export function changedRules(principles: QualityPrinciples): { rule: QualityRule; setting: RuleSetting }[] {
   return QUALITY_RULES.flatMap((rule) => {
     const setting = ruleSetting(rule, principles);
     return setting === rule.defaultSeverity ? [] : [{ rule, setting }];

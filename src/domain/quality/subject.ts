@@ -9,21 +9,74 @@ import { anyOf } from './wording.js';
 // Verbs that open a key result but are not part of what it measures.
 const LEADING_VERB = new RegExp(
   String.raw`^${anyOf([
-    'improve', 'increase', 'raise', 'grow', 'boost', 'enhance', 'optimi[sz]e', 'reduce',
-    'decrease', 'lower', 'cut', 'lift', 'drive', 'double', 'halve', 'triple', 'maximi[sz]e',
-    'minimi[sz]e', 'strengthen', 'expand', 'accelerate', 'keep', 'maintain', 'reach', 'achieve',
-    'get', 'hit', 'hold', 'stay',
+    'improve',
+    'increase',
+    'raise',
+    'grow',
+    'boost',
+    'enhance',
+    'optimi[sz]e',
+    'reduce',
+    'decrease',
+    'lower',
+    'cut',
+    'lift',
+    'drive',
+    'double',
+    'halve',
+    'triple',
+    'maximi[sz]e',
+    'minimi[sz]e',
+    'strengthen',
+    'expand',
+    'accelerate',
+    'keep',
+    'maintain',
+    'reach',
+    'achieve',
+    'get',
+    'hit',
+    'hold',
+    'stay',
   ])}\s+(?:the\s+|our\s+)?`,
   'i',
 );
 
 const UNIT = String.raw`(?:\s?${anyOf([
-  '%', '[kmx]', 'bn', 'pp', 'ms', 'days?', 'hours?', 'hrs?', 'h', 'weeks?', 'months?',
-  'minutes?', 'mins?', 'seconds?', 'secs?', 's', 'points?', 'pts', 'percent',
+  '%',
+  '[kmx]',
+  'bn',
+  'pp',
+  'ms',
+  'days?',
+  'hours?',
+  'hrs?',
+  'h',
+  'weeks?',
+  'months?',
+  'minutes?',
+  'mins?',
+  'seconds?',
+  'secs?',
+  's',
+  'points?',
+  'pts',
+  'percent',
 ])}(?![\p{L}]))?`;
 const BOUND_WORDS = anyOf([
-  'to', 'by', 'of', 'at', 'above', 'below', 'under', 'over', 'at least', 'at most', 'less than',
-  'more than', 'within',
+  'to',
+  'by',
+  'of',
+  'at',
+  'above',
+  'below',
+  'under',
+  'over',
+  'at least',
+  'at most',
+  'less than',
+  'more than',
+  'within',
 ]);
 const NUM = String.raw`[$€£¥]?\s?\d[\d.,]*${UNIT}`;
 // "from 7.1 to 8.5", "20% → 45%", "to 45", "by 10%", "above 99.9%", "≤ 4".
@@ -43,7 +96,10 @@ export function keyResultSubject(title: string): string {
   if (colon > 0 && /\d/.test(text.slice(colon + 1))) text = text.slice(0, colon);
   for (const pattern of VALUE_PARTS) text = text.replace(pattern, '');
   text = text.replace(LEADING_VERB, '');
-  text = text.replace(/[\s,;:.–-]+$/u, '').replace(/^[\s,;:.–-]+/u, '').trim();
+  text = text
+    .replace(/[\s,;:.–-]+$/u, '')
+    .replace(/^[\s,;:.–-]+/u, '')
+    .trim();
   if (text === '') return original;
   return lowerFirst(text);
 }

@@ -142,9 +142,5 @@ export interface QualityRule {
   readonly why: string;
   readonly weakExample: string;
   readonly strongExample: string;
-  check(
-    objective: DraftObjective,
-    context: QualityContext,
-    principles: QualityPrinciples,
-  ): RuleFinding[];
+  check(objective: DraftObjective, context: QualityContext, principles: QualityPrinciples): RuleFinding[];
 }

@@ -18,12 +18,9 @@ export function words(text: string): string[] {
 // A number standing on its own: "45", "7.1", "2,000,000", "30%", "$2M",
 // "10x", "45k". Letters glued to digits make a label, not a quantity:
 // Q3, H1, B2B, 2FA, 1st.
-const NUMBER =
-  /(?<![\p{L}\p{N}])(?:[$€£¥]\s?)?\d+(?:[.,]\d+)*(?:%|bn|pp|[kmx])?(?![\p{L}\p{N}])/giu;
+const NUMBER = /(?<![\p{L}\p{N}])(?:[$€£¥]\s?)?\d+(?:[.,]\d+)*(?:%|bn|pp|[kmx])?(?![\p{L}\p{N}])/giu;
 const YEAR = /^(?:19|20)\d\d$/;
-const DATE_WORDS = new Set([
-  'in', 'by', 'for', 'during', 'before', 'after', 'until', 'till', 'since', 'of', 'end', 'fy',
-]);
+const DATE_WORDS = new Set(['in', 'by', 'for', 'during', 'before', 'after', 'until', 'till', 'since', 'of', 'end', 'fy']);
 
 /** A quantity found in a text, with the position where it starts. */
 export interface NumberMatch {
@@ -59,9 +56,26 @@ export function hasNumber(text: string): boolean {
 // Words that promise a direction but not a size. Fine next to numbers
 // ("Improve NPS from 32 to 45"), vague on their own ("Improve NPS").
 const VAGUE = [
-  /^improv/, /^increas/, /^better$/, /^enhanc/, /^optimi[sz]/, /^grow/, /^boost/,
-  /^more$/, /^less$/, /^fewer$/, /^reduc/, /^maximi[sz]/, /^minimi[sz]/, /^strengthen/,
-  /^rais(?:e|es|ed|ing)$/, /^lower$/, /^decreas/, /^expand/, /^accelerat/, /^streamlin/,
+  /^improv/,
+  /^increas/,
+  /^better$/,
+  /^enhanc/,
+  /^optimi[sz]/,
+  /^grow/,
+  /^boost/,
+  /^more$/,
+  /^less$/,
+  /^fewer$/,
+  /^reduc/,
+  /^maximi[sz]/,
+  /^minimi[sz]/,
+  /^strengthen/,
+  /^rais(?:e|es|ed|ing)$/,
+  /^lower$/,
+  /^decreas/,
+  /^expand/,
+  /^accelerat/,
+  /^streamlin/,
 ];
 
 /** Vague direction words in a title, as written (lowercase), without repeats. */

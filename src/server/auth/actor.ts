@@ -36,7 +36,13 @@ async function actorFromToken(db: Database, token: string): Promise<Actor | null
   const [row] = await db
     .update(apiTokens)
     .set({ lastUsedAt: now })
-    .where(and(eq(apiTokens.tokenHash, hashToken(token)), isNull(apiTokens.revokedAt), or(isNull(apiTokens.expiresAt), gt(apiTokens.expiresAt, now))))
+    .where(
+      and(
+        eq(apiTokens.tokenHash, hashToken(token)),
+        isNull(apiTokens.revokedAt),
+        or(isNull(apiTokens.expiresAt), gt(apiTokens.expiresAt, now)),
+      ),
+    )
     .returning({ userId: apiTokens.userId, orgId: apiTokens.orgId });
   if (!row) return null;
   const actor = await activeUser(db, row.userId, 'token');

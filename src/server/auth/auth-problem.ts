@@ -12,7 +12,10 @@ interface BetterAuthError {
 export function problemFromAuthError(status: number, error: BetterAuthError): Problem {
   const code = error.code ?? '';
   const message = error.message ?? 'Signing in did not work.';
-  if (code === 'INVALID_EMAIL_OR_PASSWORD') return new Problem(status, 'invalid-credentials', 'The email or the password is wrong.', [{ field: 'password', message: 'The email or the password is wrong.' }]);
+  if (code === 'INVALID_EMAIL_OR_PASSWORD')
+    return new Problem(status, 'invalid-credentials', 'The email or the password is wrong.', [
+      { field: 'password', message: 'The email or the password is wrong.' },
+    ]);
   if (status === 403) return new Problem(403, 'forbidden', message);
   if (status === 404) return new Problem(404, 'not-found', message);
   if (status === 400 || status === 422) {

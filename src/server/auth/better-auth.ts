@@ -47,7 +47,8 @@ export function createAuth({ db, secret, publicUrl }: AuthOptions) {
           // A deactivated person keeps their password row, so refuse them here, before a session exists.
           before: async (session) => {
             const [user] = await db.select({ deactivatedAt: users.deactivatedAt }).from(users).where(eq(users.id, session.userId));
-            if (!user || user.deactivatedAt) throw new APIError('FORBIDDEN', { message: 'This account is deactivated. Ask an admin to reactivate it.' });
+            if (!user || user.deactivatedAt)
+              throw new APIError('FORBIDDEN', { message: 'This account is deactivated. Ask an admin to reactivate it.' });
           },
         },
       },

@@ -41,7 +41,9 @@ export function mountAuth(app: FastifyInstance, auth: Auth, throttle: LoginThrot
       if (isSignIn) {
         const wait = throttle.retryAfter(keys);
         if (wait > 0) {
-          throw new Problem(429, 'rate-limited', `Too many failed sign-ins for this email. Try again in ${wait} seconds.`, [], { 'retry-after': String(wait) });
+          throw new Problem(429, 'rate-limited', `Too many failed sign-ins for this email. Try again in ${wait} seconds.`, [], {
+            'retry-after': String(wait),
+          });
         }
       }
       const response = await auth.handler(toFetchRequest(request, origin));

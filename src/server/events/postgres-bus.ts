@@ -89,7 +89,9 @@ export async function createPostgresBus(url: string, options: PostgresBusOptions
   return {
     publish(event) {
       local.deliver(event);
-      client?.query('select pg_notify($1, $2)', [EVENTS_CHANNEL, JSON.stringify({ origin, event })]).catch((error: Error) => options.onError?.(error));
+      client
+        ?.query('select pg_notify($1, $2)', [EVENTS_CHANNEL, JSON.stringify({ origin, event })])
+        .catch((error: Error) => options.onError?.(error));
     },
     subscribe: local.subscribe,
     async close() {

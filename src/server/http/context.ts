@@ -24,7 +24,11 @@ export interface AppContext {
 }
 
 /** What notify() needs from the app: links, signing, the time. */
-export const notifyContext = (ctx: AppContext): NotifyContext => ({ publicUrl: ctx.config.publicUrl, secret: ctx.secret, now: ctx.clock() });
+export const notifyContext = (ctx: AppContext): NotifyContext => ({
+  publicUrl: ctx.config.publicUrl,
+  secret: ctx.secret,
+  now: ctx.clock(),
+});
 
 declare module 'fastify' {
   interface FastifyRequest {

@@ -16,7 +16,12 @@ export const presentUser = (u: Row<typeof users>) => ({
   createdAt: iso(u.createdAt)!,
 });
 
-export const presentOrganization = (o: Row<typeof organizations>) => ({ id: o.id, name: o.name, timeZone: o.timeZone, createdAt: iso(o.createdAt)! });
+export const presentOrganization = (o: Row<typeof organizations>) => ({
+  id: o.id,
+  name: o.name,
+  timeZone: o.timeZone,
+  createdAt: iso(o.createdAt)!,
+});
 
 export const presentTeam = (t: Row<typeof teams>, memberCount?: number) => ({
   id: t.id,

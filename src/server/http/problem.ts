@@ -44,7 +44,12 @@ export class Problem extends Error {
   }
 
   toBody(): ProblemBody {
-    const body: ProblemBody = { type: `/problems/${this.slug}`, title: TITLES[this.slug] ?? this.slug, status: this.status, detail: this.message };
+    const body: ProblemBody = {
+      type: `/problems/${this.slug}`,
+      title: TITLES[this.slug] ?? this.slug,
+      status: this.status,
+      detail: this.message,
+    };
     if (this.errors.length > 0) {
       body.field = this.errors[0]!.field;
       body.errors = this.errors;

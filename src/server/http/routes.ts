@@ -23,7 +23,25 @@ import { socialRoutes } from './social/routes.js';
 export const apiRoutes =
   (ctx: AppContext): FastifyPluginAsyncZod =>
   async (api) => {
-    for (const routes of [setupRoutes, organizationRoutes, userRoutes, passwordRoutes, teamRoutes, teamMemberRoutes, invitationRoutes, tokenRoutes, cycleRoutes, treeRoutes, objectiveRoutes, keyResultRoutes, checkInRoutes, historyRoutes, qualityRoutes, rhythmRoutes, socialRoutes]) {
+    for (const routes of [
+      setupRoutes,
+      organizationRoutes,
+      userRoutes,
+      passwordRoutes,
+      teamRoutes,
+      teamMemberRoutes,
+      invitationRoutes,
+      tokenRoutes,
+      cycleRoutes,
+      treeRoutes,
+      objectiveRoutes,
+      keyResultRoutes,
+      checkInRoutes,
+      historyRoutes,
+      qualityRoutes,
+      rhythmRoutes,
+      socialRoutes,
+    ]) {
       await api.register(routes(ctx));
     }
   };

@@ -10,7 +10,10 @@ async function sendEmail(mailer: Mailer, row: OutboxRow): Promise<void> {
   const message = { to: row.recipient, subject: row.subject ?? '(no subject)', text: row.body };
   if (mailer.deliver) return mailer.deliver(message);
   const outcome = await mailer.send(message);
-  if (outcome !== 'sent') throw new Error(outcome === 'not_configured' ? 'SMTP is not configured.' : 'The SMTP server did not take the message (see the server log).');
+  if (outcome !== 'sent')
+    throw new Error(
+      outcome === 'not_configured' ? 'SMTP is not configured.' : 'The SMTP server did not take the message (see the server log).',
+    );
 }
 
 /** POSTs the stored JSON (Slack's `{text}`); any 2xx is delivered, anything else is an error to retry. */

@@ -12,7 +12,8 @@ const LEASE_MS = 10 * MINUTE;
 /** 1, 2, 4, 8, 16 minutes after the 1st…5th failed attempt. */
 export const backoffMs = (attempts: number) => 2 ** Math.max(0, attempts - 1) * MINUTE;
 
-const dueWhere = (now: Date, orgId?: string) => and(eq(outbox.status, 'pending'), lte(outbox.nextAttemptAt, now), orgId ? eq(outbox.orgId, orgId) : undefined);
+const dueWhere = (now: Date, orgId?: string) =>
+  and(eq(outbox.status, 'pending'), lte(outbox.nextAttemptAt, now), orgId ? eq(outbox.orgId, orgId) : undefined);
 
 /**
  * Claims up to `limit` due rows in one statement: the inner select locks them and skips rows
@@ -20,7 +21,13 @@ const dueWhere = (now: Date, orgId?: string) => and(eq(outbox.status, 'pending')
  * commits at once, so no transaction stays open while mail is sent.
  */
 async function claim(db: Database, now: Date, limit: number, orgId?: string) {
-  const due = db.select({ id: outbox.id }).from(outbox).where(dueWhere(now, orgId)).orderBy(asc(outbox.nextAttemptAt)).limit(limit).for('update', { skipLocked: true });
+  const due = db
+    .select({ id: outbox.id })
+    .from(outbox)
+    .where(dueWhere(now, orgId))
+    .orderBy(asc(outbox.nextAttemptAt))
+    .limit(limit)
+    .for('update', { skipLocked: true });
   return db
     .update(outbox)
     .set({ attempts: sql`${outbox.attempts} + 1`, nextAttemptAt: new Date(now.getTime() + LEASE_MS) })
@@ -30,12 +37,19 @@ async function claim(db: Database, now: Date, limit: number, orgId?: string) {
 
 /** Without SMTP there is nobody to send e-mail to: due e-mails are kept as `recorded` for an admin to read. */
 async function recordUnsendable(db: Database, now: Date, orgId?: string): Promise<number> {
-  const rows = await db.update(outbox).set({ status: 'recorded' }).where(and(dueWhere(now, orgId), eq(outbox.channel, 'email'))).returning({ id: outbox.id });
+  const rows = await db
+    .update(outbox)
+    .set({ status: 'recorded' })
+    .where(and(dueWhere(now, orgId), eq(outbox.channel, 'email')))
+    .returning({ id: outbox.id });
   return rows.length;
 }
 
 /** Delivers every due outbox row, batch by batch, and settles each: sent, retried later, or failed for good. */
-export async function dispatchOutbox(ctx: JobContext, options: { now: Date; orgId?: string; batchSize?: number; maxBatches?: number }): Promise<JobSummary> {
+export async function dispatchOutbox(
+  ctx: JobContext,
+  options: { now: Date; orgId?: string; batchSize?: number; maxBatches?: number },
+): Promise<JobSummary> {
   const { now, orgId, batchSize = 25, maxBatches = 20 } = options;
   const totals = { sent: 0, recorded: 0, retried: 0, failed: 0 };
   if (!ctx.mailer.configured) totals.recorded = await recordUnsendable(ctx.db, now, orgId);
@@ -50,7 +64,10 @@ export async function dispatchOutbox(ctx: JobContext, options: { now: Date; orgI
         await ctx.db.update(outbox).set({ status: 'failed', lastError: outcome.error }).where(eq(outbox.id, row.id));
         totals.failed++;
       } else {
-        await ctx.db.update(outbox).set({ nextAttemptAt: new Date(now.getTime() + backoffMs(row.attempts)), lastError: outcome.error }).where(eq(outbox.id, row.id));
+        await ctx.db
+          .update(outbox)
+          .set({ nextAttemptAt: new Date(now.getTime() + backoffMs(row.attempts)), lastError: outcome.error })
+          .where(eq(outbox.id, row.id));
         totals.retried++;
       }
     }

@@ -13,7 +13,10 @@ const DAY_MS = 86_400_000;
 async function prune(tx: Transaction, now: Date): Promise<JobSummary> {
   const cutoff = new Date(now.getTime() - RETENTION_DAYS * DAY_MS).toISOString();
   // Counted in SQL: a first run on an old instance may delete many rows.
-  const [runs] = await queryRows<{ n: number }>(tx, sql`with gone as (delete from job_runs where finished_at is not null and started_at < ${cutoff}::timestamptz returning 1) select count(*)::int as n from gone`);
+  const [runs] = await queryRows<{ n: number }>(
+    tx,
+    sql`with gone as (delete from job_runs where finished_at is not null and started_at < ${cutoff}::timestamptz returning 1) select count(*)::int as n from gone`,
+  );
   const [messages] = await queryRows<{ n: number }>(
     tx,
     sql`with gone as (delete from outbox where status in ('sent', 'recorded', 'failed') and created_at < ${cutoff}::timestamptz returning 1) select count(*)::int as n from gone`,

@@ -25,7 +25,8 @@ const reminders: ScheduledJob = {
 /** The latest due moment at least escalateAfterHours ago: leads hear what is still missing. */
 const escalation: ScheduledJob = {
   name: 'escalation',
-  description: "Tell team leads (owners and admins, for company objectives) whose check-ins are still missing after the organisation's escalation delay",
+  description:
+    "Tell team leads (owners and admins, for company objectives) whose check-ins are still missing after the organisation's escalation delay",
   async due(ctx, now, orgId) {
     return (await checkInGroups(ctx.db, orgId)).map((group) => {
       const period = periodAt(group.schedule, new Date(now.getTime() - hours(group.rhythm.escalateAfterHours)));
@@ -43,9 +44,15 @@ const digest: ScheduledJob = {
     return groups
       .filter((group) => group.teamId === null)
       .map((company) => {
-        const window = periodAt({ cadence: 'weekly', day: company.rhythm.digestDay, hour: company.rhythm.digestHour, timeZone: company.schedule.timeZone }, now);
+        const window = periodAt(
+          { cadence: 'weekly', day: company.rhythm.digestDay, hour: company.rhythm.digestHour, timeZone: company.schedule.timeZone },
+          now,
+        );
         const orgGroups = groups.filter((g) => g.orgId === company.orgId);
-        return { key: `org:${company.orgId}:${window.dueDate}`, run: (tx) => sendDigests(tx, notifyAt(ctx, now), orgGroups, company.orgId, window) };
+        return {
+          key: `org:${company.orgId}:${window.dueDate}`,
+          run: (tx) => sendDigests(tx, notifyAt(ctx, now), orgGroups, company.orgId, window),
+        };
       });
   },
 };

@@ -19,16 +19,27 @@ export class UnknownJobError extends Error {
  */
 async function runPeriod(db: Database, name: string, due: DueRun, now: Date, force: boolean): Promise<PeriodReport> {
   return db.transaction(async (tx) => {
-    const claimed = await tx.insert(jobRuns).values({ name, periodKey: due.key, startedAt: now }).onConflictDoNothing({ target: [jobRuns.name, jobRuns.periodKey] }).returning({ id: jobRuns.id });
+    const claimed = await tx
+      .insert(jobRuns)
+      .values({ name, periodKey: due.key, startedAt: now })
+      .onConflictDoNothing({ target: [jobRuns.name, jobRuns.periodKey] })
+      .returning({ id: jobRuns.id });
     if (claimed.length === 0 && !force) return { key: due.key, ran: false };
     const summary = await due.run(tx);
-    await tx.update(jobRuns).set({ finishedAt: now, result: summary, error: null }).where(and(eq(jobRuns.name, name), eq(jobRuns.periodKey, due.key)));
+    await tx
+      .update(jobRuns)
+      .set({ finishedAt: now, result: summary, error: null })
+      .where(and(eq(jobRuns.name, name), eq(jobRuns.periodKey, due.key)));
     return { key: due.key, ran: true, summary };
   });
 }
 
 function total(periods: PeriodReport[]): JobSummary {
-  const totals: JobSummary = { ran: periods.filter((p) => p.ran).length, skipped: periods.filter((p) => !p.ran && !p.error).length, errors: periods.filter((p) => p.error).length };
+  const totals: JobSummary = {
+    ran: periods.filter((p) => p.ran).length,
+    skipped: periods.filter((p) => !p.ran && !p.error).length,
+    errors: periods.filter((p) => p.error).length,
+  };
   for (const p of periods) for (const [k, v] of Object.entries(p.summary ?? {})) totals[k] = (totals[k] ?? 0) + v;
   return totals;
 }
@@ -37,12 +48,22 @@ function total(periods: PeriodReport[]): JobSummary {
 export async function runJob(ctx: JobContext, name: string, options: RunOptions = {}): Promise<JobReport> {
   if (!isJobName(name)) throw new UnknownJobError(name);
   const now = options.now ?? ctx.clock();
-  if (name === 'dispatch') return { job: name, at: now.toISOString(), periods: [], totals: await dispatchOutbox(ctx, { now, orgId: options.orgId }) };
+  if (name === 'dispatch')
+    return { job: name, at: now.toISOString(), periods: [], totals: await dispatchOutbox(ctx, { now, orgId: options.orgId }) };
   const job = scheduledJob(name)!;
   const due = await job.due(ctx, now, options.orgId);
   // Most ticks find every period already claimed: one read instead of one insert per group.
   const keys = due.map((d) => d.key);
-  const done = new Set(keys.length ? (await ctx.db.select({ key: jobRuns.periodKey }).from(jobRuns).where(and(eq(jobRuns.name, name), inArray(jobRuns.periodKey, keys)))).map((r) => r.key) : []);
+  const done = new Set(
+    keys.length
+      ? (
+          await ctx.db
+            .select({ key: jobRuns.periodKey })
+            .from(jobRuns)
+            .where(and(eq(jobRuns.name, name), inArray(jobRuns.periodKey, keys)))
+        ).map((r) => r.key)
+      : [],
+  );
   const periods: PeriodReport[] = [];
   for (const d of due) {
     if (done.has(d.key) && !options.force) {

@@ -49,7 +49,8 @@ export function startTicker(ctx: JobContext, options: TickerOptions): Ticker {
     try {
       const report = await runJob(ctx, name, { now: ctx.clock() });
       const did = report.periods.filter((p) => p.ran || p.error);
-      if (did.length > 0 || Object.entries(report.totals).some(([k, v]) => v > 0 && k !== 'skipped')) log.info({ job: name, totals: report.totals, periods: did }, 'job ran');
+      if (did.length > 0 || Object.entries(report.totals).some(([k, v]) => v > 0 && k !== 'skipped'))
+        log.info({ job: name, totals: report.totals, periods: did }, 'job ran');
     } catch (error) {
       log.error({ err: error, job: name }, 'job failed');
     }

@@ -5,13 +5,7 @@ import { forbidden } from '../http/problem.js';
  * The one place that says who may do what. Handlers call `authorize` before any service;
  * services trust their caller. Team leads manage their own team's membership.
  */
-export type Action =
-  | 'organization.update'
-  | 'user.manage'
-  | 'user.set-owner'
-  | 'invitation.manage'
-  | 'team.manage'
-  | 'team.members.manage';
+export type Action = 'organization.update' | 'user.manage' | 'user.set-owner' | 'invitation.manage' | 'team.manage' | 'team.members.manage';
 
 export interface PolicyContext {
   /** For team.members.manage: the teams the actor leads. */

@@ -17,14 +17,23 @@ export interface ObjectiveRelation {
 
 export async function relationTo(db: Executor, actor: Actor, objective: ObjectiveRow): Promise<ObjectiveRelation> {
   const membership = objective.teamId
-    ? (await db.select({ role: teamMembers.role }).from(teamMembers).where(and(eq(teamMembers.teamId, objective.teamId), eq(teamMembers.userId, actor.userId))))[0]
+    ? (
+        await db
+          .select({ role: teamMembers.role })
+          .from(teamMembers)
+          .where(and(eq(teamMembers.teamId, objective.teamId), eq(teamMembers.userId, actor.userId)))
+      )[0]
     : undefined;
   const contributions = await db
     .select({ userId: objectiveContributors.userId, teamId: objectiveContributors.teamId })
     .from(objectiveContributors)
     .where(eq(objectiveContributors.objectiveId, objective.id));
   const myTeams = contributions.some((c) => c.teamId)
-    ? new Set((await db.select({ teamId: teamMembers.teamId }).from(teamMembers).where(eq(teamMembers.userId, actor.userId))).map((m) => m.teamId))
+    ? new Set(
+        (await db.select({ teamId: teamMembers.teamId }).from(teamMembers).where(eq(teamMembers.userId, actor.userId))).map(
+          (m) => m.teamId,
+        ),
+      )
     : new Set<string>();
   return {
     owns: objective.ownerId === actor.userId,
@@ -64,11 +73,18 @@ export function authorizeCycleEdit(actor: Actor): void {
  * New objectives: admins anywhere; a team's leads for their team; a team member for themselves
  * inside their team (an individual objective). Company-level objectives (no team) are for admins.
  */
-export async function authorizeObjectiveCreate(db: Executor, actor: Actor, input: { teamId?: string | null; ownerId?: string | null }): Promise<void> {
+export async function authorizeObjectiveCreate(
+  db: Executor,
+  actor: Actor,
+  input: { teamId?: string | null; ownerId?: string | null },
+): Promise<void> {
   if (isAdmin(actor)) return;
   if (!input.teamId) throw forbidden('Only an owner or admin can create company-level objectives (objectives without a team).');
-  const [membership] = await db.select({ role: teamMembers.role }).from(teamMembers).where(and(eq(teamMembers.teamId, input.teamId), eq(teamMembers.userId, actor.userId)));
+  const [membership] = await db
+    .select({ role: teamMembers.role })
+    .from(teamMembers)
+    .where(and(eq(teamMembers.teamId, input.teamId), eq(teamMembers.userId, actor.userId)));
   if (membership?.role === 'lead') return;
   if (membership && (input.ownerId ?? actor.userId) === actor.userId) return;
-  throw forbidden("Create objectives for your own team: as its lead, or as a member for yourself.");
+  throw forbidden('Create objectives for your own team: as its lead, or as a member for yourself.');
 }

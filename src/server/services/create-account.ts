@@ -27,8 +27,13 @@ export async function createAccount(tx: Executor, input: NewAccount) {
   try {
     // A savepoint keeps the caller's transaction usable when the email is taken.
     return await tx.transaction(async (inner) => {
-      const [user] = await inner.insert(users).values({ id, orgId: input.orgId, name: input.name.trim(), email, role: input.role, emailVerified: true }).returning();
-      await inner.insert(accounts).values({ id: randomUUID(), accountId: id, providerId: 'credential', userId: id, password: passwordHash });
+      const [user] = await inner
+        .insert(users)
+        .values({ id, orgId: input.orgId, name: input.name.trim(), email, role: input.role, emailVerified: true })
+        .returning();
+      await inner
+        .insert(accounts)
+        .values({ id: randomUUID(), accountId: id, providerId: 'credential', userId: id, password: passwordHash });
       return user!;
     });
   } catch (error) {

@@ -28,7 +28,14 @@ export async function createInvitation(db: Database, scope: Scope, input: NewInv
     await tx
       .update(invitations)
       .set({ revokedAt: new Date() })
-      .where(and(eq(invitations.orgId, scope.orgId), eq(invitations.email, email), isNull(invitations.acceptedAt), isNull(invitations.revokedAt)));
+      .where(
+        and(
+          eq(invitations.orgId, scope.orgId),
+          eq(invitations.email, email),
+          isNull(invitations.acceptedAt),
+          isNull(invitations.revokedAt),
+        ),
+      );
     const [row] = await tx
       .insert(invitations)
       .values({
@@ -41,7 +48,13 @@ export async function createInvitation(db: Database, scope: Scope, input: NewInv
         expiresAt: new Date(Date.now() + INVITATION_DAYS * 86_400_000),
       })
       .returning();
-    await recordActivity(tx, { ...scope, action: 'invitation.created', entityType: 'invitation', entityId: row!.id, after: { email, role: input.role } });
+    await recordActivity(tx, {
+      ...scope,
+      action: 'invitation.created',
+      entityType: 'invitation',
+      entityId: row!.id,
+      after: { email, role: input.role },
+    });
     return { invitation: row!, token };
   });
 }
@@ -66,7 +79,13 @@ export async function revokeInvitation(db: Database, scope: Scope, id: string) {
       .where(and(eq(invitations.orgId, scope.orgId), eq(invitations.id, id), isNull(invitations.acceptedAt), isNull(invitations.revokedAt)))
       .returning();
     if (!row) throw notFound('The invitation');
-    await recordActivity(tx, { ...scope, action: 'invitation.revoked', entityType: 'invitation', entityId: id, before: { email: row.email } });
+    await recordActivity(tx, {
+      ...scope,
+      action: 'invitation.revoked',
+      entityType: 'invitation',
+      entityId: id,
+      before: { email: row.email },
+    });
   });
 }
 
@@ -76,8 +95,18 @@ export async function findOpenInvitation(db: Database, token: string) {
     .select({ invitation: invitations, organization: organizations.name })
     .from(invitations)
     .innerJoin(organizations, eq(organizations.id, invitations.orgId))
-    .where(and(eq(invitations.tokenHash, hashToken(token)), isNull(invitations.acceptedAt), isNull(invitations.revokedAt), gt(invitations.expiresAt, new Date())));
-  if (!row) throw new Problem(404, 'not-found', 'This invitation link is not valid any more. Ask for a new one.', [{ field: 'token', message: 'Unknown, used or expired invitation.' }]);
+    .where(
+      and(
+        eq(invitations.tokenHash, hashToken(token)),
+        isNull(invitations.acceptedAt),
+        isNull(invitations.revokedAt),
+        gt(invitations.expiresAt, new Date()),
+      ),
+    );
+  if (!row)
+    throw new Problem(404, 'not-found', 'This invitation link is not valid any more. Ask for a new one.', [
+      { field: 'token', message: 'Unknown, used or expired invitation.' },
+    ]);
   return row;
 }
 
@@ -91,9 +120,23 @@ export async function acceptInvitation(db: Database, input: { token: string; nam
       .where(and(eq(invitations.id, invitation.id), isNull(invitations.acceptedAt)))
       .returning();
     if (!claimed) throw conflict('token', 'This invitation has just been used.');
-    const user = await createAccount(tx, { orgId: invitation.orgId, name: input.name, email: invitation.email, password: input.password, role: invitation.role });
-    if (invitation.teamId) await tx.insert(teamMembers).values({ orgId: invitation.orgId, teamId: invitation.teamId, userId: user.id }).onConflictDoNothing();
-    await recordActivity(tx, { orgId: invitation.orgId, actorId: user.id, action: 'invitation.accepted', entityType: 'invitation', entityId: invitation.id, after: { userId: user.id } });
+    const user = await createAccount(tx, {
+      orgId: invitation.orgId,
+      name: input.name,
+      email: invitation.email,
+      password: input.password,
+      role: invitation.role,
+    });
+    if (invitation.teamId)
+      await tx.insert(teamMembers).values({ orgId: invitation.orgId, teamId: invitation.teamId, userId: user.id }).onConflictDoNothing();
+    await recordActivity(tx, {
+      orgId: invitation.orgId,
+      actorId: user.id,
+      action: 'invitation.accepted',
+      entityType: 'invitation',
+      entityId: invitation.id,
+      after: { userId: user.id },
+    });
     return user;
   });
 }

@@ -9,7 +9,14 @@ type Scope = { orgId: string; actorId: string };
 
 export async function listMembers(db: Executor, orgId: string, teamId: string) {
   return db
-    .select({ userId: users.id, name: users.name, email: users.email, title: users.title, role: teamMembers.role, joinedAt: teamMembers.createdAt })
+    .select({
+      userId: users.id,
+      name: users.name,
+      email: users.email,
+      title: users.title,
+      role: teamMembers.role,
+      joinedAt: teamMembers.createdAt,
+    })
     .from(teamMembers)
     .innerJoin(users, eq(users.id, teamMembers.userId))
     .where(and(eq(teamMembers.orgId, orgId), eq(teamMembers.teamId, teamId)))
@@ -28,7 +35,10 @@ export async function isTeamLead(db: Executor, orgId: string, teamId: string, us
 export async function setMember(db: Database, scope: Scope, teamId: string, userId: string, role: TeamMemberRole) {
   return db.transaction(async (tx) => {
     if (!(await findTeam(tx, scope.orgId, teamId))) throw notFound('The team');
-    const [person] = await tx.select({ id: users.id }).from(users).where(and(eq(users.orgId, scope.orgId), eq(users.id, userId)));
+    const [person] = await tx
+      .select({ id: users.id })
+      .from(users)
+      .where(and(eq(users.orgId, scope.orgId), eq(users.id, userId)));
     if (!person) throw notFound('The person', 'userId');
     const [row] = await tx
       .insert(teamMembers)

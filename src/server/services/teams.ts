@@ -21,19 +21,25 @@ const audited = (team: typeof teams.$inferSelect | undefined) => team && { ...te
 type Scope = { orgId: string; actorId: string };
 
 export async function findTeam(tx: Executor, orgId: string, id: string) {
-  const [team] = await tx.select().from(teams).where(and(eq(teams.orgId, orgId), eq(teams.id, id)));
+  const [team] = await tx
+    .select()
+    .from(teams)
+    .where(and(eq(teams.orgId, orgId), eq(teams.id, id)));
   return team;
 }
 
 /** The ids of `teamId` and every team above it, nearest first. */
 async function ancestorsOf(tx: Executor, orgId: string, teamId: string): Promise<string[]> {
-  const rows = await queryRows<{ id: string }>(tx, sql`
+  const rows = await queryRows<{ id: string }>(
+    tx,
+    sql`
     with recursive up(id, parent_id, depth) as (
       select id, parent_id, 0 from ${teams} where id = ${teamId} and org_id = ${orgId}
       union all
       select t.id, t.parent_id, up.depth + 1 from ${teams} t join up on t.id = up.parent_id where up.depth < 100
     )
-    select id from up order by depth`);
+    select id from up order by depth`,
+  );
   return rows.map((r) => r.id);
 }
 
@@ -56,7 +62,10 @@ export async function listTeams(db: Database, orgId: string) {
 export async function createTeam(db: Database, scope: Scope, fields: TeamFields & { name: string }) {
   return db.transaction(async (tx) => {
     await checkParent(tx, scope.orgId, null, fields.parentId);
-    const [team] = await tx.insert(teams).values({ ...fields, name: fields.name.trim(), orgId: scope.orgId }).returning();
+    const [team] = await tx
+      .insert(teams)
+      .values({ ...fields, name: fields.name.trim(), orgId: scope.orgId })
+      .returning();
     await recordActivity(tx, { ...scope, action: 'team.created', entityType: 'team', entityId: team!.id, after: audited(team) });
     return team!;
   });
@@ -72,7 +81,14 @@ export async function updateTeam(db: Database, scope: Scope, id: string, fields:
       .set({ ...fields, name: fields.name?.trim(), updatedAt: new Date() })
       .where(and(eq(teams.orgId, scope.orgId), eq(teams.id, id)))
       .returning();
-    await recordActivity(tx, { ...scope, action: 'team.updated', entityType: 'team', entityId: id, before: audited(before), after: audited(team) });
+    await recordActivity(tx, {
+      ...scope,
+      action: 'team.updated',
+      entityType: 'team',
+      entityId: id,
+      before: audited(before),
+      after: audited(team),
+    });
     return team!;
   });
 }
@@ -81,8 +97,13 @@ export async function deleteTeam(db: Database, scope: Scope, id: string) {
   return db.transaction(async (tx) => {
     const before = await findTeam(tx, scope.orgId, id);
     if (!before) throw notFound('The team');
-    const [child] = await tx.select({ id: teams.id }).from(teams).where(and(eq(teams.orgId, scope.orgId), eq(teams.parentId, id))).limit(1);
-    if (child) throw new Problem(409, 'conflict', 'Move or delete its sub-teams first.', [{ field: 'id', message: 'The team has sub-teams.' }]);
+    const [child] = await tx
+      .select({ id: teams.id })
+      .from(teams)
+      .where(and(eq(teams.orgId, scope.orgId), eq(teams.parentId, id)))
+      .limit(1);
+    if (child)
+      throw new Problem(409, 'conflict', 'Move or delete its sub-teams first.', [{ field: 'id', message: 'The team has sub-teams.' }]);
     await tx.delete(teams).where(and(eq(teams.orgId, scope.orgId), eq(teams.id, id)));
     await recordActivity(tx, { ...scope, action: 'team.deleted', entityType: 'team', entityId: id, before: audited(before) });
   });

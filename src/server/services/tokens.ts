@@ -16,7 +16,14 @@ export async function createToken(db: Database, scope: Scope, input: { name: str
   return db.transaction(async (tx) => {
     const [row] = await tx
       .insert(apiTokens)
-      .values({ orgId: scope.orgId, userId: scope.actorId, name: input.name.trim(), tokenHash: hashToken(token), prefix: token.slice(0, 12), expiresAt })
+      .values({
+        orgId: scope.orgId,
+        userId: scope.actorId,
+        name: input.name.trim(),
+        tokenHash: hashToken(token),
+        prefix: token.slice(0, 12),
+        expiresAt,
+      })
       .returning();
     await recordActivity(tx, { ...scope, action: 'token.created', entityType: 'api_token', entityId: row!.id, after: { name: row!.name } });
     return { row: row!, token };

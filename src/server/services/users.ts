@@ -16,14 +16,20 @@ export interface UserFields {
 type Scope = { orgId: string; actorId: string };
 
 export async function findUser(tx: Executor, orgId: string, id: string) {
-  const [user] = await tx.select().from(users).where(and(eq(users.orgId, orgId), eq(users.id, id)));
+  const [user] = await tx
+    .select()
+    .from(users)
+    .where(and(eq(users.orgId, orgId), eq(users.id, id)));
   return user;
 }
 
 export async function listUsers(db: Database, orgId: string) {
   const rows = await db.select().from(users).where(eq(users.orgId, orgId)).orderBy(asc(users.name));
   const memberships = await db.select().from(teamMembers).where(eq(teamMembers.orgId, orgId));
-  return rows.map((user) => ({ user, teams: memberships.filter((m) => m.userId === user.id).map((m) => ({ teamId: m.teamId, role: m.role })) }));
+  return rows.map((user) => ({
+    user,
+    teams: memberships.filter((m) => m.userId === user.id).map((m) => ({ teamId: m.teamId, role: m.role })),
+  }));
 }
 
 /** Walks up the manager chain from `managerId`; meeting `userId` means a reporting loop. */
@@ -31,17 +37,24 @@ async function checkManager(tx: Executor, orgId: string, userId: string, manager
   if (!managerId) return;
   if (managerId === userId) throw invalid('managerId', 'A person cannot be their own manager.');
   if (!(await findUser(tx, orgId, managerId))) throw notFound('The manager', 'managerId');
-  const rows = await queryRows<{ id: string }>(tx, sql`
+  const rows = await queryRows<{ id: string }>(
+    tx,
+    sql`
     with recursive up(id, manager_id, depth) as (
       select id, manager_id, 0 from ${users} where id = ${managerId} and org_id = ${orgId}
       union all
       select u.id, u.manager_id, up.depth + 1 from ${users} u join up on u.id = up.manager_id where up.depth < 100
-    ) select id from up`);
-  if (rows.some((r) => r.id === userId)) throw invalid('managerId', 'That would make a reporting loop: this person already manages that manager.');
+    ) select id from up`,
+  );
+  if (rows.some((r) => r.id === userId))
+    throw invalid('managerId', 'That would make a reporting loop: this person already manages that manager.');
 }
 
 async function ownerCount(tx: Executor, orgId: string) {
-  const [row] = await tx.select({ n: sql<number>`count(*)::int` }).from(users).where(and(eq(users.orgId, orgId), eq(users.role, 'owner'), sql`${users.deactivatedAt} is null`));
+  const [row] = await tx
+    .select({ n: sql<number>`count(*)::int` })
+    .from(users)
+    .where(and(eq(users.orgId, orgId), eq(users.role, 'owner'), sql`${users.deactivatedAt} is null`));
   return row?.n ?? 0;
 }
 
@@ -52,7 +65,9 @@ export async function updateUser(db: Database, scope: Scope, id: string, fields:
     await checkManager(tx, scope.orgId, id, fields.managerId);
     const losesOwner = before.role === 'owner' && ((fields.role !== undefined && fields.role !== 'owner') || fields.active === false);
     if (losesOwner && (await ownerCount(tx, scope.orgId)) <= 1) {
-      throw new Problem(409, 'conflict', 'The organisation needs at least one active owner.', [{ field: fields.role !== undefined ? 'role' : 'active', message: 'This is the last owner.' }]);
+      throw new Problem(409, 'conflict', 'The organisation needs at least one active owner.', [
+        { field: fields.role !== undefined ? 'role' : 'active', message: 'This is the last owner.' },
+      ]);
     }
     const { active, ...rest } = fields;
     const deactivatedAt = active === undefined ? undefined : active ? null : new Date();

@@ -32,7 +32,12 @@ export async function api<T>(path: string, init: { method?: string; body?: unkno
   const data: unknown = text ? JSON.parse(text) : null;
   if (!response.ok) {
     const problem = (data ?? {}) as { type?: string; detail?: string; message?: string; errors?: FieldProblem[] };
-    throw new ApiError(response.status, problem.type ?? 'unknown', problem.detail ?? problem.message ?? `Request failed (${response.status})`, problem.errors ?? []);
+    throw new ApiError(
+      response.status,
+      problem.type ?? 'unknown',
+      problem.detail ?? problem.message ?? `Request failed (${response.status})`,
+      problem.errors ?? [],
+    );
   }
   return data as T;
 }

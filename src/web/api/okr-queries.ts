@@ -16,7 +16,11 @@ export const progressKeys = [['tree'], ['objectives'], ['cycles'], ['check-ins']
 
 export const useCycles = () => useQuery({ queryKey: okrKeys.cycles, queryFn: () => api<Cycle[]>('/api/v1/cycles') });
 export const useCycle = (id: string | null) =>
-  useQuery({ queryKey: okrKeys.cycle(id ?? ''), queryFn: () => api<Cycle & { summary: CycleSummary }>(`/api/v1/cycles/${id}`), enabled: Boolean(id) });
+  useQuery({
+    queryKey: okrKeys.cycle(id ?? ''),
+    queryFn: () => api<Cycle & { summary: CycleSummary }>(`/api/v1/cycles/${id}`),
+    enabled: Boolean(id),
+  });
 /** Levels of the tree fetched at once: the page opens on them, and an opened branch brings as many more. */
 export const TREE_LEVELS = 2;
 /** The top of a cycle's tree. A cycle of a large organisation has ten thousand objectives: the page opens on the top levels only. */
@@ -48,7 +52,8 @@ export const useTreeSearch = (cycleId: string | null, search: TreeSearch, enable
     placeholderData: keepPreviousData,
   });
 // Module-level so TanStack Query keeps the combined Map while no branch changed.
-const branchesById = (results: UseQueryResult<{ roots: TreeNode[] }>[]) => new Map(results.flatMap((r) => (r.data?.roots[0] ? [[r.data.roots[0].id, r.data.roots[0]] as const] : [])));
+const branchesById = (results: UseQueryResult<{ roots: TreeNode[] }>[]) =>
+  new Map(results.flatMap((r) => (r.data?.roots[0] ? [[r.data.roots[0].id, r.data.roots[0]] as const] : [])));
 
 /** Branches of the tree below its top levels, by objective id, fetched when they are opened. */
 export const useTreeBranches = (cycleId: string | null, objectiveIds: readonly string[]) =>
@@ -60,11 +65,20 @@ export const useTreeBranches = (cycleId: string | null, objectiveIds: readonly s
     })),
     combine: branchesById,
   });
-export const useObjective = (id: string) => useQuery({ queryKey: okrKeys.objective(id), queryFn: () => api<Objective>(`/api/v1/objectives/${id}`) });
+export const useObjective = (id: string) =>
+  useQuery({ queryKey: okrKeys.objective(id), queryFn: () => api<Objective>(`/api/v1/objectives/${id}`) });
 export const useCycleObjectives = (cycleId: string | null) =>
-  useQuery({ queryKey: [...okrKeys.objectives, 'cycle', cycleId], queryFn: () => api<Objective[]>(`/api/v1/objectives?cycleId=${cycleId}`), enabled: Boolean(cycleId) });
+  useQuery({
+    queryKey: [...okrKeys.objectives, 'cycle', cycleId],
+    queryFn: () => api<Objective[]>(`/api/v1/objectives?cycleId=${cycleId}`),
+    enabled: Boolean(cycleId),
+  });
 export const useCheckIns = (keyResultId: string, enabled = true) =>
-  useQuery({ queryKey: okrKeys.checkIns(keyResultId), queryFn: () => api<CheckIn[]>(`/api/v1/key-results/${keyResultId}/check-ins`), enabled });
+  useQuery({
+    queryKey: okrKeys.checkIns(keyResultId),
+    queryFn: () => api<CheckIn[]>(`/api/v1/key-results/${keyResultId}/check-ins`),
+    enabled,
+  });
 
 /** The cycle to show by default: the active one containing today, else the latest non-closed, else the latest. */
 export function defaultCycle(cycles: Cycle[], today = new Date().toISOString().slice(0, 10)): Cycle | undefined {

@@ -24,6 +24,10 @@ export interface QualityReport {
   blocking: boolean;
 }
 
-export const useGuidingPrinciples = () => useQuery({ queryKey: ['quality', 'rules'], queryFn: () => api<GuidingPrinciples>('/api/v1/quality/rules'), staleTime: 60_000 });
+export const useGuidingPrinciples = () =>
+  useQuery({ queryKey: ['quality', 'rules'], queryFn: () => api<GuidingPrinciples>('/api/v1/quality/rules'), staleTime: 60_000 });
 export const useObjectiveQuality = (objectiveId: string) =>
-  useQuery({ queryKey: ['objectives', objectiveId, 'quality'], queryFn: () => api<QualityReport>(`/api/v1/objectives/${objectiveId}/quality`) });
+  useQuery({
+    queryKey: ['objectives', objectiveId, 'quality'],
+    queryFn: () => api<QualityReport>(`/api/v1/objectives/${objectiveId}/quality`),
+  });

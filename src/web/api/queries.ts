@@ -16,8 +16,10 @@ export const useSetupStatus = () => useQuery({ queryKey: keys.setup, queryFn: ()
 export const useMe = (enabled = true) => useQuery({ queryKey: keys.me, queryFn: () => api<Me>('/api/v1/me'), retry: false, enabled });
 export const useUsers = () => useQuery({ queryKey: keys.users, queryFn: () => api<User[]>('/api/v1/users') });
 export const useTeams = () => useQuery({ queryKey: keys.teams, queryFn: () => api<Team[]>('/api/v1/teams') });
-export const useMembers = (teamId: string) => useQuery({ queryKey: keys.members(teamId), queryFn: () => api<TeamMember[]>(`/api/v1/teams/${teamId}/members`) });
-export const useInvitations = (enabled: boolean) => useQuery({ queryKey: keys.invitations, queryFn: () => api<Invitation[]>('/api/v1/invitations'), enabled });
+export const useMembers = (teamId: string) =>
+  useQuery({ queryKey: keys.members(teamId), queryFn: () => api<TeamMember[]>(`/api/v1/teams/${teamId}/members`) });
+export const useInvitations = (enabled: boolean) =>
+  useQuery({ queryKey: keys.invitations, queryFn: () => api<Invitation[]>('/api/v1/invitations'), enabled });
 export const useTokens = () => useQuery({ queryKey: keys.tokens, queryFn: () => api<ApiToken[]>('/api/v1/tokens') });
 
 /** A mutation that refreshes the given queries when it succeeds. */

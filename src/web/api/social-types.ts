@@ -6,7 +6,13 @@ import type { feedPage } from '../../server/http/social/feed-schema.js';
 import { REACTION_EMOJIS, type ReactionEmoji } from '../../domain/reactions.js';
 
 export const EMOJIS = REACTION_EMOJIS;
-export const EMOJI_NAMES: Record<ReactionEmoji, string> = { '👍': 'thumbs up', '🎉': 'celebrate', '❤️': 'love', '👀': 'looking', '🙏': 'thanks' };
+export const EMOJI_NAMES: Record<ReactionEmoji, string> = {
+  '👍': 'thumbs up',
+  '🎉': 'celebrate',
+  '❤️': 'love',
+  '👀': 'looking',
+  '🙏': 'thanks',
+};
 
 export type Reaction = z.infer<typeof reactionSummary>;
 export type Comment = z.infer<typeof commentView>;

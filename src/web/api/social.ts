@@ -19,7 +19,10 @@ export const staleOn = {
 const reactionPath = (type: ReactionTargetType, id: string) => `/api/v1/${type === 'comment' ? 'comments' : 'check-ins'}/${id}/reactions`;
 
 export const useComments = (targetType: CommentTargetType, targetId: string) =>
-  useQuery({ queryKey: socialKeys.comments(targetType, targetId), queryFn: () => api<Comment[]>(`/api/v1/comments?targetType=${targetType}&targetId=${targetId}`) });
+  useQuery({
+    queryKey: socialKeys.comments(targetType, targetId),
+    queryFn: () => api<Comment[]>(`/api/v1/comments?targetType=${targetType}&targetId=${targetId}`),
+  });
 
 export const useReactions = (type: ReactionTargetType, id: string, enabled = true) =>
   useQuery({ queryKey: socialKeys.reactions(type, id), queryFn: () => api<Reaction[]>(reactionPath(type, id)), enabled });
@@ -47,4 +50,5 @@ export const useNotifications = () =>
     refetchInterval: 120_000,
   });
 
-export const usePreferences = () => useQuery({ queryKey: socialKeys.preferences, queryFn: () => api<Preferences>('/api/v1/me/notification-preferences') });
+export const usePreferences = () =>
+  useQuery({ queryKey: socialKeys.preferences, queryFn: () => api<Preferences>('/api/v1/me/notification-preferences') });

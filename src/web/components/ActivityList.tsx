@@ -27,7 +27,10 @@ const VERBS: Record<string, string> = {
 
 function detail(item: ActivityItem): string {
   const after = item.after as { value?: number | null; note?: string | null; title?: string; reason?: string } | null;
-  if (item.action === 'check_in.created' || item.action === 'check_in.corrected') return [after?.value !== undefined && after?.value !== null ? `value ${after.value}` : '', after?.note ?? ''].filter(Boolean).join(' · ');
+  if (item.action === 'check_in.created' || item.action === 'check_in.corrected')
+    return [after?.value !== undefined && after?.value !== null ? `value ${after.value}` : '', after?.note ?? '']
+      .filter(Boolean)
+      .join(' · ');
   if (item.action === 'key_result.created') return after?.title ?? '';
   if (item.action === 'objective.publish-overridden') return after?.reason ?? '';
   return '';
@@ -35,14 +38,25 @@ function detail(item: ActivityItem): string {
 
 /** Who did what, newest first: the objective's history. */
 export function ActivityList({ objectiveId }: { objectiveId: string }) {
-  const activity = useQuery({ queryKey: ['objectives', objectiveId, 'activity'], queryFn: () => api<ActivityItem[]>(`/api/v1/objectives/${objectiveId}/activity`) });
-  if (!activity.data?.length) return <Text size="sm" c="dimmed">No history yet.</Text>;
+  const activity = useQuery({
+    queryKey: ['objectives', objectiveId, 'activity'],
+    queryFn: () => api<ActivityItem[]>(`/api/v1/objectives/${objectiveId}/activity`),
+  });
+  if (!activity.data?.length)
+    return (
+      <Text size="sm" c="dimmed">
+        No history yet.
+      </Text>
+    );
   return (
     <Stack gap={6} component="ol" p={0} m={0} style={{ listStyle: 'none' }} aria-label="Activity history">
       {activity.data.map((item) => (
         <Text key={item.id} component="li" size="sm">
           <strong>{item.actorName ?? 'Cairn'}</strong> {VERBS[item.action] ?? item.action.replace(/[._-]/g, ' ')}
-          {detail(item) ? ` — ${detail(item)}` : ''} <Text span size="xs" c="dimmed">{new Date(item.createdAt).toLocaleString()}</Text>
+          {detail(item) ? ` — ${detail(item)}` : ''}{' '}
+          <Text span size="xs" c="dimmed">
+            {new Date(item.createdAt).toLocaleString()}
+          </Text>
         </Text>
       ))}
     </Stack>

@@ -36,29 +36,60 @@ export function AlignmentEditor({ objective }: { objective: Objective }) {
     if (!target) return;
     const [kind, id] = target.split(':');
     void run(async () => {
-      await api(`/api/v1/objectives/${objective.id}/alignments`, { method: 'POST', body: kind === 'k' ? { parentKeyResultId: id } : { parentObjectiveId: id } });
+      await api(`/api/v1/objectives/${objective.id}/alignments`, {
+        method: 'POST',
+        body: kind === 'k' ? { parentKeyResultId: id } : { parentObjectiveId: id },
+      });
       setTarget(null);
     });
   };
   const options = (candidates.data ?? [])
     .filter((o) => o.id !== objective.id)
-    .map((o) => ({ group: o.title, items: [`o:${o.id}`, ...o.keyResults.map((k) => `k:${k.id}`)].map((value) => ({ value, label: title.get(value)! })) }));
+    .map((o) => ({
+      group: o.title,
+      items: [`o:${o.id}`, ...o.keyResults.map((k) => `k:${k.id}`)].map((value) => ({ value, label: title.get(value)! })),
+    }));
   return (
     <Stack gap="xs">
       {objective.parents.map((p) => {
         const key = p.parentObjectiveId ? `o:${p.parentObjectiveId}` : `k:${p.parentKeyResultId}`;
         return (
           <Group key={p.id} gap="xs">
-            <ActionIcon variant="subtle" color="red" size="sm" aria-label={`Remove alignment to ${title.get(key) ?? 'parent'}`} onClick={() => run(() => api(`/api/v1/objectives/${objective.id}/alignments/${p.id}`, { method: 'DELETE' }))}>✕</ActionIcon>
-            <Anchor component={Link} to={`/objectives/${objectiveOf.get(key) ?? ''}`} size="sm">{title.get(key) ?? '…'}</Anchor>
+            <ActionIcon
+              variant="subtle"
+              color="red"
+              size="sm"
+              aria-label={`Remove alignment to ${title.get(key) ?? 'parent'}`}
+              onClick={() => run(() => api(`/api/v1/objectives/${objective.id}/alignments/${p.id}`, { method: 'DELETE' }))}
+            >
+              ✕
+            </ActionIcon>
+            <Anchor component={Link} to={`/objectives/${objectiveOf.get(key) ?? ''}`} size="sm">
+              {title.get(key) ?? '…'}
+            </Anchor>
           </Group>
         );
       })}
       <Group align="flex-end">
-        <Select label="Align to" placeholder="An objective or key result of this cycle" searchable clearable w={380} data={options} value={target} onChange={setTarget} />
-        <Button variant="light" disabled={!target} onClick={add}>Add alignment</Button>
+        <Select
+          label="Align to"
+          placeholder="An objective or key result of this cycle"
+          searchable
+          clearable
+          w={380}
+          data={options}
+          value={target}
+          onChange={setTarget}
+        />
+        <Button variant="light" disabled={!target} onClick={add}>
+          Add alignment
+        </Button>
       </Group>
-      {error && <Alert color="red" role="alert">{error}</Alert>}
+      {error && (
+        <Alert color="red" role="alert">
+          {error}
+        </Alert>
+      )}
     </Stack>
   );
 }

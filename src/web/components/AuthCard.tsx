@@ -7,9 +7,17 @@ export function AuthCard({ title, subtitle, children }: { title: string; subtitl
     <Center mih="100vh" p="md" bg="gray.0" component="main">
       <Paper withBorder shadow="sm" p="xl" w="100%" maw={440}>
         <Stack gap="xs" mb="lg">
-          <Text fw={700} c="teal.9" size="lg">Cairn</Text>
-          <Title order={1} size="h2">{title}</Title>
-          {subtitle && <Text c="dimmed" size="sm">{subtitle}</Text>}
+          <Text fw={700} c="teal.9" size="lg">
+            Cairn
+          </Text>
+          <Title order={1} size="h2">
+            {title}
+          </Title>
+          {subtitle && (
+            <Text c="dimmed" size="sm">
+              {subtitle}
+            </Text>
+          )}
         </Stack>
         {children}
       </Paper>

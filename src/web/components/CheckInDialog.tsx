@@ -20,9 +20,11 @@ interface Values {
 function preview(kr: KeyResult, values: Values): number | null {
   const value = typeof values.value === 'number' ? values.value : null;
   let measure: KeyResultMeasure;
-  if (kr.kind === 'metric') measure = { kind: 'metric', startValue: kr.startValue ?? 0, targetValue: kr.targetValue ?? 0, currentValue: value };
+  if (kr.kind === 'metric')
+    measure = { kind: 'metric', startValue: kr.startValue ?? 0, targetValue: kr.targetValue ?? 0, currentValue: value };
   else if (kr.kind === 'threshold') measure = { kind: 'threshold', targetMin: kr.targetMin, targetMax: kr.targetMax, currentValue: value };
-  else if (kr.kind === 'milestone') measure = { kind: 'milestone', milestones: (kr.milestones ?? []).map((m, i) => ({ ...m, done: values.milestonesDone[i] ?? false })) };
+  else if (kr.kind === 'milestone')
+    measure = { kind: 'milestone', milestones: (kr.milestones ?? []).map((m, i) => ({ ...m, done: values.milestonesDone[i] ?? false })) };
   else return null;
   try {
     return keyResultProgress(measure).progress;
@@ -32,7 +34,17 @@ function preview(kr: KeyResult, values: Values): number | null {
 }
 
 /** Check in on a key result, or correct an earlier check-in (`editing`). */
-export function CheckInDialog({ kr, opened, onClose, editing }: { kr: KeyResult; opened: boolean; onClose: () => void; editing?: CheckIn }) {
+export function CheckInDialog({
+  kr,
+  opened,
+  onClose,
+  editing,
+}: {
+  kr: KeyResult;
+  opened: boolean;
+  onClose: () => void;
+  editing?: CheckIn;
+}) {
   const queryClient = useQueryClient();
   const form = useForm<Values>({
     mode: 'controlled',
@@ -52,7 +64,10 @@ export function CheckInDialog({ kr, opened, onClose, editing }: { kr: KeyResult;
       note: values.note || null,
       blockers: values.blockers || null,
     };
-    await api(editing ? `/api/v1/check-ins/${editing.id}` : `/api/v1/key-results/${kr.id}/check-ins`, { method: editing ? 'PATCH' : 'POST', body });
+    await api(editing ? `/api/v1/check-ins/${editing.id}` : `/api/v1/key-results/${kr.id}/check-ins`, {
+      method: editing ? 'PATCH' : 'POST',
+      body,
+    });
     await Promise.all(progressKeys.map((queryKey) => queryClient.invalidateQueries({ queryKey })));
     onClose();
   });
@@ -62,11 +77,19 @@ export function CheckInDialog({ kr, opened, onClose, editing }: { kr: KeyResult;
     <Modal opened={opened} onClose={onClose} title={editing ? 'Correct check-in' : `Check in: ${kr.title}`} size="lg">
       <form onSubmit={onSubmit}>
         <Stack>
-          {formError && <Alert color="red" role="alert">{formError}</Alert>}
+          {formError && (
+            <Alert color="red" role="alert">
+              {formError}
+            </Alert>
+          )}
           {(kr.kind === 'metric' || kr.kind === 'threshold') && (
             <NumberInput
               label={`Current value${unit}`}
-              description={kr.kind === 'metric' ? `From ${kr.startValue} to ${kr.targetValue}` : `Keep ${kr.targetMin ?? '−∞'} to ${kr.targetMax ?? '∞'}`}
+              description={
+                kr.kind === 'metric'
+                  ? `From ${kr.startValue} to ${kr.targetValue}`
+                  : `Keep ${kr.targetMin ?? '−∞'} to ${kr.targetMax ?? '∞'}`
+              }
               required
               data-autofocus
               {...form.getInputProps('value')}
@@ -75,27 +98,67 @@ export function CheckInDialog({ kr, opened, onClose, editing }: { kr: KeyResult;
           {kr.kind === 'milestone' && (
             <Stack gap="xs" role="group" aria-label="Milestones">
               {(kr.milestones ?? []).map((m, i) => (
-                <Checkbox key={i} label={`${m.title} (weight ${m.weight})`} {...form.getInputProps(`milestonesDone.${i}`, { type: 'checkbox' })} />
+                <Checkbox
+                  key={i}
+                  label={`${m.title} (weight ${m.weight})`}
+                  {...form.getInputProps(`milestonesDone.${i}`, { type: 'checkbox' })}
+                />
               ))}
-              {form.errors.milestonesDone && <Text c="red" size="sm">{form.errors.milestonesDone}</Text>}
+              {form.errors.milestonesDone && (
+                <Text c="red" size="sm">
+                  {form.errors.milestonesDone}
+                </Text>
+              )}
             </Stack>
           )}
-          {kr.kind === 'rollup' && <Text size="sm" c="dimmed">This key result moves with the objectives aligned to it. Share your confidence and what is in the way.</Text>}
+          {kr.kind === 'rollup' && (
+            <Text size="sm" c="dimmed">
+              This key result moves with the objectives aligned to it. Share your confidence and what is in the way.
+            </Text>
+          )}
           {next !== null && (
             <Text size="sm" data-testid="progress-preview">
               Progress: {percent(kr.progress)} → <strong>{percent(next)}</strong>
             </Text>
           )}
           <div>
-            <Text size="sm" fw={500} id="confidence-label">Confidence: {form.getValues().confidence}/10</Text>
-            <Slider min={0} max={10} step={1} marks={[{ value: 0, label: '0' }, { value: 5, label: '5' }, { value: 10, label: '10' }]} aria-labelledby="confidence-label" thumbLabel="Confidence" {...form.getInputProps('confidence')} />
-            {form.errors.confidence && <Text c="red" size="sm" mt="md">{form.errors.confidence}</Text>}
+            <Text size="sm" fw={500} id="confidence-label">
+              Confidence: {form.getValues().confidence}/10
+            </Text>
+            <Slider
+              min={0}
+              max={10}
+              step={1}
+              marks={[
+                { value: 0, label: '0' },
+                { value: 5, label: '5' },
+                { value: 10, label: '10' },
+              ]}
+              aria-labelledby="confidence-label"
+              thumbLabel="Confidence"
+              {...form.getInputProps('confidence')}
+            />
+            {form.errors.confidence && (
+              <Text c="red" size="sm" mt="md">
+                {form.errors.confidence}
+              </Text>
+            )}
           </div>
           <Textarea label="Note" placeholder="What moved, what you learned" autosize minRows={2} mt="md" {...form.getInputProps('note')} />
-          <Textarea label="Blockers" placeholder="What is in the way, and who could help" autosize minRows={1} {...form.getInputProps('blockers')} />
+          <Textarea
+            label="Blockers"
+            placeholder="What is in the way, and who could help"
+            autosize
+            minRows={1}
+            {...form.getInputProps('blockers')}
+          />
           <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>Cancel</Button>
-            <Button type="submit" loading={busy}>{editing ? 'Save correction' : 'Check in'}</Button>
+            <Button variant="default" onClick={onClose}>
+              Cancel
+            </Button>
+            <Button type="submit" loading={busy}>
+              {editing ? 'Save correction' : 'Check in'}
+            </Button>
           </Group>
         </Stack>
       </form>

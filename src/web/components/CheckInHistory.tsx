@@ -7,26 +7,56 @@ import { CheckInDialog } from './CheckInDialog.js';
 import { CheckInSocial } from './social/CheckInSocial.js';
 
 const describe = (kr: KeyResult, c: CheckIn) =>
-  kr.kind === 'milestone' ? `${(c.milestonesDone ?? []).filter(Boolean).length} of ${kr.milestones?.length ?? 0} milestones` : c.value !== null ? `${c.value}${kr.unit && kr.unit !== 'number' ? ` ${kr.unit}` : ''}` : '—';
+  kr.kind === 'milestone'
+    ? `${(c.milestonesDone ?? []).filter(Boolean).length} of ${kr.milestones?.length ?? 0} milestones`
+    : c.value !== null
+      ? `${c.value}${kr.unit && kr.unit !== 'number' ? ` ${kr.unit}` : ''}`
+      : '—';
 
 /** Every check-in on a key result, newest first; authors (and admins) can correct theirs. */
 export function CheckInHistory({ kr, me }: { kr: KeyResult; me: Me }) {
   const history = useCheckIns(kr.id);
   const [editing, setEditing] = useState<CheckIn | null>(null);
-  if (history.isPending) return <Text size="sm" c="dimmed">Loading history…</Text>;
-  if ((history.data ?? []).length === 0) return <Text size="sm" c="dimmed">No check-ins yet.</Text>;
+  if (history.isPending)
+    return (
+      <Text size="sm" c="dimmed">
+        Loading history…
+      </Text>
+    );
+  if ((history.data ?? []).length === 0)
+    return (
+      <Text size="sm" c="dimmed">
+        No check-ins yet.
+      </Text>
+    );
   return (
     <Stack gap={6} data-testid={`history-${kr.id}`}>
       {history.data!.map((c) => (
-        <Group key={c.id} justify="space-between" wrap="nowrap" align="flex-start" style={{ borderTop: '1px solid var(--mantine-color-gray-2)' }} pt={6}>
+        <Group
+          key={c.id}
+          justify="space-between"
+          wrap="nowrap"
+          align="flex-start"
+          style={{ borderTop: '1px solid var(--mantine-color-gray-2)' }}
+          pt={6}
+        >
           <div>
-            <Text size="sm"><strong>{describe(kr, c)}</strong> · {c.asOf} · {c.authorName ?? 'someone'}{c.confidence !== null ? ` · confidence ${c.confidence}/10` : ''}</Text>
+            <Text size="sm">
+              <strong>{describe(kr, c)}</strong> · {c.asOf} · {c.authorName ?? 'someone'}
+              {c.confidence !== null ? ` · confidence ${c.confidence}/10` : ''}
+            </Text>
             {c.note && <Text size="sm">{c.note}</Text>}
-            {c.blockers && <Text size="sm" c="red.9">Blocker: {c.blockers}</Text>}
+            {c.blockers && (
+              <Text size="sm" c="red.9">
+                Blocker: {c.blockers}
+              </Text>
+            )}
             <CheckInSocial checkInId={c.id} asOf={c.asOf} me={me} />
           </div>
           {(c.authorId === me.user.id || me.user.role !== 'member') && (
-            <Button size="compact-xs" variant="subtle" onClick={() => setEditing(c)} aria-label={`Correct check-in of ${c.asOf}`}>Correct</Button>
+            <Button size="compact-xs" variant="subtle" onClick={() => setEditing(c)} aria-label={`Correct check-in of ${c.asOf}`}>
+              Correct
+            </Button>
           )}
         </Group>
       ))}

@@ -23,16 +23,28 @@ export function CommentsPanel({ targetType, targetId, me }: { targetType: Commen
   };
   const list = (
     <Stack gap="xs">
-      {comments.isPending && <Text size="sm" c="dimmed">Loading comments…</Text>}
-      {comments.data?.length === 0 && <Text size="sm" c="dimmed">No comments yet.</Text>}
-      {(comments.data ?? []).map((comment) => <CommentItem key={comment.id} comment={comment} me={me} />)}
+      {comments.isPending && (
+        <Text size="sm" c="dimmed">
+          Loading comments…
+        </Text>
+      )}
+      {comments.data?.length === 0 && (
+        <Text size="sm" c="dimmed">
+          No comments yet.
+        </Text>
+      )}
+      {(comments.data ?? []).map((comment) => (
+        <CommentItem key={comment.id} comment={comment} me={me} />
+      ))}
       <CommentForm label={`Comment on ${NAMES[targetType]}`} submitLabel="Post comment" onSubmit={post} />
     </Stack>
   );
   if (targetType !== 'objective') return <section aria-label={`Comments on ${NAMES[targetType]}`}>{list}</section>;
   return (
     <Card withBorder component="section" aria-labelledby={`comments-${targetId}`}>
-      <Title order={2} size="h4" mb="xs" id={`comments-${targetId}`}>Comments</Title>
+      <Title order={2} size="h4" mb="xs" id={`comments-${targetId}`}>
+        Comments
+      </Title>
       {list}
     </Card>
   );

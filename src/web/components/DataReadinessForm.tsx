@@ -11,10 +11,21 @@ export function DataReadinessForm({ kr, onDone }: { kr: KeyResult; onDone: () =>
   const current = kr.dataReadiness ?? {};
   const form = useForm({
     mode: 'controlled',
-    initialValues: { dataSource: current.dataSource ?? '', baselineKnown: current.baselineKnown ?? false, measuredBy: current.measuredBy ?? '', frequency: current.frequency ?? '', reliability: current.reliability ?? 'reliable', proxyReplaceBy: current.proxyReplaceBy ?? '' },
+    initialValues: {
+      dataSource: current.dataSource ?? '',
+      baselineKnown: current.baselineKnown ?? false,
+      measuredBy: current.measuredBy ?? '',
+      frequency: current.frequency ?? '',
+      reliability: current.reliability ?? 'reliable',
+      proxyReplaceBy: current.proxyReplaceBy ?? '',
+    },
   });
   const { onSubmit, formError, busy } = useApiSubmit(form, async (v) => {
-    const dataReadiness: DataReadiness = { ...v, reliability: v.reliability as DataReadiness['reliability'], proxyReplaceBy: v.reliability === 'proxy' && v.proxyReplaceBy ? v.proxyReplaceBy : null };
+    const dataReadiness: DataReadiness = {
+      ...v,
+      reliability: v.reliability as DataReadiness['reliability'],
+      proxyReplaceBy: v.reliability === 'proxy' && v.proxyReplaceBy ? v.proxyReplaceBy : null,
+    };
     await api(`/api/v1/key-results/${kr.id}`, { method: 'PATCH', body: { dataReadiness } });
     await queryClient.invalidateQueries({ queryKey: ['objectives'] });
     onDone();
@@ -22,18 +33,40 @@ export function DataReadinessForm({ kr, onDone }: { kr: KeyResult; onDone: () =>
   return (
     <form onSubmit={onSubmit}>
       <Stack>
-        {formError && <Alert color="red" role="alert">{formError}</Alert>}
+        {formError && (
+          <Alert color="red" role="alert">
+            {formError}
+          </Alert>
+        )}
         <TextInput label="Data source" placeholder="e.g. Zendesk report “First reply time”" {...form.getInputProps('dataSource')} />
-        <Checkbox label="We know the baseline (the start value is measured, not guessed)" {...form.getInputProps('baselineKnown', { type: 'checkbox' })} />
+        <Checkbox
+          label="We know the baseline (the start value is measured, not guessed)"
+          {...form.getInputProps('baselineKnown', { type: 'checkbox' })}
+        />
         <Group grow>
           <TextInput label="Who measures it" {...form.getInputProps('measuredBy')} />
           <TextInput label="How often" placeholder="weekly" {...form.getInputProps('frequency')} />
         </Group>
-        <Select label="Reliability" allowDeselect={false} data={[{ value: 'reliable', label: 'Reliable' }, { value: 'proxy', label: 'A proxy for now' }, { value: 'not_yet_measurable', label: 'Not yet measurable' }]} {...form.getInputProps('reliability')} />
-        {form.getValues().reliability === 'proxy' && <TextInput type="date" label="Replace the proxy by" {...form.getInputProps('proxyReplaceBy')} />}
+        <Select
+          label="Reliability"
+          allowDeselect={false}
+          data={[
+            { value: 'reliable', label: 'Reliable' },
+            { value: 'proxy', label: 'A proxy for now' },
+            { value: 'not_yet_measurable', label: 'Not yet measurable' },
+          ]}
+          {...form.getInputProps('reliability')}
+        />
+        {form.getValues().reliability === 'proxy' && (
+          <TextInput type="date" label="Replace the proxy by" {...form.getInputProps('proxyReplaceBy')} />
+        )}
         <Group justify="flex-end">
-          <Button variant="default" onClick={onDone}>Cancel</Button>
-          <Button type="submit" loading={busy}>Save checklist</Button>
+          <Button variant="default" onClick={onDone}>
+            Cancel
+          </Button>
+          <Button type="submit" loading={busy}>
+            Save checklist
+          </Button>
         </Group>
       </Stack>
     </form>

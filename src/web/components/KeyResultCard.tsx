@@ -25,7 +25,19 @@ function measureText(kr: KeyResult): string {
   }
 }
 
-export function KeyResultCard({ kr, me, closed, ownerName, trend }: { kr: KeyResult; me: Me; closed: boolean; ownerName?: string; trend?: number[] }) {
+export function KeyResultCard({
+  kr,
+  me,
+  closed,
+  ownerName,
+  trend,
+}: {
+  kr: KeyResult;
+  me: Me;
+  closed: boolean;
+  ownerName?: string;
+  trend?: number[];
+}) {
   const [checkingIn, checkIn] = useDisclosure();
   const [historyOpen, history] = useDisclosure();
   const [readinessOpen, readiness] = useDisclosure();
@@ -37,7 +49,11 @@ export function KeyResultCard({ kr, me, closed, ownerName, trend }: { kr: KeyRes
         <Group justify="space-between" wrap="wrap" gap="xs">
           <div style={{ flex: 1, minWidth: 200 }}>
             <Text fw={600}>{kr.title}</Text>
-            <Text size="xs" c="dimmed">{measureText(kr)}{ownerName ? ` · ${ownerName}` : ''}{kr.weight !== 1 ? ` · weight ${kr.weight}` : ''}</Text>
+            <Text size="xs" c="dimmed">
+              {measureText(kr)}
+              {ownerName ? ` · ${ownerName}` : ''}
+              {kr.weight !== 1 ? ` · weight ${kr.weight}` : ''}
+            </Text>
           </div>
           <Group gap="xs" wrap="nowrap">
             {trend && <Sparkline values={trend} label={kr.title} />}
@@ -45,21 +61,49 @@ export function KeyResultCard({ kr, me, closed, ownerName, trend }: { kr: KeyRes
           </Group>
         </Group>
         <ProgressBar progress={kr.progress} expected={kr.expectedProgress} status={kr.status} label={kr.title} />
-        {kr.score !== null && <Badge variant="light" color={kr.score >= 0.7 ? 'teal' : kr.score >= 0.4 ? 'yellow' : 'red'}>Score {kr.score.toFixed(2)}</Badge>}
+        {kr.score !== null && (
+          <Badge variant="light" color={kr.score >= 0.7 ? 'teal' : kr.score >= 0.4 ? 'yellow' : 'red'}>
+            Score {kr.score.toFixed(2)}
+          </Badge>
+        )}
         <Group gap="xs">
-          {!closed && <Button size="xs" onClick={checkIn.open}>Check in</Button>}
-          <Button size="xs" variant="subtle" onClick={history.toggle} aria-expanded={historyOpen}>{historyOpen ? 'Hide history' : 'History'}</Button>
-          {(kr.kind === 'metric' || kr.kind === 'threshold') && <Button size="xs" variant="subtle" onClick={readiness.open}>Data readiness</Button>}
-          <Button size="xs" variant="subtle" onClick={comments.toggle} aria-expanded={commentsOpen}>{commentsOpen ? 'Hide comments' : 'Comments'}</Button>
-          {!closed && <Button size="xs" variant="subtle" onClick={editor.open} aria-label={`Edit key result ${kr.title}`}>Edit</Button>}
-          {kr.lastCheckInDate && <Text size="xs" c="dimmed">Last check-in {kr.lastCheckInDate}</Text>}
+          {!closed && (
+            <Button size="xs" onClick={checkIn.open}>
+              Check in
+            </Button>
+          )}
+          <Button size="xs" variant="subtle" onClick={history.toggle} aria-expanded={historyOpen}>
+            {historyOpen ? 'Hide history' : 'History'}
+          </Button>
+          {(kr.kind === 'metric' || kr.kind === 'threshold') && (
+            <Button size="xs" variant="subtle" onClick={readiness.open}>
+              Data readiness
+            </Button>
+          )}
+          <Button size="xs" variant="subtle" onClick={comments.toggle} aria-expanded={commentsOpen}>
+            {commentsOpen ? 'Hide comments' : 'Comments'}
+          </Button>
+          {!closed && (
+            <Button size="xs" variant="subtle" onClick={editor.open} aria-label={`Edit key result ${kr.title}`}>
+              Edit
+            </Button>
+          )}
+          {kr.lastCheckInDate && (
+            <Text size="xs" c="dimmed">
+              Last check-in {kr.lastCheckInDate}
+            </Text>
+          )}
         </Group>
         <Collapse expanded={historyOpen}>{historyOpen && <CheckInHistory kr={kr} me={me} />}</Collapse>
         <Collapse expanded={commentsOpen}>{commentsOpen && <CommentsPanel targetType="key_result" targetId={kr.id} me={me} />}</Collapse>
       </Stack>
       {checkingIn && <CheckInDialog kr={kr} opened onClose={checkIn.close} />}
-      <Modal opened={editOpen} onClose={editor.close} title="Edit key result" size="lg">{editOpen && <KeyResultForm objectiveId={kr.objectiveId} ownerId={kr.ownerId ?? me.user.id} editing={kr} onDone={editor.close} />}</Modal>
-      <Modal opened={readinessOpen} onClose={readiness.close} title={`Data readiness: ${kr.title}`} size="lg">{readinessOpen && <DataReadinessForm kr={kr} onDone={readiness.close} />}</Modal>
+      <Modal opened={editOpen} onClose={editor.close} title="Edit key result" size="lg">
+        {editOpen && <KeyResultForm objectiveId={kr.objectiveId} ownerId={kr.ownerId ?? me.user.id} editing={kr} onDone={editor.close} />}
+      </Modal>
+      <Modal opened={readinessOpen} onClose={readiness.close} title={`Data readiness: ${kr.title}`} size="lg">
+        {readinessOpen && <DataReadinessForm kr={kr} onDone={readiness.close} />}
+      </Modal>
     </Card>
   );
 }

@@ -16,7 +16,17 @@ const KINDS = [
 const num = (v: number | string) => (typeof v === 'number' ? v : null);
 
 /** Add a key result of any kind, or edit one (its kind stays); the server's field errors land on the fields. */
-export function KeyResultForm({ objectiveId, ownerId, onDone, editing }: { objectiveId: string; ownerId: string; onDone: () => void; editing?: KeyResult }) {
+export function KeyResultForm({
+  objectiveId,
+  ownerId,
+  onDone,
+  editing,
+}: {
+  objectiveId: string;
+  ownerId: string;
+  onDone: () => void;
+  editing?: KeyResult;
+}) {
   const queryClient = useQueryClient();
   const users = useUsers();
   const form = useForm({
@@ -31,7 +41,9 @@ export function KeyResultForm({ objectiveId, ownerId, onDone, editing }: { objec
       targetMax: (editing?.targetMax ?? '') as number | string,
       weight: (editing?.weight ?? 1) as number | string,
       ownerId: (editing ? editing.ownerId : ownerId) as string | null,
-      milestones: editing?.milestones?.map((m) => ({ title: m.title, weight: m.weight as number | string })) ?? [{ title: '', weight: 1 as number | string }],
+      milestones: editing?.milestones?.map((m) => ({ title: m.title, weight: m.weight as number | string })) ?? [
+        { title: '', weight: 1 as number | string },
+      ],
     },
   });
   const { onSubmit, formError, busy } = useApiSubmit(form, async (v) => {
@@ -57,16 +69,39 @@ export function KeyResultForm({ objectiveId, ownerId, onDone, editing }: { objec
   return (
     <form onSubmit={onSubmit} aria-label="Add a key result">
       <Stack>
-        {formError && <Alert color="red" role="alert">{formError}</Alert>}
-        <TextInput label="Key result" description="A measurable outcome, e.g. “Activation rate from 30% to 45%”" required {...form.getInputProps('title')} />
+        {formError && (
+          <Alert color="red" role="alert">
+            {formError}
+          </Alert>
+        )}
+        <TextInput
+          label="Key result"
+          description="A measurable outcome, e.g. “Activation rate from 30% to 45%”"
+          required
+          {...form.getInputProps('title')}
+        />
         {!editing && (
           <div>
-            <Text size="sm" fw={500} id="kr-kind-label">Kind</Text>
+            <Text size="sm" fw={500} id="kr-kind-label">
+              Kind
+            </Text>
             <SegmentedControl aria-labelledby="kr-kind-label" data={KINDS} {...form.getInputProps('kind')} />
           </div>
         )}
         {(kind === 'metric' || kind === 'threshold') && (
-          <Select label="Unit" w={180} allowDeselect={false} data={[{ value: 'number', label: 'Number' }, { value: 'percent', label: 'Percent' }, { value: 'EUR', label: 'EUR' }, { value: 'USD', label: 'USD' }, { value: 'GBP', label: 'GBP' }]} {...form.getInputProps('unit')} />
+          <Select
+            label="Unit"
+            w={180}
+            allowDeselect={false}
+            data={[
+              { value: 'number', label: 'Number' },
+              { value: 'percent', label: 'Percent' },
+              { value: 'EUR', label: 'EUR' },
+              { value: 'USD', label: 'USD' },
+              { value: 'GBP', label: 'GBP' },
+            ]}
+            {...form.getInputProps('unit')}
+          />
         )}
         {kind === 'metric' && (
           <Group grow>
@@ -86,21 +121,48 @@ export function KeyResultForm({ objectiveId, ownerId, onDone, editing }: { objec
               <Group key={i} align="flex-end" wrap="nowrap">
                 <TextInput label={`Milestone ${i + 1}`} style={{ flex: 1 }} required {...form.getInputProps(`milestones.${i}.title`)} />
                 <NumberInput label="Weight" w={90} min={0} {...form.getInputProps(`milestones.${i}.weight`)} />
-                <ActionIcon variant="subtle" color="red" mb={6} aria-label={`Remove milestone ${i + 1}`} onClick={() => form.removeListItem('milestones', i)}>✕</ActionIcon>
+                <ActionIcon
+                  variant="subtle"
+                  color="red"
+                  mb={6}
+                  aria-label={`Remove milestone ${i + 1}`}
+                  onClick={() => form.removeListItem('milestones', i)}
+                >
+                  ✕
+                </ActionIcon>
               </Group>
             ))}
-            <Button variant="subtle" size="xs" w="fit-content" onClick={() => form.insertListItem('milestones', { title: '', weight: 1 })}>Add milestone</Button>
-            {form.errors.milestones && <Text c="red" size="sm">{form.errors.milestones}</Text>}
+            <Button variant="subtle" size="xs" w="fit-content" onClick={() => form.insertListItem('milestones', { title: '', weight: 1 })}>
+              Add milestone
+            </Button>
+            {form.errors.milestones && (
+              <Text c="red" size="sm">
+                {form.errors.milestones}
+              </Text>
+            )}
           </Stack>
         )}
-        {kind === 'rollup' && <Text size="sm" c="dimmed">Progress comes from the objectives aligned to this key result, weighted by their weights.</Text>}
+        {kind === 'rollup' && (
+          <Text size="sm" c="dimmed">
+            Progress comes from the objectives aligned to this key result, weighted by their weights.
+          </Text>
+        )}
         <Group grow>
-          <Select label="Owner" searchable data={(users.data ?? []).map((u) => ({ value: u.id, label: u.name }))} {...form.getInputProps('ownerId')} />
+          <Select
+            label="Owner"
+            searchable
+            data={(users.data ?? []).map((u) => ({ value: u.id, label: u.name }))}
+            {...form.getInputProps('ownerId')}
+          />
           <NumberInput label="Weight" min={0} step={0.5} {...form.getInputProps('weight')} />
         </Group>
         <Group justify="flex-end">
-          <Button variant="default" onClick={onDone}>Cancel</Button>
-          <Button type="submit" loading={busy}>{editing ? 'Save key result' : 'Add key result'}</Button>
+          <Button variant="default" onClick={onDone}>
+            Cancel
+          </Button>
+          <Button type="submit" loading={busy}>
+            {editing ? 'Save key result' : 'Add key result'}
+          </Button>
         </Group>
       </Stack>
     </form>

@@ -35,27 +35,43 @@ export function Layout({ me }: { me: Me }) {
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Group gap="sm" wrap="nowrap">
             <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label="Toggle navigation" />
-            <Title order={3} c="teal.9">Cairn</Title>
-            <Text c="dimmed" size="sm" truncate data-testid="org-name">{me.organization.name}</Text>
+            <Title order={3} c="teal.9">
+              Cairn
+            </Title>
+            <Text c="dimmed" size="sm" truncate data-testid="org-name">
+              {me.organization.name}
+            </Text>
           </Group>
           <Group gap="xs" wrap="nowrap">
-          <NotificationBell />
-          <Menu position="bottom-end" withinPortal>
-            <Menu.Target>
-              <UnstyledButton aria-haspopup="menu">
-                <Group gap="xs" wrap="nowrap">
-                  <Avatar color="teal" radius="xl" size="sm" aria-hidden>{initials(me.user.name)}</Avatar>
-                  <Text size="sm" maw={{ base: 90, sm: 240 }} truncate>{me.user.name}</Text>
-                </Group>
-              </UnstyledButton>
-            </Menu.Target>
-            <Menu.Dropdown>
-              <Menu.Label>{me.user.email} · {me.user.role}</Menu.Label>
-              <Menu.Item component={Link} to="/settings/profile">Your profile</Menu.Item>
-              <Menu.Item component={Link} to="/settings/tokens">API tokens</Menu.Item>
-              <Menu.Item color="red" onClick={signOut}>Sign out</Menu.Item>
-            </Menu.Dropdown>
-          </Menu>
+            <NotificationBell />
+            <Menu position="bottom-end" withinPortal>
+              <Menu.Target>
+                <UnstyledButton aria-haspopup="menu">
+                  <Group gap="xs" wrap="nowrap">
+                    <Avatar color="teal" radius="xl" size="sm" aria-hidden>
+                      {initials(me.user.name)}
+                    </Avatar>
+                    <Text size="sm" maw={{ base: 90, sm: 240 }} truncate>
+                      {me.user.name}
+                    </Text>
+                  </Group>
+                </UnstyledButton>
+              </Menu.Target>
+              <Menu.Dropdown>
+                <Menu.Label>
+                  {me.user.email} · {me.user.role}
+                </Menu.Label>
+                <Menu.Item component={Link} to="/settings/profile">
+                  Your profile
+                </Menu.Item>
+                <Menu.Item component={Link} to="/settings/tokens">
+                  API tokens
+                </Menu.Item>
+                <Menu.Item color="red" onClick={signOut}>
+                  Sign out
+                </Menu.Item>
+              </Menu.Dropdown>
+            </Menu>
           </Group>
         </Group>
       </AppShell.Header>

@@ -18,11 +18,15 @@ export function ObjectiveQualityPanel({ objective, me }: { objective: Objective;
   const [error, setError] = useState<string | null>(null);
   const [overrideReason, setOverrideReason] = useState('');
   const isAdmin = me.user.role !== 'member';
-  const refresh = () => Promise.all([...progressKeys, ['objectives', objective.id, 'quality']].map((queryKey) => queryClient.invalidateQueries({ queryKey })));
+  const refresh = () =>
+    Promise.all([...progressKeys, ['objectives', objective.id, 'quality']].map((queryKey) => queryClient.invalidateQueries({ queryKey })));
   const publish = async () => {
     setError(null);
     try {
-      await api(`/api/v1/objectives/${objective.id}`, { method: 'PATCH', body: { status: 'active', ...(overrideReason ? { publishOverrideReason: overrideReason } : {}) } });
+      await api(`/api/v1/objectives/${objective.id}`, {
+        method: 'PATCH',
+        body: { status: 'active', ...(overrideReason ? { publishOverrideReason: overrideReason } : {}) },
+      });
       await refresh();
     } catch (e) {
       setError(e instanceof ApiError ? e.message : String(e));
@@ -30,7 +34,10 @@ export function ObjectiveQualityPanel({ objective, me }: { objective: Objective;
   };
   // "Not yet measurable" offers a way out: make establishing the measure an objective of its own.
   const draftMeasurementObjective = async (title: string) => {
-    const created = await api<Objective>('/api/v1/objectives', { method: 'POST', body: { cycleId: objective.cycleId, title, teamId: objective.teamId, ownerId: me.user.id, status: 'draft' } });
+    const created = await api<Objective>('/api/v1/objectives', {
+      method: 'POST',
+      body: { cycleId: objective.cycleId, title, teamId: objective.teamId, ownerId: me.user.id, status: 'draft' },
+    });
     await refresh();
     navigate(`/objectives/${created.id}`);
   };
@@ -38,14 +45,33 @@ export function ObjectiveQualityPanel({ objective, me }: { objective: Objective;
   return (
     <Card withBorder>
       <Stack gap="sm">
-        <QualityFindings findings={quality.data.findings} rules={principles.data?.rules ?? []} score={quality.data.score} onAction={draftMeasurementObjective} />
+        <QualityFindings
+          findings={quality.data.findings}
+          rules={principles.data?.rules ?? []}
+          score={quality.data.score}
+          onAction={draftMeasurementObjective}
+        />
         {objective.status === 'draft' && (
           <Group align="flex-end">
-            {quality.data.blocking && isAdmin && <TextInput label="Publish anyway because…" placeholder="Reason, recorded in the history" w={320} value={overrideReason} onChange={(e) => setOverrideReason(e.currentTarget.value)} />}
-            <Button onClick={publish} disabled={quality.data.blocking && !(isAdmin && overrideReason.trim())}>Publish objective</Button>
+            {quality.data.blocking && isAdmin && (
+              <TextInput
+                label="Publish anyway because…"
+                placeholder="Reason, recorded in the history"
+                w={320}
+                value={overrideReason}
+                onChange={(e) => setOverrideReason(e.currentTarget.value)}
+              />
+            )}
+            <Button onClick={publish} disabled={quality.data.blocking && !(isAdmin && overrideReason.trim())}>
+              Publish objective
+            </Button>
           </Group>
         )}
-        {error && <Alert color="red" role="alert">{error}</Alert>}
+        {error && (
+          <Alert color="red" role="alert">
+            {error}
+          </Alert>
+        )}
       </Stack>
     </Card>
   );

@@ -6,24 +6,43 @@ export const STATUS_LABEL: Record<ProgressStatus, string> = { on_track: 'On trac
 export const percent = (value: number) => `${Math.round(value * 100)}%`;
 
 /** Progress with a marker where the pace says it should be by now. */
-export function ProgressBar({ progress, expected, status, label, size = 'md' }: { progress: number; expected: number; status: ProgressStatus; label: string; size?: 'sm' | 'md' }) {
+export function ProgressBar({
+  progress,
+  expected,
+  status,
+  label,
+  size = 'md',
+}: {
+  progress: number;
+  expected: number;
+  status: ProgressStatus;
+  label: string;
+  size?: 'sm' | 'md';
+}) {
   return (
     <Group gap="xs" wrap="nowrap" w="100%">
       <Box pos="relative" style={{ flex: 1, minWidth: 60 }}>
-        <Progress value={progress * 100} color={STATUS_COLOR[status]} size={size === 'sm' ? 'sm' : 'md'} aria-label={`${label}: ${percent(progress)} done, ${percent(expected)} expected by now`} />
+        <Progress
+          value={progress * 100}
+          color={STATUS_COLOR[status]}
+          size={size === 'sm' ? 'sm' : 'md'}
+          aria-label={`${label}: ${percent(progress)} done, ${percent(expected)} expected by now`}
+        />
         <Box
-            aria-hidden
-            title={`Expected by now: ${percent(expected)}`}
-            pos="absolute"
-            top={-3}
-            bottom={-3}
-            w={2}
-            bg="dark.5"
-            style={{ left: `calc(${Math.min(100, expected * 100)}% - 1px)`, borderRadius: 1 }}
-            data-testid="pace-marker"
-          />
+          aria-hidden
+          title={`Expected by now: ${percent(expected)}`}
+          pos="absolute"
+          top={-3}
+          bottom={-3}
+          w={2}
+          bg="dark.5"
+          style={{ left: `calc(${Math.min(100, expected * 100)}% - 1px)`, borderRadius: 1 }}
+          data-testid="pace-marker"
+        />
       </Box>
-      <Text size="sm" fw={600} w={44} ta="right" data-testid="progress-value">{percent(progress)}</Text>
+      <Text size="sm" fw={600} w={44} ta="right" data-testid="progress-value">
+        {percent(progress)}
+      </Text>
     </Group>
   );
 }

@@ -6,40 +6,80 @@ const COLOR: Record<Severity, string> = { block: 'red', warn: 'yellow', tip: 'bl
 const LABEL: Record<Severity, string> = { block: 'Must fix', warn: 'Consider', tip: 'Tip' };
 
 /** The coach's findings; each opens its rule card: why it matters, a weak and a strong example. */
-export function QualityFindings({ findings, rules, score, onAction }: { findings: readonly Finding[]; rules: RuleCard[]; score?: number; onAction?: (title: string) => void }) {
+export function QualityFindings({
+  findings,
+  rules,
+  score,
+  onAction,
+}: {
+  findings: readonly Finding[];
+  rules: RuleCard[];
+  score?: number;
+  onAction?: (title: string) => void;
+}) {
   const rule = new Map(rules.map((r) => [r.id, r]));
   if (findings.length === 0) {
-    return <Alert color="teal" title="Quality coach" data-testid="quality-findings">No findings: this follows your organisation's guiding principles.</Alert>;
+    return (
+      <Alert color="teal" title="Quality coach" data-testid="quality-findings">
+        No findings: this follows your organisation's guiding principles.
+      </Alert>
+    );
   }
   return (
     <Stack gap={6} data-testid="quality-findings" aria-live="polite">
       <Group justify="space-between">
-        <Text fw={600} size="sm">Quality coach</Text>
-        {score !== undefined && <Badge variant="light" color={score >= 80 ? 'teal' : score >= 50 ? 'yellow' : 'red'}>Quality {score}/100</Badge>}
+        <Text fw={600} size="sm">
+          Quality coach
+        </Text>
+        {score !== undefined && (
+          <Badge variant="light" color={score >= 80 ? 'teal' : score >= 50 ? 'yellow' : 'red'}>
+            Quality {score}/100
+          </Badge>
+        )}
       </Group>
       {findings.map((f, i) => {
         const card = rule.get(f.ruleId);
         return (
           <Group key={`${f.ruleId}-${f.field}-${i}`} gap="xs" wrap="nowrap" align="flex-start" data-rule={f.ruleId}>
-            <Badge color={COLOR[f.severity]} variant="light" miw={84}>{LABEL[f.severity]}</Badge>
+            <Badge color={COLOR[f.severity]} variant="light" miw={84}>
+              {LABEL[f.severity]}
+            </Badge>
             <Stack gap={2} style={{ flex: 1 }}>
               <Text size="sm">{f.message}</Text>
-              {f.suggestion && <Text size="xs" c="dimmed">{f.suggestion}</Text>}
+              {f.suggestion && (
+                <Text size="xs" c="dimmed">
+                  {f.suggestion}
+                </Text>
+              )}
               <Group gap="xs">
                 {card && (
                   <Popover width={360} withArrow shadow="md">
                     <Popover.Target>
-                      <Button variant="subtle" size="compact-xs">Why? {card.title}</Button>
+                      <Button variant="subtle" size="compact-xs">
+                        Why? {card.title}
+                      </Button>
                     </Popover.Target>
                     <Popover.Dropdown>
-                      <Text fw={600} size="sm">{card.title}</Text>
-                      <Text size="sm" mt={4}>{card.why}</Text>
-                      <Text size="sm" mt="xs" c="red.9">Weak: {card.weakExample}</Text>
-                      <Text size="sm" c="teal.9">Strong: {card.strongExample}</Text>
+                      <Text fw={600} size="sm">
+                        {card.title}
+                      </Text>
+                      <Text size="sm" mt={4}>
+                        {card.why}
+                      </Text>
+                      <Text size="sm" mt="xs" c="red.9">
+                        Weak: {card.weakExample}
+                      </Text>
+                      <Text size="sm" c="teal.9">
+                        Strong: {card.strongExample}
+                      </Text>
                     </Popover.Dropdown>
                   </Popover>
                 )}
-                {f.action && onAction && <Button size="compact-xs" variant="light" onClick={() => onAction(f.action!.title)}>Draft “{f.action.title}”</Button>}
+                {f.action && onAction && (
+                  <Button size="compact-xs" variant="light" onClick={() => onAction(f.action!.title)}>
+                    Draft “{f.action.title}”
+                  </Button>
+                )}
               </Group>
             </Stack>
           </Group>

@@ -6,13 +6,21 @@ import { STATUS_COLOR, STATUS_LABEL } from './ProgressBar.js';
 export function StatusBadges({ status, confidence, stale }: { status: ProgressStatus; confidence: number | null; stale: boolean }) {
   return (
     <Group gap={6} wrap="nowrap">
-      <Badge color={STATUS_COLOR[status]} variant="light" data-testid="status">{STATUS_LABEL[status]}</Badge>
+      <Badge color={STATUS_COLOR[status]} variant="light" data-testid="status">
+        {STATUS_LABEL[status]}
+      </Badge>
       {confidence !== null && (
         <Tooltip label="Latest self-reported confidence (0–10)">
-          <Badge variant="outline" color="gray" aria-label={`Confidence ${confidence} of 10`}>{confidence}/10</Badge>
+          <Badge variant="outline" color="gray" aria-label={`Confidence ${confidence} of 10`}>
+            {confidence}/10
+          </Badge>
         </Tooltip>
       )}
-      {stale && <Badge color="orange" variant="filled" aria-label="No recent check-in">Stale</Badge>}
+      {stale && (
+        <Badge color="orange" variant="filled" aria-label="No recent check-in">
+          Stale
+        </Badge>
+      )}
     </Group>
   );
 }

@@ -17,7 +17,14 @@ export function TeamQualityBadge({ teamId }: { teamId: string }) {
   const score = quality.data.score;
   return (
     <Tooltip label="Mean quality-coach score of this team's objectives; see Guiding principles">
-      <Badge component={Link} to="/principles" variant="light" color={score >= 80 ? 'teal' : score >= 50 ? 'yellow' : 'red'} style={{ cursor: 'pointer' }} data-testid="team-quality">
+      <Badge
+        component={Link}
+        to="/principles"
+        variant="light"
+        color={score >= 80 ? 'teal' : score >= 50 ? 'yellow' : 'red'}
+        style={{ cursor: 'pointer' }}
+        data-testid="team-quality"
+      >
         OKR quality {score}/100
       </Badge>
     </Tooltip>

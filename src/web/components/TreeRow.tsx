@@ -22,7 +22,10 @@ interface Props {
 
 /** One objective in the tree: memoised and free of per-row popovers, so long trees stay light. */
 export const TreeRow = memo(
-  forwardRef<HTMLLIElement, Props>(function TreeRow({ node, depth, hasChildren, expanded, rowKey, index, top, ownerName, teamName, onToggle }, ref) {
+  forwardRef<HTMLLIElement, Props>(function TreeRow(
+    { node, depth, hasChildren, expanded, rowKey, index, top, ownerName, teamName, onToggle },
+    ref,
+  ) {
     return (
       <Box
         component="li"
@@ -30,26 +33,58 @@ export const TreeRow = memo(
         data-index={index}
         data-depth={depth}
         py={8}
-        style={{ position: 'absolute', top: 0, left: 0, width: '100%', transform: `translateY(${top}px)`, borderBottom: '1px solid var(--mantine-color-gray-2)' }}
+        style={{
+          position: 'absolute',
+          top: 0,
+          left: 0,
+          width: '100%',
+          transform: `translateY(${top}px)`,
+          borderBottom: '1px solid var(--mantine-color-gray-2)',
+        }}
       >
         <Group wrap="wrap" gap="sm" pl={depth * 24} align="center">
           <Box w={28}>
             {hasChildren && (
-              <ActionIcon variant="subtle" color="gray" size="sm" onClick={() => onToggle(rowKey)} aria-expanded={expanded} aria-label={`${expanded ? 'Collapse' : 'Expand'} ${node.title}`}>
+              <ActionIcon
+                variant="subtle"
+                color="gray"
+                size="sm"
+                onClick={() => onToggle(rowKey)}
+                aria-expanded={expanded}
+                aria-label={`${expanded ? 'Collapse' : 'Expand'} ${node.title}`}
+              >
                 {expanded ? '▾' : '▸'}
               </ActionIcon>
             )}
           </Box>
           <Box style={{ flex: '1 1 260px', minWidth: 0 }}>
             <Group gap={6} wrap="nowrap">
-              <Anchor component={Link} to={`/objectives/${node.id}`} fw={depth === 0 ? 600 : 500} size="sm" lineClamp={2}>{node.title}</Anchor>
-              {node.type === 'aspirational' && <Badge size="xs" variant="outline" color="grape">Stretch</Badge>}
+              <Anchor component={Link} to={`/objectives/${node.id}`} fw={depth === 0 ? 600 : 500} size="sm" lineClamp={2}>
+                {node.title}
+              </Anchor>
+              {node.type === 'aspirational' && (
+                <Badge size="xs" variant="outline" color="grape">
+                  Stretch
+                </Badge>
+              )}
             </Group>
-            <Text size="xs" c="dimmed">{teamName ?? 'Company'} · {node.keyResults.length} key results</Text>
+            <Text size="xs" c="dimmed">
+              {teamName ?? 'Company'} · {node.keyResults.length} key results
+            </Text>
           </Box>
-          {ownerName && <Avatar size="sm" radius="xl" color="teal" title={ownerName} aria-label={`Owner ${ownerName}`}>{initials(ownerName)}</Avatar>}
+          {ownerName && (
+            <Avatar size="sm" radius="xl" color="teal" title={ownerName} aria-label={`Owner ${ownerName}`}>
+              {initials(ownerName)}
+            </Avatar>
+          )}
           <Box w={{ base: '100%', sm: 220 }}>
-            <ProgressBar progress={node.progress} expected={node.expectedProgress} status={node.progressStatus} label={node.title} size="sm" />
+            <ProgressBar
+              progress={node.progress}
+              expected={node.expectedProgress}
+              status={node.progressStatus}
+              label={node.title}
+              size="sm"
+            />
           </Box>
           <StatusBadges status={node.progressStatus} confidence={node.confidence} stale={node.stale} />
         </Group>

@@ -19,9 +19,21 @@ export function VirtualTree({ rows, expanded, onToggle, ownerName, teamName }: P
   const listRef = useRef<HTMLUListElement>(null);
   const [offset, setOffset] = useState(0);
   useLayoutEffect(() => setOffset(listRef.current?.offsetTop ?? 0), []);
-  const virtualizer = useWindowVirtualizer({ count: rows.length, estimateSize: () => 58, overscan: 8, scrollMargin: offset, getItemKey: (i) => rows[i]!.key });
+  const virtualizer = useWindowVirtualizer({
+    count: rows.length,
+    estimateSize: () => 58,
+    overscan: 8,
+    scrollMargin: offset,
+    getItemKey: (i) => rows[i]!.key,
+  });
   return (
-    <ul ref={listRef} aria-label="Objectives tree" data-testid="okr-tree" data-rows={rows.length} style={{ listStyle: 'none', padding: 0, margin: 0, position: 'relative', height: virtualizer.getTotalSize() }}>
+    <ul
+      ref={listRef}
+      aria-label="Objectives tree"
+      data-testid="okr-tree"
+      data-rows={rows.length}
+      style={{ listStyle: 'none', padding: 0, margin: 0, position: 'relative', height: virtualizer.getTotalSize() }}
+    >
       {virtualizer.getVirtualItems().map((item) => {
         const row = rows[item.index]!;
         return (

@@ -11,7 +11,11 @@ export function AcceptInvitePage() {
   const { token = '' } = useParams();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const invitation = useQuery({ queryKey: ['invitation', token], queryFn: () => api<{ email: string; organization: string }>(`/api/v1/invitations/by-token/${encodeURIComponent(token)}`), retry: false });
+  const invitation = useQuery({
+    queryKey: ['invitation', token],
+    queryFn: () => api<{ email: string; organization: string }>(`/api/v1/invitations/by-token/${encodeURIComponent(token)}`),
+    retry: false,
+  });
   const form = useForm({ mode: 'controlled', initialValues: { name: '', password: '' } });
   const { onSubmit, formError, busy } = useApiSubmit(form, async (values) => {
     await api('/api/v1/invitations/accept', { method: 'POST', body: { token, ...values } });
@@ -28,7 +32,9 @@ export function AcceptInvitePage() {
   if (invitation.isError) {
     return (
       <AuthCard title="Invitation not valid">
-        <Alert color="red" role="alert">{invitation.error.message}</Alert>
+        <Alert color="red" role="alert">
+          {invitation.error.message}
+        </Alert>
       </AuthCard>
     );
   }
@@ -36,10 +42,22 @@ export function AcceptInvitePage() {
     <AuthCard title={`Join ${invitation.data.organization}`} subtitle={`You were invited as ${invitation.data.email}.`}>
       <form onSubmit={onSubmit}>
         <Stack>
-          {formError && <Alert color="red" role="alert">{formError}</Alert>}
+          {formError && (
+            <Alert color="red" role="alert">
+              {formError}
+            </Alert>
+          )}
           <TextInput label="Your name" required autoComplete="name" {...form.getInputProps('name')} />
-          <PasswordInput label="Choose a password" description="At least 10 characters" required autoComplete="new-password" {...form.getInputProps('password')} />
-          <Button type="submit" loading={busy}>Join</Button>
+          <PasswordInput
+            label="Choose a password"
+            description="At least 10 characters"
+            required
+            autoComplete="new-password"
+            {...form.getInputProps('password')}
+          />
+          <Button type="submit" loading={busy}>
+            Join
+          </Button>
         </Stack>
       </form>
     </AuthCard>

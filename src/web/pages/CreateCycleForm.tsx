@@ -16,7 +16,10 @@ function nextQuarter(today = new Date()) {
 
 /** A cycle: defaults to the current quarter. */
 export function CreateCycleForm({ onCreated }: { onCreated?: (cycle: Cycle) => void }) {
-  const create = useApiMutation((body: { name: string; startDate: string; endDate: string; status: string }) => api<Cycle>('/api/v1/cycles', { method: 'POST', body }), [okrKeys.cycles]);
+  const create = useApiMutation(
+    (body: { name: string; startDate: string; endDate: string; status: string }) => api<Cycle>('/api/v1/cycles', { method: 'POST', body }),
+    [okrKeys.cycles],
+  );
   const form = useForm({ mode: 'controlled', initialValues: { ...nextQuarter(), status: 'active' } });
   const { onSubmit, formError, busy } = useApiSubmit(form, async (values) => onCreated?.(await create.mutateAsync(values)));
   return (
@@ -25,10 +28,25 @@ export function CreateCycleForm({ onCreated }: { onCreated?: (cycle: Cycle) => v
         <TextInput label="Cycle name" required w={160} {...form.getInputProps('name')} />
         <TextInput label="Starts" type="date" required w={160} {...form.getInputProps('startDate')} />
         <TextInput label="Ends" type="date" required w={160} {...form.getInputProps('endDate')} />
-        <Select label="Phase" w={130} allowDeselect={false} data={[{ value: 'planning', label: 'Planning' }, { value: 'active', label: 'Active' }]} {...form.getInputProps('status')} />
-        <Button type="submit" loading={busy}>Create cycle</Button>
+        <Select
+          label="Phase"
+          w={130}
+          allowDeselect={false}
+          data={[
+            { value: 'planning', label: 'Planning' },
+            { value: 'active', label: 'Active' },
+          ]}
+          {...form.getInputProps('status')}
+        />
+        <Button type="submit" loading={busy}>
+          Create cycle
+        </Button>
       </Group>
-      {formError && <Alert color="red" mt="sm" role="alert">{formError}</Alert>}
+      {formError && (
+        <Alert color="red" mt="sm" role="alert">
+          {formError}
+        </Alert>
+      )}
     </form>
   );
 }

@@ -9,7 +9,10 @@ import { useApiSubmit } from '../components/useApiForm.js';
 /** Rename a cycle, move its dates, change its phase, or close it (which scores and freezes it). */
 export function CycleSettingsModal({ cycle, onClose }: { cycle: Cycle; onClose: () => void }) {
   const queryClient = useQueryClient();
-  const form = useForm({ mode: 'controlled', initialValues: { name: cycle.name, startDate: cycle.startDate, endDate: cycle.endDate, status: cycle.status as string } });
+  const form = useForm({
+    mode: 'controlled',
+    initialValues: { name: cycle.name, startDate: cycle.startDate, endDate: cycle.endDate, status: cycle.status as string },
+  });
   const closing = form.getValues().status === 'closed' && cycle.status !== 'closed';
   const { onSubmit, formError, busy } = useApiSubmit(form, async (values) => {
     await api(`/api/v1/cycles/${cycle.id}`, { method: 'PATCH', body: cycle.status === 'closed' ? { name: values.name } : values });
@@ -20,7 +23,11 @@ export function CycleSettingsModal({ cycle, onClose }: { cycle: Cycle; onClose: 
     <Modal opened onClose={onClose} title={`Cycle settings: ${cycle.name}`} size="lg">
       <form onSubmit={onSubmit}>
         <Stack>
-          {formError && <Alert color="red" role="alert">{formError}</Alert>}
+          {formError && (
+            <Alert color="red" role="alert">
+              {formError}
+            </Alert>
+          )}
           <TextInput label="Cycle name" required {...form.getInputProps('name')} />
           <Group grow>
             <TextInput label="Starts" type="date" required disabled={cycle.status === 'closed'} {...form.getInputProps('startDate')} />
@@ -30,17 +37,28 @@ export function CycleSettingsModal({ cycle, onClose }: { cycle: Cycle; onClose: 
             label="Phase"
             allowDeselect={false}
             disabled={cycle.status === 'closed'}
-            data={[{ value: 'planning', label: 'Planning' }, { value: 'active', label: 'Active (execution)' }, { value: 'closed', label: 'Closed (scored)' }]}
+            data={[
+              { value: 'planning', label: 'Planning' },
+              { value: 'active', label: 'Active (execution)' },
+              { value: 'closed', label: 'Closed (scored)' },
+            ]}
             {...form.getInputProps('status')}
           />
           {closing && (
             <Alert color="yellow" title="Closing scores and freezes the cycle" role="status">
-              <Text size="sm">Every key result is scored at its progress on {form.getValues().endDate}, every objective over those scores. Afterwards nobody can check in or change its OKRs; owners can still override a score with a reason.</Text>
+              <Text size="sm">
+                Every key result is scored at its progress on {form.getValues().endDate}, every objective over those scores. Afterwards
+                nobody can check in or change its OKRs; owners can still override a score with a reason.
+              </Text>
             </Alert>
           )}
           <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>Cancel</Button>
-            <Button type="submit" color={closing ? 'red' : undefined} loading={busy}>{closing ? 'Close and score the cycle' : 'Save cycle'}</Button>
+            <Button variant="default" onClick={onClose}>
+              Cancel
+            </Button>
+            <Button type="submit" color={closing ? 'red' : undefined} loading={busy}>
+              {closing ? 'Close and score the cycle' : 'Save cycle'}
+            </Button>
           </Group>
         </Stack>
       </form>

@@ -9,7 +9,8 @@ import { KeyResultCard } from '../components/KeyResultCard.js';
 import { percent } from '../components/ProgressBar.js';
 
 /** Due first: stale, then never checked in, then the longest since the last check-in. */
-const dueOrder = (a: KeyResult, b: KeyResult) => Number(b.stale) - Number(a.stale) || (a.lastCheckInDate ?? '').localeCompare(b.lastCheckInDate ?? '');
+const dueOrder = (a: KeyResult, b: KeyResult) =>
+  Number(b.stale) - Number(a.stale) || (a.lastCheckInDate ?? '').localeCompare(b.lastCheckInDate ?? '');
 
 /** "My week": my key results, the ones due for a check-in first, and the cycle at a glance. */
 export function HomePage({ me }: { me: Me }) {
@@ -21,40 +22,118 @@ export function HomePage({ me }: { me: Me }) {
     queryFn: () => api<Objective[]>(`/api/v1/objectives?cycleId=${cycle!.id}&involves=${me.user.id}`),
     enabled: Boolean(cycle),
   });
-  const myKeyResults = (mine.data ?? []).flatMap((o) => o.keyResults.filter((k) => k.ownerId === me.user.id).map((k) => ({ k, o }))).sort((x, y) => dueOrder(x.k, y.k));
+  const myKeyResults = (mine.data ?? [])
+    .flatMap((o) => o.keyResults.filter((k) => k.ownerId === me.user.id).map((k) => ({ k, o })))
+    .sort((x, y) => dueOrder(x.k, y.k));
   const s = summary.data?.summary;
   return (
     <Stack gap="lg">
       <div>
-        <Title order={1} size="h2">Welcome, {me.user.name.split(' ')[0]}</Title>
-        <Text c="dimmed">{me.organization.name}{cycle ? ` · ${cycle.name}` : ''}</Text>
+        <Title order={1} size="h2">
+          Welcome, {me.user.name.split(' ')[0]}
+        </Title>
+        <Text c="dimmed">
+          {me.organization.name}
+          {cycle ? ` · ${cycle.name}` : ''}
+        </Text>
       </div>
       {s && (
         <SimpleGrid cols={{ base: 2, sm: 4 }}>
-          <Card withBorder padding="sm"><Text size="xs" c="dimmed">Organisation progress</Text><Text fw={700} fz="xl">{percent(s.averageProgress)}</Text><Text size="xs" c="dimmed">{percent(s.expectedProgress)} expected by now</Text></Card>
-          <Card withBorder padding="sm"><Text size="xs" c="dimmed">On track</Text><Text fw={700} fz="xl" c="teal.9">{s.byStatus.on_track}</Text></Card>
-          <Card withBorder padding="sm"><Text size="xs" c="dimmed">At risk / off track</Text><Text fw={700} fz="xl" c="red.9">{s.byStatus.at_risk + s.byStatus.off_track}</Text></Card>
-          <Card withBorder padding="sm"><Text size="xs" c="dimmed">Stale key results</Text><Text fw={700} fz="xl">{s.staleKeyResults}</Text></Card>
+          <Card withBorder padding="sm">
+            <Text size="xs" c="dimmed">
+              Organisation progress
+            </Text>
+            <Text fw={700} fz="xl">
+              {percent(s.averageProgress)}
+            </Text>
+            <Text size="xs" c="dimmed">
+              {percent(s.expectedProgress)} expected by now
+            </Text>
+          </Card>
+          <Card withBorder padding="sm">
+            <Text size="xs" c="dimmed">
+              On track
+            </Text>
+            <Text fw={700} fz="xl" c="teal.9">
+              {s.byStatus.on_track}
+            </Text>
+          </Card>
+          <Card withBorder padding="sm">
+            <Text size="xs" c="dimmed">
+              At risk / off track
+            </Text>
+            <Text fw={700} fz="xl" c="red.9">
+              {s.byStatus.at_risk + s.byStatus.off_track}
+            </Text>
+          </Card>
+          <Card withBorder padding="sm">
+            <Text size="xs" c="dimmed">
+              Stale key results
+            </Text>
+            <Text fw={700} fz="xl">
+              {s.staleKeyResults}
+            </Text>
+          </Card>
         </SimpleGrid>
       )}
-      <Title order={2} size="h4">My key results</Title>
-      {!cycle && <Text c="dimmed">No cycle yet. {me.user.role !== 'member' ? <Anchor component={Link} to="/okrs" underline="always">Create the first cycle</Anchor> : 'An admin starts the first cycle.'}</Text>}
-      {cycle && myKeyResults.length === 0 && !mine.isPending && <Text c="dimmed">You own no key results in {cycle.name}. <Anchor component={Link} to={`/okrs?cycle=${cycle.id}`} underline="always">See the organisation's OKRs</Anchor>.</Text>}
+      <Title order={2} size="h4">
+        My key results
+      </Title>
+      {!cycle && (
+        <Text c="dimmed">
+          No cycle yet.{' '}
+          {me.user.role !== 'member' ? (
+            <Anchor component={Link} to="/okrs" underline="always">
+              Create the first cycle
+            </Anchor>
+          ) : (
+            'An admin starts the first cycle.'
+          )}
+        </Text>
+      )}
+      {cycle && myKeyResults.length === 0 && !mine.isPending && (
+        <Text c="dimmed">
+          You own no key results in {cycle.name}.{' '}
+          <Anchor component={Link} to={`/okrs?cycle=${cycle.id}`} underline="always">
+            See the organisation's OKRs
+          </Anchor>
+          .
+        </Text>
+      )}
       <Stack gap="sm" data-testid="my-key-results">
         {myKeyResults.map(({ k, o }) => (
           <Stack key={k.id} gap={4}>
-            <Anchor component={Link} to={`/objectives/${o.id}`} size="xs" c="dimmed">{o.title}</Anchor>
+            <Anchor component={Link} to={`/objectives/${o.id}`} size="xs" c="dimmed">
+              {o.title}
+            </Anchor>
             <KeyResultCard kr={k} me={me} closed={cycle?.status === 'closed'} />
           </Stack>
         ))}
       </Stack>
       {me.user.role !== 'member' && (
         <Card withBorder>
-          <Title order={2} size="h5" mb="xs">Running Cairn</Title>
+          <Title order={2} size="h5" mb="xs">
+            Running Cairn
+          </Title>
           <List spacing={4} size="sm">
-            <List.Item><Anchor component={Link} to="/teams">Shape departments and teams</Anchor>: OKRs align through this tree.</List.Item>
-            <List.Item><Anchor component={Link} to="/people">Invite colleagues</Anchor> and name each team's leads.</List.Item>
-            <List.Item><Anchor component={Link} to="/settings/tokens">Create an API token</Anchor> to connect your tools (<Anchor href="/api/docs">API docs</Anchor>).</List.Item>
+            <List.Item>
+              <Anchor component={Link} to="/teams">
+                Shape departments and teams
+              </Anchor>
+              : OKRs align through this tree.
+            </List.Item>
+            <List.Item>
+              <Anchor component={Link} to="/people">
+                Invite colleagues
+              </Anchor>{' '}
+              and name each team's leads.
+            </List.Item>
+            <List.Item>
+              <Anchor component={Link} to="/settings/tokens">
+                Create an API token
+              </Anchor>{' '}
+              to connect your tools (<Anchor href="/api/docs">API docs</Anchor>).
+            </List.Item>
           </List>
         </Card>
       )}

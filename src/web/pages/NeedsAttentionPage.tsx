@@ -10,14 +10,25 @@ export function NeedsAttentionPage({ me }: { me: Me }) {
   return (
     <Stack gap="lg">
       <div>
-        <Title order={1} size="h2">Needs attention</Title>
+        <Title order={1} size="h2">
+          Needs attention
+        </Title>
         <Text c="dimmed">
-          {me.organization.name}: check-ins not made {rhythm.data ? `${rhythm.data.updateWithinHours} hours` : 'long'} after they fell due, and blockers nobody answered within {rhythm.data ? `${rhythm.data.answerWithinHours} hours` : 'the agreed time'}.
+          {me.organization.name}: check-ins not made {rhythm.data ? `${rhythm.data.updateWithinHours} hours` : 'long'} after they fell due,
+          and blockers nobody answered within {rhythm.data ? `${rhythm.data.answerWithinHours} hours` : 'the agreed time'}.
         </Text>
       </div>
-      {items.isError && <Alert color="red" role="alert">Could not load the list.</Alert>}
+      {items.isError && (
+        <Alert color="red" role="alert">
+          Could not load the list.
+        </Alert>
+      )}
       {items.isPending && <Text c="dimmed">Loading…</Text>}
-      {items.data?.length === 0 && <Alert color="teal" role="status">Nothing needs attention: every check-in is in and every blocker has an answer.</Alert>}
+      {items.data?.length === 0 && (
+        <Alert color="teal" role="status">
+          Nothing needs attention: every check-in is in and every blocker has an answer.
+        </Alert>
+      )}
       {items.data && items.data.length > 0 && <AttentionTable items={items.data} />}
     </Stack>
   );

@@ -13,7 +13,19 @@ import { useGuidingPrinciples } from '../api/quality.js';
 import { QualityFindings } from '../components/QualityFindings.js';
 
 /** Create an objective (optionally aligned to any objective or key result of the cycle), or edit one. */
-export function ObjectiveFormModal({ cycleId, me, opened, onClose, editing }: { cycleId: string; me: Me; opened: boolean; onClose: () => void; editing?: Objective }) {
+export function ObjectiveFormModal({
+  cycleId,
+  me,
+  opened,
+  onClose,
+  editing,
+}: {
+  cycleId: string;
+  me: Me;
+  opened: boolean;
+  onClose: () => void;
+  editing?: Objective;
+}) {
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const teams = useTeams();
@@ -35,15 +47,36 @@ export function ObjectiveFormModal({ cycleId, me, opened, onClose, editing }: { 
   });
   const { onSubmit, formError, busy } = useApiSubmit(form, async ({ alignTo, ...values }) => {
     if (editing) {
-      await api(`/api/v1/objectives/${editing.id}`, { method: 'PATCH', body: { ...values, description: values.description || null, whyImportant: values.whyImportant || null, whyUrgent: values.whyUrgent || null } });
+      await api(`/api/v1/objectives/${editing.id}`, {
+        method: 'PATCH',
+        body: {
+          ...values,
+          description: values.description || null,
+          whyImportant: values.whyImportant || null,
+          whyUrgent: values.whyUrgent || null,
+        },
+      });
       await Promise.all(progressKeys.map((queryKey) => queryClient.invalidateQueries({ queryKey })));
       onClose();
       return;
     }
-    const created = await api<Objective>('/api/v1/objectives', { method: 'POST', body: { ...values, cycleId, status: 'draft', description: values.description || null, whyImportant: values.whyImportant || null, whyUrgent: values.whyUrgent || null } });
+    const created = await api<Objective>('/api/v1/objectives', {
+      method: 'POST',
+      body: {
+        ...values,
+        cycleId,
+        status: 'draft',
+        description: values.description || null,
+        whyImportant: values.whyImportant || null,
+        whyUrgent: values.whyUrgent || null,
+      },
+    });
     if (alignTo) {
       const [kind, id] = alignTo.split(':');
-      await api(`/api/v1/objectives/${created.id}/alignments`, { method: 'POST', body: kind === 'k' ? { parentKeyResultId: id } : { parentObjectiveId: id } });
+      await api(`/api/v1/objectives/${created.id}/alignments`, {
+        method: 'POST',
+        body: kind === 'k' ? { parentKeyResultId: id } : { parentObjectiveId: id },
+      });
     }
     await Promise.all(progressKeys.map((queryKey) => queryClient.invalidateQueries({ queryKey })));
     onClose();
@@ -63,36 +96,92 @@ export function ObjectiveFormModal({ cycleId, me, opened, onClose, editing }: { 
     progressDriver: 'key_results',
     alignedChildCount: 0,
     parentCount: editing ? editing.parents.length : values.alignTo ? 1 : 0,
-    keyResults: (editing?.keyResults ?? []).map((k) => ({ ...k, unit: k.unit ?? undefined, milestones: k.milestones ?? undefined, dataReadiness: k.dataReadiness ?? undefined })),
+    keyResults: (editing?.keyResults ?? []).map((k) => ({
+      ...k,
+      unit: k.unit ?? undefined,
+      milestones: k.milestones ?? undefined,
+      dataReadiness: k.dataReadiness ?? undefined,
+    })),
   };
   const report = checkQuality(draft, {}, principles.data?.principles ?? DEFAULT_PRINCIPLES);
   const alignOptions = (objectives.data ?? []).map((o) => ({
     group: o.title,
-    items: [{ value: `o:${o.id}`, label: `Objective: ${o.title}` }, ...o.keyResults.map((k) => ({ value: `k:${k.id}`, label: `Key result: ${k.title}` }))],
+    items: [
+      { value: `o:${o.id}`, label: `Objective: ${o.title}` },
+      ...o.keyResults.map((k) => ({ value: `k:${k.id}`, label: `Key result: ${k.title}` })),
+    ],
   }));
   return (
     <Modal opened={opened} onClose={onClose} title={editing ? 'Edit objective' : 'New objective'} size="lg">
       <form onSubmit={onSubmit}>
         <Stack>
-          {formError && <Alert color="red" role="alert">{formError}</Alert>}
-          <TextInput label="Objective" description="Qualitative and inspiring: where do you want to be?" required data-autofocus {...form.getInputProps('title')} />
+          {formError && (
+            <Alert color="red" role="alert">
+              {formError}
+            </Alert>
+          )}
+          <TextInput
+            label="Objective"
+            description="Qualitative and inspiring: where do you want to be?"
+            required
+            data-autofocus
+            {...form.getInputProps('title')}
+          />
           <Textarea label="Description" autosize minRows={2} {...form.getInputProps('description')} />
           <Textarea label="Why is it important?" autosize minRows={1} {...form.getInputProps('whyImportant')} />
           <Textarea label="Why now?" autosize minRows={1} {...form.getInputProps('whyUrgent')} />
           <Group grow align="flex-start">
-            <Select label="Team" placeholder="Company level" clearable data={(teams.data ?? []).map((t) => ({ value: t.id, label: t.name }))} {...form.getInputProps('teamId')} />
-            <Select label="Owner" searchable clearable data={(users.data ?? []).map((u) => ({ value: u.id, label: u.name }))} {...form.getInputProps('ownerId')} />
+            <Select
+              label="Team"
+              placeholder="Company level"
+              clearable
+              data={(teams.data ?? []).map((t) => ({ value: t.id, label: t.name }))}
+              {...form.getInputProps('teamId')}
+            />
+            <Select
+              label="Owner"
+              searchable
+              clearable
+              data={(users.data ?? []).map((u) => ({ value: u.id, label: u.name }))}
+              {...form.getInputProps('ownerId')}
+            />
           </Group>
           <div>
-            <Text size="sm" fw={500} id="objective-type-label">Type</Text>
-            <SegmentedControl aria-labelledby="objective-type-label" data={[{ value: 'committed', label: 'Committed' }, { value: 'aspirational', label: 'Aspirational (stretch)' }]} {...form.getInputProps('type')} />
+            <Text size="sm" fw={500} id="objective-type-label">
+              Type
+            </Text>
+            <SegmentedControl
+              aria-labelledby="objective-type-label"
+              data={[
+                { value: 'committed', label: 'Committed' },
+                { value: 'aspirational', label: 'Aspirational (stretch)' },
+              ]}
+              {...form.getInputProps('type')}
+            />
           </div>
-          {!editing && <Select label="Aligns to" placeholder="Nothing (a top-level objective)" clearable searchable data={alignOptions} {...form.getInputProps('alignTo')} />}
+          {!editing && (
+            <Select
+              label="Aligns to"
+              placeholder="Nothing (a top-level objective)"
+              clearable
+              searchable
+              data={alignOptions}
+              {...form.getInputProps('alignTo')}
+            />
+          )}
           <QualityFindings findings={report.findings} rules={principles.data?.rules ?? []} />
-          {!editing && <Text size="xs" c="dimmed">The objective is saved as a draft: add its key results, then publish it.</Text>}
+          {!editing && (
+            <Text size="xs" c="dimmed">
+              The objective is saved as a draft: add its key results, then publish it.
+            </Text>
+          )}
           <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>Cancel</Button>
-            <Button type="submit" loading={busy}>{editing ? 'Save objective' : 'Create objective'}</Button>
+            <Button variant="default" onClick={onClose}>
+              Cancel
+            </Button>
+            <Button type="submit" loading={busy}>
+              {editing ? 'Save objective' : 'Create objective'}
+            </Button>
           </Group>
         </Stack>
       </form>

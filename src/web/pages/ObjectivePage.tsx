@@ -22,13 +22,19 @@ import { ObjectiveFormModal } from './ObjectiveFormModal.js';
 export function ObjectivePage({ me }: { me: Me }) {
   const { id = '' } = useParams();
   const objective = useObjective(id);
-  const children = useQuery({ queryKey: ['objectives', 'children', id], queryFn: () => api<Objective[]>(`/api/v1/objectives?parent=${id}`) });
+  const children = useQuery({
+    queryKey: ['objectives', 'children', id],
+    queryFn: () => api<Objective[]>(`/api/v1/objectives?parent=${id}`),
+  });
   const cycles = useCycles();
   const users = useUsers();
   const teams = useTeams();
   const [adding, addKr] = useDisclosure();
   const [editing, edit] = useDisclosure();
-  const timeline = useQuery({ queryKey: ['objectives', id, 'timeline'], queryFn: () => api<{ points: ChartPoint[]; keyResults: Record<string, number[]> }>(`/api/v1/objectives/${id}/timeline`) });
+  const timeline = useQuery({
+    queryKey: ['objectives', id, 'timeline'],
+    queryFn: () => api<{ points: ChartPoint[]; keyResults: Record<string, number[]> }>(`/api/v1/objectives/${id}/timeline`),
+  });
   const o = objective.data;
   if (!o) return <Text c="dimmed">{objective.isError ? 'This objective does not exist.' : 'Loading…'}</Text>;
   const cycle = cycles.data?.find((c) => c.id === o.cycleId);
@@ -38,14 +44,33 @@ export function ObjectivePage({ me }: { me: Me }) {
   return (
     <Stack gap="lg">
       <div>
-        <Anchor component={Link} to={`/okrs?cycle=${o.cycleId}`} size="sm">← {cycle?.name ?? 'OKRs'}</Anchor>
+        <Anchor component={Link} to={`/okrs?cycle=${o.cycleId}`} size="sm">
+          ← {cycle?.name ?? 'OKRs'}
+        </Anchor>
         <Group gap="sm" mt={4} align="center">
-          <Title order={1} size="h2">{o.title}</Title>
-          <Badge variant="outline" color={o.type === 'aspirational' ? 'grape' : 'gray'}>{o.type === 'aspirational' ? 'Aspirational' : 'Committed'}</Badge>
+          <Title order={1} size="h2">
+            {o.title}
+          </Title>
+          <Badge variant="outline" color={o.type === 'aspirational' ? 'grape' : 'gray'}>
+            {o.type === 'aspirational' ? 'Aspirational' : 'Committed'}
+          </Badge>
           {o.status === 'draft' && <Badge color="gray">Draft</Badge>}
-          {!closed && <Button size="compact-sm" variant="subtle" onClick={edit.open}>Edit</Button>}
+          {!closed && (
+            <Button size="compact-sm" variant="subtle" onClick={edit.open}>
+              Edit
+            </Button>
+          )}
         </Group>
-        <Text size="sm" c="dimmed">{team ? <Anchor component={Link} to={`/teams/${team.id}`} size="sm" underline="always">{team.name}</Anchor> : 'Company'}{nameOf(o.ownerId) ? ` · owned by ${nameOf(o.ownerId)}` : ''}</Text>
+        <Text size="sm" c="dimmed">
+          {team ? (
+            <Anchor component={Link} to={`/teams/${team.id}`} size="sm" underline="always">
+              {team.name}
+            </Anchor>
+          ) : (
+            'Company'
+          )}
+          {nameOf(o.ownerId) ? ` · owned by ${nameOf(o.ownerId)}` : ''}
+        </Text>
       </div>
       <Card withBorder>
         <Stack gap="xs">
@@ -54,7 +79,11 @@ export function ObjectivePage({ me }: { me: Me }) {
             <StatusBadges status={o.progressStatus} confidence={o.confidence} stale={o.stale} />
           </Group>
           <ProgressBar progress={o.progress} expected={o.expectedProgress} status={o.progressStatus} label={o.title} />
-          {o.score !== null && <Text size="sm">Final score <strong>{o.score.toFixed(2)}</strong></Text>}
+          {o.score !== null && (
+            <Text size="sm">
+              Final score <strong>{o.score.toFixed(2)}</strong>
+            </Text>
+          )}
           {timeline.data && <ProgressChart points={timeline.data.points} label={`Progress of ${o.title}`} />}
         </Stack>
       </Card>
@@ -62,31 +91,74 @@ export function ObjectivePage({ me }: { me: Me }) {
         <Card withBorder>
           <Stack gap="xs">
             {o.description && <Text>{o.description}</Text>}
-            {o.whyImportant && <Text size="sm"><strong>Why it matters:</strong> {o.whyImportant}</Text>}
-            {o.whyUrgent && <Text size="sm"><strong>Why now:</strong> {o.whyUrgent}</Text>}
+            {o.whyImportant && (
+              <Text size="sm">
+                <strong>Why it matters:</strong> {o.whyImportant}
+              </Text>
+            )}
+            {o.whyUrgent && (
+              <Text size="sm">
+                <strong>Why now:</strong> {o.whyUrgent}
+              </Text>
+            )}
           </Stack>
         </Card>
       )}
       {(!closed || o.parents.length > 0 || (children.data ?? []).length > 0) && (
         <Card withBorder>
           <Stack gap={4}>
-            {o.parents.length > 0 && <Text size="sm" fw={600}>Aligns to</Text>}
-            {closed ? o.parents.map((p) => <ParentLink key={p.id} parentObjectiveId={p.parentObjectiveId} parentKeyResultId={p.parentKeyResultId} />) : <AlignmentEditor objective={o} />}
-            {(children.data ?? []).length > 0 && <Text size="sm" fw={600} mt="xs">Aligned to this objective</Text>}
-            {(children.data ?? []).map((c) => <Anchor key={c.id} component={Link} to={`/objectives/${c.id}`} size="sm">{c.title} · {Math.round(c.progress * 100)}%</Anchor>)}
+            {o.parents.length > 0 && (
+              <Text size="sm" fw={600}>
+                Aligns to
+              </Text>
+            )}
+            {closed ? (
+              o.parents.map((p) => (
+                <ParentLink key={p.id} parentObjectiveId={p.parentObjectiveId} parentKeyResultId={p.parentKeyResultId} />
+              ))
+            ) : (
+              <AlignmentEditor objective={o} />
+            )}
+            {(children.data ?? []).length > 0 && (
+              <Text size="sm" fw={600} mt="xs">
+                Aligned to this objective
+              </Text>
+            )}
+            {(children.data ?? []).map((c) => (
+              <Anchor key={c.id} component={Link} to={`/objectives/${c.id}`} size="sm">
+                {c.title} · {Math.round(c.progress * 100)}%
+              </Anchor>
+            ))}
           </Stack>
         </Card>
       )}
       <ObjectiveQualityPanel objective={o} me={me} />
       <Group justify="space-between">
-        <Title order={2} size="h4">Key results</Title>
-        {!closed && <Button size="xs" variant="light" onClick={addKr.open}>Add key result</Button>}
+        <Title order={2} size="h4">
+          Key results
+        </Title>
+        {!closed && (
+          <Button size="xs" variant="light" onClick={addKr.open}>
+            Add key result
+          </Button>
+        )}
       </Group>
       {o.keyResults.length === 0 && <Text c="dimmed">No key results yet: how will you know you got there?</Text>}
-      {o.keyResults.map((kr) => <KeyResultCard key={kr.id} kr={kr} me={me} closed={closed} ownerName={nameOf(kr.ownerId)} trend={timeline.data?.keyResults[kr.id]} />)}
+      {o.keyResults.map((kr) => (
+        <KeyResultCard
+          key={kr.id}
+          kr={kr}
+          me={me}
+          closed={closed}
+          ownerName={nameOf(kr.ownerId)}
+          trend={timeline.data?.keyResults[kr.id]}
+        />
+      ))}
       <CommentsPanel targetType="objective" targetId={o.id} me={me} />
       <Card withBorder>
-        <Title order={2} size="h4" mb="sm">History</Title>
+        <Title order={2} size="h4" mb="sm">
+          History
+        </Title>
         <ActivityList objectiveId={o.id} />
       </Card>
       {editing && <ObjectiveFormModal cycleId={o.cycleId} me={me} opened onClose={edit.close} editing={o} />}
@@ -101,11 +173,16 @@ function ParentLink({ parentObjectiveId, parentKeyResultId }: { parentObjectiveI
   const parent = useQuery({
     queryKey: ['alignment-parent', parentObjectiveId, parentKeyResultId],
     queryFn: async () => {
-      if (parentObjectiveId) return { objectiveId: parentObjectiveId, title: (await api<Objective>(`/api/v1/objectives/${parentObjectiveId}`)).title };
+      if (parentObjectiveId)
+        return { objectiveId: parentObjectiveId, title: (await api<Objective>(`/api/v1/objectives/${parentObjectiveId}`)).title };
       const kr = await api<{ objectiveId: string; title: string }>(`/api/v1/key-results/${parentKeyResultId}`);
       return { objectiveId: kr.objectiveId, title: `Key result: ${kr.title}` };
     },
   });
   if (!parent.data) return null;
-  return <Anchor component={Link} to={`/objectives/${parent.data.objectiveId}`} size="sm">{parent.data.title}</Anchor>;
+  return (
+    <Anchor component={Link} to={`/objectives/${parent.data.objectiveId}`} size="sm">
+      {parent.data.title}
+    </Anchor>
+  );
 }

@@ -12,7 +12,8 @@ const ROLE_OPTIONS = [
   { value: 'owner', label: 'Owner' },
 ];
 
-const showError = (error: unknown) => notifications.show({ color: 'red', title: 'Not saved', message: error instanceof ApiError ? error.message : String(error) });
+const showError = (error: unknown) =>
+  notifications.show({ color: 'red', title: 'Not saved', message: error instanceof ApiError ? error.message : String(error) });
 
 /** Everyone in the organisation; admins also invite, change roles and see pending invitations. */
 export function PeoplePage({ me }: { me: Me }) {
@@ -22,27 +23,51 @@ export function PeoplePage({ me }: { me: Me }) {
   const invitations = useInvitations(isAdmin);
   const teamName = new Map((teams.data ?? []).map((t) => [t.id, t.name]));
   const nameOf = new Map((users.data ?? []).map((u) => [u.id, u.name]));
-  const update = useApiMutation(({ id, ...body }: { id: string; role?: Role; managerId?: string | null }) => api<User>(`/api/v1/users/${id}`, { method: 'PATCH', body }), [keys.users]);
+  const update = useApiMutation(
+    ({ id, ...body }: { id: string; role?: Role; managerId?: string | null }) =>
+      api<User>(`/api/v1/users/${id}`, { method: 'PATCH', body }),
+    [keys.users],
+  );
   const revoke = useApiMutation((id: string) => api(`/api/v1/invitations/${id}`, { method: 'DELETE' }), [keys.invitations]);
   const change = (input: { id: string; role?: Role; managerId?: string | null }) => update.mutate(input, { onError: showError });
 
   return (
     <Stack gap="lg">
-      <Title order={1} size="h2">People</Title>
+      <Title order={1} size="h2">
+        People
+      </Title>
       {isAdmin && (
         <Card withBorder>
-          <Title order={2} size="h4" mb="sm">Invite people</Title>
+          <Title order={2} size="h4" mb="sm">
+            Invite people
+          </Title>
           <InviteForm />
           {(invitations.data?.length ?? 0) > 0 && (
             <Stack gap={4} mt="md" data-testid="pending-invitations">
-              <Text fw={600} size="sm">Pending invitations</Text>
+              <Text fw={600} size="sm">
+                Pending invitations
+              </Text>
               {invitations.data!.map((inv) => (
                 <Group key={inv.id} gap="xs">
                   <Text size="sm">{inv.email}</Text>
-                  <Badge variant="light" size="sm">{inv.role}</Badge>
-                  {inv.teamId && <Badge variant="outline" size="sm">{teamName.get(inv.teamId)}</Badge>}
+                  <Badge variant="light" size="sm">
+                    {inv.role}
+                  </Badge>
+                  {inv.teamId && (
+                    <Badge variant="outline" size="sm">
+                      {teamName.get(inv.teamId)}
+                    </Badge>
+                  )}
                   <Tooltip label="Revoke invitation">
-                    <ActionIcon variant="subtle" color="red" size="sm" aria-label={`Revoke invitation for ${inv.email}`} onClick={() => revoke.mutate(inv.id, { onError: showError })}>✕</ActionIcon>
+                    <ActionIcon
+                      variant="subtle"
+                      color="red"
+                      size="sm"
+                      aria-label={`Revoke invitation for ${inv.email}`}
+                      onClick={() => revoke.mutate(inv.id, { onError: showError })}
+                    >
+                      ✕
+                    </ActionIcon>
                   </Tooltip>
                 </Group>
               ))}
@@ -64,26 +89,51 @@ export function PeoplePage({ me }: { me: Me }) {
             {(users.data ?? []).map((user) => (
               <Table.Tr key={user.id} opacity={user.active ? 1 : 0.5}>
                 <Table.Td>
-                  <Anchor component={Link} to={`/people/${user.id}`} size="sm" fw={500}>{user.name}</Anchor>
-                  <Text size="xs" c="dimmed">{user.title ? `${user.title} · ` : ''}{user.email}</Text>
+                  <Anchor component={Link} to={`/people/${user.id}`} size="sm" fw={500}>
+                    {user.name}
+                  </Anchor>
+                  <Text size="xs" c="dimmed">
+                    {user.title ? `${user.title} · ` : ''}
+                    {user.email}
+                  </Text>
                 </Table.Td>
                 <Table.Td>
                   <Group gap={4}>
-                    {user.teams?.map((m) => <Badge key={m.teamId} variant={m.role === 'lead' ? 'filled' : 'light'} size="sm">{teamName.get(m.teamId)}{m.role === 'lead' ? ' · lead' : ''}</Badge>)}
+                    {user.teams?.map((m) => (
+                      <Badge key={m.teamId} variant={m.role === 'lead' ? 'filled' : 'light'} size="sm">
+                        {teamName.get(m.teamId)}
+                        {m.role === 'lead' ? ' · lead' : ''}
+                      </Badge>
+                    ))}
                   </Group>
                 </Table.Td>
                 <Table.Td>
                   {isAdmin ? (
-                    <Select aria-label={`Manager of ${user.name}`} size="xs" w={170} clearable placeholder="None" value={user.managerId}
+                    <Select
+                      aria-label={`Manager of ${user.name}`}
+                      size="xs"
+                      w={170}
+                      clearable
+                      placeholder="None"
+                      value={user.managerId}
                       data={(users.data ?? []).filter((u) => u.id !== user.id).map((u) => ({ value: u.id, label: u.name }))}
-                      onChange={(managerId) => change({ id: user.id, managerId })} />
+                      onChange={(managerId) => change({ id: user.id, managerId })}
+                    />
                   ) : (
                     <Text size="sm">{user.managerId ? nameOf.get(user.managerId) : '—'}</Text>
                   )}
                 </Table.Td>
                 <Table.Td>
                   {isAdmin ? (
-                    <Select aria-label={`Role of ${user.name}`} size="xs" w={110} allowDeselect={false} data={ROLE_OPTIONS} value={user.role} onChange={(role) => role && change({ id: user.id, role: role as Role })} />
+                    <Select
+                      aria-label={`Role of ${user.name}`}
+                      size="xs"
+                      w={110}
+                      allowDeselect={false}
+                      data={ROLE_OPTIONS}
+                      value={user.role}
+                      onChange={(role) => role && change({ id: user.id, role: role as Role })}
+                    />
                   ) : (
                     <Badge variant="light">{user.role}</Badge>
                   )}

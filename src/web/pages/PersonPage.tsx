@@ -15,22 +15,44 @@ export function PersonPage() {
   return (
     <Stack gap="lg">
       <div>
-        <Anchor component={Link} to="/people" size="sm">← People</Anchor>
+        <Anchor component={Link} to="/people" size="sm">
+          ← People
+        </Anchor>
         <Group gap="sm" mt={4}>
-          <Title order={1} size="h2">{person.name}</Title>
+          <Title order={1} size="h2">
+            {person.name}
+          </Title>
           {!person.active && <Badge color="gray">Deactivated</Badge>}
         </Group>
         <Text c="dimmed">{[person.title, person.email].filter(Boolean).join(' · ')}</Text>
-        {manager && <Text size="sm">Reports to <Anchor component={Link} to={`/people/${manager.id}`} underline="always">{manager.name}</Anchor></Text>}
+        {manager && (
+          <Text size="sm">
+            Reports to{' '}
+            <Anchor component={Link} to={`/people/${manager.id}`} underline="always">
+              {manager.name}
+            </Anchor>
+          </Text>
+        )}
         <Group gap={4} mt={4}>
           {person.teams?.map((m) => (
-            <Badge key={m.teamId} variant={m.role === 'lead' ? 'filled' : 'light'} component={Link} to={`/teams/${m.teamId}`} style={{ cursor: 'pointer' }}>
-              {teamName.get(m.teamId)}{m.role === 'lead' ? ' · lead' : ''}
+            <Badge
+              key={m.teamId}
+              variant={m.role === 'lead' ? 'filled' : 'light'}
+              component={Link}
+              to={`/teams/${m.teamId}`}
+              style={{ cursor: 'pointer' }}
+            >
+              {teamName.get(m.teamId)}
+              {m.role === 'lead' ? ' · lead' : ''}
             </Badge>
           ))}
         </Group>
       </div>
-      <OkrSummary objectivesQuery={`involves=${person.id}`} checkInsPath={`/api/v1/users/${person.id}/check-ins`} emptyText={`${person.name.split(' ')[0]} holds no objectives or key results in this cycle.`} />
+      <OkrSummary
+        objectivesQuery={`involves=${person.id}`}
+        checkInsPath={`/api/v1/users/${person.id}/check-ins`}
+        emptyText={`${person.name.split(' ')[0]} holds no objectives or key results in this cycle.`}
+      />
     </Stack>
   );
 }

@@ -36,25 +36,75 @@ export function PrinciplesPage({ me }: { me: Me }) {
       setMessage({ ok: false, text: e instanceof ApiError ? e.message : String(e) });
     }
   };
-  const setLimit = (key: 'maxKeyResults' | 'minKeyResults' | 'maxObjectivesPerOwner' | 'maxTitleLength', value: number | string) => typeof value === 'number' && setDraft({ ...draft, [key]: value });
+  const setLimit = (key: 'maxKeyResults' | 'minKeyResults' | 'maxObjectivesPerOwner' | 'maxTitleLength', value: number | string) =>
+    typeof value === 'number' && setDraft({ ...draft, [key]: value });
   return (
     <Stack gap="lg">
       <div>
-        <Title order={1} size="h2">Guiding principles</Title>
-        <Text c="dimmed">How we write OKRs here. The quality coach checks every objective against these rules as you type and again before it is published.</Text>
+        <Title order={1} size="h2">
+          Guiding principles
+        </Title>
+        <Text c="dimmed">
+          How we write OKRs here. The quality coach checks every objective against these rules as you type and again before it is published.
+        </Text>
       </div>
       <Card withBorder>
-        <List spacing={4} size="sm">{data.data.description.map((line) => <List.Item key={line}>{line}</List.Item>)}</List>
+        <List spacing={4} size="sm">
+          {data.data.description.map((line) => (
+            <List.Item key={line}>{line}</List.Item>
+          ))}
+        </List>
       </Card>
       {isAdmin && (
         <Card withBorder>
-          <Title order={2} size="h5" mb="sm">Limits</Title>
+          <Title order={2} size="h5" mb="sm">
+            Limits
+          </Title>
           <Group wrap="wrap">
-            <NumberInput label="Key results per objective: at least" w={200} min={1} max={100} value={draft.minKeyResults} onChange={(v) => setLimit('minKeyResults', v)} />
-            <NumberInput label="…and at most" w={140} min={1} max={100} value={draft.maxKeyResults} onChange={(v) => setLimit('maxKeyResults', v)} />
-            <NumberInput label="Objectives per owner" w={170} min={1} max={100} value={draft.maxObjectivesPerOwner} onChange={(v) => setLimit('maxObjectivesPerOwner', v)} />
-            <NumberInput label="Committed-only first cycles" w={200} min={0} max={20} value={draft.stretchPolicy?.committedOnlyCycles} onChange={(v) => typeof v === 'number' && setDraft({ ...draft, stretchPolicy: { ...draft.stretchPolicy, committedOnlyCycles: v } })} />
-            <NumberInput label="Max aspirational share (%)" w={200} min={0} max={100} value={Math.round((draft.stretchPolicy?.maxAspirationalShare ?? 0.3) * 100)} onChange={(v) => typeof v === 'number' && setDraft({ ...draft, stretchPolicy: { ...draft.stretchPolicy, maxAspirationalShare: v / 100 } })} />
+            <NumberInput
+              label="Key results per objective: at least"
+              w={200}
+              min={1}
+              max={100}
+              value={draft.minKeyResults}
+              onChange={(v) => setLimit('minKeyResults', v)}
+            />
+            <NumberInput
+              label="…and at most"
+              w={140}
+              min={1}
+              max={100}
+              value={draft.maxKeyResults}
+              onChange={(v) => setLimit('maxKeyResults', v)}
+            />
+            <NumberInput
+              label="Objectives per owner"
+              w={170}
+              min={1}
+              max={100}
+              value={draft.maxObjectivesPerOwner}
+              onChange={(v) => setLimit('maxObjectivesPerOwner', v)}
+            />
+            <NumberInput
+              label="Committed-only first cycles"
+              w={200}
+              min={0}
+              max={20}
+              value={draft.stretchPolicy?.committedOnlyCycles}
+              onChange={(v) =>
+                typeof v === 'number' && setDraft({ ...draft, stretchPolicy: { ...draft.stretchPolicy, committedOnlyCycles: v } })
+              }
+            />
+            <NumberInput
+              label="Max aspirational share (%)"
+              w={200}
+              min={0}
+              max={100}
+              value={Math.round((draft.stretchPolicy?.maxAspirationalShare ?? 0.3) * 100)}
+              onChange={(v) =>
+                typeof v === 'number' && setDraft({ ...draft, stretchPolicy: { ...draft.stretchPolicy, maxAspirationalShare: v / 100 } })
+              }
+            />
           </Group>
         </Card>
       )}
@@ -65,13 +115,31 @@ export function PrinciplesPage({ me }: { me: Me }) {
             <Card key={rule.id} withBorder padding="md" component="section" aria-label={rule.title}>
               <Group justify="space-between" align="flex-start">
                 <div style={{ flex: 1, minWidth: 240 }}>
-                  <Group gap="xs"><Text fw={600}>{rule.title}</Text><Badge color={BADGE[setting]} variant="light">{SETTINGS.find((s) => s.value === setting)?.label}</Badge></Group>
-                  <Text size="sm" mt={4}>{rule.why}</Text>
-                  <Text size="sm" mt={6} c="red.9">Weak: {rule.weakExample}</Text>
-                  <Text size="sm" c="teal.9">Strong: {rule.strongExample}</Text>
+                  <Group gap="xs">
+                    <Text fw={600}>{rule.title}</Text>
+                    <Badge color={BADGE[setting]} variant="light">
+                      {SETTINGS.find((s) => s.value === setting)?.label}
+                    </Badge>
+                  </Group>
+                  <Text size="sm" mt={4}>
+                    {rule.why}
+                  </Text>
+                  <Text size="sm" mt={6} c="red.9">
+                    Weak: {rule.weakExample}
+                  </Text>
+                  <Text size="sm" c="teal.9">
+                    Strong: {rule.strongExample}
+                  </Text>
                 </div>
                 {isAdmin && (
-                  <Select aria-label={`Setting for ${rule.title}`} w={170} allowDeselect={false} data={SETTINGS} value={setting} onChange={(value) => value && setDraft({ ...draft, rules: { ...draft.rules, [rule.id]: value as RuleSetting } })} />
+                  <Select
+                    aria-label={`Setting for ${rule.title}`}
+                    w={170}
+                    allowDeselect={false}
+                    data={SETTINGS}
+                    value={setting}
+                    onChange={(value) => value && setDraft({ ...draft, rules: { ...draft.rules, [rule.id]: value as RuleSetting } })}
+                  />
                 )}
               </Group>
             </Card>
@@ -81,7 +149,11 @@ export function PrinciplesPage({ me }: { me: Me }) {
       {isAdmin && (
         <Group>
           <Button onClick={save}>Save guiding principles</Button>
-          {message && <Alert color={message.ok ? 'teal' : 'red'} role={message.ok ? 'status' : 'alert'} py={6}>{message.text}</Alert>}
+          {message && (
+            <Alert color={message.ok ? 'teal' : 'red'} role={message.ok ? 'status' : 'alert'} py={6}>
+              {message.text}
+            </Alert>
+          )}
         </Group>
       )}
     </Stack>

@@ -8,15 +8,23 @@ export function ProfilePage({ me }: { me: Me }) {
   return (
     <Stack gap="lg" maw={640}>
       <div>
-        <Title order={1} size="h2">Your profile</Title>
-        <Text c="dimmed">{me.user.email} · {me.user.role} of {me.organization.name}</Text>
+        <Title order={1} size="h2">
+          Your profile
+        </Title>
+        <Text c="dimmed">
+          {me.user.email} · {me.user.role} of {me.organization.name}
+        </Text>
       </div>
       <Card withBorder component="section" aria-labelledby="about-title">
-        <Title order={2} size="h4" id="about-title" mb="sm">About you</Title>
+        <Title order={2} size="h4" id="about-title" mb="sm">
+          About you
+        </Title>
         <AboutYouForm me={me} />
       </Card>
       <Card withBorder component="section" aria-labelledby="password-title">
-        <Title order={2} size="h4" id="password-title" mb="sm">Password</Title>
+        <Title order={2} size="h4" id="password-title" mb="sm">
+          Password
+        </Title>
         <PasswordForm />
       </Card>
     </Stack>

@@ -15,29 +15,45 @@ export function RhythmSettingsPage({ me }: { me: Me }) {
   return (
     <Stack gap="lg">
       <div>
-        <Title order={1} size="h2">Check-in rhythm</Title>
-        <Text c="dimmed">When check-ins are due, how soon people should respond, and who hears about what. Times are in {me.organization.timeZone}.</Text>
+        <Title order={1} size="h2">
+          Check-in rhythm
+        </Title>
+        <Text c="dimmed">
+          When check-ins are due, how soon people should respond, and who hears about what. Times are in {me.organization.timeZone}.
+        </Text>
       </div>
       <Card withBorder component="section" aria-labelledby="timeframes-title">
-        <Title order={2} size="h4" id="timeframes-title" mb="sm">Response timeframes</Title>
+        <Title order={2} size="h4" id="timeframes-title" mb="sm">
+          Response timeframes
+        </Title>
         {rhythm.data ? <TimeframesForm rhythm={rhythm.data} canEdit={isAdmin} /> : <Text c="dimmed">Loading…</Text>}
       </Card>
       <section aria-labelledby="teams-title">
-        <Title order={2} size="h4" id="teams-title" mb="sm">Team check-ins</Title>
-        <Text size="sm" c="dimmed" mb="sm">Objectives without a team check in weekly, Monday 10:00. Owners get one reminder per period; the team's webhook gets one post.</Text>
+        <Title order={2} size="h4" id="teams-title" mb="sm">
+          Team check-ins
+        </Title>
+        <Text size="sm" c="dimmed" mb="sm">
+          Objectives without a team check in weekly, Monday 10:00. Owners get one reminder per period; the team's webhook gets one post.
+        </Text>
         <Stack gap="sm">
-          {(teams.data ?? []).map((team) => <TeamRhythmForm key={team.id} team={team} canEdit={isAdmin} />)}
+          {(teams.data ?? []).map((team) => (
+            <TeamRhythmForm key={team.id} team={team} canEdit={isAdmin} />
+          ))}
           {teams.data?.length === 0 && <Text c="dimmed">No teams yet.</Text>}
         </Stack>
       </section>
       {isAdmin && (
         <>
           <Card withBorder component="section" aria-labelledby="jobs-title">
-            <Title order={2} size="h4" id="jobs-title" mb="sm">Jobs</Title>
+            <Title order={2} size="h4" id="jobs-title" mb="sm">
+              Jobs
+            </Title>
             <JobRunner />
           </Card>
           <Card withBorder component="section" aria-labelledby="outbox-title">
-            <Title order={2} size="h4" id="outbox-title" mb="sm">Outbox</Title>
+            <Title order={2} size="h4" id="outbox-title" mb="sm">
+              Outbox
+            </Title>
             <OutboxTable entries={outbox.data ?? []} />
           </Card>
         </>

@@ -31,12 +31,24 @@ export function SetupPage() {
     <AuthCard title="Set up Cairn" subtitle="Name your organisation and create the owner account. You can invite everyone else next.">
       <form onSubmit={onSubmit} noValidate>
         <Stack>
-          {formError && <Alert color="red" role="alert">{formError}</Alert>}
+          {formError && (
+            <Alert color="red" role="alert">
+              {formError}
+            </Alert>
+          )}
           <TextInput label="Organisation name" required {...form.getInputProps('organization')} />
           <TextInput label="Your name" required autoComplete="name" {...form.getInputProps('name')} />
           <TextInput label="Email" type="email" required autoComplete="email" {...form.getInputProps('email')} />
-          <PasswordInput label="Password" description={`At least ${PASSWORD_MIN} characters`} required autoComplete="new-password" {...form.getInputProps('password')} />
-          <Button type="submit" loading={busy}>Create organisation</Button>
+          <PasswordInput
+            label="Password"
+            description={`At least ${PASSWORD_MIN} characters`}
+            required
+            autoComplete="new-password"
+            {...form.getInputProps('password')}
+          />
+          <Button type="submit" loading={busy}>
+            Create organisation
+          </Button>
         </Stack>
       </form>
     </AuthCard>

@@ -16,10 +16,16 @@ export function SignInPage() {
     <AuthCard title="Sign in" subtitle="Welcome back. Sign in to see your objectives.">
       <form onSubmit={onSubmit}>
         <Stack>
-          {formError && <Alert color="red" role="alert">{formError}</Alert>}
+          {formError && (
+            <Alert color="red" role="alert">
+              {formError}
+            </Alert>
+          )}
           <TextInput label="Email" type="email" required autoComplete="email" {...form.getInputProps('email')} />
           <PasswordInput label="Password" required autoComplete="current-password" {...form.getInputProps('password')} />
-          <Button type="submit" loading={busy}>Sign in</Button>
+          <Button type="submit" loading={busy}>
+            Sign in
+          </Button>
         </Stack>
       </form>
     </AuthCard>

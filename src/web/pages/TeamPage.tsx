@@ -8,7 +8,8 @@ import type { Me, Team } from '../api/types.js';
 import { OkrSummary } from '../components/OkrSummary.js';
 import { TeamQualityBadge } from '../components/TeamQualityBadge.js';
 
-const showError = (error: unknown) => notifications.show({ color: 'red', title: 'Not saved', message: error instanceof ApiError ? error.message : String(error) });
+const showError = (error: unknown) =>
+  notifications.show({ color: 'red', title: 'Not saved', message: error instanceof ApiError ? error.message : String(error) });
 
 /** One team: where it sits, its leads and members; admins and leads manage membership. */
 export function TeamPage({ me }: { me: Me }) {
@@ -22,49 +23,120 @@ export function TeamPage({ me }: { me: Me }) {
   const isLead = members.data?.some((m) => m.userId === me.user.id && m.role === 'lead') ?? false;
   const canManage = me.user.role !== 'member' || isLead;
   const refresh = [keys.members(id), keys.users, keys.teams];
-  const setMember = useApiMutation((body: { userId: string; role: 'lead' | 'member' }) => api(`/api/v1/teams/${id}/members`, { method: 'POST', body }), refresh);
+  const setMember = useApiMutation(
+    (body: { userId: string; role: 'lead' | 'member' }) => api(`/api/v1/teams/${id}/members`, { method: 'POST', body }),
+    refresh,
+  );
   const remove = useApiMutation((userId: string) => api(`/api/v1/teams/${id}/members/${userId}`, { method: 'DELETE' }), refresh);
-  const move = useApiMutation((parentId: string | null) => api<Team>(`/api/v1/teams/${id}`, { method: 'PATCH', body: { parentId } }), [keys.teams]);
+  const move = useApiMutation(
+    (parentId: string | null) => api<Team>(`/api/v1/teams/${id}`, { method: 'PATCH', body: { parentId } }),
+    [keys.teams],
+  );
 
   if (!team) return <Text c="dimmed">{teams.isPending ? 'Loading…' : 'This team does not exist.'}</Text>;
   const candidates = (users.data ?? []).filter((u) => u.active && !members.data?.some((m) => m.userId === u.id));
   return (
     <Stack gap="lg">
       <div>
-        <Anchor component={Link} to="/teams" size="sm">← Teams</Anchor>
+        <Anchor component={Link} to="/teams" size="sm">
+          ← Teams
+        </Anchor>
         <Group gap="sm" mt={4}>
-          <Title order={1} size="h2">{team.name}</Title>
+          <Title order={1} size="h2">
+            {team.name}
+          </Title>
           <Badge variant="light">{team.kind}</Badge>
           <TeamQualityBadge teamId={team.id} />
         </Group>
         {team.description && <Text c="dimmed">{team.description}</Text>}
       </div>
       {me.user.role !== 'member' ? (
-        <Select label="Part of" placeholder="Top level" clearable w={280} value={team.parentId}
+        <Select
+          label="Part of"
+          placeholder="Top level"
+          clearable
+          w={280}
+          value={team.parentId}
           data={(teams.data ?? []).filter((t) => t.id !== team.id).map((t) => ({ value: t.id, label: t.name }))}
-          onChange={(parentId) => move.mutate(parentId, { onError: showError })} />
+          onChange={(parentId) => move.mutate(parentId, { onError: showError })}
+        />
       ) : (
-        parent && <Text size="sm">Part of <Anchor component={Link} to={`/teams/${parent.id}`} underline="always">{parent.name}</Anchor></Text>
+        parent && (
+          <Text size="sm">
+            Part of{' '}
+            <Anchor component={Link} to={`/teams/${parent.id}`} underline="always">
+              {parent.name}
+            </Anchor>
+          </Text>
+        )
       )}
       <Card withBorder>
-        <Title order={2} size="h4" mb="sm">Members</Title>
+        <Title order={2} size="h4" mb="sm">
+          Members
+        </Title>
         {canManage && (
           <Group align="flex-end" mb="md">
-            <Select label="Add a person" placeholder="Choose" searchable w={260} value={newMember} onChange={setNewMember} data={candidates.map((u) => ({ value: u.id, label: u.name }))} />
-            <Button disabled={!newMember} onClick={() => newMember && setMember.mutate({ userId: newMember, role: 'member' }, { onError: showError, onSuccess: () => setNewMember(null) })}>Add</Button>
+            <Select
+              label="Add a person"
+              placeholder="Choose"
+              searchable
+              w={260}
+              value={newMember}
+              onChange={setNewMember}
+              data={candidates.map((u) => ({ value: u.id, label: u.name }))}
+            />
+            <Button
+              disabled={!newMember}
+              onClick={() =>
+                newMember &&
+                setMember.mutate({ userId: newMember, role: 'member' }, { onError: showError, onSuccess: () => setNewMember(null) })
+              }
+            >
+              Add
+            </Button>
           </Group>
         )}
         <Table aria-label="Team members">
           <Table.Tbody>
             {(members.data ?? []).map((m) => (
               <Table.Tr key={m.userId}>
-                <Table.Td><Text size="sm" fw={500}>{m.name}</Text><Text size="xs" c="dimmed">{m.title ?? m.email}</Text></Table.Td>
-                <Table.Td>{m.role === 'lead' ? <Badge>Lead</Badge> : <Badge variant="light" color="gray">Member</Badge>}</Table.Td>
+                <Table.Td>
+                  <Text size="sm" fw={500}>
+                    {m.name}
+                  </Text>
+                  <Text size="xs" c="dimmed">
+                    {m.title ?? m.email}
+                  </Text>
+                </Table.Td>
+                <Table.Td>
+                  {m.role === 'lead' ? (
+                    <Badge>Lead</Badge>
+                  ) : (
+                    <Badge variant="light" color="gray">
+                      Member
+                    </Badge>
+                  )}
+                </Table.Td>
                 {canManage && (
                   <Table.Td>
                     <Group gap="xs" justify="flex-end">
-                      <Button size="xs" variant="subtle" onClick={() => setMember.mutate({ userId: m.userId, role: m.role === 'lead' ? 'member' : 'lead' }, { onError: showError })}>{m.role === 'lead' ? 'Make member' : 'Make lead'}</Button>
-                      <ActionIcon variant="subtle" color="red" aria-label={`Remove ${m.name} from ${team.name}`} onClick={() => remove.mutate(m.userId, { onError: showError })}>✕</ActionIcon>
+                      <Button
+                        size="xs"
+                        variant="subtle"
+                        onClick={() =>
+                          setMember.mutate({ userId: m.userId, role: m.role === 'lead' ? 'member' : 'lead' }, { onError: showError })
+                        }
+                      >
+                        {m.role === 'lead' ? 'Make member' : 'Make lead'}
+                      </Button>
+                      <ActionIcon
+                        variant="subtle"
+                        color="red"
+                        aria-label={`Remove ${m.name} from ${team.name}`}
+                        onClick={() => remove.mutate(m.userId, { onError: showError })}
+                      >
+                        ✕
+                      </ActionIcon>
                     </Group>
                   </Table.Td>
                 )}
@@ -72,9 +144,17 @@ export function TeamPage({ me }: { me: Me }) {
             ))}
           </Table.Tbody>
         </Table>
-        {members.data?.length === 0 && <Text c="dimmed" size="sm">Nobody yet.</Text>}
+        {members.data?.length === 0 && (
+          <Text c="dimmed" size="sm">
+            Nobody yet.
+          </Text>
+        )}
       </Card>
-      <OkrSummary objectivesQuery={`teamId=${team.id}`} checkInsPath={`/api/v1/teams/${team.id}/check-ins`} emptyText="This team has no objectives in this cycle yet." />
+      <OkrSummary
+        objectivesQuery={`teamId=${team.id}`}
+        checkInsPath={`/api/v1/teams/${team.id}/check-ins`}
+        emptyText="This team has no objectives in this cycle yet."
+      />
     </Stack>
   );
 }

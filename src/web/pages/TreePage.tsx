@@ -38,7 +38,10 @@ export function TreePage({ me }: { me: Me }) {
   const [settingsOpen, { open: openSettings, close: closeSettings }] = useDisclosure();
   const [newCycleOpen, { open: openNewCycle, close: closeNewCycle }] = useDisclosure();
   const topRoots = top.data?.roots;
-  const roots = useMemo(() => (filtering ? found.data?.roots : topRoots && attachBranches(topRoots, branches)), [filtering, found.data, topRoots, branches]);
+  const roots = useMemo(
+    () => (filtering ? found.data?.roots : topRoots && attachBranches(topRoots, branches)),
+    [filtering, found.data, topRoots, branches],
+  );
   // Open the top two levels when a cycle is first shown, not again when live updates refresh it.
   const openedCycle = useRef<string | null>(null);
   useEffect(() => {
@@ -51,14 +54,16 @@ export function TreePage({ me }: { me: Me }) {
   // Read through a ref: a stable toggle keeps the memoised rows from re-rendering on every change.
   const rowsRef = useRef(rows);
   rowsRef.current = rows;
-  const toggle = useCallback(
-    (key: string) => {
-      const node = rowsRef.current.find((r) => r.key === key)?.node;
-      if (node && node.children.length === 0 && node.childCount > 0) setOpened((ids) => (ids.includes(node.id) ? ids : [...ids, node.id]));
-      setExpanded((prev) => { const next = new Set(prev); if (next.has(key)) next.delete(key); else next.add(key); return next; });
-    },
-    [],
-  );
+  const toggle = useCallback((key: string) => {
+    const node = rowsRef.current.find((r) => r.key === key)?.node;
+    if (node && node.children.length === 0 && node.childCount > 0) setOpened((ids) => (ids.includes(node.id) ? ids : [...ids, node.id]));
+    setExpanded((prev) => {
+      const next = new Set(prev);
+      if (next.has(key)) next.delete(key);
+      else next.add(key);
+      return next;
+    });
+  }, []);
   const pending = filtering ? found.isPending : top.isPending;
   const userName = new Map((users.data ?? []).map((u) => [u.id, u.name]));
   const teamName = new Map((teams.data ?? []).map((t) => [t.id, t.name]));
@@ -69,45 +74,158 @@ export function TreePage({ me }: { me: Me }) {
   if (cycles.data && cycles.data.length === 0) {
     return (
       <Stack>
-        <Title order={1} size="h2">OKRs</Title>
+        <Title order={1} size="h2">
+          OKRs
+        </Title>
         <Text>No cycles yet. {isAdmin ? 'Create the first one: a quarter is the usual rhythm.' : 'An admin creates the first cycle.'}</Text>
-        {isAdmin && <Card withBorder maw={720}><CreateCycleForm onCreated={(c) => setParams({ cycle: c.id })} /></Card>}
+        {isAdmin && (
+          <Card withBorder maw={720}>
+            <CreateCycleForm onCreated={(c) => setParams({ cycle: c.id })} />
+          </Card>
+        )}
       </Stack>
     );
   }
   return (
     <Stack gap="md">
       <Group justify="space-between" align="flex-end">
-        <Title order={1} size="h2">OKRs</Title>
+        <Title order={1} size="h2">
+          OKRs
+        </Title>
         <Group align="flex-end">
-          <Select label="Cycle" w={200} allowDeselect={false} value={cycleId} data={(cycles.data ?? []).map((c) => ({ value: c.id, label: `${c.name}${c.status === 'closed' ? ' (closed)' : ''}` }))} onChange={(id) => id && setParams({ cycle: id })} />
-          {isAdmin && cycle.data && <Button variant="default" onClick={openSettings}>Cycle settings</Button>}
-          {isAdmin && <Button variant="default" onClick={openNewCycle}>New cycle</Button>}
+          <Select
+            label="Cycle"
+            w={200}
+            allowDeselect={false}
+            value={cycleId}
+            data={(cycles.data ?? []).map((c) => ({ value: c.id, label: `${c.name}${c.status === 'closed' ? ' (closed)' : ''}` }))}
+            onChange={(id) => id && setParams({ cycle: id })}
+          />
+          {isAdmin && cycle.data && (
+            <Button variant="default" onClick={openSettings}>
+              Cycle settings
+            </Button>
+          )}
+          {isAdmin && (
+            <Button variant="default" onClick={openNewCycle}>
+              New cycle
+            </Button>
+          )}
           {cycle.data && cycle.data.status !== 'closed' && <Button onClick={openCreate}>New objective</Button>}
         </Group>
       </Group>
       {summary && (
         <SimpleGrid cols={{ base: 2, sm: 5 }} spacing="xs">
-          <Card withBorder padding="xs"><Text size="xs" c="dimmed">Progress</Text><Text fw={700}>{percent(summary.averageProgress)}</Text></Card>
-          <Card withBorder padding="xs"><Text size="xs" c="dimmed">Expected by now</Text><Text fw={700}>{percent(summary.expectedProgress)}</Text></Card>
-          <Card withBorder padding="xs"><Text size="xs" c="dimmed">On track</Text><Text fw={700} c="teal.9">{summary.byStatus.on_track}</Text></Card>
-          <Card withBorder padding="xs"><Text size="xs" c="dimmed">At risk / off track</Text><Text fw={700} c="red.9">{summary.byStatus.at_risk} / {summary.byStatus.off_track}</Text></Card>
-          <Card withBorder padding="xs"><Text size="xs" c="dimmed">Stale key results</Text><Text fw={700}>{summary.staleKeyResults}</Text></Card>
+          <Card withBorder padding="xs">
+            <Text size="xs" c="dimmed">
+              Progress
+            </Text>
+            <Text fw={700}>{percent(summary.averageProgress)}</Text>
+          </Card>
+          <Card withBorder padding="xs">
+            <Text size="xs" c="dimmed">
+              Expected by now
+            </Text>
+            <Text fw={700}>{percent(summary.expectedProgress)}</Text>
+          </Card>
+          <Card withBorder padding="xs">
+            <Text size="xs" c="dimmed">
+              On track
+            </Text>
+            <Text fw={700} c="teal.9">
+              {summary.byStatus.on_track}
+            </Text>
+          </Card>
+          <Card withBorder padding="xs">
+            <Text size="xs" c="dimmed">
+              At risk / off track
+            </Text>
+            <Text fw={700} c="red.9">
+              {summary.byStatus.at_risk} / {summary.byStatus.off_track}
+            </Text>
+          </Card>
+          <Card withBorder padding="xs">
+            <Text size="xs" c="dimmed">
+              Stale key results
+            </Text>
+            <Text fw={700}>{summary.staleKeyResults}</Text>
+          </Card>
         </SimpleGrid>
       )}
       <Group gap="xs" align="flex-end" wrap="wrap">
-        <TextInput label="Search" placeholder="Objective or key result" w={220} value={filters.search} onChange={(e) => set({ search: e.currentTarget.value })} />
-        <Select label="Team" placeholder="All" clearable w={170} data={(teams.data ?? []).map((t) => ({ value: t.id, label: t.name }))} value={filters.teamId} onChange={(teamId) => set({ teamId })} />
-        <Select label="Owner" placeholder="Anyone" clearable searchable w={170} data={(users.data ?? []).map((u) => ({ value: u.id, label: u.name }))} value={filters.ownerId} onChange={(ownerId) => set({ ownerId })} />
-        <Select label="Status" placeholder="Any" clearable w={130} data={[{ value: 'on_track', label: 'On track' }, { value: 'at_risk', label: 'At risk' }, { value: 'off_track', label: 'Off track' }]} value={filters.status} onChange={(status) => set({ status })} />
-        <Select label="Type" placeholder="Any" clearable w={140} data={[{ value: 'committed', label: 'Committed' }, { value: 'aspirational', label: 'Aspirational' }]} value={filters.type} onChange={(type) => set({ type })} />
+        <TextInput
+          label="Search"
+          placeholder="Objective or key result"
+          w={220}
+          value={filters.search}
+          onChange={(e) => set({ search: e.currentTarget.value })}
+        />
+        <Select
+          label="Team"
+          placeholder="All"
+          clearable
+          w={170}
+          data={(teams.data ?? []).map((t) => ({ value: t.id, label: t.name }))}
+          value={filters.teamId}
+          onChange={(teamId) => set({ teamId })}
+        />
+        <Select
+          label="Owner"
+          placeholder="Anyone"
+          clearable
+          searchable
+          w={170}
+          data={(users.data ?? []).map((u) => ({ value: u.id, label: u.name }))}
+          value={filters.ownerId}
+          onChange={(ownerId) => set({ ownerId })}
+        />
+        <Select
+          label="Status"
+          placeholder="Any"
+          clearable
+          w={130}
+          data={[
+            { value: 'on_track', label: 'On track' },
+            { value: 'at_risk', label: 'At risk' },
+            { value: 'off_track', label: 'Off track' },
+          ]}
+          value={filters.status}
+          onChange={(status) => set({ status })}
+        />
+        <Select
+          label="Type"
+          placeholder="Any"
+          clearable
+          w={140}
+          data={[
+            { value: 'committed', label: 'Committed' },
+            { value: 'aspirational', label: 'Aspirational' },
+          ]}
+          value={filters.type}
+          onChange={(type) => set({ type })}
+        />
       </Group>
-      {pending ? <Text c="dimmed">{filtering ? 'Searching…' : 'Loading…'}</Text> : rows.length === 0 ? <Text c="dimmed">No objectives {filters === NO_FILTERS ? 'in this cycle yet' : 'match these filters'}.</Text> : null}
-      <VirtualTree rows={rows} expanded={expanded} onToggle={toggle} ownerName={(id) => (id ? userName.get(id) : undefined)} teamName={(id) => (id ? teamName.get(id) : undefined)} />
+      {pending ? (
+        <Text c="dimmed">{filtering ? 'Searching…' : 'Loading…'}</Text>
+      ) : rows.length === 0 ? (
+        <Text c="dimmed">No objectives {filters === NO_FILTERS ? 'in this cycle yet' : 'match these filters'}.</Text>
+      ) : null}
+      <VirtualTree
+        rows={rows}
+        expanded={expanded}
+        onToggle={toggle}
+        ownerName={(id) => (id ? userName.get(id) : undefined)}
+        teamName={(id) => (id ? teamName.get(id) : undefined)}
+      />
       {cycleId && creating && <ObjectiveFormModal cycleId={cycleId} me={me} opened onClose={closeCreate} />}
       {settingsOpen && cycle.data && <CycleSettingsModal cycle={cycle.data} onClose={closeSettings} />}
       <Modal opened={newCycleOpen} onClose={closeNewCycle} title="New cycle" size="xl">
-        <CreateCycleForm onCreated={(c) => { closeNewCycle(); setParams({ cycle: c.id }); }} />
+        <CreateCycleForm
+          onCreated={(c) => {
+            closeNewCycle();
+            setParams({ cycle: c.id });
+          }}
+        />
       </Modal>
     </Stack>
   );

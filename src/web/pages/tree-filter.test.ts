@@ -6,7 +6,17 @@ const NONE: TreeFilters = { teamId: null, ownerId: null, status: null, type: nul
 
 /** Only the fields the tree logic reads; the rest of an objective view does not matter here. */
 const node = (id: string, children: TreeNode[] = [], childCount = children.length): TreeNode =>
-  ({ id, title: id, teamId: null, ownerId: null, progressStatus: 'on_track', type: 'committed', keyResults: [], childCount, children }) as unknown as TreeNode;
+  ({
+    id,
+    title: id,
+    teamId: null,
+    ownerId: null,
+    progressStatus: 'on_track',
+    type: 'committed',
+    keyResults: [],
+    childCount,
+    children,
+  }) as unknown as TreeNode;
 
 describe('a tree fetched level by level', () => {
   // The top two levels: "team" sits at the fetched depth with two children not loaded yet.
@@ -16,15 +26,30 @@ describe('a tree fetched level by level', () => {
 
   it('shows an expander on a branch that is counted but not loaded', () => {
     const rows = visibleRows(top, new Set(['/company', '/company/dept']), NONE);
-    expect(rows.map((r) => [r.node.id, r.hasChildren])).toEqual([['company', true], ['dept', true], ['team', true]]);
+    expect(rows.map((r) => [r.node.id, r.hasChildren])).toEqual([
+      ['company', true],
+      ['dept', true],
+      ['team', true],
+    ]);
   });
 
   it.each([
     { name: 'nothing fetched yet', branches: new Map<string, TreeNode>(), expected: ['company', 'dept', 'team'] },
     { name: 'the opened branch', branches: new Map([['team', branch]]), expected: ['company', 'dept', 'team', 'alice', 'bob'] },
-    { name: 'a branch inside a branch', branches: new Map([['team', branch], ['alice', deeper]]), expected: ['company', 'dept', 'team', 'alice', 'alice-sub', 'bob'] },
+    {
+      name: 'a branch inside a branch',
+      branches: new Map([
+        ['team', branch],
+        ['alice', deeper],
+      ]),
+      expected: ['company', 'dept', 'team', 'alice', 'alice-sub', 'bob'],
+    },
   ])('puts fetched branches in place: $name', ({ branches, expected }) => {
-    const rows = visibleRows(attachBranches(top, branches), new Set(['/company', '/company/dept', '/company/dept/team', '/company/dept/team/alice']), NONE);
+    const rows = visibleRows(
+      attachBranches(top, branches),
+      new Set(['/company', '/company/dept', '/company/dept/team', '/company/dept/team/alice']),
+      NONE,
+    );
     expect(rows.map((r) => r.node.id)).toEqual(expected);
   });
 
@@ -36,6 +61,10 @@ describe('a tree fetched level by level', () => {
 
   it('while filtering, an objective without loaded matching children has no expander', () => {
     const rows = visibleRows(top, new Set(), { ...NONE, search: 'team' });
-    expect(rows.map((r) => [r.node.id, r.hasChildren])).toEqual([['company', true], ['dept', true], ['team', false]]);
+    expect(rows.map((r) => [r.node.id, r.hasChildren])).toEqual([
+      ['company', true],
+      ['dept', true],
+      ['team', false],
+    ]);
   });
 });

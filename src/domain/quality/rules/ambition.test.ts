@@ -20,9 +20,7 @@ describe('stretch-policy', () => {
   it('explains the first-cycle rule, once, even when the share is also exceeded', () => {
     const findings = run(stretchPolicy, objective({ type: 'aspirational' }), { cycleNumber: 1, cycleAspirationalShare: 1 });
     expect(findings).toHaveLength(1);
-    expect(findings[0]?.message).toBe(
-      'This is cycle 1, and your guiding principles allow only committed objectives in the first cycle.',
-    );
+    expect(findings[0]?.message).toBe('This is cycle 1, and your guiding principles allow only committed objectives in the first cycle.');
   });
 
   it('follows the stretch policy of the principles', () => {

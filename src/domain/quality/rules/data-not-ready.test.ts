@@ -20,13 +20,21 @@ describe('data-not-ready', () => {
     ['threshold without a source', threshold({ dataReadiness: { ...ready, dataSource: ' ' } }), ['keyResults[0].dataReadiness.dataSource']],
     ['nobody measures it', metric({ dataReadiness: { ...ready, measuredBy: '' } }), ['keyResults[0].dataReadiness.measuredBy']],
     ['no frequency', metric({ dataReadiness: { ...ready, frequency: undefined } }), ['keyResults[0].dataReadiness.frequency']],
-    ['a proxy without a date', metric({ dataReadiness: { ...ready, reliability: 'proxy', proxyReplaceBy: null } }), ['keyResults[0].dataReadiness.proxyReplaceBy']],
+    [
+      'a proxy without a date',
+      metric({ dataReadiness: { ...ready, reliability: 'proxy', proxyReplaceBy: null } }),
+      ['keyResults[0].dataReadiness.proxyReplaceBy'],
+    ],
     [
       'a proxy without a date and no source: both',
       metric({ dataReadiness: { ...ready, dataSource: undefined, reliability: 'proxy' } }),
       ['keyResults[0].dataReadiness.dataSource', 'keyResults[0].dataReadiness.proxyReplaceBy'],
     ],
-    ['not yet measurable: one finding', metric({ dataReadiness: { reliability: 'not_yet_measurable' } }), ['keyResults[0].dataReadiness.reliability']],
+    [
+      'not yet measurable: one finding',
+      metric({ dataReadiness: { reliability: 'not_yet_measurable' } }),
+      ['keyResults[0].dataReadiness.reliability'],
+    ],
   ])('%s → %j', (_name, kr, expected) => {
     expect(check(kr).map((f) => f.field)).toEqual(expected);
   });

@@ -64,18 +64,13 @@ describe('key-result-is-output: outputs are flagged', () => {
     expect(findings[0]?.suggestion).toContain('what changes for customers or the business');
   });
 
-  it.each(['Onboarding flow redesign', 'Improve onboarding', 'SOC 2 certification'])(
-    'milestone list “%s” measures outputs',
-    (title) => {
-      const findings = check(milestone({ title }));
-      expect(findings.map((f) => f.field)).toEqual(['keyResults[0].kind']);
-      expect(findings[0]?.message).toContain('milestones track delivery');
-    },
-  );
+  it.each(['Onboarding flow redesign', 'Improve onboarding', 'SOC 2 certification'])('milestone list “%s” measures outputs', (title) => {
+    const findings = check(milestone({ title }));
+    expect(findings.map((f) => f.field)).toEqual(['keyResults[0].kind']);
+    expect(findings[0]?.message).toContain('milestones track delivery');
+  });
 
   it('a milestone list led by a delivery verb is reported once, on the title', () => {
-    expect(check(milestone({ title: 'Ship the new onboarding flow' })).map((f) => f.field)).toEqual([
-      'keyResults[0].title',
-    ]);
+    expect(check(milestone({ title: 'Ship the new onboarding flow' })).map((f) => f.field)).toEqual(['keyResults[0].title']);
   });
 });

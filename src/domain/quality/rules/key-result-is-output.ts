@@ -10,12 +10,7 @@
  * is read as a change, so "release" there is a noun, not the work.
  */
 import { eachKeyResult, krField, krName } from '../helpers.js';
-import {
-  deliveryPhrase,
-  leadingOutputVerb,
-  startsWithChange,
-  statesOutcome,
-} from '../output-wording.js';
+import { deliveryPhrase, leadingOutputVerb, startsWithChange, statesOutcome } from '../output-wording.js';
 import type { DraftKeyResult, QualityRule, RuleFinding } from '../types.js';
 
 const OUTCOME_SUGGESTION =

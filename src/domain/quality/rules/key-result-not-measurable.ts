@@ -7,15 +7,7 @@
  * backs them, and then the finding points at the title, because the fix is
  * to rewrite it with a start and a target.
  */
-import {
-  eachKeyResult,
-  formatNumber,
-  hasMeasurableTarget,
-  isBlank,
-  isNumber,
-  krField,
-  krName,
-} from '../helpers.js';
+import { eachKeyResult, formatNumber, hasMeasurableTarget, isBlank, isNumber, krField, krName } from '../helpers.js';
 import type { DraftKeyResult, QualityRule, RuleFinding } from '../types.js';
 import { findNumbers, listWords, vagueWords } from '../wording.js';
 
@@ -34,9 +26,7 @@ function gaps(kr: DraftKeyResult): Gap[] {
         ...(isBlank(kr.unit) ? [{ field: 'unit', noun: 'unit' }] : []),
       ];
     case 'threshold':
-      return isNumber(kr.targetMin) || isNumber(kr.targetMax)
-        ? []
-        : [{ field: 'targetMin', noun: 'lower or upper limit' }];
+      return isNumber(kr.targetMin) || isNumber(kr.targetMax) ? [] : [{ field: 'targetMin', noun: 'lower or upper limit' }];
     case 'milestone':
       return (kr.milestones ?? []).length > 0 ? [] : [{ field: 'milestones', noun: 'milestones' }];
     case 'rollup':
@@ -71,15 +61,14 @@ function checkKeyResult(kr: DraftKeyResult, index: number): RuleFinding[] {
       {
         field: krField(index, 'title'),
         message: `${name} says ${listWords(vague)} but not from what to what, and it has ${lacks}.`,
-        suggestion: 'Name the number and where it should end, e.g. “Raise onboarding completion from 40% to 60%”, then enter the start and target values.',
+        suggestion:
+          'Name the number and where it should end, e.g. “Raise onboarding completion from 40% to 60%”, then enter the start and target values.',
       },
     ];
   }
   const them = numbers.length === 1 ? 'it' : 'them';
   const titleHint =
-    numbers.length > 0 && first.field !== 'milestones'
-      ? ` The title mentions ${listWords(numbers)}: enter ${them} in the form.`
-      : '';
+    numbers.length > 0 && first.field !== 'milestones' ? ` The title mentions ${listWords(numbers)}: enter ${them} in the form.` : '';
   return [
     {
       field: krField(index, first.field),

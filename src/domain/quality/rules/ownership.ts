@@ -14,9 +14,7 @@ export const noOwner: QualityRule = {
   strongExample: 'Owner: Priya (Head of Growth), team Growth',
   check(objective) {
     if (!isBlank(objective.ownerId)) return [];
-    const team = isBlank(objective.teamId)
-      ? ''
-      : ' It belongs to a team, but a team cannot be accountable the way a person can.';
+    const team = isBlank(objective.teamId) ? '' : ' It belongs to a team, but a team cannot be accountable the way a person can.';
     return [
       {
         field: 'ownerId',

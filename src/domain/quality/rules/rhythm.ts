@@ -8,15 +8,7 @@
 import { daysBetween, isValidIsoDate } from '../../dates.js';
 import { isAtLeast } from '../../numbers.js';
 import { DEFAULT_STATUS_MARGINS } from '../../status.js';
-import {
-  eachKeyResult,
-  formatShare,
-  isBlank,
-  isNumber,
-  krField,
-  krName,
-  plural,
-} from '../helpers.js';
+import { eachKeyResult, formatShare, isBlank, isNumber, krField, krName, plural } from '../helpers.js';
 import type { QualityRule, RuleFinding } from '../types.js';
 
 export const DEFAULT_CADENCE_DAYS = 7;

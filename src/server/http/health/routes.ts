@@ -4,7 +4,12 @@ import type { AppContext } from '../context.js';
 
 const healthSchema = z.object({
   status: z.enum(['ok', 'degraded']),
-  database: z.object({ engine: z.enum(['pglite', 'postgres']), ok: z.boolean(), latencyMs: z.number().nullable(), error: z.string().optional() }),
+  database: z.object({
+    engine: z.enum(['pglite', 'postgres']),
+    ok: z.boolean(),
+    latencyMs: z.number().nullable(),
+    error: z.string().optional(),
+  }),
 });
 
 export const healthRoutes =
@@ -16,9 +21,17 @@ export const healthRoutes =
         const started = performance.now();
         try {
           await ctx.handle.ping();
-          return { status: 'ok' as const, database: { engine: ctx.handle.kind, ok: true, latencyMs: Math.round((performance.now() - started) * 10) / 10 } };
+          return {
+            status: 'ok' as const,
+            database: { engine: ctx.handle.kind, ok: true, latencyMs: Math.round((performance.now() - started) * 10) / 10 },
+          };
         } catch (error) {
-          return reply.status(503).send({ status: 'degraded', database: { engine: ctx.handle.kind, ok: false, latencyMs: null, error: (error as Error).message } });
+          return reply
+            .status(503)
+            .send({
+              status: 'degraded',
+              database: { engine: ctx.handle.kind, ok: false, latencyMs: null, error: (error as Error).message },
+            });
         }
       },
     });

@@ -2,7 +2,14 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { passwordSchema } from '../../auth/password-rules.js';
 import { authorize } from '../../policies/index.js';
-import { acceptInvitation, createInvitation, findOpenInvitation, listPendingInvitations, revokeInvitation, setEmailStatus } from '../../services/invitations.js';
+import {
+  acceptInvitation,
+  createInvitation,
+  findOpenInvitation,
+  listPendingInvitations,
+  revokeInvitation,
+  setEmailStatus,
+} from '../../services/invitations.js';
 import { actorOf, scopeOf, type AppContext } from '../context.js';
 import { presentInvitation, presentUser } from '../presenters.js';
 import { emailField, idParam, nameField, problemSchema, roleField } from '../schemas.js';
@@ -21,7 +28,11 @@ const invitationSchema = z.object({
   expiresAt: z.string(),
 });
 const createdInvitation = invitationSchema.extend({ link: z.string().describe('Shown to the admin once; the person opens it to join') });
-const invitationBody = z.object({ email: emailField, role: roleField.exclude(['owner']).default('member'), teamId: z.uuid().nullable().optional() });
+const invitationBody = z.object({
+  email: emailField,
+  role: roleField.exclude(['owner']).default('member'),
+  teamId: z.uuid().nullable().optional(),
+});
 const tokenParam = z.object({ token: z.string().min(10).max(200) });
 const acceptBody = z.object({ token: z.string().min(10).max(200), name: nameField, password: passwordSchema });
 
@@ -29,7 +40,11 @@ export const invitationRoutes =
   (ctx: AppContext): FastifyPluginAsyncZod =>
   async (app) => {
     app.get('/invitations', {
-      schema: { tags: ['people'], summary: 'Pending invitations (owner/admin)', response: { 200: z.array(invitationSchema), 403: problemSchema } },
+      schema: {
+        tags: ['people'],
+        summary: 'Pending invitations (owner/admin)',
+        response: { 200: z.array(invitationSchema), 403: problemSchema },
+      },
       handler: async (request) => {
         const actor = actorOf(request);
         authorize(actor, 'invitation.manage');
@@ -57,7 +72,12 @@ export const invitationRoutes =
     });
 
     app.delete('/invitations/:id', {
-      schema: { tags: ['people'], summary: 'Revoke a pending invitation', params: idParam, response: { 204: z.null(), 404: problemSchema } },
+      schema: {
+        tags: ['people'],
+        summary: 'Revoke a pending invitation',
+        params: idParam,
+        response: { 204: z.null(), 404: problemSchema },
+      },
       handler: async (request, reply) => {
         const actor = actorOf(request);
         authorize(actor, 'invitation.manage');
@@ -67,7 +87,12 @@ export const invitationRoutes =
     });
 
     app.get('/invitations/by-token/:token', {
-      schema: { tags: ['people'], summary: 'Public: what an invitation link is for', params: tokenParam, response: { 200: z.object({ email: z.string(), organization: z.string() }), 404: problemSchema } },
+      schema: {
+        tags: ['people'],
+        summary: 'Public: what an invitation link is for',
+        params: tokenParam,
+        response: { 200: z.object({ email: z.string(), organization: z.string() }), 404: problemSchema },
+      },
       handler: async (request) => {
         const { invitation, organization } = await findOpenInvitation(ctx.db, request.params.token);
         return { email: invitation.email, organization };
@@ -75,7 +100,12 @@ export const invitationRoutes =
     });
 
     app.post('/invitations/accept', {
-      schema: { tags: ['people'], summary: 'Public: accept an invitation, create the account and sign in', body: acceptBody, response: { 201: userSchema, 400: problemSchema, 404: problemSchema } },
+      schema: {
+        tags: ['people'],
+        summary: 'Public: accept an invitation, create the account and sign in',
+        body: acceptBody,
+        response: { 201: userSchema, 400: problemSchema, 404: problemSchema },
+      },
       handler: async (request, reply) => {
         const user = await acceptInvitation(ctx.db, request.body);
         await signInAfterCreate(ctx.auth, request, reply, user.email, request.body.password);

@@ -32,7 +32,12 @@ export const checkInRoutes =
     const today = (orgId: string) => organizationToday(ctx, orgId);
 
     app.get('/key-results/:id/check-ins', {
-      schema: { tags: ['check-ins'], summary: 'Check-in history, newest first', params: idParam, response: { 200: z.array(checkInView), 404: problemSchema } },
+      schema: {
+        tags: ['check-ins'],
+        summary: 'Check-in history, newest first',
+        params: idParam,
+        response: { 200: z.array(checkInView), 404: problemSchema },
+      },
       handler: async (request) => {
         const actor = actorOf(request);
         const { keyResult } = await keyResultWithRelation(ctx, actor, request.params.id);
@@ -58,18 +63,36 @@ export const checkInRoutes =
     });
 
     app.patch('/check-ins/:id', {
-      schema: { tags: ['check-ins'], summary: 'Correct a check-in (its author or an admin); the previous version stays in the history', params: idParam, body: checkInBody, response: { 200: checkInView, 403: problemSchema, 422: problemSchema } },
+      schema: {
+        tags: ['check-ins'],
+        summary: 'Correct a check-in (its author or an admin); the previous version stays in the history',
+        params: idParam,
+        body: checkInBody,
+        response: { 200: checkInView, 403: problemSchema, 422: problemSchema },
+      },
       handler: async (request) => {
         const actor = actorOf(request);
         authorizeCheckInChange(actor, (await requireCheckIn(ctx.db, actor.orgId, request.params.id)).authorId);
-        const row = await updateCheckIn(ctx.db, scopeOf(actor), request.params.id, request.body, await today(actor.orgId), notifyContext(ctx));
+        const row = await updateCheckIn(
+          ctx.db,
+          scopeOf(actor),
+          request.params.id,
+          request.body,
+          await today(actor.orgId),
+          notifyContext(ctx),
+        );
         const author = row.authorId ? await findUser(ctx.db, actor.orgId, row.authorId) : undefined;
         return present(row, author?.name ?? null);
       },
     });
 
     app.delete('/check-ins/:id', {
-      schema: { tags: ['check-ins'], summary: 'Delete a check-in (its author or an admin)', params: idParam, response: { 204: z.null(), 403: problemSchema, 404: problemSchema } },
+      schema: {
+        tags: ['check-ins'],
+        summary: 'Delete a check-in (its author or an admin)',
+        params: idParam,
+        response: { 204: z.null(), 403: problemSchema, 404: problemSchema },
+      },
       handler: async (request, reply) => {
         const actor = actorOf(request);
         authorizeCheckInChange(actor, (await requireCheckIn(ctx.db, actor.orgId, request.params.id)).authorId);

@@ -8,7 +8,14 @@ import { idParam, iso, problemSchema } from '../schemas.js';
 import { cycleCreate, cycleGenerate, cyclePatch, cycleSchema, summarySchema } from './schema.js';
 import type { cycles } from '../../../db/schema/index.js';
 
-const present = (c: typeof cycles.$inferSelect) => ({ id: c.id, name: c.name, startDate: c.startDate, endDate: c.endDate, status: c.status, closedAt: iso(c.closedAt) });
+const present = (c: typeof cycles.$inferSelect) => ({
+  id: c.id,
+  name: c.name,
+  startDate: c.startDate,
+  endDate: c.endDate,
+  status: c.status,
+  closedAt: iso(c.closedAt),
+});
 
 export const cycleRoutes =
   (ctx: AppContext): FastifyPluginAsyncZod =>
@@ -19,7 +26,12 @@ export const cycleRoutes =
     });
 
     app.post('/cycles', {
-      schema: { tags: ['cycles'], summary: 'Create a cycle (owner/admin)', body: cycleCreate, response: { 201: cycleSchema, 400: problemSchema, 422: problemSchema } },
+      schema: {
+        tags: ['cycles'],
+        summary: 'Create a cycle (owner/admin)',
+        body: cycleCreate,
+        response: { 201: cycleSchema, 400: problemSchema, 422: problemSchema },
+      },
       handler: async (request, reply) => {
         const actor = actorOf(request);
         authorizeCycleEdit(actor);
@@ -28,7 +40,12 @@ export const cycleRoutes =
     });
 
     app.post('/cycles/generate', {
-      schema: { tags: ['cycles'], summary: 'Create the four quarters of a year (existing names are skipped)', body: cycleGenerate, response: { 201: z.array(cycleSchema) } },
+      schema: {
+        tags: ['cycles'],
+        summary: 'Create the four quarters of a year (existing names are skipped)',
+        body: cycleGenerate,
+        response: { 201: z.array(cycleSchema) },
+      },
       handler: async (request, reply) => {
         const actor = actorOf(request);
         authorizeCycleEdit(actor);
@@ -37,7 +54,12 @@ export const cycleRoutes =
     });
 
     app.get('/cycles/:id', {
-      schema: { tags: ['cycles'], summary: 'One cycle with its summary', params: idParam, response: { 200: cycleSchema.extend({ summary: summarySchema }), 404: problemSchema } },
+      schema: {
+        tags: ['cycles'],
+        summary: 'One cycle with its summary',
+        params: idParam,
+        response: { 200: cycleSchema.extend({ summary: summarySchema }), 404: problemSchema },
+      },
       handler: async (request) => {
         const { orgId } = actorOf(request);
         const cycle = await requireCycle(ctx.db, orgId, request.params.id);

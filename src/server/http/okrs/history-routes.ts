@@ -45,24 +45,50 @@ export const historyRoutes =
   (ctx: AppContext): FastifyPluginAsyncZod =>
   async (app) => {
     app.get('/objectives/:id/timeline', {
-      schema: { tags: ['objectives'], summary: 'Progress week by week against the expected pace, replayed from the check-in history', params: idParam, response: { 200: z.object({ points: z.array(z.object({ date: z.string(), progress: z.number(), expected: z.number() })), keyResults: z.record(z.string(), z.array(z.number())) }), 404: problemSchema } },
+      schema: {
+        tags: ['objectives'],
+        summary: 'Progress week by week against the expected pace, replayed from the check-in history',
+        params: idParam,
+        response: {
+          200: z.object({
+            points: z.array(z.object({ date: z.string(), progress: z.number(), expected: z.number() })),
+            keyResults: z.record(z.string(), z.array(z.number())),
+          }),
+          404: problemSchema,
+        },
+      },
       handler: async (request) => {
         const { orgId } = actorOf(request);
-        return objectiveTimeline(ctx.db, orgId, await requireObjective(ctx.db, orgId, request.params.id), await organizationToday(ctx, orgId));
+        return objectiveTimeline(
+          ctx.db,
+          orgId,
+          await requireObjective(ctx.db, orgId, request.params.id),
+          await organizationToday(ctx, orgId),
+        );
       },
     });
 
     app.get('/objectives/:id/activity', {
-      schema: { tags: ['objectives'], summary: 'Who changed what on an objective, its key results and check-ins, newest first', params: idParam, response: { 200: z.array(activitySchema), 404: problemSchema } },
+      schema: {
+        tags: ['objectives'],
+        summary: 'Who changed what on an objective, its key results and check-ins, newest first',
+        params: idParam,
+        response: { 200: z.array(activitySchema), 404: problemSchema },
+      },
       handler: async (request) => {
         const { orgId } = actorOf(request);
         await requireObjective(ctx.db, orgId, request.params.id);
         return (await objectiveActivity(ctx.db, orgId, request.params.id)).map((a) => ({ ...a, createdAt: iso(a.createdAt)! }));
       },
     });
-  
+
     app.get('/users/:id/check-ins', {
-      schema: { tags: ['people'], summary: "A person's latest check-ins", params: userIdParam, response: { 200: recentSchema, 404: problemSchema } },
+      schema: {
+        tags: ['people'],
+        summary: "A person's latest check-ins",
+        params: userIdParam,
+        response: { 200: recentSchema, 404: problemSchema },
+      },
       handler: async (request) => {
         const { orgId } = actorOf(request);
         if (!(await findUser(ctx.db, orgId, request.params.id))) throw notFound('The person');
@@ -71,7 +97,12 @@ export const historyRoutes =
     });
 
     app.get('/teams/:id/check-ins', {
-      schema: { tags: ['teams'], summary: "The latest check-ins on a team's objectives", params: idParam, response: { 200: recentSchema, 404: problemSchema } },
+      schema: {
+        tags: ['teams'],
+        summary: "The latest check-ins on a team's objectives",
+        params: idParam,
+        response: { 200: recentSchema, 404: problemSchema },
+      },
       handler: async (request) => {
         const { orgId } = actorOf(request);
         if (!(await findTeam(ctx.db, orgId, request.params.id))) throw notFound('The team');

@@ -20,10 +20,19 @@ export const keyResultRoutes =
     };
 
     app.get('/objectives/:id/key-results', {
-      schema: { tags: ['key results'], summary: "An objective's key results", params: idParam, querystring: asOfQuery, response: { 200: z.array(keyResultView), 404: problemSchema } },
+      schema: {
+        tags: ['key results'],
+        summary: "An objective's key results",
+        params: idParam,
+        querystring: asOfQuery,
+        response: { 200: z.array(keyResultView), 404: problemSchema },
+      },
       handler: async (request) => {
         const { orgId } = actorOf(request);
-        return presentKeyResults(ctx.db, orgId, await requireObjective(ctx.db, orgId, request.params.id), { now: ctx.clock(), asOf: request.query.asOf });
+        return presentKeyResults(ctx.db, orgId, await requireObjective(ctx.db, orgId, request.params.id), {
+          now: ctx.clock(),
+          asOf: request.query.asOf,
+        });
       },
     });
 
@@ -44,7 +53,13 @@ export const keyResultRoutes =
     });
 
     app.get('/key-results/:id', {
-      schema: { tags: ['key results'], summary: 'One key result', params: idParam, querystring: asOfQuery, response: { 200: keyResultView, 404: problemSchema } },
+      schema: {
+        tags: ['key results'],
+        summary: 'One key result',
+        params: idParam,
+        querystring: asOfQuery,
+        response: { 200: keyResultView, 404: problemSchema },
+      },
       handler: async (request) => {
         const actor = actorOf(request);
         const { keyResult } = await keyResultWithRelation(ctx, actor, request.params.id);
@@ -53,7 +68,13 @@ export const keyResultRoutes =
     });
 
     app.patch('/key-results/:id', {
-      schema: { tags: ['key results'], summary: 'Change a key result (its kind stays)', params: idParam, body: keyResultPatch, response: { 200: keyResultView, 422: problemSchema } },
+      schema: {
+        tags: ['key results'],
+        summary: 'Change a key result (its kind stays)',
+        params: idParam,
+        body: keyResultPatch,
+        response: { 200: keyResultView, 422: problemSchema },
+      },
       handler: async (request) => {
         const actor = actorOf(request);
         const { keyResult, relation } = await keyResultWithRelation(ctx, actor, request.params.id);
@@ -77,7 +98,8 @@ export const keyResultRoutes =
     app.put('/key-results/:id/score-override', {
       schema: {
         tags: ['key results'],
-        summary: "Override the computed closing score with a reason (the key result's owner, the objective's owner or an admin); null removes it",
+        summary:
+          "Override the computed closing score with a reason (the key result's owner, the objective's owner or an admin); null removes it",
         params: idParam,
         body: scoreOverrideBody,
         response: { 200: keyResultView, 403: problemSchema, 422: problemSchema },
@@ -85,7 +107,8 @@ export const keyResultRoutes =
       handler: async (request) => {
         const actor = actorOf(request);
         const { keyResult, relation } = await keyResultWithRelation(ctx, actor, request.params.id);
-        if (!(isAdmin(actor) || keyResult.ownerId === actor.userId || relation.owns)) throw forbidden('Only the owner or an admin can override a score.');
+        if (!(isAdmin(actor) || keyResult.ownerId === actor.userId || relation.owns))
+          throw forbidden('Only the owner or an admin can override a score.');
         await overrideScore(ctx.db, scopeOf(actor), keyResult.id, request.body);
         return view(actor.orgId, keyResult.objectiveId, keyResult.id);
       },

@@ -16,11 +16,17 @@ import { alignmentBody, asOfQuery, objectiveCreate, objectiveFilters, objectiveP
 export const objectiveRoutes =
   (ctx: AppContext): FastifyPluginAsyncZod =>
   async (app) => {
-    const view = async (orgId: string, id: string, asOf?: string) => (await presentObjectives(ctx.db, orgId, [await requireObjective(ctx.db, orgId, id)], { now: ctx.clock(), asOf }))[0]!;
+    const view = async (orgId: string, id: string, asOf?: string) =>
+      (await presentObjectives(ctx.db, orgId, [await requireObjective(ctx.db, orgId, id)], { now: ctx.clock(), asOf }))[0]!;
 
     app.get('/objectives', {
       serializerCompiler: plainJsonSerializer,
-      schema: { tags: ['objectives'], summary: 'Objectives with their key results, filtered', querystring: objectiveFilters, response: { 200: z.array(objectiveView) } },
+      schema: {
+        tags: ['objectives'],
+        summary: 'Objectives with their key results, filtered',
+        querystring: objectiveFilters,
+        response: { 200: z.array(objectiveView) },
+      },
       handler: async (request) => {
         const { orgId } = actorOf(request);
         const { asOf, ...filters } = request.query;
@@ -29,7 +35,12 @@ export const objectiveRoutes =
     });
 
     app.post('/objectives', {
-      schema: { tags: ['objectives'], summary: 'Create an objective (team objectives: admins and the team’s leads)', body: objectiveCreate, response: { 201: objectiveView, 400: problemSchema, 404: problemSchema, 409: problemSchema } },
+      schema: {
+        tags: ['objectives'],
+        summary: 'Create an objective (team objectives: admins and the team’s leads)',
+        body: objectiveCreate,
+        response: { 201: objectiveView, 400: problemSchema, 404: problemSchema, 409: problemSchema },
+      },
       handler: async (request, reply) => {
         const actor = actorOf(request);
         const input = { ownerId: actor.userId, ...request.body };
@@ -40,23 +51,46 @@ export const objectiveRoutes =
     });
 
     app.get('/objectives/:id', {
-      schema: { tags: ['objectives'], summary: 'One objective with its key results; `asOf` travels back in time', params: idParam, querystring: asOfQuery, response: { 200: objectiveView, 404: problemSchema } },
+      schema: {
+        tags: ['objectives'],
+        summary: 'One objective with its key results; `asOf` travels back in time',
+        params: idParam,
+        querystring: asOfQuery,
+        response: { 200: objectiveView, 404: problemSchema },
+      },
       handler: async (request) => view(actorOf(request).orgId, request.params.id, request.query.asOf),
     });
 
     app.patch('/objectives/:id', {
-      schema: { tags: ['objectives'], summary: 'Change an objective', params: idParam, body: objectivePatch, response: { 200: objectiveView, 403: problemSchema, 404: problemSchema, 422: problemSchema } },
+      schema: {
+        tags: ['objectives'],
+        summary: 'Change an objective',
+        params: idParam,
+        body: objectivePatch,
+        response: { 200: objectiveView, 403: problemSchema, 404: problemSchema, 422: problemSchema },
+      },
       handler: async (request) => {
         const actor = actorOf(request);
         await editableObjective(ctx, actor, request.params.id);
         const { publishOverrideReason, ...fields } = request.body;
-        await updateObjective(ctx.db, scopeOf(actor), request.params.id, fields, publishGate(actor, await organizationToday(ctx, actor.orgId), publishOverrideReason));
+        await updateObjective(
+          ctx.db,
+          scopeOf(actor),
+          request.params.id,
+          fields,
+          publishGate(actor, await organizationToday(ctx, actor.orgId), publishOverrideReason),
+        );
         return view(actor.orgId, request.params.id);
       },
     });
 
     app.delete('/objectives/:id', {
-      schema: { tags: ['objectives'], summary: 'Delete an objective with its key results and check-ins', params: idParam, response: { 204: z.null(), 403: problemSchema } },
+      schema: {
+        tags: ['objectives'],
+        summary: 'Delete an objective with its key results and check-ins',
+        params: idParam,
+        response: { 204: z.null(), 403: problemSchema },
+      },
       handler: async (request, reply) => {
         const actor = actorOf(request);
         await editableObjective(ctx, actor, request.params.id);
@@ -66,7 +100,13 @@ export const objectiveRoutes =
     });
 
     app.post('/objectives/:id/alignments', {
-      schema: { tags: ['objectives'], summary: 'Align this objective to a parent objective or a parent key result', params: idParam, body: alignmentBody, response: { 201: objectiveView, 409: problemSchema, 422: problemSchema } },
+      schema: {
+        tags: ['objectives'],
+        summary: 'Align this objective to a parent objective or a parent key result',
+        params: idParam,
+        body: alignmentBody,
+        response: { 201: objectiveView, 409: problemSchema, 422: problemSchema },
+      },
       handler: async (request, reply) => {
         const actor = actorOf(request);
         await editableObjective(ctx, actor, request.params.id);
@@ -76,7 +116,12 @@ export const objectiveRoutes =
     });
 
     app.delete('/objectives/:id/alignments/:alignmentId', {
-      schema: { tags: ['objectives'], summary: 'Remove one alignment', params: idParam.extend({ alignmentId: z.uuid() }), response: { 200: objectiveView, 404: problemSchema } },
+      schema: {
+        tags: ['objectives'],
+        summary: 'Remove one alignment',
+        params: idParam.extend({ alignmentId: z.uuid() }),
+        response: { 200: objectiveView, 404: problemSchema },
+      },
       handler: async (request) => {
         const actor = actorOf(request);
         await editableObjective(ctx, actor, request.params.id);

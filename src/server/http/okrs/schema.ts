@@ -8,8 +8,18 @@ const optionalId = z.uuid({ message: 'Must be a valid id.' }).nullable().optiona
 
 export const asOfQuery = z.object({ asOf: isoDate.optional().describe('Time travel: the state at the end of this date') });
 
-export const cycleCreate = z.object({ name: text(80).min(1, 'Required.'), startDate: isoDate, endDate: isoDate, status: z.enum(['planning', 'active']).optional() });
-export const cyclePatch = z.object({ name: text(80).min(1).optional(), startDate: isoDate.optional(), endDate: isoDate.optional(), status: z.enum(['planning', 'active', 'closed']).optional() });
+export const cycleCreate = z.object({
+  name: text(80).min(1, 'Required.'),
+  startDate: isoDate,
+  endDate: isoDate,
+  status: z.enum(['planning', 'active']).optional(),
+});
+export const cyclePatch = z.object({
+  name: text(80).min(1).optional(),
+  startDate: isoDate.optional(),
+  endDate: isoDate.optional(),
+  status: z.enum(['planning', 'active', 'closed']).optional(),
+});
 export const cycleGenerate = z.object({ year: z.number().int().min(2000).max(2100) });
 export const summarySchema = z.object({
   objectives: z.number(),
@@ -45,20 +55,29 @@ export const objectiveCreate = z.object({
   status: z.enum(['draft', 'active', 'closed', 'archived']).default('active'),
   standaloneReason: text(1000).nullable().optional().describe('Why a team or individual objective aligns to nothing'),
 });
-export const objectivePatch = objectiveCreate.omit({ cycleId: true }).partial().extend({
-  type: z.enum(['committed', 'aspirational']).optional(),
-  weight: weight.optional(),
-  progressDriver: z.enum(['key_results', 'aligned', 'both']).optional(),
-  status: z.enum(['draft', 'active', 'closed', 'archived']).optional(),
-  publishOverrideReason: text(1000).min(1).optional().describe('Admins only: publish (draft → active) despite blocking quality findings; the reason is recorded'),
-});
+export const objectivePatch = objectiveCreate
+  .omit({ cycleId: true })
+  .partial()
+  .extend({
+    type: z.enum(['committed', 'aspirational']).optional(),
+    weight: weight.optional(),
+    progressDriver: z.enum(['key_results', 'aligned', 'both']).optional(),
+    status: z.enum(['draft', 'active', 'closed', 'archived']).optional(),
+    publishOverrideReason: text(1000)
+      .min(1)
+      .optional()
+      .describe('Admins only: publish (draft → active) despite blocking quality findings; the reason is recorded'),
+  });
 export const objectiveFilters = asOfQuery.extend({
   cycleId: z.uuid().optional(),
   teamId: z.uuid().optional(),
   ownerId: z.string().max(64).optional(),
   involves: z.string().max(64).optional().describe('A person id: objectives they own or hold a key result of'),
   status: z.enum(['draft', 'active', 'closed', 'archived']).optional(),
-  parent: z.union([z.literal('none'), z.uuid({ message: 'An objective id or "none".' })]).optional().describe('An objective id: its aligned children; `none`: objectives aligned to nothing'),
+  parent: z
+    .union([z.literal('none'), z.uuid({ message: 'An objective id or "none".' })])
+    .optional()
+    .describe('An objective id: its aligned children; `none`: objectives aligned to nothing'),
 });
 export const alignmentBody = z.object({ parentObjectiveId: optionalId, parentKeyResultId: optionalId });
 
@@ -75,10 +94,18 @@ export const keyResultCreate = z.object({
   targetMin: number.nullable().optional(),
   targetMax: number.nullable().optional(),
   milestones: z.array(milestoneInput).max(50).optional(),
-  dataReadiness: dataReadinessSchema.nullable().optional().describe('Data-readiness checklist: source, baseline, who measures, how often, reliability'),
+  dataReadiness: dataReadinessSchema
+    .nullable()
+    .optional()
+    .describe('Data-readiness checklist: source, baseline, who measures, how often, reliability'),
 });
 export const keyResultPatch = keyResultCreate.partial().extend({ weight: weight.optional() });
-export const scoreOverrideBody = z.object({ score: z.number().min(0, 'Between 0 and 1.').max(1, 'Between 0 and 1.'), reason: text(1000).min(1, 'Say why the score differs.') }).nullable();
+export const scoreOverrideBody = z
+  .object({
+    score: z.number().min(0, 'Between 0 and 1.').max(1, 'Between 0 and 1.'),
+    reason: text(1000).min(1, 'Say why the score differs.'),
+  })
+  .nullable();
 
 export const checkInBody = z.object({
   asOf: isoDate.optional(),

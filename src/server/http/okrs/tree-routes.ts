@@ -12,7 +12,10 @@ import { plainJsonSerializer } from '../fast-serializer.js';
 
 type TreeNode = ObjectiveView & { childCount: number; matched?: boolean; children: TreeNode[] };
 const treeNode: z.ZodType<TreeNode> = objectiveView.extend({
-  childCount: z.number().int().describe('Objectives aligned to this one, also when `children` stops at `depth`: fetch that branch with `rootId`.'),
+  childCount: z
+    .number()
+    .int()
+    .describe('Objectives aligned to this one, also when `children` stops at `depth`: fetch that branch with `rootId`.'),
   matched: z.boolean().optional().describe('Only when searching: true for a match, false for an objective on the path to one'),
   children: z.array(z.lazy(() => treeNode)),
 }) as z.ZodType<TreeNode>;
@@ -35,9 +38,12 @@ export const treeRoutes =
       schema: {
         tags: ['cycles'],
         summary: "The cycle's objectives as a tree (company → departments → teams → individuals), each with its key results",
-        description: 'Roots are objectives aligned to nothing, or `rootId`. `depth` levels of aligned children are nested (default 10) and every node counts its children, so a client can load the top levels and fetch a branch with `rootId` when it opens; an objective with two parents appears under both. With a search (`q`, `teamId`, `ownerId`, `type`, `progressStatus`), the tree holds only the matching objectives and the paths to them from their roots, at any depth (`depth` and `rootId` do not apply).',
+        description:
+          'Roots are objectives aligned to nothing, or `rootId`. `depth` levels of aligned children are nested (default 10) and every node counts its children, so a client can load the top levels and fetch a branch with `rootId` when it opens; an objective with two parents appears under both. With a search (`q`, `teamId`, `ownerId`, `type`, `progressStatus`), the tree holds only the matching objectives and the paths to them from their roots, at any depth (`depth` and `rootId` do not apply).',
         params: idParam,
-        querystring: asOfQuery.extend({ rootId: z.uuid().optional(), depth: z.coerce.number().int().min(0).max(20).default(10) }).extend(treeSearchQuery.shape),
+        querystring: asOfQuery
+          .extend({ rootId: z.uuid().optional(), depth: z.coerce.number().int().min(0).max(20).default(10) })
+          .extend(treeSearchQuery.shape),
         response: { 200: z.object({ cycleId: z.string(), roots: z.array(treeNode) }), 404: problemSchema },
       },
       handler: async (request) => {

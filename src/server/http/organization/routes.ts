@@ -23,7 +23,11 @@ export const organizationRoutes =
   (ctx: AppContext): FastifyPluginAsyncZod =>
   async (app) => {
     app.get('/me', {
-      schema: { tags: ['people'], summary: 'The signed-in person and their organisation', response: { 200: sessionView, 401: problemSchema } },
+      schema: {
+        tags: ['people'],
+        summary: 'The signed-in person and their organisation',
+        response: { 200: sessionView, 401: problemSchema },
+      },
       handler: async (request) => {
         const actor = actorOf(request);
         const user = await findUser(ctx.db, actor.orgId, actor.userId);
@@ -38,14 +42,26 @@ export const organizationRoutes =
     });
 
     app.patch('/organization', {
-      schema: { tags: ['organization'], summary: 'Rename the organisation or set its time zone (owner/admin)', body: organizationPatch, response: { 200: organizationSchema, 403: problemSchema } },
+      schema: {
+        tags: ['organization'],
+        summary: 'Rename the organisation or set its time zone (owner/admin)',
+        body: organizationPatch,
+        response: { 200: organizationSchema, 403: problemSchema },
+      },
       handler: async (request) => {
         const actor = actorOf(request);
         authorize(actor, 'organization.update');
         const org = await ctx.db.transaction(async (tx) => {
           const [before] = await tx.select().from(organizations).where(eq(organizations.id, actor.orgId));
           const [after] = await tx.update(organizations).set(request.body).where(eq(organizations.id, actor.orgId)).returning();
-          await recordActivity(tx, { ...scopeOf(actor), action: 'organization.updated', entityType: 'organization', entityId: actor.orgId, before, after });
+          await recordActivity(tx, {
+            ...scopeOf(actor),
+            action: 'organization.updated',
+            entityType: 'organization',
+            entityId: actor.orgId,
+            before,
+            after,
+          });
           return after!;
         });
         return presentOrganization(org);

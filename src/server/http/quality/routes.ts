@@ -19,19 +19,36 @@ export const qualityRoutes =
     const guidingPrinciples = async (orgId: string) => {
       const { resolved } = await loadPrinciples(ctx.db, orgId);
       return {
-        rules: QUALITY_RULES.map((r) => ({ id: r.id, title: r.title, defaultSeverity: r.defaultSeverity, setting: ruleSetting(r, resolved), why: r.why, weakExample: r.weakExample, strongExample: r.strongExample })),
+        rules: QUALITY_RULES.map((r) => ({
+          id: r.id,
+          title: r.title,
+          defaultSeverity: r.defaultSeverity,
+          setting: ruleSetting(r, resolved),
+          why: r.why,
+          weakExample: r.weakExample,
+          strongExample: r.strongExample,
+        })),
         principles: { ...resolved, rules: { ...resolved.rules } },
         description: describePrinciples(resolved),
       };
     };
 
     app.get('/quality/rules', {
-      schema: { tags: ['quality'], summary: "The organisation's guiding principles: every rule with its setting, why it matters and examples", response: { 200: guidingPrinciplesSchema } },
+      schema: {
+        tags: ['quality'],
+        summary: "The organisation's guiding principles: every rule with its setting, why it matters and examples",
+        response: { 200: guidingPrinciplesSchema },
+      },
       handler: async (request) => guidingPrinciples(actorOf(request).orgId),
     });
 
     app.put('/organization/principles', {
-      schema: { tags: ['quality'], summary: 'Set the guiding principles: each rule to block, warn, tip or off, and the limits (owner/admin)', body: principlesSchema, response: { 200: guidingPrinciplesSchema, 403: problemSchema, 422: problemSchema } },
+      schema: {
+        tags: ['quality'],
+        summary: 'Set the guiding principles: each rule to block, warn, tip or off, and the limits (owner/admin)',
+        body: principlesSchema,
+        response: { 200: guidingPrinciplesSchema, 403: problemSchema, 422: problemSchema },
+      },
       handler: async (request) => {
         const actor = actorOf(request);
         authorize(actor, 'organization.update');
@@ -41,20 +58,38 @@ export const qualityRoutes =
     });
 
     app.post('/quality/check', {
-      schema: { tags: ['quality'], summary: 'Check a draft objective against the guiding principles without saving it', body: draftSchema, response: { 200: reportSchema } },
+      schema: {
+        tags: ['quality'],
+        summary: 'Check a draft objective against the guiding principles without saving it',
+        body: draftSchema,
+        response: { 200: reportSchema },
+      },
       handler: async (request) => {
         const { orgId } = actorOf(request);
         const { cycleId, ...draft } = request.body;
         const context = cycleId ? await cycleQualityContext(ctx.db, orgId, cycleId, { ownerId: draft.ownerId, type: draft.type }) : {};
-        return checkQuality(draft, { ...context, asOf: await organizationToday(ctx, orgId) }, (await loadPrinciples(ctx.db, orgId)).resolved);
+        return checkQuality(
+          draft,
+          { ...context, asOf: await organizationToday(ctx, orgId) },
+          (await loadPrinciples(ctx.db, orgId)).resolved,
+        );
       },
     });
 
     app.get('/objectives/:id/quality', {
-      schema: { tags: ['quality'], summary: 'How a saved objective measures up to the guiding principles', params: idParam, response: { 200: reportSchema, 404: problemSchema } },
+      schema: {
+        tags: ['quality'],
+        summary: 'How a saved objective measures up to the guiding principles',
+        params: idParam,
+        response: { 200: reportSchema, 404: problemSchema },
+      },
       handler: async (request) => {
         const { orgId } = actorOf(request);
-        const { draft, context } = await draftOfObjective(ctx.db, await requireObjective(ctx.db, orgId, request.params.id), await organizationToday(ctx, orgId));
+        const { draft, context } = await draftOfObjective(
+          ctx.db,
+          await requireObjective(ctx.db, orgId, request.params.id),
+          await organizationToday(ctx, orgId),
+        );
         return checkQuality(draft, context, (await loadPrinciples(ctx.db, orgId)).resolved);
       },
     });
@@ -65,7 +100,13 @@ export const qualityRoutes =
         summary: "A team's OKR quality in a cycle: the mean score of its objectives",
         params: idParam,
         querystring: z.object({ cycleId: z.uuid() }),
-        response: { 200: z.object({ score: z.number(), objectives: z.array(z.object({ id: z.string(), title: z.string(), score: z.number(), blocking: z.boolean() })) }), 404: problemSchema },
+        response: {
+          200: z.object({
+            score: z.number(),
+            objectives: z.array(z.object({ id: z.string(), title: z.string(), score: z.number(), blocking: z.boolean() })),
+          }),
+          404: problemSchema,
+        },
       },
       handler: async (request) => {
         const { orgId } = actorOf(request);

@@ -20,7 +20,9 @@ export const principlesSchema = z.object({
   minKeyResults: count.optional(),
   maxObjectivesPerOwner: count.optional(),
   maxTitleLength: z.number().int().min(20).max(500).optional(),
-  stretchPolicy: z.object({ committedOnlyCycles: z.number().int().min(0).max(20).optional(), maxAspirationalShare: z.number().min(0).max(1).optional() }).optional(),
+  stretchPolicy: z
+    .object({ committedOnlyCycles: z.number().int().min(0).max(20).optional(), maxAspirationalShare: z.number().min(0).max(1).optional() })
+    .optional(),
 });
 
 const draftKeyResult = z.object({
@@ -32,7 +34,10 @@ const draftKeyResult = z.object({
   targetValue: z.number().nullable().optional(),
   targetMin: z.number().nullable().optional(),
   targetMax: z.number().nullable().optional(),
-  milestones: z.array(z.object({ title: z.string().max(200), weight: z.number(), done: z.boolean().default(false) })).max(50).optional(),
+  milestones: z
+    .array(z.object({ title: z.string().max(200), weight: z.number(), done: z.boolean().default(false) }))
+    .max(50)
+    .optional(),
   ownerId: z.string().max(64).nullable().optional(),
   dataReadiness: dataReadinessSchema.optional(),
 });
@@ -64,9 +69,24 @@ export const findingSchema = z.object({
 });
 export const reportSchema = z.object({ findings: z.array(findingSchema), score: z.number(), blocking: z.boolean() });
 
-export const ruleSchema = z.object({ id: z.string(), title: z.string(), defaultSeverity: severity, setting, why: z.string(), weakExample: z.string(), strongExample: z.string() });
+export const ruleSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  defaultSeverity: severity,
+  setting,
+  why: z.string(),
+  weakExample: z.string(),
+  strongExample: z.string(),
+});
 export const guidingPrinciplesSchema = z.object({
   rules: z.array(ruleSchema),
-  principles: z.object({ maxKeyResults: z.number(), minKeyResults: z.number(), maxObjectivesPerOwner: z.number(), maxTitleLength: z.number(), stretchPolicy: z.object({ committedOnlyCycles: z.number(), maxAspirationalShare: z.number() }), rules: z.record(z.string(), setting) }),
+  principles: z.object({
+    maxKeyResults: z.number(),
+    minKeyResults: z.number(),
+    maxObjectivesPerOwner: z.number(),
+    maxTitleLength: z.number(),
+    stretchPolicy: z.object({ committedOnlyCycles: z.number(), maxAspirationalShare: z.number() }),
+    rules: z.record(z.string(), setting),
+  }),
   description: z.array(z.string()),
 });

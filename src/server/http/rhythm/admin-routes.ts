@@ -19,14 +19,29 @@ export const rhythmAdminRoutes =
   (ctx: AppContext): FastifyPluginAsyncZod =>
   async (app) => {
     app.get('/admin/jobs', {
-      schema: { tags: ['rhythm'], summary: 'The jobs an admin can run, each with its last run for this organisation (owner/admin)', response: { 200: z.array(jobView), 403: problemSchema } },
+      schema: {
+        tags: ['rhythm'],
+        summary: 'The jobs an admin can run, each with its last run for this organisation (owner/admin)',
+        response: { 200: z.array(jobView), 403: problemSchema },
+      },
       handler: async (request) => {
         const actor = actorOf(request);
         requireAdmin(actor);
         const runs = await lastRuns(ctx.db, actor.orgId);
         return ORG_JOB_NAMES.map((name) => {
           const run = runs.get(name);
-          return { name, description: JOB_DESCRIPTIONS[name], lastRun: run ? { periodKey: run.periodKey, startedAt: iso(run.startedAt)!, finishedAt: iso(run.finishedAt), result: (run.result as Record<string, number> | null) ?? null } : null };
+          return {
+            name,
+            description: JOB_DESCRIPTIONS[name],
+            lastRun: run
+              ? {
+                  periodKey: run.periodKey,
+                  startedAt: iso(run.startedAt)!,
+                  finishedAt: iso(run.finishedAt),
+                  result: (run.result as Record<string, number> | null) ?? null,
+                }
+              : null,
+          };
         });
       },
     });
@@ -34,7 +49,8 @@ export const rhythmAdminRoutes =
     app.post('/admin/jobs/:name/run', {
       schema: {
         tags: ['rhythm'],
-        summary: 'Run a job now for this organisation: reminders, escalation, digest or dispatch (owner/admin). With force, periods that already ran run again; nobody is notified twice.',
+        summary:
+          'Run a job now for this organisation: reminders, escalation, digest or dispatch (owner/admin). With force, periods that already ran run again; nobody is notified twice.',
         params: z.object({ name: z.string().max(40) }),
         body: z.object({ force: z.boolean().optional() }).nullish(),
         response: { 200: jobReportView, 403: problemSchema, 404: problemSchema },
@@ -51,14 +67,30 @@ export const rhythmAdminRoutes =
       schema: {
         tags: ['rhythm'],
         summary: 'Recent e-mails and webhook calls with their delivery status, newest first (owner/admin)',
-        querystring: z.object({ status: z.enum(['pending', 'sent', 'failed', 'recorded']).optional(), channel: z.enum(['email', 'webhook']).optional(), limit: z.coerce.number().int().min(1).max(500).default(100) }),
+        querystring: z.object({
+          status: z.enum(['pending', 'sent', 'failed', 'recorded']).optional(),
+          channel: z.enum(['email', 'webhook']).optional(),
+          limit: z.coerce.number().int().min(1).max(500).default(100),
+        }),
         response: { 200: z.array(outboxView), 403: problemSchema },
       },
       handler: async (request) => {
         const actor = actorOf(request);
         requireAdmin(actor);
         const rows = await listOutbox(ctx.db, actor.orgId, request.query);
-        return rows.map((r) => ({ id: r.id, channel: r.channel, recipient: r.recipient, subject: r.subject, body: r.body, status: r.status, attempts: r.attempts, nextAttemptAt: iso(r.nextAttemptAt)!, lastError: r.lastError, createdAt: iso(r.createdAt)!, sentAt: iso(r.sentAt) }));
+        return rows.map((r) => ({
+          id: r.id,
+          channel: r.channel,
+          recipient: r.recipient,
+          subject: r.subject,
+          body: r.body,
+          status: r.status,
+          attempts: r.attempts,
+          nextAttemptAt: iso(r.nextAttemptAt)!,
+          lastError: r.lastError,
+          createdAt: iso(r.createdAt)!,
+          sentAt: iso(r.sentAt),
+        }));
       },
     });
   };

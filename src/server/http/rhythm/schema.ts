@@ -3,14 +3,23 @@ import { RHYTHM_LIMITS } from '../../services/rhythm/settings.js';
 import { cadence } from '../teams/schema.js';
 
 const hoursField = (what: string, limits: { min: number; max: number }) =>
-  z.number().int('Use a whole number of hours.').min(limits.min, `${what}: at least ${limits.min} hour.`).max(limits.max, `${what}: at most ${limits.max} hours (four weeks).`);
+  z
+    .number()
+    .int('Use a whole number of hours.')
+    .min(limits.min, `${what}: at least ${limits.min} hour.`)
+    .max(limits.max, `${what}: at most ${limits.max} hours (four weeks).`);
 
 /** PUT body: every field optional; a missing one goes back to its default. */
 export const rhythmBody = z.object({
   updateWithinHours: hoursField('Updates expected within', RHYTHM_LIMITS.updateWithinHours).optional(),
   answerWithinHours: hoursField('Blockers answered within', RHYTHM_LIMITS.answerWithinHours).optional(),
   escalateAfterHours: hoursField('Escalate after', RHYTHM_LIMITS.escalateAfterHours).optional(),
-  digestDay: z.number().int('Use a whole number.').min(0, 'Use 0 (Sunday) to 6 (Saturday).').max(6, 'Use 0 (Sunday) to 6 (Saturday).').optional(),
+  digestDay: z
+    .number()
+    .int('Use a whole number.')
+    .min(0, 'Use 0 (Sunday) to 6 (Saturday).')
+    .max(6, 'Use 0 (Sunday) to 6 (Saturday).')
+    .optional(),
   digestHour: z.number().int('Use a whole number.').min(0, 'Use an hour from 0 to 23.').max(23, 'Use an hour from 0 to 23.').optional(),
 });
 
@@ -47,7 +56,9 @@ export const jobReportView = z.object({
 export const jobView = z.object({
   name: z.string(),
   description: z.string(),
-  lastRun: z.object({ periodKey: z.string(), startedAt: z.string(), finishedAt: z.string().nullable(), result: summary.nullable() }).nullable(),
+  lastRun: z
+    .object({ periodKey: z.string(), startedAt: z.string(), finishedAt: z.string().nullable(), result: summary.nullable() })
+    .nullable(),
 });
 
 export const outboxView = z.object({

@@ -16,12 +16,21 @@ export const rhythmSettingsRoutes =
     };
 
     app.get('/organization/rhythm', {
-      schema: { tags: ['rhythm'], summary: 'Response timeframes (hours), escalation delay and weekly digest moment, in the organisation time zone', response: { 200: rhythmView } },
+      schema: {
+        tags: ['rhythm'],
+        summary: 'Response timeframes (hours), escalation delay and weekly digest moment, in the organisation time zone',
+        response: { 200: rhythmView },
+      },
       handler: async (request) => view(actorOf(request).orgId),
     });
 
     app.put('/organization/rhythm', {
-      schema: { tags: ['rhythm'], summary: 'Set the response timeframes, escalation delay and digest moment; omitted fields return to their defaults (owner/admin)', body: rhythmBody, response: { 200: rhythmView, 400: problemSchema, 403: problemSchema } },
+      schema: {
+        tags: ['rhythm'],
+        summary: 'Set the response timeframes, escalation delay and digest moment; omitted fields return to their defaults (owner/admin)',
+        body: rhythmBody,
+        response: { 200: rhythmView, 400: problemSchema, 403: problemSchema },
+      },
       handler: async (request) => {
         const actor = actorOf(request);
         authorize(actor, 'organization.update');
@@ -31,7 +40,11 @@ export const rhythmSettingsRoutes =
     });
 
     app.get('/organization/rhythm/teams', {
-      schema: { tags: ['rhythm'], summary: "Each team's check-in cadence, day, hour and next due moment; the webhook URL for owners/admins only", response: { 200: z.array(teamRhythmView) } },
+      schema: {
+        tags: ['rhythm'],
+        summary: "Each team's check-in cadence, day, hour and next due moment; the webhook URL for owners/admins only",
+        response: { 200: z.array(teamRhythmView) },
+      },
       handler: async (request) => {
         const actor = actorOf(request);
         return teamSchedules(ctx.db, actor.orgId, ctx.clock(), isAdmin(actor));

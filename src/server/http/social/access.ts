@@ -13,7 +13,12 @@ export function authorizeCommentChange(actor: Actor, authorId: string | null): v
 export const writerOf = (actor: Actor): Writer => ({ orgId: actor.orgId, actorId: actor.userId, name: actor.name });
 
 /** After commit: pages showing the target refetch, and the people notified see their bell move. */
-export function tellPages(ctx: AppContext, orgId: string, change: { type: 'comment' | 'check_in' | 'objective'; entityId?: string }, notified: Iterable<string> = []): void {
+export function tellPages(
+  ctx: AppContext,
+  orgId: string,
+  change: { type: 'comment' | 'check_in' | 'objective'; entityId?: string },
+  notified: Iterable<string> = [],
+): void {
   ctx.events.publish({ orgId, ...change });
   for (const userId of notified) ctx.events.publish({ orgId, type: 'notification', userId });
 }

@@ -38,7 +38,12 @@ export const eventStreamRoutes =
         const actor = actorOf(request);
         reply.hijack();
         const response = reply.raw;
-        response.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache, no-transform', connection: 'keep-alive', 'x-accel-buffering': 'no' });
+        response.writeHead(200, {
+          'content-type': 'text/event-stream; charset=utf-8',
+          'cache-control': 'no-cache, no-transform',
+          connection: 'keep-alive',
+          'x-accel-buffering': 'no',
+        });
         const send = (data: object) => response.write(`data: ${JSON.stringify(data)}\n\n`);
         const unsubscribe = ctx.events.subscribe(actor.orgId, (event) => {
           if (event.type === 'notification' && event.userId !== actor.userId) return;

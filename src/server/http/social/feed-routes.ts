@@ -11,7 +11,8 @@ export const feedRoutes =
     app.get('/feed', {
       schema: {
         tags: ['feed'],
-        summary: 'What happened, newest first: check-ins, targets reached, new, re-statused and closed OKRs, comments. The organisation’s, a team’s or an objective’s',
+        summary:
+          'What happened, newest first: check-ins, targets reached, new, re-statused and closed OKRs, comments. The organisation’s, a team’s or an objective’s',
         querystring: feedQuery,
         response: { 200: feedPage, 400: problemSchema, 404: problemSchema },
       },

@@ -9,7 +9,9 @@ export const feedQuery = pageQuery.extend({
 
 const feedItem = z.object({
   id: z.string().describe('Pass as `before` to read on from here'),
-  kind: z.enum(['check_in', 'celebration', 'objective_created', 'status_changed', 'objective_closed', 'cycle_closed', 'comment']).describe('`celebration`: a check-in took a key result to its target'),
+  kind: z
+    .enum(['check_in', 'celebration', 'objective_created', 'status_changed', 'objective_closed', 'cycle_closed', 'comment'])
+    .describe('`celebration`: a check-in took a key result to its target'),
   createdAt: isoDateTime,
   actor: z.object({ id: z.string(), name: z.string() }).nullable(),
   objective: z.object({ id: z.string(), title: z.string(), teamId: z.string().nullable(), teamName: z.string().nullable() }).nullable(),
@@ -27,8 +29,14 @@ const feedItem = z.object({
   status: z.object({ from: z.string().nullable(), to: z.string() }).nullable(),
   comment: z.object({ id: z.string(), excerpt: z.string(), on: z.string().describe('objective, key_result or check_in') }).nullable(),
   cycle: z.object({ id: z.string(), name: z.string() }).nullable(),
-  reactionTarget: z.object({ type: z.enum(['check_in', 'comment']), id: z.string() }).nullable().describe('Where PUT …/reactions/{emoji} goes for this item'),
+  reactionTarget: z
+    .object({ type: z.enum(['check_in', 'comment']), id: z.string() })
+    .nullable()
+    .describe('Where PUT …/reactions/{emoji} goes for this item'),
   reactions: reactionList,
 });
 
-export const feedPage = z.object({ items: z.array(feedItem), nextBefore: z.string().nullable().describe('`before` for the next page; null at the end') });
+export const feedPage = z.object({
+  items: z.array(feedItem),
+  nextBefore: z.string().nullable().describe('`before` for the next page; null at the end'),
+});

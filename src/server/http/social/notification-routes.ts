@@ -12,7 +12,12 @@ export const notificationRoutes =
     const tellMyTabs = (orgId: string, userId: string) => ctx.events.publish({ orgId, type: 'notification', userId });
 
     app.get('/notifications', {
-      schema: { tags: ['notifications'], summary: 'My notifications, newest first, with how many are unread', querystring: pageQuery, response: { 200: notificationPage } },
+      schema: {
+        tags: ['notifications'],
+        summary: 'My notifications, newest first, with how many are unread',
+        querystring: pageQuery,
+        response: { 200: notificationPage },
+      },
       handler: async (request) => {
         const page = await listNotifications(ctx.db, actorOf(request).userId, request.query);
         return { ...page, items: page.items.map(presentNotification) };
@@ -20,7 +25,12 @@ export const notificationRoutes =
     });
 
     app.post('/notifications/:id/read', {
-      schema: { tags: ['notifications'], summary: 'Mark one of my notifications read', params: idParam, response: { 200: unreadView, 404: problemSchema } },
+      schema: {
+        tags: ['notifications'],
+        summary: 'Mark one of my notifications read',
+        params: idParam,
+        response: { 200: unreadView, 404: problemSchema },
+      },
       handler: async (request) => {
         const actor = actorOf(request);
         const unread = await markRead(ctx.db, actor.userId, request.params.id, ctx.clock());

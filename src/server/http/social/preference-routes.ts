@@ -13,7 +13,11 @@ export const preferenceRoutes =
     };
 
     app.get('/me/notification-preferences', {
-      schema: { tags: ['notifications'], summary: 'How I want to hear of each kind of notification (in the app, by e-mail), and my quiet hours', response: { 200: preferencesView } },
+      schema: {
+        tags: ['notifications'],
+        summary: 'How I want to hear of each kind of notification (in the app, by e-mail), and my quiet hours',
+        response: { 200: preferencesView },
+      },
       handler: async (request) => {
         const actor = actorOf(request);
         return view(actor.orgId, actor.userId);

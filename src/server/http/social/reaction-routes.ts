@@ -17,7 +17,12 @@ export const reactionRoutes =
     const params = idParam.extend({ emoji });
     for (const { path, type, name } of TARGETS) {
       app.get(`/${path}/:id/reactions`, {
-        schema: { tags: ['reactions'], summary: `Reactions on ${name}`, params: idParam, response: { 200: reactionList, 404: problemSchema } },
+        schema: {
+          tags: ['reactions'],
+          summary: `Reactions on ${name}`,
+          params: idParam,
+          response: { 200: reactionList, 404: problemSchema },
+        },
         handler: async (request) => {
           const actor = actorOf(request);
           await requireReactionTarget(ctx.db, actor.orgId, type, request.params.id);
@@ -25,11 +30,19 @@ export const reactionRoutes =
         },
       });
 
-      for (const [method, on] of [['put', true], ['delete', false]] as const) {
+      for (const [method, on] of [
+        ['put', true],
+        ['delete', false],
+      ] as const) {
         app.route({
           method,
           url: `/${path}/:id/reactions/:emoji`,
-          schema: { tags: ['reactions'], summary: `${on ? 'React to' : 'Take back a reaction on'} ${name} (👍 🎉 ❤️ 👀 🙏, URL-encoded)`, params, response: { 200: reactionList, 400: problemSchema, 404: problemSchema } },
+          schema: {
+            tags: ['reactions'],
+            summary: `${on ? 'React to' : 'Take back a reaction on'} ${name} (👍 🎉 ❤️ 👀 🙏, URL-encoded)`,
+            params,
+            response: { 200: reactionList, 400: problemSchema, 404: problemSchema },
+          },
           handler: async (request) => {
             const actor = actorOf(request);
             const reactions = await setReaction(ctx.db, scopeOf(actor), type, request.params.id, request.params.emoji, on);

@@ -12,7 +12,15 @@ import { unsubscribeRoute } from './unsubscribe-route.js';
 export const socialRoutes =
   (ctx: AppContext): FastifyPluginAsyncZod =>
   async (app) => {
-    for (const routes of [commentRoutes, reactionRoutes, feedRoutes, notificationRoutes, preferenceRoutes, unsubscribeRoute, eventStreamRoutes]) {
+    for (const routes of [
+      commentRoutes,
+      reactionRoutes,
+      feedRoutes,
+      notificationRoutes,
+      preferenceRoutes,
+      unsubscribeRoute,
+      eventStreamRoutes,
+    ]) {
       await app.register(routes(ctx));
     }
   };

@@ -6,7 +6,12 @@ import { isoDateTime } from '../schemas.js';
 /** Shapes of comments, reactions and the notification centre (the feed's are in feed-schema.ts). */
 
 export const emoji = z.enum(EMOJIS, { message: `Use one of ${EMOJIS.join(' ')}.` });
-export const reactionSummary = z.object({ emoji, count: z.number(), mine: z.boolean().describe('Whether the caller reacted so'), names: z.array(z.string()) });
+export const reactionSummary = z.object({
+  emoji,
+  count: z.number(),
+  mine: z.boolean().describe('Whether the caller reacted so'),
+  names: z.array(z.string()),
+});
 export const reactionList = z.array(reactionSummary);
 
 const commentBody = z
@@ -35,7 +40,10 @@ export const commentView = z.object({
 });
 
 export const pageQuery = z.object({
-  before: z.uuid({ message: 'Must be the id of an item from the previous page.' }).optional().describe('The id of the last item you have: the page continues after it (`nextBefore`)'),
+  before: z
+    .uuid({ message: 'Must be the id of an item from the previous page.' })
+    .optional()
+    .describe('The id of the last item you have: the page continues after it (`nextBefore`)'),
   limit: z.coerce.number().int().min(1).max(100).default(30),
 });
 
@@ -54,12 +62,22 @@ export const notificationPage = z.object({ items: z.array(notificationView), unr
 export const unreadView = z.object({ unread: z.number() });
 
 const preference = z.object({ kind: z.enum(NOTIFICATION_KINDS), channel: z.enum(CHANNELS), enabled: z.boolean() });
-const hour = z.number({ message: 'Use an hour from 0 to 23.' }).int('Use a whole hour.').min(0, 'Use an hour from 0 to 23.').max(23, 'Use an hour from 0 to 23.').nullable();
+const hour = z
+  .number({ message: 'Use an hour from 0 to 23.' })
+  .int('Use a whole hour.')
+  .min(0, 'Use an hour from 0 to 23.')
+  .max(23, 'Use an hour from 0 to 23.')
+  .nullable();
 export const quietHours = z
-  .object({ start: hour.describe('Hour (0–23) quiet hours begin, in your time zone; null for none'), end: hour.describe('Hour (0–23) they end (exclusive)') })
+  .object({
+    start: hour.describe('Hour (0–23) quiet hours begin, in your time zone; null for none'),
+    end: hour.describe('Hour (0–23) they end (exclusive)'),
+  })
   .superRefine((h, issues) => {
-    if ((h.start === null) !== (h.end === null)) issues.addIssue({ code: 'custom', path: [h.start === null ? 'start' : 'end'], message: 'Set both start and end, or neither.' });
-    else if (h.start !== null && h.start === h.end) issues.addIssue({ code: 'custom', path: ['end'], message: 'End must differ from start.' });
+    if ((h.start === null) !== (h.end === null))
+      issues.addIssue({ code: 'custom', path: [h.start === null ? 'start' : 'end'], message: 'Set both start and end, or neither.' });
+    else if (h.start !== null && h.start === h.end)
+      issues.addIssue({ code: 'custom', path: ['end'], message: 'End must differ from start.' });
   });
 export const preferencesBody = z.object({ preferences: z.array(preference).max(NOTIFICATION_KINDS.length * CHANNELS.length) });
 export const preferencesView = z.object({

@@ -31,10 +31,16 @@ export const unsubscribeRoute =
     app.get('/unsubscribe', {
       schema: {
         tags: ['notifications'],
-        summary: 'Follow an e-mail’s unsubscribe link: turns that kind of e-mail off and answers an HTML page; an altered link is refused (403)',
+        summary:
+          'Follow an e-mail’s unsubscribe link: turns that kind of e-mail off and answers an HTML page; an altered link is refused (403)',
         security: [],
         querystring: z.object({ u: z.string().min(1).max(64), k: z.string().min(1).max(40), s: z.string().min(1).max(128) }),
-        response: { 200: z.string().describe('An HTML page saying what was turned off'), 400: problemSchema, 403: problemSchema, 404: problemSchema },
+        response: {
+          200: z.string().describe('An HTML page saying what was turned off'),
+          400: problemSchema,
+          403: problemSchema,
+          404: problemSchema,
+        },
       },
       handler: async (request, reply) => {
         const { kind, name } = await unsubscribeByLink(ctx.db, ctx.secret, request.query);

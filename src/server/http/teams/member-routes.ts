@@ -16,10 +16,16 @@ export const teamMemberRoutes =
   async (app) => {
     const authorizeMembers = async (actor: Actor, teamId: string) =>
       authorize(actor, 'team.members.manage', { leadsTeam: await isTeamLead(ctx.db, actor.orgId, teamId, actor.userId) });
-    const present = async (orgId: string, teamId: string) => (await listMembers(ctx.db, orgId, teamId)).map((m) => ({ ...m, joinedAt: iso(m.joinedAt)! }));
+    const present = async (orgId: string, teamId: string) =>
+      (await listMembers(ctx.db, orgId, teamId)).map((m) => ({ ...m, joinedAt: iso(m.joinedAt)! }));
 
     app.get('/teams/:id/members', {
-      schema: { tags: ['teams'], summary: "A team's members and leads", params: idParam, response: { 200: z.array(memberSchema), 404: problemSchema } },
+      schema: {
+        tags: ['teams'],
+        summary: "A team's members and leads",
+        params: idParam,
+        response: { 200: z.array(memberSchema), 404: problemSchema },
+      },
       handler: async (request) => {
         const { orgId } = actorOf(request);
         if (!(await findTeam(ctx.db, orgId, request.params.id))) throw notFound('The team');
@@ -28,7 +34,13 @@ export const teamMemberRoutes =
     });
 
     app.post('/teams/:id/members', {
-      schema: { tags: ['teams'], summary: 'Add a person to a team, as member or lead (admin or team lead)', params: idParam, body: memberBody, response: { 201: z.array(memberSchema), 404: problemSchema } },
+      schema: {
+        tags: ['teams'],
+        summary: 'Add a person to a team, as member or lead (admin or team lead)',
+        params: idParam,
+        body: memberBody,
+        response: { 201: z.array(memberSchema), 404: problemSchema },
+      },
       handler: async (request, reply) => {
         const actor = actorOf(request);
         await authorizeMembers(actor, request.params.id);
@@ -38,7 +50,13 @@ export const teamMemberRoutes =
     });
 
     app.patch('/teams/:id/members/:userId', {
-      schema: { tags: ['teams'], summary: 'Make a member a lead, or a lead a member', params: memberParams, body: memberRoleBody, response: { 200: z.array(memberSchema), 404: problemSchema } },
+      schema: {
+        tags: ['teams'],
+        summary: 'Make a member a lead, or a lead a member',
+        params: memberParams,
+        body: memberRoleBody,
+        response: { 200: z.array(memberSchema), 404: problemSchema },
+      },
       handler: async (request) => {
         const actor = actorOf(request);
         await authorizeMembers(actor, request.params.id);
@@ -48,7 +66,12 @@ export const teamMemberRoutes =
     });
 
     app.delete('/teams/:id/members/:userId', {
-      schema: { tags: ['teams'], summary: 'Remove a person from a team', params: memberParams, response: { 204: z.null(), 404: problemSchema } },
+      schema: {
+        tags: ['teams'],
+        summary: 'Remove a person from a team',
+        params: memberParams,
+        response: { 204: z.null(), 404: problemSchema },
+      },
       handler: async (request, reply) => {
         const actor = actorOf(request);
         await authorizeMembers(actor, request.params.id);

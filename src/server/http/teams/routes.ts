@@ -26,7 +26,12 @@ export const teamRoutes =
     });
 
     app.post('/teams', {
-      schema: { tags: ['teams'], summary: 'Create a team or department (owner/admin)', body: teamCreate, response: { 201: teamSchema, 400: problemSchema, 403: problemSchema, 404: problemSchema } },
+      schema: {
+        tags: ['teams'],
+        summary: 'Create a team or department (owner/admin)',
+        body: teamCreate,
+        response: { 201: teamSchema, 400: problemSchema, 403: problemSchema, 404: problemSchema },
+      },
       handler: async (request, reply) => {
         const actor = actorOf(request);
         authorize(actor, 'team.manage');
@@ -44,7 +49,13 @@ export const teamRoutes =
     });
 
     app.patch('/teams/:id', {
-      schema: { tags: ['teams'], summary: 'Rename, move (parentId) or change a team (owner/admin)', params: idParam, body: teamPatch, response: { 200: teamSchema, 422: problemSchema } },
+      schema: {
+        tags: ['teams'],
+        summary: 'Rename, move (parentId) or change a team (owner/admin)',
+        params: idParam,
+        body: teamPatch,
+        response: { 200: teamSchema, 422: problemSchema },
+      },
       handler: async (request) => {
         const actor = actorOf(request);
         authorize(actor, 'team.manage');
@@ -53,7 +64,12 @@ export const teamRoutes =
     });
 
     app.delete('/teams/:id', {
-      schema: { tags: ['teams'], summary: 'Delete a team without sub-teams (owner/admin)', params: idParam, response: { 204: z.null(), 409: problemSchema } },
+      schema: {
+        tags: ['teams'],
+        summary: 'Delete a team without sub-teams (owner/admin)',
+        params: idParam,
+        response: { 204: z.null(), 409: problemSchema },
+      },
       handler: async (request, reply) => {
         const actor = actorOf(request);
         authorize(actor, 'team.manage');

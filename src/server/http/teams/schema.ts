@@ -17,7 +17,12 @@ export const teamCreate = z.object({
   parentId: z.uuid({ message: 'Must be a team id.' }).nullable().optional(),
   checkInCadence: cadence.optional(),
   /** Day of week check-ins are due, 0 = Sunday … 6 = Saturday, organisation time zone. */
-  checkInDay: z.number().int('Use a whole number.').min(0, 'Use 0 (Sunday) to 6 (Saturday).').max(6, 'Use 0 (Sunday) to 6 (Saturday).').optional(),
+  checkInDay: z
+    .number()
+    .int('Use a whole number.')
+    .min(0, 'Use 0 (Sunday) to 6 (Saturday).')
+    .max(6, 'Use 0 (Sunday) to 6 (Saturday).')
+    .optional(),
   checkInHour: z.number().int('Use a whole number.').min(0, 'Use an hour from 0 to 23.').max(23, 'Use an hour from 0 to 23.').optional(),
   webhookUrl: webhookUrlField.optional(),
 });

@@ -6,7 +6,14 @@ import { presentToken } from '../presenters.js';
 import { forbidden } from '../problem.js';
 import { idParam, nameField, problemSchema } from '../schemas.js';
 
-const tokenSchema = z.object({ id: z.string(), name: z.string(), prefix: z.string(), createdAt: z.string(), lastUsedAt: z.string().nullable(), expiresAt: z.string().nullable() });
+const tokenSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  prefix: z.string(),
+  createdAt: z.string(),
+  lastUsedAt: z.string().nullable(),
+  expiresAt: z.string().nullable(),
+});
 const tokenBody = z.object({ name: nameField, expiresInDays: z.number().int().min(1).max(3650).optional() });
 
 export const tokenRoutes =

@@ -30,16 +30,28 @@ export const passwordRoutes =
         if (actor.via !== 'session') throw forbidden('Change your password signed in, in the browser: an API token cannot.');
         const { currentPassword, newPassword } = request.body;
         if (newPassword === currentPassword) throw invalid('newPassword', 'Choose a password other than the current one.');
-        const response = await ctx.auth.api.changePassword({ body: { currentPassword, newPassword, revokeOtherSessions: true }, headers: toHeaders(request), asResponse: true }).catch((error: unknown) => {
-          if (error instanceof APIError) return Response.json(error.body ?? {}, { status: error.statusCode });
-          throw error;
-        });
+        const response = await ctx.auth.api
+          .changePassword({
+            body: { currentPassword, newPassword, revokeOtherSessions: true },
+            headers: toHeaders(request),
+            asResponse: true,
+          })
+          .catch((error: unknown) => {
+            if (error instanceof APIError) return Response.json(error.body ?? {}, { status: error.statusCode });
+            throw error;
+          });
         if (!response.ok) {
           const body = (await response.json().catch(() => ({}))) as { code?: string };
           if (body.code === WRONG_PASSWORD) throw invalid('currentPassword', 'That is not your current password.');
           throw new Error(`changing the password failed: ${response.status} ${body.code ?? ''}`);
         }
-        await recordActivity(ctx.db, { orgId: actor.orgId, actorId: actor.userId, action: 'user.password-changed', entityType: 'user', entityId: actor.userId });
+        await recordActivity(ctx.db, {
+          orgId: actor.orgId,
+          actorId: actor.userId,
+          action: 'user.password-changed',
+          entityType: 'user',
+          entityId: actor.userId,
+        });
         const cookies = response.headers.getSetCookie();
         if (cookies.length > 0) reply.header('set-cookie', cookies);
         return reply.code(204).send(null);

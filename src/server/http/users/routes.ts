@@ -26,7 +26,8 @@ export const userRoutes =
   async (app) => {
     app.get('/users', {
       schema: { tags: ['people'], summary: 'Everyone in the organisation, with their teams', response: { 200: z.array(userWithTeams) } },
-      handler: async (request) => (await listUsers(ctx.db, actorOf(request).orgId)).map(({ user, teams }) => ({ ...presentUser(user), teams })),
+      handler: async (request) =>
+        (await listUsers(ctx.db, actorOf(request).orgId)).map(({ user, teams }) => ({ ...presentUser(user), teams })),
     });
 
     app.get('/users/:id', {

@@ -67,4 +67,8 @@ export const DEMO_PEOPLE: DemoPerson[] = [
 ];
 
 export const demoEmail = (name: string) =>
-  `${name.split(' ')[0]!.normalize('NFD').replace(/[^a-zA-Z]/g, '').toLowerCase()}@northwind.example`;
+  `${name
+    .split(' ')[0]!
+    .normalize('NFD')
+    .replace(/[^a-zA-Z]/g, '')
+    .toLowerCase()}@northwind.example`;

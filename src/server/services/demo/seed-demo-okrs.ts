@@ -33,9 +33,30 @@ function history(kr: DemoKeyResult, start: string, end: string, today: string, r
     const share = Math.min(1, (daysBetween(start, asOf) / length) * (kr.pace ?? 1) * (0.9 + rand() * 0.2));
     const confidence = Math.max(2, Math.min(10, Math.round(5 + (kr.pace ?? 1) * 3 + (rand() - 0.5) * 3)));
     const note = DEMO_NOTES[Math.floor(rand() * DEMO_NOTES.length)]!;
-    if (kr.kind === 'metric') rows.push({ asOf, value: Math.round((kr.start! + (kr.target! - kr.start!) * share) * 100) / 100, milestonesDone: null, confidence, note });
-    else if (kr.kind === 'threshold') rows.push({ asOf, value: kr.min !== undefined ? kr.min + (rand() < 0.85 ? 0.2 : -0.3) : kr.max! - (rand() < 0.85 ? 12 : -8), milestonesDone: null, confidence, note });
-    else if (kr.kind === 'milestone') rows.push({ asOf, value: null, milestonesDone: (kr.milestones ?? []).map((_, i, all) => share >= (i + 1) / (all.length + 0.5)), confidence, note });
+    if (kr.kind === 'metric')
+      rows.push({
+        asOf,
+        value: Math.round((kr.start! + (kr.target! - kr.start!) * share) * 100) / 100,
+        milestonesDone: null,
+        confidence,
+        note,
+      });
+    else if (kr.kind === 'threshold')
+      rows.push({
+        asOf,
+        value: kr.min !== undefined ? kr.min + (rand() < 0.85 ? 0.2 : -0.3) : kr.max! - (rand() < 0.85 ? 12 : -8),
+        milestonesDone: null,
+        confidence,
+        note,
+      });
+    else if (kr.kind === 'milestone')
+      rows.push({
+        asOf,
+        value: null,
+        milestonesDone: (kr.milestones ?? []).map((_, i, all) => share >= (i + 1) / (all.length + 0.5)),
+        confidence,
+        note,
+      });
   }
   return rows;
 }
@@ -44,37 +65,87 @@ function history(kr: DemoKeyResult, start: string, end: string, today: string, r
 export async function seedDemoOkrs(tx: Executor, orgId: string, people: Map<string, string>, teamIds: Map<string, string>, today: string) {
   const rand = random(42);
   const quarter = currentQuarter(today);
-  const [cycle] = await tx.insert(cycles).values({ orgId, name: quarter.name, startDate: quarter.start, endDate: quarter.end, status: 'active' }).returning();
+  const [cycle] = await tx
+    .insert(cycles)
+    .values({ orgId, name: quarter.name, startDate: quarter.start, endDate: quarter.end, status: 'active' })
+    .returning();
   const objectiveIds = new Map<string, string>();
   const krIds = new Map<string, string>();
   for (const demo of DEMO_OBJECTIVES) {
     const [objective] = await tx
       .insert(objectives)
-      .values({ orgId, cycleId: cycle!.id, title: demo.title, ownerId: people.get(demo.owner)!, teamId: demo.team ? teamIds.get(demo.team)! : null, type: demo.type ?? 'committed', whyImportant: demo.whyImportant ?? null, whyUrgent: demo.whyUrgent ?? null })
+      .values({
+        orgId,
+        cycleId: cycle!.id,
+        title: demo.title,
+        ownerId: people.get(demo.owner)!,
+        teamId: demo.team ? teamIds.get(demo.team)! : null,
+        type: demo.type ?? 'committed',
+        whyImportant: demo.whyImportant ?? null,
+        whyUrgent: demo.whyUrgent ?? null,
+      })
       .returning({ id: objectives.id });
     objectiveIds.set(demo.key, objective!.id);
     for (const [index, kr] of demo.keyResults.entries()) {
       const [row] = await tx
         .insert(keyResults)
         .values({
-          orgId, objectiveId: objective!.id, title: kr.title, ownerId: people.get(kr.owner)!, kind: kr.kind, unit: kr.unit ?? (kr.kind === 'metric' ? 'number' : null), position: index,
-          startValue: kr.start ?? null, targetValue: kr.target ?? null, targetMin: kr.min ?? null, targetMax: kr.max ?? null,
+          orgId,
+          objectiveId: objective!.id,
+          title: kr.title,
+          ownerId: people.get(kr.owner)!,
+          kind: kr.kind,
+          unit: kr.unit ?? (kr.kind === 'metric' ? 'number' : null),
+          position: index,
+          startValue: kr.start ?? null,
+          targetValue: kr.target ?? null,
+          targetMin: kr.min ?? null,
+          targetMax: kr.max ?? null,
           milestones: kr.milestones ? kr.milestones.map((title) => ({ title, weight: 1, done: false })) : null,
         })
         .returning({ id: keyResults.id });
       krIds.set(`${demo.key}#${index}`, row!.id);
       const rows = history(kr, quarter.start, quarter.end, today, rand);
       if (rows.length > 0) {
-        await tx.insert(checkIns).values(rows.map((r) => ({ ...r, orgId, keyResultId: row!.id, authorId: people.get(kr.owner)!, createdAt: new Date(`${r.asOf}T16:00:00Z`) })));
+        await tx
+          .insert(checkIns)
+          .values(
+            rows.map((r) => ({
+              ...r,
+              orgId,
+              keyResultId: row!.id,
+              authorId: people.get(kr.owner)!,
+              createdAt: new Date(`${r.asOf}T16:00:00Z`),
+            })),
+          );
         // The same history an API check-in writes, so objective pages and the feed show it.
-        await tx.insert(activities).values(rows.map((r) => ({ orgId, actorId: people.get(kr.owner)!, action: 'check_in.created', entityType: 'key_result', entityId: row!.id, after: { value: r.value, note: r.note, confidence: r.confidence, asOf: r.asOf }, createdAt: new Date(`${r.asOf}T16:00:00Z`) })));
+        await tx
+          .insert(activities)
+          .values(
+            rows.map((r) => ({
+              orgId,
+              actorId: people.get(kr.owner)!,
+              action: 'check_in.created',
+              entityType: 'key_result',
+              entityId: row!.id,
+              after: { value: r.value, note: r.note, confidence: r.confidence, asOf: r.asOf },
+              createdAt: new Date(`${r.asOf}T16:00:00Z`),
+            })),
+          );
       }
     }
   }
   for (const demo of DEMO_OBJECTIVES) {
     for (const target of demo.alignsTo ?? []) {
       const isKr = target.includes('#');
-      await tx.insert(alignments).values({ orgId, childObjectiveId: objectiveIds.get(demo.key)!, parentObjectiveId: isKr ? null : objectiveIds.get(target)!, parentKeyResultId: isKr ? krIds.get(target)! : null });
+      await tx
+        .insert(alignments)
+        .values({
+          orgId,
+          childObjectiveId: objectiveIds.get(demo.key)!,
+          parentObjectiveId: isKr ? null : objectiveIds.get(target)!,
+          parentKeyResultId: isKr ? krIds.get(target)! : null,
+        });
     }
   }
   // Leaves first: each refresh carries its change up through every ancestor.

@@ -21,25 +21,63 @@ export async function seedDemoIfEmpty(db: Database, now = new Date()): Promise<{
     for (const team of DEMO_TEAMS) {
       const [row] = await tx
         .insert(teams)
-        .values({ orgId, name: team.name, kind: team.kind, description: team.description, parentId: team.parent ? teamIds.get(team.parent) : null })
+        .values({
+          orgId,
+          name: team.name,
+          kind: team.kind,
+          description: team.description,
+          parentId: team.parent ? teamIds.get(team.parent) : null,
+        })
         .returning({ id: teams.id });
       teamIds.set(team.key, row!.id);
     }
     const userIds = new Map(DEMO_PEOPLE.map((p) => [p.name, randomUUID()]));
-    await tx.insert(users).values(
-      DEMO_PEOPLE.map((p) => ({ id: userIds.get(p.name)!, orgId, name: p.name, email: demoEmail(p.name), title: p.title, role: p.role ?? 'member', emailVerified: true })),
-    );
+    await tx
+      .insert(users)
+      .values(
+        DEMO_PEOPLE.map((p) => ({
+          id: userIds.get(p.name)!,
+          orgId,
+          name: p.name,
+          email: demoEmail(p.name),
+          title: p.title,
+          role: p.role ?? 'member',
+          emailVerified: true,
+        })),
+      );
     for (const p of DEMO_PEOPLE) {
-      if (p.manager) await tx.update(users).set({ managerId: userIds.get(p.manager)! }).where(eq(users.id, userIds.get(p.name)!));
+      if (p.manager)
+        await tx
+          .update(users)
+          .set({ managerId: userIds.get(p.manager)! })
+          .where(eq(users.id, userIds.get(p.name)!));
     }
-    await tx.insert(accounts).values(DEMO_PEOPLE.map((p) => ({ id: randomUUID(), accountId: userIds.get(p.name)!, providerId: 'credential', userId: userIds.get(p.name)!, password: passwordHash })));
+    await tx
+      .insert(accounts)
+      .values(
+        DEMO_PEOPLE.map((p) => ({
+          id: randomUUID(),
+          accountId: userIds.get(p.name)!,
+          providerId: 'credential',
+          userId: userIds.get(p.name)!,
+          password: passwordHash,
+        })),
+      );
     const memberships = DEMO_PEOPLE.flatMap((p) =>
-      p.teams.map((key) => ({ orgId, teamId: teamIds.get(key)!, userId: userIds.get(p.name)!, role: p.leads?.includes(key) ? ('lead' as const) : ('member' as const) })),
+      p.teams.map((key) => ({
+        orgId,
+        teamId: teamIds.get(key)!,
+        userId: userIds.get(p.name)!,
+        role: p.leads?.includes(key) ? ('lead' as const) : ('member' as const),
+      })),
     );
     await tx.insert(teamMembers).values(memberships);
     await seedDemoOkrs(tx, orgId, userIds, teamIds, todayIn('Europe/Berlin', now));
     await recordActivity(tx, { orgId, actorId: null, action: 'organization.demo-seeded', entityType: 'organization', entityId: orgId });
   });
   const owner = DEMO_PEOPLE.find((p) => p.role === 'owner')!;
-  return { seeded: true, message: `Demo organisation ${DEMO_ORGANIZATION} created. Sign in as ${demoEmail(owner.name)} with password "${DEMO_PASSWORD}".` };
+  return {
+    seeded: true,
+    message: `Demo organisation ${DEMO_ORGANIZATION} created. Sign in as ${demoEmail(owner.name)} with password "${DEMO_PASSWORD}".`,
+  };
 }

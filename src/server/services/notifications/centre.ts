@@ -33,7 +33,10 @@ export async function listNotifications(tx: Executor, userId: string, page: { be
 /** Marks one of mine read (again: harmless); someone else's is a 404. Returns what is still unread. */
 export async function markRead(db: Database, userId: string, id: string, now: Date): Promise<number> {
   return db.transaction(async (tx) => {
-    const [row] = await tx.select({ readAt: notifications.readAt }).from(notifications).where(and(eq(notifications.id, id), eq(notifications.userId, userId)));
+    const [row] = await tx
+      .select({ readAt: notifications.readAt })
+      .from(notifications)
+      .where(and(eq(notifications.id, id), eq(notifications.userId, userId)));
     if (!row) throw notFound('The notification');
     if (!row.readAt) await tx.update(notifications).set({ readAt: now }).where(eq(notifications.id, id));
     return unreadCount(tx, userId);
@@ -41,5 +44,8 @@ export async function markRead(db: Database, userId: string, id: string, now: Da
 }
 
 export async function markAllRead(db: Database, userId: string, now: Date): Promise<void> {
-  await db.update(notifications).set({ readAt: now }).where(and(eq(notifications.userId, userId), isNull(notifications.readAt)));
+  await db
+    .update(notifications)
+    .set({ readAt: now })
+    .where(and(eq(notifications.userId, userId), isNull(notifications.readAt)));
 }

@@ -28,7 +28,9 @@ async function enabled(tx: Executor, userId: string, kind: NotificationKind, cha
   const [row] = await tx
     .select({ enabled: notificationPreferences.enabled })
     .from(notificationPreferences)
-    .where(and(eq(notificationPreferences.userId, userId), eq(notificationPreferences.kind, kind), eq(notificationPreferences.channel, channel)));
+    .where(
+      and(eq(notificationPreferences.userId, userId), eq(notificationPreferences.kind, kind), eq(notificationPreferences.channel, channel)),
+    );
   return row?.enabled ?? true;
 }
 
@@ -49,7 +51,13 @@ export async function notify(tx: Executor, ctx: NotifyContext, notice: Notice): 
   if (inserted.length === 0) return false;
   if (await enabled(tx, notice.userId, notice.kind, 'email')) {
     const link = notice.link ? `${ctx.publicUrl}${notice.link}` : ctx.publicUrl;
-    const text = [notice.body ?? notice.title, '', `Open in Cairn: ${link}`, '', `Stop these e-mails (${notice.kind}): ${unsubscribeLink(ctx.publicUrl, ctx.secret, notice.userId, notice.kind)}`].join('\n');
+    const text = [
+      notice.body ?? notice.title,
+      '',
+      `Open in Cairn: ${link}`,
+      '',
+      `Stop these e-mails (${notice.kind}): ${unsubscribeLink(ctx.publicUrl, ctx.secret, notice.userId, notice.kind)}`,
+    ].join('\n');
     await tx.insert(outbox).values({
       orgId: notice.orgId,
       channel: 'email',
@@ -65,6 +73,9 @@ export async function notify(tx: Executor, ctx: NotifyContext, notice: Notice): 
 }
 
 export async function unreadCount(tx: Executor, userId: string): Promise<number> {
-  const [row] = await tx.select({ n: sql<number>`count(*)::int` }).from(notifications).where(and(eq(notifications.userId, userId), sql`${notifications.readAt} is null`));
+  const [row] = await tx
+    .select({ n: sql<number>`count(*)::int` })
+    .from(notifications)
+    .where(and(eq(notifications.userId, userId), sql`${notifications.readAt} is null`));
   return row?.n ?? 0;
 }

@@ -1,6 +1,13 @@
 import { eq } from 'drizzle-orm';
 import type { Database, Executor } from '../../../db/database.js';
-import { CHANNELS, NOTIFICATION_KINDS, notificationPreferences, users, type Channel, type NotificationKind } from '../../../db/schema/index.js';
+import {
+  CHANNELS,
+  NOTIFICATION_KINDS,
+  notificationPreferences,
+  users,
+  type Channel,
+  type NotificationKind,
+} from '../../../db/schema/index.js';
 import { notFound } from '../../http/problem.js';
 import { recordActivity } from '../activity.js';
 import type { Scope } from '../scope.js';
@@ -19,11 +26,16 @@ export interface QuietHours {
 /** Every kind × channel, with the default (on) where the person chose nothing. */
 export async function preferencesOf(tx: Executor, userId: string): Promise<Preference[]> {
   const rows = await tx.select().from(notificationPreferences).where(eq(notificationPreferences.userId, userId));
-  return NOTIFICATION_KINDS.flatMap((kind) => CHANNELS.map((channel) => ({ kind, channel, enabled: rows.find((r) => r.kind === kind && r.channel === channel)?.enabled ?? true })));
+  return NOTIFICATION_KINDS.flatMap((kind) =>
+    CHANNELS.map((channel) => ({ kind, channel, enabled: rows.find((r) => r.kind === kind && r.channel === channel)?.enabled ?? true })),
+  );
 }
 
 export async function quietHoursOf(tx: Executor, orgId: string, userId: string): Promise<QuietHours & { timeZone: string | null }> {
-  const [user] = await tx.select({ start: users.quietHoursStart, end: users.quietHoursEnd, timeZone: users.timeZone, orgId: users.orgId }).from(users).where(eq(users.id, userId));
+  const [user] = await tx
+    .select({ start: users.quietHoursStart, end: users.quietHoursEnd, timeZone: users.timeZone, orgId: users.orgId })
+    .from(users)
+    .where(eq(users.id, userId));
   if (!user || user.orgId !== orgId) throw notFound('The person');
   return { start: user.start, end: user.end, timeZone: user.timeZone };
 }
@@ -34,9 +46,19 @@ export async function replacePreferences(db: Database, scope: Scope, choices: Pr
     const before = await preferencesOf(tx, scope.actorId);
     await tx.delete(notificationPreferences).where(eq(notificationPreferences.userId, scope.actorId));
     const unique = new Map(choices.map((c) => [`${c.kind}:${c.channel}`, c]));
-    if (unique.size > 0) await tx.insert(notificationPreferences).values([...unique.values()].map((c) => ({ ...c, orgId: scope.orgId, userId: scope.actorId })));
+    if (unique.size > 0)
+      await tx
+        .insert(notificationPreferences)
+        .values([...unique.values()].map((c) => ({ ...c, orgId: scope.orgId, userId: scope.actorId })));
     const after = await preferencesOf(tx, scope.actorId);
-    await recordActivity(tx, { ...scope, action: 'notification.preferences-updated', entityType: 'user', entityId: scope.actorId, before, after });
+    await recordActivity(tx, {
+      ...scope,
+      action: 'notification.preferences-updated',
+      entityType: 'user',
+      entityId: scope.actorId,
+      before,
+      after,
+    });
     return after;
   });
 }
@@ -46,15 +68,28 @@ export async function setPreference(tx: Executor, orgId: string, userId: string,
   await tx
     .insert(notificationPreferences)
     .values({ ...choice, orgId, userId })
-    .onConflictDoUpdate({ target: [notificationPreferences.userId, notificationPreferences.kind, notificationPreferences.channel], set: { enabled: choice.enabled } });
+    .onConflictDoUpdate({
+      target: [notificationPreferences.userId, notificationPreferences.kind, notificationPreferences.channel],
+      set: { enabled: choice.enabled },
+    });
 }
 
 /** Quiet hours in the person's time zone (both set, or both null to have none). */
 export async function setQuietHours(db: Database, scope: Scope, hours: QuietHours): Promise<QuietHours & { timeZone: string | null }> {
   return db.transaction(async (tx) => {
     const before = await quietHoursOf(tx, scope.orgId, scope.actorId);
-    await tx.update(users).set({ quietHoursStart: hours.start, quietHoursEnd: hours.end, updatedAt: new Date() }).where(eq(users.id, scope.actorId));
-    await recordActivity(tx, { ...scope, action: 'user.quiet-hours-updated', entityType: 'user', entityId: scope.actorId, before: { start: before.start, end: before.end }, after: hours });
+    await tx
+      .update(users)
+      .set({ quietHoursStart: hours.start, quietHoursEnd: hours.end, updatedAt: new Date() })
+      .where(eq(users.id, scope.actorId));
+    await recordActivity(tx, {
+      ...scope,
+      action: 'user.quiet-hours-updated',
+      entityType: 'user',
+      entityId: scope.actorId,
+      before: { start: before.start, end: before.end },
+      after: hours,
+    });
     return { ...hours, timeZone: before.timeZone };
   });
 }

@@ -13,14 +13,26 @@ const isKind = (kind: string): kind is NotificationKind => (NOTIFICATION_KINDS a
  * signed out (it arrives by e-mail), so the signature is the only authority: a link altered in
  * any part is refused before anything is read or written.
  */
-export async function unsubscribeByLink(db: Database, secret: string, link: { u: string; k: string; s: string }): Promise<{ kind: NotificationKind; name: string }> {
-  if (!verifyUnsubscribe(secret, link.u, link.k, link.s) || !isKind(link.k)) throw forbidden('This unsubscribe link is not valid: it may have been altered. Change your e-mail settings in Cairn instead.');
+export async function unsubscribeByLink(
+  db: Database,
+  secret: string,
+  link: { u: string; k: string; s: string },
+): Promise<{ kind: NotificationKind; name: string }> {
+  if (!verifyUnsubscribe(secret, link.u, link.k, link.s) || !isKind(link.k))
+    throw forbidden('This unsubscribe link is not valid: it may have been altered. Change your e-mail settings in Cairn instead.');
   const kind = link.k;
   return db.transaction(async (tx) => {
     const [person] = await tx.select({ id: users.id, orgId: users.orgId, name: users.name }).from(users).where(eq(users.id, link.u));
     if (!person) throw notFound('The person');
     await setPreference(tx, person.orgId, person.id, { kind, channel: 'email', enabled: false });
-    await recordActivity(tx, { orgId: person.orgId, actorId: person.id, action: 'notification.unsubscribed', entityType: 'user', entityId: person.id, after: { kind, channel: 'email' } });
+    await recordActivity(tx, {
+      orgId: person.orgId,
+      actorId: person.id,
+      action: 'notification.unsubscribed',
+      entityType: 'user',
+      entityId: person.id,
+      after: { kind, channel: 'email' },
+    });
     return { kind, name: person.name };
   });
 }

@@ -35,8 +35,12 @@ async function resolveParent(tx: Executor, orgId: string, target: AlignmentTarge
   if (Boolean(target.parentObjectiveId) === Boolean(target.parentKeyResultId)) {
     throw invalid('parentObjectiveId', 'Give exactly one of parentObjectiveId or parentKeyResultId.');
   }
-  if (target.parentObjectiveId) return { objective: await requireObjective(tx, orgId, target.parentObjectiveId, 'parentObjectiveId'), field: 'parentObjectiveId' };
-  const [kr] = await tx.select().from(keyResults).where(and(eq(keyResults.orgId, orgId), eq(keyResults.id, target.parentKeyResultId!)));
+  if (target.parentObjectiveId)
+    return { objective: await requireObjective(tx, orgId, target.parentObjectiveId, 'parentObjectiveId'), field: 'parentObjectiveId' };
+  const [kr] = await tx
+    .select()
+    .from(keyResults)
+    .where(and(eq(keyResults.orgId, orgId), eq(keyResults.id, target.parentKeyResultId!)));
   if (!kr) throw notFound('The key result', 'parentKeyResultId');
   return { objective: await requireObjective(tx, orgId, kr.objectiveId), field: 'parentKeyResultId' };
 }
@@ -63,7 +67,10 @@ export async function addAlignment(db: Database, scope: Scope, childId: string, 
       );
     if (existing.length > 0) throw conflict(field, 'This objective is already aligned there.');
     const ref = { parentObjectiveId: target.parentObjectiveId ?? null, parentKeyResultId: target.parentKeyResultId ?? null };
-    const [row] = await tx.insert(alignments).values({ orgId: scope.orgId, childObjectiveId: childId, ...ref }).returning();
+    const [row] = await tx
+      .insert(alignments)
+      .values({ orgId: scope.orgId, childObjectiveId: childId, ...ref })
+      .returning();
     await refreshParents(tx, [ref]);
     await recordActivity(tx, { ...scope, action: 'objective.aligned', entityType: 'objective', entityId: childId, after: ref });
     return row!;
@@ -87,7 +94,17 @@ export async function removeAlignment(db: Database, scope: Scope, childId: strin
 export function listAlignments(db: Executor, orgId: string, objectiveIds: string[]) {
   if (objectiveIds.length === 0) return Promise.resolve([]);
   return db
-    .select({ id: alignments.id, childObjectiveId: alignments.childObjectiveId, parentObjectiveId: alignments.parentObjectiveId, parentKeyResultId: alignments.parentKeyResultId })
+    .select({
+      id: alignments.id,
+      childObjectiveId: alignments.childObjectiveId,
+      parentObjectiveId: alignments.parentObjectiveId,
+      parentKeyResultId: alignments.parentKeyResultId,
+    })
     .from(alignments)
-    .where(and(eq(alignments.orgId, orgId), or(inArray(alignments.childObjectiveId, objectiveIds), inArray(alignments.parentObjectiveId, objectiveIds))));
+    .where(
+      and(
+        eq(alignments.orgId, orgId),
+        or(inArray(alignments.childObjectiveId, objectiveIds), inArray(alignments.parentObjectiveId, objectiveIds)),
+      ),
+    );
 }

@@ -5,7 +5,20 @@ import type { keyResults, MilestoneRow } from '../../../db/schema/index.js';
 
 type KeyResultRow = typeof keyResults.$inferSelect;
 
-export type AncestryKeyResult = Pick<KeyResultRow, 'id' | 'objectiveId' | 'kind' | 'weight' | 'progress' | 'achievement' | 'startValue' | 'targetValue' | 'targetMin' | 'targetMax' | 'currentValue'> & {
+export type AncestryKeyResult = Pick<
+  KeyResultRow,
+  | 'id'
+  | 'objectiveId'
+  | 'kind'
+  | 'weight'
+  | 'progress'
+  | 'achievement'
+  | 'startValue'
+  | 'targetValue'
+  | 'targetMin'
+  | 'targetMax'
+  | 'currentValue'
+> & {
   milestones: MilestoneRow[] | null;
 };
 

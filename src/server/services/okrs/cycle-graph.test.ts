@@ -17,7 +17,13 @@ describeEachEngine('cycleSnapshot and the maintained roll-ups agree on which che
     await engine().reset();
     scope = await engine().db.transaction(async (tx) => {
       const [org] = await tx.insert(organizations).values({ name: 'Graph Org' }).returning();
-      const person = await createAccount(tx, { orgId: org!.id, name: 'Gus Graph', email: uniqueEmail('graph'), password: PASSWORD, role: 'owner' });
+      const person = await createAccount(tx, {
+        orgId: org!.id,
+        name: 'Gus Graph',
+        email: uniqueEmail('graph'),
+        password: PASSWORD,
+        role: 'owner',
+      });
       return { orgId: org!.id, actorId: person.id };
     });
   });
@@ -34,8 +40,12 @@ describeEachEngine('cycleSnapshot and the maintained roll-ups agree on which che
     const kr = await createKeyResult(db, scope, objective.id, { title: 'Revenue', kind: 'metric', startValue: 0, targetValue: 100 });
     const at = (micros: string) => sql`${`2025-02-15 10:00:00.${micros}+00`}::timestamptz`;
     // Inserted in the order they were entered.
-    await db.insert(checkIns).values({ orgId: scope.orgId, keyResultId: kr.id, authorId: scope.actorId, asOf: '2025-02-10', value: 10, createdAt: at('000100') });
-    await db.insert(checkIns).values({ orgId: scope.orgId, keyResultId: kr.id, authorId: scope.actorId, asOf: '2025-02-10', value: 90, createdAt: at('000900') });
+    await db
+      .insert(checkIns)
+      .values({ orgId: scope.orgId, keyResultId: kr.id, authorId: scope.actorId, asOf: '2025-02-10', value: 10, createdAt: at('000100') });
+    await db
+      .insert(checkIns)
+      .values({ orgId: scope.orgId, keyResultId: kr.id, authorId: scope.actorId, asOf: '2025-02-10', value: 90, createdAt: at('000900') });
     await refreshKeyResult(db, kr.id);
     return { cycle, objective, kr };
   }

@@ -16,7 +16,15 @@ export async function cycleSummary(db: Executor, orgId: string, cycle: typeof cy
   const onTrack = expected - margins.onTrackMargin - 1e-9;
   const atRisk = expected - margins.atRiskMargin - 1e-9;
   // Stale: no check-in for the team's cadence + 2 days (weekly when the objective has no team), as in isStale.
-  const [row] = await queryRows<{ objectives: number; avg: number | null; on_track: number; at_risk: number; off_track: number; krs: number; stale: number }>(
+  const [row] = await queryRows<{
+    objectives: number;
+    avg: number | null;
+    on_track: number;
+    at_risk: number;
+    off_track: number;
+    krs: number;
+    stale: number;
+  }>(
     db,
     sql`select
       count(*)::int as objectives,

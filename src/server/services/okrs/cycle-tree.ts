@@ -52,7 +52,12 @@ export async function countChildren(db: Executor, ids: string[]): Promise<Map<st
  * The cycle's objectives level by level from its roots (objectives aligned to nothing) or from one
  * objective, `depth` levels down. One query per level: a single level stays cheap however big the cycle.
  */
-export async function loadCycleTree(db: Executor, orgId: string, cycleId: string, options: { rootId?: string; depth: number }): Promise<CycleTree> {
+export async function loadCycleTree(
+  db: Executor,
+  orgId: string,
+  cycleId: string,
+  options: { rootId?: string; depth: number },
+): Promise<CycleTree> {
   const inCycle = and(eq(objectives.orgId, orgId), eq(objectives.cycleId, cycleId));
   let level = await db
     .select()
@@ -66,14 +71,22 @@ export async function loadCycleTree(db: Executor, orgId: string, cycleId: string
   const childCount = new Map<string, number>();
   for (let depth = 0; depth < options.depth && level.length > 0; depth++) {
     const parentIds = level.map((o) => o.id);
-    const next = await db.select().from(objectives).where(and(inCycle, alignedTo(db, parentIds))).orderBy(objectives.createdAt);
+    const next = await db
+      .select()
+      .from(objectives)
+      .where(and(inCycle, alignedTo(db, parentIds)))
+      .orderBy(objectives.createdAt);
     const nextIds = next.map((o) => o.id);
     // The last loaded level's own children are counted, not loaded, beside reading its links.
     const last = depth + 1 >= options.depth;
     const [links, counts] = await Promise.all([
       nextIds.length
         ? db
-            .select({ child: alignments.childObjectiveId, parentObjectiveId: alignments.parentObjectiveId, krObjectiveId: keyResults.objectiveId })
+            .select({
+              child: alignments.childObjectiveId,
+              parentObjectiveId: alignments.parentObjectiveId,
+              krObjectiveId: keyResults.objectiveId,
+            })
             .from(alignments)
             .leftJoin(keyResults, eq(keyResults.id, alignments.parentKeyResultId))
             .where(inArray(alignments.childObjectiveId, nextIds))

@@ -15,7 +15,10 @@ export interface CycleFields {
 }
 
 export async function findCycle(tx: Executor, orgId: string, id: string) {
-  const [cycle] = await tx.select().from(cycles).where(and(eq(cycles.orgId, orgId), eq(cycles.id, id)));
+  const [cycle] = await tx
+    .select()
+    .from(cycles)
+    .where(and(eq(cycles.orgId, orgId), eq(cycles.id, id)));
   return cycle;
 }
 
@@ -25,17 +28,25 @@ export async function requireCycle(tx: Executor, orgId: string, id: string, fiel
   return cycle;
 }
 
-export const listCycles = (db: Database, orgId: string) => db.select().from(cycles).where(eq(cycles.orgId, orgId)).orderBy(asc(cycles.startDate));
+export const listCycles = (db: Database, orgId: string) =>
+  db.select().from(cycles).where(eq(cycles.orgId, orgId)).orderBy(asc(cycles.startDate));
 
 function checkDates(startDate: string, endDate: string) {
   if (endDate < startDate) throw invalid('endDate', 'The cycle must end on or after its start date.');
 }
 
-export async function createCycle(db: Database, scope: Scope, fields: Required<Pick<CycleFields, 'name' | 'startDate' | 'endDate'>> & CycleFields) {
+export async function createCycle(
+  db: Database,
+  scope: Scope,
+  fields: Required<Pick<CycleFields, 'name' | 'startDate' | 'endDate'>> & CycleFields,
+) {
   checkDates(fields.startDate, fields.endDate);
   if (fields.status === 'closed') throw invalid('status', 'Create the cycle first, then close it.');
   return db.transaction(async (tx) => {
-    const [cycle] = await tx.insert(cycles).values({ ...fields, orgId: scope.orgId }).returning();
+    const [cycle] = await tx
+      .insert(cycles)
+      .values({ ...fields, orgId: scope.orgId })
+      .returning();
     await recordActivity(tx, { ...scope, action: 'cycle.created', entityType: 'cycle', entityId: cycle!.id, after: cycle });
     return cycle!;
   });
@@ -57,7 +68,14 @@ export async function updateCycle(db: Database, scope: Scope, id: string, fields
       .where(and(eq(cycles.orgId, scope.orgId), eq(cycles.id, id)))
       .returning();
     if (closing) await scoreCycle(tx, cycle!);
-    await recordActivity(tx, { ...scope, action: closing ? 'cycle.closed' : 'cycle.updated', entityType: 'cycle', entityId: id, before, after: cycle });
+    await recordActivity(tx, {
+      ...scope,
+      action: closing ? 'cycle.closed' : 'cycle.updated',
+      entityType: 'cycle',
+      entityId: id,
+      before,
+      after: cycle,
+    });
     return cycle!;
   });
 }
@@ -87,7 +105,9 @@ export async function generateQuarterlyCycles(db: Database, scope: Scope, year: 
 export async function assertCycleOpen(tx: Executor, orgId: string, cycleId: string, field = 'cycleId') {
   const cycle = await requireCycle(tx, orgId, cycleId);
   if (cycle.status === 'closed') {
-    throw new Problem(409, 'cycle-closed', `${cycle.name} is closed: its objectives and scores are final.`, [{ field, message: 'The cycle is closed.' }]);
+    throw new Problem(409, 'cycle-closed', `${cycle.name} is closed: its objectives and scores are final.`, [
+      { field, message: 'The cycle is closed.' },
+    ]);
   }
   return cycle;
 }

@@ -40,5 +40,10 @@ export function findObjectives(db: Executor, orgId: string, filters: ObjectiveFi
   }
   if (filters.parent === 'none') conditions.push(alignedToNothing(db));
   else if (filters.parent) conditions.push(alignedTo(db, [filters.parent]));
-  return db.select().from(objectives).where(and(...conditions)).orderBy(asc(objectives.createdAt)).limit(2000);
+  return db
+    .select()
+    .from(objectives)
+    .where(and(...conditions))
+    .orderBy(asc(objectives.createdAt))
+    .limit(2000);
 }

@@ -28,13 +28,18 @@ export interface KeyResultFields {
 }
 
 export async function requireKeyResult(tx: Executor, orgId: string, id: string, field?: string) {
-  const [kr] = await tx.select().from(keyResults).where(and(eq(keyResults.orgId, orgId), eq(keyResults.id, id)));
+  const [kr] = await tx
+    .select()
+    .from(keyResults)
+    .where(and(eq(keyResults.orgId, orgId), eq(keyResults.id, id)));
   if (!kr) throw notFound('The key result', field);
   return kr;
 }
 
 /** The method's own validation (equal start and target, bounds, milestones, weights), as field problems. */
-function validateMeasure(row: Pick<KeyResultRow, 'kind' | 'startValue' | 'targetValue' | 'targetMin' | 'targetMax' | 'milestones' | 'weight'>) {
+function validateMeasure(
+  row: Pick<KeyResultRow, 'kind' | 'startValue' | 'targetValue' | 'targetMin' | 'targetMax' | 'milestones' | 'weight'>,
+) {
   if (row.kind === 'metric' && (row.startValue === null || row.targetValue === null)) {
     throw new Problem(422, 'validation-failed', 'A metric key result needs a start and a target value.', [
       ...(row.startValue === null ? [{ field: 'startValue', message: 'Required for a metric.' }] : []),
@@ -48,13 +53,22 @@ function validateMeasure(row: Pick<KeyResultRow, 'kind' | 'startValue' | 'target
 
 async function checkOwner(tx: Executor, orgId: string, ownerId: string | null | undefined) {
   if (!ownerId) return;
-  const [row] = await tx.select({ id: users.id }).from(users).where(and(eq(users.orgId, orgId), eq(users.id, ownerId)));
+  const [row] = await tx
+    .select({ id: users.id })
+    .from(users)
+    .where(and(eq(users.orgId, orgId), eq(users.id, ownerId)));
   if (!row) throw notFound('The person', 'ownerId');
 }
 
-const toMilestones = (list: KeyResultFields['milestones']): MilestoneRow[] | null => (list ? list.map((m) => ({ title: m.title.trim(), weight: m.weight, done: false })) : null);
+const toMilestones = (list: KeyResultFields['milestones']): MilestoneRow[] | null =>
+  list ? list.map((m) => ({ title: m.title.trim(), weight: m.weight, done: false })) : null;
 
-export async function createKeyResult(db: Database, scope: Scope, objectiveId: string, fields: KeyResultFields & { title: string; kind: KeyResultRow['kind'] }) {
+export async function createKeyResult(
+  db: Database,
+  scope: Scope,
+  objectiveId: string,
+  fields: KeyResultFields & { title: string; kind: KeyResultRow['kind'] },
+) {
   return db.transaction(async (tx) => {
     await lockOrganizationOkrs(tx, scope.orgId);
     const objective = await requireObjective(tx, scope.orgId, objectiveId);
@@ -63,8 +77,14 @@ export async function createKeyResult(db: Database, scope: Scope, objectiveId: s
     await checkOwner(tx, scope.orgId, fields.ownerId);
     const values = { ...fields, title: fields.title.trim(), milestones: toMilestones(fields.milestones), weight: fields.weight ?? 1 };
     validateMeasure({ startValue: null, targetValue: null, targetMin: null, targetMax: null, ...values });
-    const [{ position }] = (await tx.select({ position: sql<number>`coalesce(max(${keyResults.position}) + 1, 0)::int` }).from(keyResults).where(eq(keyResults.objectiveId, objectiveId))) as [{ position: number }];
-    const [kr] = await tx.insert(keyResults).values({ ...values, orgId: scope.orgId, objectiveId, position }).returning();
+    const [{ position }] = (await tx
+      .select({ position: sql<number>`coalesce(max(${keyResults.position}) + 1, 0)::int` })
+      .from(keyResults)
+      .where(eq(keyResults.objectiveId, objectiveId))) as [{ position: number }];
+    const [kr] = await tx
+      .insert(keyResults)
+      .values({ ...values, orgId: scope.orgId, objectiveId, position })
+      .returning();
     // Recomputes its objective too: a new key result changes the average even at zero progress.
     await refreshKeyResult(tx, kr!.id);
     await recordActivity(tx, { ...scope, action: 'key_result.created', entityType: 'key_result', entityId: kr!.id, after: kr });
@@ -77,12 +97,16 @@ export async function updateKeyResult(db: Database, scope: Scope, id: string, fi
     await lockOrganizationOkrs(tx, scope.orgId);
     const before = await requireKeyResult(tx, scope.orgId, id);
     await assertCycleOpen(tx, scope.orgId, (await requireObjective(tx, scope.orgId, before.objectiveId)).cycleId);
-    if (fields.kind !== undefined && fields.kind !== before.kind) throw invalid('kind', 'The kind of a key result cannot change: create a new one instead.');
+    if (fields.kind !== undefined && fields.kind !== before.kind)
+      throw invalid('kind', 'The kind of a key result cannot change: create a new one instead.');
     await checkOwner(tx, scope.orgId, fields.ownerId);
     const milestones = fields.milestones ? toMilestones(fields.milestones) : before.milestones;
     const merged = { ...before, ...fields, milestones };
     validateMeasure(merged);
-    await tx.update(keyResults).set({ ...fields, title: fields.title?.trim(), milestones, updatedAt: new Date() }).where(eq(keyResults.id, id));
+    await tx
+      .update(keyResults)
+      .set({ ...fields, title: fields.title?.trim(), milestones, updatedAt: new Date() })
+      .where(eq(keyResults.id, id));
     // Recomputes its objective too, with the new weight.
     await refreshKeyResult(tx, id);
     const after = await requireKeyResult(tx, scope.orgId, id);
@@ -111,14 +135,30 @@ export async function overrideScore(db: Database, scope: Scope, id: string, over
   return db.transaction(async (tx) => {
     await lockOrganizationOkrs(tx, scope.orgId);
     const before = await requireKeyResult(tx, scope.orgId, id);
-    await tx.update(keyResults).set({ scoreOverride: override?.score ?? null, scoreOverrideReason: override?.reason ?? null }).where(eq(keyResults.id, id));
+    await tx
+      .update(keyResults)
+      .set({ scoreOverride: override?.score ?? null, scoreOverrideReason: override?.reason ?? null })
+      .where(eq(keyResults.id, id));
     const cycle = await requireCycle(tx, scope.orgId, (await requireObjective(tx, scope.orgId, before.objectiveId)).cycleId);
     if (cycle.status === 'closed') await scoreCycle(tx, cycle);
-    await recordActivity(tx, { ...scope, action: 'key_result.score-overridden', entityType: 'key_result', entityId: id, before: { score: before.score, override: before.scoreOverride }, after: override });
+    await recordActivity(tx, {
+      ...scope,
+      action: 'key_result.score-overridden',
+      entityType: 'key_result',
+      entityId: id,
+      before: { score: before.score, override: before.scoreOverride },
+      after: override,
+    });
     return requireKeyResult(tx, scope.orgId, id);
   });
 }
 
-export const listKeyResults = (db: Executor, objectiveId: string) => db.select().from(keyResults).where(eq(keyResults.objectiveId, objectiveId)).orderBy(asc(keyResults.position));
+export const listKeyResults = (db: Executor, objectiveId: string) =>
+  db.select().from(keyResults).where(eq(keyResults.objectiveId, objectiveId)).orderBy(asc(keyResults.position));
 export const countCheckIns = async (db: Executor, keyResultId: string) =>
-  ((await db.select({ n: sql<number>`count(*)::int` }).from(checkIns).where(and(eq(checkIns.keyResultId, keyResultId), eq(checkIns.deleted, false))))[0]?.n ?? 0);
+  (
+    await db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(checkIns)
+      .where(and(eq(checkIns.keyResultId, keyResultId), eq(checkIns.deleted, false)))
+  )[0]?.n ?? 0;

@@ -9,7 +9,10 @@ export interface CheckInState {
 }
 
 /** The domain's view of a key result row, with the values of a check-in (or none: the start). */
-export function measureOf(kr: Pick<KeyResultRow, 'kind' | 'startValue' | 'targetValue' | 'targetMin' | 'targetMax' | 'milestones'>, latest: CheckInState | null): KeyResultMeasure {
+export function measureOf(
+  kr: Pick<KeyResultRow, 'kind' | 'startValue' | 'targetValue' | 'targetMin' | 'targetMax' | 'milestones'>,
+  latest: CheckInState | null,
+): KeyResultMeasure {
   switch (kr.kind) {
     case 'metric':
       return { kind: 'metric', startValue: kr.startValue ?? 0, targetValue: kr.targetValue ?? 0, currentValue: latest?.value ?? null };

@@ -23,7 +23,12 @@ export interface Timeline {
  * expected pace. Loads the objective's subtree and its check-ins once, then replays the history
  * in memory with the same functions as the live roll-up.
  */
-export async function objectiveTimeline(db: Executor, orgId: string, objective: { id: string; cycleId: string }, today: string): Promise<Timeline> {
+export async function objectiveTimeline(
+  db: Executor,
+  orgId: string,
+  objective: { id: string; cycleId: string },
+  today: string,
+): Promise<Timeline> {
   const cycle = await requireCycle(db, orgId, objective.cycleId);
   const tree = await loadCycleTree(db, orgId, cycle.id, { rootId: objective.id, depth: 20 });
   const ids = tree.rows.map((o) => o.id);
@@ -31,11 +36,29 @@ export async function objectiveTimeline(db: Executor, orgId: string, objective: 
   const links = await db.select().from(alignments).where(inArray(alignments.childObjectiveId, ids));
   const history = krs.length
     ? await db
-        .select({ keyResultId: checkIns.keyResultId, asOf: checkIns.asOf, value: checkIns.value, milestonesDone: checkIns.milestonesDone, confidence: checkIns.confidence, createdAt: checkIns.createdAt })
+        .select({
+          keyResultId: checkIns.keyResultId,
+          asOf: checkIns.asOf,
+          value: checkIns.value,
+          milestonesDone: checkIns.milestonesDone,
+          confidence: checkIns.confidence,
+          createdAt: checkIns.createdAt,
+        })
         .from(checkIns)
-        .where(and(inArray(checkIns.keyResultId, krs.map((k) => k.id)), eq(checkIns.deleted, false)))
+        .where(
+          and(
+            inArray(
+              checkIns.keyResultId,
+              krs.map((k) => k.id),
+            ),
+            eq(checkIns.deleted, false),
+          ),
+        )
     : [];
-  const byKr = new Map<string, { asOf: string; createdAt: string; value: number | null; milestonesDone: boolean[] | null; confidence: number | null }[]>();
+  const byKr = new Map<
+    string,
+    { asOf: string; createdAt: string; value: number | null; milestonesDone: boolean[] | null; confidence: number | null }[]
+  >();
   for (const h of history) byKr.set(h.keyResultId, [...(byKr.get(h.keyResultId) ?? []), { ...h, createdAt: h.createdAt.toISOString() }]);
 
   const last = today < cycle.endDate ? today : cycle.endDate;
@@ -49,7 +72,12 @@ export async function objectiveTimeline(db: Executor, orgId: string, objective: 
   const own = krs.filter((kr) => kr.objectiveId === objective.id);
   const keyResultSeries: Record<string, number[]> = Object.fromEntries(own.map((kr) => [kr.id, []]));
   const points = dates.map((date) => {
-    const measured = krs.map((kr) => ({ id: kr.id, objectiveId: kr.objectiveId, weight: kr.weight, measure: measureOf(kr, valueAsOf(byKr.get(kr.id) ?? [], date)) }));
+    const measured = krs.map((kr) => ({
+      id: kr.id,
+      objectiveId: kr.objectiveId,
+      weight: kr.weight,
+      measure: measureOf(kr, valueAsOf(byKr.get(kr.id) ?? [], date)),
+    }));
     const graph = computeGraphProgress(objectives, measured, inside);
     for (const kr of own) keyResultSeries[kr.id]!.push(graph.keyResults.get(kr.id)?.progress ?? 0);
     return { date, progress: graph.objectives.get(objective.id) ?? 0, expected: expectedProgress(cycle, date) };

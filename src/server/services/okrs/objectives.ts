@@ -24,7 +24,10 @@ export interface ObjectiveFields {
 }
 
 export async function requireObjective(tx: Executor, orgId: string, id: string, field?: string) {
-  const [objective] = await tx.select().from(objectives).where(and(eq(objectives.orgId, orgId), eq(objectives.id, id)));
+  const [objective] = await tx
+    .select()
+    .from(objectives)
+    .where(and(eq(objectives.orgId, orgId), eq(objectives.id, id)));
   if (!objective) throw notFound('The objective', field);
   return objective;
 }
@@ -32,11 +35,17 @@ export async function requireObjective(tx: Executor, orgId: string, id: string, 
 /** Owner, team and contributors must all belong to the caller's organisation. */
 async function checkPeople(tx: Executor, orgId: string, fields: ObjectiveFields) {
   const person = async (id: string, field: string) => {
-    const [row] = await tx.select({ id: users.id }).from(users).where(and(eq(users.orgId, orgId), eq(users.id, id)));
+    const [row] = await tx
+      .select({ id: users.id })
+      .from(users)
+      .where(and(eq(users.orgId, orgId), eq(users.id, id)));
     if (!row) throw notFound('The person', field);
   };
   const team = async (id: string, field: string) => {
-    const [row] = await tx.select({ id: teams.id }).from(teams).where(and(eq(teams.orgId, orgId), eq(teams.id, id)));
+    const [row] = await tx
+      .select({ id: teams.id })
+      .from(teams)
+      .where(and(eq(teams.orgId, orgId), eq(teams.id, id)));
     if (!row) throw notFound('The team', field);
   };
   if (fields.ownerId) await person(fields.ownerId, 'ownerId');
@@ -50,7 +59,10 @@ async function checkPeople(tx: Executor, orgId: string, fields: ObjectiveFields)
 async function writeContributors(tx: Executor, orgId: string, objectiveId: string, contributors: ObjectiveFields['contributors']) {
   if (contributors === undefined) return;
   await tx.delete(objectiveContributors).where(eq(objectiveContributors.objectiveId, objectiveId));
-  if (contributors.length > 0) await tx.insert(objectiveContributors).values(contributors.map((c) => ({ orgId, objectiveId, userId: c.userId ?? null, teamId: c.teamId ?? null })));
+  if (contributors.length > 0)
+    await tx
+      .insert(objectiveContributors)
+      .values(contributors.map((c) => ({ orgId, objectiveId, userId: c.userId ?? null, teamId: c.teamId ?? null })));
 }
 
 export async function createObjective(db: Database, scope: Scope, fields: ObjectiveFields & { title: string; cycleId: string }) {
@@ -60,7 +72,10 @@ export async function createObjective(db: Database, scope: Scope, fields: Object
     if (cycle.status === 'closed') throw conflict('cycleId', `${cycle.name} is closed: plan new objectives in an open cycle.`);
     await checkPeople(tx, scope.orgId, fields);
     const { contributors, ...values } = fields;
-    const [objective] = await tx.insert(objectives).values({ ...values, title: values.title.trim(), orgId: scope.orgId }).returning();
+    const [objective] = await tx
+      .insert(objectives)
+      .values({ ...values, title: values.title.trim(), orgId: scope.orgId })
+      .returning();
     await writeContributors(tx, scope.orgId, objective!.id, contributors);
     await recordActivity(tx, { ...scope, action: 'objective.created', entityType: 'objective', entityId: objective!.id, after: fields });
     return objective!;
@@ -77,11 +92,16 @@ export async function updateObjective(db: Database, scope: Scope, id: string, fi
     await assertCycleOpen(tx, scope.orgId, before.cycleId);
     await checkPeople(tx, scope.orgId, fields);
     const { contributors, ...values } = fields;
-    const [objective] = await tx.update(objectives).set({ ...values, title: values.title?.trim(), updatedAt: new Date() }).where(eq(objectives.id, id)).returning();
+    const [objective] = await tx
+      .update(objectives)
+      .set({ ...values, title: values.title?.trim(), updatedAt: new Date() })
+      .where(eq(objectives.id, id))
+      .returning();
     await writeContributors(tx, scope.orgId, id, contributors);
     if (gate) await gate(tx, objective!, before);
     // A new driver changes this objective's progress; a new weight changes what it gives its parents.
-    if (fields.progressDriver !== undefined || (fields.weight !== undefined && fields.weight !== before.weight)) await refreshObjective(tx, id);
+    if (fields.progressDriver !== undefined || (fields.weight !== undefined && fields.weight !== before.weight))
+      await refreshObjective(tx, id);
     await recordActivity(tx, { ...scope, action: 'objective.updated', entityType: 'objective', entityId: id, before, after: fields });
     return (await requireObjective(tx, scope.orgId, id)) ?? objective!;
   });

@@ -1,5 +1,12 @@
 import { eq, inArray } from 'drizzle-orm';
-import { DEFAULT_STATUS_MARGINS, expectedProgress, isStale, progressStatus, type CheckInCadence, type StatusMargins } from '../../../domain/index.js';
+import {
+  DEFAULT_STATUS_MARGINS,
+  expectedProgress,
+  isStale,
+  progressStatus,
+  type CheckInCadence,
+  type StatusMargins,
+} from '../../../domain/index.js';
 import type { Executor } from '../../../db/database.js';
 import { alignments, cycles, keyResults, objectiveContributors, organizations, teams, type objectives } from '../../../db/schema/index.js';
 import { todayIn } from '../../clock.js';
@@ -35,7 +42,9 @@ async function loadContext(db: Executor, orgId: string, cycleIds: string[], team
     db.select().from(organizations).where(eq(organizations.id, orgId)),
     cycleIds.length ? db.select().from(cycles).where(inArray(cycles.id, cycleIds)) : Promise.resolve([]),
     // Only the teams on the page: an organisation may have a thousand.
-    teamIds.length ? db.select({ id: teams.id, cadence: teams.checkInCadence }).from(teams).where(inArray(teams.id, teamIds)) : Promise.resolve([]),
+    teamIds.length
+      ? db.select({ id: teams.id, cadence: teams.checkInCadence }).from(teams).where(inArray(teams.id, teamIds))
+      : Promise.resolve([]),
   ]);
   const margins: StatusMargins = { ...DEFAULT_STATUS_MARGINS, ...(org?.settings ?? {}) };
   const date = options.asOf ?? todayIn(org?.timeZone ?? 'UTC', options.now);
@@ -56,7 +65,16 @@ function presentKeyResult(kr: KeyResultRow, objective: ObjectiveRow, cycle: Cycl
   const status = progressStatus(progress, expected, ctx.margins);
   const since = dateOf(kr.createdAt) > cycle.startDate ? dateOf(kr.createdAt) : cycle.startDate;
   // A roll-up key result takes no values of its own, so it cannot fall behind on check-ins.
-  const stale = kr.kind !== 'rollup' && cycle.status !== 'closed' && ctx.date >= cycle.startDate && isStale({ lastCheckInDate, since: since > ctx.date ? ctx.date : since, asOf: ctx.date, cadence: objective.teamId ? ctx.cadence.get(objective.teamId) : undefined });
+  const stale =
+    kr.kind !== 'rollup' &&
+    cycle.status !== 'closed' &&
+    ctx.date >= cycle.startDate &&
+    isStale({
+      lastCheckInDate,
+      since: since > ctx.date ? ctx.date : since,
+      asOf: ctx.date,
+      cadence: objective.teamId ? ctx.cadence.get(objective.teamId) : undefined,
+    });
   return {
     id: kr.id,
     objectiveId: kr.objectiveId,
@@ -70,7 +88,9 @@ function presentKeyResult(kr: KeyResultRow, objective: ObjectiveRow, cycle: Cycl
     targetMin: kr.targetMin,
     targetMax: kr.targetMax,
     currentValue: snapshot ? (latest?.value ?? null) : kr.currentValue,
-    milestones: kr.milestones ? kr.milestones.map((m, i) => ({ ...m, done: snapshot ? (latest?.milestonesDone?.[i] ?? false) : m.done })) : null,
+    milestones: kr.milestones
+      ? kr.milestones.map((m, i) => ({ ...m, done: snapshot ? (latest?.milestonesDone?.[i] ?? false) : m.done }))
+      : null,
     progress,
     achievement,
     expectedProgress: expected,
@@ -110,7 +130,9 @@ export async function presentObjectives(db: Executor, orgId: string, rows: Objec
     const snapshot = ctx.snapshots.get(cycle.id);
     const progress = snapshot ? (snapshot.objectives.get(objective.id) ?? 0) : objective.progress;
     const expected = expectedProgress(cycle, ctx.date);
-    const latestWithConfidence = keyResultViews.filter((k) => k.confidence !== null && k.lastCheckInDate).sort((a, b) => b.lastCheckInDate!.localeCompare(a.lastCheckInDate!))[0];
+    const latestWithConfidence = keyResultViews
+      .filter((k) => k.confidence !== null && k.lastCheckInDate)
+      .sort((a, b) => b.lastCheckInDate!.localeCompare(a.lastCheckInDate!))[0];
     return {
       id: objective.id,
       cycleId: objective.cycleId,
@@ -121,7 +143,11 @@ export async function presentObjectives(db: Executor, orgId: string, rows: Objec
       ownerId: objective.ownerId,
       teamId: objective.teamId,
       contributors: (contributorsOf.get(objective.id) ?? []).map((c) => ({ userId: c.userId, teamId: c.teamId })),
-      parents: (parentsOf.get(objective.id) ?? []).map((a) => ({ id: a.id, parentObjectiveId: a.parentObjectiveId, parentKeyResultId: a.parentKeyResultId })),
+      parents: (parentsOf.get(objective.id) ?? []).map((a) => ({
+        id: a.id,
+        parentObjectiveId: a.parentObjectiveId,
+        parentKeyResultId: a.parentKeyResultId,
+      })),
       type: objective.type,
       weight: objective.weight,
       progressDriver: objective.progressDriver,

@@ -22,7 +22,10 @@ export async function latestCheckIn(tx: Executor, keyResultId: string): Promise<
 }
 
 /** The state a key result's stored columns already hold (its latest check-in, as last applied). */
-const storedState = (kr: AncestryKeyResult): CheckInState => ({ value: kr.currentValue, milestonesDone: kr.milestones?.map((m) => m.done) ?? null });
+const storedState = (kr: AncestryKeyResult): CheckInState => ({
+  value: kr.currentValue,
+  milestonesDone: kr.milestones?.map((m) => m.done) ?? null,
+});
 
 const pgArray = (values: readonly (string | number)[]) => `{${values.join(',')}}`;
 
@@ -37,7 +40,11 @@ interface Measured {
  * statement writing every row that moved. `measured` is a key result whose latest check-in
  * changed: its value columns are rewritten too. Answers the recomputed key results.
  */
-async function rollUp(tx: Executor, from: { objectiveIds?: string[]; keyResultIds?: string[] }, measured?: Measured): Promise<ReadonlyMap<string, KeyResultProgress>> {
+async function rollUp(
+  tx: Executor,
+  from: { objectiveIds?: string[]; keyResultIds?: string[] },
+  measured?: Measured,
+): Promise<ReadonlyMap<string, KeyResultProgress>> {
   const ancestry = await loadAncestry(tx, from);
   const stale = new Set(ancestry.stale);
   const given = new Map(ancestry.objectives.filter((o) => !stale.has(o.id)).map((o) => [o.id, o.progress]));
@@ -47,10 +54,14 @@ async function rollUp(tx: Executor, from: { objectiveIds?: string[]; keyResultId
     ancestry.alignments,
     { given },
   );
-  const movedObjectives = ancestry.objectives.filter((o) => stale.has(o.id) && Math.abs(result.objectives.get(o.id)! - o.progress) >= CHANGED);
+  const movedObjectives = ancestry.objectives.filter(
+    (o) => stale.has(o.id) && Math.abs(result.objectives.get(o.id)! - o.progress) >= CHANGED,
+  );
   const movedKeyResults = ancestry.keyResults.filter((kr) => {
     const now = result.keyResults.get(kr.id)!;
-    return kr.id !== measured?.id && (Math.abs(now.progress - kr.progress) >= CHANGED || Math.abs(now.achievement - kr.achievement) >= CHANGED);
+    return (
+      kr.id !== measured?.id && (Math.abs(now.progress - kr.progress) >= CHANGED || Math.abs(now.achievement - kr.achievement) >= CHANGED)
+    );
   });
   const target = ancestry.keyResults.find((kr) => kr.id === measured?.id);
   if (!target && movedObjectives.length === 0 && movedKeyResults.length === 0) return result.keyResults;
@@ -106,7 +117,10 @@ export interface ParentRef {
 }
 
 export const parentsOf = (tx: Executor, objectiveId: string): Promise<ParentRef[]> =>
-  tx.select({ parentObjectiveId: alignments.parentObjectiveId, parentKeyResultId: alignments.parentKeyResultId }).from(alignments).where(eq(alignments.childObjectiveId, objectiveId));
+  tx
+    .select({ parentObjectiveId: alignments.parentObjectiveId, parentKeyResultId: alignments.parentKeyResultId })
+    .from(alignments)
+    .where(eq(alignments.childObjectiveId, objectiveId));
 
 /** Recomputes the given parents, e.g. after the child that fed them was unlinked or deleted. */
 export async function refreshParents(tx: Executor, refs: ParentRef[]): Promise<void> {

@@ -11,8 +11,20 @@ import { cycleSnapshot } from './cycle-graph.js';
 export async function scoreCycle(tx: Executor, cycle: typeof cycles.$inferSelect): Promise<void> {
   const cycleObjectives = await tx.select({ id: objectives.id }).from(objectives).where(eq(objectives.cycleId, cycle.id));
   if (cycleObjectives.length === 0) return;
-  const krRows = await tx.select().from(keyResults).where(inArray(keyResults.objectiveId, cycleObjectives.map((o) => o.id)));
-  const overrides = new Map(krRows.filter((kr) => kr.scoreOverride !== null).map((kr) => [kr.id, { score: kr.scoreOverride!, reason: kr.scoreOverrideReason ?? '' }]));
+  const krRows = await tx
+    .select()
+    .from(keyResults)
+    .where(
+      inArray(
+        keyResults.objectiveId,
+        cycleObjectives.map((o) => o.id),
+      ),
+    );
+  const overrides = new Map(
+    krRows
+      .filter((kr) => kr.scoreOverride !== null)
+      .map((kr) => [kr.id, { score: kr.scoreOverride!, reason: kr.scoreOverrideReason ?? '' }]),
+  );
   const snapshot = await cycleSnapshot(tx, cycle.orgId, cycle.id, cycle.endDate, {
     keyResult: (id, progress) => keyResultScore(progress, overrides.get(id) ?? null).score,
     objective: (_id, progress) => roundScore(progress),

@@ -1,5 +1,11 @@
 import { and, eq, exists, ilike, or, sql, type SQL } from 'drizzle-orm';
-import { DEFAULT_STATUS_MARGINS, expectedProgress, progressStatus, type ProgressStatus, type StatusMargins } from '../../../domain/index.js';
+import {
+  DEFAULT_STATUS_MARGINS,
+  expectedProgress,
+  progressStatus,
+  type ProgressStatus,
+  type StatusMargins,
+} from '../../../domain/index.js';
 import { queryRows, type Executor } from '../../../db/database.js';
 import { alignments, keyResults, objectives, organizations, type cycles } from '../../../db/schema/index.js';
 import { todayIn } from '../../clock.js';
@@ -23,21 +29,37 @@ const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}
 
 /** Objectives matching every filter but the status, with their progress (as of a date, for time travel). */
 async function candidates(db: Executor, orgId: string, cycleId: string, search: TreeSearch, asOf?: string) {
-  const ownKr = (condition: SQL) => exists(db.select({ one: sql`1` }).from(keyResults).where(and(eq(keyResults.objectiveId, objectives.id), condition)));
+  const ownKr = (condition: SQL) =>
+    exists(
+      db
+        .select({ one: sql`1` })
+        .from(keyResults)
+        .where(and(eq(keyResults.objectiveId, objectives.id), condition)),
+    );
   const conditions: (SQL | undefined)[] = [eq(objectives.orgId, orgId), eq(objectives.cycleId, cycleId)];
   const q = search.q?.trim();
   if (q) conditions.push(or(ilike(objectives.title, likePattern(q)), ownKr(ilike(keyResults.title, likePattern(q)))));
   if (search.teamId) conditions.push(eq(objectives.teamId, search.teamId));
   if (search.ownerId) conditions.push(or(eq(objectives.ownerId, search.ownerId), ownKr(eq(keyResults.ownerId, search.ownerId))));
   if (search.type) conditions.push(eq(objectives.type, search.type));
-  const rows = await db.select({ id: objectives.id, progress: objectives.progress }).from(objectives).where(and(...conditions));
+  const rows = await db
+    .select({ id: objectives.id, progress: objectives.progress })
+    .from(objectives)
+    .where(and(...conditions));
   if (!asOf || !search.progressStatus) return rows;
   const snapshot = await cycleSnapshot(db, orgId, cycleId, asOf);
   return rows.map((r) => ({ id: r.id, progress: snapshot.objectives.get(r.id) ?? 0 }));
 }
 
 /** Status needs the organisation's margins and its today (or the time-travel date). */
-async function statusFilter(db: Executor, orgId: string, cycle: typeof cycles.$inferSelect, wanted: ProgressStatus, now: Date, asOf?: string) {
+async function statusFilter(
+  db: Executor,
+  orgId: string,
+  cycle: typeof cycles.$inferSelect,
+  wanted: ProgressStatus,
+  now: Date,
+  asOf?: string,
+) {
   const [org] = await db.select().from(organizations).where(eq(organizations.id, orgId));
   const margins: StatusMargins = { ...DEFAULT_STATUS_MARGINS, ...(org?.settings ?? {}) };
   const expected = expectedProgress(cycle, asOf ?? todayIn(org?.timeZone ?? 'UTC', now));
@@ -49,7 +71,13 @@ async function statusFilter(db: Executor, orgId: string, cycle: typeof cycles.$i
  * so a search finds objectives at any depth without loading the whole cycle. A match's children
  * come only when they match too (or lead to one).
  */
-export async function searchCycleTree(db: Executor, orgId: string, cycle: typeof cycles.$inferSelect, search: TreeSearch, options: { now: Date; asOf?: string }): Promise<CycleTree & { matched: Set<string> }> {
+export async function searchCycleTree(
+  db: Executor,
+  orgId: string,
+  cycle: typeof cycles.$inferSelect,
+  search: TreeSearch,
+  options: { now: Date; asOf?: string },
+): Promise<CycleTree & { matched: Set<string> }> {
   let found = await candidates(db, orgId, cycle.id, search, options.asOf);
   if (search.progressStatus) {
     const keep = await statusFilter(db, orgId, cycle, search.progressStatus, options.now, options.asOf);
@@ -59,12 +87,23 @@ export async function searchCycleTree(db: Executor, orgId: string, cycle: typeof
   if (matched.size === 0) return { rows: [], roots: [], children: new Map(), childCount: new Map(), matched };
   // The matches and every objective above them, through parent objectives and parent key results.
   const ids = `{${[...matched].join(',')}}`;
-  const onPaths = await queryRows<{ id: string }>(db, sql`with recursive ${ancestorsCte(sql`select unnest(${ids}::uuid[])`)} select id from up`);
+  const onPaths = await queryRows<{ id: string }>(
+    db,
+    sql`with recursive ${ancestorsCte(sql`select unnest(${ids}::uuid[])`)} select id from up`,
+  );
   const pathIds = onPaths.map((r) => r.id);
   const [rows, links, childCount] = await Promise.all([
-    db.select().from(objectives).where(and(eq(objectives.orgId, orgId), sql`${objectives.id} = any(${`{${pathIds.join(',')}}`}::uuid[])`)).orderBy(objectives.createdAt),
     db
-      .select({ child: alignments.childObjectiveId, parentObjectiveId: alignments.parentObjectiveId, krObjectiveId: keyResults.objectiveId })
+      .select()
+      .from(objectives)
+      .where(and(eq(objectives.orgId, orgId), sql`${objectives.id} = any(${`{${pathIds.join(',')}}`}::uuid[])`))
+      .orderBy(objectives.createdAt),
+    db
+      .select({
+        child: alignments.childObjectiveId,
+        parentObjectiveId: alignments.parentObjectiveId,
+        krObjectiveId: keyResults.objectiveId,
+      })
       .from(alignments)
       .leftJoin(keyResults, eq(keyResults.id, alignments.parentKeyResultId))
       .where(sql`${alignments.childObjectiveId} = any(${`{${pathIds.join(',')}}`}::uuid[])`),

@@ -10,7 +10,10 @@ type ObjectiveRow = typeof objectives.$inferSelect;
 async function levelOf(db: Executor, o: Pick<ObjectiveRow, 'teamId' | 'ownerId'>): Promise<DraftObjective['level']> {
   if (!o.teamId) return 'company';
   if (!o.ownerId) return 'team';
-  const [membership] = await db.select({ role: teamMembers.role }).from(teamMembers).where(and(eq(teamMembers.teamId, o.teamId), eq(teamMembers.userId, o.ownerId)));
+  const [membership] = await db
+    .select({ role: teamMembers.role })
+    .from(teamMembers)
+    .where(and(eq(teamMembers.teamId, o.teamId), eq(teamMembers.userId, o.ownerId)));
   return membership && membership.role !== 'lead' ? 'individual' : 'team';
 }
 
@@ -18,12 +21,26 @@ async function levelOf(db: Executor, o: Pick<ObjectiveRow, 'teamId' | 'ownerId'>
  * What the quality coach needs about one cycle for any objective in it: how many objectives
  * each owner holds, the share of aspirational ones, and which cycle of the organisation this is.
  */
-export async function cycleQualityContext(db: Executor, orgId: string, cycleId: string, extra: { ownerId?: string | null; type?: string } = {}) {
-  const [cycle] = await db.select().from(cycles).where(and(eq(cycles.orgId, orgId), eq(cycles.id, cycleId)));
+export async function cycleQualityContext(
+  db: Executor,
+  orgId: string,
+  cycleId: string,
+  extra: { ownerId?: string | null; type?: string } = {},
+) {
+  const [cycle] = await db
+    .select()
+    .from(cycles)
+    .where(and(eq(cycles.orgId, orgId), eq(cycles.id, cycleId)));
   if (!cycle) return {};
-  const rows = await db.select({ ownerId: objectives.ownerId, type: objectives.type }).from(objectives).where(and(eq(objectives.cycleId, cycleId), sql`${objectives.status} <> 'archived'`));
+  const rows = await db
+    .select({ ownerId: objectives.ownerId, type: objectives.type })
+    .from(objectives)
+    .where(and(eq(objectives.cycleId, cycleId), sql`${objectives.status} <> 'archived'`));
   const all = [...rows, ...(extra.type ? [{ ownerId: extra.ownerId ?? null, type: extra.type }] : [])];
-  const [{ n }] = (await db.select({ n: sql<number>`count(*)::int` }).from(cycles).where(and(eq(cycles.orgId, orgId), sql`${cycles.startDate} <= ${cycle.startDate}`))) as [{ n: number }];
+  const [{ n }] = (await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(cycles)
+    .where(and(eq(cycles.orgId, orgId), sql`${cycles.startDate} <= ${cycle.startDate}`))) as [{ n: number }];
   return {
     cycleNumber: n,
     cycleAspirationalShare: all.length ? all.filter((o) => o.type === 'aspirational').length / all.length : 0,
@@ -32,17 +49,47 @@ export async function cycleQualityContext(db: Executor, orgId: string, cycleId: 
 }
 
 /** A stored objective as the coach's draft, with the cycle context and today's date. */
-export async function draftOfObjective(db: Executor, objective: ObjectiveRow, today: string): Promise<{ draft: DraftObjective; context: QualityContext }> {
+export async function draftOfObjective(
+  db: Executor,
+  objective: ObjectiveRow,
+  today: string,
+): Promise<{ draft: DraftObjective; context: QualityContext }> {
   const krs = await db.select().from(keyResults).where(eq(keyResults.objectiveId, objective.id)).orderBy(asc(keyResults.position));
-  const [{ parents }] = (await db.select({ parents: sql<number>`count(*)::int` }).from(alignments).where(eq(alignments.childObjectiveId, objective.id))) as [{ parents: number }];
-  const children = await db.select({ id: objectives.id }).from(objectives).where(alignedTo(db, [objective.id]));
+  const [{ parents }] = (await db
+    .select({ parents: sql<number>`count(*)::int` })
+    .from(alignments)
+    .where(eq(alignments.childObjectiveId, objective.id))) as [{ parents: number }];
+  const children = await db
+    .select({ id: objectives.id })
+    .from(objectives)
+    .where(alignedTo(db, [objective.id]));
   const [team] = objective.teamId ? await db.select().from(teams).where(eq(teams.id, objective.teamId)) : [];
   const [latest] = krs.length
-    ? await db.select({ note: checkIns.note }).from(checkIns).where(and(inArray(checkIns.keyResultId, krs.map((k) => k.id)), eq(checkIns.deleted, false))).orderBy(desc(checkIns.asOf), desc(checkIns.createdAt)).limit(1)
+    ? await db
+        .select({ note: checkIns.note })
+        .from(checkIns)
+        .where(
+          and(
+            inArray(
+              checkIns.keyResultId,
+              krs.map((k) => k.id),
+            ),
+            eq(checkIns.deleted, false),
+          ),
+        )
+        .orderBy(desc(checkIns.asOf), desc(checkIns.createdAt))
+        .limit(1)
     : [];
   const cycleContext = await cycleQualityContext(db, objective.orgId, objective.cycleId, {});
   const [cycle] = await db.select().from(cycles).where(eq(cycles.id, objective.cycleId));
-  const owned = objective.ownerId ? (await db.select({ n: sql<number>`count(*)::int` }).from(objectives).where(and(eq(objectives.cycleId, objective.cycleId), eq(objectives.ownerId, objective.ownerId))))[0]?.n : undefined;
+  const owned = objective.ownerId
+    ? (
+        await db
+          .select({ n: sql<number>`count(*)::int` })
+          .from(objectives)
+          .where(and(eq(objectives.cycleId, objective.cycleId), eq(objectives.ownerId, objective.ownerId)))
+      )[0]?.n
+    : undefined;
   const draft: DraftObjective = {
     id: objective.id,
     title: objective.title,

@@ -1,5 +1,10 @@
 import { eq } from 'drizzle-orm';
-import { resolvePrinciples, validatePrinciples, type QualityPrinciples, type QualityPrinciplesInput } from '../../../domain/quality/index.js';
+import {
+  resolvePrinciples,
+  validatePrinciples,
+  type QualityPrinciples,
+  type QualityPrinciplesInput,
+} from '../../../domain/quality/index.js';
 import type { Database, Executor } from '../../../db/database.js';
 import { organizations } from '../../../db/schema/index.js';
 import { notFound, Problem } from '../../http/problem.js';
@@ -21,8 +26,18 @@ export async function savePrinciples(db: Database, scope: Scope, input: QualityP
   return db.transaction(async (tx) => {
     const [org] = await tx.select().from(organizations).where(eq(organizations.id, scope.orgId));
     if (!org) throw notFound('The organisation');
-    await tx.update(organizations).set({ settings: { ...org.settings, quality: input } }).where(eq(organizations.id, scope.orgId));
-    await recordActivity(tx, { ...scope, action: 'organization.principles-updated', entityType: 'organization', entityId: scope.orgId, before: org.settings.quality ?? {}, after: input });
+    await tx
+      .update(organizations)
+      .set({ settings: { ...org.settings, quality: input } })
+      .where(eq(organizations.id, scope.orgId));
+    await recordActivity(tx, {
+      ...scope,
+      action: 'organization.principles-updated',
+      entityType: 'organization',
+      entityId: scope.orgId,
+      before: org.settings.quality ?? {},
+      after: input,
+    });
     return resolvePrinciples(input);
   });
 }

@@ -19,10 +19,22 @@ export function publishGate(actor: Actor, today: string, overrideReason?: string
     const blocking = report.findings.filter((f) => f.severity === 'block');
     if (blocking.length === 0) return;
     if (overrideReason && isAdmin(actor)) {
-      await recordActivity(tx, { orgId: actor.orgId, actorId: actor.userId, action: 'objective.publish-overridden', entityType: 'objective', entityId: updated.id, after: { reason: overrideReason, findings: blocking } });
+      await recordActivity(tx, {
+        orgId: actor.orgId,
+        actorId: actor.userId,
+        action: 'objective.publish-overridden',
+        entityType: 'objective',
+        entityId: updated.id,
+        after: { reason: overrideReason, findings: blocking },
+      });
       return;
     }
     const detail = `This objective cannot be published yet: ${blocking.map((f) => f.message).join(' ')}${isAdmin(actor) ? ' An admin may publish anyway with publishOverrideReason.' : ''}`;
-    throw new Problem(422, 'quality-blocked', detail, blocking.map((f) => ({ field: f.field, message: f.message })));
+    throw new Problem(
+      422,
+      'quality-blocked',
+      detail,
+      blocking.map((f) => ({ field: f.field, message: f.message })),
+    );
   };
 }

@@ -33,7 +33,19 @@ async function overdueCheckIns(db: Executor, orgId: string, now: Date, updateWit
       if (overdueAt > now) continue;
       const who = kr.ownerId && kr.ownerName ? { id: kr.ownerId, name: kr.ownerName } : null;
       const what = `Check-in missing: ${describeKeyResult(kr)}`;
-      items.push({ kind: 'overdue_check_in', since, overdueAt, who, what, detail: null, link: `/objectives/${kr.objectiveId}`, keyResultId: kr.keyResultId, objectiveId: kr.objectiveId, checkInId: null, teamId: kr.teamId });
+      items.push({
+        kind: 'overdue_check_in',
+        since,
+        overdueAt,
+        who,
+        what,
+        detail: null,
+        link: `/objectives/${kr.objectiveId}`,
+        keyResultId: kr.keyResultId,
+        objectiveId: kr.objectiveId,
+        checkInId: null,
+        teamId: kr.teamId,
+      });
     }
   }
   return items;
@@ -47,9 +59,23 @@ async function unansweredBlockers(db: Executor, orgId: string, now: Date, answer
   const answer = db
     .select({ one: sql`1` })
     .from(comments)
-    .where(and(eq(comments.targetType, 'check_in'), eq(comments.targetId, checkIns.id), isNull(comments.deletedAt), or(isNull(checkIns.authorId), sql`${comments.authorId} is distinct from ${checkIns.authorId}`)));
+    .where(
+      and(
+        eq(comments.targetType, 'check_in'),
+        eq(comments.targetId, checkIns.id),
+        isNull(comments.deletedAt),
+        or(isNull(checkIns.authorId), sql`${comments.authorId} is distinct from ${checkIns.authorId}`),
+      ),
+    );
   const rows = await db
-    .select({ checkIn: checkIns, authorName: users.name, title: keyResults.title, objectiveId: objectives.id, objectiveTitle: objectives.title, teamId: objectives.teamId })
+    .select({
+      checkIn: checkIns,
+      authorName: users.name,
+      title: keyResults.title,
+      objectiveId: objectives.id,
+      objectiveTitle: objectives.title,
+      teamId: objectives.teamId,
+    })
     .from(checkIns)
     .innerJoin(keyResults, eq(keyResults.id, checkIns.keyResultId))
     .innerJoin(objectives, eq(objectives.id, keyResults.objectiveId))
@@ -84,6 +110,9 @@ async function unansweredBlockers(db: Executor, orgId: string, now: Date, answer
 /** Everything past its response timeframe in the organisation, oldest first. */
 export async function needsAttention(db: Executor, orgId: string, now: Date): Promise<AttentionItem[]> {
   const { rhythm } = await loadRhythm(db, orgId);
-  const items = [...(await overdueCheckIns(db, orgId, now, rhythm.updateWithinHours)), ...(await unansweredBlockers(db, orgId, now, rhythm.answerWithinHours))];
+  const items = [
+    ...(await overdueCheckIns(db, orgId, now, rhythm.updateWithinHours)),
+    ...(await unansweredBlockers(db, orgId, now, rhythm.answerWithinHours)),
+  ];
   return items.sort((a, b) => a.since.getTime() - b.since.getTime() || a.what.localeCompare(b.what));
 }

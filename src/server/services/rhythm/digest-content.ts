@@ -27,13 +27,32 @@ export const SECTION_TITLES: Record<keyof DigestSections, string> = {
  * A team's week for its leads: the window is the digest period (previous digest date, this one], and
  * everything is judged at the digest moment, so a late run says what an on-time one would have.
  */
-export async function teamDigest(tx: Executor, group: CheckInGroup, window: Period, margins: StatusMargins = DEFAULT_STATUS_MARGINS): Promise<DigestSections> {
+export async function teamDigest(
+  tx: Executor,
+  group: CheckInGroup,
+  window: Period,
+  margins: StatusMargins = DEFAULT_STATUS_MARGINS,
+): Promise<DigestSections> {
   const krs = await tx
-    .select({ id: keyResults.id, title: keyResults.title, progress: keyResults.progress, objectiveTitle: objectives.title, startDate: cycles.startDate, endDate: cycles.endDate })
+    .select({
+      id: keyResults.id,
+      title: keyResults.title,
+      progress: keyResults.progress,
+      objectiveTitle: objectives.title,
+      startDate: cycles.startDate,
+      endDate: cycles.endDate,
+    })
     .from(keyResults)
     .innerJoin(objectives, eq(objectives.id, keyResults.objectiveId))
     .innerJoin(cycles, eq(cycles.id, objectives.cycleId))
-    .where(and(eq(keyResults.orgId, group.orgId), eq(objectives.teamId, group.teamId!), eq(objectives.status, 'active'), eq(cycles.status, 'active')))
+    .where(
+      and(
+        eq(keyResults.orgId, group.orgId),
+        eq(objectives.teamId, group.teamId!),
+        eq(objectives.status, 'active'),
+        eq(cycles.status, 'active'),
+      ),
+    )
     .orderBy(objectives.title, keyResults.position);
   const ids = krs.map((k) => k.id);
   const recent = ids.length
@@ -41,7 +60,14 @@ export async function teamDigest(tx: Executor, group: CheckInGroup, window: Peri
         .select({ keyResultId: checkIns.keyResultId, blockers: checkIns.blockers, author: users.name })
         .from(checkIns)
         .leftJoin(users, eq(users.id, checkIns.authorId))
-        .where(and(inArray(checkIns.keyResultId, ids), eq(checkIns.deleted, false), gt(checkIns.asOf, window.previousDate), lte(checkIns.asOf, window.dueDate)))
+        .where(
+          and(
+            inArray(checkIns.keyResultId, ids),
+            eq(checkIns.deleted, false),
+            gt(checkIns.asOf, window.previousDate),
+            lte(checkIns.asOf, window.dueDate),
+          ),
+        )
         .orderBy(checkIns.asOf, checkIns.createdAt)
     : [];
   const movedIds = new Set(recent.map((c) => c.keyResultId));
@@ -50,14 +76,20 @@ export async function teamDigest(tx: Executor, group: CheckInGroup, window: Peri
     if (k.startDate > window.dueDate) return [];
     const expected = expectedProgress({ startDate: k.startDate, endDate: k.endDate }, window.dueDate);
     const status = progressStatus(k.progress, expected, margins);
-    return status === 'on_track' ? [] : [`${describeKeyResult(k)}: ${percentOf(k.progress)}, ${percentOf(expected)} expected (${status === 'at_risk' ? 'at risk' : 'off track'})`];
+    return status === 'on_track'
+      ? []
+      : [
+          `${describeKeyResult(k)}: ${percentOf(k.progress)}, ${percentOf(expected)} expected (${status === 'at_risk' ? 'at risk' : 'off track'})`,
+        ];
   });
   const title = new Map(krs.map((k) => [k.id, describeKeyResult(k)]));
   const missing = await dueKeyResults(tx, group, periodAt(group.schedule, window.dueAt));
   return {
     moved: moved.map((k) => `${describeKeyResult(k)}: now ${percentOf(k.progress)}`),
     atRisk,
-    blockers: recent.filter((c) => c.blockers?.trim()).map((c) => `${c.author ?? 'Someone'} on ${title.get(c.keyResultId)}: ${c.blockers!.trim()}`),
+    blockers: recent
+      .filter((c) => c.blockers?.trim())
+      .map((c) => `${c.author ?? 'Someone'} on ${title.get(c.keyResultId)}: ${c.blockers!.trim()}`),
     missing: missing.map((k) => `${k.ownerName ?? 'No owner'}: ${describeKeyResult(k)}`),
     wins: moved.filter((k) => k.progress >= 1).map((k) => `${describeKeyResult(k)} reached its target`),
   };

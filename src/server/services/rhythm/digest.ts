@@ -9,7 +9,9 @@ import { teamLeads, type CheckInGroup } from './schedules.js';
 import { bullets, sayDate } from './wording.js';
 
 function teamBlock(name: string, sections: DigestSections): string {
-  const parts = (Object.keys(SECTION_TITLES) as (keyof DigestSections)[]).filter((key) => sections[key].length > 0).map((key) => `${SECTION_TITLES[key]}:\n${bullets(sections[key])}`);
+  const parts = (Object.keys(SECTION_TITLES) as (keyof DigestSections)[])
+    .filter((key) => sections[key].length > 0)
+    .map((key) => `${SECTION_TITLES[key]}:\n${bullets(sections[key])}`);
   return [name, ...parts].join('\n\n');
 }
 

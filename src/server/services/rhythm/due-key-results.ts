@@ -22,7 +22,11 @@ export interface DueKeyResult {
  * before the previous due date (or none). Only live work counts: an active objective in an
  * active cycle that had begun by the due date. Roll-ups take no values, so they are never due.
  */
-export async function dueKeyResults(db: Executor, group: Pick<CheckInGroup, 'orgId' | 'teamId'>, period: Pick<Period, 'dueDate' | 'previousDate'>): Promise<DueKeyResult[]> {
+export async function dueKeyResults(
+  db: Executor,
+  group: Pick<CheckInGroup, 'orgId' | 'teamId'>,
+  period: Pick<Period, 'dueDate' | 'previousDate'>,
+): Promise<DueKeyResult[]> {
   const owner = sql<string | null>`coalesce(${keyResults.ownerId}, ${objectives.ownerId})`;
   return db
     .select({

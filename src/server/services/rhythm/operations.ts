@@ -13,7 +13,13 @@ export function listOutbox(db: Executor, orgId: string, filter: OutboxFilter) {
   return db
     .select()
     .from(outbox)
-    .where(and(eq(outbox.orgId, orgId), filter.status ? eq(outbox.status, filter.status) : undefined, filter.channel ? eq(outbox.channel, filter.channel) : undefined))
+    .where(
+      and(
+        eq(outbox.orgId, orgId),
+        filter.status ? eq(outbox.status, filter.status) : undefined,
+        filter.channel ? eq(outbox.channel, filter.channel) : undefined,
+      ),
+    )
     .orderBy(desc(outbox.createdAt), desc(outbox.nextAttemptAt))
     .limit(filter.limit);
 }
@@ -23,7 +29,11 @@ const RECENT_RUNS = 500;
 
 /** Each job's latest run that concerns this organisation (period keys name its teams or itself). */
 export async function lastRuns(db: Executor, orgId: string) {
-  const mine = new Set([`company:${orgId}`, `org:${orgId}`, ...(await db.select({ id: teams.id }).from(teams).where(eq(teams.orgId, orgId))).map((t) => `team:${t.id}`)]);
+  const mine = new Set([
+    `company:${orgId}`,
+    `org:${orgId}`,
+    ...(await db.select({ id: teams.id }).from(teams).where(eq(teams.orgId, orgId))).map((t) => `team:${t.id}`),
+  ]);
   const rows = await db.select().from(jobRuns).orderBy(desc(jobRuns.startedAt)).limit(RECENT_RUNS);
   const latest = new Map<string, typeof jobRuns.$inferSelect>();
   for (const row of rows) {

@@ -22,7 +22,15 @@ export interface WebhookPost {
 export async function queueWebhook(tx: Executor, post: WebhookPost): Promise<number> {
   const rows = await tx
     .insert(outbox)
-    .values({ orgId: post.orgId, channel: 'webhook', recipient: post.url, body: post.text, payload: { text: post.text }, nextAttemptAt: post.now, dedupeKey: post.dedupeKey })
+    .values({
+      orgId: post.orgId,
+      channel: 'webhook',
+      recipient: post.url,
+      body: post.text,
+      payload: { text: post.text },
+      nextAttemptAt: post.now,
+      dedupeKey: post.dedupeKey,
+    })
     .onConflictDoNothing({ target: outbox.dedupeKey })
     .returning({ id: outbox.id });
   return rows.length;
@@ -38,7 +46,11 @@ function reminderBody(group: CheckInGroup, period: Period, rows: DueKeyResult[])
 
 function webhookText(group: CheckInGroup, period: Period, rows: DueKeyResult[], publicUrl: string): string {
   const lines = rows.map((r) => `${r.ownerName ?? 'No owner'}: ${describeKeyResult(r)}`);
-  return [`Check-ins due for ${group.name} (${sayMoment(period.dueAt, group.schedule.timeZone)}): ${plural(rows.length, 'key result')} not updated since ${sayDate(period.previousDate)}.`, bullets(lines), `Check in: ${publicUrl}`].join('\n');
+  return [
+    `Check-ins due for ${group.name} (${sayMoment(period.dueAt, group.schedule.timeZone)}): ${plural(rows.length, 'key result')} not updated since ${sayDate(period.previousDate)}.`,
+    bullets(lines),
+    `Check in: ${publicUrl}`,
+  ].join('\n');
 }
 
 /**
@@ -65,7 +77,13 @@ export async function remindGroup(tx: Executor, n: NotifyContext, group: CheckIn
   }
   let webhooks = 0;
   if (group.webhookUrl && rows.length > 0) {
-    webhooks = await queueWebhook(tx, { orgId: group.orgId, url: group.webhookUrl, text: webhookText(group, period, rows, n.publicUrl), dedupeKey: `webhook:reminder:${groupLabel(group)}:${period.dueDate}`, now: n.now });
+    webhooks = await queueWebhook(tx, {
+      orgId: group.orgId,
+      url: group.webhookUrl,
+      text: webhookText(group, period, rows, n.publicUrl),
+      dedupeKey: `webhook:reminder:${groupLabel(group)}:${period.dueDate}`,
+      now: n.now,
+    });
   }
   return { keyResults: rows.length, notified, webhooks };
 }

@@ -61,7 +61,9 @@ export function dueDateOnOrAfter(schedule: Pick<Schedule, 'cadence' | 'day'>, da
  * in: the first due date of its cycle.
  */
 export function firstMissedDueAt(schedule: Schedule, lastCheckInDate: string | null, cycleStart: string): Date {
-  const date = lastCheckInDate ? dueDateOnOrAfter(schedule, shiftDate(dueDateOnOrAfter(schedule, lastCheckInDate), 1)) : dueDateOnOrAfter(schedule, cycleStart);
+  const date = lastCheckInDate
+    ? dueDateOnOrAfter(schedule, shiftDate(dueDateOnOrAfter(schedule, lastCheckInDate), 1))
+    : dueDateOnOrAfter(schedule, cycleStart);
   return zonedTime(date, schedule.hour, schedule.timeZone);
 }
 

@@ -19,16 +19,30 @@ export interface CheckInGroup {
 export const groupLabel = (group: Pick<CheckInGroup, 'teamId'>) => group.teamId ?? 'company';
 
 /** Unique across organisations, for job_runs period keys. */
-export const groupKey = (group: Pick<CheckInGroup, 'teamId' | 'orgId'>) => (group.teamId ? `team:${group.teamId}` : `company:${group.orgId}`);
+export const groupKey = (group: Pick<CheckInGroup, 'teamId' | 'orgId'>) =>
+  group.teamId ? `team:${group.teamId}` : `company:${group.orgId}`;
 
 /** Every check-in group of one organisation, or of all of them (the ticker serves the whole instance). */
 export async function checkInGroups(db: Executor, orgId?: string): Promise<CheckInGroup[]> {
-  const orgs = await db.select().from(organizations).where(orgId ? eq(organizations.id, orgId) : undefined);
-  const teamRows = await db.select().from(teams).where(orgId ? eq(teams.orgId, orgId) : undefined);
+  const orgs = await db
+    .select()
+    .from(organizations)
+    .where(orgId ? eq(organizations.id, orgId) : undefined);
+  const teamRows = await db
+    .select()
+    .from(teams)
+    .where(orgId ? eq(teams.orgId, orgId) : undefined);
   const groups: CheckInGroup[] = [];
   for (const org of orgs) {
     const rhythm = resolveRhythm(org.settings.rhythm);
-    groups.push({ orgId: org.id, teamId: null, name: org.name, webhookUrl: null, schedule: { ...COMPANY_SCHEDULE, timeZone: org.timeZone }, rhythm });
+    groups.push({
+      orgId: org.id,
+      teamId: null,
+      name: org.name,
+      webhookUrl: null,
+      schedule: { ...COMPANY_SCHEDULE, timeZone: org.timeZone },
+      rhythm,
+    });
     for (const team of teamRows.filter((t) => t.orgId === org.id)) {
       groups.push({
         orgId: org.id,
@@ -51,7 +65,14 @@ export async function teamLeads(db: Executor, orgId: string, teamIds?: string[])
     .from(teamMembers)
     .innerJoin(users, eq(users.id, teamMembers.userId))
     .innerJoin(teams, eq(teams.id, teamMembers.teamId))
-    .where(and(eq(teamMembers.orgId, orgId), eq(teamMembers.role, 'lead'), isNull(users.deactivatedAt), teamIds ? inArray(teamMembers.teamId, teamIds) : undefined))
+    .where(
+      and(
+        eq(teamMembers.orgId, orgId),
+        eq(teamMembers.role, 'lead'),
+        isNull(users.deactivatedAt),
+        teamIds ? inArray(teamMembers.teamId, teamIds) : undefined,
+      ),
+    )
     .orderBy(users.name, teams.name);
 }
 

@@ -31,13 +31,17 @@ export function resolveRhythm(settings: RhythmSettings | undefined): ResolvedRhy
   for (const key of Object.keys(RHYTHM_DEFAULTS) as (keyof ResolvedRhythm)[]) {
     const value = settings?.[key];
     // Settings are jsonb: anything odd that slipped in falls back to the default rather than breaking jobs.
-    if (typeof value === 'number' && Number.isInteger(value) && value >= RHYTHM_LIMITS[key].min && value <= RHYTHM_LIMITS[key].max) resolved[key] = value;
+    if (typeof value === 'number' && Number.isInteger(value) && value >= RHYTHM_LIMITS[key].min && value <= RHYTHM_LIMITS[key].max)
+      resolved[key] = value;
   }
   return resolved;
 }
 
 export async function loadRhythm(db: Executor, orgId: string): Promise<{ timeZone: string; rhythm: ResolvedRhythm }> {
-  const [org] = await db.select({ timeZone: organizations.timeZone, settings: organizations.settings }).from(organizations).where(eq(organizations.id, orgId));
+  const [org] = await db
+    .select({ timeZone: organizations.timeZone, settings: organizations.settings })
+    .from(organizations)
+    .where(eq(organizations.id, orgId));
   if (!org) throw notFound('The organisation');
   return { timeZone: org.timeZone, rhythm: resolveRhythm(org.settings.rhythm) };
 }
@@ -48,8 +52,18 @@ export async function saveRhythm(db: Database, scope: Scope, input: RhythmSettin
     const [org] = await tx.select().from(organizations).where(eq(organizations.id, scope.orgId));
     if (!org) throw notFound('The organisation');
     const after = resolveRhythm(input);
-    await tx.update(organizations).set({ settings: { ...org.settings, rhythm: after } }).where(eq(organizations.id, scope.orgId));
-    await recordActivity(tx, { ...scope, action: 'organization.rhythm-updated', entityType: 'organization', entityId: scope.orgId, before: resolveRhythm(org.settings.rhythm), after });
+    await tx
+      .update(organizations)
+      .set({ settings: { ...org.settings, rhythm: after } })
+      .where(eq(organizations.id, scope.orgId));
+    await recordActivity(tx, {
+      ...scope,
+      action: 'organization.rhythm-updated',
+      entityType: 'organization',
+      entityId: scope.orgId,
+      before: resolveRhythm(org.settings.rhythm),
+      after,
+    });
     return after;
   });
 }

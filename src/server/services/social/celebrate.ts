@@ -18,10 +18,20 @@ const REACHED = 1 - 1e-9;
  * objective's owner hears of it, unless they made the check-in themselves (only when `notifyCtx` is
  * given: outside a request, e.g. seeding, the feed item alone is recorded).
  */
-export async function celebrateTargetReached(tx: Executor, scope: Scope, before: KeyResultRow, progressAfter: number, checkIn: CheckInRow, notifyCtx?: NotifyContext): Promise<void> {
+export async function celebrateTargetReached(
+  tx: Executor,
+  scope: Scope,
+  before: KeyResultRow,
+  progressAfter: number,
+  checkIn: CheckInRow,
+  notifyCtx?: NotifyContext,
+): Promise<void> {
   if (before.progress >= REACHED || progressAfter < REACHED) return;
   const after = { progress: progressAfter };
-  const [objective] = await tx.select({ id: objectives.id, title: objectives.title, ownerId: objectives.ownerId }).from(objectives).where(eq(objectives.id, before.objectiveId));
+  const [objective] = await tx
+    .select({ id: objectives.id, title: objectives.title, ownerId: objectives.ownerId })
+    .from(objectives)
+    .where(eq(objectives.id, before.objectiveId));
   if (!objective) return;
   await recordActivity(tx, {
     ...scope,

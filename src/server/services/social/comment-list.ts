@@ -18,7 +18,9 @@ export async function withPeople(tx: Executor, rows: CommentRow[], viewerId: str
   const ids = rows.map((c) => c.id);
   if (ids.length === 0) return [];
   const authorIds = [...new Set(rows.map((c) => c.authorId).filter((id): id is string => id !== null))];
-  const authors = authorIds.length ? await tx.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, authorIds)) : [];
+  const authors = authorIds.length
+    ? await tx.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, authorIds))
+    : [];
   const mentions = await tx
     .select({ commentId: commentMentions.commentId, id: users.id, name: users.name })
     .from(commentMentions)
@@ -34,7 +36,13 @@ export async function withPeople(tx: Executor, rows: CommentRow[], viewerId: str
 }
 
 /** A target's comments, oldest first (a conversation reads top-down); 404 on `targetId` for unknown targets. */
-export async function listComments(tx: Executor, orgId: string, viewerId: string, targetType: CommentTarget, targetId: string): Promise<CommentWithPeople[]> {
+export async function listComments(
+  tx: Executor,
+  orgId: string,
+  viewerId: string,
+  targetType: CommentTarget,
+  targetId: string,
+): Promise<CommentWithPeople[]> {
   await resolveCommentTarget(tx, orgId, targetType, targetId);
   const rows = await tx
     .select()

@@ -22,16 +22,34 @@ export interface CommentNotices {
  */
 export async function sendCommentNotices(tx: Executor, ctx: NotifyContext, input: CommentNotices): Promise<string[]> {
   const { orgId, comment, author, target } = input;
-  const common = { orgId, body: excerpt(comment.body, 280), link: `/objectives/${target.objectiveId}`, entityType: 'comment', entityId: comment.id };
+  const common = {
+    orgId,
+    body: excerpt(comment.body, 280),
+    link: `/objectives/${target.objectiveId}`,
+    entityType: 'comment',
+    entityId: comment.id,
+  };
   const notified: string[] = [];
   for (const userId of input.mentioned) {
     if (userId === author.id) continue;
-    const sent = await notify(tx, ctx, { ...common, userId, kind: 'mention', title: `${author.name} mentioned you on ${target.label}`, dedupeKey: `mention:${comment.id}` });
+    const sent = await notify(tx, ctx, {
+      ...common,
+      userId,
+      kind: 'mention',
+      title: `${author.name} mentioned you on ${target.label}`,
+      dedupeKey: `mention:${comment.id}`,
+    });
     if (sent) notified.push(userId);
   }
   const owner = target.ownerId;
   if (input.tellOwner && owner && owner !== author.id && !input.mentioned.includes(owner)) {
-    const sent = await notify(tx, ctx, { ...common, userId: owner, kind: 'comment', title: `${author.name} commented on ${target.label}`, dedupeKey: `comment:${comment.id}` });
+    const sent = await notify(tx, ctx, {
+      ...common,
+      userId: owner,
+      kind: 'comment',
+      title: `${author.name} commented on ${target.label}`,
+      dedupeKey: `comment:${comment.id}`,
+    });
     if (sent) notified.push(owner);
   }
   return notified;

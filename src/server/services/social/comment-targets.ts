@@ -19,9 +19,18 @@ const objectiveColumns = { objectiveId: objectives.id, objectiveTitle: objective
 /** The target, or 404 naming `targetId` (also for another organisation's ids and deleted check-ins). */
 export async function resolveCommentTarget(tx: Executor, orgId: string, type: CommentTarget, id: string): Promise<CommentTargetInfo> {
   if (type === 'objective') {
-    const [row] = await tx.select(objectiveColumns).from(objectives).where(and(eq(objectives.orgId, orgId), eq(objectives.id, id)));
+    const [row] = await tx
+      .select(objectiveColumns)
+      .from(objectives)
+      .where(and(eq(objectives.orgId, orgId), eq(objectives.id, id)));
     if (!row) throw notFound('The objective', 'targetId');
-    return { objectiveId: row.objectiveId, objectiveTitle: row.objectiveTitle, keyResultId: null, ownerId: row.objectiveOwnerId, label: `“${row.objectiveTitle}”` };
+    return {
+      objectiveId: row.objectiveId,
+      objectiveTitle: row.objectiveTitle,
+      keyResultId: null,
+      ownerId: row.objectiveOwnerId,
+      label: `“${row.objectiveTitle}”`,
+    };
   }
   if (type === 'key_result') {
     const [row] = await tx
@@ -30,7 +39,13 @@ export async function resolveCommentTarget(tx: Executor, orgId: string, type: Co
       .innerJoin(objectives, eq(objectives.id, keyResults.objectiveId))
       .where(and(eq(keyResults.orgId, orgId), eq(keyResults.id, id)));
     if (!row) throw notFound('The key result', 'targetId');
-    return { objectiveId: row.objectiveId, objectiveTitle: row.objectiveTitle, keyResultId: id, ownerId: row.ownerId ?? row.objectiveOwnerId, label: `“${row.title}”` };
+    return {
+      objectiveId: row.objectiveId,
+      objectiveTitle: row.objectiveTitle,
+      keyResultId: id,
+      ownerId: row.ownerId ?? row.objectiveOwnerId,
+      label: `“${row.title}”`,
+    };
   }
   const [row] = await tx
     .select({ ...objectiveColumns, keyResultId: keyResults.id, title: keyResults.title, authorId: checkIns.authorId, asOf: checkIns.asOf })
@@ -39,5 +54,11 @@ export async function resolveCommentTarget(tx: Executor, orgId: string, type: Co
     .innerJoin(objectives, eq(objectives.id, keyResults.objectiveId))
     .where(and(eq(checkIns.orgId, orgId), eq(checkIns.id, id), eq(checkIns.deleted, false)));
   if (!row) throw notFound('The check-in', 'targetId');
-  return { objectiveId: row.objectiveId, objectiveTitle: row.objectiveTitle, keyResultId: row.keyResultId, ownerId: row.authorId, label: `the check-in of ${row.asOf} on “${row.title}”` };
+  return {
+    objectiveId: row.objectiveId,
+    objectiveTitle: row.objectiveTitle,
+    keyResultId: row.keyResultId,
+    ownerId: row.authorId,
+    label: `the check-in of ${row.asOf} on “${row.title}”`,
+  };
 }

@@ -18,7 +18,10 @@ export interface CommentInput {
 }
 
 export async function requireComment(tx: Executor, orgId: string, id: string) {
-  const [row] = await tx.select().from(comments).where(and(eq(comments.orgId, orgId), eq(comments.id, id), isNull(comments.deletedAt)));
+  const [row] = await tx
+    .select()
+    .from(comments)
+    .where(and(eq(comments.orgId, orgId), eq(comments.id, id), isNull(comments.deletedAt)));
   if (!row) throw notFound('The comment');
   return row;
 }
@@ -34,7 +37,10 @@ export async function createComment(db: Database, writer: Writer, ctx: NotifyCon
     const target = await resolveCommentTarget(tx, writer.orgId, input.targetType, input.targetId);
     const mentioned = mentionedIds(input.body);
     await checkMentions(tx, writer.orgId, mentioned);
-    const [comment] = await tx.insert(comments).values({ orgId: writer.orgId, targetType: input.targetType, targetId: input.targetId, authorId: writer.actorId, body: input.body }).returning();
+    const [comment] = await tx
+      .insert(comments)
+      .values({ orgId: writer.orgId, targetType: input.targetType, targetId: input.targetId, authorId: writer.actorId, body: input.body })
+      .returning();
     await writeMentions(tx, comment!.id, mentioned);
     await recordActivity(tx, {
       orgId: writer.orgId,
@@ -42,9 +48,23 @@ export async function createComment(db: Database, writer: Writer, ctx: NotifyCon
       action: 'comment.created',
       entityType: 'comment',
       entityId: comment!.id,
-      after: { targetType: input.targetType, targetId: input.targetId, objectiveId: target.objectiveId, keyResultId: target.keyResultId, excerpt: excerpt(input.body), mentions: mentioned },
+      after: {
+        targetType: input.targetType,
+        targetId: input.targetId,
+        objectiveId: target.objectiveId,
+        keyResultId: target.keyResultId,
+        excerpt: excerpt(input.body),
+        mentions: mentioned,
+      },
     });
-    const notified = await sendCommentNotices(tx, ctx, { orgId: writer.orgId, comment: comment!, author: { id: writer.actorId, name: writer.name }, target, mentioned, tellOwner: true });
+    const notified = await sendCommentNotices(tx, ctx, {
+      orgId: writer.orgId,
+      comment: comment!,
+      author: { id: writer.actorId, name: writer.name },
+      target,
+      mentioned,
+      tellOwner: true,
+    });
     return { comment: comment!, notified };
   });
 }
@@ -56,12 +76,31 @@ export async function updateComment(db: Database, writer: Writer, ctx: NotifyCon
     const target = await resolveCommentTarget(tx, writer.orgId, before.targetType, before.targetId);
     const mentioned = mentionedIds(body);
     await checkMentions(tx, writer.orgId, mentioned);
-    const earlier = new Set((await tx.select({ userId: commentMentions.userId }).from(commentMentions).where(eq(commentMentions.commentId, id))).map((m) => m.userId));
+    const earlier = new Set(
+      (await tx.select({ userId: commentMentions.userId }).from(commentMentions).where(eq(commentMentions.commentId, id))).map(
+        (m) => m.userId,
+      ),
+    );
     const [comment] = await tx.update(comments).set({ body, updatedAt: new Date() }).where(eq(comments.id, id)).returning();
     await writeMentions(tx, id, mentioned);
-    await recordActivity(tx, { orgId: writer.orgId, actorId: writer.actorId, action: 'comment.updated', entityType: 'comment', entityId: id, before: { body: before.body }, after: { body } });
+    await recordActivity(tx, {
+      orgId: writer.orgId,
+      actorId: writer.actorId,
+      action: 'comment.updated',
+      entityType: 'comment',
+      entityId: id,
+      before: { body: before.body },
+      after: { body },
+    });
     const fresh = mentioned.filter((userId) => !earlier.has(userId));
-    const notified = await sendCommentNotices(tx, ctx, { orgId: writer.orgId, comment: comment!, author: { id: writer.actorId, name: writer.name }, target, mentioned: fresh, tellOwner: false });
+    const notified = await sendCommentNotices(tx, ctx, {
+      orgId: writer.orgId,
+      comment: comment!,
+      author: { id: writer.actorId, name: writer.name },
+      target,
+      mentioned: fresh,
+      tellOwner: false,
+    });
     return { comment: comment!, notified };
   });
 }

@@ -55,7 +55,9 @@ export function feedRows(tx: Executor, orgId: string, filters: FeedFilters): Pro
   const scoped: SQL[] = [];
   if (filters.objectiveId) scoped.push(sql`and o.id = ${filters.objectiveId}`);
   if (filters.teamId) scoped.push(sql`and o.team_id = ${filters.teamId}`);
-  const cursor = filters.before ? sql`and (a.created_at, a.id) < (select p.created_at, p.id from activities p where p.id = ${filters.before} and p.org_id = ${orgId})` : sql``;
+  const cursor = filters.before
+    ? sql`and (a.created_at, a.id) < (select p.created_at, p.id from activities p where p.id = ${filters.before} and p.org_id = ${orgId})`
+    : sql``;
   return queryRows<FeedRow>(
     tx,
     sql`

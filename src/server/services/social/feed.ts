@@ -8,7 +8,8 @@ import { feedRows, type FeedFilters, type FeedRow } from './feed-query.js';
 import { excerpt } from './mentions.js';
 import { reactionSummaries, type ReactionSummary, type ReactionTarget } from './reactions.js';
 
-export type FeedKind = 'check_in' | 'celebration' | 'objective_created' | 'status_changed' | 'objective_closed' | 'cycle_closed' | 'comment';
+export type FeedKind =
+  'check_in' | 'celebration' | 'objective_created' | 'status_changed' | 'objective_closed' | 'cycle_closed' | 'comment';
 
 export interface FeedItem {
   id: string;
@@ -17,7 +18,14 @@ export interface FeedItem {
   actor: { id: string; name: string } | null;
   objective: { id: string; title: string; teamId: string | null; teamName: string | null } | null;
   keyResult: { id: string; title: string } | null;
-  checkIn: { id: string; value: number | null; confidence: number | null; note: string | null; progressBefore: number | null; progressAfter: number | null } | null;
+  checkIn: {
+    id: string;
+    value: number | null;
+    confidence: number | null;
+    note: string | null;
+    progressBefore: number | null;
+    progressAfter: number | null;
+  } | null;
   status: { from: string | null; to: string } | null;
   comment: { id: string; excerpt: string; on: string } | null;
   cycle: { id: string; name: string } | null;
@@ -33,8 +41,20 @@ const str = (value: unknown): string | null => (typeof value === 'string' ? valu
 function progressOf(row: FeedRow, after: Record<string, unknown>): number | null {
   if (!row.kind || row.kind === 'rollup') return null;
   try {
-    const kr = { kind: row.kind, startValue: row.start_value, targetValue: row.target_value, targetMin: row.target_min, targetMax: row.target_max, milestones: row.milestones };
-    return keyResultProgress(measureOf(kr, { value: num(after.value), milestonesDone: Array.isArray(after.milestonesDone) ? (after.milestonesDone as boolean[]) : null })).progress;
+    const kr = {
+      kind: row.kind,
+      startValue: row.start_value,
+      targetValue: row.target_value,
+      targetMin: row.target_min,
+      targetMax: row.target_max,
+      milestones: row.milestones,
+    };
+    return keyResultProgress(
+      measureOf(kr, {
+        value: num(after.value),
+        milestonesDone: Array.isArray(after.milestonesDone) ? (after.milestonesDone as boolean[]) : null,
+      }),
+    ).progress;
   } catch {
     return null; // a key result changed since into something its old check-in no longer fits
   }
@@ -68,18 +88,28 @@ function toItem(row: FeedRow): Omit<FeedItem, 'reactions'> {
     kind,
     createdAt: new Date(row.created_at),
     actor: row.actor_id && row.actor_name ? { id: row.actor_id, name: row.actor_name } : null,
-    objective: row.objective_id ? { id: row.objective_id, title: row.objective_title ?? '', teamId: row.team_id, teamName: row.team_name } : null,
+    objective: row.objective_id
+      ? { id: row.objective_id, title: row.objective_title ?? '', teamId: row.team_id, teamName: row.team_name }
+      : null,
     keyResult: row.key_result_id ? { id: row.key_result_id, title: row.key_result_title ?? '' } : null,
     checkIn,
     status: kind === 'status_changed' || kind === 'objective_closed' ? { from: str(before.status), to: str(after.status) ?? '' } : null,
-    comment: kind === 'comment' ? { id: row.entity_id, excerpt: excerpt(row.comment_body ?? ''), on: row.comment_target_type ?? 'objective' } : null,
+    comment:
+      kind === 'comment'
+        ? { id: row.entity_id, excerpt: excerpt(row.comment_body ?? ''), on: row.comment_target_type ?? 'objective' }
+        : null,
     cycle: kind === 'cycle_closed' ? { id: row.entity_id, name: row.cycle_name ?? '' } : null,
     reactionTarget: checkIn ? { type: 'check_in', id: checkIn.id } : kind === 'comment' ? { type: 'comment', id: row.entity_id } : null,
   };
 }
 
 /** A page of the feed, newest first, with the viewer's view of each item's reactions; 404 for another organisation's team or objective. */
-export async function readFeed(tx: Executor, orgId: string, viewerId: string, filters: FeedFilters): Promise<{ items: FeedItem[]; nextBefore: string | null }> {
+export async function readFeed(
+  tx: Executor,
+  orgId: string,
+  viewerId: string,
+  filters: FeedFilters,
+): Promise<{ items: FeedItem[]; nextBefore: string | null }> {
   if (filters.teamId && !(await findTeam(tx, orgId, filters.teamId))) throw notFound('The team', 'teamId');
   if (filters.objectiveId) await requireObjective(tx, orgId, filters.objectiveId, 'objectiveId');
   const rows = await feedRows(tx, orgId, { ...filters, limit: filters.limit + 1 });
@@ -87,6 +117,9 @@ export async function readFeed(tx: Executor, orgId: string, viewerId: string, fi
   const ids = (type: ReactionTarget) => [...new Set(items.filter((i) => i.reactionTarget?.type === type).map((i) => i.reactionTarget!.id))];
   const onCheckIns = await reactionSummaries(tx, 'check_in', ids('check_in'), viewerId);
   const onComments = await reactionSummaries(tx, 'comment', ids('comment'), viewerId);
-  const withReactions = items.map((item) => ({ ...item, reactions: (item.reactionTarget?.type === 'check_in' ? onCheckIns : onComments).get(item.reactionTarget?.id ?? '') ?? [] }));
+  const withReactions = items.map((item) => ({
+    ...item,
+    reactions: (item.reactionTarget?.type === 'check_in' ? onCheckIns : onComments).get(item.reactionTarget?.id ?? '') ?? [],
+  }));
   return { items: withReactions, nextBefore: rows.length > filters.limit ? items[items.length - 1]!.id : null };
 }

@@ -22,13 +22,24 @@ export interface ReactionSummary {
 export async function requireReactionTarget(tx: Executor, orgId: string, type: ReactionTarget, id: string): Promise<void> {
   const rows =
     type === 'comment'
-      ? await tx.select({ id: comments.id }).from(comments).where(and(eq(comments.orgId, orgId), eq(comments.id, id), isNull(comments.deletedAt)))
-      : await tx.select({ id: checkIns.id }).from(checkIns).where(and(eq(checkIns.orgId, orgId), eq(checkIns.id, id), eq(checkIns.deleted, false)));
+      ? await tx
+          .select({ id: comments.id })
+          .from(comments)
+          .where(and(eq(comments.orgId, orgId), eq(comments.id, id), isNull(comments.deletedAt)))
+      : await tx
+          .select({ id: checkIns.id })
+          .from(checkIns)
+          .where(and(eq(checkIns.orgId, orgId), eq(checkIns.id, id), eq(checkIns.deleted, false)));
   if (rows.length === 0) throw notFound(type === 'comment' ? 'The comment' : 'The check-in');
 }
 
 /** Reactions per target, emoji in the set's order, with whether the viewer is among them. */
-export async function reactionSummaries(tx: Executor, type: ReactionTarget, ids: string[], viewerId: string): Promise<Map<string, ReactionSummary[]>> {
+export async function reactionSummaries(
+  tx: Executor,
+  type: ReactionTarget,
+  ids: string[],
+  viewerId: string,
+): Promise<Map<string, ReactionSummary[]>> {
   const result = new Map<string, ReactionSummary[]>(ids.map((id) => [id, []]));
   if (ids.length === 0) return result;
   const rows = await tx
@@ -43,20 +54,46 @@ export async function reactionSummaries(tx: Executor, type: ReactionTarget, ids:
       const people = onTarget.filter((r) => r.emoji === emoji);
       return { emoji, count: people.length, mine: people.some((p) => p.userId === viewerId), names: people.map((p) => p.name) };
     });
-    result.set(id, summaries.filter((s) => s.count > 0));
+    result.set(
+      id,
+      summaries.filter((s) => s.count > 0),
+    );
   }
   return result;
 }
 
 /** Adds (`on`) or removes the caller's emoji; idempotent, one per person and emoji (a unique index). */
-export async function setReaction(db: Database, scope: Scope, type: ReactionTarget, targetId: string, emoji: Emoji, on: boolean): Promise<ReactionSummary[]> {
+export async function setReaction(
+  db: Database,
+  scope: Scope,
+  type: ReactionTarget,
+  targetId: string,
+  emoji: Emoji,
+  on: boolean,
+): Promise<ReactionSummary[]> {
   return db.transaction(async (tx) => {
     await requireReactionTarget(tx, scope.orgId, type, targetId);
-    const mine = and(eq(reactions.targetType, type), eq(reactions.targetId, targetId), eq(reactions.userId, scope.actorId), eq(reactions.emoji, emoji));
+    const mine = and(
+      eq(reactions.targetType, type),
+      eq(reactions.targetId, targetId),
+      eq(reactions.userId, scope.actorId),
+      eq(reactions.emoji, emoji),
+    );
     const changed = on
-      ? await tx.insert(reactions).values({ orgId: scope.orgId, targetType: type, targetId, userId: scope.actorId, emoji }).onConflictDoNothing().returning({ id: reactions.id })
+      ? await tx
+          .insert(reactions)
+          .values({ orgId: scope.orgId, targetType: type, targetId, userId: scope.actorId, emoji })
+          .onConflictDoNothing()
+          .returning({ id: reactions.id })
       : await tx.delete(reactions).where(mine).returning({ id: reactions.id });
-    if (changed.length > 0) await recordActivity(tx, { ...scope, action: on ? 'reaction.added' : 'reaction.removed', entityType: type, entityId: targetId, after: { emoji } });
+    if (changed.length > 0)
+      await recordActivity(tx, {
+        ...scope,
+        action: on ? 'reaction.added' : 'reaction.removed',
+        entityType: type,
+        entityId: targetId,
+        after: { emoji },
+      });
     return (await reactionSummaries(tx, type, [targetId], scope.actorId)).get(targetId)!;
   });
 }

@@ -13,11 +13,23 @@ const ORG_DEFAULT = 'organisation-default';
 export function AboutYouForm({ me }: { me: Me }) {
   const queryClient = useQueryClient();
   const [saved, setSaved] = useState(false);
-  const zones = useMemo(() => [{ value: ORG_DEFAULT, label: `Organisation default (${me.organization.timeZone})` }, ...Intl.supportedValuesOf('timeZone').map((z) => ({ value: z, label: z }))], [me.organization.timeZone]);
-  const form = useForm({ mode: 'controlled', initialValues: { name: me.user.name, title: me.user.title ?? '', timeZone: me.user.timeZone ?? ORG_DEFAULT } });
+  const zones = useMemo(
+    () => [
+      { value: ORG_DEFAULT, label: `Organisation default (${me.organization.timeZone})` },
+      ...Intl.supportedValuesOf('timeZone').map((z) => ({ value: z, label: z })),
+    ],
+    [me.organization.timeZone],
+  );
+  const form = useForm({
+    mode: 'controlled',
+    initialValues: { name: me.user.name, title: me.user.title ?? '', timeZone: me.user.timeZone ?? ORG_DEFAULT },
+  });
   const { onSubmit, formError, busy } = useApiSubmit(form, async (values) => {
     setSaved(false);
-    await api(`/api/v1/users/${me.user.id}`, { method: 'PATCH', body: { name: values.name, title: values.title.trim() || null, timeZone: values.timeZone === ORG_DEFAULT ? null : values.timeZone } });
+    await api(`/api/v1/users/${me.user.id}`, {
+      method: 'PATCH',
+      body: { name: values.name, title: values.title.trim() || null, timeZone: values.timeZone === ORG_DEFAULT ? null : values.timeZone },
+    });
     await queryClient.invalidateQueries({ queryKey: keys.me });
     setSaved(true);
   });
@@ -26,10 +38,27 @@ export function AboutYouForm({ me }: { me: Me }) {
       <Stack gap="sm">
         <TextInput label="Name" required {...form.getInputProps('name')} />
         <TextInput label="Job title" placeholder="e.g. Head of Support" {...form.getInputProps('title')} />
-        <Select label="Time zone" description="Reminders, digests and quiet hours follow it." searchable allowDeselect={false} data={zones} {...form.getInputProps('timeZone')} />
-        <Button type="submit" loading={busy} style={{ alignSelf: 'flex-start' }}>Save profile</Button>
-        {formError && <Alert color="red" role="alert">{formError}</Alert>}
-        {saved && <Alert color="teal" role="status">Your profile is saved.</Alert>}
+        <Select
+          label="Time zone"
+          description="Reminders, digests and quiet hours follow it."
+          searchable
+          allowDeselect={false}
+          data={zones}
+          {...form.getInputProps('timeZone')}
+        />
+        <Button type="submit" loading={busy} style={{ alignSelf: 'flex-start' }}>
+          Save profile
+        </Button>
+        {formError && (
+          <Alert color="red" role="alert">
+            {formError}
+          </Alert>
+        )}
+        {saved && (
+          <Alert color="teal" role="status">
+            Your profile is saved.
+          </Alert>
+        )}
       </Stack>
     </form>
   );

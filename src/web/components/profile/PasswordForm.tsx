@@ -18,10 +18,26 @@ export function PasswordForm() {
     <form onSubmit={onSubmit} aria-label="Change your password">
       <Stack gap="sm">
         <PasswordInput label="Current password" required autoComplete="current-password" {...form.getInputProps('currentPassword')} />
-        <PasswordInput label="New password" description="At least 10 characters." required autoComplete="new-password" {...form.getInputProps('newPassword')} />
-        <Button type="submit" loading={busy} style={{ alignSelf: 'flex-start' }}>Change password</Button>
-        {formError && <Alert color="red" role="alert">{formError}</Alert>}
-        {changed && <Alert color="teal" role="status">Password changed. Every other session was signed out.</Alert>}
+        <PasswordInput
+          label="New password"
+          description="At least 10 characters."
+          required
+          autoComplete="new-password"
+          {...form.getInputProps('newPassword')}
+        />
+        <Button type="submit" loading={busy} style={{ alignSelf: 'flex-start' }}>
+          Change password
+        </Button>
+        {formError && (
+          <Alert color="red" role="alert">
+            {formError}
+          </Alert>
+        )}
+        {changed && (
+          <Alert color="teal" role="status">
+            Password changed. Every other session was signed out.
+          </Alert>
+        )}
       </Stack>
     </form>
   );

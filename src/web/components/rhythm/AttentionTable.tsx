@@ -13,19 +13,41 @@ export function AttentionTable({ items }: { items: AttentionItem[] }) {
     <Table.ScrollContainer minWidth={640}>
       <Table aria-label="Needs attention, oldest first">
         <Table.Thead>
-          <Table.Tr><Table.Th>Since</Table.Th><Table.Th>Kind</Table.Th><Table.Th>Who</Table.Th><Table.Th>What</Table.Th><Table.Th><span className="sr-only">Link</span></Table.Th></Table.Tr>
+          <Table.Tr>
+            <Table.Th>Since</Table.Th>
+            <Table.Th>Kind</Table.Th>
+            <Table.Th>Who</Table.Th>
+            <Table.Th>What</Table.Th>
+            <Table.Th>
+              <span className="sr-only">Link</span>
+            </Table.Th>
+          </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
           {items.map((item, i) => (
             <Table.Tr key={`${item.kind}-${item.link}-${item.since}-${i}`}>
-              <Table.Td><Text size="sm">{when(item.since)}</Text></Table.Td>
-              <Table.Td><Badge color={KIND[item.kind].color} variant={KIND[item.kind].variant}>{KIND[item.kind].label}</Badge></Table.Td>
+              <Table.Td>
+                <Text size="sm">{when(item.since)}</Text>
+              </Table.Td>
+              <Table.Td>
+                <Badge color={KIND[item.kind].color} variant={KIND[item.kind].variant}>
+                  {KIND[item.kind].label}
+                </Badge>
+              </Table.Td>
               <Table.Td>{item.who?.name ?? 'No owner'}</Table.Td>
               <Table.Td>
                 <Text size="sm">{item.what}</Text>
-                {item.detail && <Text size="sm" c="dimmed">“{item.detail}”</Text>}
+                {item.detail && (
+                  <Text size="sm" c="dimmed">
+                    “{item.detail}”
+                  </Text>
+                )}
               </Table.Td>
-              <Table.Td><Anchor component={Link} to={item.link} size="sm" aria-label={`Open: ${item.what}`}>Open</Anchor></Table.Td>
+              <Table.Td>
+                <Anchor component={Link} to={item.link} size="sm" aria-label={`Open: ${item.what}`}>
+                  Open
+                </Anchor>
+              </Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>

@@ -8,8 +8,11 @@ const LABELS: Record<string, string> = { reminders: 'Reminders', escalation: 'Es
 
 /** What a run did, in a line: "ran 2 periods · notified 3 · webhooks 1". */
 function summarize(report: JobReport): string {
-  if (report.totals.ran === 0 && (report.totals.skipped ?? 0) > 0 && !report.totals.errors) return 'Already ran for the current period. Tick the box above to run it again.';
-  const parts = Object.entries(report.totals).filter(([, n]) => n > 0).map(([key, n]) => `${key} ${n}`);
+  if (report.totals.ran === 0 && (report.totals.skipped ?? 0) > 0 && !report.totals.errors)
+    return 'Already ran for the current period. Tick the box above to run it again.';
+  const parts = Object.entries(report.totals)
+    .filter(([, n]) => n > 0)
+    .map(([key, n]) => `${key} ${n}`);
   const errors = report.periods.filter((p) => p.error).map((p) => `${p.key}: ${p.error}`);
   return [parts.length ? parts.join(' · ') : 'Nothing to do', ...errors].join('\n');
 }
@@ -19,7 +22,10 @@ export function JobRunner() {
   const jobs = useJobs(true);
   const [force, setForce] = useState(false);
   const [result, setResult] = useState<{ ok: boolean; text: string } | null>(null);
-  const run = useApiMutation((name: string) => api<JobReport>(`/api/v1/admin/jobs/${name}/run`, { method: 'POST', body: { force } }), [rhythmKeys.jobs, rhythmKeys.outbox, rhythmKeys.attention]);
+  const run = useApiMutation(
+    (name: string) => api<JobReport>(`/api/v1/admin/jobs/${name}/run`, { method: 'POST', body: { force } }),
+    [rhythmKeys.jobs, rhythmKeys.outbox, rhythmKeys.attention],
+  );
   const start = async (name: string) => {
     setResult(null);
     try {
@@ -31,19 +37,44 @@ export function JobRunner() {
   };
   return (
     <Stack gap="sm">
-      <Checkbox label="Also re-run periods that already ran (nobody is notified twice)" checked={force} onChange={(e) => setForce(e.currentTarget.checked)} />
+      <Checkbox
+        label="Also re-run periods that already ran (nobody is notified twice)"
+        checked={force}
+        onChange={(e) => setForce(e.currentTarget.checked)}
+      />
       <Table aria-label="Jobs">
         <Table.Thead>
-          <Table.Tr><Table.Th>Job</Table.Th><Table.Th>What it does</Table.Th><Table.Th>Last run here</Table.Th><Table.Th><span className="sr-only">Run</span></Table.Th></Table.Tr>
+          <Table.Tr>
+            <Table.Th>Job</Table.Th>
+            <Table.Th>What it does</Table.Th>
+            <Table.Th>Last run here</Table.Th>
+            <Table.Th>
+              <span className="sr-only">Run</span>
+            </Table.Th>
+          </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
           {(jobs.data ?? []).map((job) => (
             <Table.Tr key={job.name}>
-              <Table.Td><Code>{job.name}</Code></Table.Td>
-              <Table.Td><Text size="sm">{job.description}</Text></Table.Td>
-              <Table.Td><Text size="sm">{job.lastRun ? when(job.lastRun.startedAt) : '—'}</Text></Table.Td>
               <Table.Td>
-                <Button size="xs" variant="light" loading={run.isPending && run.variables === job.name} onClick={() => void start(job.name)} aria-label={`Run now: ${LABELS[job.name] ?? job.name}`}>Run now</Button>
+                <Code>{job.name}</Code>
+              </Table.Td>
+              <Table.Td>
+                <Text size="sm">{job.description}</Text>
+              </Table.Td>
+              <Table.Td>
+                <Text size="sm">{job.lastRun ? when(job.lastRun.startedAt) : '—'}</Text>
+              </Table.Td>
+              <Table.Td>
+                <Button
+                  size="xs"
+                  variant="light"
+                  loading={run.isPending && run.variables === job.name}
+                  onClick={() => void start(job.name)}
+                  aria-label={`Run now: ${LABELS[job.name] ?? job.name}`}
+                >
+                  Run now
+                </Button>
               </Table.Td>
             </Table.Tr>
           ))}
@@ -51,7 +82,11 @@ export function JobRunner() {
       </Table>
       {result && (
         <Alert color={result.ok ? 'teal' : 'red'} role={result.ok ? 'status' : 'alert'}>
-          <Group gap="xs"><Text size="sm" style={{ whiteSpace: 'pre-line' }}>{result.text}</Text></Group>
+          <Group gap="xs">
+            <Text size="sm" style={{ whiteSpace: 'pre-line' }}>
+              {result.text}
+            </Text>
+          </Group>
         </Alert>
       )}
     </Stack>

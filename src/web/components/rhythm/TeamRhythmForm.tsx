@@ -22,15 +22,28 @@ interface Values {
 /** One team's check-in schedule and Slack-compatible webhook. Admins edit; members read. */
 export function TeamRhythmForm({ team, canEdit }: { team: TeamRhythm; canEdit: boolean }) {
   const [saved, setSaved] = useState(false);
-  const save = useApiMutation((body: object) => api(`/api/v1/teams/${team.id}`, { method: 'PATCH', body }), [rhythmKeys.teams, keys.teams, rhythmKeys.attention]);
+  const save = useApiMutation(
+    (body: object) => api(`/api/v1/teams/${team.id}`, { method: 'PATCH', body }),
+    [rhythmKeys.teams, keys.teams, rhythmKeys.attention],
+  );
   const form = useForm<Values>({
     mode: 'controlled',
-    initialValues: { checkInCadence: team.checkInCadence, checkInDay: String(team.checkInDay), checkInHour: String(team.checkInHour), webhookUrl: team.webhookUrl ?? '' },
+    initialValues: {
+      checkInCadence: team.checkInCadence,
+      checkInDay: String(team.checkInDay),
+      checkInHour: String(team.checkInHour),
+      webhookUrl: team.webhookUrl ?? '',
+    },
   });
   const { onSubmit, formError, busy } = useApiSubmit(form, async (v) => {
     setSaved(false);
     const webhookUrl = v.webhookUrl.trim() === '' ? null : v.webhookUrl.trim();
-    await save.mutateAsync({ checkInCadence: v.checkInCadence, checkInDay: Number(v.checkInDay), checkInHour: Number(v.checkInHour), webhookUrl });
+    await save.mutateAsync({
+      checkInCadence: v.checkInCadence,
+      checkInDay: Number(v.checkInDay),
+      checkInHour: Number(v.checkInHour),
+      webhookUrl,
+    });
     setSaved(true);
   });
   return (
@@ -39,21 +52,64 @@ export function TeamRhythmForm({ team, canEdit }: { team: TeamRhythm; canEdit: b
         <Stack gap="xs">
           <Group justify="space-between">
             <Text fw={600}>{team.name}</Text>
-            <Text size="sm" c="dimmed">Next due {when(team.nextDueAt)}</Text>
+            <Text size="sm" c="dimmed">
+              Next due {when(team.nextDueAt)}
+            </Text>
           </Group>
           <Group align="flex-end" wrap="wrap">
-            <Select label={`Cadence for ${team.name}`} data={CADENCES} w={240} allowDeselect={false} disabled={!canEdit} {...form.getInputProps('checkInCadence')} />
-            <Select label={`Due day for ${team.name}`} data={WEEKDAYS} w={150} allowDeselect={false} disabled={!canEdit} {...form.getInputProps('checkInDay')} />
-            <Select label={`Due hour for ${team.name}`} data={HOURS} w={110} allowDeselect={false} disabled={!canEdit} {...form.getInputProps('checkInHour')} />
+            <Select
+              label={`Cadence for ${team.name}`}
+              data={CADENCES}
+              w={240}
+              allowDeselect={false}
+              disabled={!canEdit}
+              {...form.getInputProps('checkInCadence')}
+            />
+            <Select
+              label={`Due day for ${team.name}`}
+              data={WEEKDAYS}
+              w={150}
+              allowDeselect={false}
+              disabled={!canEdit}
+              {...form.getInputProps('checkInDay')}
+            />
+            <Select
+              label={`Due hour for ${team.name}`}
+              data={HOURS}
+              w={110}
+              allowDeselect={false}
+              disabled={!canEdit}
+              {...form.getInputProps('checkInHour')}
+            />
             {canEdit ? (
-              <TextInput label={`Webhook URL for ${team.name}`} description="Slack, Teams or Mattermost incoming webhook; empty for none" placeholder="https://hooks.slack.com/services/…" w={360} {...form.getInputProps('webhookUrl')} />
+              <TextInput
+                label={`Webhook URL for ${team.name}`}
+                description="Slack, Teams or Mattermost incoming webhook; empty for none"
+                placeholder="https://hooks.slack.com/services/…"
+                w={360}
+                {...form.getInputProps('webhookUrl')}
+              />
             ) : (
-              <Text size="sm" pb={8}>Webhook: {team.hasWebhook ? 'set' : 'none'}</Text>
+              <Text size="sm" pb={8}>
+                Webhook: {team.hasWebhook ? 'set' : 'none'}
+              </Text>
             )}
-            {canEdit && <Button type="submit" loading={busy}>Save {team.name}</Button>}
+            {canEdit && (
+              <Button type="submit" loading={busy}>
+                Save {team.name}
+              </Button>
+            )}
           </Group>
-          {formError && <Alert color="red" role="alert">{formError}</Alert>}
-          {saved && <Alert color="teal" role="status" py={6}>Saved.</Alert>}
+          {formError && (
+            <Alert color="red" role="alert">
+              {formError}
+            </Alert>
+          )}
+          {saved && (
+            <Alert color="teal" role="status" py={6}>
+              Saved.
+            </Alert>
+          )}
         </Stack>
       </form>
     </Card>

@@ -70,11 +70,17 @@ export const rhythmKeys = {
 };
 
 export const useRhythm = () => useQuery({ queryKey: rhythmKeys.rhythm, queryFn: () => api<Rhythm>('/api/v1/organization/rhythm') });
-export const useTeamRhythms = () => useQuery({ queryKey: rhythmKeys.teams, queryFn: () => api<TeamRhythm[]>('/api/v1/organization/rhythm/teams') });
-export const useJobs = (enabled: boolean) => useQuery({ queryKey: rhythmKeys.jobs, queryFn: () => api<JobInfo[]>('/api/v1/admin/jobs'), enabled });
-export const useOutbox = (enabled: boolean) => useQuery({ queryKey: rhythmKeys.outbox, queryFn: () => api<OutboxEntry[]>('/api/v1/admin/outbox?limit=50'), enabled });
+export const useTeamRhythms = () =>
+  useQuery({ queryKey: rhythmKeys.teams, queryFn: () => api<TeamRhythm[]>('/api/v1/organization/rhythm/teams') });
+export const useJobs = (enabled: boolean) =>
+  useQuery({ queryKey: rhythmKeys.jobs, queryFn: () => api<JobInfo[]>('/api/v1/admin/jobs'), enabled });
+export const useOutbox = (enabled: boolean) =>
+  useQuery({ queryKey: rhythmKeys.outbox, queryFn: () => api<OutboxEntry[]>('/api/v1/admin/outbox?limit=50'), enabled });
 export const useAttention = () => useQuery({ queryKey: rhythmKeys.attention, queryFn: () => api<AttentionItem[]>('/api/v1/attention') });
 
-export const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'].map((label, value) => ({ value: String(value), label }));
+export const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'].map((label, value) => ({
+  value: String(value),
+  label,
+}));
 export const HOURS = Array.from({ length: 24 }, (_, h) => ({ value: String(h), label: `${String(h).padStart(2, '0')}:00` }));
 export const when = (iso: string) => new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });

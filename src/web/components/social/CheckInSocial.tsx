@@ -13,7 +13,13 @@ export function CheckInSocial({ checkInId, asOf, me }: { checkInId: string; asOf
     <Stack gap={4} mt={4}>
       <Group gap="xs">
         <ReactionBar type="check_in" id={checkInId} reactions={reactions.data ?? []} label={`the check-in of ${asOf}`} />
-        <Button size="compact-xs" variant="subtle" onClick={comments.toggle} aria-expanded={open} aria-label={`${open ? 'Hide comments on' : 'Comments on'} the check-in of ${asOf}`}>
+        <Button
+          size="compact-xs"
+          variant="subtle"
+          onClick={comments.toggle}
+          aria-expanded={open}
+          aria-label={`${open ? 'Hide comments on' : 'Comments on'} the check-in of ${asOf}`}
+        >
           {open ? 'Hide comments' : 'Comments'}
         </Button>
       </Group>

@@ -7,7 +7,9 @@ export function CommentBody({ body }: { body: string }) {
     <Text size="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
       {segments(body).map((part, i) =>
         'mention' in part ? (
-          <Text key={i} span fw={600} c="teal.9" size="sm">@{part.mention.name}</Text>
+          <Text key={i} span fw={600} c="teal.9" size="sm">
+            @{part.mention.name}
+          </Text>
         ) : (
           <span key={i}>{part.text}</span>
         ),

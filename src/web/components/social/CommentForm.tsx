@@ -44,10 +44,24 @@ export function CommentForm({ label, initial = '', submitLabel, onSubmit, onCanc
   return (
     <form onSubmit={submit} aria-label={label}>
       <Stack gap="xs">
-        <MentionTextarea label={label} value={text} onChange={setText} people={people} onMention={(p) => setPicked((list) => [...list, p])} error={error} placeholder="Type @ to mention someone" />
+        <MentionTextarea
+          label={label}
+          value={text}
+          onChange={setText}
+          people={people}
+          onMention={(p) => setPicked((list) => [...list, p])}
+          error={error}
+          placeholder="Type @ to mention someone"
+        />
         <Group gap="xs" justify="flex-end">
-          {onCancel && <Button size="xs" variant="default" onClick={onCancel}>Cancel</Button>}
-          <Button size="xs" type="submit" loading={busy}>{submitLabel}</Button>
+          {onCancel && (
+            <Button size="xs" variant="default" onClick={onCancel}>
+              Cancel
+            </Button>
+          )}
+          <Button size="xs" type="submit" loading={busy}>
+            {submitLabel}
+          </Button>
         </Group>
       </Stack>
     </form>

@@ -27,20 +27,41 @@ export function CommentItem({ comment, me }: { comment: Comment; me: Me }) {
     await refresh();
   };
   return (
-    <Stack gap={4} component="article" aria-label={`Comment by ${author}`} pt="xs" style={{ borderTop: '1px solid var(--mantine-color-gray-2)' }}>
+    <Stack
+      gap={4}
+      component="article"
+      aria-label={`Comment by ${author}`}
+      pt="xs"
+      style={{ borderTop: '1px solid var(--mantine-color-gray-2)' }}
+    >
       <Group gap="xs" justify="space-between" wrap="nowrap">
         <Text size="sm">
-          <strong>{author}</strong> <Text span size="xs" c="dimmed">{when(comment.createdAt)}</Text>
-          {comment.edited && <Badge ml={6} size="xs" variant="light" color="gray">edited</Badge>}
+          <strong>{author}</strong>{' '}
+          <Text span size="xs" c="dimmed">
+            {when(comment.createdAt)}
+          </Text>
+          {comment.edited && (
+            <Badge ml={6} size="xs" variant="light" color="gray">
+              edited
+            </Badge>
+          )}
         </Text>
         {mayChange && !editing && (
           <Group gap={4} wrap="nowrap">
-            <Button size="compact-xs" variant="subtle" onClick={() => setEditing(true)} aria-label={`Edit comment by ${author}`}>Edit</Button>
-            <Button size="compact-xs" variant="subtle" color="red" onClick={() => void remove()} aria-label={`Delete comment by ${author}`}>Delete</Button>
+            <Button size="compact-xs" variant="subtle" onClick={() => setEditing(true)} aria-label={`Edit comment by ${author}`}>
+              Edit
+            </Button>
+            <Button size="compact-xs" variant="subtle" color="red" onClick={() => void remove()} aria-label={`Delete comment by ${author}`}>
+              Delete
+            </Button>
           </Group>
         )}
       </Group>
-      {editing ? <CommentForm label="Edit comment" initial={comment.body} submitLabel="Save" onSubmit={save} onCancel={() => setEditing(false)} /> : <CommentBody body={comment.body} />}
+      {editing ? (
+        <CommentForm label="Edit comment" initial={comment.body} submitLabel="Save" onSubmit={save} onCancel={() => setEditing(false)} />
+      ) : (
+        <CommentBody body={comment.body} />
+      )}
       <ReactionBar type="comment" id={comment.id} reactions={comment.reactions} label={`the comment by ${author}`} />
     </Stack>
   );

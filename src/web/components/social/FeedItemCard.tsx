@@ -10,7 +10,11 @@ const STATUS: Record<string, string> = { draft: 'draft', active: 'active', close
 
 function ObjectiveLink({ item }: { item: FeedItem }) {
   if (!item.objective) return null;
-  return <Anchor component={Link} to={`/objectives/${item.objective.id}`} fw={600}>{item.objective.title}</Anchor>;
+  return (
+    <Anchor component={Link} to={`/objectives/${item.objective.id}`} fw={600}>
+      {item.objective.title}
+    </Anchor>
+  );
 }
 
 /** What happened, in a sentence. */
@@ -20,19 +24,54 @@ function describe(item: FeedItem): ReactNode {
   const c = item.checkIn;
   switch (item.kind) {
     case 'check_in':
-      return <>{who} checked in on {kr}{c?.value !== null && c?.value !== undefined ? `: ${c.value}` : ''}{c?.progressAfter !== null && c?.progressAfter !== undefined ? ` (${percent(c.progressBefore ?? 0)} → ${percent(c.progressAfter)})` : ''}</>;
+      return (
+        <>
+          {who} checked in on {kr}
+          {c?.value !== null && c?.value !== undefined ? `: ${c.value}` : ''}
+          {c?.progressAfter !== null && c?.progressAfter !== undefined
+            ? ` (${percent(c.progressBefore ?? 0)} → ${percent(c.progressAfter)})`
+            : ''}
+        </>
+      );
     case 'celebration':
-      return <><span aria-hidden>🎉 </span>{kr} reached its target! Checked in by {who}.</>;
+      return (
+        <>
+          <span aria-hidden>🎉 </span>
+          {kr} reached its target! Checked in by {who}.
+        </>
+      );
     case 'comment':
-      return <>{who} commented on <ObjectiveLink item={item} />{item.comment?.on === 'key_result' && kr ? <> ({kr})</> : null}: “{item.comment?.excerpt}”</>;
+      return (
+        <>
+          {who} commented on <ObjectiveLink item={item} />
+          {item.comment?.on === 'key_result' && kr ? <> ({kr})</> : null}: “{item.comment?.excerpt}”
+        </>
+      );
     case 'objective_created':
-      return <>{who} created <ObjectiveLink item={item} /></>;
+      return (
+        <>
+          {who} created <ObjectiveLink item={item} />
+        </>
+      );
     case 'status_changed':
-      return <>{who} moved <ObjectiveLink item={item} /> from {STATUS[item.status?.from ?? ''] ?? 'new'} to {STATUS[item.status?.to ?? ''] ?? item.status?.to}</>;
+      return (
+        <>
+          {who} moved <ObjectiveLink item={item} /> from {STATUS[item.status?.from ?? ''] ?? 'new'} to{' '}
+          {STATUS[item.status?.to ?? ''] ?? item.status?.to}
+        </>
+      );
     case 'objective_closed':
-      return <>{who} closed <ObjectiveLink item={item} /></>;
+      return (
+        <>
+          {who} closed <ObjectiveLink item={item} />
+        </>
+      );
     case 'cycle_closed':
-      return <>{item.cycle?.name} was closed and scored by {who}</>;
+      return (
+        <>
+          {item.cycle?.name} was closed and scored by {who}
+        </>
+      );
   }
 }
 
@@ -41,16 +80,46 @@ export function FeedItemCard({ item }: { item: FeedItem }) {
   const celebration = item.kind === 'celebration';
   const objectiveContext = item.objective && (item.kind === 'check_in' || celebration);
   return (
-    <Card component="li" withBorder padding="sm" data-testid={`feed-${item.kind}`} bg={celebration ? 'var(--mantine-color-teal-light)' : undefined} style={celebration ? { borderColor: 'var(--mantine-color-teal-7)', borderWidth: 2 } : undefined}>
+    <Card
+      component="li"
+      withBorder
+      padding="sm"
+      data-testid={`feed-${item.kind}`}
+      bg={celebration ? 'var(--mantine-color-teal-light)' : undefined}
+      style={celebration ? { borderColor: 'var(--mantine-color-teal-7)', borderWidth: 2 } : undefined}
+    >
       <Stack gap={4}>
-        <Text size={celebration ? 'md' : 'sm'} fw={celebration ? 600 : undefined}>{describe(item)}</Text>
-        {item.checkIn?.note && <Text size="sm" c="dimmed">“{item.checkIn.note}”</Text>}
+        <Text size={celebration ? 'md' : 'sm'} fw={celebration ? 600 : undefined}>
+          {describe(item)}
+        </Text>
+        {item.checkIn?.note && (
+          <Text size="sm" c="dimmed">
+            “{item.checkIn.note}”
+          </Text>
+        )}
         <Group gap="xs">
-          <Text size="xs" c="dimmed">{when(item.createdAt)}</Text>
-          {objectiveContext && <Text size="xs" c="dimmed">· <ObjectiveLink item={item} /></Text>}
-          {item.objective?.teamName && <Text size="xs" c="dimmed">· {item.objective.teamName}</Text>}
+          <Text size="xs" c="dimmed">
+            {when(item.createdAt)}
+          </Text>
+          {objectiveContext && (
+            <Text size="xs" c="dimmed">
+              · <ObjectiveLink item={item} />
+            </Text>
+          )}
+          {item.objective?.teamName && (
+            <Text size="xs" c="dimmed">
+              · {item.objective.teamName}
+            </Text>
+          )}
         </Group>
-        {item.reactionTarget && <ReactionBar type={item.reactionTarget.type} id={item.reactionTarget.id} reactions={item.reactions} label={celebration ? 'this celebration' : item.kind === 'comment' ? 'this comment' : 'this check-in'} />}
+        {item.reactionTarget && (
+          <ReactionBar
+            type={item.reactionTarget.type}
+            id={item.reactionTarget.id}
+            reactions={item.reactions}
+            label={celebration ? 'this celebration' : item.kind === 'comment' ? 'this comment' : 'this check-in'}
+          />
+        )}
       </Stack>
     </Card>
   );

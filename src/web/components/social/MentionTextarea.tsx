@@ -74,11 +74,17 @@ export function MentionTextarea({ label, value, onChange, people, onMention, err
         />
       </Combobox.Target>
       <VisuallyHidden id={hintId}>Type @ and a name to mention someone.</VisuallyHidden>
-      <VisuallyHidden aria-live="polite">{combobox.dropdownOpened ? `${options.length} ${options.length === 1 ? 'person matches' : 'people match'}: use the arrow keys and Enter to mention.` : ''}</VisuallyHidden>
+      <VisuallyHidden aria-live="polite">
+        {combobox.dropdownOpened
+          ? `${options.length} ${options.length === 1 ? 'person matches' : 'people match'}: use the arrow keys and Enter to mention.`
+          : ''}
+      </VisuallyHidden>
       <Combobox.Dropdown>
         <Combobox.Options aria-label="People to mention">
           {options.map((person) => (
-            <Combobox.Option value={person.id} key={person.id}>{person.name}</Combobox.Option>
+            <Combobox.Option value={person.id} key={person.id}>
+              {person.name}
+            </Combobox.Option>
           ))}
         </Combobox.Options>
       </Combobox.Dropdown>

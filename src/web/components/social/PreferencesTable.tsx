@@ -24,7 +24,8 @@ export function PreferencesTable({ preferences }: { preferences: Preferences['pr
   const queryClient = useQueryClient();
   const [choices, setChoices] = useState(preferences);
   const [saved, setSaved] = useState<string | null>(null);
-  const enabled = (kind: NotificationKind, channel: string) => choices.find((c) => c.kind === kind && c.channel === channel)?.enabled ?? true;
+  const enabled = (kind: NotificationKind, channel: string) =>
+    choices.find((c) => c.kind === kind && c.channel === channel)?.enabled ?? true;
   const set = (kind: NotificationKind, channel: 'in_app' | 'email', on: boolean) => {
     setSaved(null);
     setChoices((list) => list.map((c) => (c.kind === kind && c.channel === channel ? { ...c, enabled: on } : c)));
@@ -40,7 +41,9 @@ export function PreferencesTable({ preferences }: { preferences: Preferences['pr
         <Table.Thead>
           <Table.Tr>
             <Table.Th>Notification</Table.Th>
-            {CHANNELS.map((c) => <Table.Th key={c.channel}>{c.label}</Table.Th>)}
+            {CHANNELS.map((c) => (
+              <Table.Th key={c.channel}>{c.label}</Table.Th>
+            ))}
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -49,7 +52,11 @@ export function PreferencesTable({ preferences }: { preferences: Preferences['pr
               <Table.Td>{KIND_LABELS[kind]}</Table.Td>
               {CHANNELS.map(({ channel, label }) => (
                 <Table.Td key={channel}>
-                  <Checkbox aria-label={`${KIND_LABELS[kind]}: ${label}`} checked={enabled(kind, channel)} onChange={(event) => set(kind, channel, event.currentTarget.checked)} />
+                  <Checkbox
+                    aria-label={`${KIND_LABELS[kind]}: ${label}`}
+                    checked={enabled(kind, channel)}
+                    onChange={(event) => set(kind, channel, event.currentTarget.checked)}
+                  />
                 </Table.Td>
               ))}
             </Table.Tr>
@@ -57,9 +64,15 @@ export function PreferencesTable({ preferences }: { preferences: Preferences['pr
         </Table.Tbody>
       </Table>
       <Group>
-        <Button size="sm" onClick={() => void save()}>Save notification settings</Button>
+        <Button size="sm" onClick={() => void save()}>
+          Save notification settings
+        </Button>
       </Group>
-      {saved && <Alert color="teal" role="status">{saved}</Alert>}
+      {saved && (
+        <Alert color="teal" role="status">
+          {saved}
+        </Alert>
+      )}
     </Stack>
   );
 }

@@ -8,7 +8,17 @@ import { EMOJI_NAMES, EMOJIS, type Reaction, type ReactionTargetType } from '../
  * The five reactions as toggle buttons with their counts: pressed when you reacted. Everything
  * showing reactions is refreshed after a change (other people's pages hear of it live).
  */
-export function ReactionBar({ type, id, reactions, label }: { type: ReactionTargetType; id: string; reactions: Reaction[]; label: string }) {
+export function ReactionBar({
+  type,
+  id,
+  reactions,
+  label,
+}: {
+  type: ReactionTargetType;
+  id: string;
+  reactions: Reaction[];
+  label: string;
+}) {
   const queryClient = useQueryClient();
   const [busy, setBusy] = useState<string | null>(null);
   const toggle = async (emoji: string, on: boolean) => {
@@ -38,7 +48,11 @@ export function ReactionBar({ type, id, reactions, label }: { type: ReactionTarg
             onClick={() => void toggle(emoji, !mine)}
           >
             <span aria-hidden>{emoji}</span>
-            {count > 0 && <span style={{ marginLeft: 4 }} aria-hidden>{count}</span>}
+            {count > 0 && (
+              <span style={{ marginLeft: 4 }} aria-hidden>
+                {count}
+              </span>
+            )}
           </Button>
         );
         return count > 0 ? (

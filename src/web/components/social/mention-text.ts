@@ -35,7 +35,10 @@ export function toBody(text: string, people: Person[]): string {
   const byLength = [...new Map(people.map((p) => [p.id, p])).values()].sort((a, b) => b.name.length - a.name.length);
   let body = text;
   for (const person of byLength) {
-    body = body.replace(new RegExp(`(^|[^\\w\\]])@${escape(person.name)}(?![\\w])`, 'g'), (_all, before: string) => `${before}@[${person.name}](${person.id})`);
+    body = body.replace(
+      new RegExp(`(^|[^\\w\\]])@${escape(person.name)}(?![\\w])`, 'g'),
+      (_all, before: string) => `${before}@[${person.name}](${person.id})`,
+    );
   }
   return body;
 }
@@ -51,5 +54,14 @@ export function typedMention(text: string, caret: number): { start: number; quer
 /** People whose name, or a word of it, starts with the query. */
 export function matchingPeople(people: Person[], query: string, limit = 6): Person[] {
   const q = query.trim().toLowerCase();
-  return people.filter((p) => p.name.toLowerCase().startsWith(q) || p.name.toLowerCase().split(/\s+/).some((word) => word.startsWith(q))).slice(0, limit);
+  return people
+    .filter(
+      (p) =>
+        p.name.toLowerCase().startsWith(q) ||
+        p.name
+          .toLowerCase()
+          .split(/\s+/)
+          .some((word) => word.startsWith(q)),
+    )
+    .slice(0, limit);
 }
