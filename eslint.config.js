@@ -9,4 +9,23 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
   },
+  {
+    // The HTTP edge depends on the layers below it, never the reverse (docs/ARCHITECTURE.md).
+    files: ['src/server/**/*.ts', 'src/cli/**/*.ts'],
+    ignores: ['src/server/http/**', 'src/server/app.ts', 'src/server/serve.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/http/*', '**/http/**'],
+              message:
+                'Only the HTTP edge imports from src/server/http: throw AppError from src/server/errors.ts, take AppContext from src/server/context.ts.',
+            },
+          ],
+        },
+      ],
+    },
+  },
 );

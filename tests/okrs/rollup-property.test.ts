@@ -7,7 +7,7 @@
 import { and, eq } from 'drizzle-orm';
 import { beforeEach, expect, it } from 'vitest';
 import { objectives, organizations } from '../../src/db/schema/index.js';
-import { Problem } from '../../src/server/http/problem.js';
+import { AppError } from '../../src/server/errors.js';
 import { createAccount } from '../../src/server/services/create-account.js';
 import { addAlignment, removeAlignment } from '../../src/server/services/okrs/alignments.js';
 import { createCheckIn, deleteCheckIn, updateCheckIn, type CheckInFields } from '../../src/server/services/okrs/check-ins.js';
@@ -326,7 +326,7 @@ describeEachEngine('roll-ups maintained on write equal the from-scratch recomput
           () => null,
           (error: unknown) => error,
         );
-        expect(refused instanceof Problem ? refused.status : refused, `seed ${seed}, ${step}`).toBe(422);
+        expect(refused instanceof AppError ? refused.code : refused, `seed ${seed}, ${step}`).toBe('validation-failed');
         count('refused loop');
       }
       await check();
@@ -337,12 +337,12 @@ describeEachEngine('roll-ups maintained on write equal the from-scratch recomput
     step = 'the company objective aligning to the team objective';
     const closing = await addAlignment(db, scope, company!.id, { parentObjectiveId: team!.id }).then(
       () => 'accepted',
-      (error: unknown) => (error instanceof Problem ? error.status : error),
+      (error: unknown) => (error instanceof AppError ? error.code : error),
     );
     const chainIntact =
       links.some((l) => l.childId === team!.id && l.parentObjectiveId === department!.id) &&
       links.some((l) => l.childId === department!.id && l.parentObjectiveId === company!.id);
-    if (chainIntact) expect(closing, `seed ${seed}: ${step} must be refused`).toBe(422);
+    if (chainIntact) expect(closing, `seed ${seed}: ${step} must be refused`).toBe('validation-failed');
     await check();
     return ran;
   }

@@ -1,8 +1,8 @@
 import type { ParsedArgs } from '../args.js';
 import { requireFlag, stringFlag } from '../args.js';
-import { setupOrganization } from '../../server/services/setup.js';
-import { setupBody } from '../../server/http/setup/schema.js';
-import { Problem } from '../../server/http/problem.js';
+import { setupBody, setupOrganization } from '../../server/services/setup.js';
+
+import { AppError } from '../../server/errors.js';
 import { UsageError } from '../args.js';
 import { readPassword } from './read-password.js';
 import { withDatabase } from './with-database.js';
@@ -22,7 +22,7 @@ export async function setupCommand(args: ParsedArgs) {
       const { organization, owner } = await setupOrganization(handle.db, input.data);
       console.log(`Created ${organization.name} with owner ${owner.email}. Sign in at the Cairn address.`);
     } catch (error) {
-      if (error instanceof Problem) throw new UsageError(error.message);
+      if (error instanceof AppError) throw new UsageError(error.message);
       throw error;
     }
   });

@@ -6,7 +6,7 @@ import type { Database } from '../../db/database.js';
 import { accounts, organizations, ROLES, users, type Role } from '../../db/schema/index.js';
 import { createAccount, normalizeEmail } from '../../server/services/create-account.js';
 import { updateUser } from '../../server/services/users.js';
-import { Problem } from '../../server/http/problem.js';
+import { AppError } from '../../server/errors.js';
 import { readPassword } from './read-password.js';
 import { withDatabase } from './with-database.js';
 
@@ -88,7 +88,7 @@ export async function userCommand(args: ParsedArgs) {
     try {
       console.log(await action(handle.db, args));
     } catch (error) {
-      if (error instanceof Problem) throw new UsageError(error.message);
+      if (error instanceof AppError) throw new UsageError(error.message);
       throw error;
     }
   });

@@ -1,34 +1,9 @@
 import type { FastifyRequest } from 'fastify';
-import type { Config } from '../config.js';
-import type { DatabaseHandle, Database } from '../../db/database.js';
-import type { Auth } from '../auth/better-auth.js';
 import type { Actor } from '../auth/actor.js';
-import type { Mailer } from '../mail/mailer.js';
-import type { Clock } from '../clock.js';
-import type { EventBus } from '../events/bus.js';
-import type { NotifyContext } from '../services/notifications/notify.js';
-import { unauthenticated } from './problem.js';
+import { unauthenticated } from '../errors.js';
 
-/** What every route module is given: built once at start, no globals. */
-export interface AppContext {
-  handle: DatabaseHandle;
-  db: Database;
-  auth: Auth;
-  config: Config;
-  mailer: Mailer;
-  clock: Clock;
-  /** Signs sessions and unsubscribe links. */
-  secret: string;
-  /** Live updates to open pages (server-sent events). */
-  events: EventBus;
-}
-
-/** What notify() needs from the app: links, signing, the time. */
-export const notifyContext = (ctx: AppContext): NotifyContext => ({
-  publicUrl: ctx.config.publicUrl,
-  secret: ctx.secret,
-  now: ctx.clock(),
-});
+export type { AppContext } from '../context.js';
+export { notifyContext } from '../context.js';
 
 declare module 'fastify' {
   interface FastifyRequest {

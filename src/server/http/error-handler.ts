@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { Problem, type FieldProblem } from './problem.js';
+import { AppError, type FieldError } from '../errors.js';
+import { Problem, STATUS_OF_CODE } from './problem.js';
 
 const PROBLEM_JSON = 'application/problem+json; charset=utf-8';
 
@@ -13,8 +14,9 @@ function fieldFromPath(path: string): string {
     .join('');
 }
 
+/** A request the schema refuses is malformed (400); a rule a service refuses is 422. */
 function validationProblem(error: FastifyError): Problem {
-  const errors: FieldProblem[] = (error.validation ?? []).map((issue) => {
+  const errors: FieldError[] = (error.validation ?? []).map((issue) => {
     return { field: fieldFromPath(issue.instancePath) || (error.validationContext ?? 'body'), message: issue.message ?? 'Invalid value.' };
   });
   const first = errors[0];
@@ -22,11 +24,17 @@ function validationProblem(error: FastifyError): Problem {
   return new Problem(400, 'validation-failed', detail, errors);
 }
 
+export function problemOf(error: AppError): Problem {
+  const headers: Record<string, string> = error.retryAfterSeconds !== undefined ? { 'retry-after': String(error.retryAfterSeconds) } : {};
+  return new Problem(STATUS_OF_CODE[error.code], error.code, error.message, error.errors, headers);
+}
+
 /** Every error leaves as RFC 9457 problem+json; unexpected ones are logged and hidden. */
 export function installErrorHandling(app: FastifyInstance): void {
-  app.setErrorHandler((error: FastifyError, request, reply) => {
+  app.setErrorHandler((error: FastifyError | AppError | Problem, request, reply) => {
     let problem: Problem;
     if (error instanceof Problem) problem = error;
+    else if (error instanceof AppError) problem = problemOf(error);
     else if (hasZodFastifySchemaValidationErrors(error) || error.validation) problem = validationProblem(error);
     else if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
       problem = new Problem(error.statusCode, error.statusCode === 429 ? 'rate-limited' : 'bad-request', error.message);

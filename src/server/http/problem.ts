@@ -1,22 +1,23 @@
-/**
- * RFC 9457 problem details. `type` is stable and documented in docs/api-errors.md;
- * clients branch on it, people read `detail`, forms use `field`.
- */
-export interface FieldProblem {
-  field: string;
-  message: string;
-}
+import type { ErrorCode, FieldError } from '../errors.js';
 
+/**
+ * RFC 9457 problem details: the HTTP face of an error. `type` is stable and documented in
+ * docs/api-errors.md; clients branch on it, people read `detail`, forms use `field`.
+ * Only the HTTP edge builds these; everything below it throws `AppError` with a code.
+ */
 export interface ProblemBody {
   type: string;
   title: string;
   status: number;
   detail: string;
   field?: string;
-  errors?: FieldProblem[];
+  errors?: FieldError[];
 }
 
-const TITLES: Record<string, string> = {
+/** Problem types the HTTP edge adds to the application's codes: unreadable requests and bugs. */
+export type ProblemType = ErrorCode | 'bad-request' | 'auth-failed' | 'internal-error';
+
+const TITLES: Record<ProblemType, string> = {
   'validation-failed': 'Invalid request',
   unauthenticated: 'Sign in required',
   forbidden: 'Not allowed',
@@ -28,28 +29,37 @@ const TITLES: Record<string, string> = {
   'auth-failed': 'Authentication failed',
   'cycle-closed': 'Cycle closed',
   'quality-blocked': 'Blocked by the guiding principles',
+  unavailable: 'Temporarily unavailable',
   'bad-request': 'Bad request',
   'internal-error': 'Internal error',
 };
 
-export class Problem extends Error {
+/** Each application error code's HTTP status. A new code fails to compile until it is given one here. */
+export const STATUS_OF_CODE: Record<ErrorCode, number> = {
+  'validation-failed': 422,
+  unauthenticated: 401,
+  'invalid-credentials': 401,
+  forbidden: 403,
+  'not-found': 404,
+  conflict: 409,
+  'already-set-up': 409,
+  'cycle-closed': 409,
+  'quality-blocked': 422,
+  'rate-limited': 429,
+  unavailable: 503,
+};
+
+export class Problem {
   constructor(
     readonly status: number,
-    readonly slug: string,
-    detail: string,
-    readonly errors: FieldProblem[] = [],
+    readonly type: ProblemType,
+    readonly detail: string,
+    readonly errors: FieldError[] = [],
     readonly headers: Record<string, string> = {},
-  ) {
-    super(detail);
-  }
+  ) {}
 
   toBody(): ProblemBody {
-    const body: ProblemBody = {
-      type: `/problems/${this.slug}`,
-      title: TITLES[this.slug] ?? this.slug,
-      status: this.status,
-      detail: this.message,
-    };
+    const body: ProblemBody = { type: `/problems/${this.type}`, title: TITLES[this.type], status: this.status, detail: this.detail };
     if (this.errors.length > 0) {
       body.field = this.errors[0]!.field;
       body.errors = this.errors;
@@ -57,10 +67,3 @@ export class Problem extends Error {
     return body;
   }
 }
-
-export const invalid = (field: string, message: string) => new Problem(422, 'validation-failed', message, [{ field, message }]);
-export const notFound = (what: string, field?: string) =>
-  new Problem(404, 'not-found', `${what} was not found.`, field ? [{ field, message: `${what} was not found.` }] : []);
-export const conflict = (field: string, message: string) => new Problem(409, 'conflict', message, [{ field, message }]);
-export const forbidden = (message = 'You are not allowed to do this.') => new Problem(403, 'forbidden', message);
-export const unauthenticated = () => new Problem(401, 'unauthenticated', 'Sign in or send a valid API token.');

@@ -4,20 +4,7 @@ import { z } from 'zod';
 export const idParam = z.object({ id: z.uuid({ message: 'Must be a valid id.' }) });
 export const userIdParam = z.object({ id: z.string().min(1).max(64) });
 export const isoDateTime = z.string().describe('ISO 8601 date-time');
-export const emailField = z.email({ message: 'Enter a valid email address.' }).max(254);
-export const nameField = z.string().trim().min(1, 'Required.').max(120, 'Use at most 120 characters.');
-export const roleField = z.enum(['owner', 'admin', 'member']);
-export const timeZoneField = z
-  .string()
-  .max(64)
-  .refine((tz) => {
-    try {
-      new Intl.DateTimeFormat('en', { timeZone: tz });
-      return true;
-    } catch {
-      return false;
-    }
-  }, 'Use an IANA time zone such as Europe/Paris.');
+export { emailField, nameField, roleField, timeZoneField } from '../fields.js';
 
 export const problemSchema = z.object({
   type: z.string(),

@@ -1,5 +1,5 @@
 import type { DatabaseHandle, Transaction } from '../../db/database.js';
-import type { AppContext } from '../http/context.js';
+import type { AppContext } from '../context.js';
 import { resolveAuthSecret } from '../auth/secret.js';
 import { systemClock } from '../clock.js';
 import type { Config } from '../config.js';

@@ -1,5 +1,5 @@
 import type { Actor } from '../auth/actor.js';
-import { forbidden } from '../http/problem.js';
+import { forbidden } from '../errors.js';
 
 /**
  * The one place that says who may do what. Handlers call `authorize` before any service;

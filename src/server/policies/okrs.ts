@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import type { Executor } from '../../db/database.js';
 import { objectiveContributors, teamMembers, type objectives } from '../../db/schema/index.js';
 import type { Actor } from '../auth/actor.js';
-import { forbidden } from '../http/problem.js';
+import { forbidden } from '../errors.js';
 import { isAdmin } from './index.js';
 
 type ObjectiveRow = typeof objectives.$inferSelect;

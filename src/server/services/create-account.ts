@@ -3,7 +3,7 @@ import { hashPassword } from 'better-auth/crypto';
 import { sql } from 'drizzle-orm';
 import type { Executor } from '../../db/database.js';
 import { accounts, users, type Role } from '../../db/schema/index.js';
-import { conflict } from '../http/problem.js';
+import { conflict } from '../errors.js';
 import { isUniqueViolation } from './db-errors.js';
 
 export interface NewAccount {

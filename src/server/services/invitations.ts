@@ -3,7 +3,7 @@ import { and, desc, eq, gt, isNull } from 'drizzle-orm';
 import type { Database } from '../../db/database.js';
 import { invitations, organizations, teamMembers, users, type Role } from '../../db/schema/index.js';
 import { hashToken } from '../auth/actor.js';
-import { conflict, notFound, Problem } from '../http/problem.js';
+import { conflict, notFound, AppError } from '../errors.js';
 import { recordActivity } from './activity.js';
 import { createAccount, normalizeEmail } from './create-account.js';
 import { findTeam } from './teams.js';
@@ -104,7 +104,7 @@ export async function findOpenInvitation(db: Database, token: string) {
       ),
     );
   if (!row)
-    throw new Problem(404, 'not-found', 'This invitation link is not valid any more. Ask for a new one.', [
+    throw new AppError('not-found', 'This invitation link is not valid any more. Ask for a new one.', [
       { field: 'token', message: 'Unknown, used or expired invitation.' },
     ]);
   return row;

@@ -1,24 +1,29 @@
+import { z } from 'zod';
+import { passwordSchema } from '../auth/password-rules.js';
+import { emailField, nameField, timeZoneField } from '../fields.js';
 import { sql } from 'drizzle-orm';
 import type { Database } from '../../db/database.js';
 import { organizations } from '../../db/schema/index.js';
-import { Problem } from '../http/problem.js';
+import { AppError } from '../errors.js';
 import { recordActivity } from './activity.js';
 import { countUsers, createAccount } from './create-account.js';
 
-export interface SetupInput {
-  organization: string;
-  name: string;
-  email: string;
-  password: string;
-  timeZone?: string;
-}
+/** What first-run setup needs, the same rules for the HTTP route and `cairn setup`. */
+export const setupBody = z.object({
+  organization: nameField.describe('The organisation name'),
+  name: nameField.describe("The owner's full name"),
+  email: emailField,
+  password: passwordSchema,
+  timeZone: timeZoneField.optional(),
+});
+export type SetupInput = z.infer<typeof setupBody>;
 
 /** First run: the organisation and its owner, together or not at all. Only while nobody exists. */
 export async function setupOrganization(db: Database, input: SetupInput) {
   return db.transaction(async (tx) => {
     // Two setups racing on a server: the second waits here, then sees the first owner.
     await tx.execute(sql`select pg_advisory_xact_lock(72621202)`);
-    if ((await countUsers(tx)) > 0) throw new Problem(409, 'already-set-up', 'Cairn is already set up. Sign in instead.');
+    if ((await countUsers(tx)) > 0) throw new AppError('already-set-up', 'Cairn is already set up. Sign in instead.');
     const [org] = await tx
       .insert(organizations)
       .values({ name: input.organization.trim(), timeZone: input.timeZone ?? 'UTC' })

@@ -1,7 +1,7 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { queryRows, type Database, type Executor } from '../../db/database.js';
 import { teamMembers, teams, type CheckInCadence, type TeamKind } from '../../db/schema/index.js';
-import { invalid, notFound, Problem } from '../http/problem.js';
+import { invalid, notFound, AppError } from '../errors.js';
 import { recordActivity } from './activity.js';
 
 export interface TeamFields {
@@ -102,8 +102,7 @@ export async function deleteTeam(db: Database, scope: Scope, id: string) {
       .from(teams)
       .where(and(eq(teams.orgId, scope.orgId), eq(teams.parentId, id)))
       .limit(1);
-    if (child)
-      throw new Problem(409, 'conflict', 'Move or delete its sub-teams first.', [{ field: 'id', message: 'The team has sub-teams.' }]);
+    if (child) throw new AppError('conflict', 'Move or delete its sub-teams first.', [{ field: 'id', message: 'The team has sub-teams.' }]);
     await tx.delete(teams).where(and(eq(teams.orgId, scope.orgId), eq(teams.id, id)));
     await recordActivity(tx, { ...scope, action: 'team.deleted', entityType: 'team', entityId: id, before: audited(before) });
   });

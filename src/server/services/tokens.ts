@@ -3,7 +3,7 @@ import { and, desc, eq, isNull } from 'drizzle-orm';
 import type { Database } from '../../db/database.js';
 import { apiTokens } from '../../db/schema/index.js';
 import { hashToken } from '../auth/actor.js';
-import { notFound } from '../http/problem.js';
+import { notFound } from '../errors.js';
 import { recordActivity } from './activity.js';
 
 type Scope = { orgId: string; actorId: string };

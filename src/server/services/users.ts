@@ -1,7 +1,7 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { queryRows, type Database, type Executor } from '../../db/database.js';
 import { sessions, teamMembers, users, type Role } from '../../db/schema/index.js';
-import { invalid, notFound, Problem } from '../http/problem.js';
+import { invalid, notFound, AppError } from '../errors.js';
 import { recordActivity } from './activity.js';
 
 export interface UserFields {
@@ -65,7 +65,7 @@ export async function updateUser(db: Database, scope: Scope, id: string, fields:
     await checkManager(tx, scope.orgId, id, fields.managerId);
     const losesOwner = before.role === 'owner' && ((fields.role !== undefined && fields.role !== 'owner') || fields.active === false);
     if (losesOwner && (await ownerCount(tx, scope.orgId)) <= 1) {
-      throw new Problem(409, 'conflict', 'The organisation needs at least one active owner.', [
+      throw new AppError('conflict', 'The organisation needs at least one active owner.', [
         { field: fields.role !== undefined ? 'role' : 'active', message: 'This is the last owner.' },
       ]);
     }

@@ -26,12 +26,10 @@ export const healthRoutes =
             database: { engine: ctx.handle.kind, ok: true, latencyMs: Math.round((performance.now() - started) * 10) / 10 },
           };
         } catch (error) {
-          return reply
-            .status(503)
-            .send({
-              status: 'degraded',
-              database: { engine: ctx.handle.kind, ok: false, latencyMs: null, error: (error as Error).message },
-            });
+          return reply.status(503).send({
+            status: 'degraded',
+            database: { engine: ctx.handle.kind, ok: false, latencyMs: null, error: (error as Error).message },
+          });
         }
       },
     });

@@ -9,7 +9,7 @@ import { organizationToday } from './today.js';
 import { recentCheckIns } from '../../services/okrs/recent-check-ins.js';
 import { findTeam } from '../../services/teams.js';
 import { findUser } from '../../services/users.js';
-import { notFound } from '../problem.js';
+import { notFound } from '../../errors.js';
 import { userIdParam } from '../schemas.js';
 
 const activitySchema = z.object({

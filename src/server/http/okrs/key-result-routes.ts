@@ -6,7 +6,7 @@ import { createKeyResult, deleteKeyResult, overrideScore, updateKeyResult } from
 import { presentKeyResults } from '../../services/okrs/read-model.js';
 import { requireObjective } from '../../services/okrs/objectives.js';
 import { actorOf, scopeOf, type AppContext } from '../context.js';
-import { forbidden } from '../problem.js';
+import { forbidden } from '../../errors.js';
 import { idParam, problemSchema } from '../schemas.js';
 import { editableObjective, keyResultWithRelation } from './access.js';
 import { asOfQuery, keyResultCreate, keyResultPatch, keyResultView, scoreOverrideBody } from './schema.js';

@@ -9,7 +9,7 @@ import { presentOrganization, presentUser } from '../presenters.js';
 import { nameField, problemSchema, timeZoneField } from '../schemas.js';
 import { organizationSchema, sessionView } from '../setup/schema.js';
 import { findUser } from '../../services/users.js';
-import { notFound } from '../problem.js';
+import { notFound } from '../../errors.js';
 
 const organizationPatch = z.object({ name: nameField.optional(), timeZone: timeZoneField.optional() });
 

@@ -8,7 +8,7 @@ import { cycleQualityContext, draftOfObjective } from '../../services/quality/ob
 import { loadPrinciples, savePrinciples } from '../../services/quality/principles.js';
 import { findTeam } from '../../services/teams.js';
 import { actorOf, scopeOf, type AppContext } from '../context.js';
-import { notFound } from '../problem.js';
+import { notFound } from '../../errors.js';
 import { idParam, problemSchema } from '../schemas.js';
 import { organizationToday } from '../okrs/today.js';
 import { draftSchema, guidingPrinciplesSchema, principlesSchema, reportSchema } from './schema.js';

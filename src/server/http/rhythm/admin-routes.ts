@@ -6,7 +6,7 @@ import { runJob } from '../../jobs/run-job.js';
 import { isAdmin } from '../../policies/index.js';
 import { lastRuns, listOutbox } from '../../services/rhythm/operations.js';
 import { actorOf, type AppContext } from '../context.js';
-import { forbidden, notFound } from '../problem.js';
+import { forbidden, notFound } from '../../errors.js';
 import { iso, problemSchema } from '../schemas.js';
 import { jobReportView, jobView, outboxView } from './schema.js';
 

@@ -2,10 +2,10 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../context.js';
 import { countUsers } from '../../services/create-account.js';
-import { setupOrganization } from '../../services/setup.js';
 import { presentOrganization, presentUser } from '../presenters.js';
 import { problemSchema } from '../schemas.js';
-import { sessionView, setupBody } from './schema.js';
+import { sessionView } from './schema.js';
+import { setupBody, setupOrganization } from '../../services/setup.js';
 import { signInAfterCreate } from './sign-in.js';
 
 export const setupRoutes =

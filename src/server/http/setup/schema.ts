@@ -1,14 +1,5 @@
 import { z } from 'zod';
-import { passwordSchema } from '../../auth/password-rules.js';
-import { emailField, nameField, roleField, timeZoneField } from '../schemas.js';
-
-export const setupBody = z.object({
-  organization: nameField.describe('The organisation name'),
-  name: nameField.describe("The owner's full name"),
-  email: emailField,
-  password: passwordSchema,
-  timeZone: timeZoneField.optional(),
-});
+import { roleField } from '../schemas.js';
 
 export const userSchema = z.object({
   id: z.string(),

@@ -1,7 +1,7 @@
 import type { Actor } from '../../auth/actor.js';
 import { isAdmin } from '../../policies/index.js';
 import type { Writer } from '../../services/social/comments.js';
-import { forbidden } from '../problem.js';
+import { forbidden } from '../../errors.js';
 import type { AppContext } from '../context.js';
 
 /** Anyone in the organisation may comment and react; a comment is edited or deleted by its author or an admin. */

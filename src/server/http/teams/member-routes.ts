@@ -5,7 +5,7 @@ import { authorize } from '../../policies/index.js';
 import { isTeamLead, listMembers, removeMember, setMember, updateMemberRole } from '../../services/team-members.js';
 import { findTeam } from '../../services/teams.js';
 import { actorOf, scopeOf, type AppContext } from '../context.js';
-import { notFound } from '../problem.js';
+import { notFound } from '../../errors.js';
 import { idParam, iso, problemSchema } from '../schemas.js';
 import { memberBody, memberRoleBody, memberSchema } from './schema.js';
 

@@ -4,7 +4,7 @@ import { authorize } from '../../policies/index.js';
 import { createTeam, deleteTeam, findTeam, listTeams, updateTeam } from '../../services/teams.js';
 import { actorOf, scopeOf, type AppContext } from '../context.js';
 import { presentTeam } from '../presenters.js';
-import { notFound } from '../problem.js';
+import { notFound } from '../../errors.js';
 import { idParam, problemSchema } from '../schemas.js';
 import { teamCreate, teamPatch, teamSchema } from './schema.js';
 

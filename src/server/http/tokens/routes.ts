@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { createToken, listTokens, revokeToken } from '../../services/tokens.js';
 import { actorOf, scopeOf, type AppContext } from '../context.js';
 import { presentToken } from '../presenters.js';
-import { forbidden } from '../problem.js';
+import { forbidden } from '../../errors.js';
 import { idParam, nameField, problemSchema } from '../schemas.js';
 
 const tokenSchema = z.object({

@@ -5,7 +5,7 @@ import { toHeaders } from '../../auth/actor.js';
 import { PASSWORD_MAX, passwordSchema } from '../../auth/password-rules.js';
 import { recordActivity } from '../../services/activity.js';
 import { actorOf, type AppContext } from '../context.js';
-import { forbidden, invalid } from '../problem.js';
+import { forbidden, invalid } from '../../errors.js';
 import { problemSchema } from '../schemas.js';
 
 const WRONG_PASSWORD = 'INVALID_PASSWORD';

@@ -4,7 +4,7 @@ import { authorize } from '../../policies/index.js';
 import { findUser, listUsers, updateUser, type UserFields } from '../../services/users.js';
 import { actorOf, scopeOf, type AppContext } from '../context.js';
 import { presentUser } from '../presenters.js';
-import { forbidden, notFound } from '../problem.js';
+import { forbidden, notFound } from '../../errors.js';
 import { nameField, problemSchema, roleField, timeZoneField, userIdParam } from '../schemas.js';
 import { userSchema } from '../setup/schema.js';
 

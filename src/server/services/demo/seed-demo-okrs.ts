@@ -107,45 +107,39 @@ export async function seedDemoOkrs(tx: Executor, orgId: string, people: Map<stri
       krIds.set(`${demo.key}#${index}`, row!.id);
       const rows = history(kr, quarter.start, quarter.end, today, rand);
       if (rows.length > 0) {
-        await tx
-          .insert(checkIns)
-          .values(
-            rows.map((r) => ({
-              ...r,
-              orgId,
-              keyResultId: row!.id,
-              authorId: people.get(kr.owner)!,
-              createdAt: new Date(`${r.asOf}T16:00:00Z`),
-            })),
-          );
+        await tx.insert(checkIns).values(
+          rows.map((r) => ({
+            ...r,
+            orgId,
+            keyResultId: row!.id,
+            authorId: people.get(kr.owner)!,
+            createdAt: new Date(`${r.asOf}T16:00:00Z`),
+          })),
+        );
         // The same history an API check-in writes, so objective pages and the feed show it.
-        await tx
-          .insert(activities)
-          .values(
-            rows.map((r) => ({
-              orgId,
-              actorId: people.get(kr.owner)!,
-              action: 'check_in.created',
-              entityType: 'key_result',
-              entityId: row!.id,
-              after: { value: r.value, note: r.note, confidence: r.confidence, asOf: r.asOf },
-              createdAt: new Date(`${r.asOf}T16:00:00Z`),
-            })),
-          );
+        await tx.insert(activities).values(
+          rows.map((r) => ({
+            orgId,
+            actorId: people.get(kr.owner)!,
+            action: 'check_in.created',
+            entityType: 'key_result',
+            entityId: row!.id,
+            after: { value: r.value, note: r.note, confidence: r.confidence, asOf: r.asOf },
+            createdAt: new Date(`${r.asOf}T16:00:00Z`),
+          })),
+        );
       }
     }
   }
   for (const demo of DEMO_OBJECTIVES) {
     for (const target of demo.alignsTo ?? []) {
       const isKr = target.includes('#');
-      await tx
-        .insert(alignments)
-        .values({
-          orgId,
-          childObjectiveId: objectiveIds.get(demo.key)!,
-          parentObjectiveId: isKr ? null : objectiveIds.get(target)!,
-          parentKeyResultId: isKr ? krIds.get(target)! : null,
-        });
+      await tx.insert(alignments).values({
+        orgId,
+        childObjectiveId: objectiveIds.get(demo.key)!,
+        parentObjectiveId: isKr ? null : objectiveIds.get(target)!,
+        parentKeyResultId: isKr ? krIds.get(target)! : null,
+      });
     }
   }
   // Leaves first: each refresh carries its change up through every ancestor.

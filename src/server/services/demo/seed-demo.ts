@@ -32,19 +32,17 @@ export async function seedDemoIfEmpty(db: Database, now = new Date()): Promise<{
       teamIds.set(team.key, row!.id);
     }
     const userIds = new Map(DEMO_PEOPLE.map((p) => [p.name, randomUUID()]));
-    await tx
-      .insert(users)
-      .values(
-        DEMO_PEOPLE.map((p) => ({
-          id: userIds.get(p.name)!,
-          orgId,
-          name: p.name,
-          email: demoEmail(p.name),
-          title: p.title,
-          role: p.role ?? 'member',
-          emailVerified: true,
-        })),
-      );
+    await tx.insert(users).values(
+      DEMO_PEOPLE.map((p) => ({
+        id: userIds.get(p.name)!,
+        orgId,
+        name: p.name,
+        email: demoEmail(p.name),
+        title: p.title,
+        role: p.role ?? 'member',
+        emailVerified: true,
+      })),
+    );
     for (const p of DEMO_PEOPLE) {
       if (p.manager)
         await tx
@@ -52,17 +50,15 @@ export async function seedDemoIfEmpty(db: Database, now = new Date()): Promise<{
           .set({ managerId: userIds.get(p.manager)! })
           .where(eq(users.id, userIds.get(p.name)!));
     }
-    await tx
-      .insert(accounts)
-      .values(
-        DEMO_PEOPLE.map((p) => ({
-          id: randomUUID(),
-          accountId: userIds.get(p.name)!,
-          providerId: 'credential',
-          userId: userIds.get(p.name)!,
-          password: passwordHash,
-        })),
-      );
+    await tx.insert(accounts).values(
+      DEMO_PEOPLE.map((p) => ({
+        id: randomUUID(),
+        accountId: userIds.get(p.name)!,
+        providerId: 'credential',
+        userId: userIds.get(p.name)!,
+        password: passwordHash,
+      })),
+    );
     const memberships = DEMO_PEOPLE.flatMap((p) =>
       p.teams.map((key) => ({
         orgId,

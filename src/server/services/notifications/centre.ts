@@ -1,7 +1,7 @@
 import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import type { Database, Executor } from '../../../db/database.js';
 import { notifications } from '../../../db/schema/index.js';
-import { notFound } from '../../http/problem.js';
+import { notFound } from '../../errors.js';
 import { unreadCount } from './notify.js';
 
 /*

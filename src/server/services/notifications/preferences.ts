@@ -8,7 +8,7 @@ import {
   type Channel,
   type NotificationKind,
 } from '../../../db/schema/index.js';
-import { notFound } from '../../http/problem.js';
+import { notFound } from '../../errors.js';
 import { recordActivity } from '../activity.js';
 import type { Scope } from '../scope.js';
 

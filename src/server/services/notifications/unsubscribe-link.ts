@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { Database } from '../../../db/database.js';
 import { NOTIFICATION_KINDS, users, type NotificationKind } from '../../../db/schema/index.js';
-import { forbidden, notFound } from '../../http/problem.js';
+import { forbidden, notFound } from '../../errors.js';
 import { recordActivity } from '../activity.js';
 import { setPreference } from './preferences.js';
 import { verifyUnsubscribe } from './unsubscribe.js';

@@ -1,7 +1,7 @@
 import { and, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import { queryRows, type Database, type Executor } from '../../../db/database.js';
 import { alignments, keyResults } from '../../../db/schema/index.js';
-import { conflict, invalid, notFound } from '../../http/problem.js';
+import { conflict, invalid, notFound } from '../../errors.js';
 import { recordActivity } from '../activity.js';
 import type { Scope } from '../scope.js';
 import { lockOrganizationOkrs } from './org-lock.js';

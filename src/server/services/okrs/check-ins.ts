@@ -2,7 +2,7 @@ import { and, desc, eq } from 'drizzle-orm';
 import { validateConfidence } from '../../../domain/index.js';
 import type { Database, Executor } from '../../../db/database.js';
 import { checkIns, cycles, keyResults, objectives, users } from '../../../db/schema/index.js';
-import { invalid, notFound, Problem } from '../../http/problem.js';
+import { invalid, notFound, AppError } from '../../errors.js';
 import { recordActivity } from '../activity.js';
 import { celebrateTargetReached } from '../social/celebrate.js';
 import type { NotifyContext } from '../notifications/notify.js';
@@ -37,7 +37,7 @@ async function requireKeyResultAndCycle(tx: Executor, orgId: string, keyResultId
 /** What the check-in must carry for its key result's kind, and a date inside an open cycle, not in the future. */
 function checkFits(kr: KeyResultRow, cycle: CycleRow, fields: CheckInFields, today: string) {
   if (cycle.status === 'closed')
-    throw new Problem(409, 'cycle-closed', `${cycle.name} is closed: its scores are final and it takes no more check-ins.`, [
+    throw new AppError('cycle-closed', `${cycle.name} is closed: its scores are final and it takes no more check-ins.`, [
       { field: 'asOf', message: 'The cycle is closed.' },
     ]);
   const asOf = fields.asOf ?? (today > cycle.endDate ? cycle.endDate : today);

@@ -1,7 +1,7 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { Database, Executor } from '../../../db/database.js';
 import { cycles, type CycleStatus } from '../../../db/schema/index.js';
-import { conflict, invalid, notFound, Problem } from '../../http/problem.js';
+import { conflict, invalid, notFound, AppError } from '../../errors.js';
 import { recordActivity } from '../activity.js';
 import type { Scope } from '../scope.js';
 import { scoreCycle } from './score-cycle.js';
@@ -105,7 +105,7 @@ export async function generateQuarterlyCycles(db: Database, scope: Scope, year: 
 export async function assertCycleOpen(tx: Executor, orgId: string, cycleId: string, field = 'cycleId') {
   const cycle = await requireCycle(tx, orgId, cycleId);
   if (cycle.status === 'closed') {
-    throw new Problem(409, 'cycle-closed', `${cycle.name} is closed: its objectives and scores are final.`, [
+    throw new AppError('cycle-closed', `${cycle.name} is closed: its objectives and scores are final.`, [
       { field, message: 'The cycle is closed.' },
     ]);
   }

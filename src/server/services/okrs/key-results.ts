@@ -2,7 +2,7 @@ import { and, asc, eq, sql } from 'drizzle-orm';
 import { validateKeyResult, validateScoreOverride, type KeyResultInput } from '../../../domain/index.js';
 import type { Database, Executor } from '../../../db/database.js';
 import { checkIns, keyResults, users, type DataReadinessRow, type MilestoneRow } from '../../../db/schema/index.js';
-import { conflict, invalid, notFound, Problem } from '../../http/problem.js';
+import { conflict, invalid, notFound, AppError } from '../../errors.js';
 import { recordActivity } from '../activity.js';
 import type { Scope } from '../scope.js';
 import { assertCycleOpen, requireCycle } from './cycles.js';
@@ -41,14 +41,14 @@ function validateMeasure(
   row: Pick<KeyResultRow, 'kind' | 'startValue' | 'targetValue' | 'targetMin' | 'targetMax' | 'milestones' | 'weight'>,
 ) {
   if (row.kind === 'metric' && (row.startValue === null || row.targetValue === null)) {
-    throw new Problem(422, 'validation-failed', 'A metric key result needs a start and a target value.', [
+    throw new AppError('validation-failed', 'A metric key result needs a start and a target value.', [
       ...(row.startValue === null ? [{ field: 'startValue', message: 'Required for a metric.' }] : []),
       ...(row.targetValue === null ? [{ field: 'targetValue', message: 'Required for a metric.' }] : []),
     ]);
   }
   const measure = measureOf(row, null);
   const problems = validateKeyResult({ ...measure, weight: row.weight } as KeyResultInput);
-  if (problems.length > 0) throw new Problem(422, 'validation-failed', problems.map((p) => `${p.field}: ${p.message}`).join(' '), problems);
+  if (problems.length > 0) throw new AppError('validation-failed', problems.map((p) => `${p.field}: ${p.message}`).join(' '), problems);
 }
 
 async function checkOwner(tx: Executor, orgId: string, ownerId: string | null | undefined) {
@@ -130,7 +130,7 @@ export async function deleteKeyResult(db: Database, scope: Scope, id: string) {
 export async function overrideScore(db: Database, scope: Scope, id: string, override: { score: number; reason: string } | null) {
   if (override) {
     const problems = validateScoreOverride(override);
-    if (problems.length > 0) throw new Problem(422, 'validation-failed', problems[0]!.message, problems);
+    if (problems.length > 0) throw new AppError('validation-failed', problems[0]!.message, problems);
   }
   return db.transaction(async (tx) => {
     await lockOrganizationOkrs(tx, scope.orgId);

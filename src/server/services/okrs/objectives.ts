@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { Database, Executor } from '../../../db/database.js';
 import { objectiveContributors, objectives, teams, users, type ObjectiveStatus } from '../../../db/schema/index.js';
-import { conflict, notFound } from '../../http/problem.js';
+import { conflict, notFound } from '../../errors.js';
 import { recordActivity } from '../activity.js';
 import type { Scope } from '../scope.js';
 import { assertCycleOpen, requireCycle } from './cycles.js';

@@ -7,7 +7,7 @@ import {
 } from '../../../domain/quality/index.js';
 import type { Database, Executor } from '../../../db/database.js';
 import { organizations } from '../../../db/schema/index.js';
-import { notFound, Problem } from '../../http/problem.js';
+import { notFound, AppError } from '../../errors.js';
 import { recordActivity } from '../activity.js';
 import type { Scope } from '../scope.js';
 
@@ -22,7 +22,7 @@ export async function loadPrinciples(db: Executor, orgId: string): Promise<{ inp
 /** Replaces the guiding principles after checking every rule id and limit. */
 export async function savePrinciples(db: Database, scope: Scope, input: QualityPrinciplesInput) {
   const problems = validatePrinciples(input);
-  if (problems.length > 0) throw new Problem(422, 'validation-failed', problems.map((p) => `${p.field}: ${p.message}`).join(' '), problems);
+  if (problems.length > 0) throw new AppError('validation-failed', problems.map((p) => `${p.field}: ${p.message}`).join(' '), problems);
   return db.transaction(async (tx) => {
     const [org] = await tx.select().from(organizations).where(eq(organizations.id, scope.orgId));
     if (!org) throw notFound('The organisation');

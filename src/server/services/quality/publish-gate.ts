@@ -1,6 +1,6 @@
 import { checkQuality } from '../../../domain/quality/index.js';
 import type { Actor } from '../../auth/actor.js';
-import { Problem } from '../../http/problem.js';
+import { AppError } from '../../errors.js';
 import { isAdmin } from '../../policies/index.js';
 import { recordActivity } from '../activity.js';
 import type { UpdateGate } from '../okrs/objectives.js';
@@ -30,8 +30,7 @@ export function publishGate(actor: Actor, today: string, overrideReason?: string
       return;
     }
     const detail = `This objective cannot be published yet: ${blocking.map((f) => f.message).join(' ')}${isAdmin(actor) ? ' An admin may publish anyway with publishOverrideReason.' : ''}`;
-    throw new Problem(
-      422,
+    throw new AppError(
       'quality-blocked',
       detail,
       blocking.map((f) => ({ field: f.field, message: f.message })),

@@ -1,7 +1,7 @@
 import { asc, eq } from 'drizzle-orm';
 import type { Database, Executor } from '../../../db/database.js';
 import { organizations, teams, type RhythmSettings } from '../../../db/schema/index.js';
-import { notFound } from '../../http/problem.js';
+import { notFound } from '../../errors.js';
 import { recordActivity } from '../activity.js';
 import type { Scope } from '../scope.js';
 import { nextDueAt } from './schedule.js';

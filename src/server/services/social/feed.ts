@@ -1,6 +1,6 @@
 import { keyResultProgress } from '../../../domain/index.js';
 import type { Executor } from '../../../db/database.js';
-import { notFound } from '../../http/problem.js';
+import { notFound } from '../../errors.js';
 import { measureOf } from '../okrs/measure.js';
 import { requireObjective } from '../okrs/objectives.js';
 import { findTeam } from '../teams.js';

@@ -1,7 +1,7 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Executor } from '../../../db/database.js';
 import { users } from '../../../db/schema/index.js';
-import { notFound } from '../../http/problem.js';
+import { notFound } from '../../errors.js';
 
 /**
  * A mention is written into the comment as `@[Name](userId)`: the text keeps who was meant where,

@@ -1,7 +1,7 @@
 import { and, eq, inArray, isNull } from 'drizzle-orm';
 import type { Database, Executor } from '../../../db/database.js';
 import { checkIns, comments, reactions, users } from '../../../db/schema/index.js';
-import { notFound } from '../../http/problem.js';
+import { notFound } from '../../errors.js';
 import { recordActivity } from '../activity.js';
 import type { Scope } from '../scope.js';
 import { REACTION_EMOJIS } from '../../../domain/reactions.js';

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { Auth } from './better-auth.js';
-import type { LoginThrottle } from './login-throttle.js';
-import { Problem } from '../http/problem.js';
+import type { Auth } from '../../auth/better-auth.js';
+import type { LoginThrottle } from '../../auth/login-throttle.js';
+import { AppError } from '../../errors.js';
 import { problemFromAuthError } from './auth-problem.js';
 
 function toFetchRequest(request: FastifyRequest, origin: string): Request {
@@ -34,16 +34,14 @@ export function mountAuth(app: FastifyInstance, auth: Auth, throttle: LoginThrot
     schema: { hide: true },
     handler: async (request, reply) => {
       const path = new URL(request.url, origin).pathname;
-      if (path.startsWith('/api/auth/sign-up')) throw new Problem(404, 'not-found', 'Sign-up is by invitation.');
+      if (path.startsWith('/api/auth/sign-up')) throw new AppError('not-found', 'Sign-up is by invitation.');
       const isSignIn = path === '/api/auth/sign-in/email';
       const email = isSignIn ? signInEmail(request) : undefined;
       const keys = email ? [`email:${email}`] : [];
       if (isSignIn) {
         const wait = throttle.retryAfter(keys);
         if (wait > 0) {
-          throw new Problem(429, 'rate-limited', `Too many failed sign-ins for this email. Try again in ${wait} seconds.`, [], {
-            'retry-after': String(wait),
-          });
+          throw new AppError('rate-limited', `Too many failed sign-ins for this email. Try again in ${wait} seconds.`, [], wait);
         }
       }
       const response = await auth.handler(toFetchRequest(request, origin));

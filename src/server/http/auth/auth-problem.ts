@@ -1,4 +1,4 @@
-import { Problem } from '../http/problem.js';
+import { Problem } from '../problem.js';
 
 interface BetterAuthError {
   code?: string;
