@@ -5,6 +5,8 @@ export interface LiveEvent {
   orgId: string;
   type: 'check_in' | 'objective' | 'comment' | 'notification';
   entityId?: string;
+  /** The objective whose page shows the change (a check-in's, a key result's, a comment's). */
+  objectiveId?: string;
   /** For `notification`: whose notification centre changed. */
   userId?: string;
 }

@@ -12,6 +12,7 @@ const liveEvent = z.object({
   orgId: z.string(),
   type: z.enum(['check_in', 'objective', 'comment', 'notification']),
   entityId: z.string().optional(),
+  objectiveId: z.string().optional(),
   userId: z.string().optional(),
 });
 const envelope = z.object({ origin: z.string(), event: liveEvent });

@@ -1,6 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Executor } from '../../../db/database.js';
 import { notificationPreferences, notifications, outbox, users, type Channel, type NotificationKind } from '../../../db/schema/index.js';
+import type { Announcer } from '../announce.js';
 import { deliverAfter } from './quiet-hours.js';
 import { unsubscribeLink } from './unsubscribe.js';
 
@@ -8,6 +9,8 @@ export interface NotifyContext {
   publicUrl: string;
   secret: string;
   now: Date;
+  /** Hears of each person notified, so their open pages refresh the bell after the commit. */
+  announce?: Announcer;
 }
 
 export interface Notice {
@@ -49,6 +52,7 @@ export async function notify(tx: Executor, ctx: NotifyContext, notice: Notice): 
     .onConflictDoNothing({ target: [notifications.userId, notifications.dedupeKey] })
     .returning({ id: notifications.id });
   if (inserted.length === 0) return false;
+  ctx.announce?.notified(notice.userId);
   if (await enabled(tx, notice.userId, notice.kind, 'email')) {
     const link = notice.link ? `${ctx.publicUrl}${notice.link}` : ctx.publicUrl;
     const text = [
