@@ -50,33 +50,29 @@ async function seed() {
       })),
     );
     total += rows.length;
-    await handle.db
-      .insert(objectives)
-      .values(
-        rows.map((r) => ({
-          id: r.id,
+    await handle.db.insert(objectives).values(
+      rows.map((r) => ({
+        id: r.id,
+        orgId: organization.id,
+        cycleId: cycle!.id,
+        title: r.title,
+        ownerId: owner.id,
+        progress: r.progress,
+      })),
+    );
+    await handle.db.insert(keyResults).values(
+      rows.flatMap((r) =>
+        [0, 1].map((k) => ({
           orgId: organization.id,
-          cycleId: cycle!.id,
-          title: r.title,
-          ownerId: owner.id,
+          objectiveId: r.id,
+          title: `Key result ${k + 1}`,
+          kind: 'metric' as const,
+          startValue: 0,
+          targetValue: 100,
           progress: r.progress,
         })),
-      );
-    await handle.db
-      .insert(keyResults)
-      .values(
-        rows.flatMap((r) =>
-          [0, 1].map((k) => ({
-            orgId: organization.id,
-            objectiveId: r.id,
-            title: `Key result ${k + 1}`,
-            kind: 'metric' as const,
-            startValue: 0,
-            targetValue: 100,
-            progress: r.progress,
-          })),
-        ),
-      );
+      ),
+    );
     const links = rows
       .filter((r) => r.parent)
       .map((r) => ({ orgId: organization.id, childObjectiveId: r.id, parentObjectiveId: r.parent }));
