@@ -8,11 +8,9 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fast
 import type { DatabaseHandle } from '../db/database.js';
 import type { Config } from './config.js';
 import { createAuth } from './auth/better-auth.js';
-import { resolveActor } from './auth/actor.js';
 import { LoginThrottle } from './auth/login-throttle.js';
 import { mountAuth } from './http/auth/mount.js';
 import { resolveAuthSecret } from './auth/secret.js';
-import { assertSameOriginWrite } from './auth/same-origin.js';
 import { createMailer, type Mailer } from './mail/mailer.js';
 import { systemClock, type Clock } from './clock.js';
 import { createLocalBus, type EventBus } from './events/bus.js';
@@ -20,6 +18,8 @@ import type { AppContext } from './context.js';
 import { apiNotFound, installErrorHandling } from './http/error-handler.js';
 import { apiRoutes, healthRoutes } from './http/routes.js';
 import { publishOkrWrites } from './http/live-writes.js';
+import { applyRouteDefaults } from './http/route-defaults.js';
+import { authenticate } from './http/authenticate.js';
 
 export const webRoot = fileURLToPath(new URL('../../dist/web', import.meta.url));
 
@@ -46,6 +46,8 @@ export async function buildApp({
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandling(app);
+  // Before any route is registered: public routes are marked, problem responses are declared.
+  app.addHook('onRoute', applyRouteDefaults);
 
   const secret = await resolveAuthSecret(handle.db, config.secret);
   const auth = createAuth({ db: handle.db, secret, publicUrl: config.publicUrl });
@@ -90,10 +92,7 @@ export async function buildApp({
     async (api) => {
       // Registered before the routes so every route below inherits it.
       api.addHook('onResponse', publishOkrWrites(ctx));
-      api.addHook('onRequest', async (request) => {
-        request.actor = await resolveActor(ctx.db, ctx.auth, request);
-        assertSameOriginWrite(request, config.publicUrl);
-      });
+      api.addHook('onRequest', authenticate(ctx));
       await api.register(apiRoutes(ctx));
     },
     { prefix: '/api/v1' },

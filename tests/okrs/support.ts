@@ -9,6 +9,19 @@ import { expect } from 'vitest';
 import type { Database, DatabaseHandle } from '../../src/db/database.js';
 import { keyResults, objectives } from '../../src/db/schema/index.js';
 import { cycleSnapshot } from '../../src/server/services/okrs/cycle-graph.js';
+import type { z } from 'zod';
+import type {
+  checkInBody,
+  checkInView,
+  cycleCreate,
+  cyclePatch,
+  cycleSchema,
+  keyResultCreate,
+  keyResultView,
+  objectiveCreate,
+  objectiveView,
+  summarySchema,
+} from '../../src/server/http/okrs/schema.js';
 import type { Client } from '../support/client.js';
 import { expectStatus, setUpOrganization, type Person } from '../support/fixtures.js';
 import { startTestServer, type TestServer } from '../support/server.js';
@@ -55,78 +68,20 @@ export const startClockedServer = (handle: DatabaseHandle, clock: TestClock): Pr
   startTestServer(handle, { clock: clock.now });
 
 // ---------------------------------------------------------------------------------------------
-// Views, as the API documents them
+// Views and bodies, inferred from the server's own zod schemas so the tests follow the API
 
-export type CycleStatus = 'planning' | 'active' | 'closed';
-export type Driver = 'key_results' | 'aligned' | 'both';
-export type Kind = 'metric' | 'threshold' | 'milestone' | 'rollup';
-export type ProgressStatus = 'on_track' | 'at_risk' | 'off_track';
+export type CycleView = z.output<typeof cycleSchema>;
+export type CycleSummary = z.output<typeof summarySchema>;
+export type KeyResultView = z.output<typeof keyResultView>;
+export type ObjectiveView = z.output<typeof objectiveView>;
+export type CheckInView = z.output<typeof checkInView>;
 
-export interface CycleView {
-  id: string;
-  name: string;
-  startDate: string;
-  endDate: string;
-  status: CycleStatus;
-  closedAt: string | null;
-}
+export type CycleStatus = CycleView['status'];
+export type Driver = ObjectiveView['progressDriver'];
+export type Kind = KeyResultView['kind'];
+export type ProgressStatus = KeyResultView['status'];
 
-export interface CycleSummary {
-  objectives: number;
-  keyResults: number;
-  averageProgress: number;
-  expectedProgress: number;
-  byStatus: Record<ProgressStatus, number>;
-  staleKeyResults: number;
-}
-
-export interface KeyResultView {
-  id: string;
-  objectiveId: string;
-  title: string;
-  ownerId: string | null;
-  weight: number;
-  kind: Kind;
-  unit: string | null;
-  startValue: number | null;
-  targetValue: number | null;
-  targetMin: number | null;
-  targetMax: number | null;
-  currentValue: number | null;
-  milestones: { title: string; weight: number; done: boolean }[] | null;
-  progress: number;
-  achievement: number;
-  expectedProgress: number;
-  status: ProgressStatus;
-  stale: boolean;
-  confidence: number | null;
-  lastCheckInDate: string | null;
-  score: number | null;
-  scoreOverride: number | null;
-  scoreOverrideReason: string | null;
-}
-
-export interface ObjectiveView {
-  id: string;
-  cycleId: string;
-  title: string;
-  ownerId: string | null;
-  teamId: string | null;
-  parents: { id: string; parentObjectiveId: string | null; parentKeyResultId: string | null }[];
-  type: 'committed' | 'aspirational';
-  weight: number;
-  progressDriver: Driver;
-  status: 'draft' | 'active' | 'closed' | 'archived';
-  progress: number;
-  expectedProgress: number;
-  progressStatus: ProgressStatus;
-  stale: boolean;
-  confidence: number | null;
-  score: number | null;
-  asOf: string;
-  keyResults: KeyResultView[];
-}
-
+/** GET /cycles/:id/tree: the route builds its node schema recursively around objectiveView. */
 export interface TreeNode extends ObjectiveView {
   childCount: number;
   matched?: boolean;
@@ -138,56 +93,9 @@ export interface TreeView {
   roots: TreeNode[];
 }
 
-export interface CheckInView {
-  id: string;
-  keyResultId: string;
-  authorId: string | null;
-  authorName: string | null;
-  asOf: string;
-  value: number | null;
-  milestonesDone: boolean[] | null;
-  confidence: number | null;
-  note: string | null;
-  blockers: string | null;
-  createdAt: string;
-  updatedAt: string;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Request bodies
-
-export interface ObjectiveInput {
-  cycleId: string;
-  title: string;
-  teamId?: string | null;
-  ownerId?: string | null;
-  type?: 'committed' | 'aspirational';
-  weight?: number;
-  progressDriver?: Driver;
-  status?: 'draft' | 'active' | 'closed' | 'archived';
-}
-
-export interface KeyResultInput {
-  title: string;
-  kind: Kind;
-  weight?: number;
-  ownerId?: string | null;
-  unit?: string | null;
-  startValue?: number | null;
-  targetValue?: number | null;
-  targetMin?: number | null;
-  targetMax?: number | null;
-  milestones?: { title: string; weight?: number }[];
-}
-
-export interface CheckInInput {
-  asOf?: string;
-  value?: number | null;
-  milestonesDone?: boolean[] | null;
-  confidence?: number | null;
-  note?: string | null;
-  blockers?: string | null;
-}
+export type ObjectiveInput = z.input<typeof objectiveCreate>;
+export type KeyResultInput = z.input<typeof keyResultCreate>;
+export type CheckInInput = z.input<typeof checkInBody>;
 
 export type AlignmentTarget = { parentObjectiveId: string } | { parentKeyResultId: string };
 
@@ -200,7 +108,7 @@ export const percent = (title: string, weight = 1): KeyResultInput => ({ title, 
 export class OkrApi {
   constructor(readonly client: Client) {}
 
-  async createCycle(body: { name: string; startDate: string; endDate: string; status?: 'planning' | 'active' }): Promise<CycleView> {
+  async createCycle(body: z.input<typeof cycleCreate>): Promise<CycleView> {
     const response = await this.client.post<CycleView>(`${API}/cycles`, body);
     expectStatus(response, 201);
     return response.body;
@@ -212,7 +120,7 @@ export class OkrApi {
     return response.body;
   }
 
-  async patchCycle(id: string, body: { name?: string; startDate?: string; endDate?: string; status?: CycleStatus }): Promise<CycleView> {
+  async patchCycle(id: string, body: z.input<typeof cyclePatch>): Promise<CycleView> {
     const response = await this.client.patch<CycleView>(`${API}/cycles/${id}`, body);
     expectStatus(response, 200);
     return response.body;

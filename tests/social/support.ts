@@ -9,6 +9,8 @@ import { createAccount } from '../../src/server/services/create-account.js';
 import { createToken } from '../../src/server/services/tokens.js';
 import type { DatabaseHandle } from '../../src/db/database.js';
 import type { EventBus } from '../../src/server/events/bus.js';
+import type { z } from 'zod';
+import type { commentView, notificationPage, notificationView } from '../../src/server/http/social/schema.js';
 import { Client } from '../support/client.js';
 import { startTestServer, type TestServer, type TestServerOptions } from '../support/server.js';
 import { addPerson, createTeam, expectStatus, PASSWORD, uniqueEmail, type Person } from '../support/fixtures.js';
@@ -58,19 +60,14 @@ export async function comment(
 ) {
   const response = await client.post(`${API}/comments`, body);
   expectStatus(response, 201);
-  return response.body as { id: string; body: string; authorId: string; mentions: { id: string; name: string }[]; reactions: unknown[] };
+  return response.body as CommentView;
 }
 
-export interface NotificationView {
-  id: string;
-  kind: string;
-  title: string;
-  body: string | null;
-  link: string | null;
-  readAt: string | null;
-}
+export type CommentView = z.output<typeof commentView>;
+export type NotificationView = z.output<typeof notificationView>;
+export type NotificationPage = z.output<typeof notificationPage>;
 
-export async function notificationsOf(client: Client): Promise<{ items: NotificationView[]; unread: number; nextBefore: string | null }> {
+export async function notificationsOf(client: Client): Promise<NotificationPage> {
   const response = await client.get(`${API}/notifications`);
   expectStatus(response, 200);
   return response.body;

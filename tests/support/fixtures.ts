@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, beforeEach, expect } from 'vitest';
+import type { z } from 'zod';
 import type { DatabaseHandle } from '../../src/db/database.js';
+import type { userSchema } from '../../src/server/http/setup/schema.js';
 import { Client, type ApiResponse } from './client.js';
 import { startTestServer, type TestServer } from './server.js';
 
@@ -9,17 +11,8 @@ let counter = 0;
 /** Emails are unique across the whole database, so every fixture person gets a fresh one. */
 export const uniqueEmail = (label = 'person') => `${label}-${process.pid}-${++counter}@example.test`;
 
-export interface UserView {
-  id: string;
-  name: string;
-  email: string;
-  role: 'owner' | 'admin' | 'member';
-  title: string | null;
-  managerId: string | null;
-  timeZone: string | null;
-  active: boolean;
-  createdAt: string;
-}
+/** A person as the API presents them, inferred from the server's schema. */
+export type UserView = z.output<typeof userSchema>;
 
 export interface Person {
   client: Client;

@@ -1,0 +1,28 @@
+/**
+ * The routes anyone may call without signing in. Everything else under /api/v1 answers 401 before
+ * its handler runs (http/authenticate.ts). A route can also say `config: { public: true }`, but
+ * tests/shape/openapi-auth.test.ts still requires its line here, with the reason, to be reviewed.
+ */
+const PUBLIC_ROUTES: Record<string, string> = {
+  'GET /api/health': 'load balancers and monitors probe it',
+  'GET /api/v1/setup': 'the first-run page asks whether setup is still needed',
+  'POST /api/v1/setup': 'first-run setup creates the first account',
+  'GET /api/v1/invitations/by-token/:token': 'the invitation link is opened before the person has an account',
+  'POST /api/v1/invitations/accept': 'accepting an invitation creates the account',
+  'GET /api/v1/unsubscribe': 'opened from a mailbox; the link is signed instead',
+};
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** Callable without credentials; set from the list above or by the route itself. */
+    public?: boolean;
+  }
+}
+
+/** HEAD routes are Fastify's automatic twins of GET routes and share their access. */
+export function isPublicRoute(method: string, url: string): boolean {
+  const verb = method === 'HEAD' ? 'GET' : method;
+  return `${verb} ${url}` in PUBLIC_ROUTES;
+}
+
+export const publicRouteKeys = () => Object.keys(PUBLIC_ROUTES);
