@@ -20,6 +20,7 @@ import type { AppContext } from './context.js';
 import { apiNotFound, installErrorHandling } from './http/error-handler.js';
 import { apiRoutes, healthRoutes } from './http/routes.js';
 import { publishOkrWrites } from './http/live-writes.js';
+import { sanitizeInput } from './http/sanitize-input.js';
 
 export const webRoot = fileURLToPath(new URL('../../dist/web', import.meta.url));
 
@@ -46,6 +47,7 @@ export async function buildApp({
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandling(app);
+  app.addHook('preValidation', sanitizeInput);
 
   const secret = await resolveAuthSecret(handle.db, config.secret);
   const auth = createAuth({ db: handle.db, secret, publicUrl: config.publicUrl });
