@@ -16,6 +16,8 @@ export interface Config {
   /** Failed sign-ins per email within the window before 429. */
   loginMaxFailures: number;
   loginWindowSeconds: number;
+  /** Lets team webhooks reach loopback, LAN and link-local addresses (a chat server on the LAN; tests). */
+  webhookAllowPrivate: boolean;
 }
 
 function integer(name: string, raw: string | undefined, fallback: number): number {
@@ -23,6 +25,12 @@ function integer(name: string, raw: string | undefined, fallback: number): numbe
   const value = Number(raw);
   if (!Number.isInteger(value) || value < 0) throw new Error(`${name} must be a whole number, got "${raw}"`);
   return value;
+}
+
+function flag(name: string, raw: string | undefined): boolean {
+  if (raw === undefined || raw === '' || raw === 'false') return false;
+  if (raw === 'true') return true;
+  throw new Error(`${name} must be true or false, got "${raw}"`);
 }
 
 /** Reads every setting from the environment; README's configuration table lists the same names. */
@@ -42,5 +50,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL || 'info',
     loginMaxFailures: integer('CAIRN_LOGIN_MAX_FAILURES', env.CAIRN_LOGIN_MAX_FAILURES, 5),
     loginWindowSeconds: integer('CAIRN_LOGIN_WINDOW_SECONDS', env.CAIRN_LOGIN_WINDOW_SECONDS, 900),
+    webhookAllowPrivate: flag('CAIRN_WEBHOOK_ALLOW_PRIVATE', env.CAIRN_WEBHOOK_ALLOW_PRIVATE),
   };
 }
