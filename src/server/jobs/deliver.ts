@@ -1,7 +1,7 @@
 import type { outbox } from '../../db/schema/index.js';
 import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
-import type { Mailer } from '../mail/mailer.js';
+import type { MailMessage, Mailer } from '../mail/mailer.js';
 import { guardedLookup, webhookUrlProblem } from '../services/webhook-url.js';
 
 type OutboxRow = typeof outbox.$inferSelect;
@@ -9,8 +9,19 @@ type OutboxRow = typeof outbox.$inferSelect;
 // A webhook that does not answer within this long counts as failed and is retried later.
 const WEBHOOK_TIMEOUT_MS = 10_000;
 
+/** The one-click unsubscribe link notify() kept beside a notification e-mail, if any. */
+function listUnsubscribeOf(row: OutboxRow): string | undefined {
+  const payload = row.payload as { listUnsubscribe?: unknown } | null;
+  return typeof payload?.listUnsubscribe === 'string' ? payload.listUnsubscribe : undefined;
+}
+
 async function sendEmail(mailer: Mailer, row: OutboxRow): Promise<void> {
-  const message = { to: row.recipient, subject: row.subject ?? '(no subject)', text: row.body };
+  const message: MailMessage = {
+    to: row.recipient,
+    subject: row.subject ?? '(no subject)',
+    text: row.body,
+    listUnsubscribe: listUnsubscribeOf(row),
+  };
   if (mailer.deliver) return mailer.deliver(message);
   const outcome = await mailer.send(message);
   if (outcome !== 'sent')
