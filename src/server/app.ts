@@ -21,6 +21,7 @@ import { apiNotFound, installErrorHandling } from './http/error-handler.js';
 import { apiRoutes, healthRoutes } from './http/routes.js';
 import { publishOkrWrites } from './http/live-writes.js';
 import { sanitizeInput } from './http/sanitize-input.js';
+import { registerSecurityHeaders } from './http/security-headers.js';
 
 export const webRoot = fileURLToPath(new URL('../../dist/web', import.meta.url));
 
@@ -48,6 +49,7 @@ export async function buildApp({
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandling(app);
   app.addHook('preValidation', sanitizeInput);
+  await registerSecurityHeaders(app, config.publicUrl);
 
   const secret = await resolveAuthSecret(handle.db, config.secret);
   const auth = createAuth({ db: handle.db, secret, publicUrl: config.publicUrl });

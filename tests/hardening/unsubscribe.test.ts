@@ -59,7 +59,7 @@ describeEachEngine('unsubscribing from e-mail (RFC 8058)', (engine) => {
     expectStatus(await anonymous.request('HEAD', path), 200);
     const page = await anonymous.get(path);
     expectStatus(page, 200);
-    expect(page.text).toMatch(/<form method="post" action="[^"]+\/api\/v1\/unsubscribe\?/);
+    expect(page.text).toMatch(/<form method="post" action="\/api\/v1\/unsubscribe\?/);
     expect(await preferences()).toEqual([]);
 
     const oneClick = await anonymous.request('POST', path, {

@@ -69,7 +69,8 @@ export const unsubscribeRoute =
       },
       handler: async (request, reply) => {
         const { kind, name } = await unsubscribeTarget(ctx.db, ctx.secret, request.query, ctx.clock());
-        const action = `${ctx.config.publicUrl}/api/v1/unsubscribe?${new URLSearchParams(request.query).toString()}`;
+        // Relative, so the form posts to the address the page came from (CSP form-action 'self').
+        const action = `/api/v1/unsubscribe?${new URLSearchParams(request.query).toString()}`;
         return reply
           .type('text/html; charset=utf-8')
           .header('cache-control', 'no-store')
