@@ -21,6 +21,7 @@ import { apiNotFound, installErrorHandling } from './http/error-handler.js';
 import { apiRoutes, healthRoutes } from './http/routes.js';
 import { publishOkrWrites } from './http/live-writes.js';
 import { sanitizeInput } from './http/sanitize-input.js';
+import { databaseAnswers } from './http/health/database-answers.js';
 import { registerSecurityHeaders } from './http/security-headers.js';
 
 export const webRoot = fileURLToPath(new URL('../../dist/web', import.meta.url));
@@ -47,7 +48,7 @@ export async function buildApp({
   const app = Fastify({ logger, trustProxy: true, bodyLimit: 1_048_576 });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
-  installErrorHandling(app);
+  installErrorHandling(app, () => databaseAnswers(handle));
   app.addHook('preValidation', sanitizeInput);
   await registerSecurityHeaders(app, config.publicUrl);
 

@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { DEFAULT_POSTGRES_TIMEOUTS, type PostgresTimeouts } from '../db/postgres-engine.js';
 
 export interface Config {
   port: number;
@@ -18,6 +19,8 @@ export interface Config {
   loginWindowSeconds: number;
   /** Lets team webhooks reach loopback, LAN and link-local addresses (a chat server on the LAN; tests). */
   webhookAllowPrivate: boolean;
+  /** PostgreSQL connect, statement and idle-in-transaction timeouts (ignored by PGlite). */
+  databaseTimeouts: PostgresTimeouts;
 }
 
 function integer(name: string, raw: string | undefined, fallback: number): number {
@@ -50,6 +53,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL || 'info',
     loginMaxFailures: integer('CAIRN_LOGIN_MAX_FAILURES', env.CAIRN_LOGIN_MAX_FAILURES, 5),
     loginWindowSeconds: integer('CAIRN_LOGIN_WINDOW_SECONDS', env.CAIRN_LOGIN_WINDOW_SECONDS, 900),
+    databaseTimeouts: {
+      connectMs: integer('CAIRN_DB_CONNECT_TIMEOUT_MS', env.CAIRN_DB_CONNECT_TIMEOUT_MS, DEFAULT_POSTGRES_TIMEOUTS.connectMs),
+      statementMs: integer('CAIRN_DB_STATEMENT_TIMEOUT_MS', env.CAIRN_DB_STATEMENT_TIMEOUT_MS, DEFAULT_POSTGRES_TIMEOUTS.statementMs),
+      idleInTransactionMs: integer(
+        'CAIRN_DB_IDLE_IN_TRANSACTION_TIMEOUT_MS',
+        env.CAIRN_DB_IDLE_IN_TRANSACTION_TIMEOUT_MS,
+        DEFAULT_POSTGRES_TIMEOUTS.idleInTransactionMs,
+      ),
+    },
     webhookAllowPrivate: flag('CAIRN_WEBHOOK_ALLOW_PRIVATE', env.CAIRN_WEBHOOK_ALLOW_PRIVATE),
   };
 }
