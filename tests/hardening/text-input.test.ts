@@ -46,3 +46,13 @@ describeEachEngine('NUL and lone surrogates in any input', (engine) => {
     expectProblem(response, 400, '/problems/validation-failed');
   });
 });
+
+describeEachEngine('an empty organisation patch', (engine) => {
+  const t = useSocialWorld(engine);
+
+  it('answers the organisation unchanged instead of 500', async () => {
+    const response = await t.w.owner.client.patch(`${API}/organization`, {});
+    expectStatus(response, 200);
+    expect(response.body.name).toBe('Acme');
+  });
+});
