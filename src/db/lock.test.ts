@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DataDirectoryLockedError, lockDataDirectory } from './lock.js';
 
+const pidIn = (file: string) => readFileSync(file, 'utf8').split('\n')[0];
+
 /** The pid of a process that has already exited. */
 function deadPid(): number {
   const result = spawnSync(process.execPath, ['-e', '']);
@@ -23,7 +25,7 @@ describe('lockDataDirectory', () => {
 
   it('creates the directory and writes our pid; release removes the file and can be called twice', () => {
     const release = lockDataDirectory(dir);
-    expect(readFileSync(lockFile, 'utf8')).toBe(String(process.pid));
+    expect(pidIn(lockFile)).toBe(String(process.pid));
     release();
     expect(existsSync(lockFile)).toBe(false);
     expect(() => release()).not.toThrow();
@@ -35,7 +37,7 @@ describe('lockDataDirectory', () => {
     const release = lockDataDirectory(dir);
     try {
       expect(() => lockDataDirectory(dir)).toThrow(DataDirectoryLockedError);
-      expect(readFileSync(lockFile, 'utf8')).toBe(String(process.pid));
+      expect(pidIn(lockFile)).toBe(String(process.pid));
     } finally {
       release();
     }
@@ -46,7 +48,7 @@ describe('lockDataDirectory', () => {
     lockDataDirectory(dir)(); // creates the directory
     writeFileSync(lockFile, String(stale));
     const release = lockDataDirectory(dir);
-    expect(readFileSync(lockFile, 'utf8')).toBe(String(process.pid));
+    expect(pidIn(lockFile)).toBe(String(process.pid));
     release();
   });
 
@@ -59,7 +61,7 @@ describe('lockDataDirectory', () => {
     lockDataDirectory(dir)();
     writeFileSync(lockFile, content);
     const release = lockDataDirectory(dir);
-    expect(readFileSync(lockFile, 'utf8')).toBe(String(process.pid));
+    expect(pidIn(lockFile)).toBe(String(process.pid));
     release();
   });
 

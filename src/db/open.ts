@@ -1,13 +1,14 @@
 import { openPglite } from './pglite-engine.js';
-import { openPostgres } from './postgres-engine.js';
+import { openPostgres, type PostgresTimeouts } from './postgres-engine.js';
 import type { DatabaseHandle } from './database.js';
 
 export interface DatabaseConfig {
   databaseUrl?: string;
   dataDir: string;
+  databaseTimeouts?: PostgresTimeouts;
 }
 
 /** DATABASE_URL selects a PostgreSQL server; otherwise the embedded PGlite in the data directory. */
 export function openDatabase(config: DatabaseConfig): Promise<DatabaseHandle> {
-  return config.databaseUrl ? openPostgres(config.databaseUrl) : openPglite(config.dataDir);
+  return config.databaseUrl ? openPostgres(config.databaseUrl, { timeouts: config.databaseTimeouts }) : openPglite(config.dataDir);
 }

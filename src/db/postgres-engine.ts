@@ -14,15 +14,45 @@ export function redactUrl(url: string): string {
   }
 }
 
+/** How long Cairn waits for PostgreSQL, so a frozen or unreachable server fails requests fast instead of holding them. */
+export interface PostgresTimeouts {
+  /** Opening a connection, and waiting for a free one in the pool. */
+  connectMs: number;
+  /** One statement; the server cancels it, and the client gives up a second later if the server cannot. */
+  statementMs: number;
+  /** A transaction left open without a statement is ended by the server. */
+  idleInTransactionMs: number;
+}
+
+export const DEFAULT_POSTGRES_TIMEOUTS: PostgresTimeouts = { connectMs: 5_000, statementMs: 15_000, idleInTransactionMs: 30_000 };
+
 /** Opens a pool on a PostgreSQL server. JIT is off for our sessions: it made roll-up queries ~3x slower. */
-export async function openPostgres(url: string, options: { max?: number } = {}): Promise<DatabaseHandle> {
-  const pool = new pg.Pool({ connectionString: url, max: options.max ?? 10, options: '-c jit=off' });
+export async function openPostgres(
+  url: string,
+  options: { max?: number; timeouts?: Partial<PostgresTimeouts> } = {},
+): Promise<DatabaseHandle> {
+  const timeouts = { ...DEFAULT_POSTGRES_TIMEOUTS, ...options.timeouts };
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.max ?? 10,
+    options: `-c jit=off -c statement_timeout=${timeouts.statementMs} -c idle_in_transaction_session_timeout=${timeouts.idleInTransactionMs}`,
+    connectionTimeoutMillis: timeouts.connectMs,
+    // A frozen server cannot cancel its own statements: the client stops waiting a little after it should have.
+    query_timeout: timeouts.statementMs + 1_000,
+    keepAlive: true,
+  });
   pool.on('error', () => {
     // An idle client lost its connection; the pool replaces it on next use.
   });
   const db = drizzle({ client: pool, schema }) as unknown as Database;
-  const poolOptions = { connectionString: url, options: '-c jit=off' };
-  await pool.query('select 1');
+  // Migrations may take long and wait for another process's lock: only the connect timeout applies.
+  const poolOptions = { connectionString: url, options: '-c jit=off', connectionTimeoutMillis: timeouts.connectMs };
+  try {
+    await pool.query('select 1');
+  } catch (error) {
+    await pool.end().catch(() => {});
+    throw error;
+  }
   return {
     db,
     kind: 'postgres',

@@ -20,6 +20,9 @@ import { apiRoutes, healthRoutes } from './http/routes.js';
 import { publishOkrWrites } from './http/live-writes.js';
 import { applyRouteDefaults } from './http/route-defaults.js';
 import { authenticate } from './http/authenticate.js';
+import { sanitizeInput } from './http/sanitize-input.js';
+import { databaseAnswers } from './http/health/database-answers.js';
+import { registerSecurityHeaders } from './http/security-headers.js';
 
 export const webRoot = fileURLToPath(new URL('../../dist/web', import.meta.url));
 
@@ -45,9 +48,11 @@ export async function buildApp({
   const app = Fastify({ logger, trustProxy: true, bodyLimit: 1_048_576 });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
-  installErrorHandling(app);
+  installErrorHandling(app, () => databaseAnswers(handle));
   // Before any route is registered: public routes are marked, problem responses are declared.
   app.addHook('onRoute', applyRouteDefaults);
+  app.addHook('preValidation', sanitizeInput);
+  await registerSecurityHeaders(app, config.publicUrl);
 
   const secret = await resolveAuthSecret(handle.db, config.secret);
   const auth = createAuth({ db: handle.db, secret, publicUrl: config.publicUrl });

@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { DEFAULT_POSTGRES_TIMEOUTS, type PostgresTimeouts } from '../db/postgres-engine.js';
 
 export interface Config {
   port: number;
@@ -16,6 +17,10 @@ export interface Config {
   /** Failed sign-ins per email within the window before 429. */
   loginMaxFailures: number;
   loginWindowSeconds: number;
+  /** Lets team webhooks reach loopback, LAN and link-local addresses (a chat server on the LAN; tests). */
+  webhookAllowPrivate: boolean;
+  /** PostgreSQL connect, statement and idle-in-transaction timeouts (ignored by PGlite). */
+  databaseTimeouts: PostgresTimeouts;
 }
 
 function integer(name: string, raw: string | undefined, fallback: number): number {
@@ -23,6 +28,12 @@ function integer(name: string, raw: string | undefined, fallback: number): numbe
   const value = Number(raw);
   if (!Number.isInteger(value) || value < 0) throw new Error(`${name} must be a whole number, got "${raw}"`);
   return value;
+}
+
+function flag(name: string, raw: string | undefined): boolean {
+  if (raw === undefined || raw === '' || raw === 'false') return false;
+  if (raw === 'true') return true;
+  throw new Error(`${name} must be true or false, got "${raw}"`);
 }
 
 /** Reads every setting from the environment; README's configuration table lists the same names. */
@@ -42,5 +53,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL || 'info',
     loginMaxFailures: integer('CAIRN_LOGIN_MAX_FAILURES', env.CAIRN_LOGIN_MAX_FAILURES, 5),
     loginWindowSeconds: integer('CAIRN_LOGIN_WINDOW_SECONDS', env.CAIRN_LOGIN_WINDOW_SECONDS, 900),
+    databaseTimeouts: {
+      connectMs: integer('CAIRN_DB_CONNECT_TIMEOUT_MS', env.CAIRN_DB_CONNECT_TIMEOUT_MS, DEFAULT_POSTGRES_TIMEOUTS.connectMs),
+      statementMs: integer('CAIRN_DB_STATEMENT_TIMEOUT_MS', env.CAIRN_DB_STATEMENT_TIMEOUT_MS, DEFAULT_POSTGRES_TIMEOUTS.statementMs),
+      idleInTransactionMs: integer(
+        'CAIRN_DB_IDLE_IN_TRANSACTION_TIMEOUT_MS',
+        env.CAIRN_DB_IDLE_IN_TRANSACTION_TIMEOUT_MS,
+        DEFAULT_POSTGRES_TIMEOUTS.idleInTransactionMs,
+      ),
+    },
+    webhookAllowPrivate: flag('CAIRN_WEBHOOK_ALLOW_PRIVATE', env.CAIRN_WEBHOOK_ALLOW_PRIVATE),
   };
 }

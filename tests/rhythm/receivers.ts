@@ -9,6 +9,8 @@ import { SMTPServer } from 'smtp-server';
 export interface ReceivedMail {
   to: string[];
   subject: string;
+  /** The raw header block, folded lines as sent. */
+  head: string;
   /** The message body, quoted-printable soft breaks undone. */
   text: string;
 }
@@ -40,7 +42,7 @@ export async function startSmtpReceiver(options: { refuse?: boolean } = {}): Pro
         if (options.refuse) return callback(Object.assign(new Error('Mailbox unavailable, try later'), { responseCode: 451 }));
         const [head = '', ...body] = raw.split(/\r?\n\r?\n/);
         const subject = /^Subject: (.*(?:\r?\n[ \t].*)*)/m.exec(head)?.[1]?.replace(/\r?\n[ \t]/g, ' ') ?? '';
-        messages.push({ to: session.envelope.rcptTo.map((r) => r.address), subject, text: unfold(body.join('\n\n')) });
+        messages.push({ to: session.envelope.rcptTo.map((r) => r.address), subject, head, text: unfold(body.join('\n\n')) });
         callback();
       });
     },

@@ -39,7 +39,7 @@ export async function startRhythmServer(
   clock: MovableClock,
   mailer: Mailer = createMailer(undefined, 'Cairn <cairn@example.test>'),
 ): Promise<RhythmServer> {
-  const server = await startTestServer(handle, { clock: clock.now, mailer });
+  const server = await startTestServer(handle, { clock: clock.now, mailer, config: { webhookAllowPrivate: true } });
   const jobs: JobContext = {
     db: handle.db,
     config: server.config,

@@ -122,15 +122,23 @@ describeEachEngine('the notification centre, preferences, quiet hours and unsubs
     // Change the last character to a different one (replacing it with a fixed letter is a no-op 1 time in 64).
     const flipped = `${signature.slice(0, -1)}${signature.endsWith('A') ? 'B' : 'A'}`;
     expectProblem(await anonymous.get(altered('s', flipped)), 403, '/problems/forbidden');
-    expectProblem(await anonymous.get(`${API}/unsubscribe?u=${t.w.grace.user.id}&k=mention`), 400, '/problems/validation-failed', 's');
+    expectProblem(await anonymous.get(`${API}/unsubscribe?u=${t.w.grace.user.id}&k=mention&e=1`), 400, '/problems/validation-failed', 's');
     expect(await preferences()).toEqual([]);
 
-    const followed = await anonymous.get(`${link.pathname}${link.search}`);
+    // Opening the link only asks (scanners follow links); the button posts back.
+    const opened = await anonymous.get(`${link.pathname}${link.search}`);
+    expectStatus(opened, 200);
+    expect(opened.text).toContain('<form method="post"');
+    expect(await preferences()).toEqual([]);
+    const followed = await anonymous.request('POST', `${link.pathname}${link.search}`, {
+      rawBody: 'List-Unsubscribe=One-Click',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
     expectStatus(followed, 200);
     expect(followed.headers.get('content-type')).toMatch(/^text\/html/);
     expect(followed.text).toContain('no longer e-mail you about mentions');
     expect(await preferences()).toMatchObject([{ kind: 'mention', channel: 'email', enabled: false }]);
-    expectStatus(await anonymous.get(`${link.pathname}${link.search}`), 200);
+    expectStatus(await anonymous.post(`${link.pathname}${link.search}`), 200);
 
     await engine().db.delete(outbox);
     await mentionGrace('once more');

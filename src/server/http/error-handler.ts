@@ -1,7 +1,11 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { isDatabaseUnavailable } from '../../db/database.js';
 import { AppError, type FieldError } from '../errors.js';
 import { Problem, STATUS_OF_CODE } from './problem.js';
+
+/** When a request refused for an unreachable database may try again. */
+const DATABASE_RETRY_SECONDS = 5;
 
 const PROBLEM_JSON = 'application/problem+json; charset=utf-8';
 
@@ -29,15 +33,25 @@ export function problemOf(error: AppError): Problem {
   return new Problem(STATUS_OF_CODE[error.code], error.code, error.message, error.errors, headers);
 }
 
-/** Every error leaves as RFC 9457 problem+json; unexpected ones are logged and hidden. */
-export function installErrorHandling(app: FastifyInstance): void {
-  app.setErrorHandler((error: FastifyError | AppError | Problem, request, reply) => {
+const unavailable = () =>
+  problemOf(new AppError('unavailable', 'The database is not answering. Try again in a few seconds.', [], DATABASE_RETRY_SECONDS));
+
+/**
+ * Every error leaves as RFC 9457 problem+json; unexpected ones are logged and hidden. `databaseAnswers`
+ * tells an unexpected error from an outage whose error was wrapped beyond recognition (Better Auth
+ * turns a failed session query into its own 500): when the database does not answer, it is 503.
+ */
+export function installErrorHandling(app: FastifyInstance, databaseAnswers: () => Promise<boolean> = async () => true): void {
+  app.setErrorHandler(async (error: FastifyError | AppError | Problem, request, reply) => {
     let problem: Problem;
     if (error instanceof Problem) problem = error;
     else if (error instanceof AppError) problem = problemOf(error);
     else if (hasZodFastifySchemaValidationErrors(error) || error.validation) problem = validationProblem(error);
     else if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
       problem = new Problem(error.statusCode, error.statusCode === 429 ? 'rate-limited' : 'bad-request', error.message);
+    } else if (isDatabaseUnavailable(error) || !(await databaseAnswers())) {
+      request.log.warn({ err: error }, 'database unavailable');
+      problem = unavailable();
     } else {
       request.log.error({ err: error }, 'request failed');
       problem = new Problem(500, 'internal-error', 'Something went wrong on our side. It has been logged.');

@@ -1,13 +1,27 @@
 import type { outbox } from '../../db/schema/index.js';
-import type { Mailer } from '../mail/mailer.js';
+import { request as httpRequest } from 'node:http';
+import { request as httpsRequest } from 'node:https';
+import type { MailMessage, Mailer } from '../mail/mailer.js';
+import { guardedLookup, webhookUrlProblem } from '../services/webhook-url.js';
 
 type OutboxRow = typeof outbox.$inferSelect;
 
 // A webhook that does not answer within this long counts as failed and is retried later.
 const WEBHOOK_TIMEOUT_MS = 10_000;
 
+/** The one-click unsubscribe link notify() kept beside a notification e-mail, if any. */
+function listUnsubscribeOf(row: OutboxRow): string | undefined {
+  const payload = row.payload as { listUnsubscribe?: unknown } | null;
+  return typeof payload?.listUnsubscribe === 'string' ? payload.listUnsubscribe : undefined;
+}
+
 async function sendEmail(mailer: Mailer, row: OutboxRow): Promise<void> {
-  const message = { to: row.recipient, subject: row.subject ?? '(no subject)', text: row.body };
+  const message: MailMessage = {
+    to: row.recipient,
+    subject: row.subject ?? '(no subject)',
+    text: row.body,
+    listUnsubscribe: listUnsubscribeOf(row),
+  };
   if (mailer.deliver) return mailer.deliver(message);
   const outcome = await mailer.send(message);
   if (outcome !== 'sent')
@@ -16,23 +30,47 @@ async function sendEmail(mailer: Mailer, row: OutboxRow): Promise<void> {
     );
 }
 
-/** POSTs the stored JSON (Slack's `{text}`); any 2xx is delivered, anything else is an error to retry. */
-async function postWebhook(row: OutboxRow): Promise<void> {
-  const response = await fetch(row.recipient, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'user-agent': 'Cairn' },
-    body: JSON.stringify(row.payload ?? { text: row.body }),
-    redirect: 'error',
-    signal: AbortSignal.timeout(WEBHOOK_TIMEOUT_MS),
+/**
+ * POSTs the stored JSON (Slack's `{text}`); any 2xx is delivered, anything else is an error to retry.
+ * node:http rather than fetch so the socket's DNS lookup can refuse private addresses (SSRF).
+ */
+function postWebhook(row: OutboxRow, allowPrivate: boolean): Promise<void> {
+  const problem = webhookUrlProblem(row.recipient, allowPrivate);
+  if (problem) return Promise.reject(new Error(problem));
+  const url = new URL(row.recipient);
+  const body = JSON.stringify(row.payload ?? { text: row.body });
+  const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
+  return new Promise((resolve, reject) => {
+    const request = send(
+      url,
+      {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), 'user-agent': 'Cairn' },
+        lookup: guardedLookup(allowPrivate),
+        timeout: WEBHOOK_TIMEOUT_MS,
+      },
+      (response) => {
+        response.resume();
+        const status = response.statusCode ?? 0;
+        // Redirects are not followed: a hook that redirects could send us anywhere.
+        if (status >= 200 && status < 300) resolve();
+        else reject(new Error(`The webhook answered HTTP ${status}.`));
+      },
+    );
+    request.on('timeout', () => request.destroy(new Error(`The webhook did not answer within ${WEBHOOK_TIMEOUT_MS / 1000} s.`)));
+    request.on('error', reject);
+    request.end(body);
   });
-  await response.body?.cancel();
-  if (!response.ok) throw new Error(`The webhook answered HTTP ${response.status}.`);
 }
 
 /** Delivers one outbox row; the error message, if any, becomes its last_error. */
-export async function deliver(mailer: Mailer, row: OutboxRow): Promise<{ ok: true } | { ok: false; error: string }> {
+export async function deliver(
+  mailer: Mailer,
+  row: OutboxRow,
+  options: { allowPrivateWebhooks?: boolean } = {},
+): Promise<{ ok: true } | { ok: false; error: string }> {
   try {
-    await (row.channel === 'email' ? sendEmail(mailer, row) : postWebhook(row));
+    await (row.channel === 'email' ? sendEmail(mailer, row) : postWebhook(row, options.allowPrivateWebhooks ?? false));
     return { ok: true };
   } catch (error) {
     // fetch says only "fetch failed"; the reason (refused, DNS, TLS, timeout) is its cause.

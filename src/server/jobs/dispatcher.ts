@@ -56,7 +56,7 @@ export async function dispatchOutbox(
   for (let batch = 0; batch < maxBatches; batch++) {
     const rows = await claim(ctx.db, now, batchSize, orgId);
     for (const row of rows) {
-      const outcome = await deliver(ctx.mailer, row);
+      const outcome = await deliver(ctx.mailer, row, { allowPrivateWebhooks: ctx.config.webhookAllowPrivate });
       if (outcome.ok) {
         await ctx.db.update(outbox).set({ status: 'sent', sentAt: now, lastError: null }).where(eq(outbox.id, row.id));
         totals.sent++;

@@ -29,6 +29,19 @@ export interface MailMessage {
   to: string;
   subject: string;
   text: string;
+  /** A notification's signed unsubscribe URL: sent as List-Unsubscribe with RFC 8058 one-click POST. */
+  listUnsubscribe?: string;
+}
+
+/** nodemailer's fields for a message: the `list` header set and the one-click header RFC 8058 adds. */
+function mailFields(from: string, { listUnsubscribe, ...message }: MailMessage) {
+  if (!listUnsubscribe) return { from, ...message };
+  return {
+    from,
+    ...message,
+    list: { unsubscribe: { url: listUnsubscribe, comment: 'Stop these e-mails' } },
+    headers: { 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' },
+  };
 }
 
 export type MailOutcome = 'sent' | 'failed' | 'not_configured';
@@ -52,7 +65,7 @@ export function createMailer(smtpUrl: string | undefined, from: string, log: (er
   const transport: Transporter | null = smtpUrl ? nodemailer.createTransport({ url: smtpUrl, ...TIMEOUTS }) : null;
   const deliver = async (message: MailMessage) => {
     if (!transport) throw new Error('SMTP is not configured (SMTP_URL).');
-    await transport.sendMail({ from, ...message });
+    await transport.sendMail(mailFields(from, message));
   };
   return {
     configured: transport !== null,

@@ -3,6 +3,7 @@ import { queryRows, type Database, type Executor } from '../../db/database.js';
 import { teamMembers, teams, type CheckInCadence, type TeamKind } from '../../db/schema/index.js';
 import { invalid, notFound, AppError } from '../errors.js';
 import { recordActivity } from './activity.js';
+import { assertWebhookUrlAllowed } from './webhook-url.js';
 
 export interface TeamFields {
   name?: string;
@@ -59,7 +60,8 @@ export async function listTeams(db: Database, orgId: string) {
     .orderBy(asc(teams.name));
 }
 
-export async function createTeam(db: Database, scope: Scope, fields: TeamFields & { name: string }) {
+export async function createTeam(db: Database, scope: Scope, fields: TeamFields & { name: string }, allowPrivateWebhooks = false) {
+  assertWebhookUrlAllowed(fields.webhookUrl, allowPrivateWebhooks);
   return db.transaction(async (tx) => {
     await checkParent(tx, scope.orgId, null, fields.parentId);
     const [team] = await tx
@@ -71,7 +73,8 @@ export async function createTeam(db: Database, scope: Scope, fields: TeamFields 
   });
 }
 
-export async function updateTeam(db: Database, scope: Scope, id: string, fields: TeamFields) {
+export async function updateTeam(db: Database, scope: Scope, id: string, fields: TeamFields, allowPrivateWebhooks = false) {
+  assertWebhookUrlAllowed(fields.webhookUrl, allowPrivateWebhooks);
   return db.transaction(async (tx) => {
     const before = await findTeam(tx, scope.orgId, id);
     if (!before) throw notFound('The team');

@@ -53,6 +53,8 @@ export const organizationRoutes =
         authorize(actor, 'organization.update');
         const org = await ctx.db.transaction(async (tx) => {
           const [before] = await tx.select().from(organizations).where(eq(organizations.id, actor.orgId));
+          // Nothing to change (`{}`): answer the organisation as it is, with no activity row.
+          if (Object.keys(request.body).length === 0) return before!;
           const [after] = await tx.update(organizations).set(request.body).where(eq(organizations.id, actor.orgId)).returning();
           await recordActivity(tx, {
             ...scopeOf(actor),

@@ -30,12 +30,14 @@ export const teamRoutes =
         tags: ['teams'],
         summary: 'Create a team or department (owner/admin)',
         body: teamCreate,
-        response: { 201: teamSchema, 400: problemSchema, 403: problemSchema, 404: problemSchema },
+        response: { 201: teamSchema, 400: problemSchema, 403: problemSchema, 404: problemSchema, 422: problemSchema },
       },
       handler: async (request, reply) => {
         const actor = actorOf(request);
         authorize(actor, 'team.manage');
-        return reply.status(201).send(presentTeam(await createTeam(ctx.db, scopeOf(actor), request.body), 0));
+        return reply
+          .status(201)
+          .send(presentTeam(await createTeam(ctx.db, scopeOf(actor), request.body, ctx.config.webhookAllowPrivate), 0));
       },
     });
 
@@ -59,7 +61,7 @@ export const teamRoutes =
       handler: async (request) => {
         const actor = actorOf(request);
         authorize(actor, 'team.manage');
-        return presentTeam(await updateTeam(ctx.db, scopeOf(actor), request.params.id, request.body));
+        return presentTeam(await updateTeam(ctx.db, scopeOf(actor), request.params.id, request.body, ctx.config.webhookAllowPrivate));
       },
     });
 

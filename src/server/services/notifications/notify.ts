@@ -55,12 +55,13 @@ export async function notify(tx: Executor, ctx: NotifyContext, notice: Notice): 
   ctx.announce?.notified(notice.userId);
   if (await enabled(tx, notice.userId, notice.kind, 'email')) {
     const link = notice.link ? `${ctx.publicUrl}${notice.link}` : ctx.publicUrl;
+    const unsubscribe = unsubscribeLink(ctx.publicUrl, ctx.secret, notice.userId, notice.kind, ctx.now);
     const text = [
       notice.body ?? notice.title,
       '',
       `Open in Cairn: ${link}`,
       '',
-      `Stop these e-mails (${notice.kind}): ${unsubscribeLink(ctx.publicUrl, ctx.secret, notice.userId, notice.kind)}`,
+      `Stop these e-mails (${notice.kind}): ${unsubscribe}`,
     ].join('\n');
     await tx.insert(outbox).values({
       orgId: notice.orgId,
@@ -69,6 +70,8 @@ export async function notify(tx: Executor, ctx: NotifyContext, notice: Notice): 
       userId: person.id,
       subject: notice.title,
       body: text,
+      // Becomes the List-Unsubscribe header (RFC 8058 one-click) when the e-mail is sent.
+      payload: { listUnsubscribe: unsubscribe },
       nextAttemptAt: deliverAfter(ctx.now, person.timeZone ?? 'UTC', person.quietHoursStart, person.quietHoursEnd),
       dedupeKey: notice.dedupeKey ? `email:${notice.userId}:${notice.dedupeKey}` : null,
     });

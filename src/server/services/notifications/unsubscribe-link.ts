@@ -4,9 +4,27 @@ import { NOTIFICATION_KINDS, users, type NotificationKind } from '../../../db/sc
 import { forbidden, notFound } from '../../errors.js';
 import { recordActivity } from '../activity.js';
 import { setPreference } from './preferences.js';
-import { verifyUnsubscribe } from './unsubscribe.js';
+import { verifyUnsubscribe, type UnsubscribeLinkParts } from './unsubscribe.js';
 
 const isKind = (kind: string): kind is NotificationKind => (NOTIFICATION_KINDS as readonly string[]).includes(kind);
+
+/** The kind a link names, once its signature and expiry hold; refuses it (403) otherwise. */
+export function checkedKind(secret: string, link: UnsubscribeLinkParts, now: Date): NotificationKind {
+  const verdict = verifyUnsubscribe(secret, link, now);
+  if (verdict === 'expired')
+    throw forbidden('This unsubscribe link has expired. Change your e-mail settings in Cairn instead (Notifications).');
+  if (verdict !== 'valid' || !isKind(link.k))
+    throw forbidden('This unsubscribe link is not valid: it may have been altered. Change your e-mail settings in Cairn instead.');
+  return link.k;
+}
+
+/** A person's name for the confirmation page, once the link holds. */
+export async function unsubscribeTarget(db: Database, secret: string, link: UnsubscribeLinkParts, now: Date) {
+  const kind = checkedKind(secret, link, now);
+  const [person] = await db.select({ name: users.name }).from(users).where(eq(users.id, link.u));
+  if (!person) throw notFound('The person');
+  return { kind, name: person.name };
+}
 
 /**
  * Follows a signed unsubscribe link: turns e-mail off for that person and kind. The link works
@@ -16,11 +34,10 @@ const isKind = (kind: string): kind is NotificationKind => (NOTIFICATION_KINDS a
 export async function unsubscribeByLink(
   db: Database,
   secret: string,
-  link: { u: string; k: string; s: string },
+  link: UnsubscribeLinkParts,
+  now: Date,
 ): Promise<{ kind: NotificationKind; name: string }> {
-  if (!verifyUnsubscribe(secret, link.u, link.k, link.s) || !isKind(link.k))
-    throw forbidden('This unsubscribe link is not valid: it may have been altered. Change your e-mail settings in Cairn instead.');
-  const kind = link.k;
+  const kind = checkedKind(secret, link, now);
   return db.transaction(async (tx) => {
     const [person] = await tx.select({ id: users.id, orgId: users.orgId, name: users.name }).from(users).where(eq(users.id, link.u));
     if (!person) throw notFound('The person');
