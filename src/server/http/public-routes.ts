@@ -9,7 +9,8 @@ const PUBLIC_ROUTES: Record<string, string> = {
   'POST /api/v1/setup': 'first-run setup creates the first account',
   'GET /api/v1/invitations/by-token/:token': 'the invitation link is opened before the person has an account',
   'POST /api/v1/invitations/accept': 'accepting an invitation creates the account',
-  'GET /api/v1/unsubscribe': 'opened from a mailbox; the link is signed instead',
+  'GET /api/v1/unsubscribe': 'opened from a mailbox: shows a confirm button; the link is signed instead',
+  'POST /api/v1/unsubscribe': 'the one-click unsubscribe of RFC 8058, posted by the mail client; the link is signed instead',
 };
 
 declare module 'fastify' {
