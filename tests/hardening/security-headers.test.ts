@@ -55,7 +55,7 @@ describe('the built app under its Content-Security-Policy', () => {
     server = await startWebServer();
     browser = await launchBrowser();
     page = await browser.newPage();
-    page.setDefaultTimeout(10_000);
+    page.setDefaultTimeout(25_000);
     // Runs before any page script and outside the policy, so it hears every violation.
     await page.addInitScript(() => {
       document.addEventListener('securitypolicyviolation', (event) => {
@@ -72,7 +72,7 @@ describe('the built app under its Content-Security-Policy', () => {
     await server?.close();
   });
 
-  it('sets up, signs in and shows the main pages and the API docs with no CSP violation', async () => {
+  it('sets up, signs in and shows the main pages and the API docs with no CSP violation', { timeout: 90_000 }, async () => {
     await page.goto(server.url);
     await page.getByLabel('Organisation name').fill('Acme Robotics');
     await page.getByLabel('Your name').fill('Ada Lovelace');
