@@ -20,8 +20,7 @@ export function TeamPage({ me }: { me: Me }) {
   const [newMember, setNewMember] = useState<string | null>(null);
   const team = teams.data?.find((t) => t.id === id);
   const parent = teams.data?.find((t) => t.id === team?.parentId);
-  const isLead = members.data?.some((m) => m.userId === me.user.id && m.role === 'lead') ?? false;
-  const canManage = me.user.role !== 'member' || isLead;
+  const canManage = team?.can?.manageMembers ?? false;
   const refresh = [keys.members(id), keys.users, keys.teams];
   const setMember = useApiMutation(
     (body: { userId: string; role: 'lead' | 'member' }) => api(`/api/v1/teams/${id}/members`, { method: 'POST', body }),
@@ -50,7 +49,7 @@ export function TeamPage({ me }: { me: Me }) {
         </Group>
         {team.description && <Text c="dimmed">{team.description}</Text>}
       </div>
-      {me.user.role !== 'member' ? (
+      {team.can?.edit ? (
         <Select
           label="Part of"
           placeholder="Top level"
