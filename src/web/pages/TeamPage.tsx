@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { api, ApiError } from '../api/client.js';
 import { keys, useApiMutation, useMembers, useTeams, useUsers } from '../api/queries.js';
-import type { Me, Team } from '../api/types.js';
+import type { Team } from '../api/types.js';
 import { OkrSummary } from '../components/OkrSummary.js';
 import { TeamQualityBadge } from '../components/TeamQualityBadge.js';
 
@@ -12,7 +12,7 @@ const showError = (error: unknown) =>
   notifications.show({ color: 'red', title: 'Not saved', message: error instanceof ApiError ? error.message : String(error) });
 
 /** One team: where it sits, its leads and members; admins and leads manage membership. */
-export function TeamPage({ me }: { me: Me }) {
+export function TeamPage() {
   const { id = '' } = useParams();
   const teams = useTeams();
   const users = useUsers();
