@@ -8,10 +8,17 @@ import { AppError, invalidFields } from '../../errors.js';
  * verify-password, …) bypasses Cairn's rules, limits and audit, so it is not reachable at all:
  * profiles and passwords change through /api/v1, where the services apply them.
  */
+/** PostgreSQL cannot store U+0000 in text, so it is refused here rather than failing in the database. */
+const text = (max: number) =>
+  z
+    .string()
+    .max(max, `Use at most ${max} characters.`)
+    .refine((value) => !value.includes('\u0000'), 'Remove the NUL character (U+0000).');
+
 const ALLOWED = {
   'POST /api/auth/sign-in/email': z.object({
-    email: z.string().max(254),
-    password: z.string().max(PASSWORD_MAX),
+    email: text(254),
+    password: text(PASSWORD_MAX),
     rememberMe: z.boolean().optional(),
   }),
   'POST /api/auth/sign-out': z.object({}).nullish(),
