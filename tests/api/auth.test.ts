@@ -105,7 +105,7 @@ describeEachEngine('sign-in, sign-out and the login throttle', (engine) => {
     );
     expectProblem(
       await signIn(new Client(t.server.url), t.owner.user.email, 'p'.repeat(50_000)),
-      400,
+      422,
       '/problems/validation-failed',
       'password',
     );
