@@ -90,7 +90,7 @@ export async function buildApp({
   await app.register(healthRoutes(ctx));
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
-  mountAuth(app, auth, new LoginThrottle(config.loginMaxFailures, config.loginWindowSeconds * 1000), config.publicUrl);
+  mountAuth(app, auth, new LoginThrottle(handle.db, config.loginMaxFailures, config.loginWindowSeconds * 1000), config.publicUrl);
 
   app.decorateRequest('actor', null);
   await app.register(

@@ -50,7 +50,7 @@ export function App() {
         <Route path="people" element={<PeoplePage me={me.data} />} />
         <Route path="people/:id" element={<PersonPage />} />
         <Route path="teams" element={<TeamsPage me={me.data} />} />
-        <Route path="teams/:id" element={<TeamPage me={me.data} />} />
+        <Route path="teams/:id" element={<TeamPage />} />
         <Route path="okrs" element={<TreePage me={me.data} />} />
         <Route path="objectives/:id" element={<ObjectivePage me={me.data} />} />
         <Route path="principles" element={<PrinciplesPage me={me.data} />} />

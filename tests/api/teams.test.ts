@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { expect, it } from 'vitest';
-import { activities, teamMembers, teams } from '../../src/db/schema/index.js';
+import { activities, objectives, teamMembers, teams } from '../../src/db/schema/index.js';
 import { describeEachEngine } from '../support/engines.js';
 import { addPerson, createTeam, expectProblem, expectStatus, useOrganization } from '../support/fixtures.js';
 
@@ -97,6 +97,46 @@ describeEachEngine('teams API', (engine) => {
     expectStatus(await t.owner.client.delete(`/api/v1/teams/${dept.id}`), 204);
     expect(await engine().db.select().from(teams)).toEqual([]);
     expectProblem(await t.owner.client.delete(`/api/v1/teams/${dept.id}`), 404, '/problems/not-found');
+  });
+
+  it('refuses to delete a team that has objectives (409 naming them) and keeps them in the team', async () => {
+    const team = await createTeam(t.owner.client, { name: 'Platform' });
+    const year = new Date().getUTCFullYear();
+    const cycle = await t.owner.client.post('/api/v1/cycles', { name: `${year}`, startDate: `${year}-01-01`, endDate: `${year}-12-31` });
+    expectStatus(cycle, 201);
+    const titles = ['Ship the API', 'Halve the p99', 'Cut on-call pages', 'Document everything'];
+    for (const title of titles) {
+      const objective = await t.owner.client.post('/api/v1/objectives', {
+        cycleId: cycle.body.id,
+        title,
+        teamId: team.id,
+        status: 'draft',
+      });
+      expectStatus(objective, 201);
+    }
+    const refused = await t.owner.client.delete(`/api/v1/teams/${team.id}`);
+    expectProblem(refused, 409, '/problems/conflict', 'id');
+    expect(refused.body.detail).toContain('4 objectives');
+    expect(refused.body.detail).toContain('“Cut on-call pages”');
+    expect(refused.body.detail).toContain('1 more');
+    expect(await teamRow(team.id)).toBeDefined();
+    const left = await engine().db.select({ title: objectives.title }).from(objectives).where(eq(objectives.teamId, team.id));
+    expect(left.map((o) => o.title).sort()).toEqual([...titles].sort());
+  });
+
+  it('team views say what the caller may do: admins everything, a lead their members, a member nothing', async () => {
+    const team = await createTeam(t.owner.client, { name: 'Platform' });
+    const other = await createTeam(t.owner.client, { name: 'Payments' });
+    const lead = await addPerson(t.owner.client, { teamId: team.id });
+    expectStatus(await t.owner.client.patch(`/api/v1/teams/${team.id}/members/${lead.user.id}`, { role: 'lead' }), 200);
+    const member = await addPerson(t.owner.client, { teamId: team.id });
+    const canOf = async (client: typeof member.client, id: string) => (await client.get(`/api/v1/teams/${id}`)).body.can;
+    expect(await canOf(t.owner.client, team.id)).toEqual({ edit: true, delete: true, manageMembers: true });
+    expect(await canOf(lead.client, team.id)).toEqual({ edit: false, delete: false, manageMembers: true });
+    expect(await canOf(lead.client, other.id)).toEqual({ edit: false, delete: false, manageMembers: false });
+    expect(await canOf(member.client, team.id)).toEqual({ edit: false, delete: false, manageMembers: false });
+    const listed = (await lead.client.get('/api/v1/teams')).body as { id: string; can: { manageMembers: boolean } }[];
+    expect(Object.fromEntries(listed.map((x) => [x.id, x.can.manageMembers]))).toEqual({ [team.id]: true, [other.id]: false });
   });
 
   it('adds members, makes one a lead, and removes them', async () => {

@@ -102,6 +102,17 @@ describeEachEngine('API tokens', (engine) => {
     expectProblem(await new Client(t.server.url, token).get('/api/v1/me'), 401, '/problems/unauthenticated');
   });
 
+  it('reactivating a person does not revive the tokens they had: deactivation revoked them for good', async () => {
+    const member = await addPerson(t.owner.client);
+    const { token } = await mint(member.client);
+    expectStatus(await new Client(t.server.url, token).get('/api/v1/me'), 200);
+    expectStatus(await t.owner.client.patch(`/api/v1/users/${member.user.id}`, { active: false }), 200);
+    expectStatus(await t.owner.client.patch(`/api/v1/users/${member.user.id}`, { active: true }), 200);
+    expectProblem(await new Client(t.server.url, token).get('/api/v1/me'), 401, '/problems/unauthenticated');
+    const rows = await engine().db.select().from(apiTokens).where(eq(apiTokens.userId, member.user.id));
+    expect(rows.map((r) => r.revokedAt)).toEqual([expect.any(Date)]);
+  });
+
   it("a token of another organisation never sees or changes this organisation's data", async () => {
     const { db } = engine();
     // Organisation 1, through the API: a department, a team with a member, an invitation.

@@ -216,4 +216,64 @@ describeEachEngine('people API', (engine) => {
     expect(renamed.body).toMatchObject({ name: 'Acme Two', timeZone: 'Asia/Tokyo' });
     expect((await member.client.get('/api/v1/me')).body.organization).toMatchObject({ name: 'Acme Two', timeZone: 'Asia/Tokyo' });
   });
+
+  it('an empty organisation PATCH answers 200 with the organisation unchanged, and records nothing', async () => {
+    const before = (await t.owner.client.get('/api/v1/organization')).body;
+    const response = await t.owner.client.patch('/api/v1/organization', {});
+    expectStatus(response, 200);
+    expect(response.body).toEqual(before);
+    const audit = await engine().db.select().from(activities).where(eq(activities.action, 'organization.updated'));
+    expect(audit).toEqual([]);
+    const member = await addPerson(t.owner.client);
+    expectProblem(await member.client.patch('/api/v1/organization', {}), 403, '/problems/forbidden');
+  });
+
+  it('refuses a password from the list of common passwords, saying why, on the API', async () => {
+    const member = await addPerson(t.owner.client);
+    for (const newPassword of ['1234567890', 'Password123', 'QWERTYUIOP']) {
+      const refused = await member.client.put('/api/v1/me/password', { currentPassword: member.password, newPassword });
+      const problem = expectProblem(refused, 400, '/problems/validation-failed', 'newPassword');
+      expect(JSON.stringify(problem)).toMatch(/common passwords/);
+    }
+    const invited = await t.owner.client.post('/api/v1/invitations', { email: uniqueEmail() });
+    const accept = await new Client(t.server.url).post('/api/v1/invitations/accept', {
+      token: invited.body.link.slice(invited.body.link.lastIndexOf('/') + 1),
+      name: 'Weak Willy',
+      password: 'iloveyou123',
+    });
+    expectProblem(accept, 400, '/problems/validation-failed', 'password');
+  });
+
+  it('GET /me and the people views carry what the caller may do', async () => {
+    const admin = await addPerson(t.owner.client, { role: 'admin' });
+    const member = await addPerson(t.owner.client);
+    const everything = {
+      manageOrganization: true,
+      managePeople: true,
+      invite: true,
+      manageTeams: true,
+      manageCycles: true,
+      managePrinciples: true,
+      manageRhythm: true,
+      runJobs: true,
+    };
+    expect((await admin.client.get('/api/v1/me')).body.can).toEqual(everything);
+    const memberMe = (await member.client.get('/api/v1/me')).body;
+    expect(memberMe.can).toEqual(Object.fromEntries(Object.keys(everything).map((k) => [k, false])));
+    expect(memberMe.user.can).toEqual({ edit: true, changeRole: false, deactivate: false });
+    // An admin manages members but not the owner; nobody deactivates themselves.
+    expect((await admin.client.get(`/api/v1/users/${member.user.id}`)).body.can).toEqual({
+      edit: true,
+      changeRole: true,
+      deactivate: true,
+    });
+    expect((await admin.client.get(`/api/v1/users/${t.owner.user.id}`)).body.can).toEqual({
+      edit: true,
+      changeRole: false,
+      deactivate: false,
+    });
+    const people = (await t.owner.client.get('/api/v1/users')).body as { id: string; can: { deactivate: boolean } }[];
+    expect(people.find((p) => p.id === t.owner.user.id)!.can.deactivate).toBe(false);
+    expect(people.find((p) => p.id === admin.user.id)!.can.deactivate).toBe(true);
+  });
 });

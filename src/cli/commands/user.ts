@@ -1,11 +1,12 @@
 import { eq } from 'drizzle-orm';
-import { hashPassword } from 'better-auth/crypto';
 import type { ParsedArgs } from '../args.js';
 import { requireFlag, stringFlag, UsageError } from '../args.js';
 import type { Database } from '../../db/database.js';
-import { accounts, organizations, ROLES, users, type Role } from '../../db/schema/index.js';
+import { organizations, ROLES, users, type Role } from '../../db/schema/index.js';
 import { createAccount, normalizeEmail } from '../../server/services/create-account.js';
 import { updateUser } from '../../server/services/users.js';
+import { setPassword } from '../../server/services/passwords.js';
+import { SYSTEM } from '../../server/auth/actor.js';
 import { AppError } from '../../server/errors.js';
 import { readPassword } from './read-password.js';
 import { withDatabase } from './with-database.js';
@@ -59,23 +60,22 @@ const actions: Record<string, (db: Database, args: ParsedArgs) => Promise<string
   },
   'set-role': async (db, args) => {
     const user = await userByEmail(db, requireFlag(args, 'email'));
-    const updated = await updateUser(db, { orgId: user.orgId, actorId: user.id }, user.id, { role: parseRole(requireFlag(args, 'role')) });
+    const updated = await updateUser(db, SYSTEM, user.orgId, user.id, { role: parseRole(requireFlag(args, 'role')) });
     return `${updated.email} is now ${updated.role}.`;
   },
   'set-password': async (db, args) => {
     const user = await userByEmail(db, requireFlag(args, 'email'));
-    const hash = await hashPassword(await readPassword(args));
-    await db.update(accounts).set({ password: hash, updatedAt: new Date() }).where(eq(accounts.userId, user.id));
-    return `Password changed for ${user.email}.`;
+    await setPassword(db, SYSTEM, { orgId: user.orgId, userId: user.id }, await readPassword(args));
+    return `Password changed for ${user.email}; their sessions are signed out.`;
   },
   deactivate: async (db, args) => {
     const user = await userByEmail(db, requireFlag(args, 'email'));
-    await updateUser(db, { orgId: user.orgId, actorId: user.id }, user.id, { active: false });
+    await updateUser(db, SYSTEM, user.orgId, user.id, { active: false });
     return `${user.email} is deactivated and signed out everywhere.`;
   },
   activate: async (db, args) => {
     const user = await userByEmail(db, requireFlag(args, 'email'));
-    await updateUser(db, { orgId: user.orgId, actorId: user.id }, user.id, { active: true });
+    await updateUser(db, SYSTEM, user.orgId, user.id, { active: true });
     return `${user.email} is active again.`;
   },
 };

@@ -91,3 +91,14 @@ export const apiTokens = pgTable(
   },
   (t) => [index('api_tokens_user_idx').on(t.orgId, t.userId)],
 );
+
+/**
+ * Failed sign-ins, per client address and per account-and-address pair, shared by every process on
+ * one database. `blockedUntil` grows with each failure past the limit (see auth/login-throttle.ts).
+ */
+export const loginFailures = pgTable('login_failures', {
+  key: text('key').primaryKey(),
+  failures: integer('failures').notNull(),
+  lastFailedAt: timestamp('last_failed_at', { withTimezone: true }).notNull(),
+  blockedUntil: timestamp('blocked_until', { withTimezone: true }),
+});

@@ -13,7 +13,15 @@ export interface Actor {
   name: string;
   email: string;
   via: 'session' | 'token';
+  /** The signed-in session behind a browser request; a password change keeps this one and ends the others. */
+  sessionId?: string;
 }
+
+/** Writes made by the operator (the CLI, jobs) rather than by a person are recorded as the system. */
+export const SYSTEM = 'system' as const;
+export type Writer = Actor | typeof SYSTEM;
+/** The activity row's actor: null for the system. */
+export const actorIdOf = (writer: Writer): string | null => (writer === SYSTEM ? null : writer.userId);
 
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
@@ -55,5 +63,7 @@ export async function resolveActor(db: Database, auth: Auth, request: FastifyReq
   const authorization = request.headers.authorization;
   if (authorization?.toLowerCase().startsWith('bearer ')) return actorFromToken(db, authorization.slice(7).trim());
   const session = await auth.api.getSession({ headers: toHeaders(request) });
-  return session ? activeUser(db, session.user.id, 'session') : null;
+  if (!session) return null;
+  const actor = await activeUser(db, session.user.id, 'session');
+  return actor && { ...actor, sessionId: session.session.id };
 }

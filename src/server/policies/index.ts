@@ -1,42 +1,44 @@
 import type { Actor } from '../auth/actor.js';
+import { authorizeInvitations } from './invitations.js';
+import { authorizeOrganizationChange, mayManageCycles, mayManageOrganization, mayRunJobs } from './organization.js';
+import { authorizeTeamChange, authorizeMembersChange, mayManageTeams } from './teams.js';
+import { mayInvite } from './invitations.js';
+import { mayManagePeople } from './users.js';
 import { forbidden } from '../errors.js';
 
 /**
- * The one place that says who may do what. Handlers call `authorize` before any service;
- * services trust their caller. Team leads manage their own team's membership.
+ * Every rule of who may do what lives in this folder, one file per resource, as plain predicates over
+ * facts the services load. Services call them inside the write; routes never decide permissions.
  */
-export type Action = 'organization.update' | 'user.manage' | 'user.set-owner' | 'invitation.manage' | 'team.manage' | 'team.members.manage';
+export { isAdmin, isOwner } from './roles.js';
 
-export interface PolicyContext {
-  /** For team.members.manage: the teams the actor leads. */
-  leadsTeam?: boolean;
-}
+/** What the caller may do at the organisation level, sent to the browser with `GET /me`. */
+export const organizationAbilities = (actor: Actor) => ({
+  manageOrganization: mayManageOrganization(actor),
+  managePeople: mayManagePeople(actor),
+  invite: mayInvite(actor),
+  manageTeams: mayManageTeams(actor),
+  manageCycles: mayManageCycles(actor),
+  managePrinciples: mayManageOrganization(actor),
+  manageRhythm: mayManageOrganization(actor),
+  runJobs: mayRunJobs(actor),
+});
 
-export const isAdmin = (actor: Actor) => actor.role === 'owner' || actor.role === 'admin';
+/** The older action-name entry point, kept for routes outside people/teams that still call it. */
+export type Action = 'organization.update' | 'user.manage' | 'invitation.manage' | 'team.manage' | 'team.members.manage';
 
-export function can(actor: Actor, action: Action, context: PolicyContext = {}): boolean {
+export function authorize(actor: Actor, action: Action, context: { leadsTeam?: boolean } = {}): void {
   switch (action) {
-    case 'user.set-owner':
-      return actor.role === 'owner';
-    case 'team.members.manage':
-      return isAdmin(actor) || context.leadsTeam === true;
     case 'organization.update':
+      return authorizeOrganizationChange(actor);
     case 'user.manage':
+      if (!mayManagePeople(actor)) throw forbidden('Only an owner or admin can manage people.');
+      return;
     case 'invitation.manage':
+      return authorizeInvitations(actor);
     case 'team.manage':
-      return isAdmin(actor);
+      return authorizeTeamChange(actor);
+    case 'team.members.manage':
+      return authorizeMembersChange(actor, { leadsTeam: context.leadsTeam === true });
   }
 }
-
-export function authorize(actor: Actor, action: Action, context: PolicyContext = {}): void {
-  if (!can(actor, action, context)) throw forbidden(messages[action]);
-}
-
-const messages: Record<Action, string> = {
-  'organization.update': 'Only an owner or admin can change organisation settings.',
-  'user.manage': 'Only an owner or admin can manage people.',
-  'user.set-owner': 'Only an owner can grant or remove the owner role.',
-  'invitation.manage': 'Only an owner or admin can invite people.',
-  'team.manage': 'Only an owner or admin can create, move or delete teams.',
-  'team.members.manage': "Only an admin or one of the team's leads can change its members.",
-};

@@ -4,6 +4,7 @@ import { sql } from 'drizzle-orm';
 import type { Executor } from '../../db/database.js';
 import { accounts, users, type Role } from '../../db/schema/index.js';
 import { conflict } from '../errors.js';
+import { assertPasswordAllowed } from '../auth/password-rules.js';
 import { isUniqueViolation } from './db-errors.js';
 
 export interface NewAccount {
@@ -22,6 +23,7 @@ export const normalizeEmail = (email: string) => email.trim().toLowerCase();
  */
 export async function createAccount(tx: Executor, input: NewAccount) {
   const email = normalizeEmail(input.email);
+  assertPasswordAllowed(input.password, 'password');
   const passwordHash = await hashPassword(input.password);
   const id = randomUUID();
   try {

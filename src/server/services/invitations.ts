@@ -2,13 +2,14 @@ import { randomBytes } from 'node:crypto';
 import { and, desc, eq, gt, isNull } from 'drizzle-orm';
 import type { Database } from '../../db/database.js';
 import { invitations, organizations, teamMembers, users, type Role } from '../../db/schema/index.js';
-import { hashToken } from '../auth/actor.js';
+import { hashToken, type Actor } from '../auth/actor.js';
+import { authorizeInvitations } from '../policies/invitations.js';
 import { conflict, notFound, AppError } from '../errors.js';
 import { recordActivity } from './activity.js';
 import { createAccount, normalizeEmail } from './create-account.js';
 import { findTeam } from './teams.js';
 
-type Scope = { orgId: string; actorId: string };
+const scopeOf = (actor: Actor) => ({ orgId: actor.orgId, actorId: actor.userId });
 const INVITATION_DAYS = 14;
 
 export interface NewInvitation {
@@ -18,7 +19,9 @@ export interface NewInvitation {
 }
 
 /** Creates an invitation and returns its secret token once; a newer invitation to the same email replaces older ones. */
-export async function createInvitation(db: Database, scope: Scope, input: NewInvitation) {
+export async function createInvitation(db: Database, actor: Actor, input: NewInvitation) {
+  authorizeInvitations(actor);
+  const scope = scopeOf(actor);
   const email = normalizeEmail(input.email);
   const token = randomBytes(24).toString('base64url');
   return db.transaction(async (tx) => {
@@ -63,7 +66,9 @@ export async function setEmailStatus(db: Database, id: string, status: 'sent' | 
   await db.update(invitations).set({ emailStatus: status }).where(eq(invitations.id, id));
 }
 
-export function listPendingInvitations(db: Database, orgId: string) {
+export function listPendingInvitations(db: Database, actor: Actor) {
+  authorizeInvitations(actor);
+  const orgId = actor.orgId;
   return db
     .select()
     .from(invitations)
@@ -71,7 +76,9 @@ export function listPendingInvitations(db: Database, orgId: string) {
     .orderBy(desc(invitations.createdAt));
 }
 
-export async function revokeInvitation(db: Database, scope: Scope, id: string) {
+export async function revokeInvitation(db: Database, actor: Actor, id: string) {
+  authorizeInvitations(actor);
+  const scope = scopeOf(actor);
   return db.transaction(async (tx) => {
     const [row] = await tx
       .update(invitations)

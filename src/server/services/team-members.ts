@@ -1,11 +1,19 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { Database, Executor } from '../../db/database.js';
 import { teamMembers, users, type TeamMemberRole } from '../../db/schema/index.js';
+import type { Actor } from '../auth/actor.js';
 import { notFound } from '../errors.js';
+import { authorizeMembersChange } from '../policies/teams.js';
 import { recordActivity } from './activity.js';
 import { findTeam } from './teams.js';
 
 type Scope = { orgId: string; actorId: string };
+
+/** Loads the facts the membership rule needs inside the write, and applies it. */
+async function authorizedScope(tx: Executor, actor: Actor, teamId: string): Promise<Scope> {
+  authorizeMembersChange(actor, { leadsTeam: await isTeamLead(tx, actor.orgId, teamId, actor.userId) });
+  return { orgId: actor.orgId, actorId: actor.userId };
+}
 
 export async function listMembers(db: Executor, orgId: string, teamId: string) {
   return db
@@ -23,6 +31,15 @@ export async function listMembers(db: Executor, orgId: string, teamId: string) {
     .orderBy(asc(users.name));
 }
 
+/** The teams `userId` leads, for the abilities of a list of teams. */
+export async function teamsLedBy(db: Executor, orgId: string, userId: string): Promise<Set<string>> {
+  const rows = await db
+    .select({ teamId: teamMembers.teamId })
+    .from(teamMembers)
+    .where(and(eq(teamMembers.orgId, orgId), eq(teamMembers.userId, userId), eq(teamMembers.role, 'lead')));
+  return new Set(rows.map((r) => r.teamId));
+}
+
 export async function isTeamLead(db: Executor, orgId: string, teamId: string, userId: string): Promise<boolean> {
   const [row] = await db
     .select({ role: teamMembers.role })
@@ -32,8 +49,9 @@ export async function isTeamLead(db: Executor, orgId: string, teamId: string, us
 }
 
 /** Adds a person to a team, or changes their role there when already a member. */
-export async function setMember(db: Database, scope: Scope, teamId: string, userId: string, role: TeamMemberRole) {
+export async function setMember(db: Database, actor: Actor, teamId: string, userId: string, role: TeamMemberRole) {
   return db.transaction(async (tx) => {
+    const scope = await authorizedScope(tx, actor, teamId);
     if (!(await findTeam(tx, scope.orgId, teamId))) throw notFound('The team');
     const [person] = await tx
       .select({ id: users.id })
@@ -51,8 +69,9 @@ export async function setMember(db: Database, scope: Scope, teamId: string, user
 }
 
 /** Changes the role of an existing member; someone who is not in the team is a 404, not an addition. */
-export async function updateMemberRole(db: Database, scope: Scope, teamId: string, userId: string, role: TeamMemberRole) {
+export async function updateMemberRole(db: Database, actor: Actor, teamId: string, userId: string, role: TeamMemberRole) {
   return db.transaction(async (tx) => {
+    const scope = await authorizedScope(tx, actor, teamId);
     const [row] = await tx
       .update(teamMembers)
       .set({ role })
@@ -64,8 +83,9 @@ export async function updateMemberRole(db: Database, scope: Scope, teamId: strin
   });
 }
 
-export async function removeMember(db: Database, scope: Scope, teamId: string, userId: string) {
+export async function removeMember(db: Database, actor: Actor, teamId: string, userId: string) {
   return db.transaction(async (tx) => {
+    const scope = await authorizedScope(tx, actor, teamId);
     const removed = await tx
       .delete(teamMembers)
       .where(and(eq(teamMembers.orgId, scope.orgId), eq(teamMembers.teamId, teamId), eq(teamMembers.userId, userId)))

@@ -1,7 +1,9 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { queryRows, type Database, type Executor } from '../../db/database.js';
-import { teamMembers, teams, type CheckInCadence, type TeamKind } from '../../db/schema/index.js';
+import { objectives, teamMembers, teams, type CheckInCadence, type TeamKind } from '../../db/schema/index.js';
+import type { Actor } from '../auth/actor.js';
 import { invalid, notFound, AppError } from '../errors.js';
+import { authorizeTeamChange } from '../policies/teams.js';
 import { recordActivity } from './activity.js';
 import { assertWebhookUrlAllowed } from './webhook-url.js';
 
@@ -19,7 +21,9 @@ export interface TeamFields {
 /** A webhook URL is a credential: the audit trail says whether it was set, not what it is. */
 const audited = (team: typeof teams.$inferSelect | undefined) => team && { ...team, webhookUrl: team.webhookUrl ? '(set)' : null };
 
-type Scope = { orgId: string; actorId: string };
+const scopeOf = (actor: Actor) => ({ orgId: actor.orgId, actorId: actor.userId });
+/** How many objective titles a refusal names; the rest are counted. */
+const NAMED_OBJECTIVES = 3;
 
 export async function findTeam(tx: Executor, orgId: string, id: string) {
   const [team] = await tx
@@ -60,8 +64,10 @@ export async function listTeams(db: Database, orgId: string) {
     .orderBy(asc(teams.name));
 }
 
-export async function createTeam(db: Database, scope: Scope, fields: TeamFields & { name: string }, allowPrivateWebhooks = false) {
+export async function createTeam(db: Database, actor: Actor, fields: TeamFields & { name: string }, allowPrivateWebhooks = false) {
+  authorizeTeamChange(actor);
   assertWebhookUrlAllowed(fields.webhookUrl, allowPrivateWebhooks);
+  const scope = scopeOf(actor);
   return db.transaction(async (tx) => {
     await checkParent(tx, scope.orgId, null, fields.parentId);
     const [team] = await tx
@@ -73,8 +79,10 @@ export async function createTeam(db: Database, scope: Scope, fields: TeamFields 
   });
 }
 
-export async function updateTeam(db: Database, scope: Scope, id: string, fields: TeamFields, allowPrivateWebhooks = false) {
+export async function updateTeam(db: Database, actor: Actor, id: string, fields: TeamFields, allowPrivateWebhooks = false) {
+  authorizeTeamChange(actor);
   assertWebhookUrlAllowed(fields.webhookUrl, allowPrivateWebhooks);
+  const scope = scopeOf(actor);
   return db.transaction(async (tx) => {
     const before = await findTeam(tx, scope.orgId, id);
     if (!before) throw notFound('The team');
@@ -96,7 +104,10 @@ export async function updateTeam(db: Database, scope: Scope, id: string, fields:
   });
 }
 
-export async function deleteTeam(db: Database, scope: Scope, id: string) {
+/** Refuses while the team has sub-teams or objectives: deleting must not quietly turn them into company objectives. */
+export async function deleteTeam(db: Database, actor: Actor, id: string) {
+  authorizeTeamChange(actor);
+  const scope = scopeOf(actor);
   return db.transaction(async (tx) => {
     const before = await findTeam(tx, scope.orgId, id);
     if (!before) throw notFound('The team');
@@ -106,7 +117,23 @@ export async function deleteTeam(db: Database, scope: Scope, id: string) {
       .where(and(eq(teams.orgId, scope.orgId), eq(teams.parentId, id)))
       .limit(1);
     if (child) throw new AppError('conflict', 'Move or delete its sub-teams first.', [{ field: 'id', message: 'The team has sub-teams.' }]);
+    await refuseWhileItHasObjectives(tx, scope.orgId, id);
     await tx.delete(teams).where(and(eq(teams.orgId, scope.orgId), eq(teams.id, id)));
     await recordActivity(tx, { ...scope, action: 'team.deleted', entityType: 'team', entityId: id, before: audited(before) });
   });
+}
+
+async function refuseWhileItHasObjectives(tx: Executor, orgId: string, teamId: string) {
+  const owned = await tx
+    .select({ title: objectives.title, total: sql<number>`count(*) over ()::int` })
+    .from(objectives)
+    .where(and(eq(objectives.orgId, orgId), eq(objectives.teamId, teamId)))
+    .orderBy(asc(objectives.title))
+    .limit(NAMED_OBJECTIVES);
+  if (owned.length === 0) return;
+  const total = owned[0]!.total;
+  const named = owned.map((o) => `“${o.title}”`).join(', ');
+  const more = total > owned.length ? ` and ${total - owned.length} more` : '';
+  const message = `The team has ${total} objective${total === 1 ? '' : 's'}: ${named}${more}. Move ${total === 1 ? 'it' : 'them'} to another team or delete ${total === 1 ? 'it' : 'them'} first.`;
+  throw new AppError('conflict', message, [{ field: 'id', message }]);
 }

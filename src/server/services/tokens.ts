@@ -2,7 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { and, desc, eq, isNull } from 'drizzle-orm';
 import type { Database } from '../../db/database.js';
 import { apiTokens } from '../../db/schema/index.js';
-import { hashToken } from '../auth/actor.js';
+import { hashToken, type Actor } from '../auth/actor.js';
+import { authorizeTokenCreate } from '../policies/tokens.js';
 import { notFound } from '../errors.js';
 import { recordActivity } from './activity.js';
 
@@ -10,6 +11,13 @@ type Scope = { orgId: string; actorId: string };
 const DAY_MS = 86_400_000;
 
 /** Returns the token once; only its hash and a short prefix (to recognise it in a list) are kept. */
+/** A person creates a token for themselves, from a signed-in session. */
+export async function createMyToken(db: Database, actor: Actor, input: { name: string; expiresInDays?: number }) {
+  authorizeTokenCreate(actor);
+  return createToken(db, { orgId: actor.orgId, actorId: actor.userId }, input);
+}
+
+/** Issues a token for `scope.actorId` without a policy check: for trusted callers (the operator, test set-ups). */
 export async function createToken(db: Database, scope: Scope, input: { name: string; expiresInDays?: number }) {
   const token = `cairn_${randomBytes(24).toString('base64url')}`;
   const expiresAt = input.expiresInDays ? new Date(Date.now() + input.expiresInDays * DAY_MS) : null;

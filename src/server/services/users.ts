@@ -1,7 +1,9 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import { queryRows, type Database, type Executor } from '../../db/database.js';
-import { sessions, teamMembers, users, type Role } from '../../db/schema/index.js';
-import { invalid, notFound, AppError } from '../errors.js';
+import { apiTokens, sessions, teamMembers, users, type Role } from '../../db/schema/index.js';
+import { actorIdOf, SYSTEM, type Writer } from '../auth/actor.js';
+import { invalid, notFound, AppError, forbidden } from '../errors.js';
+import { authorizeUserChange } from '../policies/users.js';
 import { recordActivity } from './activity.js';
 
 export interface UserFields {
@@ -12,8 +14,6 @@ export interface UserFields {
   timeZone?: string | null;
   active?: boolean;
 }
-
-type Scope = { orgId: string; actorId: string };
 
 export async function findUser(tx: Executor, orgId: string, id: string) {
   const [user] = await tx
@@ -58,13 +58,21 @@ async function ownerCount(tx: Executor, orgId: string) {
   return row?.n ?? 0;
 }
 
-export async function updateUser(db: Database, scope: Scope, id: string, fields: UserFields) {
+/**
+ * Changes a person. The writer is the signed-in actor (authorized here, against the row loaded under
+ * the same transaction) or the system (the operator's CLI, which is trusted and recorded as nobody).
+ */
+export async function updateUser(db: Database, writer: Writer, orgId: string, id: string, fields: UserFields) {
   return db.transaction(async (tx) => {
-    const before = await findUser(tx, scope.orgId, id);
+    const before = await findUser(tx, orgId, id);
     if (!before) throw notFound('The person');
-    await checkManager(tx, scope.orgId, id, fields.managerId);
+    if (writer !== SYSTEM) {
+      if (writer.orgId !== orgId) throw forbidden();
+      authorizeUserChange(writer, before, fields);
+    }
+    await checkManager(tx, orgId, id, fields.managerId);
     const losesOwner = before.role === 'owner' && ((fields.role !== undefined && fields.role !== 'owner') || fields.active === false);
-    if (losesOwner && (await ownerCount(tx, scope.orgId)) <= 1) {
+    if (losesOwner && (await ownerCount(tx, orgId)) <= 1) {
       throw new AppError('conflict', 'The organisation needs at least one active owner.', [
         { field: fields.role !== undefined ? 'role' : 'active', message: 'This is the last owner.' },
       ]);
@@ -74,11 +82,25 @@ export async function updateUser(db: Database, scope: Scope, id: string, fields:
     const [user] = await tx
       .update(users)
       .set({ ...rest, name: rest.name?.trim(), deactivatedAt, updatedAt: new Date() })
-      .where(and(eq(users.orgId, scope.orgId), eq(users.id, id)))
+      .where(and(eq(users.orgId, orgId), eq(users.id, id)))
       .returning();
-    // Deactivation ends every session at once; tokens stop working through the active-user check.
-    if (active === false) await tx.delete(sessions).where(eq(sessions.userId, id));
-    await recordActivity(tx, { ...scope, action: 'user.updated', entityType: 'user', entityId: id, before, after: user });
+    if (active === false) {
+      // Deactivation ends every session at once and revokes every token for good: reactivating must not revive them.
+      await tx.delete(sessions).where(eq(sessions.userId, id));
+      await tx
+        .update(apiTokens)
+        .set({ revokedAt: new Date() })
+        .where(and(eq(apiTokens.orgId, orgId), eq(apiTokens.userId, id), isNull(apiTokens.revokedAt)));
+    }
+    await recordActivity(tx, {
+      orgId,
+      actorId: actorIdOf(writer),
+      action: 'user.updated',
+      entityType: 'user',
+      entityId: id,
+      before,
+      after: user,
+    });
     return user!;
   });
 }

@@ -12,6 +12,26 @@ export interface User {
   active: boolean;
   createdAt: string;
   teams?: { teamId: string; role: 'lead' | 'member' }[];
+  /** What the caller may do with this person, decided by the server's policies. */
+  can?: UserAbilities;
+}
+
+export interface UserAbilities {
+  edit: boolean;
+  changeRole: boolean;
+  deactivate: boolean;
+}
+
+/** What the caller may do at the organisation level; pages render from this, never from the role. */
+export interface OrganizationAbilities {
+  manageOrganization: boolean;
+  managePeople: boolean;
+  invite: boolean;
+  manageTeams: boolean;
+  manageCycles: boolean;
+  managePrinciples: boolean;
+  manageRhythm: boolean;
+  runJobs: boolean;
 }
 
 export interface Organization {
@@ -23,6 +43,7 @@ export interface Organization {
 export interface Me {
   user: User;
   organization: Organization;
+  can: OrganizationAbilities;
 }
 
 export interface Team {
@@ -33,6 +54,7 @@ export interface Team {
   parentId: string | null;
   checkInCadence: 'weekly' | 'biweekly' | 'monthly';
   memberCount: number | null;
+  can?: { edit: boolean; delete: boolean; manageMembers: boolean };
 }
 
 export interface TeamMember {

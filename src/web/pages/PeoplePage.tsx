@@ -17,10 +17,9 @@ const showError = (error: unknown) =>
 
 /** Everyone in the organisation; admins also invite, change roles and see pending invitations. */
 export function PeoplePage({ me }: { me: Me }) {
-  const isAdmin = me.user.role !== 'member';
   const users = useUsers();
   const teams = useTeams();
-  const invitations = useInvitations(isAdmin);
+  const invitations = useInvitations(me.can.invite);
   const teamName = new Map((teams.data ?? []).map((t) => [t.id, t.name]));
   const nameOf = new Map((users.data ?? []).map((u) => [u.id, u.name]));
   const update = useApiMutation(
@@ -36,7 +35,7 @@ export function PeoplePage({ me }: { me: Me }) {
       <Title order={1} size="h2">
         People
       </Title>
-      {isAdmin && (
+      {me.can.invite && (
         <Card withBorder>
           <Title order={2} size="h4" mb="sm">
             Invite people
@@ -108,7 +107,7 @@ export function PeoplePage({ me }: { me: Me }) {
                   </Group>
                 </Table.Td>
                 <Table.Td>
-                  {isAdmin ? (
+                  {me.can.managePeople ? (
                     <Select
                       aria-label={`Manager of ${user.name}`}
                       size="xs"
@@ -124,7 +123,7 @@ export function PeoplePage({ me }: { me: Me }) {
                   )}
                 </Table.Td>
                 <Table.Td>
-                  {isAdmin ? (
+                  {user.can?.changeRole ? (
                     <Select
                       aria-label={`Role of ${user.name}`}
                       size="xs"

@@ -18,7 +18,7 @@ const BADGE: Record<RuleSetting, string> = { block: 'red', warn: 'yellow', tip: 
 export function PrinciplesPage({ me }: { me: Me }) {
   const queryClient = useQueryClient();
   const data = useGuidingPrinciples();
-  const isAdmin = me.user.role !== 'member';
+  const isAdmin = me.can.managePrinciples;
   const [draft, setDraft] = useState<QualityPrinciplesInput | null>(null);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   useEffect(() => {

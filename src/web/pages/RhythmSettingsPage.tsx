@@ -8,10 +8,9 @@ import { TimeframesForm } from '../components/rhythm/TimeframesForm.js';
 
 /** The check-in rhythm: timeframes and digest (organisation), each team's schedule, and for admins the jobs and the outbox. */
 export function RhythmSettingsPage({ me }: { me: Me }) {
-  const isAdmin = me.user.role !== 'member';
   const rhythm = useRhythm();
   const teams = useTeamRhythms();
-  const outbox = useOutbox(isAdmin);
+  const outbox = useOutbox(me.can.runJobs);
   return (
     <Stack gap="lg">
       <div>
@@ -26,7 +25,7 @@ export function RhythmSettingsPage({ me }: { me: Me }) {
         <Title order={2} size="h4" id="timeframes-title" mb="sm">
           Response timeframes
         </Title>
-        {rhythm.data ? <TimeframesForm rhythm={rhythm.data} canEdit={isAdmin} /> : <Text c="dimmed">Loading…</Text>}
+        {rhythm.data ? <TimeframesForm rhythm={rhythm.data} canEdit={me.can.manageRhythm} /> : <Text c="dimmed">Loading…</Text>}
       </Card>
       <section aria-labelledby="teams-title">
         <Title order={2} size="h4" id="teams-title" mb="sm">
@@ -37,12 +36,12 @@ export function RhythmSettingsPage({ me }: { me: Me }) {
         </Text>
         <Stack gap="sm">
           {(teams.data ?? []).map((team) => (
-            <TeamRhythmForm key={team.id} team={team} canEdit={isAdmin} />
+            <TeamRhythmForm key={team.id} team={team} canEdit={me.can.manageRhythm} />
           ))}
           {teams.data?.length === 0 && <Text c="dimmed">No teams yet.</Text>}
         </Stack>
       </section>
-      {isAdmin && (
+      {me.can.runJobs && (
         <>
           <Card withBorder component="section" aria-labelledby="jobs-title">
             <Title order={2} size="h4" id="jobs-title" mb="sm">

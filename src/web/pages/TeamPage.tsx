@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { api, ApiError } from '../api/client.js';
 import { keys, useApiMutation, useMembers, useTeams, useUsers } from '../api/queries.js';
-import type { Me, Team } from '../api/types.js';
+import type { Team } from '../api/types.js';
 import { OkrSummary } from '../components/OkrSummary.js';
 import { TeamQualityBadge } from '../components/TeamQualityBadge.js';
 
@@ -12,7 +12,7 @@ const showError = (error: unknown) =>
   notifications.show({ color: 'red', title: 'Not saved', message: error instanceof ApiError ? error.message : String(error) });
 
 /** One team: where it sits, its leads and members; admins and leads manage membership. */
-export function TeamPage({ me }: { me: Me }) {
+export function TeamPage() {
   const { id = '' } = useParams();
   const teams = useTeams();
   const users = useUsers();
@@ -20,8 +20,7 @@ export function TeamPage({ me }: { me: Me }) {
   const [newMember, setNewMember] = useState<string | null>(null);
   const team = teams.data?.find((t) => t.id === id);
   const parent = teams.data?.find((t) => t.id === team?.parentId);
-  const isLead = members.data?.some((m) => m.userId === me.user.id && m.role === 'lead') ?? false;
-  const canManage = me.user.role !== 'member' || isLead;
+  const canManage = team?.can?.manageMembers ?? false;
   const refresh = [keys.members(id), keys.users, keys.teams];
   const setMember = useApiMutation(
     (body: { userId: string; role: 'lead' | 'member' }) => api(`/api/v1/teams/${id}/members`, { method: 'POST', body }),
@@ -50,7 +49,7 @@ export function TeamPage({ me }: { me: Me }) {
         </Group>
         {team.description && <Text c="dimmed">{team.description}</Text>}
       </div>
-      {me.user.role !== 'member' ? (
+      {team.can?.edit ? (
         <Select
           label="Part of"
           placeholder="Top level"

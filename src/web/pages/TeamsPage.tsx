@@ -61,7 +61,7 @@ export function TeamsPage({ me }: { me: Me }) {
       <Title order={1} size="h2">
         Teams
       </Title>
-      {me.user.role !== 'member' && (
+      {me.can.manageTeams && (
         <Card withBorder>
           <CreateTeamForm teams={teams.data ?? []} />
         </Card>

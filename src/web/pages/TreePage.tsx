@@ -69,7 +69,7 @@ export function TreePage({ me }: { me: Me }) {
   const teamName = new Map((teams.data ?? []).map((t) => [t.id, t.name]));
   const set = (patch: Partial<TreeFilters>) => setFilters((f) => ({ ...f, ...patch }));
   const summary = cycle.data?.summary;
-  const isAdmin = me.user.role !== 'member';
+  const isAdmin = me.can.manageCycles;
 
   if (cycles.data && cycles.data.length === 0) {
     return (

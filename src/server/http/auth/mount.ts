@@ -3,18 +3,21 @@ import type { Auth } from '../../auth/better-auth.js';
 import type { LoginThrottle } from '../../auth/login-throttle.js';
 import { AppError } from '../../errors.js';
 import { problemFromAuthError } from './auth-problem.js';
+import { allowedAuthBody } from './allowed.js';
 
-function toFetchRequest(request: FastifyRequest, origin: string): Request {
+function toFetchRequest(request: FastifyRequest, origin: string, body: unknown): Request {
   const headers = new Headers();
   for (const [name, value] of Object.entries(request.headers)) {
     if (value === undefined) continue;
     headers.set(name, Array.isArray(value) ? value.join(', ') : value);
   }
-  const hasBody = request.method !== 'GET' && request.method !== 'HEAD' && request.body !== undefined;
+  const hasBody = request.method !== 'GET' && request.method !== 'HEAD' && body !== undefined && body !== null;
+  if (hasBody) headers.set('content-type', 'application/json');
+  headers.delete('content-length');
   return new Request(new URL(request.url, origin), {
     method: request.method,
     headers,
-    body: hasBody ? JSON.stringify(request.body) : undefined,
+    body: hasBody ? JSON.stringify(body) : undefined,
   });
 }
 
@@ -25,7 +28,7 @@ function signInEmail(request: FastifyRequest): string | undefined {
 
 /**
  * Better Auth is mounted as a catch-all that rebuilds a Fetch Request (Fastify has already read
- * the body). Public sign-up is not mounted: people join through setup or an invitation.
+ * the body). Only the allow-listed endpoints answer (see allowed.ts).
  */
 export function mountAuth(app: FastifyInstance, auth: Auth, throttle: LoginThrottle, origin: string): void {
   app.route({
@@ -34,20 +37,19 @@ export function mountAuth(app: FastifyInstance, auth: Auth, throttle: LoginThrot
     schema: { hide: true },
     handler: async (request, reply) => {
       const path = new URL(request.url, origin).pathname;
-      if (path.startsWith('/api/auth/sign-up')) throw new AppError('not-found', 'Sign-up is by invitation.');
+      const body = allowedAuthBody(request.method, path, request.body);
       const isSignIn = path === '/api/auth/sign-in/email';
-      const email = isSignIn ? signInEmail(request) : undefined;
-      const keys = email ? [`email:${email}`] : [];
+      const email = isSignIn ? (signInEmail(request) ?? '') : '';
       if (isSignIn) {
-        const wait = throttle.retryAfter(keys);
+        const wait = await throttle.retryAfter(email, request.ip);
         if (wait > 0) {
-          throw new AppError('rate-limited', `Too many failed sign-ins for this email. Try again in ${wait} seconds.`, [], wait);
+          throw new AppError('rate-limited', `Too many failed sign-ins from here. Try again in ${wait} seconds.`, [], wait);
         }
       }
-      const response = await auth.handler(toFetchRequest(request, origin));
+      const response = await auth.handler(toFetchRequest(request, origin, body));
       if (isSignIn) {
-        if (response.status === 401) throttle.fail(keys);
-        else if (response.ok) throttle.succeed(keys);
+        if (response.status === 401) await throttle.fail(email, request.ip);
+        else if (response.ok) await throttle.succeed(email, request.ip);
       }
       const cookies = response.headers.getSetCookie();
       // Errors as problem+json, like the rest of the API (none of them sets a cookie to pass on).

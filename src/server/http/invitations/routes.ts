@@ -1,7 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { passwordSchema } from '../../auth/password-rules.js';
-import { authorize } from '../../policies/index.js';
 import {
   acceptInvitation,
   createInvitation,
@@ -10,7 +9,7 @@ import {
   revokeInvitation,
   setEmailStatus,
 } from '../../services/invitations.js';
-import { actorOf, scopeOf, type AppContext } from '../context.js';
+import { actorOf, type AppContext } from '../context.js';
 import { presentInvitation, presentUser } from '../presenters.js';
 import { emailField, idParam, nameField, problemSchema, roleField } from '../schemas.js';
 import { userSchema } from '../setup/schema.js';
@@ -47,8 +46,7 @@ export const invitationRoutes =
       },
       handler: async (request) => {
         const actor = actorOf(request);
-        authorize(actor, 'invitation.manage');
-        return (await listPendingInvitations(ctx.db, actor.orgId)).map(presentInvitation);
+        return (await listPendingInvitations(ctx.db, actor)).map(presentInvitation);
       },
     });
 
@@ -61,8 +59,7 @@ export const invitationRoutes =
       },
       handler: async (request, reply) => {
         const actor = actorOf(request);
-        authorize(actor, 'invitation.manage');
-        const { invitation, token } = await createInvitation(ctx.db, scopeOf(actor), request.body);
+        const { invitation, token } = await createInvitation(ctx.db, actor, request.body);
         const link = `${ctx.config.publicUrl}/invite/${token}`;
         // Mail goes after the commit, so a slow or failing SMTP server never holds a transaction open.
         const emailStatus = await ctx.mailer.send(invitationEmail({ to: invitation.email, inviter: actor.name, link }));
@@ -76,12 +73,11 @@ export const invitationRoutes =
         tags: ['people'],
         summary: 'Revoke a pending invitation',
         params: idParam,
-        response: { 204: z.null(), 404: problemSchema },
+        response: { 204: z.null(), 403: problemSchema, 404: problemSchema },
       },
       handler: async (request, reply) => {
         const actor = actorOf(request);
-        authorize(actor, 'invitation.manage');
-        await revokeInvitation(ctx.db, scopeOf(actor), request.params.id);
+        await revokeInvitation(ctx.db, actor, request.params.id);
         return reply.status(204).send(null);
       },
     });

@@ -1,18 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { Actor } from '../../auth/actor.js';
-import { JOB_DESCRIPTIONS, ORG_JOB_NAMES, isOrgJobName } from '../../jobs/registry.js';
-import { runJob } from '../../jobs/run-job.js';
-import { isAdmin } from '../../policies/index.js';
-import { lastRuns, listOutbox } from '../../services/rhythm/operations.js';
+import { jobsOverview, outboxFor, runJobNow } from '../../services/rhythm/admin.js';
 import { actorOf, type AppContext } from '../context.js';
-import { forbidden, notFound } from '../../errors.js';
 import { iso, problemSchema } from '../schemas.js';
 import { jobReportView, jobView, outboxView } from './schema.js';
-
-function requireAdmin(actor: Actor) {
-  if (!isAdmin(actor)) throw forbidden('Only an owner or admin can run jobs or read the outbox.');
-}
 
 /** Operators: run a job now and read what went out. */
 export const rhythmAdminRoutes =
@@ -25,14 +16,10 @@ export const rhythmAdminRoutes =
         response: { 200: z.array(jobView), 403: problemSchema },
       },
       handler: async (request) => {
-        const actor = actorOf(request);
-        requireAdmin(actor);
-        const runs = await lastRuns(ctx.db, actor.orgId);
-        return ORG_JOB_NAMES.map((name) => {
-          const run = runs.get(name);
+        return (await jobsOverview(ctx, actorOf(request))).map(({ name, description, run }) => {
           return {
             name,
-            description: JOB_DESCRIPTIONS[name],
+            description,
             lastRun: run
               ? {
                   periodKey: run.periodKey,
@@ -56,10 +43,7 @@ export const rhythmAdminRoutes =
         response: { 200: jobReportView, 403: problemSchema, 404: problemSchema },
       },
       handler: async (request) => {
-        const actor = actorOf(request);
-        requireAdmin(actor);
-        if (!isOrgJobName(request.params.name)) throw notFound(`The job "${request.params.name}"`, 'name');
-        return runJob(ctx, request.params.name, { now: ctx.clock(), orgId: actor.orgId, force: request.body?.force ?? false });
+        return runJobNow(ctx, actorOf(request), request.params.name, request.body?.force ?? false);
       },
     });
 
@@ -75,9 +59,7 @@ export const rhythmAdminRoutes =
         response: { 200: z.array(outboxView), 403: problemSchema },
       },
       handler: async (request) => {
-        const actor = actorOf(request);
-        requireAdmin(actor);
-        const rows = await listOutbox(ctx.db, actor.orgId, request.query);
+        const rows = await outboxFor(ctx, actorOf(request), request.query);
         return rows.map((r) => ({
           id: r.id,
           channel: r.channel,

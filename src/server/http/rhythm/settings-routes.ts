@@ -1,8 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { authorize, isAdmin } from '../../policies/index.js';
 import { loadRhythm, saveRhythm, teamSchedules } from '../../services/rhythm/settings.js';
-import { actorOf, scopeOf, type AppContext } from '../context.js';
+import { actorOf, type AppContext } from '../context.js';
 import { problemSchema } from '../schemas.js';
 import { rhythmBody, rhythmView, teamRhythmView } from './schema.js';
 
@@ -33,8 +32,7 @@ export const rhythmSettingsRoutes =
       },
       handler: async (request) => {
         const actor = actorOf(request);
-        authorize(actor, 'organization.update');
-        await saveRhythm(ctx.db, scopeOf(actor), request.body);
+        await saveRhythm(ctx.db, actor, request.body);
         return view(actor.orgId);
       },
     });
@@ -46,8 +44,7 @@ export const rhythmSettingsRoutes =
         response: { 200: z.array(teamRhythmView) },
       },
       handler: async (request) => {
-        const actor = actorOf(request);
-        return teamSchedules(ctx.db, actor.orgId, ctx.clock(), isAdmin(actor));
+        return teamSchedules(ctx.db, actorOf(request), ctx.clock());
       },
     });
   };

@@ -1,10 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { Actor } from '../../auth/actor.js';
-import { authorize } from '../../policies/index.js';
-import { isTeamLead, listMembers, removeMember, setMember, updateMemberRole } from '../../services/team-members.js';
+import { listMembers, removeMember, setMember, updateMemberRole } from '../../services/team-members.js';
 import { findTeam } from '../../services/teams.js';
-import { actorOf, scopeOf, type AppContext } from '../context.js';
+import { actorOf, type AppContext } from '../context.js';
 import { notFound } from '../../errors.js';
 import { idParam, iso, problemSchema } from '../schemas.js';
 import { memberBody, memberRoleBody, memberSchema } from './schema.js';
@@ -14,8 +12,6 @@ const memberParams = idParam.extend({ userId: z.string().min(1).max(64) });
 export const teamMemberRoutes =
   (ctx: AppContext): FastifyPluginAsyncZod =>
   async (app) => {
-    const authorizeMembers = async (actor: Actor, teamId: string) =>
-      authorize(actor, 'team.members.manage', { leadsTeam: await isTeamLead(ctx.db, actor.orgId, teamId, actor.userId) });
     const present = async (orgId: string, teamId: string) =>
       (await listMembers(ctx.db, orgId, teamId)).map((m) => ({ ...m, joinedAt: iso(m.joinedAt)! }));
 
@@ -39,12 +35,11 @@ export const teamMemberRoutes =
         summary: 'Add a person to a team, as member or lead (admin or team lead)',
         params: idParam,
         body: memberBody,
-        response: { 201: z.array(memberSchema), 404: problemSchema },
+        response: { 201: z.array(memberSchema), 403: problemSchema, 404: problemSchema },
       },
       handler: async (request, reply) => {
         const actor = actorOf(request);
-        await authorizeMembers(actor, request.params.id);
-        await setMember(ctx.db, scopeOf(actor), request.params.id, request.body.userId, request.body.role);
+        await setMember(ctx.db, actor, request.params.id, request.body.userId, request.body.role);
         return reply.status(201).send(await present(actor.orgId, request.params.id));
       },
     });
@@ -55,12 +50,11 @@ export const teamMemberRoutes =
         summary: 'Make a member a lead, or a lead a member',
         params: memberParams,
         body: memberRoleBody,
-        response: { 200: z.array(memberSchema), 404: problemSchema },
+        response: { 200: z.array(memberSchema), 403: problemSchema, 404: problemSchema },
       },
       handler: async (request) => {
         const actor = actorOf(request);
-        await authorizeMembers(actor, request.params.id);
-        await updateMemberRole(ctx.db, scopeOf(actor), request.params.id, request.params.userId, request.body.role);
+        await updateMemberRole(ctx.db, actor, request.params.id, request.params.userId, request.body.role);
         return present(actor.orgId, request.params.id);
       },
     });
@@ -70,12 +64,11 @@ export const teamMemberRoutes =
         tags: ['teams'],
         summary: 'Remove a person from a team',
         params: memberParams,
-        response: { 204: z.null(), 404: problemSchema },
+        response: { 204: z.null(), 403: problemSchema, 404: problemSchema },
       },
       handler: async (request, reply) => {
         const actor = actorOf(request);
-        await authorizeMembers(actor, request.params.id);
-        await removeMember(ctx.db, scopeOf(actor), request.params.id, request.params.userId);
+        await removeMember(ctx.db, actor, request.params.id, request.params.userId);
         return reply.status(204).send(null);
       },
     });

@@ -1,12 +1,15 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { authorize } from '../../policies/index.js';
+import { teamAbilities } from '../../policies/teams.js';
+import { isTeamLead, teamsLedBy } from '../../services/team-members.js';
 import { createTeam, deleteTeam, findTeam, listTeams, updateTeam } from '../../services/teams.js';
-import { actorOf, scopeOf, type AppContext } from '../context.js';
+import { actorOf, type AppContext } from '../context.js';
 import { presentTeam } from '../presenters.js';
 import { notFound } from '../../errors.js';
 import { idParam, problemSchema } from '../schemas.js';
 import { teamCreate, teamPatch, teamSchema } from './schema.js';
+
+const teamView = teamSchema.extend({ can: z.object({ edit: z.boolean(), delete: z.boolean(), manageMembers: z.boolean() }) });
 
 export const teamRoutes =
   (ctx: AppContext): FastifyPluginAsyncZod =>
@@ -16,12 +19,16 @@ export const teamRoutes =
         tags: ['teams'],
         summary: 'All teams of the organisation, flat; `parentId` links them into a tree',
         querystring: z.object({ parentId: z.uuid().optional() }),
-        response: { 200: z.array(teamSchema) },
+        response: { 200: z.array(teamView) },
       },
       handler: async (request) => {
-        const rows = await listTeams(ctx.db, actorOf(request).orgId);
+        const actor = actorOf(request);
+        const rows = await listTeams(ctx.db, actor.orgId);
+        const led = await teamsLedBy(ctx.db, actor.orgId, actor.userId);
         const { parentId } = request.query;
-        return rows.filter((r) => !parentId || r.team.parentId === parentId).map((r) => presentTeam(r.team, r.memberCount));
+        return rows
+          .filter((r) => !parentId || r.team.parentId === parentId)
+          .map((r) => ({ ...presentTeam(r.team, r.memberCount), can: teamAbilities(actor, { leadsTeam: led.has(r.team.id) }) }));
       },
     });
 
@@ -33,20 +40,20 @@ export const teamRoutes =
         response: { 201: teamSchema, 400: problemSchema, 403: problemSchema, 404: problemSchema, 422: problemSchema },
       },
       handler: async (request, reply) => {
-        const actor = actorOf(request);
-        authorize(actor, 'team.manage');
         return reply
           .status(201)
-          .send(presentTeam(await createTeam(ctx.db, scopeOf(actor), request.body, ctx.config.webhookAllowPrivate), 0));
+          .send(presentTeam(await createTeam(ctx.db, actorOf(request), request.body, ctx.config.webhookAllowPrivate), 0));
       },
     });
 
     app.get('/teams/:id', {
-      schema: { tags: ['teams'], summary: 'One team', params: idParam, response: { 200: teamSchema, 404: problemSchema } },
+      schema: { tags: ['teams'], summary: 'One team', params: idParam, response: { 200: teamView, 404: problemSchema } },
       handler: async (request) => {
-        const team = await findTeam(ctx.db, actorOf(request).orgId, request.params.id);
+        const actor = actorOf(request);
+        const team = await findTeam(ctx.db, actor.orgId, request.params.id);
         if (!team) throw notFound('The team');
-        return presentTeam(team);
+        const leadsTeam = await isTeamLead(ctx.db, actor.orgId, team.id, actor.userId);
+        return { ...presentTeam(team), can: teamAbilities(actor, { leadsTeam }) };
       },
     });
 
@@ -56,26 +63,22 @@ export const teamRoutes =
         summary: 'Rename, move (parentId) or change a team (owner/admin)',
         params: idParam,
         body: teamPatch,
-        response: { 200: teamSchema, 422: problemSchema },
+        response: { 200: teamSchema, 403: problemSchema, 404: problemSchema, 422: problemSchema },
       },
       handler: async (request) => {
-        const actor = actorOf(request);
-        authorize(actor, 'team.manage');
-        return presentTeam(await updateTeam(ctx.db, scopeOf(actor), request.params.id, request.body, ctx.config.webhookAllowPrivate));
+        return presentTeam(await updateTeam(ctx.db, actorOf(request), request.params.id, request.body, ctx.config.webhookAllowPrivate));
       },
     });
 
     app.delete('/teams/:id', {
       schema: {
         tags: ['teams'],
-        summary: 'Delete a team without sub-teams (owner/admin)',
+        summary: 'Delete a team without sub-teams or objectives (owner/admin); 409 names what is still in it',
         params: idParam,
-        response: { 204: z.null(), 409: problemSchema },
+        response: { 204: z.null(), 403: problemSchema, 404: problemSchema, 409: problemSchema },
       },
       handler: async (request, reply) => {
-        const actor = actorOf(request);
-        authorize(actor, 'team.manage');
-        await deleteTeam(ctx.db, scopeOf(actor), request.params.id);
+        await deleteTeam(ctx.db, actorOf(request), request.params.id);
         return reply.status(204).send(null);
       },
     });

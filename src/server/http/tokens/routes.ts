@@ -1,9 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { createToken, listTokens, revokeToken } from '../../services/tokens.js';
+import { createMyToken, listTokens, revokeToken } from '../../services/tokens.js';
 import { actorOf, scopeOf, type AppContext } from '../context.js';
 import { presentToken } from '../presenters.js';
-import { forbidden } from '../../errors.js';
 import { idParam, nameField, problemSchema } from '../schemas.js';
 
 const tokenSchema = z.object({
@@ -29,13 +28,10 @@ export const tokenRoutes =
         tags: ['tokens'],
         summary: 'Create a personal API token; `token` is shown this once. Send it as `Authorization: Bearer …`',
         body: tokenBody,
-        response: { 201: tokenSchema.extend({ token: z.string() }), 400: problemSchema },
+        response: { 201: tokenSchema.extend({ token: z.string() }), 400: problemSchema, 403: problemSchema },
       },
       handler: async (request, reply) => {
-        const actor = actorOf(request);
-        // A leaked token must not be able to mint more tokens that outlive its revocation.
-        if (actor.via === 'token') throw forbidden('Create tokens from a signed-in session, not with another token.');
-        const { row, token } = await createToken(ctx.db, scopeOf(actor), request.body);
+        const { row, token } = await createMyToken(ctx.db, actorOf(request), request.body);
         return reply.status(201).send({ ...presentToken(row), token });
       },
     });

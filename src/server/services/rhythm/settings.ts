@@ -1,9 +1,10 @@
 import { asc, eq } from 'drizzle-orm';
 import type { Database, Executor } from '../../../db/database.js';
 import { organizations, teams, type RhythmSettings } from '../../../db/schema/index.js';
+import type { Actor } from '../../auth/actor.js';
 import { notFound } from '../../errors.js';
+import { authorizeOrganizationChange, maySeeWebhookUrls } from '../../policies/organization.js';
 import { recordActivity } from '../activity.js';
-import type { Scope } from '../scope.js';
 import { nextDueAt } from './schedule.js';
 
 export type ResolvedRhythm = Required<RhythmSettings>;
@@ -47,7 +48,9 @@ export async function loadRhythm(db: Executor, orgId: string): Promise<{ timeZon
 }
 
 /** Replaces the rhythm settings (the route has checked every range) and records who changed what. */
-export async function saveRhythm(db: Database, scope: Scope, input: RhythmSettings): Promise<ResolvedRhythm> {
+export async function saveRhythm(db: Database, actor: Actor, input: RhythmSettings): Promise<ResolvedRhythm> {
+  authorizeOrganizationChange(actor);
+  const scope = { orgId: actor.orgId, actorId: actor.userId };
   return db.transaction(async (tx) => {
     const [org] = await tx.select().from(organizations).where(eq(organizations.id, scope.orgId));
     if (!org) throw notFound('The organisation');
@@ -68,8 +71,10 @@ export async function saveRhythm(db: Database, scope: Scope, input: RhythmSettin
   });
 }
 
-/** Each team's check-in schedule and when it is next due; the webhook URL only when `withSecrets`. */
-export async function teamSchedules(db: Executor, orgId: string, now: Date, withSecrets: boolean) {
+/** Each team's check-in schedule and when it is next due; the webhook URL only for those the policy lets read it. */
+export async function teamSchedules(db: Executor, actor: Actor, now: Date) {
+  const orgId = actor.orgId;
+  const withSecrets = maySeeWebhookUrls(actor);
   const { timeZone } = await loadRhythm(db, orgId);
   const rows = await db.select().from(teams).where(eq(teams.orgId, orgId)).orderBy(asc(teams.name));
   return rows.map((t) => ({

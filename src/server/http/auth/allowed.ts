@@ -1,0 +1,42 @@
+import { z } from 'zod';
+import { PASSWORD_MAX } from '../../auth/password-rules.js';
+import { AppError, invalidFields } from '../../errors.js';
+
+/**
+ * The Better Auth endpoints Cairn uses, and nothing else: the web app signs in and out, and the API
+ * resolves sessions. Everything else Better Auth offers (sign-up, update-user, change-password,
+ * verify-password, …) bypasses Cairn's rules, limits and audit, so it is not reachable at all:
+ * profiles and passwords change through /api/v1, where the services apply them.
+ */
+/** PostgreSQL cannot store U+0000 in text, so it is refused here rather than failing in the database. */
+const text = (max: number) =>
+  z
+    .string()
+    .max(max, `Use at most ${max} characters.`)
+    .refine((value) => !value.includes('\u0000'), 'Remove the NUL character (U+0000).');
+
+const ALLOWED = {
+  'POST /api/auth/sign-in/email': z.object({
+    email: text(254),
+    password: text(PASSWORD_MAX),
+    rememberMe: z.boolean().optional(),
+  }),
+  'POST /api/auth/sign-out': z.object({}).nullish(),
+  'GET /api/auth/get-session': z.undefined().or(z.null()),
+} as const;
+
+type AllowedRoute = keyof typeof ALLOWED;
+
+/**
+ * Checks the route against the allow-list and returns the body to forward: only the fields Cairn's
+ * schema knows, so nothing deeply nested or unexpected ever reaches Better Auth.
+ */
+export function allowedAuthBody(method: string, path: string, body: unknown): unknown {
+  const route = `${method} ${path}`;
+  if (!(route in ALLOWED))
+    throw new AppError('not-found', `${path} is not available. Sign-up is by invitation; profiles and passwords change in /api/v1.`);
+  const parsed = ALLOWED[route as AllowedRoute].safeParse(method === 'GET' ? undefined : body);
+  if (!parsed.success)
+    throw invalidFields(parsed.error.issues.map((issue) => ({ field: issue.path.join('.') || 'body', message: issue.message })));
+  return parsed.data;
+}
