@@ -19,7 +19,6 @@ import { createLocalBus, type EventBus } from './events/bus.js';
 import type { AppContext } from './context.js';
 import { apiNotFound, installErrorHandling } from './http/error-handler.js';
 import { apiRoutes, healthRoutes } from './http/routes.js';
-import { publishOkrWrites } from './http/live-writes.js';
 
 export const webRoot = fileURLToPath(new URL('../../dist/web', import.meta.url));
 
@@ -89,7 +88,6 @@ export async function buildApp({
   await app.register(
     async (api) => {
       // Registered before the routes so every route below inherits it.
-      api.addHook('onResponse', publishOkrWrites(ctx));
       api.addHook('onRequest', async (request) => {
         request.actor = await resolveActor(ctx.db, ctx.auth, request);
         assertSameOriginWrite(request, config.publicUrl);
