@@ -104,6 +104,8 @@ export interface KeyResultView {
   score: number | null;
   scoreOverride: number | null;
   scoreOverrideReason: string | null;
+  targetChanges: { at: string; by: string | null; field: string; from: unknown; to: unknown }[];
+  can: { edit: boolean; delete: boolean; checkIn: boolean; overrideScore: boolean };
 }
 
 export interface ObjectiveView {
@@ -125,6 +127,15 @@ export interface ObjectiveView {
   score: number | null;
   asOf: string;
   keyResults: KeyResultView[];
+  can: {
+    edit: boolean;
+    delete: boolean;
+    align: boolean;
+    publish: boolean;
+    publishOverride: boolean;
+    addKeyResult: boolean;
+    comment: boolean;
+  };
 }
 
 export interface TreeNode extends ObjectiveView {
@@ -151,6 +162,7 @@ export interface CheckInView {
   blockers: string | null;
   createdAt: string;
   updatedAt: string;
+  can: { edit: boolean; delete: boolean };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -165,6 +177,7 @@ export interface ObjectiveInput {
   weight?: number;
   progressDriver?: Driver;
   status?: 'draft' | 'active' | 'closed' | 'archived';
+  publishOverrideReason?: string;
 }
 
 export interface KeyResultInput {
