@@ -255,6 +255,11 @@ export class OkrApi {
     return response.body;
   }
 
+  /** Publishes a draft (as an admin: past blocking quality findings, with a recorded reason). */
+  async publish(id: string): Promise<ObjectiveView> {
+    return this.patchObjective(id, { status: 'active', publishOverrideReason: 'Published by the test set-up' });
+  }
+
   async deleteObjective(id: string): Promise<void> {
     expectStatus(await this.client.delete(`${API}/objectives/${id}`), 204);
   }
