@@ -10,7 +10,7 @@ import { API, percent, useOkrWorld } from './support.js';
  * through pg.Client#query; docs/performance.md keeps the numbers.
  */
 type Query = (this: pg.Client, ...args: unknown[]) => unknown;
-const STATEMENTS_PER_CHECK_IN = 15;
+const STATEMENTS_PER_CHECK_IN = 11;
 
 describeEachEngine('statements per check-in', (engine) => {
   const t = useOkrWorld(engine, '2025-02-15');
