@@ -17,7 +17,6 @@ import { createLocalBus, type EventBus } from './events/bus.js';
 import type { AppContext } from './context.js';
 import { apiNotFound, installErrorHandling } from './http/error-handler.js';
 import { apiRoutes, healthRoutes } from './http/routes.js';
-import { publishOkrWrites } from './http/live-writes.js';
 import { applyRouteDefaults } from './http/route-defaults.js';
 import { authenticate } from './http/authenticate.js';
 import { sanitizeInput } from './http/sanitize-input.js';
@@ -96,7 +95,6 @@ export async function buildApp({
   await app.register(
     async (api) => {
       // Registered before the routes so every route below inherits it.
-      api.addHook('onResponse', publishOkrWrites(ctx));
       api.addHook('onRequest', authenticate(ctx));
       await api.register(apiRoutes(ctx));
     },

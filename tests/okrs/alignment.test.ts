@@ -5,6 +5,7 @@ import { createAccount } from '../../src/server/services/create-account.js';
 import { createCycle } from '../../src/server/services/okrs/cycles.js';
 import { createKeyResult } from '../../src/server/services/okrs/key-results.js';
 import { createObjective } from '../../src/server/services/okrs/objectives.js';
+import { serviceCaller } from './service-caller.js';
 import { describeEachEngine } from '../support/engines.js';
 import { expectProblem, PASSWORD, uniqueEmail } from '../support/fixtures.js';
 import { API, expectNear, expectRollupsConsistent, MISSING_ID, percent, type ObjectiveInput, useOkrWorld } from './support.js';
@@ -222,14 +223,15 @@ describeEachEngine('OKR alignment and roll-up', (engine) => {
       });
       return { orgId: org!.id, actorId: person.id };
     });
-    const theirCycle = await createCycle(db, other, {
+    const theirCaller = serviceCaller(db, other, '2025-02-15');
+    const theirCycle = await createCycle(theirCaller.deps, theirCaller.actor, {
       name: 'Their Q1',
       startDate: t.w.cycle.startDate,
       endDate: t.w.cycle.endDate,
       status: 'active',
     });
-    const theirs = await createObjective(db, other, { cycleId: theirCycle.id, title: 'Theirs' });
-    const theirKr = await createKeyResult(db, other, theirs.id, { title: 'Their KR', kind: 'rollup' });
+    const theirs = await createObjective(theirCaller.deps, theirCaller.actor, { cycleId: theirCycle.id, title: 'Theirs' });
+    const theirKr = await createKeyResult(theirCaller.deps, theirCaller.actor, theirs.id, { title: 'Their KR', kind: 'rollup' });
     const mine = await objective('Mine');
 
     expectProblem(

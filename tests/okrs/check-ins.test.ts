@@ -212,4 +212,22 @@ describeEachEngine('OKR check-ins', (engine) => {
     expectNear(await t.w.api.progressOf(objective.id), 0.1);
     expect((await t.w.api.checkIns(kr.id)).map((c) => c.id)).toEqual([january.id, febEarly.id]);
   });
+
+  it('deletes check-ins made before a milestone was added (only an open cycle is required), and none once it is closed', async () => {
+    const objective = await t.w.api.createObjective({ cycleId: t.w.cycle.id, title: 'Ship' });
+    const flow = await t.w.api.createKeyResult(objective.id, {
+      title: 'Flow',
+      kind: 'milestone',
+      milestones: [{ title: 'Design' }, { title: 'Build' }],
+    });
+    const early = await t.w.api.checkIn(flow.id, { milestonesDone: [true, false] });
+    await t.w.api.patchKeyResult(flow.id, { milestones: [{ title: 'Design' }, { title: 'Build' }, { title: 'Launch' }] });
+    // It was refused with 422 "Give a done flag for each of the 3 milestones".
+    expectStatus(await t.w.owner.client.delete(`${API}/check-ins/${early.id}`), 204);
+    expect(await t.w.api.checkIns(flow.id)).toEqual([]);
+
+    const kept = await t.w.api.checkIn(flow.id, { milestonesDone: [true, true, false] });
+    await t.w.api.patchCycle(t.w.cycle.id, { status: 'closed' });
+    expectProblem(await t.w.owner.client.delete(`${API}/check-ins/${kept.id}`), 409, '/problems/cycle-closed');
+  });
 });

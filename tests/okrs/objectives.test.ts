@@ -19,7 +19,8 @@ describeEachEngine('OKR objectives and key results', (engine) => {
       type: 'aspirational',
       weight: 1,
       progressDriver: 'key_results',
-      status: 'active',
+      // The API creates drafts unless asked to publish (through the publish gate).
+      status: 'draft',
       progress: 0,
       keyResults: [],
     });

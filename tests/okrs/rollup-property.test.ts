@@ -15,6 +15,7 @@ import { createCycle } from '../../src/server/services/okrs/cycles.js';
 import { createKeyResult, updateKeyResult, type KeyResultFields } from '../../src/server/services/okrs/key-results.js';
 import { createObjective, updateObjective } from '../../src/server/services/okrs/objectives.js';
 import type { Scope } from '../../src/server/services/scope.js';
+import { serviceCaller } from './service-caller.js';
 import { describeEachEngine } from '../support/engines.js';
 import { PASSWORD, uniqueEmail } from '../support/fixtures.js';
 import { addDays, Q1, rollupDifferences, type Driver, type Kind } from './support.js';
@@ -156,8 +157,9 @@ describeEachEngine('roll-ups maintained on write equal the from-scratch recomput
 
   async function run(seed: number) {
     const { db } = engine();
+    const { deps, actor } = serviceCaller(db, scope, TODAY);
     const random = new Random(seed);
-    const cycle = await createCycle(db, scope, { ...Q1, status: 'active' });
+    const cycle = await createCycle(deps, actor, { ...Q1, status: 'active' });
     let step = 'building the graph';
     const check = async () => {
       const differences = await rollupDifferences(db, scope.orgId, cycle.id, TODAY);
@@ -175,14 +177,14 @@ describeEachEngine('roll-ups maintained on write equal the from-scratch recomput
         const title = `L${level}-${i}`;
         const chain = i === 0;
         const progressDriver = chain ? (level === 2 ? 'key_results' : 'aligned') : random.pick(DRIVERS);
-        const row = await createObjective(db, scope, { cycleId: cycle.id, title, weight: random.weight(), progressDriver });
+        const row = await createObjective(deps, actor, { cycleId: cycle.id, title, weight: random.weight(), progressDriver });
         nodes.push({ id: row.id, title, level });
         const count = random.int(1, 3);
         for (let k = 0; k < count; k++) {
           const kinds: Kind[] =
             level === 2 ? ['metric', 'metric', 'threshold', 'milestone'] : ['metric', 'threshold', 'milestone', 'rollup', 'rollup'];
           const input = randomKeyResult(random, chain && level === 2 && k === 0 ? 'metric' : random.pick(kinds), `${title}/kr${k}`);
-          const kr = await createKeyResult(db, scope, row.id, input);
+          const kr = await createKeyResult(deps, actor, row.id, input);
           krs.push({
             id: kr.id,
             objectiveId: row.id,
@@ -214,7 +216,7 @@ describeEachEngine('roll-ups maintained on write equal the from-scratch recomput
         : { parentObjectiveId: parent.id };
     };
     const align = async (child: ObjectiveNode, target: { parentObjectiveId?: string; parentKeyResultId?: string }) => {
-      const row = await addAlignment(db, scope, child.id, target);
+      const row = await addAlignment(deps, actor, child.id, target);
       links.push({ id: row.id, childId: child.id, parentObjectiveId: row.parentObjectiveId, parentKeyResultId: row.parentKeyResultId });
     };
     const [company, department, team] = [0, 1, 2].map((level) => nodes.find((n) => n.title === `L${level}-0`)!);
@@ -236,7 +238,7 @@ describeEachEngine('roll-ups maintained on write equal the from-scratch recomput
       (await db.select({ progress: objectives.progress }).from(objectives).where(eq(objectives.id, id)))[0]!.progress;
     expect(await storedProgress(company!.id), `seed ${seed}: nothing checked in yet`).toBe(0);
     step = 'checking in the team key result at its target';
-    await createCheckIn(db, scope, teamKr.id, { value: teamKr.target, asOf: TODAY }, TODAY);
+    await createCheckIn(deps, actor, teamKr.id, { value: teamKr.target, asOf: TODAY });
     expect(await storedProgress(company!.id), `seed ${seed}: the company objective did not move`).toBeGreaterThan(0);
     await check();
 
@@ -264,7 +266,7 @@ describeEachEngine('roll-ups maintained on write equal the from-scratch recomput
         const fields = { ...randomCheckIn(random, kr), asOf: random.day() };
         step = `op ${n}: check-in on ${kr.title} ${JSON.stringify(fields)}`;
         const before = await rootProgress();
-        const row = await createCheckIn(db, scope, kr.id, fields, TODAY);
+        const row = await createCheckIn(deps, actor, kr.id, fields);
         liveCheckIns.push({ id: row.id, kr });
         const after = await rootProgress();
         count('check-in');
@@ -273,31 +275,31 @@ describeEachEngine('roll-ups maintained on write equal the from-scratch recomput
         const target = random.pick(liveCheckIns);
         const fields: CheckInFields = { ...randomCheckIn(random, target.kr), ...(random.chance(0.5) ? { asOf: random.day() } : {}) };
         step = `op ${n}: correct a check-in on ${target.kr.title} ${JSON.stringify(fields)}`;
-        await updateCheckIn(db, scope, target.id, fields, TODAY);
+        await updateCheckIn(deps, actor, target.id, fields);
         count('correction');
       } else if (roll < 0.54) {
         const index = random.int(0, liveCheckIns.length - 1);
         const [target] = liveCheckIns.splice(index, 1);
         step = `op ${n}: delete a check-in on ${target!.kr.title}`;
-        await deleteCheckIn(db, scope, target!.id);
+        await deleteCheckIn(deps, actor, target!.id);
         count('deletion');
       } else if (roll < 0.62) {
         const kr = random.pick(krs);
         const weight = random.weight();
         step = `op ${n}: weight ${weight} for ${kr.title}`;
-        await updateKeyResult(db, scope, kr.id, { weight });
+        await updateKeyResult(deps, actor, kr.id, { weight });
         count('key result weight');
       } else if (roll < 0.7) {
         const node = random.pick(nodes);
         const weight = random.weight();
         step = `op ${n}: weight ${weight} for ${node.title}`;
-        await updateObjective(db, scope, node.id, { weight });
+        await updateObjective(deps, actor, node.id, { weight });
         count('objective weight');
       } else if (roll < 0.78) {
         const node = random.pick(nodes);
         const progressDriver = random.pick(DRIVERS);
         step = `op ${n}: driver ${progressDriver} for ${node.title}`;
-        await updateObjective(db, scope, node.id, { progressDriver });
+        await updateObjective(deps, actor, node.id, { progressDriver });
         count('driver');
       } else if (roll < 0.88) {
         const child = random.pick(nodes.filter((node) => node.level > 0));
@@ -311,7 +313,7 @@ describeEachEngine('roll-ups maintained on write equal the from-scratch recomput
         const index = random.int(0, links.length - 1);
         const [link] = links.splice(index, 1);
         step = `op ${n}: remove alignment ${JSON.stringify(link)}`;
-        await removeAlignment(db, scope, link!.childId, link!.id);
+        await removeAlignment(deps, actor, link!.childId, link!.id);
         count('unalignment');
       } else {
         // A loop: the parent of an existing link aligning to its own child (or the child's key result).
@@ -322,7 +324,7 @@ describeEachEngine('roll-ups maintained on write equal the from-scratch recomput
         const target =
           random.chance(0.5) && childKrs.length > 0 ? { parentKeyResultId: random.pick(childKrs).id } : { parentObjectiveId: link.childId };
         step = `op ${n}: loop ${parentId} → ${JSON.stringify(target)} must be refused`;
-        const refused = await addAlignment(db, scope, parentId, target).then(
+        const refused = await addAlignment(deps, actor, parentId, target).then(
           () => null,
           (error: unknown) => error,
         );
@@ -335,7 +337,7 @@ describeEachEngine('roll-ups maintained on write equal the from-scratch recomput
     // The chain is intact unless an operation removed a link of it; the company objective can
     // never align under the team objective it (still or once) sat above.
     step = 'the company objective aligning to the team objective';
-    const closing = await addAlignment(db, scope, company!.id, { parentObjectiveId: team!.id }).then(
+    const closing = await addAlignment(deps, actor, company!.id, { parentObjectiveId: team!.id }).then(
       () => 'accepted',
       (error: unknown) => (error instanceof AppError ? error.code : error),
     );

@@ -137,6 +137,7 @@ describeEachEngine('rhythm API', (engine) => {
     const cycleId = (await w.api.objective(w.objectiveId)).cycleId;
     const company = await w.api.createObjective({ cycleId, title: 'Grow revenue' });
     const arr = await w.api.createKeyResult(company.id, { ...percent('ARR to 2M'), ownerId: w.owner.user.id });
+    await w.api.publish(company.id);
     const raise = async (client: Client, keyResultId: string, blockers: string, createdAt: string) => {
       clock.set(createdAt);
       const response = await client.post(`${API}/key-results/${keyResultId}/check-ins`, { value: 10, blockers });

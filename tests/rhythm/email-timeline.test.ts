@@ -53,6 +53,7 @@ describeEachEngine('check-in rhythm by e-mail', (engine) => {
     // A company objective (no team) follows the company schedule, also Monday 10:00.
     const company = await w.api.createObjective({ cycleId: (await w.api.objective(w.objectiveId)).cycleId, title: 'Grow revenue' });
     await w.api.createKeyResult(company.id, { ...percent('ARR to 2M'), ownerId: w.owner.user.id });
+    await w.api.publish(company.id);
 
     await at('2025-02-17T08:59:00Z');
     expect(subjects(), 'one minute early: nothing').toEqual([]);
@@ -116,6 +117,7 @@ describeEachEngine('check-in rhythm by e-mail', (engine) => {
     const company = await w.api.createObjective({ cycleId, title: 'Grow revenue' });
     await w.api.createKeyResult(company.id, { ...percent('ARR to 2M'), ownerId: w.member.user.id });
     await w.api.createKeyResult(company.id, { ...percent('Churn under 2%'), ownerId: w.owner.user.id });
+    await w.api.publish(company.id);
     await at('2025-02-17T09:00:00Z');
     smtp.messages.length = 0;
 

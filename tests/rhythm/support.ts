@@ -88,5 +88,7 @@ export async function setUpRhythmWorld(url: string, team: { webhookUrl?: string 
     await api.createKeyResult(objective.id, { ...percent('Uptime to 99.9'), ownerId: member.user.id }),
     await api.createKeyResult(objective.id, { ...percent('Deploys per day'), ownerId: member.user.id }),
   ];
+  // The API creates drafts; reminders and digests follow published objectives.
+  await api.publish(objective.id);
   return { owner, lead, member, orgId: organization.id, teamId: platform.id, objectiveId: objective.id, krs, api };
 }

@@ -59,6 +59,7 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('jobs from two processes on one 
       const person = await addPerson(w.owner.client, { name: `Owner ${i}`, teamId: w.teamId });
       const objective = await w.api.createObjective({ cycleId, title: `Objective ${i}`, teamId: w.teamId });
       await w.api.createKeyResult(objective.id, { ...percent(`KR ${i}`), ownerId: person.user.id });
+      await w.api.publish(objective.id);
       owners.push(person);
     }
     smtp.messages.length = 0;

@@ -46,6 +46,7 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('two `cairn serve` processes on 
       await api.createKeyResult(objective.id, { ...percent(`KR ${i}`), ownerId: person.user.id });
       owners.push(person.user.email);
     }
+    await api.publish(objective.id);
     await setup.close();
     smtp.messages.length = 0;
 

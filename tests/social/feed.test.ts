@@ -64,8 +64,8 @@ describeEachEngine('feed, celebrations and reactions', (engine) => {
 
   it('filters by team and objective, pages without gaps, and refuses other organisations’ filters', async () => {
     const sales = await createTeam(t.w.owner.client, { name: 'Sales' });
-    const salesObjective = await t.w.api.createObjective({ cycleId: t.w.cycle.id, title: 'Sell more', teamId: sales.id });
-    const company = await t.w.api.createObjective({ cycleId: t.w.cycle.id, title: 'Be profitable' });
+    const salesObjective = await t.w.api.createPublished({ cycleId: t.w.cycle.id, title: 'Sell more', teamId: sales.id });
+    const company = await t.w.api.createPublished({ cycleId: t.w.cycle.id, title: 'Be profitable' });
     await comment(t.w.owner.client, { targetType: 'objective', targetId: company.id, body: 'Company note' });
 
     expect(kinds((await feed(t.w.owner.client, `?teamId=${t.w.team.id}`)).items)).toEqual(['objective_created:Delight customers']);

@@ -4,20 +4,12 @@ import { describeEachEngine } from '../support/engines.js';
 import { expectProblem, expectStatus } from '../support/fixtures.js';
 import { startTestServer } from '../support/server.js';
 import { API, OkrApi } from '../okrs/support.js';
-import { liveTypeOf } from '../../src/server/http/live-writes.js';
+import { createLocalBus, type LiveEvent } from '../../src/server/events/bus.js';
+import { writeAndAnnounce } from '../../src/server/services/announce.js';
+import { activities } from '../../src/db/schema/index.js';
 import { comment, mention, openLiveStream, otherOrganization, useSocialWorld, type LiveMessage } from './support.js';
 
 const is = (type: string, entityId?: string) => (m: LiveMessage) => m.type === type && (entityId === undefined || m.entityId === entityId);
-
-it('publishes for successful OKR writes only, never for reads or reactions', () => {
-  expect(liveTypeOf('POST', '/api/v1/key-results/:id/check-ins')).toBe('check_in');
-  expect(liveTypeOf('DELETE', '/api/v1/check-ins/:id')).toBe('check_in');
-  expect(liveTypeOf('PATCH', '/api/v1/objectives/:id')).toBe('objective');
-  expect(liveTypeOf('PUT', '/api/v1/key-results/:id/score-override')).toBe('objective');
-  expect(liveTypeOf('GET', '/api/v1/objectives')).toBeNull();
-  expect(liveTypeOf('PUT', '/api/v1/check-ins/:id/reactions/:emoji')).toBeNull();
-  expect(liveTypeOf('POST', '/api/v1/teams')).toBeNull();
-});
 
 describeEachEngine('live updates over server-sent events', (engine) => {
   const t = useSocialWorld(engine);
@@ -51,6 +43,46 @@ describeEachEngine('live updates over server-sent events', (engine) => {
     } finally {
       for (const stream of [ownerStream, graceStream, outsiderStream]) stream.close();
     }
+  });
+
+  it('a check-in that notifies nobody sends no notification event; a refused one announces nothing', async () => {
+    const ownerStream = await openLiveStream(t.w.owner.client);
+    const graceStream = await openLiveStream(t.w.grace.client);
+    try {
+      // Refused inside the service's transaction (dated before the cycle): nothing is announced.
+      expectStatus(await t.w.grace.client.post(`${API}/key-results/${t.w.kr.id}/check-ins`, { value: 10, asOf: '2024-12-31' }), 422);
+      await new OkrApi(t.w.grace.client).checkIn(t.w.kr.id, { value: 10 });
+      await ownerStream.next(is('check_in', t.w.kr.id));
+      // Events arrive in the order they were published: once this one is here, the check-in's are too.
+      await t.w.api.patchObjective(t.w.objective.id, { title: 'Delight every customer' });
+      await ownerStream.next(is('objective', t.w.objective.id));
+      await graceStream.next(is('objective', t.w.objective.id));
+      expect(ownerStream.messages.filter(is('check_in'))).toHaveLength(1);
+      expect(ownerStream.messages.filter(is('notification'))).toEqual([]);
+      expect(graceStream.messages.filter(is('notification'))).toEqual([]);
+    } finally {
+      for (const stream of [ownerStream, graceStream]) stream.close();
+    }
+  });
+
+  it('writeAndAnnounce publishes nothing for a write that rolls back', async () => {
+    const events = createLocalBus();
+    const heard: LiveEvent[] = [];
+    events.subscribe(t.w.orgId, (event) => heard.push(event));
+    const failing = writeAndAnnounce({ db: engine().db, events }, t.w.orgId, async (tx, announce) => {
+      await tx
+        .insert(activities)
+        .values({ orgId: t.w.orgId, action: 'test.rolled-back', entityType: 'objective', entityId: t.w.objective.id });
+      announce.changed('objective', t.w.objective.id, t.w.objective.id);
+      announce.notified(t.w.grace.user.id);
+      throw new Error('refused after announcing');
+    });
+    await expect(failing).rejects.toThrow('refused after announcing');
+    expect(heard).toEqual([]);
+    await writeAndAnnounce({ db: engine().db, events }, t.w.orgId, async (_tx, announce) =>
+      announce.changed('objective', t.w.objective.id),
+    );
+    expect(heard).toEqual([{ orgId: t.w.orgId, type: 'objective', entityId: t.w.objective.id, objectiveId: undefined }]);
   });
 
   it('ends open streams when the app closes, so shutdown does not wait on them', async () => {

@@ -14,7 +14,7 @@ import type { commentView, notificationPage, notificationView } from '../../src/
 import { Client } from '../support/client.js';
 import { startTestServer, type TestServer, type TestServerOptions } from '../support/server.js';
 import { addPerson, createTeam, expectStatus, PASSWORD, uniqueEmail, type Person } from '../support/fixtures.js';
-import { API, setUpOkrWorld, type KeyResultView, type ObjectiveView, type OkrWorld } from '../okrs/support.js';
+import { API, percent, setUpOkrWorld, type KeyResultView, type ObjectiveView, type OkrWorld } from '../okrs/support.js';
 
 export interface SocialWorld extends OkrWorld {
   team: { id: string; name: string };
@@ -28,7 +28,8 @@ export async function setUpSocialWorld(url: string): Promise<SocialWorld> {
   const world = await setUpOkrWorld(url);
   const team = await createTeam(world.owner.client, { name: 'Support' });
   const grace = await addPerson(world.owner.client, { name: 'Grace Hopper', teamId: team.id });
-  const { objective, kr } = await world.api.objectiveAt({ cycleId: world.cycle.id, title: 'Delight customers', teamId: team.id });
+  const objective = await world.api.createPublished({ cycleId: world.cycle.id, title: 'Delight customers', teamId: team.id });
+  const kr = await world.api.createKeyResult(objective.id, percent('Delight customers KR'));
   return { ...world, team, grace, objective, kr };
 }
 

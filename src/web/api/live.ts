@@ -10,7 +10,9 @@ interface LiveMessage {
 
 /**
  * Keeps open pages current: listens to GET /api/v1/events and marks what an event names as stale,
- * so TanStack Query refetches what is on screen. Mount once per signed-in page. The browser's
+ * so TanStack Query refetches what is on screen. Mount once per signed-in page. The bell refreshes
+ * only on this person's own `notification` events (the server sends one per person notified, after
+ * commit); check-ins and objective changes refresh progress and the feed. The browser's
  * EventSource reconnects by itself (the server asks for 5 s); after a reconnect everything is
  * refetched, as events may have been missed meanwhile.
  */
@@ -27,8 +29,7 @@ export function useLiveUpdates(): void {
         connected = true;
       } else if (event.type === 'notification') refresh(staleOn.notification);
       else if (event.type === 'comment') refresh(staleOn.social);
-      // A check-in can also notify (a target reached): the bell refreshes with the progress.
-      else refresh([...progressKeys, ...staleOn.social, ...staleOn.notification]);
+      else refresh([...progressKeys, ...staleOn.social]);
     };
     return () => source.close();
   }, [queryClient]);

@@ -2,7 +2,6 @@ import { Button, Group, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useCheckIns } from '../api/okr-queries.js';
 import type { CheckIn, KeyResult } from '../api/okr-types.js';
-import type { Me } from '../api/types.js';
 import { CheckInDialog } from './CheckInDialog.js';
 import { CheckInSocial } from './social/CheckInSocial.js';
 
@@ -13,8 +12,8 @@ const describe = (kr: KeyResult, c: CheckIn) =>
       ? `${c.value}${kr.unit && kr.unit !== 'number' ? ` ${kr.unit}` : ''}`
       : '—';
 
-/** Every check-in on a key result, newest first; authors (and admins) can correct theirs. */
-export function CheckInHistory({ kr, me }: { kr: KeyResult; me: Me }) {
+/** Every check-in on a key result, newest first; Correct shows where the API says the caller may (authors, admins). */
+export function CheckInHistory({ kr }: { kr: KeyResult }) {
   const history = useCheckIns(kr.id);
   const [editing, setEditing] = useState<CheckIn | null>(null);
   if (history.isPending)
@@ -51,9 +50,9 @@ export function CheckInHistory({ kr, me }: { kr: KeyResult; me: Me }) {
                 Blocker: {c.blockers}
               </Text>
             )}
-            <CheckInSocial checkInId={c.id} asOf={c.asOf} me={me} />
+            <CheckInSocial checkInId={c.id} asOf={c.asOf} />
           </div>
-          {(c.authorId === me.user.id || me.user.role !== 'member') && (
+          {c.can.edit && (
             <Button size="compact-xs" variant="subtle" onClick={() => setEditing(c)} aria-label={`Correct check-in of ${c.asOf}`}>
               Correct
             </Button>

@@ -3,7 +3,6 @@ import { useQueryClient } from '@tanstack/react-query';
 import { api } from '../api/client.js';
 import { staleOn, useComments } from '../api/social.js';
 import type { CommentTargetType } from '../api/social-types.js';
-import type { Me } from '../api/types.js';
 import { CommentForm } from './social/CommentForm.js';
 import { CommentItem } from './social/CommentItem.js';
 
@@ -14,7 +13,7 @@ const NAMES: Record<CommentTargetType, string> = { objective: 'this objective', 
  * add one, with @-mentions. On an objective it is a card with a heading; nested in a key result or
  * check-in it is a plain region.
  */
-export function CommentsPanel({ targetType, targetId, me }: { targetType: CommentTargetType; targetId: string; me: Me }) {
+export function CommentsPanel({ targetType, targetId }: { targetType: CommentTargetType; targetId: string }) {
   const queryClient = useQueryClient();
   const comments = useComments(targetType, targetId);
   const post = async (body: string) => {
@@ -34,7 +33,7 @@ export function CommentsPanel({ targetType, targetId, me }: { targetType: Commen
         </Text>
       )}
       {(comments.data ?? []).map((comment) => (
-        <CommentItem key={comment.id} comment={comment} me={me} />
+        <CommentItem key={comment.id} comment={comment} />
       ))}
       <CommentForm label={`Comment on ${NAMES[targetType]}`} submitLabel="Post comment" onSubmit={post} />
     </Stack>

@@ -25,6 +25,17 @@ function measureText(kr: KeyResult): string {
   }
 }
 
+const FIELD_NAMES: Record<KeyResult['targetChanges'][number]['field'], string> = {
+  kind: 'kind',
+  startValue: 'start',
+  targetValue: 'target',
+  targetMin: 'minimum',
+  targetMax: 'maximum',
+  milestones: 'milestones',
+};
+const show = (value: unknown) =>
+  Array.isArray(value) ? value.map((m: { title?: string }) => m.title ?? '?').join(', ') : value === null ? 'none' : String(value);
+
 export function KeyResultCard({
   kr,
   me,
@@ -60,6 +71,14 @@ export function KeyResultCard({
             <StatusBadges status={kr.status} confidence={kr.confidence} stale={kr.stale} />
           </Group>
         </Group>
+        {kr.targetChanges.length > 0 && (
+          <Text size="xs" c="orange.9" data-testid="target-changes">
+            Moved after publishing:{' '}
+            {kr.targetChanges
+              .map((c) => `${FIELD_NAMES[c.field]} ${show(c.from)} → ${show(c.to)} (${c.by ?? 'someone'}, ${c.at.slice(0, 10)})`)
+              .join('; ')}
+          </Text>
+        )}
         <ProgressBar progress={kr.progress} expected={kr.expectedProgress} status={kr.status} label={kr.title} />
         {kr.score !== null && (
           <Badge variant="light" color={kr.score >= 0.7 ? 'teal' : kr.score >= 0.4 ? 'yellow' : 'red'}>
@@ -67,7 +86,7 @@ export function KeyResultCard({
           </Badge>
         )}
         <Group gap="xs">
-          {!closed && (
+          {!closed && kr.can.checkIn && (
             <Button size="xs" onClick={checkIn.open}>
               Check in
             </Button>
@@ -83,7 +102,7 @@ export function KeyResultCard({
           <Button size="xs" variant="subtle" onClick={comments.toggle} aria-expanded={commentsOpen}>
             {commentsOpen ? 'Hide comments' : 'Comments'}
           </Button>
-          {!closed && (
+          {!closed && kr.can.edit && (
             <Button size="xs" variant="subtle" onClick={editor.open} aria-label={`Edit key result ${kr.title}`}>
               Edit
             </Button>
@@ -94,8 +113,8 @@ export function KeyResultCard({
             </Text>
           )}
         </Group>
-        <Collapse expanded={historyOpen}>{historyOpen && <CheckInHistory kr={kr} me={me} />}</Collapse>
-        <Collapse expanded={commentsOpen}>{commentsOpen && <CommentsPanel targetType="key_result" targetId={kr.id} me={me} />}</Collapse>
+        <Collapse expanded={historyOpen}>{historyOpen && <CheckInHistory kr={kr} />}</Collapse>
+        <Collapse expanded={commentsOpen}>{commentsOpen && <CommentsPanel targetType="key_result" targetId={kr.id} />}</Collapse>
       </Stack>
       {checkingIn && <CheckInDialog kr={kr} opened onClose={checkIn.close} />}
       <Modal opened={editOpen} onClose={editor.close} title="Edit key result" size="lg">

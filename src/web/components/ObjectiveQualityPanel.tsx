@@ -17,7 +17,8 @@ export function ObjectiveQualityPanel({ objective, me }: { objective: Objective;
   const principles = useGuidingPrinciples();
   const [error, setError] = useState<string | null>(null);
   const [overrideReason, setOverrideReason] = useState('');
-  const isAdmin = me.user.role !== 'member';
+  // What the API would allow, as it says on the objective: no role rules are re-derived here.
+  const { publish: mayPublish, publishOverride: mayOverride } = objective.can;
   const refresh = () =>
     Promise.all([...progressKeys, ['objectives', objective.id, 'quality']].map((queryKey) => queryClient.invalidateQueries({ queryKey })));
   const publish = async () => {
@@ -51,9 +52,9 @@ export function ObjectiveQualityPanel({ objective, me }: { objective: Objective;
           score={quality.data.score}
           onAction={draftMeasurementObjective}
         />
-        {objective.status === 'draft' && (
+        {objective.status === 'draft' && mayPublish && (
           <Group align="flex-end">
-            {quality.data.blocking && isAdmin && (
+            {quality.data.blocking && mayOverride && (
               <TextInput
                 label="Publish anyway because…"
                 placeholder="Reason, recorded in the history"
@@ -62,7 +63,7 @@ export function ObjectiveQualityPanel({ objective, me }: { objective: Objective;
                 onChange={(e) => setOverrideReason(e.currentTarget.value)}
               />
             )}
-            <Button onClick={publish} disabled={quality.data.blocking && !(isAdmin && overrideReason.trim())}>
+            <Button onClick={publish} disabled={quality.data.blocking && !(mayOverride && overrideReason.trim())}>
               Publish objective
             </Button>
           </Group>

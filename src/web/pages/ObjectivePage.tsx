@@ -55,7 +55,7 @@ export function ObjectivePage({ me }: { me: Me }) {
             {o.type === 'aspirational' ? 'Aspirational' : 'Committed'}
           </Badge>
           {o.status === 'draft' && <Badge color="gray">Draft</Badge>}
-          {!closed && (
+          {!closed && o.can.edit && (
             <Button size="compact-sm" variant="subtle" onClick={edit.open}>
               Edit
             </Button>
@@ -112,7 +112,7 @@ export function ObjectivePage({ me }: { me: Me }) {
                 Aligns to
               </Text>
             )}
-            {closed ? (
+            {closed || !o.can.align ? (
               o.parents.map((p) => (
                 <ParentLink key={p.id} parentObjectiveId={p.parentObjectiveId} parentKeyResultId={p.parentKeyResultId} />
               ))
@@ -137,7 +137,7 @@ export function ObjectivePage({ me }: { me: Me }) {
         <Title order={2} size="h4">
           Key results
         </Title>
-        {!closed && (
+        {!closed && o.can.addKeyResult && (
           <Button size="xs" variant="light" onClick={addKr.open}>
             Add key result
           </Button>
@@ -154,7 +154,7 @@ export function ObjectivePage({ me }: { me: Me }) {
           trend={timeline.data?.keyResults[kr.id]}
         />
       ))}
-      <CommentsPanel targetType="objective" targetId={o.id} me={me} />
+      <CommentsPanel targetType="objective" targetId={o.id} />
       <Card withBorder>
         <Title order={2} size="h4" mb="sm">
           History

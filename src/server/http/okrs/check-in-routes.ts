@@ -1,17 +1,16 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { authorizeCheckIn, authorizeCheckInChange } from '../../policies/okrs.js';
-import { createCheckIn, deleteCheckIn, listCheckIns, requireCheckIn, updateCheckIn } from '../../services/okrs/check-ins.js';
-import { actorOf, notifyContext, scopeOf, type AppContext } from '../context.js';
+import type { Actor } from '../../auth/actor.js';
+import { checkInAbilities } from '../../policies/check-ins.js';
+import { checkInsOf, createCheckIn, deleteCheckIn, updateCheckIn } from '../../services/okrs/check-ins.js';
+import { actorOf, type AppContext } from '../context.js';
 import { idParam, iso, problemSchema } from '../schemas.js';
-import { keyResultWithRelation } from './access.js';
 import { findUser } from '../../services/users.js';
 import { checkInBody, checkInView } from './schema.js';
 import type { checkIns } from '../../../db/schema/index.js';
-import { organizationToday } from './today.js';
 
 type CheckInRow = typeof checkIns.$inferSelect;
-const present = (c: CheckInRow, authorName: string | null) => ({
+const present = (actor: Actor, c: CheckInRow, authorName: string | null) => ({
   id: c.id,
   keyResultId: c.keyResultId,
   authorId: c.authorId,
@@ -24,13 +23,12 @@ const present = (c: CheckInRow, authorName: string | null) => ({
   blockers: c.blockers,
   createdAt: iso(c.createdAt)!,
   updatedAt: iso(c.updatedAt)!,
+  can: checkInAbilities(actor, c.authorId),
 });
 
 export const checkInRoutes =
   (ctx: AppContext): FastifyPluginAsyncZod =>
   async (app) => {
-    const today = (orgId: string) => organizationToday(ctx, orgId);
-
     app.get('/key-results/:id/check-ins', {
       schema: {
         tags: ['check-ins'],
@@ -40,8 +38,7 @@ export const checkInRoutes =
       },
       handler: async (request) => {
         const actor = actorOf(request);
-        const { keyResult } = await keyResultWithRelation(ctx, actor, request.params.id);
-        return (await listCheckIns(ctx.db, actor.orgId, keyResult.id)).map((r) => present(r.checkIn, r.authorName));
+        return (await checkInsOf(ctx.db, actor, request.params.id)).map((r) => present(actor, r.checkIn, r.authorName));
       },
     });
 
@@ -51,14 +48,12 @@ export const checkInRoutes =
         summary: 'Check in: a value (metric, threshold) or milestone states, confidence 0–10, note, blockers; asOf defaults to today',
         params: idParam,
         body: checkInBody,
-        response: { 201: checkInView, 400: problemSchema, 403: problemSchema, 409: problemSchema, 422: problemSchema },
+        response: { 201: checkInView, 400: problemSchema, 403: problemSchema, 404: problemSchema, 409: problemSchema, 422: problemSchema },
       },
       handler: async (request, reply) => {
         const actor = actorOf(request);
-        const { keyResult, relation } = await keyResultWithRelation(ctx, actor, request.params.id);
-        authorizeCheckIn(actor, relation, keyResult.ownerId);
-        const row = await createCheckIn(ctx.db, scopeOf(actor), keyResult.id, request.body, await today(actor.orgId), notifyContext(ctx));
-        return reply.status(201).send(present(row, actor.name));
+        const row = await createCheckIn(ctx, actor, request.params.id, request.body);
+        return reply.status(201).send(present(actor, row, actor.name));
       },
     });
 
@@ -68,35 +63,25 @@ export const checkInRoutes =
         summary: 'Correct a check-in (its author or an admin); the previous version stays in the history',
         params: idParam,
         body: checkInBody,
-        response: { 200: checkInView, 403: problemSchema, 422: problemSchema },
+        response: { 200: checkInView, 403: problemSchema, 404: problemSchema, 409: problemSchema, 422: problemSchema },
       },
       handler: async (request) => {
         const actor = actorOf(request);
-        authorizeCheckInChange(actor, (await requireCheckIn(ctx.db, actor.orgId, request.params.id)).authorId);
-        const row = await updateCheckIn(
-          ctx.db,
-          scopeOf(actor),
-          request.params.id,
-          request.body,
-          await today(actor.orgId),
-          notifyContext(ctx),
-        );
+        const row = await updateCheckIn(ctx, actor, request.params.id, request.body);
         const author = row.authorId ? await findUser(ctx.db, actor.orgId, row.authorId) : undefined;
-        return present(row, author?.name ?? null);
+        return present(actor, row, author?.name ?? null);
       },
     });
 
     app.delete('/check-ins/:id', {
       schema: {
         tags: ['check-ins'],
-        summary: 'Delete a check-in (its author or an admin)',
+        summary: 'Delete a check-in (its author or an admin) while its cycle is open',
         params: idParam,
-        response: { 204: z.null(), 403: problemSchema, 404: problemSchema },
+        response: { 204: z.null(), 403: problemSchema, 404: problemSchema, 409: problemSchema },
       },
       handler: async (request, reply) => {
-        const actor = actorOf(request);
-        authorizeCheckInChange(actor, (await requireCheckIn(ctx.db, actor.orgId, request.params.id)).authorId);
-        await deleteCheckIn(ctx.db, scopeOf(actor), request.params.id);
+        await deleteCheckIn(ctx, actorOf(request), request.params.id);
         return reply.status(204).send(null);
       },
     });

@@ -1,9 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { authorizeCycleEdit } from '../../policies/okrs.js';
 import { createCycle, generateQuarterlyCycles, listCycles, requireCycle, updateCycle } from '../../services/okrs/cycles.js';
 import { cycleSummary } from '../../services/okrs/cycle-summary.js';
-import { actorOf, scopeOf, type AppContext } from '../context.js';
+import { actorOf, type AppContext } from '../context.js';
 import { idParam, iso, problemSchema } from '../schemas.js';
 import { cycleCreate, cycleGenerate, cyclePatch, cycleSchema, summarySchema } from './schema.js';
 import type { cycles } from '../../../db/schema/index.js';
@@ -34,8 +33,7 @@ export const cycleRoutes =
       },
       handler: async (request, reply) => {
         const actor = actorOf(request);
-        authorizeCycleEdit(actor);
-        return reply.status(201).send(present(await createCycle(ctx.db, scopeOf(actor), request.body)));
+        return reply.status(201).send(present(await createCycle(ctx, actor, request.body)));
       },
     });
 
@@ -48,8 +46,7 @@ export const cycleRoutes =
       },
       handler: async (request, reply) => {
         const actor = actorOf(request);
-        authorizeCycleEdit(actor);
-        return reply.status(201).send((await generateQuarterlyCycles(ctx.db, scopeOf(actor), request.body.year)).map(present));
+        return reply.status(201).send((await generateQuarterlyCycles(ctx, actor, request.body.year)).map(present));
       },
     });
 
@@ -77,8 +74,7 @@ export const cycleRoutes =
       },
       handler: async (request) => {
         const actor = actorOf(request);
-        authorizeCycleEdit(actor);
-        return present(await updateCycle(ctx.db, scopeOf(actor), request.params.id, request.body));
+        return present(await updateCycle(ctx, actor, request.params.id, request.body));
       },
     });
   };

@@ -5,7 +5,7 @@ import { objectiveTimeline } from '../../services/okrs/objective-timeline.js';
 import { requireObjective } from '../../services/okrs/objectives.js';
 import { actorOf, type AppContext } from '../context.js';
 import { idParam, iso, problemSchema } from '../schemas.js';
-import { organizationToday } from './today.js';
+import { organizationToday } from '../../services/okrs/organization-today.js';
 import { recentCheckIns } from '../../services/okrs/recent-check-ins.js';
 import { findTeam } from '../../services/teams.js';
 import { findUser } from '../../services/users.js';
@@ -63,7 +63,7 @@ export const historyRoutes =
           ctx.db,
           orgId,
           await requireObjective(ctx.db, orgId, request.params.id),
-          await organizationToday(ctx, orgId),
+          await organizationToday(ctx.db, orgId, ctx.clock()),
         );
       },
     });

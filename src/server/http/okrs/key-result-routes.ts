@@ -1,21 +1,20 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { authorizeObjectiveEdit } from '../../policies/okrs.js';
-import { isAdmin } from '../../policies/index.js';
+import type { Actor } from '../../auth/actor.js';
 import { createKeyResult, deleteKeyResult, overrideScore, updateKeyResult } from '../../services/okrs/key-results.js';
 import { presentKeyResults } from '../../services/okrs/read-model.js';
 import { requireObjective } from '../../services/okrs/objectives.js';
-import { actorOf, scopeOf, type AppContext } from '../context.js';
-import { forbidden } from '../../errors.js';
+import { requireKeyResult } from '../../services/okrs/key-results.js';
+import { actorOf, type AppContext } from '../context.js';
 import { idParam, problemSchema } from '../schemas.js';
-import { editableObjective, keyResultWithRelation } from './access.js';
 import { asOfQuery, keyResultCreate, keyResultPatch, keyResultView, scoreOverrideBody } from './schema.js';
 
 export const keyResultRoutes =
   (ctx: AppContext): FastifyPluginAsyncZod =>
   async (app) => {
-    const view = async (orgId: string, objectiveId: string, keyResultId: string, asOf?: string) => {
-      const views = await presentKeyResults(ctx.db, orgId, await requireObjective(ctx.db, orgId, objectiveId), { now: ctx.clock(), asOf });
+    const view = async (actor: Actor, objectiveId: string, keyResultId: string, asOf?: string) => {
+      const objective = await requireObjective(ctx.db, actor.orgId, objectiveId);
+      const views = await presentKeyResults(ctx.db, actor, objective, { now: ctx.clock(), asOf });
       return views.find((kr) => kr.id === keyResultId)!;
     };
 
@@ -28,8 +27,8 @@ export const keyResultRoutes =
         response: { 200: z.array(keyResultView), 404: problemSchema },
       },
       handler: async (request) => {
-        const { orgId } = actorOf(request);
-        return presentKeyResults(ctx.db, orgId, await requireObjective(ctx.db, orgId, request.params.id), {
+        const actor = actorOf(request);
+        return presentKeyResults(ctx.db, actor, await requireObjective(ctx.db, actor.orgId, request.params.id), {
           now: ctx.clock(),
           asOf: request.query.asOf,
         });
@@ -42,13 +41,19 @@ export const keyResultRoutes =
         summary: 'Add a key result: metric (start/target), threshold (targetMin/targetMax), milestone (milestones) or rollup',
         params: idParam,
         body: keyResultCreate,
-        response: { 201: keyResultView, 400: problemSchema, 409: problemSchema, 422: problemSchema },
+        response: {
+          201: keyResultView,
+          400: problemSchema,
+          403: problemSchema,
+          404: problemSchema,
+          409: problemSchema,
+          422: problemSchema,
+        },
       },
       handler: async (request, reply) => {
         const actor = actorOf(request);
-        await editableObjective(ctx, actor, request.params.id);
-        const kr = await createKeyResult(ctx.db, scopeOf(actor), request.params.id, { ownerId: actor.userId, ...request.body });
-        return reply.status(201).send(await view(actor.orgId, kr.objectiveId, kr.id));
+        const kr = await createKeyResult(ctx, actor, request.params.id, request.body);
+        return reply.status(201).send(await view(actor, kr.objectiveId, kr.id));
       },
     });
 
@@ -62,8 +67,8 @@ export const keyResultRoutes =
       },
       handler: async (request) => {
         const actor = actorOf(request);
-        const { keyResult } = await keyResultWithRelation(ctx, actor, request.params.id);
-        return view(actor.orgId, keyResult.objectiveId, keyResult.id, request.query.asOf);
+        const keyResult = await requireKeyResult(ctx.db, actor.orgId, request.params.id);
+        return view(actor, keyResult.objectiveId, keyResult.id, request.query.asOf);
       },
     });
 
@@ -73,24 +78,24 @@ export const keyResultRoutes =
         summary: 'Change a key result (its kind stays)',
         params: idParam,
         body: keyResultPatch,
-        response: { 200: keyResultView, 422: problemSchema },
+        response: { 200: keyResultView, 403: problemSchema, 404: problemSchema, 409: problemSchema, 422: problemSchema },
       },
       handler: async (request) => {
         const actor = actorOf(request);
-        const { keyResult, relation } = await keyResultWithRelation(ctx, actor, request.params.id);
-        if (keyResult.ownerId !== actor.userId) authorizeObjectiveEdit(actor, relation);
-        await updateKeyResult(ctx.db, scopeOf(actor), keyResult.id, request.body);
-        return view(actor.orgId, keyResult.objectiveId, keyResult.id);
+        const keyResult = await updateKeyResult(ctx, actor, request.params.id, request.body);
+        return view(actor, keyResult.objectiveId, keyResult.id);
       },
     });
 
     app.delete('/key-results/:id', {
-      schema: { tags: ['key results'], summary: 'Delete a key result and its check-ins', params: idParam, response: { 204: z.null() } },
+      schema: {
+        tags: ['key results'],
+        summary: 'Delete a key result and its check-ins',
+        params: idParam,
+        response: { 204: z.null(), 403: problemSchema, 404: problemSchema, 409: problemSchema },
+      },
       handler: async (request, reply) => {
-        const actor = actorOf(request);
-        const { keyResult, relation } = await keyResultWithRelation(ctx, actor, request.params.id);
-        authorizeObjectiveEdit(actor, relation);
-        await deleteKeyResult(ctx.db, scopeOf(actor), keyResult.id);
+        await deleteKeyResult(ctx, actorOf(request), request.params.id);
         return reply.status(204).send(null);
       },
     });
@@ -102,15 +107,12 @@ export const keyResultRoutes =
           "Override the computed closing score with a reason (the key result's owner, the objective's owner or an admin); null removes it",
         params: idParam,
         body: scoreOverrideBody,
-        response: { 200: keyResultView, 403: problemSchema, 422: problemSchema },
+        response: { 200: keyResultView, 403: problemSchema, 404: problemSchema, 422: problemSchema },
       },
       handler: async (request) => {
         const actor = actorOf(request);
-        const { keyResult, relation } = await keyResultWithRelation(ctx, actor, request.params.id);
-        if (!(isAdmin(actor) || keyResult.ownerId === actor.userId || relation.owns))
-          throw forbidden('Only the owner or an admin can override a score.');
-        await overrideScore(ctx.db, scopeOf(actor), keyResult.id, request.body);
-        return view(actor.orgId, keyResult.objectiveId, keyResult.id);
+        const keyResult = await overrideScore(ctx, actor, request.params.id, request.body);
+        return view(actor, keyResult.objectiveId, keyResult.id);
       },
     });
   };

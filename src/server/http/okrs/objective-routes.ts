@@ -4,20 +4,17 @@ import { addAlignment, removeAlignment } from '../../services/okrs/alignments.js
 import { createObjective, deleteObjective, requireObjective, updateObjective } from '../../services/okrs/objectives.js';
 import { findObjectives } from '../../services/okrs/find-objectives.js';
 import { presentObjectives } from '../../services/okrs/read-model.js';
-import { actorOf, scopeOf, type AppContext } from '../context.js';
+import type { Actor } from '../../auth/actor.js';
+import { actorOf, type AppContext } from '../context.js';
 import { idParam, problemSchema } from '../schemas.js';
-import { editableObjective } from './access.js';
-import { authorizeObjectiveCreate } from '../../policies/okrs.js';
-import { publishGate } from '../../services/quality/publish-gate.js';
-import { organizationToday } from './today.js';
 import { plainJsonSerializer } from '../fast-serializer.js';
 import { alignmentBody, asOfQuery, objectiveCreate, objectiveFilters, objectivePatch, objectiveView } from './schema.js';
 
 export const objectiveRoutes =
   (ctx: AppContext): FastifyPluginAsyncZod =>
   async (app) => {
-    const view = async (orgId: string, id: string, asOf?: string) =>
-      (await presentObjectives(ctx.db, orgId, [await requireObjective(ctx.db, orgId, id)], { now: ctx.clock(), asOf }))[0]!;
+    const view = async (actor: Actor, id: string, asOf?: string) =>
+      (await presentObjectives(ctx.db, actor, [await requireObjective(ctx.db, actor.orgId, id)], { now: ctx.clock(), asOf }))[0]!;
 
     app.get('/objectives', {
       serializerCompiler: plainJsonSerializer,
@@ -28,25 +25,31 @@ export const objectiveRoutes =
         response: { 200: z.array(objectiveView) },
       },
       handler: async (request) => {
-        const { orgId } = actorOf(request);
+        const actor = actorOf(request);
         const { asOf, ...filters } = request.query;
-        return presentObjectives(ctx.db, orgId, await findObjectives(ctx.db, orgId, filters), { now: ctx.clock(), asOf });
+        return presentObjectives(ctx.db, actor, await findObjectives(ctx.db, actor.orgId, filters), { now: ctx.clock(), asOf });
       },
     });
 
     app.post('/objectives', {
       schema: {
         tags: ['objectives'],
-        summary: 'Create an objective (team objectives: admins and the team’s leads)',
+        summary:
+          'Create an objective, a draft unless `status` says otherwise (company level: admins; in a team: its leads, and its members for themselves)',
         body: objectiveCreate,
-        response: { 201: objectiveView, 400: problemSchema, 404: problemSchema, 409: problemSchema },
+        response: {
+          201: objectiveView,
+          400: problemSchema,
+          403: problemSchema,
+          404: problemSchema,
+          409: problemSchema,
+          422: problemSchema,
+        },
       },
       handler: async (request, reply) => {
         const actor = actorOf(request);
-        const input = { ownerId: actor.userId, ...request.body };
-        await authorizeObjectiveCreate(ctx.db, actor, input);
-        const created = await createObjective(ctx.db, scopeOf(actor), input);
-        return reply.status(201).send(await view(actor.orgId, created.id));
+        const created = await createObjective(ctx, actor, request.body);
+        return reply.status(201).send(await view(actor, created.id));
       },
     });
 
@@ -58,29 +61,21 @@ export const objectiveRoutes =
         querystring: asOfQuery,
         response: { 200: objectiveView, 404: problemSchema },
       },
-      handler: async (request) => view(actorOf(request).orgId, request.params.id, request.query.asOf),
+      handler: async (request) => view(actorOf(request), request.params.id, request.query.asOf),
     });
 
     app.patch('/objectives/:id', {
       schema: {
         tags: ['objectives'],
-        summary: 'Change an objective',
+        summary: 'Change an objective; a new team, owner, type or status passes the same rule as creating it there',
         params: idParam,
         body: objectivePatch,
-        response: { 200: objectiveView, 403: problemSchema, 404: problemSchema, 422: problemSchema },
+        response: { 200: objectiveView, 403: problemSchema, 404: problemSchema, 409: problemSchema, 422: problemSchema },
       },
       handler: async (request) => {
         const actor = actorOf(request);
-        await editableObjective(ctx, actor, request.params.id);
-        const { publishOverrideReason, ...fields } = request.body;
-        await updateObjective(
-          ctx.db,
-          scopeOf(actor),
-          request.params.id,
-          fields,
-          publishGate(actor, await organizationToday(ctx, actor.orgId), publishOverrideReason),
-        );
-        return view(actor.orgId, request.params.id);
+        await updateObjective(ctx, actor, request.params.id, request.body);
+        return view(actor, request.params.id);
       },
     });
 
@@ -89,12 +84,10 @@ export const objectiveRoutes =
         tags: ['objectives'],
         summary: 'Delete an objective with its key results and check-ins',
         params: idParam,
-        response: { 204: z.null(), 403: problemSchema },
+        response: { 204: z.null(), 403: problemSchema, 404: problemSchema, 409: problemSchema },
       },
       handler: async (request, reply) => {
-        const actor = actorOf(request);
-        await editableObjective(ctx, actor, request.params.id);
-        await deleteObjective(ctx.db, scopeOf(actor), request.params.id);
+        await deleteObjective(ctx, actorOf(request), request.params.id);
         return reply.status(204).send(null);
       },
     });
@@ -105,13 +98,12 @@ export const objectiveRoutes =
         summary: 'Align this objective to a parent objective or a parent key result',
         params: idParam,
         body: alignmentBody,
-        response: { 201: objectiveView, 409: problemSchema, 422: problemSchema },
+        response: { 201: objectiveView, 403: problemSchema, 404: problemSchema, 409: problemSchema, 422: problemSchema },
       },
       handler: async (request, reply) => {
         const actor = actorOf(request);
-        await editableObjective(ctx, actor, request.params.id);
-        await addAlignment(ctx.db, scopeOf(actor), request.params.id, request.body);
-        return reply.status(201).send(await view(actor.orgId, request.params.id));
+        await addAlignment(ctx, actor, request.params.id, request.body);
+        return reply.status(201).send(await view(actor, request.params.id));
       },
     });
 
@@ -120,13 +112,12 @@ export const objectiveRoutes =
         tags: ['objectives'],
         summary: 'Remove one alignment',
         params: idParam.extend({ alignmentId: z.uuid() }),
-        response: { 200: objectiveView, 404: problemSchema },
+        response: { 200: objectiveView, 403: problemSchema, 404: problemSchema, 409: problemSchema },
       },
       handler: async (request) => {
         const actor = actorOf(request);
-        await editableObjective(ctx, actor, request.params.id);
-        await removeAlignment(ctx.db, scopeOf(actor), request.params.id, request.params.alignmentId);
-        return view(actor.orgId, request.params.id);
+        await removeAlignment(ctx, actor, request.params.id, request.params.alignmentId);
+        return view(actor, request.params.id);
       },
     });
   };

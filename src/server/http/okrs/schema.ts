@@ -46,13 +46,26 @@ export const objectiveCreate = z.object({
   description: text(5000).nullable().optional(),
   whyImportant: text(2000).nullable().optional(),
   whyUrgent: text(2000).nullable().optional(),
-  ownerId: z.string().min(1).max(64).nullable().optional(),
+  ownerId: z
+    .string()
+    .min(1)
+    .max(64)
+    .nullable()
+    .optional()
+    .describe('Defaults to the caller. Only admins and the team’s leads create for others or for nobody: a member’s null becomes them'),
   teamId: optionalId.describe('No team means a company-level objective'),
   contributors: z.array(contributor).max(50).optional(),
   type: z.enum(['committed', 'aspirational']).default('committed'),
+  publishOverrideReason: text(1000)
+    .min(1)
+    .optional()
+    .describe('Admins only: publish (into active) despite blocking quality findings; the reason is recorded'),
   weight: weight.default(1),
   progressDriver: z.enum(['key_results', 'aligned', 'both']).default('key_results'),
-  status: z.enum(['draft', 'active', 'closed', 'archived']).default('active'),
+  status: z
+    .enum(['draft', 'active', 'closed', 'archived'])
+    .default('draft')
+    .describe('Defaults to draft; `active` publishes at once and runs the publish gate (quality findings that block)'),
   standaloneReason: text(1000).nullable().optional().describe('Why a team or individual objective aligns to nothing'),
 });
 export const objectivePatch = objectiveCreate
@@ -63,10 +76,6 @@ export const objectivePatch = objectiveCreate
     weight: weight.optional(),
     progressDriver: z.enum(['key_results', 'aligned', 'both']).optional(),
     status: z.enum(['draft', 'active', 'closed', 'archived']).optional(),
-    publishOverrideReason: text(1000)
-      .min(1)
-      .optional()
-      .describe('Admins only: publish (draft → active) despite blocking quality findings; the reason is recorded'),
   });
 export const objectiveFilters = asOfQuery.extend({
   cycleId: z.uuid().optional(),
@@ -142,6 +151,18 @@ export const keyResultView = z.object({
   scoreOverride: z.number().nullable(),
   scoreOverrideReason: z.string().nullable(),
   dataReadiness: dataReadinessSchema.nullable(),
+  targetChanges: z
+    .array(
+      z.object({
+        at: z.string(),
+        by: z.string().nullable().describe('Who changed it (their name)'),
+        field: z.enum(['kind', 'startValue', 'targetValue', 'targetMin', 'targetMax', 'milestones']),
+        from: z.unknown(),
+        to: z.unknown(),
+      }),
+    )
+    .describe('Changes to the start, target or kind after the objective was published, oldest first'),
+  can: z.object({ edit: z.boolean(), delete: z.boolean(), checkIn: z.boolean(), overrideScore: z.boolean() }),
 });
 export const objectiveView = z.object({
   id: z.string(),
@@ -167,6 +188,15 @@ export const objectiveView = z.object({
   standaloneReason: z.string().nullable(),
   asOf: z.string().describe('The date progress, pace and status are computed for'),
   keyResults: z.array(keyResultView),
+  can: z.object({
+    edit: z.boolean(),
+    delete: z.boolean(),
+    align: z.boolean(),
+    publish: z.boolean(),
+    publishOverride: z.boolean(),
+    addKeyResult: z.boolean(),
+    comment: z.boolean(),
+  }),
 });
 export const checkInView = z.object({
   id: z.string(),
@@ -181,4 +211,5 @@ export const checkInView = z.object({
   blockers: z.string().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
+  can: z.object({ edit: z.boolean(), delete: z.boolean() }),
 });

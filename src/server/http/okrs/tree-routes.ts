@@ -47,7 +47,8 @@ export const treeRoutes =
         response: { 200: z.object({ cycleId: z.string(), roots: z.array(treeNode) }), 404: problemSchema },
       },
       handler: async (request) => {
-        const { orgId } = actorOf(request);
+        const actor = actorOf(request);
+        const { orgId } = actor;
         const { asOf, rootId, ...search } = request.query;
         const cycle = await requireCycle(ctx.db, orgId, request.params.id);
         if (rootId) await requireObjective(ctx.db, orgId, rootId, 'rootId');
@@ -56,7 +57,7 @@ export const treeRoutes =
         const tree = found ?? (await loadCycleTree(ctx.db, orgId, cycle.id, { rootId, depth: search.depth }));
         const matched = found?.matched;
         const maxDepth = searching ? SEARCH_DEPTH : search.depth;
-        const views = new Map((await presentObjectives(ctx.db, orgId, tree.rows, { now: ctx.clock(), asOf })).map((v) => [v.id, v]));
+        const views = new Map((await presentObjectives(ctx.db, actor, tree.rows, { now: ctx.clock(), asOf })).map((v) => [v.id, v]));
         const build = (id: string, depth: number): TreeNode => ({
           ...views.get(id)!,
           childCount: tree.childCount.get(id) ?? 0,

@@ -10,7 +10,7 @@ import { findTeam } from '../../services/teams.js';
 import { actorOf, scopeOf, type AppContext } from '../context.js';
 import { notFound } from '../../errors.js';
 import { idParam, problemSchema } from '../schemas.js';
-import { organizationToday } from '../okrs/today.js';
+import { organizationToday } from '../../services/okrs/organization-today.js';
 import { draftSchema, guidingPrinciplesSchema, principlesSchema, reportSchema } from './schema.js';
 
 export const qualityRoutes =
@@ -70,7 +70,7 @@ export const qualityRoutes =
         const context = cycleId ? await cycleQualityContext(ctx.db, orgId, cycleId, { ownerId: draft.ownerId, type: draft.type }) : {};
         return checkQuality(
           draft,
-          { ...context, asOf: await organizationToday(ctx, orgId) },
+          { ...context, asOf: await organizationToday(ctx.db, orgId, ctx.clock()) },
           (await loadPrinciples(ctx.db, orgId)).resolved,
         );
       },
@@ -88,7 +88,7 @@ export const qualityRoutes =
         const { draft, context } = await draftOfObjective(
           ctx.db,
           await requireObjective(ctx.db, orgId, request.params.id),
-          await organizationToday(ctx, orgId),
+          await organizationToday(ctx.db, orgId, ctx.clock()),
         );
         return checkQuality(draft, context, (await loadPrinciples(ctx.db, orgId)).resolved);
       },
@@ -111,7 +111,7 @@ export const qualityRoutes =
       handler: async (request) => {
         const { orgId } = actorOf(request);
         if (!(await findTeam(ctx.db, orgId, request.params.id))) throw notFound('The team');
-        const today = await organizationToday(ctx, orgId);
+        const today = await organizationToday(ctx.db, orgId, ctx.clock());
         const { resolved } = await loadPrinciples(ctx.db, orgId);
         const rows = await findObjectives(ctx.db, orgId, { teamId: request.params.id, cycleId: request.query.cycleId });
         const objectives = [];

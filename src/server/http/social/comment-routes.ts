@@ -1,18 +1,18 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { withPeople, listComments } from '../../services/social/comment-list.js';
-import { createComment, deleteComment, requireComment, updateComment } from '../../services/social/comments.js';
-import { actorOf, notifyContext, scopeOf, type AppContext } from '../context.js';
+import { createComment, deleteComment, type requireComment, updateComment } from '../../services/social/comments.js';
+import type { Actor } from '../../auth/actor.js';
+import { actorOf, type AppContext } from '../context.js';
 import { idParam, problemSchema } from '../schemas.js';
-import { authorizeCommentChange, tellPages, writerOf } from './access.js';
 import { presentComment } from './present.js';
 import { commentCreate, commentPatch, commentTarget, commentView } from './schema.js';
 
 export const commentRoutes =
   (ctx: AppContext): FastifyPluginAsyncZod =>
   async (app) => {
-    const view = async (viewerId: string, row: Awaited<ReturnType<typeof requireComment>>) =>
-      presentComment((await withPeople(ctx.db, [row], viewerId))[0]!);
+    const view = async (viewer: Actor, row: Awaited<ReturnType<typeof requireComment>>) =>
+      presentComment(viewer)((await withPeople(ctx.db, [row], viewer.userId))[0]!);
 
     app.get('/comments', {
       schema: {
@@ -24,7 +24,7 @@ export const commentRoutes =
       handler: async (request) => {
         const actor = actorOf(request);
         return (await listComments(ctx.db, actor.orgId, actor.userId, request.query.targetType, request.query.targetId)).map(
-          presentComment,
+          presentComment(actor),
         );
       },
     });
@@ -39,9 +39,8 @@ export const commentRoutes =
       },
       handler: async (request, reply) => {
         const actor = actorOf(request);
-        const { comment, notified } = await createComment(ctx.db, writerOf(actor), notifyContext(ctx), request.body);
-        tellPages(ctx, actor.orgId, { type: 'comment', entityId: comment.targetId }, notified);
-        return reply.status(201).send(await view(actor.userId, comment));
+        const comment = await createComment(ctx, actor, request.body);
+        return reply.status(201).send(await view(actor, comment));
       },
     });
 
@@ -55,16 +54,8 @@ export const commentRoutes =
       },
       handler: async (request) => {
         const actor = actorOf(request);
-        authorizeCommentChange(actor, (await requireComment(ctx.db, actor.orgId, request.params.id)).authorId);
-        const { comment, notified } = await updateComment(
-          ctx.db,
-          writerOf(actor),
-          notifyContext(ctx),
-          request.params.id,
-          request.body.body,
-        );
-        tellPages(ctx, actor.orgId, { type: 'comment', entityId: comment.targetId }, notified);
-        return view(actor.userId, comment);
+        const comment = await updateComment(ctx, actor, request.params.id, request.body.body);
+        return view(actor, comment);
       },
     });
 
@@ -76,10 +67,7 @@ export const commentRoutes =
         response: { 204: z.null(), 403: problemSchema, 404: problemSchema },
       },
       handler: async (request, reply) => {
-        const actor = actorOf(request);
-        authorizeCommentChange(actor, (await requireComment(ctx.db, actor.orgId, request.params.id)).authorId);
-        const removed = await deleteComment(ctx.db, scopeOf(actor), request.params.id);
-        tellPages(ctx, actor.orgId, { type: 'comment', entityId: removed.targetId });
+        await deleteComment(ctx, actorOf(request), request.params.id);
         return reply.status(204).send(null);
       },
     });

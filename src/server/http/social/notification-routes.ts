@@ -5,12 +5,10 @@ import { idParam, problemSchema } from '../schemas.js';
 import { presentNotification } from './present.js';
 import { notificationPage, pageQuery, unreadView } from './schema.js';
 
-/** The caller's notification centre. Other open tabs hear of read changes through the live stream. */
+/** The caller's notification centre. Other open tabs hear of read changes through the live stream (the service announces). */
 export const notificationRoutes =
   (ctx: AppContext): FastifyPluginAsyncZod =>
   async (app) => {
-    const tellMyTabs = (orgId: string, userId: string) => ctx.events.publish({ orgId, type: 'notification', userId });
-
     app.get('/notifications', {
       schema: {
         tags: ['notifications'],
@@ -33,18 +31,14 @@ export const notificationRoutes =
       },
       handler: async (request) => {
         const actor = actorOf(request);
-        const unread = await markRead(ctx.db, actor.userId, request.params.id, ctx.clock());
-        tellMyTabs(actor.orgId, actor.userId);
-        return { unread };
+        return { unread: await markRead(ctx, actor, request.params.id) };
       },
     });
 
     app.post('/notifications/read-all', {
       schema: { tags: ['notifications'], summary: 'Mark all my notifications read', response: { 200: unreadView } },
       handler: async (request) => {
-        const actor = actorOf(request);
-        await markAllRead(ctx.db, actor.userId, ctx.clock());
-        tellMyTabs(actor.orgId, actor.userId);
+        await markAllRead(ctx, actorOf(request));
         return { unread: 0 };
       },
     });

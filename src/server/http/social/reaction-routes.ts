@@ -1,8 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { reactionSummaries, requireReactionTarget, setReaction, type ReactionTarget } from '../../services/social/reactions.js';
-import { actorOf, scopeOf, type AppContext } from '../context.js';
+import { actorOf, type AppContext } from '../context.js';
 import { idParam, problemSchema } from '../schemas.js';
-import { tellPages } from './access.js';
 import { emoji, reactionList } from './schema.js';
 
 const TARGETS: { path: string; type: ReactionTarget; name: string }[] = [
@@ -44,10 +43,7 @@ export const reactionRoutes =
             response: { 200: reactionList, 400: problemSchema, 404: problemSchema },
           },
           handler: async (request) => {
-            const actor = actorOf(request);
-            const reactions = await setReaction(ctx.db, scopeOf(actor), type, request.params.id, request.params.emoji, on);
-            tellPages(ctx, actor.orgId, { type: 'comment', entityId: request.params.id });
-            return reactions;
+            return setReaction(ctx, actorOf(request), type, request.params.id, request.params.emoji, on);
           },
         });
       }

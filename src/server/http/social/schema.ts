@@ -37,6 +37,7 @@ export const commentView = z.object({
   updatedAt: isoDateTime,
   edited: z.boolean(),
   reactions: reactionList,
+  can: z.object({ edit: z.boolean(), delete: z.boolean() }).describe('What the caller may do with this comment'),
 });
 
 export const pageQuery = z.object({

@@ -1,13 +1,17 @@
 import { and, desc, eq, isNull, sql } from 'drizzle-orm';
-import type { Database, Executor } from '../../../db/database.js';
+import type { Executor } from '../../../db/database.js';
 import { notifications } from '../../../db/schema/index.js';
 import { notFound } from '../../errors.js';
+import { writeAndAnnounce } from '../announce.js';
+import type { ServiceDeps } from '../okrs/deps.js';
 import { unreadCount } from './notify.js';
 
 /*
  * A person's notification centre. Marking read is their own reading state, not a change to the
- * organisation's data, so it records no activity (the audit trail would drown in it).
+ * organisation's data, so it records no activity (the audit trail would drown in it). Their other
+ * open tabs hear of it after commit, through the announcer like every notified change.
  */
+type Reader = { orgId: string; userId: string };
 
 export interface NotificationPage {
   items: (typeof notifications.$inferSelect)[];
@@ -31,21 +35,27 @@ export async function listNotifications(tx: Executor, userId: string, page: { be
 }
 
 /** Marks one of mine read (again: harmless); someone else's is a 404. Returns what is still unread. */
-export async function markRead(db: Database, userId: string, id: string, now: Date): Promise<number> {
-  return db.transaction(async (tx) => {
+export async function markRead(deps: ServiceDeps, { orgId, userId }: Reader, id: string): Promise<number> {
+  const now = deps.clock();
+  return writeAndAnnounce(deps, orgId, async (tx, announce) => {
     const [row] = await tx
       .select({ readAt: notifications.readAt })
       .from(notifications)
       .where(and(eq(notifications.id, id), eq(notifications.userId, userId)));
     if (!row) throw notFound('The notification');
     if (!row.readAt) await tx.update(notifications).set({ readAt: now }).where(eq(notifications.id, id));
+    announce.notified(userId);
     return unreadCount(tx, userId);
   });
 }
 
-export async function markAllRead(db: Database, userId: string, now: Date): Promise<void> {
-  await db
-    .update(notifications)
-    .set({ readAt: now })
-    .where(and(eq(notifications.userId, userId), isNull(notifications.readAt)));
+export async function markAllRead(deps: ServiceDeps, { orgId, userId }: Reader): Promise<void> {
+  const now = deps.clock();
+  await writeAndAnnounce(deps, orgId, async (tx, announce) => {
+    await tx
+      .update(notifications)
+      .set({ readAt: now })
+      .where(and(eq(notifications.userId, userId), isNull(notifications.readAt)));
+    announce.notified(userId);
+  });
 }

@@ -1,13 +1,17 @@
 import { and, eq, inArray, isNull, or, sql } from 'drizzle-orm';
-import { queryRows, type Database, type Executor } from '../../../db/database.js';
+import { queryRows, type Executor } from '../../../db/database.js';
 import { alignments, keyResults } from '../../../db/schema/index.js';
 import { conflict, invalid, notFound } from '../../errors.js';
 import { recordActivity } from '../activity.js';
-import type { Scope } from '../scope.js';
+import type { Actor } from '../../auth/actor.js';
+import { authorizeObjectiveEdit } from '../../policies/objectives.js';
+import { writeAndAnnounce } from '../announce.js';
+import { loadObjectiveFor } from './actor-reads.js';
+import { scopeOf, type ServiceDeps } from './deps.js';
 import { lockOrganizationOkrs } from './org-lock.js';
 import { refreshParents } from './rollup.js';
 import { requireObjective } from './objectives.js';
-import { assertCycleOpen } from './cycles.js';
+import { assertOpen } from './cycles.js';
 
 export interface AlignmentTarget {
   parentObjectiveId?: string | null;
@@ -45,11 +49,13 @@ async function resolveParent(tx: Executor, orgId: string, target: AlignmentTarge
   return { objective: await requireObjective(tx, orgId, kr.objectiveId), field: 'parentKeyResultId' };
 }
 
-export async function addAlignment(db: Database, scope: Scope, childId: string, target: AlignmentTarget) {
-  return db.transaction(async (tx) => {
+export async function addAlignment(deps: ServiceDeps, actor: Actor, childId: string, target: AlignmentTarget) {
+  const scope = scopeOf(actor);
+  return writeAndAnnounce(deps, actor.orgId, async (tx, announce) => {
     await lockOrganizationOkrs(tx, scope.orgId);
-    const child = await requireObjective(tx, scope.orgId, childId);
-    await assertCycleOpen(tx, scope.orgId, child.cycleId);
+    const { objective: child, cycle, relation } = await loadObjectiveFor(tx, actor, childId);
+    authorizeObjectiveEdit(actor, relation);
+    assertOpen(cycle);
     const { objective: parent, field } = await resolveParent(tx, scope.orgId, target);
     if (parent.cycleId !== child.cycleId) throw invalid(field, 'Align to an objective or key result of the same cycle.');
     if ((await objectiveAndAncestors(tx, parent.id)).has(child.id)) {
@@ -73,14 +79,18 @@ export async function addAlignment(db: Database, scope: Scope, childId: string, 
       .returning();
     await refreshParents(tx, [ref]);
     await recordActivity(tx, { ...scope, action: 'objective.aligned', entityType: 'objective', entityId: childId, after: ref });
+    announce.changed('objective', childId, childId);
     return row!;
   });
 }
 
-export async function removeAlignment(db: Database, scope: Scope, childId: string, alignmentId: string) {
-  return db.transaction(async (tx) => {
+export async function removeAlignment(deps: ServiceDeps, actor: Actor, childId: string, alignmentId: string) {
+  const scope = scopeOf(actor);
+  return writeAndAnnounce(deps, actor.orgId, async (tx, announce) => {
     await lockOrganizationOkrs(tx, scope.orgId);
-    await assertCycleOpen(tx, scope.orgId, (await requireObjective(tx, scope.orgId, childId)).cycleId);
+    const { cycle, relation } = await loadObjectiveFor(tx, actor, childId);
+    authorizeObjectiveEdit(actor, relation);
+    assertOpen(cycle);
     const [row] = await tx
       .delete(alignments)
       .where(and(eq(alignments.orgId, scope.orgId), eq(alignments.childObjectiveId, childId), eq(alignments.id, alignmentId)))
@@ -88,6 +98,7 @@ export async function removeAlignment(db: Database, scope: Scope, childId: strin
     if (!row) throw notFound('The alignment', 'alignmentId');
     await refreshParents(tx, [row]);
     await recordActivity(tx, { ...scope, action: 'objective.unaligned', entityType: 'objective', entityId: childId, before: row });
+    announce.changed('objective', childId, childId);
   });
 }
 

@@ -1,12 +1,17 @@
 import { and, desc, eq } from 'drizzle-orm';
 import { validateConfidence } from '../../../domain/index.js';
-import type { Database, Executor } from '../../../db/database.js';
-import { checkIns, cycles, keyResults, objectives, users } from '../../../db/schema/index.js';
-import { invalid, notFound, AppError } from '../../errors.js';
+import type { Executor } from '../../../db/database.js';
+import { checkIns, cycles, keyResults, users } from '../../../db/schema/index.js';
+import type { Actor } from '../../auth/actor.js';
+import { todayIn } from '../../clock.js';
+import { cycleClosed, invalid, notFound } from '../../errors.js';
+import { authorizeCheckInChange } from '../../policies/check-ins.js';
+import { authorizeCheckIn } from '../../policies/key-results.js';
 import { recordActivity } from '../activity.js';
+import { writeAndAnnounce } from '../announce.js';
 import { celebrateTargetReached } from '../social/celebrate.js';
-import type { NotifyContext } from '../notifications/notify.js';
-import type { Scope } from '../scope.js';
+import { loadCheckInFor, loadKeyResultFor } from './actor-reads.js';
+import { noticesFor, scopeOf, type ServiceDeps } from './deps.js';
 import { lockOrganizationOkrs } from './org-lock.js';
 import { refreshKeyResult } from './rollup.js';
 
@@ -22,24 +27,14 @@ export interface CheckInFields {
 type KeyResultRow = typeof keyResults.$inferSelect;
 type CycleRow = typeof cycles.$inferSelect;
 
-/** The key result with its cycle, in one read: this runs on every check-in. */
-async function requireKeyResultAndCycle(tx: Executor, orgId: string, keyResultId: string): Promise<{ kr: KeyResultRow; cycle: CycleRow }> {
-  const [row] = await tx
-    .select({ kr: keyResults, cycle: cycles })
-    .from(keyResults)
-    .innerJoin(objectives, eq(objectives.id, keyResults.objectiveId))
-    .innerJoin(cycles, eq(cycles.id, objectives.cycleId))
-    .where(and(eq(keyResults.orgId, orgId), eq(keyResults.id, keyResultId)));
-  if (!row) throw notFound('The key result');
-  return row;
+/** Check-ins are written while the cycle is open; a closed cycle's scores are final. */
+function assertTakesCheckIns(cycle: CycleRow) {
+  if (cycle.status === 'closed') throw cycleClosed('asOf', `${cycle.name} is closed: its scores are final and it takes no more check-ins.`);
 }
 
 /** What the check-in must carry for its key result's kind, and a date inside an open cycle, not in the future. */
 function checkFits(kr: KeyResultRow, cycle: CycleRow, fields: CheckInFields, today: string) {
-  if (cycle.status === 'closed')
-    throw new AppError('cycle-closed', `${cycle.name} is closed: its scores are final and it takes no more check-ins.`, [
-      { field: 'asOf', message: 'The cycle is closed.' },
-    ]);
+  assertTakesCheckIns(cycle);
   const asOf = fields.asOf ?? (today > cycle.endDate ? cycle.endDate : today);
   if (asOf < cycle.startDate || asOf > cycle.endDate)
     throw invalid('asOf', `Date the check-in within ${cycle.name} (${cycle.startDate} to ${cycle.endDate}).`);
@@ -60,25 +55,24 @@ function checkFits(kr: KeyResultRow, cycle: CycleRow, fields: CheckInFields, tod
   return asOf;
 }
 
-/** `notifyCtx` lets a check-in that reaches its target tell the objective's owner (HTTP passes it). */
-export async function createCheckIn(
-  db: Database,
-  scope: Scope,
-  keyResultId: string,
-  fields: CheckInFields,
-  today: string,
-  notifyCtx?: NotifyContext,
-) {
-  return db.transaction(async (tx) => {
-    await lockOrganizationOkrs(tx, scope.orgId);
-    const { kr, cycle } = await requireKeyResultAndCycle(tx, scope.orgId, keyResultId);
-    const asOf = checkFits(kr, cycle, fields, today);
+/**
+ * A check-in by the actor: one read loads the key result, its objective, cycle, the organisation's
+ * time zone and the actor's relation; the policy decides; the write, its activity and a celebration
+ * commit together; then open pages hear of it.
+ */
+export async function createCheckIn(deps: ServiceDeps, actor: Actor, keyResultId: string, fields: CheckInFields) {
+  return writeAndAnnounce(deps, actor.orgId, async (tx, announce) => {
+    await lockOrganizationOkrs(tx, actor.orgId);
+    const { keyResult: kr, objective, cycle, timeZone, relation } = await loadKeyResultFor(tx, actor, keyResultId);
+    authorizeCheckIn(actor, relation, kr.ownerId);
+    const asOf = checkFits(kr, cycle, fields, todayIn(timeZone, deps.clock()));
+    const scope = scopeOf(actor);
     const [row] = await tx
       .insert(checkIns)
       .values({
-        orgId: scope.orgId,
+        orgId: actor.orgId,
         keyResultId,
-        authorId: scope.actorId,
+        authorId: actor.userId,
         asOf,
         value: fields.value ?? null,
         milestonesDone: fields.milestonesDone ?? null,
@@ -99,56 +93,55 @@ export async function createCheckIn(
       before: { progress: kr.progress, value: kr.currentValue },
       after: row,
     });
-    await celebrateTargetReached(tx, scope, kr, progress ?? 0, row!, notifyCtx);
+    await celebrateTargetReached(tx, scope, kr, progress ?? 0, row!, noticesFor(deps, announce), objective);
+    announce.changed('check_in', keyResultId, objective.id);
     return row!;
   });
 }
 
-export async function requireCheckIn(tx: Executor, orgId: string, id: string) {
-  const [row] = await tx
-    .select()
-    .from(checkIns)
-    .where(and(eq(checkIns.orgId, orgId), eq(checkIns.id, id), eq(checkIns.deleted, false)));
-  if (!row) throw notFound('The check-in');
-  return row;
-}
-
-/** Corrects a check-in; the previous version stays in the activity history. */
-export async function updateCheckIn(
-  db: Database,
-  scope: Scope,
-  id: string,
-  fields: CheckInFields,
-  today: string,
-  notifyCtx?: NotifyContext,
-) {
-  return db.transaction(async (tx) => {
-    await lockOrganizationOkrs(tx, scope.orgId);
-    const before = await requireCheckIn(tx, scope.orgId, id);
-    const { kr, cycle } = await requireKeyResultAndCycle(tx, scope.orgId, before.keyResultId);
-    const asOf = checkFits(kr, cycle, { ...before, ...fields }, today);
+/** Corrects a check-in (its author or an admin); the previous version stays in the activity history. */
+export async function updateCheckIn(deps: ServiceDeps, actor: Actor, id: string, fields: CheckInFields) {
+  return writeAndAnnounce(deps, actor.orgId, async (tx, announce) => {
+    await lockOrganizationOkrs(tx, actor.orgId);
+    const { checkIn: before, keyResult: kr, objectiveId, cycle, timeZone } = await loadCheckInFor(tx, actor, id);
+    authorizeCheckInChange(actor, before.authorId);
+    const asOf = checkFits(kr, cycle, { ...before, ...fields }, todayIn(timeZone, deps.clock()));
     const [row] = await tx
       .update(checkIns)
       .set({ ...fields, asOf, updatedAt: new Date() })
       .where(eq(checkIns.id, id))
       .returning();
     const progress = await refreshKeyResult(tx, kr.id);
+    const scope = scopeOf(actor);
     await recordActivity(tx, { ...scope, action: 'check_in.corrected', entityType: 'check_in', entityId: id, before, after: row });
-    await celebrateTargetReached(tx, scope, kr, progress ?? 0, row!, notifyCtx);
+    await celebrateTargetReached(tx, scope, kr, progress ?? 0, row!, noticesFor(deps, announce));
+    announce.changed('check_in', id, objectiveId);
     return row!;
   });
 }
 
-export async function deleteCheckIn(db: Database, scope: Scope, id: string) {
-  return db.transaction(async (tx) => {
-    await lockOrganizationOkrs(tx, scope.orgId);
-    const before = await requireCheckIn(tx, scope.orgId, id);
-    const { kr, cycle } = await requireKeyResultAndCycle(tx, scope.orgId, before.keyResultId);
-    checkFits(kr, cycle, { ...before, asOf: before.asOf }, '9999-12-31');
+/** Deletes a check-in (its author or an admin) while its cycle takes changes; its content is not re-validated. */
+export async function deleteCheckIn(deps: ServiceDeps, actor: Actor, id: string) {
+  return writeAndAnnounce(deps, actor.orgId, async (tx, announce) => {
+    await lockOrganizationOkrs(tx, actor.orgId);
+    const { checkIn: before, keyResult: kr, objectiveId, cycle } = await loadCheckInFor(tx, actor, id);
+    authorizeCheckInChange(actor, before.authorId);
+    assertTakesCheckIns(cycle);
     await tx.update(checkIns).set({ deleted: true, updatedAt: new Date() }).where(eq(checkIns.id, id));
     await refreshKeyResult(tx, kr.id);
-    await recordActivity(tx, { ...scope, action: 'check_in.deleted', entityType: 'check_in', entityId: id, before });
+    await recordActivity(tx, { ...scopeOf(actor), action: 'check_in.deleted', entityType: 'check_in', entityId: id, before });
+    announce.changed('check_in', id, objectiveId);
   });
+}
+
+/** A key result's check-ins, newest first (404 for a key result not in the actor's organisation). */
+export async function checkInsOf(db: Executor, actor: Actor, keyResultId: string) {
+  const [kr] = await db
+    .select({ id: keyResults.id })
+    .from(keyResults)
+    .where(and(eq(keyResults.orgId, actor.orgId), eq(keyResults.id, keyResultId)));
+  if (!kr) throw notFound('The key result');
+  return listCheckIns(db, actor.orgId, keyResultId);
 }
 
 export function listCheckIns(db: Executor, orgId: string, keyResultId: string) {

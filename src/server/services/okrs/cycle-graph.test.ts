@@ -10,6 +10,7 @@ import { createCycle, updateCycle } from './cycles.js';
 import { createKeyResult } from './key-results.js';
 import { createObjective } from './objectives.js';
 import { refreshKeyResult } from './rollup.js';
+import { serviceCaller } from '../../../../tests/okrs/service-caller.js';
 
 describeEachEngine('cycleSnapshot and the maintained roll-ups agree on which check-in is latest', (engine) => {
   let scope: Scope;
@@ -35,9 +36,20 @@ describeEachEngine('cycleSnapshot and the maintained roll-ups agree on which che
    */
   async function sameMillisecondCheckIns() {
     const { db } = engine();
-    const cycle = await createCycle(db, scope, { name: 'Q1 2025', startDate: '2025-01-01', endDate: '2025-03-31', status: 'active' });
-    const objective = await createObjective(db, scope, { cycleId: cycle.id, title: 'Grow' });
-    const kr = await createKeyResult(db, scope, objective.id, { title: 'Revenue', kind: 'metric', startValue: 0, targetValue: 100 });
+    const caller = serviceCaller(db, scope, '2025-02-15');
+    const cycle = await createCycle(caller.deps, caller.actor, {
+      name: 'Q1 2025',
+      startDate: '2025-01-01',
+      endDate: '2025-03-31',
+      status: 'active',
+    });
+    const objective = await createObjective(caller.deps, caller.actor, { cycleId: cycle.id, title: 'Grow' });
+    const kr = await createKeyResult(caller.deps, caller.actor, objective.id, {
+      title: 'Revenue',
+      kind: 'metric',
+      startValue: 0,
+      targetValue: 100,
+    });
     const at = (micros: string) => sql`${`2025-02-15 10:00:00.${micros}+00`}::timestamptz`;
     // Inserted in the order they were entered.
     await db
@@ -62,7 +74,8 @@ describeEachEngine('cycleSnapshot and the maintained roll-ups agree on which che
 
   it('closing scores the check-in entered last even within one millisecond', async () => {
     const { cycle, kr } = await sameMillisecondCheckIns();
-    await updateCycle(engine().db, scope, cycle.id, { status: 'closed' });
+    const caller = serviceCaller(engine().db, scope, '2025-02-15');
+    await updateCycle(caller.deps, caller.actor, cycle.id, { status: 'closed' });
     const [stored] = await engine().db.select().from(keyResults).where(eq(keyResults.id, kr.id));
     expect(stored?.score).toBe(0.9);
   });

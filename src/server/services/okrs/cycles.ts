@@ -1,9 +1,12 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { Database, Executor } from '../../../db/database.js';
 import { cycles, type CycleStatus } from '../../../db/schema/index.js';
-import { conflict, invalid, notFound, AppError } from '../../errors.js';
+import { conflict, cycleClosed, invalid, notFound } from '../../errors.js';
+import type { Actor } from '../../auth/actor.js';
+import { authorizeCycleEdit } from '../../policies/cycles.js';
+import { writeAndAnnounce } from '../announce.js';
+import { scopeOf, type ServiceDeps } from './deps.js';
 import { recordActivity } from '../activity.js';
-import type { Scope } from '../scope.js';
 import { scoreCycle } from './score-cycle.js';
 import { lockOrganizationOkrs } from './org-lock.js';
 
@@ -35,14 +38,15 @@ function checkDates(startDate: string, endDate: string) {
   if (endDate < startDate) throw invalid('endDate', 'The cycle must end on or after its start date.');
 }
 
-export async function createCycle(
-  db: Database,
-  scope: Scope,
-  fields: Required<Pick<CycleFields, 'name' | 'startDate' | 'endDate'>> & CycleFields,
-) {
+type NewCycle = Required<Pick<CycleFields, 'name' | 'startDate' | 'endDate'>> & CycleFields;
+
+export async function createCycle(deps: ServiceDeps, actor: Actor, fields: NewCycle) {
+  authorizeCycleEdit(actor);
   checkDates(fields.startDate, fields.endDate);
   if (fields.status === 'closed') throw invalid('status', 'Create the cycle first, then close it.');
-  return db.transaction(async (tx) => {
+  const scope = scopeOf(actor);
+  return writeAndAnnounce(deps, actor.orgId, async (tx, announce) => {
+    announce.changed('objective');
     const [cycle] = await tx
       .insert(cycles)
       .values({ ...fields, orgId: scope.orgId })
@@ -53,9 +57,13 @@ export async function createCycle(
 }
 
 /** Changes a cycle. Setting status `closed` scores every key result and objective at endDate and freezes them. */
-export async function updateCycle(db: Database, scope: Scope, id: string, fields: CycleFields) {
-  return db.transaction(async (tx) => {
+export async function updateCycle(deps: ServiceDeps, actor: Actor, id: string, fields: CycleFields) {
+  authorizeCycleEdit(actor);
+  const scope = scopeOf(actor);
+  return writeAndAnnounce(deps, actor.orgId, async (tx, announce) => {
     await lockOrganizationOkrs(tx, scope.orgId);
+    // Pages showing the cycle's objectives refetch (closing scores them).
+    announce.changed('objective', id);
     const before = await requireCycle(tx, scope.orgId, id);
     if (before.status === 'closed' && (fields.startDate || fields.endDate || (fields.status && fields.status !== 'closed'))) {
       throw conflict('status', 'This cycle is closed and its scores are final.');
@@ -88,12 +96,14 @@ const QUARTERS = [
 ] as const;
 
 /** The four quarters of a year as planning cycles; quarters that already exist by name are skipped. */
-export async function generateQuarterlyCycles(db: Database, scope: Scope, year: number) {
-  const existing = new Set((await listCycles(db, scope.orgId)).map((c) => c.name));
+export async function generateQuarterlyCycles(deps: ServiceDeps, actor: Actor, year: number) {
+  authorizeCycleEdit(actor);
+  const existing = new Set((await listCycles(deps.db, actor.orgId)).map((c) => c.name));
   const created = [];
   for (const [index, [start, end]] of QUARTERS.entries()) {
     const name = `Q${index + 1} ${year}`;
-    if (!existing.has(name)) created.push(await createCycle(db, scope, { name, startDate: `${year}-${start}`, endDate: `${year}-${end}` }));
+    if (!existing.has(name))
+      created.push(await createCycle(deps, actor, { name, startDate: `${year}-${start}`, endDate: `${year}-${end}` }));
   }
   return created;
 }
@@ -103,11 +113,11 @@ export async function generateQuarterlyCycles(db: Database, scope: Scope, year: 
  * no longer change. Only score overrides (with a reason) stay possible.
  */
 export async function assertCycleOpen(tx: Executor, orgId: string, cycleId: string, field = 'cycleId') {
-  const cycle = await requireCycle(tx, orgId, cycleId);
-  if (cycle.status === 'closed') {
-    throw new AppError('cycle-closed', `${cycle.name} is closed: its objectives and scores are final.`, [
-      { field, message: 'The cycle is closed.' },
-    ]);
-  }
+  return assertOpen(await requireCycle(tx, orgId, cycleId), field);
+}
+
+/** The same for a cycle already loaded. */
+export function assertOpen(cycle: typeof cycles.$inferSelect, field = 'cycleId') {
+  if (cycle.status === 'closed') throw cycleClosed(field, `${cycle.name} is closed: its objectives and scores are final.`);
   return cycle;
 }

@@ -1,13 +1,18 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { validateKeyResult, validateScoreOverride, type KeyResultInput } from '../../../domain/index.js';
-import type { Database, Executor } from '../../../db/database.js';
+import type { Executor } from '../../../db/database.js';
 import { checkIns, keyResults, users, type DataReadinessRow, type MilestoneRow } from '../../../db/schema/index.js';
 import { conflict, invalid, notFound, AppError } from '../../errors.js';
 import { recordActivity } from '../activity.js';
-import type { Scope } from '../scope.js';
-import { assertCycleOpen, requireCycle } from './cycles.js';
+import type { Actor } from '../../auth/actor.js';
+import { authorizeKeyResultDelete, authorizeKeyResultEdit, authorizeScoreOverride } from '../../policies/key-results.js';
+import { authorizeObjectiveEdit } from '../../policies/objectives.js';
+import { writeAndAnnounce } from '../announce.js';
+import { loadKeyResultFor, loadObjectiveFor } from './actor-reads.js';
+import { assertOpen } from './cycles.js';
+import { scopeOf, type ServiceDeps } from './deps.js';
 import { measureOf } from './measure.js';
-import { requireObjective } from './objectives.js';
+import { recordTargetChanges } from './target-changes.js';
 import { lockOrganizationOkrs } from './org-lock.js';
 import { refreshKeyResult, refreshObjective } from './rollup.js';
 import { scoreCycle } from './score-cycle.js';
@@ -63,19 +68,28 @@ async function checkOwner(tx: Executor, orgId: string, ownerId: string | null | 
 const toMilestones = (list: KeyResultFields['milestones']): MilestoneRow[] | null =>
   list ? list.map((m) => ({ title: m.title.trim(), weight: m.weight, done: false })) : null;
 
+/** A key result on an objective the actor shapes; it is theirs unless they name another owner. */
 export async function createKeyResult(
-  db: Database,
-  scope: Scope,
+  deps: ServiceDeps,
+  actor: Actor,
   objectiveId: string,
   fields: KeyResultFields & { title: string; kind: KeyResultRow['kind'] },
 ) {
-  return db.transaction(async (tx) => {
+  const scope = scopeOf(actor);
+  return writeAndAnnounce(deps, actor.orgId, async (tx, announce) => {
     await lockOrganizationOkrs(tx, scope.orgId);
-    const objective = await requireObjective(tx, scope.orgId, objectiveId);
-    const cycle = await requireCycle(tx, scope.orgId, objective.cycleId);
+    const { cycle, relation } = await loadObjectiveFor(tx, actor, objectiveId);
+    authorizeObjectiveEdit(actor, relation);
     if (cycle.status === 'closed') throw conflict('objectiveId', `${cycle.name} is closed.`);
-    await checkOwner(tx, scope.orgId, fields.ownerId);
-    const values = { ...fields, title: fields.title.trim(), milestones: toMilestones(fields.milestones), weight: fields.weight ?? 1 };
+    const ownerId = fields.ownerId === undefined ? actor.userId : fields.ownerId;
+    await checkOwner(tx, scope.orgId, ownerId);
+    const values = {
+      ...fields,
+      ownerId,
+      title: fields.title.trim(),
+      milestones: toMilestones(fields.milestones),
+      weight: fields.weight ?? 1,
+    };
     validateMeasure({ startValue: null, targetValue: null, targetMin: null, targetMax: null, ...values });
     const [{ position }] = (await tx
       .select({ position: sql<number>`coalesce(max(${keyResults.position}) + 1, 0)::int` })
@@ -88,15 +102,18 @@ export async function createKeyResult(
     // Recomputes its objective too: a new key result changes the average even at zero progress.
     await refreshKeyResult(tx, kr!.id);
     await recordActivity(tx, { ...scope, action: 'key_result.created', entityType: 'key_result', entityId: kr!.id, after: kr });
+    announce.changed('objective', objectiveId, objectiveId);
     return requireKeyResult(tx, scope.orgId, kr!.id);
   });
 }
 
-export async function updateKeyResult(db: Database, scope: Scope, id: string, fields: KeyResultFields) {
-  return db.transaction(async (tx) => {
+export async function updateKeyResult(deps: ServiceDeps, actor: Actor, id: string, fields: KeyResultFields) {
+  const scope = scopeOf(actor);
+  return writeAndAnnounce(deps, actor.orgId, async (tx, announce) => {
     await lockOrganizationOkrs(tx, scope.orgId);
-    const before = await requireKeyResult(tx, scope.orgId, id);
-    await assertCycleOpen(tx, scope.orgId, (await requireObjective(tx, scope.orgId, before.objectiveId)).cycleId);
+    const { keyResult: before, objective, cycle, relation } = await loadKeyResultFor(tx, actor, id);
+    authorizeKeyResultEdit(actor, relation, before.ownerId);
+    assertOpen(cycle);
     if (fields.kind !== undefined && fields.kind !== before.kind)
       throw invalid('kind', 'The kind of a key result cannot change: create a new one instead.');
     await checkOwner(tx, scope.orgId, fields.ownerId);
@@ -111,35 +128,41 @@ export async function updateKeyResult(db: Database, scope: Scope, id: string, fi
     await refreshKeyResult(tx, id);
     const after = await requireKeyResult(tx, scope.orgId, id);
     await recordActivity(tx, { ...scope, action: 'key_result.updated', entityType: 'key_result', entityId: id, before, after });
+    await recordTargetChanges(tx, scope, objective.status, before, after);
+    announce.changed('objective', id, objective.id);
     return after;
   });
 }
 
-export async function deleteKeyResult(db: Database, scope: Scope, id: string) {
-  return db.transaction(async (tx) => {
+export async function deleteKeyResult(deps: ServiceDeps, actor: Actor, id: string) {
+  const scope = scopeOf(actor);
+  return writeAndAnnounce(deps, actor.orgId, async (tx, announce) => {
     await lockOrganizationOkrs(tx, scope.orgId);
-    const before = await requireKeyResult(tx, scope.orgId, id);
-    await assertCycleOpen(tx, scope.orgId, (await requireObjective(tx, scope.orgId, before.objectiveId)).cycleId);
+    const { keyResult: before, cycle, relation } = await loadKeyResultFor(tx, actor, id);
+    authorizeKeyResultDelete(actor, relation);
+    assertOpen(cycle);
     await tx.delete(keyResults).where(eq(keyResults.id, id));
     await refreshObjective(tx, before.objectiveId);
     await recordActivity(tx, { ...scope, action: 'key_result.deleted', entityType: 'key_result', entityId: id, before });
+    announce.changed('objective', id, before.objectiveId);
   });
 }
 
 /** An owner's override of the computed closing score, with the reason kept; null removes it. */
-export async function overrideScore(db: Database, scope: Scope, id: string, override: { score: number; reason: string } | null) {
+export async function overrideScore(deps: ServiceDeps, actor: Actor, id: string, override: { score: number; reason: string } | null) {
   if (override) {
     const problems = validateScoreOverride(override);
     if (problems.length > 0) throw new AppError('validation-failed', problems[0]!.message, problems);
   }
-  return db.transaction(async (tx) => {
+  const scope = scopeOf(actor);
+  return writeAndAnnounce(deps, actor.orgId, async (tx, announce) => {
     await lockOrganizationOkrs(tx, scope.orgId);
-    const before = await requireKeyResult(tx, scope.orgId, id);
+    const { keyResult: before, cycle, relation } = await loadKeyResultFor(tx, actor, id);
+    authorizeScoreOverride(actor, relation, before.ownerId);
     await tx
       .update(keyResults)
       .set({ scoreOverride: override?.score ?? null, scoreOverrideReason: override?.reason ?? null })
       .where(eq(keyResults.id, id));
-    const cycle = await requireCycle(tx, scope.orgId, (await requireObjective(tx, scope.orgId, before.objectiveId)).cycleId);
     if (cycle.status === 'closed') await scoreCycle(tx, cycle);
     await recordActivity(tx, {
       ...scope,
@@ -149,6 +172,7 @@ export async function overrideScore(db: Database, scope: Scope, id: string, over
       before: { score: before.score, override: before.scoreOverride },
       after: override,
     });
+    announce.changed('objective', id, before.objectiveId);
     return requireKeyResult(tx, scope.orgId, id);
   });
 }

@@ -1,10 +1,18 @@
-import { and, eq } from 'drizzle-orm';
-import type { Database, Executor } from '../../../db/database.js';
-import { objectiveContributors, objectives, teams, users, type ObjectiveStatus } from '../../../db/schema/index.js';
+import { and, eq, sql } from 'drizzle-orm';
+import type { Executor } from '../../../db/database.js';
+import { cycles, objectiveContributors, objectives, organizations, teams, users, type ObjectiveStatus } from '../../../db/schema/index.js';
+import type { TeamMemberRole } from '../../../db/schema/index.js';
+import type { Actor } from '../../auth/actor.js';
+import { todayIn } from '../../clock.js';
 import { conflict, notFound } from '../../errors.js';
+import { isAdmin } from '../../policies/index.js';
+import { authorizeObjectiveEdit, authorizePlacement, type ObjectiveRelation } from '../../policies/objectives.js';
 import { recordActivity } from '../activity.js';
-import type { Scope } from '../scope.js';
-import { assertCycleOpen, requireCycle } from './cycles.js';
+import { writeAndAnnounce } from '../announce.js';
+import { assertPublishable } from '../quality/publish-gate.js';
+import { loadObjectiveFor } from './actor-reads.js';
+import { assertOpen } from './cycles.js';
+import { scopeOf, type ServiceDeps } from './deps.js';
 import { lockOrganizationOkrs } from './org-lock.js';
 import { parentsOf, refreshObjective, refreshParents } from './rollup.js';
 
@@ -21,6 +29,8 @@ export interface ObjectiveFields {
   status?: ObjectiveStatus;
   standaloneReason?: string | null;
   contributors?: { userId?: string | null; teamId?: string | null }[];
+  /** Admins: publish despite blocking quality findings, with this reason recorded. */
+  publishOverrideReason?: string;
 }
 
 export async function requireObjective(tx: Executor, orgId: string, id: string, field?: string) {
@@ -32,28 +42,36 @@ export async function requireObjective(tx: Executor, orgId: string, id: string, 
   return objective;
 }
 
-/** Owner, team and contributors must all belong to the caller's organisation. */
-async function checkPeople(tx: Executor, orgId: string, fields: ObjectiveFields) {
+/**
+ * Owner, team and contributors must all belong to the caller's organisation. Answers the actor's
+ * role in the given team (read with the team itself), for the placement rule.
+ */
+async function checkPeople(tx: Executor, actor: Actor, fields: ObjectiveFields): Promise<TeamMemberRole | null> {
   const person = async (id: string, field: string) => {
     const [row] = await tx
       .select({ id: users.id })
       .from(users)
-      .where(and(eq(users.orgId, orgId), eq(users.id, id)));
+      .where(and(eq(users.orgId, actor.orgId), eq(users.id, id)));
     if (!row) throw notFound('The person', field);
   };
   const team = async (id: string, field: string) => {
     const [row] = await tx
-      .select({ id: teams.id })
+      .select({
+        id: teams.id,
+        role: sql<TeamMemberRole | null>`(select tm.role from team_members tm where tm.team_id = ${teams.id} and tm.user_id = ${actor.userId})`,
+      })
       .from(teams)
-      .where(and(eq(teams.orgId, orgId), eq(teams.id, id)));
+      .where(and(eq(teams.orgId, actor.orgId), eq(teams.id, id)));
     if (!row) throw notFound('The team', field);
+    return row.role;
   };
   if (fields.ownerId) await person(fields.ownerId, 'ownerId');
-  if (fields.teamId) await team(fields.teamId, 'teamId');
+  const role = fields.teamId ? await team(fields.teamId, 'teamId') : null;
   for (const [i, c] of (fields.contributors ?? []).entries()) {
     if (c.userId) await person(c.userId, `contributors[${i}].userId`);
     if (c.teamId) await team(c.teamId, `contributors[${i}].teamId`);
   }
+  return role;
 }
 
 async function writeContributors(tx: Executor, orgId: string, objectiveId: string, contributors: ObjectiveFields['contributors']) {
@@ -65,57 +83,121 @@ async function writeContributors(tx: Executor, orgId: string, objectiveId: strin
       .values(contributors.map((c) => ({ orgId, objectiveId, userId: c.userId ?? null, teamId: c.teamId ?? null })));
 }
 
-export async function createObjective(db: Database, scope: Scope, fields: ObjectiveFields & { title: string; cycleId: string }) {
-  return db.transaction(async (tx) => {
-    await lockOrganizationOkrs(tx, scope.orgId);
-    const cycle = await requireCycle(tx, scope.orgId, fields.cycleId, 'cycleId');
+/** The cycle with the organisation's time zone, in one read. */
+async function cycleWithTimeZone(tx: Executor, orgId: string, cycleId: string) {
+  const [row] = await tx
+    .select({ cycle: cycles, timeZone: organizations.timeZone })
+    .from(cycles)
+    .innerJoin(organizations, eq(organizations.id, cycles.orgId))
+    .where(and(eq(cycles.orgId, orgId), eq(cycles.id, cycleId)));
+  if (!row) throw notFound('The cycle', 'cycleId');
+  return row;
+}
+
+/**
+ * Who owns a new objective: the caller unless named. A member creates only for themselves, so
+ * their "nobody" (null) becomes them; admins and the team's leads may leave it to nobody.
+ */
+function ownerFor(actor: Actor, ownerId: string | null | undefined, roleThere: TeamMemberRole | null): string | null {
+  if (ownerId === undefined) return actor.userId;
+  if (ownerId === null && !isAdmin(actor) && roleThere !== 'lead') return actor.userId;
+  return ownerId;
+}
+
+/** A new objective, a draft unless asked otherwise; created `active`, it passes the publish gate first. */
+export async function createObjective(deps: ServiceDeps, actor: Actor, input: ObjectiveFields & { title: string; cycleId: string }) {
+  return writeAndAnnounce(deps, actor.orgId, async (tx, announce) => {
+    await lockOrganizationOkrs(tx, actor.orgId);
+    const { cycle, timeZone } = await cycleWithTimeZone(tx, actor.orgId, input.cycleId);
     if (cycle.status === 'closed') throw conflict('cycleId', `${cycle.name} is closed: plan new objectives in an open cycle.`);
-    await checkPeople(tx, scope.orgId, fields);
-    const { contributors, ...values } = fields;
+    const roleThere = await checkPeople(tx, actor, input);
+    const { contributors, publishOverrideReason, ...values } = input;
+    const fields = { ...values, ownerId: ownerFor(actor, input.ownerId, roleThere), status: input.status ?? 'draft' };
+    authorizePlacement(actor, { teamId: fields.teamId ?? null, ownerId: fields.ownerId }, roleThere);
     const [objective] = await tx
       .insert(objectives)
-      .values({ ...values, title: values.title.trim(), orgId: scope.orgId })
+      .values({ ...fields, title: fields.title.trim(), orgId: actor.orgId })
       .returning();
-    await writeContributors(tx, scope.orgId, objective!.id, contributors);
-    await recordActivity(tx, { ...scope, action: 'objective.created', entityType: 'objective', entityId: objective!.id, after: fields });
+    await writeContributors(tx, actor.orgId, objective!.id, contributors);
+    if (objective!.status === 'active')
+      await assertPublishable(tx, actor, objective!, todayIn(timeZone, deps.clock()), publishOverrideReason);
+    await recordActivity(tx, {
+      ...scopeOf(actor),
+      action: 'objective.created',
+      entityType: 'objective',
+      entityId: objective!.id,
+      after: { ...fields, contributors },
+    });
+    announce.changed('objective', objective!.id, objective!.id);
     return objective!;
   });
 }
 
-/** Runs inside the update's transaction after the change: may refuse it (throw) or record more. */
-export type UpdateGate = (tx: Executor, updated: typeof objectives.$inferSelect, before: typeof objectives.$inferSelect) => Promise<void>;
+const PLACEMENT_FIELDS = ['teamId', 'ownerId', 'type', 'status'] as const;
 
-export async function updateObjective(db: Database, scope: Scope, id: string, fields: ObjectiveFields, gate?: UpdateGate) {
-  return db.transaction(async (tx) => {
-    await lockOrganizationOkrs(tx, scope.orgId);
-    const before = await requireObjective(tx, scope.orgId, id);
-    await assertCycleOpen(tx, scope.orgId, before.cycleId);
-    await checkPeople(tx, scope.orgId, fields);
-    const { contributors, ...values } = fields;
+/**
+ * A change of team, owner, type or status passes the same rule as creating the objective there.
+ * The team's role is known from the first read when the team stays.
+ */
+function authorizeMove(
+  actor: Actor,
+  before: typeof objectives.$inferSelect,
+  fields: ObjectiveFields,
+  relation: ObjectiveRelation,
+  roleInNewTeam: TeamMemberRole | null,
+) {
+  if (!PLACEMENT_FIELDS.some((f) => fields[f] !== undefined && fields[f] !== before[f])) return;
+  const teamId = fields.teamId !== undefined ? fields.teamId : before.teamId;
+  const ownerId = fields.ownerId !== undefined ? fields.ownerId : before.ownerId;
+  const sameTeam = teamId === before.teamId;
+  const roleThere = sameTeam ? (relation.leadsTeam ? 'lead' : relation.inTeam ? 'member' : null) : roleInNewTeam;
+  authorizePlacement(actor, { teamId, ownerId }, roleThere);
+}
+
+export async function updateObjective(deps: ServiceDeps, actor: Actor, id: string, input: ObjectiveFields) {
+  return writeAndAnnounce(deps, actor.orgId, async (tx, announce) => {
+    await lockOrganizationOkrs(tx, actor.orgId);
+    const { objective: before, cycle, timeZone, relation } = await loadObjectiveFor(tx, actor, id);
+    authorizeObjectiveEdit(actor, relation);
+    assertOpen(cycle);
+    const roleInNewTeam = await checkPeople(tx, actor, input);
+    const { contributors, publishOverrideReason, ...fields } = input;
+    authorizeMove(actor, before, fields, relation, roleInNewTeam);
     const [objective] = await tx
       .update(objectives)
-      .set({ ...values, title: values.title?.trim(), updatedAt: new Date() })
+      .set({ ...fields, title: fields.title?.trim(), updatedAt: new Date() })
       .where(eq(objectives.id, id))
       .returning();
-    await writeContributors(tx, scope.orgId, id, contributors);
-    if (gate) await gate(tx, objective!, before);
+    await writeContributors(tx, actor.orgId, id, contributors);
+    if (before.status !== 'active' && objective!.status === 'active')
+      await assertPublishable(tx, actor, objective!, todayIn(timeZone, deps.clock()), publishOverrideReason);
     // A new driver changes this objective's progress; a new weight changes what it gives its parents.
     if (fields.progressDriver !== undefined || (fields.weight !== undefined && fields.weight !== before.weight))
       await refreshObjective(tx, id);
-    await recordActivity(tx, { ...scope, action: 'objective.updated', entityType: 'objective', entityId: id, before, after: fields });
-    return (await requireObjective(tx, scope.orgId, id)) ?? objective!;
+    await recordActivity(tx, {
+      ...scopeOf(actor),
+      action: 'objective.updated',
+      entityType: 'objective',
+      entityId: id,
+      before,
+      after: { ...fields, ...(contributors ? { contributors } : {}) },
+    });
+    announce.changed('objective', id, id);
+    return requireObjective(tx, actor.orgId, id);
   });
 }
 
 /** Deletes an objective with its key results and check-ins; its parents are recomputed without it. */
-export async function deleteObjective(db: Database, scope: Scope, id: string) {
-  return db.transaction(async (tx) => {
-    await lockOrganizationOkrs(tx, scope.orgId);
-    const before = await requireObjective(tx, scope.orgId, id);
-    await assertCycleOpen(tx, scope.orgId, before.cycleId);
+export async function deleteObjective(deps: ServiceDeps, actor: Actor, id: string) {
+  return writeAndAnnounce(deps, actor.orgId, async (tx, announce) => {
+    await lockOrganizationOkrs(tx, actor.orgId);
+    const { objective: before, cycle, relation } = await loadObjectiveFor(tx, actor, id);
+    authorizeObjectiveEdit(actor, relation);
+    assertOpen(cycle);
     const parents = await parentsOf(tx, id);
     await tx.delete(objectives).where(eq(objectives.id, id));
     await refreshParents(tx, parents);
-    await recordActivity(tx, { ...scope, action: 'objective.deleted', entityType: 'objective', entityId: id, before });
+    await recordActivity(tx, { ...scopeOf(actor), action: 'objective.deleted', entityType: 'objective', entityId: id, before });
+    announce.changed('objective', id, id);
   });
 }

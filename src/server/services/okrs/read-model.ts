@@ -8,9 +8,22 @@ import {
   type StatusMargins,
 } from '../../../domain/index.js';
 import type { Executor } from '../../../db/database.js';
-import { alignments, cycles, keyResults, objectiveContributors, organizations, teams, type objectives } from '../../../db/schema/index.js';
+import {
+  alignments,
+  cycles,
+  keyResults,
+  objectiveContributors,
+  organizations,
+  teamMembers,
+  teams,
+  type objectives,
+} from '../../../db/schema/index.js';
+import type { Actor } from '../../auth/actor.js';
 import { todayIn } from '../../clock.js';
+import { keyResultAbilities } from '../../policies/key-results.js';
+import { objectiveAbilities, relationFrom, type ActorTeams, type ObjectiveRelation } from '../../policies/objectives.js';
 import { cycleSnapshot, type CycleSnapshot } from './cycle-graph.js';
+import { targetChangesOf, type TargetChange } from './target-changes.js';
 
 type ObjectiveRow = typeof objectives.$inferSelect;
 type KeyResultRow = typeof keyResults.$inferSelect;
@@ -36,26 +49,37 @@ function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
 }
 
 /** What every view needs once per request: the date, margins, cadences, cycles, and snapshots for time travel. */
-async function loadContext(db: Executor, orgId: string, cycleIds: string[], teamIds: string[], options: ReadOptions) {
+async function loadContext(db: Executor, actor: Actor, cycleIds: string[], teamIds: string[], options: ReadOptions) {
+  const orgId = actor.orgId;
   // Independent reads together: on a server pool they run side by side on separate connections.
-  const [[org], cycleRows, teamRows] = await Promise.all([
+  const [[org], cycleRows, teamRows, myTeams] = await Promise.all([
     db.select().from(organizations).where(eq(organizations.id, orgId)),
     cycleIds.length ? db.select().from(cycles).where(inArray(cycles.id, cycleIds)) : Promise.resolve([]),
     // Only the teams on the page: an organisation may have a thousand.
     teamIds.length
       ? db.select({ id: teams.id, cadence: teams.checkInCadence }).from(teams).where(inArray(teams.id, teamIds))
       : Promise.resolve([]),
+    // The actor's teams, once: what they may do with each objective is decided without a query each.
+    db.select({ teamId: teamMembers.teamId, role: teamMembers.role }).from(teamMembers).where(eq(teamMembers.userId, actor.userId)),
   ]);
+  const actorTeams: ActorTeams = new Map(myTeams.map((m) => [m.teamId, m.role]));
   const margins: StatusMargins = { ...DEFAULT_STATUS_MARGINS, ...(org?.settings ?? {}) };
   const date = options.asOf ?? todayIn(org?.timeZone ?? 'UTC', options.now);
   const cadence = new Map(teamRows.map((t) => [t.id, t.cadence as CheckInCadence]));
   const snapshots = new Map<string, CycleSnapshot>();
   if (options.asOf) for (const id of cycleIds) snapshots.set(id, await cycleSnapshot(db, orgId, id, options.asOf));
-  return { margins, date, cycles: new Map(cycleRows.map((c) => [c.id, c])), cadence, snapshots };
+  return { actor, actorTeams, margins, date, cycles: new Map(cycleRows.map((c) => [c.id, c])), cadence, snapshots };
 }
 type Context = Awaited<ReturnType<typeof loadContext>>;
 
-function presentKeyResult(kr: KeyResultRow, objective: ObjectiveRow, cycle: CycleRow, ctx: Context) {
+function presentKeyResult(
+  kr: KeyResultRow,
+  objective: ObjectiveRow,
+  cycle: CycleRow,
+  ctx: Context,
+  relation: ObjectiveRelation,
+  targetChanges: TargetChange[],
+) {
   const snapshot = ctx.snapshots.get(cycle.id);
   const latest = snapshot?.latestCheckIn.get(kr.id);
   const progress = snapshot ? (snapshot.keyResults.get(kr.id)?.progress ?? 0) : kr.progress;
@@ -102,6 +126,8 @@ function presentKeyResult(kr: KeyResultRow, objective: ObjectiveRow, cycle: Cycl
     scoreOverride: kr.scoreOverride,
     scoreOverrideReason: kr.scoreOverrideReason,
     dataReadiness: kr.dataReadiness,
+    targetChanges: targetChanges.map((c) => ({ ...c, at: c.at.toISOString() })),
+    can: keyResultAbilities(ctx.actor, relation, kr.ownerId),
   };
 }
 export type KeyResultView = ReturnType<typeof presentKeyResult>;
@@ -110,12 +136,12 @@ export type KeyResultView = ReturnType<typeof presentKeyResult>;
  * Objectives as the API shows them: stored (or time-travelled) progress plus pace, status, staleness and
  * confidence. Its reads run side by side: pass the pool, not a transaction (one connection queues them).
  */
-export async function presentObjectives(db: Executor, orgId: string, rows: ObjectiveRow[], options: ReadOptions) {
+export async function presentObjectives(db: Executor, actor: Actor, rows: ObjectiveRow[], options: ReadOptions) {
   if (rows.length === 0) return [];
   const ids = rows.map((o) => o.id);
   const teamIds = [...new Set(rows.flatMap((o) => (o.teamId ? [o.teamId] : [])))];
   const [ctx, krs, contributors, parents] = await Promise.all([
-    loadContext(db, orgId, [...new Set(rows.map((o) => o.cycleId))], teamIds, options),
+    loadContext(db, actor, [...new Set(rows.map((o) => o.cycleId))], teamIds, options),
     db.select().from(keyResults).where(inArray(keyResults.objectiveId, ids)).orderBy(keyResults.position),
     db.select().from(objectiveContributors).where(inArray(objectiveContributors.objectiveId, ids)),
     db.select().from(alignments).where(inArray(alignments.childObjectiveId, ids)),
@@ -124,9 +150,18 @@ export async function presentObjectives(db: Executor, orgId: string, rows: Objec
   const krsOf = groupBy(krs, (kr) => kr.objectiveId);
   const contributorsOf = groupBy(contributors, (c) => c.objectiveId);
   const parentsOf = groupBy(parents, (a) => a.childObjectiveId);
+  const changesOf = await targetChangesOf(
+    db,
+    actor.orgId,
+    krs.map((kr) => kr.id),
+  );
   return rows.map((objective) => {
     const cycle = ctx.cycles.get(objective.cycleId)!;
-    const keyResultViews = (krsOf.get(objective.id) ?? []).map((kr) => presentKeyResult(kr, objective, cycle, ctx));
+    const objectiveContributors = contributorsOf.get(objective.id) ?? [];
+    const relation = relationFrom(actor, objective, objectiveContributors, ctx.actorTeams);
+    const keyResultViews = (krsOf.get(objective.id) ?? []).map((kr) =>
+      presentKeyResult(kr, objective, cycle, ctx, relation, changesOf.get(kr.id) ?? []),
+    );
     const snapshot = ctx.snapshots.get(cycle.id);
     const progress = snapshot ? (snapshot.objectives.get(objective.id) ?? 0) : objective.progress;
     const expected = expectedProgress(cycle, ctx.date);
@@ -142,7 +177,7 @@ export async function presentObjectives(db: Executor, orgId: string, rows: Objec
       whyUrgent: objective.whyUrgent,
       ownerId: objective.ownerId,
       teamId: objective.teamId,
-      contributors: (contributorsOf.get(objective.id) ?? []).map((c) => ({ userId: c.userId, teamId: c.teamId })),
+      contributors: objectiveContributors.map((c) => ({ userId: c.userId, teamId: c.teamId })),
       parents: (parentsOf.get(objective.id) ?? []).map((a) => ({
         id: a.id,
         parentObjectiveId: a.parentObjectiveId,
@@ -161,12 +196,13 @@ export async function presentObjectives(db: Executor, orgId: string, rows: Objec
       standaloneReason: objective.standaloneReason,
       asOf: ctx.date,
       keyResults: keyResultViews,
+      can: objectiveAbilities(actor, relation),
     };
   });
 }
 export type ObjectiveView = Awaited<ReturnType<typeof presentObjectives>>[number];
 
-export async function presentKeyResults(db: Executor, orgId: string, objective: ObjectiveRow, options: ReadOptions) {
-  const [view] = await presentObjectives(db, orgId, [objective], options);
+export async function presentKeyResults(db: Executor, actor: Actor, objective: ObjectiveRow, options: ReadOptions) {
+  const [view] = await presentObjectives(db, actor, [objective], options);
   return view!.keyResults;
 }

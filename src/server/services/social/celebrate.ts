@@ -8,6 +8,7 @@ import type { NotifyContext } from '../notifications/notify.js';
 
 type KeyResultRow = typeof keyResults.$inferSelect;
 type CheckInRow = typeof checkIns.$inferSelect;
+type ObjectiveFacts = Pick<typeof objectives.$inferSelect, 'id' | 'title' | 'ownerId'>;
 
 // Progress is a ratio of floats: 0.9999999999999999 has reached the target too.
 const REACHED = 1 - 1e-9;
@@ -16,7 +17,7 @@ const REACHED = 1 - 1e-9;
  * Called at the end of a check-in's transaction (create or correct) with the key result as it was
  * before and its progress after: when this check-in took it to its target, the feed celebrates (an activity) and the
  * objective's owner hears of it, unless they made the check-in themselves (only when `notifyCtx` is
- * given: outside a request, e.g. seeding, the feed item alone is recorded).
+ * given: outside a request, e.g. seeding, the feed item alone is recorded). `loaded`: the objective, when the caller has it.
  */
 export async function celebrateTargetReached(
   tx: Executor,
@@ -25,13 +26,16 @@ export async function celebrateTargetReached(
   progressAfter: number,
   checkIn: CheckInRow,
   notifyCtx?: NotifyContext,
+  loaded?: ObjectiveFacts,
 ): Promise<void> {
   if (before.progress >= REACHED || progressAfter < REACHED) return;
   const after = { progress: progressAfter };
-  const [objective] = await tx
-    .select({ id: objectives.id, title: objectives.title, ownerId: objectives.ownerId })
-    .from(objectives)
-    .where(eq(objectives.id, before.objectiveId));
+  const [objective] = loaded
+    ? [loaded]
+    : await tx
+        .select({ id: objectives.id, title: objectives.title, ownerId: objectives.ownerId })
+        .from(objectives)
+        .where(eq(objectives.id, before.objectiveId));
   if (!objective) return;
   await recordActivity(tx, {
     ...scope,

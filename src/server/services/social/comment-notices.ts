@@ -18,9 +18,9 @@ export interface CommentNotices {
  * Inside the comment's transaction: a `mention` for each mentioned person and a `comment` for the
  * target's owner, never for the author themselves, and one notice per person (a mention wins).
  * Dedupe keys make a comment notify a person of each kind at most once, edits included.
- * Returns whom it notified, so their pages can be told after commit.
+ * notify() tells the context's announcer whom it notified, so their pages hear of it after commit.
  */
-export async function sendCommentNotices(tx: Executor, ctx: NotifyContext, input: CommentNotices): Promise<string[]> {
+export async function sendCommentNotices(tx: Executor, ctx: NotifyContext, input: CommentNotices): Promise<void> {
   const { orgId, comment, author, target } = input;
   const common = {
     orgId,
@@ -29,28 +29,24 @@ export async function sendCommentNotices(tx: Executor, ctx: NotifyContext, input
     entityType: 'comment',
     entityId: comment.id,
   };
-  const notified: string[] = [];
   for (const userId of input.mentioned) {
     if (userId === author.id) continue;
-    const sent = await notify(tx, ctx, {
+    await notify(tx, ctx, {
       ...common,
       userId,
       kind: 'mention',
       title: `${author.name} mentioned you on ${target.label}`,
       dedupeKey: `mention:${comment.id}`,
     });
-    if (sent) notified.push(userId);
   }
   const owner = target.ownerId;
   if (input.tellOwner && owner && owner !== author.id && !input.mentioned.includes(owner)) {
-    const sent = await notify(tx, ctx, {
+    await notify(tx, ctx, {
       ...common,
       userId: owner,
       kind: 'comment',
       title: `${author.name} commented on ${target.label}`,
       dedupeKey: `comment:${comment.id}`,
     });
-    if (sent) notified.push(owner);
   }
-  return notified;
 }

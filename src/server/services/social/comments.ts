@@ -1,16 +1,16 @@
 import { and, eq, isNull } from 'drizzle-orm';
-import type { Database, Executor } from '../../../db/database.js';
+import type { Executor } from '../../../db/database.js';
 import { commentMentions, comments, type CommentTarget } from '../../../db/schema/index.js';
+import type { Actor } from '../../auth/actor.js';
 import { notFound } from '../../errors.js';
+import { authorizeCommentChange } from '../../policies/comments.js';
 import { recordActivity } from '../activity.js';
-import type { NotifyContext } from '../notifications/notify.js';
-import type { Scope } from '../scope.js';
+import { writeAndAnnounce } from '../announce.js';
+import { noticesFor, scopeOf, type ServiceDeps } from '../okrs/deps.js';
 import { sendCommentNotices } from './comment-notices.js';
 import { resolveCommentTarget } from './comment-targets.js';
 import { checkMentions, excerpt, mentionedIds } from './mentions.js';
 
-/** The person writing: their scope, and their name for the notices. */
-export type Writer = Scope & { name: string };
 export interface CommentInput {
   targetType: CommentTarget;
   targetId: string;
@@ -31,9 +31,10 @@ async function writeMentions(tx: Executor, commentId: string, ids: string[]) {
   if (ids.length > 0) await tx.insert(commentMentions).values(ids.map((userId) => ({ commentId, userId })));
 }
 
-/** A comment with its mentions, its activity and its notices, in one transaction. */
-export async function createComment(db: Database, writer: Writer, ctx: NotifyContext, input: CommentInput) {
-  return db.transaction(async (tx) => {
+/** A comment with its mentions, its activity and its notices, in one transaction; open pages hear of it after. */
+export async function createComment(deps: ServiceDeps, actor: Actor, input: CommentInput) {
+  const writer = { ...scopeOf(actor), name: actor.name };
+  return writeAndAnnounce(deps, actor.orgId, async (tx, announce) => {
     const target = await resolveCommentTarget(tx, writer.orgId, input.targetType, input.targetId);
     const mentioned = mentionedIds(input.body);
     await checkMentions(tx, writer.orgId, mentioned);
@@ -57,22 +58,27 @@ export async function createComment(db: Database, writer: Writer, ctx: NotifyCon
         mentions: mentioned,
       },
     });
-    const notified = await sendCommentNotices(tx, ctx, {
-      orgId: writer.orgId,
-      comment: comment!,
-      author: { id: writer.actorId, name: writer.name },
-      target,
-      mentioned,
-      tellOwner: true,
-    });
-    return { comment: comment!, notified };
+    const notices = noticesFor(deps, announce);
+    if (notices)
+      await sendCommentNotices(tx, notices, {
+        orgId: writer.orgId,
+        comment: comment!,
+        author: { id: writer.actorId, name: writer.name },
+        target,
+        mentioned,
+        tellOwner: true,
+      });
+    announce.changed('comment', input.targetId, target.objectiveId);
+    return comment!;
   });
 }
 
-/** A new body; people it newly mentions are told, the rest are not told again. */
-export async function updateComment(db: Database, writer: Writer, ctx: NotifyContext, id: string, body: string) {
-  return db.transaction(async (tx) => {
+/** A new body (its author or an admin); people it newly mentions are told, the rest are not told again. */
+export async function updateComment(deps: ServiceDeps, actor: Actor, id: string, body: string) {
+  const writer = { ...scopeOf(actor), name: actor.name };
+  return writeAndAnnounce(deps, actor.orgId, async (tx, announce) => {
     const before = await requireComment(tx, writer.orgId, id);
+    authorizeCommentChange(actor, before.authorId);
     const target = await resolveCommentTarget(tx, writer.orgId, before.targetType, before.targetId);
     const mentioned = mentionedIds(body);
     await checkMentions(tx, writer.orgId, mentioned);
@@ -93,24 +99,29 @@ export async function updateComment(db: Database, writer: Writer, ctx: NotifyCon
       after: { body },
     });
     const fresh = mentioned.filter((userId) => !earlier.has(userId));
-    const notified = await sendCommentNotices(tx, ctx, {
-      orgId: writer.orgId,
-      comment: comment!,
-      author: { id: writer.actorId, name: writer.name },
-      target,
-      mentioned: fresh,
-      tellOwner: false,
-    });
-    return { comment: comment!, notified };
+    const notices = noticesFor(deps, announce);
+    if (notices)
+      await sendCommentNotices(tx, notices, {
+        orgId: writer.orgId,
+        comment: comment!,
+        author: { id: writer.actorId, name: writer.name },
+        target,
+        mentioned: fresh,
+        tellOwner: false,
+      });
+    announce.changed('comment', before.targetId, target.objectiveId);
+    return comment!;
   });
 }
 
-/** Soft delete: the text stays in the activity history for audits, not on the page. */
-export async function deleteComment(db: Database, scope: Scope, id: string) {
-  return db.transaction(async (tx) => {
-    const before = await requireComment(tx, scope.orgId, id);
+/** Soft delete (its author or an admin): the text stays in the activity history for audits, not on the page. */
+export async function deleteComment(deps: ServiceDeps, actor: Actor, id: string) {
+  return writeAndAnnounce(deps, actor.orgId, async (tx, announce) => {
+    const before = await requireComment(tx, actor.orgId, id);
+    authorizeCommentChange(actor, before.authorId);
     await tx.update(comments).set({ deletedAt: new Date() }).where(eq(comments.id, id));
-    await recordActivity(tx, { ...scope, action: 'comment.deleted', entityType: 'comment', entityId: id, before });
+    await recordActivity(tx, { ...scopeOf(actor), action: 'comment.deleted', entityType: 'comment', entityId: id, before });
+    announce.changed('comment', before.targetId);
     return before;
   });
 }

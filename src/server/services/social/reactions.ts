@@ -1,9 +1,11 @@
 import { and, eq, inArray, isNull } from 'drizzle-orm';
-import type { Database, Executor } from '../../../db/database.js';
+import type { Executor } from '../../../db/database.js';
 import { checkIns, comments, reactions, users } from '../../../db/schema/index.js';
 import { notFound } from '../../errors.js';
 import { recordActivity } from '../activity.js';
-import type { Scope } from '../scope.js';
+import type { Actor } from '../../auth/actor.js';
+import { writeAndAnnounce } from '../announce.js';
+import { scopeOf, type ServiceDeps } from '../okrs/deps.js';
 import { REACTION_EMOJIS } from '../../../domain/reactions.js';
 
 /** The allowed reactions (src/domain/reactions.ts). */
@@ -64,14 +66,15 @@ export async function reactionSummaries(
 
 /** Adds (`on`) or removes the caller's emoji; idempotent, one per person and emoji (a unique index). */
 export async function setReaction(
-  db: Database,
-  scope: Scope,
+  deps: ServiceDeps,
+  actor: Actor,
   type: ReactionTarget,
   targetId: string,
   emoji: Emoji,
   on: boolean,
 ): Promise<ReactionSummary[]> {
-  return db.transaction(async (tx) => {
+  const scope = scopeOf(actor);
+  return writeAndAnnounce(deps, actor.orgId, async (tx, announce) => {
     await requireReactionTarget(tx, scope.orgId, type, targetId);
     const mine = and(
       eq(reactions.targetType, type),
@@ -86,7 +89,7 @@ export async function setReaction(
           .onConflictDoNothing()
           .returning({ id: reactions.id })
       : await tx.delete(reactions).where(mine).returning({ id: reactions.id });
-    if (changed.length > 0)
+    if (changed.length > 0) {
       await recordActivity(tx, {
         ...scope,
         action: on ? 'reaction.added' : 'reaction.removed',
@@ -94,6 +97,9 @@ export async function setReaction(
         entityId: targetId,
         after: { emoji },
       });
+      // Reactions show beside comments and check-ins: pages refetch their social part only.
+      announce.changed('comment', targetId);
+    }
     return (await reactionSummaries(tx, type, [targetId], scope.actorId)).get(targetId)!;
   });
 }

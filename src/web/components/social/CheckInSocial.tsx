@@ -1,12 +1,11 @@
 import { Button, Collapse, Group, Stack } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useReactions } from '../../api/social.js';
-import type { Me } from '../../api/types.js';
 import { CommentsPanel } from '../CommentsPanel.js';
 import { ReactionBar } from './ReactionBar.js';
 
 /** Under a check-in in the history: reactions, and its comments on demand. */
-export function CheckInSocial({ checkInId, asOf, me }: { checkInId: string; asOf: string; me: Me }) {
+export function CheckInSocial({ checkInId, asOf }: { checkInId: string; asOf: string }) {
   const reactions = useReactions('check_in', checkInId);
   const [open, comments] = useDisclosure();
   return (
@@ -23,7 +22,7 @@ export function CheckInSocial({ checkInId, asOf, me }: { checkInId: string; asOf
           {open ? 'Hide comments' : 'Comments'}
         </Button>
       </Group>
-      <Collapse expanded={open}>{open && <CommentsPanel targetType="check_in" targetId={checkInId} me={me} />}</Collapse>
+      <Collapse expanded={open}>{open && <CommentsPanel targetType="check_in" targetId={checkInId} />}</Collapse>
     </Stack>
   );
 }

@@ -4,18 +4,17 @@ import { useState } from 'react';
 import { api } from '../../api/client.js';
 import { staleOn } from '../../api/social.js';
 import type { Comment } from '../../api/social-types.js';
-import type { Me } from '../../api/types.js';
 import { CommentBody } from './CommentBody.js';
 import { CommentForm } from './CommentForm.js';
 import { ReactionBar } from './ReactionBar.js';
 import { when } from './when.js';
 
-/** One comment: who, when, what; its author (or an admin) edits or deletes it; anyone reacts. */
-export function CommentItem({ comment, me }: { comment: Comment; me: Me }) {
+/** One comment: who, when, what; edit and delete show when the API says the caller may (its author or an admin); anyone reacts. */
+export function CommentItem({ comment }: { comment: Comment }) {
   const queryClient = useQueryClient();
   const [editing, setEditing] = useState(false);
   const refresh = () => Promise.all(staleOn.social.map((queryKey) => queryClient.invalidateQueries({ queryKey })));
-  const mayChange = comment.authorId === me.user.id || me.user.role !== 'member';
+  const mayChange = comment.can.edit;
   const author = comment.authorName ?? 'Someone';
   const save = async (body: string) => {
     await api(`/api/v1/comments/${comment.id}`, { method: 'PATCH', body: { body } });

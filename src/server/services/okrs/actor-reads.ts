@@ -1,0 +1,84 @@
+import { and, eq, sql } from 'drizzle-orm';
+import type { Executor } from '../../../db/database.js';
+import { checkIns, cycles, keyResults, objectives, organizations, type TeamMemberRole } from '../../../db/schema/index.js';
+import type { Actor } from '../../auth/actor.js';
+import { notFound } from '../../errors.js';
+import type { ObjectiveRelation } from '../../policies/objectives.js';
+
+/*
+ * The first read of an OKR write: the row it changes with its objective, cycle, the organisation's
+ * time zone and the actor's relation to the objective, in one statement. The service decides the
+ * policy on these facts under the organisation lock, so nothing is loaded twice.
+ */
+
+/** The actor's role in the objective's team and whether they contribute (in person or through a team). */
+function relationColumns(actorId: string) {
+  return {
+    teamRole: sql<TeamMemberRole | null>`(select tm.role from team_members tm where tm.team_id = ${objectives.teamId} and tm.user_id = ${actorId})`,
+    contributes:
+      sql<boolean>`exists (select 1 from objective_contributors oc where oc.objective_id = ${objectives.id} and (oc.user_id = ${actorId} or oc.team_id in (select mt.team_id from team_members mt where mt.user_id = ${actorId})))`.mapWith(
+        Boolean,
+      ),
+  };
+}
+
+const relationOf = (actor: Actor, ownerId: string | null, teamRole: TeamMemberRole | null, contributes: boolean): ObjectiveRelation => ({
+  owns: ownerId === actor.userId,
+  leadsTeam: teamRole === 'lead',
+  inTeam: teamRole !== null,
+  contributes,
+});
+
+function objectiveRead(actor: Actor) {
+  return { cycle: cycles, timeZone: organizations.timeZone, ...relationColumns(actor.userId) };
+}
+
+async function readOne<T>(rows: Promise<T[]>, what: string, field?: string): Promise<T> {
+  const [row] = await rows;
+  if (!row) throw notFound(what, field);
+  return row;
+}
+
+export async function loadObjectiveFor(tx: Executor, actor: Actor, objectiveId: string, field?: string) {
+  const row = await readOne(
+    tx
+      .select({ objective: objectives, ...objectiveRead(actor) })
+      .from(objectives)
+      .innerJoin(cycles, eq(cycles.id, objectives.cycleId))
+      .innerJoin(organizations, eq(organizations.id, objectives.orgId))
+      .where(and(eq(objectives.orgId, actor.orgId), eq(objectives.id, objectiveId))),
+    'The objective',
+    field,
+  );
+  return { ...row, relation: relationOf(actor, row.objective.ownerId, row.teamRole, row.contributes) };
+}
+
+export async function loadKeyResultFor(tx: Executor, actor: Actor, keyResultId: string, field?: string) {
+  const row = await readOne(
+    tx
+      .select({ keyResult: keyResults, objective: objectives, ...objectiveRead(actor) })
+      .from(keyResults)
+      .innerJoin(objectives, eq(objectives.id, keyResults.objectiveId))
+      .innerJoin(cycles, eq(cycles.id, objectives.cycleId))
+      .innerJoin(organizations, eq(organizations.id, objectives.orgId))
+      .where(and(eq(keyResults.orgId, actor.orgId), eq(keyResults.id, keyResultId))),
+    'The key result',
+    field,
+  );
+  return { ...row, relation: relationOf(actor, row.objective.ownerId, row.teamRole, row.contributes) };
+}
+
+/** A check-in with its key result, cycle and time zone: changing one is decided on its author alone. */
+export async function loadCheckInFor(tx: Executor, actor: Actor, checkInId: string) {
+  return readOne(
+    tx
+      .select({ checkIn: checkIns, keyResult: keyResults, objectiveId: objectives.id, cycle: cycles, timeZone: organizations.timeZone })
+      .from(checkIns)
+      .innerJoin(keyResults, eq(keyResults.id, checkIns.keyResultId))
+      .innerJoin(objectives, eq(objectives.id, keyResults.objectiveId))
+      .innerJoin(cycles, eq(cycles.id, objectives.cycleId))
+      .innerJoin(organizations, eq(organizations.id, objectives.orgId))
+      .where(and(eq(checkIns.orgId, actor.orgId), eq(checkIns.id, checkInId), eq(checkIns.deleted, false))),
+    'The check-in',
+  );
+}

@@ -1,0 +1,38 @@
+import pg from 'pg';
+import { expect, it } from 'vitest';
+import { describeEachEngine } from '../support/engines.js';
+import { expectStatus } from '../support/fixtures.js';
+import { API, percent, useOkrWorld } from './support.js';
+
+/*
+ * How many SQL statements one check-in costs, from the request to the answer (authentication,
+ * BEGIN/COMMIT and the advisory lock included). Counted on PostgreSQL, where every statement goes
+ * through pg.Client#query; docs/performance.md keeps the numbers.
+ */
+type Query = (this: pg.Client, ...args: unknown[]) => unknown;
+const STATEMENTS_PER_CHECK_IN = 11;
+
+describeEachEngine('statements per check-in', (engine) => {
+  const t = useOkrWorld(engine, '2025-02-15');
+
+  it(`costs at most ${STATEMENTS_PER_CHECK_IN} statements on PostgreSQL`, async ({ skip }) => {
+    if (engine().kind !== 'postgres') skip('counted through node-postgres');
+    const objective = await t.w.api.createObjective({ cycleId: t.w.cycle.id, title: 'Grow' });
+    const kr = await t.w.api.createKeyResult(objective.id, percent('Revenue'));
+    const statements: string[] = [];
+    const original = pg.Client.prototype.query;
+    const spy = function (this: pg.Client, ...args: unknown[]) {
+      const [first] = args;
+      statements.push(typeof first === 'string' ? first : ((first as { text?: string })?.text ?? '?'));
+      return (original as unknown as Query).apply(this, args);
+    };
+    pg.Client.prototype.query = spy as unknown as typeof original;
+    try {
+      expectStatus(await t.w.owner.client.post(`${API}/key-results/${kr.id}/check-ins`, { value: 40 }), 201);
+    } finally {
+      pg.Client.prototype.query = original;
+    }
+    console.log(`statements for one check-in: ${statements.length}\n${statements.map((s) => `  ${s.slice(0, 110)}`).join('\n')}`);
+    expect(statements.length).toBeLessThanOrEqual(STATEMENTS_PER_CHECK_IN);
+  });
+});
