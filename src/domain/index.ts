@@ -2,6 +2,7 @@
  * Cairn's OKR method: pure functions and types, shared by server and browser.
  * No I/O and no clock: every date is passed in. See docs/METHOD.md.
  */
+export * from './vocabulary.js';
 export * from './dates.js';
 export { FLOAT_EPSILON, clamp, roundHalfUp } from './numbers.js';
 export * from './weighted-mean.js';
