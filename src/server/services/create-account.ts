@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { hashPassword } from 'better-auth/crypto';
 import { sql } from 'drizzle-orm';
 import type { Executor } from '../../db/database.js';
-import { accounts, users, type Role } from '../../db/schema/index.js';
+import { accounts, users } from '../../db/schema/index.js';
+import { type Role } from '../../domain/vocabulary.js';
 import { conflict } from '../errors.js';
 import { isUniqueViolation } from './db-errors.js';
 

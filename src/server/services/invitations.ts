@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { and, desc, eq, gt, isNull } from 'drizzle-orm';
 import type { Database } from '../../db/database.js';
-import { invitations, organizations, teamMembers, users, type Role } from '../../db/schema/index.js';
+import { invitations, organizations, teamMembers, users } from '../../db/schema/index.js';
+import { type Role } from '../../domain/vocabulary.js';
 import { hashToken } from '../auth/actor.js';
 import { conflict, notFound, AppError } from '../errors.js';
 import { recordActivity } from './activity.js';

@@ -1,6 +1,7 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { Database, Executor } from '../../db/database.js';
-import { teamMembers, users, type TeamMemberRole } from '../../db/schema/index.js';
+import { teamMembers, users } from '../../db/schema/index.js';
+import { type TeamMemberRole } from '../../domain/vocabulary.js';
 import { notFound } from '../errors.js';
 import { recordActivity } from './activity.js';
 import { findTeam } from './teams.js';

@@ -1,6 +1,7 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { queryRows, type Database, type Executor } from '../../db/database.js';
-import { teamMembers, teams, type CheckInCadence, type TeamKind } from '../../db/schema/index.js';
+import { teamMembers, teams } from '../../db/schema/index.js';
+import { type CheckInCadence, type TeamKind } from '../../domain/vocabulary.js';
 import { invalid, notFound, AppError } from '../errors.js';
 import { recordActivity } from './activity.js';
 

@@ -1,6 +1,7 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { queryRows, type Database, type Executor } from '../../db/database.js';
-import { sessions, teamMembers, users, type Role } from '../../db/schema/index.js';
+import { sessions, teamMembers, users } from '../../db/schema/index.js';
+import { type Role } from '../../domain/vocabulary.js';
 import { invalid, notFound, AppError } from '../errors.js';
 import { recordActivity } from './activity.js';
 

@@ -1,13 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { Database, Executor } from '../../../db/database.js';
-import {
-  CHANNELS,
-  NOTIFICATION_KINDS,
-  notificationPreferences,
-  users,
-  type Channel,
-  type NotificationKind,
-} from '../../../db/schema/index.js';
+import { notificationPreferences, users } from '../../../db/schema/index.js';
+import { CHANNELS, NOTIFICATION_KINDS, type Channel, type NotificationKind } from '../../../domain/vocabulary.js';
 import { notFound } from '../../errors.js';
 import { recordActivity } from '../activity.js';
 import type { Scope } from '../scope.js';

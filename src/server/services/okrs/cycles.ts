@@ -1,6 +1,7 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { Database, Executor } from '../../../db/database.js';
-import { cycles, type CycleStatus } from '../../../db/schema/index.js';
+import { cycles } from '../../../db/schema/index.js';
+import { type CycleStatus } from '../../../domain/vocabulary.js';
 import { conflict, invalid, notFound, AppError } from '../../errors.js';
 import { recordActivity } from '../activity.js';
 import type { Scope } from '../scope.js';

@@ -1,6 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { Database, Executor } from '../../../db/database.js';
-import { objectiveContributors, objectives, teams, users, type ObjectiveStatus } from '../../../db/schema/index.js';
+import { objectiveContributors, objectives, teams, users } from '../../../db/schema/index.js';
+import { type ObjectiveStatus } from '../../../domain/vocabulary.js';
 import { conflict, notFound } from '../../errors.js';
 import { recordActivity } from '../activity.js';
 import type { Scope } from '../scope.js';

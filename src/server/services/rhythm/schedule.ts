@@ -1,4 +1,4 @@
-import type { CheckInCadence } from '../../../db/schema/index.js';
+import type { CheckInCadence } from '../../../domain/vocabulary.js';
 import { dayNumber, localDate, shiftDate, weekdayOf, zonedTime } from './zoned-time.js';
 
 /** When a team's check-ins fall due: cadence, weekday (0 = Sunday) and hour in the organisation's time zone. */

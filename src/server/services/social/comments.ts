@@ -1,6 +1,7 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Database, Executor } from '../../../db/database.js';
-import { commentMentions, comments, type CommentTarget } from '../../../db/schema/index.js';
+import { commentMentions, comments } from '../../../db/schema/index.js';
+import { type CommentTarget } from '../../../domain/vocabulary.js';
 import { notFound } from '../../errors.js';
 import { recordActivity } from '../activity.js';
 import type { NotifyContext } from '../notifications/notify.js';
