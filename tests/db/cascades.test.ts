@@ -2,7 +2,7 @@ import { eq, inArray } from 'drizzle-orm';
 import { beforeEach, expect, it } from 'vitest';
 import { checkIns, comments, keyResults, objectives, reactions, teams, users } from '../../src/db/schema/index.js';
 import { describeEachEngine } from '../support/engines.js';
-import { expectRefused, insertOrganization, SQLSTATE, type OrgRows } from './world.js';
+import { expectRefused, insertOrganization, single, SQLSTATE, type OrgRows } from './world.js';
 
 describeEachEngine('database cascades', (engine) => {
   let acme: OrgRows;
@@ -78,9 +78,9 @@ describeEachEngine('database cascades', (engine) => {
     const { db } = engine();
     await db.delete(teams).where(eq(teams.id, acme.teamId));
     await db.delete(users).where(eq(users.id, acme.userId));
-    const [objective] = await db.select().from(objectives).where(eq(objectives.id, acme.objectiveId));
+    const objective = single(await db.select().from(objectives).where(eq(objectives.id, acme.objectiveId)));
     expect(objective).toMatchObject({ orgId: acme.orgId, ownerId: null, teamId: null });
-    const [checkIn] = await db.select().from(checkIns).where(eq(checkIns.id, acme.checkInId));
+    const checkIn = single(await db.select().from(checkIns).where(eq(checkIns.id, acme.checkInId)));
     expect(checkIn).toMatchObject({ orgId: acme.orgId, authorId: null });
   });
 
@@ -92,7 +92,7 @@ describeEachEngine('database cascades', (engine) => {
       .update(keyResults)
       .set({ title: 'Grow faster' })
       .where(inArray(keyResults.id, [acme.keyResultId]));
-    const [keyResult] = await db.select().from(keyResults).where(eq(keyResults.id, acme.keyResultId));
+    const keyResult = single(await db.select().from(keyResults).where(eq(keyResults.id, acme.keyResultId)));
     expect(keyResult.updatedAt.getTime()).toBeGreaterThan(long.getTime());
   });
 });

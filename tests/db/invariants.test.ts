@@ -1,8 +1,8 @@
 import { eq, sql } from 'drizzle-orm';
-import { beforeEach, expect, it } from 'vitest';
+import { beforeEach, it } from 'vitest';
 import { alignments, checkIns, cycles, keyResults, objectives, teamMembers } from '../../src/db/schema/index.js';
 import { describeEachEngine } from '../support/engines.js';
-import { expectRefused, insertOrganization, SQLSTATE, type OrgRows } from './world.js';
+import { expectRefused, insertOrganization, single, SQLSTATE, type OrgRows } from './world.js';
 
 // The database refuses what the services never write, so a bug or a hand-made SQL fix cannot break the model.
 describeEachEngine('database invariants', (engine) => {
@@ -68,7 +68,7 @@ describeEachEngine('database invariants', (engine) => {
 
   it('refuses a duplicate alignment, to a parent objective and to a parent key result', async () => {
     const { db } = engine();
-    const [child] = await db.insert(objectives).values(objectiveIn(acme)).returning();
+    const child = single(await db.insert(objectives).values(objectiveIn(acme)).returning());
     const toObjective = { orgId: acme.orgId, childObjectiveId: child.id, parentObjectiveId: acme.objectiveId };
     const toKeyResult = { orgId: acme.orgId, childObjectiveId: child.id, parentKeyResultId: acme.keyResultId };
     await db.insert(alignments).values([toObjective, toKeyResult]);
@@ -78,7 +78,7 @@ describeEachEngine('database invariants', (engine) => {
 
   it('refuses an alignment with two parents or none', async () => {
     const { db } = engine();
-    const [child] = await db.insert(objectives).values(objectiveIn(acme)).returning();
+    const child = single(await db.insert(objectives).values(objectiveIn(acme)).returning());
     await expectRefused(
       db.insert(alignments).values({
         orgId: acme.orgId,

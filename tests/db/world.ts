@@ -15,26 +15,36 @@ export interface OrgRows {
 }
 
 export async function insertOrganization(db: Database, name: string): Promise<OrgRows> {
-  const [org] = await db.insert(organizations).values({ name }).returning();
+  const org = single(await db.insert(organizations).values({ name }).returning());
   const userId = randomUUID();
   await db.insert(users).values({ id: userId, orgId: org.id, name: `${name} owner`, email: `${userId}@example.test`, role: 'owner' });
-  const [team] = await db
-    .insert(teams)
-    .values({ orgId: org.id, name: `${name} team` })
-    .returning();
-  const [cycle] = await db.insert(cycles).values({ orgId: org.id, name: 'Q1', startDate: '2026-01-01', endDate: '2026-03-31' }).returning();
-  const [objective] = await db
-    .insert(objectives)
-    .values({ orgId: org.id, cycleId: cycle.id, title: `${name} objective`, ownerId: userId, teamId: team.id })
-    .returning();
-  const [keyResult] = await db
-    .insert(keyResults)
-    .values({ orgId: org.id, objectiveId: objective.id, title: 'Grow', kind: 'metric', startValue: 0, targetValue: 10, ownerId: userId })
-    .returning();
-  const [checkIn] = await db
-    .insert(checkIns)
-    .values({ orgId: org.id, keyResultId: keyResult.id, authorId: userId, asOf: '2026-01-10', value: 3, confidence: 7 })
-    .returning();
+  const team = single(
+    await db
+      .insert(teams)
+      .values({ orgId: org.id, name: `${name} team` })
+      .returning(),
+  );
+  const cycle = single(
+    await db.insert(cycles).values({ orgId: org.id, name: 'Q1', startDate: '2026-01-01', endDate: '2026-03-31' }).returning(),
+  );
+  const objective = single(
+    await db
+      .insert(objectives)
+      .values({ orgId: org.id, cycleId: cycle.id, title: `${name} objective`, ownerId: userId, teamId: team.id })
+      .returning(),
+  );
+  const keyResult = single(
+    await db
+      .insert(keyResults)
+      .values({ orgId: org.id, objectiveId: objective.id, title: 'Grow', kind: 'metric', startValue: 0, targetValue: 10, ownerId: userId })
+      .returning(),
+  );
+  const checkIn = single(
+    await db
+      .insert(checkIns)
+      .values({ orgId: org.id, keyResultId: keyResult.id, authorId: userId, asOf: '2026-01-10', value: 3, confidence: 7 })
+      .returning(),
+  );
   return {
     orgId: org.id,
     userId,
@@ -76,4 +86,10 @@ export async function expectRefused(write: Promise<unknown>, code: string, const
   expect(caught, 'the database accepted the write').toBeDefined();
   const { code: actualCode, constraint: actualConstraint } = databaseError(caught);
   expect({ code: actualCode, constraint: actualConstraint }).toEqual({ code, constraint });
+}
+
+/** The one row a statement returned (fails the test otherwise). */
+export function single<T>(rows: readonly T[]): T {
+  expect(rows).toHaveLength(1);
+  return rows[0] as T;
 }
