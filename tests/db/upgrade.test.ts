@@ -104,48 +104,59 @@ async function insertOldMess(db: Database) {
   return { orgId: org.id, kept: kept.id, dangling: dangling.id };
 }
 
+// A fresh PGlite migrated from nothing takes 20 s or more on a busy machine (the other suites copy a template).
+const FRESH_DATABASE_TIMEOUT = 120_000;
+
 for (const kind of testEngineKinds()) {
   describe(`upgrading a database with data [${kind}]`, () => {
     const folders: string[] = [];
     afterAll(() => folders.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
 
-    it('keeps one of each duplicate alignment and drops the comments and reactions whose target is gone', async () => {
-      const old = migrationsUpTo('0003_check_in_rhythm');
-      folders.push(old);
-      const database = await openEmpty(kind);
-      try {
-        const { db } = database;
-        await database.migrate(old);
-        const mess = await insertOldMess(db);
-        await db.execute(sql`insert into users (id, org_id, name, email) values ('u1', ${mess.orgId}, 'Ada', 'ada@example.test')`);
-        await db.execute(
-          sql`insert into reactions (org_id, target_type, target_id, user_id, emoji) values (${mess.orgId}, 'comment', ${mess.kept}, 'u1', '👍'), (${mess.orgId}, 'comment', ${mess.dangling}, 'u1', '👍')`,
-        );
+    it(
+      'keeps one of each duplicate alignment and drops the comments and reactions whose target is gone',
+      async () => {
+        const old = migrationsUpTo('0003_check_in_rhythm');
+        folders.push(old);
+        const database = await openEmpty(kind);
+        try {
+          const { db } = database;
+          await database.migrate(old);
+          const mess = await insertOldMess(db);
+          await db.execute(sql`insert into users (id, org_id, name, email) values ('u1', ${mess.orgId}, 'Ada', 'ada@example.test')`);
+          await db.execute(
+            sql`insert into reactions (org_id, target_type, target_id, user_id, emoji) values (${mess.orgId}, 'comment', ${mess.kept}, 'u1', '👍'), (${mess.orgId}, 'comment', ${mess.dangling}, 'u1', '👍')`,
+          );
 
-        await database.migrate(migrationsFolder);
+          await database.migrate(migrationsFolder);
 
-        expect(await queryRows(db, sql`select count(*)::int as n from alignments`)).toEqual([{ n: 1 }]);
-        expect(await queryRows(db, sql`select body from comments`)).toEqual([{ body: 'Kept' }]);
-        expect(await queryRows(db, sql`select target_id from reactions`)).toEqual([{ target_id: mess.kept }]);
-      } finally {
-        await database.close();
-      }
-    });
+          expect(await queryRows(db, sql`select count(*)::int as n from alignments`)).toEqual([{ n: 1 }]);
+          expect(await queryRows(db, sql`select body from comments`)).toEqual([{ body: 'Kept' }]);
+          expect(await queryRows(db, sql`select target_id from reactions`)).toEqual([{ target_id: mess.kept }]);
+        } finally {
+          await database.close();
+        }
+      },
+      FRESH_DATABASE_TIMEOUT,
+    );
 
-    it('fails, naming the constraint, when a row breaks an invariant that needs a person to decide', async () => {
-      const old = migrationsUpTo('0003_check_in_rhythm');
-      folders.push(old);
-      const database = await openEmpty(kind);
-      try {
-        await database.migrate(old);
-        const { orgId } = await insertOldMess(database.db);
-        await database.db.execute(sql`update objectives set weight = 0 where org_id = ${orgId} and title = 'Child'`);
-        await expectRefused(database.migrate(migrationsFolder), SQLSTATE.check, 'objectives_weight_check');
-        // Nothing half-done: the migrations run in one transaction, so the old schema is intact.
-        expect(await queryRows(database.db, sql`select count(*)::int as n from alignments`)).toEqual([{ n: 3 }]);
-      } finally {
-        await database.close();
-      }
-    });
+    it(
+      'fails, naming the constraint, when a row breaks an invariant that needs a person to decide',
+      async () => {
+        const old = migrationsUpTo('0003_check_in_rhythm');
+        folders.push(old);
+        const database = await openEmpty(kind);
+        try {
+          await database.migrate(old);
+          const { orgId } = await insertOldMess(database.db);
+          await database.db.execute(sql`update objectives set weight = 0 where org_id = ${orgId} and title = 'Child'`);
+          await expectRefused(database.migrate(migrationsFolder), SQLSTATE.check, 'objectives_weight_check');
+          // Nothing half-done: the migrations run in one transaction, so the old schema is intact.
+          expect(await queryRows(database.db, sql`select count(*)::int as n from alignments`)).toEqual([{ n: 3 }]);
+        } finally {
+          await database.close();
+        }
+      },
+      FRESH_DATABASE_TIMEOUT,
+    );
   });
 }
