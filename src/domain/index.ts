@@ -4,6 +4,7 @@
  */
 export * from './vocabulary.js';
 export * from './dates.js';
+export * from './zoned-time.js';
 export { FLOAT_EPSILON, clamp, roundHalfUp } from './numbers.js';
 export * from './weighted-mean.js';
 export * from './key-result.js';
