@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { TEAM_MEMBER_ROLES } from '../../../domain/vocabulary.js';
 import { authorize } from '../../policies/index.js';
 import { findUser, listUsers, updateUser, type UserFields } from '../../services/users.js';
 import { actorOf, scopeOf, type AppContext } from '../context.js';
@@ -8,7 +9,7 @@ import { forbidden, notFound } from '../../errors.js';
 import { nameField, problemSchema, roleField, timeZoneField, userIdParam } from '../schemas.js';
 import { userSchema } from '../setup/schema.js';
 
-const userWithTeams = userSchema.extend({ teams: z.array(z.object({ teamId: z.string(), role: z.enum(['lead', 'member']) })) });
+const userWithTeams = userSchema.extend({ teams: z.array(z.object({ teamId: z.string(), role: z.enum(TEAM_MEMBER_ROLES) })) });
 
 const userPatch = z.object({
   name: nameField.optional(),
