@@ -66,7 +66,7 @@ const actions: Record<string, (db: Database, args: ParsedArgs) => Promise<string
   'set-password': async (db, args) => {
     const user = await userByEmail(db, requireFlag(args, 'email'));
     const hash = await hashPassword(await readPassword(args));
-    await db.update(accounts).set({ password: hash, updatedAt: new Date() }).where(eq(accounts.userId, user.id));
+    await db.update(accounts).set({ password: hash }).where(eq(accounts.userId, user.id));
     return `Password changed for ${user.email}.`;
   },
   deactivate: async (db, args) => {

@@ -79,7 +79,7 @@ export async function updateTeam(db: Database, scope: Scope, id: string, fields:
     if (fields.parentId !== undefined) await checkParent(tx, scope.orgId, id, fields.parentId);
     const [team] = await tx
       .update(teams)
-      .set({ ...fields, name: fields.name?.trim(), updatedAt: new Date() })
+      .set({ ...fields, name: fields.name?.trim() })
       .where(and(eq(teams.orgId, scope.orgId), eq(teams.id, id)))
       .returning();
     await recordActivity(tx, {

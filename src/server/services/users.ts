@@ -74,7 +74,7 @@ export async function updateUser(db: Database, scope: Scope, id: string, fields:
     const deactivatedAt = active === undefined ? undefined : active ? null : new Date();
     const [user] = await tx
       .update(users)
-      .set({ ...rest, name: rest.name?.trim(), deactivatedAt, updatedAt: new Date() })
+      .set({ ...rest, name: rest.name?.trim(), deactivatedAt })
       .where(and(eq(users.orgId, scope.orgId), eq(users.id, id)))
       .returning();
     // Deactivation ends every session at once; tokens stop working through the active-user check.

@@ -72,10 +72,7 @@ export async function setPreference(tx: Executor, orgId: string, userId: string,
 export async function setQuietHours(db: Database, scope: Scope, hours: QuietHours): Promise<QuietHours & { timeZone: string | null }> {
   return db.transaction(async (tx) => {
     const before = await quietHoursOf(tx, scope.orgId, scope.actorId);
-    await tx
-      .update(users)
-      .set({ quietHoursStart: hours.start, quietHoursEnd: hours.end, updatedAt: new Date() })
-      .where(eq(users.id, scope.actorId));
+    await tx.update(users).set({ quietHoursStart: hours.start, quietHoursEnd: hours.end }).where(eq(users.id, scope.actorId));
     await recordActivity(tx, {
       ...scope,
       action: 'user.quiet-hours-updated',

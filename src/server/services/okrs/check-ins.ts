@@ -129,7 +129,7 @@ export async function updateCheckIn(
     const asOf = checkFits(kr, cycle, { ...before, ...fields }, today);
     const [row] = await tx
       .update(checkIns)
-      .set({ ...fields, asOf, updatedAt: new Date() })
+      .set({ ...fields, asOf })
       .where(eq(checkIns.id, id))
       .returning();
     const progress = await refreshKeyResult(tx, kr.id);
@@ -145,7 +145,7 @@ export async function deleteCheckIn(db: Database, scope: Scope, id: string) {
     const before = await requireCheckIn(tx, scope.orgId, id);
     const { kr, cycle } = await requireKeyResultAndCycle(tx, scope.orgId, before.keyResultId);
     checkFits(kr, cycle, { ...before, asOf: before.asOf }, '9999-12-31');
-    await tx.update(checkIns).set({ deleted: true, updatedAt: new Date() }).where(eq(checkIns.id, id));
+    await tx.update(checkIns).set({ deleted: true }).where(eq(checkIns.id, id));
     await refreshKeyResult(tx, kr.id);
     await recordActivity(tx, { ...scope, action: 'check_in.deleted', entityType: 'check_in', entityId: id, before });
   });

@@ -65,7 +65,7 @@ export async function updateCycle(db: Database, scope: Scope, id: string, fields
     const closing = fields.status === 'closed' && before.status !== 'closed';
     const [cycle] = await tx
       .update(cycles)
-      .set({ ...fields, updatedAt: new Date(), closedAt: closing ? new Date() : before.closedAt })
+      .set({ ...fields, closedAt: closing ? new Date() : before.closedAt })
       .where(and(eq(cycles.orgId, scope.orgId), eq(cycles.id, id)))
       .returning();
     if (closing) await scoreCycle(tx, cycle!);

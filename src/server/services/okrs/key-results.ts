@@ -105,7 +105,7 @@ export async function updateKeyResult(db: Database, scope: Scope, id: string, fi
     validateMeasure(merged);
     await tx
       .update(keyResults)
-      .set({ ...fields, title: fields.title?.trim(), milestones, updatedAt: new Date() })
+      .set({ ...fields, title: fields.title?.trim(), milestones })
       .where(eq(keyResults.id, id));
     // Recomputes its objective too, with the new weight.
     await refreshKeyResult(tx, id);

@@ -95,7 +95,7 @@ export async function updateObjective(db: Database, scope: Scope, id: string, fi
     const { contributors, ...values } = fields;
     const [objective] = await tx
       .update(objectives)
-      .set({ ...values, title: values.title?.trim(), updatedAt: new Date() })
+      .set({ ...values, title: values.title?.trim() })
       .where(eq(objectives.id, id))
       .returning();
     await writeContributors(tx, scope.orgId, id, contributors);

@@ -82,7 +82,7 @@ export async function updateComment(db: Database, writer: Writer, ctx: NotifyCon
         (m) => m.userId,
       ),
     );
-    const [comment] = await tx.update(comments).set({ body, updatedAt: new Date() }).where(eq(comments.id, id)).returning();
+    const [comment] = await tx.update(comments).set({ body }).where(eq(comments.id, id)).returning();
     await writeMentions(tx, id, mentioned);
     await recordActivity(tx, {
       orgId: writer.orgId,
