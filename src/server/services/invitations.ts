@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { and, desc, eq, gt, isNull } from 'drizzle-orm';
 import type { Database } from '../../db/database.js';
 import { invitations, organizations, teamMembers, users } from '../../db/schema/index.js';
-import { type Role } from '../../domain/vocabulary.js';
+import { type Role, type EmailStatus } from '../../domain/vocabulary.js';
 import { hashToken } from '../auth/actor.js';
 import { conflict, notFound, AppError } from '../errors.js';
 import { recordActivity } from './activity.js';
@@ -60,7 +60,7 @@ export async function createInvitation(db: Database, scope: Scope, input: NewInv
   });
 }
 
-export async function setEmailStatus(db: Database, id: string, status: 'sent' | 'failed' | 'not_configured') {
+export async function setEmailStatus(db: Database, id: string, status: EmailStatus) {
   await db.update(invitations).set({ emailStatus: status }).where(eq(invitations.id, id));
 }
 

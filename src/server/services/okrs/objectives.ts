@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { Database, Executor } from '../../../db/database.js';
 import { objectiveContributors, objectives, teams, users } from '../../../db/schema/index.js';
-import { type ObjectiveStatus } from '../../../domain/vocabulary.js';
+import { type ObjectiveStatus, type ObjectiveType, type ProgressDriver } from '../../../domain/vocabulary.js';
 import { conflict, notFound } from '../../errors.js';
 import { recordActivity } from '../activity.js';
 import type { Scope } from '../scope.js';
@@ -16,9 +16,9 @@ export interface ObjectiveFields {
   whyUrgent?: string | null;
   ownerId?: string | null;
   teamId?: string | null;
-  type?: 'committed' | 'aspirational';
+  type?: ObjectiveType;
   weight?: number;
-  progressDriver?: 'key_results' | 'aligned' | 'both';
+  progressDriver?: ProgressDriver;
   status?: ObjectiveStatus;
   standaloneReason?: string | null;
   contributors?: { userId?: string | null; teamId?: string | null }[];
