@@ -12,6 +12,7 @@ import { cycleSnapshot } from '../../src/server/services/okrs/cycle-graph.js';
 import type { Client } from '../support/client.js';
 import { expectStatus, setUpOrganization, type Person } from '../support/fixtures.js';
 import { startTestServer, type TestServer } from '../support/server.js';
+import type { CycleStatus, KeyResultKind, ObjectiveStatus, ObjectiveType, ProgressStatus } from '../../src/domain/vocabulary.js';
 
 export const API = '/api/v1';
 /** A well-formed id that names nothing. */
@@ -57,10 +58,9 @@ export const startClockedServer = (handle: DatabaseHandle, clock: TestClock): Pr
 // ---------------------------------------------------------------------------------------------
 // Views, as the API documents them
 
-export type CycleStatus = 'planning' | 'active' | 'closed';
+export type { CycleStatus, ObjectiveStatus, ObjectiveType, ProgressStatus };
 export type Driver = 'key_results' | 'aligned' | 'both';
-export type Kind = 'metric' | 'threshold' | 'milestone' | 'rollup';
-export type ProgressStatus = 'on_track' | 'at_risk' | 'off_track';
+export type Kind = KeyResultKind;
 
 export interface CycleView {
   id: string;
@@ -113,10 +113,10 @@ export interface ObjectiveView {
   ownerId: string | null;
   teamId: string | null;
   parents: { id: string; parentObjectiveId: string | null; parentKeyResultId: string | null }[];
-  type: 'committed' | 'aspirational';
+  type: ObjectiveType;
   weight: number;
   progressDriver: Driver;
-  status: 'draft' | 'active' | 'closed' | 'archived';
+  status: ObjectiveStatus;
   progress: number;
   expectedProgress: number;
   progressStatus: ProgressStatus;
@@ -161,10 +161,10 @@ export interface ObjectiveInput {
   title: string;
   teamId?: string | null;
   ownerId?: string | null;
-  type?: 'committed' | 'aspirational';
+  type?: ObjectiveType;
   weight?: number;
   progressDriver?: Driver;
-  status?: 'draft' | 'active' | 'closed' | 'archived';
+  status?: ObjectiveStatus;
 }
 
 export interface KeyResultInput {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach, expect } from 'vitest';
 import type { DatabaseHandle } from '../../src/db/database.js';
+import type { Role } from '../../src/domain/vocabulary.js';
 import { Client, type ApiResponse } from './client.js';
 import { startTestServer, type TestServer } from './server.js';
 
@@ -13,7 +14,7 @@ export interface UserView {
   id: string;
   name: string;
   email: string;
-  role: 'owner' | 'admin' | 'member';
+  role: Role;
   title: string | null;
   managerId: string | null;
   timeZone: string | null;

@@ -5,7 +5,7 @@
  */
 import type { IsoDate } from '../dates.js';
 import type { Milestone } from '../key-result.js';
-import type { KeyResultKind, MeasureReliability } from '../vocabulary.js';
+import type { KeyResultKind, MeasureReliability, ObjectiveType, ProgressDriver } from '../vocabulary.js';
 
 /** block: cannot publish; warn: should fix; tip: worth considering. */
 export type Severity = 'block' | 'warn' | 'tip';
@@ -42,8 +42,7 @@ export interface DraftKeyResult {
 }
 
 export type ObjectiveLevel = 'company' | 'team' | 'individual';
-export type ObjectiveType = 'committed' | 'aspirational';
-export type ProgressDriver = 'key_results' | 'aligned' | 'both';
+export type { ObjectiveType, ProgressDriver };
 
 /** An objective as typed, with the few graph facts the rules need. */
 export interface DraftObjective {
