@@ -8,7 +8,8 @@
  * Everything is built in memory from one seed. Check-ins are kept column-wise in typed arrays:
  * at full scale there are 1.5 million of them.
  */
-import type { CheckInCadence, CycleStatus, MilestoneRow, ObjectiveStatus, Role, TeamKind, TeamMemberRole } from '../src/db/schema/index.js';
+import type { MilestoneRow } from '../src/db/schema/index.js';
+import type { CheckInCadence, CycleStatus, ObjectiveStatus, Role, TeamKind, TeamMemberRole } from '../src/domain/vocabulary.js';
 import type { ProgressDriver } from '../src/domain/index.js';
 import { Rng } from './rng.js';
 

@@ -1,5 +1,6 @@
 import { describe, it, expect } from 'vitest';
-import { SUCCESS_THRESHOLDS, gradeColour, isObjectiveSuccessful, type GradeColour, type ObjectiveType } from './grading.js';
+import { SUCCESS_THRESHOLDS, gradeColour, isObjectiveSuccessful, type GradeColour } from './grading.js';
+import type { ObjectiveType } from './vocabulary.js';
 
 describe('isObjectiveSuccessful', () => {
   it.each<[number, ObjectiveType, boolean]>([

@@ -6,11 +6,9 @@
  * The grade colour is the same for every type so scores read alike.
  */
 import { assertFinite, isAtLeast } from './numbers.js';
+import type { ObjectiveType } from './vocabulary.js';
 
 /** Committed: must be delivered. Aspirational: a stretch goal. */
-export type ObjectiveType = 'committed' | 'aspirational';
-
-export const OBJECTIVE_TYPES: readonly ObjectiveType[] = ['committed', 'aspirational'];
 
 /** The score at or above which an objective of each type has succeeded. */
 export const SUCCESS_THRESHOLDS: Readonly<Record<ObjectiveType, number>> = Object.freeze({

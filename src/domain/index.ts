@@ -2,7 +2,9 @@
  * Cairn's OKR method: pure functions and types, shared by server and browser.
  * No I/O and no clock: every date is passed in. See docs/METHOD.md.
  */
+export * from './vocabulary.js';
 export * from './dates.js';
+export * from './zoned-time.js';
 export { FLOAT_EPSILON, clamp, roundHalfUp } from './numbers.js';
 export * from './weighted-mean.js';
 export * from './key-result.js';

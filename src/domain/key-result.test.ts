@@ -1,5 +1,6 @@
 import { describe, it, expect } from 'vitest';
-import { KEY_RESULT_KINDS, metricDirection, type MetricDirection } from './key-result.js';
+import { metricDirection, type MetricDirection } from './key-result.js';
+import { KEY_RESULT_KINDS } from './vocabulary.js';
 
 describe('metricDirection', () => {
   it.each<[number, number, MetricDirection | null]>([

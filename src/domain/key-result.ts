@@ -51,11 +51,6 @@ export interface RollupKeyResult {
 /** What a key result measures and how far along it is. */
 export type KeyResultMeasure = MetricKeyResult | ThresholdKeyResult | MilestoneKeyResult | RollupKeyResult;
 
-export type KeyResultKind = KeyResultMeasure['kind'];
-
-/** Every kind, in the order the UI offers them. */
-export const KEY_RESULT_KINDS: readonly KeyResultKind[] = ['metric', 'threshold', 'milestone', 'rollup'];
-
 /**
  * Progress of a key result.
  * - `progress`: 0–1, what feeds objectives, status and scores.

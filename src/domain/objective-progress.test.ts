@@ -1,5 +1,6 @@
 import { describe, it, expect } from 'vitest';
-import { objectiveProgress, progressItems, type ProgressDriver } from './objective-progress.js';
+import { objectiveProgress, progressItems } from './objective-progress.js';
+import type { ProgressDriver } from './vocabulary.js';
 
 const keyResults = [
   { progress: 1, weight: 1 },

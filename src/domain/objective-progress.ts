@@ -7,12 +7,10 @@
  * there is no hidden 50/50 split between the two groups.
  */
 import { clamp } from './numbers.js';
+import type { ProgressDriver } from './vocabulary.js';
 import { weightedMeanProgress, type WeightedProgress } from './weighted-mean.js';
 
 /** What an objective's progress is computed from. */
-export type ProgressDriver = 'key_results' | 'aligned' | 'both';
-
-export const PROGRESS_DRIVERS: readonly ProgressDriver[] = ['key_results', 'aligned', 'both'];
 
 /** Inputs of an objective's progress: its children, each with progress 0–1 and a weight. */
 export interface ObjectiveProgressInput {

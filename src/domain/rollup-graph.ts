@@ -1,6 +1,7 @@
 import type { KeyResultMeasure, KeyResultProgress } from './key-result.js';
 import { keyResultProgress } from './key-result-progress.js';
-import { objectiveProgress, type ProgressDriver } from './objective-progress.js';
+import { objectiveProgress } from './objective-progress.js';
+import type { ProgressDriver } from './vocabulary.js';
 import type { WeightedProgress } from './weighted-mean.js';
 
 export interface GraphObjective {

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import type { ProgressDriver } from './objective-progress.js';
+import type { ProgressDriver } from './vocabulary.js';
 import { keyResultScore, objectiveScore, roundScore, validateScoreOverride, type ScoreOverride } from './scoring.js';
 
 describe('roundScore', () => {

@@ -8,7 +8,8 @@
  * the scores instead, and rounded the same way.
  */
 import { assertFraction, roundHalfUp } from './numbers.js';
-import { objectiveProgress, type ProgressDriver } from './objective-progress.js';
+import { objectiveProgress } from './objective-progress.js';
+import type { ProgressDriver } from './vocabulary.js';
 import type { ValidationProblem } from './validation.js';
 
 /** Scores are shown and stored with two decimals. */

@@ -1,5 +1,6 @@
 import { describe, it, expect } from 'vitest';
-import { CADENCE_DAYS, daysWithoutCheckIn, isStale, maxDaysWithoutCheckIn, type CheckInCadence } from './stale.js';
+import { CADENCE_DAYS, daysWithoutCheckIn, isStale, maxDaysWithoutCheckIn } from './stale.js';
+import type { CheckInCadence } from './vocabulary.js';
 
 const since = '2025-01-01';
 

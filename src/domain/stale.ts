@@ -9,10 +9,7 @@
  * created if that is later (the caller picks).
  */
 import { assertIsoDate, daysBetween, type IsoDate } from './dates.js';
-
-export type CheckInCadence = 'weekly' | 'biweekly' | 'monthly';
-
-export const CHECK_IN_CADENCES: readonly CheckInCadence[] = ['weekly', 'biweekly', 'monthly'];
+import type { CheckInCadence } from './vocabulary.js';
 
 /** Team default when none is configured. */
 export const DEFAULT_CHECK_IN_CADENCE: CheckInCadence = 'weekly';

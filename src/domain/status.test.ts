@@ -1,5 +1,6 @@
 import { describe, it, expect } from 'vitest';
-import { DEFAULT_STATUS_MARGINS, progressStatus, statusAt, validateStatusMargins, type ProgressStatus } from './status.js';
+import { DEFAULT_STATUS_MARGINS, progressStatus, statusAt, validateStatusMargins } from './status.js';
+import type { ProgressStatus } from './vocabulary.js';
 
 describe('progressStatus with default margins (0.10 / 0.25)', () => {
   it.each<[number, number, ProgressStatus]>([

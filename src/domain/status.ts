@@ -12,10 +12,7 @@ import type { IsoDate } from './dates.js';
 import { isAtLeast } from './numbers.js';
 import { expectedProgress, type CycleDates } from './pace.js';
 import type { ValidationProblem } from './validation.js';
-
-export type ProgressStatus = 'on_track' | 'at_risk' | 'off_track';
-
-export const PROGRESS_STATUSES: readonly ProgressStatus[] = ['on_track', 'at_risk', 'off_track'];
+import type { ProgressStatus } from './vocabulary.js';
 
 /** How far behind pace progress may be, per status (organisation settings). */
 export interface StatusMargins {

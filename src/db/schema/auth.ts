@@ -1,9 +1,9 @@
-import { boolean, index, integer, pgTable, text, timestamp, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
+import { boolean, foreignKey, index, integer, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { ROLES, type Role } from '../../domain/vocabulary.js';
+import { oneOf, updatedAt } from './constraints.js';
 import { organizations } from './organizations.js';
 
 // Better Auth's core tables. The JS keys are the field names Better Auth expects; org_id and role are ours.
-export const ROLES = ['owner', 'admin', 'member'] as const;
-export type Role = (typeof ROLES)[number];
 
 export const users = pgTable(
   'users',
@@ -18,16 +18,17 @@ export const users = pgTable(
     image: text('image'),
     role: text('role').$type<Role>().notNull().default('member'),
     title: text('title'),
-    managerId: text('manager_id').references((): AnyPgColumn => users.id, { onDelete: 'set null' }),
+    /** (org_id, manager_id) references a user of the same organisation: migration 0006 (ON DELETE SET NULL (manager_id)). */
+    managerId: text('manager_id'),
     timeZone: text('time_zone'),
     /** Quiet hours in the person's time zone (start inclusive, end exclusive; may wrap midnight): e-mail waits. */
     quietHoursStart: integer('quiet_hours_start'),
     quietHoursEnd: integer('quiet_hours_end'),
     deactivatedAt: timestamp('deactivated_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: updatedAt(),
   },
-  (t) => [index('users_org_idx').on(t.orgId)],
+  (t) => [index('users_org_idx').on(t.orgId), unique('users_org_id_unique').on(t.orgId, t.id), oneOf('users_role_check', t.role, ROLES)],
 );
 
 export const sessions = pgTable('sessions', {
@@ -35,7 +36,7 @@ export const sessions = pgTable('sessions', {
   expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
   token: text('token').notNull().unique(),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: updatedAt(),
   ipAddress: text('ip_address'),
   userAgent: text('user_agent'),
   userId: text('user_id')
@@ -58,7 +59,7 @@ export const accounts = pgTable('accounts', {
   scope: text('scope'),
   password: text('password'),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: updatedAt(),
 });
 
 export const verifications = pgTable('verifications', {
@@ -67,7 +68,7 @@ export const verifications = pgTable('verifications', {
   value: text('value').notNull(),
   expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: updatedAt(),
 });
 
 export const apiTokens = pgTable(
@@ -77,9 +78,7 @@ export const apiTokens = pgTable(
     orgId: uuid('org_id')
       .notNull()
       .references(() => organizations.id),
-    userId: text('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    userId: text('user_id').notNull(),
     name: text('name').notNull(),
     /** sha256 of the token; the token itself is shown once and never stored. */
     tokenHash: text('token_hash').notNull().unique(),
@@ -89,7 +88,10 @@ export const apiTokens = pgTable(
     expiresAt: timestamp('expires_at', { withTimezone: true }),
     revokedAt: timestamp('revoked_at', { withTimezone: true }),
   },
-  (t) => [index('api_tokens_user_idx').on(t.orgId, t.userId)],
+  (t) => [
+    index('api_tokens_user_idx').on(t.orgId, t.userId),
+    foreignKey({ name: 'api_tokens_user_fk', columns: [t.orgId, t.userId], foreignColumns: [users.orgId, users.id] }).onDelete('cascade'),
+  ],
 );
 
 /**

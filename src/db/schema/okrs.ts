@@ -1,29 +1,46 @@
+import { sql } from 'drizzle-orm';
 import {
   boolean,
+  check,
   date,
   doublePrecision,
+  foreignKey,
   index,
   integer,
   jsonb,
   pgTable,
   text,
   timestamp,
+  unique,
   uniqueIndex,
   uuid,
-  type AnyPgColumn,
 } from 'drizzle-orm/pg-core';
+import {
+  CYCLE_STATUSES,
+  KEY_RESULT_KINDS,
+  OBJECTIVE_STATUSES,
+  OBJECTIVE_TYPES,
+  PROGRESS_DRIVERS,
+  type CycleStatus,
+  type KeyResultKind,
+  type MeasureReliability,
+  type ObjectiveStatus,
+  type ObjectiveType,
+  type ProgressDriver,
+} from '../../domain/vocabulary.js';
+import { confidenceRange, oneOf, updatedAt } from './constraints.js';
 import { organizations } from './organizations.js';
 import { users } from './auth.js';
 import { teams } from './people.js';
 
-export const CYCLE_STATUSES = ['planning', 'active', 'closed'] as const;
-export type CycleStatus = (typeof CYCLE_STATUSES)[number];
-export const OBJECTIVE_STATUSES = ['draft', 'active', 'closed', 'archived'] as const;
-export type ObjectiveStatus = (typeof OBJECTIVE_STATUSES)[number];
+// Every reference to a cycle, objective, key result, team or person carries org_id (composite foreign keys
+// onto unique (org_id, id)), so the database itself refuses a reference into another organisation.
+// Nullable references that clear themselves on delete (owners, teams, authors) need
+// ON DELETE SET NULL (column), which Drizzle cannot express: they are in migration 0006.
 
 const timestamps = {
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: updatedAt(),
 };
 
 export const cycles = pgTable(
@@ -40,7 +57,12 @@ export const cycles = pgTable(
     closedAt: timestamp('closed_at', { withTimezone: true }),
     ...timestamps,
   },
-  (t) => [index('cycles_org_idx').on(t.orgId, t.startDate)],
+  (t) => [
+    index('cycles_org_idx').on(t.orgId, t.startDate),
+    unique('cycles_org_id_unique').on(t.orgId, t.id),
+    oneOf('cycles_status_check', t.status, CYCLE_STATUSES),
+    check('cycles_dates_check', sql`${t.endDate} >= ${t.startDate}`),
+  ],
 );
 
 /**
@@ -54,18 +76,16 @@ export const objectives = pgTable(
     orgId: uuid('org_id')
       .notNull()
       .references(() => organizations.id),
-    cycleId: uuid('cycle_id')
-      .notNull()
-      .references(() => cycles.id),
+    cycleId: uuid('cycle_id').notNull(),
     title: text('title').notNull(),
     description: text('description'),
     whyImportant: text('why_important'),
     whyUrgent: text('why_urgent'),
-    ownerId: text('owner_id').references(() => users.id, { onDelete: 'set null' }),
-    teamId: uuid('team_id').references(() => teams.id, { onDelete: 'set null' }),
-    type: text('type').$type<'committed' | 'aspirational'>().notNull().default('committed'),
+    ownerId: text('owner_id'),
+    teamId: uuid('team_id'),
+    type: text('type').$type<ObjectiveType>().notNull().default('committed'),
     weight: doublePrecision('weight').notNull().default(1),
-    progressDriver: text('progress_driver').$type<'key_results' | 'aligned' | 'both'>().notNull().default('key_results'),
+    progressDriver: text('progress_driver').$type<ProgressDriver>().notNull().default('key_results'),
     status: text('status').$type<ObjectiveStatus>().notNull().default('active'),
     /** Why a team or individual objective aligns to nothing (the quality coach accepts a stated reason). */
     standaloneReason: text('standalone_reason'),
@@ -77,6 +97,12 @@ export const objectives = pgTable(
     index('objectives_org_cycle_idx').on(t.orgId, t.cycleId),
     index('objectives_team_idx').on(t.orgId, t.teamId),
     index('objectives_owner_idx').on(t.orgId, t.ownerId),
+    unique('objectives_org_id_unique').on(t.orgId, t.id),
+    foreignKey({ name: 'objectives_cycle_fk', columns: [t.orgId, t.cycleId], foreignColumns: [cycles.orgId, cycles.id] }),
+    oneOf('objectives_type_check', t.type, OBJECTIVE_TYPES),
+    oneOf('objectives_status_check', t.status, OBJECTIVE_STATUSES),
+    oneOf('objectives_progress_driver_check', t.progressDriver, PROGRESS_DRIVERS),
+    check('objectives_weight_check', sql`${t.weight} > 0`),
   ],
 );
 
@@ -87,13 +113,24 @@ export const objectiveContributors = pgTable(
     orgId: uuid('org_id')
       .notNull()
       .references(() => organizations.id),
-    objectiveId: uuid('objective_id')
-      .notNull()
-      .references(() => objectives.id, { onDelete: 'cascade' }),
-    userId: text('user_id').references(() => users.id, { onDelete: 'cascade' }),
-    teamId: uuid('team_id').references(() => teams.id, { onDelete: 'cascade' }),
+    objectiveId: uuid('objective_id').notNull(),
+    userId: text('user_id'),
+    teamId: uuid('team_id'),
   },
-  (t) => [index('objective_contributors_objective_idx').on(t.objectiveId)],
+  (t) => [
+    index('objective_contributors_objective_idx').on(t.objectiveId),
+    foreignKey({
+      name: 'objective_contributors_objective_fk',
+      columns: [t.orgId, t.objectiveId],
+      foreignColumns: [objectives.orgId, objectives.id],
+    }).onDelete('cascade'),
+    foreignKey({ name: 'objective_contributors_user_fk', columns: [t.orgId, t.userId], foreignColumns: [users.orgId, users.id] }).onDelete(
+      'cascade',
+    ),
+    foreignKey({ name: 'objective_contributors_team_fk', columns: [t.orgId, t.teamId], foreignColumns: [teams.orgId, teams.id] }).onDelete(
+      'cascade',
+    ),
+  ],
 );
 
 export interface DataReadinessRow {
@@ -101,7 +138,7 @@ export interface DataReadinessRow {
   baselineKnown?: boolean;
   measuredBy?: string;
   frequency?: string;
-  reliability?: 'reliable' | 'proxy' | 'not_yet_measurable';
+  reliability?: MeasureReliability;
   proxyReplaceBy?: string | null;
 }
 
@@ -118,13 +155,11 @@ export const keyResults = pgTable(
     orgId: uuid('org_id')
       .notNull()
       .references(() => organizations.id),
-    objectiveId: uuid('objective_id')
-      .notNull()
-      .references(() => objectives.id, { onDelete: 'cascade' }),
+    objectiveId: uuid('objective_id').notNull(),
     title: text('title').notNull(),
-    ownerId: text('owner_id').references(() => users.id, { onDelete: 'set null' }),
+    ownerId: text('owner_id'),
     weight: doublePrecision('weight').notNull().default(1),
-    kind: text('kind').$type<'metric' | 'threshold' | 'milestone' | 'rollup'>().notNull(),
+    kind: text('kind').$type<KeyResultKind>().notNull(),
     unit: text('unit'),
     startValue: doublePrecision('start_value'),
     targetValue: doublePrecision('target_value'),
@@ -144,7 +179,19 @@ export const keyResults = pgTable(
     scoreOverrideReason: text('score_override_reason'),
     ...timestamps,
   },
-  (t) => [index('key_results_objective_idx').on(t.objectiveId), index('key_results_owner_idx').on(t.orgId, t.ownerId)],
+  (t) => [
+    index('key_results_objective_idx').on(t.objectiveId),
+    index('key_results_owner_idx').on(t.orgId, t.ownerId),
+    unique('key_results_org_id_unique').on(t.orgId, t.id),
+    foreignKey({
+      name: 'key_results_objective_fk',
+      columns: [t.orgId, t.objectiveId],
+      foreignColumns: [objectives.orgId, objectives.id],
+    }).onDelete('cascade'),
+    oneOf('key_results_kind_check', t.kind, KEY_RESULT_KINDS),
+    check('key_results_weight_check', sql`${t.weight} > 0`),
+    confidenceRange('key_results_confidence_check', t.confidence),
+  ],
 );
 
 /** A child objective's link up to a parent objective or a parent key result (exactly one is set). */
@@ -155,18 +202,39 @@ export const alignments = pgTable(
     orgId: uuid('org_id')
       .notNull()
       .references(() => organizations.id),
-    childObjectiveId: uuid('child_objective_id')
-      .notNull()
-      .references(() => objectives.id, { onDelete: 'cascade' }),
-    parentObjectiveId: uuid('parent_objective_id').references((): AnyPgColumn => objectives.id, { onDelete: 'cascade' }),
-    parentKeyResultId: uuid('parent_key_result_id').references(() => keyResults.id, { onDelete: 'cascade' }),
+    childObjectiveId: uuid('child_objective_id').notNull(),
+    parentObjectiveId: uuid('parent_objective_id'),
+    parentKeyResultId: uuid('parent_key_result_id'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     index('alignments_child_idx').on(t.childObjectiveId),
     index('alignments_parent_objective_idx').on(t.parentObjectiveId),
     index('alignments_parent_kr_idx').on(t.parentKeyResultId),
-    uniqueIndex('alignments_unique_idx').on(t.childObjectiveId, t.parentObjectiveId, t.parentKeyResultId),
+    // One index per kind of parent: a partial index only holds rows that have that parent, so it works the same on
+    // every PostgreSQL version (NULLS NOT DISTINCT would need 15+) and the CHECK below rules out the all-NULL case.
+    uniqueIndex('alignments_objective_parent_unique')
+      .on(t.childObjectiveId, t.parentObjectiveId)
+      .where(sql`${t.parentObjectiveId} is not null`),
+    uniqueIndex('alignments_key_result_parent_unique')
+      .on(t.childObjectiveId, t.parentKeyResultId)
+      .where(sql`${t.parentKeyResultId} is not null`),
+    check('alignments_one_parent_check', sql`num_nonnulls(${t.parentObjectiveId}, ${t.parentKeyResultId}) = 1`),
+    foreignKey({
+      name: 'alignments_child_fk',
+      columns: [t.orgId, t.childObjectiveId],
+      foreignColumns: [objectives.orgId, objectives.id],
+    }).onDelete('cascade'),
+    foreignKey({
+      name: 'alignments_parent_objective_fk',
+      columns: [t.orgId, t.parentObjectiveId],
+      foreignColumns: [objectives.orgId, objectives.id],
+    }).onDelete('cascade'),
+    foreignKey({
+      name: 'alignments_parent_key_result_fk',
+      columns: [t.orgId, t.parentKeyResultId],
+      foreignColumns: [keyResults.orgId, keyResults.id],
+    }).onDelete('cascade'),
   ],
 );
 
@@ -177,10 +245,8 @@ export const checkIns = pgTable(
     orgId: uuid('org_id')
       .notNull()
       .references(() => organizations.id),
-    keyResultId: uuid('key_result_id')
-      .notNull()
-      .references(() => keyResults.id, { onDelete: 'cascade' }),
-    authorId: text('author_id').references(() => users.id, { onDelete: 'set null' }),
+    keyResultId: uuid('key_result_id').notNull(),
+    authorId: text('author_id'),
     asOf: date('as_of').notNull(),
     value: doublePrecision('value'),
     milestonesDone: jsonb('milestones_done').$type<boolean[]>(),
@@ -191,5 +257,14 @@ export const checkIns = pgTable(
     deleted: boolean('deleted').notNull().default(false),
     ...timestamps,
   },
-  (t) => [index('check_ins_kr_asof_idx').on(t.keyResultId, t.asOf, t.createdAt)],
+  (t) => [
+    index('check_ins_kr_asof_idx').on(t.keyResultId, t.asOf, t.createdAt),
+    unique('check_ins_org_id_unique').on(t.orgId, t.id),
+    foreignKey({
+      name: 'check_ins_key_result_fk',
+      columns: [t.orgId, t.keyResultId],
+      foreignColumns: [keyResults.orgId, keyResults.id],
+    }).onDelete('cascade'),
+    confidenceRange('check_ins_confidence_check', t.confidence),
+  ],
 );

@@ -1,13 +1,22 @@
-import { index, integer, pgTable, primaryKey, text, timestamp, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { check, foreignKey, index, integer, pgTable, primaryKey, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import {
+  CHECK_IN_CADENCES,
+  EMAIL_STATUSES,
+  ROLES,
+  TEAM_KINDS,
+  TEAM_MEMBER_ROLES,
+  type CheckInCadence,
+  type EmailStatus,
+  type Role,
+  type TeamKind,
+  type TeamMemberRole,
+} from '../../domain/vocabulary.js';
+import { oneOf, updatedAt } from './constraints.js';
 import { organizations } from './organizations.js';
-import { users, type Role } from './auth.js';
+import { users } from './auth.js';
 
-export const TEAM_KINDS = ['department', 'team'] as const;
-export type TeamKind = (typeof TEAM_KINDS)[number];
-export const CHECK_IN_CADENCES = ['weekly', 'biweekly', 'monthly'] as const;
-export type CheckInCadence = (typeof CHECK_IN_CADENCES)[number];
-export const MEMBER_ROLES = ['lead', 'member'] as const;
-export type TeamMemberRole = (typeof MEMBER_ROLES)[number];
+// References to teams and users carry org_id, so a row can only point inside its own organisation.
 
 export const teams = pgTable(
   'teams',
@@ -19,7 +28,7 @@ export const teams = pgTable(
     name: text('name').notNull(),
     description: text('description'),
     kind: text('kind').$type<TeamKind>().notNull().default('team'),
-    parentId: uuid('parent_id').references((): AnyPgColumn => teams.id),
+    parentId: uuid('parent_id'),
     checkInCadence: text('check_in_cadence').$type<CheckInCadence>().notNull().default('weekly'),
     /** Day of week (0 = Sunday … 6) and hour, in the organisation's time zone, when check-ins are due. */
     checkInDay: integer('check_in_day').notNull().default(1),
@@ -27,9 +36,17 @@ export const teams = pgTable(
     /** A Slack- or Teams-compatible incoming webhook for the team's reminders and wins. */
     webhookUrl: text('webhook_url'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: updatedAt(),
   },
-  (t) => [index('teams_org_parent_idx').on(t.orgId, t.parentId)],
+  (t) => [
+    index('teams_org_parent_idx').on(t.orgId, t.parentId),
+    unique('teams_org_id_unique').on(t.orgId, t.id),
+    foreignKey({ name: 'teams_parent_fk', columns: [t.orgId, t.parentId], foreignColumns: [t.orgId, t.id] }),
+    oneOf('teams_kind_check', t.kind, TEAM_KINDS),
+    oneOf('teams_check_in_cadence_check', t.checkInCadence, CHECK_IN_CADENCES),
+    check('teams_check_in_day_check', sql`${t.checkInDay} between 0 and 6`),
+    check('teams_check_in_hour_check', sql`${t.checkInHour} between 0 and 23`),
+  ],
 );
 
 export const teamMembers = pgTable(
@@ -38,16 +55,18 @@ export const teamMembers = pgTable(
     orgId: uuid('org_id')
       .notNull()
       .references(() => organizations.id),
-    teamId: uuid('team_id')
-      .notNull()
-      .references(() => teams.id, { onDelete: 'cascade' }),
-    userId: text('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    teamId: uuid('team_id').notNull(),
+    userId: text('user_id').notNull(),
     role: text('role').$type<TeamMemberRole>().notNull().default('member'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [primaryKey({ columns: [t.teamId, t.userId] }), index('team_members_user_idx').on(t.orgId, t.userId)],
+  (t) => [
+    primaryKey({ columns: [t.teamId, t.userId] }),
+    index('team_members_user_idx').on(t.orgId, t.userId),
+    foreignKey({ name: 'team_members_team_fk', columns: [t.orgId, t.teamId], foreignColumns: [teams.orgId, teams.id] }).onDelete('cascade'),
+    foreignKey({ name: 'team_members_user_fk', columns: [t.orgId, t.userId], foreignColumns: [users.orgId, users.id] }).onDelete('cascade'),
+    oneOf('team_members_role_check', t.role, TEAM_MEMBER_ROLES),
+  ],
 );
 
 export const invitations = pgTable(
@@ -59,14 +78,19 @@ export const invitations = pgTable(
       .references(() => organizations.id),
     email: text('email').notNull(),
     role: text('role').$type<Role>().notNull().default('member'),
-    teamId: uuid('team_id').references(() => teams.id, { onDelete: 'set null' }),
+    /** team_id and invited_by reference rows of the same organisation: migration 0006 (ON DELETE SET NULL). */
+    teamId: uuid('team_id'),
     tokenHash: text('token_hash').notNull().unique(),
-    invitedBy: text('invited_by').references(() => users.id, { onDelete: 'set null' }),
+    invitedBy: text('invited_by'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
     acceptedAt: timestamp('accepted_at', { withTimezone: true }),
     revokedAt: timestamp('revoked_at', { withTimezone: true }),
-    emailStatus: text('email_status').$type<'sent' | 'failed' | 'not_configured'>().notNull().default('not_configured'),
+    emailStatus: text('email_status').$type<EmailStatus>().notNull().default('not_configured'),
   },
-  (t) => [index('invitations_org_idx').on(t.orgId, t.createdAt)],
+  (t) => [
+    index('invitations_org_idx').on(t.orgId, t.createdAt),
+    oneOf('invitations_role_check', t.role, ROLES),
+    oneOf('invitations_email_status_check', t.emailStatus, EMAIL_STATUSES),
+  ],
 );

@@ -1,11 +1,39 @@
-import { boolean, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import {
+  boolean,
+  foreignKey,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  unique,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import {
+  CHANNELS,
+  COMMENT_TARGETS,
+  NOTIFICATION_KINDS,
+  OUTBOX_CHANNELS,
+  OUTBOX_STATUSES,
+  REACTION_TARGETS,
+  type Channel,
+  type CommentTarget,
+  type NotificationKind,
+  type OutboxChannel,
+  type OutboxStatus,
+  type ReactionTarget,
+} from '../../domain/vocabulary.js';
+import { oneOf, updatedAt } from './constraints.js';
 import { organizations } from './organizations.js';
 import { users } from './auth.js';
+import { checkIns, keyResults, objectives } from './okrs.js';
 
-export const NOTIFICATION_KINDS = ['reminder', 'escalation', 'digest', 'mention', 'comment', 'celebration', 'blocker'] as const;
-export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
-export const CHANNELS = ['in_app', 'email'] as const;
-export type Channel = (typeof CHANNELS)[number];
+/** The target id when the target is of `type`, else NULL: a stored column a cascading foreign key can hang on. */
+const targetIdWhen = (type: string) => sql.raw(`case when target_type = '${type}' then target_id end`);
 
 /** In-app notifications. `dedupeKey` makes a reminder or digest land once per person and period, whichever process sends it. */
 export const notifications = pgTable(
@@ -15,9 +43,7 @@ export const notifications = pgTable(
     orgId: uuid('org_id')
       .notNull()
       .references(() => organizations.id),
-    userId: text('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    userId: text('user_id').notNull(),
     kind: text('kind').$type<NotificationKind>().notNull(),
     title: text('title').notNull(),
     body: text('body'),
@@ -28,7 +54,14 @@ export const notifications = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     readAt: timestamp('read_at', { withTimezone: true }),
   },
-  (t) => [index('notifications_user_idx').on(t.userId, t.createdAt), uniqueIndex('notifications_dedupe_idx').on(t.userId, t.dedupeKey)],
+  (t) => [
+    index('notifications_user_idx').on(t.userId, t.createdAt),
+    uniqueIndex('notifications_dedupe_idx').on(t.userId, t.dedupeKey),
+    foreignKey({ name: 'notifications_user_fk', columns: [t.orgId, t.userId], foreignColumns: [users.orgId, users.id] }).onDelete(
+      'cascade',
+    ),
+    oneOf('notifications_kind_check', t.kind, NOTIFICATION_KINDS),
+  ],
 );
 
 /** A person's choice per kind and channel; no row means the default (on). */
@@ -38,14 +71,21 @@ export const notificationPreferences = pgTable(
     orgId: uuid('org_id')
       .notNull()
       .references(() => organizations.id),
-    userId: text('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    userId: text('user_id').notNull(),
     kind: text('kind').$type<NotificationKind>().notNull(),
     channel: text('channel').$type<Channel>().notNull(),
     enabled: boolean('enabled').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.userId, t.kind, t.channel] })],
+  (t) => [
+    primaryKey({ columns: [t.userId, t.kind, t.channel] }),
+    foreignKey({
+      name: 'notification_preferences_user_fk',
+      columns: [t.orgId, t.userId],
+      foreignColumns: [users.orgId, users.id],
+    }).onDelete('cascade'),
+    oneOf('notification_preferences_kind_check', t.kind, NOTIFICATION_KINDS),
+    oneOf('notification_preferences_channel_check', t.channel, CHANNELS),
+  ],
 );
 
 /**
@@ -60,14 +100,15 @@ export const outbox = pgTable(
     orgId: uuid('org_id')
       .notNull()
       .references(() => organizations.id),
-    channel: text('channel').$type<'email' | 'webhook'>().notNull(),
+    channel: text('channel').$type<OutboxChannel>().notNull(),
     /** An e-mail address or a webhook URL. */
     recipient: text('recipient').notNull(),
-    userId: text('user_id').references(() => users.id, { onDelete: 'set null' }),
+    /** References a user of the same organisation: migration 0006 (ON DELETE SET NULL (user_id)). */
+    userId: text('user_id'),
     subject: text('subject'),
     body: text('body').notNull(),
     payload: jsonb('payload'),
-    status: text('status').$type<'pending' | 'sent' | 'failed' | 'recorded'>().notNull().default('pending'),
+    status: text('status').$type<OutboxStatus>().notNull().default('pending'),
     attempts: integer('attempts').notNull().default(0),
     nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull().defaultNow(),
     lastError: text('last_error'),
@@ -75,7 +116,11 @@ export const outbox = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     sentAt: timestamp('sent_at', { withTimezone: true }),
   },
-  (t) => [index('outbox_due_idx').on(t.status, t.nextAttemptAt)],
+  (t) => [
+    index('outbox_due_idx').on(t.status, t.nextAttemptAt),
+    oneOf('outbox_channel_check', t.channel, OUTBOX_CHANNELS),
+    oneOf('outbox_status_check', t.status, OUTBOX_STATUSES),
+  ],
 );
 
 /** One row per job and period: the insert that wins decides which process runs it (exactly once). */
@@ -93,9 +138,11 @@ export const jobRuns = pgTable(
   (t) => [uniqueIndex('job_runs_period_idx').on(t.name, t.periodKey)],
 );
 
-export const COMMENT_TARGETS = ['objective', 'key_result', 'check_in'] as const;
-export type CommentTarget = (typeof COMMENT_TARGETS)[number];
-
+/**
+ * A comment on an objective, a key result or a check-in (target_type, target_id). One generated column per
+ * target type holds the id when the comment is on that type, so a foreign key per type removes the comment
+ * with its target (ON DELETE CASCADE) and refuses a target that does not exist or is in another organisation.
+ */
 export const comments = pgTable(
   'comments',
   {
@@ -105,13 +152,34 @@ export const comments = pgTable(
       .references(() => organizations.id),
     targetType: text('target_type').$type<CommentTarget>().notNull(),
     targetId: uuid('target_id').notNull(),
-    authorId: text('author_id').references(() => users.id, { onDelete: 'set null' }),
+    objectiveId: uuid('objective_id').generatedAlwaysAs(targetIdWhen('objective')),
+    keyResultId: uuid('key_result_id').generatedAlwaysAs(targetIdWhen('key_result')),
+    checkInId: uuid('check_in_id').generatedAlwaysAs(targetIdWhen('check_in')),
+    /** References a user of the same organisation: migration 0006 (ON DELETE SET NULL (author_id)). */
+    authorId: text('author_id'),
     body: text('body').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: updatedAt(),
     deletedAt: timestamp('deleted_at', { withTimezone: true }),
   },
-  (t) => [index('comments_target_idx').on(t.targetType, t.targetId, t.createdAt)],
+  (t) => [
+    index('comments_target_idx').on(t.targetType, t.targetId, t.createdAt),
+    unique('comments_org_id_unique').on(t.orgId, t.id),
+    oneOf('comments_target_type_check', t.targetType, COMMENT_TARGETS),
+    foreignKey({
+      name: 'comments_objective_fk',
+      columns: [t.orgId, t.objectiveId],
+      foreignColumns: [objectives.orgId, objectives.id],
+    }).onDelete('cascade'),
+    foreignKey({
+      name: 'comments_key_result_fk',
+      columns: [t.orgId, t.keyResultId],
+      foreignColumns: [keyResults.orgId, keyResults.id],
+    }).onDelete('cascade'),
+    foreignKey({ name: 'comments_check_in_fk', columns: [t.orgId, t.checkInId], foreignColumns: [checkIns.orgId, checkIns.id] }).onDelete(
+      'cascade',
+    ),
+  ],
 );
 
 export const commentMentions = pgTable(
@@ -127,6 +195,7 @@ export const commentMentions = pgTable(
   (t) => [primaryKey({ columns: [t.commentId, t.userId] })],
 );
 
+/** A reaction to a comment or a check-in; removed with its target, like comments (generated id per target type). */
 export const reactions = pgTable(
   'reactions',
   {
@@ -134,13 +203,23 @@ export const reactions = pgTable(
     orgId: uuid('org_id')
       .notNull()
       .references(() => organizations.id),
-    targetType: text('target_type').$type<'comment' | 'check_in'>().notNull(),
+    targetType: text('target_type').$type<ReactionTarget>().notNull(),
     targetId: uuid('target_id').notNull(),
-    userId: text('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    commentId: uuid('comment_id').generatedAlwaysAs(targetIdWhen('comment')),
+    checkInId: uuid('check_in_id').generatedAlwaysAs(targetIdWhen('check_in')),
+    userId: text('user_id').notNull(),
     emoji: text('emoji').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('reactions_unique_idx').on(t.targetType, t.targetId, t.userId, t.emoji)],
+  (t) => [
+    uniqueIndex('reactions_unique_idx').on(t.targetType, t.targetId, t.userId, t.emoji),
+    oneOf('reactions_target_type_check', t.targetType, REACTION_TARGETS),
+    foreignKey({ name: 'reactions_comment_fk', columns: [t.orgId, t.commentId], foreignColumns: [comments.orgId, comments.id] }).onDelete(
+      'cascade',
+    ),
+    foreignKey({ name: 'reactions_check_in_fk', columns: [t.orgId, t.checkInId], foreignColumns: [checkIns.orgId, checkIns.id] }).onDelete(
+      'cascade',
+    ),
+    foreignKey({ name: 'reactions_user_fk', columns: [t.orgId, t.userId], foreignColumns: [users.orgId, users.id] }).onDelete('cascade'),
+  ],
 );

@@ -4,7 +4,8 @@
  * findings; every date and cycle-wide count comes in through the context.
  */
 import type { IsoDate } from '../dates.js';
-import type { KeyResultKind, Milestone } from '../key-result.js';
+import type { Milestone } from '../key-result.js';
+import type { KeyResultKind, MeasureReliability, ObjectiveType, ProgressDriver } from '../vocabulary.js';
 
 /** block: cannot publish; warn: should fix; tip: worth considering. */
 export type Severity = 'block' | 'warn' | 'tip';
@@ -18,7 +19,7 @@ export interface DataReadiness {
   readonly baselineKnown?: boolean;
   readonly measuredBy?: string;
   readonly frequency?: string;
-  readonly reliability?: 'reliable' | 'proxy' | 'not_yet_measurable';
+  readonly reliability?: MeasureReliability;
   /** When a proxy metric will be replaced by the real one. */
   readonly proxyReplaceBy?: IsoDate | null;
 }
@@ -41,8 +42,7 @@ export interface DraftKeyResult {
 }
 
 export type ObjectiveLevel = 'company' | 'team' | 'individual';
-export type ObjectiveType = 'committed' | 'aspirational';
-export type ProgressDriver = 'key_results' | 'aligned' | 'both';
+export type { ObjectiveType, ProgressDriver };
 
 /** An objective as typed, with the few graph facts the rules need. */
 export interface DraftObjective {

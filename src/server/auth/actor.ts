@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import { and, eq, gt, isNull, or } from 'drizzle-orm';
 import type { FastifyRequest } from 'fastify';
 import type { Database } from '../../db/database.js';
-import { apiTokens, users, type Role } from '../../db/schema/index.js';
+import { apiTokens, users } from '../../db/schema/index.js';
+import { type Role } from '../../domain/vocabulary.js';
 import type { Auth } from './better-auth.js';
 
 /** Who is calling: every /api/v1 handler works from this, never from raw headers. */

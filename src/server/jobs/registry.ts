@@ -4,7 +4,7 @@ import { escalateGroup } from '../services/rhythm/escalation.js';
 import { remindGroup } from '../services/rhythm/reminders.js';
 import { periodAt } from '../services/rhythm/schedule.js';
 import { checkInGroups, groupKey } from '../services/rhythm/schedules.js';
-import { hours } from '../services/rhythm/zoned-time.js';
+import { hours } from '../../domain/zoned-time.js';
 import type { JobContext, ScheduledJob } from './context.js';
 import { housekeeping } from './housekeeping.js';
 

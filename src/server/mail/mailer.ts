@@ -1,4 +1,5 @@
 import nodemailer, { type Transporter } from 'nodemailer';
+import type { EmailStatus } from '../../domain/vocabulary.js';
 
 /** SMTP_URL is checked at start, so a typo stops `cairn serve` with a clear message instead of failing every e-mail later. */
 export class SmtpUrlError extends Error {
@@ -44,7 +45,8 @@ function mailFields(from: string, { listUnsubscribe, ...message }: MailMessage) 
   };
 }
 
-export type MailOutcome = 'sent' | 'failed' | 'not_configured';
+/** What became of a message; an invitation stores it as its e-mail status. */
+export type MailOutcome = EmailStatus;
 
 export interface Mailer {
   readonly configured: boolean;

@@ -1,4 +1,4 @@
-import type { TeamMemberRole } from '../../db/schema/index.js';
+import type { TeamMemberRole } from '../../domain/vocabulary.js';
 import type { Actor } from '../auth/actor.js';
 import { forbidden } from '../errors.js';
 import { isAdmin } from './index.js';

@@ -1,4 +1,4 @@
-import type { Role } from '../../db/schema/index.js';
+import type { Role } from '../../domain/vocabulary.js';
 
 /** The facts a role rule needs; an Actor has them, and so does a row of users. */
 export interface HasRole {

@@ -1,4 +1,4 @@
-import type { Role } from '../../db/schema/index.js';
+import type { Role } from '../../domain/vocabulary.js';
 import type { Actor } from '../auth/actor.js';
 import { forbidden } from '../errors.js';
 import { isAdmin, isOwner } from './roles.js';

@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { and, desc, eq, gt, isNull } from 'drizzle-orm';
 import type { Database } from '../../db/database.js';
-import { invitations, organizations, teamMembers, users, type Role } from '../../db/schema/index.js';
+import { invitations, organizations, teamMembers, users } from '../../db/schema/index.js';
+import { type Role, type EmailStatus } from '../../domain/vocabulary.js';
 import { hashToken, type Actor } from '../auth/actor.js';
 import { authorizeInvitations } from '../policies/invitations.js';
 import { conflict, notFound, AppError } from '../errors.js';
@@ -62,7 +63,7 @@ export async function createInvitation(db: Database, actor: Actor, input: NewInv
   });
 }
 
-export async function setEmailStatus(db: Database, id: string, status: 'sent' | 'failed' | 'not_configured') {
+export async function setEmailStatus(db: Database, id: string, status: EmailStatus) {
   await db.update(invitations).set({ emailStatus: status }).where(eq(invitations.id, id));
 }
 

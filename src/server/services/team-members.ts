@@ -1,6 +1,7 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { Database, Executor } from '../../db/database.js';
-import { teamMembers, users, type TeamMemberRole } from '../../db/schema/index.js';
+import { teamMembers, users } from '../../db/schema/index.js';
+import { type TeamMemberRole } from '../../domain/vocabulary.js';
 import type { Actor } from '../auth/actor.js';
 import { notFound } from '../errors.js';
 import { authorizeMembersChange } from '../policies/teams.js';

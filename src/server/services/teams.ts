@@ -1,6 +1,7 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { queryRows, type Database, type Executor } from '../../db/database.js';
-import { objectives, teamMembers, teams, type CheckInCadence, type TeamKind } from '../../db/schema/index.js';
+import { objectives, teamMembers, teams } from '../../db/schema/index.js';
+import { type CheckInCadence, type TeamKind } from '../../domain/vocabulary.js';
 import type { Actor } from '../auth/actor.js';
 import { invalid, notFound, AppError } from '../errors.js';
 import { authorizeTeamChange } from '../policies/teams.js';
@@ -89,7 +90,7 @@ export async function updateTeam(db: Database, actor: Actor, id: string, fields:
     if (fields.parentId !== undefined) await checkParent(tx, scope.orgId, id, fields.parentId);
     const [team] = await tx
       .update(teams)
-      .set({ ...fields, name: fields.name?.trim(), updatedAt: new Date() })
+      .set({ ...fields, name: fields.name?.trim() })
       .where(and(eq(teams.orgId, scope.orgId), eq(teams.id, id)))
       .returning();
     await recordActivity(tx, {

@@ -1,6 +1,7 @@
 import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import { queryRows, type Database, type Executor } from '../../db/database.js';
-import { apiTokens, sessions, teamMembers, users, type Role } from '../../db/schema/index.js';
+import { apiTokens, sessions, teamMembers, users } from '../../db/schema/index.js';
+import { type Role } from '../../domain/vocabulary.js';
 import { actorIdOf, SYSTEM, type Writer } from '../auth/actor.js';
 import { invalid, notFound, AppError, forbidden } from '../errors.js';
 import { authorizeUserChange } from '../policies/users.js';
@@ -81,7 +82,7 @@ export async function updateUser(db: Database, writer: Writer, orgId: string, id
     const deactivatedAt = active === undefined ? undefined : active ? null : new Date();
     const [user] = await tx
       .update(users)
-      .set({ ...rest, name: rest.name?.trim(), deactivatedAt, updatedAt: new Date() })
+      .set({ ...rest, name: rest.name?.trim(), deactivatedAt })
       .where(and(eq(users.orgId, orgId), eq(users.id, id)))
       .returning();
     if (active === false) {

@@ -1,5 +1,7 @@
 // API shapes as the server presents them (src/server/http/presenters.ts).
-export type Role = 'owner' | 'admin' | 'member';
+import type { CheckInCadence, Role, TeamKind, TeamMemberRole } from '../../domain/vocabulary.js';
+
+export type { Role };
 
 export interface User {
   id: string;
@@ -11,7 +13,7 @@ export interface User {
   timeZone: string | null;
   active: boolean;
   createdAt: string;
-  teams?: { teamId: string; role: 'lead' | 'member' }[];
+  teams?: { teamId: string; role: TeamMemberRole }[];
   /** What the caller may do with this person, decided by the server's policies. */
   can?: UserAbilities;
 }
@@ -50,9 +52,9 @@ export interface Team {
   id: string;
   name: string;
   description: string | null;
-  kind: 'department' | 'team';
+  kind: TeamKind;
   parentId: string | null;
-  checkInCadence: 'weekly' | 'biweekly' | 'monthly';
+  checkInCadence: CheckInCadence;
   memberCount: number | null;
   can?: { edit: boolean; delete: boolean; manageMembers: boolean };
 }
@@ -62,7 +64,7 @@ export interface TeamMember {
   name: string;
   email: string;
   title: string | null;
-  role: 'lead' | 'member';
+  role: TeamMemberRole;
 }
 
 export interface Invitation {

@@ -1,4 +1,5 @@
 import { ActionIcon, Anchor, Badge, Button, Card, Group, Select, Stack, Table, Text, Title } from '@mantine/core';
+import type { TeamMemberRole } from '../../domain/vocabulary.js';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
@@ -23,7 +24,7 @@ export function TeamPage() {
   const canManage = team?.can?.manageMembers ?? false;
   const refresh = [keys.members(id), keys.users, keys.teams];
   const setMember = useApiMutation(
-    (body: { userId: string; role: 'lead' | 'member' }) => api(`/api/v1/teams/${id}/members`, { method: 'POST', body }),
+    (body: { userId: string; role: TeamMemberRole }) => api(`/api/v1/teams/${id}/members`, { method: 'POST', body }),
     refresh,
   );
   const remove = useApiMutation((userId: string) => api(`/api/v1/teams/${id}/members/${userId}`, { method: 'DELETE' }), refresh);

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { EMAIL_STATUSES } from '../../../domain/vocabulary.js';
 import { passwordSchema } from '../../auth/password-rules.js';
 import {
   acceptInvitation,
@@ -22,7 +23,7 @@ const invitationSchema = z.object({
   role: roleField,
   teamId: z.string().nullable(),
   invitedBy: z.string().nullable(),
-  emailStatus: z.enum(['sent', 'failed', 'not_configured']),
+  emailStatus: z.enum(EMAIL_STATUSES),
   createdAt: z.string(),
   expiresAt: z.string(),
 });

@@ -1,4 +1,12 @@
 import { z } from 'zod';
+import {
+  CYCLE_STATUSES,
+  KEY_RESULT_KINDS,
+  OBJECTIVE_STATUSES,
+  OBJECTIVE_TYPES,
+  PROGRESS_DRIVERS,
+  PROGRESS_STATUSES,
+} from '../../../domain/vocabulary.js';
 import { dataReadinessSchema } from '../quality/schema.js';
 
 const isoDate = z.iso.date({ message: 'Use a date as YYYY-MM-DD.' });
@@ -12,13 +20,13 @@ export const cycleCreate = z.object({
   name: text(80).min(1, 'Required.'),
   startDate: isoDate,
   endDate: isoDate,
-  status: z.enum(['planning', 'active']).optional(),
+  status: z.enum(CYCLE_STATUSES).exclude(['closed']).optional(),
 });
 export const cyclePatch = z.object({
   name: text(80).min(1).optional(),
   startDate: isoDate.optional(),
   endDate: isoDate.optional(),
-  status: z.enum(['planning', 'active', 'closed']).optional(),
+  status: z.enum(CYCLE_STATUSES).optional(),
 });
 export const cycleGenerate = z.object({ year: z.number().int().min(2000).max(2100) });
 export const summarySchema = z.object({
@@ -35,7 +43,7 @@ export const cycleSchema = z.object({
   name: z.string(),
   startDate: z.string(),
   endDate: z.string(),
-  status: z.enum(['planning', 'active', 'closed']),
+  status: z.enum(CYCLE_STATUSES),
   closedAt: z.string().nullable(),
 });
 
@@ -55,15 +63,15 @@ export const objectiveCreate = z.object({
     .describe('Defaults to the caller. Only admins and the team’s leads create for others or for nobody: a member’s null becomes them'),
   teamId: optionalId.describe('No team means a company-level objective'),
   contributors: z.array(contributor).max(50).optional(),
-  type: z.enum(['committed', 'aspirational']).default('committed'),
+  type: z.enum(OBJECTIVE_TYPES).default('committed'),
   publishOverrideReason: text(1000)
     .min(1)
     .optional()
     .describe('Admins only: publish (into active) despite blocking quality findings; the reason is recorded'),
   weight: weight.default(1),
-  progressDriver: z.enum(['key_results', 'aligned', 'both']).default('key_results'),
+  progressDriver: z.enum(PROGRESS_DRIVERS).default('key_results'),
   status: z
-    .enum(['draft', 'active', 'closed', 'archived'])
+    .enum(OBJECTIVE_STATUSES)
     .default('draft')
     .describe('Defaults to draft; `active` publishes at once and runs the publish gate (quality findings that block)'),
   standaloneReason: text(1000).nullable().optional().describe('Why a team or individual objective aligns to nothing'),
@@ -72,17 +80,17 @@ export const objectivePatch = objectiveCreate
   .omit({ cycleId: true })
   .partial()
   .extend({
-    type: z.enum(['committed', 'aspirational']).optional(),
+    type: z.enum(OBJECTIVE_TYPES).optional(),
     weight: weight.optional(),
-    progressDriver: z.enum(['key_results', 'aligned', 'both']).optional(),
-    status: z.enum(['draft', 'active', 'closed', 'archived']).optional(),
+    progressDriver: z.enum(PROGRESS_DRIVERS).optional(),
+    status: z.enum(OBJECTIVE_STATUSES).optional(),
   });
 export const objectiveFilters = asOfQuery.extend({
   cycleId: z.uuid().optional(),
   teamId: z.uuid().optional(),
   ownerId: z.string().max(64).optional(),
   involves: z.string().max(64).optional().describe('A person id: objectives they own or hold a key result of'),
-  status: z.enum(['draft', 'active', 'closed', 'archived']).optional(),
+  status: z.enum(OBJECTIVE_STATUSES).optional(),
   parent: z
     .union([z.literal('none'), z.uuid({ message: 'An objective id or "none".' })])
     .optional()
@@ -96,7 +104,7 @@ export const keyResultCreate = z.object({
   title: text(300).min(1, 'Required.'),
   ownerId: z.string().min(1).max(64).nullable().optional(),
   weight: weight.default(1),
-  kind: z.enum(['metric', 'threshold', 'milestone', 'rollup'], { message: 'Use metric, threshold, milestone or rollup.' }),
+  kind: z.enum(KEY_RESULT_KINDS, { message: 'Use metric, threshold, milestone or rollup.' }),
   unit: z.string().trim().min(1).max(16).nullable().optional().describe('number, percent, or a currency code such as EUR'),
   startValue: number.nullable().optional(),
   targetValue: number.nullable().optional(),
@@ -125,14 +133,14 @@ export const checkInBody = z.object({
   blockers: text(5000).nullable().optional(),
 });
 
-const progressStatus = z.enum(['on_track', 'at_risk', 'off_track']);
+const progressStatus = z.enum(PROGRESS_STATUSES);
 export const keyResultView = z.object({
   id: z.string(),
   objectiveId: z.string(),
   title: z.string(),
   ownerId: z.string().nullable(),
   weight: z.number(),
-  kind: z.enum(['metric', 'threshold', 'milestone', 'rollup']),
+  kind: z.enum(KEY_RESULT_KINDS),
   unit: z.string().nullable(),
   startValue: z.number().nullable(),
   targetValue: z.number().nullable(),
@@ -175,10 +183,10 @@ export const objectiveView = z.object({
   teamId: z.string().nullable(),
   contributors: z.array(z.object({ userId: z.string().nullable(), teamId: z.string().nullable() })),
   parents: z.array(z.object({ id: z.string(), parentObjectiveId: z.string().nullable(), parentKeyResultId: z.string().nullable() })),
-  type: z.enum(['committed', 'aspirational']),
+  type: z.enum(OBJECTIVE_TYPES),
   weight: z.number(),
-  progressDriver: z.enum(['key_results', 'aligned', 'both']),
-  status: z.enum(['draft', 'active', 'closed', 'archived']),
+  progressDriver: z.enum(PROGRESS_DRIVERS),
+  status: z.enum(OBJECTIVE_STATUSES),
   progress: z.number(),
   expectedProgress: z.number(),
   progressStatus,

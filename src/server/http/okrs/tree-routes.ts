@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { OBJECTIVE_TYPES, PROGRESS_STATUSES } from '../../../domain/vocabulary.js';
 import { requireCycle } from '../../services/okrs/cycles.js';
 import { loadCycleTree } from '../../services/okrs/cycle-tree.js';
 import { isSearching, searchCycleTree } from '../../services/okrs/search-tree.js';
@@ -24,8 +25,8 @@ const treeSearchQuery = z.object({
   q: z.string().trim().max(200).optional().describe("Search: words in an objective's or its key results' titles"),
   teamId: z.uuid().optional(),
   ownerId: z.string().max(64).optional().describe('Owns the objective or one of its key results'),
-  type: z.enum(['committed', 'aspirational']).optional(),
-  progressStatus: z.enum(['on_track', 'at_risk', 'off_track']).optional(),
+  type: z.enum(OBJECTIVE_TYPES).optional(),
+  progressStatus: z.enum(PROGRESS_STATUSES).optional(),
 });
 // Paths to matches are never cut: alignments are at most this deep (loops are refused).
 const SEARCH_DEPTH = 64;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { KEY_RESULT_KINDS, MEASURE_RELIABILITIES, OBJECTIVE_TYPES, PROGRESS_DRIVERS } from '../../../domain/vocabulary.js';
 
 const severity = z.enum(['block', 'warn', 'tip']);
 const setting = z.enum(['block', 'warn', 'tip', 'off']);
@@ -10,7 +11,7 @@ export const dataReadinessSchema = z.object({
   baselineKnown: z.boolean().optional(),
   measuredBy: z.string().trim().max(200).optional(),
   frequency: z.string().trim().max(100).optional(),
-  reliability: z.enum(['reliable', 'proxy', 'not_yet_measurable']).optional(),
+  reliability: z.enum(MEASURE_RELIABILITIES).optional(),
   proxyReplaceBy: isoDate.nullable().optional(),
 });
 
@@ -28,7 +29,7 @@ export const principlesSchema = z.object({
 const draftKeyResult = z.object({
   id: z.string().optional(),
   title: z.string().max(300),
-  kind: z.enum(['metric', 'threshold', 'milestone', 'rollup']),
+  kind: z.enum(KEY_RESULT_KINDS),
   unit: z.string().max(16).optional(),
   startValue: z.number().nullable().optional(),
   targetValue: z.number().nullable().optional(),
@@ -51,8 +52,8 @@ export const draftSchema = z.object({
   ownerId: z.string().max(64).nullable().optional(),
   teamId: z.uuid().nullable().optional(),
   level: z.enum(['company', 'team', 'individual']).default('team'),
-  type: z.enum(['committed', 'aspirational']).default('committed'),
-  progressDriver: z.enum(['key_results', 'aligned', 'both']).default('key_results'),
+  type: z.enum(OBJECTIVE_TYPES).default('committed'),
+  progressDriver: z.enum(PROGRESS_DRIVERS).default('key_results'),
   alignedChildCount: z.number().int().min(0).default(0),
   parentCount: z.number().int().min(0).default(0),
   standaloneReason: z.string().max(1000).nullable().optional(),

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { OUTBOX_CHANNELS, OUTBOX_STATUSES } from '../../../domain/vocabulary.js';
 import { jobsOverview, outboxFor, runJobNow } from '../../services/rhythm/admin.js';
 import { actorOf, type AppContext } from '../context.js';
 import { iso, problemSchema } from '../schemas.js';
@@ -52,8 +53,8 @@ export const rhythmAdminRoutes =
         tags: ['rhythm'],
         summary: 'Recent e-mails and webhook calls with their delivery status, newest first (owner/admin)',
         querystring: z.object({
-          status: z.enum(['pending', 'sent', 'failed', 'recorded']).optional(),
-          channel: z.enum(['email', 'webhook']).optional(),
+          status: z.enum(OUTBOX_STATUSES).optional(),
+          channel: z.enum(OUTBOX_CHANNELS).optional(),
           limit: z.coerce.number().int().min(1).max(500).default(100),
         }),
         response: { 200: z.array(outboxView), 403: problemSchema },

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { OUTBOX_CHANNELS, OUTBOX_STATUSES } from '../../../domain/vocabulary.js';
 import { RHYTHM_LIMITS } from '../../services/rhythm/settings.js';
 import { cadence } from '../teams/schema.js';
 
@@ -63,11 +64,11 @@ export const jobView = z.object({
 
 export const outboxView = z.object({
   id: z.string(),
-  channel: z.enum(['email', 'webhook']),
+  channel: z.enum(OUTBOX_CHANNELS),
   recipient: z.string(),
   subject: z.string().nullable(),
   body: z.string(),
-  status: z.enum(['pending', 'sent', 'failed', 'recorded']),
+  status: z.enum(OUTBOX_STATUSES),
   attempts: z.number(),
   nextAttemptAt: z.string(),
   lastError: z.string().nullable(),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CHANNELS, COMMENT_TARGETS, NOTIFICATION_KINDS } from '../../../db/schema/index.js';
+import { CHANNELS, COMMENT_TARGETS, NOTIFICATION_KINDS } from '../../../domain/vocabulary.js';
 import { EMOJIS } from '../../services/social/reactions.js';
 import { isoDateTime } from '../schemas.js';
 

@@ -1,8 +1,9 @@
 import { z } from 'zod';
+import { CHECK_IN_CADENCES, TEAM_KINDS, TEAM_MEMBER_ROLES } from '../../../domain/vocabulary.js';
 import { nameField } from '../schemas.js';
 
-export const teamKind = z.enum(['department', 'team']);
-export const cadence = z.enum(['weekly', 'biweekly', 'monthly']);
+export const teamKind = z.enum(TEAM_KINDS);
+export const cadence = z.enum(CHECK_IN_CADENCES);
 
 /** A Slack-, Teams- or Mattermost-compatible incoming webhook; null clears it. */
 export const webhookUrlField = z
@@ -49,9 +50,9 @@ export const memberSchema = z.object({
   name: z.string(),
   email: z.string(),
   title: z.string().nullable(),
-  role: z.enum(['lead', 'member']),
+  role: z.enum(TEAM_MEMBER_ROLES),
   joinedAt: z.string(),
 });
 
-export const memberBody = z.object({ userId: z.string().min(1).max(64), role: z.enum(['lead', 'member']).default('member') });
-export const memberRoleBody = z.object({ role: z.enum(['lead', 'member']) });
+export const memberBody = z.object({ userId: z.string().min(1).max(64), role: z.enum(TEAM_MEMBER_ROLES).default('member') });
+export const memberRoleBody = z.object({ role: z.enum(TEAM_MEMBER_ROLES) });

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { TEAM_MEMBER_ROLES } from '../../../domain/vocabulary.js';
 import { userAbilities } from '../../policies/users.js';
 import { findUser, listUsers, updateUser, type UserFields } from '../../services/users.js';
 import { actorOf, type AppContext } from '../context.js';
@@ -10,7 +11,7 @@ import { userSchema } from '../setup/schema.js';
 
 const userAbilitiesView = z.object({ edit: z.boolean(), changeRole: z.boolean(), deactivate: z.boolean() });
 const userView = userSchema.extend({ can: userAbilitiesView });
-const userWithTeams = userView.extend({ teams: z.array(z.object({ teamId: z.string(), role: z.enum(['lead', 'member']) })) });
+const userWithTeams = userView.extend({ teams: z.array(z.object({ teamId: z.string(), role: z.enum(TEAM_MEMBER_ROLES) })) });
 
 const userPatch = z.object({
   name: nameField.optional(),

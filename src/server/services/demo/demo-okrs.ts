@@ -1,8 +1,10 @@
+import type { KeyResultKind, ObjectiveType } from '../../../domain/vocabulary.js';
+
 /** The demo cycle's OKRs: company → departments → teams → one individual, with every kind of key result. */
 export interface DemoKeyResult {
   title: string;
   owner: string;
-  kind: 'metric' | 'threshold' | 'milestone' | 'rollup';
+  kind: KeyResultKind;
   unit?: string;
   start?: number;
   target?: number;
@@ -20,7 +22,7 @@ export interface DemoObjective {
   title: string;
   owner: string;
   team?: string;
-  type?: 'committed' | 'aspirational';
+  type?: ObjectiveType;
   whyImportant?: string;
   whyUrgent?: string;
   /** `objectiveKey` or `objectiveKey#krIndex`. */

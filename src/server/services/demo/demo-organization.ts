@@ -1,8 +1,10 @@
+import type { TeamKind } from '../../../domain/vocabulary.js';
+
 /** The demo organisation: a mid-sized robotics company with departments, teams and a reporting line. */
 export interface DemoTeam {
   key: string;
   name: string;
-  kind: 'department' | 'team';
+  kind: TeamKind;
   parent?: string;
   description: string;
 }

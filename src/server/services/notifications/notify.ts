@@ -1,6 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Executor } from '../../../db/database.js';
-import { notificationPreferences, notifications, outbox, users, type Channel, type NotificationKind } from '../../../db/schema/index.js';
+import { notificationPreferences, notifications, outbox, users } from '../../../db/schema/index.js';
+import { type Channel, type NotificationKind } from '../../../domain/vocabulary.js';
 import type { Announcer } from '../announce.js';
 import { deliverAfter } from './quiet-hours.js';
 import { unsubscribeLink } from './unsubscribe.js';

@@ -1,13 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { Database, Executor } from '../../../db/database.js';
-import {
-  CHANNELS,
-  NOTIFICATION_KINDS,
-  notificationPreferences,
-  users,
-  type Channel,
-  type NotificationKind,
-} from '../../../db/schema/index.js';
+import { notificationPreferences, users } from '../../../db/schema/index.js';
+import { CHANNELS, NOTIFICATION_KINDS, type Channel, type NotificationKind } from '../../../domain/vocabulary.js';
 import { notFound } from '../../errors.js';
 import { recordActivity } from '../activity.js';
 import type { Scope } from '../scope.js';
@@ -78,10 +72,7 @@ export async function setPreference(tx: Executor, orgId: string, userId: string,
 export async function setQuietHours(db: Database, scope: Scope, hours: QuietHours): Promise<QuietHours & { timeZone: string | null }> {
   return db.transaction(async (tx) => {
     const before = await quietHoursOf(tx, scope.orgId, scope.actorId);
-    await tx
-      .update(users)
-      .set({ quietHoursStart: hours.start, quietHoursEnd: hours.end, updatedAt: new Date() })
-      .where(eq(users.id, scope.actorId));
+    await tx.update(users).set({ quietHoursStart: hours.start, quietHoursEnd: hours.end }).where(eq(users.id, scope.actorId));
     await recordActivity(tx, {
       ...scope,
       action: 'user.quiet-hours-updated',

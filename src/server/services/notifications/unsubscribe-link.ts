@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { Database } from '../../../db/database.js';
-import { NOTIFICATION_KINDS, users, type NotificationKind } from '../../../db/schema/index.js';
+import { users } from '../../../db/schema/index.js';
+import { NOTIFICATION_KINDS, type NotificationKind } from '../../../domain/vocabulary.js';
 import { forbidden, notFound } from '../../errors.js';
 import { recordActivity } from '../activity.js';
 import { setPreference } from './preferences.js';

@@ -1,6 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Executor } from '../../../db/database.js';
-import { checkIns, cycles, keyResults, objectives, organizations, type TeamMemberRole } from '../../../db/schema/index.js';
+import { checkIns, cycles, keyResults, objectives, organizations } from '../../../db/schema/index.js';
+import type { TeamMemberRole } from '../../../domain/vocabulary.js';
 import type { Actor } from '../../auth/actor.js';
 import { notFound } from '../../errors.js';
 import type { ObjectiveRelation } from '../../policies/objectives.js';

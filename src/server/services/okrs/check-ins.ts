@@ -108,7 +108,7 @@ export async function updateCheckIn(deps: ServiceDeps, actor: Actor, id: string,
     const asOf = checkFits(kr, cycle, { ...before, ...fields }, todayIn(timeZone, deps.clock()));
     const [row] = await tx
       .update(checkIns)
-      .set({ ...fields, asOf, updatedAt: new Date() })
+      .set({ ...fields, asOf })
       .where(eq(checkIns.id, id))
       .returning();
     const progress = await refreshKeyResult(tx, kr.id);
@@ -127,7 +127,7 @@ export async function deleteCheckIn(deps: ServiceDeps, actor: Actor, id: string)
     const { checkIn: before, keyResult: kr, objectiveId, cycle } = await loadCheckInFor(tx, actor, id);
     authorizeCheckInChange(actor, before.authorId);
     assertTakesCheckIns(cycle);
-    await tx.update(checkIns).set({ deleted: true, updatedAt: new Date() }).where(eq(checkIns.id, id));
+    await tx.update(checkIns).set({ deleted: true }).where(eq(checkIns.id, id));
     await refreshKeyResult(tx, kr.id);
     await recordActivity(tx, { ...scopeOf(actor), action: 'check_in.deleted', entityType: 'check_in', entityId: id, before });
     announce.changed('check_in', id, objectiveId);

@@ -1,6 +1,7 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { Database, Executor } from '../../../db/database.js';
-import { cycles, type CycleStatus } from '../../../db/schema/index.js';
+import { cycles } from '../../../db/schema/index.js';
+import { type CycleStatus } from '../../../domain/vocabulary.js';
 import { conflict, cycleClosed, invalid, notFound } from '../../errors.js';
 import type { Actor } from '../../auth/actor.js';
 import { authorizeCycleEdit } from '../../policies/cycles.js';
@@ -72,7 +73,7 @@ export async function updateCycle(deps: ServiceDeps, actor: Actor, id: string, f
     const closing = fields.status === 'closed' && before.status !== 'closed';
     const [cycle] = await tx
       .update(cycles)
-      .set({ ...fields, updatedAt: new Date(), closedAt: closing ? new Date() : before.closedAt })
+      .set({ ...fields, closedAt: closing ? new Date() : before.closedAt })
       .where(and(eq(cycles.orgId, scope.orgId), eq(cycles.id, id)))
       .returning();
     if (closing) await scoreCycle(tx, cycle!);

@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray, notExists, or, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../../db/database.js';
-import { alignments, keyResults, objectives, type ObjectiveStatus } from '../../../db/schema/index.js';
+import { alignments, keyResults, objectives } from '../../../db/schema/index.js';
+import { type ObjectiveStatus } from '../../../domain/vocabulary.js';
 
 export interface ObjectiveFilters {
   cycleId?: string;

@@ -122,7 +122,7 @@ export async function updateKeyResult(deps: ServiceDeps, actor: Actor, id: strin
     validateMeasure(merged);
     await tx
       .update(keyResults)
-      .set({ ...fields, title: fields.title?.trim(), milestones, updatedAt: new Date() })
+      .set({ ...fields, title: fields.title?.trim(), milestones })
       .where(eq(keyResults.id, id));
     // Recomputes its objective too, with the new weight.
     await refreshKeyResult(tx, id);

@@ -1,7 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Executor } from '../../../db/database.js';
-import { cycles, objectiveContributors, objectives, organizations, teams, users, type ObjectiveStatus } from '../../../db/schema/index.js';
-import type { TeamMemberRole } from '../../../db/schema/index.js';
+import { cycles, objectiveContributors, objectives, organizations, teams, users } from '../../../db/schema/index.js';
+import { type ObjectiveStatus, type ObjectiveType, type ProgressDriver, type TeamMemberRole } from '../../../domain/vocabulary.js';
 import type { Actor } from '../../auth/actor.js';
 import { todayIn } from '../../clock.js';
 import { conflict, notFound } from '../../errors.js';
@@ -23,9 +23,9 @@ export interface ObjectiveFields {
   whyUrgent?: string | null;
   ownerId?: string | null;
   teamId?: string | null;
-  type?: 'committed' | 'aspirational';
+  type?: ObjectiveType;
   weight?: number;
-  progressDriver?: 'key_results' | 'aligned' | 'both';
+  progressDriver?: ProgressDriver;
   status?: ObjectiveStatus;
   standaloneReason?: string | null;
   contributors?: { userId?: string | null; teamId?: string | null }[];
@@ -165,7 +165,7 @@ export async function updateObjective(deps: ServiceDeps, actor: Actor, id: strin
     authorizeMove(actor, before, fields, relation, roleInNewTeam);
     const [objective] = await tx
       .update(objectives)
-      .set({ ...fields, title: fields.title?.trim(), updatedAt: new Date() })
+      .set({ ...fields, title: fields.title?.trim() })
       .where(eq(objectives.id, id))
       .returning();
     await writeContributors(tx, actor.orgId, id, contributors);

@@ -12,6 +12,7 @@ import { todayIn } from '../../clock.js';
 import { ancestorsCte } from './ancestry.js';
 import { cycleSnapshot } from './cycle-graph.js';
 import { childrenByParent, countChildren, type CycleTree } from './cycle-tree.js';
+import type { ObjectiveType } from '../../../domain/vocabulary.js';
 
 export interface TreeSearch {
   /** Words in an objective's or one of its key results' title, any case. */
@@ -19,7 +20,7 @@ export interface TreeSearch {
   teamId?: string;
   /** Owns the objective or one of its key results. */
   ownerId?: string;
-  type?: 'committed' | 'aspirational';
+  type?: ObjectiveType;
   progressStatus?: ProgressStatus;
 }
 

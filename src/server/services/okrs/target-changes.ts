@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Executor } from '../../../db/database.js';
-import { activities, users, type keyResults, type ObjectiveStatus } from '../../../db/schema/index.js';
+import { activities, users, type keyResults } from '../../../db/schema/index.js';
+import type { ObjectiveStatus } from '../../../domain/vocabulary.js';
 import { recordActivity } from '../activity.js';
 import type { Scope } from '../scope.js';
 

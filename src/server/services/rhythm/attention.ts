@@ -5,7 +5,7 @@ import { describeKeyResult, dueKeyResults } from './due-key-results.js';
 import { firstMissedDueAt, periodAt } from './schedule.js';
 import { checkInGroups } from './schedules.js';
 import { loadRhythm } from './settings.js';
-import { hours } from './zoned-time.js';
+import { hours } from '../../../domain/zoned-time.js';
 
 export interface AttentionItem {
   kind: 'overdue_check_in' | 'unanswered_blocker';

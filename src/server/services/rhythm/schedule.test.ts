@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { firstMissedDueAt, isDueDate, nextDueAt, periodAt, type Schedule } from './schedule.js';
-import { localDate, zonedTime } from './zoned-time.js';
+import { localDate, zonedTime } from '../../../domain/zoned-time.js';
 
 const paris = (cadence: Schedule['cadence'], day = 1, hour = 10): Schedule => ({ cadence, day, hour, timeZone: 'Europe/Paris' });
 const at = (iso: string) => new Date(iso);

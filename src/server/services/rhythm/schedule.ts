@@ -1,5 +1,5 @@
-import type { CheckInCadence } from '../../../db/schema/index.js';
-import { dayNumber, localDate, shiftDate, weekdayOf, zonedTime } from './zoned-time.js';
+import type { CheckInCadence } from '../../../domain/vocabulary.js';
+import { dayNumber, localDate, shiftDate, weekdayOf, zonedTime } from '../../../domain/zoned-time.js';
 
 /** When a team's check-ins fall due: cadence, weekday (0 = Sunday) and hour in the organisation's time zone. */
 export interface Schedule {

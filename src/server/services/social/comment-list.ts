@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import type { Executor } from '../../../db/database.js';
-import { commentMentions, comments, users, type CommentTarget } from '../../../db/schema/index.js';
+import { commentMentions, comments, users } from '../../../db/schema/index.js';
+import { type CommentTarget } from '../../../domain/vocabulary.js';
 import { resolveCommentTarget } from './comment-targets.js';
 import { reactionSummaries, type ReactionSummary } from './reactions.js';
 

@@ -1,6 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { Executor } from '../../../db/database.js';
-import { checkIns, keyResults, objectives, type CommentTarget } from '../../../db/schema/index.js';
+import { checkIns, keyResults, objectives } from '../../../db/schema/index.js';
+import { type CommentTarget } from '../../../domain/vocabulary.js';
 import { notFound } from '../../errors.js';
 
 /** What a comment is on, resolved inside the caller's organisation. */

@@ -1,6 +1,7 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Executor } from '../../../db/database.js';
-import { commentMentions, comments, type CommentTarget } from '../../../db/schema/index.js';
+import { commentMentions, comments } from '../../../db/schema/index.js';
+import { type CommentTarget } from '../../../domain/vocabulary.js';
 import type { Actor } from '../../auth/actor.js';
 import { notFound } from '../../errors.js';
 import { authorizeCommentChange } from '../../policies/comments.js';
@@ -87,7 +88,7 @@ export async function updateComment(deps: ServiceDeps, actor: Actor, id: string,
         (m) => m.userId,
       ),
     );
-    const [comment] = await tx.update(comments).set({ body, updatedAt: new Date() }).where(eq(comments.id, id)).returning();
+    const [comment] = await tx.update(comments).set({ body }).where(eq(comments.id, id)).returning();
     await writeMentions(tx, id, mentioned);
     await recordActivity(tx, {
       orgId: writer.orgId,

@@ -1,6 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Executor } from '../../../db/database.js';
 import type { MilestoneRow } from '../../../db/schema/index.js';
+import type { KeyResultKind } from '../../../domain/vocabulary.js';
 
 export interface FeedFilters {
   teamId?: string;
@@ -26,7 +27,7 @@ export interface FeedRow {
   team_name: string | null;
   key_result_id: string | null;
   key_result_title: string | null;
-  kind: 'metric' | 'threshold' | 'milestone' | 'rollup' | null;
+  kind: KeyResultKind | null;
   start_value: number | null;
   target_value: number | null;
   target_min: number | null;

@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import type { CheckInCadence } from '../../../domain/vocabulary.js';
 import { api } from '../../api/client.js';
 
 // Shapes of the rhythm endpoints (src/server/http/rhythm/schema.ts).
@@ -11,7 +12,7 @@ export interface Rhythm {
   timeZone: string;
 }
 
-export type Cadence = 'weekly' | 'biweekly' | 'monthly';
+export type Cadence = CheckInCadence;
 
 export interface TeamRhythm {
   id: string;

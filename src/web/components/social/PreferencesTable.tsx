@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { api } from '../../api/client.js';
 import { socialKeys } from '../../api/social.js';
 import type { NotificationKind, Preferences } from '../../api/social-types.js';
+import type { Channel } from '../../../domain/vocabulary.js';
 
 export const KIND_LABELS: Record<NotificationKind, string> = {
   mention: 'Mentions',
@@ -26,7 +27,7 @@ export function PreferencesTable({ preferences }: { preferences: Preferences['pr
   const [saved, setSaved] = useState<string | null>(null);
   const enabled = (kind: NotificationKind, channel: string) =>
     choices.find((c) => c.kind === kind && c.channel === channel)?.enabled ?? true;
-  const set = (kind: NotificationKind, channel: 'in_app' | 'email', on: boolean) => {
+  const set = (kind: NotificationKind, channel: Channel, on: boolean) => {
     setSaved(null);
     setChoices((list) => list.map((c) => (c.kind === kind && c.channel === channel ? { ...c, enabled: on } : c)));
   };

@@ -42,6 +42,11 @@ function offsetAt(timeZone: string, at: number): number {
   return wall - Math.floor(at / 1000) * 1000;
 }
 
+/** The hour (0–23) the zone's clock shows at `at`. */
+export function hourIn(timeZone: string, at: Date): number {
+  return Number(new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', hourCycle: 'h23' }).format(at));
+}
+
 /** The local calendar date (YYYY-MM-DD) at `at`. */
 export function localDate(timeZone: string, at: Date): string {
   return new Date(at.getTime() + offsetAt(timeZone, at.getTime())).toISOString().slice(0, 10);
