@@ -44,7 +44,7 @@ export async function buildApp({
   clock = systemClock,
   events = createLocalBus(),
 }: AppOptions): Promise<FastifyInstance> {
-  const app = Fastify({ logger, trustProxy: true, bodyLimit: 1_048_576 });
+  const app = Fastify({ logger, trustProxy: config.trustProxy, bodyLimit: 1_048_576 });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandling(app, () => databaseAnswers(handle));

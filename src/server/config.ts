@@ -19,6 +19,11 @@ export interface Config {
   loginWindowSeconds: number;
   /** Lets team webhooks reach loopback, LAN and link-local addresses (a chat server on the LAN; tests). */
   webhookAllowPrivate: boolean;
+  /**
+   * Which proxies' X-Forwarded-For to believe for the client address (sign-in throttling, logs): Fastify's
+   * `trustProxy` — `true`, `false`, or addresses/presets such as `loopback,uniquelocal`.
+   */
+  trustProxy: boolean | string;
   /** PostgreSQL connect, statement and idle-in-transaction timeouts (ignored by PGlite). */
   databaseTimeouts: PostgresTimeouts;
 }
@@ -34,6 +39,12 @@ function flag(name: string, raw: string | undefined): boolean {
   if (raw === undefined || raw === '' || raw === 'false') return false;
   if (raw === 'true') return true;
   throw new Error(`${name} must be true or false, got "${raw}"`);
+}
+
+function trustProxy(raw: string | undefined): boolean | string {
+  if (raw === undefined || raw === '') return 'loopback,linklocal,uniquelocal';
+  if (raw === 'true' || raw === 'false') return raw === 'true';
+  return raw;
 }
 
 /** Reads every setting from the environment; README's configuration table lists the same names. */
@@ -62,6 +73,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         DEFAULT_POSTGRES_TIMEOUTS.idleInTransactionMs,
       ),
     },
+    trustProxy: trustProxy(env.CAIRN_TRUST_PROXY),
     webhookAllowPrivate: flag('CAIRN_WEBHOOK_ALLOW_PRIVATE', env.CAIRN_WEBHOOK_ALLOW_PRIVATE),
   };
 }

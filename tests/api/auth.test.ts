@@ -204,3 +204,24 @@ describeEachEngine('login throttle settings', (engine) => {
     expect(Number(blocked.headers.get('retry-after'))).toBeLessThanOrEqual(60);
   });
 });
+
+describeEachEngine('whose X-Forwarded-For names the client', (engine) => {
+  let server: TestServer;
+  beforeAll(async () => {
+    // As if Cairn faced the internet directly: no proxy is trusted.
+    server = await startTestServer(engine().handle, { config: { loginMaxFailures: 2, trustProxy: false } });
+  });
+  afterAll(() => server?.close());
+
+  it('ignores a forged X-Forwarded-For when no proxy is trusted, so a failing client cannot pose as a fresh one', async () => {
+    const { owner } = await setUpOrganization(server.url);
+    const signInFrom = (address: string, password: string) =>
+      new Client(server.url).post(
+        '/api/auth/sign-in/email',
+        { email: owner.user.email, password },
+        { headers: { 'x-forwarded-for': address } },
+      );
+    for (let i = 0; i < 2; i++) expectStatus(await signInFrom('203.0.113.90', 'wrong password!'), 401);
+    expectProblem(await signInFrom('203.0.113.91', owner.password), 429, '/problems/rate-limited');
+  });
+});
