@@ -137,9 +137,9 @@ try {
   const watchHealth = async () => {
     while (Date.now() < until) {
       const started = performance.now();
-      const body = (await (await fetch(`${base}/api/health`)).json()) as { queue?: { depth: number } };
+      const body = (await (await fetch(`${base}/api/health`)).json()) as { queue?: { waiting: number } };
       healthMs.push(performance.now() - started);
-      deepestQueue = Math.max(deepestQueue, body.queue?.depth ?? 0);
+      deepestQueue = Math.max(deepestQueue, body.queue?.waiting ?? 0);
       await new Promise((r) => setTimeout(r, 250));
     }
   };
@@ -153,7 +153,7 @@ try {
   console.log(`  statuses: ${[...statuses].map(([s, n]) => `${s}×${n}`).join(', ')}`);
   console.log(`  201 check-ins (${saved.length}, ${(saved.length / SECONDS).toFixed(1)}/s): ${summary(saved)}`);
   if (refused.length) console.log(`  503 refusals (${refused.length}): ${summary(refused)}`);
-  console.log(`  /api/health during the load: ${summary(healthMs)}; deepest queue reported ${deepestQueue}`);
+  console.log(`  /api/health during the load: ${summary(healthMs)}; longest wait line reported ${deepestQueue}`);
   console.log(`  server peak RSS ${peakRssMiB().toFixed(0)} MiB; check-ins saved ${stored} (acknowledged ${saved.length})`);
   if (stored !== saved.length) process.exitCode = 1;
 } finally {

@@ -21,7 +21,15 @@ export interface Config {
   webhookAllowPrivate: boolean;
   /** PostgreSQL connect, statement and idle-in-transaction timeouts (ignored by PGlite). */
   databaseTimeouts: PostgresTimeouts;
+  /** On PGlite, API requests admitted at once (running or waiting for the one connection); more answer 503. 0: no bound. */
+  pgliteMaxQueue: number;
 }
+
+/**
+ * A check-in holds PGlite for ~20–50 ms on an idle machine, so 16 admitted requests drain in well
+ * under a second: a person waits at most about that long, or hears 503 at once (bench/pglite-load.ts).
+ */
+export const DEFAULT_PGLITE_MAX_QUEUE = 16;
 
 function integer(name: string, raw: string | undefined, fallback: number): number {
   if (raw === undefined || raw === '') return fallback;
@@ -62,6 +70,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         DEFAULT_POSTGRES_TIMEOUTS.idleInTransactionMs,
       ),
     },
+    pgliteMaxQueue: integer('CAIRN_PGLITE_MAX_QUEUE', env.CAIRN_PGLITE_MAX_QUEUE, DEFAULT_PGLITE_MAX_QUEUE),
     webhookAllowPrivate: flag('CAIRN_WEBHOOK_ALLOW_PRIVATE', env.CAIRN_WEBHOOK_ALLOW_PRIVATE),
   };
 }
