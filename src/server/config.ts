@@ -21,13 +21,13 @@ export interface Config {
   webhookAllowPrivate: boolean;
   /** PostgreSQL connect, statement and idle-in-transaction timeouts (ignored by PGlite). */
   databaseTimeouts: PostgresTimeouts;
-  /** On PGlite, API requests admitted at once (running or waiting for the one connection); more answer 503. 0: no bound. */
+  /** On PGlite, API requests that may wait for the one connection; one more answers 503 with Retry-After. 0: no bound. */
   pgliteMaxQueue: number;
 }
 
 /**
- * A check-in holds PGlite for ~20–50 ms on an idle machine, so 16 admitted requests drain in well
- * under a second: a person waits at most about that long, or hears 503 at once (bench/pglite-load.ts).
+ * A check-in holds PGlite for 20–50 ms, so 16 waiting requests are answered within about a second;
+ * beyond that a person hears 503 at once instead of waiting seconds (bench/pglite-load.ts).
  */
 export const DEFAULT_PGLITE_MAX_QUEUE = 16;
 
