@@ -22,6 +22,8 @@ import { authenticate } from './http/authenticate.js';
 import { sanitizeInput } from './http/sanitize-input.js';
 import { databaseAnswers } from './http/health/database-answers.js';
 import { registerSecurityHeaders } from './http/security-headers.js';
+import { admitIntoQueue } from './http/pglite-admission.js';
+import { AdmissionQueue } from '../db/admission-queue.js';
 
 export const webRoot = fileURLToPath(new URL('../../dist/web', import.meta.url));
 
@@ -51,6 +53,9 @@ export async function buildApp({
   // Before any route is registered: public routes are marked, problem responses are declared.
   app.addHook('onRoute', applyRouteDefaults);
   app.addHook('preValidation', sanitizeInput);
+  // PGlite has one connection: bound the requests waiting for it (a server has a pool and its own limits).
+  const queue = handle.kind === 'pglite' ? new AdmissionQueue(config.pgliteMaxQueue) : undefined;
+  if (queue) app.addHook('onRequest', admitIntoQueue(queue));
   await registerSecurityHeaders(app, config.publicUrl);
 
   const secret = await resolveAuthSecret(handle.db, config.secret);
@@ -86,7 +91,7 @@ export async function buildApp({
     transform: jsonSchemaTransform,
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
-  await app.register(healthRoutes(ctx));
+  await app.register(healthRoutes(ctx, queue));
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   mountAuth(app, auth, new LoginThrottle(handle.db, config.loginMaxFailures, config.loginWindowSeconds * 1000), config.publicUrl);

@@ -26,7 +26,15 @@ export interface Config {
   trustProxy: boolean | string;
   /** PostgreSQL connect, statement and idle-in-transaction timeouts (ignored by PGlite). */
   databaseTimeouts: PostgresTimeouts;
+  /** On PGlite, API requests that may wait for the one connection; one more answers 503 with Retry-After. 0: no bound. */
+  pgliteMaxQueue: number;
 }
+
+/**
+ * A check-in holds PGlite for 20–50 ms, so 16 waiting requests are answered within about a second;
+ * beyond that a person hears 503 at once instead of waiting seconds (bench/pglite-load.ts).
+ */
+export const DEFAULT_PGLITE_MAX_QUEUE = 16;
 
 function integer(name: string, raw: string | undefined, fallback: number): number {
   if (raw === undefined || raw === '') return fallback;
@@ -74,6 +82,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       ),
     },
     trustProxy: trustProxy(env.CAIRN_TRUST_PROXY),
+    pgliteMaxQueue: integer('CAIRN_PGLITE_MAX_QUEUE', env.CAIRN_PGLITE_MAX_QUEUE, DEFAULT_PGLITE_MAX_QUEUE),
     webhookAllowPrivate: flag('CAIRN_WEBHOOK_ALLOW_PRIVATE', env.CAIRN_WEBHOOK_ALLOW_PRIVATE),
   };
 }

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import type { AdmissionQueue } from '../../../db/admission-queue.js';
 import type { AppContext } from '../context.js';
 import { HEALTH_TIMEOUT_MS, PingTimeout, pingWithin } from './database-answers.js';
 
@@ -12,20 +13,27 @@ const healthSchema = z.object({
     /** What went wrong, in general words: never the server's address. */
     error: z.string().optional(),
   }),
+  /** PGlite only: API requests running and waiting for the one connection, the bound on waiting ones (0: none), refusals so far. */
+  queue: z
+    .object({ running: z.number().int(), waiting: z.number().int(), maxWaiting: z.number().int(), refused: z.number().int() })
+    .optional(),
 });
 
 export const healthRoutes =
-  (ctx: AppContext): FastifyPluginAsyncZod =>
+  (ctx: AppContext, queue?: AdmissionQueue): FastifyPluginAsyncZod =>
   async (app) => {
     app.get('/api/health', {
       schema: { tags: ['operations'], summary: 'Liveness and database reachability', response: { 200: healthSchema, 503: healthSchema } },
       handler: async (request, reply) => {
         const started = performance.now();
+        // Read before the ping, which waits in PGlite's line itself.
+        const queueNow = queue && { running: queue.running, waiting: queue.waiting, maxWaiting: queue.maxWaiting, refused: queue.refused };
         try {
           await pingWithin(ctx.handle);
           return {
             status: 'ok' as const,
             database: { engine: ctx.handle.kind, ok: true, latencyMs: Math.round((performance.now() - started) * 10) / 10 },
+            queue: queueNow,
           };
         } catch (error) {
           // The driver's message names the host and port; the log keeps it, the public answer does not.
@@ -34,9 +42,11 @@ export const healthRoutes =
             error instanceof PingTimeout
               ? `The database did not answer within ${HEALTH_TIMEOUT_MS / 1000} s.`
               : 'The database is unreachable.';
-          return reply
-            .status(503)
-            .send({ status: 'degraded', database: { engine: ctx.handle.kind, ok: false, latencyMs: null, error: said } });
+          return reply.status(503).send({
+            status: 'degraded',
+            database: { engine: ctx.handle.kind, ok: false, latencyMs: null, error: said },
+            queue: queueNow,
+          });
         }
       },
     });
