@@ -132,7 +132,8 @@ describeEachEngine('comments and mentions', (engine) => {
     expect(forPat[0]!.body).toContain('@Pat Member and @Pat Member, see this');
     const emails = await emailsTo(pat.user.id);
     expect(emails).toHaveLength(1);
-    expect(emails[0]!.body).toContain(`${t.server.url}/api/v1/unsubscribe?u=${encodeURIComponent(pat.user.id)}&k=mention&s=`);
+    expect(emails[0]!.body).toContain(`${t.server.url}/api/v1/unsubscribe?u=${encodeURIComponent(pat.user.id)}&k=mention&e=`);
+    expect(emails[0]!.body).toMatch(/\/api\/v1\/unsubscribe\?u=[^\s]+&k=mention&e=\d+&s=/);
 
     // Grace mentioned herself: nothing. Olivia owns the objective: one `comment` notice.
     expect(await notificationRows(t.w.grace.user.id)).toEqual([]);
