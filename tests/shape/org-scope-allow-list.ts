@@ -28,17 +28,13 @@ export const REVIEWED_UNSCOPED_QUERIES: Record<string, string[]> = {
   "The caller's or recipient's own rows, by a user id that belongs to exactly one organisation": [
     'src/server/services/notifications/centre.ts › listNotifications › notifications',
     'src/server/services/notifications/centre.ts › markRead › notifications',
-    'src/server/services/notifications/centre.ts › markAllRead › notifications',
     'src/server/services/notifications/notify.ts › enabled › notificationPreferences',
     'src/server/services/notifications/notify.ts › notify › users',
     'src/server/services/notifications/notify.ts › unreadCount › notifications',
     'src/server/services/notifications/preferences.ts › preferencesOf › notificationPreferences',
     'src/server/services/notifications/preferences.ts › quietHoursOf › users',
-    'src/server/policies/okrs.ts › authorizeObjectiveCreate › teamMembers',
   ],
   'By ids of objectives, key results, cycles, teams or people the caller loaded in the organisation and passed in': [
-    'src/server/policies/okrs.ts › relationTo › teamMembers',
-    'src/server/policies/okrs.ts › relationTo › objectiveContributors',
     'src/server/services/okrs/cycle-graph.ts › cycleSnapshot › checkIns',
     'src/server/services/okrs/cycle-tree.ts › countChildren › keyResults',
     'src/server/services/okrs/cycle-tree.ts › countChildren › alignments',
@@ -75,5 +71,20 @@ export const REVIEWED_UNSCOPED_QUERIES: Record<string, string[]> = {
     'src/server/services/social/celebrate.ts › celebrateTargetReached › objectives',
     'src/server/services/social/comment-list.ts › withPeople › users',
     'src/server/services/social/reactions.ts › reactionSummaries › reactions',
+  ],
+  'By the id of a row the same function loaded through the scoped actor reads of services/okrs/actor-reads.ts (which filter by org_id and decide the policy)':
+    [
+      'src/server/services/okrs/alignments.ts › addAlignment › alignments',
+      'src/server/services/okrs/check-ins.ts › updateCheckIn › checkIns',
+      'src/server/services/okrs/check-ins.ts › deleteCheckIn › checkIns',
+      'src/server/services/okrs/key-results.ts › createKeyResult › keyResults',
+      'src/server/services/okrs/key-results.ts › updateKeyResult › keyResults',
+      'src/server/services/okrs/key-results.ts › deleteKeyResult › keyResults',
+      'src/server/services/okrs/key-results.ts › overrideScore › keyResults',
+      'src/server/services/okrs/objectives.ts › updateObjective › objectives',
+      'src/server/services/okrs/objectives.ts › deleteObjective › objectives',
+    ],
+  "The caller's own team memberships, by the caller's user id (one organisation)": [
+    'src/server/services/okrs/read-model.ts › loadContext › teamMembers',
   ],
 };
