@@ -5,7 +5,7 @@ import react from '@vitejs/plugin-react';
 export default defineConfig({
   root: 'src/web',
   plugins: [react()],
-  build: { outDir: '../../dist/web', emptyOutDir: true, chunkSizeWarningLimit: 1500 },
+  build: { outDir: '../../dist/web', emptyOutDir: true },
   server: {
     proxy: { '/api': { target: process.env.CAIRN_API_URL ?? 'http://127.0.0.1:3001', changeOrigin: false } },
   },
