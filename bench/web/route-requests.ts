@@ -45,6 +45,9 @@ export async function recordRouteLoads(url: string, cookie: string, routes: stri
       const seen: { url: string; type: string }[] = [];
       page.on('request', (request) => seen.push({ url: request.url(), type: request.resourceType() }));
       await page.goto(url + route, { waitUntil: 'networkidle' });
+      // On 2 busy cores parsing the entry can outlast networkidle's 500 ms quiet; settle once more.
+      await page.waitForTimeout(2000);
+      await page.waitForLoadState('networkidle');
       const of = (type: string) => seen.filter((s) => s.type === type).map((s) => s.url);
       const scripts = of('script');
       loads.push({

@@ -4,26 +4,26 @@ import { useMe, useSetupStatus } from './api/queries.js';
 import { Suspense, type ReactNode } from 'react';
 import { Layout } from './components/Layout.js';
 import { PageSkeleton } from './components/PageSkeleton.js';
-import { lazyPage } from './routing/lazy-page.js';
+import { lazyNamed } from './routing/lazy-named.js';
 
 // Every page is its own chunk: a first visit downloads the shell and the page it opens, nothing else.
-const SetupPage = lazyPage(() => import('./pages/SetupPage.js'), 'SetupPage');
-const SignInPage = lazyPage(() => import('./pages/SignInPage.js'), 'SignInPage');
-const AcceptInvitePage = lazyPage(() => import('./pages/AcceptInvitePage.js'), 'AcceptInvitePage');
-const HomePage = lazyPage(() => import('./pages/HomePage.js'), 'HomePage');
-const PeoplePage = lazyPage(() => import('./pages/PeoplePage.js'), 'PeoplePage');
-const TeamsPage = lazyPage(() => import('./pages/TeamsPage.js'), 'TeamsPage');
-const TeamPage = lazyPage(() => import('./pages/TeamPage.js'), 'TeamPage');
-const TokensPage = lazyPage(() => import('./pages/TokensPage.js'), 'TokensPage');
-const ProfilePage = lazyPage(() => import('./pages/ProfilePage.js'), 'ProfilePage');
-const TreePage = lazyPage(() => import('./pages/TreePage.js'), 'TreePage');
-const ObjectivePage = lazyPage(() => import('./pages/ObjectivePage.js'), 'ObjectivePage');
-const PrinciplesPage = lazyPage(() => import('./pages/PrinciplesPage.js'), 'PrinciplesPage');
-const PersonPage = lazyPage(() => import('./pages/PersonPage.js'), 'PersonPage');
-const NeedsAttentionPage = lazyPage(() => import('./pages/NeedsAttentionPage.js'), 'NeedsAttentionPage');
-const RhythmSettingsPage = lazyPage(() => import('./pages/RhythmSettingsPage.js'), 'RhythmSettingsPage');
-const FeedPage = lazyPage(() => import('./pages/FeedPage.js'), 'FeedPage');
-const NotificationsPage = lazyPage(() => import('./pages/NotificationsPage.js'), 'NotificationsPage');
+const SetupPage = lazyNamed(() => import('./pages/SetupPage.js'), 'SetupPage');
+const SignInPage = lazyNamed(() => import('./pages/SignInPage.js'), 'SignInPage');
+const AcceptInvitePage = lazyNamed(() => import('./pages/AcceptInvitePage.js'), 'AcceptInvitePage');
+const HomePage = lazyNamed(() => import('./pages/HomePage.js'), 'HomePage');
+const PeoplePage = lazyNamed(() => import('./pages/PeoplePage.js'), 'PeoplePage');
+const TeamsPage = lazyNamed(() => import('./pages/TeamsPage.js'), 'TeamsPage');
+const TeamPage = lazyNamed(() => import('./pages/TeamPage.js'), 'TeamPage');
+const TokensPage = lazyNamed(() => import('./pages/TokensPage.js'), 'TokensPage');
+const ProfilePage = lazyNamed(() => import('./pages/ProfilePage.js'), 'ProfilePage');
+const TreePage = lazyNamed(() => import('./pages/TreePage.js'), 'TreePage');
+const ObjectivePage = lazyNamed(() => import('./pages/ObjectivePage.js'), 'ObjectivePage');
+const PrinciplesPage = lazyNamed(() => import('./pages/PrinciplesPage.js'), 'PrinciplesPage');
+const PersonPage = lazyNamed(() => import('./pages/PersonPage.js'), 'PersonPage');
+const NeedsAttentionPage = lazyNamed(() => import('./pages/NeedsAttentionPage.js'), 'NeedsAttentionPage');
+const RhythmSettingsPage = lazyNamed(() => import('./pages/RhythmSettingsPage.js'), 'RhythmSettingsPage');
+const FeedPage = lazyNamed(() => import('./pages/FeedPage.js'), 'FeedPage');
+const NotificationsPage = lazyNamed(() => import('./pages/NotificationsPage.js'), 'NotificationsPage');
 
 /** A lazy page inside the shell: the navigation stays while the page's chunk arrives. */
 const page = (node: ReactNode) => <Suspense fallback={<PageSkeleton />}>{node}</Suspense>;
