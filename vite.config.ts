@@ -6,7 +6,8 @@ import { precompress } from './vite-precompress.js';
 export default defineConfig({
   root: 'src/web',
   plugins: [react(), precompress()],
-  build: { outDir: '../../dist/web', emptyOutDir: true },
+  // The manifest lets tests/web-delivery check which chunks each route loads.
+  build: { outDir: '../../dist/web', emptyOutDir: true, manifest: true },
   server: {
     proxy: { '/api': { target: process.env.CAIRN_API_URL ?? 'http://127.0.0.1:3001', changeOrigin: false } },
   },
