@@ -1,9 +1,7 @@
-import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyInstance } from 'fastify';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
-import fastifyStatic from '@fastify/static';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { DatabaseHandle } from '../db/database.js';
 import type { Config } from './config.js';
@@ -15,7 +13,7 @@ import { createMailer, type Mailer } from './mail/mailer.js';
 import { systemClock, type Clock } from './clock.js';
 import { createLocalBus, type EventBus } from './events/bus.js';
 import type { AppContext } from './context.js';
-import { apiNotFound, installErrorHandling } from './http/error-handler.js';
+import { installErrorHandling } from './http/error-handler.js';
 import { apiRoutes, healthRoutes } from './http/routes.js';
 import { applyRouteDefaults } from './http/route-defaults.js';
 import { authenticate } from './http/authenticate.js';
@@ -24,6 +22,8 @@ import { databaseAnswers } from './http/health/database-answers.js';
 import { registerSecurityHeaders } from './http/security-headers.js';
 import { admitIntoQueue } from './http/pglite-admission.js';
 import { AdmissionQueue } from '../db/admission-queue.js';
+import { registerCompression } from './http/compression.js';
+import { registerWeb } from './http/web/serve-web.js';
 
 export const webRoot = fileURLToPath(new URL('../../dist/web', import.meta.url));
 
@@ -57,6 +57,7 @@ export async function buildApp({
   const queue = handle.kind === 'pglite' ? new AdmissionQueue(config.pgliteMaxQueue) : undefined;
   if (queue) app.addHook('onRequest', admitIntoQueue(queue));
   await registerSecurityHeaders(app, config.publicUrl);
+  await registerCompression(app);
 
   const secret = await resolveAuthSecret(handle.db, config.secret);
   const auth = createAuth({ db: handle.db, secret, publicUrl: config.publicUrl });
@@ -105,18 +106,7 @@ export async function buildApp({
     },
     { prefix: '/api/v1' },
   );
-  await registerWeb(app);
+  await registerWeb(app, webRoot);
   app.addHook('onClose', () => events.close());
   return app;
-}
-
-/** Serves the built React app; any non-API path falls back to index.html for client-side routes. */
-async function registerWeb(app: FastifyInstance) {
-  const hasWeb = existsSync(webRoot);
-  if (hasWeb) await app.register(fastifyStatic, { root: webRoot, wildcard: false });
-  app.setNotFoundHandler((request, reply) => {
-    if (request.url.startsWith('/api/')) throw apiNotFound(request.url.split('?')[0]!);
-    if (!hasWeb) return reply.type('text/plain').send('The web app is not built. Run `npm run build`.');
-    return reply.type('text/html').sendFile('index.html');
-  });
 }

@@ -1,24 +1,34 @@
 import { Center, Loader } from '@mantine/core';
 import { Navigate, Route, Routes, useLocation } from 'react-router';
 import { useMe, useSetupStatus } from './api/queries.js';
+import { Suspense, type ReactNode } from 'react';
 import { Layout } from './components/Layout.js';
-import { SetupPage } from './pages/SetupPage.js';
-import { SignInPage } from './pages/SignInPage.js';
-import { AcceptInvitePage } from './pages/AcceptInvitePage.js';
-import { HomePage } from './pages/HomePage.js';
-import { PeoplePage } from './pages/PeoplePage.js';
-import { TeamsPage } from './pages/TeamsPage.js';
-import { TeamPage } from './pages/TeamPage.js';
-import { TokensPage } from './pages/TokensPage.js';
-import { ProfilePage } from './pages/ProfilePage.js';
-import { TreePage } from './pages/TreePage.js';
-import { ObjectivePage } from './pages/ObjectivePage.js';
-import { PrinciplesPage } from './pages/PrinciplesPage.js';
-import { PersonPage } from './pages/PersonPage.js';
-import { NeedsAttentionPage } from './pages/NeedsAttentionPage.js';
-import { RhythmSettingsPage } from './pages/RhythmSettingsPage.js';
-import { FeedPage } from './pages/FeedPage.js';
-import { NotificationsPage } from './pages/NotificationsPage.js';
+import { PageSkeleton } from './components/PageSkeleton.js';
+import { lazyNamed } from './routing/lazy-named.js';
+
+// Every page is its own chunk: a first visit downloads the shell and the page it opens, nothing else.
+const SetupPage = lazyNamed(() => import('./pages/SetupPage.js'), 'SetupPage');
+const SignInPage = lazyNamed(() => import('./pages/SignInPage.js'), 'SignInPage');
+const AcceptInvitePage = lazyNamed(() => import('./pages/AcceptInvitePage.js'), 'AcceptInvitePage');
+const HomePage = lazyNamed(() => import('./pages/HomePage.js'), 'HomePage');
+const PeoplePage = lazyNamed(() => import('./pages/PeoplePage.js'), 'PeoplePage');
+const TeamsPage = lazyNamed(() => import('./pages/TeamsPage.js'), 'TeamsPage');
+const TeamPage = lazyNamed(() => import('./pages/TeamPage.js'), 'TeamPage');
+const TokensPage = lazyNamed(() => import('./pages/TokensPage.js'), 'TokensPage');
+const ProfilePage = lazyNamed(() => import('./pages/ProfilePage.js'), 'ProfilePage');
+const TreePage = lazyNamed(() => import('./pages/TreePage.js'), 'TreePage');
+const ObjectivePage = lazyNamed(() => import('./pages/ObjectivePage.js'), 'ObjectivePage');
+const PrinciplesPage = lazyNamed(() => import('./pages/PrinciplesPage.js'), 'PrinciplesPage');
+const PersonPage = lazyNamed(() => import('./pages/PersonPage.js'), 'PersonPage');
+const NeedsAttentionPage = lazyNamed(() => import('./pages/NeedsAttentionPage.js'), 'NeedsAttentionPage');
+const RhythmSettingsPage = lazyNamed(() => import('./pages/RhythmSettingsPage.js'), 'RhythmSettingsPage');
+const FeedPage = lazyNamed(() => import('./pages/FeedPage.js'), 'FeedPage');
+const NotificationsPage = lazyNamed(() => import('./pages/NotificationsPage.js'), 'NotificationsPage');
+
+/** A lazy page inside the shell: the navigation stays while the page's chunk arrives. */
+const page = (node: ReactNode) => <Suspense fallback={<PageSkeleton />}>{node}</Suspense>;
+/** A lazy page outside the shell (setup, sign-in, invitation). */
+const standalone = (node: ReactNode) => <Suspense fallback={<Loading />}>{node}</Suspense>;
 
 function Loading() {
   return (
@@ -36,30 +46,30 @@ export function App() {
   if (location.pathname.startsWith('/invite/')) {
     return (
       <Routes>
-        <Route path="/invite/:token" element={<AcceptInvitePage />} />
+        <Route path="/invite/:token" element={standalone(<AcceptInvitePage />)} />
       </Routes>
     );
   }
   if (setup.isPending || (me.isPending && !setup.data?.needed)) return <Loading />;
-  if (setup.data?.needed) return <SetupPage />;
-  if (!me.data) return <SignInPage />;
+  if (setup.data?.needed) return standalone(<SetupPage />);
+  if (!me.data) return standalone(<SignInPage />);
   return (
     <Routes>
       <Route element={<Layout me={me.data} />}>
-        <Route index element={<HomePage me={me.data} />} />
-        <Route path="people" element={<PeoplePage me={me.data} />} />
-        <Route path="people/:id" element={<PersonPage />} />
-        <Route path="teams" element={<TeamsPage me={me.data} />} />
-        <Route path="teams/:id" element={<TeamPage />} />
-        <Route path="okrs" element={<TreePage me={me.data} />} />
-        <Route path="objectives/:id" element={<ObjectivePage me={me.data} />} />
-        <Route path="principles" element={<PrinciplesPage me={me.data} />} />
-        <Route path="attention" element={<NeedsAttentionPage me={me.data} />} />
-        <Route path="settings/rhythm" element={<RhythmSettingsPage me={me.data} />} />
-        <Route path="feed" element={<FeedPage me={me.data} />} />
-        <Route path="notifications" element={<NotificationsPage me={me.data} />} />
-        <Route path="settings/tokens" element={<TokensPage />} />
-        <Route path="settings/profile" element={<ProfilePage me={me.data} />} />
+        <Route index element={page(<HomePage me={me.data} />)} />
+        <Route path="people" element={page(<PeoplePage me={me.data} />)} />
+        <Route path="people/:id" element={page(<PersonPage />)} />
+        <Route path="teams" element={page(<TeamsPage me={me.data} />)} />
+        <Route path="teams/:id" element={page(<TeamPage />)} />
+        <Route path="okrs" element={page(<TreePage me={me.data} />)} />
+        <Route path="objectives/:id" element={page(<ObjectivePage me={me.data} />)} />
+        <Route path="principles" element={page(<PrinciplesPage me={me.data} />)} />
+        <Route path="attention" element={page(<NeedsAttentionPage me={me.data} />)} />
+        <Route path="settings/rhythm" element={page(<RhythmSettingsPage me={me.data} />)} />
+        <Route path="feed" element={page(<FeedPage me={me.data} />)} />
+        <Route path="notifications" element={page(<NotificationsPage me={me.data} />)} />
+        <Route path="settings/tokens" element={page(<TokensPage />)} />
+        <Route path="settings/profile" element={page(<ProfilePage me={me.data} />)} />
         <Route path="*" element={<Navigate to="/" replace />} />
       </Route>
     </Routes>

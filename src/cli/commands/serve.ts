@@ -13,8 +13,15 @@ const projectRoot = fileURLToPath(new URL('../../../', import.meta.url));
 /** `npm start` builds the web app once if it has never been built, so a fresh clone just works. */
 function buildWebIfMissing() {
   if (existsSync(join(webRoot, 'index.html'))) return;
+  const vite = join(projectRoot, 'node_modules/vite/bin/vite.js');
+  // An install without devDependencies has no Vite: say what to do rather than fail inside a spawn.
+  if (!existsSync(vite))
+    throw new Error(
+      'The web app is not built and Vite is not installed: run `npm ci && npm run build` once (see README, "Production install").',
+    );
   console.log('Building the web app (first start only)…');
-  const result = spawnSync(process.execPath, [join(projectRoot, 'node_modules/vite/bin/vite.js'), 'build'], {
+  // In a child process that exits with the build: the server itself never holds Vite or its workers.
+  const result = spawnSync(process.execPath, [vite, 'build', '--logLevel', 'warn'], {
     cwd: projectRoot,
     stdio: 'inherit',
   });

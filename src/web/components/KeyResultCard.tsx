@@ -1,15 +1,20 @@
 import { Badge, Button, Card, Collapse, Group, Modal, Stack, Text } from '@mantine/core';
-import { DataReadinessForm } from './DataReadinessForm.js';
-import { KeyResultForm } from './KeyResultForm.js';
 import { useDisclosure } from '@mantine/hooks';
 import type { KeyResult } from '../api/okr-types.js';
 import type { Me } from '../api/types.js';
-import { CheckInDialog } from './CheckInDialog.js';
-import { CheckInHistory } from './CheckInHistory.js';
-import { CommentsPanel } from './CommentsPanel.js';
 import { ProgressBar } from './ProgressBar.js';
 import { StatusBadges } from './StatusBadge.js';
 import { Sparkline } from './ProgressChart.js';
+import { Suspense } from 'react';
+import { lazyNamed } from '../routing/lazy-named.js';
+
+// Forms, history and comments open on a click: their code (and the inputs they pull in) loads then,
+// not with every page that lists key results.
+const DataReadinessForm = lazyNamed(() => import('./DataReadinessForm.js'), 'DataReadinessForm');
+const KeyResultForm = lazyNamed(() => import('./KeyResultForm.js'), 'KeyResultForm');
+const CheckInDialog = lazyNamed(() => import('./CheckInDialog.js'), 'CheckInDialog');
+const CheckInHistory = lazyNamed(() => import('./CheckInHistory.js'), 'CheckInHistory');
+const CommentsPanel = lazyNamed(() => import('./CommentsPanel.js'), 'CommentsPanel');
 
 function measureText(kr: KeyResult): string {
   const unit = kr.unit && kr.unit !== 'number' ? ` ${kr.unit === 'percent' ? '%' : kr.unit}` : '';
@@ -113,15 +118,39 @@ export function KeyResultCard({
             </Text>
           )}
         </Group>
-        <Collapse expanded={historyOpen}>{historyOpen && <CheckInHistory kr={kr} />}</Collapse>
-        <Collapse expanded={commentsOpen}>{commentsOpen && <CommentsPanel targetType="key_result" targetId={kr.id} />}</Collapse>
+        <Collapse expanded={historyOpen}>
+          {historyOpen && (
+            <Suspense fallback={null}>
+              <CheckInHistory kr={kr} />
+            </Suspense>
+          )}
+        </Collapse>
+        <Collapse expanded={commentsOpen}>
+          {commentsOpen && (
+            <Suspense fallback={null}>
+              <CommentsPanel targetType="key_result" targetId={kr.id} />
+            </Suspense>
+          )}
+        </Collapse>
       </Stack>
-      {checkingIn && <CheckInDialog kr={kr} opened onClose={checkIn.close} />}
+      {checkingIn && (
+        <Suspense fallback={null}>
+          <CheckInDialog kr={kr} opened onClose={checkIn.close} />
+        </Suspense>
+      )}
       <Modal opened={editOpen} onClose={editor.close} title="Edit key result" size="lg">
-        {editOpen && <KeyResultForm objectiveId={kr.objectiveId} ownerId={kr.ownerId ?? me.user.id} editing={kr} onDone={editor.close} />}
+        {editOpen && (
+          <Suspense fallback={null}>
+            <KeyResultForm objectiveId={kr.objectiveId} ownerId={kr.ownerId ?? me.user.id} editing={kr} onDone={editor.close} />
+          </Suspense>
+        )}
       </Modal>
       <Modal opened={readinessOpen} onClose={readiness.close} title={`Data readiness: ${kr.title}`} size="lg">
-        {readinessOpen && <DataReadinessForm kr={kr} onDone={readiness.close} />}
+        {readinessOpen && (
+          <Suspense fallback={null}>
+            <DataReadinessForm kr={kr} onDone={readiness.close} />
+          </Suspense>
+        )}
       </Modal>
     </Card>
   );

@@ -7,6 +7,7 @@ import type { KeyResult, Objective } from '../api/okr-types.js';
 import type { Me } from '../api/types.js';
 import { KeyResultCard } from '../components/KeyResultCard.js';
 import { percent } from '../components/ProgressBar.js';
+import { SummaryCardsSkeleton } from '../components/SummaryCardsSkeleton.js';
 
 /** Due first: stale, then never checked in, then the longest since the last check-in. */
 const dueOrder = (a: KeyResult, b: KeyResult) =>
@@ -37,6 +38,7 @@ export function HomePage({ me }: { me: Me }) {
           {cycle ? ` · ${cycle.name}` : ''}
         </Text>
       </div>
+      {!s && (cycles.isPending || (cycle && summary.isPending)) && <SummaryCardsSkeleton />}
       {s && (
         <SimpleGrid cols={{ base: 2, sm: 4 }}>
           <Card withBorder padding="sm">
