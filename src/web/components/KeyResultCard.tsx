@@ -10,6 +10,7 @@ import { CommentsPanel } from './CommentsPanel.js';
 import { ProgressBar } from './ProgressBar.js';
 import { StatusBadges } from './StatusBadge.js';
 import { Sparkline } from './ProgressChart.js';
+import { ScoreOverrideButton } from './okr/ScoreOverrideDialog.js';
 
 function measureText(kr: KeyResult): string {
   const unit = kr.unit && kr.unit !== 'number' ? ` ${kr.unit === 'percent' ? '%' : kr.unit}` : '';
@@ -40,12 +41,15 @@ export function KeyResultCard({
   kr,
   me,
   closed,
+  reviewing = false,
   ownerName,
   trend,
 }: {
   kr: KeyResult;
   me: Me;
   closed: boolean;
+  /** The cycle is at its end or closed: scores may be overridden. */
+  reviewing?: boolean;
   ownerName?: string;
   trend?: number[];
 }) {
@@ -85,6 +89,11 @@ export function KeyResultCard({
             Score {kr.score.toFixed(2)}
           </Badge>
         )}
+        {kr.scoreOverride !== null && (
+          <Text size="xs" data-testid="score-override">
+            Score set to {kr.scoreOverride.toFixed(2)} by its owner: {kr.scoreOverrideReason}
+          </Text>
+        )}
         <Group gap="xs">
           {!closed && kr.can.checkIn && (
             <Button size="xs" onClick={checkIn.open}>
@@ -107,6 +116,7 @@ export function KeyResultCard({
               Edit
             </Button>
           )}
+          {reviewing && kr.can.overrideScore && <ScoreOverrideButton kr={kr} />}
           {kr.lastCheckInDate && (
             <Text size="xs" c="dimmed">
               Last check-in {kr.lastCheckInDate}
