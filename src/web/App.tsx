@@ -19,6 +19,7 @@ import { NeedsAttentionPage } from './pages/NeedsAttentionPage.js';
 import { RhythmSettingsPage } from './pages/RhythmSettingsPage.js';
 import { FeedPage } from './pages/FeedPage.js';
 import { NotificationsPage } from './pages/NotificationsPage.js';
+import { StatusMarginsPage } from './pages/StatusMarginsPage.js';
 
 function Loading() {
   return (
@@ -56,6 +57,7 @@ export function App() {
         <Route path="principles" element={<PrinciplesPage me={me.data} />} />
         <Route path="attention" element={<NeedsAttentionPage me={me.data} />} />
         <Route path="settings/rhythm" element={<RhythmSettingsPage me={me.data} />} />
+        <Route path="settings/status-margins" element={<StatusMarginsPage me={me.data} />} />
         <Route path="feed" element={<FeedPage me={me.data} />} />
         <Route path="notifications" element={<NotificationsPage me={me.data} />} />
         <Route path="settings/tokens" element={<TokensPage />} />

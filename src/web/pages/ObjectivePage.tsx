@@ -20,6 +20,7 @@ import { ObjectiveFormModal } from './ObjectiveFormModal.js';
 import { TimeTravelPicker, useAsOf } from '../components/okr/TimeTravelPicker.js';
 import { ForecastBadge } from '../components/okr/ForecastBadge.js';
 import { inReview } from '../components/okr/review.js';
+import { useDocumentTitle } from '../components/page-title.js';
 
 /** One objective: why it matters, where it aligns, its key results, and one click to check in. */
 export function ObjectivePage({ me }: { me: Me }) {
@@ -40,6 +41,7 @@ export function ObjectivePage({ me }: { me: Me }) {
     queryFn: () => api<{ points: ChartPoint[]; keyResults: Record<string, number[]> }>(`/api/v1/objectives/${id}/timeline`),
   });
   const o = objective.data;
+  useDocumentTitle(o ? o.title : objective.isError ? 'Objective not found' : 'Objective');
   if (!o) return <Text c="dimmed">{objective.isError ? 'This objective does not exist.' : 'Loading…'}</Text>;
   const cycle = cycles.data?.find((c) => c.id === o.cycleId);
   // Travelling in time is looking, never changing: the page shows what a closed cycle shows.
