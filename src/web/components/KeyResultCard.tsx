@@ -11,14 +11,17 @@ import { ProgressBar } from './ProgressBar.js';
 import { StatusBadges } from './StatusBadge.js';
 import { Sparkline } from './ProgressChart.js';
 import { ScoreOverrideButton } from './okr/ScoreOverrideDialog.js';
+import { formatMeasure } from '../../domain/format-measure.js';
 
 function measureText(kr: KeyResult): string {
-  const unit = kr.unit && kr.unit !== 'number' ? ` ${kr.unit === 'percent' ? '%' : kr.unit}` : '';
+  const show = (value: number | null) => formatMeasure(value, kr.unit);
   switch (kr.kind) {
     case 'metric':
-      return `${kr.currentValue ?? kr.startValue}${unit} now · from ${kr.startValue} to ${kr.targetValue}${unit}`;
-    case 'threshold':
-      return `${kr.currentValue ?? '—'}${unit} now · keep ${kr.targetMin !== null ? `≥ ${kr.targetMin}` : ''}${kr.targetMin !== null && kr.targetMax !== null ? ' and ' : ''}${kr.targetMax !== null ? `≤ ${kr.targetMax}` : ''}${unit}`;
+      return `${show(kr.currentValue ?? kr.startValue)} now · from ${show(kr.startValue)} to ${show(kr.targetValue)}`;
+    case 'threshold': {
+      const bounds = [kr.targetMin !== null ? `≥ ${show(kr.targetMin)}` : '', kr.targetMax !== null ? `≤ ${show(kr.targetMax)}` : ''];
+      return `${show(kr.currentValue)} now · keep ${bounds.filter(Boolean).join(' and ')}`;
+    }
     case 'milestone':
       return `${(kr.milestones ?? []).filter((m) => m.done).length} of ${kr.milestones?.length ?? 0} milestones done`;
     case 'rollup':
