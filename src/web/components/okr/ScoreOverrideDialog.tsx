@@ -18,10 +18,11 @@ interface Values {
  */
 export function ScoreOverrideButton({ kr }: { kr: KeyResult }) {
   const [opened, dialog] = useDisclosure();
+  const label = kr.scoreOverride !== null ? 'Change score override' : 'Override score';
   return (
     <>
-      <Button size="xs" variant="subtle" onClick={dialog.open} aria-label={`Override the score of ${kr.title}`}>
-        {kr.scoreOverride !== null ? 'Change score override' : 'Override score'}
+      <Button size="xs" variant="subtle" onClick={dialog.open} aria-label={`${label} of ${kr.title}`}>
+        {label}
       </Button>
       <Modal opened={opened} onClose={dialog.close} title={`Score of ${kr.title}`} returnFocus>
         {opened && <ScoreOverrideForm kr={kr} onDone={dialog.close} />}
