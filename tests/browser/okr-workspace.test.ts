@@ -118,7 +118,7 @@ describe('the OKR workspace in the browser', () => {
     // Confidence starts unset and must be chosen.
     await dialog.getByRole('button', { name: 'Check in' }).click();
     await dialog.getByText('Choose your confidence, from 0 to 10.').waitFor();
-    await dialog.getByRole('radio', { name: '7', exact: true }).check({ force: true });
+    await dialog.getByRole('radiogroup').getByText('7', { exact: true }).click();
     await dialog.getByRole('button', { name: 'Check in' }).click();
     await dialog.waitFor({ state: 'detached' });
     await reply.getByText('50%').waitFor();
