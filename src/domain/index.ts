@@ -22,3 +22,4 @@ export * from './validation.js';
 export * from './validate-key-result.js';
 export * from './rollup-graph.js';
 export * from './reactions.js';
+export * from './format-measure.js';

@@ -24,6 +24,7 @@ const NeedsAttentionPage = lazyNamed(() => import('./pages/NeedsAttentionPage.js
 const RhythmSettingsPage = lazyNamed(() => import('./pages/RhythmSettingsPage.js'), 'RhythmSettingsPage');
 const FeedPage = lazyNamed(() => import('./pages/FeedPage.js'), 'FeedPage');
 const NotificationsPage = lazyNamed(() => import('./pages/NotificationsPage.js'), 'NotificationsPage');
+const StatusMarginsPage = lazyNamed(() => import('./pages/StatusMarginsPage.js'), 'StatusMarginsPage');
 
 /** A lazy page inside the shell: the navigation stays while the page's chunk arrives. */
 const page = (node: ReactNode) => <Suspense fallback={<PageSkeleton />}>{node}</Suspense>;
@@ -66,6 +67,7 @@ export function App() {
         <Route path="principles" element={page(<PrinciplesPage me={me.data} />)} />
         <Route path="attention" element={page(<NeedsAttentionPage me={me.data} />)} />
         <Route path="settings/rhythm" element={page(<RhythmSettingsPage me={me.data} />)} />
+        <Route path="settings/status-margins" element={page(<StatusMarginsPage me={me.data} />)} />
         <Route path="feed" element={page(<FeedPage me={me.data} />)} />
         <Route path="notifications" element={page(<NotificationsPage me={me.data} />)} />
         <Route path="settings/tokens" element={page(<TokensPage />)} />

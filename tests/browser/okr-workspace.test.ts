@@ -115,6 +115,10 @@ describe('the OKR workspace in the browser', () => {
     expect(await seriousAxeViolations(page)).toEqual([]);
     await page.screenshot({ path: `${SHOTS}/check-in.png` });
     await dialog.getByRole('textbox', { name: 'Note' }).fill('Hired two agents');
+    // Confidence starts unset and must be chosen.
+    await dialog.getByRole('button', { name: 'Check in' }).click();
+    await dialog.getByText('Choose your confidence, from 0 to 10.').waitFor();
+    await dialog.getByRole('radiogroup').getByText('7', { exact: true }).click();
     await dialog.getByRole('button', { name: 'Check in' }).click();
     await dialog.waitFor({ state: 'detached' });
     await reply.getByText('50%').waitFor();

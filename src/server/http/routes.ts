@@ -3,6 +3,7 @@ import type { AppContext } from './context.js';
 import { healthRoutes } from './health/routes.js';
 import { invitationRoutes } from './invitations/routes.js';
 import { organizationRoutes } from './organization/routes.js';
+import { statusMarginRoutes } from './organization/status-margins-routes.js';
 import { setupRoutes } from './setup/routes.js';
 import { teamMemberRoutes } from './teams/member-routes.js';
 import { teamRoutes } from './teams/routes.js';
@@ -26,6 +27,7 @@ export const apiRoutes =
     for (const routes of [
       setupRoutes,
       organizationRoutes,
+      statusMarginRoutes,
       userRoutes,
       passwordRoutes,
       teamRoutes,

@@ -24,10 +24,13 @@ export const useCycle = (id: string | null) =>
 /** Levels of the tree fetched at once: the page opens on them, and an opened branch brings as many more. */
 export const TREE_LEVELS = 2;
 /** The top of a cycle's tree. A cycle of a large organisation has ten thousand objectives: the page opens on the top levels only. */
-export const useTree = (cycleId: string | null) =>
+/** `&asOf=…` for time travel, or nothing for today. */
+const asOfParam = (asOf?: string | null) => (asOf ? `&asOf=${asOf}` : '');
+
+export const useTree = (cycleId: string | null, asOf?: string | null) =>
   useQuery({
-    queryKey: [...okrKeys.tree(cycleId ?? ''), 'top'],
-    queryFn: () => api<{ roots: TreeNode[] }>(`/api/v1/cycles/${cycleId}/tree?depth=${TREE_LEVELS}`),
+    queryKey: [...okrKeys.tree(cycleId ?? ''), 'top', asOf ?? null],
+    queryFn: () => api<{ roots: TreeNode[] }>(`/api/v1/cycles/${cycleId}/tree?depth=${TREE_LEVELS}${asOfParam(asOf)}`),
     enabled: Boolean(cycleId),
   });
 
@@ -40,12 +43,12 @@ export interface TreeSearch {
 }
 
 /** The server's search of the whole cycle: the matches at any depth and the paths to them. */
-export const useTreeSearch = (cycleId: string | null, search: TreeSearch, enabled: boolean) =>
+export const useTreeSearch = (cycleId: string | null, search: TreeSearch, enabled: boolean, asOf?: string | null) =>
   useQuery({
-    queryKey: [...okrKeys.tree(cycleId ?? ''), 'search', search],
+    queryKey: [...okrKeys.tree(cycleId ?? ''), 'search', search, asOf ?? null],
     queryFn: () => {
       const params = new URLSearchParams(Object.entries(search).flatMap(([key, value]) => (value ? [[key, String(value)]] : [])));
-      return api<{ roots: TreeNode[] }>(`/api/v1/cycles/${cycleId}/tree?${params.toString()}`);
+      return api<{ roots: TreeNode[] }>(`/api/v1/cycles/${cycleId}/tree?${params.toString()}${asOfParam(asOf)}`);
     },
     enabled: Boolean(cycleId) && enabled,
     // The previous results stay on screen while the next search runs.
@@ -56,17 +59,20 @@ const branchesById = (results: UseQueryResult<{ roots: TreeNode[] }>[]) =>
   new Map(results.flatMap((r) => (r.data?.roots[0] ? [[r.data.roots[0].id, r.data.roots[0]] as const] : [])));
 
 /** Branches of the tree below its top levels, by objective id, fetched when they are opened. */
-export const useTreeBranches = (cycleId: string | null, objectiveIds: readonly string[]) =>
+export const useTreeBranches = (cycleId: string | null, objectiveIds: readonly string[], asOf?: string | null) =>
   useQueries({
     queries: objectiveIds.map((id) => ({
-      queryKey: [...okrKeys.tree(cycleId ?? ''), 'branch', id],
-      queryFn: () => api<{ roots: TreeNode[] }>(`/api/v1/cycles/${cycleId}/tree?rootId=${id}&depth=${TREE_LEVELS}`),
+      queryKey: [...okrKeys.tree(cycleId ?? ''), 'branch', id, asOf ?? null],
+      queryFn: () => api<{ roots: TreeNode[] }>(`/api/v1/cycles/${cycleId}/tree?rootId=${id}&depth=${TREE_LEVELS}${asOfParam(asOf)}`),
       enabled: Boolean(cycleId),
     })),
     combine: branchesById,
   });
-export const useObjective = (id: string) =>
-  useQuery({ queryKey: okrKeys.objective(id), queryFn: () => api<Objective>(`/api/v1/objectives/${id}`) });
+export const useObjective = (id: string, asOf?: string | null) =>
+  useQuery({
+    queryKey: asOf ? [...okrKeys.objective(id), 'asOf', asOf] : okrKeys.objective(id),
+    queryFn: () => api<Objective>(`/api/v1/objectives/${id}${asOf ? `?asOf=${asOf}` : ''}`),
+  });
 export const useCycleObjectives = (cycleId: string | null) =>
   useQuery({
     queryKey: [...okrKeys.objectives, 'cycle', cycleId],

@@ -1,17 +1,18 @@
-import { Alert, Button, Checkbox, Group, Modal, NumberInput, Slider, Stack, Text, Textarea } from '@mantine/core';
+import { Alert, Button, Checkbox, Group, Modal, NumberInput, Stack, Text, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useQueryClient } from '@tanstack/react-query';
-import { keyResultProgress, type KeyResultMeasure } from '../../domain/index.js';
+import { formatMeasure, keyResultProgress, type KeyResultMeasure } from '../../domain/index.js';
 import { api } from '../api/client.js';
 import { progressKeys } from '../api/okr-queries.js';
 import type { CheckIn, KeyResult } from '../api/okr-types.js';
 import { percent } from './ProgressBar.js';
 import { useApiSubmit } from './useApiForm.js';
+import { ConfidencePicker } from './okr/ConfidencePicker.js';
 
 interface Values {
   value: number | string;
   milestonesDone: boolean[];
-  confidence: number;
+  confidence: number | null;
   note: string;
   blockers: string;
 }
@@ -48,10 +49,11 @@ export function CheckInDialog({
   const queryClient = useQueryClient();
   const form = useForm<Values>({
     mode: 'controlled',
+    validate: { confidence: (value) => (value === null ? 'Choose your confidence, from 0 to 10.' : null) },
     initialValues: {
       value: editing?.value ?? kr.currentValue ?? '',
       milestonesDone: editing?.milestonesDone ?? (kr.milestones ?? []).map((m) => m.done),
-      confidence: editing?.confidence ?? kr.confidence ?? 7,
+      confidence: editing ? editing.confidence : null,
       note: editing?.note ?? '',
       blockers: editing?.blockers ?? '',
     },
@@ -87,11 +89,12 @@ export function CheckInDialog({
               label={`Current value${unit}`}
               description={
                 kr.kind === 'metric'
-                  ? `From ${kr.startValue} to ${kr.targetValue}`
-                  : `Keep ${kr.targetMin ?? '−∞'} to ${kr.targetMax ?? '∞'}`
+                  ? `From ${formatMeasure(kr.startValue, kr.unit)} to ${formatMeasure(kr.targetValue, kr.unit)}`
+                  : `Keep ${kr.targetMin === null ? '−∞' : formatMeasure(kr.targetMin, kr.unit)} to ${kr.targetMax === null ? '∞' : formatMeasure(kr.targetMax, kr.unit)}`
               }
               required
               data-autofocus
+              thousandSeparator=","
               {...form.getInputProps('value')}
             />
           )}
@@ -121,29 +124,11 @@ export function CheckInDialog({
               Progress: {percent(kr.progress)} → <strong>{percent(next)}</strong>
             </Text>
           )}
-          <div>
-            <Text size="sm" fw={500} id="confidence-label">
-              Confidence: {form.getValues().confidence}/10
-            </Text>
-            <Slider
-              min={0}
-              max={10}
-              step={1}
-              marks={[
-                { value: 0, label: '0' },
-                { value: 5, label: '5' },
-                { value: 10, label: '10' },
-              ]}
-              aria-labelledby="confidence-label"
-              thumbLabel="Confidence"
-              {...form.getInputProps('confidence')}
-            />
-            {form.errors.confidence && (
-              <Text c="red" size="sm" mt="md">
-                {form.errors.confidence}
-              </Text>
-            )}
-          </div>
+          <ConfidencePicker
+            value={form.getValues().confidence}
+            onChange={(value) => form.setFieldValue('confidence', value)}
+            error={typeof form.errors.confidence === 'string' ? form.errors.confidence : undefined}
+          />
           <Textarea label="Note" placeholder="What moved, what you learned" autosize minRows={2} mt="md" {...form.getInputProps('note')} />
           <Textarea
             label="Blockers"

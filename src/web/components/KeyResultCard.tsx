@@ -15,14 +15,18 @@ const KeyResultForm = lazyNamed(() => import('./KeyResultForm.js'), 'KeyResultFo
 const CheckInDialog = lazyNamed(() => import('./CheckInDialog.js'), 'CheckInDialog');
 const CheckInHistory = lazyNamed(() => import('./CheckInHistory.js'), 'CheckInHistory');
 const CommentsPanel = lazyNamed(() => import('./CommentsPanel.js'), 'CommentsPanel');
+import { ScoreOverrideButton } from './okr/ScoreOverrideDialog.js';
+import { formatMeasure } from '../../domain/format-measure.js';
 
 function measureText(kr: KeyResult): string {
-  const unit = kr.unit && kr.unit !== 'number' ? ` ${kr.unit === 'percent' ? '%' : kr.unit}` : '';
+  const show = (value: number | null) => formatMeasure(value, kr.unit);
   switch (kr.kind) {
     case 'metric':
-      return `${kr.currentValue ?? kr.startValue}${unit} now · from ${kr.startValue} to ${kr.targetValue}${unit}`;
-    case 'threshold':
-      return `${kr.currentValue ?? '—'}${unit} now · keep ${kr.targetMin !== null ? `≥ ${kr.targetMin}` : ''}${kr.targetMin !== null && kr.targetMax !== null ? ' and ' : ''}${kr.targetMax !== null ? `≤ ${kr.targetMax}` : ''}${unit}`;
+      return `${show(kr.currentValue ?? kr.startValue)} now · from ${show(kr.startValue)} to ${show(kr.targetValue)}`;
+    case 'threshold': {
+      const bounds = [kr.targetMin !== null ? `≥ ${show(kr.targetMin)}` : '', kr.targetMax !== null ? `≤ ${show(kr.targetMax)}` : ''];
+      return `${show(kr.currentValue)} now · keep ${bounds.filter(Boolean).join(' and ')}`;
+    }
     case 'milestone':
       return `${(kr.milestones ?? []).filter((m) => m.done).length} of ${kr.milestones?.length ?? 0} milestones done`;
     case 'rollup':
@@ -45,12 +49,15 @@ export function KeyResultCard({
   kr,
   me,
   closed,
+  reviewing = false,
   ownerName,
   trend,
 }: {
   kr: KeyResult;
   me: Me;
   closed: boolean;
+  /** The cycle is at its end or closed: scores may be overridden. */
+  reviewing?: boolean;
   ownerName?: string;
   trend?: number[];
 }) {
@@ -90,6 +97,11 @@ export function KeyResultCard({
             Score {kr.score.toFixed(2)}
           </Badge>
         )}
+        {kr.scoreOverride !== null && (
+          <Text size="xs" data-testid="score-override">
+            Score set to {kr.scoreOverride.toFixed(2)} by its owner: {kr.scoreOverrideReason}
+          </Text>
+        )}
         <Group gap="xs">
           {!closed && kr.can.checkIn && (
             <Button size="xs" onClick={checkIn.open}>
@@ -112,6 +124,7 @@ export function KeyResultCard({
               Edit
             </Button>
           )}
+          {reviewing && kr.can.overrideScore && <ScoreOverrideButton kr={kr} />}
           {kr.lastCheckInDate && (
             <Text size="xs" c="dimmed">
               Last check-in {kr.lastCheckInDate}

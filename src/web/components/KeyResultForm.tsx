@@ -1,4 +1,16 @@
-import { ActionIcon, Alert, Button, Group, NumberInput, SegmentedControl, Select, Stack, Text, TextInput } from '@mantine/core';
+import {
+  ActionIcon,
+  Alert,
+  Autocomplete,
+  Button,
+  Group,
+  NumberInput,
+  SegmentedControl,
+  Select,
+  Stack,
+  Text,
+  TextInput,
+} from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useQueryClient } from '@tanstack/react-query';
 import { api } from '../api/client.js';
@@ -6,6 +18,7 @@ import { progressKeys } from '../api/okr-queries.js';
 import type { KeyResult, KeyResultKind } from '../api/okr-types.js';
 import { useUsers } from '../api/queries.js';
 import { useApiSubmit } from './useApiForm.js';
+import { SUGGESTED_UNITS } from '../../domain/format-measure.js';
 
 const KINDS = [
   { value: 'metric', label: 'Metric' },
@@ -52,8 +65,8 @@ export function KeyResultForm({
       kind: v.kind,
       ownerId: v.ownerId,
       weight: num(v.weight) ?? 1,
-      ...(v.kind === 'metric' ? { unit: v.unit, startValue: num(v.startValue), targetValue: num(v.targetValue) } : {}),
-      ...(v.kind === 'threshold' ? { unit: v.unit, targetMin: num(v.targetMin), targetMax: num(v.targetMax) } : {}),
+      ...(v.kind === 'metric' ? { unit: v.unit.trim() || null, startValue: num(v.startValue), targetValue: num(v.targetValue) } : {}),
+      ...(v.kind === 'threshold' ? { unit: v.unit.trim() || null, targetMin: num(v.targetMin), targetMax: num(v.targetMax) } : {}),
       ...(v.kind === 'milestone' ? { milestones: v.milestones.map((m) => ({ title: m.title, weight: num(m.weight) ?? 1 })) } : {}),
     };
     if (editing) {
@@ -89,17 +102,12 @@ export function KeyResultForm({
           </div>
         )}
         {(kind === 'metric' || kind === 'threshold') && (
-          <Select
+          <Autocomplete
             label="Unit"
-            w={180}
-            allowDeselect={false}
-            data={[
-              { value: 'number', label: 'Number' },
-              { value: 'percent', label: 'Percent' },
-              { value: 'EUR', label: 'EUR' },
-              { value: 'USD', label: 'USD' },
-              { value: 'GBP', label: 'GBP' },
-            ]}
+            description="Or any short text: tickets, hours…"
+            w={220}
+            maxLength={16}
+            data={[...SUGGESTED_UNITS]}
             {...form.getInputProps('unit')}
           />
         )}

@@ -6,6 +6,8 @@ import { api } from '../api/client.js';
 import type { Me } from '../api/types.js';
 import { initials } from './initials.js';
 import { NotificationBell } from './NotificationBell.js';
+import { titleOfPath, useDocumentTitle } from './page-title.js';
+import { SkipLink } from './SkipLink.js';
 
 const NAV = [
   { to: '/', label: 'Home' },
@@ -16,6 +18,7 @@ const NAV = [
   { to: '/people', label: 'People' },
   { to: '/principles', label: 'Guiding principles' },
   { to: '/settings/rhythm', label: 'Check-in rhythm' },
+  { to: '/settings/status-margins', label: 'Status margins' },
   { to: '/settings/tokens', label: 'API tokens' },
 ];
 
@@ -23,6 +26,7 @@ const NAV = [
 export function Layout({ me }: { me: Me }) {
   const [opened, { toggle, close }] = useDisclosure();
   const location = useLocation();
+  useDocumentTitle(titleOfPath(location.pathname));
   const queryClient = useQueryClient();
   const signOut = async () => {
     await api('/api/auth/sign-out', { method: 'POST', body: {} });
@@ -31,14 +35,15 @@ export function Layout({ me }: { me: Me }) {
   };
   return (
     <AppShell header={{ height: 60 }} navbar={{ width: 240, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="lg">
+      <SkipLink target="main-content" />
       <AppShell.Header>
-        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
-          <Group gap="sm" wrap="nowrap">
+        <Group h="100%" px={{ base: 'xs', sm: 'md' }} justify="space-between" wrap="nowrap" gap="xs">
+          <Group gap="sm" wrap="nowrap" style={{ minWidth: 0 }}>
             <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label="Toggle navigation" />
             <Title order={3} c="teal.9">
               Cairn
             </Title>
-            <Text c="dimmed" size="sm" truncate data-testid="org-name">
+            <Text c="dimmed" size="sm" truncate data-testid="org-name" visibleFrom="xs">
               {me.organization.name}
             </Text>
           </Group>
@@ -87,7 +92,7 @@ export function Layout({ me }: { me: Me }) {
           />
         ))}
       </AppShell.Navbar>
-      <AppShell.Main>
+      <AppShell.Main id="main-content" tabIndex={-1} style={{ outline: 'none' }}>
         <Outlet />
       </AppShell.Main>
     </AppShell>

@@ -64,7 +64,7 @@ export const TreeRow = memo(
               </Anchor>
               {node.type === 'aspirational' && (
                 <Badge size="xs" variant="outline" color="grape">
-                  Stretch
+                  Aspirational
                 </Badge>
               )}
             </Group>

@@ -13,6 +13,10 @@ import { SummaryCardsSkeleton } from '../components/SummaryCardsSkeleton.js';
 const dueOrder = (a: KeyResult, b: KeyResult) =>
   Number(b.stale) - Number(a.stale) || (a.lastCheckInDate ?? '').localeCompare(b.lastCheckInDate ?? '');
 
+/** A contributor owns none of the objective's key results yet may check in on all of them: they are in their week. */
+const contributesTo = (o: Objective, userId: string) =>
+  o.ownerId !== userId && !o.keyResults.some((k) => k.ownerId === userId) && o.keyResults.some((k) => k.can.checkIn);
+
 /** "My week": my key results, the ones due for a check-in first, and the cycle at a glance. */
 export function HomePage({ me }: { me: Me }) {
   const cycles = useCycles();
@@ -24,7 +28,7 @@ export function HomePage({ me }: { me: Me }) {
     enabled: Boolean(cycle),
   });
   const myKeyResults = (mine.data ?? [])
-    .flatMap((o) => o.keyResults.filter((k) => k.ownerId === me.user.id).map((k) => ({ k, o })))
+    .flatMap((o) => o.keyResults.filter((k) => k.ownerId === me.user.id || contributesTo(o, me.user.id)).map((k) => ({ k, o })))
     .sort((x, y) => dueOrder(x.k, y.k));
   const s = summary.data?.summary;
   return (

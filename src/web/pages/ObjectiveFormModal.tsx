@@ -11,6 +11,7 @@ import { useApiSubmit } from '../components/useApiForm.js';
 import { checkQuality, DEFAULT_PRINCIPLES, type DraftObjective } from '../../domain/quality/index.js';
 import { useGuidingPrinciples } from '../api/quality.js';
 import { QualityFindings } from '../components/QualityFindings.js';
+import { ObjectiveSharingFields, sharingBody, sharingDefaults } from '../components/okr/ObjectiveSharingFields.js';
 
 /** Create an objective (optionally aligned to any objective or key result of the cycle), or edit one. */
 export function ObjectiveFormModal({
@@ -43,45 +44,52 @@ export function ObjectiveFormModal({
       ownerId: editing ? editing.ownerId : (me.user.id as string | null),
       type: editing?.type ?? 'committed',
       alignTo: null as string | null,
+      ...sharingDefaults(editing),
     },
   });
-  const { onSubmit, formError, busy } = useApiSubmit(form, async ({ alignTo, ...values }) => {
-    if (editing) {
-      await api(`/api/v1/objectives/${editing.id}`, {
-        method: 'PATCH',
+  const { onSubmit, formError, busy } = useApiSubmit(
+    form,
+    async ({ alignTo, contributorUserIds, contributorTeamIds, weight, progressDriver, standaloneReason, ...values }) => {
+      const sharing = sharingBody({ contributorUserIds, contributorTeamIds, weight, progressDriver, standaloneReason });
+      if (editing) {
+        await api(`/api/v1/objectives/${editing.id}`, {
+          method: 'PATCH',
+          body: {
+            ...values,
+            ...sharing,
+            description: values.description || null,
+            whyImportant: values.whyImportant || null,
+            whyUrgent: values.whyUrgent || null,
+          },
+        });
+        await Promise.all(progressKeys.map((queryKey) => queryClient.invalidateQueries({ queryKey })));
+        onClose();
+        return;
+      }
+      const created = await api<Objective>('/api/v1/objectives', {
+        method: 'POST',
         body: {
           ...values,
+          ...sharing,
+          cycleId,
+          status: 'draft',
           description: values.description || null,
           whyImportant: values.whyImportant || null,
           whyUrgent: values.whyUrgent || null,
         },
       });
+      if (alignTo) {
+        const [kind, id] = alignTo.split(':');
+        await api(`/api/v1/objectives/${created.id}/alignments`, {
+          method: 'POST',
+          body: kind === 'k' ? { parentKeyResultId: id } : { parentObjectiveId: id },
+        });
+      }
       await Promise.all(progressKeys.map((queryKey) => queryClient.invalidateQueries({ queryKey })));
       onClose();
-      return;
-    }
-    const created = await api<Objective>('/api/v1/objectives', {
-      method: 'POST',
-      body: {
-        ...values,
-        cycleId,
-        status: 'draft',
-        description: values.description || null,
-        whyImportant: values.whyImportant || null,
-        whyUrgent: values.whyUrgent || null,
-      },
-    });
-    if (alignTo) {
-      const [kind, id] = alignTo.split(':');
-      await api(`/api/v1/objectives/${created.id}/alignments`, {
-        method: 'POST',
-        body: kind === 'k' ? { parentKeyResultId: id } : { parentObjectiveId: id },
-      });
-    }
-    await Promise.all(progressKeys.map((queryKey) => queryClient.invalidateQueries({ queryKey })));
-    onClose();
-    navigate(`/objectives/${created.id}`);
-  });
+      navigate(`/objectives/${created.id}`);
+    },
+  );
   // The same rules the server applies at publish time, run here on every keystroke.
   const values = form.getValues();
   const draft: DraftObjective = {
@@ -93,7 +101,8 @@ export function ObjectiveFormModal({
     teamId: values.teamId,
     level: values.teamId ? 'team' : 'company',
     type: values.type as DraftObjective['type'],
-    progressDriver: 'key_results',
+    progressDriver: values.progressDriver,
+    standaloneReason: values.standaloneReason || null,
     alignedChildCount: 0,
     parentCount: editing ? editing.parents.length : values.alignTo ? 1 : 0,
     keyResults: (editing?.keyResults ?? []).map((k) => ({
@@ -154,7 +163,7 @@ export function ObjectiveFormModal({
               aria-labelledby="objective-type-label"
               data={[
                 { value: 'committed', label: 'Committed' },
-                { value: 'aspirational', label: 'Aspirational (stretch)' },
+                { value: 'aspirational', label: 'Aspirational' },
               ]}
               {...form.getInputProps('type')}
             />
@@ -169,6 +178,12 @@ export function ObjectiveFormModal({
               {...form.getInputProps('alignTo')}
             />
           )}
+          <ObjectiveSharingFields
+            form={form}
+            people={(users.data ?? []).map((u) => ({ value: u.id, label: u.name }))}
+            teams={(teams.data ?? []).map((t) => ({ value: t.id, label: t.name }))}
+            aligned={editing ? editing.parents.length > 0 : values.alignTo !== null}
+          />
           <QualityFindings findings={report.findings} rules={principles.data?.rules ?? []} />
           {!editing && (
             <Text size="xs" c="dimmed">

@@ -17,11 +17,16 @@ import { ProgressChart, type ChartPoint } from '../components/ProgressChart.js';
 import { ActivityList } from '../components/ActivityList.js';
 import { AlignmentEditor } from '../components/AlignmentEditor.js';
 import { ObjectiveFormModal } from './ObjectiveFormModal.js';
+import { TimeTravelPicker, useAsOf } from '../components/okr/TimeTravelPicker.js';
+import { ForecastBadge } from '../components/okr/ForecastBadge.js';
+import { inReview } from '../components/okr/review.js';
+import { useDocumentTitle } from '../components/page-title.js';
 
 /** One objective: why it matters, where it aligns, its key results, and one click to check in. */
 export function ObjectivePage({ me }: { me: Me }) {
   const { id = '' } = useParams();
-  const objective = useObjective(id);
+  const asOf = useAsOf();
+  const objective = useObjective(id, asOf);
   const children = useQuery({
     queryKey: ['objectives', 'children', id],
     queryFn: () => api<Objective[]>(`/api/v1/objectives?parent=${id}`),
@@ -36,9 +41,12 @@ export function ObjectivePage({ me }: { me: Me }) {
     queryFn: () => api<{ points: ChartPoint[]; keyResults: Record<string, number[]> }>(`/api/v1/objectives/${id}/timeline`),
   });
   const o = objective.data;
+  useDocumentTitle(o ? o.title : objective.isError ? 'Objective not found' : 'Objective');
   if (!o) return <Text c="dimmed">{objective.isError ? 'This objective does not exist.' : 'Loading…'}</Text>;
   const cycle = cycles.data?.find((c) => c.id === o.cycleId);
-  const closed = cycle?.status === 'closed';
+  // Travelling in time is looking, never changing: the page shows what a closed cycle shows.
+  const closed = cycle?.status === 'closed' || asOf !== null;
+  const reviewing = !asOf && cycle !== undefined && inReview(cycle, new Date());
   const nameOf = (userId: string | null) => users.data?.find((u) => u.id === userId)?.name;
   const team = teams.data?.find((t) => t.id === o.teamId);
   return (
@@ -72,11 +80,15 @@ export function ObjectivePage({ me }: { me: Me }) {
           {nameOf(o.ownerId) ? ` · owned by ${nameOf(o.ownerId)}` : ''}
         </Text>
       </div>
+      {cycle && <TimeTravelPicker min={cycle.startDate} />}
       <Card withBorder>
         <Stack gap="xs">
           <Group justify="space-between">
             <Text fw={600}>Progress</Text>
-            <StatusBadges status={o.progressStatus} confidence={o.confidence} stale={o.stale} />
+            <Group gap={6}>
+              <StatusBadges status={o.progressStatus} confidence={o.confidence} stale={o.stale} />
+              {cycle && !closed && o.status === 'active' && timeline.data && <ForecastBadge points={timeline.data.points} cycle={cycle} />}
+            </Group>
           </Group>
           <ProgressBar progress={o.progress} expected={o.expectedProgress} status={o.progressStatus} label={o.title} />
           {o.score !== null && (
@@ -150,6 +162,7 @@ export function ObjectivePage({ me }: { me: Me }) {
           kr={kr}
           me={me}
           closed={closed}
+          reviewing={reviewing}
           ownerName={nameOf(kr.ownerId)}
           trend={timeline.data?.keyResults[kr.id]}
         />

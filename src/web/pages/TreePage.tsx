@@ -10,6 +10,7 @@ import { VirtualTree } from '../components/VirtualTree.js';
 import { CreateCycleForm } from './CreateCycleForm.js';
 import { ObjectiveFormModal } from './ObjectiveFormModal.js';
 import { CycleSettingsModal } from './CycleSettingsModal.js';
+import { TimeTravelPicker, useAsOf } from '../components/okr/TimeTravelPicker.js';
 import { attachBranches, isFiltering, keysToDepth, visibleRows, type TreeFilters } from './tree-filter.js';
 
 const NO_FILTERS: TreeFilters = { teamId: null, ownerId: null, status: null, type: null, search: '' };
@@ -20,17 +21,18 @@ export function TreePage({ me }: { me: Me }) {
   const [params, setParams] = useSearchParams();
   const cycleId = params.get('cycle') ?? defaultCycle(cycles.data ?? [])?.id ?? null;
   const cycle = useCycle(cycleId);
+  const asOf = useAsOf();
   const [filters, setFilters] = useState<TreeFilters>(NO_FILTERS);
   const filtering = isFiltering(filters);
   // The page opens on the top levels; an opened branch is fetched then. Searching and filtering
   // ask the server, which answers the matches at any depth with the paths to them.
-  const top = useTree(cycleId);
+  const top = useTree(cycleId, asOf);
   const [q] = useDebouncedValue(filters.search.trim(), 250);
   const search = { q, teamId: filters.teamId, ownerId: filters.ownerId, type: filters.type, progressStatus: filters.status };
   // Not before the debounced text has caught up: an empty search would ask for the plain tree.
-  const found = useTreeSearch(cycleId, search, filtering && Object.values(search).some(Boolean));
+  const found = useTreeSearch(cycleId, search, filtering && Object.values(search).some(Boolean), asOf);
   const [opened, setOpened] = useState<string[]>([]);
-  const branches = useTreeBranches(cycleId, opened);
+  const branches = useTreeBranches(cycleId, opened, asOf);
   const users = useUsers();
   const teams = useTeams();
   const [expanded, setExpanded] = useState<Set<string>>(new Set());
@@ -114,6 +116,7 @@ export function TreePage({ me }: { me: Me }) {
           {cycle.data && cycle.data.status !== 'closed' && <Button onClick={openCreate}>New objective</Button>}
         </Group>
       </Group>
+      {cycle.data && <TimeTravelPicker min={cycle.data.startDate} />}
       {summary && (
         <SimpleGrid cols={{ base: 2, sm: 5 }} spacing="xs">
           <Card withBorder padding="xs">

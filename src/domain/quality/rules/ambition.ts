@@ -9,9 +9,9 @@ import type { QualityRule, RuleFinding } from '../types.js';
 
 export const stretchPolicy: QualityRule = {
   id: 'stretch-policy',
-  title: 'Stretch goals when the organisation is ready',
+  title: 'Aspirational objectives when the organisation is ready',
   defaultSeverity: 'warn',
-  why: 'Stretch goals that are missed by design discourage people who are new to OKRs. Build confidence with committed objectives first, then add aspirational ones in moderation.',
+  why: 'Aspirational objectives, missed by design, discourage people who are new to OKRs. Build confidence with committed objectives first, then add aspirational ones in moderation.',
   weakExample: 'First OKR cycle: 4 of 5 objectives aspirational',
   strongExample: 'First cycle committed only; later cycles at most 30% aspirational',
   check(objective, context, principles) {
@@ -25,7 +25,7 @@ export const stretchPolicy: QualityRule = {
         {
           field: 'type',
           message: `This is cycle ${cycle}, and your guiding principles allow only committed objectives in the ${which}.`,
-          suggestion: 'Make it committed with a target you are confident of reaching; save the stretch for a later cycle.',
+          suggestion: 'Make it committed with a target you are confident of reaching; save aspirational objectives for a later cycle.',
         },
       ];
     }

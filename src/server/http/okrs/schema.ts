@@ -89,7 +89,11 @@ export const objectiveFilters = asOfQuery.extend({
   cycleId: z.uuid().optional(),
   teamId: z.uuid().optional(),
   ownerId: z.string().max(64).optional(),
-  involves: z.string().max(64).optional().describe('A person id: objectives they own or hold a key result of'),
+  involves: z
+    .string()
+    .max(64)
+    .optional()
+    .describe('A person id: objectives they own, hold a key result of, or contribute to (in person or through a team)'),
   status: z.enum(OBJECTIVE_STATUSES).optional(),
   parent: z
     .union([z.literal('none'), z.uuid({ message: 'An objective id or "none".' })])

@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray, notExists, or, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../../db/database.js';
-import { alignments, keyResults, objectives } from '../../../db/schema/index.js';
+import { alignments, keyResults, objectiveContributors, objectives, teamMembers } from '../../../db/schema/index.js';
 import { type ObjectiveStatus } from '../../../domain/vocabulary.js';
 
 export interface ObjectiveFilters {
@@ -10,7 +10,7 @@ export interface ObjectiveFilters {
   status?: ObjectiveStatus;
   /** An objective id (its aligned children) or `none` (objectives aligned to nothing). */
   parent?: string;
-  /** A person: objectives they own or hold a key result of. */
+  /** A person: objectives they own, hold a key result of, or contribute to (in person or through a team). */
   involves?: string;
 }
 
@@ -37,7 +37,22 @@ export function findObjectives(db: Executor, orgId: string, filters: ObjectiveFi
   if (filters.status) conditions.push(eq(objectives.status, filters.status));
   if (filters.involves) {
     const theirKeyResults = db.select({ id: keyResults.objectiveId }).from(keyResults).where(eq(keyResults.ownerId, filters.involves));
-    conditions.push(or(eq(objectives.ownerId, filters.involves), inArray(objectives.id, theirKeyResults))!);
+    const theirTeams = db
+      .select({ id: teamMembers.teamId })
+      .from(teamMembers)
+      .where(and(eq(teamMembers.orgId, orgId), eq(teamMembers.userId, filters.involves)));
+    const theyContribute = db
+      .select({ id: objectiveContributors.objectiveId })
+      .from(objectiveContributors)
+      .where(
+        and(
+          eq(objectiveContributors.orgId, orgId),
+          or(eq(objectiveContributors.userId, filters.involves), inArray(objectiveContributors.teamId, theirTeams)),
+        ),
+      );
+    conditions.push(
+      or(eq(objectives.ownerId, filters.involves), inArray(objectives.id, theirKeyResults), inArray(objectives.id, theyContribute))!,
+    );
   }
   if (filters.parent === 'none') conditions.push(alignedToNothing(db));
   else if (filters.parent) conditions.push(alignedTo(db, [filters.parent]));

@@ -163,11 +163,12 @@ export async function updateObjective(deps: ServiceDeps, actor: Actor, id: strin
     const roleInNewTeam = await checkPeople(tx, actor, input);
     const { contributors, publishOverrideReason, ...fields } = input;
     authorizeMove(actor, before, fields, relation, roleInNewTeam);
-    const [objective] = await tx
-      .update(objectives)
-      .set({ ...fields, title: fields.title?.trim() })
-      .where(eq(objectives.id, id))
-      .returning();
+    const change = Object.fromEntries(
+      Object.entries({ ...fields, title: fields.title?.trim() }).filter(([, value]) => value !== undefined),
+    );
+    // A change of contributors alone updates no column (an empty SET is an error).
+    const [objective] =
+      Object.keys(change).length > 0 ? await tx.update(objectives).set(change).where(eq(objectives.id, id)).returning() : [before];
     await writeContributors(tx, actor.orgId, id, contributors);
     if (before.status !== 'active' && objective!.status === 'active')
       await assertPublishable(tx, actor, objective!, todayIn(timeZone, deps.clock()), publishOverrideReason);

@@ -1,0 +1,89 @@
+import { Alert, Button, Group, Modal, NumberInput, Stack, Text, Textarea } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useDisclosure } from '@mantine/hooks';
+import { useQueryClient } from '@tanstack/react-query';
+import { api } from '../../api/client.js';
+import { progressKeys } from '../../api/okr-queries.js';
+import type { KeyResult } from '../../api/okr-types.js';
+import { useApiSubmit } from '../useApiForm.js';
+
+interface Values {
+  score: number | string;
+  reason: string;
+}
+
+/**
+ * The owner's (or an admin's) judgement of a key result's closing score, with the reason kept beside it.
+ * Offered during the review at the end of a cycle and after it closed, as the close dialog promises.
+ */
+export function ScoreOverrideButton({ kr }: { kr: KeyResult }) {
+  const [opened, dialog] = useDisclosure();
+  const label = kr.scoreOverride !== null ? 'Change score override' : 'Override score';
+  return (
+    <>
+      <Button size="xs" variant="subtle" onClick={dialog.open} aria-label={`${label} of ${kr.title}`}>
+        {label}
+      </Button>
+      <Modal opened={opened} onClose={dialog.close} title={`Score of ${kr.title}`} returnFocus>
+        {opened && <ScoreOverrideForm kr={kr} onDone={dialog.close} />}
+      </Modal>
+    </>
+  );
+}
+
+function ScoreOverrideForm({ kr, onDone }: { kr: KeyResult; onDone: () => void }) {
+  const queryClient = useQueryClient();
+  const form = useForm<Values>({
+    mode: 'controlled',
+    initialValues: { score: kr.scoreOverride ?? '', reason: kr.scoreOverrideReason ?? '' },
+  });
+  const save = async (body: { score: number; reason: string } | null) => {
+    await api(`/api/v1/key-results/${kr.id}/score-override`, { method: 'PUT', body });
+    await Promise.all(progressKeys.map((queryKey) => queryClient.invalidateQueries({ queryKey })));
+    onDone();
+  };
+  const { onSubmit, formError, busy } = useApiSubmit(form, (values) =>
+    save({ score: typeof values.score === 'number' ? values.score : Number.NaN, reason: values.reason }),
+  );
+  const computed = kr.score !== null && kr.scoreOverride === null ? kr.score : kr.achievement;
+  return (
+    <form onSubmit={onSubmit}>
+      <Stack>
+        {formError && (
+          <Alert color="red" role="alert">
+            {formError}
+          </Alert>
+        )}
+        <Text size="sm">
+          Computed from the check-ins: <strong>{Math.min(1, Math.max(0, computed)).toFixed(2)}</strong>. Override it when the numbers miss
+          what really happened, and say why: the reason stays beside the score.
+        </Text>
+        <NumberInput
+          label="Score"
+          description="From 0.0 to 1.0"
+          min={0}
+          max={1}
+          step={0.1}
+          decimalScale={2}
+          required
+          data-autofocus
+          {...form.getInputProps('score')}
+        />
+        <Textarea label="Reason" required autosize minRows={2} {...form.getInputProps('reason')} />
+        <Group justify="flex-end">
+          {kr.scoreOverride !== null && (
+            <Button variant="subtle" color="red" onClick={() => void save(null)}>
+              Remove override
+            </Button>
+          )}
+          <Button variant="default" onClick={onDone}>
+            Cancel
+          </Button>
+          <Button type="submit" loading={busy}>
+            Save score
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,35 @@
+import { useEffect } from 'react';
+
+const APP = 'Cairn';
+
+/** Each page's name in the browser tab and history, the app's name last. */
+export const documentTitle = (page: string | null) => (page ? `${page} · ${APP}` : APP);
+
+const TITLES: [RegExp, string][] = [
+  [/^\/$/, 'Home'],
+  [/^\/okrs\/?$/, 'OKRs'],
+  [/^\/feed\/?$/, 'Feed'],
+  [/^\/attention\/?$/, 'Needs attention'],
+  [/^\/teams\/?$/, 'Teams'],
+  [/^\/teams\/[^/]+$/, 'Team'],
+  [/^\/people\/?$/, 'People'],
+  [/^\/people\/[^/]+$/, 'Person'],
+  [/^\/principles\/?$/, 'Guiding principles'],
+  [/^\/notifications\/?$/, 'Notifications'],
+  [/^\/settings\/rhythm\/?$/, 'Check-in rhythm'],
+  [/^\/settings\/status-margins\/?$/, 'Status margins'],
+  [/^\/settings\/tokens\/?$/, 'API tokens'],
+  [/^\/settings\/profile\/?$/, 'Your profile'],
+];
+
+/** The page name of a path; undefined where the page names itself (an objective shows its title). */
+export function titleOfPath(pathname: string): string | undefined {
+  return TITLES.find(([pattern]) => pattern.test(pathname))?.[1];
+}
+
+/** Sets the tab title while `page` is known. */
+export function useDocumentTitle(page: string | undefined) {
+  useEffect(() => {
+    if (page !== undefined) document.title = documentTitle(page);
+  }, [page]);
+}
