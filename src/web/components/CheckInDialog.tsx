@@ -1,12 +1,16 @@
 import { Alert, Button, Checkbox, Group, Modal, NumberInput, Slider, Stack, Text, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { keyResultProgress, type KeyResultMeasure } from '../../domain/index.js';
 import { api } from '../api/client.js';
 import { progressKeys } from '../api/okr-queries.js';
+import { useUsers } from '../api/queries.js';
 import type { CheckIn, KeyResult } from '../api/okr-types.js';
 import { percent } from './ProgressBar.js';
 import { useApiSubmit } from './useApiForm.js';
+import { MentionTextarea } from './social/MentionTextarea.js';
+import { toBody, toEditable, type Person } from './social/mention-text.js';
 
 interface Values {
   value: number | string;
@@ -46,6 +50,10 @@ export function CheckInDialog({
   editing?: CheckIn;
 }) {
   const queryClient = useQueryClient();
+  const users = useUsers();
+  const people = (users.data ?? []).filter((u) => u.active).map((u) => ({ id: u.id, name: u.name }));
+  const startBlockers = toEditable(editing?.blockers ?? '');
+  const [mentioned, setMentioned] = useState<Person[]>(startBlockers.people);
   const form = useForm<Values>({
     mode: 'controlled',
     initialValues: {
@@ -53,7 +61,7 @@ export function CheckInDialog({
       milestonesDone: editing?.milestonesDone ?? (kr.milestones ?? []).map((m) => m.done),
       confidence: editing?.confidence ?? kr.confidence ?? 7,
       note: editing?.note ?? '',
-      blockers: editing?.blockers ?? '',
+      blockers: startBlockers.text,
     },
   });
   const { onSubmit, formError, busy } = useApiSubmit(form, async (values) => {
@@ -62,7 +70,7 @@ export function CheckInDialog({
       milestonesDone: kr.kind === 'milestone' ? values.milestonesDone : undefined,
       confidence: values.confidence,
       note: values.note || null,
-      blockers: values.blockers || null,
+      blockers: toBody(values.blockers, mentioned) || null,
     };
     await api(editing ? `/api/v1/check-ins/${editing.id}` : `/api/v1/key-results/${kr.id}/check-ins`, {
       method: editing ? 'PATCH' : 'POST',
@@ -145,12 +153,14 @@ export function CheckInDialog({
             )}
           </div>
           <Textarea label="Note" placeholder="What moved, what you learned" autosize minRows={2} mt="md" {...form.getInputProps('note')} />
-          <Textarea
+          <MentionTextarea
             label="Blockers"
-            placeholder="What is in the way, and who could help"
-            autosize
-            minRows={1}
-            {...form.getInputProps('blockers')}
+            placeholder="What is in the way, and who could help (type @ to mention them)"
+            value={form.getValues().blockers}
+            onChange={(text) => form.setFieldValue('blockers', text)}
+            people={people}
+            onMention={(person) => setMentioned((list) => [...list, person])}
+            error={typeof form.errors.blockers === 'string' ? form.errors.blockers : undefined}
           />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
