@@ -9,7 +9,7 @@ describe('bulk invitations in the browser', () => {
   it('invites 10 people from a CSV, reports the bad rows, and keeps a copy-link action', { timeout: 90_000 }, async () => {
     const { page, server } = b;
     await page.goto(`${server.url}/people`);
-    await page.getByRole('heading', { name: 'People' }).waitFor();
+    await page.getByRole('heading', { name: 'People', exact: true }).waitFor();
     const lines = ['name,email,team,role,lead'];
     for (let i = 1; i <= 10; i++) lines.push(`Person ${i},person${i}@bulk.test,,member,no`);
     lines.push('Broken,not-an-email,,,', 'Lost,lost@bulk.test,Nowhere,,');
@@ -23,7 +23,7 @@ describe('bulk invitations in the browser', () => {
     await results.getByText('Invalid e-mail').waitFor();
     await results.getByText('Unknown team').waitFor();
     await page.getByText('Pending invitations (10)').waitFor();
-    await page.getByRole('button', { name: 'Copy invitation link for person1@bulk.test' }).waitFor();
+    await page.getByRole('button', { name: 'Copy link for person1@bulk.test' }).waitFor();
     expect(await seriousAxeViolations(page)).toEqual([]);
   });
 });

@@ -39,12 +39,7 @@ export function PendingInvitations({ invitations, teamName }: { invitations: Inv
               {inv.teamRole === 'lead' ? ' · lead' : ''}
             </Badge>
           )}
-          <Button
-            size="compact-xs"
-            variant="subtle"
-            onClick={() => void copyLink(inv)}
-            aria-label={`Copy invitation link for ${inv.email}`}
-          >
+          <Button size="compact-xs" variant="subtle" onClick={() => void copyLink(inv)} aria-label={`Copy link for ${inv.email}`}>
             Copy link
           </Button>
           <Tooltip label="Revoke invitation">
