@@ -58,7 +58,7 @@ describeEachEngine('invitations API', (engine) => {
     const anonymous = new Client(server.url);
     const preview = await anonymous.get(`/api/v1/invitations/by-token/${token}`);
     expectStatus(preview, 200);
-    expect(preview.body).toEqual({ email: 'nina@example.test', organization: orgName });
+    expect(preview.body).toEqual({ email: 'nina@example.test', name: null, organization: orgName });
 
     const accepted = await anonymous.post('/api/v1/invitations/accept', { token, name: 'Nina New', password: PASSWORD });
     expectStatus(accepted, 201);

@@ -16,6 +16,7 @@ export const REVIEWED_UNSCOPED_QUERIES: Record<string, string[]> = {
   ],
   'E-mail addresses are unique across the instance, so an invitation checks them everywhere on purpose': [
     'src/server/services/invitations.ts › createInvitation › users',
+    'src/server/services/bulk-invitations.ts › bulkInvite › users',
   ],
   'By the id of a row the same request created or claimed a moment before (an invitation just sent, an outbox row just claimed)': [
     'src/server/services/invitations.ts › setEmailStatus › invitations',

@@ -87,10 +87,14 @@ export const invitations = pgTable(
     acceptedAt: timestamp('accepted_at', { withTimezone: true }),
     revokedAt: timestamp('revoked_at', { withTimezone: true }),
     emailStatus: text('email_status').$type<EmailStatus>().notNull().default('not_configured'),
+    /** From a bulk invitation: the name offered on the accept form, and the role the person takes in the team. */
+    name: text('name'),
+    teamRole: text('team_role').$type<TeamMemberRole>().notNull().default('member'),
   },
   (t) => [
     index('invitations_org_idx').on(t.orgId, t.createdAt),
     oneOf('invitations_role_check', t.role, ROLES),
     oneOf('invitations_email_status_check', t.emailStatus, EMAIL_STATUSES),
+    oneOf('invitations_team_role_check', t.teamRole, TEAM_MEMBER_ROLES),
   ],
 );

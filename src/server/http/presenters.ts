@@ -42,6 +42,8 @@ export const presentInvitation = (i: Row<typeof invitations>) => ({
   email: i.email,
   role: i.role,
   teamId: i.teamId,
+  name: i.name,
+  teamRole: i.teamRole,
   invitedBy: i.invitedBy,
   emailStatus: i.emailStatus,
   createdAt: iso(i.createdAt)!,

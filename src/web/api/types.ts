@@ -72,6 +72,8 @@ export interface Invitation {
   email: string;
   role: Role;
   teamId: string | null;
+  name: string | null;
+  teamRole: TeamMemberRole;
   emailStatus: 'sent' | 'failed' | 'not_configured';
   createdAt: string;
   expiresAt: string;

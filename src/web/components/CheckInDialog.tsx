@@ -1,13 +1,17 @@
 import { Alert, Button, Checkbox, Group, Modal, NumberInput, Stack, Text, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { formatMeasure, keyResultProgress, type KeyResultMeasure } from '../../domain/index.js';
 import { api } from '../api/client.js';
 import { progressKeys } from '../api/okr-queries.js';
+import { useUsers } from '../api/queries.js';
 import type { CheckIn, KeyResult } from '../api/okr-types.js';
 import { percent } from './ProgressBar.js';
 import { useApiSubmit } from './useApiForm.js';
 import { ConfidencePicker } from './okr/ConfidencePicker.js';
+import { MentionTextarea } from './social/MentionTextarea.js';
+import { toBody, toEditable, type Person } from './social/mention-text.js';
 
 interface Values {
   value: number | string;
@@ -47,6 +51,10 @@ export function CheckInDialog({
   editing?: CheckIn;
 }) {
   const queryClient = useQueryClient();
+  const users = useUsers();
+  const people = (users.data ?? []).filter((u) => u.active).map((u) => ({ id: u.id, name: u.name }));
+  const startBlockers = toEditable(editing?.blockers ?? '');
+  const [mentioned, setMentioned] = useState<Person[]>(startBlockers.people);
   const form = useForm<Values>({
     mode: 'controlled',
     validate: { confidence: (value) => (value === null ? 'Choose your confidence, from 0 to 10.' : null) },
@@ -55,7 +63,7 @@ export function CheckInDialog({
       milestonesDone: editing?.milestonesDone ?? (kr.milestones ?? []).map((m) => m.done),
       confidence: editing ? editing.confidence : null,
       note: editing?.note ?? '',
-      blockers: editing?.blockers ?? '',
+      blockers: startBlockers.text,
     },
   });
   const { onSubmit, formError, busy } = useApiSubmit(form, async (values) => {
@@ -64,7 +72,7 @@ export function CheckInDialog({
       milestonesDone: kr.kind === 'milestone' ? values.milestonesDone : undefined,
       confidence: values.confidence,
       note: values.note || null,
-      blockers: values.blockers || null,
+      blockers: toBody(values.blockers, mentioned) || null,
     };
     await api(editing ? `/api/v1/check-ins/${editing.id}` : `/api/v1/key-results/${kr.id}/check-ins`, {
       method: editing ? 'PATCH' : 'POST',
@@ -130,12 +138,14 @@ export function CheckInDialog({
             error={typeof form.errors.confidence === 'string' ? form.errors.confidence : undefined}
           />
           <Textarea label="Note" placeholder="What moved, what you learned" autosize minRows={2} mt="md" {...form.getInputProps('note')} />
-          <Textarea
+          <MentionTextarea
             label="Blockers"
-            placeholder="What is in the way, and who could help"
-            autosize
-            minRows={1}
-            {...form.getInputProps('blockers')}
+            placeholder="What is in the way, and who could help (type @ to mention them)"
+            value={form.getValues().blockers}
+            onChange={(text) => form.setFieldValue('blockers', text)}
+            people={people}
+            onMention={(person) => setMentioned((list) => [...list, person])}
+            error={typeof form.errors.blockers === 'string' ? form.errors.blockers : undefined}
           />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>

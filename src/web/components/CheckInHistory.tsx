@@ -4,6 +4,7 @@ import { useCheckIns } from '../api/okr-queries.js';
 import type { CheckIn, KeyResult } from '../api/okr-types.js';
 import { CheckInDialog } from './CheckInDialog.js';
 import { CheckInSocial } from './social/CheckInSocial.js';
+import { CommentBody } from './social/CommentBody.js';
 
 const describe = (kr: KeyResult, c: CheckIn) =>
   kr.kind === 'milestone'
@@ -46,9 +47,12 @@ export function CheckInHistory({ kr }: { kr: KeyResult }) {
             </Text>
             {c.note && <Text size="sm">{c.note}</Text>}
             {c.blockers && (
-              <Text size="sm" c="red.9">
-                Blocker: {c.blockers}
-              </Text>
+              <Group gap={4} wrap="nowrap" align="flex-start">
+                <Text size="sm" c="red.9" fw={600}>
+                  Blocker:
+                </Text>
+                <CommentBody body={c.blockers} />
+              </Group>
             )}
             <CheckInSocial checkInId={c.id} asOf={c.asOf} />
           </div>

@@ -1,9 +1,11 @@
-import { ActionIcon, Anchor, Badge, Card, Group, Select, Stack, Table, Text, Title, Tooltip } from '@mantine/core';
+import { Anchor, Badge, Button, Card, Group, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { Link } from 'react-router';
 import { notifications } from '@mantine/notifications';
 import { api, ApiError } from '../api/client.js';
 import { keys, useApiMutation, useInvitations, useTeams, useUsers } from '../api/queries.js';
 import type { Me, Role, User } from '../api/types.js';
+import { BulkInviteForm } from '../components/people/BulkInviteForm.js';
+import { PendingInvitations } from '../components/people/PendingInvitations.js';
 import { InviteForm } from './InviteForm.js';
 
 const ROLE_OPTIONS = [
@@ -23,12 +25,12 @@ export function PeoplePage({ me }: { me: Me }) {
   const teamName = new Map((teams.data ?? []).map((t) => [t.id, t.name]));
   const nameOf = new Map((users.data ?? []).map((u) => [u.id, u.name]));
   const update = useApiMutation(
-    ({ id, ...body }: { id: string; role?: Role; managerId?: string | null }) =>
+    ({ id, ...body }: { id: string; role?: Role; managerId?: string | null; active?: boolean }) =>
       api<User>(`/api/v1/users/${id}`, { method: 'PATCH', body }),
     [keys.users],
   );
-  const revoke = useApiMutation((id: string) => api(`/api/v1/invitations/${id}`, { method: 'DELETE' }), [keys.invitations]);
-  const change = (input: { id: string; role?: Role; managerId?: string | null }) => update.mutate(input, { onError: showError });
+  const change = (input: { id: string; role?: Role; managerId?: string | null; active?: boolean }) =>
+    update.mutate(input, { onError: showError });
 
   return (
     <Stack gap="lg">
@@ -41,37 +43,11 @@ export function PeoplePage({ me }: { me: Me }) {
             Invite people
           </Title>
           <InviteForm />
-          {(invitations.data?.length ?? 0) > 0 && (
-            <Stack gap={4} mt="md" data-testid="pending-invitations">
-              <Text fw={600} size="sm">
-                Pending invitations
-              </Text>
-              {invitations.data!.map((inv) => (
-                <Group key={inv.id} gap="xs">
-                  <Text size="sm">{inv.email}</Text>
-                  <Badge variant="light" size="sm">
-                    {inv.role}
-                  </Badge>
-                  {inv.teamId && (
-                    <Badge variant="outline" size="sm">
-                      {teamName.get(inv.teamId)}
-                    </Badge>
-                  )}
-                  <Tooltip label="Revoke invitation">
-                    <ActionIcon
-                      variant="subtle"
-                      color="red"
-                      size="sm"
-                      aria-label={`Revoke invitation for ${inv.email}`}
-                      onClick={() => revoke.mutate(inv.id, { onError: showError })}
-                    >
-                      ✕
-                    </ActionIcon>
-                  </Tooltip>
-                </Group>
-              ))}
-            </Stack>
-          )}
+          <Title order={3} size="h5" mt="lg" mb="xs">
+            Invite many at once
+          </Title>
+          <BulkInviteForm />
+          <PendingInvitations invitations={invitations.data ?? []} teamName={teamName} />
         </Card>
       )}
       <Table.ScrollContainer minWidth={640}>
@@ -82,6 +58,7 @@ export function PeoplePage({ me }: { me: Me }) {
               <Table.Th>Teams</Table.Th>
               <Table.Th>Manager</Table.Th>
               <Table.Th>Role</Table.Th>
+              <Table.Th>Access</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -135,6 +112,20 @@ export function PeoplePage({ me }: { me: Me }) {
                     />
                   ) : (
                     <Badge variant="light">{user.role}</Badge>
+                  )}
+                </Table.Td>
+                <Table.Td>
+                  {user.can?.deactivate ? (
+                    <Button
+                      size="compact-xs"
+                      variant="default"
+                      aria-label={`${user.active ? 'Deactivate' : 'Reactivate'} ${user.name}`}
+                      onClick={() => change({ id: user.id, active: !user.active })}
+                    >
+                      {user.active ? 'Deactivate' : 'Reactivate'}
+                    </Button>
+                  ) : (
+                    <Text size="sm">{user.active ? 'Active' : 'Deactivated'}</Text>
                   )}
                 </Table.Td>
               </Table.Tr>

@@ -1,6 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { EMAIL_STATUSES } from '../../../domain/vocabulary.js';
 import { passwordSchema } from '../../auth/password-rules.js';
 import {
   acceptInvitation,
@@ -15,19 +14,11 @@ import { presentInvitation, presentUser } from '../presenters.js';
 import { emailField, idParam, nameField, problemSchema, roleField } from '../schemas.js';
 import { userSchema } from '../setup/schema.js';
 import { signInAfterCreate } from '../setup/sign-in.js';
+import { invitationLink } from '../../services/invitation-link.js';
+import { bulkInvitationRoutes } from './bulk-routes.js';
 import { invitationEmail } from './email.js';
+import { createdInvitation, invitationSchema } from './schema.js';
 
-const invitationSchema = z.object({
-  id: z.string(),
-  email: z.string(),
-  role: roleField,
-  teamId: z.string().nullable(),
-  invitedBy: z.string().nullable(),
-  emailStatus: z.enum(EMAIL_STATUSES),
-  createdAt: z.string(),
-  expiresAt: z.string(),
-});
-const createdInvitation = invitationSchema.extend({ link: z.string().describe('Shown to the admin once; the person opens it to join') });
 const invitationBody = z.object({
   email: emailField,
   role: roleField.exclude(['owner']).default('member'),
@@ -39,6 +30,8 @@ const acceptBody = z.object({ token: z.string().min(10).max(200), name: nameFiel
 export const invitationRoutes =
   (ctx: AppContext): FastifyPluginAsyncZod =>
   async (app) => {
+    await app.register(bulkInvitationRoutes(ctx));
+
     app.get('/invitations', {
       schema: {
         tags: ['people'],
@@ -60,8 +53,8 @@ export const invitationRoutes =
       },
       handler: async (request, reply) => {
         const actor = actorOf(request);
-        const { invitation, token } = await createInvitation(ctx.db, actor, request.body);
-        const link = `${ctx.config.publicUrl}/invite/${token}`;
+        const { invitation, token } = await createInvitation(ctx.db, actor, request.body, ctx.secret);
+        const link = invitationLink(ctx.config.publicUrl, token);
         // Mail goes after the commit, so a slow or failing SMTP server never holds a transaction open.
         const emailStatus = await ctx.mailer.send(invitationEmail({ to: invitation.email, inviter: actor.name, link }));
         await setEmailStatus(ctx.db, invitation.id, emailStatus);
@@ -88,11 +81,11 @@ export const invitationRoutes =
         tags: ['people'],
         summary: 'Public: what an invitation link is for',
         params: tokenParam,
-        response: { 200: z.object({ email: z.string(), organization: z.string() }), 404: problemSchema },
+        response: { 200: z.object({ email: z.string(), name: z.string().nullable(), organization: z.string() }), 404: problemSchema },
       },
       handler: async (request) => {
         const { invitation, organization } = await findOpenInvitation(ctx.db, request.params.token);
-        return { email: invitation.email, organization };
+        return { email: invitation.email, name: invitation.name, organization };
       },
     });
 

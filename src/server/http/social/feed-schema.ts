@@ -22,6 +22,7 @@ const feedItem = z.object({
       value: z.number().nullable(),
       confidence: z.number().nullable(),
       note: z.string().nullable(),
+      blockers: z.string().nullable().describe('What stands in the way, mentions written out as @Name'),
       progressBefore: z.number().nullable().describe('The key result’s progress before (0–1)'),
       progressAfter: z.number().nullable().describe('The progress this check-in stands for (0–1); null for roll-ups'),
     })

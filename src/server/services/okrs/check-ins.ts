@@ -10,6 +10,8 @@ import { authorizeCheckIn } from '../../policies/key-results.js';
 import { recordActivity } from '../activity.js';
 import { writeAndAnnounce } from '../announce.js';
 import { celebrateTargetReached } from '../social/celebrate.js';
+import { checkMentions, mentionedIds } from '../social/mentions.js';
+import { sendBlockerNotices } from './blocker-notices.js';
 import { loadCheckInFor, loadKeyResultFor } from './actor-reads.js';
 import { noticesFor, scopeOf, type ServiceDeps } from './deps.js';
 import { lockOrganizationOkrs } from './org-lock.js';
@@ -26,6 +28,7 @@ export interface CheckInFields {
 
 type KeyResultRow = typeof keyResults.$inferSelect;
 type CycleRow = typeof cycles.$inferSelect;
+type CheckInRow = typeof checkIns.$inferSelect;
 
 /** Check-ins are written while the cycle is open; a closed cycle's scores are final. */
 function assertTakesCheckIns(cycle: CycleRow) {
@@ -55,10 +58,20 @@ function checkFits(kr: KeyResultRow, cycle: CycleRow, fields: CheckInFields, tod
   return asOf;
 }
 
+/** What the blocker notices need from a check-in just written. */
+const blockerFacts = (actor: Actor, row: CheckInRow, kr: KeyResultRow, objectiveId: string) => ({
+  orgId: actor.orgId,
+  checkInId: row.id,
+  blockers: row.blockers,
+  author: { id: actor.userId, name: actor.name },
+  keyResult: { title: kr.title },
+  objectiveId,
+});
+
 /**
  * A check-in by the actor: one read loads the key result, its objective, cycle, the organisation's
- * time zone and the actor's relation; the policy decides; the write, its activity and a celebration
- * commit together; then open pages hear of it.
+ * time zone and the actor's relation; the policy decides; the write, its activity, a celebration and
+ * the blocker's notices commit together; then open pages hear of it.
  */
 export async function createCheckIn(deps: ServiceDeps, actor: Actor, keyResultId: string, fields: CheckInFields) {
   return writeAndAnnounce(deps, actor.orgId, async (tx, announce) => {
@@ -66,6 +79,7 @@ export async function createCheckIn(deps: ServiceDeps, actor: Actor, keyResultId
     const { keyResult: kr, objective, cycle, timeZone, relation } = await loadKeyResultFor(tx, actor, keyResultId);
     authorizeCheckIn(actor, relation, kr.ownerId);
     const asOf = checkFits(kr, cycle, fields, todayIn(timeZone, deps.clock()));
+    await checkMentions(tx, actor.orgId, mentionedIds(fields.blockers ?? ''), 'blockers');
     const scope = scopeOf(actor);
     const [row] = await tx
       .insert(checkIns)
@@ -93,7 +107,9 @@ export async function createCheckIn(deps: ServiceDeps, actor: Actor, keyResultId
       before: { progress: kr.progress, value: kr.currentValue },
       after: row,
     });
-    await celebrateTargetReached(tx, scope, kr, progress ?? 0, row!, noticesFor(deps, announce), objective);
+    const notices = noticesFor(deps, announce);
+    await celebrateTargetReached(tx, scope, kr, progress ?? 0, row!, notices, objective);
+    if (notices) await sendBlockerNotices(tx, notices, blockerFacts(actor, row!, kr, objective.id));
     announce.changed('check_in', keyResultId, objective.id);
     return row!;
   });
@@ -106,6 +122,7 @@ export async function updateCheckIn(deps: ServiceDeps, actor: Actor, id: string,
     const { checkIn: before, keyResult: kr, objectiveId, cycle, timeZone } = await loadCheckInFor(tx, actor, id);
     authorizeCheckInChange(actor, before.authorId);
     const asOf = checkFits(kr, cycle, { ...before, ...fields }, todayIn(timeZone, deps.clock()));
+    await checkMentions(tx, actor.orgId, mentionedIds(fields.blockers ?? ''), 'blockers');
     const [row] = await tx
       .update(checkIns)
       .set({ ...fields, asOf })
@@ -114,7 +131,9 @@ export async function updateCheckIn(deps: ServiceDeps, actor: Actor, id: string,
     const progress = await refreshKeyResult(tx, kr.id);
     const scope = scopeOf(actor);
     await recordActivity(tx, { ...scope, action: 'check_in.corrected', entityType: 'check_in', entityId: id, before, after: row });
-    await celebrateTargetReached(tx, scope, kr, progress ?? 0, row!, noticesFor(deps, announce));
+    const notices = noticesFor(deps, announce);
+    await celebrateTargetReached(tx, scope, kr, progress ?? 0, row!, notices);
+    if (notices) await sendBlockerNotices(tx, notices, blockerFacts(actor, row!, kr, objectiveId));
     announce.changed('check_in', id, objectiveId);
     return row!;
   });

@@ -5,7 +5,7 @@ import { measureOf } from '../okrs/measure.js';
 import { requireObjective } from '../okrs/objectives.js';
 import { findTeam } from '../teams.js';
 import { feedRows, type FeedFilters, type FeedRow } from './feed-query.js';
-import { excerpt } from './mentions.js';
+import { excerpt, plainText } from './mentions.js';
 import { reactionSummaries, type ReactionSummary, type ReactionTarget } from './reactions.js';
 
 export type FeedKind =
@@ -23,6 +23,7 @@ export interface FeedItem {
     value: number | null;
     confidence: number | null;
     note: string | null;
+    blockers: string | null;
     progressBefore: number | null;
     progressAfter: number | null;
   } | null;
@@ -79,6 +80,7 @@ function toItem(row: FeedRow): Omit<FeedItem, 'reactions'> {
         value: num(after.value),
         confidence: kind === 'check_in' ? num(after.confidence) : null,
         note: kind === 'check_in' ? str(after.note) : null,
+        blockers: kind === 'check_in' && str(after.blockers) ? plainText(str(after.blockers)!) : null,
         progressBefore: num(before.progress),
         progressAfter: kind === 'celebration' ? num(after.progress) : progressOf(row, after),
       }

@@ -23,8 +23,8 @@ export function excerpt(body: string, max = 140): string {
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 
-/** Every mentioned person must be an active member of the organisation (404 on `body` otherwise). */
-export async function checkMentions(tx: Executor, orgId: string, ids: string[]): Promise<void> {
+/** Every mentioned person must be an active member of the organisation (404 on `field` otherwise). */
+export async function checkMentions(tx: Executor, orgId: string, ids: string[], field = 'body'): Promise<void> {
   if (ids.length === 0) return;
   const found = await tx
     .select({ id: users.id, deactivatedAt: users.deactivatedAt })
@@ -32,5 +32,5 @@ export async function checkMentions(tx: Executor, orgId: string, ids: string[]):
     .where(and(eq(users.orgId, orgId), inArray(users.id, ids)));
   const active = new Set(found.filter((u) => !u.deactivatedAt).map((u) => u.id));
   const missing = ids.find((id) => !active.has(id));
-  if (missing) throw notFound(`The mentioned person (${missing})`, 'body');
+  if (missing) throw notFound(`The mentioned person (${missing})`, field);
 }

@@ -97,6 +97,11 @@ export function FeedItemCard({ item }: { item: FeedItem }) {
             “{item.checkIn.note}”
           </Text>
         )}
+        {item.checkIn?.blockers && (
+          <Text size="sm" c="red.8" data-testid="feed-blocker">
+            Blocked: {item.checkIn.blockers}
+          </Text>
+        )}
         <Group gap="xs">
           <Text size="xs" c="dimmed">
             {when(item.createdAt)}
