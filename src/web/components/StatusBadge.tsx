@@ -3,11 +3,20 @@ import type { ProgressStatus } from '../api/okr-types.js';
 import { STATUS_COLOR, STATUS_LABEL } from './ProgressBar.js';
 
 /** Status from pace, with self-reported confidence beside it (never mixed in) and a stale flag. */
-export function StatusBadges({ status, confidence, stale }: { status: ProgressStatus; confidence: number | null; stale: boolean }) {
+export function StatusBadges({
+  status,
+  confidence,
+  stale,
+}: {
+  /** Null for a draft: it has no pace until it is published. */
+  status: ProgressStatus | null;
+  confidence: number | null;
+  stale: boolean;
+}) {
   return (
     <Group gap={6} wrap="nowrap">
-      <Badge color={STATUS_COLOR[status]} variant="light" data-testid="status">
-        {STATUS_LABEL[status]}
+      <Badge color={status ? STATUS_COLOR[status] : 'gray'} variant="light" data-testid="status">
+        {status ? STATUS_LABEL[status] : 'Draft'}
       </Badge>
       {confidence !== null && (
         <Tooltip label="Latest self-reported confidence (0–10)">

@@ -75,6 +75,10 @@ export const objectiveCreate = z.object({
     .default('draft')
     .describe('Defaults to draft; `active` publishes at once and runs the publish gate (quality findings that block)'),
   standaloneReason: text(1000).nullable().optional().describe('Why a team or individual objective aligns to nothing'),
+  effectiveStartDate: isoDate
+    .nullable()
+    .optional()
+    .describe('Pace starts here when later than the cycle start; defaults to the day the objective is first published'),
 });
 export const objectivePatch = objectiveCreate
   .omit({ cycleId: true })
@@ -115,6 +119,10 @@ export const keyResultCreate = z.object({
     .nullable()
     .optional()
     .describe('Data-readiness checklist: source, baseline, who measures, how often, reliability'),
+  effectiveStartDate: isoDate
+    .nullable()
+    .optional()
+    .describe("Pace and check-ins start here when later than its objective's start; defaults to the day it joins a published objective"),
 });
 export const keyResultPatch = keyResultCreate.partial().extend({ weight: weight.optional() });
 export const scoreOverrideBody = z
@@ -133,7 +141,7 @@ export const checkInBody = z.object({
   blockers: text(5000).nullable().optional(),
 });
 
-const progressStatus = z.enum(PROGRESS_STATUSES);
+const progressStatus = z.enum(PROGRESS_STATUSES).nullable().describe('Null for a draft: it has no pace yet');
 export const keyResultView = z.object({
   id: z.string(),
   objectiveId: z.string(),
@@ -153,6 +161,8 @@ export const keyResultView = z.object({
   expectedProgress: z.number(),
   status: progressStatus,
   stale: z.boolean(),
+  effectiveStartDate: z.string().nullable().describe('As set: null means the objective’s start'),
+  paceStartDate: z.string().describe('Where pace runs from: the latest of the cycle start and the effective starts'),
   confidence: z.number().nullable(),
   lastCheckInDate: z.string().nullable(),
   score: z.number().nullable(),
@@ -191,6 +201,10 @@ export const objectiveView = z.object({
   expectedProgress: z.number(),
   progressStatus,
   stale: z.boolean(),
+  effectiveStartDate: z.string().nullable().describe('As set: null means the cycle start'),
+  paceStartDate: z.string().describe('Where pace runs from: the later of the cycle start and the effective start'),
+  cycleClosed: z.boolean().describe('Closed cycle: the score replaces live status and pace'),
+  verdict: z.enum(['met', 'missed']).nullable().describe('In a closed cycle: committed met at 1.0, aspirational at 0.7'),
   confidence: z.number().nullable(),
   score: z.number().nullable(),
   standaloneReason: z.string().nullable(),
