@@ -33,6 +33,7 @@ describeEachEngine('OKR cycles', (engine) => {
       endDate: '2025-06-30',
       status: 'planning',
       closedAt: null,
+      archived: false,
     });
     const q1 = await api.createCycle({ ...Q1, status: 'active' });
     expect(q1.status).toBe('active');

@@ -27,6 +27,10 @@ export const cyclePatch = z.object({
   startDate: isoDate.optional(),
   endDate: isoDate.optional(),
   status: z.enum(CYCLE_STATUSES).optional(),
+  archived: z.boolean().optional().describe('Archived cycles leave the cycle switcher; their objectives and scores stay'),
+});
+export const cycleList = z.object({
+  includeArchived: z.enum(['true', 'false']).optional().describe('Also list archived cycles'),
 });
 export const cycleGenerate = z.object({ year: z.number().int().min(2000).max(2100) });
 export const summarySchema = z.object({
@@ -45,6 +49,7 @@ export const cycleSchema = z.object({
   endDate: z.string(),
   status: z.enum(CYCLE_STATUSES),
   closedAt: z.string().nullable(),
+  archived: z.boolean(),
 });
 
 const contributor = z.object({ userId: z.string().min(1).max(64).nullable().optional(), teamId: optionalId });
