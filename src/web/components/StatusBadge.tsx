@@ -7,12 +7,28 @@ export function StatusBadges({
   status,
   confidence,
   stale,
+  closed,
 }: {
   /** Null for a draft: it has no pace until it is published. */
   status: ProgressStatus | null;
   confidence: number | null;
   stale: boolean;
+  /** In a closed cycle the final score and verdict replace live status. */
+  closed?: { score: number | null; verdict: 'met' | 'missed' | null };
 }) {
+  if (closed)
+    return (
+      <Group gap={6} wrap="nowrap" data-testid="verdict">
+        <Badge color="gray" variant="outline">
+          Score {closed.score === null ? '–' : closed.score.toFixed(2)}
+        </Badge>
+        {closed.verdict && (
+          <Badge color={closed.verdict === 'met' ? 'teal' : 'red'} variant="light">
+            {closed.verdict === 'met' ? 'Met' : 'Missed'}
+          </Badge>
+        )}
+      </Group>
+    );
   return (
     <Group gap={6} wrap="nowrap">
       <Badge color={status ? STATUS_COLOR[status] : 'gray'} variant="light" data-testid="status">

@@ -76,7 +76,12 @@ export function ObjectivePage({ me }: { me: Me }) {
         <Stack gap="xs">
           <Group justify="space-between">
             <Text fw={600}>Progress</Text>
-            <StatusBadges status={o.progressStatus} confidence={o.confidence} stale={o.stale} />
+            <StatusBadges
+              status={o.progressStatus}
+              confidence={o.confidence}
+              stale={o.stale}
+              closed={o.cycleClosed ? { score: o.score, verdict: o.verdict } : undefined}
+            />
           </Group>
           <ProgressBar progress={o.progress} expected={o.expectedProgress} status={o.progressStatus} label={o.title} />
           {o.score !== null && (
