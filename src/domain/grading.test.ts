@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { SUCCESS_THRESHOLDS, gradeColour, isObjectiveSuccessful, type GradeColour } from './grading.js';
+import { SUCCESS_THRESHOLDS, gradeColour, isObjectiveSuccessful, objectiveVerdict, type GradeColour } from './grading.js';
 import type { ObjectiveType } from './vocabulary.js';
 
 describe('isObjectiveSuccessful', () => {
@@ -43,5 +43,18 @@ describe('gradeColour', () => {
 
   it('refuses NaN', () => {
     expect(() => gradeColour(Number.NaN)).toThrow(RangeError);
+  });
+});
+
+describe('objectiveVerdict', () => {
+  it.each([
+    [1.0, 'committed', 'met'],
+    [0.99, 'committed', 'missed'],
+    [0.7, 'aspirational', 'met'],
+    [0.69, 'aspirational', 'missed'],
+    [1.2, 'aspirational', 'met'],
+    [null, 'committed', null],
+  ] as const)('score %s, %s: %s', (score, type, verdict) => {
+    expect(objectiveVerdict(score, type)).toBe(verdict);
   });
 });

@@ -41,3 +41,12 @@ export function gradeColour(score: number): GradeColour {
   }
   return 'red';
 }
+
+/** A closed objective's verdict by its type; null until it has a score. */
+export type ObjectiveVerdict = 'met' | 'missed';
+
+/** committed: met at ≥ 1.0; aspirational: met at ≥ 0.7 (SUCCESS_THRESHOLDS). */
+export function objectiveVerdict(score: number | null, type: ObjectiveType): ObjectiveVerdict | null {
+  if (score === null) return null;
+  return isObjectiveSuccessful(score, type) ? 'met' : 'missed';
+}

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { cycleLengthDays, cyclePhase, expectedProgress, type CyclePhase } from './pace.js';
+import { cycleLengthDays, cyclePhase, expectedProgress, paceWindow, type CyclePhase } from './pace.js';
 
 // A 10-day cycle: n = daysBetween(start, end) = 9, so the divisor is 10.
 const tenDays = { startDate: '2025-01-01', endDate: '2025-01-10' };
@@ -61,5 +61,25 @@ describe('cyclePhase', () => {
     ['2025-01-11', 'after'],
   ])('%s is %s', (date, expected) => {
     expect(cyclePhase(tenDays, date)).toBe(expected);
+  });
+});
+
+describe('expectedProgress over an effective start (published mid-cycle)', () => {
+  // Q4 2026: 1 Oct – 31 Dec; published on 1 Dec, so the window is 1–31 Dec (31 days).
+  const q4 = { startDate: '2026-10-01', endDate: '2026-12-31' };
+  it.each([
+    ['publication day: nothing expected yet', '2026-12-01', '2026-12-01', 0],
+    ['a week later: 7/31', '2026-12-01', '2026-12-08', 7 / 31],
+    ['last day: 30/31', '2026-12-01', '2026-12-31', 30 / 31],
+    ['after the end: 1', '2026-12-01', '2027-01-01', 1],
+    ['effective start before the cycle: the cycle start wins', '2026-09-01', '2026-11-01', 31 / 92],
+    ['no effective start: the cycle start', null, '2026-11-01', 31 / 92],
+    ['effective start after the end: one-day window on the last day', '2027-02-01', '2026-12-31', 0],
+  ])('%s', (_name, effectiveStart, date, expected) => {
+    expect(expectedProgress(q4, date, effectiveStart)).toBeCloseTo(expected, 12);
+  });
+
+  it('takes the latest of several starts (objective, then key result)', () => {
+    expect(paceWindow(q4, '2026-11-01', '2026-12-01', null)).toEqual({ startDate: '2026-12-01', endDate: '2026-12-31' });
   });
 });

@@ -35,10 +35,26 @@ export function assertCycle(cycle: CycleDates): void {
   }
 }
 
-/** Share of the cycle elapsed at the start of `date`, 0–1. */
-export function expectedProgress(cycle: CycleDates, date: IsoDate): number {
-  const length = cycleLengthDays(cycle);
-  return clamp(daysBetween(cycle.startDate, date) / length, 0, 1);
+/**
+ * The window pace runs over: from the later of the cycle start and the effective start (the day an
+ * objective or key result was published mid-cycle) to the cycle end. An effective start after the
+ * end leaves a one-day window on the last day.
+ */
+export function paceWindow(cycle: CycleDates, ...effectiveStarts: (IsoDate | null | undefined)[]): CycleDates {
+  assertCycle(cycle);
+  let startDate = cycle.startDate;
+  for (const start of effectiveStarts) if (start && start > startDate) startDate = start;
+  if (startDate > cycle.endDate) startDate = cycle.endDate;
+  return { startDate, endDate: cycle.endDate };
+}
+
+/**
+ * Share of the pace window elapsed at the start of `date`, 0–1. With effective starts, the window
+ * begins at the latest of them and the cycle start (see paceWindow).
+ */
+export function expectedProgress(cycle: CycleDates, date: IsoDate, ...effectiveStarts: (IsoDate | null | undefined)[]): number {
+  const window = paceWindow(cycle, ...effectiveStarts);
+  return clamp(daysBetween(window.startDate, date) / cycleLengthDays(window), 0, 1);
 }
 
 /** Where `date` falls relative to the cycle. */

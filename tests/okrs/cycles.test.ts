@@ -33,11 +33,12 @@ describeEachEngine('OKR cycles', (engine) => {
       endDate: '2025-06-30',
       status: 'planning',
       closedAt: null,
+      archived: false,
     });
     const q1 = await api.createCycle({ ...Q1, status: 'active' });
     expect(q1.status).toBe('active');
-    // A one-day cycle is fine: it ends on the day it starts.
-    await api.createCycle({ name: 'Offsite', startDate: '2025-05-05', endDate: '2025-05-05' });
+    // A one-day cycle is fine: it ends on the day it starts (after Q2: cycles may not overlap).
+    await api.createCycle({ name: 'Offsite', startDate: '2025-07-05', endDate: '2025-07-05' });
 
     const list = await owner.client.get<CycleView[]>(`${API}/cycles`);
     expectStatus(list, 200);
@@ -149,7 +150,8 @@ describeEachEngine('OKR cycles', (engine) => {
       keyResults: 4,
       averageProgress: expect.any(Number),
       expectedProgress: 0.5,
-      byStatus: { on_track: 1, at_risk: 1, off_track: 1 },
+      // "Idle" is a draft: counted, but it has no status until it is published.
+      byStatus: { on_track: 1, at_risk: 1, off_track: 0 },
       // "Behind" was last checked in 14 days ago; the never-checked-in milestone was created
       // today in real time, which is after the clock, so it is not late yet; roll-ups never are.
       staleKeyResults: 1,
@@ -157,7 +159,7 @@ describeEachEngine('OKR cycles', (engine) => {
     expect(summary.averageProgress).toBeCloseTo((0.6 + 0.3 + 0) / 3, 12);
     expect((await api.objective(ahead.objective.id)).progressStatus).toBe('on_track');
     expect((await api.objective(behind.objective.id)).progressStatus).toBe('at_risk');
-    expect((await api.objective(idle.id)).progressStatus).toBe('off_track');
+    expect((await api.objective(idle.id)).progressStatus, 'a draft has no status').toBeNull();
 
     // Ten days later everything checked in is stale, and the pace has moved on.
     clock.setDay('2025-02-25');

@@ -220,9 +220,18 @@ export class OkrApi {
   }
 
   /** An objective with one 0→100 metric key result, checked in at `value` (when given). */
+  /**
+   * An objective with one percent key result, published as if from the cycle start (effective start
+   * null: the set-up backdates the world), unless the body says otherwise; optionally checked in.
+   */
   async objectiveAt(body: ObjectiveInput, value?: number, asOf?: string): Promise<{ objective: ObjectiveView; kr: KeyResultView }> {
-    const objective = await this.createObjective(body);
-    const kr = await this.createKeyResult(objective.id, percent(`${body.title} KR`));
+    const objective = await this.createObjective({
+      status: 'active',
+      effectiveStartDate: null,
+      publishOverrideReason: 'Published by the test set-up',
+      ...body,
+    });
+    const kr = await this.createKeyResult(objective.id, { ...percent(`${body.title} KR`), effectiveStartDate: null });
     if (value !== undefined) await this.checkIn(kr.id, { value, asOf });
     return { objective, kr };
   }

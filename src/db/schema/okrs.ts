@@ -55,6 +55,8 @@ export const cycles = pgTable(
     endDate: date('end_date').notNull(),
     status: text('status').$type<CycleStatus>().notNull().default('planning'),
     closedAt: timestamp('closed_at', { withTimezone: true }),
+    /** Archived cycles leave the cycle switcher; a cycle holding published objectives is archived, never deleted. */
+    archivedAt: timestamp('archived_at', { withTimezone: true }),
     ...timestamps,
   },
   (t) => [
@@ -91,6 +93,8 @@ export const objectives = pgTable(
     standaloneReason: text('standalone_reason'),
     progress: doublePrecision('progress').notNull().default(0),
     score: doublePrecision('score'),
+    /** Pace starts here when later than the cycle start: set to the day it is first published (editable). */
+    effectiveStartDate: date('effective_start_date'),
     ...timestamps,
   },
   (t) => [
@@ -177,6 +181,8 @@ export const keyResults = pgTable(
     score: doublePrecision('score'),
     scoreOverride: doublePrecision('score_override'),
     scoreOverrideReason: text('score_override_reason'),
+    /** Pace and the due rule start here when later than its objective's start: the day it was added to a published objective. */
+    effectiveStartDate: date('effective_start_date'),
     ...timestamps,
   },
   (t) => [

@@ -60,7 +60,12 @@ export function OkrSummary({
                 </Badge>
               )}
             </Group>
-            <StatusBadges status={o.progressStatus} confidence={o.confidence} stale={o.stale} />
+            <StatusBadges
+              status={o.progressStatus}
+              confidence={o.confidence}
+              stale={o.stale}
+              closed={o.cycleClosed ? { score: o.score, verdict: o.verdict } : undefined}
+            />
           </Group>
           <ProgressBar progress={o.progress} expected={o.expectedProgress} status={o.progressStatus} label={o.title} size="sm" />
         </Card>

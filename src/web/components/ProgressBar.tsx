@@ -15,7 +15,8 @@ export function ProgressBar({
 }: {
   progress: number;
   expected: number;
-  status: ProgressStatus;
+  /** Null for a draft: no pace yet. */
+  status: ProgressStatus | null;
   label: string;
   size?: 'sm' | 'md';
 }) {
@@ -24,7 +25,7 @@ export function ProgressBar({
       <Box pos="relative" style={{ flex: 1, minWidth: 60 }}>
         <Progress
           value={progress * 100}
-          color={STATUS_COLOR[status]}
+          color={status ? STATUS_COLOR[status] : 'gray'}
           size={size === 'sm' ? 'sm' : 'md'}
           aria-label={`${label}: ${percent(progress)} done, ${percent(expected)} expected by now`}
         />

@@ -86,7 +86,12 @@ export const TreeRow = memo(
               size="sm"
             />
           </Box>
-          <StatusBadges status={node.progressStatus} confidence={node.confidence} stale={node.stale} />
+          <StatusBadges
+            status={node.progressStatus}
+            confidence={node.confidence}
+            stale={node.stale}
+            closed={node.cycleClosed ? { score: node.score, verdict: node.verdict } : undefined}
+          />
         </Group>
       </Box>
     );

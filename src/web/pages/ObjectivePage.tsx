@@ -86,7 +86,12 @@ export function ObjectivePage({ me }: { me: Me }) {
           <Group justify="space-between">
             <Text fw={600}>Progress</Text>
             <Group gap={6}>
-              <StatusBadges status={o.progressStatus} confidence={o.confidence} stale={o.stale} />
+              <StatusBadges
+                status={o.progressStatus}
+                confidence={o.confidence}
+                stale={o.stale}
+                closed={o.cycleClosed ? { score: o.score, verdict: o.verdict } : undefined}
+              />
               {cycle && !closed && o.status === 'active' && timeline.data && <ForecastBadge points={timeline.data.points} cycle={cycle} />}
             </Group>
           </Group>

@@ -2,9 +2,10 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { createCycle, generateQuarterlyCycles, listCycles, requireCycle, updateCycle } from '../../services/okrs/cycles.js';
 import { cycleSummary } from '../../services/okrs/cycle-summary.js';
+import { archiveCycle, deleteCycle } from '../../services/okrs/cycle-lifecycle.js';
 import { actorOf, type AppContext } from '../context.js';
 import { idParam, iso, problemSchema } from '../schemas.js';
-import { cycleCreate, cycleGenerate, cyclePatch, cycleSchema, summarySchema } from './schema.js';
+import { cycleCreate, cycleGenerate, cycleList, cyclePatch, cycleSchema, summarySchema } from './schema.js';
 import type { cycles } from '../../../db/schema/index.js';
 
 const present = (c: typeof cycles.$inferSelect) => ({
@@ -14,14 +15,21 @@ const present = (c: typeof cycles.$inferSelect) => ({
   endDate: c.endDate,
   status: c.status,
   closedAt: iso(c.closedAt),
+  archived: c.archivedAt !== null,
 });
 
 export const cycleRoutes =
   (ctx: AppContext): FastifyPluginAsyncZod =>
   async (app) => {
     app.get('/cycles', {
-      schema: { tags: ['cycles'], summary: 'All cycles, oldest first', response: { 200: z.array(cycleSchema) } },
-      handler: async (request) => (await listCycles(ctx.db, actorOf(request).orgId)).map(present),
+      schema: {
+        tags: ['cycles'],
+        summary: 'All cycles, oldest first (archived ones only with includeArchived=true)',
+        querystring: cycleList,
+        response: { 200: z.array(cycleSchema) },
+      },
+      handler: async (request) =>
+        (await listCycles(ctx.db, actorOf(request).orgId, { includeArchived: request.query.includeArchived === 'true' })).map(present),
     });
 
     app.post('/cycles', {
@@ -29,7 +37,7 @@ export const cycleRoutes =
         tags: ['cycles'],
         summary: 'Create a cycle (owner/admin)',
         body: cycleCreate,
-        response: { 201: cycleSchema, 400: problemSchema, 422: problemSchema },
+        response: { 201: cycleSchema, 400: problemSchema, 409: problemSchema, 422: problemSchema },
       },
       handler: async (request, reply) => {
         const actor = actorOf(request);
@@ -74,7 +82,24 @@ export const cycleRoutes =
       },
       handler: async (request) => {
         const actor = actorOf(request);
-        return present(await updateCycle(ctx, actor, request.params.id, request.body));
+        const { archived, ...fields } = request.body;
+        let cycle =
+          Object.keys(fields).length > 0 || archived === undefined ? await updateCycle(ctx, actor, request.params.id, fields) : null;
+        if (archived !== undefined) cycle = await archiveCycle(ctx, actor, request.params.id, archived);
+        return present(cycle!);
+      },
+    });
+
+    app.delete('/cycles/:id', {
+      schema: {
+        tags: ['cycles'],
+        summary: 'Delete a cycle that holds no published objectives, with its drafts (owner/admin); archive it otherwise',
+        params: idParam,
+        response: { 204: z.null(), 403: problemSchema, 404: problemSchema, 409: problemSchema },
+      },
+      handler: async (request, reply) => {
+        await deleteCycle(ctx, actorOf(request), request.params.id);
+        return reply.status(204).send(null);
       },
     });
   };

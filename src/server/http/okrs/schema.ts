@@ -27,6 +27,10 @@ export const cyclePatch = z.object({
   startDate: isoDate.optional(),
   endDate: isoDate.optional(),
   status: z.enum(CYCLE_STATUSES).optional(),
+  archived: z.boolean().optional().describe('Archived cycles leave the cycle switcher; their objectives and scores stay'),
+});
+export const cycleList = z.object({
+  includeArchived: z.enum(['true', 'false']).optional().describe('Also list archived cycles'),
 });
 export const cycleGenerate = z.object({ year: z.number().int().min(2000).max(2100) });
 export const summarySchema = z.object({
@@ -45,6 +49,7 @@ export const cycleSchema = z.object({
   endDate: z.string(),
   status: z.enum(CYCLE_STATUSES),
   closedAt: z.string().nullable(),
+  archived: z.boolean(),
 });
 
 const contributor = z.object({ userId: z.string().min(1).max(64).nullable().optional(), teamId: optionalId });
@@ -75,6 +80,10 @@ export const objectiveCreate = z.object({
     .default('draft')
     .describe('Defaults to draft; `active` publishes at once and runs the publish gate (quality findings that block)'),
   standaloneReason: text(1000).nullable().optional().describe('Why a team or individual objective aligns to nothing'),
+  effectiveStartDate: isoDate
+    .nullable()
+    .optional()
+    .describe('Pace starts here when later than the cycle start; defaults to the day the objective is first published'),
 });
 export const objectivePatch = objectiveCreate
   .omit({ cycleId: true })
@@ -119,6 +128,10 @@ export const keyResultCreate = z.object({
     .nullable()
     .optional()
     .describe('Data-readiness checklist: source, baseline, who measures, how often, reliability'),
+  effectiveStartDate: isoDate
+    .nullable()
+    .optional()
+    .describe("Pace and check-ins start here when later than its objective's start; defaults to the day it joins a published objective"),
 });
 export const keyResultPatch = keyResultCreate.partial().extend({ weight: weight.optional() });
 export const scoreOverrideBody = z
@@ -137,7 +150,7 @@ export const checkInBody = z.object({
   blockers: text(5000).nullable().optional(),
 });
 
-const progressStatus = z.enum(PROGRESS_STATUSES);
+const progressStatus = z.enum(PROGRESS_STATUSES).nullable().describe('Null for a draft: it has no pace yet');
 export const keyResultView = z.object({
   id: z.string(),
   objectiveId: z.string(),
@@ -157,6 +170,8 @@ export const keyResultView = z.object({
   expectedProgress: z.number(),
   status: progressStatus,
   stale: z.boolean(),
+  effectiveStartDate: z.string().nullable().describe('As set: null means the objective’s start'),
+  paceStartDate: z.string().describe('Where pace runs from: the latest of the cycle start and the effective starts'),
   confidence: z.number().nullable(),
   lastCheckInDate: z.string().nullable(),
   score: z.number().nullable(),
@@ -195,6 +210,10 @@ export const objectiveView = z.object({
   expectedProgress: z.number(),
   progressStatus,
   stale: z.boolean(),
+  effectiveStartDate: z.string().nullable().describe('As set: null means the cycle start'),
+  paceStartDate: z.string().describe('Where pace runs from: the later of the cycle start and the effective start'),
+  cycleClosed: z.boolean().describe('Closed cycle: the score replaces live status and pace'),
+  verdict: z.enum(['met', 'missed']).nullable().describe('In a closed cycle: committed met at 1.0, aspirational at 0.7'),
   confidence: z.number().nullable(),
   score: z.number().nullable(),
   standaloneReason: z.string().nullable(),

@@ -6,15 +6,20 @@ import { todayIn } from '../../clock.js';
 
 /**
  * Counts for a cycle straight from the maintained progress columns, in one aggregate query:
- * the status thresholds are the same for every objective of a cycle (one expected pace).
+ * each objective's pace runs from the later of the cycle start and its effective start.
  */
 export async function cycleSummary(db: Executor, orgId: string, cycle: typeof cycles.$inferSelect, now: Date) {
   const [org] = await db.select().from(organizations).where(eq(organizations.id, orgId));
   const margins = { ...DEFAULT_STATUS_MARGINS, ...(org?.settings ?? {}) };
   const today = todayIn(org?.timeZone ?? 'UTC', now);
   const expected = expectedProgress(cycle, today);
-  const onTrack = expected - margins.onTrackMargin - 1e-9;
-  const atRisk = expected - margins.atRiskMargin - 1e-9;
+  // Each objective's pace runs from its own start (paceWindow in SQL): least(greatest(cycle start, effective start), end).
+  const paceStart = sql`least(greatest(${cycle.startDate}::date, o.effective_start_date), ${cycle.endDate}::date)`;
+  const objectiveExpected = sql`least(greatest((${today}::date - ${paceStart})::float8 / (${cycle.endDate}::date - ${paceStart} + 1), 0), 1)`;
+  const onTrack = sql`(${objectiveExpected} - ${margins.onTrackMargin}::float8 - 1e-9)`;
+  const atRisk = sql`(${objectiveExpected} - ${margins.atRiskMargin}::float8 - 1e-9)`;
+  // Drafts have no status: they are counted as objectives, never as on track or behind.
+  const live = sql`o.status <> 'draft'`;
   // Stale: no check-in for the team's cadence + 2 days (weekly when the objective has no team), as in isStale.
   const [row] = await queryRows<{
     objectives: number;
@@ -29,9 +34,9 @@ export async function cycleSummary(db: Executor, orgId: string, cycle: typeof cy
     sql`select
       count(*)::int as objectives,
       avg(o.progress)::float8 as avg,
-      (count(*) filter (where o.progress >= ${onTrack}))::int as on_track,
-      (count(*) filter (where o.progress < ${onTrack} and o.progress >= ${atRisk}))::int as at_risk,
-      (count(*) filter (where o.progress < ${atRisk}))::int as off_track,
+      (count(*) filter (where ${live} and o.progress >= ${onTrack}))::int as on_track,
+      (count(*) filter (where ${live} and o.progress < ${onTrack} and o.progress >= ${atRisk}))::int as at_risk,
+      (count(*) filter (where ${live} and o.progress < ${atRisk}))::int as off_track,
       coalesce(sum(k.krs), 0)::int as krs,
       coalesce(sum(k.stale), 0)::int as stale
     from ${objectives} o
@@ -40,7 +45,7 @@ export async function cycleSummary(db: Executor, orgId: string, cycle: typeof cy
       from (select 1) one left join ${teams} t on t.id = o.team_id
     ) c on true
     left join lateral (
-      select count(*) as krs, count(*) filter (where kr.kind <> 'rollup' and ${today}::date - coalesce(kr.last_check_in_date, greatest(${cycle.startDate}::date, kr.created_at::date)) > c.days + ${STALE_GRACE_DAYS}::int) as stale
+      select count(*) as krs, count(*) filter (where kr.kind <> 'rollup' and ${today}::date - coalesce(kr.last_check_in_date, greatest(${cycle.startDate}::date, kr.created_at::date, kr.effective_start_date, o.effective_start_date)) > c.days + ${STALE_GRACE_DAYS}::int) as stale
       from ${keyResults} kr where kr.objective_id = o.id
     ) k on true
     where o.cycle_id = ${cycle.id} and o.org_id = ${orgId} and o.status <> 'archived'`,

@@ -1,4 +1,4 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { Database, Executor } from '../../../db/database.js';
 import { cycles } from '../../../db/schema/index.js';
 import { type CycleStatus } from '../../../domain/vocabulary.js';
@@ -9,6 +9,7 @@ import { writeAndAnnounce } from '../announce.js';
 import { scopeOf, type ServiceDeps } from './deps.js';
 import { recordActivity } from '../activity.js';
 import { scoreCycle } from './score-cycle.js';
+import { assertNoClash } from './cycle-lifecycle.js';
 import { lockOrganizationOkrs } from './org-lock.js';
 
 export interface CycleFields {
@@ -32,8 +33,13 @@ export async function requireCycle(tx: Executor, orgId: string, id: string, fiel
   return cycle;
 }
 
-export const listCycles = (db: Database, orgId: string) =>
-  db.select().from(cycles).where(eq(cycles.orgId, orgId)).orderBy(asc(cycles.startDate));
+/** The organisation's cycles, oldest first; archived ones only when asked for. */
+export const listCycles = (db: Database, orgId: string, options: { includeArchived?: boolean } = {}) =>
+  db
+    .select()
+    .from(cycles)
+    .where(and(eq(cycles.orgId, orgId), options.includeArchived ? undefined : isNull(cycles.archivedAt)))
+    .orderBy(asc(cycles.startDate));
 
 function checkDates(startDate: string, endDate: string) {
   if (endDate < startDate) throw invalid('endDate', 'The cycle must end on or after its start date.');
@@ -47,6 +53,8 @@ export async function createCycle(deps: ServiceDeps, actor: Actor, fields: NewCy
   if (fields.status === 'closed') throw invalid('status', 'Create the cycle first, then close it.');
   const scope = scopeOf(actor);
   return writeAndAnnounce(deps, actor.orgId, async (tx, announce) => {
+    await lockOrganizationOkrs(tx, scope.orgId);
+    await assertNoClash(tx, scope.orgId, fields);
     announce.changed('objective');
     const [cycle] = await tx
       .insert(cycles)
@@ -70,6 +78,8 @@ export async function updateCycle(deps: ServiceDeps, actor: Actor, id: string, f
       throw conflict('status', 'This cycle is closed and its scores are final.');
     }
     checkDates(fields.startDate ?? before.startDate, fields.endDate ?? before.endDate);
+    if (fields.name !== undefined || fields.startDate !== undefined || fields.endDate !== undefined)
+      await assertNoClash(tx, scope.orgId, { ...before, ...fields }, id);
     const closing = fields.status === 'closed' && before.status !== 'closed';
     const [cycle] = await tx
       .update(cycles)
@@ -99,7 +109,7 @@ const QUARTERS = [
 /** The four quarters of a year as planning cycles; quarters that already exist by name are skipped. */
 export async function generateQuarterlyCycles(deps: ServiceDeps, actor: Actor, year: number) {
   authorizeCycleEdit(actor);
-  const existing = new Set((await listCycles(deps.db, actor.orgId)).map((c) => c.name));
+  const existing = new Set((await listCycles(deps.db, actor.orgId, { includeArchived: true })).map((c) => c.name));
   const created = [];
   for (const [index, [start, end]] of QUARTERS.entries()) {
     const name = `Q${index + 1} ${year}`;

@@ -16,6 +16,7 @@ import { recordTargetChanges } from './target-changes.js';
 import { lockOrganizationOkrs } from './org-lock.js';
 import { refreshKeyResult, refreshObjective } from './rollup.js';
 import { scoreCycle } from './score-cycle.js';
+import { todayIn } from '../../clock.js';
 
 type KeyResultRow = typeof keyResults.$inferSelect;
 export interface KeyResultFields {
@@ -30,6 +31,8 @@ export interface KeyResultFields {
   targetMax?: number | null;
   milestones?: { title: string; weight: number }[];
   dataReadiness?: DataReadinessRow | null;
+  /** Pace and the due rule start here when later than its objective's start. */
+  effectiveStartDate?: string | null;
 }
 
 export async function requireKeyResult(tx: Executor, orgId: string, id: string, field?: string) {
@@ -78,9 +81,16 @@ export async function createKeyResult(
   const scope = scopeOf(actor);
   return writeAndAnnounce(deps, actor.orgId, async (tx, announce) => {
     await lockOrganizationOkrs(tx, scope.orgId);
-    const { cycle, relation } = await loadObjectiveFor(tx, actor, objectiveId);
+    const { objective, cycle, timeZone, relation } = await loadObjectiveFor(tx, actor, objectiveId);
     authorizeObjectiveEdit(actor, relation);
     if (cycle.status === 'closed') throw conflict('objectiveId', `${cycle.name} is closed.`);
+    // Added to a published objective, it starts today; on a draft it starts with the objective's publication.
+    const effectiveStartDate =
+      fields.effectiveStartDate !== undefined
+        ? fields.effectiveStartDate
+        : objective.status === 'active'
+          ? todayIn(timeZone, deps.clock())
+          : null;
     const ownerId = fields.ownerId === undefined ? actor.userId : fields.ownerId;
     await checkOwner(tx, scope.orgId, ownerId);
     const values = {
@@ -89,6 +99,7 @@ export async function createKeyResult(
       title: fields.title.trim(),
       milestones: toMilestones(fields.milestones),
       weight: fields.weight ?? 1,
+      effectiveStartDate,
     };
     validateMeasure({ startValue: null, targetValue: null, targetMin: null, targetMax: null, ...values });
     const [{ position }] = (await tx
@@ -113,6 +124,9 @@ export async function updateKeyResult(deps: ServiceDeps, actor: Actor, id: strin
     await lockOrganizationOkrs(tx, scope.orgId);
     const { keyResult: before, objective, cycle, relation } = await loadKeyResultFor(tx, actor, id);
     authorizeKeyResultEdit(actor, relation, before.ownerId);
+    // Moving the start moves the objective's pace: only those who shape the objective may.
+    if (fields.effectiveStartDate !== undefined && fields.effectiveStartDate !== before.effectiveStartDate)
+      authorizeObjectiveEdit(actor, relation);
     assertOpen(cycle);
     if (fields.kind !== undefined && fields.kind !== before.kind)
       throw invalid('kind', 'The kind of a key result cannot change: create a new one instead.');

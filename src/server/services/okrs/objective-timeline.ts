@@ -26,7 +26,7 @@ export interface Timeline {
 export async function objectiveTimeline(
   db: Executor,
   orgId: string,
-  objective: { id: string; cycleId: string },
+  objective: { id: string; cycleId: string; effectiveStartDate: string | null },
   today: string,
 ): Promise<Timeline> {
   const cycle = await requireCycle(db, orgId, objective.cycleId);
@@ -80,7 +80,11 @@ export async function objectiveTimeline(
     }));
     const graph = computeGraphProgress(objectives, measured, inside);
     for (const kr of own) keyResultSeries[kr.id]!.push(graph.keyResults.get(kr.id)?.progress ?? 0);
-    return { date, progress: graph.objectives.get(objective.id) ?? 0, expected: expectedProgress(cycle, date) };
+    return {
+      date,
+      progress: graph.objectives.get(objective.id) ?? 0,
+      expected: expectedProgress(cycle, date, objective.effectiveStartDate),
+    };
   });
   return { points, keyResults: keyResultSeries };
 }

@@ -28,6 +28,8 @@ export interface ObjectiveFields {
   progressDriver?: ProgressDriver;
   status?: ObjectiveStatus;
   standaloneReason?: string | null;
+  /** Pace starts here when later than the cycle start; set on first publication when not given. */
+  effectiveStartDate?: string | null;
   contributors?: { userId?: string | null; teamId?: string | null }[];
   /** Admins: publish despite blocking quality findings, with this reason recorded. */
   publishOverrideReason?: string;
@@ -112,7 +114,13 @@ export async function createObjective(deps: ServiceDeps, actor: Actor, input: Ob
     if (cycle.status === 'closed') throw conflict('cycleId', `${cycle.name} is closed: plan new objectives in an open cycle.`);
     const roleThere = await checkPeople(tx, actor, input);
     const { contributors, publishOverrideReason, ...values } = input;
-    const fields = { ...values, ownerId: ownerFor(actor, input.ownerId, roleThere), status: input.status ?? 'draft' };
+    const status = input.status ?? 'draft';
+    const fields = {
+      ...values,
+      ownerId: ownerFor(actor, input.ownerId, roleThere),
+      status,
+      effectiveStartDate: effectiveStartOnPublish(null, status, input.effectiveStartDate, todayIn(timeZone, deps.clock())),
+    };
     authorizePlacement(actor, { teamId: fields.teamId ?? null, ownerId: fields.ownerId }, roleThere);
     const [objective] = await tx
       .insert(objectives)
@@ -131,6 +139,16 @@ export async function createObjective(deps: ServiceDeps, actor: Actor, input: Ob
     announce.changed('objective', objective!.id, objective!.id);
     return objective!;
   });
+}
+
+/**
+ * The effective start a write leaves: the one given, else the one kept, else (on the first move into
+ * active) the day of publication. Drafts carry none unless given.
+ */
+function effectiveStartOnPublish(kept: string | null, status: ObjectiveStatus, given: string | null | undefined, today: string) {
+  if (given !== undefined) return given;
+  if (kept !== null || status !== 'active') return kept;
+  return today;
 }
 
 const PLACEMENT_FIELDS = ['teamId', 'ownerId', 'type', 'status'] as const;
@@ -163,6 +181,13 @@ export async function updateObjective(deps: ServiceDeps, actor: Actor, id: strin
     const roleInNewTeam = await checkPeople(tx, actor, input);
     const { contributors, publishOverrideReason, ...fields } = input;
     authorizeMove(actor, before, fields, relation, roleInNewTeam);
+    const effectiveStartDate = effectiveStartOnPublish(
+      before.effectiveStartDate,
+      fields.status ?? before.status,
+      fields.effectiveStartDate,
+      todayIn(timeZone, deps.clock()),
+    );
+    if (effectiveStartDate !== before.effectiveStartDate) fields.effectiveStartDate = effectiveStartDate;
     const change = Object.fromEntries(
       Object.entries({ ...fields, title: fields.title?.trim() }).filter(([, value]) => value !== undefined),
     );

@@ -3,6 +3,8 @@ import {
   DEFAULT_STATUS_MARGINS,
   expectedProgress,
   isStale,
+  objectiveVerdict,
+  paceWindow,
   progressStatus,
   type CheckInCadence,
   type StatusMargins,
@@ -72,6 +74,11 @@ async function loadContext(db: Executor, actor: Actor, cycleIds: string[], teamI
 }
 type Context = Awaited<ReturnType<typeof loadContext>>;
 
+/** The effective starts pace runs from: the latest wins, never before the cycle start (paceWindow). */
+function effectiveStartsOf(objective: ObjectiveRow, kr?: KeyResultRow) {
+  return [objective.effectiveStartDate, kr?.effectiveStartDate ?? null];
+}
+
 function presentKeyResult(
   kr: KeyResultRow,
   objective: ObjectiveRow,
@@ -85,9 +92,10 @@ function presentKeyResult(
   const progress = snapshot ? (snapshot.keyResults.get(kr.id)?.progress ?? 0) : kr.progress;
   const achievement = snapshot ? (snapshot.keyResults.get(kr.id)?.achievement ?? 0) : kr.achievement;
   const lastCheckInDate = snapshot ? (latest?.asOf ?? null) : kr.lastCheckInDate;
-  const expected = expectedProgress(cycle, ctx.date);
-  const status = progressStatus(progress, expected, ctx.margins);
-  const since = dateOf(kr.createdAt) > cycle.startDate ? dateOf(kr.createdAt) : cycle.startDate;
+  const starts = effectiveStartsOf(objective, kr);
+  const expected = expectedProgress(cycle, ctx.date, ...starts);
+  const status = objective.status === 'draft' ? null : progressStatus(progress, expected, ctx.margins);
+  const since = paceWindow(cycle, dateOf(kr.createdAt), ...starts).startDate;
   // A roll-up key result takes no values of its own, so it cannot fall behind on check-ins.
   const stale =
     kr.kind !== 'rollup' &&
@@ -120,6 +128,8 @@ function presentKeyResult(
     expectedProgress: expected,
     status,
     stale,
+    effectiveStartDate: kr.effectiveStartDate,
+    paceStartDate: paceWindow(cycle, ...starts).startDate,
     confidence: snapshot ? (latest?.confidence ?? null) : kr.confidence,
     lastCheckInDate,
     score: kr.score,
@@ -164,7 +174,8 @@ export async function presentObjectives(db: Executor, actor: Actor, rows: Object
     );
     const snapshot = ctx.snapshots.get(cycle.id);
     const progress = snapshot ? (snapshot.objectives.get(objective.id) ?? 0) : objective.progress;
-    const expected = expectedProgress(cycle, ctx.date);
+    const starts = effectiveStartsOf(objective);
+    const expected = expectedProgress(cycle, ctx.date, ...starts);
     const latestWithConfidence = keyResultViews
       .filter((k) => k.confidence !== null && k.lastCheckInDate)
       .sort((a, b) => b.lastCheckInDate!.localeCompare(a.lastCheckInDate!))[0];
@@ -189,7 +200,12 @@ export async function presentObjectives(db: Executor, actor: Actor, rows: Object
       status: objective.status,
       progress,
       expectedProgress: expected,
-      progressStatus: progressStatus(progress, expected, ctx.margins),
+      // A draft has no pace yet: it is shown as a draft, never as behind.
+      progressStatus: objective.status === 'draft' ? null : progressStatus(progress, expected, ctx.margins),
+      effectiveStartDate: objective.effectiveStartDate,
+      paceStartDate: paceWindow(cycle, ...starts).startDate,
+      cycleClosed: cycle.status === 'closed',
+      verdict: cycle.status === 'closed' ? objectiveVerdict(objective.score, objective.type) : null,
       stale: keyResultViews.some((k) => k.stale),
       confidence: latestWithConfidence?.confidence ?? null,
       score: objective.score,

@@ -44,12 +44,17 @@ async function candidates(db: Executor, orgId: string, cycleId: string, search: 
   if (search.ownerId) conditions.push(or(eq(objectives.ownerId, search.ownerId), ownKr(eq(keyResults.ownerId, search.ownerId))));
   if (search.type) conditions.push(eq(objectives.type, search.type));
   const rows = await db
-    .select({ id: objectives.id, progress: objectives.progress })
+    .select({
+      id: objectives.id,
+      progress: objectives.progress,
+      status: objectives.status,
+      effectiveStartDate: objectives.effectiveStartDate,
+    })
     .from(objectives)
     .where(and(...conditions));
   if (!asOf || !search.progressStatus) return rows;
   const snapshot = await cycleSnapshot(db, orgId, cycleId, asOf);
-  return rows.map((r) => ({ id: r.id, progress: snapshot.objectives.get(r.id) ?? 0 }));
+  return rows.map((r) => ({ ...r, progress: snapshot.objectives.get(r.id) ?? 0 }));
 }
 
 /** Status needs the organisation's margins and its today (or the time-travel date). */
@@ -63,8 +68,10 @@ async function statusFilter(
 ) {
   const [org] = await db.select().from(organizations).where(eq(organizations.id, orgId));
   const margins: StatusMargins = { ...DEFAULT_STATUS_MARGINS, ...(org?.settings ?? {}) };
-  const expected = expectedProgress(cycle, asOf ?? todayIn(org?.timeZone ?? 'UTC', now));
-  return (progress: number) => progressStatus(progress, expected, margins) === wanted;
+  const date = asOf ?? todayIn(org?.timeZone ?? 'UTC', now);
+  return (objective: Pick<typeof objectives.$inferSelect, 'status' | 'effectiveStartDate'>, progress: number) =>
+    objective.status !== 'draft' &&
+    progressStatus(progress, expectedProgress(cycle, date, objective.effectiveStartDate), margins) === wanted;
 }
 
 /**
@@ -82,7 +89,7 @@ export async function searchCycleTree(
   let found = await candidates(db, orgId, cycle.id, search, options.asOf);
   if (search.progressStatus) {
     const keep = await statusFilter(db, orgId, cycle, search.progressStatus, options.now, options.asOf);
-    found = found.filter((r) => keep(r.progress));
+    found = found.filter((r) => keep(r, r.progress));
   }
   const matched = new Set(found.map((r) => r.id));
   if (matched.size === 0) return { rows: [], roots: [], children: new Map(), childCount: new Map(), matched };

@@ -100,13 +100,19 @@ export async function draftOfObjective(
     teamId: objective.teamId,
     level: await levelOf(db, objective),
     type: objective.type,
-    status: objective.status,
+    // A closed cycle freezes its objectives: the coach treats them as closed and stops nagging.
+    status: cycle?.status === 'closed' ? 'closed' : objective.status,
     progressDriver: objective.progressDriver,
     alignedChildCount: children.length,
     parentCount: parents,
     standaloneReason: objective.standaloneReason,
     progress: objective.progress,
-    expectedProgress: cycle ? expectedProgress(cycle, today) : undefined,
+    // Over the objective's own window: a just-published objective is expected at 0 %, so 0 % is no finding.
+    // Drafts and frozen objectives have no pace at all.
+    expectedProgress:
+      cycle && cycle.status !== 'closed' && objective.status === 'active'
+        ? expectedProgress(cycle, today, objective.effectiveStartDate)
+        : undefined,
     latestNote: latest?.note ?? null,
     keyResults: krs.map((kr) => ({
       id: kr.id,

@@ -28,7 +28,7 @@ async function overdueCheckIns(db: Executor, orgId: string, now: Date, updateWit
   const items: AttentionItem[] = [];
   for (const group of await checkInGroups(db, orgId)) {
     for (const kr of await dueKeyResults(db, group, periodAt(group.schedule, now))) {
-      const since = firstMissedDueAt(group.schedule, kr.lastCheckInDate, kr.cycleStart);
+      const since = firstMissedDueAt(group.schedule, kr.lastCheckInDate, kr.dueFrom);
       const overdueAt = new Date(since.getTime() + hours(updateWithinHours));
       if (overdueAt > now) continue;
       const who = kr.ownerId && kr.ownerName ? { id: kr.ownerId, name: kr.ownerName } : null;

@@ -14,13 +14,20 @@ export interface DueKeyResult {
   ownerId: string | null;
   ownerName: string | null;
   lastCheckInDate: string | null;
-  cycleStart: string;
+  /** The first day a period may end and find it due: the cycle start, or the day after it was published. */
+  dueFrom: string;
 }
+
+/**
+ * The due rule's start: a key result is never due for a period that ended before it was published,
+ * nor on the day it was published (greatest ignores the nulls of never-published legacy rows).
+ */
+const dueFrom = sql<string>`greatest(${cycles.startDate}, ${objectives.effectiveStartDate} + 1, ${keyResults.effectiveStartDate} + 1)::text`;
 
 /**
  * Key results of the group that have no check-in in the period: latest check-in dated on or
  * before the previous due date (or none). Only live work counts: an active objective in an
- * active cycle that had begun by the due date. Roll-ups take no values, so they are never due.
+ * active cycle, published before the due date (dueFrom). Roll-ups take no values, so they are never due.
  */
 export async function dueKeyResults(
   db: Executor,
@@ -38,7 +45,7 @@ export async function dueKeyResults(
       ownerId: owner,
       ownerName: users.name,
       lastCheckInDate: keyResults.lastCheckInDate,
-      cycleStart: cycles.startDate,
+      dueFrom,
     })
     .from(keyResults)
     .innerJoin(objectives, eq(objectives.id, keyResults.objectiveId))
@@ -51,7 +58,7 @@ export async function dueKeyResults(
         ne(keyResults.kind, 'rollup'),
         eq(objectives.status, 'active'),
         eq(cycles.status, 'active'),
-        lte(cycles.startDate, period.dueDate),
+        sql`${dueFrom}::date <= ${period.dueDate}::date`,
         gte(cycles.endDate, period.dueDate),
         or(isNull(keyResults.lastCheckInDate), lte(keyResults.lastCheckInDate, period.previousDate)),
       ),
