@@ -4,7 +4,7 @@ import { invitationLink } from '../../services/invitation-link.js';
 import { rowsOfCsv } from '../../services/invitation-rows.js';
 import { pendingInvitationToken, setEmailStatus } from '../../services/invitations.js';
 import { actorOf, type AppContext } from '../context.js';
-import { presentInvitation } from '../presenters.js';
+import { presentInvitation } from '../presenters/invitations.js';
 import { idParam, problemSchema } from '../schemas.js';
 import { invitationEmail } from './email.js';
 import { bulkBody, bulkResponse, linkResponse } from './schema.js';

@@ -10,7 +10,8 @@ import {
   setEmailStatus,
 } from '../../services/invitations.js';
 import { actorOf, type AppContext } from '../context.js';
-import { presentInvitation, presentUser } from '../presenters.js';
+import { presentInvitation } from '../presenters/invitations.js';
+import { presentUser } from '../presenters/people.js';
 import { emailField, idParam, nameField, problemSchema, roleField } from '../schemas.js';
 import { userSchema } from '../setup/schema.js';
 import { signInAfterCreate } from '../setup/sign-in.js';

@@ -1,30 +1,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { Actor } from '../../auth/actor.js';
-import { checkInAbilities } from '../../policies/check-ins.js';
 import { checkInsOf, createCheckIn, deleteCheckIn, updateCheckIn } from '../../services/okrs/check-ins.js';
 import { actorOf, type AppContext } from '../context.js';
-import { idParam, iso, problemSchema } from '../schemas.js';
+import { idParam, problemSchema } from '../schemas.js';
+import { presentCheckIn as present } from '../presenters/check-ins.js';
 import { findUser } from '../../services/users.js';
 import { checkInBody, checkInView } from './schema.js';
-import type { checkIns } from '../../../db/schema/index.js';
-
-type CheckInRow = typeof checkIns.$inferSelect;
-const present = (actor: Actor, c: CheckInRow, authorName: string | null) => ({
-  id: c.id,
-  keyResultId: c.keyResultId,
-  authorId: c.authorId,
-  authorName,
-  asOf: c.asOf,
-  value: c.value,
-  milestonesDone: c.milestonesDone,
-  confidence: c.confidence,
-  note: c.note,
-  blockers: c.blockers,
-  createdAt: iso(c.createdAt)!,
-  updatedAt: iso(c.updatedAt)!,
-  can: checkInAbilities(actor, c.authorId),
-});
 
 export const checkInRoutes =
   (ctx: AppContext): FastifyPluginAsyncZod =>

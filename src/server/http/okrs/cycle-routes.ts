@@ -4,19 +4,9 @@ import { createCycle, generateQuarterlyCycles, listCycles, requireCycle, updateC
 import { cycleSummary } from '../../services/okrs/cycle-summary.js';
 import { archiveCycle, deleteCycle } from '../../services/okrs/cycle-lifecycle.js';
 import { actorOf, type AppContext } from '../context.js';
-import { idParam, iso, problemSchema } from '../schemas.js';
+import { idParam, problemSchema } from '../schemas.js';
+import { presentCycle as present } from '../presenters/cycles.js';
 import { cycleCreate, cycleGenerate, cycleList, cyclePatch, cycleSchema, summarySchema } from './schema.js';
-import type { cycles } from '../../../db/schema/index.js';
-
-const present = (c: typeof cycles.$inferSelect) => ({
-  id: c.id,
-  name: c.name,
-  startDate: c.startDate,
-  endDate: c.endDate,
-  status: c.status,
-  closedAt: iso(c.closedAt),
-  archived: c.archivedAt !== null,
-});
 
 export const cycleRoutes =
   (ctx: AppContext): FastifyPluginAsyncZod =>

@@ -5,7 +5,7 @@ import { createComment, deleteComment, type requireComment, updateComment } from
 import type { Actor } from '../../auth/actor.js';
 import { actorOf, type AppContext } from '../context.js';
 import { idParam, problemSchema } from '../schemas.js';
-import { presentComment } from './present.js';
+import { presentComment } from '../presenters/social.js';
 import { commentCreate, commentPatch, commentTarget, commentView } from './schema.js';
 
 export const commentRoutes =

@@ -3,7 +3,7 @@ import { readFeed } from '../../services/social/feed.js';
 import { actorOf, type AppContext } from '../context.js';
 import { problemSchema } from '../schemas.js';
 import { feedPage, feedQuery } from './feed-schema.js';
-import { presentFeedItem } from './present.js';
+import { presentFeedItem } from '../presenters/social.js';
 
 export const feedRoutes =
   (ctx: AppContext): FastifyPluginAsyncZod =>

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { listNotifications, markAllRead, markRead } from '../../services/notifications/centre.js';
 import { actorOf, type AppContext } from '../context.js';
 import { idParam, problemSchema } from '../schemas.js';
-import { presentNotification } from './present.js';
+import { presentNotification } from '../presenters/social.js';
 import { notificationPage, pageQuery, unreadView } from './schema.js';
 
 /** The caller's notification centre. Other open tabs hear of read changes through the live stream (the service announces). */

@@ -4,7 +4,7 @@ import { teamAbilities } from '../../policies/teams.js';
 import { isTeamLead, teamsLedBy } from '../../services/team-members.js';
 import { createTeam, deleteTeam, findTeam, listTeams, updateTeam } from '../../services/teams.js';
 import { actorOf, type AppContext } from '../context.js';
-import { presentTeam } from '../presenters.js';
+import { presentTeam } from '../presenters/teams.js';
 import { notFound } from '../../errors.js';
 import { idParam, problemSchema } from '../schemas.js';
 import { teamCreate, teamPatch, teamSchema } from './schema.js';

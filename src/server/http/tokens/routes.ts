@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { createMyToken, listTokens, revokeToken } from '../../services/tokens.js';
 import { actorOf, scopeOf, type AppContext } from '../context.js';
-import { presentToken } from '../presenters.js';
+import { presentToken } from '../presenters/tokens.js';
 import { idParam, nameField, problemSchema } from '../schemas.js';
 
 const tokenSchema = z.object({

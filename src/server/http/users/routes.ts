@@ -4,7 +4,7 @@ import { TEAM_MEMBER_ROLES } from '../../../domain/vocabulary.js';
 import { userAbilities } from '../../policies/users.js';
 import { findUser, listUsers, updateUser, type UserFields } from '../../services/users.js';
 import { actorOf, type AppContext } from '../context.js';
-import { presentUser } from '../presenters.js';
+import { presentUser } from '../presenters/people.js';
 import { notFound } from '../../errors.js';
 import { nameField, problemSchema, roleField, timeZoneField, userIdParam } from '../schemas.js';
 import { userSchema } from '../setup/schema.js';

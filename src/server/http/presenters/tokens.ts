@@ -1,0 +1,13 @@
+import type { apiTokens } from '../../../db/schema/index.js';
+import { iso } from '../schemas.js';
+
+type Row<T extends { $inferSelect: unknown }> = T['$inferSelect'];
+
+export const presentToken = (t: Row<typeof apiTokens>) => ({
+  id: t.id,
+  name: t.name,
+  prefix: t.prefix,
+  createdAt: iso(t.createdAt)!,
+  lastUsedAt: iso(t.lastUsedAt),
+  expiresAt: iso(t.expiresAt),
+});
