@@ -88,7 +88,7 @@ export function HomePage({ me }: { me: Me }) {
       {!cycle && (
         <Text c="dimmed">
           No cycle yet.{' '}
-          {me.user.role !== 'member' ? (
+          {me.can.manageCycles ? (
             <Anchor component={Link} to="/okrs" underline="always">
               Create the first cycle
             </Anchor>
@@ -116,7 +116,7 @@ export function HomePage({ me }: { me: Me }) {
           </Stack>
         ))}
       </Stack>
-      {me.user.role !== 'member' && (
+      {me.can.manageOrganization && (
         <Card withBorder>
           <Title order={2} size="h5" mb="xs">
             Running Cairn
