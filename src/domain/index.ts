@@ -23,3 +23,4 @@ export * from './validate-key-result.js';
 export * from './rollup-graph.js';
 export * from './reactions.js';
 export * from './format-measure.js';
+export * from './next-quarter.js';

@@ -45,7 +45,14 @@ describe('mentions, notifications and the feed in the browser', () => {
       endDate: `${year}-12-31`,
       status: 'active',
     });
-    objectiveId = (await apiPost(ada, server.url, '/api/v1/objectives', { cycleId: cycle.id, title: 'Launch the rover' })).id;
+    objectiveId = (
+      await apiPost(ada, server.url, '/api/v1/objectives', {
+        cycleId: cycle.id,
+        title: 'Launch the rover',
+        status: 'active',
+        publishOverrideReason: 'Published at once for the feed',
+      })
+    ).id;
   });
 
   afterAll(async () => {

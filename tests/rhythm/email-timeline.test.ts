@@ -78,6 +78,15 @@ describeEachEngine('check-in rhythm by e-mail', (engine) => {
       201,
     );
 
+    // The blocker reaches the team's lead (and the objective's owner) at once, by e-mail too.
+    await at('2025-02-17T10:01:00Z');
+    const blockerMail = smtp.messages.slice(2);
+    expect(blockerMail.length).toBeGreaterThanOrEqual(1);
+    expect(blockerMail.every((m) => m.subject === 'Max Member is blocked on Ship the platform')).toBe(true);
+    expect(blockerMail.some((m) => m.to.includes(w.lead.user.email))).toBe(true);
+    // The rhythm's own mail is what the rest of this timeline counts.
+    smtp.messages.splice(2);
+
     await at('2025-02-19T08:59:00Z');
     expect(smtp.messages, '47:59 after the due moment: no escalation yet').toHaveLength(2);
 
@@ -106,9 +115,9 @@ describeEachEngine('check-in rhythm by e-mail', (engine) => {
     expect(smtp.messages).toHaveLength(4);
 
     const kinds = (await engine().db.select({ kind: notifications.kind }).from(notifications)).map((n) => n.kind).sort();
-    expect(kinds).toEqual(['digest', 'escalation', 'reminder', 'reminder']);
+    expect(kinds.filter((kind) => kind !== 'blocker')).toEqual(['digest', 'escalation', 'reminder', 'reminder']);
     const sent = await engine().db.select().from(outbox).where(eq(outbox.status, 'sent'));
-    expect(sent).toHaveLength(4);
+    expect(sent).toHaveLength(4 + blockerMail.length);
     expect(sent.every((row) => row.attempts === 1 && row.sentAt !== null)).toBe(true);
   });
 

@@ -46,7 +46,8 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('two `cairn serve` processes on 
       await api.createKeyResult(objective.id, { ...percent(`KR ${i}`), ownerId: person.user.id });
       owners.push(person.user.email);
     }
-    await api.publish(objective.id);
+    // Planned since the cycle began (an effective start of null is the cycle's start), so today's check-in is due.
+    await api.patchObjective(objective.id, { status: 'active', publishOverrideReason: 'Test set-up', effectiveStartDate: null });
     await setup.close();
     smtp.messages.length = 0;
 

@@ -1,10 +1,13 @@
 import { Button, Group, Stack, Text } from '@mantine/core';
-import { useState } from 'react';
+import { Suspense, useState } from 'react';
 import { useCheckIns } from '../api/okr-queries.js';
 import type { CheckIn, KeyResult } from '../api/okr-types.js';
-import { CheckInDialog } from './CheckInDialog.js';
+import { lazyNamed } from '../routing/lazy-named.js';
 import { CheckInSocial } from './social/CheckInSocial.js';
 import { CommentBody } from './social/CommentBody.js';
+
+// The same lazy chunk the key result card opens, so the dialog's code stays one chunk loaded on a click.
+const CheckInDialog = lazyNamed(() => import('./CheckInDialog.js'), 'CheckInDialog');
 
 const describe = (kr: KeyResult, c: CheckIn) =>
   kr.kind === 'milestone'
@@ -63,7 +66,11 @@ export function CheckInHistory({ kr }: { kr: KeyResult }) {
           )}
         </Group>
       ))}
-      {editing && <CheckInDialog kr={kr} opened editing={editing} onClose={() => setEditing(null)} />}
+      {editing && (
+        <Suspense fallback={null}>
+          <CheckInDialog kr={kr} opened editing={editing} onClose={() => setEditing(null)} />
+        </Suspense>
+      )}
     </Stack>
   );
 }

@@ -5,22 +5,18 @@ import { okrKeys } from '../api/okr-queries.js';
 import type { Cycle } from '../api/okr-types.js';
 import { useApiMutation } from '../api/queries.js';
 import { useApiSubmit } from '../components/useApiForm.js';
+import { proposeNextQuarter } from '../../domain/next-quarter.js';
 
-function nextQuarter(today = new Date()) {
-  const year = today.getUTCFullYear();
-  const q = Math.floor(today.getUTCMonth() / 3);
-  const start = new Date(Date.UTC(year, q * 3, 1));
-  const end = new Date(Date.UTC(year, q * 3 + 3, 0));
-  return { name: `Q${q + 1} ${year}`, startDate: start.toISOString().slice(0, 10), endDate: end.toISOString().slice(0, 10) };
-}
-
-/** A cycle: defaults to the current quarter. */
-export function CreateCycleForm({ onCreated }: { onCreated?: (cycle: Cycle) => void }) {
+/** A cycle: proposes the current quarter, or the first later one no existing cycle covers. */
+export function CreateCycleForm({ existing = [], onCreated }: { existing?: readonly Cycle[]; onCreated?: (cycle: Cycle) => void }) {
   const create = useApiMutation(
     (body: { name: string; startDate: string; endDate: string; status: string }) => api<Cycle>('/api/v1/cycles', { method: 'POST', body }),
     [okrKeys.cycles],
   );
-  const form = useForm({ mode: 'controlled', initialValues: { ...nextQuarter(), status: 'active' } });
+  const form = useForm({
+    mode: 'controlled',
+    initialValues: { ...proposeNextQuarter(existing, new Date().toISOString().slice(0, 10)), status: 'active' },
+  });
   const { onSubmit, formError, busy } = useApiSubmit(form, async (values) => onCreated?.(await create.mutateAsync(values)));
   return (
     <form onSubmit={onSubmit} aria-label="Create a cycle">

@@ -224,6 +224,7 @@ export function TreePage({ me }: { me: Me }) {
       {settingsOpen && cycle.data && <CycleSettingsModal cycle={cycle.data} onClose={closeSettings} />}
       <Modal opened={newCycleOpen} onClose={closeNewCycle} title="New cycle" size="xl">
         <CreateCycleForm
+          existing={cycles.data ?? []}
           onCreated={(c) => {
             closeNewCycle();
             setParams({ cycle: c.id });
