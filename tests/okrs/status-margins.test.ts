@@ -8,8 +8,9 @@ describeEachEngine('The organisation’s status margins', (engine) => {
   const t = useOkrWorld(engine, '2025-02-15');
 
   it('starts at the defaults; an admin widens them and the same progress changes status at once', async () => {
-    const objective = await t.w.api.createPublished({ cycleId: t.w.cycle.id, title: 'Margins' });
-    const kr = await t.w.api.createKeyResult(objective.id, percent('Progress'));
+    // Planned since the cycle began (null: the cycle's start), so pace is half the cycle.
+    const objective = await t.w.api.createPublished({ cycleId: t.w.cycle.id, title: 'Margins', effectiveStartDate: null });
+    const kr = await t.w.api.createKeyResult(objective.id, { ...percent('Progress'), effectiveStartDate: null });
     await t.w.api.checkIn(kr.id, { value: 30, confidence: 6 });
     expect((await t.w.api.keyResult(kr.id)).status).toBe('at_risk');
 
