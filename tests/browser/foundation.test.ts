@@ -24,7 +24,7 @@ describe('first run in the browser', () => {
     await server?.close();
   });
 
-  it('sets up the organisation, shows the shell, creates a team and invites a person', async () => {
+  it('sets up the organisation, shows the shell, creates a team and invites a person', { timeout: 90_000 }, async () => {
     await page.goto(server.url);
     await page.getByLabel('Organisation name').fill('Acme Robotics');
     await page.getByLabel('Your name').fill('Ada Lovelace');

@@ -29,7 +29,7 @@ describe('cairn serve as a process (PGlite)', () => {
     const health = await (await fetch(`http://127.0.0.1:${port}/api/health`)).json();
     expect(health).toMatchObject({ status: 'ok', database: { engine: 'pglite', ok: true } });
     const lockFile = join(dataDir, 'cairn.lock');
-    expect(readFileSync(lockFile, 'utf8').trim()).toBe(String(first.child.pid));
+    expect(readFileSync(lockFile, 'utf8').split('\n')[0]).toBe(String(first.child.pid));
 
     // A second server on the same directory gives up at once, saying who holds it.
     const otherPort = await freePort();

@@ -23,8 +23,9 @@ export function SetupPage() {
   });
   const { onSubmit, formError, busy } = useApiSubmit(form, async (values) => {
     const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
-    const me = await api<Me>('/api/v1/setup', { method: 'POST', body: { ...values, timeZone } });
-    queryClient.setQueryData(['me'], me);
+    await api<Me>('/api/v1/setup', { method: 'POST', body: { ...values, timeZone } });
+    // /me, not the setup answer: it carries what the new owner may do (`can`), which the pages render from.
+    await queryClient.invalidateQueries({ queryKey: ['me'] });
     queryClient.setQueryData(['setup'], { needed: false });
   });
   return (
