@@ -29,7 +29,9 @@ export interface BandProblem {
 }
 
 const missing = (bands: KpiBands, fields: (keyof KpiBands)[]): BandProblem[] =>
-  fields.filter((f) => bands[f] === null || !Number.isFinite(bands[f])).map((field) => ({ field, message: 'Required for this direction.' }));
+  fields
+    .filter((f) => bands[f] === null || !Number.isFinite(bands[f]))
+    .map((field) => ({ field, message: 'Required for this direction.' }));
 
 /** The bands must fit the direction: healthy beyond watch on the good side, a band that is not upside down. */
 export function validateBands(bands: KpiBands): BandProblem[] {

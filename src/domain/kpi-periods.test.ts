@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { KpiBands } from './kpi-health.js';
-import { latestPerPeriod, periodIndex, unhealthyPeriods } from './kpi-periods.js';
+import { latestPerPeriod, periodIndex, summarizeKpi, unhealthyPeriods } from './kpi-periods.js';
 
 const higher: KpiBands = { direction: 'higher_is_better', healthy: 90, watch: 80, bandMin: null, bandMax: null, watchMargin: null };
 const at = (...pairs: [string, number][]) => pairs.map(([asOf, value]) => ({ asOf, value }));
@@ -35,6 +35,33 @@ describe('unhealthyPeriods', () => {
   });
 
   it('keeps one value per period, oldest first', () => {
-    expect(latestPerPeriod(at(['2025-01-15', 2], ['2025-01-06', 1], ['2025-01-13', 3]), 'weekly').map((p) => p.value.value)).toEqual([1, 2]);
+    expect(latestPerPeriod(at(['2025-01-15', 2], ['2025-01-06', 1], ['2025-01-13', 3]), 'weekly').map((p) => p.value.value)).toEqual([
+      1, 2,
+    ]);
+  });
+});
+
+describe('summarizeKpi', () => {
+  it('reads the latest period value, its health, the trend between periods and where the run started', () => {
+    const summary = summarizeKpi(higher, 'weekly', at(['2025-01-06', 95], ['2025-01-13', 70], ['2025-01-14', 60], ['2025-01-20', 65]));
+    expect(summary).toEqual({
+      latest: { asOf: '2025-01-20', value: 65 },
+      health: 'unhealthy',
+      trend: 'improving',
+      unhealthyPeriods: 2,
+      unhealthySince: '2025-01-14',
+      series: at(['2025-01-06', 95], ['2025-01-14', 60], ['2025-01-20', 65]),
+    });
+  });
+
+  it('without values: nothing to say', () => {
+    expect(summarizeKpi(higher, 'monthly', [])).toEqual({
+      latest: null,
+      health: null,
+      trend: null,
+      unhealthyPeriods: 0,
+      unhealthySince: null,
+      series: [],
+    });
   });
 });

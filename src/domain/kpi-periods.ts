@@ -1,5 +1,4 @@
-import type { KpiBands, KpiCadence } from './kpi-health.js';
-import { healthOf } from './kpi-health.js';
+import { healthOf, trendOf, type KpiBands, type KpiCadence, type KpiHealth, type KpiTrend } from './kpi-health.js';
 
 export interface DatedValue {
   asOf: string;
@@ -44,4 +43,30 @@ export function unhealthyPeriods(bands: KpiBands, values: readonly DatedValue[],
     count++;
   }
   return count;
+}
+
+export interface KpiSummary {
+  latest: DatedValue | null;
+  health: KpiHealth | null;
+  trend: KpiTrend | null;
+  unhealthyPeriods: number;
+  /** The date of the first period of the current unhealthy run (its latest value), or null. */
+  unhealthySince: string | null;
+  /** One value per period (the latest of each), oldest first, at most `seriesLength`. */
+  series: DatedValue[];
+}
+
+/** Everything a KPI board shows about one KPI, from its values (any order). */
+export function summarizeKpi(bands: KpiBands, cadence: KpiCadence, values: readonly DatedValue[], seriesLength = 26): KpiSummary {
+  const periods = latestPerPeriod(values, cadence);
+  const run = unhealthyPeriods(bands, values, cadence);
+  const latest = periods.at(-1)?.value ?? null;
+  return {
+    latest,
+    health: latest ? healthOf(bands, latest.value) : null,
+    trend: trendOf(bands, periods.at(-2)?.value.value, latest?.value),
+    unhealthyPeriods: run,
+    unhealthySince: run > 0 ? periods[periods.length - run]!.value.asOf : null,
+    series: periods.slice(-seriesLength).map((p) => p.value),
+  };
 }
