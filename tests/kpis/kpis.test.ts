@@ -17,7 +17,13 @@ describeEachEngine('KPIs', (engine) => {
     expect(up).toMatchObject({ health: null, unhealthyPeriods: 0, latest: null, ownerId: owner.user.id, teamName: 'Platform' });
     expect(up.can).toEqual({ edit: true, delete: true, report: true });
 
-    const latency = await createKpi(owner.client, { name: 'p95 latency', unit: 'ms', direction: 'lower_is_better', healthy: 200, watch: 300 });
+    const latency = await createKpi(owner.client, {
+      name: 'p95 latency',
+      unit: 'ms',
+      direction: 'lower_is_better',
+      healthy: 200,
+      watch: 300,
+    });
     const nps = await createKpi(owner.client, {
       name: 'Stock days',
       direction: 'keep_in_band',
@@ -73,7 +79,12 @@ describeEachEngine('KPIs', (engine) => {
       [{ ...uptime(), ownerId: 'nobody-here' }, 404, 'ownerId'],
     ];
     for (const [body, status, field] of cases)
-      expectProblem(await owner.client.post(`${API}/kpis`, body), status, status === 404 ? '/problems/not-found' : '/problems/validation-failed', field);
+      expectProblem(
+        await owner.client.post(`${API}/kpis`, body),
+        status,
+        status === 404 ? '/problems/not-found' : '/problems/validation-failed',
+        field,
+      );
     expect(await engine().db.select().from(kpis)).toEqual([]);
 
     const up = await createKpi(owner.client, uptime());
@@ -113,7 +124,14 @@ describeEachEngine('KPIs', (engine) => {
     ]);
     const actions = (await engine().db.select().from(activities).where(eq(activities.entityId, up.id))).map((a) => a.action);
     // Two unhealthy weeks in a row also proposed a recovery (tests/kpis/recovery.test.ts).
-    expect(actions).toEqual(['kpi.created', 'kpi_value.added', 'kpi_value.added', 'kpi.recovery_proposed', 'kpi_value.corrected', 'kpi_value.deleted']);
+    expect(actions).toEqual([
+      'kpi.created',
+      'kpi_value.added',
+      'kpi_value.added',
+      'kpi.recovery_proposed',
+      'kpi_value.corrected',
+      'kpi_value.deleted',
+    ]);
     expectProblem(await owner.client.delete(`${API}/kpis/${up.id}/values/${second.id}`), 404, '/problems/not-found');
   });
 

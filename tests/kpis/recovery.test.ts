@@ -69,7 +69,12 @@ describeEachEngine('KPI recovery', (engine) => {
     const { owner } = t.w;
     const member = await addPerson(owner.client);
     expectProblem(await member.client.put(`${API}/kpi-settings`, { recoveryPeriods: 1 }), 403, '/problems/forbidden');
-    expectProblem(await owner.client.put(`${API}/kpi-settings`, { recoveryPeriods: 0 }), 400, '/problems/validation-failed', 'recoveryPeriods');
+    expectProblem(
+      await owner.client.put(`${API}/kpi-settings`, { recoveryPeriods: 0 }),
+      400,
+      '/problems/validation-failed',
+      'recoveryPeriods',
+    );
     expect((await owner.client.get(`${API}/kpi-settings`)).body).toEqual({ recoveryPeriods: 2 });
 
     t.clock.setDay('2025-04-20');

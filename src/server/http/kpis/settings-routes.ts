@@ -5,7 +5,12 @@ import { actorOf, type AppContext } from '../context.js';
 import { problemSchema } from '../schemas.js';
 
 const settings = z.object({
-  recoveryPeriods: z.number().int('Use a whole number.').min(1).max(52).describe('Unhealthy periods in a row before a recovery is proposed'),
+  recoveryPeriods: z
+    .number()
+    .int('Use a whole number.')
+    .min(1)
+    .max(52)
+    .describe('Unhealthy periods in a row before a recovery is proposed'),
 });
 
 export const kpiSettingsRoutes =
@@ -16,7 +21,12 @@ export const kpiSettingsRoutes =
       handler: async (request) => kpiSettingsOf(ctx, actorOf(request)),
     });
     app.put('/kpi-settings', {
-      schema: { tags: ['kpis'], summary: 'Change the KPI settings (owner/admin)', body: settings, response: { 200: settings, 403: problemSchema } },
+      schema: {
+        tags: ['kpis'],
+        summary: 'Change the KPI settings (owner/admin)',
+        body: settings,
+        response: { 200: settings, 403: problemSchema },
+      },
       handler: async (request) => updateKpiSettings(ctx, actorOf(request), request.body),
     });
   };

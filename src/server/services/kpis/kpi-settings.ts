@@ -6,7 +6,9 @@ import { writeAndAnnounce } from '../announce.js';
 import { scopeOf, type ServiceDeps } from '../okrs/deps.js';
 import { recoveryPeriodsOf } from './recovery.js';
 
-export const kpiSettingsOf = async (deps: ServiceDeps, actor: Actor) => ({ recoveryPeriods: await recoveryPeriodsOf(deps.db, actor.orgId) });
+export const kpiSettingsOf = async (deps: ServiceDeps, actor: Actor) => ({
+  recoveryPeriods: await recoveryPeriodsOf(deps.db, actor.orgId),
+});
 
 /** After how many unhealthy periods in a row a recovery objective is proposed (owners and admins). */
 export async function updateKpiSettings(deps: ServiceDeps, actor: Actor, fields: { recoveryPeriods: number }) {

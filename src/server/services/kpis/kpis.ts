@@ -24,12 +24,12 @@ export interface KpiFields {
   teamId?: string | null;
 }
 
-const BAND_FIELDS = ['healthy', 'watch', 'bandMin', 'bandMax', 'watchMargin'] as const;
+type BandField = 'healthy' | 'watch' | 'bandMin' | 'bandMax' | 'watchMargin';
 
 /** The bands the direction uses, the others cleared; refused (422 naming the field) when they contradict the direction. */
 function bandsFor(before: Partial<KpiRow>, fields: KpiFields): KpiBands {
   const direction = fields.direction ?? before.direction!;
-  const pick = (f: (typeof BAND_FIELDS)[number]) => (fields[f] !== undefined ? fields[f] : (before[f] ?? null));
+  const pick = (f: BandField) => (fields[f] !== undefined ? fields[f] : (before[f] ?? null));
   const oneSided = direction !== 'keep_in_band';
   const bands: KpiBands = {
     direction,
