@@ -6,6 +6,7 @@ import { acceptRecovery, addKpiValue, deleteKpiValue, kpiKeys, useKpi, useKpiVal
 import { KpiChart } from '../components/kpis/KpiChart.js';
 import { KpiHealthBadge } from '../components/kpis/KpiHealthBadge.js';
 import { useApiSubmit } from '../components/useApiForm.js';
+import { useDocumentTitle } from '../components/page-title.js';
 
 function bandsText(kpi: Kpi): string {
   const u = kpi.unit ? ` ${kpi.unit}` : '';
@@ -48,6 +49,7 @@ export function KpiPage() {
   const values = useKpiValues(id);
   const queryClient = useQueryClient();
   const navigate = useNavigate();
+  useDocumentTitle(kpi.data?.name);
   if (!kpi.data) return <Text c="dimmed">{kpi.isPending ? 'Loading…' : 'This KPI does not exist.'}</Text>;
   const k = kpi.data;
   const accept = async () => {
