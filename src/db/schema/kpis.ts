@@ -153,3 +153,69 @@ export const keyResultKpis = pgTable(
     foreignKey({ name: 'key_result_kpis_kpi_fk', columns: [t.orgId, t.kpiId], foreignColumns: [kpis.orgId, kpis.id] }).onDelete('cascade'),
   ],
 );
+
+/**
+ * A bearer token that may push values to one KPI or one key result and do nothing else: it is not an API token,
+ * so no other endpoint accepts it. Only its SHA-256 is stored; the token is shown once.
+ */
+export const ingestTokens = pgTable(
+  'ingest_tokens',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organizations.id),
+    kpiId: uuid('kpi_id'),
+    keyResultId: uuid('key_result_id'),
+    tokenHash: text('token_hash').notNull().unique(),
+    label: text('label'),
+    createdBy: text('created_by'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+  },
+  (t) => [
+    check('ingest_tokens_one_metric_check', sql`num_nonnulls(${t.kpiId}, ${t.keyResultId}) = 1`),
+    foreignKey({ name: 'ingest_tokens_kpi_fk', columns: [t.orgId, t.kpiId], foreignColumns: [kpis.orgId, kpis.id] }).onDelete('cascade'),
+    foreignKey({
+      name: 'ingest_tokens_key_result_fk',
+      columns: [t.orgId, t.keyResultId],
+      foreignColumns: [keyResults.orgId, keyResults.id],
+    }).onDelete('cascade'),
+  ],
+);
+
+export const PROPOSAL_STATUSES = ['proposed', 'confirmed', 'dismissed'] as const;
+export type ProposalStatus = (typeof PROPOSAL_STATUSES)[number];
+
+/** A pushed key-result value waiting for its owner's judgement: confirmed, it becomes a real check-in. */
+export const checkInProposals = pgTable(
+  'check_in_proposals',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organizations.id),
+    keyResultId: uuid('key_result_id').notNull(),
+    value: doublePrecision('value').notNull(),
+    asOf: date('as_of').notNull(),
+    /** Where it came from, in the pusher's words (a dashboard, a script…). */
+    source: text('source').notNull(),
+    tokenId: uuid('token_id').references(() => ingestTokens.id, { onDelete: 'set null' }),
+    status: text('status').$type<ProposalStatus>().notNull().default('proposed'),
+    checkInId: uuid('check_in_id'),
+    decidedBy: text('decided_by'),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('check_in_proposals_kr_idx').on(t.keyResultId, t.status),
+    foreignKey({
+      name: 'check_in_proposals_key_result_fk',
+      columns: [t.orgId, t.keyResultId],
+      foreignColumns: [keyResults.orgId, keyResults.id],
+    }).onDelete('cascade'),
+    oneOf('check_in_proposals_status_check', t.status, PROPOSAL_STATUSES),
+    check('check_in_proposals_value_finite_check', sql.raw(finite('value'))),
+  ],
+);

@@ -86,7 +86,7 @@ export function KpiPage() {
               <Button color="red" onClick={() => void accept()}>
                 Accept recovery objective
               </Button>
-              <Anchor component={Link} to={`/objectives/${k.recovery.objectiveId}`} size="sm">
+              <Anchor component={Link} to={`/objectives/${k.recovery.objectiveId}`} size="sm" c="dark" underline="always">
                 Review the draft first
               </Anchor>
             </Group>
