@@ -16,12 +16,13 @@ export interface PushedValue {
 }
 
 /** The live token for exactly this metric; anything else (wrong, revoked, another metric's) is a 401. */
-async function tokenFor(tx: Transaction, token: string, metricId: string) {
+async function tokenFor(tx: Transaction, orgId: string, token: string, metricId: string) {
   const [row] = await tx
     .update(ingestTokens)
     .set({ lastUsedAt: new Date() })
     .where(
       and(
+        eq(ingestTokens.orgId, orgId),
         eq(ingestTokens.tokenHash, hashToken(token)),
         isNull(ingestTokens.revokedAt),
         or(eq(ingestTokens.kpiId, metricId), eq(ingestTokens.keyResultId, metricId)),
@@ -44,7 +45,7 @@ export async function ingestValue(deps: ServiceDeps, token: string, metricId: st
     .where(eq(ingestTokens.tokenHash, hashToken(token)));
   if (!owner) throw unauthenticated();
   return writeAndAnnounce(deps, owner.orgId, async (tx, announce) => {
-    const grant = await tokenFor(tx, token, metricId);
+    const grant = await tokenFor(tx, owner.orgId, token, metricId);
     const [org] = await tx.select({ timeZone: organizations.timeZone }).from(organizations).where(eq(organizations.id, grant.orgId));
     const today = todayIn(org!.timeZone, deps.clock());
     const asOf = checkedAsOf(pushed.asOf, today);
