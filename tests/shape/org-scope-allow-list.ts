@@ -7,6 +7,7 @@ export const REVIEWED_UNSCOPED_QUERIES: Record<string, string[]> = {
   'Before an organisation is known: resolving the caller, first-run setup, or a link whose token or signature is the credential': [
     'src/server/auth/actor.ts › activeUser › users',
     'src/server/auth/actor.ts › actorFromToken › apiTokens',
+    'src/server/services/kpis/ingest.ts › ingestValue › ingestTokens',
     'src/server/auth/better-auth.ts › createAuth › users',
     'src/server/services/create-account.ts › countUsers › users',
     'src/server/services/invitations.ts › findOpenInvitation › invitations',

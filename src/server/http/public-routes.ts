@@ -10,6 +10,8 @@ const PUBLIC_ROUTES: Record<string, string> = {
   'GET /api/v1/invitations/by-token/:token': 'the invitation link is opened before the person has an account',
   'POST /api/v1/invitations/accept': 'accepting an invitation creates the account',
   'GET /api/v1/unsubscribe': 'opened from a mailbox: shows a confirm button; the link is signed instead',
+  'POST /api/v1/ingest/:id':
+    "a script pushes a metric's value with its ingest token, checked in the handler (it is no session or API token)",
   'POST /api/v1/unsubscribe': 'the one-click unsubscribe of RFC 8058, posted by the mail client; the link is signed instead',
 };
 

@@ -8,6 +8,7 @@ import { keys, useApiMutation, useMembers, useTeams, useUsers } from '../api/que
 import type { Team } from '../api/types.js';
 import { OkrSummary } from '../components/OkrSummary.js';
 import { TeamQualityBadge } from '../components/TeamQualityBadge.js';
+import { TeamKpis } from '../components/kpis/TeamKpis.js';
 
 const showError = (error: unknown) =>
   notifications.show({ color: 'red', title: 'Not saved', message: error instanceof ApiError ? error.message : String(error) });
@@ -155,6 +156,7 @@ export function TeamPage() {
         checkInsPath={`/api/v1/teams/${team.id}/check-ins`}
         emptyText="This team has no objectives in this cycle yet."
       />
+      <TeamKpis teamId={team.id} canAdd={canManage} />
     </Stack>
   );
 }

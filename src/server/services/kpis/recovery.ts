@@ -1,0 +1,121 @@
+import { and, eq, gte, isNull, lte, ne } from 'drizzle-orm';
+import type { Executor, Transaction } from '../../../db/database.js';
+import { cycles, keyResultKpis, keyResults, kpiRecoveries, kpiSettings, objectives } from '../../../db/schema/index.js';
+import { healthyBoundary } from '../../../domain/kpi-health.js';
+import { summarizeKpi, type KpiSummary } from '../../../domain/kpi-periods.js';
+import { recordActivity } from '../activity.js';
+import type { Announcer } from '../announce.js';
+import { notify } from '../notifications/notify.js';
+import { noticesFor, type ServiceDeps } from '../okrs/deps.js';
+import { lockOrganizationOkrs } from '../okrs/org-lock.js';
+import { refreshKeyResult } from '../okrs/rollup.js';
+import { followKpi } from './follow-kpi.js';
+import type { KpiRow } from './kpi-reads.js';
+import { activeValues } from './kpi-values.js';
+
+export const DEFAULT_RECOVERY_PERIODS = 2;
+
+export async function recoveryPeriodsOf(tx: Executor, orgId: string): Promise<number> {
+  const [row] = await tx.select({ periods: kpiSettings.recoveryPeriods }).from(kpiSettings).where(eq(kpiSettings.orgId, orgId));
+  return row?.periods ?? DEFAULT_RECOVERY_PERIODS;
+}
+
+/** After a KPI's values change: key results that follow it move, and a long unhealthy run proposes a recovery. */
+export async function afterKpiValues(tx: Transaction, deps: ServiceDeps, announce: Announcer, kpi: KpiRow, today: string) {
+  const summary = summarizeKpi(kpi, kpi.cadence, await activeValues(tx, kpi.orgId, kpi.id));
+  await followKpi(tx, announce, kpi, summary.latest);
+  if (summary.unhealthyPeriods >= (await recoveryPeriodsOf(tx, kpi.orgId))) await proposeRecovery(tx, deps, announce, kpi, summary, today);
+  return summary;
+}
+
+/** The open cycle holding today, where a recovery objective can be planned. */
+async function currentCycle(tx: Executor, orgId: string, today: string) {
+  const [cycle] = await tx
+    .select()
+    .from(cycles)
+    .where(
+      and(
+        eq(cycles.orgId, orgId),
+        lte(cycles.startDate, today),
+        gte(cycles.endDate, today),
+        ne(cycles.status, 'closed'),
+        isNull(cycles.archivedAt),
+      ),
+    );
+  return cycle;
+}
+
+/**
+ * Once per unhealthy run: a committed draft objective in the current cycle whose first key result brings the KPI
+ * back to its healthy boundary by the cycle's end (linked to the KPI, its value following it), and a notice to the
+ * KPI's owner. Without an owner or an open cycle nothing is proposed.
+ */
+async function proposeRecovery(tx: Transaction, deps: ServiceDeps, announce: Announcer, kpi: KpiRow, summary: KpiSummary, today: string) {
+  if (!kpi.ownerId || !summary.latest || !summary.unhealthySince) return;
+  const [known] = await tx
+    .select({ id: kpiRecoveries.id })
+    .from(kpiRecoveries)
+    .where(
+      and(eq(kpiRecoveries.orgId, kpi.orgId), eq(kpiRecoveries.kpiId, kpi.id), eq(kpiRecoveries.runStartedOn, summary.unhealthySince)),
+    );
+  const cycle = known ? undefined : await currentCycle(tx, kpi.orgId, today);
+  if (!cycle) return;
+  await lockOrganizationOkrs(tx, kpi.orgId);
+  const target = healthyBoundary(kpi, summary.latest.value);
+  const unit = kpi.unit ? ` ${kpi.unit}` : '';
+  const [objective] = await tx
+    .insert(objectives)
+    .values({
+      orgId: kpi.orgId,
+      cycleId: cycle.id,
+      title: `Bring ${kpi.name} back to healthy`,
+      whyImportant: `${kpi.name} has been unhealthy for ${summary.unhealthyPeriods} ${kpi.cadence === 'weekly' ? 'weeks' : 'months'} in a row (latest ${summary.latest.value}${unit} on ${summary.latest.asOf}).`,
+      ownerId: kpi.ownerId,
+      teamId: kpi.teamId,
+      type: 'committed',
+      status: 'draft',
+    })
+    .returning();
+  const [kr] = await tx
+    .insert(keyResults)
+    .values({
+      orgId: kpi.orgId,
+      objectiveId: objective!.id,
+      title: `${kpi.name} from ${summary.latest.value}${unit} to ${target}${unit} by ${cycle.endDate}`,
+      ownerId: kpi.ownerId,
+      kind: 'metric',
+      unit: kpi.unit,
+      startValue: summary.latest.value,
+      targetValue: target,
+      dataReadiness: { dataSource: `KPI ${kpi.name}`, baselineKnown: true, frequency: kpi.cadence, reliability: 'reliable' },
+    })
+    .returning();
+  await tx.insert(keyResultKpis).values({ orgId: kpi.orgId, keyResultId: kr!.id, kpiId: kpi.id, followsKpi: true });
+  await refreshKeyResult(tx, kr!.id);
+  const [recovery] = await tx
+    .insert(kpiRecoveries)
+    .values({ orgId: kpi.orgId, kpiId: kpi.id, objectiveId: objective!.id, runStartedOn: summary.unhealthySince })
+    .returning();
+  await recordActivity(tx, {
+    orgId: kpi.orgId,
+    actorId: null,
+    action: 'kpi.recovery_proposed',
+    entityType: 'kpi',
+    entityId: kpi.id,
+    after: recovery,
+  });
+  announce.changed('objective', objective!.id, objective!.id);
+  const notices = noticesFor(deps, announce);
+  if (notices)
+    await notify(tx, notices, {
+      orgId: kpi.orgId,
+      userId: kpi.ownerId,
+      kind: 'escalation',
+      title: `${kpi.name} has been unhealthy for ${summary.unhealthyPeriods} periods`,
+      body: `Cairn drafted a committed objective to bring ${kpi.name} back to ${target}${unit} by ${cycle.endDate}. Accept it in one click or edit it first.`,
+      link: `/kpis/${kpi.id}`,
+      entityType: 'kpi',
+      entityId: kpi.id,
+      dedupeKey: `kpi-recovery:${recovery!.id}`,
+    });
+}
