@@ -63,7 +63,13 @@ export async function findReviewGaps(tx: Executor, orgId: string, cycleId: strin
     const base = { teamId: objective.teamId, teamName: objective.teamName, objectiveId: objective.id, objectiveTitle: objective.title };
     // An override with its reason is the owner's own score: it counts as confirmed.
     for (const kr of krs.filter((k) => k.objectiveId === objective.id && k.confirmed === null && k.override === null))
-      gaps.push({ ...base, kind: 'unconfirmed_score', keyResultId: kr.id, keyResultTitle: kr.title, ownerId: kr.ownerId ?? objective.ownerId });
+      gaps.push({
+        ...base,
+        kind: 'unconfirmed_score',
+        keyResultId: kr.id,
+        keyResultTitle: kr.title,
+        ownerId: kr.ownerId ?? objective.ownerId,
+      });
     if (objective.noteId === null)
       gaps.push({ ...base, kind: 'missing_closing_note', keyResultId: null, keyResultTitle: null, ownerId: objective.ownerId });
   }
