@@ -30,7 +30,9 @@ export const cyclePatch = z.object({
   status: z
     .enum(CYCLE_STATUSES)
     .optional()
-    .describe('planning → active → review → closed; `closed` needs the review done (confirmed scores, closing notes) or closeOverrideReason'),
+    .describe(
+      'planning → active → review → closed; `closed` needs the review done (confirmed scores, closing notes) or closeOverrideReason',
+    ),
   reviewOpensOn: isoDate.nullable().optional().describe('Optional phase date: the review opens by itself on this day'),
   closeOverrideReason: text(1000)
     .min(1, 'Say why the cycle closes before its review is done.')
@@ -228,6 +230,7 @@ export const objectiveView = z.object({
   confidence: z.number().nullable(),
   score: z.number().nullable(),
   standaloneReason: z.string().nullable(),
+  previousObjectiveId: z.string().nullable().describe('The objective this one continues (rolled over from an earlier cycle)'),
   asOf: z.string().describe('The date progress, pace and status are computed for'),
   keyResults: z.array(keyResultView),
   can: z.object({

@@ -109,7 +109,8 @@ export async function updateCycle(deps: ServiceDeps, actor: Actor, id: string, c
       await recordObjectivesClosed(tx, scope, cycle!);
     }
     if (fields.status && fields.status !== before.status) {
-      const override = gapsOverridden.length > 0 ? { overrideReason: closeOverrideReason!.trim(), gapsOverridden: gapsOverridden.length } : {};
+      const override =
+        gapsOverridden.length > 0 ? { overrideReason: closeOverrideReason!.trim(), gapsOverridden: gapsOverridden.length } : {};
       const after = { from: before.status, to: fields.status, ...override };
       await recordActivity(tx, { ...scope, action: 'cycle.phase_changed', entityType: 'cycle', entityId: id, before, after });
     }
