@@ -54,7 +54,7 @@ describeEachEngine('Rollover into the next cycle', (engine) => {
       candidates.body.map((c) => [c.title, c.next, c.preselected, c.keyResults.map((k) => [k.title, k.carriable, k.preselected])]),
     ).toEqual([
       ['Child', null, false, [['Child KR', true, false]]],
-      ['Loner', 'done', false, [['Loner KR', true, false]]],
+      ['Loner', 'done', false, [['Loner KR', false, false]]], // reached its target: nothing left to carry
       [
         'Platform',
         'carry_over',
@@ -88,6 +88,7 @@ describeEachEngine('Rollover into the next cycle', (engine) => {
     const child = await t.w.api.objective(newId.get(c.objective.id)!);
     expect(child.parents.map((a) => a.parentObjectiveId)).toEqual([platform.id]);
     const loner = await t.w.api.objective(newId.get(l.objective.id)!);
+    expect(loner.keyResults).toEqual([]); // its key result had reached its target
     expect(loner.parents.map((a) => a.parentKeyResultId)).toEqual([platform.keyResults[0]!.id]);
     await expectRollupsConsistent(engine().db, t.w.orgId, q2.id, '2025-04-02', 'after the rollover');
     // The closed quarter is untouched.

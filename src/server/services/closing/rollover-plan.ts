@@ -22,13 +22,20 @@ export function assertEachOnce(items: readonly RolloverItem[]) {
   });
 }
 
+/** A metric whose last value reached (or passed) its target, whichever way the target lies. */
+function metricReached(kr: KeyResultRow) {
+  if (kr.kind !== 'metric' || kr.currentValue === null || kr.targetValue === null || kr.startValue === null) return false;
+  return (kr.targetValue - kr.currentValue) * (kr.targetValue - kr.startValue) <= 0;
+}
+
 /**
  * The carried copy of a key result, a fresh start in the next cycle: a metric starts from its last value, a
- * milestone list keeps only what is not done yet (null when everything was done: nothing left to carry).
+ * milestone list keeps only what is not done yet. Null when nothing is left to carry (all done, target reached).
  */
 export function carriedKeyResult(kr: KeyResultRow) {
   const milestones: MilestoneRow[] | null = kr.milestones ? kr.milestones.filter((m) => !m.done).map((m) => ({ ...m, done: false })) : null;
   if (kr.kind === 'milestone' && (milestones?.length ?? 0) === 0) return null;
+  if (metricReached(kr)) return null;
   return {
     title: kr.title,
     ownerId: kr.ownerId,
