@@ -32,12 +32,13 @@ export function ReviewPage({ me }: { me: Me }) {
     }
   };
   return (
-    <Stack>
+    <Stack style={{ minWidth: 0 }}>
       <Group justify="space-between" wrap="wrap">
         <Title order={1}>Review</Title>
         <Group wrap="wrap">
           <Select
             label="Cycle"
+            w={{ base: '100%', sm: 240 }}
             data={reviewable.map((c) => ({ value: c.id, label: `${c.name} (${c.status})` }))}
             value={cycleId}
             onChange={(id) => id && void navigate(`/cycles/${id}/review`)}
@@ -71,7 +72,7 @@ export function ReviewPage({ me }: { me: Me }) {
             {board.data.keyResults.length === 0 ? (
               <Text size="sm">Nothing to score here.</Text>
             ) : (
-              <Table.ScrollContainer minWidth={320}>
+              <Table.ScrollContainer minWidth={300}>
                 <Table>
                   <Table.Thead>
                     <Table.Tr>
@@ -124,7 +125,7 @@ export function ReviewPage({ me }: { me: Me }) {
               {board.data.objectives.length === 0 && <Text size="sm">No objectives here.</Text>}
               {board.data.objectives.map((o) => (
                 <Group key={o.id} justify="space-between" wrap="wrap" data-testid="review-objective">
-                  <div>
+                  <div style={{ minWidth: 0, overflowWrap: 'anywhere' }}>
                     <Text size="sm" fw={600}>
                       {o.title}
                     </Text>
