@@ -23,8 +23,17 @@ export type KeyResultKind = (typeof KEY_RESULT_KINDS)[number];
 export const MEASURE_RELIABILITIES = ['reliable', 'proxy', 'not_yet_measurable'] as const;
 export type MeasureReliability = (typeof MEASURE_RELIABILITIES)[number];
 
-export const CYCLE_STATUSES = ['planning', 'active', 'closed'] as const;
+/** The phases a cycle moves through, in order: review is when scores are confirmed and closing notes written. */
+export const CYCLE_STATUSES = ['planning', 'active', 'review', 'closed'] as const;
 export type CycleStatus = (typeof CYCLE_STATUSES)[number];
+
+/** What became of an objective, written in its closing note. */
+export const OUTCOMES = ['achieved', 'partially', 'missed'] as const;
+export type Outcome = (typeof OUTCOMES)[number];
+
+/** What happens to an objective after its cycle closes. */
+export const NEXT_STEPS = ['done', 'carry_over', 'rework', 'drop'] as const;
+export type NextStep = (typeof NEXT_STEPS)[number];
 
 /** Progress measured against the progress expected by now. */
 export const PROGRESS_STATUSES = ['on_track', 'at_risk', 'off_track'] as const;

@@ -13,6 +13,7 @@ export const ERROR_CODES = [
   'already-set-up',
   'cycle-closed',
   'quality-blocked',
+  'review-incomplete',
   'rate-limited',
   'unavailable',
 ] as const;
@@ -30,6 +31,8 @@ export class AppError extends Error {
     readonly errors: FieldError[] = [],
     /** For `rate-limited` and `unavailable`: when trying again may work. */
     readonly retryAfterSeconds?: number,
+    /** Extension members of the problem (RFC 9457 §3.2), e.g. the review gaps that block closing a cycle. */
+    readonly extensions: Record<string, unknown> = {},
   ) {
     super(message);
   }

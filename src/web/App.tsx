@@ -27,6 +27,7 @@ const NotificationsPage = lazyNamed(() => import('./pages/NotificationsPage.js')
 const StatusMarginsPage = lazyNamed(() => import('./pages/StatusMarginsPage.js'), 'StatusMarginsPage');
 const KpisPage = lazyNamed(() => import('./pages/KpisPage.js'), 'KpisPage');
 const KpiPage = lazyNamed(() => import('./pages/KpiPage.js'), 'KpiPage');
+const ReviewPage = lazyNamed(() => import('./pages/ReviewPage.js'), 'ReviewPage');
 
 /** A lazy page inside the shell: the navigation stays while the page's chunk arrives. */
 const page = (node: ReactNode) => <Suspense fallback={<PageSkeleton />}>{node}</Suspense>;
@@ -76,6 +77,8 @@ export function App() {
         <Route path="settings/profile" element={page(<ProfilePage me={me.data} />)} />
         <Route path="kpis" element={page(<KpisPage />)} />
         <Route path="kpis/:id" element={page(<KpiPage />)} />
+        <Route path="review" element={page(<ReviewPage me={me.data} />)} />
+        <Route path="cycles/:id/review" element={page(<ReviewPage me={me.data} />)} />
         <Route path="*" element={<Navigate to="/" replace />} />
       </Route>
     </Routes>

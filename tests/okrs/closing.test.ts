@@ -47,7 +47,7 @@ describeEachEngine('OKR cycle closing and scores', (engine) => {
     expect(await scoreOf(s.a.id)).toBeNull();
 
     clock.setDay('2025-04-02');
-    const closed = await t.w.api.patchCycle(t.w.cycle.id, { status: 'closed' });
+    const closed = await t.w.api.patchCycle(t.w.cycle.id, { status: 'closed', closeOverrideReason: 'Closed by the test without a review' });
     expect(closed.status).toBe('closed');
 
     const a = await t.w.api.objective(s.a.id);
@@ -75,7 +75,7 @@ describeEachEngine('OKR cycle closing and scores', (engine) => {
   it('a closed cycle takes no more check-ins (409 /problems/cycle-closed), corrections or deletions', async () => {
     const s = await scenario();
     const [latest] = await t.w.api.checkIns(s.a1.id);
-    await t.w.api.patchCycle(t.w.cycle.id, { status: 'closed' });
+    await t.w.api.patchCycle(t.w.cycle.id, { status: 'closed', closeOverrideReason: 'Closed by the test without a review' });
     const before = await t.w.api.keyResult(s.a1.id);
 
     expectProblem(
@@ -97,7 +97,7 @@ describeEachEngine('OKR cycle closing and scores', (engine) => {
 
   it('a score override with a reason changes the key result score and the objective scores above it', async () => {
     const s = await scenario();
-    await t.w.api.patchCycle(t.w.cycle.id, { status: 'closed' });
+    await t.w.api.patchCycle(t.w.cycle.id, { status: 'closed', closeOverrideReason: 'Closed by the test without a review' });
 
     const overridden = await override(s.a2.id, { score: 0.9, reason: 'The target moved mid-quarter' });
     expectStatus(overridden, 200);
@@ -134,7 +134,7 @@ describeEachEngine('OKR cycle closing and scores', (engine) => {
     const early = await override(s.b1.id, { score: 1, reason: 'Delivered another way' });
     expectStatus(early, 200);
     expect(early.body).toMatchObject({ score: null, scoreOverride: 1 });
-    await t.w.api.patchCycle(t.w.cycle.id, { status: 'closed' });
+    await t.w.api.patchCycle(t.w.cycle.id, { status: 'closed', closeOverrideReason: 'Closed by the test without a review' });
     expect(await scoreOf(s.b.id)).toBe(1);
     // P: (0.68 + 1 × 3) / 4 = 0.92.
     expect(await scoreOf(s.p.id)).toBe(0.92);
@@ -142,7 +142,7 @@ describeEachEngine('OKR cycle closing and scores', (engine) => {
 
   it('a closed cycle is frozen: objectives, key results and alignments no longer change (409), scores stay', async () => {
     const s = await scenario();
-    await t.w.api.patchCycle(t.w.cycle.id, { status: 'closed' });
+    await t.w.api.patchCycle(t.w.cycle.id, { status: 'closed', closeOverrideReason: 'Closed by the test without a review' });
     const client = t.w.owner.client;
     const closed = (response: Awaited<ReturnType<typeof client.request>>) => expectProblem(response, 409, '/problems/cycle-closed');
     closed(await client.request('PATCH', `${API}/key-results/${s.a1.id}`, { body: { weight: 5 } }));

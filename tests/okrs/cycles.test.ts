@@ -32,7 +32,9 @@ describeEachEngine('OKR cycles', (engine) => {
       startDate: '2025-04-01',
       endDate: '2025-06-30',
       status: 'planning',
+      reviewOpensOn: null,
       closedAt: null,
+      closedEarly: false,
       archived: false,
     });
     const q1 = await api.createCycle({ ...Q1, status: 'active' });

@@ -44,7 +44,7 @@ export async function startTestServer(
     const port = await freePort();
     const url = `http://127.0.0.1:${port}`;
     const config: Config = { ...loadConfig({}), ...overrides, host: '127.0.0.1', port, publicUrl: url };
-    const server = await buildApp({ handle, config, logger: false, ...app });
+    const server = await buildApp({ handle, config, logger: process.env.TEST_LOG === '1' ? { level: 'error' } : false, ...app });
     try {
       await server.listen({ port, host: '127.0.0.1' });
       return { url, app: server, config, close: () => server.close() };

@@ -5,3 +5,4 @@ export * from './activity.js';
 export * from './okrs.js';
 export * from './rhythm.js';
 export * from './kpis.js';
+export * from './review.js';

@@ -55,6 +55,8 @@ export const cycles = pgTable(
     endDate: date('end_date').notNull(),
     status: text('status').$type<CycleStatus>().notNull().default('planning'),
     closedAt: timestamp('closed_at', { withTimezone: true }),
+    /** Optional phase date: the review opens by itself on this day (an admin can still move the phase by hand). */
+    reviewOpensOn: date('review_opens_on'),
     /** Archived cycles leave the cycle switcher; a cycle holding published objectives is archived, never deleted. */
     archivedAt: timestamp('archived_at', { withTimezone: true }),
     ...timestamps,
@@ -95,6 +97,8 @@ export const objectives = pgTable(
     score: doublePrecision('score'),
     /** Pace starts here when later than the cycle start: set to the day it is first published (editable). */
     effectiveStartDate: date('effective_start_date'),
+    /** The objective this one continues (rolled over from a closed cycle); its FK is in the review migration's custom SQL. */
+    previousObjectiveId: uuid('previous_objective_id'),
     ...timestamps,
   },
   (t) => [

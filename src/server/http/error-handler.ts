@@ -30,7 +30,7 @@ function validationProblem(error: FastifyError): Problem {
 
 export function problemOf(error: AppError): Problem {
   const headers: Record<string, string> = error.retryAfterSeconds !== undefined ? { 'retry-after': String(error.retryAfterSeconds) } : {};
-  return new Problem(STATUS_OF_CODE[error.code], error.code, error.message, error.errors, headers);
+  return new Problem(STATUS_OF_CODE[error.code], error.code, error.message, error.errors, headers, error.extensions);
 }
 
 const unavailable = () =>

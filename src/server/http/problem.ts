@@ -12,6 +12,8 @@ export interface ProblemBody {
   detail: string;
   field?: string;
   errors?: FieldError[];
+  /** Extension members a problem type documents (e.g. `gaps` of review-incomplete). */
+  [extension: string]: unknown;
 }
 
 /** Problem types the HTTP edge adds to the application's codes: unreadable requests and bugs. */
@@ -29,6 +31,7 @@ const TITLES: Record<ProblemType, string> = {
   'auth-failed': 'Authentication failed',
   'cycle-closed': 'Cycle closed',
   'quality-blocked': 'Blocked by the guiding principles',
+  'review-incomplete': 'Review not finished',
   unavailable: 'Temporarily unavailable',
   'bad-request': 'Bad request',
   'internal-error': 'Internal error',
@@ -45,6 +48,7 @@ export const STATUS_OF_CODE: Record<ErrorCode, number> = {
   'already-set-up': 409,
   'cycle-closed': 409,
   'quality-blocked': 422,
+  'review-incomplete': 409,
   'rate-limited': 429,
   unavailable: 503,
 };
@@ -56,10 +60,17 @@ export class Problem {
     readonly detail: string,
     readonly errors: FieldError[] = [],
     readonly headers: Record<string, string> = {},
+    readonly extensions: Record<string, unknown> = {},
   ) {}
 
   toBody(): ProblemBody {
-    const body: ProblemBody = { type: `/problems/${this.type}`, title: TITLES[this.type], status: this.status, detail: this.detail };
+    const body: ProblemBody = {
+      ...this.extensions,
+      type: `/problems/${this.type}`,
+      title: TITLES[this.type],
+      status: this.status,
+      detail: this.detail,
+    };
     if (this.errors.length > 0) {
       body.field = this.errors[0]!.field;
       body.errors = this.errors;

@@ -20,6 +20,8 @@ import { historyRoutes } from './okrs/history-routes.js';
 import { rhythmRoutes } from './rhythm/routes.js';
 import { socialRoutes } from './social/routes.js';
 import { kpiRoutes } from './kpis/routes.js';
+import { reviewRoutes } from './closing/review-routes.js';
+import { rolloverRoutes } from './closing/rollover-routes.js';
 
 /** Every /api/v1 resource. Add a resource here and it is served and documented. */
 export const apiRoutes =
@@ -45,6 +47,8 @@ export const apiRoutes =
       rhythmRoutes,
       socialRoutes,
       kpiRoutes,
+      reviewRoutes,
+      rolloverRoutes,
     ]) {
       await api.register(routes(ctx));
     }

@@ -7,6 +7,7 @@ import { checkInGroups, groupKey } from '../services/rhythm/schedules.js';
 import { hours } from '../../domain/zoned-time.js';
 import type { JobContext, ScheduledJob } from './context.js';
 import { housekeeping } from './housekeeping.js';
+import { escalateReviewGroup, remindReviewGroup } from '../services/closing/review-reminders.js';
 
 const notifyAt = (ctx: JobContext, now: Date): NotifyContext => ({ publicUrl: ctx.config.publicUrl, secret: ctx.secret, now });
 
@@ -17,7 +18,14 @@ const reminders: ScheduledJob = {
   async due(ctx, now, orgId) {
     return (await checkInGroups(ctx.db, orgId)).map((group) => {
       const period = periodAt(group.schedule, now);
-      return { key: `${groupKey(group)}:${period.dueDate}`, run: (tx) => remindGroup(tx, notifyAt(ctx, now), group, period) };
+      return {
+        key: `${groupKey(group)}:${period.dueDate}`,
+        // Cycles in review: the same rhythm reminds of scores and closing notes still owed.
+        run: async (tx) => ({
+          ...(await remindGroup(tx, notifyAt(ctx, now), group, period)),
+          ...(await remindReviewGroup(tx, notifyAt(ctx, now), group, period)),
+        }),
+      };
     });
   },
 };
@@ -30,7 +38,13 @@ const escalation: ScheduledJob = {
   async due(ctx, now, orgId) {
     return (await checkInGroups(ctx.db, orgId)).map((group) => {
       const period = periodAt(group.schedule, new Date(now.getTime() - hours(group.rhythm.escalateAfterHours)));
-      return { key: `${groupKey(group)}:${period.dueDate}`, run: (tx) => escalateGroup(tx, notifyAt(ctx, now), group, period) };
+      return {
+        key: `${groupKey(group)}:${period.dueDate}`,
+        run: async (tx) => ({
+          ...(await escalateGroup(tx, notifyAt(ctx, now), group, period)),
+          ...(await escalateReviewGroup(tx, notifyAt(ctx, now), group, period)),
+        }),
+      };
     });
   },
 };

@@ -91,7 +91,7 @@ export function KeyResultCard({
               .join('; ')}
           </Text>
         )}
-        <ProgressBar progress={kr.progress} expected={kr.expectedProgress} status={kr.status} label={kr.title} />
+        <ProgressBar progress={kr.progress} expected={closed ? null : kr.expectedProgress} status={kr.status} label={kr.title} />
         {kr.score !== null && (
           <Badge variant="light" color={kr.score >= 0.7 ? 'teal' : kr.score >= 0.4 ? 'yellow' : 'red'}>
             Score {kr.score.toFixed(2)}

@@ -13,6 +13,7 @@ const NAV = [
   { to: '/', label: 'Home' },
   { to: '/okrs', label: 'OKRs' },
   { to: '/kpis', label: 'KPIs' },
+  { to: '/review', label: 'Review' },
   { to: '/feed', label: 'Feed' },
   { to: '/attention', label: 'Needs attention' },
   { to: '/teams', label: 'Teams' },

@@ -67,7 +67,13 @@ export function OkrSummary({
               closed={o.cycleClosed ? { score: o.score, verdict: o.verdict } : undefined}
             />
           </Group>
-          <ProgressBar progress={o.progress} expected={o.expectedProgress} status={o.progressStatus} label={o.title} size="sm" />
+          <ProgressBar
+            progress={o.progress}
+            expected={o.cycleClosed ? null : o.expectedProgress}
+            status={o.progressStatus}
+            label={o.title}
+            size="sm"
+          />
         </Card>
       ))}
       <Title order={2} size="h4">

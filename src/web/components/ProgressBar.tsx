@@ -14,7 +14,8 @@ export function ProgressBar({
   size = 'md',
 }: {
   progress: number;
-  expected: number;
+  /** Null hides the pace marker: a closed cycle has no pace, only scores. */
+  expected: number | null;
   /** Null for a draft: no pace yet. */
   status: ProgressStatus | null;
   label: string;
@@ -27,19 +28,21 @@ export function ProgressBar({
           value={progress * 100}
           color={status ? STATUS_COLOR[status] : 'gray'}
           size={size === 'sm' ? 'sm' : 'md'}
-          aria-label={`${label}: ${percent(progress)} done, ${percent(expected)} expected by now`}
+          aria-label={`${label}: ${percent(progress)} done${expected === null ? '' : `, ${percent(expected)} expected by now`}`}
         />
-        <Box
-          aria-hidden
-          title={`Expected by now: ${percent(expected)}`}
-          pos="absolute"
-          top={-3}
-          bottom={-3}
-          w={2}
-          bg="dark.5"
-          style={{ left: `calc(${Math.min(100, expected * 100)}% - 1px)`, borderRadius: 1 }}
-          data-testid="pace-marker"
-        />
+        {expected !== null && (
+          <Box
+            aria-hidden
+            title={`Expected by now: ${percent(expected)}`}
+            pos="absolute"
+            top={-3}
+            bottom={-3}
+            w={2}
+            bg="dark.5"
+            style={{ left: `calc(${Math.min(100, expected * 100)}% - 1px)`, borderRadius: 1 }}
+            data-testid="pace-marker"
+          />
+        )}
       </Box>
       <Text size="sm" fw={600} w={44} ta="right" data-testid="progress-value">
         {percent(progress)}

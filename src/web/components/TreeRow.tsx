@@ -80,7 +80,7 @@ export const TreeRow = memo(
           <Box w={{ base: '100%', sm: 220 }}>
             <ProgressBar
               progress={node.progress}
-              expected={node.expectedProgress}
+              expected={node.cycleClosed ? null : node.expectedProgress}
               status={node.progressStatus}
               label={node.title}
               size="sm"

@@ -1,7 +1,8 @@
-import { Alert, Button, Group, Modal, Select, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Group, List, Modal, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { useState } from 'react';
 import { useForm } from '@mantine/form';
 import { useQueryClient } from '@tanstack/react-query';
-import { api } from '../api/client.js';
+import { api, ApiError } from '../api/client.js';
 import { progressKeys } from '../api/okr-queries.js';
 import type { Cycle } from '../api/okr-types.js';
 import { useApiSubmit } from '../components/useApiForm.js';
@@ -11,11 +12,31 @@ export function CycleSettingsModal({ cycle, onClose }: { cycle: Cycle; onClose: 
   const queryClient = useQueryClient();
   const form = useForm({
     mode: 'controlled',
-    initialValues: { name: cycle.name, startDate: cycle.startDate, endDate: cycle.endDate, status: cycle.status as string },
+    initialValues: {
+      name: cycle.name,
+      startDate: cycle.startDate,
+      endDate: cycle.endDate,
+      reviewOpensOn: cycle.reviewOpensOn ?? '',
+      status: cycle.status as string,
+      closeOverrideReason: '',
+    },
   });
   const closing = form.getValues().status === 'closed' && cycle.status !== 'closed';
-  const { onSubmit, formError, busy } = useApiSubmit(form, async (values) => {
-    await api(`/api/v1/cycles/${cycle.id}`, { method: 'PATCH', body: cycle.status === 'closed' ? { name: values.name } : values });
+  const early = closing && new Date().toISOString().slice(0, 10) < form.getValues().endDate;
+  // The review items still open when closing was refused: the admin may close anyway with a reason.
+  const [gaps, setGaps] = useState<string[]>([]);
+  const { onSubmit, formError, busy } = useApiSubmit(form, async ({ closeOverrideReason, reviewOpensOn, ...values }) => {
+    const body = {
+      ...values,
+      reviewOpensOn: reviewOpensOn || null,
+      ...(closing && closeOverrideReason.trim() ? { closeOverrideReason } : {}),
+    };
+    try {
+      await api(`/api/v1/cycles/${cycle.id}`, { method: 'PATCH', body: cycle.status === 'closed' ? { name: values.name } : body });
+    } catch (error) {
+      if (error instanceof ApiError && error.type === '/problems/review-incomplete') return setGaps(error.errors.map((e) => e.message));
+      throw error;
+    }
     await Promise.all(progressKeys.map((queryKey) => queryClient.invalidateQueries({ queryKey })));
     onClose();
   });
@@ -33,6 +54,13 @@ export function CycleSettingsModal({ cycle, onClose }: { cycle: Cycle; onClose: 
             <TextInput label="Starts" type="date" required disabled={cycle.status === 'closed'} {...form.getInputProps('startDate')} />
             <TextInput label="Ends" type="date" required disabled={cycle.status === 'closed'} {...form.getInputProps('endDate')} />
           </Group>
+          <TextInput
+            label="Review opens on"
+            description="Optional phase date"
+            type="date"
+            disabled={cycle.status === 'closed'}
+            {...form.getInputProps('reviewOpensOn')}
+          />
           <Select
             label="Phase"
             allowDeselect={false}
@@ -40,6 +68,7 @@ export function CycleSettingsModal({ cycle, onClose }: { cycle: Cycle; onClose: 
             data={[
               { value: 'planning', label: 'Planning' },
               { value: 'active', label: 'Active (execution)' },
+              { value: 'review', label: 'Review (score and close notes)' },
               { value: 'closed', label: 'Closed (scored)' },
             ]}
             {...form.getInputProps('status')}
@@ -50,6 +79,21 @@ export function CycleSettingsModal({ cycle, onClose }: { cycle: Cycle; onClose: 
                 Every key result is scored at its progress on {form.getValues().endDate}, every objective over those scores. Afterwards
                 nobody can check in or change its OKRs; owners can still override a score with a reason.
               </Text>
+            </Alert>
+          )}
+          {early && (
+            <Alert color="orange" title="Closing before the end date" role="status">
+              <Text size="sm">This cycle ends on {form.getValues().endDate}: closing now ends it early.</Text>
+            </Alert>
+          )}
+          {closing && gaps.length > 0 && (
+            <Alert color="red" title="The review is not done" role="alert">
+              <List size="sm">
+                {gaps.map((gap) => (
+                  <List.Item key={gap}>{gap}</List.Item>
+                ))}
+              </List>
+              <Textarea mt="sm" label="Reason to close anyway" required {...form.getInputProps('closeOverrideReason')} />
             </Alert>
           )}
           <Group justify="flex-end">

@@ -95,7 +95,12 @@ export function ObjectivePage({ me }: { me: Me }) {
               {cycle && !closed && o.status === 'active' && timeline.data && <ForecastBadge points={timeline.data.points} cycle={cycle} />}
             </Group>
           </Group>
-          <ProgressBar progress={o.progress} expected={o.expectedProgress} status={o.progressStatus} label={o.title} />
+          <ProgressBar
+            progress={o.progress}
+            expected={o.cycleClosed ? null : o.expectedProgress}
+            status={o.progressStatus}
+            label={o.title}
+          />
           {o.score !== null && (
             <Text size="sm">
               Final score <strong>{o.score.toFixed(2)}</strong>

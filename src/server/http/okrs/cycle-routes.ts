@@ -6,6 +6,7 @@ import { archiveCycle, deleteCycle } from '../../services/okrs/cycle-lifecycle.j
 import { actorOf, type AppContext } from '../context.js';
 import { idParam, problemSchema } from '../schemas.js';
 import { presentCycle as present } from '../presenters/cycles.js';
+import { reviewIncompleteProblem } from '../closing/schema.js';
 import { cycleCreate, cycleGenerate, cycleList, cyclePatch, cycleSchema, summarySchema } from './schema.js';
 
 export const cycleRoutes =
@@ -68,7 +69,7 @@ export const cycleRoutes =
         summary: 'Rename, move or change the phase of a cycle; status `closed` scores and freezes it (owner/admin)',
         params: idParam,
         body: cyclePatch,
-        response: { 200: cycleSchema, 409: problemSchema, 422: problemSchema },
+        response: { 200: cycleSchema, 409: reviewIncompleteProblem, 422: problemSchema },
       },
       handler: async (request) => {
         const actor = actorOf(request);

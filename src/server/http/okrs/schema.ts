@@ -20,13 +20,24 @@ export const cycleCreate = z.object({
   name: text(80).min(1, 'Required.'),
   startDate: isoDate,
   endDate: isoDate,
-  status: z.enum(CYCLE_STATUSES).exclude(['closed']).optional(),
+  status: z.enum(CYCLE_STATUSES).exclude(['review', 'closed']).optional(),
+  reviewOpensOn: isoDate.nullable().optional().describe('Optional phase date: the review opens by itself on this day'),
 });
 export const cyclePatch = z.object({
   name: text(80).min(1).optional(),
   startDate: isoDate.optional(),
   endDate: isoDate.optional(),
-  status: z.enum(CYCLE_STATUSES).optional(),
+  status: z
+    .enum(CYCLE_STATUSES)
+    .optional()
+    .describe(
+      'planning → active → review → closed; `closed` needs the review done (confirmed scores, closing notes) or closeOverrideReason',
+    ),
+  reviewOpensOn: isoDate.nullable().optional().describe('Optional phase date: the review opens by itself on this day'),
+  closeOverrideReason: text(1000)
+    .min(1, 'Say why the cycle closes before its review is done.')
+    .optional()
+    .describe('Admins: close although scores or closing notes are missing; the reason is recorded'),
   archived: z.boolean().optional().describe('Archived cycles leave the cycle switcher; their objectives and scores stay'),
 });
 export const cycleList = z.object({
@@ -48,7 +59,9 @@ export const cycleSchema = z.object({
   startDate: z.string(),
   endDate: z.string(),
   status: z.enum(CYCLE_STATUSES),
+  reviewOpensOn: z.string().nullable(),
   closedAt: z.string().nullable(),
+  closedEarly: z.boolean().describe('Closed before its end date'),
   archived: z.boolean(),
 });
 
@@ -217,6 +230,7 @@ export const objectiveView = z.object({
   confidence: z.number().nullable(),
   score: z.number().nullable(),
   standaloneReason: z.string().nullable(),
+  previousObjectiveId: z.string().nullable().describe('The objective this one continues (rolled over from an earlier cycle)'),
   asOf: z.string().describe('The date progress, pace and status are computed for'),
   keyResults: z.array(keyResultView),
   can: z.object({

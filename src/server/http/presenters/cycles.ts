@@ -7,6 +7,8 @@ export const presentCycle = (c: typeof cycles.$inferSelect) => ({
   startDate: c.startDate,
   endDate: c.endDate,
   status: c.status,
+  reviewOpensOn: c.reviewOpensOn,
   closedAt: iso(c.closedAt),
+  closedEarly: c.closedAt !== null && c.closedAt.toISOString().slice(0, 10) < c.endDate,
   archived: c.archivedAt !== null,
 });

@@ -11,12 +11,19 @@ import { recordActivity } from '../activity.js';
 import { scoreCycle } from './score-cycle.js';
 import { assertNoClash } from './cycle-lifecycle.js';
 import { lockOrganizationOkrs } from './org-lock.js';
+import { assertReviewDone, recordObjectivesClosed } from '../closing/close-gate.js';
 
 export interface CycleFields {
   name?: string;
   startDate?: string;
   endDate?: string;
   status?: CycleStatus;
+  reviewOpensOn?: string | null;
+}
+
+/** A change of phase may carry an admin's reason to close before the review is done. */
+export interface CycleChange extends CycleFields {
+  closeOverrideReason?: string;
 }
 
 export async function findCycle(tx: Executor, orgId: string, id: string) {
@@ -41,16 +48,18 @@ export const listCycles = (db: Database, orgId: string, options: { includeArchiv
     .where(and(eq(cycles.orgId, orgId), options.includeArchived ? undefined : isNull(cycles.archivedAt)))
     .orderBy(asc(cycles.startDate));
 
-function checkDates(startDate: string, endDate: string) {
+function checkDates(startDate: string, endDate: string, reviewOpensOn?: string | null) {
   if (endDate < startDate) throw invalid('endDate', 'The cycle must end on or after its start date.');
+  if (reviewOpensOn && (reviewOpensOn < startDate || reviewOpensOn > endDate))
+    throw invalid('reviewOpensOn', `The review opens within the cycle (${startDate} to ${endDate}).`);
 }
 
 type NewCycle = Required<Pick<CycleFields, 'name' | 'startDate' | 'endDate'>> & CycleFields;
 
 export async function createCycle(deps: ServiceDeps, actor: Actor, fields: NewCycle) {
   authorizeCycleEdit(actor);
-  checkDates(fields.startDate, fields.endDate);
-  if (fields.status === 'closed') throw invalid('status', 'Create the cycle first, then close it.');
+  checkDates(fields.startDate, fields.endDate, fields.reviewOpensOn);
+  if (fields.status === 'closed' || fields.status === 'review') throw invalid('status', 'Create the cycle first, then move its phase.');
   const scope = scopeOf(actor);
   return writeAndAnnounce(deps, actor.orgId, async (tx, announce) => {
     await lockOrganizationOkrs(tx, scope.orgId);
@@ -65,8 +74,13 @@ export async function createCycle(deps: ServiceDeps, actor: Actor, fields: NewCy
   });
 }
 
-/** Changes a cycle. Setting status `closed` scores every key result and objective at endDate and freezes them. */
-export async function updateCycle(deps: ServiceDeps, actor: Actor, id: string, fields: CycleFields) {
+/**
+ * Changes a cycle or moves its phase (planning → active → review → closed; an admin may move it by hand).
+ * Closing needs the review done (or an override reason); it scores every key result and objective at endDate,
+ * freezes them and writes the close into each objective's history.
+ */
+export async function updateCycle(deps: ServiceDeps, actor: Actor, id: string, change: CycleChange) {
+  const { closeOverrideReason, ...fields } = change;
   authorizeCycleEdit(actor);
   const scope = scopeOf(actor);
   return writeAndAnnounce(deps, actor.orgId, async (tx, announce) => {
@@ -74,19 +88,32 @@ export async function updateCycle(deps: ServiceDeps, actor: Actor, id: string, f
     // Pages showing the cycle's objectives refetch (closing scores them).
     announce.changed('objective', id);
     const before = await requireCycle(tx, scope.orgId, id);
-    if (before.status === 'closed' && (fields.startDate || fields.endDate || (fields.status && fields.status !== 'closed'))) {
+    if (
+      before.status === 'closed' &&
+      (fields.startDate || fields.endDate || fields.reviewOpensOn !== undefined || (fields.status && fields.status !== 'closed'))
+    ) {
       throw conflict('status', 'This cycle is closed and its scores are final.');
     }
-    checkDates(fields.startDate ?? before.startDate, fields.endDate ?? before.endDate);
+    checkDates(fields.startDate ?? before.startDate, fields.endDate ?? before.endDate, fields.reviewOpensOn ?? before.reviewOpensOn);
     if (fields.name !== undefined || fields.startDate !== undefined || fields.endDate !== undefined)
       await assertNoClash(tx, scope.orgId, { ...before, ...fields }, id);
     const closing = fields.status === 'closed' && before.status !== 'closed';
+    const gapsOverridden = closing ? await assertReviewDone(tx, before, closeOverrideReason) : [];
     const [cycle] = await tx
       .update(cycles)
-      .set({ ...fields, closedAt: closing ? new Date() : before.closedAt })
+      .set({ ...fields, closedAt: closing ? new Date(deps.clock()) : before.closedAt })
       .where(and(eq(cycles.orgId, scope.orgId), eq(cycles.id, id)))
       .returning();
-    if (closing) await scoreCycle(tx, cycle!);
+    if (closing) {
+      await scoreCycle(tx, cycle!);
+      await recordObjectivesClosed(tx, scope, cycle!);
+    }
+    if (fields.status && fields.status !== before.status) {
+      const override =
+        gapsOverridden.length > 0 ? { overrideReason: closeOverrideReason!.trim(), gapsOverridden: gapsOverridden.length } : {};
+      const after = { from: before.status, to: fields.status, ...override };
+      await recordActivity(tx, { ...scope, action: 'cycle.phase_changed', entityType: 'cycle', entityId: id, before, after });
+    }
     await recordActivity(tx, {
       ...scope,
       action: closing ? 'cycle.closed' : 'cycle.updated',

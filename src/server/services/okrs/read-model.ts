@@ -210,6 +210,7 @@ export async function presentObjectives(db: Executor, actor: Actor, rows: Object
       confidence: latestWithConfidence?.confidence ?? null,
       score: objective.score,
       standaloneReason: objective.standaloneReason,
+      previousObjectiveId: objective.previousObjectiveId,
       asOf: ctx.date,
       keyResults: keyResultViews,
       can: objectiveAbilities(actor, relation),

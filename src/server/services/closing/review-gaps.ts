@@ -1,0 +1,85 @@
+import { and, eq, inArray, ne } from 'drizzle-orm';
+import type { Executor } from '../../../db/database.js';
+import { closingNotes, keyResults, objectives, scoreConfirmations, teams } from '../../../db/schema/index.js';
+
+/**
+ * What the review of a cycle still lacks before it may close. Each gap has a kind, so other kinds
+ * (a team's missing retrospective) can be added beside these without changing who reads the list.
+ */
+export type ReviewGapKind = 'unconfirmed_score' | 'missing_closing_note';
+
+export interface ReviewGap {
+  kind: ReviewGapKind;
+  teamId: string | null;
+  teamName: string | null;
+  objectiveId: string;
+  objectiveTitle: string;
+  keyResultId: string | null;
+  keyResultTitle: string | null;
+  /** Who owes it: the key result's owner (else the objective's) for a score, the objective's owner for a note. */
+  ownerId: string | null;
+}
+
+/** The gaps of a cycle's published objectives, by team then objective; drafts are not reviewed. */
+export async function findReviewGaps(tx: Executor, orgId: string, cycleId: string): Promise<ReviewGap[]> {
+  const rows = await tx
+    .select({
+      id: objectives.id,
+      title: objectives.title,
+      ownerId: objectives.ownerId,
+      teamId: objectives.teamId,
+      teamName: teams.name,
+      noteId: closingNotes.id,
+    })
+    .from(objectives)
+    .leftJoin(teams, and(eq(teams.orgId, objectives.orgId), eq(teams.id, objectives.teamId)))
+    .leftJoin(closingNotes, and(eq(closingNotes.orgId, objectives.orgId), eq(closingNotes.objectiveId, objectives.id)))
+    .where(and(eq(objectives.orgId, orgId), eq(objectives.cycleId, cycleId), ne(objectives.status, 'draft')))
+    .orderBy(teams.name, objectives.title);
+  if (rows.length === 0) return [];
+  const krs = await tx
+    .select({
+      id: keyResults.id,
+      title: keyResults.title,
+      objectiveId: keyResults.objectiveId,
+      ownerId: keyResults.ownerId,
+      override: keyResults.scoreOverride,
+      confirmed: scoreConfirmations.id,
+    })
+    .from(keyResults)
+    .leftJoin(scoreConfirmations, and(eq(scoreConfirmations.orgId, keyResults.orgId), eq(scoreConfirmations.keyResultId, keyResults.id)))
+    .where(
+      and(
+        eq(keyResults.orgId, orgId),
+        inArray(
+          keyResults.objectiveId,
+          rows.map((o) => o.id),
+        ),
+      ),
+    )
+    .orderBy(keyResults.position);
+  const gaps: ReviewGap[] = [];
+  for (const objective of rows) {
+    const base = { teamId: objective.teamId, teamName: objective.teamName, objectiveId: objective.id, objectiveTitle: objective.title };
+    // An override with its reason is the owner's own score: it counts as confirmed.
+    for (const kr of krs.filter((k) => k.objectiveId === objective.id && k.confirmed === null && k.override === null))
+      gaps.push({
+        ...base,
+        kind: 'unconfirmed_score',
+        keyResultId: kr.id,
+        keyResultTitle: kr.title,
+        ownerId: kr.ownerId ?? objective.ownerId,
+      });
+    if (objective.noteId === null)
+      gaps.push({ ...base, kind: 'missing_closing_note', keyResultId: null, keyResultTitle: null, ownerId: objective.ownerId });
+  }
+  return gaps;
+}
+
+/** One line per gap for people: "Team · Objective: …". */
+export function describeGap(gap: ReviewGap): string {
+  const where = `${gap.teamName ?? 'Company'} · ${gap.objectiveTitle}`;
+  return gap.kind === 'unconfirmed_score'
+    ? `${where}: the score of "${gap.keyResultTitle}" is not confirmed.`
+    : `${where}: no closing note yet.`;
+}
