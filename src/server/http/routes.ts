@@ -20,6 +20,7 @@ import { historyRoutes } from './okrs/history-routes.js';
 import { rhythmRoutes } from './rhythm/routes.js';
 import { socialRoutes } from './social/routes.js';
 import { lessonRoutes } from './lessons/routes.js';
+import { evaluationRoutes } from './evaluation/routes.js';
 
 /** Every /api/v1 resource. Add a resource here and it is served and documented. */
 export const apiRoutes =
@@ -45,6 +46,7 @@ export const apiRoutes =
       rhythmRoutes,
       socialRoutes,
       lessonRoutes,
+      evaluationRoutes,
     ]) {
       await api.register(routes(ctx));
     }
