@@ -21,6 +21,7 @@ import { rhythmRoutes } from './rhythm/routes.js';
 import { socialRoutes } from './social/routes.js';
 import { lessonRoutes } from './lessons/routes.js';
 import { evaluationRoutes } from './evaluation/routes.js';
+import { retrospectiveRoutes } from './retrospectives/routes.js';
 
 /** Every /api/v1 resource. Add a resource here and it is served and documented. */
 export const apiRoutes =
@@ -47,6 +48,7 @@ export const apiRoutes =
       socialRoutes,
       lessonRoutes,
       evaluationRoutes,
+      retrospectiveRoutes,
     ]) {
       await api.register(routes(ctx));
     }
