@@ -25,6 +25,10 @@ const RhythmSettingsPage = lazyNamed(() => import('./pages/RhythmSettingsPage.js
 const FeedPage = lazyNamed(() => import('./pages/FeedPage.js'), 'FeedPage');
 const NotificationsPage = lazyNamed(() => import('./pages/NotificationsPage.js'), 'NotificationsPage');
 const StatusMarginsPage = lazyNamed(() => import('./pages/StatusMarginsPage.js'), 'StatusMarginsPage');
+const LessonsPage = lazyNamed(() => import('./pages/LessonsPage.js'), 'LessonsPage');
+const EvaluationPage = lazyNamed(() => import('./pages/EvaluationPage.js'), 'EvaluationPage');
+const CycleRetrospectivesPage = lazyNamed(() => import('./pages/CycleRetrospectivesPage.js'), 'CycleRetrospectivesPage');
+const RetrospectivePage = lazyNamed(() => import('./pages/RetrospectivePage.js'), 'RetrospectivePage');
 
 /** A lazy page inside the shell: the navigation stays while the page's chunk arrives. */
 const page = (node: ReactNode) => <Suspense fallback={<PageSkeleton />}>{node}</Suspense>;
@@ -72,6 +76,10 @@ export function App() {
         <Route path="notifications" element={page(<NotificationsPage me={me.data} />)} />
         <Route path="settings/tokens" element={page(<TokensPage />)} />
         <Route path="settings/profile" element={page(<ProfilePage me={me.data} />)} />
+        <Route path="lessons" element={page(<LessonsPage />)} />
+        <Route path="cycles/:id/evaluation" element={page(<EvaluationPage />)} />
+        <Route path="cycles/:id/retrospectives" element={page(<CycleRetrospectivesPage />)} />
+        <Route path="retrospectives/:id" element={page(<RetrospectivePage />)} />
         <Route path="*" element={<Navigate to="/" replace />} />
       </Route>
     </Routes>
