@@ -54,7 +54,7 @@ describe('learning from a cycle in the browser', () => {
         await page.getByRole('button', { name: 'Open Growth’s retrospective' }).click();
         await page.getByRole('heading', { name: 'Retrospective: Growth' }).waitFor();
         const retroUrl = page.url();
-        await page.getByLabel('Invite someone').click();
+        await page.getByLabel('Invite someone').first().click();
         await page.getByRole('option', { name: 'Dan Design' }).click();
         await page.getByRole('button', { name: 'Invite', exact: true }).click();
         await page.getByText('Dan Design', { exact: true }).first().waitFor();
