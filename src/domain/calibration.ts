@@ -77,7 +77,9 @@ export function brierBy<T extends Forecast>(forecasts: readonly T[], keyOf: (for
   for (const forecast of forecasts) {
     const key = keyOf(forecast);
     if (key === null) continue;
-    groups.set(key, [...(groups.get(key) ?? []), forecast]);
+    const group = groups.get(key);
+    if (group) group.push(forecast);
+    else groups.set(key, [forecast]);
   }
   return new Map([...groups].map(([key, group]) => [key, brierScore(group)]));
 }
