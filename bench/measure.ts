@@ -16,6 +16,9 @@ import type { Actor } from '../src/server/auth/actor.js';
 import { createLocalBus } from '../src/server/events/bus.js';
 import type { Dataset } from './generate.js';
 import { Rng } from './rng.js';
+import { searchLessons } from '../src/server/services/lessons/search-lessons.js';
+import { cycleEvaluation } from '../src/server/services/evaluation/cycle-evaluation.js';
+import { LESSON_QUERIES, seedLessons } from './lessons.js';
 
 export interface BenchContext {
   orgId: string;
@@ -40,6 +43,7 @@ export async function benchContext(db: Database, data: Dataset): Promise<BenchCo
     .from(cycles)
     .where(and(eq(cycles.orgId, data.org.id), eq(cycles.id, active.id)));
   if (!cycle) throw new Error('the active cycle was not loaded');
+  await seedLessons(db, data);
   const inActive = data.objectives.filter((o) => o.cycleIndex === data.activeCycleIndex);
   const teamIds = [...new Set(inActive.flatMap((o) => (o.teamIndex === null ? [] : [data.teams[o.teamIndex]!.id])))];
   const upperObjectiveIds = inActive.filter((o) => o.level <= 2).map((o) => o.id);
@@ -71,7 +75,17 @@ const benchActor = (ctx: BenchContext, userId = ctx.deepKeyResults[0]?.ownerId ?
   via: 'session',
 });
 
-export const OP_NAMES = ['roundTrip', 'teamPage', 'treeLevel', 'treeSearch', 'wholeTree', 'cycleSummary', 'checkInWrite'] as const;
+export const OP_NAMES = [
+  'roundTrip',
+  'teamPage',
+  'treeLevel',
+  'treeSearch',
+  'wholeTree',
+  'cycleSummary',
+  'checkInWrite',
+  'lessonsSearch',
+  'evaluation',
+] as const;
 export type OpName = (typeof OP_NAMES)[number];
 
 export const OP_LABELS: Record<OpName, string> = {
@@ -82,6 +96,8 @@ export const OP_LABELS: Record<OpName, string> = {
   wholeTree: 'Whole cycle tree as the web tree page asks for it (loadCycleTree from the roots, depth 20 + presentObjectives)',
   cycleSummary: 'Cycle summary (cycleSummary)',
   checkInWrite: 'Check-in write incl. propagation (createCheckIn)',
+  lessonsSearch: 'Lessons search, ranked and highlighted (searchLessons; one lesson per objective, 50,000 at scale 1)',
+  evaluation: 'Evaluation of the active cycle with calibration (cycleEvaluation)',
 };
 
 /** One call of an operation; answers how many objectives it presented (or counted, or 1 for a write). */
@@ -122,6 +138,13 @@ export const OPS: Record<OpName, Op> = {
     const deps = { db, events: createLocalBus(), clock: () => ctx.now };
     await createCheckIn(deps, benchActor(ctx, kr.ownerId), kr.id, { value, confidence: rng.int(11), note: 'Benchmark check-in' });
     return 1;
+  },
+  async lessonsSearch(db, ctx, rng) {
+    return (await searchLessons(db, ctx.orgId, { q: rng.pick(LESSON_QUERIES) })).length;
+  },
+  async evaluation(db, ctx) {
+    const evaluation = await cycleEvaluation(db, ctx.orgId, ctx.cycle.id, ctx.now);
+    return evaluation.committed.count + evaluation.aspirational.count;
   },
 };
 

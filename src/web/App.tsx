@@ -28,6 +28,10 @@ const StatusMarginsPage = lazyNamed(() => import('./pages/StatusMarginsPage.js')
 const KpisPage = lazyNamed(() => import('./pages/KpisPage.js'), 'KpisPage');
 const KpiPage = lazyNamed(() => import('./pages/KpiPage.js'), 'KpiPage');
 const ReviewPage = lazyNamed(() => import('./pages/ReviewPage.js'), 'ReviewPage');
+const LessonsPage = lazyNamed(() => import('./pages/LessonsPage.js'), 'LessonsPage');
+const EvaluationPage = lazyNamed(() => import('./pages/EvaluationPage.js'), 'EvaluationPage');
+const CycleRetrospectivesPage = lazyNamed(() => import('./pages/CycleRetrospectivesPage.js'), 'CycleRetrospectivesPage');
+const RetrospectivePage = lazyNamed(() => import('./pages/RetrospectivePage.js'), 'RetrospectivePage');
 
 /** A lazy page inside the shell: the navigation stays while the page's chunk arrives. */
 const page = (node: ReactNode) => <Suspense fallback={<PageSkeleton />}>{node}</Suspense>;
@@ -79,6 +83,10 @@ export function App() {
         <Route path="kpis/:id" element={page(<KpiPage />)} />
         <Route path="review" element={page(<ReviewPage me={me.data} />)} />
         <Route path="cycles/:id/review" element={page(<ReviewPage me={me.data} />)} />
+        <Route path="lessons" element={page(<LessonsPage />)} />
+        <Route path="cycles/:id/evaluation" element={page(<EvaluationPage />)} />
+        <Route path="cycles/:id/retrospectives" element={page(<CycleRetrospectivesPage />)} />
+        <Route path="retrospectives/:id" element={page(<RetrospectivePage />)} />
         <Route path="*" element={<Navigate to="/" replace />} />
       </Route>
     </Routes>

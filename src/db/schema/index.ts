@@ -6,3 +6,4 @@ export * from './okrs.js';
 export * from './rhythm.js';
 export * from './kpis.js';
 export * from './review.js';
+export * from './learning.js';

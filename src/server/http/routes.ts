@@ -22,6 +22,9 @@ import { socialRoutes } from './social/routes.js';
 import { kpiRoutes } from './kpis/routes.js';
 import { reviewRoutes } from './closing/review-routes.js';
 import { rolloverRoutes } from './closing/rollover-routes.js';
+import { lessonRoutes } from './lessons/routes.js';
+import { evaluationRoutes } from './evaluation/routes.js';
+import { retrospectiveRoutes } from './retrospectives/routes.js';
 
 /** Every /api/v1 resource. Add a resource here and it is served and documented. */
 export const apiRoutes =
@@ -49,6 +52,9 @@ export const apiRoutes =
       kpiRoutes,
       reviewRoutes,
       rolloverRoutes,
+      lessonRoutes,
+      evaluationRoutes,
+      retrospectiveRoutes,
     ]) {
       await api.register(routes(ctx));
     }

@@ -4,7 +4,7 @@ import { progressKeys } from './okr-queries.js';
 import { staleOn } from './social.js';
 
 interface LiveMessage {
-  type: 'ready' | 'check_in' | 'objective' | 'comment' | 'notification';
+  type: 'ready' | 'check_in' | 'objective' | 'comment' | 'notification' | 'retrospective';
   entityId: string | null;
 }
 
@@ -29,6 +29,7 @@ export function useLiveUpdates(): void {
         connected = true;
       } else if (event.type === 'notification') refresh(staleOn.notification);
       else if (event.type === 'comment') refresh(staleOn.social);
+      else if (event.type === 'retrospective') refresh([['retrospectives'], ['retrospective'], ['my-actions']]);
       else refresh([...progressKeys, ...staleOn.social]);
     };
     return () => source.close();

@@ -16,6 +16,7 @@ const NAV = [
   { to: '/review', label: 'Review' },
   { to: '/feed', label: 'Feed' },
   { to: '/attention', label: 'Needs attention' },
+  { to: '/lessons', label: 'Lessons' },
   { to: '/teams', label: 'Teams' },
   { to: '/people', label: 'People' },
   { to: '/principles', label: 'Guiding principles' },

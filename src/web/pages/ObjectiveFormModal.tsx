@@ -12,6 +12,7 @@ import { checkQuality, DEFAULT_PRINCIPLES, type DraftObjective } from '../../dom
 import { useGuidingPrinciples } from '../api/quality.js';
 import { QualityFindings } from '../components/QualityFindings.js';
 import { ObjectiveSharingFields, sharingBody, sharingDefaults } from '../components/okr/ObjectiveSharingFields.js';
+import { RelatedLessons } from '../components/learning/RelatedLessons.js';
 
 /** Create an objective (optionally aligned to any objective or key result of the cycle), or edit one. */
 export function ObjectiveFormModal({
@@ -185,6 +186,7 @@ export function ObjectiveFormModal({
             aligned={editing ? editing.parents.length > 0 : values.alignTo !== null}
           />
           <QualityFindings findings={report.findings} rules={principles.data?.rules ?? []} />
+          <RelatedLessons text={[values.title, ...(editing?.keyResults ?? []).map((k) => k.title)].join(' ')} />
           {!editing && (
             <Text size="xs" c="dimmed">
               The objective is saved as a draft: add its key results, then publish it.

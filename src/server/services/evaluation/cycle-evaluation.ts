@@ -1,0 +1,97 @@
+import { and, desc, eq, lt } from 'drizzle-orm';
+import type { Executor } from '../../../db/database.js';
+import { cycles } from '../../../db/schema/index.js';
+import { brierBy, brierScore, cycleMidpoint, reliability, type Calibration } from '../../../domain/calibration.js';
+import { scoreBands, summariseObjectives, tooSafe } from '../../../domain/evaluation.js';
+import { checkInPunctuality } from '../../../domain/punctuality.js';
+import { CADENCE_DAYS } from '../../../domain/stale.js';
+import { requireCycle } from '../okrs/cycles.js';
+import { organizationToday } from '../okrs/organization-today.js';
+import { evaluationRows, type EvaluationRow } from './evaluation-rows.js';
+
+type Cycle = typeof cycles.$inferSelect;
+
+const withNames = (calibrations: Map<string, Calibration>, names: Map<string, string | null>) =>
+  [...calibrations].map(([id, calibration]) => ({ id, name: names.get(id) ?? null, ...calibration }));
+
+/** The numbers of one cycle (for one team when given) from its rows. */
+function evaluate(cycle: Cycle, rows: EvaluationRow[], today: string) {
+  const objectives = [...new Map(rows.map((row) => [row.objectiveId, { type: row.objectiveType, score: row.objectiveScore }])).values()];
+  const keyResults = rows.map((row) => ({ objectiveType: row.objectiveType, score: row.krScore }));
+  const punctuality = rows.reduce(
+    (sum, row) => {
+      const one = checkInPunctuality({
+        start: row.start,
+        end: cycle.endDate,
+        today,
+        cadenceDays: CADENCE_DAYS[row.cadence ?? 'weekly'],
+        checkInDates: row.checkInDates,
+      });
+      return { due: sum.due + one.due, onTime: sum.onTime + one.onTime };
+    },
+    { due: 0, onTime: 0 },
+  );
+  const forecasts = rows
+    .filter((row) => row.midpointConfidence !== null)
+    .map((row) => ({ ...row, confidence: row.midpointConfidence!, finalScore: row.krScore }));
+  return {
+    cycleId: cycle.id,
+    cycleName: cycle.name,
+    final: cycle.status === 'closed',
+    committed: summariseObjectives(objectives, 'committed'),
+    aspirational: summariseObjectives(objectives, 'aspirational'),
+    keyResultBands: scoreBands(keyResults),
+    tooSafe: tooSafe(keyResults),
+    checkIns: {
+      ...punctuality,
+      onTimeShare: punctuality.due === 0 ? null : Math.round((punctuality.onTime / punctuality.due) * 10_000) / 10_000,
+    },
+    calibration: {
+      cycle: brierScore(forecasts),
+      midpoint: cycleMidpoint(cycle.startDate, cycle.endDate),
+      byPerson: withNames(
+        brierBy(forecasts, (f) => f.ownerId),
+        new Map(rows.map((row) => [row.ownerId ?? '', row.ownerName])),
+      ),
+      byTeam: withNames(
+        brierBy(forecasts, (f) => f.teamId),
+        new Map(rows.map((row) => [row.teamId ?? '', row.teamName])),
+      ),
+      reliability: reliability(forecasts),
+    },
+  };
+}
+
+const PREVIOUS_CYCLES = 3;
+
+/**
+ * GET /cycles/{id}/evaluation: how the cycle ended (for one team when `teamId` is given), with the same headline
+ * numbers for up to three earlier cycles of the same team (or organisation) to compare with.
+ */
+export async function cycleEvaluation(db: Executor, orgId: string, cycleId: string, now: Date, teamId?: string) {
+  const cycle = await requireCycle(db, orgId, cycleId);
+  const today = await organizationToday(db, orgId, now);
+  const rowsOf = (c: Cycle) => evaluationRows(db, orgId, c, cycleMidpoint(c.startDate, c.endDate), teamId);
+  const current = evaluate(cycle, await rowsOf(cycle), today);
+  const earlier = await db
+    .select()
+    .from(cycles)
+    .where(and(eq(cycles.orgId, orgId), lt(cycles.startDate, cycle.startDate)))
+    .orderBy(desc(cycles.startDate))
+    .limit(PREVIOUS_CYCLES);
+  const previous = [];
+  for (const c of earlier) {
+    const rows = await rowsOf(c);
+    if (rows.length === 0) continue;
+    const e = evaluate(c, rows, today);
+    previous.push({
+      cycleId: c.id,
+      cycleName: c.name,
+      committedAchievedShare: e.committed.achievedShare,
+      aspirationalMeanScore: e.aspirational.meanScore,
+      checkInsOnTimeShare: e.checkIns.onTimeShare,
+      brier: e.calibration.cycle.brier,
+    });
+  }
+  return { ...current, teamId: teamId ?? null, previous };
+}

@@ -1,0 +1,125 @@
+import { expect, it } from 'vitest';
+import type { z } from 'zod';
+import type { evaluationSchema } from '../../src/server/http/evaluation/routes.js';
+import { describeEachEngine } from '../support/engines.js';
+import { addPerson, createTeam, expectProblem, expectStatus } from '../support/fixtures.js';
+import { API, MISSING_ID, percent, useOkrWorld } from '../okrs/support.js';
+
+type Evaluation = z.output<typeof evaluationSchema>;
+
+describeEachEngine('Cycle evaluation and confidence calibration', (engine) => {
+  const t = useOkrWorld(engine, '2025-03-31');
+
+  /**
+   * Q1 2025 (midpoint 2025-02-14), team Growth, weekly. Committed O1: a (owner, 8/10 on 10 Feb, ends at 100 → 1.0),
+   * b (owner, 8/10 on 14 Feb, ends at 90 but overridden to 1.0). Aspirational O2: c (Pat, 3/10 on 20 Jan, 9/10 on
+   * 20 Feb after the midpoint, ends at 20 → 0.2), d (Pat, 10/10 on 1 Feb at 100 → 1.0).
+   * Brier: a (0.8 − 1)² = 0.04, b 0.04, c (0.3 − 0)² = 0.09, d 0 → 0.17 / 4 = 0.0425; owner 0.04, Pat 0.045.
+   * O1 = 1.0 (committed achieved), O2 = (0.2 + 1) / 2 = 0.6 (aspirational, partially).
+   * Due check-ins: 12 weekly due dates (8 Jan … 26 Mar) × 4 key results = 48; on time: a 1, b 1, c 2, d 1 = 5 → 0.1042.
+   * Q4 2024 before it: one committed objective at 0.5.
+   */
+  async function scenario() {
+    const { w } = t;
+    const growth = await createTeam(w.owner.client, { name: 'Growth' });
+    const platform = await createTeam(w.owner.client, { name: 'Platform' });
+    const pat = await addPerson(w.owner.client, { teamId: growth.id, name: 'Pat Person' });
+
+    const q4 = await w.api.createCycle({ name: 'Q4 2024', startDate: '2024-10-01', endDate: '2024-12-31', status: 'active' });
+    const old = await w.api.objectiveAt({ cycleId: q4.id, title: 'Last quarter', teamId: growth.id }, 50, '2024-12-20');
+    expect(old.objective.type).toBe('committed');
+    await w.api.patchCycle(q4.id, { status: 'closed' });
+
+    const published = { cycleId: w.cycle.id, teamId: growth.id, effectiveStartDate: null } as const;
+    const o1 = await w.api.createPublished({ ...published, title: 'Keep the lights on', type: 'committed' });
+    const o2 = await w.api.createPublished({ ...published, title: 'Delight new customers', type: 'aspirational' });
+    const kr = (objectiveId: string, title: string, ownerId: string) =>
+      w.api.createKeyResult(objectiveId, { ...percent(title), ownerId, effectiveStartDate: null });
+    const a = await kr(o1.id, 'a', w.owner.user.id);
+    const b = await kr(o1.id, 'b', w.owner.user.id);
+    const c = await kr(o2.id, 'c', pat.user.id);
+    const d = await kr(o2.id, 'd', pat.user.id);
+    await w.api.checkIn(a.id, { value: 50, confidence: 8, asOf: '2025-02-10' });
+    await w.api.checkIn(a.id, { value: 100, asOf: '2025-03-31' });
+    await w.api.checkIn(b.id, { value: 40, confidence: 8, asOf: '2025-02-14' });
+    await w.api.checkIn(b.id, { value: 90, asOf: '2025-03-28' });
+    await w.api.checkIn(c.id, { value: 10, confidence: 3, asOf: '2025-01-20' });
+    await w.api.checkIn(c.id, { value: 20, confidence: 9, asOf: '2025-02-20' });
+    await w.api.checkIn(d.id, { value: 100, confidence: 10, asOf: '2025-02-01' });
+    const override = await w.owner.client.request('PUT', `${API}/key-results/${b.id}/score-override`, {
+      body: { score: 1, reason: 'The last 10 % shipped on 1 April, outside the data' },
+    });
+    expectStatus(override, 200);
+    t.clock.setDay('2025-04-02');
+    await w.api.patchCycle(w.cycle.id, { status: 'closed' });
+    return { growth, platform, pat };
+  }
+
+  const evaluation = async (cycleId: string, teamId?: string) => {
+    const response = await t.w.owner.client.get<Evaluation>(`${API}/cycles/${cycleId}/evaluation${teamId ? `?teamId=${teamId}` : ''}`);
+    expectStatus(response, 200);
+    return response.body;
+  };
+
+  it('evaluates a closed cycle on the hand-computed example', async () => {
+    const { growth, pat } = await scenario();
+    const e = await evaluation(t.w.cycle.id, growth.id);
+    expect(e).toMatchObject({ cycleName: 'Q1 2025', teamId: growth.id, final: true });
+    expect(e.committed).toEqual({ count: 1, achieved: 1, partially: 0, missed: 0, achievedShare: 1, meanScore: 1, shareAtLeast07: 1 });
+    expect(e.aspirational).toMatchObject({ count: 1, achieved: 0, partially: 1, meanScore: 0.6, shareAtLeast07: 0 });
+    expect(e.keyResultBands).toEqual({ low: 1, middle: 0, high: 3 });
+    expect(e.tooSafe).toEqual({ aspirational: 2, perfect: 1, tooSafe: false });
+    expect(e.checkIns).toEqual({ due: 48, onTime: 5, onTimeShare: 0.1042 });
+    expect(e.calibration.midpoint).toBe('2025-02-14');
+    expect(e.calibration.cycle).toEqual({ count: 4, brier: 0.0425 });
+    expect(e.calibration.byPerson).toEqual(
+      expect.arrayContaining([
+        { id: t.w.owner.user.id, name: t.w.owner.user.name, count: 2, brier: 0.04 },
+        { id: pat.user.id, name: 'Pat Person', count: 2, brier: 0.045 },
+      ]),
+    );
+    expect(e.calibration.byTeam).toEqual([{ id: growth.id, name: 'Growth', count: 4, brier: 0.0425 }]);
+    expect(e.calibration.reliability.map((b) => [b.label, b.count, b.meanForecast, b.reachedShare])).toEqual([
+      ['0–2', 0, null, null],
+      ['3–4', 1, 0.3, 0],
+      ['5–6', 0, null, null],
+      ['7–8', 2, 0.8, 1],
+      ['9–10', 1, 1, 1],
+    ]);
+    expect(e.previous).toEqual([
+      {
+        cycleId: expect.any(String),
+        cycleName: 'Q4 2024',
+        committedAchievedShare: 0,
+        aspirationalMeanScore: null,
+        checkInsOnTimeShare: expect.any(Number),
+        brier: null,
+      },
+    ]);
+  });
+
+  it('scopes to a team, and refuses an unknown cycle', async () => {
+    const { platform } = await scenario();
+    const empty = await evaluation(t.w.cycle.id, platform.id);
+    expect(empty.committed.count + empty.aspirational.count).toBe(0);
+    expect(empty.calibration.cycle).toEqual({ count: 0, brier: null });
+    expect(empty.previous).toEqual([]);
+    // The whole organisation: the same four key results (only Growth has objectives).
+    expect((await evaluation(t.w.cycle.id)).calibration.cycle).toEqual({ count: 4, brier: 0.0425 });
+    expectProblem(await t.w.owner.client.get(`${API}/cycles/${MISSING_ID}/evaluation`), 404, '/problems/not-found');
+    expectProblem(
+      await t.w.owner.client.get(`${API}/cycles/${t.w.cycle.id}/evaluation?teamId=nope`),
+      400,
+      '/problems/validation-failed',
+      'teamId',
+    );
+  });
+
+  it('before the close, scores are the progress so far and the evaluation says so', async () => {
+    const { w } = t;
+    const o = await w.api.objectiveAt({ cycleId: w.cycle.id, title: 'Halfway', type: 'aspirational' }, 75, '2025-03-01');
+    expect(o.kr.id).toBeTruthy();
+    const e = await evaluation(w.cycle.id);
+    expect(e).toMatchObject({ final: false, aspirational: { count: 1, achieved: 1, meanScore: 0.75 }, keyResultBands: { high: 1 } });
+  });
+});
