@@ -25,6 +25,7 @@ const RhythmSettingsPage = lazyNamed(() => import('./pages/RhythmSettingsPage.js
 const FeedPage = lazyNamed(() => import('./pages/FeedPage.js'), 'FeedPage');
 const NotificationsPage = lazyNamed(() => import('./pages/NotificationsPage.js'), 'NotificationsPage');
 const StatusMarginsPage = lazyNamed(() => import('./pages/StatusMarginsPage.js'), 'StatusMarginsPage');
+const AlignmentMapPage = lazyNamed(() => import('./pages/AlignmentMapPage.js'), 'AlignmentMapPage');
 
 /** A lazy page inside the shell: the navigation stays while the page's chunk arrives. */
 const page = (node: ReactNode) => <Suspense fallback={<PageSkeleton />}>{node}</Suspense>;
@@ -63,6 +64,7 @@ export function App() {
         <Route path="teams" element={page(<TeamsPage me={me.data} />)} />
         <Route path="teams/:id" element={page(<TeamPage />)} />
         <Route path="okrs" element={page(<TreePage me={me.data} />)} />
+        <Route path="okrs/map" element={page(<AlignmentMapPage />)} />
         <Route path="objectives/:id" element={page(<ObjectivePage me={me.data} />)} />
         <Route path="principles" element={page(<PrinciplesPage me={me.data} />)} />
         <Route path="attention" element={page(<NeedsAttentionPage me={me.data} />)} />

@@ -30,7 +30,13 @@ export function teamAndDescendants(teams: readonly TeamFacts[], rootId: string):
   for (const t of teams) if (t.parentId) children.set(t.parentId, [...(children.get(t.parentId) ?? []), t.id]);
   const found = new Set<string>([rootId]);
   const queue = [rootId];
-  while (queue.length > 0)
-    for (const child of children.get(queue.pop()!) ?? []) if (!found.has(child)) found.add(child) && queue.push(child);
+  while (queue.length > 0) {
+    for (const child of children.get(queue.pop()!) ?? []) {
+      if (found.has(child)) continue;
+      found.add(child);
+      queue.push(child);
+    }
+  }
+  for (const child of children.get(queue.pop()!) ?? []) if (!found.has(child)) found.add(child) && queue.push(child);
   return found;
 }

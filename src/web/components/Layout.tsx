@@ -12,6 +12,7 @@ import { SkipLink } from './SkipLink.js';
 const NAV = [
   { to: '/', label: 'Home' },
   { to: '/okrs', label: 'OKRs' },
+  { to: '/okrs/map', label: 'Alignment map' },
   { to: '/feed', label: 'Feed' },
   { to: '/attention', label: 'Needs attention' },
   { to: '/teams', label: 'Teams' },

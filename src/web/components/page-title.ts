@@ -8,6 +8,7 @@ export const documentTitle = (page: string | null) => (page ? `${page} · ${APP}
 const TITLES: [RegExp, string][] = [
   [/^\/$/, 'Home'],
   [/^\/okrs\/?$/, 'OKRs'],
+  [/^\/okrs\/map\/?$/, 'Alignment map'],
   [/^\/feed\/?$/, 'Feed'],
   [/^\/attention\/?$/, 'Needs attention'],
   [/^\/teams\/?$/, 'Teams'],
