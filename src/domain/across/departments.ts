@@ -37,6 +37,5 @@ export function teamAndDescendants(teams: readonly TeamFacts[], rootId: string):
       queue.push(child);
     }
   }
-  for (const child of children.get(queue.pop()!) ?? []) if (!found.has(child)) found.add(child) && queue.push(child);
   return found;
 }
