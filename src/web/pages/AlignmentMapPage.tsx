@@ -68,7 +68,7 @@ export function AlignmentMapPage() {
             <Badge color="grape" variant="light">
               {orphans} orphans
             </Badge>
-            <Badge color="orange" variant="light">
+            <Badge color="orange" variant="light" c="dark.7">
               {unsupported} company key results nothing supports
             </Badge>
           </Group>

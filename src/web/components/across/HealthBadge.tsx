@@ -6,7 +6,7 @@ import { percent } from '../ProgressBar.js';
 export function HealthBadge({ health }: { health: AlignmentHealth }) {
   if (health.share === null) return <Badge color="gray">Alignment health: nothing published</Badge>;
   return (
-    <Badge color={health.healthy ? 'teal' : 'orange'} variant="light" data-testid="alignment-health">
+    <Badge color={health.healthy ? 'teal' : 'orange'} variant="light" c="dark.7" data-testid="alignment-health">
       Alignment health {percent(health.share)} ({health.alignedOrExplained} of {health.counted} aligned or explained)
     </Badge>
   );

@@ -62,7 +62,7 @@ export function KeyResultNode({ data: { node } }: Props) {
       <Group gap={4}>
         <Text size="xs">{percent(node.progress)}</Text>
         {node.unsupported && (
-          <Badge size="xs" color="orange" variant="filled">
+          <Badge size="xs" color="red.9" variant="filled">
             Nothing supports it
           </Badge>
         )}
