@@ -32,7 +32,7 @@ describe('the alignment map in the browser', () => {
     expect(await seriousAxeViolations(page)).toEqual([]);
     await page.screenshot({ path: `${SHOTS}/alignment-map.png` });
 
-    await page.getByLabel('Focus on').click();
+    await page.getByRole('combobox', { name: 'Focus on' }).click();
     await page.getByRole('option', { name: 'Engineering (department)' }).click();
     await page.waitForURL(/focus=/);
     await page.getByTestId('map-objective').filter({ hasText: 'Win the mid-market' }).waitFor({ state: 'detached' });
