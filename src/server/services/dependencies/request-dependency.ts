@@ -79,6 +79,8 @@ export async function requestDependency(deps: ServiceDeps, actor: Actor, objecti
         description: input.description.trim(),
         neededBy: input.neededBy,
         requestedBy: actor.userId,
+        // The service's clock, not the database's: as-of reads and the answer timeframe are measured on it.
+        createdAt: deps.clock(),
       })
       .returning();
     await recordActivity(tx, {
