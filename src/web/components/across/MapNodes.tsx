@@ -35,7 +35,7 @@ export function ObjectiveNode({ data: { node } }: Props) {
       <Text size="xs" c="dimmed" truncate>
         {[node.level, node.teamName, node.ownerName].filter(Boolean).join(' · ')}
       </Text>
-      <Group gap={4} wrap="nowrap">
+      <Group gap={4}>
         <Pace node={node} />
         {node.progressStatus && (
           <Badge size="xs" color={color} variant="light">
