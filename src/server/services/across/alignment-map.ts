@@ -30,7 +30,7 @@ async function focusedObjectives(db: Database, orgId: string, cycle: CycleRow, t
     ? await db
         .select(objectiveFacts)
         .from(objectives)
-        .where(and(publishedIn(orgId, cycle.id), inArray(objectives.teamId, teamIds)))
+        .where(and(eq(objectives.orgId, orgId), publishedIn(orgId, cycle.id), inArray(objectives.teamId, teamIds)))
     : [];
   const seen = new Set(rows.map((o) => o.id));
   let frontier = [...seen];
@@ -41,7 +41,7 @@ async function focusedObjectives(db: Database, orgId: string, cycle: CycleRow, t
       ? await db
           .select(objectiveFacts)
           .from(objectives)
-          .where(and(publishedIn(orgId, cycle.id), inArray(objectives.id, next)))
+          .where(and(eq(objectives.orgId, orgId), publishedIn(orgId, cycle.id), inArray(objectives.id, next)))
       : [];
     for (const o of found) seen.add(o.id);
     rows.push(...found);
