@@ -32,6 +32,7 @@ const LessonsPage = lazyNamed(() => import('./pages/LessonsPage.js'), 'LessonsPa
 const EvaluationPage = lazyNamed(() => import('./pages/EvaluationPage.js'), 'EvaluationPage');
 const CycleRetrospectivesPage = lazyNamed(() => import('./pages/CycleRetrospectivesPage.js'), 'CycleRetrospectivesPage');
 const RetrospectivePage = lazyNamed(() => import('./pages/RetrospectivePage.js'), 'RetrospectivePage');
+const AlignmentMapPage = lazyNamed(() => import('./pages/AlignmentMapPage.js'), 'AlignmentMapPage');
 
 /** A lazy page inside the shell: the navigation stays while the page's chunk arrives. */
 const page = (node: ReactNode) => <Suspense fallback={<PageSkeleton />}>{node}</Suspense>;
@@ -70,6 +71,7 @@ export function App() {
         <Route path="teams" element={page(<TeamsPage me={me.data} />)} />
         <Route path="teams/:id" element={page(<TeamPage />)} />
         <Route path="okrs" element={page(<TreePage me={me.data} />)} />
+        <Route path="okrs/map" element={page(<AlignmentMapPage />)} />
         <Route path="objectives/:id" element={page(<ObjectivePage me={me.data} />)} />
         <Route path="principles" element={page(<PrinciplesPage me={me.data} />)} />
         <Route path="attention" element={page(<NeedsAttentionPage me={me.data} />)} />

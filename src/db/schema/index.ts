@@ -7,3 +7,4 @@ export * from './rhythm.js';
 export * from './kpis.js';
 export * from './review.js';
 export * from './learning.js';
+export * from './dependencies.js';

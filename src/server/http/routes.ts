@@ -25,6 +25,7 @@ import { rolloverRoutes } from './closing/rollover-routes.js';
 import { lessonRoutes } from './lessons/routes.js';
 import { evaluationRoutes } from './evaluation/routes.js';
 import { retrospectiveRoutes } from './retrospectives/routes.js';
+import { acrossRoutes } from './across/routes.js';
 
 /** Every /api/v1 resource. Add a resource here and it is served and documented. */
 export const apiRoutes =
@@ -55,6 +56,7 @@ export const apiRoutes =
       lessonRoutes,
       evaluationRoutes,
       retrospectiveRoutes,
+      acrossRoutes,
     ]) {
       await api.register(routes(ctx));
     }

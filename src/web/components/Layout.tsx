@@ -14,6 +14,7 @@ const NAV = [
   { to: '/okrs', label: 'OKRs' },
   { to: '/kpis', label: 'KPIs' },
   { to: '/review', label: 'Review' },
+  { to: '/okrs/map', label: 'Alignment map' },
   { to: '/feed', label: 'Feed' },
   { to: '/attention', label: 'Needs attention' },
   { to: '/lessons', label: 'Lessons' },
@@ -24,6 +25,10 @@ const NAV = [
   { to: '/settings/status-margins', label: 'Status margins' },
   { to: '/settings/tokens', label: 'API tokens' },
 ];
+
+/** The navigation item a path belongs to: the longest matching prefix (/okrs/map is not /okrs); Home only exactly. */
+const activeNav = (path: string) =>
+  path === '/' ? '/' : NAV.filter((n) => n.to !== '/' && path.startsWith(n.to)).sort((a, b) => b.to.length - a.to.length)[0]?.to;
 
 /** The app shell: navigation, the organisation's name and the user menu. */
 export function Layout({ me }: { me: Me }) {
@@ -91,7 +96,7 @@ export function Layout({ me }: { me: Me }) {
             to={item.to}
             label={item.label}
             onClick={close}
-            active={item.to === '/' ? location.pathname === '/' : location.pathname.startsWith(item.to)}
+            active={activeNav(location.pathname) === item.to}
           />
         ))}
       </AppShell.Navbar>

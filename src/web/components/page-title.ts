@@ -9,6 +9,7 @@ const TITLES: [RegExp, string][] = [
   [/^\/$/, 'Home'],
   [/^\/okrs\/?$/, 'OKRs'],
   [/^\/kpis\/?$/, 'KPIs'],
+  [/^\/okrs\/map\/?$/, 'Alignment map'],
   [/^\/feed\/?$/, 'Feed'],
   [/^\/attention\/?$/, 'Needs attention'],
   [/^\/teams\/?$/, 'Teams'],

@@ -1,0 +1,192 @@
+import { and, eq, inArray, isNull } from 'drizzle-orm';
+import { alignmentHealth } from '../../../domain/across/alignment-health.js';
+import { teamAndDescendants } from '../../../domain/across/departments.js';
+import type { Database } from '../../../db/database.js';
+import { alignments, keyResults, objectives, type cycles } from '../../../db/schema/index.js';
+import { notFound } from '../../errors.js';
+import { plainMembersOf, loadPaceContext, loadTeams, namesOf, objectiveFacts, publishedIn, type ObjectiveFacts } from './cycle-facts.js';
+import { cycleLinks, linksTouching, type MapLink } from './map-links.js';
+import { edge, objectiveNode, type MapEdge, type MapNode } from './map-nodes.js';
+import { aggregatedMap } from './aggregate-map.js';
+
+type CycleRow = typeof cycles.$inferSelect;
+
+/** Above this many published objectives an unfocused map starts aggregated by department. */
+export const AGGREGATE_ABOVE = 2_000;
+
+export interface MapOptions {
+  focusTeamId?: string;
+  /** How many alignment hops beyond the focused teams' own objectives (default 1). */
+  depth: number;
+  keyResults: boolean;
+  /** Force (true) or refuse (false) the aggregated view; by default it depends on the cycle's size. */
+  aggregate?: boolean;
+  now: Date;
+}
+
+/** The focused teams' objectives and their neighbours `depth` alignments away, with the links among them. */
+async function focusedObjectives(db: Database, orgId: string, cycle: CycleRow, teamIds: string[], depth: number) {
+  const rows: ObjectiveFacts[] = teamIds.length
+    ? await db
+        .select(objectiveFacts)
+        .from(objectives)
+        .where(and(eq(objectives.orgId, orgId), publishedIn(orgId, cycle.id), inArray(objectives.teamId, teamIds)))
+    : [];
+  const seen = new Set(rows.map((o) => o.id));
+  let frontier = [...seen];
+  for (let hop = 0; hop < depth && frontier.length > 0; hop++) {
+    const links = await linksTouching(db, orgId, frontier);
+    const next = [...new Set(links.flatMap((l) => [l.child, l.parent]))].filter((id) => !seen.has(id));
+    const found: ObjectiveFacts[] = next.length
+      ? await db
+          .select(objectiveFacts)
+          .from(objectives)
+          .where(and(eq(objectives.orgId, orgId), publishedIn(orgId, cycle.id), inArray(objectives.id, next)))
+      : [];
+    for (const o of found) seen.add(o.id);
+    rows.push(...found);
+    frontier = found.map((o) => o.id);
+  }
+  return rows;
+}
+
+/** Whether each objective is aligned to anything (the node may be shown without its parent). */
+async function alignedAmong(db: Database, orgId: string, ids: string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const rows = await db
+    .selectDistinct({ id: alignments.childObjectiveId })
+    .from(alignments)
+    .where(and(eq(alignments.orgId, orgId), inArray(alignments.childObjectiveId, ids)));
+  return new Set(rows.map((r) => r.id));
+}
+
+/** Company key results of the shown objectives, and which of them some objective aligns to. */
+async function keyResultNodes(db: Database, orgId: string, shown: ObjectiveFacts[], all: boolean): Promise<MapNode[]> {
+  const ids = shown.filter((o) => all || o.teamId === null).map((o) => o.id);
+  if (ids.length === 0) return [];
+  const krs = await db
+    .select({ id: keyResults.id, objectiveId: keyResults.objectiveId, title: keyResults.title, progress: keyResults.progress })
+    .from(keyResults)
+    .where(and(eq(keyResults.orgId, orgId), inArray(keyResults.objectiveId, ids)))
+    .orderBy(keyResults.position);
+  const supported = krs.length
+    ? new Set(
+        (
+          await db
+            .selectDistinct({ id: alignments.parentKeyResultId })
+            .from(alignments)
+            .where(
+              and(
+                eq(alignments.orgId, orgId),
+                inArray(
+                  alignments.parentKeyResultId,
+                  krs.map((k) => k.id),
+                ),
+              ),
+            )
+        ).map((r) => r.id),
+      )
+    : new Set<string | null>();
+  const company = new Set(shown.filter((o) => o.teamId === null).map((o) => o.id));
+  return krs
+    .map((kr): MapNode => ({
+      id: kr.id,
+      type: 'key_result',
+      title: kr.title,
+      level: null,
+      teamId: null,
+      teamName: null,
+      departmentId: null,
+      ownerId: null,
+      ownerName: null,
+      progress: kr.progress,
+      expectedProgress: null,
+      progressStatus: null,
+      orphan: false,
+      unsupported: company.has(kr.objectiveId) && !supported.has(kr.id),
+      objectiveId: kr.objectiveId,
+      objectiveCount: null,
+      statusCounts: null,
+    }))
+    .filter((node) => all || node.unsupported);
+}
+
+function edgesOf(links: MapLink[], shown: Set<string>, krShown: Set<string>): MapEdge[] {
+  const edges = new Map<string, MapEdge>();
+  for (const link of links) {
+    if (!shown.has(link.child) || !shown.has(link.parent)) continue;
+    const source = link.parentKeyResultId && krShown.has(link.parentKeyResultId) ? link.parentKeyResultId : link.parent;
+    const e = edge(source, link.child);
+    edges.set(e.id, e);
+  }
+  return [...edges.values()];
+}
+
+/**
+ * The alignment map of a cycle: objectives as nodes (one node however many parents), alignments as edges. Focused on
+ * a team or department, its objectives and their neighbours; unfocused on a big cycle, aggregated by department.
+ */
+export async function alignmentMap(db: Database, orgId: string, cycle: CycleRow, options: MapOptions) {
+  const teams = await loadTeams(db, orgId);
+  if (options.focusTeamId && !teams.byId.has(options.focusTeamId)) throw notFound('The team', 'focusTeamId');
+  const pace = await loadPaceContext(db, orgId, cycle, options.now);
+  let rows: ObjectiveFacts[];
+  let links: MapLink[];
+  let judged = (_: ObjectiveFacts) => true;
+  if (options.focusTeamId) {
+    const focusSet = teamAndDescendants(teams.rows, options.focusTeamId);
+    const focus = [...focusSet];
+    // Alignment health of a focused map is the focused teams' own, not their neighbours'.
+    judged = (o) => o.teamId !== null && focusSet.has(o.teamId);
+    // Company objectives always head a focused map: the focus is read against the top.
+    const company = await db
+      .select(objectiveFacts)
+      .from(objectives)
+      .where(and(publishedIn(orgId, cycle.id), isNull(objectives.teamId)));
+    const focused = await focusedObjectives(db, orgId, cycle, focus, options.depth);
+    const ids = new Set(focused.map((o) => o.id));
+    rows = [...focused, ...company.filter((o) => !ids.has(o.id))];
+    links = await linksTouching(
+      db,
+      orgId,
+      rows.map((o) => o.id),
+    );
+  } else {
+    rows = await db.select(objectiveFacts).from(objectives).where(publishedIn(orgId, cycle.id));
+    const aggregate = options.aggregate ?? rows.length > AGGREGATE_ABOVE;
+    links = await cycleLinks(db, orgId, cycle.id);
+    if (aggregate)
+      return { cycleId: cycle.id, focusTeamId: null, aggregated: true, ...(await aggregatedMap(db, orgId, rows, links, teams, pace)) };
+  }
+  const aligned = options.focusTeamId
+    ? await alignedAmong(
+        db,
+        orgId,
+        rows.map((o) => o.id),
+      )
+    : new Set(links.map((l) => l.child));
+  const ownerIds = [...new Set(rows.flatMap((o) => (o.ownerId ? [o.ownerId] : [])))];
+  const teamIds = [...new Set(rows.flatMap((o) => (o.teamId ? [o.teamId] : [])))];
+  const [names, members, krNodes] = await Promise.all([
+    namesOf(db, orgId, ownerIds),
+    plainMembersOf(db, orgId, teamIds),
+    keyResultNodes(db, orgId, rows, options.keyResults),
+  ]);
+  const facts = { teams, pace, names, members, aligned };
+  const objectiveNodes = rows.map((o) => objectiveNode(o, facts));
+  const shown = new Set(rows.map((o) => o.id));
+  const krShown = new Set(krNodes.map((k) => k.id));
+  const krEdges = krNodes.map((k) => edge(k.objectiveId!, k.id));
+  return {
+    cycleId: cycle.id,
+    focusTeamId: options.focusTeamId ?? null,
+    aggregated: false,
+    nodes: [...objectiveNodes, ...krNodes],
+    edges: [...krEdges, ...edgesOf(links, shown, krShown)],
+    alignmentHealth: alignmentHealth(
+      rows
+        .filter(judged)
+        .map((o) => ({ teamId: o.teamId, published: true, aligned: aligned.has(o.id), standaloneReason: o.standaloneReason })),
+    ),
+  };
+}

@@ -1,0 +1,61 @@
+import { and, eq, inArray, or, sql } from 'drizzle-orm';
+import type { Executor } from '../../../db/database.js';
+import { alignments, keyResults, objectives } from '../../../db/schema/index.js';
+
+/** One alignment: the child objective, and its parent objective (directly, or the objective of the parent key result). */
+export interface MapLink {
+  child: string;
+  parentObjectiveId: string | null;
+  parentKeyResultId: string | null;
+  /** The objective the child supports: the parent objective, or the one holding the parent key result. */
+  parent: string;
+}
+
+const linkColumns = {
+  child: alignments.childObjectiveId,
+  parentObjectiveId: alignments.parentObjectiveId,
+  parentKeyResultId: alignments.parentKeyResultId,
+  krObjectiveId: keyResults.objectiveId,
+};
+type LinkRow = { child: string; parentObjectiveId: string | null; parentKeyResultId: string | null; krObjectiveId: string | null };
+const toLinks = (rows: LinkRow[]): MapLink[] =>
+  rows.flatMap((r) => {
+    const parent = r.parentObjectiveId ?? r.krObjectiveId;
+    return parent ? [{ child: r.child, parentObjectiveId: r.parentObjectiveId, parentKeyResultId: r.parentKeyResultId, parent }] : [];
+  });
+
+/** Every alignment whose child is an objective of the cycle. */
+export async function cycleLinks(db: Executor, orgId: string, cycleId: string): Promise<MapLink[]> {
+  const rows = await db
+    .select(linkColumns)
+    .from(alignments)
+    .innerJoin(objectives, eq(objectives.id, alignments.childObjectiveId))
+    .leftJoin(keyResults, eq(keyResults.id, alignments.parentKeyResultId))
+    .where(and(eq(alignments.orgId, orgId), eq(objectives.cycleId, cycleId)));
+  return toLinks(rows);
+}
+
+/** Alignments touching the given objectives: as the child, as the parent, or through one of their key results. */
+export async function linksTouching(db: Executor, orgId: string, ids: string[]): Promise<MapLink[]> {
+  if (ids.length === 0) return [];
+  const theirKrs = db
+    .select({ id: keyResults.id })
+    .from(keyResults)
+    .where(and(eq(keyResults.orgId, orgId), inArray(keyResults.objectiveId, ids)));
+  const rows = await db
+    .select(linkColumns)
+    .from(alignments)
+    .leftJoin(keyResults, eq(keyResults.id, alignments.parentKeyResultId))
+    .where(
+      and(
+        eq(alignments.orgId, orgId),
+        // `= any(array(…))` keeps each branch on its index (see find-objectives.ts alignedTo).
+        or(
+          inArray(alignments.childObjectiveId, ids),
+          inArray(alignments.parentObjectiveId, ids),
+          sql`${alignments.parentKeyResultId} = any(array(${theirKrs}))`,
+        ),
+      ),
+    );
+  return toLinks(rows);
+}

@@ -1,0 +1,52 @@
+import { mkdirSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { seriousAxeViolations } from './browser.js';
+import { useSignedInBrowser } from './signed-in.js';
+
+const SHOTS = process.env.SCREENSHOT_DIR ?? 'test-results/screenshots';
+mkdirSync(SHOTS, { recursive: true });
+
+const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+
+describe('the alignment map in the browser', () => {
+  const b = useSignedInBrowser({ organization: 'Acme', email: 'ada@acme.test' });
+
+  it('opens the map, focuses on a department and clicks through to an objective', { timeout: 120_000 }, async () => {
+    const { page, server } = b;
+    const cycle = await b.post('/cycles', { name: 'This quarter', startDate: day(-30), endDate: day(60), status: 'active' });
+    const eng = await b.post('/teams', { name: 'Engineering', kind: 'department' });
+    const sales = await b.post('/teams', { name: 'Sales', kind: 'department' });
+    const published = { cycleId: cycle.id, status: 'active', effectiveStartDate: null, publishOverrideReason: 'Test set-up' };
+    const grow = await b.post('/objectives', { ...published, title: 'Grow the business' });
+    const ship = await b.post('/objectives', { ...published, title: 'Ship faster', teamId: eng.id });
+    const win = await b.post('/objectives', { ...published, title: 'Win the mid-market', teamId: sales.id });
+    await b.post('/objectives', { ...published, title: 'Tidy the CRM', teamId: sales.id });
+    await b.post(`/objectives/${ship.id}/alignments`, { parentObjectiveId: grow.id });
+    await b.post(`/objectives/${win.id}/alignments`, { parentObjectiveId: grow.id });
+
+    await page.goto(`${server.url}/okrs/map`);
+    await page.getByRole('heading', { name: 'Alignment map' }).waitFor();
+    await page.getByTestId('map-objective').filter({ hasText: 'Tidy the CRM' }).getByText('Orphan').waitFor();
+    expect(await page.getByTestId('map-objective').count()).toBe(4);
+    await page.getByTestId('alignment-health').getByText('67%').waitFor();
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await page.screenshot({ path: `${SHOTS}/alignment-map.png` });
+
+    await page.getByRole('combobox', { name: 'Focus on' }).click();
+    await page.getByRole('option', { name: 'Engineering (department)' }).click();
+    await page.waitForURL(/focus=/);
+    await page.getByTestId('map-objective').filter({ hasText: 'Win the mid-market' }).waitFor({ state: 'detached' });
+    expect(await page.getByTestId('map-objective').allInnerTexts()).toHaveLength(2);
+
+    await page.getByRole('link', { name: 'Ship faster' }).click();
+    await page.getByRole('heading', { name: 'Ship faster' }).waitFor();
+    expect(page.url()).toBe(`${server.url}/objectives/${ship.id}`);
+
+    await page.setViewportSize({ width: 375, height: 800 });
+    await page.goto(`${server.url}/okrs/map`);
+    await page.getByTestId('map-objective').first().waitFor();
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await page.screenshot({ path: `${SHOTS}/alignment-map-375.png` });
+    await page.setViewportSize({ width: 1280, height: 900 });
+  });
+});
