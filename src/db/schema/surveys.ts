@@ -65,9 +65,11 @@ export const surveyQuestions = pgTable(
   (t) => [
     unique('survey_questions_org_id_unique').on(t.orgId, t.id),
     unique('survey_questions_position_unique').on(t.surveyId, t.position),
-    foreignKey({ name: 'survey_questions_survey_fk', columns: [t.orgId, t.surveyId], foreignColumns: [surveys.orgId, surveys.id] }).onDelete(
-      'cascade',
-    ),
+    foreignKey({
+      name: 'survey_questions_survey_fk',
+      columns: [t.orgId, t.surveyId],
+      foreignColumns: [surveys.orgId, surveys.id],
+    }).onDelete('cascade'),
     oneOf('survey_questions_kind_check', t.kind, SURVEY_QUESTION_KINDS),
   ],
 );
@@ -82,7 +84,9 @@ export const surveyTeams = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.surveyId, t.teamId] }),
-    foreignKey({ name: 'survey_teams_survey_fk', columns: [t.orgId, t.surveyId], foreignColumns: [surveys.orgId, surveys.id] }).onDelete('cascade'),
+    foreignKey({ name: 'survey_teams_survey_fk', columns: [t.orgId, t.surveyId], foreignColumns: [surveys.orgId, surveys.id] }).onDelete(
+      'cascade',
+    ),
     foreignKey({ name: 'survey_teams_team_fk', columns: [t.orgId, t.teamId], foreignColumns: [teams.orgId, teams.id] }).onDelete('cascade'),
   ],
 );
@@ -97,9 +101,11 @@ export const surveyParticipants = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.surveyId, t.userId] }),
-    foreignKey({ name: 'survey_participants_survey_fk', columns: [t.orgId, t.surveyId], foreignColumns: [surveys.orgId, surveys.id] }).onDelete(
-      'cascade',
-    ),
+    foreignKey({
+      name: 'survey_participants_survey_fk',
+      columns: [t.orgId, t.surveyId],
+      foreignColumns: [surveys.orgId, surveys.id],
+    }).onDelete('cascade'),
     foreignKey({ name: 'survey_participants_user_fk', columns: [t.orgId, t.userId], foreignColumns: [users.orgId, users.id] }).onDelete(
       'cascade',
     ),
@@ -119,10 +125,14 @@ export const surveyResponses = pgTable(
   (t) => [
     unique('survey_responses_org_id_unique').on(t.orgId, t.id),
     index('survey_responses_survey_idx').on(t.orgId, t.surveyId, t.teamId),
-    foreignKey({ name: 'survey_responses_survey_fk', columns: [t.orgId, t.surveyId], foreignColumns: [surveys.orgId, surveys.id] }).onDelete(
-      'cascade',
+    foreignKey({
+      name: 'survey_responses_survey_fk',
+      columns: [t.orgId, t.surveyId],
+      foreignColumns: [surveys.orgId, surveys.id],
+    }).onDelete('cascade'),
+    foreignKey({ name: 'survey_responses_team_fk', columns: [t.orgId, t.teamId], foreignColumns: [teams.orgId, teams.id] }).onDelete(
+      'set null',
     ),
-    foreignKey({ name: 'survey_responses_team_fk', columns: [t.orgId, t.teamId], foreignColumns: [teams.orgId, teams.id] }).onDelete('set null'),
   ],
 );
 

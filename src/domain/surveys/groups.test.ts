@@ -16,26 +16,41 @@ describe('reportGroups', () => {
   it.each([
     {
       name: 'every team at the threshold is shown as itself',
-      responses: counts([['north', 5], ['south', 5], ['web', 6]]),
+      responses: counts([
+        ['north', 5],
+        ['south', 5],
+        ['web', 6],
+      ]),
       // Departments without members of their own have nothing to show and point to the (hidden) organisation.
       shownAs: { north: 'north', south: 'south', web: 'web', sales: undefined, tech: undefined, org: undefined },
       shown: { north: 5, south: 5, web: 6 },
     },
     {
       name: 'small teams merge into their department',
-      responses: counts([['north', 3], ['south', 2], ['web', 5]]),
+      responses: counts([
+        ['north', 3],
+        ['south', 2],
+        ['web', 5],
+      ]),
       shownAs: { north: 'sales', south: 'sales', web: 'web', sales: 'sales', tech: undefined, org: undefined },
       shown: { sales: 5, web: 5 },
     },
     {
       name: 'a small department merges further into the organisation',
-      responses: counts([['north', 2], ['web', 5], [null, 3]]),
+      responses: counts([
+        ['north', 2],
+        ['web', 5],
+        [null, 3],
+      ]),
       shownAs: { north: null, south: null, sales: null, web: 'web', tech: null, org: null },
       shown: { web: 5, org: 5 },
     },
     {
       name: 'when even the organisation is below the threshold nothing small is shown',
-      responses: counts([['north', 2], ['south', 2]]),
+      responses: counts([
+        ['north', 2],
+        ['south', 2],
+      ]),
       shownAs: { north: undefined, south: undefined, sales: undefined, web: undefined, tech: undefined, org: undefined },
       shown: {},
     },

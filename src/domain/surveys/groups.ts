@@ -22,7 +22,11 @@ function depthOf(id: string, parentOf: Map<string, string | null>): number {
 }
 
 /** `responsesByTeam` counts responses per team (null: people in no team); `minimum` is the organisation's threshold. */
-export function reportGroups(teams: readonly TeamNode[], responsesByTeam: ReadonlyMap<string | null, number>, minimum: number): ReportedGroups {
+export function reportGroups(
+  teams: readonly TeamNode[],
+  responsesByTeam: ReadonlyMap<string | null, number>,
+  minimum: number,
+): ReportedGroups {
   const parentOf = new Map(teams.map((t) => [t.id, t.parentId] as const));
   const pooled = new Map<string | null, number>(responsesByTeam);
   const mergedInto = new Map<string | null, string | null>();

@@ -24,7 +24,11 @@ export const LEADERSHIP_SUPPORT_QUESTION: QuestionTemplate = {
 
 /** Ready-made surveys the builder starts from; every question can be changed or removed. */
 export const SURVEY_TEMPLATES: readonly { id: string; title: string; questions: readonly QuestionTemplate[] }[] = [
-  { id: 'clarity', title: 'Clarity pulse', questions: [CLARITY_QUESTION, { kind: 'text', text: 'What would make our objectives clearer?' }] },
+  {
+    id: 'clarity',
+    title: 'Clarity pulse',
+    questions: [CLARITY_QUESTION, { kind: 'text', text: 'What would make our objectives clearer?' }],
+  },
   {
     id: 'rollout-pulse',
     title: 'OKR rollout pulse',

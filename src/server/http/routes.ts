@@ -19,6 +19,8 @@ import { qualityRoutes } from './quality/routes.js';
 import { historyRoutes } from './okrs/history-routes.js';
 import { rhythmRoutes } from './rhythm/routes.js';
 import { socialRoutes } from './social/routes.js';
+import { surveyRoutes } from './surveys/routes.js';
+import { rolloutRoutes } from './rollout/routes.js';
 
 /** Every /api/v1 resource. Add a resource here and it is served and documented. */
 export const apiRoutes =
@@ -43,6 +45,8 @@ export const apiRoutes =
       qualityRoutes,
       rhythmRoutes,
       socialRoutes,
+      surveyRoutes,
+      rolloutRoutes,
     ]) {
       await api.register(routes(ctx));
     }

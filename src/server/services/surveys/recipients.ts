@@ -28,7 +28,13 @@ export async function teamsWithDescendants(tx: Executor, orgId: string, roots: r
 /** The pilot's teams with their sub-teams; empty when no pilot is set. */
 export async function pilotTeamIds(tx: Executor, orgId: string): Promise<string[]> {
   const rows = await tx.select({ teamId: pilotTeams.teamId }).from(pilotTeams).where(eq(pilotTeams.orgId, orgId));
-  return rows.length === 0 ? [] : teamsWithDescendants(tx, orgId, rows.map((r) => r.teamId));
+  return rows.length === 0
+    ? []
+    : teamsWithDescendants(
+        tx,
+        orgId,
+        rows.map((r) => r.teamId),
+      );
 }
 
 /** The teams a survey reaches, or null for everyone. */
@@ -39,7 +45,11 @@ export async function surveyTeamIds(tx: Executor, survey: SurveyFacts): Promise<
     .select({ teamId: surveyTeams.teamId })
     .from(surveyTeams)
     .where(and(eq(surveyTeams.orgId, survey.orgId), eq(surveyTeams.surveyId, survey.id)));
-  return teamsWithDescendants(tx, survey.orgId, chosen.map((r) => r.teamId));
+  return teamsWithDescendants(
+    tx,
+    survey.orgId,
+    chosen.map((r) => r.teamId),
+  );
 }
 
 /** Active people the survey is sent to. */

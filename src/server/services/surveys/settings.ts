@@ -11,17 +11,17 @@ export const DEFAULT_MIN_GROUP_SIZE = 5;
 export const MIN_GROUP_SIZE_FLOOR = 3;
 
 export async function surveyMinGroupSize(db: Executor, orgId: string): Promise<number> {
-  const [row] = await db
-    .select({ size: rolloutSettings.surveyMinGroupSize })
-    .from(rolloutSettings)
-    .where(eq(rolloutSettings.orgId, orgId));
+  const [row] = await db.select({ size: rolloutSettings.surveyMinGroupSize }).from(rolloutSettings).where(eq(rolloutSettings.orgId, orgId));
   return row?.size ?? DEFAULT_MIN_GROUP_SIZE;
 }
 
 export async function setSurveyMinGroupSize(db: Database, actor: Actor, size: number): Promise<number> {
   authorizeSurveyManagement(actor);
   if (!Number.isInteger(size) || size < MIN_GROUP_SIZE_FLOOR)
-    throw invalid('surveyMinGroupSize', `Show a group's results from ${MIN_GROUP_SIZE_FLOOR} responses or more, so nobody can be singled out.`);
+    throw invalid(
+      'surveyMinGroupSize',
+      `Show a group's results from ${MIN_GROUP_SIZE_FLOOR} responses or more, so nobody can be singled out.`,
+    );
   return db.transaction(async (tx) => {
     const before = await surveyMinGroupSize(tx, actor.orgId);
     await tx

@@ -17,7 +17,13 @@ interface SurveyFacts {
  * Tells the survey's recipients who have not answered yet: once when it opens, then a reminder per day it is run
  * (the dedupe key holds the day, so several processes remind once). Returns how many were told.
  */
-export async function sendSurveyNotices(tx: Executor, ctx: NotifyContext, survey: SurveyFacts, why: 'invitation' | 'reminder', day?: string) {
+export async function sendSurveyNotices(
+  tx: Executor,
+  ctx: NotifyContext,
+  survey: SurveyFacts,
+  why: 'invitation' | 'reminder',
+  day?: string,
+) {
   const answered = new Set(
     (
       await tx

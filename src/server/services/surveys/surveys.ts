@@ -47,7 +47,9 @@ export async function surveyForAnswering(db: Database, actor: Actor, id: string)
   const [participant] = await db
     .select({ userId: surveyParticipants.userId })
     .from(surveyParticipants)
-    .where(and(eq(surveyParticipants.orgId, actor.orgId), eq(surveyParticipants.surveyId, id), eq(surveyParticipants.userId, actor.userId)));
+    .where(
+      and(eq(surveyParticipants.orgId, actor.orgId), eq(surveyParticipants.surveyId, id), eq(surveyParticipants.userId, actor.userId)),
+    );
   const invited = (await surveyRecipients(db, survey)).includes(actor.userId);
   return { ...survey, questions, invited, answered: participant !== undefined };
 }
@@ -84,7 +86,9 @@ export async function setTextHidden(db: Database, actor: Actor, surveyId: string
       const rows = await tx
         .update(surveyAnswers)
         .set({ hidden })
-        .where(and(eq(surveyAnswers.orgId, actor.orgId), eq(surveyAnswers.questionId, questionId), eq(surveyAnswers.responseId, responseId)))
+        .where(
+          and(eq(surveyAnswers.orgId, actor.orgId), eq(surveyAnswers.questionId, questionId), eq(surveyAnswers.responseId, responseId)),
+        )
         .returning({ responseId: surveyAnswers.responseId });
       if (rows.length === 0) throw notFound('The answer', 'textIds');
       changed += rows.length;
