@@ -57,18 +57,16 @@ export async function createSurvey(deps: ServiceDeps, actor: Actor, input: Surve
         createdBy: actor.userId,
       })
       .returning();
-    await tx
-      .insert(surveyQuestions)
-      .values(
-        input.questions.map((q, position) => ({
-          orgId: actor.orgId,
-          surveyId: id,
-          position,
-          kind: q.kind,
-          text: q.text,
-          theme: q.theme ?? null,
-        })),
-      );
+    await tx.insert(surveyQuestions).values(
+      input.questions.map((q, position) => ({
+        orgId: actor.orgId,
+        surveyId: id,
+        position,
+        kind: q.kind,
+        text: q.text,
+        theme: q.theme ?? null,
+      })),
+    );
     if (teamIds.length > 0) await tx.insert(surveyTeams).values(teamIds.map((teamId) => ({ orgId: actor.orgId, surveyId: id, teamId })));
     await recordActivity(tx, {
       ...scopeOf(actor),
