@@ -25,6 +25,10 @@ const RhythmSettingsPage = lazyNamed(() => import('./pages/RhythmSettingsPage.js
 const FeedPage = lazyNamed(() => import('./pages/FeedPage.js'), 'FeedPage');
 const NotificationsPage = lazyNamed(() => import('./pages/NotificationsPage.js'), 'NotificationsPage');
 const StatusMarginsPage = lazyNamed(() => import('./pages/StatusMarginsPage.js'), 'StatusMarginsPage');
+const SurveysPage = lazyNamed(() => import('./pages/SurveysPage.js'), 'SurveysPage');
+const SurveyAnswerPage = lazyNamed(() => import('./pages/SurveyAnswerPage.js'), 'SurveyAnswerPage');
+const SurveyResultsPage = lazyNamed(() => import('./pages/SurveyResultsPage.js'), 'SurveyResultsPage');
+const RolloutPage = lazyNamed(() => import('./pages/RolloutPage.js'), 'RolloutPage');
 
 /** A lazy page inside the shell: the navigation stays while the page's chunk arrives. */
 const page = (node: ReactNode) => <Suspense fallback={<PageSkeleton />}>{node}</Suspense>;
@@ -72,6 +76,10 @@ export function App() {
         <Route path="notifications" element={page(<NotificationsPage me={me.data} />)} />
         <Route path="settings/tokens" element={page(<TokensPage />)} />
         <Route path="settings/profile" element={page(<ProfilePage me={me.data} />)} />
+        <Route path="surveys" element={page(<SurveysPage me={me.data} />)} />
+        <Route path="surveys/:id/answer" element={page(<SurveyAnswerPage />)} />
+        <Route path="surveys/:id/results" element={page(<SurveyResultsPage />)} />
+        <Route path="rollout" element={page(<RolloutPage me={me.data} />)} />
         <Route path="*" element={<Navigate to="/" replace />} />
       </Route>
     </Routes>

@@ -8,6 +8,7 @@ import type { Me } from '../api/types.js';
 import { KeyResultCard } from '../components/KeyResultCard.js';
 import { percent } from '../components/ProgressBar.js';
 import { SummaryCardsSkeleton } from '../components/SummaryCardsSkeleton.js';
+import { ChampionContact } from '../components/rollout/ChampionContact.js';
 
 /** Due first: stale, then never checked in, then the longest since the last check-in. */
 const dueOrder = (a: KeyResult, b: KeyResult) =>
@@ -116,6 +117,7 @@ export function HomePage({ me }: { me: Me }) {
           </Stack>
         ))}
       </Stack>
+      <ChampionContact />
       {me.can.manageOrganization && (
         <Card withBorder>
           <Title order={2} size="h5" mb="xs">

@@ -1,6 +1,6 @@
 import { and, asc, count, eq, isNotNull, isNull } from 'drizzle-orm';
 import type { Database } from '../../../db/database.js';
-import { surveyAnswers, surveyQuestions, surveyResponses, surveys, teams } from '../../../db/schema/index.js';
+import { surveyAnswers, surveyQuestions, surveyResponses, teams } from '../../../db/schema/index.js';
 import { reportGroups } from '../../../domain/surveys/groups.js';
 import { summarizeScores } from '../../../domain/surveys/summary.js';
 import type { Actor } from '../../auth/actor.js';
