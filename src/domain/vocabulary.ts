@@ -42,8 +42,9 @@ export type ProgressStatus = (typeof PROGRESS_STATUSES)[number];
 export const CHECK_IN_CADENCES = ['weekly', 'biweekly', 'monthly'] as const;
 export type CheckInCadence = (typeof CHECK_IN_CADENCES)[number];
 
-/** A person's role in the organisation. */
-export const ROLES = ['owner', 'admin', 'member'] as const;
+/** A person's role in the organisation. A champion runs the OKR programme (principles, rhythm, cycles, surveys,
+ * rollout) without managing people, roles, tokens or instance settings. */
+export const ROLES = ['owner', 'admin', 'champion', 'member'] as const;
 export type Role = (typeof ROLES)[number];
 
 export const TEAM_KINDS = ['department', 'team'] as const;
@@ -57,7 +58,7 @@ export type TeamMemberRole = (typeof TEAM_MEMBER_ROLES)[number];
 export const EMAIL_STATUSES = ['sent', 'failed', 'not_configured'] as const;
 export type EmailStatus = (typeof EMAIL_STATUSES)[number];
 
-export const NOTIFICATION_KINDS = ['reminder', 'escalation', 'digest', 'mention', 'comment', 'celebration', 'blocker'] as const;
+export const NOTIFICATION_KINDS = ['reminder', 'escalation', 'digest', 'mention', 'comment', 'celebration', 'blocker', 'survey'] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 /** Where a person may receive a notification kind. */
@@ -79,6 +80,21 @@ export type CommentTarget = (typeof COMMENT_TARGETS)[number];
 /** What a reaction can be given to. */
 export const REACTION_TARGETS = ['comment', 'check_in'] as const;
 export type ReactionTarget = (typeof REACTION_TARGETS)[number];
+
+/** What a pulse-survey question asks for: a 1–5 agreement scale, yes/no, or free text. */
+export const SURVEY_QUESTION_KINDS = ['scale', 'yes_no', 'text'] as const;
+export type SurveyQuestionKind = (typeof SURVEY_QUESTION_KINDS)[number];
+
+/** Who a survey is sent to. */
+export const SURVEY_SCOPES = ['everyone', 'pilot', 'teams'] as const;
+export type SurveyScope = (typeof SURVEY_SCOPES)[number];
+
+/** When a survey runs again: never, every month, or at the end of each cycle. */
+export const SURVEY_SCHEDULES = ['once', 'monthly', 'cycle_end'] as const;
+export type SurveySchedule = (typeof SURVEY_SCHEDULES)[number];
+
+export const SURVEY_STATUSES = ['open', 'closed'] as const;
+export type SurveyStatus = (typeof SURVEY_STATUSES)[number];
 
 /** Whether `value` is one of `values` (narrows an untrusted string). */
 export function isOneOf<T extends string>(values: readonly T[], value: string): value is T {

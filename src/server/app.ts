@@ -30,7 +30,8 @@ export const webRoot = fileURLToPath(new URL('../../dist/web', import.meta.url))
 export interface AppOptions {
   handle: DatabaseHandle;
   config: Config;
-  logger?: boolean | { level: string };
+  /** A stream lets a test read every log line (e.g. to prove none links a survey response to a person). */
+  logger?: boolean | { level: string; stream?: { write(line: string): void } };
   mailer?: Mailer;
   clock?: Clock;
   /** Defaults to an in-process bus; the server engine bridges processes with LISTEN/NOTIFY. */

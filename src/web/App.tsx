@@ -33,6 +33,10 @@ const EvaluationPage = lazyNamed(() => import('./pages/EvaluationPage.js'), 'Eva
 const CycleRetrospectivesPage = lazyNamed(() => import('./pages/CycleRetrospectivesPage.js'), 'CycleRetrospectivesPage');
 const RetrospectivePage = lazyNamed(() => import('./pages/RetrospectivePage.js'), 'RetrospectivePage');
 const AlignmentMapPage = lazyNamed(() => import('./pages/AlignmentMapPage.js'), 'AlignmentMapPage');
+const SurveysPage = lazyNamed(() => import('./pages/SurveysPage.js'), 'SurveysPage');
+const SurveyAnswerPage = lazyNamed(() => import('./pages/SurveyAnswerPage.js'), 'SurveyAnswerPage');
+const SurveyResultsPage = lazyNamed(() => import('./pages/SurveyResultsPage.js'), 'SurveyResultsPage');
+const RolloutPage = lazyNamed(() => import('./pages/RolloutPage.js'), 'RolloutPage');
 
 /** A lazy page inside the shell: the navigation stays while the page's chunk arrives. */
 const page = (node: ReactNode) => <Suspense fallback={<PageSkeleton />}>{node}</Suspense>;
@@ -89,6 +93,10 @@ export function App() {
         <Route path="cycles/:id/evaluation" element={page(<EvaluationPage />)} />
         <Route path="cycles/:id/retrospectives" element={page(<CycleRetrospectivesPage />)} />
         <Route path="retrospectives/:id" element={page(<RetrospectivePage />)} />
+        <Route path="surveys" element={page(<SurveysPage me={me.data} />)} />
+        <Route path="surveys/:id/answer" element={page(<SurveyAnswerPage />)} />
+        <Route path="surveys/:id/results" element={page(<SurveyResultsPage />)} />
+        <Route path="rollout" element={page(<RolloutPage me={me.data} />)} />
         <Route path="*" element={<Navigate to="/" replace />} />
       </Route>
     </Routes>

@@ -13,7 +13,7 @@ export interface TestServer {
 }
 
 /** What a test may set: config overrides, and the app's mailer, clock or event bus. */
-export interface TestServerOptions extends Pick<AppOptions, 'mailer' | 'clock' | 'events'> {
+export interface TestServerOptions extends Pick<AppOptions, 'mailer' | 'clock' | 'events' | 'logger'> {
   config?: Partial<Config>;
 }
 

@@ -8,3 +8,4 @@ export * from './kpis.js';
 export * from './review.js';
 export * from './learning.js';
 export * from './dependencies.js';
+export * from './surveys.js';

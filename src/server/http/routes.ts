@@ -26,6 +26,8 @@ import { lessonRoutes } from './lessons/routes.js';
 import { evaluationRoutes } from './evaluation/routes.js';
 import { retrospectiveRoutes } from './retrospectives/routes.js';
 import { acrossRoutes } from './across/routes.js';
+import { surveyRoutes } from './surveys/routes.js';
+import { rolloutRoutes } from './rollout/routes.js';
 
 /** Every /api/v1 resource. Add a resource here and it is served and documented. */
 export const apiRoutes =
@@ -57,6 +59,8 @@ export const apiRoutes =
       evaluationRoutes,
       retrospectiveRoutes,
       acrossRoutes,
+      surveyRoutes,
+      rolloutRoutes,
     ]) {
       await api.register(routes(ctx));
     }

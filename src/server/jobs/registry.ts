@@ -8,6 +8,7 @@ import { hours } from '../../domain/zoned-time.js';
 import type { JobContext, ScheduledJob } from './context.js';
 import { housekeeping } from './housekeeping.js';
 import { escalateReviewGroup, remindReviewGroup } from '../services/closing/review-reminders.js';
+import { dueSurveyWork } from '../services/surveys/reminders.js';
 
 const notifyAt = (ctx: JobContext, now: Date): NotifyContext => ({ publicUrl: ctx.config.publicUrl, secret: ctx.secret, now });
 
@@ -71,10 +72,19 @@ const digest: ScheduledJob = {
   },
 };
 
-const SCHEDULED_JOBS: readonly ScheduledJob[] = [reminders, escalation, digest, housekeeping];
+/** Pulse surveys: reminders to whoever has not answered, and closing surveys past their last day. */
+const surveyReminders: ScheduledJob = {
+  name: 'survey-reminders',
+  description: 'Remind people who have not answered an open pulse survey, and close surveys past their last day',
+  async due(ctx, now, orgId) {
+    return (await dueSurveyWork(ctx.db, now, orgId)).map((work) => ({ key: work.key, run: (tx) => work.run(tx, notifyAt(ctx, now)) }));
+  },
+};
+
+const SCHEDULED_JOBS: readonly ScheduledJob[] = [reminders, escalation, digest, surveyReminders, housekeeping];
 
 /** Every job an operator may run by name; `dispatch` delivers the outbox and has no periods. */
-export const JOB_NAMES = ['reminders', 'escalation', 'digest', 'dispatch', 'housekeeping'] as const;
+export const JOB_NAMES = ['reminders', 'escalation', 'digest', 'survey-reminders', 'dispatch', 'housekeeping'] as const;
 export type JobName = (typeof JOB_NAMES)[number];
 
 export const isJobName = (name: string): name is JobName => (JOB_NAMES as readonly string[]).includes(name);

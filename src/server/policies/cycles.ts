@@ -1,10 +1,10 @@
 import type { Actor } from '../auth/actor.js';
 import { forbidden } from '../errors.js';
-import { isAdmin } from './index.js';
+import { runsProgramme } from './roles.js';
 
-/** Cycles are the organisation's calendar: created, changed and closed by admins. */
-export const canEditCycles = (actor: Actor) => isAdmin(actor);
+/** Cycles are the organisation's calendar: created, changed and closed by admins and OKR champions. */
+export const canEditCycles = (actor: Actor) => runsProgramme(actor);
 
 export function authorizeCycleEdit(actor: Actor): void {
-  if (!canEditCycles(actor)) throw forbidden('Only an owner or admin can create, change or close cycles.');
+  if (!canEditCycles(actor)) throw forbidden('Only an owner, admin or OKR champion can create, change or close cycles.');
 }

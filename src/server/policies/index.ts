@@ -1,6 +1,14 @@
 import type { Actor } from '../auth/actor.js';
 import { authorizeInvitations } from './invitations.js';
-import { authorizeOrganizationChange, mayManageCycles, mayManageOrganization, mayRunJobs } from './organization.js';
+import {
+  authorizeOrganizationChange,
+  mayManageCycles,
+  mayManageOrganization,
+  mayManagePrinciples,
+  mayManageRhythm,
+  mayRunJobs,
+} from './organization.js';
+import { mayManageSurveys, mayReadAdoption, mayRunRollout } from './rollout.js';
 import { authorizeTeamChange, authorizeMembersChange, mayManageTeams } from './teams.js';
 import { mayInvite } from './invitations.js';
 import { mayManagePeople } from './users.js';
@@ -10,7 +18,7 @@ import { forbidden } from '../errors.js';
  * Every rule of who may do what lives in this folder, one file per resource, as plain predicates over
  * facts the services load. Services call them inside the write; routes never decide permissions.
  */
-export { isAdmin, isOwner } from './roles.js';
+export { isAdmin, isChampion, isOwner, runsProgramme } from './roles.js';
 
 /** What the caller may do at the organisation level, sent to the browser with `GET /me`. */
 export const organizationAbilities = (actor: Actor) => ({
@@ -19,9 +27,12 @@ export const organizationAbilities = (actor: Actor) => ({
   invite: mayInvite(actor),
   manageTeams: mayManageTeams(actor),
   manageCycles: mayManageCycles(actor),
-  managePrinciples: mayManageOrganization(actor),
-  manageRhythm: mayManageOrganization(actor),
+  managePrinciples: mayManagePrinciples(actor),
+  manageRhythm: mayManageRhythm(actor),
   runJobs: mayRunJobs(actor),
+  manageSurveys: mayManageSurveys(actor),
+  manageRollout: mayRunRollout(actor),
+  readAdoption: mayReadAdoption(actor),
 });
 
 /** The older action-name entry point, kept for routes outside people/teams that still call it. */

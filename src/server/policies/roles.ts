@@ -7,3 +7,6 @@ export interface HasRole {
 
 export const isAdmin = (actor: HasRole) => actor.role === 'owner' || actor.role === 'admin';
 export const isOwner = (actor: HasRole) => actor.role === 'owner';
+export const isChampion = (actor: HasRole) => actor.role === 'champion';
+/** Running the OKR programme (principles, rhythm, cycles, surveys, rollout): admins and champions. */
+export const runsProgramme = (actor: HasRole) => isAdmin(actor) || isChampion(actor);

@@ -34,6 +34,9 @@ export interface OrganizationAbilities {
   managePrinciples: boolean;
   manageRhythm: boolean;
   runJobs: boolean;
+  manageSurveys: boolean;
+  manageRollout: boolean;
+  readAdoption: boolean;
 }
 
 export interface Organization {

@@ -18,6 +18,7 @@ const NAV = [
   { to: '/feed', label: 'Feed' },
   { to: '/attention', label: 'Needs attention' },
   { to: '/lessons', label: 'Lessons' },
+  { to: '/surveys', label: 'Surveys' },
   { to: '/teams', label: 'Teams' },
   { to: '/people', label: 'People' },
   { to: '/principles', label: 'Guiding principles' },

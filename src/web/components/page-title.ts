@@ -22,6 +22,10 @@ const TITLES: [RegExp, string][] = [
   [/^\/settings\/status-margins\/?$/, 'Status margins'],
   [/^\/settings\/tokens\/?$/, 'API tokens'],
   [/^\/settings\/profile\/?$/, 'Your profile'],
+  [/^\/surveys\/?$/, 'Pulse surveys'],
+  [/^\/surveys\/[^/]+\/answer$/, 'Answer a survey'],
+  [/^\/surveys\/[^/]+\/results$/, 'Survey results'],
+  [/^\/rollout\/?$/, 'Rollout'],
 ];
 
 /** The page name of a path; undefined where the page names itself (an objective shows its title). */

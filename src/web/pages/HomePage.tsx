@@ -9,6 +9,7 @@ import { KeyResultCard } from '../components/KeyResultCard.js';
 import { percent } from '../components/ProgressBar.js';
 import { SummaryCardsSkeleton } from '../components/SummaryCardsSkeleton.js';
 import { MyActions } from '../components/learning/MyActions.js';
+import { ChampionContact } from '../components/rollout/ChampionContact.js';
 
 /** Due first: stale, then never checked in, then the longest since the last check-in. */
 const dueOrder = (a: KeyResult, b: KeyResult) =>
@@ -118,6 +119,7 @@ export function HomePage({ me }: { me: Me }) {
         ))}
       </Stack>
       <MyActions />
+      <ChampionContact />
       {me.can.manageOrganization && (
         <Card withBorder>
           <Title order={2} size="h5" mb="xs">

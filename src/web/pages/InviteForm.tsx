@@ -28,9 +28,10 @@ export function InviteForm() {
             label="Role"
             data={[
               { value: 'member', label: 'Member' },
+              { value: 'champion', label: 'OKR champion' },
               { value: 'admin', label: 'Admin' },
             ]}
-            w={130}
+            w={160}
             allowDeselect={false}
             {...form.getInputProps('role')}
           />

@@ -10,6 +10,7 @@ import { InviteForm } from './InviteForm.js';
 
 const ROLE_OPTIONS = [
   { value: 'member', label: 'Member' },
+  { value: 'champion', label: 'OKR champion' },
   { value: 'admin', label: 'Admin' },
   { value: 'owner', label: 'Owner' },
 ];

@@ -36,7 +36,7 @@ export function RhythmSettingsPage({ me }: { me: Me }) {
         </Text>
         <Stack gap="sm">
           {(teams.data ?? []).map((team) => (
-            <TeamRhythmForm key={team.id} team={team} canEdit={me.can.manageRhythm} />
+            <TeamRhythmForm key={team.id} team={team} canEdit={me.can.manageTeams} />
           ))}
           {teams.data?.length === 0 && <Text c="dimmed">No teams yet.</Text>}
         </Stack>

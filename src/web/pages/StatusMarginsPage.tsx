@@ -22,7 +22,7 @@ export function StatusMarginsPage({ me }: { me: Me }) {
         </Text>
       </div>
       <Card withBorder>
-        {margins.data ? <MarginsForm margins={margins.data} canEdit={me.can.manageOrganization} /> : <Text c="dimmed">Loading…</Text>}
+        {margins.data ? <MarginsForm margins={margins.data} canEdit={me.can.managePrinciples} /> : <Text c="dimmed">Loading…</Text>}
       </Card>
     </Stack>
   );

@@ -26,7 +26,7 @@ export const cycleRoutes =
     app.post('/cycles', {
       schema: {
         tags: ['cycles'],
-        summary: 'Create a cycle (owner/admin)',
+        summary: 'Create a cycle (owner/admin/champion)',
         body: cycleCreate,
         response: { 201: cycleSchema, 400: problemSchema, 409: problemSchema, 422: problemSchema },
       },
@@ -66,7 +66,7 @@ export const cycleRoutes =
     app.patch('/cycles/:id', {
       schema: {
         tags: ['cycles'],
-        summary: 'Rename, move or change the phase of a cycle; status `closed` scores and freezes it (owner/admin)',
+        summary: 'Rename, move or change the phase of a cycle; status `closed` scores and freezes it (owner/admin/champion)',
         params: idParam,
         body: cyclePatch,
         response: { 200: cycleSchema, 409: reviewIncompleteProblem, 422: problemSchema },
@@ -84,7 +84,7 @@ export const cycleRoutes =
     app.delete('/cycles/:id', {
       schema: {
         tags: ['cycles'],
-        summary: 'Delete a cycle that holds no published objectives, with its drafts (owner/admin); archive it otherwise',
+        summary: 'Delete a cycle that holds no published objectives, with its drafts (owner/admin/champion); archive it otherwise',
         params: idParam,
         response: { 204: z.null(), 403: problemSchema, 404: problemSchema, 409: problemSchema },
       },

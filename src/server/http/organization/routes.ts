@@ -22,6 +22,9 @@ const abilitiesView = z.object({
   managePrinciples: z.boolean(),
   manageRhythm: z.boolean(),
   runJobs: z.boolean(),
+  manageSurveys: z.boolean(),
+  manageRollout: z.boolean(),
+  readAdoption: z.boolean(),
 });
 const meView = sessionView.extend({
   user: sessionView.shape.user.extend({ can: z.object({ edit: z.boolean(), changeRole: z.boolean(), deactivate: z.boolean() }) }),

@@ -30,7 +30,7 @@ export const statusMarginRoutes =
     app.put('/organization/status-margins', {
       schema: {
         tags: ['organization'],
-        summary: 'Set the status margins (owner/admin); the on-track margin may not exceed the at-risk margin',
+        summary: 'Set the status margins (owner/admin/champion); the on-track margin may not exceed the at-risk margin',
         body: statusMargins,
         response: { 200: statusMargins, 400: problemSchema, 403: problemSchema, 422: problemSchema },
       },

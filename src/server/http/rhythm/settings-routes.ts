@@ -26,7 +26,8 @@ export const rhythmSettingsRoutes =
     app.put('/organization/rhythm', {
       schema: {
         tags: ['rhythm'],
-        summary: 'Set the response timeframes, escalation delay and digest moment; omitted fields return to their defaults (owner/admin)',
+        summary:
+          'Set the response timeframes, escalation delay and digest moment; omitted fields return to their defaults (owner/admin/champion)',
         body: rhythmBody,
         response: { 200: rhythmView, 400: problemSchema, 403: problemSchema },
       },

@@ -4,7 +4,7 @@ import { organizations } from '../../../db/schema/index.js';
 import { DEFAULT_STATUS_MARGINS, validateStatusMargins, type StatusMargins } from '../../../domain/index.js';
 import type { Actor } from '../../auth/actor.js';
 import { AppError, notFound } from '../../errors.js';
-import { authorizeOrganizationChange } from '../../policies/organization.js';
+import { authorizePrinciplesChange } from '../../policies/organization.js';
 import { recordActivity } from '../activity.js';
 import { writeAndAnnounce } from '../announce.js';
 import { scopeOf, type ServiceDeps } from './deps.js';
@@ -26,7 +26,7 @@ const pick = (settings: { onTrackMargin?: number; atRiskMargin?: number }) => ({
  * so every open page refreshes and shows the new status at once.
  */
 export async function saveStatusMargins(deps: ServiceDeps, actor: Actor, margins: StatusMargins): Promise<StatusMargins> {
-  authorizeOrganizationChange(actor);
+  authorizePrinciplesChange(actor);
   const problems = validateStatusMargins(margins);
   if (problems.length > 0) throw new AppError('validation-failed', problems.map((p) => `${p.field} ${p.message}.`).join(' '), problems);
   return writeAndAnnounce(deps, actor.orgId, async (tx, announce) => {

@@ -9,7 +9,8 @@ import type { Database, Executor } from '../../../db/database.js';
 import { organizations } from '../../../db/schema/index.js';
 import { notFound, AppError } from '../../errors.js';
 import { recordActivity } from '../activity.js';
-import type { Scope } from '../scope.js';
+import type { Actor } from '../../auth/actor.js';
+import { authorizePrinciplesChange } from '../../policies/organization.js';
 
 /** The organisation's guiding principles as set (input) and with every default filled in (resolved). */
 export async function loadPrinciples(db: Executor, orgId: string): Promise<{ input: QualityPrinciplesInput; resolved: QualityPrinciples }> {
@@ -20,7 +21,9 @@ export async function loadPrinciples(db: Executor, orgId: string): Promise<{ inp
 }
 
 /** Replaces the guiding principles after checking every rule id and limit. */
-export async function savePrinciples(db: Database, scope: Scope, input: QualityPrinciplesInput) {
+export async function savePrinciples(db: Database, actor: Actor, input: QualityPrinciplesInput) {
+  authorizePrinciplesChange(actor);
+  const scope = { orgId: actor.orgId, actorId: actor.userId };
   const problems = validatePrinciples(input);
   if (problems.length > 0) throw new AppError('validation-failed', problems.map((p) => `${p.field}: ${p.message}`).join(' '), problems);
   return db.transaction(async (tx) => {

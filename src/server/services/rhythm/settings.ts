@@ -3,7 +3,7 @@ import type { Database, Executor } from '../../../db/database.js';
 import { organizations, teams, type RhythmSettings } from '../../../db/schema/index.js';
 import type { Actor } from '../../auth/actor.js';
 import { notFound } from '../../errors.js';
-import { authorizeOrganizationChange, maySeeWebhookUrls } from '../../policies/organization.js';
+import { authorizeRhythmChange, maySeeWebhookUrls } from '../../policies/organization.js';
 import { recordActivity } from '../activity.js';
 import { nextDueAt } from './schedule.js';
 
@@ -49,7 +49,7 @@ export async function loadRhythm(db: Executor, orgId: string): Promise<{ timeZon
 
 /** Replaces the rhythm settings (the route has checked every range) and records who changed what. */
 export async function saveRhythm(db: Database, actor: Actor, input: RhythmSettings): Promise<ResolvedRhythm> {
-  authorizeOrganizationChange(actor);
+  authorizeRhythmChange(actor);
   const scope = { orgId: actor.orgId, actorId: actor.userId };
   return db.transaction(async (tx) => {
     const [org] = await tx.select().from(organizations).where(eq(organizations.id, scope.orgId));

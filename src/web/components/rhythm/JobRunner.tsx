@@ -4,7 +4,13 @@ import { api, ApiError } from '../../api/client.js';
 import { useApiMutation } from '../../api/queries.js';
 import { rhythmKeys, useJobs, when, type JobReport } from './rhythm-api.js';
 
-const LABELS: Record<string, string> = { reminders: 'Reminders', escalation: 'Escalation', digest: 'Digest', dispatch: 'Deliver outbox' };
+const LABELS: Record<string, string> = {
+  reminders: 'Reminders',
+  escalation: 'Escalation',
+  digest: 'Digest',
+  'survey-reminders': 'Survey reminders',
+  dispatch: 'Deliver outbox',
+};
 
 /** What a run did, in a line: "ran 2 periods · notified 3 · webhooks 1". */
 function summarize(report: JobReport): string {

@@ -14,6 +14,7 @@ export const KIND_LABELS: Record<NotificationKind, string> = {
   escalation: 'Missing check-ins (leads)',
   digest: 'Weekly digest',
   blocker: 'Blockers',
+  survey: 'Pulse surveys and their reminders',
 };
 const CHANNELS = [
   { channel: 'in_app', label: 'In Cairn' },

@@ -1,0 +1,88 @@
+import { and, asc, count, eq, isNotNull, isNull } from 'drizzle-orm';
+import type { Database } from '../../../db/database.js';
+import { surveyAnswers, surveyQuestions, surveyResponses, teams } from '../../../db/schema/index.js';
+import { reportGroups } from '../../../domain/surveys/groups.js';
+import { summarizeScores } from '../../../domain/surveys/summary.js';
+import type { Actor } from '../../auth/actor.js';
+import { notFound } from '../../errors.js';
+import { authorizeSurveyManagement } from '../../policies/rollout.js';
+import { requireSurvey } from './surveys.js';
+import { surveyMinGroupSize } from './settings.js';
+import { roundTrend } from './trend.js';
+
+const ORGANISATION = 'The whole organisation';
+
+/**
+ * A survey's results per shown group: groups below the threshold are merged into their parent (never shown alone).
+ * Scores are counted in the database; free text is listed without any name, and hidden text is left out for
+ * everyone but the people managing surveys, who see it marked so they can show it again.
+ */
+export async function surveyResults(db: Database, actor: Actor, surveyId: string, teamId?: string) {
+  authorizeSurveyManagement(actor);
+  const orgId = actor.orgId;
+  const survey = await requireSurvey(db, orgId, surveyId);
+  const minimum = await surveyMinGroupSize(db, orgId);
+  const orgTeams = await db.select({ id: teams.id, parentId: teams.parentId, name: teams.name }).from(teams).where(eq(teams.orgId, orgId));
+  if (teamId !== undefined && !orgTeams.some((t) => t.id === teamId)) throw notFound('The team', 'teamId');
+  const questions = await db
+    .select()
+    .from(surveyQuestions)
+    .where(and(eq(surveyQuestions.orgId, orgId), eq(surveyQuestions.surveyId, surveyId)))
+    .orderBy(asc(surveyQuestions.position));
+  const perTeam = await db
+    .select({ teamId: surveyResponses.teamId, n: count() })
+    .from(surveyResponses)
+    .where(and(eq(surveyResponses.orgId, orgId), eq(surveyResponses.surveyId, surveyId)))
+    .groupBy(surveyResponses.teamId);
+  const { shownAs, counts } = reportGroups(orgTeams, new Map(perTeam.map((r) => [r.teamId, r.n])), minimum);
+
+  const scoreRows = await db
+    .select({ questionId: surveyAnswers.questionId, teamId: surveyResponses.teamId, score: surveyAnswers.score, n: count() })
+    .from(surveyAnswers)
+    .innerJoin(surveyResponses, and(eq(surveyResponses.orgId, surveyAnswers.orgId), eq(surveyResponses.id, surveyAnswers.responseId)))
+    .where(and(eq(surveyResponses.orgId, orgId), eq(surveyResponses.surveyId, surveyId), isNotNull(surveyAnswers.score)))
+    .groupBy(surveyAnswers.questionId, surveyResponses.teamId, surveyAnswers.score);
+  const textRows = await db
+    .select({
+      responseId: surveyAnswers.responseId,
+      questionId: surveyAnswers.questionId,
+      teamId: surveyResponses.teamId,
+      text: surveyAnswers.text,
+      hidden: surveyAnswers.hidden,
+    })
+    .from(surveyAnswers)
+    .innerJoin(surveyResponses, and(eq(surveyResponses.orgId, surveyAnswers.orgId), eq(surveyResponses.id, surveyAnswers.responseId)))
+    .where(and(eq(surveyResponses.orgId, orgId), eq(surveyResponses.surveyId, surveyId), isNull(surveyAnswers.score)))
+    .orderBy(asc(surveyAnswers.text));
+
+  const nameOf = new Map(orgTeams.map((t) => [t.id, t.name]));
+  const wanted = teamId === undefined ? undefined : shownAs.get(teamId);
+  const groupIds = [...counts.keys()].filter((id) => teamId === undefined || id === wanted);
+  const groups = groupIds.map((groupId) => ({
+    teamId: groupId,
+    name: groupId === null ? ORGANISATION : nameOf.get(groupId)!,
+    responses: counts.get(groupId)!,
+    questions: questions.map((q) => {
+      const scores: number[] = [];
+      for (const r of scoreRows)
+        if (r.questionId === q.id && shownAs.get(r.teamId) === groupId) for (let i = 0; i < r.n; i++) scores.push(r.score!);
+      const texts = textRows.filter((r) => r.questionId === q.id && shownAs.get(r.teamId) === groupId);
+      return {
+        questionId: q.id,
+        ...summarizeScores(q.kind, scores),
+        answered: q.kind === 'text' ? texts.length : scores.length,
+        texts: texts.map((r) => ({ id: `${r.responseId}.${r.questionId}`, text: r.text!, hidden: r.hidden })),
+      };
+    }),
+  }));
+  const total = perTeam.reduce((sum, r) => sum + r.n, 0);
+  return {
+    survey,
+    questions,
+    minimum,
+    responses: total,
+    requestedTeam: teamId === undefined ? null : { teamId, shownAs: wanted ?? null, merged: wanted !== teamId },
+    groups,
+    trend: await roundTrend(db, orgId, survey.seriesId, minimum),
+  };
+}

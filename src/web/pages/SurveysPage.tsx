@@ -1,0 +1,88 @@
+import { Anchor, Badge, Card, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { Link } from 'react-router';
+import { useSurveys } from '../api/surveys.js';
+import type { Me } from '../api/types.js';
+import { SurveyBuilder } from '../components/rollout/SurveyBuilder.js';
+
+/** Pulse surveys: the ones waiting for the caller's answer; champions and admins also build surveys and read results. */
+export function SurveysPage({ me }: { me: Me }) {
+  const surveys = useSurveys();
+  const toAnswer = (surveys.data ?? []).filter((s) => s.invited && !s.answered);
+  return (
+    <Stack gap="lg">
+      <div>
+        <Title order={1} size="h2">
+          Pulse surveys
+        </Title>
+        <Text c="dimmed">
+          Answers are anonymous: they are stored without your name, and results appear only for groups of several people.
+        </Text>
+        {me.can.manageRollout && (
+          <Anchor component={Link} to="/rollout" size="sm">
+            Rollout: choose the pilot teams
+          </Anchor>
+        )}
+      </div>
+      <Card withBorder>
+        <Title order={2} size="h4" mb="xs">
+          Waiting for your answer
+        </Title>
+        {toAnswer.length === 0 ? (
+          <Text c="dimmed">Nothing to answer right now.</Text>
+        ) : (
+          <Stack gap={4}>
+            {toAnswer.map((s) => (
+              <Anchor key={s.id} component={Link} to={`/surveys/${s.id}/answer`}>
+                Answer “{s.title}” (open until {s.closesOn})
+              </Anchor>
+            ))}
+          </Stack>
+        )}
+      </Card>
+      {me.can.manageSurveys && (
+        <>
+          <Card withBorder>
+            <Title order={2} size="h4" mb="sm">
+              New survey
+            </Title>
+            <SurveyBuilder />
+          </Card>
+          <Table.ScrollContainer minWidth={480}>
+            <Table aria-label="Surveys">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>Survey</Table.Th>
+                  <Table.Th>Sent to</Table.Th>
+                  <Table.Th>Open</Table.Th>
+                  <Table.Th>Status</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {(surveys.data ?? []).map((s) => (
+                  <Table.Tr key={s.id}>
+                    <Table.Td>
+                      <Anchor component={Link} to={`/surveys/${s.id}/results`}>
+                        {s.title}
+                      </Anchor>
+                    </Table.Td>
+                    <Table.Td>{s.scope}</Table.Td>
+                    <Table.Td>
+                      {s.opensOn} – {s.closesOn}
+                    </Table.Td>
+                    <Table.Td>
+                      <Group gap={4}>
+                        <Badge variant="light" color={s.status === 'open' ? 'green' : 'gray'}>
+                          {s.status}
+                        </Badge>
+                      </Group>
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        </>
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,19 @@
+import { expect } from 'vitest';
+import type { Client } from '../support/client.js';
+import { addPerson, expectStatus, type Person } from '../support/fixtures.js';
+
+/** Invites a person and makes them an OKR champion (as the People page does, through PATCH /users/:id). */
+export async function addChampion(owner: Client, name = 'Chris Champion', teamId?: string): Promise<Person> {
+  const person = await addPerson(owner, { name, teamId });
+  const promoted = await owner.patch(`/api/v1/users/${person.user.id}`, { role: 'champion' });
+  expectStatus(promoted, 200);
+  expect(promoted.body.role).toBe('champion');
+  return person;
+}
+
+/** A team with `size` members, each signed in. */
+export async function teamOf(owner: Client, teamId: string, size: number, label: string): Promise<Person[]> {
+  const people: Person[] = [];
+  for (let i = 0; i < size; i++) people.push(await addPerson(owner, { teamId, name: `${label} ${i + 1}` }));
+  return people;
+}
