@@ -24,3 +24,4 @@ export * from './rollup-graph.js';
 export * from './reactions.js';
 export * from './format-measure.js';
 export * from './next-quarter.js';
+export * from './review-changes.js';

@@ -19,6 +19,7 @@ import { qualityRoutes } from './quality/routes.js';
 import { historyRoutes } from './okrs/history-routes.js';
 import { rhythmRoutes } from './rhythm/routes.js';
 import { socialRoutes } from './social/routes.js';
+import { reviewRhythmRoutes } from './review-rhythm/routes.js';
 
 /** Every /api/v1 resource. Add a resource here and it is served and documented. */
 export const apiRoutes =
@@ -43,6 +44,7 @@ export const apiRoutes =
       qualityRoutes,
       rhythmRoutes,
       socialRoutes,
+      reviewRhythmRoutes,
     ]) {
       await api.register(routes(ctx));
     }
