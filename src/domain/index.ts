@@ -25,3 +25,4 @@ export * from './reactions.js';
 export * from './format-measure.js';
 export * from './next-quarter.js';
 export * from './review-changes.js';
+export * from './meetings.js';

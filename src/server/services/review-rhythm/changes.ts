@@ -102,19 +102,20 @@ async function blockersOf(
 }
 
 /**
- * What changed in a cycle between the end of `from` and the end of `to` (dates in the organisation's time zone),
- * for the whole cycle or one team's objectives: replayed from the history, ranked by the domain.
+ * What changed between the end of `fromDate` and the end of `toDate` among the objectives `inScope` picks,
+ * from a loaded history (which must reach `toDate`): the agenda of a meeting reuses it.
  */
-export async function cycleChanges(db: Executor, orgId: string, cycleId: string, query: ChangesQuery): Promise<ChangesReport> {
-  const cycle = await requireCycle(db, orgId, cycleId);
-  checkWindow(cycle, query);
-  if (query.teamId && !(await findTeam(db, orgId, query.teamId))) throw notFound('The team', 'teamId');
-  const history = await loadCycleHistory(db, orgId, cycle, query.to);
-  const from = momentOf(history, query.from);
-  const to = momentOf(history, query.to);
-  const inScope = history.objectives.filter((o) => o.status !== 'draft' && (!query.teamId || o.teamId === query.teamId));
-  const scope = new Map(inScope.map((o) => [o.id, o]));
-  const objectiveStatuses: ObjectiveStatusInput[] = inScope.map((o) => ({
+export async function changesFromHistory(
+  db: Executor,
+  orgId: string,
+  history: CycleHistory,
+  inScope: (objective: HistoryObjective) => boolean,
+  window: { from: string; to: string; teamId: string | null },
+): Promise<ChangeItem[]> {
+  const from = momentOf(history, window.from);
+  const to = momentOf(history, window.to);
+  const scope = new Map(history.objectives.filter((o) => o.status !== 'draft' && inScope(o)).map((o) => [o.id, o]));
+  const objectiveStatuses: ObjectiveStatusInput[] = [...scope.values()].map((o) => ({
     objectiveId: o.id,
     objectiveTitle: o.title,
     before: statusAt(history, from, o),
@@ -128,25 +129,39 @@ export async function cycleChanges(db: Executor, orgId: string, cycleId: string,
       confidence: m.latest.get(kr.id)?.confidence ?? null,
       stale: staleAt(history, m, kr, objective),
     });
+    const { id: keyResultId, title: keyResultTitle } = kr;
     return [
       {
         objectiveId: objective.id,
         objectiveTitle: objective.title,
-        keyResultId: kr.id,
-        keyResultTitle: kr.title,
+        keyResultId,
+        keyResultTitle,
         before: momentFor(from),
         after: momentFor(to),
       },
     ];
   });
   const endOf = (date: string) => zonedTime(shiftDate(date, 1), 0, history.timeZone);
-  const window = { after: endOf(query.from), until: endOf(query.to) };
-  const items = rankChanges({
+  const span = { after: endOf(window.from), until: endOf(window.to) };
+  return rankChanges({
     objectives: objectiveStatuses,
     keyResults: keyResultChanges,
-    blockers: await blockersOf(db, orgId, history, scope, from, to, window.until),
-    alignments: await alignmentEvents(db, orgId, history, scope, window),
-    extra: await kpiHealthChanges(db, orgId, { cycleId, teamId: query.teamId ?? null, from: query.from, to: query.to }),
+    blockers: await blockersOf(db, orgId, history, scope, from, to, span.until),
+    alignments: await alignmentEvents(db, orgId, history, scope, span),
+    extra: await kpiHealthChanges(db, orgId, { cycleId: history.cycle.id, ...window }),
   });
-  return { cycleId, teamId: query.teamId ?? null, from: query.from, to: query.to, items };
+}
+
+/**
+ * What changed in a cycle between the end of `from` and the end of `to` (dates in the organisation's time zone),
+ * for the whole cycle or one team's objectives: replayed from the history, ranked by the domain.
+ */
+export async function cycleChanges(db: Executor, orgId: string, cycleId: string, query: ChangesQuery): Promise<ChangesReport> {
+  const cycle = await requireCycle(db, orgId, cycleId);
+  checkWindow(cycle, query);
+  if (query.teamId && !(await findTeam(db, orgId, query.teamId))) throw notFound('The team', 'teamId');
+  const history = await loadCycleHistory(db, orgId, cycle, query.to);
+  const teamId = query.teamId ?? null;
+  const items = await changesFromHistory(db, orgId, history, (o) => !teamId || o.teamId === teamId, { ...query, teamId });
+  return { cycleId, teamId, from: query.from, to: query.to, items };
 }
