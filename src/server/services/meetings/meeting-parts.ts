@@ -1,6 +1,15 @@
-import { and, desc, eq, isNull, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull, ne, or, sql } from 'drizzle-orm';
 import type { Executor } from '../../../db/database.js';
-import { meetingActions, meetingDecisions, meetingNotes, meetingUpdates, objectives, users } from '../../../db/schema/index.js';
+import {
+  meetingActions,
+  meetingDecisions,
+  meetingNotes,
+  meetingParticipants,
+  meetingUpdates,
+  meetings,
+  objectives,
+  users,
+} from '../../../db/schema/index.js';
 import type { Actor } from '../../auth/actor.js';
 import { invalid, notFound } from '../../errors.js';
 import { authorizeMeeting, mayPostUpdate, mayRunMeeting } from '../../policies/meetings.js';
@@ -154,17 +163,24 @@ export function openActionsOf(db: Executor, orgId: string, ownerId: string) {
     .orderBy(meetingActions.dueDate);
 }
 
-/** The decision log across the organisation, newest first; `q` matches words (full-text, any language). */
-export function searchDecisions(db: Executor, orgId: string, q: string | undefined, limit = 50) {
+/** The decision log across the organisation, newest first; `q` matches words (full-text, any language). One-on-ones' stay theirs. */
+export function searchDecisions(db: Executor, actor: Actor, q: string | undefined, limit = 50) {
+  const orgId = actor.orgId;
   const words = q?.trim();
+  const mine = db
+    .select({ id: meetingParticipants.meetingId })
+    .from(meetingParticipants)
+    .where(and(eq(meetingParticipants.orgId, orgId), eq(meetingParticipants.userId, actor.userId)));
   return db
     .select({ decision: meetingDecisions, ownerName: users.name, objectiveTitle: objectives.title })
     .from(meetingDecisions)
     .leftJoin(users, and(eq(users.orgId, orgId), eq(users.id, meetingDecisions.ownerId)))
     .leftJoin(objectives, and(eq(objectives.orgId, orgId), eq(objectives.id, meetingDecisions.objectiveId)))
+    .innerJoin(meetings, and(eq(meetings.orgId, orgId), eq(meetings.id, meetingDecisions.meetingId)))
     .where(
       and(
         eq(meetingDecisions.orgId, orgId),
+        or(ne(meetings.audience, 'pair'), inArray(meetings.id, mine)),
         words ? sql`to_tsvector('simple', ${meetingDecisions.decision}) @@ websearch_to_tsquery('simple', ${words})` : undefined,
       ),
     )

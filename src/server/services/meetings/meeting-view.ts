@@ -8,11 +8,13 @@ import { loadRhythm } from '../rhythm/settings.js';
 import { meetingAgenda } from './agenda.js';
 import type { LoadedMeeting } from './meetings.js';
 
+export type PartStatus = 'posted' | 'late' | 'missing' | 'overdue';
+
 /**
  * Where an asynchronous part stands: posted (late when after the deadline), missing, or overdue once the
  * organisation's response timeframe for updates (updateWithinHours, as for check-ins) has passed the deadline.
  */
-export function partStatus(deadline: Date | null, postedAt: Date | null, now: Date, updateWithinHours: number) {
+export function partStatus(deadline: Date | null, postedAt: Date | null, now: Date, updateWithinHours: number): PartStatus {
   if (postedAt) return deadline && postedAt > deadline ? 'late' : 'posted';
   if (!deadline) return 'missing';
   return now.getTime() > deadline.getTime() + hours(updateWithinHours) ? 'overdue' : 'missing';
