@@ -25,6 +25,8 @@ const RhythmSettingsPage = lazyNamed(() => import('./pages/RhythmSettingsPage.js
 const FeedPage = lazyNamed(() => import('./pages/FeedPage.js'), 'FeedPage');
 const NotificationsPage = lazyNamed(() => import('./pages/NotificationsPage.js'), 'NotificationsPage');
 const StatusMarginsPage = lazyNamed(() => import('./pages/StatusMarginsPage.js'), 'StatusMarginsPage');
+const MeetingsPage = lazyNamed(() => import('./pages/MeetingsPage.js'), 'MeetingsPage');
+const MeetingPage = lazyNamed(() => import('./pages/MeetingPage.js'), 'MeetingPage');
 
 /** A lazy page inside the shell: the navigation stays while the page's chunk arrives. */
 const page = (node: ReactNode) => <Suspense fallback={<PageSkeleton />}>{node}</Suspense>;
@@ -70,6 +72,8 @@ export function App() {
         <Route path="settings/status-margins" element={page(<StatusMarginsPage me={me.data} />)} />
         <Route path="feed" element={page(<FeedPage me={me.data} />)} />
         <Route path="notifications" element={page(<NotificationsPage me={me.data} />)} />
+        <Route path="meetings" element={page(<MeetingsPage me={me.data} />)} />
+        <Route path="meetings/:id" element={page(<MeetingPage />)} />
         <Route path="settings/tokens" element={page(<TokensPage />)} />
         <Route path="settings/profile" element={page(<ProfilePage me={me.data} />)} />
         <Route path="*" element={<Navigate to="/" replace />} />

@@ -14,6 +14,7 @@ const NAV = [
   { to: '/okrs', label: 'OKRs' },
   { to: '/feed', label: 'Feed' },
   { to: '/attention', label: 'Needs attention' },
+  { to: '/meetings', label: 'Meetings' },
   { to: '/teams', label: 'Teams' },
   { to: '/people', label: 'People' },
   { to: '/principles', label: 'Guiding principles' },

@@ -10,6 +10,8 @@ const TITLES: [RegExp, string][] = [
   [/^\/okrs\/?$/, 'OKRs'],
   [/^\/feed\/?$/, 'Feed'],
   [/^\/attention\/?$/, 'Needs attention'],
+  [/^\/meetings\/?$/, 'Meetings'],
+  [/^\/meetings\/[^/]+$/, 'Meeting'],
   [/^\/teams\/?$/, 'Teams'],
   [/^\/teams\/[^/]+$/, 'Team'],
   [/^\/people\/?$/, 'People'],
