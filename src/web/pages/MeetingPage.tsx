@@ -36,7 +36,7 @@ export function MeetingPage() {
         </Title>
         <Group gap="xs" mt="xs">
           {participants.map((p) => (
-            <Badge key={p.id} color={STATUS_COLOR[p.status]} variant="light" size="lg">
+            <Badge key={p.id} color={STATUS_COLOR[p.status]} variant="light" size="lg" maw="100%">
               {p.name}: {p.status}
             </Badge>
           ))}

@@ -62,7 +62,7 @@ export function AgendaSectionCard({ meetingId, section, notes, canRun }: Props) 
               label={`Note on ${section.title}`}
               value={note}
               onChange={(e) => setNote(e.currentTarget.value)}
-              style={{ flex: 1 }}
+              style={{ flex: '1 1 12rem', minWidth: 0 }}
             />
             <Button type="submit" variant="light">
               Add note

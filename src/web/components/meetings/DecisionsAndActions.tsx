@@ -60,14 +60,20 @@ export function DecisionsAndActions({ data }: { data: MeetingPageData }) {
                 required
                 value={decision}
                 onChange={(e) => setDecision(e.currentTarget.value)}
-                style={{ flex: 1 }}
+                style={{ flex: '1 1 12rem', minWidth: 0 }}
               />
               <Button type="submit" variant="light">
                 Log decision
               </Button>
             </Group>
             <Group component="form" onSubmit={(e: FormEvent) => void addAction(e)} align="flex-end">
-              <TextInput label="Action" required value={action} onChange={(e) => setAction(e.currentTarget.value)} style={{ flex: 1 }} />
+              <TextInput
+                label="Action"
+                required
+                value={action}
+                onChange={(e) => setAction(e.currentTarget.value)}
+                style={{ flex: '1 1 12rem', minWidth: 0 }}
+              />
               <TextInput label="Due" type="date" required value={due} onChange={(e) => setDue(e.currentTarget.value)} />
               <Button type="submit" variant="light">
                 Add action
