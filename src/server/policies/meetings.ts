@@ -14,13 +14,15 @@ const takesPart = (actor: Actor, meeting: MeetingFacts) => meeting.participantId
 export const mayViewMeeting = (actor: Actor, meeting: MeetingFacts) => meeting.audience !== 'pair' || takesPart(actor, meeting);
 
 /** Notes, decisions and actions are the participants' (and, outside one-on-ones, an admin's who chairs). */
-export const mayRunMeeting = (actor: Actor, meeting: MeetingFacts) => takesPart(actor, meeting) || (meeting.audience !== 'pair' && isAdmin(actor));
+export const mayRunMeeting = (actor: Actor, meeting: MeetingFacts) =>
+  takesPart(actor, meeting) || (meeting.audience !== 'pair' && isAdmin(actor));
 
 /** Only a participant posts their own asynchronous part. */
 export const mayPostUpdate = (actor: Actor, meeting: MeetingFacts) => takesPart(actor, meeting);
 
 /** Anyone may schedule a meeting they take part in (checked against the participants given). */
-export const mayScheduleMeeting = (actor: Actor, participantIds: readonly string[]) => isAdmin(actor) || participantIds.includes(actor.userId);
+export const mayScheduleMeeting = (actor: Actor, participantIds: readonly string[]) =>
+  isAdmin(actor) || participantIds.includes(actor.userId);
 
 export function meetingAbilities(actor: Actor, meeting: MeetingFacts) {
   return { run: mayRunMeeting(actor, meeting), postUpdate: mayPostUpdate(actor, meeting) };
