@@ -25,3 +25,5 @@ export * from './reactions.js';
 export * from './format-measure.js';
 export * from './next-quarter.js';
 export * from './outcome.js';
+export * from './review-changes.js';
+export * from './meetings.js';

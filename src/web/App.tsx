@@ -37,6 +37,8 @@ const SurveysPage = lazyNamed(() => import('./pages/SurveysPage.js'), 'SurveysPa
 const SurveyAnswerPage = lazyNamed(() => import('./pages/SurveyAnswerPage.js'), 'SurveyAnswerPage');
 const SurveyResultsPage = lazyNamed(() => import('./pages/SurveyResultsPage.js'), 'SurveyResultsPage');
 const RolloutPage = lazyNamed(() => import('./pages/RolloutPage.js'), 'RolloutPage');
+const MeetingsPage = lazyNamed(() => import('./pages/MeetingsPage.js'), 'MeetingsPage');
+const MeetingPage = lazyNamed(() => import('./pages/MeetingPage.js'), 'MeetingPage');
 
 /** A lazy page inside the shell: the navigation stays while the page's chunk arrives. */
 const page = (node: ReactNode) => <Suspense fallback={<PageSkeleton />}>{node}</Suspense>;
@@ -83,6 +85,8 @@ export function App() {
         <Route path="settings/status-margins" element={page(<StatusMarginsPage me={me.data} />)} />
         <Route path="feed" element={page(<FeedPage me={me.data} />)} />
         <Route path="notifications" element={page(<NotificationsPage me={me.data} />)} />
+        <Route path="meetings" element={page(<MeetingsPage me={me.data} />)} />
+        <Route path="meetings/:id" element={page(<MeetingPage />)} />
         <Route path="settings/tokens" element={page(<TokensPage />)} />
         <Route path="settings/profile" element={page(<ProfilePage me={me.data} />)} />
         <Route path="kpis" element={page(<KpisPage />)} />

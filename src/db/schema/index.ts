@@ -9,3 +9,4 @@ export * from './review.js';
 export * from './learning.js';
 export * from './dependencies.js';
 export * from './surveys.js';
+export * from './meetings.js';

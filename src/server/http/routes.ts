@@ -28,6 +28,7 @@ import { retrospectiveRoutes } from './retrospectives/routes.js';
 import { acrossRoutes } from './across/routes.js';
 import { surveyRoutes } from './surveys/routes.js';
 import { rolloutRoutes } from './rollout/routes.js';
+import { reviewRhythmRoutes } from './review-rhythm/routes.js';
 
 /** Every /api/v1 resource. Add a resource here and it is served and documented. */
 export const apiRoutes =
@@ -61,6 +62,7 @@ export const apiRoutes =
       acrossRoutes,
       surveyRoutes,
       rolloutRoutes,
+      reviewRhythmRoutes,
     ]) {
       await api.register(routes(ctx));
     }

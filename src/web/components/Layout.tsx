@@ -19,6 +19,7 @@ const NAV = [
   { to: '/attention', label: 'Needs attention' },
   { to: '/lessons', label: 'Lessons' },
   { to: '/surveys', label: 'Surveys' },
+  { to: '/meetings', label: 'Meetings' },
   { to: '/teams', label: 'Teams' },
   { to: '/people', label: 'People' },
   { to: '/principles', label: 'Guiding principles' },

@@ -12,6 +12,8 @@ const TITLES: [RegExp, string][] = [
   [/^\/okrs\/map\/?$/, 'Alignment map'],
   [/^\/feed\/?$/, 'Feed'],
   [/^\/attention\/?$/, 'Needs attention'],
+  [/^\/meetings\/?$/, 'Meetings'],
+  [/^\/meetings\/[^/]+$/, 'Meeting'],
   [/^\/teams\/?$/, 'Teams'],
   [/^\/teams\/[^/]+$/, 'Team'],
   [/^\/people\/?$/, 'People'],

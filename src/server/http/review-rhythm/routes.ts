@@ -1,0 +1,11 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { AppContext } from '../context.js';
+import { changesRoutes } from './changes-routes.js';
+import { meetingRoutes } from './meeting-routes.js';
+
+/** The review rhythm (issue 17): what changed, meetings, calendar feed, reports. */
+export const reviewRhythmRoutes =
+  (ctx: AppContext): FastifyPluginAsyncZod =>
+  async (app) => {
+    for (const routes of [changesRoutes, meetingRoutes]) await app.register(routes(ctx));
+  };

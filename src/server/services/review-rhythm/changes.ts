@@ -1,0 +1,167 @@
+import { and, eq, inArray, isNull, lte } from 'drizzle-orm';
+import {
+  expectedProgress,
+  progressStatus,
+  rankChanges,
+  shiftDate,
+  zonedTime,
+  type BlockerInput,
+  type ChangeItem,
+  type KeyResultChangeInput,
+  type ObjectiveStatusInput,
+} from '../../../domain/index.js';
+import type { Executor } from '../../../db/database.js';
+import { comments } from '../../../db/schema/index.js';
+import { invalid, notFound } from '../../errors.js';
+import { requireCycle } from '../okrs/cycles.js';
+import { findTeam } from '../teams.js';
+import { alignmentEvents } from './alignment-events.js';
+import { loadCycleHistory, momentOf, staleAt, type CycleHistory, type CycleMoment, type HistoryObjective } from './cycle-history.js';
+import { kpiHealthChanges } from './kpi-hook.js';
+
+export interface ChangesQuery {
+  from: string;
+  to: string;
+  teamId?: string;
+}
+
+export interface ChangesReport {
+  cycleId: string;
+  teamId: string | null;
+  from: string;
+  to: string;
+  items: ChangeItem[];
+}
+
+/** The window must lie inside the cycle and run forwards: a report across cycles compares unrelated pace. */
+function checkWindow(cycle: { startDate: string; endDate: string }, query: ChangesQuery) {
+  if (query.from < cycle.startDate || query.from > cycle.endDate)
+    throw invalid('from', `Pick a date inside the cycle (${cycle.startDate} to ${cycle.endDate}).`);
+  if (query.to < cycle.startDate || query.to > cycle.endDate)
+    throw invalid('to', `Pick a date inside the cycle (${cycle.startDate} to ${cycle.endDate}).`);
+  if (query.from > query.to) throw invalid('from', 'The start of the window must be on or before its end.');
+}
+
+function statusAt(history: CycleHistory, moment: CycleMoment, objective: HistoryObjective) {
+  const expected = expectedProgress(history.cycle, moment.date, objective.effectiveStartDate);
+  return progressStatus(moment.objectives.get(objective.id) ?? 0, expected, history.margins);
+}
+
+/** Blockers raised in the window, and older ones still a key result's latest word, each with whether anyone answered. */
+async function blockersOf(
+  db: Executor,
+  orgId: string,
+  history: CycleHistory,
+  scope: Map<string, HistoryObjective>,
+  from: CycleMoment,
+  to: CycleMoment,
+  endOfTo: Date,
+) {
+  const found: (Omit<BlockerInput, 'answered'> & { checkInId: string; authorId: string | null })[] = [];
+  for (const kr of history.keyResults) {
+    const objective = scope.get(kr.objectiveId);
+    if (!objective) continue;
+    const latestId = to.latest.get(kr.id)?.id;
+    for (const checkIn of history.checkInsOf.get(kr.id) ?? []) {
+      const text = checkIn.blockers?.trim();
+      const isNew = checkIn.asOf > from.date;
+      if (!text || (!isNew && checkIn.id !== latestId)) continue;
+      found.push({
+        ...checkIn,
+        checkInId: checkIn.id,
+        objectiveId: objective.id,
+        objectiveTitle: objective.title,
+        keyResultId: kr.id,
+        keyResultTitle: kr.title,
+        text,
+        raisedOn: checkIn.asOf,
+        isNew,
+      });
+    }
+  }
+  if (found.length === 0) return [];
+  const answers = await db
+    .select({ targetId: comments.targetId, authorId: comments.authorId })
+    .from(comments)
+    .where(
+      and(
+        eq(comments.orgId, orgId),
+        eq(comments.targetType, 'check_in'),
+        inArray(
+          comments.targetId,
+          found.map((b) => b.checkInId),
+        ),
+        isNull(comments.deletedAt),
+        lte(comments.createdAt, endOfTo),
+      ),
+    );
+  return found.map(({ checkInId, authorId, ...blocker }) => ({
+    ...blocker,
+    answered: answers.some((a) => a.targetId === checkInId && (authorId === null || a.authorId !== authorId)),
+  }));
+}
+
+/**
+ * What changed between the end of `fromDate` and the end of `toDate` among the objectives `inScope` picks,
+ * from a loaded history (which must reach `toDate`): the agenda of a meeting reuses it.
+ */
+export async function changesFromHistory(
+  db: Executor,
+  orgId: string,
+  history: CycleHistory,
+  inScope: (objective: HistoryObjective) => boolean,
+  window: { from: string; to: string; teamId: string | null },
+): Promise<ChangeItem[]> {
+  const from = momentOf(history, window.from);
+  const to = momentOf(history, window.to);
+  const scope = new Map(history.objectives.filter((o) => o.status !== 'draft' && inScope(o)).map((o) => [o.id, o]));
+  const objectiveStatuses: ObjectiveStatusInput[] = [...scope.values()].map((o) => ({
+    objectiveId: o.id,
+    objectiveTitle: o.title,
+    before: statusAt(history, from, o),
+    after: statusAt(history, to, o),
+  }));
+  const keyResultChanges: KeyResultChangeInput[] = history.keyResults.flatMap((kr) => {
+    const objective = scope.get(kr.objectiveId);
+    if (!objective) return [];
+    const momentFor = (m: CycleMoment) => ({
+      progress: m.keyResults.get(kr.id)?.progress ?? 0,
+      confidence: m.latest.get(kr.id)?.confidence ?? null,
+      stale: staleAt(history, m, kr, objective),
+    });
+    const { id: keyResultId, title: keyResultTitle } = kr;
+    return [
+      {
+        objectiveId: objective.id,
+        objectiveTitle: objective.title,
+        keyResultId,
+        keyResultTitle,
+        before: momentFor(from),
+        after: momentFor(to),
+      },
+    ];
+  });
+  const endOf = (date: string) => zonedTime(shiftDate(date, 1), 0, history.timeZone);
+  const span = { after: endOf(window.from), until: endOf(window.to) };
+  return rankChanges({
+    objectives: objectiveStatuses,
+    keyResults: keyResultChanges,
+    blockers: await blockersOf(db, orgId, history, scope, from, to, span.until),
+    alignments: await alignmentEvents(db, orgId, history, scope, span),
+    extra: await kpiHealthChanges(db, orgId, { cycleId: history.cycle.id, ...window }),
+  });
+}
+
+/**
+ * What changed in a cycle between the end of `from` and the end of `to` (dates in the organisation's time zone),
+ * for the whole cycle or one team's objectives: replayed from the history, ranked by the domain.
+ */
+export async function cycleChanges(db: Executor, orgId: string, cycleId: string, query: ChangesQuery): Promise<ChangesReport> {
+  const cycle = await requireCycle(db, orgId, cycleId);
+  checkWindow(cycle, query);
+  if (query.teamId && !(await findTeam(db, orgId, query.teamId))) throw notFound('The team', 'teamId');
+  const history = await loadCycleHistory(db, orgId, cycle, query.to);
+  const teamId = query.teamId ?? null;
+  const items = await changesFromHistory(db, orgId, history, (o) => !teamId || o.teamId === teamId, { ...query, teamId });
+  return { cycleId, teamId, from: query.from, to: query.to, items };
+}

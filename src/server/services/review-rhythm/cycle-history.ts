@@ -1,0 +1,152 @@
+import { and, desc, eq, inArray, lte } from 'drizzle-orm';
+import {
+  computeGraphProgress,
+  DEFAULT_STATUS_MARGINS,
+  isStale,
+  paceWindow,
+  valueAsOf,
+  type CheckInCadence,
+  type GraphProgress,
+  type StatusMargins,
+} from '../../../domain/index.js';
+import type { Executor } from '../../../db/database.js';
+import { alignments, checkIns, cycles, keyResults, objectives, organizations, teams } from '../../../db/schema/index.js';
+import { measureOf } from '../okrs/measure.js';
+
+type CycleRow = typeof cycles.$inferSelect;
+export type HistoryObjective = typeof objectives.$inferSelect;
+export type HistoryKeyResult = typeof keyResults.$inferSelect;
+export interface HistoryCheckIn {
+  id: string;
+  keyResultId: string;
+  authorId: string | null;
+  asOf: string;
+  value: number | null;
+  milestonesDone: boolean[] | null;
+  confidence: number | null;
+  blockers: string | null;
+  createdAt: string;
+}
+
+export interface CycleHistory {
+  cycle: CycleRow;
+  timeZone: string;
+  margins: StatusMargins;
+  objectives: HistoryObjective[];
+  keyResults: HistoryKeyResult[];
+  checkInsOf: Map<string, HistoryCheckIn[]>;
+  cadenceOf: Map<string, CheckInCadence>;
+  alignments: { childObjectiveId: string; parentObjectiveId: string | null; parentKeyResultId: string | null }[];
+}
+
+export interface CycleMoment extends GraphProgress {
+  date: string;
+  latest: Map<string, HistoryCheckIn>;
+}
+
+/**
+ * A cycle and its check-in history up to the end of `until`, loaded once, so several moments can be replayed in
+ * memory with the same roll-up the live write path uses (time travel, like `cycleSnapshot`, for many dates).
+ */
+export async function loadCycleHistory(db: Executor, orgId: string, cycle: CycleRow, until: string): Promise<CycleHistory> {
+  const [[org], objectiveRows, teamRows] = await Promise.all([
+    db.select().from(organizations).where(eq(organizations.id, orgId)),
+    db
+      .select()
+      .from(objectives)
+      .where(and(eq(objectives.orgId, orgId), eq(objectives.cycleId, cycle.id))),
+    db.select({ id: teams.id, cadence: teams.checkInCadence }).from(teams).where(eq(teams.orgId, orgId)),
+  ]);
+  const ids = objectiveRows.map((o) => o.id);
+  const [krRows, links] = ids.length
+    ? await Promise.all([
+        db
+          .select()
+          .from(keyResults)
+          .where(and(eq(keyResults.orgId, orgId), inArray(keyResults.objectiveId, ids))),
+        db
+          .select()
+          .from(alignments)
+          .where(and(eq(alignments.orgId, orgId), inArray(alignments.childObjectiveId, ids))),
+      ])
+    : [[], []];
+  const history = krRows.length
+    ? await db
+        .select({
+          id: checkIns.id,
+          keyResultId: checkIns.keyResultId,
+          authorId: checkIns.authorId,
+          asOf: checkIns.asOf,
+          value: checkIns.value,
+          milestonesDone: checkIns.milestonesDone,
+          confidence: checkIns.confidence,
+          blockers: checkIns.blockers,
+          createdAt: checkIns.createdAt,
+        })
+        .from(checkIns)
+        .where(
+          and(
+            eq(checkIns.orgId, orgId),
+            inArray(
+              checkIns.keyResultId,
+              krRows.map((k) => k.id),
+            ),
+            eq(checkIns.deleted, false),
+            lte(checkIns.asOf, until),
+          ),
+        )
+        // Newest first, as cycleSnapshot: on a tie valueAsOf keeps the first it saw.
+        .orderBy(desc(checkIns.createdAt))
+    : [];
+  const checkInsOf = new Map<string, HistoryCheckIn[]>();
+  for (const row of history) {
+    const list = checkInsOf.get(row.keyResultId) ?? [];
+    list.push({ ...row, createdAt: row.createdAt.toISOString() });
+    checkInsOf.set(row.keyResultId, list);
+  }
+  return {
+    cycle,
+    timeZone: org?.timeZone ?? 'UTC',
+    margins: { ...DEFAULT_STATUS_MARGINS, ...(org?.settings ?? {}) },
+    objectives: objectiveRows,
+    keyResults: krRows,
+    checkInsOf,
+    cadenceOf: new Map(teamRows.map((t) => [t.id, t.cadence as CheckInCadence])),
+    alignments: links,
+  };
+}
+
+/** The whole cycle at the end of `date`: every progress and each key result's latest check-in. */
+export function momentOf(history: CycleHistory, date: string): CycleMoment {
+  const latest = new Map<string, HistoryCheckIn>();
+  for (const [krId, rows] of history.checkInsOf) {
+    const found = valueAsOf(rows, date);
+    if (found) latest.set(krId, found);
+  }
+  const progress = computeGraphProgress(
+    history.objectives.map((o) => ({ id: o.id, weight: o.weight, driver: o.progressDriver })),
+    history.keyResults.map((kr) => ({
+      id: kr.id,
+      objectiveId: kr.objectiveId,
+      weight: kr.weight,
+      measure: measureOf(kr, latest.get(kr.id) ?? null),
+    })),
+    history.alignments,
+  );
+  return { ...progress, date, latest };
+}
+
+const dateOf = (d: Date) => d.toISOString().slice(0, 10);
+
+/** Stale as the read model decides it (roll-up key results never are), at the moment's date. */
+export function staleAt(history: CycleHistory, moment: CycleMoment, kr: HistoryKeyResult, objective: HistoryObjective): boolean {
+  const { cycle } = history;
+  if (kr.kind === 'rollup' || moment.date < cycle.startDate) return false;
+  const since = paceWindow(cycle, dateOf(kr.createdAt), objective.effectiveStartDate, kr.effectiveStartDate).startDate;
+  return isStale({
+    lastCheckInDate: moment.latest.get(kr.id)?.asOf ?? null,
+    since: since > moment.date ? moment.date : since,
+    asOf: moment.date,
+    cadence: objective.teamId ? history.cadenceOf.get(objective.teamId) : undefined,
+  });
+}

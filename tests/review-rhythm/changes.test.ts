@@ -1,0 +1,140 @@
+import { sql } from 'drizzle-orm';
+import { expect, it } from 'vitest';
+import { describeEachEngine } from '../support/engines.js';
+import { addPerson, createTeam, expectProblem, expectStatus } from '../support/fixtures.js';
+import { API, MISSING_ID, useOkrWorld } from '../okrs/support.js';
+
+interface ChangeItem {
+  kind: string;
+  summary: string;
+  objectiveId: string;
+  objectiveTitle: string;
+  keyResultTitle: string | null;
+  before: string | number | null;
+  after: string | number | null;
+  link: string;
+}
+interface Changes {
+  from: string;
+  to: string;
+  items: ChangeItem[];
+}
+
+describeEachEngine('What changed in a cycle between two dates', (engine) => {
+  const t = useOkrWorld(engine, '2025-01-20');
+
+  /** The activity rows and comments of the set-up are written now; the history says when they happened. */
+  const backdate = (table: 'activities' | 'comments', id: string, column: string, at: string) =>
+    engine().db.execute(sql.raw(`update ${table} set created_at = '${at}' where ${column} = '${id}'`));
+
+  /**
+   * Two weeks of check-ins in team Growth (weekly cadence), from 2025-01-06 to 2025-01-20:
+   * Revenue climbs 20 → 60; Beta users falls 30 → 10 with confidence 7 → 4 and a new blocker nobody answers;
+   * Hires stops checking in after 01-02 (stale by the 20th) with a blocker still open; CSAT barely moves, its new
+   * blocker answered by a colleague, its old blocker cleared before the window; Ship mobile aligns to Grow revenue.
+   */
+  async function twoWeeks() {
+    const { api, cycle } = t.w;
+    const growth = await createTeam(t.w.owner.client, { name: 'Growth' });
+    const at = (title: string, teamId: string | null = growth.id) => api.objectiveAt({ cycleId: cycle.id, title, teamId });
+    const revenue = await at('Grow revenue');
+    const mobile = await at('Ship mobile');
+    const hiring = await at('Hire team');
+    const support = await at('Improve support');
+    const brand = await at('Company brand', null);
+    await api.checkIn(revenue.kr.id, { value: 20, confidence: 8, asOf: '2025-01-03' });
+    await api.checkIn(revenue.kr.id, { value: 60, confidence: 8, asOf: '2025-01-17' });
+    await api.checkIn(mobile.kr.id, { value: 30, confidence: 7, asOf: '2025-01-03' });
+    await api.checkIn(mobile.kr.id, { value: 10, confidence: 4, asOf: '2025-01-15', blockers: 'Waiting on legal' });
+    await api.checkIn(hiring.kr.id, { value: 30, confidence: 6, asOf: '2025-01-02', blockers: 'Need budget' });
+    await api.checkIn(support.kr.id, { value: 40, asOf: '2025-01-04', blockers: 'Tooling' });
+    await api.checkIn(support.kr.id, { value: 40, asOf: '2025-01-06' });
+    const vendor = await api.checkIn(support.kr.id, { value: 40.5, asOf: '2025-01-10', blockers: 'Vendor slow' });
+    await api.checkIn(support.kr.id, { value: 40.5, asOf: '2025-01-18' });
+    await api.checkIn(brand.kr.id, { value: 50, asOf: '2025-01-12' });
+    const colleague = await addPerson(t.w.owner.client, { name: 'Cora Colleague' });
+    const answer = await colleague.client.post<{ id: string }>(`${API}/comments`, {
+      targetType: 'check_in',
+      targetId: vendor.id,
+      body: 'Call them',
+    });
+    expectStatus(answer, 201);
+    await backdate('comments', answer.body.id, 'id', '2025-01-11T10:00:00Z');
+    await api.align(mobile.objective.id, { parentObjectiveId: revenue.objective.id });
+    await backdate('activities', mobile.objective.id, 'entity_id', '2025-01-12T09:00:00Z');
+    // Linked and unlinked before the window opened: not a change of these two weeks.
+    const linked = await api.align(hiring.objective.id, { parentObjectiveId: revenue.objective.id });
+    await api.unalign(hiring.objective.id, linked.parents[0]!.id);
+    await backdate('activities', hiring.objective.id, 'entity_id', '2025-01-05T09:00:00Z');
+    return { growth, revenue, mobile, brand };
+  }
+
+  const changes = async (query: Record<string, string>, cycleId = t.w.cycle.id) =>
+    t.w.owner.client.get<Changes>(`${API}/cycles/${cycleId}/changes?${new URLSearchParams(query).toString()}`);
+
+  it("lists exactly the team's status changes, drops, blockers, stale key results, movers and alignment changes, ranked", async () => {
+    const { growth, mobile } = await twoWeeks();
+    const response = await changes({ from: '2025-01-06', to: '2025-01-20', teamId: growth.id });
+    expectStatus(response, 200);
+    expect(response.body.items.map((i) => [i.kind, i.keyResultTitle ?? i.objectiveTitle, i.before, i.after])).toEqual([
+      ['status_change', 'Ship mobile', 'on_track', 'at_risk'],
+      ['confidence_drop', 'Ship mobile KR', 7, 4],
+      ['new_blocker', 'Ship mobile KR', null, null],
+      ['unanswered_blocker', 'Hire team KR', null, null],
+      ['went_stale', 'Hire team KR', null, null],
+      ['new_blocker', 'Improve support KR', null, null],
+      ['moved_down', 'Ship mobile KR', 0.3, 0.1],
+      ['moved_up', 'Grow revenue KR', 0.2, 0.6],
+      ['alignment_change', 'Ship mobile', null, null],
+    ]);
+    const [status, , legal, budget, , vendor] = response.body.items;
+    expect(status!.link).toBe(`/objectives/${mobile.objective.id}`);
+    expect([legal!.summary, budget!.summary, vendor!.summary]).toEqual([
+      'Ship mobile KR: Waiting on legal (unanswered)',
+      'Hire team KR: Need budget (unanswered)',
+      'Improve support KR: Vendor slow',
+    ]);
+    expect(response.body.items.at(-1)!.summary).toBe('Ship mobile now aligns to Grow revenue');
+  });
+
+  it('covers the whole cycle without a team, and a narrower window sees less', async () => {
+    await twoWeeks();
+    const whole = await changes({ from: '2025-01-06', to: '2025-01-20' });
+    expectStatus(whole, 200);
+    expect(whole.body.items.filter((i) => i.objectiveTitle === 'Company brand').map((i) => [i.kind, i.before, i.after])).toEqual([
+      ['moved_up', 0, 0.5],
+    ]);
+    expect(whole.body.items).toHaveLength(10);
+    // Up to the 14th: Beta users has not fallen yet and, like Revenue, last checked in on the 3rd (stale too);
+    // the alignment and the vendor's blocker already happened.
+    const early = await changes({ from: '2025-01-06', to: '2025-01-14' });
+    expect(early.body.items.map((i) => `${i.kind}:${i.keyResultTitle ?? i.objectiveTitle}`)).toEqual([
+      'unanswered_blocker:Hire team KR',
+      'went_stale:Grow revenue KR',
+      'went_stale:Hire team KR',
+      'went_stale:Ship mobile KR',
+      'new_blocker:Improve support KR',
+      'moved_up:Company brand KR',
+      'alignment_change:Ship mobile',
+    ]);
+    // Nothing changes between a date and itself, except what is still open.
+    const same = await changes({ from: '2025-01-20', to: '2025-01-20' });
+    expect(same.body.items.map((i) => i.kind)).toEqual(['unanswered_blocker', 'unanswered_blocker']);
+  });
+
+  it('refuses a window outside the cycle or backwards, naming the field, and an unknown cycle or team', async () => {
+    const cases: [Record<string, string>, number, string][] = [
+      [{ from: '2025-01-20', to: '2025-01-06' }, 422, 'from'],
+      [{ from: '2024-12-20', to: '2025-01-06' }, 422, 'from'],
+      [{ from: '2025-01-06', to: '2025-04-02' }, 422, 'to'],
+      [{ from: '06/01/2025', to: '2025-01-20' }, 400, 'from'],
+      [{ from: '2025-01-06' }, 400, 'to'],
+      [{ from: '2025-01-06', to: '2025-01-20', teamId: MISSING_ID }, 404, 'teamId'],
+    ];
+    for (const [query, status, field] of cases) {
+      const type = status === 404 ? '/problems/not-found' : '/problems/validation-failed';
+      expectProblem(await changes(query), status, type, field);
+    }
+    expectProblem(await changes({ from: '2025-01-06', to: '2025-01-20' }, MISSING_ID), 404, '/problems/not-found');
+  });
+});
