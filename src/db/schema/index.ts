@@ -4,3 +4,4 @@ export * from './people.js';
 export * from './activity.js';
 export * from './okrs.js';
 export * from './rhythm.js';
+export * from './imports.js';
