@@ -30,6 +30,7 @@ const TITLES: Record<ProblemType, string> = {
   'cycle-closed': 'Cycle closed',
   'quality-blocked': 'Blocked by the guiding principles',
   unavailable: 'Temporarily unavailable',
+  'too-large': 'Too large',
   'bad-request': 'Bad request',
   'internal-error': 'Internal error',
 };
@@ -47,6 +48,7 @@ export const STATUS_OF_CODE: Record<ErrorCode, number> = {
   'quality-blocked': 422,
   'rate-limited': 429,
   unavailable: 503,
+  'too-large': 413,
 };
 
 export class Problem {

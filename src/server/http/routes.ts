@@ -19,6 +19,7 @@ import { qualityRoutes } from './quality/routes.js';
 import { historyRoutes } from './okrs/history-routes.js';
 import { rhythmRoutes } from './rhythm/routes.js';
 import { socialRoutes } from './social/routes.js';
+import { importRoutes } from './imports/routes.js';
 
 /** Every /api/v1 resource. Add a resource here and it is served and documented. */
 export const apiRoutes =
@@ -43,6 +44,7 @@ export const apiRoutes =
       qualityRoutes,
       rhythmRoutes,
       socialRoutes,
+      importRoutes,
     ]) {
       await api.register(routes(ctx));
     }

@@ -5,6 +5,7 @@ import { authorizeTeamChange, authorizeMembersChange, mayManageTeams } from './t
 import { mayInvite } from './invitations.js';
 import { mayManagePeople } from './users.js';
 import { forbidden } from '../errors.js';
+import { mayImportData } from './imports.js';
 
 /**
  * Every rule of who may do what lives in this folder, one file per resource, as plain predicates over
@@ -22,6 +23,7 @@ export const organizationAbilities = (actor: Actor) => ({
   managePrinciples: mayManageOrganization(actor),
   manageRhythm: mayManageOrganization(actor),
   runJobs: mayRunJobs(actor),
+  importData: mayImportData(actor),
 });
 
 /** The older action-name entry point, kept for routes outside people/teams that still call it. */

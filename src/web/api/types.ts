@@ -34,6 +34,7 @@ export interface OrganizationAbilities {
   managePrinciples: boolean;
   manageRhythm: boolean;
   runJobs: boolean;
+  importData: boolean;
 }
 
 export interface Organization {

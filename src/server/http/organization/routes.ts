@@ -22,6 +22,7 @@ const abilitiesView = z.object({
   managePrinciples: z.boolean(),
   manageRhythm: z.boolean(),
   runJobs: z.boolean(),
+  importData: z.boolean(),
 });
 const meView = sessionView.extend({
   user: sessionView.shape.user.extend({ can: z.object({ edit: z.boolean(), changeRole: z.boolean(), deactivate: z.boolean() }) }),
