@@ -44,7 +44,14 @@ describeEachEngine('Spreadsheet import', (engine) => {
     expect(await countsOf(db(), t.w.orgId)).toEqual({ ...before, objectives: 2, keyResults: 3, alignments: 2, checkIns: 2, teams: 1 });
 
     const nps = await keyResultByTitle(db(), t.w.orgId, 'Raise NPS from 30 to 45');
-    expect(nps).toMatchObject({ kind: 'metric', startValue: 30, targetValue: 45, currentValue: 34, lastCheckInDate: '2025-02-15', unit: 'points' });
+    expect(nps).toMatchObject({
+      kind: 'metric',
+      startValue: 30,
+      targetValue: 45,
+      currentValue: 34,
+      lastCheckInDate: '2025-02-15',
+      unit: 'points',
+    });
     expect(nps!.progress).toBeCloseTo(4 / 15, 12);
     const onboarding = await keyResultByTitle(db(), t.w.orgId, 'Ship the new onboarding');
     expect(onboarding!.milestones).toEqual([
@@ -62,12 +69,18 @@ describeEachEngine('Spreadsheet import', (engine) => {
   });
 
   it('reads the XLSX template the same way', async () => {
-    const template = await fetch(`${t.server.url}${API}/imports/template?format=xlsx`, { headers: { cookie: t.w.owner.client.cookieHeader } });
+    const template = await fetch(`${t.server.url}${API}/imports/template?format=xlsx`, {
+      headers: { cookie: t.w.owner.client.cookieHeader },
+    });
     expect(template.status).toBe(200);
     const bytes = Buffer.from(await template.arrayBuffer());
     const dry = await postImport(t.w.owner.client, bytes, {}, 'okrs.xlsx');
     expectStatus(dry, 200);
-    expect(dry.body).toMatchObject({ format: 'xlsx', counts: { objectives: { create: 2 }, keyResults: { create: 3 }, checkIns: 2 }, errors: [] });
+    expect(dry.body).toMatchObject({
+      format: 'xlsx',
+      counts: { objectives: { create: 2 }, keyResults: { create: 3 }, checkIns: 2 },
+      errors: [],
+    });
   });
 
   it('re-importing the same file changes nothing; an edited file updates in place and checks in the new value', async () => {
@@ -77,7 +90,7 @@ describeEachEngine('Spreadsheet import', (engine) => {
       ['A1', 'A', 'Key result', 'Monthly revenue', '', '100', '200', '120'],
       ['B', 'A1', 'Objective', 'Sell more', 'Q1 2025', '', '', ''],
     ];
-    expectStatus((await postImport(t.w.owner.client, csv(rows), { dryRun: 'false' })), 201);
+    expectStatus(await postImport(t.w.owner.client, csv(rows), { dryRun: 'false' }), 201);
     const first = await countsOf(db(), t.w.orgId);
 
     const again = await postImport(t.w.owner.client, csv(rows), { dryRun: 'false' });
@@ -110,7 +123,21 @@ describeEachEngine('Spreadsheet import', (engine) => {
   it('imports a Viva Goals export: multi-parent rows, outline numbering, a past quarter dated at its update, owners found or invited', async () => {
     const colleague = await addPerson(t.w.owner.client, { email: 'dana@example.test' });
     const viva = [
-      ['Row ID', 'Parent', 'Title', 'Type', 'Entity', 'Owner Email', 'Time Period', 'Start Value', 'Target Value', 'Current Value', 'Progress', 'Status', 'Last Updated'],
+      [
+        'Row ID',
+        'Parent',
+        'Title',
+        'Type',
+        'Entity',
+        'Owner Email',
+        'Time Period',
+        'Start Value',
+        'Target Value',
+        'Current Value',
+        'Progress',
+        'Status',
+        'Last Updated',
+      ],
       ['1', '', 'Win the market', 'Objective', 'Acme', 'DANA@example.test', 'Q4 2024', '', '', '', '40', 'On Track', '2024-11-20'],
       ['1.1', '', 'Signed customers', 'Key Result', 'Acme', 'dana@example.test', '', '10', '50', '26', '40', 'On Track', '2024-11-20'],
       ['2', '', 'Great product', 'Objective', 'Acme', 'nobody@example.test', 'Q4 2024', '', '', '', '', '', ''],
@@ -120,7 +147,15 @@ describeEachEngine('Spreadsheet import', (engine) => {
     ];
     const dry = await postImport(t.w.owner.client, csv(viva));
     expect(dry.body).toMatchObject({
-      counts: { objectives: { create: 3 }, keyResults: { create: 2 }, alignments: { create: 3 }, cycles: { create: 1 }, teams: { create: 2 }, invitations: 1, checkIns: 2 },
+      counts: {
+        objectives: { create: 3 },
+        keyResults: { create: 2 },
+        alignments: { create: 3 },
+        cycles: { create: 1 },
+        teams: { create: 2 },
+        invitations: 1,
+        checkIns: 2,
+      },
       cyclesToCreate: [{ name: 'Q4 2024', startDate: '2024-10-01', endDate: '2024-12-31', status: 'active' }],
       teamsToCreate: ['Acme', 'Platform'],
       peopleToInvite: ['nobody@example.test'],
@@ -128,9 +163,12 @@ describeEachEngine('Spreadsheet import', (engine) => {
       errors: [],
     });
     expect(dry.body.unmappedHeaders).toEqual([]);
-    expectStatus((await postImport(t.w.owner.client, csv(viva), { dryRun: 'false' })), 201);
+    expectStatus(await postImport(t.w.owner.client, csv(viva), { dryRun: 'false' }), 201);
 
-    const [q4] = await db().select().from(cycles).where(and(eq(cycles.orgId, t.w.orgId), eq(cycles.name, 'Q4 2024')));
+    const [q4] = await db()
+      .select()
+      .from(cycles)
+      .where(and(eq(cycles.orgId, t.w.orgId), eq(cycles.name, 'Q4 2024')));
     const win = await objectiveByTitle(db(), t.w.orgId, 'Win the market');
     expect(win).toMatchObject({ cycleId: q4!.id, ownerId: colleague.user.id });
     expect(await objectiveByTitle(db(), t.w.orgId, 'Great product')).toMatchObject({ ownerId: null });
@@ -150,7 +188,10 @@ describeEachEngine('Spreadsheet import', (engine) => {
     await expectRollupsConsistent(db(), t.w.orgId, q4!.id, t.clock.today, 'after the Viva import');
 
     // Mapping the unknown owner to an existing person instead: no invitation, the person owns it.
-    const mapped = await postImport(t.w.owner.client, csv(viva), { source: 'second', ownerMapping: JSON.stringify({ 'nobody@example.test': 'dana@example.test' }) });
+    const mapped = await postImport(t.w.owner.client, csv(viva), {
+      source: 'second',
+      ownerMapping: JSON.stringify({ 'nobody@example.test': 'dana@example.test' }),
+    });
     expect(mapped.body.peopleToInvite).toEqual([]);
     const strict = await postImport(t.w.owner.client, csv(viva), { source: 'third', inviteUnknownOwners: 'false' });
     expect(strict.body.errors).toEqual([{ row: 4, column: 'Owner Email', message: expect.stringContaining('nobody@example.test') }]);
@@ -191,12 +232,21 @@ describeEachEngine('Spreadsheet import', (engine) => {
     const unmapped = await postImport(t.w.owner.client, odd);
     expect(unmapped.body).toMatchObject({ unmappedHeaders: ['Goal name'], errors: [{ row: 1, column: 'Title' }] });
     const mapped = await postImport(t.w.owner.client, odd, { mapping: JSON.stringify({ 'Goal name': 'title' }) });
-    expect(mapped.body).toMatchObject({ mapping: { Key: 'rowId', 'Goal name': 'title', Quarter: 'cycle' }, counts: { objectives: { create: 1 } }, errors: [] });
+    expect(mapped.body).toMatchObject({
+      mapping: { Key: 'rowId', 'Goal name': 'title', Quarter: 'cycle' },
+      counts: { objectives: { create: 1 } },
+      errors: [],
+    });
 
-    expectProblem((await postImport(t.w.owner.client, Buffer.from([0x25, 0x50, 0x44, 0x46, 0, 1, 2, 3]), {}, 'x.pdf')), 422, '/problems/validation-failed', 'file');
-    expectProblem((await postImport(t.w.owner.client, Buffer.alloc(10 * 1024 * 1024 + 10, 'a'))), 413, '/problems/too-large', 'file');
+    expectProblem(
+      await postImport(t.w.owner.client, Buffer.from([0x25, 0x50, 0x44, 0x46, 0, 1, 2, 3]), {}, 'x.pdf'),
+      422,
+      '/problems/validation-failed',
+      'file',
+    );
+    expectProblem(await postImport(t.w.owner.client, Buffer.alloc(10 * 1024 * 1024 + 10, 'a')), 413, '/problems/too-large', 'file');
     const member = await addPerson(t.w.owner.client);
-    expectProblem((await postImport(member.client, odd)), 403, '/problems/forbidden');
+    expectProblem(await postImport(member.client, odd), 403, '/problems/forbidden');
     expect((await countsOf(db(), t.w.orgId)).objectives).toBe(0);
   });
 });

@@ -18,7 +18,12 @@ export async function postImport(
   else headers.cookie = client.cookieHeader;
   const response = await fetch(new URL('/api/v1/imports', client.baseUrl), { method: 'POST', headers, body: form });
   const text = await response.text();
-  return { status: response.status, headers: response.headers, body: /json/.test(response.headers.get('content-type') ?? '') ? JSON.parse(text) : text, text };
+  return {
+    status: response.status,
+    headers: response.headers,
+    body: /json/.test(response.headers.get('content-type') ?? '') ? JSON.parse(text) : text,
+    text,
+  };
 }
 
 /** A CSV from rows of cells, quoting what needs it. */
@@ -27,8 +32,15 @@ export const csv = (rows: string[][]) =>
 
 /** How many rows of each kind the organisation holds: "nothing written" is all of these unchanged. */
 export async function countsOf(db: Database, orgId: string) {
-  const count = async (table: typeof objectives | typeof keyResults | typeof alignments | typeof checkIns | typeof cycles | typeof teams | typeof invitations) =>
-    (await db.select({ n: sql<number>`count(*)::int` }).from(table).where(eq(table.orgId, orgId)))[0]!.n;
+  const count = async (
+    table: typeof objectives | typeof keyResults | typeof alignments | typeof checkIns | typeof cycles | typeof teams | typeof invitations,
+  ) =>
+    (
+      await db
+        .select({ n: sql<number>`count(*)::int` })
+        .from(table)
+        .where(eq(table.orgId, orgId))
+    )[0]!.n;
   return {
     objectives: await count(objectives),
     keyResults: await count(keyResults),
@@ -41,7 +53,17 @@ export async function countsOf(db: Database, orgId: string) {
 }
 
 export const objectiveByTitle = async (db: Database, orgId: string, title: string) =>
-  (await db.select().from(objectives).where(and(eq(objectives.orgId, orgId), eq(objectives.title, title))))[0];
+  (
+    await db
+      .select()
+      .from(objectives)
+      .where(and(eq(objectives.orgId, orgId), eq(objectives.title, title)))
+  )[0];
 
 export const keyResultByTitle = async (db: Database, orgId: string, title: string) =>
-  (await db.select().from(keyResults).where(and(eq(keyResults.orgId, orgId), eq(keyResults.title, title))))[0];
+  (
+    await db
+      .select()
+      .from(keyResults)
+      .where(and(eq(keyResults.orgId, orgId), eq(keyResults.title, title)))
+  )[0];

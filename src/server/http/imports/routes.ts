@@ -32,8 +32,12 @@ async function readUpload(request: FastifyRequest) {
     }
   } catch (error) {
     if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE')
-      throw tooLarge('file', `The file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MiB: split it, or remove columns Cairn does not read.`);
-    if ((error as { code?: string }).code === 'FST_INVALID_MULTIPART_CONTENT_TYPE') throw invalid('file', 'Send the file as multipart/form-data.');
+      throw tooLarge(
+        'file',
+        `The file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MiB: split it, or remove columns Cairn does not read.`,
+      );
+    if ((error as { code?: string }).code === 'FST_INVALID_MULTIPART_CONTENT_TYPE')
+      throw invalid('file', 'Send the file as multipart/form-data.');
     throw error;
   }
   if (!file || file.length === 0) throw invalid('file', 'Attach a CSV or XLSX file in the field "file".');
@@ -54,7 +58,8 @@ export const importRoutes =
     app.post('/imports', {
       schema: {
         tags: ['imports'],
-        summary: 'Import OKRs from a CSV or XLSX file (template or Viva Goals export): a dry run (dryRun=true, the default) previews, dryRun=false applies',
+        summary:
+          'Import OKRs from a CSV or XLSX file (template or Viva Goals export): a dry run (dryRun=true, the default) previews, dryRun=false applies',
         description:
           'multipart/form-data with `file` and the text fields `dryRun`, `source`, `mapping` (JSON: header → column or null), `ownerMapping` (JSON: e-mail → e-mail) and `inviteUnknownOwners`. Applying a file with row errors is refused (422) and writes nothing.',
         consumes: ['multipart/form-data'],

@@ -23,7 +23,12 @@ export const rowProblems = (preview: ImportPreview) =>
   );
 
 /** The dry run: what the file would create and update, and every row error. Writes nothing. */
-export async function previewSpreadsheetImport(deps: ServiceDeps, actor: Actor, bytes: Buffer, options: ImportOptions): Promise<ImportPreview> {
+export async function previewSpreadsheetImport(
+  deps: ServiceDeps,
+  actor: Actor,
+  bytes: Buffer,
+  options: ImportOptions,
+): Promise<ImportPreview> {
   authorizeImport(actor);
   const sheet = await readSheet(bytes);
   const facts = await loadOrgFacts(deps.db, actor.orgId, options.source ?? 'spreadsheet');
@@ -34,7 +39,12 @@ export async function previewSpreadsheetImport(deps: ServiceDeps, actor: Actor, 
  * Applies the file in one transaction, planned again inside it under the organisation's lock (the
  * organisation may have changed since the preview). Any row error refuses the whole file.
  */
-export async function applySpreadsheetImport(deps: ServiceDeps, actor: Actor, bytes: Buffer, options: ImportOptions): Promise<ImportPreview> {
+export async function applySpreadsheetImport(
+  deps: ServiceDeps,
+  actor: Actor,
+  bytes: Buffer,
+  options: ImportOptions,
+): Promise<ImportPreview> {
   authorizeImport(actor);
   const sheet = await readSheet(bytes);
   return writeAndAnnounce(deps, actor.orgId, async (tx, announce) => {
@@ -43,7 +53,13 @@ export async function applySpreadsheetImport(deps: ServiceDeps, actor: Actor, by
     const { preview, work } = planImport(sheet, facts, todayIn(facts.timeZone, deps.clock()), options);
     if (preview.errors.length > 0) throw rowProblems(preview);
     await writeImport(tx, actor, deps.secret, work);
-    await recordActivity(tx, { ...scopeOf(actor), action: 'import.applied', entityType: 'organization', entityId: actor.orgId, after: preview.counts });
+    await recordActivity(tx, {
+      ...scopeOf(actor),
+      action: 'import.applied',
+      entityType: 'organization',
+      entityId: actor.orgId,
+      after: preview.counts,
+    });
     announce.changed('objective');
     return preview;
   });

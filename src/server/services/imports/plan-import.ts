@@ -12,7 +12,15 @@ import {
 import type { MilestoneRow } from '../../../db/schema/index.js';
 import { alignmentKey, type KeyResultRow, type ObjectiveRow, type OrgFacts } from './org-facts.js';
 import type { ReadSheet } from './read-file.js';
-import { nameKey, resolveCycles, resolveOwners, resolveTeams, type CycleToCreate, type OwnerChoice, type ResolvedCycle } from './resolve-names.js';
+import {
+  nameKey,
+  resolveCycles,
+  resolveOwners,
+  resolveTeams,
+  type CycleToCreate,
+  type OwnerChoice,
+  type ResolvedCycle,
+} from './resolve-names.js';
 
 export interface ImportOptions extends OwnerChoice {
   /** Keeps the Row IDs of different files apart; re-importing with the same source updates. */
@@ -82,7 +90,12 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stri
  * What importing the sheet would do, against the organisation as it is: the preview a person confirms
  * (counts, names to create, people to invite, every row error) and the work the apply step writes.
  */
-export function planImport(sheet: ReadSheet, facts: OrgFacts, today: string, options: ImportOptions): { preview: ImportPreview; work: ImportWork } {
+export function planImport(
+  sheet: ReadSheet,
+  facts: OrgFacts,
+  today: string,
+  options: ImportOptions,
+): { preview: ImportPreview; work: ImportWork } {
   const read = readRows(sheet, options.mapping);
   const structure = structureRows(read);
   const errors = [...read.errors, ...structure.errors];
@@ -105,13 +118,24 @@ export function planImport(sheet: ReadSheet, facts: OrgFacts, today: string, opt
     const teamKey = plan.team === null ? null : nameKey(plan.team);
     const teamId = teamKey === null ? null : teams.ids.get(teamKey);
     if (existing && existing.cycleId !== cycle.id)
-      errors.push({ row: plan.row, column: read.headerOf('cycle'), message: 'This row was imported into another cycle: an import does not move objectives between cycles.' });
+      errors.push({
+        row: plan.row,
+        column: read.headerOf('cycle'),
+        message: 'This row was imported into another cycle: an import does not move objectives between cycles.',
+      });
     const changed =
       !existing ||
-      !same([existing.title, existing.description, existing.ownerId, existing.teamId, existing.type, existing.weight], [plan.title, plan.description, ownerId, teamId, plan.type, plan.weight]);
+      !same(
+        [existing.title, existing.description, existing.ownerId, existing.teamId, existing.type, existing.weight],
+        [plan.title, plan.description, ownerId, teamId, plan.type, plan.weight],
+      );
     const action: RowAction = !existing ? 'create' : changed ? 'update' : 'unchanged';
     if (cycle.closed && action !== 'unchanged')
-      errors.push({ row: plan.row, column: read.headerOf('cycle'), message: `${cycle.name} is closed: its objectives and scores are final.` });
+      errors.push({
+        row: plan.row,
+        column: read.headerOf('cycle'),
+        message: `${cycle.name} is closed: its objectives and scores are final.`,
+      });
     objectives.push({ plan, existing, cycle, ownerId, teamKey, action, driver: hasKeyResults.has(plan.rowId) ? 'key_results' : 'aligned' });
   }
 
@@ -122,19 +146,54 @@ export function planImport(sheet: ReadSheet, facts: OrgFacts, today: string, opt
     if (!parent) continue;
     const existing = facts.keyResultsByRowId.get(plan.rowId);
     if (existing && existing.kind !== plan.kind) {
-      errors.push({ row: plan.row, column: read.headerOf('kind'), message: `This key result was imported as ${existing.kind}: the kind of a key result cannot change.` });
+      errors.push({
+        row: plan.row,
+        column: read.headerOf('kind'),
+        message: `This key result was imported as ${existing.kind}: the kind of a key result cannot change.`,
+      });
       continue;
     }
     if (existing && parent.existing && existing.objectiveId !== parent.existing.id)
-      errors.push({ row: plan.row, column: read.headerOf('parents'), message: 'This key result was imported under another objective: an import does not move key results.' });
+      errors.push({
+        row: plan.row,
+        column: read.headerOf('parents'),
+        message: 'This key result was imported under another objective: an import does not move key results.',
+      });
     const ownerId = ownerOf(plan.ownerEmail);
-    const milestones = plan.kind === 'milestone' ? plan.milestones.map((title, i) => ({ title, weight: 1, done: existing?.milestones?.[i]?.done ?? false })) : null;
-    const measure = [plan.title, ownerId, plan.weight, plan.unit, plan.startValue, plan.targetValue, plan.targetMin, plan.targetMax, milestones?.map((m) => m.title) ?? null];
-    const before = existing && [existing.title, existing.ownerId, existing.weight, existing.unit, existing.startValue, existing.targetValue, existing.targetMin, existing.targetMax, existing.milestones?.map((m) => m.title) ?? null];
+    const milestones =
+      plan.kind === 'milestone'
+        ? plan.milestones.map((title, i) => ({ title, weight: 1, done: existing?.milestones?.[i]?.done ?? false }))
+        : null;
+    const measure = [
+      plan.title,
+      ownerId,
+      plan.weight,
+      plan.unit,
+      plan.startValue,
+      plan.targetValue,
+      plan.targetMin,
+      plan.targetMax,
+      milestones?.map((m) => m.title) ?? null,
+    ];
+    const before = existing && [
+      existing.title,
+      existing.ownerId,
+      existing.weight,
+      existing.unit,
+      existing.startValue,
+      existing.targetValue,
+      existing.targetMin,
+      existing.targetMax,
+      existing.milestones?.map((m) => m.title) ?? null,
+    ];
     const checkIn = checkInOf(plan, existing, parent.cycle, today, sheet.updatedAt);
     const action: RowAction = !existing ? 'create' : !same(before, measure) || checkIn ? 'update' : 'unchanged';
     if (parent.cycle.closed && action !== 'unchanged')
-      errors.push({ row: plan.row, column: read.headerOf('cycle'), message: `${parent.cycle.name} is closed: its key results and scores are final.` });
+      errors.push({
+        row: plan.row,
+        column: read.headerOf('cycle'),
+        message: `${parent.cycle.name} is closed: its key results and scores are final.`,
+      });
     keyResults.push({ plan, existing, ownerId, milestones, action, checkIn });
   }
 
@@ -142,7 +201,9 @@ export function planImport(sheet: ReadSheet, facts: OrgFacts, today: string, opt
     const child = facts.objectivesByRowId.get(a.childRowId);
     const parent = a.parentIsKeyResult ? facts.keyResultsByRowId.get(a.parentRowId) : facts.objectivesByRowId.get(a.parentRowId);
     if (!child || !parent) return true;
-    return !facts.alignmentKeys.has(alignmentKey(child.id, a.parentIsKeyResult ? { parentKeyResultId: parent.id } : { parentObjectiveId: parent.id }));
+    return !facts.alignmentKeys.has(
+      alignmentKey(child.id, a.parentIsKeyResult ? { parentKeyResultId: parent.id } : { parentObjectiveId: parent.id }),
+    );
   });
   errors.sort((a, b) => a.row - b.row);
   const count = (list: { action: RowAction }[]) => list.reduce((t, item) => ({ ...t, [item.action]: t[item.action] + 1 }), tally());
@@ -161,8 +222,20 @@ export function planImport(sheet: ReadSheet, facts: OrgFacts, today: string, opt
     teamsToCreate: teams.toCreate,
     peopleToInvite: owners.toInvite,
     rows: [
-      ...objectives.map((o) => ({ row: o.plan.row, rowId: o.plan.rowId, type: 'objective' as const, title: o.plan.title, action: o.action })),
-      ...keyResults.map((k) => ({ row: k.plan.row, rowId: k.plan.rowId, type: 'key_result' as const, title: k.plan.title, action: k.action })),
+      ...objectives.map((o) => ({
+        row: o.plan.row,
+        rowId: o.plan.rowId,
+        type: 'objective' as const,
+        title: o.plan.title,
+        action: o.action,
+      })),
+      ...keyResults.map((k) => ({
+        row: k.plan.row,
+        rowId: k.plan.rowId,
+        type: 'key_result' as const,
+        title: k.plan.title,
+        action: k.action,
+      })),
     ].sort((a, b) => a.row - b.row),
     skipped: read.skipped,
     unmappedHeaders: read.unmapped,
@@ -183,13 +256,31 @@ export function planImport(sheet: ReadSheet, facts: OrgFacts, today: string, opt
 }
 
 /** The current value as a check-in, unless it is what the key result already shows (or older than its last check-in). */
-function checkInOf(plan: PlannedKeyResult, existing: KeyResultRow | undefined, cycle: ResolvedCycle, today: string, fileUpdatedAt: string | null) {
+function checkInOf(
+  plan: PlannedKeyResult,
+  existing: KeyResultRow | undefined,
+  cycle: ResolvedCycle,
+  today: string,
+  fileUpdatedAt: string | null,
+) {
   if (plan.current === null || plan.kind === 'rollup') return null;
-  const asOf = importedCheckInDate({ updatedAt: plan.updatedAt ?? fileUpdatedAt, today, cycleStart: cycle.startDate, cycleEnd: cycle.endDate });
+  const asOf = importedCheckInDate({
+    updatedAt: plan.updatedAt ?? fileUpdatedAt,
+    today,
+    cycleStart: cycle.startDate,
+    cycleEnd: cycle.endDate,
+  });
   if (asOf === null) return null;
   if (plan.kind === 'milestone') {
     const milestonesDone = plan.milestones.map((_, i) => i < plan.current!);
-    if (existing && same(existing.milestones?.map((m) => m.done), milestonesDone)) return null;
+    if (
+      existing &&
+      same(
+        existing.milestones?.map((m) => m.done),
+        milestonesDone,
+      )
+    )
+      return null;
     if (existing?.lastCheckInDate && asOf < existing.lastCheckInDate) return null;
     return { asOf, value: null, milestonesDone };
   }

@@ -35,7 +35,14 @@ export function resolveCycles(objectives: PlannedObjective[], facts: OrgFacts, t
     if (resolved.has(key)) continue;
     const existing = facts.cycles.find((c) => nameKey(c.name) === key);
     if (existing) {
-      resolved.set(key, { key, id: existing.id, name: existing.name, startDate: existing.startDate, endDate: existing.endDate, closed: existing.status === 'closed' });
+      resolved.set(key, {
+        key,
+        id: existing.id,
+        name: existing.name,
+        startDate: existing.startDate,
+        endDate: existing.endDate,
+        closed: existing.status === 'closed',
+      });
       continue;
     }
     const dated = objectives.find((o) => nameKey(o.cycle) === key && o.cycleStart && o.cycleEnd);
@@ -43,7 +50,11 @@ export function resolveCycles(objectives: PlannedObjective[], facts: OrgFacts, t
     if (!dates) continue;
     const clash = [...facts.cycles, ...toCreate].find((c) => c.startDate <= dates.endDate && dates.startDate <= c.endDate);
     if (clash) {
-      errors.push({ row: (dated ?? objective).row, column, message: `Cycle ${objective.cycle} (${dates.startDate} to ${dates.endDate}) overlaps ${clash.name}.` });
+      errors.push({
+        row: (dated ?? objective).row,
+        column,
+        message: `Cycle ${objective.cycle} (${dates.startDate} to ${dates.endDate}) overlaps ${clash.name}.`,
+      });
       continue;
     }
     const status: CycleStatus = dates.startDate > today ? 'planning' : 'active';
@@ -94,7 +105,8 @@ export function resolveOwners(rows: { row: number; ownerEmail: string | null }[]
     const email = mapping.get(ownerEmail) ?? ownerEmail;
     const id = byEmail.get(email);
     if (id) ids.set(ownerEmail, id);
-    else if (mapping.has(ownerEmail)) errors.push({ row, column, message: `${ownerEmail} is mapped to ${email}, who has no account here.` });
+    else if (mapping.has(ownerEmail))
+      errors.push({ row, column, message: `${ownerEmail} is mapped to ${email}, who has no account here.` });
     else if (choice.inviteUnknownOwners === false)
       errors.push({ row, column, message: `Nobody here has the e-mail ${ownerEmail}: map it to someone or invite them.` });
     else {

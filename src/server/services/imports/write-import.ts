@@ -59,12 +59,23 @@ export async function writeImport(tx: Executor, actor: Actor, secret: string | u
   await insertInSlices(newObjectives, async (slice) => {
     const rows = await tx
       .insert(objectives)
-      .values(slice.map((o) => ({ ...objectiveValues(o), orgId, cycleId: cycleIds.get(o.cycle.key)!, progressDriver: o.driver, status: 'active' as const })))
+      .values(
+        slice.map((o) => ({
+          ...objectiveValues(o),
+          orgId,
+          cycleId: cycleIds.get(o.cycle.key)!,
+          progressDriver: o.driver,
+          status: 'active' as const,
+        })),
+      )
       .returning({ id: objectives.id });
     rows.forEach((row, i) => objectiveIds.set(slice[i]!.plan.rowId, row.id));
   });
   for (const o of work.objectives.filter((o) => o.action === 'update'))
-    await tx.update(objectives).set(objectiveValues(o)).where(and(eq(objectives.orgId, orgId), eq(objectives.id, o.existing!.id)));
+    await tx
+      .update(objectives)
+      .set(objectiveValues(o))
+      .where(and(eq(objectives.orgId, orgId), eq(objectives.id, o.existing!.id)));
 
   const keyResultIds = new Map(work.keyResults.flatMap((k) => (k.existing ? [[k.plan.rowId, k.existing.id] as const] : [])));
   const positions = await nextPositions(tx, orgId, [...objectiveIds.values()]);
@@ -102,9 +113,17 @@ export async function writeImport(tx: Executor, actor: Actor, secret: string | u
 
   const withCheckIn = work.keyResults.filter((k) => k.checkIn);
   await insertInSlices(withCheckIn, (slice) =>
-    tx.insert(checkIns).values(
-      slice.map((k) => ({ orgId, keyResultId: keyResultIds.get(k.plan.rowId)!, authorId: actor.userId, ...k.checkIn!, note: 'Imported' })),
-    ),
+    tx
+      .insert(checkIns)
+      .values(
+        slice.map((k) => ({
+          orgId,
+          keyResultId: keyResultIds.get(k.plan.rowId)!,
+          authorId: actor.userId,
+          ...k.checkIn!,
+          note: 'Imported',
+        })),
+      ),
   );
   await insertInSlices(work.alignments, (slice) =>
     tx.insert(alignments).values(
@@ -136,14 +155,32 @@ async function nextPositions(tx: Executor, orgId: string, objectiveIds: string[]
   return new Map(rows.map((r) => [r.objectiveId, Number(r.next)]));
 }
 
-async function recordImportActivity(tx: Executor, actor: Actor, work: ImportWork, objectiveIds: Map<string, string>, keyResultIds: Map<string, string>) {
+async function recordImportActivity(
+  tx: Executor,
+  actor: Actor,
+  work: ImportWork,
+  objectiveIds: Map<string, string>,
+  keyResultIds: Map<string, string>,
+) {
   const entries = [
     ...work.objectives
       .filter((o) => o.action !== 'unchanged')
-      .map((o) => ({ action: `objective.${o.action === 'create' ? 'imported' : 'reimported'}`, entityType: 'objective', entityId: objectiveIds.get(o.plan.rowId)!, after: { rowId: o.plan.rowId, title: o.plan.title } })),
+      .map((o) => ({
+        action: `objective.${o.action === 'create' ? 'imported' : 'reimported'}`,
+        entityType: 'objective',
+        entityId: objectiveIds.get(o.plan.rowId)!,
+        after: { rowId: o.plan.rowId, title: o.plan.title },
+      })),
     ...work.keyResults
       .filter((k) => k.action !== 'unchanged')
-      .map((k) => ({ action: `key_result.${k.action === 'create' ? 'imported' : 'reimported'}`, entityType: 'key_result', entityId: keyResultIds.get(k.plan.rowId)!, after: { rowId: k.plan.rowId, title: k.plan.title, checkIn: k.checkIn } })),
+      .map((k) => ({
+        action: `key_result.${k.action === 'create' ? 'imported' : 'reimported'}`,
+        entityType: 'key_result',
+        entityId: keyResultIds.get(k.plan.rowId)!,
+        after: { rowId: k.plan.rowId, title: k.plan.title, checkIn: k.checkIn },
+      })),
   ];
-  await insertInSlices(entries, (slice) => tx.insert(activities).values(slice.map((e) => ({ ...e, orgId: actor.orgId, actorId: actor.userId, before: null }))));
+  await insertInSlices(entries, (slice) =>
+    tx.insert(activities).values(slice.map((e) => ({ ...e, orgId: actor.orgId, actorId: actor.userId, before: null }))),
+  );
 }
