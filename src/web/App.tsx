@@ -25,6 +25,7 @@ const RhythmSettingsPage = lazyNamed(() => import('./pages/RhythmSettingsPage.js
 const FeedPage = lazyNamed(() => import('./pages/FeedPage.js'), 'FeedPage');
 const NotificationsPage = lazyNamed(() => import('./pages/NotificationsPage.js'), 'NotificationsPage');
 const StatusMarginsPage = lazyNamed(() => import('./pages/StatusMarginsPage.js'), 'StatusMarginsPage');
+const ImportPage = lazyNamed(() => import('./pages/ImportPage.js'), 'ImportPage');
 
 /** A lazy page inside the shell: the navigation stays while the page's chunk arrives. */
 const page = (node: ReactNode) => <Suspense fallback={<PageSkeleton />}>{node}</Suspense>;
@@ -72,6 +73,7 @@ export function App() {
         <Route path="notifications" element={page(<NotificationsPage me={me.data} />)} />
         <Route path="settings/tokens" element={page(<TokensPage />)} />
         <Route path="settings/profile" element={page(<ProfilePage me={me.data} />)} />
+        <Route path="settings/import" element={page(<ImportPage me={me.data} />)} />
         <Route path="*" element={<Navigate to="/" replace />} />
       </Route>
     </Routes>

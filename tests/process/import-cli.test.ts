@@ -27,6 +27,7 @@ describe('cairn import (PGlite)', () => {
         'correct horse battery',
       ],
       env,
+      150_000,
     );
     expect(setup.code, setup.stderr).toBe(0);
     const file = join(root, 'okrs.csv');

@@ -9,7 +9,7 @@ import { NotificationBell } from './NotificationBell.js';
 import { titleOfPath, useDocumentTitle } from './page-title.js';
 import { SkipLink } from './SkipLink.js';
 
-const NAV = [
+const NAV: { to: string; label: string; shownIf?: keyof Me['can'] }[] = [
   { to: '/', label: 'Home' },
   { to: '/okrs', label: 'OKRs' },
   { to: '/feed', label: 'Feed' },
@@ -20,6 +20,7 @@ const NAV = [
   { to: '/settings/rhythm', label: 'Check-in rhythm' },
   { to: '/settings/status-margins', label: 'Status margins' },
   { to: '/settings/tokens', label: 'API tokens' },
+  { to: '/settings/import', label: 'Import OKRs', shownIf: 'importData' },
 ];
 
 /** The app shell: navigation, the organisation's name and the user menu. */
@@ -81,7 +82,7 @@ export function Layout({ me }: { me: Me }) {
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="sm" aria-label="Main navigation">
-        {NAV.map((item) => (
+        {NAV.filter((item) => !item.shownIf || me.can[item.shownIf]).map((item) => (
           <NavLink
             key={item.to}
             component={Link}
