@@ -55,7 +55,6 @@ export function ImportPage({ me }: { me: Me }) {
               setFile(next);
               setPreview(null);
             }}
-            clearable
           />
           <Group>
             <Button onClick={() => void run(false)} disabled={!file} loading={busy && !preview}>
