@@ -113,17 +113,15 @@ export async function writeImport(tx: Executor, actor: Actor, secret: string | u
 
   const withCheckIn = work.keyResults.filter((k) => k.checkIn);
   await insertInSlices(withCheckIn, (slice) =>
-    tx
-      .insert(checkIns)
-      .values(
-        slice.map((k) => ({
-          orgId,
-          keyResultId: keyResultIds.get(k.plan.rowId)!,
-          authorId: actor.userId,
-          ...k.checkIn!,
-          note: 'Imported',
-        })),
-      ),
+    tx.insert(checkIns).values(
+      slice.map((k) => ({
+        orgId,
+        keyResultId: keyResultIds.get(k.plan.rowId)!,
+        authorId: actor.userId,
+        ...k.checkIn!,
+        note: 'Imported',
+      })),
+    ),
   );
   await insertInSlices(work.alignments, (slice) =>
     tx.insert(alignments).values(
