@@ -10,6 +10,7 @@ import { templateCsv, templateXlsx } from '../../services/imports/template.js';
 import { actorOf, type AppContext } from '../context.js';
 import { problemSchema } from '../schemas.js';
 import { importFields, importPreviewSchema, templateQuery } from './schema.js';
+import { cycleExportRoutes } from './export-routes.js';
 
 const JSON_FIELDS = new Set(['mapping', 'ownerMapping']);
 
@@ -54,6 +55,7 @@ export const importRoutes =
   async (app) => {
     // Multipart only here: every other route keeps taking JSON alone.
     await app.register(multipart, { limits: { fileSize: MAX_IMPORT_BYTES, files: 1, fields: 10, fieldSize: 100_000 } });
+    await app.register(cycleExportRoutes(ctx));
 
     app.post('/imports', {
       schema: {
