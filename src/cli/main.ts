@@ -23,6 +23,8 @@ Usage: cairn <command> [options]
   user set-password --email E [--password P]
   user deactivate --email E | user activate --email E
   jobs run NAME [--force]               run a job now: reminders, escalation, digest or dispatch
+  import FILE [--apply] [--as E] [--source S] [--no-invite]
+                                        import OKRs from CSV/XLSX (a dry run unless --apply; stop the server on the embedded database)
 
 Environment variables are listed in the README.`;
 
@@ -35,6 +37,7 @@ const commands: Record<string, (args: ReturnType<typeof parseArgs>) => Promise<v
   user: userCommand,
   demo: demoCommand,
   jobs: async (args) => (await import('./commands/jobs.js')).jobsCommand(args),
+  import: async (args) => (await import('./commands/import.js')).importCommand(args),
 };
 
 async function main() {

@@ -16,6 +16,7 @@ export const ERROR_CODES = [
   'review-incomplete',
   'rate-limited',
   'unavailable',
+  'too-large',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
@@ -48,5 +49,7 @@ export const notFound = (what: string, field?: string) =>
 export const conflict = (field: string, message: string) => new AppError('conflict', message, [{ field, message }]);
 export const forbidden = (message = 'You are not allowed to do this.') => new AppError('forbidden', message);
 export const unauthenticated = () => new AppError('unauthenticated', 'Sign in or send a valid API token.');
+/** An upload over the size a route accepts (HTTP 413). */
+export const tooLarge = (field: string, message: string) => new AppError('too-large', message, [{ field, message }]);
 export const cycleClosed = (field: string, message: string) =>
   new AppError('cycle-closed', message, [{ field, message: 'The cycle is closed.' }]);

@@ -39,6 +39,7 @@ const SurveyResultsPage = lazyNamed(() => import('./pages/SurveyResultsPage.js')
 const RolloutPage = lazyNamed(() => import('./pages/RolloutPage.js'), 'RolloutPage');
 const MeetingsPage = lazyNamed(() => import('./pages/MeetingsPage.js'), 'MeetingsPage');
 const MeetingPage = lazyNamed(() => import('./pages/MeetingPage.js'), 'MeetingPage');
+const ImportPage = lazyNamed(() => import('./pages/ImportPage.js'), 'ImportPage');
 
 /** A lazy page inside the shell: the navigation stays while the page's chunk arrives. */
 const page = (node: ReactNode) => <Suspense fallback={<PageSkeleton />}>{node}</Suspense>;
@@ -101,6 +102,7 @@ export function App() {
         <Route path="surveys/:id/answer" element={page(<SurveyAnswerPage />)} />
         <Route path="surveys/:id/results" element={page(<SurveyResultsPage />)} />
         <Route path="rollout" element={page(<RolloutPage me={me.data} />)} />
+        <Route path="settings/import" element={page(<ImportPage me={me.data} />)} />
         <Route path="*" element={<Navigate to="/" replace />} />
       </Route>
     </Routes>

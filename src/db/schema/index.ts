@@ -10,3 +10,4 @@ export * from './learning.js';
 export * from './dependencies.js';
 export * from './surveys.js';
 export * from './meetings.js';
+export * from './imports.js';

@@ -33,6 +33,7 @@ const TITLES: Record<ProblemType, string> = {
   'quality-blocked': 'Blocked by the guiding principles',
   'review-incomplete': 'Review not finished',
   unavailable: 'Temporarily unavailable',
+  'too-large': 'Too large',
   'bad-request': 'Bad request',
   'internal-error': 'Internal error',
 };
@@ -51,6 +52,7 @@ export const STATUS_OF_CODE: Record<ErrorCode, number> = {
   'review-incomplete': 409,
   'rate-limited': 429,
   unavailable: 503,
+  'too-large': 413,
 };
 
 export class Problem {

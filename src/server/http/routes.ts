@@ -29,6 +29,7 @@ import { acrossRoutes } from './across/routes.js';
 import { surveyRoutes } from './surveys/routes.js';
 import { rolloutRoutes } from './rollout/routes.js';
 import { reviewRhythmRoutes } from './review-rhythm/routes.js';
+import { importRoutes } from './imports/routes.js';
 
 /** Every /api/v1 resource. Add a resource here and it is served and documented. */
 export const apiRoutes =
@@ -63,6 +64,7 @@ export const apiRoutes =
       surveyRoutes,
       rolloutRoutes,
       reviewRhythmRoutes,
+      importRoutes,
     ]) {
       await api.register(routes(ctx));
     }

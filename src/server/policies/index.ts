@@ -13,6 +13,7 @@ import { authorizeTeamChange, authorizeMembersChange, mayManageTeams } from './t
 import { mayInvite } from './invitations.js';
 import { mayManagePeople } from './users.js';
 import { forbidden } from '../errors.js';
+import { mayImportData } from './imports.js';
 
 /**
  * Every rule of who may do what lives in this folder, one file per resource, as plain predicates over
@@ -33,6 +34,7 @@ export const organizationAbilities = (actor: Actor) => ({
   manageSurveys: mayManageSurveys(actor),
   manageRollout: mayRunRollout(actor),
   readAdoption: mayReadAdoption(actor),
+  importData: mayImportData(actor),
 });
 
 /** The older action-name entry point, kept for routes outside people/teams that still call it. */

@@ -37,6 +37,7 @@ export interface OrganizationAbilities {
   manageSurveys: boolean;
   manageRollout: boolean;
   readAdoption: boolean;
+  importData: boolean;
 }
 
 export interface Organization {

@@ -9,7 +9,7 @@ import { NotificationBell } from './NotificationBell.js';
 import { titleOfPath, useDocumentTitle } from './page-title.js';
 import { SkipLink } from './SkipLink.js';
 
-const NAV = [
+const NAV: { to: string; label: string; shownIf?: keyof Me['can'] }[] = [
   { to: '/', label: 'Home' },
   { to: '/okrs', label: 'OKRs' },
   { to: '/kpis', label: 'KPIs' },
@@ -26,6 +26,7 @@ const NAV = [
   { to: '/settings/rhythm', label: 'Check-in rhythm' },
   { to: '/settings/status-margins', label: 'Status margins' },
   { to: '/settings/tokens', label: 'API tokens' },
+  { to: '/settings/import', label: 'Import OKRs', shownIf: 'importData' },
 ];
 
 /** The navigation item a path belongs to: the longest matching prefix (/okrs/map is not /okrs); Home only exactly. */
@@ -91,7 +92,7 @@ export function Layout({ me }: { me: Me }) {
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="sm" aria-label="Main navigation">
-        {NAV.map((item) => (
+        {NAV.filter((item) => !item.shownIf || me.can[item.shownIf]).map((item) => (
           <NavLink
             key={item.to}
             component={Link}

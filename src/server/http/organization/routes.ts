@@ -25,6 +25,7 @@ const abilitiesView = z.object({
   manageSurveys: z.boolean(),
   manageRollout: z.boolean(),
   readAdoption: z.boolean(),
+  importData: z.boolean(),
 });
 const meView = sessionView.extend({
   user: sessionView.shape.user.extend({ can: z.object({ edit: z.boolean(), changeRole: z.boolean(), deactivate: z.boolean() }) }),

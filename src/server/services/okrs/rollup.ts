@@ -111,6 +111,11 @@ export async function refreshObjective(tx: Executor, objectiveId: string): Promi
   await rollUp(tx, { objectiveIds: [objectiveId] });
 }
 
+/** Recomputes many objectives at once from their key results' stored state (e.g. after an import wrote them). */
+export async function refreshObjectives(tx: Executor, objectiveIds: string[]): Promise<void> {
+  if (objectiveIds.length > 0) await rollUp(tx, { objectiveIds });
+}
+
 export interface ParentRef {
   parentObjectiveId: string | null;
   parentKeyResultId: string | null;
