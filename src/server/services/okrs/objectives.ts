@@ -9,6 +9,7 @@ import { isAdmin } from '../../policies/index.js';
 import { authorizeObjectiveEdit, authorizePlacement, type ObjectiveRelation } from '../../policies/objectives.js';
 import { recordActivity } from '../activity.js';
 import { writeAndAnnounce } from '../announce.js';
+import { assertOwnerKept } from '../quality/owner-rule.js';
 import { assertPublishable } from '../quality/publish-gate.js';
 import { loadObjectiveFor } from './actor-reads.js';
 import { assertOpen } from './cycles.js';
@@ -181,6 +182,14 @@ export async function updateObjective(deps: ServiceDeps, actor: Actor, id: strin
     const roleInNewTeam = await checkPeople(tx, actor, input);
     const { contributors, publishOverrideReason, ...fields } = input;
     authorizeMove(actor, before, fields, relation, roleInNewTeam);
+    if (fields.ownerId === null)
+      await assertOwnerKept(
+        tx,
+        actor.orgId,
+        'objective',
+        before.status === 'active' && (fields.status ?? before.status) === 'active',
+        null,
+      );
     const effectiveStartDate = effectiveStartOnPublish(
       before.effectiveStartDate,
       fields.status ?? before.status,
