@@ -34,6 +34,8 @@ export interface OrganizationAbilities {
   managePrinciples: boolean;
   manageRhythm: boolean;
   runJobs: boolean;
+  /** Where "New objective" may place one: company level, any team, or these teams (leads: for anyone). */
+  placeObjectives?: { companyLevel: boolean; anyTeam: boolean; teamIds: string[]; leadTeamIds: string[] };
 }
 
 export interface Organization {

@@ -4,6 +4,8 @@ import { organizationAbilities } from '../../policies/index.js';
 import { userAbilities } from '../../policies/users.js';
 import { loadOrganization, updateOrganization } from '../../services/organization.js';
 import { findUser } from '../../services/users.js';
+import { objectivePlaces } from '../../policies/objectives.js';
+import { teamRolesOf } from '../../services/team-members.js';
 import { actorOf, type AppContext } from '../context.js';
 import { presentOrganization } from '../presenters/organization.js';
 import { presentUser } from '../presenters/people.js';
@@ -22,6 +24,9 @@ const abilitiesView = z.object({
   managePrinciples: z.boolean(),
   manageRhythm: z.boolean(),
   runJobs: z.boolean(),
+  placeObjectives: z
+    .object({ companyLevel: z.boolean(), anyTeam: z.boolean(), teamIds: z.array(z.string()), leadTeamIds: z.array(z.string()) })
+    .describe('Where the caller may create objectives: company level, any team, or these teams (leads: for anyone)'),
 });
 const meView = sessionView.extend({
   user: sessionView.shape.user.extend({ can: z.object({ edit: z.boolean(), changeRole: z.boolean(), deactivate: z.boolean() }) }),
@@ -44,7 +49,7 @@ export const organizationRoutes =
         return {
           user: { ...presentUser(user), can: userAbilities(actor, user) },
           organization: presentOrganization(await loadOrganization(ctx.db, actor.orgId)),
-          can: organizationAbilities(actor),
+          can: { ...organizationAbilities(actor), placeObjectives: objectivePlaces(actor, await teamRolesOf(ctx.db, actor.orgId, actor.userId)) },
         };
       },
     });
