@@ -61,6 +61,7 @@ export function objectiveAbilities(actor: Actor, relation: ObjectiveRelation) {
   return {
     edit,
     delete: edit,
+    archive: edit,
     align: edit,
     publish: edit,
     publishOverride: edit && canOverridePublish(actor),

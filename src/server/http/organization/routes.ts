@@ -49,7 +49,10 @@ export const organizationRoutes =
         return {
           user: { ...presentUser(user), can: userAbilities(actor, user) },
           organization: presentOrganization(await loadOrganization(ctx.db, actor.orgId)),
-          can: { ...organizationAbilities(actor), placeObjectives: objectivePlaces(actor, await teamRolesOf(ctx.db, actor.orgId, actor.userId)) },
+          can: {
+            ...organizationAbilities(actor),
+            placeObjectives: objectivePlaces(actor, await teamRolesOf(ctx.db, actor.orgId, actor.userId)),
+          },
         };
       },
     });
