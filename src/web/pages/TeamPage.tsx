@@ -8,6 +8,7 @@ import { keys, useApiMutation, useMembers, useTeams, useUsers } from '../api/que
 import type { Team } from '../api/types.js';
 import { OkrSummary } from '../components/OkrSummary.js';
 import { TeamQualityBadge } from '../components/TeamQualityBadge.js';
+import { TeamDeleteButton } from '../components/TeamDeleteButton.js';
 
 const showError = (error: unknown) =>
   notifications.show({ color: 'red', title: 'Not saved', message: error instanceof ApiError ? error.message : String(error) });
@@ -47,6 +48,7 @@ export function TeamPage() {
           </Title>
           <Badge variant="light">{team.kind}</Badge>
           <TeamQualityBadge teamId={team.id} />
+          {team.can?.delete && <TeamDeleteButton team={team} />}
         </Group>
         {team.description && <Text c="dimmed">{team.description}</Text>}
       </div>
