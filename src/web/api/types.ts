@@ -48,6 +48,8 @@ export interface Me {
   user: User;
   organization: Organization;
   can: OrganizationAbilities;
+  /** Whether they ever checked in: until then Home explains the weekly loop. */
+  hasCheckedIn?: boolean;
 }
 
 export interface Team {

@@ -8,6 +8,7 @@ import type { Me } from '../api/types.js';
 import { KeyResultCard } from '../components/KeyResultCard.js';
 import { percent } from '../components/ProgressBar.js';
 import { SummaryCardsSkeleton } from '../components/SummaryCardsSkeleton.js';
+import { FirstWeekIntro } from '../components/FirstWeekIntro.js';
 
 /** Due first: stale, then never checked in, then the longest since the last check-in. */
 const dueOrder = (a: KeyResult, b: KeyResult) =>
@@ -42,6 +43,7 @@ export function HomePage({ me }: { me: Me }) {
           {cycle ? ` · ${cycle.name}` : ''}
         </Text>
       </div>
+      {me.hasCheckedIn === false && <FirstWeekIntro hasKeyResults={myKeyResults.length > 0} />}
       {!s && (cycles.isPending || (cycle && summary.isPending)) && <SummaryCardsSkeleton />}
       {s && (
         <SimpleGrid cols={{ base: 2, sm: 4 }}>

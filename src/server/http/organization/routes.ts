@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { organizationAbilities } from '../../policies/index.js';
 import { userAbilities } from '../../policies/users.js';
 import { loadOrganization, updateOrganization } from '../../services/organization.js';
-import { findUser } from '../../services/users.js';
+import { findUser, hasCheckedIn } from '../../services/users.js';
 import { objectivePlaces } from '../../policies/objectives.js';
 import { teamRolesOf } from '../../services/team-members.js';
 import { actorOf, type AppContext } from '../context.js';
@@ -31,6 +31,7 @@ const abilitiesView = z.object({
 const meView = sessionView.extend({
   user: sessionView.shape.user.extend({ can: z.object({ edit: z.boolean(), changeRole: z.boolean(), deactivate: z.boolean() }) }),
   can: abilitiesView.describe('What the caller may do at the organisation level; the web app renders from this'),
+  hasCheckedIn: z.boolean().describe('Whether the caller ever checked in: until then Home explains the weekly loop'),
 });
 
 export const organizationRoutes =
@@ -49,6 +50,7 @@ export const organizationRoutes =
         return {
           user: { ...presentUser(user), can: userAbilities(actor, user) },
           organization: presentOrganization(await loadOrganization(ctx.db, actor.orgId)),
+          hasCheckedIn: await hasCheckedIn(ctx.db, actor.orgId, actor.userId),
           can: {
             ...organizationAbilities(actor),
             placeObjectives: objectivePlaces(actor, await teamRolesOf(ctx.db, actor.orgId, actor.userId)),

@@ -23,7 +23,11 @@ export function CycleRemoval({ cycle, onDone }: { cycle: Cycle; onDone: () => vo
       ]);
       const all = [...live, ...archived];
       const drafts = all.filter((o) => o.status === 'draft');
-      return { published: all.length - drafts.length, drafts: drafts.length, keyResults: drafts.reduce((n, o) => n + o.keyResults.length, 0) };
+      return {
+        published: all.length - drafts.length,
+        drafts: drafts.length,
+        keyResults: drafts.reduce((n, o) => n + o.keyResults.length, 0),
+      };
     },
   });
   if (!contents.data) return null;
