@@ -109,14 +109,14 @@ describe('deleting and archiving in the browser, and the first screen', () => {
       // A key result with its (one remaining) check-in.
       await card.getByRole('button', { name: 'Delete key result ARR' }).click();
       const krDialog = page.getByRole('dialog', { name: 'Delete “ARR”?' });
-      await krDialog.getByText('Its 1 check-in go with it', { exact: false }).waitFor();
+      await krDialog.getByText('Deleting it also deletes its 1 check-in', { exact: false }).waitFor();
       await krDialog.getByRole('button', { name: 'Delete key result' }).click();
       await card.waitFor({ state: 'detached' });
 
       // The objective with what is left.
       await page.getByRole('button', { name: 'Delete', exact: true }).click();
       const objectiveDialog = page.getByRole('dialog', { name: 'Delete “Grow revenue”?' });
-      await objectiveDialog.getByText('Its 1 key result go with it', { exact: false }).waitFor();
+      await objectiveDialog.getByText('Deleting it also deletes its 1 key result', { exact: false }).waitFor();
       await page.screenshot({ path: `${SHOTS}/delete-objective.png` });
       await objectiveDialog.getByRole('button', { name: 'Delete objective' }).click();
       await page.waitForURL(/\/okrs/);
@@ -136,7 +136,7 @@ describe('deleting and archiving in the browser, and the first screen', () => {
     await page.getByRole('button', { name: /Cycle settings/ }).click();
     await page.getByRole('button', { name: 'Delete cycle' }).click();
     const deleteDialog = page.getByRole('dialog', { name: 'Delete Spare?' });
-    await deleteDialog.getByText('Its 1 draft objective go with it', { exact: false }).waitFor();
+    await deleteDialog.getByText('Deleting it also deletes its 1 draft objective', { exact: false }).waitFor();
     await deleteDialog.getByRole('button', { name: 'Delete cycle' }).click();
     await deleteDialog.waitFor({ state: 'detached' });
     expect(await cycleNames()).toContain('Busy');

@@ -29,7 +29,7 @@ export function TeamDeleteButton({ team }: { team: Team }) {
           await queryClient.invalidateQueries({ queryKey: keys.teams });
         }}
       >
-        {goesWith ? `Its ${goesWith} go with it (the people stay). ` : ''}A team with sub-teams or objectives cannot be deleted: move them
+        {goesWith ? `Deleting it also removes its ${goesWith} (the people stay). ` : ''}A team with sub-teams or objectives cannot be deleted: move them
         first. This cannot be undone.
       </ConfirmDialog>
     </>

@@ -59,7 +59,7 @@ export function CycleRemoval({ cycle, onDone }: { cycle: Cycle; onDone: () => vo
         }}
       >
         {deletable
-          ? `${goesWith ? `Its ${goesWith} go with it` : 'It is empty'}. This cannot be undone.`
+          ? `${goesWith ? `Deleting it also deletes its ${goesWith}` : 'It is empty'}. This cannot be undone.`
           : archived
             ? 'It comes back to the cycle switcher.'
             : 'It leaves the cycle switcher; its objectives, check-ins and scores stay, and you can restore it.'}

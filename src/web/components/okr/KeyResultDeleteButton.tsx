@@ -29,7 +29,7 @@ export function KeyResultDeleteButton({ kr }: { kr: KeyResult }) {
       >
         {checkIns.isPending
           ? 'Counting its check-ins…'
-          : `${goesWith ? `Its ${goesWith} go with it` : 'It has no check-ins yet'}, and its objective’s progress is recomputed without it. This cannot be undone.`}
+          : `${goesWith ? `Deleting it also deletes its ${goesWith}` : 'It has no check-ins yet'}, and its objective’s progress is recomputed without it. This cannot be undone.`}
       </ConfirmDialog>
     </>
   );

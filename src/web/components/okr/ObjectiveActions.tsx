@@ -62,7 +62,7 @@ export function ObjectiveActions({ objective }: { objective: Objective }) {
       >
         {checkIns.isPending
           ? 'Counting what goes with it…'
-          : `${goesWith ? `Its ${goesWith} go with it` : 'It has no key results'}; objectives aligned to it lose that link. This cannot be undone: archive it to keep its history.`}
+          : `${goesWith ? `Deleting it also deletes its ${goesWith}` : 'It has no key results'}; objectives aligned to it lose that link. This cannot be undone: archive it to keep its history.`}
       </ConfirmDialog>
     </Group>
   );
