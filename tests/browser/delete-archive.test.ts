@@ -13,8 +13,10 @@ describe('deleting and archiving in the browser, and the first screen', () => {
   const get = async <T>(path: string): Promise<T> => (await b.page.request.get(`${b.server.url}/api/v1${path}`)).json() as Promise<T>;
   // One running cycle for the tests that check in today (cycles may not overlap).
   let running: { id: string } | undefined;
-  const currentCycle = async () =>
-    (running ??= await b.post('/cycles', { name: 'Now', startDate: day(-30), endDate: day(60), status: 'active' }));
+  const currentCycle = async (): Promise<{ id: string }> => {
+    running ??= await b.post('/cycles', { name: 'Now', startDate: day(-30), endDate: day(60), status: 'active' });
+    return running;
+  };
   const cycleNames = async () => (await get<{ name: string }[]>('/cycles')).map((c) => c.name);
 
   it('explains OKRs on Home until the first check-in', { timeout: 120_000 }, async () => {
