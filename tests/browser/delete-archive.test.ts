@@ -14,8 +14,10 @@ describe('deleting and archiving in the browser, and the first screen', () => {
   // One running cycle for the tests that check in today (cycles may not overlap).
   let running: { id: string } | undefined;
   const currentCycle = async (): Promise<{ id: string }> => {
-    running ??= await b.post('/cycles', { name: 'Now', startDate: day(-30), endDate: day(60), status: 'active' });
-    return running;
+    const cycle =
+      running ?? (await b.post<{ id: string }>('/cycles', { name: 'Now', startDate: day(-30), endDate: day(60), status: 'active' }));
+    running = cycle;
+    return cycle;
   };
   const cycleNames = async () => (await get<{ name: string }[]>('/cycles')).map((c) => c.name);
 
