@@ -29,8 +29,8 @@ export function TeamDeleteButton({ team }: { team: Team }) {
           await queryClient.invalidateQueries({ queryKey: keys.teams });
         }}
       >
-        {goesWith ? `Deleting it also removes its ${goesWith} (the people stay). ` : ''}A team with sub-teams or objectives cannot be deleted: move them
-        first. This cannot be undone.
+        {goesWith ? `Deleting it also removes its ${goesWith} (the people stay). ` : ''}A team with sub-teams or objectives cannot be
+        deleted: move them first. This cannot be undone.
       </ConfirmDialog>
     </>
   );
