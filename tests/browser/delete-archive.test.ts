@@ -124,8 +124,8 @@ describe('deleting and archiving in the browser, and the first screen', () => {
       await page.screenshot({ path: `${SHOTS}/delete-objective.png` });
       await objectiveDialog.getByRole('button', { name: 'Delete objective' }).click();
       await page.waitForURL(/\/okrs/);
-      const left = await get(`/objectives?cycleId=${cycle.id}`);
-      expect(left).toEqual([]);
+      const left = await get<{ title: string }[]>(`/objectives?cycleId=${cycle.id}`);
+      expect(left.map((o) => o.title)).not.toContain('Grow revenue');
     },
   );
 
