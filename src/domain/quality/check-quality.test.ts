@@ -14,7 +14,8 @@ describe('checkQuality on a sound objective', () => {
   });
 });
 
-// No why-urgent (tip), no owner (warn), and a key result without target (block).
+// No why-urgent (tip), no owner (warn where the organisation lowers it from block), and a key result without target (block).
+const ownerWarns = { rules: { 'no-owner': 'warn' } } as const;
 const flawed = objective({
   whyUrgent: '',
   ownerId: null,
@@ -23,7 +24,7 @@ const flawed = objective({
 
 describe('checkQuality: severities, sorting, score', () => {
   it('sorts block → warn → tip and adds the rule id and severity', () => {
-    const { findings } = checkQuality(flawed, GOOD_CONTEXT);
+    const { findings } = checkQuality(flawed, GOOD_CONTEXT, ownerWarns);
     expect(findings.map((f) => [f.ruleId, f.severity, f.field])).toEqual([
       ['key-result-not-measurable', 'block', 'keyResults[1].targetValue'],
       ['no-owner', 'warn', 'ownerId'],
@@ -32,14 +33,14 @@ describe('checkQuality: severities, sorting, score', () => {
   });
 
   it('scores 100 − 25 − 10 − 3 = 62 and blocks', () => {
-    const report = checkQuality(flawed, GOOD_CONTEXT);
+    const report = checkQuality(flawed, GOOD_CONTEXT, ownerWarns);
     expect(report.score).toBe(62);
     expect(report.blocking).toBe(true);
   });
 
   it('keeps catalogue order within a severity', () => {
     const draft = objective({ ownerId: null, parentCount: 0, whyImportant: undefined });
-    const ids = checkQuality(draft, GOOD_CONTEXT).findings.map((f) => f.ruleId);
+    const ids = checkQuality(draft, GOOD_CONTEXT, ownerWarns).findings.map((f) => f.ruleId);
     expect(ids).toEqual(['missing-why-important', 'no-owner', 'not-aligned']);
   });
 
@@ -53,19 +54,19 @@ describe('checkQuality: severities, sorting, score', () => {
 
 describe('checkQuality: guiding principles override severities', () => {
   it('a rule set to off produces nothing', () => {
-    const report = checkQuality(flawed, GOOD_CONTEXT, { rules: { 'key-result-not-measurable': 'off' } });
+    const report = checkQuality(flawed, GOOD_CONTEXT, { rules: { ...ownerWarns.rules, 'key-result-not-measurable': 'off' } });
     expect(report.findings.map((f) => f.ruleId)).toEqual(['no-owner', 'missing-why-urgent']);
     expect(report).toMatchObject({ score: 87, blocking: false });
   });
 
   it('a warning raised to block blocks, and sorts first', () => {
-    const report = checkQuality(objective({ ownerId: null }), GOOD_CONTEXT, { rules: { 'no-owner': 'block' } });
-    expect(report.findings).toEqual([expect.objectContaining({ ruleId: 'no-owner', severity: 'block' })]);
+    const report = checkQuality(objective({ whyImportant: '' }), GOOD_CONTEXT, { rules: { 'missing-why-important': 'block' } });
+    expect(report.findings).toEqual([expect.objectContaining({ ruleId: 'missing-why-important', severity: 'block' })]);
     expect(report).toMatchObject({ score: 75, blocking: true });
   });
 
   it('a block lowered to tip no longer blocks', () => {
-    const report = checkQuality(flawed, GOOD_CONTEXT, { rules: { 'key-result-not-measurable': 'tip' } });
+    const report = checkQuality(flawed, GOOD_CONTEXT, { rules: { ...ownerWarns.rules, 'key-result-not-measurable': 'tip' } });
     expect(report.blocking).toBe(false);
     expect(report.findings.map((f) => f.severity)).toEqual(['warn', 'tip', 'tip']);
     expect(report.score).toBe(100 - 10 - 3 - 3);
@@ -78,6 +79,12 @@ describe('checkQuality: guiding principles override severities', () => {
 
   it('unknown rule ids in the principles are ignored', () => {
     expect(checkQuality(objective(), GOOD_CONTEXT, { rules: { 'retired-rule': 'block' } }).score).toBe(100);
+  });
+
+  it('nobody owning the objective blocks by default', () => {
+    const report = checkQuality(objective({ ownerId: null }), GOOD_CONTEXT);
+    expect(report.findings).toEqual([expect.objectContaining({ ruleId: 'no-owner', severity: 'block', field: 'ownerId' })]);
+    expect(report.blocking).toBe(true);
   });
 
   it('every rule can be switched off', () => {

@@ -27,7 +27,7 @@ describe('docs/quality-rules.md', () => {
 
   it('shows the guiding-principles example as describePrinciples words it', () => {
     const lines = describePrinciples({
-      rules: { 'no-owner': 'block', 'missing-why-urgent': 'off' },
+      rules: { 'owner-overloaded': 'block', 'missing-why-urgent': 'off' },
       maxKeyResults: 4,
     });
     for (const line of lines) expect(doc).toContain(`- ${line}\n`);

@@ -25,7 +25,7 @@ describe('resolvePrinciples', () => {
   it('an override replaces the default severity', () => {
     const rule = ruleById('no-owner');
     if (rule === undefined) throw new Error('no-owner missing');
-    expect(ruleSetting(rule, DEFAULT_PRINCIPLES)).toBe('warn');
+    expect(ruleSetting(rule, DEFAULT_PRINCIPLES)).toBe('block');
     expect(ruleSetting(rule, resolvePrinciples({ rules: { 'no-owner': 'off' } }))).toBe('off');
   });
 });
@@ -73,11 +73,11 @@ describe('describePrinciples', () => {
   });
 
   it('lists changed rules in catalogue order, skipping overrides equal to the default', () => {
-    const input = { rules: { 'no-owner': 'block', 'missing-why-urgent': 'off', 'key-result-is-output': 'warn' } } as const;
+    const input = { rules: { 'no-owner': 'warn', 'missing-why-urgent': 'off', 'key-result-is-output': 'warn' } } as const;
     expect(changedRules(resolvePrinciples(input)).map(({ rule }) => rule.id)).toEqual(['missing-why-urgent', 'no-owner']);
     expect(describePrinciples(input).slice(-2)).toEqual([
       '“Say why it is urgent” is switched off (normally it shows a tip)',
-      '“Every objective has an owner” blocks publishing (normally it shows a warning)',
+      '“Every objective has an owner” shows a warning (normally it blocks publishing)',
     ]);
   });
 });

@@ -61,6 +61,7 @@ export function objectiveAbilities(actor: Actor, relation: ObjectiveRelation) {
   return {
     edit,
     delete: edit,
+    archive: edit,
     align: edit,
     publish: edit,
     publishOverride: edit && canOverridePublish(actor),
@@ -79,3 +80,18 @@ export function authorizePlacement(actor: Actor, placement: Placement, roleThere
   if (!placement.teamId) throw forbidden('Only an owner or admin can place objectives at company level (without a team).');
   throw forbidden('Place objectives in your own team: as its lead, or as a member for yourself.');
 }
+
+/**
+ * Where the actor may create objectives, for the "New objective" dialog: company level (no team),
+ * any team, or their own teams (`leadTeamIds`: for anyone; the other `teamIds`: for themselves).
+ */
+export function objectivePlaces(actor: Actor, teams: ActorTeams) {
+  const mine = [...teams.keys()];
+  return {
+    companyLevel: canPlaceObjective(actor, { teamId: null, ownerId: actor.userId }, null),
+    anyTeam: isAdmin(actor),
+    teamIds: mine,
+    leadTeamIds: mine.filter((id) => teams.get(id) === 'lead'),
+  };
+}
+export type ObjectivePlaces = ReturnType<typeof objectivePlaces>;

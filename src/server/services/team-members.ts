@@ -4,6 +4,7 @@ import { teamMembers, users } from '../../db/schema/index.js';
 import { type TeamMemberRole } from '../../domain/vocabulary.js';
 import type { Actor } from '../auth/actor.js';
 import { notFound } from '../errors.js';
+import type { ActorTeams } from '../policies/objectives.js';
 import { authorizeMembersChange } from '../policies/teams.js';
 import { recordActivity } from './activity.js';
 import { findTeam } from './teams.js';
@@ -94,4 +95,13 @@ export async function removeMember(db: Database, actor: Actor, teamId: string, u
     if (removed.length === 0) throw notFound('That membership', 'userId');
     await recordActivity(tx, { ...scope, action: 'team.member-removed', entityType: 'team', entityId: teamId, before: removed[0] });
   });
+}
+
+/** The person's teams and their role in each, for what they may do there. */
+export async function teamRolesOf(db: Executor, orgId: string, userId: string): Promise<ActorTeams> {
+  const rows = await db
+    .select({ teamId: teamMembers.teamId, role: teamMembers.role })
+    .from(teamMembers)
+    .where(and(eq(teamMembers.orgId, orgId), eq(teamMembers.userId, userId)));
+  return new Map(rows.map((m) => [m.teamId, m.role]));
 }

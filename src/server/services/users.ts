@@ -1,6 +1,6 @@
 import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import { queryRows, type Database, type Executor } from '../../db/database.js';
-import { apiTokens, sessions, teamMembers, users } from '../../db/schema/index.js';
+import { apiTokens, checkIns, sessions, teamMembers, users } from '../../db/schema/index.js';
 import { type Role } from '../../domain/vocabulary.js';
 import { actorIdOf, SYSTEM, type Writer } from '../auth/actor.js';
 import { invalid, notFound, AppError, forbidden } from '../errors.js';
@@ -104,4 +104,14 @@ export async function updateUser(db: Database, writer: Writer, orgId: string, id
     });
     return user!;
   });
+}
+
+/** Whether the person has ever checked in: until then Home explains the weekly loop. */
+export async function hasCheckedIn(db: Executor, orgId: string, userId: string): Promise<boolean> {
+  const [row] = await db
+    .select({ id: checkIns.id })
+    .from(checkIns)
+    .where(and(eq(checkIns.orgId, orgId), eq(checkIns.authorId, userId)))
+    .limit(1);
+  return row !== undefined;
 }

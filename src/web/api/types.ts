@@ -38,6 +38,8 @@ export interface OrganizationAbilities {
   manageRollout: boolean;
   readAdoption: boolean;
   importData: boolean;
+  /** Where "New objective" may place one: company level, any team, or these teams (leads: for anyone). */
+  placeObjectives?: { companyLevel: boolean; anyTeam: boolean; teamIds: string[]; leadTeamIds: string[] };
 }
 
 export interface Organization {
@@ -50,6 +52,8 @@ export interface Me {
   user: User;
   organization: Organization;
   can: OrganizationAbilities;
+  /** Whether they ever checked in: until then Home explains the weekly loop. */
+  hasCheckedIn?: boolean;
 }
 
 export interface Team {

@@ -78,7 +78,8 @@ export function CheckInDialog({
       method: editing ? 'PATCH' : 'POST',
       body,
     });
-    await Promise.all(progressKeys.map((queryKey) => queryClient.invalidateQueries({ queryKey })));
+    // The first check-in also ends Home's introduction (`hasCheckedIn` on /me).
+    await Promise.all([...progressKeys, ['me']].map((queryKey) => queryClient.invalidateQueries({ queryKey })));
     onClose();
   });
   const next = preview(kr, form.getValues());

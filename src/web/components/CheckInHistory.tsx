@@ -5,6 +5,7 @@ import type { CheckIn, KeyResult } from '../api/okr-types.js';
 import { lazyNamed } from '../routing/lazy-named.js';
 import { CheckInSocial } from './social/CheckInSocial.js';
 import { CommentBody } from './social/CommentBody.js';
+import { CheckInDeleteButton } from './okr/CheckInDeleteButton.js';
 
 // The same lazy chunk the key result card opens, so the dialog's code stays one chunk loaded on a click.
 const CheckInDialog = lazyNamed(() => import('./CheckInDialog.js'), 'CheckInDialog');
@@ -59,11 +60,14 @@ export function CheckInHistory({ kr }: { kr: KeyResult }) {
             )}
             <CheckInSocial checkInId={c.id} asOf={c.asOf} />
           </div>
-          {c.can.edit && (
-            <Button size="compact-xs" variant="subtle" onClick={() => setEditing(c)} aria-label={`Correct check-in of ${c.asOf}`}>
-              Correct
-            </Button>
-          )}
+          <Group gap={2} wrap="nowrap">
+            {c.can.edit && (
+              <Button size="compact-xs" variant="subtle" onClick={() => setEditing(c)} aria-label={`Correct check-in of ${c.asOf}`}>
+                Correct
+              </Button>
+            )}
+            {c.can.delete && <CheckInDeleteButton checkIn={c} />}
+          </Group>
         </Group>
       ))}
       {editing && (

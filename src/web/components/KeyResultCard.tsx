@@ -16,6 +16,7 @@ const CheckInDialog = lazyNamed(() => import('./CheckInDialog.js'), 'CheckInDial
 const CheckInHistory = lazyNamed(() => import('./CheckInHistory.js'), 'CheckInHistory');
 const CommentsPanel = lazyNamed(() => import('./CommentsPanel.js'), 'CommentsPanel');
 import { ScoreOverrideButton } from './okr/ScoreOverrideDialog.js';
+import { KeyResultDeleteButton } from './okr/KeyResultDeleteButton.js';
 import { formatMeasure } from '../../domain/format-measure.js';
 
 function measureText(kr: KeyResult): string {
@@ -124,6 +125,7 @@ export function KeyResultCard({
               Edit
             </Button>
           )}
+          {!closed && kr.can.delete && <KeyResultDeleteButton kr={kr} />}
           {reviewing && kr.can.overrideScore && <ScoreOverrideButton kr={kr} />}
           {kr.lastCheckInDate && (
             <Text size="xs" c="dimmed">

@@ -158,7 +158,10 @@ export function KeyResultForm({
         <Group grow>
           <Select
             label="Owner"
+            description="Who checks in on it every week"
             searchable
+            // Clicking the selected person again would leave the key result in nobody's week.
+            allowDeselect={false}
             data={(users.data ?? []).map((u) => ({ value: u.id, label: u.name }))}
             {...form.getInputProps('ownerId')}
           />

@@ -6,6 +6,7 @@ import { api, ApiError } from '../api/client.js';
 import { progressKeys } from '../api/okr-queries.js';
 import type { Cycle } from '../api/okr-types.js';
 import { useApiSubmit } from '../components/useApiForm.js';
+import { CycleRemoval } from '../components/okr/CycleRemoval.js';
 
 /** Rename a cycle, move its dates, change its phase, or close it (which scores and freezes it). */
 export function CycleSettingsModal({ cycle, onClose }: { cycle: Cycle; onClose: () => void }) {
@@ -106,6 +107,7 @@ export function CycleSettingsModal({ cycle, onClose }: { cycle: Cycle; onClose: 
           </Group>
         </Stack>
       </form>
+      <CycleRemoval cycle={cycle} onDone={onClose} />
     </Modal>
   );
 }

@@ -10,6 +10,7 @@ import { percent } from '../components/ProgressBar.js';
 import { SummaryCardsSkeleton } from '../components/SummaryCardsSkeleton.js';
 import { MyActions } from '../components/learning/MyActions.js';
 import { ChampionContact } from '../components/rollout/ChampionContact.js';
+import { FirstWeekIntro } from '../components/FirstWeekIntro.js';
 
 /** Due first: stale, then never checked in, then the longest since the last check-in. */
 const dueOrder = (a: KeyResult, b: KeyResult) =>
@@ -44,6 +45,7 @@ export function HomePage({ me }: { me: Me }) {
           {cycle ? ` · ${cycle.name}` : ''}
         </Text>
       </div>
+      {me.hasCheckedIn === false && <FirstWeekIntro hasKeyResults={myKeyResults.length > 0} />}
       {!s && (cycles.isPending || (cycle && summary.isPending)) && <SummaryCardsSkeleton />}
       {s && (
         <SimpleGrid cols={{ base: 2, sm: 4 }}>

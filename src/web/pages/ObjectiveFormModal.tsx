@@ -13,6 +13,7 @@ import { useGuidingPrinciples } from '../api/quality.js';
 import { QualityFindings } from '../components/QualityFindings.js';
 import { ObjectiveSharingFields, sharingBody, sharingDefaults } from '../components/okr/ObjectiveSharingFields.js';
 import { RelatedLessons } from '../components/learning/RelatedLessons.js';
+import { newObjectivePlaces } from '../components/okr/objective-places.js';
 
 /** Create an objective (optionally aligned to any objective or key result of the cycle), or edit one. */
 export function ObjectiveFormModal({
@@ -34,6 +35,8 @@ export function ObjectiveFormModal({
   const users = useUsers();
   const objectives = useCycleObjectives(cycleId);
   const principles = useGuidingPrinciples();
+  const published = editing !== undefined && editing.status === 'active';
+  const places = newObjectivePlaces(me);
   const form = useForm({
     mode: 'controlled',
     initialValues: {
@@ -41,7 +44,7 @@ export function ObjectiveFormModal({
       description: editing?.description ?? '',
       whyImportant: editing?.whyImportant ?? '',
       whyUrgent: editing?.whyUrgent ?? '',
-      teamId: editing ? editing.teamId : (null as string | null),
+      teamId: editing ? editing.teamId : places.defaultTeamId,
       ownerId: editing ? editing.ownerId : (me.user.id as string | null),
       type: editing?.type ?? 'committed',
       alignTo: null as string | null,
@@ -143,15 +146,20 @@ export function ObjectiveFormModal({
           <Group grow align="flex-start">
             <Select
               label="Team"
-              placeholder="Company level"
-              clearable
-              data={(teams.data ?? []).map((t) => ({ value: t.id, label: t.name }))}
+              placeholder={places.companyLevel ? 'Company level' : 'Choose your team'}
+              clearable={places.companyLevel}
+              allowDeselect={places.companyLevel}
+              description={places.companyLevel ? undefined : 'Objectives go in one of your teams'}
+              data={(teams.data ?? []).filter((t) => editing || places.allows(t.id)).map((t) => ({ value: t.id, label: t.name }))}
               {...form.getInputProps('teamId')}
             />
             <Select
               label="Owner"
+              description={published ? 'A published objective needs an owner' : 'Leads the check-ins'}
               searchable
-              clearable
+              // A published objective keeps an owner: clicking the selected person again does not clear it.
+              allowDeselect={false}
+              clearable={!published}
               data={(users.data ?? []).map((u) => ({ value: u.id, label: u.name }))}
               {...form.getInputProps('ownerId')}
             />

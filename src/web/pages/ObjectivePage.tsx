@@ -19,6 +19,7 @@ import { AlignmentEditor } from '../components/AlignmentEditor.js';
 import { ObjectiveFormModal } from './ObjectiveFormModal.js';
 import { TimeTravelPicker, useAsOf } from '../components/okr/TimeTravelPicker.js';
 import { ForecastBadge } from '../components/okr/ForecastBadge.js';
+import { ObjectiveActions } from '../components/okr/ObjectiveActions.js';
 import { inReview } from '../components/okr/review.js';
 import { useDocumentTitle } from '../components/page-title.js';
 
@@ -63,11 +64,13 @@ export function ObjectivePage({ me }: { me: Me }) {
             {o.type === 'aspirational' ? 'Aspirational' : 'Committed'}
           </Badge>
           {o.status === 'draft' && <Badge color="gray">Draft</Badge>}
+          {o.status === 'archived' && <Badge color="gray">Archived</Badge>}
           {!closed && o.can.edit && (
             <Button size="compact-sm" variant="subtle" onClick={edit.open}>
               Edit
             </Button>
           )}
+          {!closed && <ObjectiveActions objective={o} />}
         </Group>
         <Text size="sm" c="dimmed">
           {team ? (

@@ -9,6 +9,7 @@ import type { Team } from '../api/types.js';
 import { OkrSummary } from '../components/OkrSummary.js';
 import { TeamQualityBadge } from '../components/TeamQualityBadge.js';
 import { TeamKpis } from '../components/kpis/TeamKpis.js';
+import { TeamDeleteButton } from '../components/TeamDeleteButton.js';
 
 const showError = (error: unknown) =>
   notifications.show({ color: 'red', title: 'Not saved', message: error instanceof ApiError ? error.message : String(error) });
@@ -48,6 +49,7 @@ export function TeamPage() {
           </Title>
           <Badge variant="light">{team.kind}</Badge>
           <TeamQualityBadge teamId={team.id} />
+          {team.can?.delete && <TeamDeleteButton team={team} />}
         </Group>
         {team.description && <Text c="dimmed">{team.description}</Text>}
       </div>

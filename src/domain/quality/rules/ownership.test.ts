@@ -15,6 +15,20 @@ describe('no-owner', () => {
     expect(fields(noOwner, objective(overrides))).toEqual(flagged ? ['ownerId'] : []);
   });
 
+  it.each<[string, (string | null | undefined)[], Partial<DraftObjective>, string[]]>([
+    ['owned key results', ['u-1', 'u-2'], { ownerId: 'u-7' }, []],
+    ['an unknown key result owner (defaults to its author)', [undefined], { ownerId: 'u-7' }, []],
+    ['the second key result owned by nobody', ['u-1', null], { ownerId: 'u-7' }, ['keyResults[1].ownerId']],
+    ['nobody owns anything', [null], { ownerId: null }, ['ownerId', 'keyResults[0].ownerId']],
+  ])('%s → %j', (_name, owners, overrides, flagged) => {
+    const keyResults = owners.map((ownerId, i) => ({ title: `KR ${i}`, kind: 'metric' as const, ownerId }));
+    expect(fields(noOwner, objective({ ...overrides, keyResults }))).toEqual(flagged);
+  });
+
+  it('blocks publishing by default', () => {
+    expect(noOwner.defaultSeverity).toBe('block');
+  });
+
   it('explains that a team is not an owner', () => {
     expect(run(noOwner, objective({ ownerId: null }))[0]?.message).toContain('a team cannot be accountable');
     expect(run(noOwner, objective({ ownerId: null, teamId: null }))[0]?.message).toBe('Nobody owns this objective.');

@@ -8,12 +8,25 @@ import type { QualityRule } from '../types.js';
 export const noOwner: QualityRule = {
   id: 'no-owner',
   title: 'Every objective has an owner',
-  defaultSeverity: 'warn',
+  // Blocking by default: a published objective or key result without an owner appears in nobody's week.
+  defaultSeverity: 'block',
   why: 'An objective that belongs to everyone is followed up by no one. One named owner makes sure check-ins happen and problems are raised in time; the team still does the work.',
   weakExample: 'Owner: (none), team Growth',
   strongExample: 'Owner: Priya (Head of Growth), team Growth',
   check(objective) {
-    if (!isBlank(objective.ownerId)) return [];
+    // `null` is "nobody"; an unknown owner (undefined) on a key result defaults to its author.
+    const ownerless = objective.keyResults.flatMap((kr, i) =>
+      kr.ownerId === null
+        ? [
+            {
+              field: `keyResults[${i}].ownerId`,
+              message: `Nobody owns the key result “${kr.title}”.`,
+              suggestion: 'Choose the person who will check in on it every week.',
+            },
+          ]
+        : [],
+    );
+    if (!isBlank(objective.ownerId)) return ownerless;
     const team = isBlank(objective.teamId) ? '' : ' It belongs to a team, but a team cannot be accountable the way a person can.';
     return [
       {
@@ -21,6 +34,7 @@ export const noOwner: QualityRule = {
         message: `Nobody owns this objective.${team}`,
         suggestion: 'Choose one person who will lead the check-ins and answer for progress.',
       },
+      ...ownerless,
     ];
   },
 };

@@ -236,6 +236,7 @@ export const objectiveView = z.object({
   can: z.object({
     edit: z.boolean(),
     delete: z.boolean(),
+    archive: z.boolean().describe('Archive (status archived) or restore it: it leaves live views and scoring, stays searchable'),
     align: z.boolean(),
     publish: z.boolean(),
     publishOverride: z.boolean(),

@@ -3,7 +3,9 @@ import { z } from 'zod';
 import { organizationAbilities } from '../../policies/index.js';
 import { userAbilities } from '../../policies/users.js';
 import { loadOrganization, updateOrganization } from '../../services/organization.js';
-import { findUser } from '../../services/users.js';
+import { findUser, hasCheckedIn } from '../../services/users.js';
+import { objectivePlaces } from '../../policies/objectives.js';
+import { teamRolesOf } from '../../services/team-members.js';
 import { actorOf, type AppContext } from '../context.js';
 import { presentOrganization } from '../presenters/organization.js';
 import { presentUser } from '../presenters/people.js';
@@ -26,10 +28,14 @@ const abilitiesView = z.object({
   manageRollout: z.boolean(),
   readAdoption: z.boolean(),
   importData: z.boolean(),
+  placeObjectives: z
+    .object({ companyLevel: z.boolean(), anyTeam: z.boolean(), teamIds: z.array(z.string()), leadTeamIds: z.array(z.string()) })
+    .describe('Where the caller may create objectives: company level, any team, or these teams (leads: for anyone)'),
 });
 const meView = sessionView.extend({
   user: sessionView.shape.user.extend({ can: z.object({ edit: z.boolean(), changeRole: z.boolean(), deactivate: z.boolean() }) }),
   can: abilitiesView.describe('What the caller may do at the organisation level; the web app renders from this'),
+  hasCheckedIn: z.boolean().describe('Whether the caller ever checked in: until then Home explains the weekly loop'),
 });
 
 export const organizationRoutes =
@@ -48,7 +54,11 @@ export const organizationRoutes =
         return {
           user: { ...presentUser(user), can: userAbilities(actor, user) },
           organization: presentOrganization(await loadOrganization(ctx.db, actor.orgId)),
-          can: organizationAbilities(actor),
+          hasCheckedIn: await hasCheckedIn(ctx.db, actor.orgId, actor.userId),
+          can: {
+            ...organizationAbilities(actor),
+            placeObjectives: objectivePlaces(actor, await teamRolesOf(ctx.db, actor.orgId, actor.userId)),
+          },
         };
       },
     });

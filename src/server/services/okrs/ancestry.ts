@@ -65,7 +65,9 @@ export async function loadAncestry(tx: Executor, from: { objectiveIds?: string[]
         select k.* from key_results k where k.objective_id = any(array(select id from up))
       ), links as (
         select a.child_objective_id, a.parent_objective_id, a.parent_key_result_id from alignments a
-        where a.parent_objective_id = any(array(select id from up)) or a.parent_key_result_id = any(array(select id from krs))
+        where (a.parent_objective_id = any(array(select id from up)) or a.parent_key_result_id = any(array(select id from krs)))
+          -- An archived objective gives its parents nothing (it left scoring).
+          and not exists (select 1 from objectives c where c.id = a.child_objective_id and c.status = 'archived')
       )
       select
         coalesce((select json_agg(id) from up), '[]') as stale,

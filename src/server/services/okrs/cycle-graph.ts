@@ -25,7 +25,7 @@ export async function cycleSnapshot(
   adjust: GraphAdjustments = {},
 ): Promise<CycleSnapshot> {
   const objectiveRows = await tx
-    .select({ id: objectives.id, weight: objectives.weight, driver: objectives.progressDriver })
+    .select({ id: objectives.id, weight: objectives.weight, driver: objectives.progressDriver, status: objectives.status })
     .from(objectives)
     .where(and(eq(objectives.orgId, orgId), eq(objectives.cycleId, cycleId)));
   const ids = objectiveRows.map((o) => o.id);
@@ -38,7 +38,13 @@ export async function cycleSnapshot(
       parentKeyResultId: alignments.parentKeyResultId,
     })
     .from(alignments)
-    .where(inArray(alignments.childObjectiveId, ids));
+    // An archived objective keeps its own progress but gives its parents nothing (it left scoring).
+    .where(
+      inArray(
+        alignments.childObjectiveId,
+        objectiveRows.filter((o) => o.status !== 'archived').map((o) => o.id),
+      ),
+    );
   const history = krRows.length
     ? await tx
         .select({

@@ -1,4 +1,4 @@
-import { and, eq, inArray, or, sql } from 'drizzle-orm';
+import { and, eq, inArray, ne, or, sql } from 'drizzle-orm';
 import type { Executor } from '../../../db/database.js';
 import { alignments, keyResults, objectives } from '../../../db/schema/index.js';
 import { alignedTo, alignedToNothing } from './find-objectives.js';
@@ -43,7 +43,12 @@ export async function countChildren(db: Executor, ids: string[]): Promise<Map<st
     .from(alignments)
     .leftJoin(keyResults, eq(keyResults.id, alignments.parentKeyResultId))
     // `= any(array(…))` keeps both branches on their indexes (see alignedTo).
-    .where(or(inArray(alignments.parentObjectiveId, ids), sql`${alignments.parentKeyResultId} = any(array(${theirKrs}))`))
+    .where(
+      and(
+        or(inArray(alignments.parentObjectiveId, ids), sql`${alignments.parentKeyResultId} = any(array(${theirKrs}))`),
+        sql`not exists (select 1 from objectives c where c.id = ${alignments.childObjectiveId} and c.status = 'archived')`,
+      ),
+    )
     .groupBy(parent);
   return new Map(rows.map((r) => [r.parent, r.count]));
 }
@@ -58,7 +63,8 @@ export async function loadCycleTree(
   cycleId: string,
   options: { rootId?: string; depth: number },
 ): Promise<CycleTree> {
-  const inCycle = and(eq(objectives.orgId, orgId), eq(objectives.cycleId, cycleId));
+  // Archived objectives leave the live tree (a search still finds them).
+  const inCycle = and(eq(objectives.orgId, orgId), eq(objectives.cycleId, cycleId), ne(objectives.status, 'archived'));
   let level = await db
     .select()
     .from(objectives)

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, notExists, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, inArray, ne, notExists, or, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../../db/database.js';
 import { alignments, keyResults, objectiveContributors, objectives, teamMembers } from '../../../db/schema/index.js';
 import { type ObjectiveStatus } from '../../../domain/vocabulary.js';
@@ -34,7 +34,8 @@ export function findObjectives(db: Executor, orgId: string, filters: ObjectiveFi
   if (filters.cycleId) conditions.push(eq(objectives.cycleId, filters.cycleId));
   if (filters.teamId) conditions.push(eq(objectives.teamId, filters.teamId));
   if (filters.ownerId) conditions.push(eq(objectives.ownerId, filters.ownerId));
-  if (filters.status) conditions.push(eq(objectives.status, filters.status));
+  // Archived objectives leave the live lists; asking for `status=archived` (or a tree search) finds them.
+  conditions.push(filters.status ? eq(objectives.status, filters.status) : ne(objectives.status, 'archived'));
   if (filters.involves) {
     const theirKeyResults = db.select({ id: keyResults.objectiveId }).from(keyResults).where(eq(keyResults.ownerId, filters.involves));
     const theirTeams = db

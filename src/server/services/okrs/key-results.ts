@@ -12,6 +12,7 @@ import { loadKeyResultFor, loadObjectiveFor } from './actor-reads.js';
 import { assertOpen } from './cycles.js';
 import { scopeOf, type ServiceDeps } from './deps.js';
 import { measureOf } from './measure.js';
+import { assertOwnerKept } from '../quality/owner-rule.js';
 import { recordTargetChanges } from './target-changes.js';
 import { lockOrganizationOkrs } from './org-lock.js';
 import { refreshKeyResult, refreshObjective } from './rollup.js';
@@ -93,6 +94,7 @@ export async function createKeyResult(
           : null;
     const ownerId = fields.ownerId === undefined ? actor.userId : fields.ownerId;
     await checkOwner(tx, scope.orgId, ownerId);
+    await assertOwnerKept(tx, scope.orgId, 'key result', objective.status === 'active', ownerId);
     const values = {
       ...fields,
       ownerId,
@@ -131,6 +133,7 @@ export async function updateKeyResult(deps: ServiceDeps, actor: Actor, id: strin
     if (fields.kind !== undefined && fields.kind !== before.kind)
       throw invalid('kind', 'The kind of a key result cannot change: create a new one instead.');
     await checkOwner(tx, scope.orgId, fields.ownerId);
+    if (fields.ownerId === null) await assertOwnerKept(tx, scope.orgId, 'key result', objective.status === 'active', null);
     const milestones = fields.milestones ? toMilestones(fields.milestones) : before.milestones;
     const merged = { ...before, ...fields, milestones };
     validateMeasure(merged);

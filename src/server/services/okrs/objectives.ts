@@ -9,6 +9,7 @@ import { isAdmin } from '../../policies/index.js';
 import { authorizeObjectiveEdit, authorizePlacement, type ObjectiveRelation } from '../../policies/objectives.js';
 import { recordActivity } from '../activity.js';
 import { writeAndAnnounce } from '../announce.js';
+import { assertOwnerKept } from '../quality/owner-rule.js';
 import { assertPublishable } from '../quality/publish-gate.js';
 import { loadObjectiveFor } from './actor-reads.js';
 import { assertOpen } from './cycles.js';
@@ -181,6 +182,14 @@ export async function updateObjective(deps: ServiceDeps, actor: Actor, id: strin
     const roleInNewTeam = await checkPeople(tx, actor, input);
     const { contributors, publishOverrideReason, ...fields } = input;
     authorizeMove(actor, before, fields, relation, roleInNewTeam);
+    if (fields.ownerId === null)
+      await assertOwnerKept(
+        tx,
+        actor.orgId,
+        'objective',
+        before.status === 'active' && (fields.status ?? before.status) === 'active',
+        null,
+      );
     const effectiveStartDate = effectiveStartOnPublish(
       before.effectiveStartDate,
       fields.status ?? before.status,
@@ -195,11 +204,14 @@ export async function updateObjective(deps: ServiceDeps, actor: Actor, id: strin
     const [objective] =
       Object.keys(change).length > 0 ? await tx.update(objectives).set(change).where(eq(objectives.id, id)).returning() : [before];
     await writeContributors(tx, actor.orgId, id, contributors);
-    if (before.status !== 'active' && objective!.status === 'active')
+    // Publishing a draft passes the gate; restoring an archived objective is not a new publication.
+    if (before.status === 'draft' && objective!.status === 'active')
       await assertPublishable(tx, actor, objective!, todayIn(timeZone, deps.clock()), publishOverrideReason);
     // A new driver changes this objective's progress; a new weight changes what it gives its parents.
     if (fields.progressDriver !== undefined || (fields.weight !== undefined && fields.weight !== before.weight))
       await refreshObjective(tx, id);
+    // Archiving takes the objective out of its parents' progress; restoring puts it back.
+    if ((before.status === 'archived') !== (objective!.status === 'archived')) await refreshParents(tx, await parentsOf(tx, id));
     await recordActivity(tx, {
       ...scopeOf(actor),
       action: 'objective.updated',

@@ -1,4 +1,4 @@
-import { eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, ne } from 'drizzle-orm';
 import { keyResultScore, roundScore } from '../../../domain/index.js';
 import type { Executor } from '../../../db/database.js';
 import { keyResults, objectives, type cycles } from '../../../db/schema/index.js';
@@ -30,5 +30,10 @@ export async function scoreCycle(tx: Executor, cycle: typeof cycles.$inferSelect
     objective: (_id, progress) => roundScore(progress),
   });
   for (const [id, result] of snapshot.keyResults) await tx.update(keyResults).set({ score: result.progress }).where(eq(keyResults.id, id));
-  for (const [id, score] of snapshot.objectives) await tx.update(objectives).set({ score, status: 'closed' }).where(eq(objectives.id, id));
+  // Archived objectives stay archived and unscored.
+  for (const [id, score] of snapshot.objectives)
+    await tx
+      .update(objectives)
+      .set({ score, status: 'closed' })
+      .where(and(eq(objectives.id, id), ne(objectives.status, 'archived')));
 }
