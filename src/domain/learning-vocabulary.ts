@@ -1,8 +1,7 @@
 /** The words of the learning features: where a lesson comes from, how an objective ended, and the lengths allowed. */
 
 /** How an objective ended, as its closing note says (proposed from its score and type). */
-export const LESSON_OUTCOMES = ['achieved', 'partially', 'missed'] as const;
-export type LessonOutcome = (typeof LESSON_OUTCOMES)[number];
+export { OUTCOMES as LESSON_OUTCOMES, type Outcome as LessonOutcome } from './vocabulary.js';
 
 /** Lessons are written in closing notes and retrospectives; each source replaces its own lessons. */
 export const LESSON_SOURCE_KINDS = ['closing_note', 'retrospective'] as const;

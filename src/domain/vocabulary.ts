@@ -100,3 +100,7 @@ export type SurveyStatus = (typeof SURVEY_STATUSES)[number];
 export function isOneOf<T extends string>(values: readonly T[], value: string): value is T {
   return (values as readonly string[]).includes(value);
 }
+
+/** What a cycle's review can still lack before it closes (clients show unknown kinds by their text). */
+export const REVIEW_GAP_KINDS = ['unconfirmed_score', 'missing_closing_note', 'missing_retrospective'] as const;
+export type ReviewGapKind = (typeof REVIEW_GAP_KINDS)[number];

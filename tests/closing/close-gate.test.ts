@@ -9,7 +9,7 @@ import { ReviewApi } from './support.js';
 interface Gap {
   kind: string;
   teamName: string | null;
-  objectiveTitle: string;
+  objectiveTitle: string | null;
   keyResultTitle: string | null;
 }
 
@@ -39,11 +39,13 @@ describeEachEngine('Closing a cycle needs the review done', (engine) => {
     const problem = expectProblem(refused, 409, '/problems/review-incomplete', 'status');
     const gaps = (refused.body as unknown as { gaps: Gap[] }).gaps;
     expect(gaps.map((g) => [g.kind, g.teamName, g.objectiveTitle, g.keyResultTitle])).toEqual([
+      ['missing_retrospective', 'Growth', null, null],
       ['missing_closing_note', 'Growth', 'Grow sign-ups', null],
       ['unconfirmed_score', null, 'Ship billing', 'Ship billing KR'],
       ['missing_closing_note', null, 'Ship billing', null],
     ]);
     expect(problem.errors?.map((e) => e.message)).toEqual([
+      'Growth: no retrospective held yet.',
       'Growth · Grow sign-ups: no closing note yet.',
       'Company · Ship billing: the score of "Ship billing KR" is not confirmed.',
       'Company · Ship billing: no closing note yet.',
@@ -53,9 +55,10 @@ describeEachEngine('Closing a cycle needs the review done', (engine) => {
     expect((await t.w.api.objective(a.objective.id)).score).toBeNull();
   });
 
-  it('closes once every score is confirmed and every note written; records the close in each objective history', async () => {
+  it('closes once every score is confirmed, every note written and every team retrospective held; records the close in each objective history', async () => {
     const { a, b } = await scenario();
     for (const kr of [a.kr, b.kr]) await review().confirm(kr.id);
+    expectStatus(await t.w.owner.client.post(`${API}/cycles/${t.w.cycle.id}/retrospectives`, { teamId: a.objective.teamId }), 201);
     await review().note(a.objective.id, { outcome: 'achieved', next: 'done' });
     await review().note(b.objective.id, { outcome: 'missed', next: 'carry_over' });
     t.clock.setDay('2025-04-01');
@@ -99,7 +102,7 @@ describeEachEngine('Closing a cycle needs the review done', (engine) => {
             from: 'review',
             to: 'closed',
             overrideReason: 'Reorganisation: the quarter ends early',
-            gapsOverridden: 4,
+            gapsOverridden: 5,
           }),
         ),
       );

@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { expect, it } from 'vitest';
-import { activities, closingNotes, scoreConfirmations } from '../../src/db/schema/index.js';
+import { activities, closingNotes, lessons, scoreConfirmations } from '../../src/db/schema/index.js';
 import { describeEachEngine } from '../support/engines.js';
 import { addPerson, expectProblem, expectStatus } from '../support/fixtures.js';
 import { API, useOkrWorld } from '../okrs/support.js';
@@ -112,6 +112,13 @@ describeEachEngine('Cycle review: phases, proposed scores, confirmation, closing
     });
     const read = await t.w.owner.client.get(`${API}/objectives/${a.objective.id}/closing-note`);
     expect(read.body).toEqual(note);
+    // The note's lesson is in the lessons library, found by a word of it, with the objective's outcome.
+    const word = NOTE.lessons![0]!.text.split(/\s+/).find((w) => w.length > 5)!;
+    const found = await t.w.owner.client.get<{ objectiveId: string; outcome: string; tags: string[] }[]>(
+      `${API}/lessons?q=${encodeURIComponent(word)}`,
+    );
+    expectStatus(found, 200);
+    expect(found.body.map((l) => [l.objectiveId, l.outcome, l.tags])).toEqual([[a.objective.id, 'partially', ['data', 'planning']]]);
 
     const put = (body: unknown) => t.w.owner.client.put(`${API}/objectives/${a.objective.id}/closing-note`, body);
     const cases: [unknown, string][] = [
@@ -125,6 +132,7 @@ describeEachEngine('Cycle review: phases, proposed scores, confirmation, closing
     for (const [body, field] of cases) expectProblem(await put(body), 400, '/problems/validation-failed', field);
     const stored = await engine().db.select().from(closingNotes);
     expect(stored.map((n) => [n.outcome, n.lessons.length])).toEqual([['partially', 1]]);
+    expect(await engine().db.select().from(lessons)).toHaveLength(1);
 
     const member = await addPerson(t.w.owner.client);
     expectProblem(await member.client.put(`${API}/objectives/${a.objective.id}/closing-note`, NOTE), 403, '/problems/forbidden');

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CYCLE_STATUSES, NEXT_STEPS, OBJECTIVE_TYPES, OUTCOMES } from '../../../domain/vocabulary.js';
+import { CYCLE_STATUSES, NEXT_STEPS, OBJECTIVE_TYPES, OUTCOMES, REVIEW_GAP_KINDS } from '../../../domain/vocabulary.js';
 import { problemSchema } from '../schemas.js';
 
 const text = (max: number) => z.string().trim().max(max, `Use at most ${max} characters.`);
@@ -35,11 +35,11 @@ export const closingNoteView = z.object({
 });
 
 export const reviewGapSchema = z.object({
-  kind: z.enum(['unconfirmed_score', 'missing_closing_note']).describe('More kinds may be added; clients show unknown ones as text'),
+  kind: z.enum(REVIEW_GAP_KINDS).describe('More kinds may be added; clients show unknown ones as text'),
   teamId: z.string().nullable(),
   teamName: z.string().nullable(),
-  objectiveId: z.string(),
-  objectiveTitle: z.string(),
+  objectiveId: z.string().nullable().describe('Null for a missing team retrospective'),
+  objectiveTitle: z.string().nullable(),
   keyResultId: z.string().nullable(),
   keyResultTitle: z.string().nullable(),
   ownerId: z.string().nullable(),

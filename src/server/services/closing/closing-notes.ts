@@ -11,6 +11,7 @@ import { scopeOf, type ServiceDeps } from '../okrs/deps.js';
 import { lockOrganizationOkrs } from '../okrs/org-lock.js';
 import { assertReviewOpenedOrClosed } from './review-phase.js';
 import { conflict } from '../../errors.js';
+import { replaceLessons } from '../lessons/replace-lessons.js';
 
 export interface ClosingNoteFields {
   outcome: Outcome;
@@ -48,6 +49,21 @@ export async function putClosingNote(deps: ServiceDeps, actor: Actor, objectiveI
       .values(values)
       .onConflictDoUpdate({ target: [closingNotes.orgId, closingNotes.objectiveId], set: { ...values, updatedAt: new Date(deps.clock()) } })
       .returning();
+    // The note's lessons join the organisation's lessons library in the same transaction.
+    await replaceLessons(
+      tx,
+      {
+        orgId: scope.orgId,
+        sourceKind: 'closing_note',
+        sourceId: note!.id,
+        teamId: objective.teamId,
+        cycleId: objective.cycleId,
+        objectiveId,
+        outcome: note!.outcome,
+        authorId: actor.userId,
+      },
+      note!.lessons,
+    );
     await recordActivity(tx, {
       ...scope,
       action: before ? 'objective.closing-note-changed' : 'objective.closing-note-written',

@@ -1,22 +1,26 @@
 import { and, eq, inArray, ne } from 'drizzle-orm';
 import type { Executor } from '../../../db/database.js';
 import { closingNotes, keyResults, objectives, scoreConfirmations, teams } from '../../../db/schema/index.js';
+import type { ReviewGapKind } from '../../../domain/vocabulary.js';
+import { teamsMissingRetrospective } from '../retrospectives/retrospectives.js';
+import { teamLeads } from '../rhythm/schedules.js';
 
 /**
  * What the review of a cycle still lacks before it may close. Each gap has a kind, so other kinds
  * (a team's missing retrospective) can be added beside these without changing who reads the list.
  */
-export type ReviewGapKind = 'unconfirmed_score' | 'missing_closing_note';
+export type { ReviewGapKind } from '../../../domain/vocabulary.js';
 
 export interface ReviewGap {
   kind: ReviewGapKind;
   teamId: string | null;
   teamName: string | null;
-  objectiveId: string;
-  objectiveTitle: string;
+  /** Null for a team's missing retrospective, which is about the team's whole cycle. */
+  objectiveId: string | null;
+  objectiveTitle: string | null;
   keyResultId: string | null;
   keyResultTitle: string | null;
-  /** Who owes it: the key result's owner (else the objective's) for a score, the objective's owner for a note. */
+  /** Who owes it: the key result's owner (else the objective's) for a score, the objective's owner for a note, the team's lead for a retrospective. */
   ownerId: string | null;
 }
 
@@ -37,6 +41,7 @@ export async function findReviewGaps(tx: Executor, orgId: string, cycleId: strin
     .where(and(eq(objectives.orgId, orgId), eq(objectives.cycleId, cycleId), ne(objectives.status, 'draft')))
     .orderBy(teams.name, objectives.title);
   if (rows.length === 0) return [];
+  const gaps: ReviewGap[] = await missingRetrospectives(tx, orgId, cycleId);
   const krs = await tx
     .select({
       id: keyResults.id,
@@ -58,7 +63,6 @@ export async function findReviewGaps(tx: Executor, orgId: string, cycleId: strin
       ),
     )
     .orderBy(keyResults.position);
-  const gaps: ReviewGap[] = [];
   for (const objective of rows) {
     const base = { teamId: objective.teamId, teamName: objective.teamName, objectiveId: objective.id, objectiveTitle: objective.title };
     // An override with its reason is the owner's own score: it counts as confirmed.
@@ -76,8 +80,29 @@ export async function findReviewGaps(tx: Executor, orgId: string, cycleId: strin
   return gaps;
 }
 
+/** Each team with published objectives in the cycle looks back on it together: its lead is asked for it. */
+async function missingRetrospectives(tx: Executor, orgId: string, cycleId: string): Promise<ReviewGap[]> {
+  const missing = await teamsMissingRetrospective(tx, orgId, cycleId);
+  const leads = await teamLeads(
+    tx,
+    orgId,
+    missing.map((team) => team.teamId),
+  );
+  return missing.map((team) => ({
+    kind: 'missing_retrospective',
+    teamId: team.teamId,
+    teamName: team.teamName,
+    objectiveId: null,
+    objectiveTitle: null,
+    keyResultId: null,
+    keyResultTitle: null,
+    ownerId: leads.find((lead) => lead.teamId === team.teamId)?.userId ?? null,
+  }));
+}
+
 /** One line per gap for people: "Team · Objective: …". */
 export function describeGap(gap: ReviewGap): string {
+  if (gap.kind === 'missing_retrospective') return `${gap.teamName ?? 'Company'}: no retrospective held yet.`;
   const where = `${gap.teamName ?? 'Company'} · ${gap.objectiveTitle}`;
   return gap.kind === 'unconfirmed_score'
     ? `${where}: the score of "${gap.keyResultTitle}" is not confirmed.`
