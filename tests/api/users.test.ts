@@ -256,10 +256,18 @@ describeEachEngine('people API', (engine) => {
       managePrinciples: true,
       manageRhythm: true,
       runJobs: true,
+      manageSurveys: true,
+      manageRollout: true,
+      readAdoption: true,
+      importData: true,
     };
-    expect((await admin.client.get('/api/v1/me')).body.can).toEqual(everything);
+    const { placeObjectives: adminPlaces, ...adminCan } = (await admin.client.get('/api/v1/me')).body.can;
+    expect(adminCan).toEqual(everything);
+    expect(adminPlaces).toEqual({ companyLevel: true, anyTeam: true, teamIds: [], leadTeamIds: [] });
     const memberMe = (await member.client.get('/api/v1/me')).body;
-    expect(memberMe.can).toEqual(Object.fromEntries(Object.keys(everything).map((k) => [k, false])));
+    const { placeObjectives: memberPlaces, ...memberCan } = memberMe.can;
+    expect(memberCan).toEqual(Object.fromEntries(Object.keys(everything).map((k) => [k, false])));
+    expect(memberPlaces).toEqual({ companyLevel: false, anyTeam: false, teamIds: [], leadTeamIds: [] });
     expect(memberMe.user.can).toEqual({ edit: true, changeRole: false, deactivate: false });
     // An admin manages members but not the owner; nobody deactivates themselves.
     expect((await admin.client.get(`/api/v1/users/${member.user.id}`)).body.can).toEqual({
