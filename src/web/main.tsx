@@ -33,6 +33,7 @@ const contrastVariables: CSSVariablesResolver = () => ({
     '--mantine-color-yellow-light-color': '#7a4a00',
     '--mantine-color-red-light-color': '#a51d1d',
     '--mantine-color-orange-filled': '#b34700',
+    '--mantine-color-orange-light-color': '#9c3600',
     '--mantine-color-grape-outline': '#862e9c',
     '--mantine-color-gray-outline': '#495057',
     '--mantine-color-gray-light-color': '#343a40',
