@@ -28,7 +28,7 @@ describeEachEngine('Cycle evaluation and confidence calibration', (engine) => {
     const q4 = await w.api.createCycle({ name: 'Q4 2024', startDate: '2024-10-01', endDate: '2024-12-31', status: 'active' });
     const old = await w.api.objectiveAt({ cycleId: q4.id, title: 'Last quarter', teamId: growth.id }, 50, '2024-12-20');
     expect(old.objective.type).toBe('committed');
-    await w.api.patchCycle(q4.id, { status: 'closed' });
+    await w.api.patchCycle(q4.id, { status: 'closed', closeOverrideReason: 'Evaluated here without holding a review' });
 
     const published = { cycleId: w.cycle.id, teamId: growth.id, effectiveStartDate: null } as const;
     const o1 = await w.api.createPublished({ ...published, title: 'Keep the lights on', type: 'committed' });
@@ -51,7 +51,7 @@ describeEachEngine('Cycle evaluation and confidence calibration', (engine) => {
     });
     expectStatus(override, 200);
     t.clock.setDay('2025-04-02');
-    await w.api.patchCycle(w.cycle.id, { status: 'closed' });
+    await w.api.patchCycle(w.cycle.id, { status: 'closed', closeOverrideReason: 'Evaluated here without holding a review' });
     return { growth, platform, pat };
   }
 

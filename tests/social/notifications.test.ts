@@ -1,6 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { expect, it } from 'vitest';
 import { notificationPreferences, outbox } from '../../src/db/schema/index.js';
+import { NOTIFICATION_KINDS } from '../../src/domain/vocabulary.js';
 import { Client } from '../support/client.js';
 import { describeEachEngine } from '../support/engines.js';
 import { expectProblem, expectStatus } from '../support/fixtures.js';
@@ -39,7 +40,7 @@ describeEachEngine('the notification centre, preferences, quiet hours and unsubs
 
   it('keeps preferences per kind and channel: e-mail off writes no outbox row, in-app off arrives read', async () => {
     const defaults = await t.w.grace.client.get(`${API}/me/notification-preferences`);
-    expect(defaults.body.preferences).toHaveLength(14);
+    expect(defaults.body.preferences).toHaveLength(NOTIFICATION_KINDS.length * 2);
     expect(defaults.body.preferences.every((p: { enabled: boolean }) => p.enabled)).toBe(true);
     expect(defaults.body.quietHours).toEqual({ start: null, end: null });
 
