@@ -95,14 +95,14 @@ export function EvaluationPage() {
               <Progress.Section value={band(e.keyResultBands.low)} color="red.8" aria-label={`Below 0.4: ${e.keyResultBands.low}`} />
               <Progress.Section
                 value={band(e.keyResultBands.middle)}
-                color="yellow.8"
+                color="#8f5200"
                 aria-label={`0.4 to 0.69: ${e.keyResultBands.middle}`}
               />
               <Progress.Section value={band(e.keyResultBands.high)} color="teal.8" aria-label={`0.7 and above: ${e.keyResultBands.high}`} />
             </Progress.Root>
             <Group gap="md" mt="xs">
               <Badge color="red.8">below 0.4: {e.keyResultBands.low}</Badge>
-              <Badge color="yellow.9">0.4–0.69: {e.keyResultBands.middle}</Badge>
+              <Badge color="#8f5200">0.4–0.69: {e.keyResultBands.middle}</Badge>
               <Badge color="teal.9">0.7 and above: {e.keyResultBands.high}</Badge>
             </Group>
           </Card>
