@@ -83,6 +83,7 @@ describeEachEngine('where objectives may be created and moved', (engine) => {
     expect(asMember.can).toEqual({
       edit: false,
       delete: false,
+      archive: false,
       align: false,
       publish: false,
       publishOverride: false,
