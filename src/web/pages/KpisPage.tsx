@@ -23,7 +23,8 @@ export function KpisPage() {
       </Group>
       <SegmentedControl
         aria-label="Which KPIs"
-        w="fit-content"
+        fullWidth
+        maw={320}
         value={scope}
         onChange={(v) => setScope(v as 'company' | 'all')}
         data={[
