@@ -40,9 +40,12 @@ export async function cycleSnapshot(
     .from(alignments)
     // An archived objective keeps its own progress but gives its parents nothing (it left scoring).
     .where(
-      inArray(
-        alignments.childObjectiveId,
-        objectiveRows.filter((o) => o.status !== 'archived').map((o) => o.id),
+      and(
+        eq(alignments.orgId, orgId),
+        inArray(
+          alignments.childObjectiveId,
+          objectiveRows.filter((o) => o.status !== 'archived').map((o) => o.id),
+        ),
       ),
     );
   const history = krRows.length
