@@ -29,6 +29,9 @@ export const IMPORT_COLUMNS = [
 ] as const;
 export type ImportColumn = (typeof IMPORT_COLUMNS)[number];
 
+/** The template's own columns: every import column up to milestones (the rest come from other tools' exports). */
+export const TEMPLATE_COLUMNS: readonly ImportColumn[] = IMPORT_COLUMNS.slice(0, IMPORT_COLUMNS.indexOf('milestones') + 1);
+
 /** The template's header for each column, in the template's order (progress, status and updatedAt are Viva's extras). */
 export const TEMPLATE_HEADERS: Record<ImportColumn, string> = {
   rowId: 'Row ID',

@@ -1,31 +1,12 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Executor } from '../../../db/database.js';
 import { alignments, checkIns, keyResults, objectives, teams, users } from '../../../db/schema/index.js';
-import { TEMPLATE_HEADERS, type ImportColumn } from '../../../domain/spreadsheet-import/index.js';
+import { TEMPLATE_COLUMNS, TEMPLATE_HEADERS, type ImportColumn } from '../../../domain/spreadsheet-import/index.js';
 import { requireCycle } from '../okrs/cycles.js';
 import ExcelJS from 'exceljs';
 
-const EXPORT_COLUMNS: ImportColumn[] = [
-  'rowId',
-  'parents',
-  'type',
-  'title',
-  'description',
-  'team',
-  'ownerEmail',
-  'cycle',
-  'cycleStart',
-  'cycleEnd',
-  'objectiveType',
-  'kind',
-  'unit',
-  'start',
-  'target',
-  'current',
-  'weight',
-  'milestones',
-  'progress',
-];
+/** The template's columns (level is derived on import) plus the progress Cairn computed. */
+const EXPORT_COLUMNS: ImportColumn[] = [...TEMPLATE_COLUMNS.filter((c) => c !== 'level'), 'progress'];
 /** The export is the import template plus what Cairn computed, so an exported file imports again. */
 export const CYCLE_EXPORT_HEADERS = [...EXPORT_COLUMNS.map((c) => TEMPLATE_HEADERS[c]), 'Score', 'Last Check-in'];
 

@@ -1,27 +1,5 @@
 import ExcelJS from 'exceljs';
-import { quarterDates, TEMPLATE_HEADERS, type ImportColumn } from '../../../domain/spreadsheet-import/index.js';
-
-const TEMPLATE_COLUMNS: ImportColumn[] = [
-  'rowId',
-  'parents',
-  'type',
-  'title',
-  'description',
-  'level',
-  'team',
-  'ownerEmail',
-  'cycle',
-  'cycleStart',
-  'cycleEnd',
-  'objectiveType',
-  'kind',
-  'unit',
-  'start',
-  'target',
-  'current',
-  'weight',
-  'milestones',
-];
+import { quarterDates, TEMPLATE_COLUMNS, TEMPLATE_HEADERS, type ImportColumn } from '../../../domain/spreadsheet-import/index.js';
 
 /** Example rows in the quarter of `today`, showing each convention once; people replace them with their own. */
 function exampleRows(today: string): Partial<Record<ImportColumn, string>>[] {
