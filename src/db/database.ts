@@ -26,6 +26,10 @@ export interface DatabaseHandle {
    */
   maintain?(): Promise<string[]>;
   close(): Promise<void>;
+  /** A server's pool: connections open, idle, and requests waiting for one (for /metrics). Absent on PGlite. */
+  poolStats?(): { total: number; idle: number; waiting: number };
+  /** Told how long each statement or transaction held the database; set by /metrics, unset costs nothing. */
+  onHoldTime?: (seconds: number) => void;
 }
 
 export { schema };

@@ -8,6 +8,27 @@ import { analyzeGrownTables } from './analyze-grown.js';
 import { lockDataDirectory } from './lock.js';
 import { schema, type Database, type DatabaseHandle } from './database.js';
 
+/**
+ * Times each top-level statement and transaction (drizzle runs a transaction's statements on the
+ * transaction object, so nothing is counted twice) for the handle's onHoldTime listener.
+ */
+function timeHolds(client: PGlite, handle: DatabaseHandle): void {
+  const timed =
+    <A extends unknown[], R>(run: (...args: A) => Promise<R>) =>
+    async (...args: A): Promise<R> => {
+      if (!handle.onHoldTime) return run(...args);
+      const started = performance.now();
+      try {
+        return await run(...args);
+      } finally {
+        handle.onHoldTime?.((performance.now() - started) / 1000);
+      }
+    };
+  client.query = timed(client.query.bind(client)) as typeof client.query;
+  client.exec = timed(client.exec.bind(client));
+  client.transaction = timed(client.transaction.bind(client)) as typeof client.transaction;
+}
+
 /** Opens the embedded engine in `directory` (created if missing), holding the directory lock until close. */
 export async function openPglite(directory: string): Promise<DatabaseHandle> {
   const dataDir = resolve(directory);
@@ -17,7 +38,7 @@ export async function openPglite(directory: string): Promise<DatabaseHandle> {
     const client = await PGlite.create(resolve(dataDir, 'pg'));
     const pgDb = drizzle({ client, schema });
     const db = pgDb as unknown as Database;
-    return {
+    const handle: DatabaseHandle = {
       db,
       migrate: async () => {
         await migrate(pgDb, { migrationsFolder });
@@ -38,6 +59,8 @@ export async function openPglite(directory: string): Promise<DatabaseHandle> {
         }
       },
     };
+    timeHolds(client, handle);
+    return handle;
   } catch (error) {
     release();
     throw error;

@@ -53,14 +53,23 @@ export async function openPostgres(
     await pool.end().catch(() => {});
     throw error;
   }
-  return {
+  const handle: DatabaseHandle = {
     db,
     kind: 'postgres',
     location: redactUrl(url),
     migrate: () => migrateOnOneConnection(poolOptions),
     ping: async () => void (await pool.query('select 1')),
     close: () => pool.end(),
+    poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
   };
+  // A statement or a whole transaction holds one pooled connection from acquire to release.
+  const acquiredAt = new WeakMap<pg.PoolClient, number>();
+  pool.on('acquire', (client) => acquiredAt.set(client, performance.now()));
+  pool.on('release', (_error, client) => {
+    const started = acquiredAt.get(client);
+    if (started !== undefined) handle.onHoldTime?.((performance.now() - started) / 1000);
+  });
+  return handle;
 }
 
 // Any stable number: two processes starting together on one server take turns migrating.

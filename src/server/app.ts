@@ -24,6 +24,10 @@ import { admitIntoQueue } from './http/pglite-admission.js';
 import { AdmissionQueue } from '../db/admission-queue.js';
 import { registerCompression } from './http/compression.js';
 import { registerWeb } from './http/web/serve-web.js';
+import { createMetrics, type Metrics } from './metrics/metrics.js';
+import { observeHttp } from './metrics/observe-http.js';
+import { registerDatabaseGauges } from './metrics/database-gauges.js';
+import { metricsRoutes } from './http/metrics/routes.js';
 
 export const webRoot = fileURLToPath(new URL('../../dist/web', import.meta.url));
 
@@ -36,6 +40,8 @@ export interface AppOptions {
   clock?: Clock;
   /** Defaults to an in-process bus; the server engine bridges processes with LISTEN/NOTIFY. */
   events?: EventBus;
+  /** Shared with the job ticker by `cairn serve`; a fresh set otherwise. */
+  metrics?: Metrics;
 }
 
 /** Builds the whole HTTP app on an open, migrated database. Listening is the caller's job. */
@@ -46,11 +52,15 @@ export async function buildApp({
   mailer,
   clock = systemClock,
   events = createLocalBus(),
+  metrics = createMetrics(),
 }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({ logger, trustProxy: config.trustProxy, bodyLimit: 1_048_576 });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandling(app, () => databaseAnswers(handle));
+  observeHttp(app, metrics);
+  registerDatabaseGauges(metrics.registry, handle);
+  handle.onHoldTime = (seconds) => metrics.databaseTime.observe({ engine: handle.kind }, seconds);
   // Before any route is registered: public routes are marked, problem responses are declared.
   app.addHook('onRoute', applyRouteDefaults);
   app.addHook('preValidation', sanitizeInput);
@@ -70,6 +80,7 @@ export async function buildApp({
     clock,
     secret,
     events,
+    metrics,
     mailer: mailer ?? createMailer(config.smtpUrl, config.mailFrom, (err) => app.log.warn({ err }, 'mail not sent')),
   };
 
@@ -94,6 +105,7 @@ export async function buildApp({
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
   await app.register(healthRoutes(ctx, queue));
+  await app.register(metricsRoutes(metrics, config.metricsToken));
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   mountAuth(app, auth, new LoginThrottle(handle.db, config.loginMaxFailures, config.loginWindowSeconds * 1000), config.publicUrl);

@@ -26,6 +26,8 @@ export interface Config {
   trustProxy: boolean | string;
   /** PostgreSQL connect, statement and idle-in-transaction timeouts (ignored by PGlite). */
   databaseTimeouts: PostgresTimeouts;
+  /** Bearer token for GET /metrics (Prometheus); unset: no /metrics route. */
+  metricsToken?: string;
   /** On PGlite, API requests that may wait for the one connection; one more answers 503 with Retry-After. 0: no bound. */
   pgliteMaxQueue: number;
 }
@@ -83,6 +85,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     trustProxy: trustProxy(env.CAIRN_TRUST_PROXY),
     pgliteMaxQueue: integer('CAIRN_PGLITE_MAX_QUEUE', env.CAIRN_PGLITE_MAX_QUEUE, DEFAULT_PGLITE_MAX_QUEUE),
+    metricsToken: env.CAIRN_METRICS_TOKEN || undefined,
     webhookAllowPrivate: flag('CAIRN_WEBHOOK_ALLOW_PRIVATE', env.CAIRN_WEBHOOK_ALLOW_PRIVATE),
   };
 }

@@ -4,6 +4,7 @@ import type { Auth } from './auth/better-auth.js';
 import type { Mailer } from './mail/mailer.js';
 import type { Clock } from './clock.js';
 import type { EventBus } from './events/bus.js';
+import type { Metrics } from './metrics/metrics.js';
 import type { NotifyContext } from './services/notifications/notify.js';
 
 /** What every route module is given: built once at start, no globals. */
@@ -18,6 +19,8 @@ export interface AppContext {
   secret: string;
   /** Live updates to open pages (server-sent events). */
   events: EventBus;
+  /** Counters and gauges for /metrics. */
+  metrics: Metrics;
 }
 
 /** What notify() needs from the app: links, signing, the time. */

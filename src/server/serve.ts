@@ -8,6 +8,7 @@ import { startTicker } from './jobs/ticker.js';
 import { assertSmtpUrl } from './mail/mailer.js';
 import type { EventBus } from './events/bus.js';
 import { openEventBus } from './events/open.js';
+import { createMetrics, tickerObserver } from './metrics/metrics.js';
 
 export interface RunningServer {
   app: FastifyInstance;
@@ -29,11 +30,12 @@ export async function startServer(config: Config, beforeListen?: (handle: Databa
     await handle.migrate();
     if (beforeListen) await beforeListen(handle);
     events = await openEventBus(config.databaseUrl);
-    const app = await buildApp({ handle, config, events });
+    const metrics = createMetrics();
+    const app = await buildApp({ handle, config, events, metrics });
     const jobs = await jobContextFor(handle, config, (err) => app.log.warn({ err }, 'mail not sent'));
     await app.listen({ port: config.port, host: config.host });
     app.log.info({ engine: handle.kind, location: handle.location, url: config.publicUrl }, 'Cairn is serving');
-    const ticker = startTicker(jobs, { log: app.log, maintain: handle.maintain });
+    const ticker = startTicker(jobs, { log: app.log, maintain: handle.maintain, observe: tickerObserver(metrics) });
     let stopping: Promise<void> | undefined;
     const stop = () =>
       (stopping ??= (async () => {

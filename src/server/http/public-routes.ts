@@ -5,6 +5,8 @@
  */
 const PUBLIC_ROUTES: Record<string, string> = {
   'GET /api/health': 'load balancers and monitors probe it',
+  'GET /api/health/live': 'an orchestrator probes liveness without credentials',
+  'GET /api/health/ready': 'a load balancer probes readiness without credentials',
   'GET /api/v1/setup': 'the first-run page asks whether setup is still needed',
   'POST /api/v1/setup': 'first-run setup creates the first account',
   'GET /api/v1/invitations/by-token/:token': 'the invitation link is opened before the person has an account',

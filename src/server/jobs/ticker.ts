@@ -17,6 +17,13 @@ export interface TickerOptions {
   firstAfterMs?: number;
   /** The engine's own upkeep (DatabaseHandle.maintain), run with the scheduled jobs. */
   maintain?: () => Promise<string[]>;
+  /** Told of every job period run (or failed) and every upkeep run, for /metrics. */
+  observe?: TickerObserver;
+}
+
+export interface TickerObserver {
+  jobPeriods(job: string, ran: number, errors: number): void;
+  maintenance(outcome: 'ran' | 'error'): void;
 }
 
 export interface Ticker {
@@ -44,14 +51,18 @@ function loop(work: () => Promise<void>, everyMs: number, firstAfterMs: number) 
 
 /** Started by `cairn serve`: every process runs one, and job_runs claims keep each period to one of them. */
 export function startTicker(ctx: JobContext, options: TickerOptions): Ticker {
-  const { log, jobsEveryMs = 60_000, dispatchEveryMs = 15_000, firstAfterMs = 2_000, maintain } = options;
+  const { log, jobsEveryMs = 60_000, dispatchEveryMs = 15_000, firstAfterMs = 2_000, maintain, observe } = options;
   const run = async (name: string) => {
     try {
       const report = await runJob(ctx, name, { now: ctx.clock() });
+      // The outbox delivery has no periods: each pass counts as one run.
+      const ran = name === 'dispatch' ? 1 : report.periods.filter((p) => p.ran).length;
+      observe?.jobPeriods(name, ran, report.periods.filter((p) => p.error).length);
       const did = report.periods.filter((p) => p.ran || p.error);
       if (did.length > 0 || Object.entries(report.totals).some(([k, v]) => v > 0 && k !== 'skipped'))
         log.info({ job: name, totals: report.totals, periods: did }, 'job ran');
     } catch (error) {
+      observe?.jobPeriods(name, 0, 1);
       log.error({ err: error, job: name }, 'job failed');
     }
   };
@@ -62,8 +73,10 @@ export function startTicker(ctx: JobContext, options: TickerOptions): Ticker {
       if (maintain) {
         try {
           const done = await maintain();
+          observe?.maintenance('ran');
           if (done.length > 0) log.info({ analyzed: done }, 'database statistics refreshed');
         } catch (error) {
+          observe?.maintenance('error');
           log.error({ err: error }, 'database upkeep failed');
         }
       }

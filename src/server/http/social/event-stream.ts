@@ -51,10 +51,12 @@ export const eventStreamRoutes =
         });
         const end = () => {
           if (!streams.delete(response)) return;
+          ctx.metrics.sseConnections.dec();
           unsubscribe();
           response.end();
         };
         streams.set(response, end);
+        ctx.metrics.sseConnections.inc();
         response.on('close', end);
         response.write('retry: 5000\n\n');
         send({ type: 'ready' });
