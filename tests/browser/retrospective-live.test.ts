@@ -12,30 +12,57 @@ const scrollsSideways = (page: Page) =>
   page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth + 1);
 const valueOf = (page: Page, name: string) => page.getByRole('textbox', { name, exact: true }).inputValue();
 
+/** Two pages typing at once on a loaded 2-core machine: a sentence may take longer than a click's 10 s. */
+const TYPING_MS = 60_000;
+
 async function waitForText(page: Page, name: string, text: string) {
-  await expect.poll(() => valueOf(page, name), { timeout: 10_000 }).toContain(text);
+  await expect.poll(() => valueOf(page, name), { timeout: 30_000 }).toContain(text);
 }
 
 describe('learning from a cycle in the browser', () => {
   const b = useSignedInBrowser({ organization: 'Acme', email: 'ada@acme.test' });
 
-  // Skipped: it passes alone but failed in a clean CI run (issue 13 note); the two-editor merge is covered by
-  // tests/learning/retrospectives.test.ts on both engines until the browser flake is found.
-  it.skip(
-    'two people from two teams write one retrospective at once and each sees the other; the lesson is found later',
+  // Was flaky: the test went on when "Dan Design" showed in the closing invite dropdown, before the invitation was
+  // saved, so Dan could open the page read-only (and the page never refreshed his rights); a failed last update was
+  // not sent again either. The test now waits for the invitation, and the page refreshes and retries.
+  it(
+    'runs a review end to end: scores, a closing note, a two-team retrospective written at once, the close, the lesson later',
     { timeout: 180_000 },
     async () => {
       const { page, server, browser } = b;
       const growth = await b.post('/teams', { name: 'Growth' });
       const design = await b.post('/teams', { name: 'Design' });
       const cycle = await b.post('/cycles', { name: 'Autumn', startDate: day(-80), endDate: day(10), status: 'active' });
-      await b.post('/objectives', {
+      const objective = await b.post('/objectives', {
         cycleId: cycle.id,
         title: 'Double sign-ups',
         teamId: growth.id,
         status: 'active',
         publishOverrideReason: 'Test set-up',
       });
+      const kr = await b.post(`/objectives/${objective.id}/key-results`, {
+        title: 'Weekly sign-ups from 500 to 1000',
+        kind: 'metric',
+        startValue: 500,
+        targetValue: 1000,
+        effectiveStartDate: null,
+      });
+      await b.post(`/key-results/${kr.id}/check-ins`, { asOf: day(-1), value: 1000, confidence: 8 });
+      const patchCycle = (id: string, data: object) =>
+        page.request.patch(`${server.url}/api/v1/cycles/${id}`, { data, headers: { origin: server.url } });
+      const review = await patchCycle(cycle.id, { status: 'review' });
+      expect(review.status(), await review.text()).toBe(200);
+
+      // Ada confirms the proposed score and writes the closing note on the Review page.
+      await page.goto(`${server.url}/cycles/${cycle.id}/review`);
+      await page.getByRole('button', { name: 'Confirm the score of Weekly sign-ups from 500 to 1000' }).click();
+      await page.getByText('Confirmed 1.00').waitFor();
+      await page.getByRole('button', { name: 'Write closing note for Double sign-ups' }).click();
+      const note = page.getByRole('dialog');
+      await note.getByLabel('What worked').fill('The referral flow.');
+      await note.getByRole('button', { name: 'Save closing note' }).click();
+      await note.waitFor({ state: 'detached' });
+      await page.getByText(/note: Achieved, next done/).waitFor();
       const invitation = await b.post<{ link: string }>('/invitations', { email: 'dan@acme.test', role: 'member', teamId: design.id });
       const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
       try {
@@ -58,24 +85,32 @@ describe('learning from a cycle in the browser', () => {
         const retroUrl = page.url();
         await page.getByLabel('Invite someone').first().click();
         await page.getByRole('option', { name: 'Dan Design' }).click();
+        const invited = page.waitForResponse((r) => r.url().endsWith('/participants') && r.request().method() === 'POST');
         await page.getByRole('button', { name: 'Invite', exact: true }).click();
-        await page.getByText('Dan Design', { exact: true }).first().waitFor();
+        expect((await invited).ok()).toBe(true);
 
         // Both type at the same time, in two fields and then in the same one.
         await dan.goto(retroUrl);
         await dan.getByRole('heading', { name: 'Retrospective: Growth' }).waitFor();
+        expect(await dan.getByRole('textbox', { name: 'What went badly', exact: true }).isEditable()).toBe(true);
         await Promise.all([
           page
             .getByRole('textbox', { name: 'What went well', exact: true })
-            .pressSequentially('Referral flow shipped early.', { delay: 15 }),
-          dan.getByRole('textbox', { name: 'What went badly', exact: true }).pressSequentially('Design reviews came late.', { delay: 15 }),
+            .pressSequentially('Referral flow shipped early.', { delay: 15, timeout: TYPING_MS }),
+          dan
+            .getByRole('textbox', { name: 'What went badly', exact: true })
+            .pressSequentially('Design reviews came late.', { delay: 15, timeout: TYPING_MS }),
         ]);
         await waitForText(page, 'What went badly', 'Design reviews came late.');
         await waitForText(dan, 'What went well', 'Referral flow shipped early.');
         await dan.getByRole('textbox', { name: 'What went well', exact: true }).press('End');
         await Promise.all([
-          dan.getByRole('textbox', { name: 'What went well', exact: true }).pressSequentially(' Pairing worked.', { delay: 15 }),
-          page.getByRole('textbox', { name: 'Lessons', exact: true }).pressSequentially('Invite design to planning #design', { delay: 15 }),
+          dan
+            .getByRole('textbox', { name: 'What went well', exact: true })
+            .pressSequentially(' Pairing worked.', { delay: 15, timeout: TYPING_MS }),
+          page
+            .getByRole('textbox', { name: 'Lessons', exact: true })
+            .pressSequentially('Invite design to planning #design', { delay: 15, timeout: TYPING_MS }),
         ]);
         await waitForText(page, 'What went well', 'Pairing worked.');
         await waitForText(dan, 'Lessons', 'Invite design to planning #design');
@@ -106,8 +141,21 @@ describe('learning from a cycle in the browser', () => {
       expect(await seriousAxeViolations(page)).toEqual([]);
       await page.screenshot({ path: `${SHOTS}/evaluation.png`, fullPage: true });
 
-      // The objective editor's related lessons are covered by the API tests (match=any); in this browser run they did not
-      // appear within 10 s and the cause is not found yet (see issue 13's note).
+      // Every item of the review is done: the cycle closes without a reason.
+      const closed = await patchCycle(cycle.id, { status: 'closed' });
+      expect(closed.status(), await closed.text()).toBe(200);
+
+      // Writing the next cycle's objective, the retrospective's lesson shows in the editor, its words marked.
+      const winter = await b.post('/cycles', { name: 'Winter', startDate: day(11), endDate: day(100), status: 'planning' });
+      await page.goto(`${server.url}/okrs?cycle=${winter.id}`);
+      await page.getByRole('button', { name: 'New objective' }).click();
+      await page.getByRole('textbox', { name: 'Objective' }).fill('Bring design into planning from day one');
+      const related = page.getByRole('region', { name: 'Lessons from earlier cycles' });
+      await related.locator('mark', { hasText: 'planning' }).waitFor();
+      await related.getByText('Invite design to planning').waitFor();
+      expect(await seriousAxeViolations(page)).toEqual([]);
+      await page.screenshot({ path: `${SHOTS}/objective-editor-related-lessons.png` });
+      await page.keyboard.press('Escape');
 
       // At 375 px the library still fits.
       await page.setViewportSize({ width: 375, height: 800 });

@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Card, Group, Select, Stack, Switch, Table, Text, Title } from '@mantine/core';
+import { Alert, Card, Group, Select, Stack, Switch, Text, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
@@ -6,6 +6,7 @@ import { progressKeys, useCycles } from '../api/okr-queries.js';
 import { confirmScore, useReviewBoard } from '../api/review.js';
 import type { Me } from '../api/types.js';
 import { ClosingNoteButton } from '../components/review/ClosingNoteDialog.js';
+import { ReviewKeyResultList } from '../components/review/ReviewKeyResultList.js';
 import { RolloverButton } from '../components/review/RolloverDialog.js';
 
 const OUTCOME_LABEL = { achieved: 'Achieved', partially: 'Partially', missed: 'Missed' } as const;
@@ -69,53 +70,7 @@ export function ReviewPage({ me }: { me: Me }) {
             <Title order={2} size="h4" mb="sm">
               Key results to score
             </Title>
-            {board.data.keyResults.length === 0 ? (
-              <Text size="sm">Nothing to score here.</Text>
-            ) : (
-              <Table.ScrollContainer minWidth={300}>
-                <Table>
-                  <Table.Thead>
-                    <Table.Tr>
-                      <Table.Th>Key result</Table.Th>
-                      <Table.Th>Proposed</Table.Th>
-                      <Table.Th>Score</Table.Th>
-                      <Table.Th>Action</Table.Th>
-                    </Table.Tr>
-                  </Table.Thead>
-                  <Table.Tbody>
-                    {board.data.keyResults.map((kr) => (
-                      <Table.Tr key={kr.id} data-testid="review-key-result">
-                        <Table.Td>
-                          <Text size="sm">{kr.title}</Text>
-                          <Text size="xs" c="dimmed">
-                            {kr.objectiveTitle}
-                          </Text>
-                        </Table.Td>
-                        <Table.Td>{kr.proposedScore.toFixed(2)}</Table.Td>
-                        <Table.Td>
-                          {kr.scoreOverride !== null ? (
-                            <Badge color="grape" title={kr.scoreOverrideReason ?? ''}>
-                              Override {kr.scoreOverride.toFixed(2)}
-                            </Badge>
-                          ) : kr.confirmedScore !== null ? (
-                            <Badge color="teal">Confirmed {kr.confirmedScore.toFixed(2)}</Badge>
-                          ) : (
-                            <Badge color="gray">Not confirmed</Badge>
-                          )}
-                        </Table.Td>
-                        <Table.Td>
-                          {kr.can.confirm && board.data.status === 'review' && kr.confirmedScore === null && kr.scoreOverride === null && (
-                            <Button size="xs" onClick={() => void confirm(kr.id)} aria-label={`Confirm the score of ${kr.title}`}>
-                              Confirm
-                            </Button>
-                          )}
-                        </Table.Td>
-                      </Table.Tr>
-                    ))}
-                  </Table.Tbody>
-                </Table>
-              </Table.ScrollContainer>
-            )}
+            <ReviewKeyResultList board={board.data} onConfirm={(id) => void confirm(id)} />
           </Card>
           <Card withBorder>
             <Title order={2} size="h4" mb="sm">

@@ -15,7 +15,8 @@ export function RelatedLessons({ text }: { text: string }) {
   const found = debounced.length >= 3 ? (lessons.data ?? []) : [];
   if (found.length === 0) return null;
   return (
-    <Alert color="grape" variant="light" title="Lessons from earlier cycles" role="region" aria-label="Related lessons">
+    // Named by its title (Mantine labels the alert by it, which would hide an aria-label): "Lessons from earlier cycles".
+    <Alert color="grape" variant="light" title="Lessons from earlier cycles" role="region">
       <Stack gap="xs">
         {found.map((lesson) => (
           <LessonText key={lesson.id} lesson={lesson} compact />

@@ -7,6 +7,9 @@ import { progressKeys } from '../../api/okr-queries.js';
 import type { KeyResult } from '../../api/okr-types.js';
 import { useApiSubmit } from '../useApiForm.js';
 
+/** What the dialog needs of a key result: the OKR view's key result, or a row of the review board. */
+export type OverridableKeyResult = Pick<KeyResult, 'id' | 'title' | 'score' | 'achievement' | 'scoreOverride' | 'scoreOverrideReason'>;
+
 interface Values {
   score: number | string;
   reason: string;
@@ -16,7 +19,7 @@ interface Values {
  * The owner's (or an admin's) judgement of a key result's closing score, with the reason kept beside it.
  * Offered during the review at the end of a cycle and after it closed, as the close dialog promises.
  */
-export function ScoreOverrideButton({ kr }: { kr: KeyResult }) {
+export function ScoreOverrideButton({ kr }: { kr: OverridableKeyResult }) {
   const [opened, dialog] = useDisclosure();
   const label = kr.scoreOverride !== null ? 'Change score override' : 'Override score';
   return (
@@ -31,7 +34,7 @@ export function ScoreOverrideButton({ kr }: { kr: KeyResult }) {
   );
 }
 
-function ScoreOverrideForm({ kr, onDone }: { kr: KeyResult; onDone: () => void }) {
+function ScoreOverrideForm({ kr, onDone }: { kr: OverridableKeyResult; onDone: () => void }) {
   const queryClient = useQueryClient();
   const form = useForm<Values>({
     mode: 'controlled',
