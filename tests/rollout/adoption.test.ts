@@ -91,7 +91,7 @@ describeEachEngine('adoption figures', (engine) => {
     return response.body as Report;
   };
 
-  it('counts each figure per team, week by week, and flags the leader whose team falls behind', async () => {
+  it('counts each figure per team, week by week, and flags the leader whose team falls behind', { timeout: 120_000 }, async () => {
     const w = await world();
     const champion = await addChampion(t.owner.client);
     const r = await report(champion.client);
@@ -115,7 +115,7 @@ describeEachEngine('adoption figures', (engine) => {
     expect(r.pilot).toBeNull();
   });
 
-  it('compares the pilot with the rest and narrows to a team', async () => {
+  it('compares the pilot with the rest and narrows to a team', { timeout: 120_000 }, async () => {
     const w = await world();
     expectStatus(await t.owner.client.put('/api/v1/rollout/pilot', { teamIds: [w.sales.id] }), 200);
     const r = await report(t.owner.client);
@@ -127,7 +127,7 @@ describeEachEngine('adoption figures', (engine) => {
     expect(narrowed.leaders.map((g) => g.name)).toEqual(['Ops 1']);
   });
 
-  it('sums minutes of active use per team and week, with nobody’s minutes stored', async () => {
+  it('sums minutes of active use per team and week, with nobody’s minutes stored', { timeout: 120_000 }, async () => {
     const w = await world();
     for (const [person, screen, minutes] of [
       [w.sam, 'planning', 5],
