@@ -19,6 +19,7 @@ import { Rng } from './rng.js';
 import { searchLessons } from '../src/server/services/lessons/search-lessons.js';
 import { cycleEvaluation } from '../src/server/services/evaluation/cycle-evaluation.js';
 import { LESSON_QUERIES, seedLessons } from './lessons.js';
+import { adoptionReport } from '../src/server/services/adoption/report.js';
 
 export interface BenchContext {
   orgId: string;
@@ -85,6 +86,7 @@ export const OP_NAMES = [
   'checkInWrite',
   'lessonsSearch',
   'evaluation',
+  'adoption',
 ] as const;
 export type OpName = (typeof OP_NAMES)[number];
 
@@ -98,6 +100,7 @@ export const OP_LABELS: Record<OpName, string> = {
   checkInWrite: 'Check-in write incl. propagation (createCheckIn)',
   lessonsSearch: 'Lessons search, ranked and highlighted (searchLessons; one lesson per objective, 50,000 at scale 1)',
   evaluation: 'Evaluation of the active cycle with calibration (cycleEvaluation)',
+  adoption: 'Adoption figures of the whole organisation over the active quarter, week by week (adoptionReport, as an admin)',
 };
 
 /** One call of an operation; answers how many objectives it presented (or counted, or 1 for a write). */
@@ -145,6 +148,11 @@ export const OPS: Record<OpName, Op> = {
   async evaluation(db, ctx) {
     const evaluation = await cycleEvaluation(db, ctx.orgId, ctx.cycle.id, ctx.now);
     return evaluation.committed.count + evaluation.aspirational.count;
+  },
+  async adoption(db, ctx) {
+    const admin = { ...benchActor(ctx), role: 'admin' as const };
+    const report = await adoptionReport({ db, clock: () => ctx.now }, admin, { from: ctx.cycle.startDate, to: ctx.today });
+    return report.teams.length;
   },
 };
 

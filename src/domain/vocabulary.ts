@@ -104,3 +104,7 @@ export function isOneOf<T extends string>(values: readonly T[], value: string): 
 /** What a cycle's review can still lack before it closes (clients show unknown kinds by their text). */
 export const REVIEW_GAP_KINDS = ['unconfirmed_score', 'missing_closing_note', 'missing_retrospective'] as const;
 export type ReviewGapKind = (typeof REVIEW_GAP_KINDS)[number];
+
+/** The screens whose active use counts as time invested in OKRs (adoption figures). */
+export const ADOPTION_SCREENS = ['planning', 'check_in'] as const;
+export type AdoptionScreen = (typeof ADOPTION_SCREENS)[number];

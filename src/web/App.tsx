@@ -36,6 +36,7 @@ const AlignmentMapPage = lazyNamed(() => import('./pages/AlignmentMapPage.js'), 
 const SurveysPage = lazyNamed(() => import('./pages/SurveysPage.js'), 'SurveysPage');
 const SurveyAnswerPage = lazyNamed(() => import('./pages/SurveyAnswerPage.js'), 'SurveyAnswerPage');
 const SurveyResultsPage = lazyNamed(() => import('./pages/SurveyResultsPage.js'), 'SurveyResultsPage');
+const AdoptionPage = lazyNamed(() => import('./pages/AdoptionPage.js'), 'AdoptionPage');
 const RolloutPage = lazyNamed(() => import('./pages/RolloutPage.js'), 'RolloutPage');
 const MeetingsPage = lazyNamed(() => import('./pages/MeetingsPage.js'), 'MeetingsPage');
 const MeetingPage = lazyNamed(() => import('./pages/MeetingPage.js'), 'MeetingPage');
@@ -102,6 +103,7 @@ export function App() {
         <Route path="surveys/:id/answer" element={page(<SurveyAnswerPage />)} />
         <Route path="surveys/:id/results" element={page(<SurveyResultsPage />)} />
         <Route path="rollout" element={page(<RolloutPage me={me.data} />)} />
+        <Route path="adoption" element={page(<AdoptionPage me={me.data} />)} />
         <Route path="settings/import" element={page(<ImportPage me={me.data} />)} />
         <Route path="*" element={<Navigate to="/" replace />} />
       </Route>

@@ -28,6 +28,7 @@ import { retrospectiveRoutes } from './retrospectives/routes.js';
 import { acrossRoutes } from './across/routes.js';
 import { surveyRoutes } from './surveys/routes.js';
 import { rolloutRoutes } from './rollout/routes.js';
+import { adoptionRoutes } from './adoption/routes.js';
 import { reviewRhythmRoutes } from './review-rhythm/routes.js';
 import { importRoutes } from './imports/routes.js';
 
@@ -65,6 +66,7 @@ export const apiRoutes =
       rolloutRoutes,
       reviewRhythmRoutes,
       importRoutes,
+      adoptionRoutes,
     ]) {
       await api.register(routes(ctx));
     }

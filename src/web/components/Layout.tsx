@@ -27,6 +27,7 @@ const NAV: { to: string; label: string; shownIf?: keyof Me['can'] }[] = [
   { to: '/settings/status-margins', label: 'Status margins' },
   { to: '/settings/tokens', label: 'API tokens' },
   { to: '/settings/import', label: 'Import OKRs', shownIf: 'importData' },
+  { to: '/adoption', label: 'Adoption', shownIf: 'readAdoption' },
 ];
 
 /** The navigation item a path belongs to: the longest matching prefix (/okrs/map is not /okrs); Home only exactly. */

@@ -28,6 +28,7 @@ const TITLES: [RegExp, string][] = [
   [/^\/surveys\/[^/]+\/answer$/, 'Answer a survey'],
   [/^\/surveys\/[^/]+\/results$/, 'Survey results'],
   [/^\/rollout\/?$/, 'Rollout'],
+  [/^\/adoption\/?$/, 'Adoption'],
 ];
 
 /** The page name of a path; undefined where the page names itself (an objective shows its title). */

@@ -22,9 +22,11 @@ import { ForecastBadge } from '../components/okr/ForecastBadge.js';
 import { ObjectiveActions } from '../components/okr/ObjectiveActions.js';
 import { inReview } from '../components/okr/review.js';
 import { useDocumentTitle } from '../components/page-title.js';
+import { useActiveMinutes } from '../components/adoption/use-active-minutes.js';
 
 /** One objective: why it matters, where it aligns, its key results, and one click to check in. */
 export function ObjectivePage({ me }: { me: Me }) {
+  useActiveMinutes('check_in');
   const { id = '' } = useParams();
   const asOf = useAsOf();
   const objective = useObjective(id, asOf);

@@ -12,11 +12,13 @@ import { ObjectiveFormModal } from './ObjectiveFormModal.js';
 import { CycleSettingsModal } from './CycleSettingsModal.js';
 import { TimeTravelPicker, useAsOf } from '../components/okr/TimeTravelPicker.js';
 import { attachBranches, isFiltering, keysToDepth, visibleRows, type TreeFilters } from './tree-filter.js';
+import { useActiveMinutes } from '../components/adoption/use-active-minutes.js';
 
 const NO_FILTERS: TreeFilters = { teamId: null, ownerId: null, status: null, type: null, search: '' };
 
 /** The organisation's OKRs for one cycle as a tree: company → departments → teams → individuals. */
 export function TreePage({ me }: { me: Me }) {
+  useActiveMinutes('planning');
   const cycles = useCycles();
   const [params, setParams] = useSearchParams();
   const cycleId = params.get('cycle') ?? defaultCycle(cycles.data ?? [])?.id ?? null;

@@ -5,6 +5,7 @@ import type { Actor } from '../../auth/actor.js';
 import { AppError } from '../../errors.js';
 import { canOverridePublish } from '../../policies/objectives.js';
 import { recordActivity } from '../activity.js';
+import { recordPublishedQuality } from '../adoption/quality-score.js';
 import { draftOfObjective } from './objective-draft.js';
 import { loadPrinciples } from './principles.js';
 
@@ -22,6 +23,7 @@ export async function assertPublishable(
 ): Promise<void> {
   const { draft, context } = await draftOfObjective(tx, objective, today);
   const report = checkQuality(draft, context, (await loadPrinciples(tx, actor.orgId)).resolved);
+  await recordPublishedQuality(tx, actor.orgId, objective.id, report.score);
   const blocking = report.findings.filter((f) => f.severity === 'block');
   if (blocking.length === 0) return;
   const mayOverride = canOverridePublish(actor);

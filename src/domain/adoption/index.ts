@@ -1,0 +1,5 @@
+export * from './weeks.js';
+export * from './facts.js';
+export * from './figures.js';
+export * from './week-figures.js';
+export * from './behind.js';

@@ -1,0 +1,123 @@
+import {
+  fallsBehind,
+  latest,
+  trendOf,
+  weekFigures,
+  weeksBetween,
+  type AdoptionClock,
+  type GroupFacts,
+  type WeekFigures,
+} from '../../../domain/adoption/index.js';
+import { addDays, daysBetween } from '../../../domain/dates.js';
+import type { Executor } from '../../../db/database.js';
+import type { Actor } from '../../auth/actor.js';
+import { todayIn, type Clock } from '../../clock.js';
+import { invalid, notFound } from '../../errors.js';
+import { authorizeAdoption } from '../../policies/rollout.js';
+import { loadRhythm } from '../rhythm/settings.js';
+import { factsOf, loadOrganisationFacts, subtree, type OrganisationFacts } from './team-facts.js';
+
+/** At most a year of weeks per request. */
+export const MAX_ADOPTION_DAYS = 371;
+
+export interface AdoptionGroup {
+  id: string;
+  name: string;
+  kind: 'organisation' | 'department' | 'team' | 'leader' | 'pilot' | 'non_pilot';
+  inPilot: boolean;
+  weeks: WeekFigures[];
+  trend: ReturnType<typeof trendOf>;
+  /** Leaders only: their teams fall behind on involvement (shown to the champion). */
+  flagged: boolean;
+}
+
+export interface AdoptionQuery {
+  from: string;
+  to: string;
+  teamId?: string;
+}
+
+/**
+ * Adoption figures per team, department, leader, the pilot and the rest, week by week over [from, to].
+ * Owners, admins and champions only (they judge teams and leaders). With teamId: that team's subtree.
+ */
+export async function adoptionReport(deps: { db: Executor; clock: Clock }, actor: Actor, query: AdoptionQuery) {
+  authorizeAdoption(actor);
+  const { from, to } = query;
+  if (to < from) throw invalid('to', 'The range ends before it starts.');
+  if (daysBetween(from, to) > MAX_ADOPTION_DAYS) throw invalid('to', `The range may span at most ${MAX_ADOPTION_DAYS} days.`);
+  const { timeZone, rhythm } = await loadRhythm(deps.db, actor.orgId);
+  const now = deps.clock();
+  const weeks = weeksBetween(from, to);
+  const org = await loadOrganisationFacts(deps.db, actor.orgId, { since: addDays(weeks[0]!.start, -28), to: weeks.at(-1)!.end });
+  if (query.teamId !== undefined && !org.teams.some((t) => t.id === query.teamId)) throw notFound('The team', 'teamId');
+  const clock: AdoptionClock = {
+    today: todayIn(timeZone, now),
+    now: now.getTime(),
+    graceDays: Math.floor(rhythm.updateWithinHours / 24),
+    answerWithinHours: rhythm.answerWithinHours,
+  };
+  const group = (id: string, name: string, kind: AdoptionGroup['kind'], facts: GroupFacts, inPilot: boolean): AdoptionGroup => {
+    const figures = weeks.map((w) => weekFigures(facts, w, clock));
+    return { id, name, kind, inPilot, weeks: figures, trend: trendOf(figures), flagged: false };
+  };
+  const inPilot = pilotMembership(org);
+  const allTeams = org.teams.map((t) => t.id);
+  const organisation = group(actor.orgId, 'The whole organisation', 'organisation', factsOf(org, ['', ...allTeams]), false);
+  const shown = new Set(query.teamId ? subtree(org.teams, query.teamId) : allTeams);
+
+  const teams = org.teams
+    .filter((t) => shown.has(t.id))
+    .map((t) =>
+      t.kind === 'department'
+        ? group(t.id, t.name, 'department', factsOf(org, subtree(org.teams, t.id)), inPilot.has(t.id))
+        : group(t.id, t.name, 'team', factsOf(org, [t.id]), inPilot.has(t.id)),
+    );
+  const orgInvolvement = latest(organisation.weeks, 'involvement');
+  const leaders = [...org.leads.entries()]
+    .filter(([, lead]) => lead.teamIds.some((id) => shown.has(id)))
+    .map(([userId, lead]) => {
+      const led = [...new Set(lead.teamIds.flatMap((id) => subtree(org.teams, id)))];
+      const g = group(
+        userId,
+        lead.name,
+        'leader',
+        factsOf(org, led),
+        lead.teamIds.some((id) => inPilot.has(id)),
+      );
+      return { ...g, flagged: fallsBehind(latest(g.weeks, 'involvement'), orgInvolvement) };
+    })
+    .sort((a, b) => a.name.localeCompare(b.name));
+  const comparison =
+    org.pilotTeamIds.size === 0
+      ? null
+      : {
+          pilot: group('pilot', 'Pilot', 'pilot', factsOf(org, [...inPilot]), true),
+          nonPilot: group(
+            'non_pilot',
+            'Outside the pilot',
+            'non_pilot',
+            factsOf(
+              org,
+              allTeams.filter((id) => !inPilot.has(id)),
+            ),
+            false,
+          ),
+        };
+  return {
+    from,
+    to,
+    weeks: weeks.map((w) => w.start),
+    organisation,
+    departments: teams.filter((t) => t.kind === 'department'),
+    teams: teams.filter((t) => t.kind === 'team'),
+    leaders,
+    pilot: comparison,
+    flaggedLeaders: leaders.filter((l) => l.flagged).map((l) => ({ id: l.id, name: l.name, involvement: latest(l.weeks, 'involvement') })),
+  };
+}
+
+/** Every team in the pilot: the chosen ones and everything under them. */
+function pilotMembership(org: OrganisationFacts): Set<string> {
+  return new Set([...org.pilotTeamIds].flatMap((id) => subtree(org.teams, id)));
+}

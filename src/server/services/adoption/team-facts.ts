@@ -1,0 +1,107 @@
+import { mergeFacts, NO_FACTS, type GroupFacts } from '../../../domain/adoption/index.js';
+import type { Executor } from '../../../db/database.js';
+import {
+  blockerRows,
+  commentRows,
+  keyResultRows,
+  memberRows,
+  minuteRows,
+  objectiveRows,
+  pilotRows,
+  retrospectiveRows,
+  teamRows,
+  type Range,
+} from './load-rows.js';
+
+/** Facts per team ('' holds company objectives, which have no team), the teams' tree, leads and the pilot. */
+export interface OrganisationFacts {
+  teams: { id: string; name: string; kind: string; parentId: string | null }[];
+  byTeam: Map<string, GroupFacts>;
+  leads: Map<string, { name: string; teamIds: string[] }>;
+  pilotTeamIds: Set<string>;
+}
+
+type Mutable = { -readonly [K in Exclude<keyof GroupFacts, 'minutesByWeek'>]: Array<GroupFacts[K][number]> } & {
+  minutesByWeek: Map<string, number>;
+};
+const emptyFacts = (): Mutable => ({
+  members: [],
+  objectives: [],
+  keyResults: [],
+  blockers: [],
+  commentDates: [],
+  reviews: [],
+  retrospectives: [],
+  minutesByWeek: new Map(),
+});
+const ms = (v: Date | string) => (v instanceof Date ? v.getTime() : Date.parse(v));
+
+export async function loadOrganisationFacts(db: Executor, orgId: string, range: Range): Promise<OrganisationFacts> {
+  const [teams, members, objectives, keyResults, blockers, comments, retros, minutes, pilot] = [
+    await teamRows(db, orgId),
+    await memberRows(db, orgId),
+    await objectiveRows(db, orgId, range),
+    await keyResultRows(db, orgId, range),
+    await blockerRows(db, orgId, range),
+    await commentRows(db, orgId, range),
+    await retrospectiveRows(db, orgId, range),
+    await minuteRows(db, orgId, range),
+    await pilotRows(db, orgId),
+  ];
+  const byTeam = new Map<string, Mutable>();
+  const of = (teamId: string | null) => {
+    const key = teamId ?? '';
+    const facts = byTeam.get(key) ?? emptyFacts();
+    byTeam.set(key, facts);
+    return facts;
+  };
+  const leads = new Map<string, { name: string; teamIds: string[] }>();
+  for (const m of members) {
+    of(m.team_id).members.push({ userId: m.user_id, joinedOn: m.joined_on });
+    if (m.role !== 'lead') continue;
+    const lead = leads.get(m.user_id) ?? { name: m.name, teamIds: [] };
+    lead.teamIds.push(m.team_id);
+    leads.set(m.user_id, lead);
+  }
+  for (const o of objectives)
+    of(o.team_id).objectives.push({
+      id: o.id,
+      involvedIds: o.involved,
+      liveFrom: o.live_from,
+      liveTo: o.live_to,
+      qualityScore: o.quality,
+    });
+  for (const k of keyResults) {
+    const facts = of(k.team_id);
+    facts.keyResults.push({ start: k.start, end: k.end, cadenceDays: k.cadence, checkInDates: k.dates });
+    facts.reviews.push({ cycleEnd: k.end, doneOn: k.confirmed_on });
+  }
+  for (const b of blockers)
+    of(b.team_id).blockers.push({ raisedAt: ms(b.raised_at), answeredAt: b.answered_at === null ? null : ms(b.answered_at) });
+  for (const c of comments) of(c.team_id).commentDates.push(c.day);
+  for (const r of retros) of(r.team_id).retrospectives.push({ cycleEnd: r.cycle_end, doneOn: r.held_on });
+  for (const m of minutes) of(m.team_id).minutesByWeek.set(m.week_start, m.minutes);
+  return {
+    teams: teams.map((t) => ({ id: t.id, name: t.name, kind: t.kind, parentId: t.parent_id })),
+    byTeam: byTeam as Map<string, GroupFacts>,
+    leads,
+    pilotTeamIds: new Set(pilot.map((p) => p.team_id)),
+  };
+}
+
+/** A team with every team under it. */
+export function subtree(teams: OrganisationFacts['teams'], rootId: string): string[] {
+  const children = new Map<string, string[]>();
+  for (const t of teams) if (t.parentId) children.set(t.parentId, [...(children.get(t.parentId) ?? []), t.id]);
+  const ids: string[] = [];
+  const walk = (id: string) => {
+    if (ids.includes(id)) return;
+    ids.push(id);
+    for (const c of children.get(id) ?? []) walk(c);
+  };
+  walk(rootId);
+  return ids;
+}
+
+export const factsOf = (org: OrganisationFacts, teamIds: readonly string[]): GroupFacts =>
+  mergeFacts(teamIds.map((id) => org.byTeam.get(id) ?? NO_FACTS));

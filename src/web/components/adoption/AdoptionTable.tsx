@@ -1,0 +1,115 @@
+import { Badge, Table, Text } from '@mantine/core';
+import type { ReactNode } from 'react';
+import type { AdoptionGroup } from '../../api/adoption.js';
+
+type Week = AdoptionGroup['weeks'][number];
+
+const pct = (v: number | null) => (v === null ? '—' : `${Math.round(v * 100)} %`);
+const num = (v: number | null) => (v === null ? '—' : String(v));
+
+/** The columns, in the order docs/adoption.md defines them. */
+export const FIGURES: { label: string; show: (w: Week) => string }[] = [
+  { label: 'Involved', show: (w) => pct(w.involvement) },
+  { label: 'Check-ins on time', show: (w) => pct(w.onTimeCheckIns) },
+  { label: 'Blockers answered in time', show: (w) => pct(w.blockersAnsweredInTime) },
+  { label: 'Comments per objective', show: (w) => num(w.commentsPerObjective) },
+  { label: 'Reviews done', show: (w) => pct(w.reviewCompletion) },
+  { label: 'Retrospectives done', show: (w) => pct(w.retrospectiveCompletion) },
+  { label: 'Quality score', show: (w) => num(w.averageQuality) },
+  { label: 'Minutes invested', show: (w) => String(w.minutesInvested) },
+];
+
+/** A wide table scrolls sideways inside a region the keyboard can reach (axe: scrollable-region-focusable). */
+function Scrolls({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div role="region" aria-label={label} tabIndex={0} style={{ overflowX: 'auto' }}>
+      {children}
+    </div>
+  );
+}
+
+function Trend({ value }: { value: number | null }) {
+  if (value === null || value === 0) return <Text span>—</Text>;
+  const points = Math.round(value * 100);
+  return <Text span c={value > 0 ? 'teal.9' : 'red.9'}>{`${value > 0 ? '▲ +' : '▼ '}${points} pts`}</Text>;
+}
+
+/** One row per group: its latest week, and how involvement moved over the range. */
+export function AdoptionTable({ caption, groups }: { caption: string; groups: AdoptionGroup[] }) {
+  return (
+    <Scrolls label={caption}>
+      <Table striped miw={900}>
+        <Table.Caption>{caption}</Table.Caption>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th scope="col">Group</Table.Th>
+            <Table.Th scope="col">Members</Table.Th>
+            {FIGURES.map((f) => (
+              <Table.Th scope="col" key={f.label}>
+                {f.label}
+              </Table.Th>
+            ))}
+            <Table.Th scope="col">Involvement trend</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {groups.map((g) => {
+            const last = g.weeks.at(-1);
+            return (
+              <Table.Tr key={g.id} data-testid={`adoption-${g.kind}-${g.name}`}>
+                <Table.Th scope="row">
+                  {g.name} {g.inPilot && <Badge variant="light">pilot</Badge>}{' '}
+                  {g.flagged && (
+                    <Badge color="red.9" variant="filled">
+                      falls behind
+                    </Badge>
+                  )}
+                </Table.Th>
+                <Table.Td>{last?.members ?? 0}</Table.Td>
+                {FIGURES.map((f) => (
+                  <Table.Td key={f.label}>{last ? f.show(last) : '—'}</Table.Td>
+                ))}
+                <Table.Td>
+                  <Trend value={g.trend.involvement} />
+                </Table.Td>
+              </Table.Tr>
+            );
+          })}
+        </Table.Tbody>
+      </Table>
+    </Scrolls>
+  );
+}
+
+/** The organisation (or any group) week by week. */
+export function WeeklyTable({ group }: { group: AdoptionGroup }) {
+  return (
+    <Scrolls label={`${group.name}, week by week`}>
+      <Table striped miw={900}>
+        <Table.Caption>{group.name}, week by week</Table.Caption>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th scope="col">Week of</Table.Th>
+            <Table.Th scope="col">Members</Table.Th>
+            {FIGURES.map((f) => (
+              <Table.Th scope="col" key={f.label}>
+                {f.label}
+              </Table.Th>
+            ))}
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {group.weeks.map((w) => (
+            <Table.Tr key={w.weekStart}>
+              <Table.Th scope="row">{w.weekStart}</Table.Th>
+              <Table.Td>{w.members}</Table.Td>
+              {FIGURES.map((f) => (
+                <Table.Td key={f.label}>{f.show(w)}</Table.Td>
+              ))}
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Scrolls>
+  );
+}
