@@ -22,6 +22,7 @@ import { ForecastBadge } from '../components/okr/ForecastBadge.js';
 import { ObjectiveActions } from '../components/okr/ObjectiveActions.js';
 import { inReview } from '../components/okr/review.js';
 import { useDocumentTitle } from '../components/page-title.js';
+import { ObjectiveDependencies } from '../components/across/ObjectiveDependencies.js';
 
 /** One objective: why it matters, where it aligns, its key results, and one click to check in. */
 export function ObjectivePage({ me }: { me: Me }) {
@@ -157,6 +158,7 @@ export function ObjectivePage({ me }: { me: Me }) {
           </Stack>
         </Card>
       )}
+      <ObjectiveDependencies objective={o} cycle={cycle} asOf={asOf} closed={closed} />
       <ObjectiveQualityPanel objective={o} me={me} />
       <Group justify="space-between">
         <Title order={2} size="h4">
