@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../context.js';
 import { dependencyRoutes } from './dependency-routes.js';
+import { departmentMapRoutes } from './department-map-routes.js';
 import { heatmapRoutes } from './heatmap-routes.js';
 import { mapRoutes } from './map-routes.js';
 
@@ -8,5 +9,5 @@ import { mapRoutes } from './map-routes.js';
 export const acrossRoutes =
   (ctx: AppContext): FastifyPluginAsyncZod =>
   async (app) => {
-    for (const routes of [mapRoutes, dependencyRoutes, heatmapRoutes]) await app.register(routes(ctx));
+    for (const routes of [mapRoutes, dependencyRoutes, heatmapRoutes, departmentMapRoutes]) await app.register(routes(ctx));
   };
