@@ -33,6 +33,7 @@ const EvaluationPage = lazyNamed(() => import('./pages/EvaluationPage.js'), 'Eva
 const CycleRetrospectivesPage = lazyNamed(() => import('./pages/CycleRetrospectivesPage.js'), 'CycleRetrospectivesPage');
 const RetrospectivePage = lazyNamed(() => import('./pages/RetrospectivePage.js'), 'RetrospectivePage');
 const AlignmentMapPage = lazyNamed(() => import('./pages/AlignmentMapPage.js'), 'AlignmentMapPage');
+const HeatmapPage = lazyNamed(() => import('./pages/HeatmapPage.js'), 'HeatmapPage');
 const SurveysPage = lazyNamed(() => import('./pages/SurveysPage.js'), 'SurveysPage');
 const SurveyAnswerPage = lazyNamed(() => import('./pages/SurveyAnswerPage.js'), 'SurveyAnswerPage');
 const SurveyResultsPage = lazyNamed(() => import('./pages/SurveyResultsPage.js'), 'SurveyResultsPage');
@@ -80,6 +81,7 @@ export function App() {
         <Route path="teams/:id" element={page(<TeamPage />)} />
         <Route path="okrs" element={page(<TreePage me={me.data} />)} />
         <Route path="okrs/map" element={page(<AlignmentMapPage />)} />
+        <Route path="okrs/heatmap" element={page(<HeatmapPage />)} />
         <Route path="objectives/:id" element={page(<ObjectivePage me={me.data} />)} />
         <Route path="principles" element={page(<PrinciplesPage me={me.data} />)} />
         <Route path="attention" element={page(<NeedsAttentionPage me={me.data} />)} />

@@ -93,4 +93,32 @@ describeEachEngine('Dependencies between teams', (engine) => {
     );
     expect((await t.w.owner.client.get<DependencyView[]>(url)).body).toEqual([expect.objectContaining({ status: 'requested' })]);
   });
+  it('an answer overdue past the response timeframe shows in Needs attention, for the providing team, until answered', async () => {
+    const { platform, lena, needs } = await twoTeams(t.w);
+    expectStatus(await t.w.owner.client.request('PUT', `${API}/organization/rhythm`, { body: { answerWithinHours: 24 } }), 200);
+    const created = await t.w.owner.client.post<DependencyView>(`${API}/objectives/${needs.objective.id}/dependencies`, {
+      teamId: platform.id,
+      description: 'An SSO sandbox',
+      neededBy: '2025-03-01',
+    });
+    expectStatus(created, 201);
+    type Attention = { kind: string; teamId: string | null; link: string; detail: string | null; who: { name: string } | null }[];
+    const attention = async () =>
+      (await t.w.owner.client.get<Attention>(`${API}/attention?teamId=${platform.id}`)).body.filter(
+        (i) => i.kind === 'unanswered_dependency',
+      );
+    expect(await attention()).toEqual([]);
+    t.clock.setDay('2025-02-17');
+    expect(await attention()).toEqual([
+      expect.objectContaining({
+        link: `/teams/${platform.id}`,
+        detail: 'An SSO sandbox',
+        who: { id: t.w.owner.user.id, name: expect.any(String) },
+      }),
+    ]);
+    const [view] = (await t.w.owner.client.get<DependencyView[]>(`${API}/objectives/${needs.objective.id}/dependencies`)).body;
+    expect(view).toMatchObject({ overdue: true, answerDueAt: '2025-02-16T12:00:00.000Z' });
+    expectStatus(await lena.client.patch(`${API}/dependencies/${created.body.id}`, { status: 'declined', note: 'Not this quarter' }), 200);
+    expect(await attention()).toEqual([]);
+  });
 });

@@ -15,6 +15,7 @@ const NAV: { to: string; label: string; shownIf?: keyof Me['can'] }[] = [
   { to: '/kpis', label: 'KPIs' },
   { to: '/review', label: 'Review' },
   { to: '/okrs/map', label: 'Alignment map' },
+  { to: '/okrs/heatmap', label: 'Heatmap' },
   { to: '/feed', label: 'Feed' },
   { to: '/attention', label: 'Needs attention' },
   { to: '/lessons', label: 'Lessons' },

@@ -10,6 +10,7 @@ const TITLES: [RegExp, string][] = [
   [/^\/okrs\/?$/, 'OKRs'],
   [/^\/kpis\/?$/, 'KPIs'],
   [/^\/okrs\/map\/?$/, 'Alignment map'],
+  [/^\/okrs\/heatmap\/?$/, 'Heatmap'],
   [/^\/feed\/?$/, 'Feed'],
   [/^\/attention\/?$/, 'Needs attention'],
   [/^\/meetings\/?$/, 'Meetings'],

@@ -23,6 +23,7 @@ import { ObjectiveActions } from '../components/okr/ObjectiveActions.js';
 import { inReview } from '../components/okr/review.js';
 import { useDocumentTitle } from '../components/page-title.js';
 import { useActiveMinutes } from '../components/adoption/use-active-minutes.js';
+import { ObjectiveDependencies } from '../components/across/ObjectiveDependencies.js';
 
 /** One objective: why it matters, where it aligns, its key results, and one click to check in. */
 export function ObjectivePage({ me }: { me: Me }) {
@@ -159,6 +160,7 @@ export function ObjectivePage({ me }: { me: Me }) {
           </Stack>
         </Card>
       )}
+      <ObjectiveDependencies objective={o} cycle={cycle} asOf={asOf} closed={closed} />
       <ObjectiveQualityPanel objective={o} me={me} />
       <Group justify="space-between">
         <Title order={2} size="h4">

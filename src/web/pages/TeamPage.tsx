@@ -10,6 +10,7 @@ import { OkrSummary } from '../components/OkrSummary.js';
 import { TeamQualityBadge } from '../components/TeamQualityBadge.js';
 import { TeamKpis } from '../components/kpis/TeamKpis.js';
 import { TeamDeleteButton } from '../components/TeamDeleteButton.js';
+import { TeamDependencyRegister } from '../components/across/TeamDependencyRegister.js';
 
 const showError = (error: unknown) =>
   notifications.show({ color: 'red', title: 'Not saved', message: error instanceof ApiError ? error.message : String(error) });
@@ -159,6 +160,7 @@ export function TeamPage() {
         emptyText="This team has no objectives in this cycle yet."
       />
       <TeamKpis teamId={team.id} canAdd={canManage} />
+      <TeamDependencyRegister teamId={team.id} />
     </Stack>
   );
 }

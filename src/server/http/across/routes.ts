@@ -1,11 +1,13 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../context.js';
 import { dependencyRoutes } from './dependency-routes.js';
+import { departmentMapRoutes } from './department-map-routes.js';
+import { heatmapRoutes } from './heatmap-routes.js';
 import { mapRoutes } from './map-routes.js';
 
 /** The cross-team views: alignment map, dependencies, heatmap, department map. */
 export const acrossRoutes =
   (ctx: AppContext): FastifyPluginAsyncZod =>
   async (app) => {
-    for (const routes of [mapRoutes, dependencyRoutes]) await app.register(routes(ctx));
+    for (const routes of [mapRoutes, dependencyRoutes, heatmapRoutes, departmentMapRoutes]) await app.register(routes(ctx));
   };

@@ -77,14 +77,14 @@ export const outboxView = z.object({
 });
 
 export const attentionView = z.object({
-  kind: z.enum(['overdue_check_in', 'unanswered_blocker']),
+  kind: z.enum(['overdue_check_in', 'unanswered_blocker', 'unanswered_dependency']),
   since: z.string(),
   overdueAt: z.string(),
   who: z.object({ id: z.string(), name: z.string() }).nullable(),
   what: z.string(),
   detail: z.string().nullable(),
   link: z.string(),
-  keyResultId: z.string(),
+  keyResultId: z.string().nullable(),
   objectiveId: z.string(),
   checkInId: z.string().nullable(),
   teamId: z.string().nullable(),

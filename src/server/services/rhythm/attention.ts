@@ -6,9 +6,10 @@ import { firstMissedDueAt, periodAt } from './schedule.js';
 import { checkInGroups } from './schedules.js';
 import { loadRhythm } from './settings.js';
 import { hours } from '../../../domain/zoned-time.js';
+import { overdueDependencyAnswers } from '../dependencies/overdue-answers.js';
 
 export interface AttentionItem {
-  kind: 'overdue_check_in' | 'unanswered_blocker';
+  kind: 'overdue_check_in' | 'unanswered_blocker' | 'unanswered_dependency';
   /** When it started waiting: the missed due moment, or when the blocker was raised. */
   since: Date;
   /** When it crossed the organisation's response timeframe. */
@@ -17,7 +18,8 @@ export interface AttentionItem {
   what: string;
   detail: string | null;
   link: string;
-  keyResultId: string;
+  /** Null for a dependency asked for a whole objective. */
+  keyResultId: string | null;
   objectiveId: string;
   checkInId: string | null;
   teamId: string | null;
@@ -107,12 +109,13 @@ async function unansweredBlockers(db: Executor, orgId: string, now: Date, answer
   }));
 }
 
-/** Everything past its response timeframe in the organisation, oldest first. */
+/** Everything past its response timeframe in the organisation (check-ins, blockers, dependency answers), oldest first. */
 export async function needsAttention(db: Executor, orgId: string, now: Date): Promise<AttentionItem[]> {
   const { rhythm } = await loadRhythm(db, orgId);
   const items = [
     ...(await overdueCheckIns(db, orgId, now, rhythm.updateWithinHours)),
     ...(await unansweredBlockers(db, orgId, now, rhythm.answerWithinHours)),
+    ...(await overdueDependencyAnswers(db, orgId, now, rhythm.answerWithinHours)),
   ];
   return items.sort((a, b) => a.since.getTime() - b.since.getTime() || a.what.localeCompare(b.what));
 }

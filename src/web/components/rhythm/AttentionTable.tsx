@@ -5,6 +5,7 @@ import { when, type AttentionItem } from './rhythm-api.js';
 const KIND: Record<AttentionItem['kind'], { label: string; color: string; variant: 'filled' | 'light' }> = {
   overdue_check_in: { label: 'Overdue check-in', color: 'orange', variant: 'filled' },
   unanswered_blocker: { label: 'Unanswered blocker', color: 'red', variant: 'light' },
+  unanswered_dependency: { label: 'Unanswered dependency', color: 'grape', variant: 'light' },
 };
 
 /** Oldest first, as the API orders them: who, what, since when, and where to act. */

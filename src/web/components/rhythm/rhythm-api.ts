@@ -53,7 +53,7 @@ export interface OutboxEntry {
 }
 
 export interface AttentionItem {
-  kind: 'overdue_check_in' | 'unanswered_blocker';
+  kind: 'overdue_check_in' | 'unanswered_blocker' | 'unanswered_dependency';
   since: string;
   overdueAt: string;
   who: { id: string; name: string } | null;

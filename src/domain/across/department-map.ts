@@ -1,0 +1,72 @@
+/**
+ * The department map: departments as nodes and, between two of them, an edge weighted by the alignments,
+ * contributions and dependencies that cross them ("who supports whom": from the supporting department to the
+ * supported one). A team outside every department stands as its own group; company objectives belong to none.
+ */
+import { jaccard, measureTokens } from '../quality/similarity.js';
+
+/** Titles of two objectives in different teams sharing at least this share of their words: an overlap. */
+export const OVERLAP_SIMILARITY = 0.6;
+
+export interface DepartmentMapInput {
+  objectives: readonly { id: string; title: string; teamId: string | null }[];
+  /** Team id → its group (department, or the team itself when under none). */
+  groupOf: (teamId: string) => string;
+  /** child objective → the objective it supports. */
+  alignments: readonly { child: string; parent: string }[];
+  /** A team contributing to an objective. */
+  contributions: readonly { objectiveId: string; teamId: string }[];
+  /** The providing team supports the requesting one. */
+  dependencies: readonly { requestingTeamId: string | null; providingTeamId: string }[];
+}
+
+export interface DepartmentEdge {
+  from: string;
+  to: string;
+  alignments: number;
+  contributions: number;
+  dependencies: number;
+  weight: number;
+}
+
+export function departmentMap(input: DepartmentMapInput) {
+  const groupOfObjective = new Map<string, string | null>(input.objectives.map((o) => [o.id, o.teamId ? input.groupOf(o.teamId) : null]));
+  const objectiveCount = new Map<string, number>();
+  for (const g of groupOfObjective.values()) if (g) objectiveCount.set(g, (objectiveCount.get(g) ?? 0) + 1);
+  const edges = new Map<string, DepartmentEdge>();
+  const add = (from: string | null | undefined, to: string | null | undefined, kind: 'alignments' | 'contributions' | 'dependencies') => {
+    if (!from || !to || from === to) return;
+    const key = `${from}>${to}`;
+    const edge = edges.get(key) ?? { from, to, alignments: 0, contributions: 0, dependencies: 0, weight: 0 };
+    edge[kind]++;
+    edge.weight++;
+    edges.set(key, edge);
+  };
+  for (const a of input.alignments) add(groupOfObjective.get(a.child), groupOfObjective.get(a.parent), 'alignments');
+  for (const c of input.contributions) add(input.groupOf(c.teamId), groupOfObjective.get(c.objectiveId), 'contributions');
+  for (const d of input.dependencies)
+    add(input.groupOf(d.providingTeamId), d.requestingTeamId ? input.groupOf(d.requestingTeamId) : null, 'dependencies');
+  const connected = new Set([...edges.values()].flatMap((e) => [e.from, e.to]));
+  const gaps = [...objectiveCount.keys()].filter((g) => !connected.has(g)).sort();
+  return {
+    objectiveCount,
+    edges: [...edges.values()].sort((a, b) => b.weight - a.weight || a.from.localeCompare(b.from)),
+    gaps,
+    overlaps: overlaps(input.objectives),
+  };
+}
+
+/** Pairs of objectives in different teams whose titles say nearly the same thing (the coach's word overlap). */
+export function overlaps(objectives: DepartmentMapInput['objectives']) {
+  const tokens = objectives.filter((o) => o.teamId).map((o) => ({ ...o, words: measureTokens(o.title) }));
+  const found: { a: string; b: string; similarity: number }[] = [];
+  for (let i = 0; i < tokens.length; i++)
+    for (let j = i + 1; j < tokens.length; j++) {
+      const a = tokens[i]!;
+      const b = tokens[j]!;
+      if (a.teamId === b.teamId || a.words.size === 0 || b.words.size === 0) continue;
+      const similarity = jaccard(a.words, b.words);
+      if (similarity >= OVERLAP_SIMILARITY) found.push({ a: a.id, b: b.id, similarity: Math.round(similarity * 100) / 100 });
+    }
+  return found;
+}

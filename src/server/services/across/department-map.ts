@@ -1,0 +1,72 @@
+import { and, eq, inArray, isNotNull } from 'drizzle-orm';
+import { departmentMap } from '../../../domain/across/department-map.js';
+import type { Database } from '../../../db/database.js';
+import { dependencies, objectiveContributors, objectives, type cycles } from '../../../db/schema/index.js';
+import { loadTeams, publishedIn } from './cycle-facts.js';
+import { cycleLinks } from './map-links.js';
+
+type CycleRow = typeof cycles.$inferSelect;
+
+/** GET /cycles/{id}/department-map: departments, the weighted edges crossing them, gaps and overlaps. */
+export async function cycleDepartmentMap(db: Database, orgId: string, cycle: CycleRow) {
+  const [teams, rows, links] = await Promise.all([
+    loadTeams(db, orgId),
+    db
+      .select({ id: objectives.id, title: objectives.title, teamId: objectives.teamId })
+      .from(objectives)
+      .where(publishedIn(orgId, cycle.id)),
+    cycleLinks(db, orgId, cycle.id),
+  ]);
+  const ids = rows.map((o) => o.id);
+  const [contributions, needs] = ids.length
+    ? await Promise.all([
+        db
+          .select({ objectiveId: objectiveContributors.objectiveId, teamId: objectiveContributors.teamId })
+          .from(objectiveContributors)
+          .where(
+            and(
+              eq(objectiveContributors.orgId, orgId),
+              inArray(objectiveContributors.objectiveId, ids),
+              isNotNull(objectiveContributors.teamId),
+            ),
+          ),
+        db
+          .select({ requestingTeamId: dependencies.requestingTeamId, providingTeamId: dependencies.providingTeamId })
+          .from(dependencies)
+          .where(and(eq(dependencies.orgId, orgId), inArray(dependencies.objectiveId, ids), eq(dependencies.status, 'accepted'))),
+      ])
+    : [[], []];
+  const published = new Set(ids);
+  const groupOf = (teamId: string) => teams.departmentOf.get(teamId) ?? teamId;
+  const map = departmentMap({
+    objectives: rows,
+    groupOf,
+    alignments: links.filter((l) => published.has(l.child) && published.has(l.parent)),
+    contributions: contributions.flatMap((c) => (c.teamId ? [{ objectiveId: c.objectiveId, teamId: c.teamId }] : [])),
+    dependencies: needs,
+  });
+  const title = new Map(rows.map((o) => [o.id, o]));
+  const gaps = new Set(map.gaps);
+  return {
+    cycleId: cycle.id,
+    departments: [...map.objectiveCount]
+      .map(([id, count]) => ({
+        id,
+        name: teams.byId.get(id)?.name ?? '',
+        kind: teams.byId.get(id)?.kind ?? 'team',
+        objectiveCount: count,
+        gap: gaps.has(id),
+      }))
+      .sort((a, b) => a.name.localeCompare(b.name)),
+    edges: map.edges,
+    overlaps: map.overlaps.map((o) => ({
+      similarity: o.similarity,
+      objectives: [o.a, o.b].map((id) => ({
+        id,
+        title: title.get(id)!.title,
+        teamId: title.get(id)!.teamId!,
+        teamName: teams.byId.get(title.get(id)!.teamId!)?.name ?? '',
+      })),
+    })),
+  };
+}

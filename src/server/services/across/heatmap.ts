@@ -1,0 +1,97 @@
+import { and, eq, inArray, isNotNull } from 'drizzle-orm';
+import { groupByDepartment, heatmapTeam, type HeatmapObjective, type TeamPunctuality } from '../../../domain/across/heatmap.js';
+import { alignmentHealth } from '../../../domain/across/alignment-health.js';
+import { checkInPunctuality } from '../../../domain/punctuality.js';
+import { CADENCE_DAYS } from '../../../domain/stale.js';
+import { checkQuality } from '../../../domain/quality/index.js';
+import type { Database } from '../../../db/database.js';
+import { alignments, objectives, type cycles } from '../../../db/schema/index.js';
+import { cycleSnapshot } from '../okrs/cycle-graph.js';
+import { evaluationRows } from '../evaluation/evaluation-rows.js';
+import { draftOfObjective } from '../quality/objective-draft.js';
+import { loadPrinciples } from '../quality/principles.js';
+import { loadPaceContext, loadTeams, publishedIn } from './cycle-facts.js';
+
+type CycleRow = typeof cycles.$inferSelect;
+
+/** Due and on-time check-ins per team up to the date (the same count as the cycle evaluation's). */
+async function punctualityByTeam(db: Database, orgId: string, cycle: CycleRow, date: string) {
+  const byTeam = new Map<string, TeamPunctuality>();
+  for (const row of await evaluationRows(db, orgId, cycle, date)) {
+    if (!row.teamId) continue;
+    const one = checkInPunctuality({
+      start: row.start,
+      end: cycle.endDate,
+      today: date,
+      cadenceDays: CADENCE_DAYS[row.cadence ?? 'weekly'],
+      checkInDates: row.checkInDates.filter((d) => d <= date),
+    });
+    const sum = byTeam.get(row.teamId) ?? { due: 0, onTime: 0 };
+    byTeam.set(row.teamId, { due: sum.due + one.due, onTime: sum.onTime + one.onTime });
+  }
+  return byTeam;
+}
+
+/**
+ * GET /cycles/{id}/heatmap: each team with published objectives in the cycle, grouped by department, with status
+ * counts, progress against pace, on-time check-ins, quality score and alignment health — as of a past date when asked
+ * (progress recomputed from the check-in history).
+ */
+export async function cycleHeatmap(db: Database, orgId: string, cycle: CycleRow, options: { now: Date; asOf?: string }) {
+  const [teams, pace, rows] = await Promise.all([
+    loadTeams(db, orgId),
+    loadPaceContext(db, orgId, cycle, options.now, options.asOf),
+    db
+      .select()
+      .from(objectives)
+      .where(and(publishedIn(orgId, cycle.id), isNotNull(objectives.teamId))),
+  ]);
+  const ids = rows.map((o) => o.id);
+  const [snapshot, aligned, punctuality, { resolved }] = await Promise.all([
+    options.asOf ? cycleSnapshot(db, orgId, cycle.id, options.asOf) : Promise.resolve(null),
+    ids.length
+      ? db
+          .selectDistinct({ id: alignments.childObjectiveId })
+          .from(alignments)
+          .where(and(eq(alignments.orgId, orgId), inArray(alignments.childObjectiveId, ids)))
+      : Promise.resolve([]),
+    punctualityByTeam(db, orgId, cycle, pace.date),
+    loadPrinciples(db, orgId),
+  ]);
+  const alignedIds = new Set(aligned.map((a) => a.id));
+  const byTeam = new Map<string, HeatmapObjective[]>();
+  for (const row of rows) {
+    const progress = snapshot?.objectives.get(row.id) ?? row.progress;
+    const { draft, context } = await draftOfObjective(db, row, pace.date);
+    const facts: HeatmapObjective = {
+      teamId: row.teamId!,
+      progress,
+      ...pace.pace({ progress, effectiveStartDate: row.effectiveStartDate }),
+      aligned: alignedIds.has(row.id),
+      standaloneReason: row.standaloneReason,
+      quality: checkQuality(draft, context, resolved).score,
+    };
+    byTeam.set(facts.teamId, [...(byTeam.get(facts.teamId) ?? []), facts]);
+  }
+  const teamRows = [...byTeam].flatMap(([teamId, objectivesOfTeam]) => {
+    const team = teams.byId.get(teamId);
+    if (!team) return [];
+    const department = teams.departmentOf.get(teamId) ?? null;
+    const row = heatmapTeam(
+      { id: teamId, name: team.name, departmentId: department },
+      objectivesOfTeam,
+      punctuality.get(teamId) ?? { due: 0, onTime: 0 },
+    );
+    return row ? [row] : [];
+  });
+  return {
+    cycleId: cycle.id,
+    asOf: pace.date,
+    departments: groupByDepartment(teamRows, (id) => teams.byId.get(id)?.name ?? ''),
+    alignmentHealth: alignmentHealth(
+      [...byTeam.values()]
+        .flat()
+        .map((o) => ({ teamId: o.teamId, published: true, aligned: o.aligned, standaloneReason: o.standaloneReason })),
+    ),
+  };
+}

@@ -1,0 +1,61 @@
+import { expect, it } from 'vitest';
+import { describeEachEngine } from '../support/engines.js';
+import { createTeam, expectProblem, expectStatus } from '../support/fixtures.js';
+import { API, MISSING_ID, useOkrWorld } from '../okrs/support.js';
+import { smallOrganisation } from './support.js';
+
+interface DepartmentMap {
+  departments: { id: string; name: string; objectiveCount: number; gap: boolean }[];
+  edges: { from: string; to: string; alignments: number; contributions: number; dependencies: number; weight: number }[];
+  overlaps: { similarity: number; objectives: { id: string; teamName: string }[] }[];
+}
+
+describeEachEngine('Department map: who supports whom across departments', (engine) => {
+  const t = useOkrWorld(engine, '2025-02-15');
+
+  it('counts the crossing alignments, contributions and dependencies by hand; finds gaps and overlaps', { timeout: 120_000 }, async () => {
+    const o = await smallOrganisation(t.w);
+    const support = await createTeam(t.w.owner.client, { name: 'Support', kind: 'department' });
+    const records = await t.w.api.createObjective({
+      cycleId: t.w.cycle.id,
+      status: 'active',
+      effectiveStartDate: null,
+      publishOverrideReason: 'Published by the test set-up',
+      title: 'Tidy the CRM records',
+      teamId: support.id,
+      standaloneReason: 'Housekeeping',
+    });
+    // Sales → Engineering: "Tidy the CRM" aligns to "Ship faster" (1 alignment).
+    await t.w.api.align(o.orphan.id, { parentObjectiveId: o.engineering.id });
+    // Engineering → Sales: Platform contributes to "Win the mid-market" (1) and accepted what Sales asked of it (1).
+    await t.w.api.patchObjective(o.salesObjective.id, { contributors: [{ teamId: o.platform.id }] });
+    const asked = await t.w.owner.client.post<{ id: string }>(`${API}/objectives/${o.salesObjective.id}/dependencies`, {
+      teamId: o.platform.id,
+      description: 'A sandbox for demos',
+      neededBy: '2025-03-01',
+    });
+    expectStatus(asked, 201);
+    // Asked but not yet accepted: not an edge.
+    const before = await t.w.owner.client.get<DepartmentMap>(`${API}/cycles/${t.w.cycle.id}/department-map`);
+    expect(before.body.edges.find((e) => e.from === o.eng.id)).toMatchObject({ dependencies: 0, weight: 1 });
+    expectStatus(await t.w.owner.client.patch(`${API}/dependencies/${asked.body.id}`, { status: 'accepted' }), 200);
+
+    const map = await t.w.owner.client.get<DepartmentMap>(`${API}/cycles/${t.w.cycle.id}/department-map`);
+    expectStatus(map, 200);
+    // Inside Engineering (Platform → "Ship faster") and to the company objective: not crossing departments.
+    expect(map.body.edges).toEqual([
+      { from: o.eng.id, to: o.sales.id, alignments: 0, contributions: 1, dependencies: 1, weight: 2 },
+      { from: o.sales.id, to: o.eng.id, alignments: 1, contributions: 0, dependencies: 0, weight: 1 },
+    ]);
+    expect(map.body.departments.map((d) => [d.name, d.objectiveCount, d.gap])).toEqual([
+      ['Engineering', 2, false],
+      ['Sales', 3, false],
+      ['Support', 1, true],
+    ]);
+    expect(map.body.overlaps.map((x) => x.objectives.map((y) => y.id).sort())).toEqual([[o.orphan.id, records.id].sort()]);
+  });
+
+  it('answers 404 for an unknown cycle', async () => {
+    expectProblem(await t.w.owner.client.get(`${API}/cycles/${MISSING_ID}/department-map`), 404, '/problems/not-found');
+  });
+});
