@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { seedDemoIfEmpty } from '../../src/server/services/demo/seed-demo.js';
 import { DEMO_OWNER_EMAIL, DEMO_PASSWORD } from '../../src/server/services/demo/demo-organization.js';
@@ -54,6 +55,17 @@ describeEachEngine('Lossless organisation export and import', (engine) => {
     // Consistent remapping: no id of the first organisation survives except the importer's own id mapping.
     expect(JSON.stringify(second)).not.toContain(String(first.organization.id));
     expect(JSON.stringify(second)).not.toContain(String(first.tables.objectives![0]!.id));
+  });
+
+  it('serves the JSON Schema published in docs/organization-export.schema.json', async () => {
+    const { owner } = await (async () => {
+      await engine().reset();
+      return setUpOrganization(server.url);
+    })();
+    const served = await owner.client.get(`${API}/exports/organization/schema`);
+    expectStatus(served, 200);
+    const published = JSON.parse(readFileSync(new URL('../../docs/organization-export.schema.json', import.meta.url), 'utf8'));
+    expect(JSON.parse(served.text), 'regenerate: cairn export --json-schema > docs/organization-export.schema.json').toEqual(published);
   });
 
   it('refuses another schema version, naming the field, and an organisation that is not empty', async () => {

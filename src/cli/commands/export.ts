@@ -16,7 +16,8 @@ export async function exportCommand(args: ParsedArgs) {
     if (!out.write(chunk)) await once(out, 'drain');
   };
   await withDatabase(async (handle) => {
-    if (args.flags.has('json-schema')) return void (await write(`${JSON.stringify(await organizationExportJsonSchema(handle.db), null, 2)}\n`));
+    if (args.flags.has('json-schema'))
+      return void (await write(`${JSON.stringify(await organizationExportJsonSchema(handle.db), null, 2)}\n`));
     const actor = await importingActor(handle.db, stringFlag(args, 'as'));
     await exportOrganization(handle, actor, write);
   });

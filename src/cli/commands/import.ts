@@ -21,7 +21,9 @@ async function importOrganizationCommand(bytes: Buffer, args: ParsedArgs) {
   await withDatabase(async (handle) => {
     const actor = await importingActor(handle.db, stringFlag(args, 'as'));
     try {
-      const result = await importOrganization({ db: handle.db, events: createLocalBus() }, actor, bytes, { dryRun: !args.flags.has('apply') });
+      const result = await importOrganization({ db: handle.db, events: createLocalBus() }, actor, bytes, {
+        dryRun: !args.flags.has('apply'),
+      });
       console.log(result.dryRun ? 'Dry run (nothing written; add --apply to import):' : 'Imported:');
       for (const [table, rows] of Object.entries(result.tables)) console.log(`  ${table} ${rows}`);
     } catch (error) {
