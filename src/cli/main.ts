@@ -29,6 +29,7 @@ Usage: cairn <command> [options]
   export [--output FILE] [--as E]       the whole organisation as lossless JSON (--json-schema: its JSON Schema)
   backup [--output FILE]                back up the embedded database, also while Cairn runs (PostgreSQL: pg_dump advice)
   restore FILE                          restore an embedded backup into an empty CAIRN_DATA_DIR
+  okrs lint FILE.yaml                   run the quality coach offline on an OKRs-as-code file (exit 1 if blocking)
 
 Environment variables are listed in the README.`;
 
@@ -45,6 +46,7 @@ const commands: Record<string, (args: ReturnType<typeof parseArgs>) => Promise<v
   export: async (args) => (await import('./commands/export.js')).exportCommand(args),
   backup: async (args) => (await import('./commands/backup.js')).backupCommand(args),
   restore: async (args) => (await import('./commands/backup.js')).restoreCommand(args),
+  okrs: async (args) => (await import('./commands/okrs.js')).okrsCommand(args),
 };
 
 async function main() {
