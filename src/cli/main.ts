@@ -25,6 +25,11 @@ Usage: cairn <command> [options]
   jobs run NAME [--force]               run a job now: reminders, escalation, digest or dispatch
   import FILE [--apply] [--as E] [--source S] [--no-invite]
                                         import OKRs from CSV/XLSX (a dry run unless --apply; stop the server on the embedded database)
+                                        or a JSON organisation export into an empty organisation
+  export [--output FILE] [--as E]       the whole organisation as lossless JSON (--json-schema: its JSON Schema)
+  backup [--output FILE]                back up the embedded database, also while Cairn runs (PostgreSQL: pg_dump advice)
+  restore FILE                          restore an embedded backup into an empty CAIRN_DATA_DIR
+  okrs lint FILE.yaml                   run the quality coach offline on an OKRs-as-code file (exit 1 if blocking)
 
 Environment variables are listed in the README.`;
 
@@ -38,6 +43,10 @@ const commands: Record<string, (args: ReturnType<typeof parseArgs>) => Promise<v
   demo: demoCommand,
   jobs: async (args) => (await import('./commands/jobs.js')).jobsCommand(args),
   import: async (args) => (await import('./commands/import.js')).importCommand(args),
+  export: async (args) => (await import('./commands/export.js')).exportCommand(args),
+  backup: async (args) => (await import('./commands/backup.js')).backupCommand(args),
+  restore: async (args) => (await import('./commands/backup.js')).restoreCommand(args),
+  okrs: async (args) => (await import('./commands/okrs.js')).okrsCommand(args),
 };
 
 async function main() {

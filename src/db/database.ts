@@ -25,6 +25,11 @@ export interface DatabaseHandle {
    * ANALYZE of the tables that grew (it has no autovacuum). Absent on a server. Answers what it did.
    */
   maintain?(): Promise<string[]>;
+  /**
+   * The embedded engine only: its data directory as a gzipped tar, taken between two queries (a
+   * consistent snapshot, see services/backup). Absent on a server (use pg_dump or the JSON export).
+   */
+  dumpData?(): Promise<Blob>;
   close(): Promise<void>;
   /** A server's pool: connections open, idle, and requests waiting for one (for /metrics). Absent on PGlite. */
   poolStats?(): { total: number; idle: number; waiting: number };

@@ -46,6 +46,11 @@ export async function openPglite(directory: string): Promise<DatabaseHandle> {
         await client.exec('analyze');
       },
       maintain: () => analyzeGrownTables(client),
+      dumpData: async () => {
+        // A checkpoint first keeps the write-ahead log in the backup short; the dump waits for the running query.
+        await client.query('checkpoint');
+        return client.dumpDataDir('gzip');
+      },
       kind: 'pglite',
       location: dataDir,
       ping: async () => {

@@ -5,6 +5,8 @@ import { buildApp } from './app.js';
 import type { Config } from './config.js';
 import { jobContextFor } from './jobs/context.js';
 import { startTicker } from './jobs/ticker.js';
+import { backupSettings } from './services/backup/backup-settings.js';
+import { startEmbeddedBackups } from './services/backup/backup-schedule.js';
 import { assertSmtpUrl } from './mail/mailer.js';
 import type { EventBus } from './events/bus.js';
 import { openEventBus } from './events/open.js';
@@ -36,10 +38,12 @@ export async function startServer(config: Config, beforeListen?: (handle: Databa
     await app.listen({ port: config.port, host: config.host });
     app.log.info({ engine: handle.kind, location: handle.location, url: config.publicUrl }, 'Cairn is serving');
     const ticker = startTicker(jobs, { log: app.log, maintain: handle.maintain, observe: tickerObserver(metrics) });
+    const stopBackups = startEmbeddedBackups(handle, backupSettings(config.dataDir), app.log);
     let stopping: Promise<void> | undefined;
     const stop = () =>
       (stopping ??= (async () => {
         await ticker.stop();
+        stopBackups();
         await app.close();
         await handle.close();
       })());

@@ -13,9 +13,30 @@ import { systemClock } from '../../server/clock.js';
 import { applySpreadsheetImport, previewSpreadsheetImport } from '../../server/services/imports/import-spreadsheet.js';
 import type { ImportPreview } from '../../server/services/imports/plan-import.js';
 import { withDatabase } from './with-database.js';
+import { looksLikeJson } from '../../server/services/exports/read-document.js';
+import { importOrganization } from '../../server/services/exports/import-organization.js';
+
+/** A JSON organisation export goes into the (empty) organisation of --as or its first owner. */
+async function importOrganizationCommand(bytes: Buffer, args: ParsedArgs) {
+  await withDatabase(async (handle) => {
+    const actor = await importingActor(handle.db, stringFlag(args, 'as'));
+    try {
+      const result = await importOrganization({ db: handle.db, events: createLocalBus() }, actor, bytes, {
+        dryRun: !args.flags.has('apply'),
+      });
+      console.log(result.dryRun ? 'Dry run (nothing written; add --apply to import):' : 'Imported:');
+      for (const [table, rows] of Object.entries(result.tables)) console.log(`  ${table} ${rows}`);
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      console.error(`cairn: ${error.message}`);
+      for (const e of error.errors) console.error(`  ${e.field}: ${e.message}`);
+      process.exitCode = 1;
+    }
+  });
+}
 
 /** The person the import is recorded as: --as E-MAIL, else the organisation's first owner. */
-async function importingActor(db: Database, email: string | undefined): Promise<Actor> {
+export async function importingActor(db: Database, email: string | undefined): Promise<Actor> {
   const [person] = await db
     .select()
     .from(users)
@@ -43,9 +64,10 @@ function report(preview: ImportPreview, applied: boolean): string {
 /** cairn import FILE [--apply] [--as E-MAIL] [--source NAME] [--no-invite]: the same dry run and apply as the API. */
 export async function importCommand(args: ParsedArgs) {
   const path = args.positional.shift();
-  if (!path) throw new UsageError('Usage: cairn import FILE.csv|FILE.xlsx [--apply] [--as E-MAIL] [--source NAME] [--no-invite]');
+  if (!path) throw new UsageError('Usage: cairn import FILE.csv|FILE.xlsx|FILE.json [--apply] [--as E-MAIL] [--source NAME] [--no-invite]');
   const bytes = await readFile(path);
   const options = { source: stringFlag(args, 'source'), inviteUnknownOwners: !args.flags.has('no-invite') };
+  if (looksLikeJson(bytes)) return importOrganizationCommand(bytes, args);
   await withDatabase(async (handle) => {
     const actor = await importingActor(handle.db, stringFlag(args, 'as'));
     const deps = {

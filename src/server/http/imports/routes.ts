@@ -9,8 +9,11 @@ import { applySpreadsheetImport, MAX_IMPORT_BYTES, previewSpreadsheetImport } fr
 import { templateCsv, templateXlsx } from '../../services/imports/template.js';
 import { actorOf, type AppContext } from '../context.js';
 import { problemSchema } from '../schemas.js';
-import { importFields, importPreviewSchema, templateQuery } from './schema.js';
+import { importFields, importPreviewSchema, organizationImportSchema, templateQuery } from './schema.js';
 import { cycleExportRoutes } from './export-routes.js';
+import { organizationExportRoutes } from './organization-export-routes.js';
+import { importOrganization } from '../../services/exports/import-organization.js';
+import { looksLikeJson } from '../../services/exports/read-document.js';
 
 const JSON_FIELDS = new Set(['mapping', 'ownerMapping']);
 
@@ -56,6 +59,7 @@ export const importRoutes =
     // Multipart only here: every other route keeps taking JSON alone.
     await app.register(multipart, { limits: { fileSize: MAX_IMPORT_BYTES, files: 1, fields: 10, fieldSize: 100_000 } });
     await app.register(cycleExportRoutes(ctx));
+    await app.register(organizationExportRoutes(ctx));
 
     app.post('/imports', {
       schema: {
@@ -63,14 +67,24 @@ export const importRoutes =
         summary:
           'Import OKRs from a CSV or XLSX file (template or Viva Goals export): a dry run (dryRun=true, the default) previews, dryRun=false applies',
         description:
-          'multipart/form-data with `file` and the text fields `dryRun`, `source`, `mapping` (JSON: header → column or null), `ownerMapping` (JSON: e-mail → e-mail) and `inviteUnknownOwners`. Applying a file with row errors is refused (422) and writes nothing.',
+          'A JSON organisation export (GET /exports/organization) in `file` is imported into this organisation, which must be empty (only its first person); `dryRun` works the same. Otherwise multipart/form-data with `file` and the text fields `dryRun`, `source`, `mapping` (JSON: header → column or null), `ownerMapping` (JSON: e-mail → e-mail) and `inviteUnknownOwners`. Applying a file with row errors is refused (422) and writes nothing.',
         consumes: ['multipart/form-data'],
-        response: { 200: importPreviewSchema, 201: importPreviewSchema, 413: problemSchema, 422: problemSchema },
+        response: {
+          200: z.union([importPreviewSchema, organizationImportSchema]),
+          201: z.union([importPreviewSchema, organizationImportSchema]),
+          409: problemSchema,
+          413: problemSchema,
+          422: problemSchema,
+        },
       },
       handler: async (request, reply) => {
         const actor = actorOf(request);
         authorizeImport(actor);
         const { file, fields } = await readUpload(request);
+        if (looksLikeJson(file)) {
+          const result = await importOrganization(ctx, actor, file, { dryRun: fields.dryRun === 'true' });
+          return reply.status(result.dryRun ? 200 : 201).send(result);
+        }
         const options = {
           source: fields.source,
           mapping: fields.mapping,

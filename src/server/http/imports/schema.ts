@@ -35,6 +35,15 @@ export const importPreviewSchema = z
   })
   .describe('What the import creates and updates (a dry run writes nothing), with every row error');
 
+export const organizationImportSchema = z
+  .object({
+    kind: z.literal('organization'),
+    dryRun: z.boolean(),
+    organizationId: z.uuid(),
+    tables: z.record(z.string(), z.number().int()).describe('Rows written (or, in a dry run, that would be) per table'),
+  })
+  .describe('The result of importing a JSON organisation export');
+
 /** The multipart fields besides `file`, each a text part. */
 export const importFields = z.object({
   dryRun: z.enum(['true', 'false']).default('true'),
