@@ -53,6 +53,14 @@ describe('the first week of a rollout', () => {
     await page.reload();
     await card.waitFor();
     expect(await fitsIn375(page)).toBe(true);
+    // Nothing in the coach panel runs out of it (clipped text does not widen the page).
+    const findings = page.getByTestId('quality-findings');
+    await findings.waitFor();
+    const overflow = await findings.evaluate((panel) => {
+      const right = panel.getBoundingClientRect().right + 1;
+      return [...panel.querySelectorAll('*')].filter((el) => el.getBoundingClientRect().right > right).map((el) => el.textContent);
+    });
+    expect(overflow).toEqual([]);
     await page.screenshot({ path: `${SHOTS}/first-week-objective-375.png`, fullPage: true });
     await page.setViewportSize({ width: 1280, height: 900 });
 
