@@ -70,6 +70,9 @@ describeEachEngine('OKR cycle closing and scores', (engine) => {
       { title: 'C', score: 0.4, type: 'committed' },
       { title: 'P', score: 0.4, type: 'committed' },
     ]);
+    // The summary's final scores replace live status: aspirational A at 0.68 misses the 0.7 bar, as the committed ones miss 1.0.
+    const { summary } = await t.w.api.cycle(t.w.cycle.id);
+    expect(summary.scores).toEqual({ average: expect.closeTo((0.68 + 0.3 + 0.4 + 0.4) / 4, 9) as number, met: 0, missed: 4 });
   });
 
   it('a closed cycle takes no more check-ins (409 /problems/cycle-closed), corrections or deletions', async () => {

@@ -157,6 +157,8 @@ describeEachEngine('OKR cycles', (engine) => {
       // "Behind" was last checked in 14 days ago; the never-checked-in milestone was created
       // today in real time, which is after the clock, so it is not late yet; roll-ups never are.
       staleKeyResults: 1,
+      // Open: no final scores yet.
+      scores: null,
     });
     expect(summary.averageProgress).toBeCloseTo((0.6 + 0.3 + 0) / 3, 12);
     expect((await api.objective(ahead.objective.id)).progressStatus).toBe('on_track');

@@ -12,3 +12,4 @@ export * from './surveys.js';
 export * from './meetings.js';
 export * from './imports.js';
 export * from './adoption.js';
+export * from './first-week.js';

@@ -12,6 +12,7 @@ import { useApiSubmit } from './useApiForm.js';
 import { ConfidencePicker } from './okr/ConfidencePicker.js';
 import { MentionTextarea } from './social/MentionTextarea.js';
 import { toBody, toEditable, type Person } from './social/mention-text.js';
+import { useReturnFocus } from './useReturnFocus.js';
 
 interface Values {
   value: number | string;
@@ -50,6 +51,7 @@ export function CheckInDialog({
   onClose: () => void;
   editing?: CheckIn;
 }) {
+  useReturnFocus();
   const queryClient = useQueryClient();
   const users = useUsers();
   const people = (users.data ?? []).filter((u) => u.active).map((u) => ({ id: u.id, name: u.name }));

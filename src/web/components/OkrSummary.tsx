@@ -70,7 +70,7 @@ export function OkrSummary({
           <ProgressBar
             progress={o.progress}
             expected={o.cycleClosed ? null : o.expectedProgress}
-            status={o.progressStatus}
+            status={o.cycleClosed ? null : o.progressStatus}
             label={o.title}
             size="sm"
           />

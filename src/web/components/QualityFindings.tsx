@@ -4,6 +4,8 @@ import type { RuleCard } from '../api/quality.js';
 
 const COLOR: Record<Severity, string> = { block: 'red', warn: 'yellow', tip: 'blue' };
 const LABEL: Record<Severity, string> = { block: 'Must fix', warn: 'Consider', tip: 'Tip' };
+/** Long button labels wrap on narrow screens rather than being cut. */
+const WRAPPING = { label: { whiteSpace: 'normal', textAlign: 'left', paddingBlock: 2 } } as const;
 
 /** The coach's findings; each opens its rule card: why it matters, a weak and a strong example. */
 export function QualityFindings({
@@ -41,10 +43,11 @@ export function QualityFindings({
         const card = rule.get(f.ruleId);
         return (
           <Group key={`${f.ruleId}-${f.field}-${i}`} gap="xs" wrap="nowrap" align="flex-start" data-rule={f.ruleId}>
-            <Badge color={COLOR[f.severity]} variant="light" miw={84}>
+            <Badge color={COLOR[f.severity]} variant="light" miw={84} style={{ flexShrink: 0 }}>
               {LABEL[f.severity]}
             </Badge>
-            <Stack gap={2} style={{ flex: 1 }}>
+            {/* minWidth 0 lets the text wrap at 375 px instead of running out of the card. */}
+            <Stack gap={2} style={{ flex: 1, minWidth: 0 }}>
               <Text size="sm">{f.message}</Text>
               {f.suggestion && (
                 <Text size="xs" c="dimmed">
@@ -55,7 +58,7 @@ export function QualityFindings({
                 {card && (
                   <Popover width={360} withArrow shadow="md">
                     <Popover.Target>
-                      <Button variant="subtle" size="compact-xs">
+                      <Button variant="subtle" size="compact-xs" h="auto" maw="100%" styles={WRAPPING}>
                         Why? {card.title}
                       </Button>
                     </Popover.Target>
@@ -76,7 +79,7 @@ export function QualityFindings({
                   </Popover>
                 )}
                 {f.action && onAction && (
-                  <Button size="compact-xs" variant="light" onClick={() => onAction(f.action!.title)}>
+                  <Button size="compact-xs" variant="light" h="auto" maw="100%" styles={WRAPPING} onClick={() => onAction(f.action!.title)}>
                     Draft “{f.action.title}”
                   </Button>
                 )}

@@ -81,7 +81,7 @@ export const TreeRow = memo(
             <ProgressBar
               progress={node.progress}
               expected={node.cycleClosed ? null : node.expectedProgress}
-              status={node.progressStatus}
+              status={node.cycleClosed ? null : node.progressStatus}
               label={node.title}
               size="sm"
             />

@@ -7,9 +7,11 @@ import { progressKeys } from '../api/okr-queries.js';
 import type { Cycle } from '../api/okr-types.js';
 import { useApiSubmit } from '../components/useApiForm.js';
 import { CycleRemoval } from '../components/okr/CycleRemoval.js';
+import { useReturnFocus } from '../components/useReturnFocus.js';
 
 /** Rename a cycle, move its dates, change its phase, or close it (which scores and freezes it). */
 export function CycleSettingsModal({ cycle, onClose }: { cycle: Cycle; onClose: () => void }) {
+  useReturnFocus();
   const queryClient = useQueryClient();
   const form = useForm({
     mode: 'controlled',

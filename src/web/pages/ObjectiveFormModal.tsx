@@ -14,6 +14,7 @@ import { QualityFindings } from '../components/QualityFindings.js';
 import { ObjectiveSharingFields, sharingBody, sharingDefaults } from '../components/okr/ObjectiveSharingFields.js';
 import { RelatedLessons } from '../components/learning/RelatedLessons.js';
 import { newObjectivePlaces } from '../components/okr/objective-places.js';
+import { useReturnFocus } from '../components/useReturnFocus.js';
 
 /** Create an objective (optionally aligned to any objective or key result of the cycle), or edit one. */
 export function ObjectiveFormModal({
@@ -29,6 +30,7 @@ export function ObjectiveFormModal({
   onClose: () => void;
   editing?: Objective;
 }) {
+  useReturnFocus();
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const teams = useTeams();

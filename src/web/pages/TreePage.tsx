@@ -1,11 +1,10 @@
-import { Button, Card, Group, Modal, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Button, Card, Group, Modal, Select, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue, useDisclosure } from '@mantine/hooks';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { defaultCycle, useCycle, useCycles, useTree, useTreeBranches, useTreeSearch } from '../api/okr-queries.js';
 import { useTeams, useUsers } from '../api/queries.js';
 import type { Me } from '../api/types.js';
-import { percent } from '../components/ProgressBar.js';
 import { VirtualTree } from '../components/VirtualTree.js';
 import { CreateCycleForm } from './CreateCycleForm.js';
 import { ObjectiveFormModal } from './ObjectiveFormModal.js';
@@ -13,6 +12,7 @@ import { CycleSettingsModal } from './CycleSettingsModal.js';
 import { TimeTravelPicker, useAsOf } from '../components/okr/TimeTravelPicker.js';
 import { attachBranches, isFiltering, keysToDepth, visibleRows, type TreeFilters } from './tree-filter.js';
 import { useActiveMinutes } from '../components/adoption/use-active-minutes.js';
+import { CycleSummaryCards } from '../components/okr/CycleSummaryCards.js';
 
 const NO_FILTERS: TreeFilters = { teamId: null, ownerId: null, status: null, type: null, search: '' };
 
@@ -119,44 +119,7 @@ export function TreePage({ me }: { me: Me }) {
         </Group>
       </Group>
       {cycle.data && <TimeTravelPicker min={cycle.data.startDate} />}
-      {summary && (
-        <SimpleGrid cols={{ base: 2, sm: 5 }} spacing="xs">
-          <Card withBorder padding="xs">
-            <Text size="xs" c="dimmed">
-              Progress
-            </Text>
-            <Text fw={700}>{percent(summary.averageProgress)}</Text>
-          </Card>
-          <Card withBorder padding="xs">
-            <Text size="xs" c="dimmed">
-              Expected by now
-            </Text>
-            <Text fw={700}>{percent(summary.expectedProgress)}</Text>
-          </Card>
-          <Card withBorder padding="xs">
-            <Text size="xs" c="dimmed">
-              On track
-            </Text>
-            <Text fw={700} c="teal.9">
-              {summary.byStatus.on_track}
-            </Text>
-          </Card>
-          <Card withBorder padding="xs">
-            <Text size="xs" c="dimmed">
-              At risk / off track
-            </Text>
-            <Text fw={700} c="red.9">
-              {summary.byStatus.at_risk} / {summary.byStatus.off_track}
-            </Text>
-          </Card>
-          <Card withBorder padding="xs">
-            <Text size="xs" c="dimmed">
-              Stale key results
-            </Text>
-            <Text fw={700}>{summary.staleKeyResults}</Text>
-          </Card>
-        </SimpleGrid>
-      )}
+      {summary && <CycleSummaryCards summary={summary} />}
       <Group gap="xs" align="flex-end" wrap="wrap">
         <TextInput
           label="Search"

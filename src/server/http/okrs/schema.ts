@@ -51,6 +51,8 @@ export const summarySchema = z.object({
   expectedProgress: z.number(),
   byStatus: z.object({ on_track: z.number(), at_risk: z.number(), off_track: z.number() }),
   staleKeyResults: z.number(),
+  /** A closed cycle's final scores, which replace live status (null while the cycle is open). */
+  scores: z.object({ average: z.number().nullable(), met: z.number(), missed: z.number() }).nullable(),
 });
 
 export const cycleSchema = z.object({

@@ -55,7 +55,7 @@ export const treeRoutes =
         if (rootId) await requireObjective(ctx.db, orgId, rootId, 'rootId');
         const searching = isSearching(search);
         const found = searching ? await searchCycleTree(ctx.db, orgId, cycle, search, { now: ctx.clock(), asOf }) : undefined;
-        const tree = found ?? (await loadCycleTree(ctx.db, orgId, cycle.id, { rootId, depth: search.depth }));
+        const tree = found ?? (await loadCycleTree(ctx.db, orgId, cycle.id, { rootId, depth: search.depth, asOf }));
         const matched = found?.matched;
         const maxDepth = searching ? SEARCH_DEPTH : search.depth;
         const views = new Map((await presentObjectives(ctx.db, actor, tree.rows, { now: ctx.clock(), asOf })).map((v) => [v.id, v]));

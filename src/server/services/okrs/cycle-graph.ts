@@ -3,6 +3,7 @@ import { computeGraphProgress, valueAsOf, type GraphAdjustments, type GraphProgr
 import type { Executor } from '../../../db/database.js';
 import { alignments, checkIns, keyResults, objectives } from '../../../db/schema/index.js';
 import { measureOf } from './measure.js';
+import { paceAsOf } from './pace-history.js';
 
 type CheckInRow = Pick<typeof checkIns.$inferSelect, 'keyResultId' | 'asOf' | 'value' | 'milestonesDone' | 'confidence' | 'note'> & {
   createdAt: string;
@@ -30,6 +31,9 @@ export async function cycleSnapshot(
     .where(and(eq(objectives.orgId, orgId), eq(objectives.cycleId, cycleId)));
   const ids = objectiveRows.map((o) => o.id);
   if (ids.length === 0) return { objectives: new Map(), keyResults: new Map(), latestCheckIn: new Map() };
+  // Archived later, an objective still gave its parents progress on that date (and the other way round).
+  const pace = await paceAsOf(tx, orgId, ids, asOf);
+  const archivedThen = new Set(objectiveRows.filter((o) => (pace.get(o.id)?.objectiveStatus ?? o.status) === 'archived').map((o) => o.id));
   const krRows = await tx.select().from(keyResults).where(inArray(keyResults.objectiveId, ids));
   const alignmentRows = await tx
     .select({
@@ -44,7 +48,7 @@ export async function cycleSnapshot(
         eq(alignments.orgId, orgId),
         inArray(
           alignments.childObjectiveId,
-          objectiveRows.filter((o) => o.status !== 'archived').map((o) => o.id),
+          ids.filter((id) => !archivedThen.has(id)),
         ),
       ),
     );

@@ -1,5 +1,5 @@
-import { eq, sql } from 'drizzle-orm';
-import { CADENCE_DAYS, DEFAULT_STATUS_MARGINS, STALE_GRACE_DAYS, expectedProgress } from '../../../domain/index.js';
+import { and, eq, ne, sql } from 'drizzle-orm';
+import { CADENCE_DAYS, DEFAULT_STATUS_MARGINS, STALE_GRACE_DAYS, expectedProgress, objectiveVerdict } from '../../../domain/index.js';
 import { queryRows, type Executor } from '../../../db/database.js';
 import { keyResults, objectives, organizations, teams, type cycles } from '../../../db/schema/index.js';
 import { todayIn } from '../../clock.js';
@@ -51,11 +51,32 @@ export async function cycleSummary(db: Executor, orgId: string, cycle: typeof cy
     where o.cycle_id = ${cycle.id} and o.org_id = ${orgId} and o.status <> 'archived'`,
   );
   return {
+    ...(await closedScores(db, orgId, cycle)),
     objectives: row?.objectives ?? 0,
     keyResults: row?.krs ?? 0,
     averageProgress: row?.avg ?? 0,
     expectedProgress: expected,
     byStatus: { on_track: row?.on_track ?? 0, at_risk: row?.at_risk ?? 0, off_track: row?.off_track ?? 0 },
     staleKeyResults: cycle.status === 'closed' || today < cycle.startDate ? 0 : (row?.stale ?? 0),
+  };
+}
+
+/** A closed cycle's final scores replace live status: the average score and the verdicts by type (null while open). */
+async function closedScores(db: Executor, orgId: string, cycle: typeof cycles.$inferSelect) {
+  if (cycle.status !== 'closed') return { scores: null };
+  const rows = await db
+    .select({ score: objectives.score, type: objectives.type })
+    .from(objectives)
+    .where(
+      and(eq(objectives.orgId, orgId), eq(objectives.cycleId, cycle.id), ne(objectives.status, 'archived'), ne(objectives.status, 'draft')),
+    );
+  const scored = rows.filter((r) => r.score !== null);
+  const verdicts = rows.map((r) => objectiveVerdict(r.score, r.type));
+  return {
+    scores: {
+      average: scored.length ? scored.reduce((sum, r) => sum + r.score!, 0) / scored.length : null,
+      met: verdicts.filter((v) => v === 'met').length,
+      missed: verdicts.filter((v) => v === 'missed').length,
+    },
   };
 }

@@ -4,6 +4,7 @@ import type { Executor } from '../../../db/database.js';
 import { checkIns, keyResults, users, type DataReadinessRow, type MilestoneRow } from '../../../db/schema/index.js';
 import { conflict, invalid, notFound, AppError } from '../../errors.js';
 import { recordActivity } from '../activity.js';
+import { recordPaceChange } from './pace-history.js';
 import type { Actor } from '../../auth/actor.js';
 import { authorizeKeyResultDelete, authorizeKeyResultEdit, authorizeScoreOverride } from '../../policies/key-results.js';
 import { authorizeObjectiveEdit } from '../../policies/objectives.js';
@@ -114,6 +115,14 @@ export async function createKeyResult(
       .returning();
     // Recomputes its objective too: a new key result changes the average even at zero progress.
     await refreshKeyResult(tx, kr!.id);
+    await recordPaceChange(tx, {
+      orgId: scope.orgId,
+      objectiveId,
+      keyResultId: kr!.id,
+      today: todayIn(timeZone, deps.clock()),
+      before: null,
+      after: { effectiveStartDate },
+    });
     await recordActivity(tx, { ...scope, action: 'key_result.created', entityType: 'key_result', entityId: kr!.id, after: kr });
     announce.changed('objective', objectiveId, objectiveId);
     return requireKeyResult(tx, scope.orgId, kr!.id);
@@ -124,7 +133,7 @@ export async function updateKeyResult(deps: ServiceDeps, actor: Actor, id: strin
   const scope = scopeOf(actor);
   return writeAndAnnounce(deps, actor.orgId, async (tx, announce) => {
     await lockOrganizationOkrs(tx, scope.orgId);
-    const { keyResult: before, objective, cycle, relation } = await loadKeyResultFor(tx, actor, id);
+    const { keyResult: before, objective, cycle, timeZone, relation } = await loadKeyResultFor(tx, actor, id);
     authorizeKeyResultEdit(actor, relation, before.ownerId);
     // Moving the start moves the objective's pace: only those who shape the objective may.
     if (fields.effectiveStartDate !== undefined && fields.effectiveStartDate !== before.effectiveStartDate)
@@ -144,6 +153,14 @@ export async function updateKeyResult(deps: ServiceDeps, actor: Actor, id: strin
     // Recomputes its objective too, with the new weight.
     await refreshKeyResult(tx, id);
     const after = await requireKeyResult(tx, scope.orgId, id);
+    await recordPaceChange(tx, {
+      orgId: scope.orgId,
+      objectiveId: objective.id,
+      keyResultId: id,
+      today: todayIn(timeZone, deps.clock()),
+      before: { effectiveStartDate: before.effectiveStartDate },
+      after: { effectiveStartDate: after.effectiveStartDate },
+    });
     await recordActivity(tx, { ...scope, action: 'key_result.updated', entityType: 'key_result', entityId: id, before, after });
     await recordTargetChanges(tx, scope, objective.status, before, after);
     announce.changed('objective', id, objective.id);

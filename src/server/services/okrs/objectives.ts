@@ -8,6 +8,7 @@ import { conflict, notFound } from '../../errors.js';
 import { isAdmin } from '../../policies/index.js';
 import { authorizeObjectiveEdit, authorizePlacement, type ObjectiveRelation } from '../../policies/objectives.js';
 import { recordActivity } from '../activity.js';
+import { recordPaceChange } from './pace-history.js';
 import { writeAndAnnounce } from '../announce.js';
 import { assertOwnerKept } from '../quality/owner-rule.js';
 import { assertPublishable } from '../quality/publish-gate.js';
@@ -130,6 +131,13 @@ export async function createObjective(deps: ServiceDeps, actor: Actor, input: Ob
     await writeContributors(tx, actor.orgId, objective!.id, contributors);
     if (objective!.status === 'active')
       await assertPublishable(tx, actor, objective!, todayIn(timeZone, deps.clock()), publishOverrideReason);
+    await recordPaceChange(tx, {
+      orgId: actor.orgId,
+      objectiveId: objective!.id,
+      today: todayIn(timeZone, deps.clock()),
+      before: null,
+      after: { effectiveStartDate: objective!.effectiveStartDate, objectiveStatus: objective!.status },
+    });
     await recordActivity(tx, {
       ...scopeOf(actor),
       action: 'objective.created',
@@ -212,6 +220,13 @@ export async function updateObjective(deps: ServiceDeps, actor: Actor, id: strin
       await refreshObjective(tx, id);
     // Archiving takes the objective out of its parents' progress; restoring puts it back.
     if ((before.status === 'archived') !== (objective!.status === 'archived')) await refreshParents(tx, await parentsOf(tx, id));
+    await recordPaceChange(tx, {
+      orgId: actor.orgId,
+      objectiveId: id,
+      today: todayIn(timeZone, deps.clock()),
+      before: { effectiveStartDate: before.effectiveStartDate, objectiveStatus: before.status },
+      after: { effectiveStartDate: objective!.effectiveStartDate, objectiveStatus: objective!.status },
+    });
     await recordActivity(tx, {
       ...scopeOf(actor),
       action: 'objective.updated',

@@ -25,6 +25,7 @@ import { todayIn } from '../../clock.js';
 import { keyResultAbilities } from '../../policies/key-results.js';
 import { objectiveAbilities, relationFrom, type ActorTeams, type ObjectiveRelation } from '../../policies/objectives.js';
 import { cycleSnapshot, type CycleSnapshot } from './cycle-graph.js';
+import { paceAsOf, type PaceAsOf } from './pace-history.js';
 import { targetChangesOf, type TargetChange } from './target-changes.js';
 
 type ObjectiveRow = typeof objectives.$inferSelect;
@@ -51,10 +52,16 @@ function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
 }
 
 /** What every view needs once per request: the date, margins, cadences, cycles, and snapshots for time travel. */
-async function loadContext(db: Executor, actor: Actor, cycleIds: string[], teamIds: string[], options: ReadOptions) {
+async function loadContext(
+  db: Executor,
+  actor: Actor,
+  ids: { cycles: string[]; teams: string[]; objectives: string[] },
+  options: ReadOptions,
+) {
   const orgId = actor.orgId;
+  const { cycles: cycleIds, teams: teamIds } = ids;
   // Independent reads together: on a server pool they run side by side on separate connections.
-  const [[org], cycleRows, teamRows, myTeams] = await Promise.all([
+  const [[org], cycleRows, teamRows, myTeams, pace] = await Promise.all([
     db.select().from(organizations).where(eq(organizations.id, orgId)),
     cycleIds.length ? db.select().from(cycles).where(inArray(cycles.id, cycleIds)) : Promise.resolve([]),
     // Only the teams on the page: an organisation may have a thousand.
@@ -63,6 +70,8 @@ async function loadContext(db: Executor, actor: Actor, cycleIds: string[], teamI
       : Promise.resolve([]),
     // The actor's teams, once: what they may do with each objective is decided without a query each.
     db.select({ teamId: teamMembers.teamId, role: teamMembers.role }).from(teamMembers).where(eq(teamMembers.userId, actor.userId)),
+    // Time travel: the effective starts and statuses valid on that date (they are part of the history).
+    options.asOf ? paceAsOf(db, orgId, ids.objectives, options.asOf) : Promise.resolve(new Map<string, PaceAsOf>()),
   ]);
   const actorTeams: ActorTeams = new Map(myTeams.map((m) => [m.teamId, m.role]));
   const margins: StatusMargins = { ...DEFAULT_STATUS_MARGINS, ...(org?.settings ?? {}) };
@@ -70,13 +79,22 @@ async function loadContext(db: Executor, actor: Actor, cycleIds: string[], teamI
   const cadence = new Map(teamRows.map((t) => [t.id, t.cadence as CheckInCadence]));
   const snapshots = new Map<string, CycleSnapshot>();
   if (options.asOf) for (const id of cycleIds) snapshots.set(id, await cycleSnapshot(db, orgId, id, options.asOf));
-  return { actor, actorTeams, margins, date, cycles: new Map(cycleRows.map((c) => [c.id, c])), cadence, snapshots };
+  return { actor, actorTeams, margins, date, cycles: new Map(cycleRows.map((c) => [c.id, c])), cadence, snapshots, pace };
 }
 type Context = Awaited<ReturnType<typeof loadContext>>;
 
+/** An objective's status on the page's date: today's, or (time travel) the one valid then. */
+const statusOf = (objective: ObjectiveRow, ctx: Context) => ctx.pace.get(objective.id)?.objectiveStatus ?? objective.status;
+
+/** An effective start on the page's date: today's, or (time travel) the one valid then. */
+function effectiveStartOf(row: ObjectiveRow | KeyResultRow, ctx: Context) {
+  const then = ctx.pace.get(row.id);
+  return then ? then.effectiveStartDate : row.effectiveStartDate;
+}
+
 /** The effective starts pace runs from: the latest wins, never before the cycle start (paceWindow). */
-function effectiveStartsOf(objective: ObjectiveRow, kr?: KeyResultRow) {
-  return [objective.effectiveStartDate, kr?.effectiveStartDate ?? null];
+function effectiveStartsOf(ctx: Context, objective: ObjectiveRow, kr?: KeyResultRow) {
+  return [effectiveStartOf(objective, ctx), kr ? effectiveStartOf(kr, ctx) : null];
 }
 
 function presentKeyResult(
@@ -92,9 +110,9 @@ function presentKeyResult(
   const progress = snapshot ? (snapshot.keyResults.get(kr.id)?.progress ?? 0) : kr.progress;
   const achievement = snapshot ? (snapshot.keyResults.get(kr.id)?.achievement ?? 0) : kr.achievement;
   const lastCheckInDate = snapshot ? (latest?.asOf ?? null) : kr.lastCheckInDate;
-  const starts = effectiveStartsOf(objective, kr);
+  const starts = effectiveStartsOf(ctx, objective, kr);
   const expected = expectedProgress(cycle, ctx.date, ...starts);
-  const status = objective.status === 'draft' ? null : progressStatus(progress, expected, ctx.margins);
+  const status = statusOf(objective, ctx) === 'draft' ? null : progressStatus(progress, expected, ctx.margins);
   const since = paceWindow(cycle, dateOf(kr.createdAt), ...starts).startDate;
   // A roll-up key result takes no values of its own, so it cannot fall behind on check-ins.
   const stale =
@@ -128,7 +146,7 @@ function presentKeyResult(
     expectedProgress: expected,
     status,
     stale,
-    effectiveStartDate: kr.effectiveStartDate,
+    effectiveStartDate: effectiveStartOf(kr, ctx),
     paceStartDate: paceWindow(cycle, ...starts).startDate,
     confidence: snapshot ? (latest?.confidence ?? null) : kr.confidence,
     lastCheckInDate,
@@ -151,7 +169,7 @@ export async function presentObjectives(db: Executor, actor: Actor, rows: Object
   const ids = rows.map((o) => o.id);
   const teamIds = [...new Set(rows.flatMap((o) => (o.teamId ? [o.teamId] : [])))];
   const [ctx, krs, contributors, parents] = await Promise.all([
-    loadContext(db, actor, [...new Set(rows.map((o) => o.cycleId))], teamIds, options),
+    loadContext(db, actor, { cycles: [...new Set(rows.map((o) => o.cycleId))], teams: teamIds, objectives: ids }, options),
     db.select().from(keyResults).where(inArray(keyResults.objectiveId, ids)).orderBy(keyResults.position),
     db.select().from(objectiveContributors).where(inArray(objectiveContributors.objectiveId, ids)),
     db.select().from(alignments).where(inArray(alignments.childObjectiveId, ids)),
@@ -174,7 +192,8 @@ export async function presentObjectives(db: Executor, actor: Actor, rows: Object
     );
     const snapshot = ctx.snapshots.get(cycle.id);
     const progress = snapshot ? (snapshot.objectives.get(objective.id) ?? 0) : objective.progress;
-    const starts = effectiveStartsOf(objective);
+    const starts = effectiveStartsOf(ctx, objective);
+    const status = statusOf(objective, ctx);
     const expected = expectedProgress(cycle, ctx.date, ...starts);
     const latestWithConfidence = keyResultViews
       .filter((k) => k.confidence !== null && k.lastCheckInDate)
@@ -197,12 +216,12 @@ export async function presentObjectives(db: Executor, actor: Actor, rows: Object
       type: objective.type,
       weight: objective.weight,
       progressDriver: objective.progressDriver,
-      status: objective.status,
+      status,
       progress,
       expectedProgress: expected,
       // A draft has no pace yet: it is shown as a draft, never as behind.
-      progressStatus: objective.status === 'draft' ? null : progressStatus(progress, expected, ctx.margins),
-      effectiveStartDate: objective.effectiveStartDate,
+      progressStatus: status === 'draft' ? null : progressStatus(progress, expected, ctx.margins),
+      effectiveStartDate: effectiveStartOf(objective, ctx),
       paceStartDate: paceWindow(cycle, ...starts).startDate,
       cycleClosed: cycle.status === 'closed',
       verdict: cycle.status === 'closed' ? objectiveVerdict(objective.score, objective.type) : null,
