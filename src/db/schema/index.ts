@@ -11,3 +11,4 @@ export * from './dependencies.js';
 export * from './surveys.js';
 export * from './meetings.js';
 export * from './imports.js';
+export * from './rhythm-links.js';

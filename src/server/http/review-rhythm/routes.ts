@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../context.js';
+import { calendarRoutes } from './calendar-routes.js';
 import { changesRoutes } from './changes-routes.js';
 import { meetingRoutes } from './meeting-routes.js';
 
@@ -7,5 +8,5 @@ import { meetingRoutes } from './meeting-routes.js';
 export const reviewRhythmRoutes =
   (ctx: AppContext): FastifyPluginAsyncZod =>
   async (app) => {
-    for (const routes of [changesRoutes, meetingRoutes]) await app.register(routes(ctx));
+    for (const routes of [changesRoutes, meetingRoutes, calendarRoutes]) await app.register(routes(ctx));
   };
