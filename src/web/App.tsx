@@ -42,6 +42,8 @@ const RolloutPage = lazyNamed(() => import('./pages/RolloutPage.js'), 'RolloutPa
 const MeetingsPage = lazyNamed(() => import('./pages/MeetingsPage.js'), 'MeetingsPage');
 const MeetingPage = lazyNamed(() => import('./pages/MeetingPage.js'), 'MeetingPage');
 const ImportPage = lazyNamed(() => import('./pages/ImportPage.js'), 'ImportPage');
+const ReportPage = lazyNamed(() => import('./pages/ReportPage.js'), 'ReportPage');
+const SharedReportPage = lazyNamed(() => import('./pages/SharedReportPage.js'), 'SharedReportPage');
 
 /** A lazy page inside the shell: the navigation stays while the page's chunk arrives. */
 const page = (node: ReactNode) => <Suspense fallback={<PageSkeleton />}>{node}</Suspense>;
@@ -65,6 +67,13 @@ export function App() {
     return (
       <Routes>
         <Route path="/invite/:token" element={standalone(<AcceptInvitePage />)} />
+      </Routes>
+    );
+  }
+  if (location.pathname.startsWith('/shared/reports/')) {
+    return (
+      <Routes>
+        <Route path="/shared/reports/:token" element={standalone(<SharedReportPage />)} />
       </Routes>
     );
   }
@@ -107,6 +116,7 @@ export function App() {
         <Route path="rollout" element={page(<RolloutPage me={me.data} />)} />
         <Route path="adoption" element={page(<AdoptionPage me={me.data} />)} />
         <Route path="settings/import" element={page(<ImportPage me={me.data} />)} />
+        <Route path="cycles/:id/report" element={page(<ReportPage me={me.data} />)} />
         <Route path="*" element={<Navigate to="/" replace />} />
       </Route>
     </Routes>

@@ -14,6 +14,8 @@ export const REVIEWED_UNSCOPED_QUERIES: Record<string, string[]> = {
     'src/server/services/invitations.ts › acceptInvitation › invitations',
     'src/server/services/notifications/unsubscribe-link.ts › unsubscribeByLink › users',
     'src/server/services/notifications/unsubscribe-link.ts › unsubscribeTarget › users',
+    'src/server/services/calendar/calendar-feed.ts › feedOwner › calendarFeeds',
+    'src/server/services/reports/report-shares.ts › shareByToken › reportShares',
   ],
   'E-mail addresses are unique across the instance, so an invitation checks them everywhere on purpose': [
     'src/server/services/invitations.ts › createInvitation › users',

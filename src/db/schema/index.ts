@@ -13,3 +13,4 @@ export * from './meetings.js';
 export * from './imports.js';
 export * from './adoption.js';
 export * from './first-week.js';
+export * from './rhythm-links.js';

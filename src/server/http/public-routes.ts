@@ -14,6 +14,9 @@ const PUBLIC_ROUTES: Record<string, string> = {
   'GET /api/v1/unsubscribe': 'opened from a mailbox: shows a confirm button; the link is signed instead',
   'POST /api/v1/ingest/:id':
     "a script pushes a metric's value with its ingest token, checked in the handler (it is no session or API token)",
+  'GET /api/v1/calendar/:token': "calendar apps fetch a person's feed without a session; the link is signed and revocable instead",
+  'GET /api/v1/shared-reports/:token':
+    'stakeholders outside Cairn open a shared report; the link is signed, expires and is revocable instead',
   'POST /api/v1/unsubscribe': 'the one-click unsubscribe of RFC 8058, posted by the mail client; the link is signed instead',
 };
 

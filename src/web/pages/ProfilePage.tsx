@@ -1,6 +1,7 @@
 import { Card, Stack, Text, Title } from '@mantine/core';
 import type { Me } from '../api/types.js';
 import { AboutYouForm } from '../components/profile/AboutYouForm.js';
+import { CalendarFeedCard } from '../components/profile/CalendarFeedCard.js';
 import { PasswordForm } from '../components/profile/PasswordForm.js';
 
 /** What each person manages about themselves: name, title, time zone and password. */
@@ -26,6 +27,12 @@ export function ProfilePage({ me }: { me: Me }) {
           Password
         </Title>
         <PasswordForm />
+      </Card>
+      <Card withBorder component="section" aria-labelledby="calendar-title">
+        <Title order={2} size="h4" id="calendar-title" mb="sm">
+          Calendar
+        </Title>
+        <CalendarFeedCard />
       </Card>
     </Stack>
   );

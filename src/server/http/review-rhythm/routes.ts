@@ -1,11 +1,13 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../context.js';
+import { calendarRoutes } from './calendar-routes.js';
 import { changesRoutes } from './changes-routes.js';
 import { meetingRoutes } from './meeting-routes.js';
+import { reportRoutes } from './report-routes.js';
 
 /** The review rhythm (issue 17): what changed, meetings, calendar feed, reports. */
 export const reviewRhythmRoutes =
   (ctx: AppContext): FastifyPluginAsyncZod =>
   async (app) => {
-    for (const routes of [changesRoutes, meetingRoutes]) await app.register(routes(ctx));
+    for (const routes of [changesRoutes, meetingRoutes, calendarRoutes, reportRoutes]) await app.register(routes(ctx));
   };
