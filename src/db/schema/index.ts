@@ -11,3 +11,5 @@ export * from './dependencies.js';
 export * from './surveys.js';
 export * from './meetings.js';
 export * from './imports.js';
+export * from './initiatives.js';
+export * from './attachments.js';
