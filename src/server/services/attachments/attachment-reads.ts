@@ -9,22 +9,22 @@ import { fileColumns } from './files.js';
 /** The links and files on an objective or a key result (never the files' bytes), with what the caller may do. */
 export async function listAttachments(db: Executor, actor: Actor, target: AttachmentTarget) {
   const loaded = await loadTarget(db, actor, target);
-  const parent = (table: typeof okrLinks | typeof okrFiles) =>
-    and(
-      eq(table.orgId, actor.orgId),
-      target.keyResultId !== undefined ? eq(table.keyResultId, target.keyResultId) : eq(table.objectiveId, target.objectiveId),
-    );
+  const { objectiveId, keyResultId } = loaded.columns;
   const links = await db
     .select({ link: okrLinks, addedBy: users.name })
     .from(okrLinks)
     .leftJoin(users, eq(users.id, okrLinks.createdBy))
-    .where(parent(okrLinks))
+    .where(
+      and(eq(okrLinks.orgId, actor.orgId), keyResultId ? eq(okrLinks.keyResultId, keyResultId) : eq(okrLinks.objectiveId, objectiveId!)),
+    )
     .orderBy(asc(okrLinks.createdAt));
   const files = await db
     .select({ file: fileColumns, addedBy: users.name })
     .from(okrFiles)
     .leftJoin(users, eq(users.id, okrFiles.createdBy))
-    .where(parent(okrFiles))
+    .where(
+      and(eq(okrFiles.orgId, actor.orgId), keyResultId ? eq(okrFiles.keyResultId, keyResultId) : eq(okrFiles.objectiveId, objectiveId!)),
+    )
     .orderBy(asc(okrFiles.createdAt));
   const removable = (createdBy: string | null) => canRemoveAttachment(actor, loaded.relation, createdBy);
   return {
