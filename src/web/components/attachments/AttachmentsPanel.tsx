@@ -69,7 +69,8 @@ export function AttachmentsPanel({ parent, title = 'Links and files' }: { parent
                     <Button
                       size="compact-xs"
                       variant="subtle"
-                      color="red.9"
+                      color="red"
+                      c="red.9"
                       aria-label={`Remove link ${l.title}`}
                       onClick={() => void removeLink(l.id).then(refresh)}
                     >
@@ -96,7 +97,8 @@ export function AttachmentsPanel({ parent, title = 'Links and files' }: { parent
                     <Button
                       size="compact-xs"
                       variant="subtle"
-                      color="red.9"
+                      color="red"
+                      c="red.9"
                       aria-label={`Remove file ${f.name}`}
                       onClick={() => void removeFile(f.id).then(refresh)}
                     >

@@ -75,7 +75,8 @@ export function InitiativesPanel(props: { keyResultId: string; milestone: boolea
                   <Button
                     size="compact-xs"
                     variant="subtle"
-                    color="red.9"
+                    color="red"
+                    c="red.9"
                     aria-label={`Remove initiative ${i.title}`}
                     onClick={() => void deleteInitiative(i.id).then(refresh)}
                   >
