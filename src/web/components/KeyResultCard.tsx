@@ -129,7 +129,7 @@ export function KeyResultCard({
             aria-expanded={workOpen}
             aria-label={`Initiatives and files of ${kr.title}`}
           >
-            {workOpen ? 'Hide initiatives and files' : 'Initiatives and files'}
+            Initiatives and files
           </Button>
           {!closed && kr.can.edit && (
             <Button size="xs" variant="subtle" onClick={editor.open} aria-label={`Edit key result ${kr.title}`}>
