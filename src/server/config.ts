@@ -30,6 +30,8 @@ export interface Config {
   metricsToken?: string;
   /** On PGlite, API requests that may wait for the one connection; one more answers 503 with Retry-After. 0: no bound. */
   pgliteMaxQueue: number;
+  /** The largest file that may be attached to an objective or a key result, in bytes (larger: 413). */
+  maxFileBytes: number;
 }
 
 /**
@@ -87,5 +89,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     pgliteMaxQueue: integer('CAIRN_PGLITE_MAX_QUEUE', env.CAIRN_PGLITE_MAX_QUEUE, DEFAULT_PGLITE_MAX_QUEUE),
     metricsToken: env.CAIRN_METRICS_TOKEN || undefined,
     webhookAllowPrivate: flag('CAIRN_WEBHOOK_ALLOW_PRIVATE', env.CAIRN_WEBHOOK_ALLOW_PRIVATE),
+    maxFileBytes: integer('CAIRN_MAX_FILE_BYTES', env.CAIRN_MAX_FILE_BYTES, 10 * 1024 * 1024),
   };
 }

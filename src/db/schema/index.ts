@@ -14,3 +14,5 @@ export * from './imports.js';
 export * from './adoption.js';
 export * from './first-week.js';
 export * from './rhythm-links.js';
+export * from './initiatives.js';
+export * from './attachments.js';

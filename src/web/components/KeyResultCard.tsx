@@ -15,6 +15,7 @@ const KeyResultForm = lazyNamed(() => import('./KeyResultForm.js'), 'KeyResultFo
 const CheckInDialog = lazyNamed(() => import('./CheckInDialog.js'), 'CheckInDialog');
 const CheckInHistory = lazyNamed(() => import('./CheckInHistory.js'), 'CheckInHistory');
 const CommentsPanel = lazyNamed(() => import('./CommentsPanel.js'), 'CommentsPanel');
+const KeyResultWork = lazyNamed(() => import('./initiatives/KeyResultWork.js'), 'KeyResultWork');
 import { ScoreOverrideButton } from './okr/ScoreOverrideDialog.js';
 import { KeyResultDeleteButton } from './okr/KeyResultDeleteButton.js';
 import { formatMeasure } from '../../domain/format-measure.js';
@@ -66,6 +67,7 @@ export function KeyResultCard({
   const [historyOpen, history] = useDisclosure();
   const [readinessOpen, readiness] = useDisclosure();
   const [commentsOpen, comments] = useDisclosure();
+  const [workOpen, work] = useDisclosure();
   const [editOpen, editor] = useDisclosure();
   return (
     <Card withBorder padding="md" data-testid="key-result" aria-label={`Key result: ${kr.title}`} component="section">
@@ -120,6 +122,15 @@ export function KeyResultCard({
           <Button size="xs" variant="subtle" onClick={comments.toggle} aria-expanded={commentsOpen}>
             {commentsOpen ? 'Hide comments' : 'Comments'}
           </Button>
+          <Button
+            size="xs"
+            variant="subtle"
+            onClick={work.toggle}
+            aria-expanded={workOpen}
+            aria-label={`Initiatives and files of ${kr.title}`}
+          >
+            Initiatives and files
+          </Button>
           {!closed && kr.can.edit && (
             <Button size="xs" variant="subtle" onClick={editor.open} aria-label={`Edit key result ${kr.title}`}>
               Edit
@@ -137,6 +148,13 @@ export function KeyResultCard({
           {historyOpen && (
             <Suspense fallback={null}>
               <CheckInHistory kr={kr} />
+            </Suspense>
+          )}
+        </Collapse>
+        <Collapse expanded={workOpen}>
+          {workOpen && (
+            <Suspense fallback={null}>
+              <KeyResultWork keyResultId={kr.id} milestone={kr.kind === 'milestone'} closed={closed} meId={me.user.id} />
             </Suspense>
           )}
         </Collapse>

@@ -11,6 +11,7 @@ import { SummaryCardsSkeleton } from '../components/SummaryCardsSkeleton.js';
 import { MyActions } from '../components/learning/MyActions.js';
 import { ChampionContact } from '../components/rollout/ChampionContact.js';
 import { FirstWeekIntro } from '../components/FirstWeekIntro.js';
+import { MyInitiatives } from '../components/initiatives/MyInitiatives.js';
 
 /** Due first: stale, then never checked in, then the longest since the last check-in. */
 const dueOrder = (a: KeyResult, b: KeyResult) =>
@@ -120,6 +121,7 @@ export function HomePage({ me }: { me: Me }) {
           </Stack>
         ))}
       </Stack>
+      <MyInitiatives />
       <MyActions />
       <ChampionContact />
       {me.can.manageOrganization && (

@@ -13,6 +13,7 @@ import { ProgressBar } from '../components/ProgressBar.js';
 import { StatusBadges } from '../components/StatusBadge.js';
 import { ObjectiveQualityPanel } from '../components/ObjectiveQualityPanel.js';
 import { CommentsPanel } from '../components/CommentsPanel.js';
+import { AttachmentsPanel } from '../components/attachments/AttachmentsPanel.js';
 import { ProgressChart, type ChartPoint } from '../components/ProgressChart.js';
 import { ActivityList } from '../components/ActivityList.js';
 import { AlignmentEditor } from '../components/AlignmentEditor.js';
@@ -184,6 +185,7 @@ export function ObjectivePage({ me }: { me: Me }) {
           trend={timeline.data?.keyResults[kr.id]}
         />
       ))}
+      <AttachmentsPanel parent={{ kind: 'objectives', id: o.id }} />
       <CommentsPanel targetType="objective" targetId={o.id} />
       <Card withBorder>
         <Title order={2} size="h4" mb="sm">

@@ -5,11 +5,21 @@ import { kpiValueRoutes } from './value-routes.js';
 import { kpiSettingsRoutes } from './settings-routes.js';
 import { ingestRoutes } from './ingest-routes.js';
 import { proposalRoutes } from './proposal-routes.js';
+import { initiativeRoutes } from '../initiatives/routes.js';
+import { attachmentRoutes } from '../attachments/routes.js';
 
 /** Everything of issue 15 under /api/v1, registered in routes.ts with one line. */
 export const kpiRoutes =
   (ctx: AppContext): FastifyPluginAsyncZod =>
   async (app) => {
-    for (const routes of [kpiResourceRoutes, kpiValueRoutes, kpiSettingsRoutes, ingestRoutes, proposalRoutes])
+    for (const routes of [
+      kpiResourceRoutes,
+      kpiValueRoutes,
+      kpiSettingsRoutes,
+      ingestRoutes,
+      proposalRoutes,
+      initiativeRoutes,
+      attachmentRoutes,
+    ])
       await app.register(routes(ctx));
   };
