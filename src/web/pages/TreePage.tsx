@@ -1,11 +1,12 @@
-import { Button, Card, Group, Modal, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Button, Card, Group, Modal, Select, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue, useDisclosure } from '@mantine/hooks';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { defaultCycle, useCycle, useCycles, useTree, useTreeBranches, useTreeSearch } from '../api/okr-queries.js';
 import { useTeams, useUsers } from '../api/queries.js';
 import type { Me } from '../api/types.js';
-import { percent } from '../components/ProgressBar.js';
+import { TreeSummaryCards } from '../components/tree/TreeSummaryCards.js';
+import { TreeRowsSkeleton } from '../components/tree/TreeRowsSkeleton.js';
 import { VirtualTree } from '../components/VirtualTree.js';
 import { CreateCycleForm } from './CreateCycleForm.js';
 import { ObjectiveFormModal } from './ObjectiveFormModal.js';
@@ -103,8 +104,9 @@ export function TreePage({ me }: { me: Me }) {
             data={(cycles.data ?? []).map((c) => ({ value: c.id, label: `${c.name}${c.status === 'closed' ? ' (closed)' : ''}` }))}
             onChange={(id) => id && setParams({ cycle: id })}
           />
-          {isAdmin && cycle.data && (
-            <Button variant="default" onClick={openSettings}>
+          {/* Disabled rather than absent while the cycle loads: the row keeps its width. */}
+          {isAdmin && (cycle.data || cycle.isPending) && (
+            <Button variant="default" onClick={openSettings} disabled={!cycle.data}>
               Cycle settings
             </Button>
           )}
@@ -113,48 +115,16 @@ export function TreePage({ me }: { me: Me }) {
               New cycle
             </Button>
           )}
-          {cycle.data && cycle.data.status !== 'closed' && <Button onClick={openCreate}>New objective</Button>}
+          {(cycle.data ? cycle.data.status !== 'closed' : cycle.isPending) && (
+            <Button onClick={openCreate} disabled={!cycle.data}>
+              New objective
+            </Button>
+          )}
         </Group>
       </Group>
-      {cycle.data && <TimeTravelPicker min={cycle.data.startDate} />}
-      {summary && (
-        <SimpleGrid cols={{ base: 2, sm: 5 }} spacing="xs">
-          <Card withBorder padding="xs">
-            <Text size="xs" c="dimmed">
-              Progress
-            </Text>
-            <Text fw={700}>{percent(summary.averageProgress)}</Text>
-          </Card>
-          <Card withBorder padding="xs">
-            <Text size="xs" c="dimmed">
-              Expected by now
-            </Text>
-            <Text fw={700}>{percent(summary.expectedProgress)}</Text>
-          </Card>
-          <Card withBorder padding="xs">
-            <Text size="xs" c="dimmed">
-              On track
-            </Text>
-            <Text fw={700} c="teal.9">
-              {summary.byStatus.on_track}
-            </Text>
-          </Card>
-          <Card withBorder padding="xs">
-            <Text size="xs" c="dimmed">
-              At risk / off track
-            </Text>
-            <Text fw={700} c="red.9">
-              {summary.byStatus.at_risk} / {summary.byStatus.off_track}
-            </Text>
-          </Card>
-          <Card withBorder padding="xs">
-            <Text size="xs" c="dimmed">
-              Stale key results
-            </Text>
-            <Text fw={700}>{summary.staleKeyResults}</Text>
-          </Card>
-        </SimpleGrid>
-      )}
+      {/* Shown from the first paint (its lower bound follows), so nothing below moves when the cycle arrives. */}
+      <TimeTravelPicker min={cycle.data?.startDate} />
+      <TreeSummaryCards summary={summary} />
       <Group gap="xs" align="flex-end" wrap="wrap">
         <TextInput
           label="Search"
@@ -209,7 +179,7 @@ export function TreePage({ me }: { me: Me }) {
         />
       </Group>
       {pending ? (
-        <Text c="dimmed">{filtering ? 'Searching…' : 'Loading…'}</Text>
+        <TreeRowsSkeleton label={filtering ? 'Searching…' : 'Loading…'} />
       ) : rows.length === 0 ? (
         <Text c="dimmed">No objectives {filters === NO_FILTERS ? 'in this cycle yet' : 'match these filters'}.</Text>
       ) : null}
