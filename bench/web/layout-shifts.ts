@@ -24,6 +24,21 @@ interface Shift {
   sources: string[];
 }
 
+// A string, not a function: tsx would wrap named functions in a helper the page does not have.
+const OBSERVE_SHIFTS = `
+  window.__shifts = [];
+  const describe = (node) => {
+    if (!(node instanceof Element)) return String(node && node.nodeName);
+    const text = (node.textContent || '').trim().slice(0, 40);
+    return node.tagName.toLowerCase() + (node.id ? '#' + node.id : '') + '.' + [...node.classList].slice(0, 2).join('.') + ' "' + text + '"';
+  };
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries())
+      if (!entry.hadRecentInput)
+        window.__shifts.push({ value: entry.value, at: Math.round(entry.startTime), sources: entry.sources.map((s) => describe(s.node)) });
+  }).observe({ type: 'layout-shift', buffered: true });
+`;
+
 const server = await startDemoServer(port);
 const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: ['--headless=new', '--no-sandbox', '--disable-gpu'] });
 try {
@@ -45,26 +60,7 @@ try {
             await new Promise((resolve) => setTimeout(resolve, 1500));
             await request.continue();
           });
-        await page.addInitScript(() => {
-          const shifts: Shift[] = [];
-          (window as unknown as { __shifts: Shift[] }).__shifts = shifts;
-          const describe = (node: Node | null) => {
-            if (!(node instanceof Element)) return String(node?.nodeName);
-            const text = (node.textContent ?? '').trim().slice(0, 40);
-            return `${node.tagName.toLowerCase()}${node.id ? `#${node.id}` : ''}.${[...node.classList].slice(0, 2).join('.')} "${text}"`;
-          };
-          new PerformanceObserver((list) => {
-            for (const entry of list.getEntries() as unknown as {
-              value: number;
-              startTime: number;
-              hadRecentInput: boolean;
-              sources: { node: Node | null }[];
-            }[]) {
-              if (!entry.hadRecentInput)
-                shifts.push({ value: entry.value, at: Math.round(entry.startTime), sources: entry.sources.map((s) => describe(s.node)) });
-            }
-          }).observe({ type: 'layout-shift', buffered: true });
-        });
+        await page.addInitScript(OBSERVE_SHIFTS);
         await page.goto(server.url + route, { waitUntil: 'networkidle' });
         await page.waitForTimeout(3000);
         const shifts = await page.evaluate(() => (window as unknown as { __shifts: Shift[] }).__shifts);
