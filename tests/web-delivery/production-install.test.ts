@@ -45,21 +45,23 @@ describe('production install (npm ci --omit=dev, then start)', () => {
   afterAll(async () => {
     if (server && server.exitCode === null) {
       server.kill('SIGTERM');
-      await new Promise((resolve) => server!.once('exit', resolve));
+      const exited = new Promise((resolve) => server!.once('exit', resolve));
+      if (!(await Promise.race([exited.then(() => true), sleep(20_000).then(() => false)]))) server.kill('SIGKILL');
     }
     rmSync(dir, { recursive: true, force: true });
     rmSync(dataDir, { recursive: true, force: true });
-  });
+  }, 60_000);
 
   it('installs only the runtime dependencies, with no unexpected engine warning', () => {
     expect(install.status, install.output).toBe(0);
     expect(existsSync(join(dir, 'node_modules/fastify')), 'a runtime dependency').toBe(true);
-    expect(existsSync(join(dir, 'node_modules/react-dom')), 'a development dependency').toBe(false);
+    // (react and react-dom are installed: @xyflow/react, a runtime dependency, names them as peers.)
+    expect(existsSync(join(dir, 'node_modules/eslint')), 'a development dependency').toBe(false);
     const warned = [...install.output.matchAll(/EBADENGINE[^\n]*\n[^\n]*package: '([^@']+)@/g)].map((m) => m[1]);
     expect(warned.filter((name) => !KNOWN_ENGINE_WARNINGS.includes(name!))).toEqual([]);
   });
 
-  it('starts and serves the app from dist/web, compressed and cached', { timeout: 180_000 }, async () => {
+  it('starts and serves the app from dist/web, compressed and cached', { timeout: 480_000 }, async () => {
     expect(install.status).toBe(0);
     const port = await freePort();
     const url = `http://127.0.0.1:${port}`;
