@@ -50,7 +50,7 @@ describe('production install (npm ci --omit=dev, then start)', () => {
     }
     rmSync(dir, { recursive: true, force: true });
     rmSync(dataDir, { recursive: true, force: true });
-  }, 60_000);
+  }, 180_000);
 
   it('installs only the runtime dependencies, with no unexpected engine warning', () => {
     expect(install.status, install.output).toBe(0);
