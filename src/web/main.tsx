@@ -3,10 +3,10 @@ import '@mantine/notifications/styles.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router';
-import { MantineProvider, Modal, createTheme, type CSSVariablesResolver } from '@mantine/core';
-import { Notifications } from '@mantine/notifications';
+import { MantineProvider, createTheme, type CSSVariablesResolver } from '@mantine/core';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { App } from './App.js';
+import { NotificationsOnDemand } from './components/on-demand/NotificationsOnDemand.js';
 
 // Darker shades than Mantine's defaults: its dimmed grey, red and teal-6 miss WCAG AA contrast on white.
 const theme = createTheme({
@@ -14,8 +14,9 @@ const theme = createTheme({
   primaryShade: { light: 9, dark: 7 },
   defaultRadius: 'md',
   fontFamily: 'Inter, system-ui, -apple-system, Segoe UI, Roboto, sans-serif',
-  // Every dialog's close button gets a name for screen readers.
-  components: { Modal: Modal.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Close dialog' } } }) },
+  // Every dialog's close button gets a name for screen readers. A plain object rather than `Modal.extend`, which
+  // would import the Modal (and its scroll lock and focus trap) into the entry chunk that every first visit loads.
+  components: { Modal: { defaultProps: { closeButtonProps: { 'aria-label': 'Close dialog' } } } },
 });
 const contrastVariables: CSSVariablesResolver = () => ({
   variables: {},
@@ -45,7 +46,7 @@ const queryClient = new QueryClient({ defaultOptions: { queries: { staleTime: 10
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <MantineProvider theme={theme} cssVariablesResolver={contrastVariables} defaultColorScheme="light">
-      <Notifications position="top-right" />
+      <NotificationsOnDemand />
       <QueryClientProvider client={queryClient}>
         <BrowserRouter>
           <App />

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { webRoot } from '../../src/server/app.js';
@@ -39,5 +39,52 @@ describe('route chunks of the built web app (`npx vite build` first)', () => {
     expect(home.has(m['pages/ObjectivePage.tsx']!.file)).toBe(false);
     expect(home.has(m['components/KeyResultForm.tsx']!.file)).toBe(false);
     expect(home.has(m['components/CheckInDialog.tsx']!.file)).toBe(false);
+  });
+
+  it('keeps the first visit to Home under 150 KB of brotli-compressed JavaScript', () => {
+    const m = manifest();
+    const home = [...loadSet(m, [entryKey(m), 'pages/HomePage.tsx'])].filter((file) => file.endsWith('.js'));
+    // The server sends the .br file when the browser accepts brotli; below the pre-compression threshold, the file itself.
+    const brotli = (file: string) => {
+      const path = join(webRoot, file);
+      return existsSync(`${path}.br`) ? statSync(`${path}.br`).size : statSync(path).size;
+    };
+    const total = home.reduce((sum, file) => sum + brotli(file), 0);
+    expect(total).toBeLessThanOrEqual(150 * 1024);
+  });
+
+  it('loads the alignment map and its graph libraries (xyflow, elkjs) only on its own route', () => {
+    const m = manifest();
+    const containing = (marker: string) =>
+      readdirSync(join(webRoot, 'assets'))
+        .filter((file) => file.endsWith('.js') && readFileSync(join(webRoot, 'assets', file), 'utf8').includes(marker))
+        .map((file) => `assets/${file}`);
+    const graphChunks = [...containing('org.eclipse.elk'), ...containing('react-flow__')];
+    expect(graphChunks.length, 'the markers still find elkjs and xyflow in the build').toBeGreaterThan(0);
+    for (const page of ['HomePage', 'TreePage', 'ObjectivePage']) {
+      const load = loadSet(m, [entryKey(m), `pages/${page}.tsx`]);
+      expect(load.has(m['pages/AlignmentMapPage.tsx']!.file), page).toBe(false);
+      expect(
+        graphChunks.filter((file) => load.has(file)),
+        page,
+      ).toEqual([]);
+    }
+    expect(loadSet(m, [entryKey(m), 'pages/AlignmentMapPage.tsx']).has(m['pages/AlignmentMapPage.tsx']!.file)).toBe(true);
+  });
+
+  it('keeps dialogs, menus and popovers out of Home until they are opened', () => {
+    const m = manifest();
+    const home = loadSet(m, [entryKey(m), 'pages/HomePage.tsx']);
+    for (const onDemand of [
+      'components/header/UserMenu.tsx',
+      'components/header/NotificationPopover.tsx',
+      'components/on-demand/modal-module.ts',
+      'components/on-demand/notifications-module.ts',
+      'components/okr/KeyResultDeleteDialog.tsx',
+      'components/okr/ScoreOverrideDialog.tsx',
+    ]) {
+      expect(m[onDemand], onDemand).toBeDefined();
+      expect(home.has(m[onDemand]!.file), onDemand).toBe(false);
+    }
   });
 });

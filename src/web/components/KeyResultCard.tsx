@@ -1,4 +1,4 @@
-import { Badge, Button, Card, Collapse, Group, Modal, Stack, Text } from '@mantine/core';
+import { Badge, Button, Card, Collapse, Group, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import type { KeyResult } from '../api/okr-types.js';
 import type { Me } from '../api/types.js';
@@ -16,7 +16,9 @@ const CheckInDialog = lazyNamed(() => import('./CheckInDialog.js'), 'CheckInDial
 const CheckInHistory = lazyNamed(() => import('./CheckInHistory.js'), 'CheckInHistory');
 const CommentsPanel = lazyNamed(() => import('./CommentsPanel.js'), 'CommentsPanel');
 const KeyResultWork = lazyNamed(() => import('./initiatives/KeyResultWork.js'), 'KeyResultWork');
-import { ScoreOverrideButton } from './okr/ScoreOverrideDialog.js';
+import { ScoreOverrideButton } from './okr/ScoreOverrideButton.js';
+import { ModalOnDemand as Modal } from './on-demand/ModalOnDemand.js';
+import { OnceOpened } from './on-demand/OnceOpened.js';
 import { KeyResultDeleteButton } from './okr/KeyResultDeleteButton.js';
 import { formatMeasure } from '../../domain/format-measure.js';
 
@@ -171,20 +173,24 @@ export function KeyResultCard({
           <CheckInDialog kr={kr} opened onClose={checkIn.close} />
         </Suspense>
       )}
-      <Modal opened={editOpen} onClose={editor.close} title="Edit key result" size="lg">
-        {editOpen && (
-          <Suspense fallback={null}>
-            <KeyResultForm objectiveId={kr.objectiveId} ownerId={kr.ownerId ?? me.user.id} editing={kr} onDone={editor.close} />
-          </Suspense>
-        )}
-      </Modal>
-      <Modal opened={readinessOpen} onClose={readiness.close} title={`Data readiness: ${kr.title}`} size="lg">
-        {readinessOpen && (
-          <Suspense fallback={null}>
-            <DataReadinessForm kr={kr} onDone={readiness.close} />
-          </Suspense>
-        )}
-      </Modal>
+      <OnceOpened opened={editOpen}>
+        <Modal opened={editOpen} onClose={editor.close} title="Edit key result" size="lg">
+          {editOpen && (
+            <Suspense fallback={null}>
+              <KeyResultForm objectiveId={kr.objectiveId} ownerId={kr.ownerId ?? me.user.id} editing={kr} onDone={editor.close} />
+            </Suspense>
+          )}
+        </Modal>
+      </OnceOpened>
+      <OnceOpened opened={readinessOpen}>
+        <Modal opened={readinessOpen} onClose={readiness.close} title={`Data readiness: ${kr.title}`} size="lg">
+          {readinessOpen && (
+            <Suspense fallback={null}>
+              <DataReadinessForm kr={kr} onDone={readiness.close} />
+            </Suspense>
+          )}
+        </Modal>
+      </OnceOpened>
     </Card>
   );
 }

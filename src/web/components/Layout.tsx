@@ -1,10 +1,8 @@
-import { AppShell, Avatar, Burger, Group, Menu, NavLink, Text, Title, UnstyledButton } from '@mantine/core';
+import { AppShell, Burger, Group, NavLink, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { useQueryClient } from '@tanstack/react-query';
 import { Link, Outlet, useLocation } from 'react-router';
-import { api } from '../api/client.js';
 import type { Me } from '../api/types.js';
-import { initials } from './initials.js';
+import { UserMenuOnDemand } from './header/UserMenuOnDemand.js';
 import { NotificationBell } from './NotificationBell.js';
 import { titleOfPath, useDocumentTitle } from './page-title.js';
 import { SkipLink } from './SkipLink.js';
@@ -40,12 +38,6 @@ export function Layout({ me }: { me: Me }) {
   const [opened, { toggle, close }] = useDisclosure();
   const location = useLocation();
   useDocumentTitle(titleOfPath(location.pathname));
-  const queryClient = useQueryClient();
-  const signOut = async () => {
-    await api('/api/auth/sign-out', { method: 'POST', body: {} });
-    queryClient.clear();
-    window.location.assign('/');
-  };
   return (
     <AppShell header={{ height: 60 }} navbar={{ width: 240, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="lg">
       <SkipLink target="main-content" />
@@ -62,34 +54,7 @@ export function Layout({ me }: { me: Me }) {
           </Group>
           <Group gap="xs" wrap="nowrap">
             <NotificationBell />
-            <Menu position="bottom-end" withinPortal>
-              <Menu.Target>
-                <UnstyledButton aria-haspopup="menu">
-                  <Group gap="xs" wrap="nowrap">
-                    <Avatar color="teal" radius="xl" size="sm" aria-hidden>
-                      {initials(me.user.name)}
-                    </Avatar>
-                    <Text size="sm" maw={{ base: 90, sm: 240 }} truncate>
-                      {me.user.name}
-                    </Text>
-                  </Group>
-                </UnstyledButton>
-              </Menu.Target>
-              <Menu.Dropdown>
-                <Menu.Label>
-                  {me.user.email} · {me.user.role}
-                </Menu.Label>
-                <Menu.Item component={Link} to="/settings/profile">
-                  Your profile
-                </Menu.Item>
-                <Menu.Item component={Link} to="/settings/tokens">
-                  API tokens
-                </Menu.Item>
-                <Menu.Item color="red" onClick={signOut}>
-                  Sign out
-                </Menu.Item>
-              </Menu.Dropdown>
-            </Menu>
+            <UserMenuOnDemand me={me} />
           </Group>
         </Group>
       </AppShell.Header>

@@ -1,4 +1,4 @@
-import { Badge, Group, Tooltip } from '@mantine/core';
+import { Badge, Group } from '@mantine/core';
 import type { ProgressStatus } from '../api/okr-types.js';
 import { STATUS_COLOR, STATUS_LABEL } from './ProgressBar.js';
 
@@ -35,11 +35,10 @@ export function StatusBadges({
         {status ? STATUS_LABEL[status] : 'Draft'}
       </Badge>
       {confidence !== null && (
-        <Tooltip label="Latest self-reported confidence (0–10)">
-          <Badge variant="outline" color="gray" aria-label={`Confidence ${confidence} of 10`}>
-            {confidence}/10
-          </Badge>
-        </Tooltip>
+        // The browser's own tooltip: Mantine's would bring its positioning library into every page listing key results.
+        <Badge variant="outline" color="gray" aria-label={`Confidence ${confidence} of 10`} title="Latest self-reported confidence (0–10)">
+          {confidence}/10
+        </Badge>
       )}
       {stale && (
         <Badge color="orange" variant="filled" aria-label="No recent check-in">

@@ -72,11 +72,14 @@ export const TreeRow = memo(
               {teamName ?? 'Company'} · {node.keyResults.length} key results
             </Text>
           </Box>
-          {ownerName && (
-            <Avatar size="sm" radius="xl" color="teal" title={ownerName} aria-label={`Owner ${ownerName}`}>
-              {initials(ownerName)}
-            </Avatar>
-          )}
+          {/* The avatar's place is kept while the owner's name loads: the row does not reflow when it arrives. */}
+          <Box w={26} h={26}>
+            {ownerName && (
+              <Avatar size="sm" radius="xl" color="teal" title={ownerName} aria-label={`Owner ${ownerName}`}>
+                {initials(ownerName)}
+              </Avatar>
+            )}
+          </Box>
           <Box w={{ base: '100%', sm: 220 }}>
             <ProgressBar
               progress={node.progress}

@@ -5,6 +5,8 @@ import { useSearchParams } from 'react-router';
 import { defaultCycle, useCycle, useCycles, useTree, useTreeBranches, useTreeSearch } from '../api/okr-queries.js';
 import { useTeams, useUsers } from '../api/queries.js';
 import type { Me } from '../api/types.js';
+import { TreeSummaryCards } from '../components/tree/TreeSummaryCards.js';
+import { TreeRowsSkeleton } from '../components/tree/TreeRowsSkeleton.js';
 import { VirtualTree } from '../components/VirtualTree.js';
 import { CreateCycleForm } from './CreateCycleForm.js';
 import { ObjectiveFormModal } from './ObjectiveFormModal.js';
@@ -105,8 +107,9 @@ export function TreePage({ me }: { me: Me }) {
             data={(cycles.data ?? []).map((c) => ({ value: c.id, label: `${c.name}${c.status === 'closed' ? ' (closed)' : ''}` }))}
             onChange={(id) => id && setParams({ cycle: id })}
           />
-          {isAdmin && cycle.data && (
-            <Button variant="default" onClick={openSettings}>
+          {/* Disabled rather than absent while the cycle loads: the row keeps its width. */}
+          {isAdmin && (cycle.data || cycle.isPending) && (
+            <Button variant="default" onClick={openSettings} disabled={!cycle.data}>
               Cycle settings
             </Button>
           )}
@@ -115,11 +118,17 @@ export function TreePage({ me }: { me: Me }) {
               New cycle
             </Button>
           )}
-          {cycle.data && cycle.data.status !== 'closed' && <Button onClick={openCreate}>New objective</Button>}
+          {(cycle.data ? cycle.data.status !== 'closed' : cycle.isPending) && (
+            <Button onClick={openCreate} disabled={!cycle.data}>
+              New objective
+            </Button>
+          )}
         </Group>
       </Group>
-      {cycle.data && <TimeTravelPicker min={cycle.data.startDate} />}
-      {summary && <CycleSummaryCards summary={summary} />}
+      {/* Shown from the first paint (its lower bound follows), so nothing below moves when the cycle arrives. */}
+      <TimeTravelPicker min={cycle.data?.startDate} />
+      {/* A closed cycle shows its scores and verdicts; a live one its pace, skeletoned until it arrives. */}
+      {summary?.scores ? <CycleSummaryCards summary={summary} /> : <TreeSummaryCards summary={summary} />}
       <Group gap="xs" align="flex-end" wrap="wrap">
         <TextInput
           label="Search"
@@ -174,7 +183,7 @@ export function TreePage({ me }: { me: Me }) {
         />
       </Group>
       {pending ? (
-        <Text c="dimmed">{filtering ? 'Searching…' : 'Loading…'}</Text>
+        <TreeRowsSkeleton label={filtering ? 'Searching…' : 'Loading…'} />
       ) : rows.length === 0 ? (
         <Text c="dimmed">No objectives {filters === NO_FILTERS ? 'in this cycle yet' : 'match these filters'}.</Text>
       ) : null}

@@ -1,6 +1,5 @@
 import { Alert, Button, Group, Modal, NumberInput, Stack, Text, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useDisclosure } from '@mantine/hooks';
 import { useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client.js';
 import { progressKeys } from '../../api/okr-queries.js';
@@ -15,22 +14,12 @@ interface Values {
   reason: string;
 }
 
-/**
- * The owner's (or an admin's) judgement of a key result's closing score, with the reason kept beside it.
- * Offered during the review at the end of a cycle and after it closed, as the close dialog promises.
- */
-export function ScoreOverrideButton({ kr }: { kr: OverridableKeyResult }) {
-  const [opened, dialog] = useDisclosure();
-  const label = kr.scoreOverride !== null ? 'Change score override' : 'Override score';
+/** The score override's dialog, loaded when its button is first pressed (`ScoreOverrideButton`). */
+export function ScoreOverrideDialog({ kr, opened, onClose }: { kr: OverridableKeyResult; opened: boolean; onClose: () => void }) {
   return (
-    <>
-      <Button size="xs" variant="subtle" onClick={dialog.open} aria-label={`${label} of ${kr.title}`}>
-        {label}
-      </Button>
-      <Modal opened={opened} onClose={dialog.close} title={`Score of ${kr.title}`} returnFocus>
-        {opened && <ScoreOverrideForm kr={kr} onDone={dialog.close} />}
-      </Modal>
-    </>
+    <Modal opened={opened} onClose={onClose} title={`Score of ${kr.title}`} returnFocus>
+      {opened && <ScoreOverrideForm kr={kr} onDone={onClose} />}
+    </Modal>
   );
 }
 

@@ -1,6 +1,6 @@
 import { Badge, Button, Group, Stack, Text } from '@mantine/core';
 import type { ReviewBoard, ReviewKeyResult } from '../../api/review.js';
-import { ScoreOverrideButton } from '../okr/ScoreOverrideDialog.js';
+import { ScoreOverrideButton } from '../okr/ScoreOverrideButton.js';
 
 function ScoreBadge({ kr }: { kr: ReviewKeyResult }) {
   if (kr.scoreOverride !== null)
