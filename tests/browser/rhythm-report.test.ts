@@ -23,6 +23,8 @@ describe('a stakeholder report: printed clean, shared read-only', () => {
   let browser: Browser;
   let ada: Page;
   let cycleId: string;
+  let objectiveId: string;
+  const year = new Date().getUTCFullYear();
 
   beforeAll(async () => {
     server = await startWebServer();
@@ -35,7 +37,6 @@ describe('a stakeholder report: printed clean, shared read-only', () => {
       email: 'ada@acme.test',
       password: 'correct-horse-battery',
     });
-    const year = new Date().getUTCFullYear();
     const cycle = await apiPost(ada, server.url, '/api/v1/cycles', {
       name: `${year}`,
       startDate: `${year}-01-01`,
@@ -43,12 +44,12 @@ describe('a stakeholder report: printed clean, shared read-only', () => {
       status: 'active',
     });
     cycleId = cycle.id;
-    await apiPost(ada, server.url, '/api/v1/objectives', {
+    ({ id: objectiveId } = await apiPost(ada, server.url, '/api/v1/objectives', {
       cycleId,
       title: 'Launch the rover',
       status: 'active',
       publishOverrideReason: 'Published at once for the report',
-    });
+    }));
   }, 240_000);
 
   afterAll(async () => {
@@ -91,5 +92,31 @@ describe('a stakeholder report: printed clean, shared read-only', () => {
     await stranger.reload();
     await stranger.getByText('This link does not work').waitFor();
     expect(await stranger.getByText('Launch the rover').count()).toBe(0);
+  });
+
+  it('the tree links to the report, and an objective carried into the next cycle says what it continues', async () => {
+    await ada.goto(`${server.url}/okrs?cycle=${cycleId}`);
+    await ada.getByRole('link', { name: 'Report' }).click();
+    await ada.getByRole('heading', { name: /report$/ }).waitFor();
+    expect(new URL(ada.url()).pathname).toBe(`/cycles/${cycleId}/report`);
+
+    const review = await ada.request.patch(`${server.url}/api/v1/cycles/${cycleId}`, {
+      data: { status: 'review' },
+      headers: { origin: server.url },
+    });
+    expect(review.status(), await review.text()).toBe(200);
+    const next = await apiPost(ada, server.url, '/api/v1/cycles', {
+      name: `${year + 1}`,
+      startDate: `${year + 1}-01-01`,
+      endDate: `${year + 1}-12-31`,
+    });
+    const carried = (await apiPost(ada, server.url, `/api/v1/cycles/${cycleId}/rollover`, {
+      targetCycleId: next.id,
+      objectives: [{ objectiveId, keyResultIds: [] }],
+    })) as unknown as { objectiveId: string }[];
+    await ada.goto(`${server.url}/objectives/${carried[0]!.objectiveId}`);
+    await ada.getByText('Continued from').waitFor();
+    await ada.getByRole('link', { name: 'Launch the rover' }).click();
+    await ada.waitForURL(`${server.url}/objectives/${objectiveId}`);
   });
 });

@@ -20,6 +20,7 @@ import { AlignmentEditor } from '../components/AlignmentEditor.js';
 import { ObjectiveFormModal } from './ObjectiveFormModal.js';
 import { TimeTravelPicker, useAsOf } from '../components/okr/TimeTravelPicker.js';
 import { ForecastBadge } from '../components/okr/ForecastBadge.js';
+import { ContinuedFrom } from '../components/okr/ContinuedFrom.js';
 import { ObjectiveActions } from '../components/okr/ObjectiveActions.js';
 import { inReview } from '../components/okr/review.js';
 import { useDocumentTitle } from '../components/page-title.js';
@@ -86,6 +87,7 @@ export function ObjectivePage({ me }: { me: Me }) {
           )}
           {nameOf(o.ownerId) ? ` · owned by ${nameOf(o.ownerId)}` : ''}
         </Text>
+        {o.previousObjectiveId && <ContinuedFrom previousObjectiveId={o.previousObjectiveId} />}
       </div>
       {cycle && <TimeTravelPicker min={cycle.startDate} />}
       <Card withBorder>

@@ -1,7 +1,7 @@
 import { Button, Card, Group, Modal, Select, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue, useDisclosure } from '@mantine/hooks';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { defaultCycle, useCycle, useCycles, useTree, useTreeBranches, useTreeSearch } from '../api/okr-queries.js';
 import { useTeams, useUsers } from '../api/queries.js';
 import type { Me } from '../api/types.js';
@@ -111,6 +111,11 @@ export function TreePage({ me }: { me: Me }) {
           {isAdmin && (cycle.data || cycle.isPending) && (
             <Button variant="default" onClick={openSettings} disabled={!cycle.data}>
               Cycle settings
+            </Button>
+          )}
+          {cycleId && (
+            <Button variant="default" component={Link} to={`/cycles/${cycleId}/report`}>
+              Report
             </Button>
           )}
           {isAdmin && (
