@@ -78,6 +78,12 @@ describeEachEngine('Closing a cycle needs the review done', (engine) => {
     expect(history.body.map((h) => h.action)).toContain('objective.closed');
     const celebrated = await engine().db.select().from(activities).where(eq(activities.action, 'objective.achieved'));
     expect(celebrated.map((r) => r.entityId)).toEqual([a.objective.id]);
+    // The feed celebrates it, naming the cycle.
+    type Item = { kind: string; objective: { id: string } | null; cycle: { name: string } | null };
+    const feed = await t.w.owner.client.get<{ items: Item[] }>(`${API}/feed`);
+    expectStatus(feed, 200);
+    const achieved = feed.body.items.filter((i) => i.kind === 'objective_achieved');
+    expect(achieved.map((i) => [i.objective?.id, i.cycle?.name])).toEqual([[a.objective.id, t.w.cycle.name]]);
     const tree = await t.w.api.tree(t.w.cycle.id);
     const published = tree.roots.filter((o) => o.title !== 'A draft nobody reviews');
     expect(published.map((o) => [o.title, o.score, o.verdict]).sort()).toEqual([

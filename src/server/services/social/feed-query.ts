@@ -41,7 +41,7 @@ export interface FeedRow {
 
 // Objective updates count only when they change the status; drafts are not news until published.
 const NEWS = sql`(
-  a.action in ('check_in.created', 'key_result.target-reached', 'cycle.closed', 'comment.created')
+  a.action in ('check_in.created', 'key_result.target-reached', 'objective.achieved', 'cycle.closed', 'comment.created')
   or (a.action = 'objective.created' and a.after->>'status' is distinct from 'draft')
   or (a.action = 'objective.updated' and a.after->>'status' is not null and a.after->>'status' is distinct from a.before->>'status'))`;
 
@@ -78,7 +78,10 @@ export function feedRows(tx: Executor, orgId: string, filters: FeedFilters): Pro
           when 'key_result.target-reached' then (a.after->>'checkInId')::uuid
         end as resolved_check_in_id,
         case a.entity_type when 'comment' then a.entity_id::uuid end as resolved_comment_id,
-        case a.entity_type when 'cycle' then a.entity_id::uuid end as resolved_cycle_id
+        case
+          when a.entity_type = 'cycle' then a.entity_id::uuid
+          when a.action = 'objective.achieved' then (a.after->>'cycleId')::uuid
+        end as resolved_cycle_id
       from activities a
       where a.org_id = ${orgId} and ${NEWS} ${cursor}
     )

@@ -9,7 +9,14 @@ import { excerpt, plainText } from './mentions.js';
 import { reactionSummaries, type ReactionSummary, type ReactionTarget } from './reactions.js';
 
 export type FeedKind =
-  'check_in' | 'celebration' | 'objective_created' | 'status_changed' | 'objective_closed' | 'cycle_closed' | 'comment';
+  | 'check_in'
+  | 'celebration'
+  | 'objective_achieved'
+  | 'objective_created'
+  | 'status_changed'
+  | 'objective_closed'
+  | 'cycle_closed'
+  | 'comment';
 
 export interface FeedItem {
   id: string;
@@ -65,6 +72,7 @@ function kindOf(row: FeedRow): FeedKind {
   if (row.action === 'check_in.created') return 'check_in';
   if (row.action === 'key_result.target-reached') return 'celebration';
   if (row.action === 'comment.created') return 'comment';
+  if (row.action === 'objective.achieved') return 'objective_achieved';
   if (row.action === 'cycle.closed') return 'cycle_closed';
   if (row.action === 'objective.created') return 'objective_created';
   return row.after?.status === 'closed' ? 'objective_closed' : 'status_changed';
@@ -100,7 +108,12 @@ function toItem(row: FeedRow): Omit<FeedItem, 'reactions'> {
       kind === 'comment'
         ? { id: row.entity_id, excerpt: excerpt(row.comment_body ?? ''), on: row.comment_target_type ?? 'objective' }
         : null,
-    cycle: kind === 'cycle_closed' ? { id: row.entity_id, name: row.cycle_name ?? '' } : null,
+    cycle:
+      kind === 'cycle_closed'
+        ? { id: row.entity_id, name: row.cycle_name ?? '' }
+        : kind === 'objective_achieved'
+          ? { id: str(after.cycleId) ?? '', name: row.cycle_name ?? '' }
+          : null,
     reactionTarget: checkIn ? { type: 'check_in', id: checkIn.id } : kind === 'comment' ? { type: 'comment', id: row.entity_id } : null,
   };
 }

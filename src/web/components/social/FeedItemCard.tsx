@@ -40,6 +40,13 @@ function describe(item: FeedItem): ReactNode {
           {kr} reached its target! Checked in by {who}.
         </>
       );
+    case 'objective_achieved':
+      return (
+        <>
+          <span aria-hidden>🎉 </span>
+          <ObjectiveLink item={item} /> was achieved in {item.cycle?.name ?? 'its cycle'}!
+        </>
+      );
     case 'comment':
       return (
         <>
@@ -77,7 +84,7 @@ function describe(item: FeedItem): ReactNode {
 
 /** One feed entry; celebrations stand out, check-ins and comments take reactions. */
 export function FeedItemCard({ item }: { item: FeedItem }) {
-  const celebration = item.kind === 'celebration';
+  const celebration = item.kind === 'celebration' || item.kind === 'objective_achieved';
   const objectiveContext = item.objective && (item.kind === 'check_in' || celebration);
   return (
     <Card
