@@ -146,7 +146,8 @@ describeEachEngine('OKR pace, status, staleness and time travel', (engine) => {
     expectNear(now.progress, 0.8);
 
     const before = await t.w.api.objective(objective.id, '2025-01-05');
-    expect(before).toMatchObject({ asOf: '2025-01-05', progress: 0, progressStatus: 'on_track' });
+    // Published on 15 February: as of an earlier day it was not yet published, so it has no status (pace_history).
+    expect(before).toMatchObject({ asOf: '2025-01-05', progress: 0, progressStatus: null });
     expectNear(before.expectedProgress, 4 / 90);
     expect(before.keyResults.map((k) => [k.currentValue, k.lastCheckInDate, k.progress])).toEqual([
       [null, null, 0],
