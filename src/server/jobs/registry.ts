@@ -9,6 +9,7 @@ import type { JobContext, ScheduledJob } from './context.js';
 import { housekeeping } from './housekeeping.js';
 import { escalateReviewGroup, remindReviewGroup } from '../services/closing/review-reminders.js';
 import { dueSurveyWork } from '../services/surveys/reminders.js';
+import { dueReviewOpenings } from '../services/closing/review-opening.js';
 
 const notifyAt = (ctx: JobContext, now: Date): NotifyContext => ({ publicUrl: ctx.config.publicUrl, secret: ctx.secret, now });
 
@@ -81,10 +82,17 @@ const surveyReminders: ScheduledJob = {
   },
 };
 
-const SCHEDULED_JOBS: readonly ScheduledJob[] = [reminders, escalation, digest, surveyReminders, housekeeping];
+/** Cycles whose review phase date has come move to review (before the reminders, which then remind of it). */
+const reviewOpening: ScheduledJob = {
+  name: 'review-opening',
+  description: "Open the review of cycles whose review date has come in their organisation's time zone",
+  due: (ctx, now, orgId) => dueReviewOpenings(ctx.db, now, orgId),
+};
+
+const SCHEDULED_JOBS: readonly ScheduledJob[] = [reviewOpening, reminders, escalation, digest, surveyReminders, housekeeping];
 
 /** Every job an operator may run by name; `dispatch` delivers the outbox and has no periods. */
-export const JOB_NAMES = ['reminders', 'escalation', 'digest', 'survey-reminders', 'dispatch', 'housekeeping'] as const;
+export const JOB_NAMES = ['review-opening', 'reminders', 'escalation', 'digest', 'survey-reminders', 'dispatch', 'housekeeping'] as const;
 export type JobName = (typeof JOB_NAMES)[number];
 
 export const isJobName = (name: string): name is JobName => (JOB_NAMES as readonly string[]).includes(name);

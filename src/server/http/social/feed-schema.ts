@@ -10,7 +10,16 @@ export const feedQuery = pageQuery.extend({
 const feedItem = z.object({
   id: z.string().describe('Pass as `before` to read on from here'),
   kind: z
-    .enum(['check_in', 'celebration', 'objective_achieved', 'objective_created', 'status_changed', 'objective_closed', 'cycle_closed', 'comment'])
+    .enum([
+      'check_in',
+      'celebration',
+      'objective_achieved',
+      'objective_created',
+      'status_changed',
+      'objective_closed',
+      'cycle_closed',
+      'comment',
+    ])
     .describe('`celebration`: a check-in took a key result to its target'),
   createdAt: isoDateTime,
   actor: z.object({ id: z.string(), name: z.string() }).nullable(),
