@@ -4,7 +4,7 @@ import { progressKeys } from './okr-queries.js';
 import { staleOn } from './social.js';
 
 interface LiveMessage {
-  type: 'ready' | 'check_in' | 'objective' | 'comment' | 'notification' | 'retrospective';
+  type: 'ready' | 'check_in' | 'objective' | 'comment' | 'notification' | 'retrospective' | 'meeting';
   entityId: string | null;
 }
 
@@ -30,6 +30,8 @@ export function useLiveUpdates(): void {
       } else if (event.type === 'notification') refresh(staleOn.notification);
       else if (event.type === 'comment') refresh(staleOn.social);
       else if (event.type === 'retrospective') refresh([['retrospectives'], ['retrospective'], ['my-actions']]);
+      // A part posted, a note, a decision or an action: the meetings list and open meeting pages (keys start with 'meetings').
+      else if (event.type === 'meeting') refresh([['meetings'], ['my-actions']]);
       else refresh([...progressKeys, ...staleOn.social]);
     };
     return () => source.close();
