@@ -43,7 +43,8 @@ describe('cairn jobs and serve (processes)', () => {
   });
   afterAll(() => rmSync(root, { recursive: true, force: true }));
 
-  it('`cairn jobs run NAME` runs a job and prints what it did; unknown names are a usage error', async () => {
+  // Two CLI processes, each starting tsx and PGlite: 7–10 s apiece on a loaded 2-core machine.
+  it('`cairn jobs run NAME` runs a job and prints what it did; unknown names are a usage error', { timeout: 90_000 }, async () => {
     const unknown = await runCli(['jobs', 'run', 'backup'], cliEnv(dataDir));
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain('No job named "backup"');
