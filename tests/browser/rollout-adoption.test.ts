@@ -75,8 +75,10 @@ describe('rollout: adoption figures', () => {
       await page.screenshot({ path: `${SHOTS}/adoption.png`, fullPage: true });
 
       await page.setViewportSize({ width: 375, height: 800 });
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-      expect(overflow).toBeLessThanOrEqual(0);
+      // The navigation slides away after the resize: judge the width once the layout has settled.
+      await expect
+        .poll(() => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth), { timeout: 5_000 })
+        .toBeLessThanOrEqual(0);
       await page.screenshot({ path: `${SHOTS}/adoption-375.png`, fullPage: true });
     } finally {
       await champion.close();

@@ -14,7 +14,7 @@ export async function cycleDepartmentMap(db: Database, orgId: string, cycle: Cyc
     db
       .select({ id: objectives.id, title: objectives.title, teamId: objectives.teamId })
       .from(objectives)
-      .where(publishedIn(orgId, cycle.id)),
+      .where(and(eq(objectives.orgId, orgId), publishedIn(orgId, cycle.id))),
     cycleLinks(db, orgId, cycle.id),
   ]);
   const ids = rows.map((o) => o.id);
