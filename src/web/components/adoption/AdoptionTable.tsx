@@ -1,5 +1,5 @@
 import { Badge, Table, Text } from '@mantine/core';
-import type { ReactNode } from 'react';
+import { useId, type ReactNode } from 'react';
 import type { AdoptionGroup } from '../../api/adoption.js';
 
 type Week = AdoptionGroup['weeks'][number];
@@ -19,11 +19,21 @@ export const FIGURES: { label: string; show: (w: Week) => string }[] = [
   { label: 'Minutes invested', show: (w) => String(w.minutesInvested) },
 ];
 
-/** A wide table scrolls sideways inside a region the keyboard can reach (axe: scrollable-region-focusable). */
-function Scrolls({ label, children }: { label: string; children: ReactNode }) {
+/**
+ * A wide table under a visible title (a caption would be centred across the table's full width, off a phone's
+ * screen), scrolling sideways inside a region the keyboard can reach (axe: scrollable-region-focusable).
+ * The title names both the region and the table.
+ */
+function Scrolls({ label, children }: { label: string; children: (titleId: string) => ReactNode }) {
+  const titleId = useId();
   return (
-    <div role="region" aria-label={label} tabIndex={0} style={{ overflowX: 'auto' }}>
-      {children}
+    <div>
+      <Text id={titleId} fw={600} size="sm" mb={4}>
+        {label}
+      </Text>
+      <div role="region" aria-labelledby={titleId} tabIndex={0} style={{ overflowX: 'auto' }}>
+        {children(titleId)}
+      </div>
     </div>
   );
 }
@@ -38,45 +48,46 @@ function Trend({ value }: { value: number | null }) {
 export function AdoptionTable({ caption, groups }: { caption: string; groups: AdoptionGroup[] }) {
   return (
     <Scrolls label={caption}>
-      <Table striped miw={900}>
-        <Table.Caption>{caption}</Table.Caption>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th scope="col">Group</Table.Th>
-            <Table.Th scope="col">Members</Table.Th>
-            {FIGURES.map((f) => (
-              <Table.Th scope="col" key={f.label}>
-                {f.label}
-              </Table.Th>
-            ))}
-            <Table.Th scope="col">Involvement trend</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {groups.map((g) => {
-            const last = g.weeks.at(-1);
-            return (
-              <Table.Tr key={g.id} data-testid={`adoption-${g.kind}-${g.name}`}>
-                <Table.Th scope="row">
-                  {g.name} {g.inPilot && <Badge variant="light">pilot</Badge>}{' '}
-                  {g.flagged && (
-                    <Badge color="red.9" variant="filled">
-                      falls behind
-                    </Badge>
-                  )}
+      {(titleId) => (
+        <Table striped miw={900} aria-labelledby={titleId}>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th scope="col">Group</Table.Th>
+              <Table.Th scope="col">Members</Table.Th>
+              {FIGURES.map((f) => (
+                <Table.Th scope="col" key={f.label}>
+                  {f.label}
                 </Table.Th>
-                <Table.Td>{last?.members ?? 0}</Table.Td>
-                {FIGURES.map((f) => (
-                  <Table.Td key={f.label}>{last ? f.show(last) : '—'}</Table.Td>
-                ))}
-                <Table.Td>
-                  <Trend value={g.trend.involvement} />
-                </Table.Td>
-              </Table.Tr>
-            );
-          })}
-        </Table.Tbody>
-      </Table>
+              ))}
+              <Table.Th scope="col">Involvement trend</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {groups.map((g) => {
+              const last = g.weeks.at(-1);
+              return (
+                <Table.Tr key={g.id} data-testid={`adoption-${g.kind}-${g.name}`}>
+                  <Table.Th scope="row">
+                    {g.name} {g.inPilot && <Badge variant="light">pilot</Badge>}{' '}
+                    {g.flagged && (
+                      <Badge color="red.9" variant="filled">
+                        falls behind
+                      </Badge>
+                    )}
+                  </Table.Th>
+                  <Table.Td>{last?.members ?? 0}</Table.Td>
+                  {FIGURES.map((f) => (
+                    <Table.Td key={f.label}>{last ? f.show(last) : '—'}</Table.Td>
+                  ))}
+                  <Table.Td>
+                    <Trend value={g.trend.involvement} />
+                  </Table.Td>
+                </Table.Tr>
+              );
+            })}
+          </Table.Tbody>
+        </Table>
+      )}
     </Scrolls>
   );
 }
@@ -85,31 +96,32 @@ export function AdoptionTable({ caption, groups }: { caption: string; groups: Ad
 export function WeeklyTable({ group }: { group: AdoptionGroup }) {
   return (
     <Scrolls label={`${group.name}, week by week`}>
-      <Table striped miw={900}>
-        <Table.Caption>{group.name}, week by week</Table.Caption>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th scope="col">Week of</Table.Th>
-            <Table.Th scope="col">Members</Table.Th>
-            {FIGURES.map((f) => (
-              <Table.Th scope="col" key={f.label}>
-                {f.label}
-              </Table.Th>
-            ))}
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {group.weeks.map((w) => (
-            <Table.Tr key={w.weekStart}>
-              <Table.Th scope="row">{w.weekStart}</Table.Th>
-              <Table.Td>{w.members}</Table.Td>
+      {(titleId) => (
+        <Table striped miw={900} aria-labelledby={titleId}>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th scope="col">Week of</Table.Th>
+              <Table.Th scope="col">Members</Table.Th>
               {FIGURES.map((f) => (
-                <Table.Td key={f.label}>{f.show(w)}</Table.Td>
+                <Table.Th scope="col" key={f.label}>
+                  {f.label}
+                </Table.Th>
               ))}
             </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
+          </Table.Thead>
+          <Table.Tbody>
+            {group.weeks.map((w) => (
+              <Table.Tr key={w.weekStart}>
+                <Table.Th scope="row">{w.weekStart}</Table.Th>
+                <Table.Td>{w.members}</Table.Td>
+                {FIGURES.map((f) => (
+                  <Table.Td key={f.label}>{f.show(w)}</Table.Td>
+                ))}
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
     </Scrolls>
   );
 }
