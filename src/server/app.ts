@@ -52,7 +52,7 @@ export async function buildApp({
   mailer,
   clock = systemClock,
   events = createLocalBus(),
-  metrics = createMetrics(),
+  metrics = createMetrics({ processFigures: Boolean(config.metricsToken) }),
 }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({ logger, trustProxy: config.trustProxy, bodyLimit: 1_048_576 });
   app.setValidatorCompiler(validatorCompiler);

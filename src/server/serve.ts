@@ -32,7 +32,7 @@ export async function startServer(config: Config, beforeListen?: (handle: Databa
     await handle.migrate();
     if (beforeListen) await beforeListen(handle);
     events = await openEventBus(config.databaseUrl);
-    const metrics = createMetrics();
+    const metrics = createMetrics({ processFigures: Boolean(config.metricsToken) });
     const app = await buildApp({ handle, config, events, metrics });
     const jobs = await jobContextFor(handle, config, (err) => app.log.warn({ err }, 'mail not sent'));
     await app.listen({ port: config.port, host: config.host });

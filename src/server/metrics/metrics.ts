@@ -17,9 +17,13 @@ export interface Metrics {
 // Seconds: API answers live between 1 ms and a few seconds.
 const DURATION_BUCKETS = [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
 
-export function createMetrics(): Metrics {
+/**
+ * `processFigures`: prom-client's memory, CPU, GC and event-loop figures. They start samplers that run
+ * for the process's life, so only an app that serves /metrics (CAIRN_METRICS_TOKEN set) turns them on.
+ */
+export function createMetrics({ processFigures = false }: { processFigures?: boolean } = {}): Metrics {
   const registry = new Registry();
-  collectDefaultMetrics({ register: registry, prefix: 'cairn_' });
+  if (processFigures) collectDefaultMetrics({ register: registry, prefix: 'cairn_' });
   return {
     registry,
     httpRequests: new Counter({
