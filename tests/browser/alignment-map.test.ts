@@ -36,7 +36,9 @@ describe('the alignment map in the browser', () => {
     await page.getByRole('option', { name: 'Engineering (department)' }).click();
     await page.waitForURL(/focus=/);
     await page.getByTestId('map-objective').filter({ hasText: 'Win the mid-market' }).waitFor({ state: 'detached' });
-    expect(await page.getByTestId('map-objective').allInnerTexts()).toHaveLength(2);
+    // The focused map is fetched anew: wait for it to be drawn before counting.
+    await page.getByTestId('map-objective').filter({ hasText: 'Ship faster' }).waitFor();
+    await expect.poll(() => page.getByTestId('map-objective').count()).toBe(2);
 
     await page.getByRole('link', { name: 'Ship faster' }).click();
     await page.getByRole('heading', { name: 'Ship faster' }).waitFor();

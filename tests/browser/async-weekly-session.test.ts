@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, seriousAxeViolations } from './browser.js';
+import { launchBrowser, seriousAxeViolations, scrollsSideways } from './browser.js';
 import { startWebServer } from './server.js';
 
 const SHOTS = process.env.SCREENSHOT_DIR ?? 'test-results/screenshots';
@@ -12,9 +12,6 @@ async function apiPost(page: Page, url: string, path: string, data: unknown) {
   expect(response.status(), await response.text()).toBeLessThan(300);
   return response.json() as Promise<{ id: string; link: string; user?: { id: string } }>;
 }
-
-const scrollsSideways = (page: Page) =>
-  page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth + 1);
 
 describe('a weekly session held asynchronously by two people', () => {
   let server: Awaited<ReturnType<typeof startWebServer>>;

@@ -1,7 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
-import { seriousAxeViolations } from './browser.js';
+import { seriousAxeViolations, scrollsSideways } from './browser.js';
 import { useSignedInBrowser } from './signed-in.js';
 
 const SHOTS = process.env.SCREENSHOT_DIR ?? 'test-results/screenshots';
@@ -10,8 +9,6 @@ mkdirSync(SHOTS, { recursive: true });
 const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
 
 /** The page fits its width: nothing scrolls sideways (the 375 px check). */
-const scrollsSideways = (page: Page) =>
-  page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth + 1);
 
 // Everything the API could already do, now reachable in the browser: time travel, the score override, shared objectives.
 describe('built capabilities are reachable in the browser', () => {

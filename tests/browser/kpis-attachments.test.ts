@@ -1,26 +1,12 @@
 import { mkdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
-import { seriousAxeViolations } from './browser.js';
+import { seriousAxeViolations, scrollsSideways, wideElements } from './browser.js';
 import { useSignedInBrowser } from './signed-in.js';
 
 const SHOTS = process.env.SCREENSHOT_DIR ?? 'test-results/screenshots';
 mkdirSync(SHOTS, { recursive: true });
 
 const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
-const scrollsSideways = (page: Page) =>
-  page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth + 1);
-
-/** The innermost elements whose right edge passes the viewport: what makes a page scroll sideways. */
-const wideElements = (page: Page) =>
-  page.evaluate(() => {
-    const width = document.documentElement.clientWidth;
-    return [...document.querySelectorAll('body *')]
-      .filter((el) => el.getBoundingClientRect().right > width + 1 && el.getBoundingClientRect().width > 0)
-      .filter((el) => ![...el.children].some((child) => child.getBoundingClientRect().right > width + 1))
-      .map((el) => `${el.tagName.toLowerCase()}.${[...el.classList].join('.')} "${(el.textContent ?? '').slice(0, 30)}"`)
-      .slice(0, 10);
-  });
 
 describe('Links, files and initiatives in the browser', () => {
   const b = useSignedInBrowser({ organization: 'Acme', email: 'ada@acme.test' });

@@ -1,15 +1,12 @@
 import { mkdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
-import { seriousAxeViolations } from './browser.js';
+import { seriousAxeViolations, scrollsSideways } from './browser.js';
 import { useSignedInBrowser } from './signed-in.js';
 
 const SHOTS = process.env.SCREENSHOT_DIR ?? 'test-results/screenshots';
 mkdirSync(SHOTS, { recursive: true });
 
 const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
-const scrollsSideways = (page: Page) =>
-  page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth + 1);
 
 describe('KPIs in the browser', () => {
   const b = useSignedInBrowser({ organization: 'Acme', email: 'ada@acme.test' });

@@ -1,15 +1,13 @@
 import { mkdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { seriousAxeViolations } from './browser.js';
+import { seriousAxeViolations, scrollsSideways } from './browser.js';
 import { useSignedInBrowser } from './signed-in.js';
 
 const SHOTS = process.env.SCREENSHOT_DIR ?? 'test-results/screenshots';
 mkdirSync(SHOTS, { recursive: true });
 
 const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
-const scrollsSideways = (page: Page) =>
-  page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth + 1);
 const valueOf = (page: Page, name: string) => page.getByRole('textbox', { name, exact: true }).inputValue();
 
 /** Two pages typing at once on a loaded 2-core machine: a sentence may take longer than a click's 10 s. */
@@ -118,7 +116,7 @@ describe('learning from a cycle in the browser', () => {
         expect(await seriousAxeViolations(page)).toEqual([]);
         await page.screenshot({ path: `${SHOTS}/retrospective.png`, fullPage: true });
         await dan.setViewportSize({ width: 375, height: 800 });
-        expect(await scrollsSideways(dan)).toBe(false);
+        await expect.poll(() => scrollsSideways(dan)).toBe(false);
         await dan.screenshot({ path: `${SHOTS}/retrospective-375.png`, fullPage: true });
       } finally {
         await context.close();

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, seriousAxeViolations } from './browser.js';
+import { launchBrowser, seriousAxeViolations, scrollsSideways } from './browser.js';
 import { startWebServer } from './server.js';
 
 const SHOTS = process.env.SCREENSHOT_DIR ?? 'test-results/screenshots';
@@ -13,8 +13,6 @@ async function apiPost(page: Page, url: string, path: string, data: unknown) {
   return response.json() as Promise<{ id: string; url: string }>;
 }
 
-const scrollsSideways = (page: Page) =>
-  page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth + 1);
 const isShown = (page: Page, selector: string) =>
   page.evaluate((s) => [...document.querySelectorAll(s)].some((e) => getComputedStyle(e).display !== 'none'), selector);
 

@@ -37,12 +37,16 @@ describe('rollout: adoption figures', () => {
       await planning.clock.install();
       await planning.goto(`${server.url}/okrs`);
       await planning.getByRole('heading', { level: 1 }).first().waitFor({ timeout: 30_000 });
+      // Listen before the clock runs: the report can be answered while the last minute is still being driven.
+      const reported = planning.waitForResponse((r) => r.url().endsWith('/api/v1/adoption/time') && r.status() === 200, {
+        timeout: 30_000,
+      });
       for (let minute = 0; minute < 5; minute++) {
         await planning.mouse.move(100 + minute * 10, 200);
         await planning.keyboard.press('Shift');
         await planning.clock.runFor(60_000);
       }
-      await planning.waitForResponse((r) => r.url().endsWith('/api/v1/adoption/time') && r.status() === 200);
+      await reported;
 
       // A member has no adoption figures: no link, and the page says so.
       await planning.goto(`${server.url}/adoption`);
