@@ -1,21 +1,25 @@
-/** A tiny flag parser: `--name value`, `--name=value` and bare `--flag` (true). */
+/** A tiny flag parser: `--name value`, `--name=value`, bare `--flag` (true), and one-letter `-f value`. */
 export interface ParsedArgs {
   positional: string[];
   flags: Map<string, string | true>;
 }
+
+const SHORT_FLAG = /^-[a-zA-Z]$/;
 
 export function parseArgs(argv: string[]): ParsedArgs {
   const positional: string[] = [];
   const flags = new Map<string, string | true>();
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
-    if (!arg.startsWith('--')) {
+    const short = SHORT_FLAG.test(arg);
+    if (!arg.startsWith('--') && !short) {
       positional.push(arg);
       continue;
     }
-    const [name, inline] = arg.slice(2).split(/=(.*)/s, 2) as [string, string | undefined];
+    const [name, inline] = arg.slice(short ? 1 : 2).split(/=(.*)/s, 2) as [string, string | undefined];
+    const next = argv[i + 1];
     if (inline !== undefined) flags.set(name, inline);
-    else if (argv[i + 1] !== undefined && !argv[i + 1]!.startsWith('--')) flags.set(name, argv[++i]!);
+    else if (next !== undefined && !next.startsWith('--') && !SHORT_FLAG.test(next)) flags.set(name, argv[++i]!);
     else flags.set(name, true);
   }
   return { positional, flags };

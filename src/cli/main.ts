@@ -29,6 +29,8 @@ Usage: cairn <command> [options]
   export [--output FILE] [--as E]       the whole organisation as lossless JSON (--json-schema: its JSON Schema)
   backup [--output FILE]                back up the embedded database, also while Cairn runs (PostgreSQL: pg_dump advice)
   restore FILE                          restore an embedded backup into an empty CAIRN_DATA_DIR
+  okrs export --cycle NAME              a cycle's OKRs as YAML (stable keys) for git
+  okrs apply -f FILE.yaml [--dry-run]   apply a YAML file: prints the diff (added, changed, removed) and the coach
   okrs lint FILE.yaml                   run the quality coach offline on an OKRs-as-code file (exit 1 if blocking)
 
 Environment variables are listed in the README.`;

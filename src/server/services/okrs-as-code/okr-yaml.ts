@@ -12,6 +12,7 @@ const keyResult = z
   .object({
     key,
     title: z.string().min(1),
+    owner: z.email().optional(),
     kind: z.enum(KEY_RESULT_KINDS).default('metric'),
     unit: z.string().optional(),
     start: number.optional(),
