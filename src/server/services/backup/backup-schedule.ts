@@ -41,6 +41,15 @@ export function startEmbeddedBackups(handle: DatabaseHandle, settings: BackupSet
   const { dumpData } = handle;
   if (!dumpData) return () => {};
   const engine = { ...handle, dumpData };
+  // One backup at a time: a dump holds the database between queries, and one slower than the interval (a big
+  // database on a busy machine) must not start the next — overlapping dumps queued up and starved every request.
+  let running: Promise<void> = Promise.resolve();
+  let pending = 0;
+  const oneAtATime = (work: () => Promise<void>) => {
+    pending += 1;
+    running = running.then(work).finally(() => (pending -= 1));
+    return running;
+  };
   const scheduled = async () => {
     try {
       const written = await writeBackupFile(dumpData, join(settings.directory, backupFileName(new Date())));
@@ -50,9 +59,11 @@ export function startEmbeddedBackups(handle: DatabaseHandle, settings: BackupSet
       log.error({ err }, 'scheduled backup failed');
     }
   };
-  const timer = settings.everyHours > 0 ? setInterval(() => void scheduled(), settings.everyHours * 3_600_000) : undefined;
+  // A scheduled run is skipped while a backup is still being written; a request from `cairn backup` waits its turn.
+  const tick = () => (pending > 0 ? undefined : void oneAtATime(scheduled));
+  const timer = settings.everyHours > 0 ? setInterval(tick, settings.everyHours * 3_600_000) : undefined;
   timer?.unref();
-  const onSignal = () => void serveRequests(engine, settings, log);
+  const onSignal = () => void oneAtATime(() => serveRequests(engine, settings, log));
   process.on('SIGUSR2', onSignal);
   return () => {
     if (timer) clearInterval(timer);
