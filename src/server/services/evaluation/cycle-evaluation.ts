@@ -3,11 +3,9 @@ import type { Executor } from '../../../db/database.js';
 import { cycles } from '../../../db/schema/index.js';
 import { brierBy, brierScore, cycleMidpoint, reliability, type Calibration } from '../../../domain/calibration.js';
 import { scoreBands, summariseObjectives, tooSafe } from '../../../domain/evaluation.js';
-import { checkInPunctuality } from '../../../domain/punctuality.js';
-import { CADENCE_DAYS } from '../../../domain/stale.js';
 import { requireCycle } from '../okrs/cycles.js';
 import { organizationToday } from '../okrs/organization-today.js';
-import { evaluationRows, type EvaluationRow } from './evaluation-rows.js';
+import { keyResultFigures, type KeyResultFigures } from './evaluation-figures.js';
 
 type Cycle = typeof cycles.$inferSelect;
 
@@ -15,22 +13,10 @@ const withNames = (calibrations: Map<string, Calibration>, names: Map<string, st
   [...calibrations].map(([id, calibration]) => ({ id, name: names.get(id) ?? null, ...calibration }));
 
 /** The numbers of one cycle (for one team when given) from its rows. */
-function evaluate(cycle: Cycle, rows: EvaluationRow[], today: string) {
+function evaluate(cycle: Cycle, rows: KeyResultFigures[]) {
   const objectives = [...new Map(rows.map((row) => [row.objectiveId, { type: row.objectiveType, score: row.objectiveScore }])).values()];
   const keyResults = rows.map((row) => ({ objectiveType: row.objectiveType, score: row.krScore }));
-  const punctuality = rows.reduce(
-    (sum, row) => {
-      const one = checkInPunctuality({
-        start: row.start,
-        end: cycle.endDate,
-        today,
-        cadenceDays: CADENCE_DAYS[row.cadence ?? 'weekly'],
-        checkInDates: row.checkInDates,
-      });
-      return { due: sum.due + one.due, onTime: sum.onTime + one.onTime };
-    },
-    { due: 0, onTime: 0 },
-  );
+  const punctuality = rows.reduce((sum, row) => ({ due: sum.due + row.due, onTime: sum.onTime + row.onTime }), { due: 0, onTime: 0 });
   const forecasts = rows
     .filter((row) => row.midpointConfidence !== null)
     .map((row) => ({ ...row, confidence: row.midpointConfidence!, finalScore: row.krScore }));
@@ -71,8 +57,8 @@ const PREVIOUS_CYCLES = 3;
 export async function cycleEvaluation(db: Executor, orgId: string, cycleId: string, now: Date, teamId?: string) {
   const cycle = await requireCycle(db, orgId, cycleId);
   const today = await organizationToday(db, orgId, now);
-  const rowsOf = (c: Cycle) => evaluationRows(db, orgId, c, cycleMidpoint(c.startDate, c.endDate), teamId);
-  const current = evaluate(cycle, await rowsOf(cycle), today);
+  const rowsOf = (c: Cycle) => keyResultFigures(db, orgId, c, cycleMidpoint(c.startDate, c.endDate), today, teamId);
+  const current = evaluate(cycle, await rowsOf(cycle));
   const earlier = await db
     .select()
     .from(cycles)
@@ -83,7 +69,7 @@ export async function cycleEvaluation(db: Executor, orgId: string, cycleId: stri
   for (const c of earlier) {
     const rows = await rowsOf(c);
     if (rows.length === 0) continue;
-    const e = evaluate(c, rows, today);
+    const e = evaluate(c, rows);
     previous.push({
       cycleId: c.id,
       cycleName: c.name,
