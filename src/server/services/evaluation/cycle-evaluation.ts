@@ -6,6 +6,7 @@ import { scoreBands, summariseObjectives, tooSafe } from '../../../domain/evalua
 import { requireCycle } from '../okrs/cycles.js';
 import { organizationToday } from '../okrs/organization-today.js';
 import { keyResultFigures, type KeyResultFigures } from './evaluation-figures.js';
+import { cycleHeadlines } from './previous-cycles.js';
 
 type Cycle = typeof cycles.$inferSelect;
 
@@ -57,27 +58,28 @@ const PREVIOUS_CYCLES = 3;
 export async function cycleEvaluation(db: Executor, orgId: string, cycleId: string, now: Date, teamId?: string) {
   const cycle = await requireCycle(db, orgId, cycleId);
   const today = await organizationToday(db, orgId, now);
-  const rowsOf = (c: Cycle) => keyResultFigures(db, orgId, c, cycleMidpoint(c.startDate, c.endDate), today, teamId);
-  const current = evaluate(cycle, await rowsOf(cycle));
   const earlier = await db
-    .select()
+    .select({ id: cycles.id, name: cycles.name })
     .from(cycles)
     .where(and(eq(cycles.orgId, orgId), lt(cycles.startDate, cycle.startDate)))
     .orderBy(desc(cycles.startDate))
     .limit(PREVIOUS_CYCLES);
-  const previous = [];
-  for (const c of earlier) {
-    const rows = await rowsOf(c);
-    if (rows.length === 0) continue;
-    const e = evaluate(c, rows);
-    previous.push({
-      cycleId: c.id,
-      cycleName: c.name,
-      committedAchievedShare: e.committed.achievedShare,
-      aspirationalMeanScore: e.aspirational.meanScore,
-      checkInsOnTimeShare: e.checkIns.onTimeShare,
-      brier: e.calibration.cycle.brier,
-    });
-  }
+  // Earlier cycles are summed by the database (only their headline numbers are compared; those without published
+  // key results are left out), on a second connection of the server's pool while this cycle's rows are read.
+  const [rows, headlines] = await Promise.all([
+    keyResultFigures(db, orgId, cycle.id, today, teamId),
+    cycleHeadlines(
+      db,
+      orgId,
+      earlier.map((c) => c.id),
+      today,
+      teamId,
+    ),
+  ]);
+  const current = evaluate(cycle, rows);
+  const previous = earlier.flatMap((c) => {
+    const headline = headlines.get(c.id);
+    return headline ? [{ ...headline, cycleName: c.name }] : [];
+  });
   return { ...current, teamId: teamId ?? null, previous };
 }
