@@ -21,7 +21,14 @@ export interface CloseResult {
 }
 
 export async function measureClose(db: Database, ctx: BenchContext, adminId: string): Promise<CloseResult> {
-  const admin = { userId: adminId, orgId: ctx.orgId, role: 'admin' as const, name: 'Bench', email: 'bench@example.com', via: 'session' as const };
+  const admin = {
+    userId: adminId,
+    orgId: ctx.orgId,
+    role: 'admin' as const,
+    name: 'Bench',
+    email: 'bench@example.com',
+    via: 'session' as const,
+  };
   const deps = { db, events: createLocalBus(), clock: () => ctx.now };
   const published = and(eq(objectives.orgId, ctx.orgId), eq(objectives.cycleId, ctx.cycle.id), ne(objectives.status, 'draft'));
   const [all] = await db.select({ n: count() }).from(objectives).where(published);

@@ -77,7 +77,12 @@ describeEachEngine('The quality coach points at related lessons', (engine) => {
   it('points a saved draft at lessons other than its own, and leaves running objectives alone', async () => {
     const { w } = t;
     const { growth, missed, lesson } = await seed();
-    const draft = await w.api.createObjective({ cycleId: w.cycle.id, title: 'Onboarding for partners', teamId: growth.id, status: 'draft' });
+    const draft = await w.api.createObjective({
+      cycleId: w.cycle.id,
+      title: 'Onboarding for partners',
+      teamId: growth.id,
+      status: 'draft',
+    });
     const quality = async (id: string) => {
       const response = await w.owner.client.get<Report>(`${API}/objectives/${id}/quality`);
       expectStatus(response, 200);

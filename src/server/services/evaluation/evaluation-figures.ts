@@ -84,13 +84,11 @@ export async function keyResultFigures(db: Executor, orgId: string, cycleId: str
       due, on_time as "onTime", midpoint_confidence as "midpointConfidence"
     from f`,
   );
-  return rows.map(
-    (row): KeyResultFigures => ({
-      ...row,
-      krScore: Number(row.krScore),
-      objectiveScore: Number(row.objectiveScore),
-      due: Number(row.due),
-      onTime: Number(row.onTime),
-    }),
-  );
+  return rows.map((row): KeyResultFigures => ({
+    ...row,
+    krScore: Number(row.krScore),
+    objectiveScore: Number(row.objectiveScore),
+    due: Number(row.due),
+    onTime: Number(row.onTime),
+  }));
 }
