@@ -1,4 +1,8 @@
-/** The lessons library at bench scale: one lesson per generated objective (50,000 at scale 1), made of common words. */
+/**
+ * The lessons library at bench scale: by default one lesson per generated objective (50,000 at scale 1), or as many as
+ * asked (`--lessons 50000` gives the target's library at a smaller scale, cycling over the objectives), made of
+ * common words.
+ */
 import { count, eq } from 'drizzle-orm';
 import type { Database } from '../src/db/database.js';
 import { lessons } from '../src/db/schema/index.js';
@@ -39,10 +43,10 @@ export const LESSON_QUERIES = [
   'dependencies',
 ];
 
-export async function seedLessons(db: Database, data: Dataset): Promise<number> {
+export async function seedLessons(db: Database, data: Dataset, total: number): Promise<number> {
   const [existing] = await db.select({ n: count() }).from(lessons).where(eq(lessons.orgId, data.org.id));
   if ((existing?.n ?? 0) > 0) return existing!.n;
-  const rows = data.objectives.map((o, i) => ({
+  const rows = Array.from({ length: total }, (_, i) => data.objectives[i % data.objectives.length]!).map((o, i) => ({
     orgId: data.org.id,
     text: `${SUBJECTS[i % SUBJECTS.length]} ${LEARNED[(i * 7) % LEARNED.length]} (${i})`,
     tags: [TAGS[i % TAGS.length]!],

@@ -37,14 +37,14 @@ export interface BenchContext {
   deepKeyResults: { id: string; ownerId: string; startValue: number; targetValue: number }[];
 }
 
-export async function benchContext(db: Database, data: Dataset): Promise<BenchContext> {
+export async function benchContext(db: Database, data: Dataset, lessons: number | null = null): Promise<BenchContext> {
   const active = data.cycles[data.activeCycleIndex]!;
   const [cycle] = await db
     .select()
     .from(cycles)
     .where(and(eq(cycles.orgId, data.org.id), eq(cycles.id, active.id)));
   if (!cycle) throw new Error('the active cycle was not loaded');
-  await seedLessons(db, data);
+  await seedLessons(db, data, lessons ?? data.objectives.length);
   const inActive = data.objectives.filter((o) => o.cycleIndex === data.activeCycleIndex);
   const teamIds = [...new Set(inActive.flatMap((o) => (o.teamIndex === null ? [] : [data.teams[o.teamIndex]!.id])))];
   const upperObjectiveIds = inActive.filter((o) => o.level <= 2).map((o) => o.id);

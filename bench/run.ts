@@ -29,6 +29,7 @@ import { DEFAULT_LOAD_OPTIONS, insertDataset, rollUpCycle, verifyCycle } from '.
 import { benchContext, measureOp, OP_LABELS, OP_NAMES, OPS, type OpName, type Stats } from './measure.js';
 import { openProfiled, profileOp, type OpProfile } from './profile.js';
 import { comparisonCases, compareQueries, type Comparison } from './compare.js';
+import { measureClose, type CloseResult } from './close.js';
 
 const DEFAULT_URL = 'postgres://postgres@127.0.0.1:5432/test';
 const ENGINE_NAMES: Record<EngineKind, string> = { pglite: 'PGlite', postgres: 'PostgreSQL' };
@@ -58,6 +59,11 @@ interface Options {
   profile: boolean;
   profileCalls: number;
   keep: boolean;
+  /** The operations to measure (all by default), and whether to close the active cycle at the end. */
+  ops: OpName[];
+  close: boolean;
+  /** Lessons in the library (one per objective when not given: 50,000 at scale 1). */
+  lessons: number | null;
 }
 
 interface EngineResult {
@@ -75,6 +81,7 @@ interface EngineResult {
   verify: Awaited<ReturnType<typeof verifyCycle>> | null;
   profiles: OpProfile[];
   comparisons: Comparison[];
+  close: CloseResult | null;
   /** PGlite only: measured again after a plain ANALYZE (it has no autovacuum to run one). */
   afterAnalyze: {
     analyzeMs: number;
@@ -103,6 +110,9 @@ function parseOptions(argv: string[]): Options & { child: EngineKind | null; res
       'no-profile': { type: 'boolean', default: false },
       'profile-calls': { type: 'string', default: '30' },
       keep: { type: 'boolean', default: false },
+      ops: { type: 'string' },
+      'no-close': { type: 'boolean', default: false },
+      lessons: { type: 'string' },
       child: { type: 'string' },
       result: { type: 'string' },
       database: { type: 'string' },
@@ -115,6 +125,7 @@ function parseOptions(argv: string[]): Options & { child: EngineKind | null; res
       'node --import tsx bench/run.ts [--scale 1] [--engines pglite,postgres] [--iterations 200] [--write-iterations N]\n' +
         '  [--whole-tree-iterations 3] [--warmup 20] [--seed N] [--out tmp/bench] [--analyze auto|on|off]\n' +
         '  [--after-load-sql file.sql] [--no-profile] [--profile-calls 30] [--no-compare] [--no-analyze-rerun] [--keep]\n' +
+        `  [--ops ${OP_NAMES.join(',')}] [--no-close] [--lessons 50000]\n` +
         'PostgreSQL: BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/test).\n',
     );
     process.exit(0);
@@ -129,6 +140,11 @@ function parseOptions(argv: string[]): Options & { child: EngineKind | null; res
     .map((e) => e.trim())
     .filter(Boolean);
   for (const e of engines) if (e !== 'pglite' && e !== 'postgres') throw new Error(`unknown engine ${e} (pglite, postgres)`);
+  const ops = (values.ops ?? OP_NAMES.join(','))
+    .split(',')
+    .map((o) => o.trim())
+    .filter(Boolean);
+  for (const o of ops) if (!(OP_NAMES as readonly string[]).includes(o)) throw new Error(`unknown operation ${o} (${OP_NAMES.join(', ')})`);
   if (!['auto', 'on', 'off'].includes(values.analyze)) throw new Error('--analyze must be auto, on or off');
   const child = values.child ?? null;
   if (child !== null && child !== 'pglite' && child !== 'postgres') throw new Error(`unknown engine ${child}`);
@@ -148,6 +164,9 @@ function parseOptions(argv: string[]): Options & { child: EngineKind | null; res
     profile: !values['no-profile'],
     profileCalls: number('profile-calls', values['profile-calls'], 1),
     keep: values.keep,
+    ops: ops as OpName[],
+    close: !values['no-close'],
+    lessons: values.lessons === undefined ? null : number('lessons', values.lessons, 0),
     child,
     result: values.result ?? null,
     database: values.database ?? null,
@@ -261,7 +280,8 @@ async function runEngine(kind: EngineKind, options: Options, databaseName: strin
     const peakRssAfterLoadMb = peakRssMb();
     log(`[${kind}] database ${(Number(size?.bytes ?? 0) / 1024 / 1024).toFixed(0)} MB, peak RSS so far ${peakRssAfterLoadMb} MB`);
 
-    const ctx = await benchContext(db, data);
+    const ctx = await benchContext(db, data, options.lessons);
+    const adminId = data.users[0]!.id;
     const cases = options.compare ? comparisonCases(data) : [];
     data = null;
     global.gc?.(); // the child runs with --expose-gc
@@ -271,6 +291,7 @@ async function runEngine(kind: EngineKind, options: Options, databaseName: strin
     const measureAll = async (on: DatabaseHandle['db'], label: string, includeWholeTree: boolean, round: number) => {
       const measured: Partial<Record<OpName, Stats>> = {};
       for (const [i, name] of OP_NAMES.entries()) {
+        if (!options.ops.includes(name)) continue;
         const write = name === 'checkInWrite';
         const whole = name === 'wholeTree';
         if (whole && (options.wholeTreeIterations === 0 || !includeWholeTree)) continue;
@@ -311,7 +332,7 @@ async function runEngine(kind: EngineKind, options: Options, databaseName: strin
       const profiled = await openProfiled(kind, location);
       try {
         for (const [i, name] of OP_NAMES.entries()) {
-          if (name === 'roundTrip' || (name === 'wholeTree' && options.wholeTreeIterations === 0)) continue;
+          if (!options.ops.includes(name) || name === 'roundTrip' || (name === 'wholeTree' && options.wholeTreeIterations === 0)) continue;
           const calls = name === 'wholeTree' ? Math.min(2, options.profileCalls) : options.profileCalls;
           profiles.push(await profileOp(profiled, ctx, name, OPS[name], calls, options.seed + 100 + i, name === 'wholeTree' ? 1 : 5));
         }
@@ -343,6 +364,14 @@ async function runEngine(kind: EngineKind, options: Options, databaseName: strin
     } else {
       comparisons = await compareAll(handle.db, '');
     }
+    // Last, as a cycle closes once: everything above measured it open.
+    let close: CloseResult | null = null;
+    if (options.close) {
+      close = await measureClose(handle.db, ctx, adminId);
+      log(
+        `[${kind}] closed ${ctx.cycle.name} (${close.objectives.toLocaleString('en')} objectives) in ${(close.ms / 1000).toFixed(1)} s; ${close.unscored} left unscored`,
+      );
+    }
     await handle.close();
     open = false;
     return {
@@ -360,6 +389,7 @@ async function runEngine(kind: EngineKind, options: Options, databaseName: strin
       verify,
       profiles,
       comparisons,
+      close,
       afterAnalyze,
     };
   } finally {
@@ -406,6 +436,9 @@ function report(results: EngineResult[], options: Options): string {
   row('Database size', (r) => `${Math.round(r.databaseBytes / 1024 / 1024)} MB`);
   row('Peak RSS after load (bench process)', (r) => `${r.peakRssAfterLoadMb} MB`);
   row('Peak RSS at the end (bench process)', (r) => `${r.peakRssMb} MB`);
+  row('Close of the active cycle (target < 10 s)', (r) =>
+    r.close ? `${seconds(r.close.ms)} (${r.close.objectives.toLocaleString('en')} objectives, ${r.close.unscored} unscored)` : 'not run',
+  );
   lines.push('');
   lines.push('| p95 (p50) in ms | ' + results.map((r) => ENGINE_NAMES[r.engine]).join(' | ') + ' | Target on the server (p95) |');
   lines.push('|---|' + results.map(() => '---:').join('|') + '|---|');

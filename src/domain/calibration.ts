@@ -83,3 +83,11 @@ export function brierBy<T extends Forecast>(forecasts: readonly T[], keyOf: (for
   }
   return new Map([...groups].map(([key, group]) => [key, brierScore(group)]));
 }
+
+/**
+ * The Brier score from totals kept by the database: `squaredTenths` is Σ (confidence − 10·o)², so that
+ * (p − o)² = (confidence − 10·o)² / 100 is summed in integers, without float error.
+ */
+export function brierOfTotals(count: number, squaredTenths: number): Calibration {
+  return { count, brier: count === 0 ? null : roundHalfUp(squaredTenths / 100 / count, 4) };
+}

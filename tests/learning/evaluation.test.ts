@@ -96,7 +96,7 @@ describeEachEngine('Cycle evaluation and confidence calibration', (engine) => {
         brier: null,
       },
     ]);
-  });
+  }, 120_000);
 
   it('scopes to a team, and refuses an unknown cycle', async () => {
     const { platform } = await scenario();
@@ -113,7 +113,25 @@ describeEachEngine('Cycle evaluation and confidence calibration', (engine) => {
       '/problems/validation-failed',
       'teamId',
     );
-  });
+  }, 120_000);
+
+  it('stays exact when the team changes its cadence or the cycle its dates after the check-ins', async () => {
+    const { w } = t;
+    const { growth } = await scenario();
+    // Fortnightly from 1 January: 6 due dates (15 Jan … 26 Mar) × 4 = 24; on time: a 1, b 1, c 2, d 1 = 5.
+    expectStatus(await w.owner.client.patch(`${API}/teams/${growth.id}`, { checkInCadence: 'biweekly' }), 200);
+    expect((await evaluation(w.cycle.id, growth.id)).checkIns).toEqual({ due: 24, onTime: 5, onTimeShare: 0.2083 });
+
+    // A cycle that runs on: its midpoint moves from 14 February to 28 February, past the 9/10 of 20 February.
+    t.clock.setDay('2025-05-25');
+    const q2 = await w.api.createCycle({ name: 'Q2 2025', startDate: '2025-04-01', endDate: '2025-06-30', status: 'active' });
+    const o = await w.api.objectiveAt({ cycleId: q2.id, title: 'Runs on', type: 'aspirational' });
+    await w.api.checkIn(o.kr.id, { value: 20, confidence: 4, asOf: '2025-05-10' });
+    await w.api.checkIn(o.kr.id, { value: 30, confidence: 9, asOf: '2025-05-20' });
+    expect((await evaluation(q2.id)).calibration).toMatchObject({ midpoint: '2025-05-16', cycle: { count: 1, brier: 0.16 } });
+    await w.api.patchCycle(q2.id, { endDate: '2025-07-31' });
+    expect((await evaluation(q2.id)).calibration).toMatchObject({ midpoint: '2025-05-31', cycle: { count: 1, brier: 0.81 } });
+  }, 120_000);
 
   it('before the close, scores are the progress so far and the evaluation says so', async () => {
     const { w } = t;
@@ -121,5 +139,5 @@ describeEachEngine('Cycle evaluation and confidence calibration', (engine) => {
     expect(o.kr.id).toBeTruthy();
     const e = await evaluation(w.cycle.id);
     expect(e).toMatchObject({ final: false, aspirational: { count: 1, achieved: 1, meanScore: 0.75 }, keyResultBands: { high: 1 } });
-  });
+  }, 120_000);
 });

@@ -25,6 +25,7 @@ const STABLE_IDS = [
   'data-not-ready',
   'no-recent-check-in',
   'behind-pace-without-note',
+  'related-lesson',
 ];
 
 describe('QUALITY_RULES', () => {

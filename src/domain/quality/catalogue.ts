@@ -14,6 +14,7 @@ import { noOwner, notAligned, ownerOverloaded } from './rules/ownership.js';
 import { behindPaceWithoutNote, noRecentCheckIn } from './rules/rhythm.js';
 import { missingBaseline, startEqualsTarget, targetAlreadyMet } from './rules/targets.js';
 import { missingWhyImportant, missingWhyUrgent } from './rules/why.js';
+import { relatedLesson } from './rules/related-lesson.js';
 import type { QualityRule } from './types.js';
 
 export const QUALITY_RULES: readonly QualityRule[] = Object.freeze([
@@ -38,6 +39,7 @@ export const QUALITY_RULES: readonly QualityRule[] = Object.freeze([
   dataNotReady,
   noRecentCheckIn,
   behindPaceWithoutNote,
+  relatedLesson,
 ]);
 
 const BY_ID: ReadonlyMap<string, QualityRule> = new Map(QUALITY_RULES.map((rule) => [rule.id, rule]));

@@ -41,19 +41,21 @@ export function checkQuality(
 ): QualityReport {
   const resolved = resolvePrinciples(principles);
   const findings: Finding[] = [];
+  const scored: Finding[] = [];
   for (const rule of QUALITY_RULES) {
     const setting = ruleSetting(rule, resolved);
     if (setting === 'off') continue;
     for (const finding of rule.check(objective, context, resolved)) {
       findings.push({ ...finding, ruleId: rule.id, severity: setting });
+      if (!rule.pointer) scored.push(findings[findings.length - 1]!);
     }
   }
   // Array.prototype.sort is stable, so catalogue order survives within a severity.
   findings.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
   return {
     findings,
-    score: qualityScore(findings),
-    blocking: findings.some((finding) => finding.severity === 'block'),
+    score: qualityScore(scored),
+    blocking: scored.some((finding) => finding.severity === 'block'),
   };
 }
 

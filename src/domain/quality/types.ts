@@ -5,7 +5,7 @@
  */
 import type { IsoDate } from '../dates.js';
 import type { Milestone } from '../key-result.js';
-import type { KeyResultKind, MeasureReliability, ObjectiveType, ProgressDriver } from '../vocabulary.js';
+import type { KeyResultKind, MeasureReliability, ObjectiveType, Outcome, ProgressDriver } from '../vocabulary.js';
 
 /** block: cannot publish; warn: should fix; tip: worth considering. */
 export type Severity = 'block' | 'warn' | 'tip';
@@ -81,6 +81,17 @@ export interface QualityContext {
   readonly cycleAspirationalShare?: number;
   /** 1 = the organisation's first OKR cycle. */
   readonly cycleNumber?: number;
+  /** The lesson most related to the objective's title and key results (the lessons library's search). */
+  readonly relatedLesson?: RelatedLesson;
+}
+
+/** A lesson as the coach names it. */
+export interface RelatedLesson {
+  readonly id: string;
+  readonly text: string;
+  readonly cycleName: string;
+  readonly teamName: string | null;
+  readonly outcome: Outcome | null;
 }
 
 export interface StretchPolicy {
@@ -129,6 +140,8 @@ export interface Finding {
   readonly message: string;
   readonly suggestion?: string;
   readonly action?: FindingAction;
+  /** The lesson a `related-lesson` finding points at. */
+  readonly lessonId?: string;
 }
 
 /** What a rule's check returns; the engine adds the id and the severity in force. */
@@ -142,5 +155,7 @@ export interface QualityRule {
   readonly why: string;
   readonly weakExample: string;
   readonly strongExample: string;
+  /** Points at something worth reading rather than at a flaw: its findings cost no quality points. */
+  readonly pointer?: boolean;
   check(objective: DraftObjective, context: QualityContext, principles: QualityPrinciples): RuleFinding[];
 }

@@ -12,7 +12,7 @@ import { checkQuality, DEFAULT_PRINCIPLES, type DraftObjective } from '../../dom
 import { useGuidingPrinciples } from '../api/quality.js';
 import { QualityFindings } from '../components/QualityFindings.js';
 import { ObjectiveSharingFields, sharingBody, sharingDefaults } from '../components/okr/ObjectiveSharingFields.js';
-import { RelatedLessons } from '../components/learning/RelatedLessons.js';
+import { coachLesson, RelatedLessons, useRelatedLessons } from '../components/learning/RelatedLessons.js';
 import { newObjectivePlaces } from '../components/okr/objective-places.js';
 import { useReturnFocus } from '../components/useReturnFocus.js';
 
@@ -100,6 +100,7 @@ export function ObjectiveFormModal({
   const values = form.getValues();
   const draft: DraftObjective = {
     title: values.title,
+    status: editing?.status,
     description: values.description,
     whyImportant: values.whyImportant,
     whyUrgent: values.whyUrgent,
@@ -118,7 +119,9 @@ export function ObjectiveFormModal({
       dataReadiness: k.dataReadiness ?? undefined,
     })),
   };
-  const report = checkQuality(draft, {}, principles.data?.principles ?? DEFAULT_PRINCIPLES);
+  const related = useRelatedLessons([values.title, ...(editing?.keyResults ?? []).map((k) => k.title)].join(' '), editing?.id);
+  // The coach points a new or draft objective at the best of them (the related-lesson rule).
+  const report = checkQuality(draft, { relatedLesson: coachLesson(related) }, principles.data?.principles ?? DEFAULT_PRINCIPLES);
   const alignOptions = (objectives.data ?? []).map((o) => ({
     group: o.title,
     items: [
@@ -196,7 +199,7 @@ export function ObjectiveFormModal({
             aligned={editing ? editing.parents.length > 0 : values.alignTo !== null}
           />
           <QualityFindings findings={report.findings} rules={principles.data?.rules ?? []} />
-          <RelatedLessons text={[values.title, ...(editing?.keyResults ?? []).map((k) => k.title)].join(' ')} />
+          <RelatedLessons lessons={related} />
           {!editing && (
             <Text size="xs" c="dimmed">
               The objective is saved as a draft: add its key results, then publish it.

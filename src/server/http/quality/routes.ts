@@ -6,6 +6,7 @@ import { findObjectives } from '../../services/okrs/find-objectives.js';
 import { cycleQualityContext, draftOfObjective } from '../../services/quality/objective-draft.js';
 import { loadPrinciples, savePrinciples } from '../../services/quality/principles.js';
 import { findTeam } from '../../services/teams.js';
+import { bestRelatedLesson } from '../../services/lessons/related-lesson.js';
 import { actorOf, type AppContext } from '../context.js';
 import { notFound } from '../../errors.js';
 import { idParam, problemSchema } from '../schemas.js';
@@ -66,9 +67,10 @@ export const qualityRoutes =
         const { orgId } = actorOf(request);
         const { cycleId, ...draft } = request.body;
         const context = cycleId ? await cycleQualityContext(ctx.db, orgId, cycleId, { ownerId: draft.ownerId, type: draft.type }) : {};
+        const relatedLesson = await bestRelatedLesson(ctx.db, orgId, draft);
         return checkQuality(
           draft,
-          { ...context, asOf: await organizationToday(ctx.db, orgId, ctx.clock()) },
+          { ...context, asOf: await organizationToday(ctx.db, orgId, ctx.clock()), relatedLesson },
           (await loadPrinciples(ctx.db, orgId)).resolved,
         );
       },
@@ -88,7 +90,9 @@ export const qualityRoutes =
           await requireObjective(ctx.db, orgId, request.params.id),
           await organizationToday(ctx.db, orgId, ctx.clock()),
         );
-        return checkQuality(draft, context, (await loadPrinciples(ctx.db, orgId)).resolved);
+        // Only a draft is pointed at lessons (see the related-lesson rule): no search for running objectives.
+        const relatedLesson = draft.status === 'draft' ? await bestRelatedLesson(ctx.db, orgId, draft) : undefined;
+        return checkQuality(draft, { ...context, relatedLesson }, (await loadPrinciples(ctx.db, orgId)).resolved);
       },
     });
 

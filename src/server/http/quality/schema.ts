@@ -67,6 +67,7 @@ export const findingSchema = z.object({
   message: z.string(),
   suggestion: z.string().optional(),
   action: z.object({ kind: z.literal('draft_measurement_objective'), title: z.string() }).optional(),
+  lessonId: z.string().optional().describe('related-lesson: the lesson the finding points at (GET /api/v1/lessons)'),
 });
 export const reportSchema = z.object({ findings: z.array(findingSchema), score: z.number(), blocking: z.boolean() });
 

@@ -3,11 +3,10 @@ import type { Executor } from '../../../db/database.js';
 import { cycles } from '../../../db/schema/index.js';
 import { brierBy, brierScore, cycleMidpoint, reliability, type Calibration } from '../../../domain/calibration.js';
 import { scoreBands, summariseObjectives, tooSafe } from '../../../domain/evaluation.js';
-import { checkInPunctuality } from '../../../domain/punctuality.js';
-import { CADENCE_DAYS } from '../../../domain/stale.js';
 import { requireCycle } from '../okrs/cycles.js';
 import { organizationToday } from '../okrs/organization-today.js';
-import { evaluationRows, type EvaluationRow } from './evaluation-rows.js';
+import { keyResultFigures, type KeyResultFigures } from './evaluation-figures.js';
+import { cycleHeadlines } from './previous-cycles.js';
 
 type Cycle = typeof cycles.$inferSelect;
 
@@ -15,22 +14,10 @@ const withNames = (calibrations: Map<string, Calibration>, names: Map<string, st
   [...calibrations].map(([id, calibration]) => ({ id, name: names.get(id) ?? null, ...calibration }));
 
 /** The numbers of one cycle (for one team when given) from its rows. */
-function evaluate(cycle: Cycle, rows: EvaluationRow[], today: string) {
+function evaluate(cycle: Cycle, rows: KeyResultFigures[]) {
   const objectives = [...new Map(rows.map((row) => [row.objectiveId, { type: row.objectiveType, score: row.objectiveScore }])).values()];
   const keyResults = rows.map((row) => ({ objectiveType: row.objectiveType, score: row.krScore }));
-  const punctuality = rows.reduce(
-    (sum, row) => {
-      const one = checkInPunctuality({
-        start: row.start,
-        end: cycle.endDate,
-        today,
-        cadenceDays: CADENCE_DAYS[row.cadence ?? 'weekly'],
-        checkInDates: row.checkInDates,
-      });
-      return { due: sum.due + one.due, onTime: sum.onTime + one.onTime };
-    },
-    { due: 0, onTime: 0 },
-  );
+  const punctuality = rows.reduce((sum, row) => ({ due: sum.due + row.due, onTime: sum.onTime + row.onTime }), { due: 0, onTime: 0 });
   const forecasts = rows
     .filter((row) => row.midpointConfidence !== null)
     .map((row) => ({ ...row, confidence: row.midpointConfidence!, finalScore: row.krScore }));
@@ -71,27 +58,28 @@ const PREVIOUS_CYCLES = 3;
 export async function cycleEvaluation(db: Executor, orgId: string, cycleId: string, now: Date, teamId?: string) {
   const cycle = await requireCycle(db, orgId, cycleId);
   const today = await organizationToday(db, orgId, now);
-  const rowsOf = (c: Cycle) => evaluationRows(db, orgId, c, cycleMidpoint(c.startDate, c.endDate), teamId);
-  const current = evaluate(cycle, await rowsOf(cycle), today);
   const earlier = await db
-    .select()
+    .select({ id: cycles.id, name: cycles.name })
     .from(cycles)
     .where(and(eq(cycles.orgId, orgId), lt(cycles.startDate, cycle.startDate)))
     .orderBy(desc(cycles.startDate))
     .limit(PREVIOUS_CYCLES);
-  const previous = [];
-  for (const c of earlier) {
-    const rows = await rowsOf(c);
-    if (rows.length === 0) continue;
-    const e = evaluate(c, rows, today);
-    previous.push({
-      cycleId: c.id,
-      cycleName: c.name,
-      committedAchievedShare: e.committed.achievedShare,
-      aspirationalMeanScore: e.aspirational.meanScore,
-      checkInsOnTimeShare: e.checkIns.onTimeShare,
-      brier: e.calibration.cycle.brier,
-    });
-  }
+  // Earlier cycles are summed by the database (only their headline numbers are compared; those without published
+  // key results are left out), on a second connection of the server's pool while this cycle's rows are read.
+  const [rows, headlines] = await Promise.all([
+    keyResultFigures(db, orgId, cycle.id, today, teamId),
+    cycleHeadlines(
+      db,
+      orgId,
+      earlier.map((c) => c.id),
+      today,
+      teamId,
+    ),
+  ]);
+  const current = evaluate(cycle, rows);
+  const previous = earlier.flatMap((c) => {
+    const headline = headlines.get(c.id);
+    return headline ? [{ ...headline, cycleName: c.name }] : [];
+  });
   return { ...current, teamId: teamId ?? null, previous };
 }

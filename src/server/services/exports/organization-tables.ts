@@ -8,7 +8,17 @@ import { queryRows, type Executor } from '../../../db/database.js';
  * Credentials and in-flight machinery stay out: sessions, passwords (accounts), API and ingest
  * tokens (secrets), the outbox and job runs (deliveries and schedules, not the organisation's data).
  */
-const EXCLUDED = new Set(['organizations', 'api_tokens', 'ingest_tokens', 'outbox', 'job_runs', 'sessions', 'accounts']);
+// check_in_digests is derived: PostgreSQL rebuilds it from the check-ins as they are imported.
+const EXCLUDED = new Set([
+  'organizations',
+  'api_tokens',
+  'ingest_tokens',
+  'outbox',
+  'job_runs',
+  'sessions',
+  'accounts',
+  'check_in_digests',
+]);
 /** Tables without `org_id`, owned through a parent row that has it. */
 const CHILD_TABLES: Record<string, { column: string; parent: string }> = {
   comment_mentions: { column: 'comment_id', parent: 'comments' },

@@ -1,0 +1,33 @@
+import { bigint, date, foreignKey, integer, pgTable, primaryKey, uuid } from 'drizzle-orm/pg-core';
+import { keyResults } from './okrs.js';
+
+/**
+ * What evaluating a cycle needs from a key result's check-ins, kept by PostgreSQL itself on every check-in write
+ * (statement triggers in the migration), so the evaluation of a 12,500-objective cycle reads one row per key result
+ * instead of its whole check-in history. Each figure is stored with the dates it was computed for: when a cycle's
+ * dates, a team's cadence or an effective start change, the reader sees the mismatch and counts from the check-ins
+ * again for that key result, so the numbers stay exact without rewriting digests on those edits.
+ */
+export const checkInDigests = pgTable(
+  'check_in_digests',
+  {
+    orgId: uuid('org_id').notNull(),
+    keyResultId: uuid('key_result_id').notNull(),
+    /** The start and cadence (days) the periods were counted from: period k is (start + (k−1)·days, start + k·days]. */
+    periodStart: date('period_start').notNull(),
+    periodDays: integer('period_days').notNull(),
+    /** Bit k set when a (not deleted) check-in is dated in period k, for k = 1…62. */
+    periodMask: bigint('period_mask', { mode: 'bigint' }).notNull(),
+    /** The cycle midpoint the confidence was read at, and the confidence of the latest check-in on or before it. */
+    midpoint: date('midpoint').notNull(),
+    midpointConfidence: integer('midpoint_confidence'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.keyResultId] }),
+    foreignKey({
+      name: 'check_in_digests_key_result_fk',
+      columns: [t.orgId, t.keyResultId],
+      foreignColumns: [keyResults.orgId, keyResults.id],
+    }).onDelete('cascade'),
+  ],
+);
