@@ -9,6 +9,7 @@ import { createAuth } from './auth/better-auth.js';
 import { LoginThrottle } from './auth/login-throttle.js';
 import { mountAuth } from './http/auth/mount.js';
 import { resolveAuthSecret } from './auth/secret.js';
+import { ensureSetupCode } from './services/setup-code.js';
 import { createMailer, type Mailer } from './mail/mailer.js';
 import { systemClock, type Clock } from './clock.js';
 import { createLocalBus, type EventBus } from './events/bus.js';
@@ -71,6 +72,9 @@ export async function buildApp({
   await registerCompression(app);
 
   const secret = await resolveAuthSecret(handle.db, config.secret);
+  const setupCode = await ensureSetupCode(handle.db, config.setupToken);
+  if (setupCode && !config.setupToken)
+    app.log.warn(`No organisation yet. Open Cairn at ${config.publicUrl} and enter this one-time setup code: ${setupCode}`);
   const auth = createAuth({ db: handle.db, secret, publicUrl: config.publicUrl });
   const ctx: AppContext = {
     handle,

@@ -6,6 +6,9 @@ import { openPgliteInMemory } from '../../src/db/pglite-engine.js';
 import type { DatabaseHandle } from '../../src/db/database.js';
 import { buildApp, webRoot } from '../../src/server/app.js';
 import { loadConfig } from '../../src/server/config.js';
+import { TEST_SETUP_CODE } from '../support/server.js';
+
+export { TEST_SETUP_CODE };
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -26,7 +29,7 @@ export async function startWebServer(): Promise<{ url: string; app: FastifyInsta
   await handle.migrate();
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const app = await buildApp({ handle, config: { ...loadConfig({}), publicUrl: url }, logger: false });
+  const app = await buildApp({ handle, config: { ...loadConfig({}), setupToken: TEST_SETUP_CODE, publicUrl: url }, logger: false });
   await app.listen({ port, host: '127.0.0.1' });
   return {
     url,
