@@ -80,7 +80,12 @@ describeEachEngine('password reset by e-mail', (engine) => {
     expect({ status: unknown.status, body: unknown.body }).toEqual({ status: known.status, body: known.body });
     await expect.poll(() => smtp.messages.length, { timeout: 15_000 }).toBe(1);
     expect(smtp.messages.map((m) => m.to)).toEqual([[owner.user.email]]);
-    expectProblem(await new Client(server.url).post('/api/v1/password-reset', { email: 'not an address' }), 400, '/problems/validation-failed', 'email');
+    expectProblem(
+      await new Client(server.url).post('/api/v1/password-reset', { email: 'not an address' }),
+      400,
+      '/problems/validation-failed',
+      'email',
+    );
     expectProblem(
       await new Client(server.url).post('/api/v1/password-reset/confirm', { token: 'made-up', newPassword: NEW_PASSWORD }),
       422,

@@ -49,5 +49,11 @@ export async function mailResetLink(deps: ResetMailDeps, userId: string, token: 
 export async function recordPasswordReset(db: Database, userId: string): Promise<void> {
   const [person] = await db.select({ orgId: users.orgId }).from(users).where(eq(users.id, userId));
   if (!person) return;
-  await recordSecurityEvent(db, { orgId: person.orgId, actorId: userId, action: 'user.password-reset', entityType: 'user', entityId: userId });
+  await recordSecurityEvent(db, {
+    orgId: person.orgId,
+    actorId: userId,
+    action: 'user.password-reset',
+    entityType: 'user',
+    entityId: userId,
+  });
 }
