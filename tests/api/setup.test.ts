@@ -120,7 +120,7 @@ describeEachEngine('first-run setup API', (engine) => {
     expect((await new Client(server.url).get('/api/v1/setup')).body).toEqual({ needed: true });
   });
 
-  it('without CAIRN_SETUP_TOKEN prints a generated code to the log, which works once', async () => {
+  it('without CAIRN_SETUP_TOKEN prints a generated code to the log, which works once', { timeout: 120_000 }, async () => {
     const lines: string[] = [];
     const fresh = await startTestServer(engine().handle, {
       config: { setupToken: undefined },
