@@ -36,6 +36,7 @@ const server = spawn(process.execPath, [join(root, 'bin/cairn.js'), 'serve'], {
     PORT: String(port),
     HOST: '127.0.0.1',
     CAIRN_DATA_DIR: dataDir,
+    CAIRN_SETUP_TOKEN: 'LOAD-SETUP',
     CAIRN_PUBLIC_URL: base,
     LOG_LEVEL: 'error',
   },
@@ -74,7 +75,13 @@ async function call(path: string, init: { method?: string; body?: unknown; heade
 
 async function setUp(): Promise<{ auth: Record<string, string>; keyResultIds: string[] }> {
   const setup = await call('/api/v1/setup', {
-    body: { organization: 'Load', name: 'Lena Load', email: 'lena@example.test', password: 'correct horse battery' },
+    body: {
+      organization: 'Load',
+      name: 'Lena Load',
+      email: 'lena@example.test',
+      password: 'correct horse battery',
+      setupCode: 'LOAD-SETUP',
+    },
   });
   const cookie = setup.headers
     .getSetCookie()

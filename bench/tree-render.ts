@@ -26,12 +26,16 @@ const FAN_OUT = [10, 5, 8, 4];
 async function seed() {
   const handle = await openPgliteInMemory();
   await handle.migrate();
-  const { organization, owner } = await setupOrganization(handle.db, {
-    organization: 'Bench',
-    name: 'Ada',
-    email: 'ada@bench.test',
-    password: 'bench-password-1',
-  });
+  const { organization, owner } = await setupOrganization(
+    handle.db,
+    {
+      organization: 'Bench',
+      name: 'Ada',
+      email: 'ada@bench.test',
+      password: 'bench-password-1',
+    },
+    'local',
+  );
   const [cycle] = await handle.db
     .insert(cycles)
     .values({ orgId: organization.id, name: 'Q4', startDate: '2026-10-01', endDate: '2026-12-31', status: 'active' })

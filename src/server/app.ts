@@ -9,6 +9,8 @@ import { createAuth } from './auth/better-auth.js';
 import { LoginThrottle } from './auth/login-throttle.js';
 import { mountAuth } from './http/auth/mount.js';
 import { resolveAuthSecret } from './auth/secret.js';
+import { ensureSetupCode } from './services/setup-code.js';
+import { mailResetLink, recordPasswordReset, RESET_LINK_SECONDS } from './services/password-reset.js';
 import { createMailer, type Mailer } from './mail/mailer.js';
 import { systemClock, type Clock } from './clock.js';
 import { createLocalBus, type EventBus } from './events/bus.js';
@@ -71,7 +73,21 @@ export async function buildApp({
   await registerCompression(app);
 
   const secret = await resolveAuthSecret(handle.db, config.secret);
-  const auth = createAuth({ db: handle.db, secret, publicUrl: config.publicUrl });
+  const setupCode = await ensureSetupCode(handle.db, config.setupToken);
+  if (setupCode && !config.setupToken)
+    app.log.warn(`No organisation yet. Open Cairn at ${config.publicUrl} and enter this one-time setup code: ${setupCode}`);
+  const mail = mailer ?? createMailer(config.smtpUrl, config.mailFrom, (err) => app.log.warn({ err }, 'mail not sent'));
+  const resetDeps = { db: handle.db, mailer: mail, publicUrl: config.publicUrl };
+  const auth = createAuth({
+    db: handle.db,
+    secret,
+    publicUrl: config.publicUrl,
+    passwordReset: {
+      expiresInSeconds: RESET_LINK_SECONDS,
+      send: (userId, token) => mailResetLink(resetDeps, userId, token),
+      done: (userId) => recordPasswordReset(handle.db, userId),
+    },
+  });
   const ctx: AppContext = {
     handle,
     db: handle.db,
@@ -81,7 +97,7 @@ export async function buildApp({
     secret,
     events,
     metrics,
-    mailer: mailer ?? createMailer(config.smtpUrl, config.mailFrom, (err) => app.log.warn({ err }, 'mail not sent')),
+    mailer: mail,
   };
 
   await app.register(fastifySwagger, {

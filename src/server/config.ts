@@ -9,6 +9,8 @@ export interface Config {
   databaseUrl?: string;
   /** The address people reach Cairn at: used in invitation links and as the trusted auth origin. */
   publicUrl: string;
+  /** The one-time first-run setup code (CAIRN_SETUP_TOKEN); generated and printed to the log when not given. */
+  setupToken?: string;
   /** Signs sessions; generated and stored in the database when not given. */
   secret?: string;
   smtpUrl?: string;
@@ -71,6 +73,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: env.DATABASE_URL || undefined,
     publicUrl,
     secret: env.CAIRN_SECRET || undefined,
+    setupToken: env.CAIRN_SETUP_TOKEN || undefined,
     smtpUrl: env.SMTP_URL || undefined,
     mailFrom: env.MAIL_FROM || 'Cairn <cairn@localhost>',
     logLevel: env.LOG_LEVEL || 'info',

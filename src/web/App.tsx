@@ -9,6 +9,8 @@ import { lazyNamed } from './routing/lazy-named.js';
 // Every page is its own chunk: a first visit downloads the shell and the page it opens, nothing else.
 const SetupPage = lazyNamed(() => import('./pages/SetupPage.js'), 'SetupPage');
 const SignInPage = lazyNamed(() => import('./pages/SignInPage.js'), 'SignInPage');
+const ForgotPasswordPage = lazyNamed(() => import('./pages/ForgotPasswordPage.js'), 'ForgotPasswordPage');
+const ResetPasswordPage = lazyNamed(() => import('./pages/ResetPasswordPage.js'), 'ResetPasswordPage');
 const AcceptInvitePage = lazyNamed(() => import('./pages/AcceptInvitePage.js'), 'AcceptInvitePage');
 const HomePage = lazyNamed(() => import('./pages/HomePage.js'), 'HomePage');
 const PeoplePage = lazyNamed(() => import('./pages/PeoplePage.js'), 'PeoplePage');
@@ -67,6 +69,14 @@ export function App() {
     return (
       <Routes>
         <Route path="/invite/:token" element={standalone(<AcceptInvitePage />)} />
+      </Routes>
+    );
+  }
+  if (location.pathname === '/forgot-password' || location.pathname === '/reset-password') {
+    return (
+      <Routes>
+        <Route path="/forgot-password" element={standalone(<ForgotPasswordPage />)} />
+        <Route path="/reset-password" element={standalone(<ResetPasswordPage />)} />
       </Routes>
     );
   }

@@ -5,9 +5,15 @@ import { organizations, users } from '../../src/db/schema/index.js';
 import { Client } from '../support/client.js';
 import { describeEachEngine } from '../support/engines.js';
 import { expectProblem, expectStatus, PASSWORD } from '../support/fixtures.js';
-import { startTestServer, type TestServer } from '../support/server.js';
+import { startTestServer, TEST_SETUP_CODE, type TestServer } from '../support/server.js';
 
-const good = { organization: 'Acme Rockets', name: 'Olivia Owner', email: 'Olivia@Example.test', password: PASSWORD };
+const good = {
+  organization: 'Acme Rockets',
+  name: 'Olivia Owner',
+  email: 'Olivia@Example.test',
+  password: PASSWORD,
+  setupCode: TEST_SETUP_CODE,
+};
 
 describeEachEngine('first-run setup API', (engine) => {
   let server: TestServer;
@@ -31,6 +37,7 @@ describeEachEngine('first-run setup API', (engine) => {
     ['a malformed email', { ...good, email: 'not-an-email' }, 'email'],
     ['a password under 10 characters', { ...good, password: 'short1234' }, 'password'],
     ['an unknown time zone', { ...good, timeZone: 'Mars/Olympus' }, 'timeZone'],
+    ['no setup code', { ...good, setupCode: undefined }, 'setupCode'],
   ])('rejects %s with 400 naming the field, and writes nothing', async (_label, body, field) => {
     const response = await new Client(server.url).post('/api/v1/setup', body);
     expectProblem(response, 400, '/problems/validation-failed', field);
@@ -103,5 +110,45 @@ describeEachEngine('first-run setup API', (engine) => {
     }
     // With the fault gone, setup works: nothing half-written blocks it.
     expectStatus(await new Client(server.url).post('/api/v1/setup', good), 201);
+  });
+
+  it('refuses a wrong setup code with 403 naming setupCode, and writes nothing', async () => {
+    const response = await new Client(server.url).post('/api/v1/setup', { ...good, setupCode: 'GUESSED-CODE' });
+    expectProblem(response, 403, '/problems/forbidden', 'setupCode');
+    expect(response.headers.get('set-cookie')).toBeNull();
+    expect(await organizationCount()).toBe(0);
+    expect((await new Client(server.url).get('/api/v1/setup')).body).toEqual({ needed: true });
+  });
+
+  it('without CAIRN_SETUP_TOKEN prints a generated code to the log, which works once', { timeout: 120_000 }, async () => {
+    const lines: string[] = [];
+    const fresh = await startTestServer(engine().handle, {
+      config: { setupToken: undefined },
+      logger: { level: 'warn', stream: { write: (line: string) => void lines.push(line) } },
+    });
+    try {
+      const printed = lines.join('').match(/setup code: ([A-Z0-9-]+)/)?.[1];
+      expect(printed, lines.join('')).toMatch(/^([A-Z2-9]{4}-){3}[A-Z2-9]{4}$/);
+      // A second process on the same database prints the same code, not a competing one.
+      const secondLines: string[] = [];
+      const second = await startTestServer(engine().handle, {
+        config: { setupToken: undefined },
+        logger: { level: 'warn', stream: { write: (line: string) => void secondLines.push(line) } },
+      });
+      await second.close();
+      expect(secondLines.join('')).toContain(printed);
+      expectProblem(
+        await new Client(fresh.url).post('/api/v1/setup', { ...good, setupCode: TEST_SETUP_CODE }),
+        403,
+        '/problems/forbidden',
+        'setupCode',
+      );
+      // Typed in lower case from the log, it still works.
+      expectStatus(await new Client(fresh.url).post('/api/v1/setup', { ...good, setupCode: printed!.toLowerCase() }), 201);
+      const left = await queryRows(engine().db, sql`select key from instance_settings where key = 'setup_code'`);
+      expect(left).toEqual([]);
+    } finally {
+      await fresh.close();
+    }
   });
 });

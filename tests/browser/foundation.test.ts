@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, seriousAxeViolations } from './browser.js';
-import { startWebServer } from './server.js';
+import { startWebServer, TEST_SETUP_CODE } from './server.js';
 
 // Screenshots go to test-results/ unless SCREENSHOT_DIR=docs/screenshots refreshes the README's.
 const SHOTS = process.env.SCREENSHOT_DIR ?? 'test-results/screenshots';
@@ -26,6 +26,7 @@ describe('first run in the browser', () => {
 
   it('sets up the organisation, shows the shell, creates a team and invites a person', { timeout: 90_000 }, async () => {
     await page.goto(server.url);
+    await page.getByLabel('Setup code').fill(TEST_SETUP_CODE);
     await page.getByLabel('Organisation name').fill('Acme Robotics');
     await page.getByLabel('Your name').fill('Ada Lovelace');
     await page.getByRole('textbox', { name: 'Email' }).fill('ada@acme.test');

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, seriousAxeViolations } from './browser.js';
-import { startWebServer } from './server.js';
+import { startWebServer, TEST_SETUP_CODE } from './server.js';
 
 const SHOTS = process.env.SCREENSHOT_DIR ?? 'test-results/screenshots';
 
@@ -31,6 +31,7 @@ describe('mentions, notifications and the feed in the browser', () => {
       name: 'Ada Lovelace',
       email: 'ada@acme.test',
       password: 'correct-horse-battery',
+      setupCode: TEST_SETUP_CODE,
     });
     const invitation = await apiPost(ada, server.url, '/api/v1/invitations', { email: 'grace@acme.test' });
     await apiPost(grace, server.url, '/api/v1/invitations/accept', {

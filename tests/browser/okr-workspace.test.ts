@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, seriousAxeViolations } from './browser.js';
-import { startWebServer } from './server.js';
+import { startWebServer, TEST_SETUP_CODE } from './server.js';
 
 // Screenshots go to test-results/ unless SCREENSHOT_DIR=docs/screenshots refreshes the README's.
 const SHOTS = process.env.SCREENSHOT_DIR ?? 'test-results/screenshots';
@@ -35,7 +35,13 @@ describe('the OKR workspace in the browser', () => {
     // A stuck step fails with its own locator rather than the whole test timing out.
     page.setDefaultTimeout(10_000);
     const setup = await page.request.post(`${server.url}/api/v1/setup`, {
-      data: { organization: 'Acme Robotics', name: 'Ada Lovelace', email: 'ada@acme.test', password: 'correct-horse-battery' },
+      data: {
+        organization: 'Acme Robotics',
+        name: 'Ada Lovelace',
+        email: 'ada@acme.test',
+        password: 'correct-horse-battery',
+        setupCode: TEST_SETUP_CODE,
+      },
       headers: { origin: server.url },
     });
     expect(setup.status()).toBe(201);

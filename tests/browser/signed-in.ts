@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, expect } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from './browser.js';
-import { startWebServer } from './server.js';
+import { startWebServer, TEST_SETUP_CODE } from './server.js';
 
 export interface SignedIn {
   server: Awaited<ReturnType<typeof startWebServer>>;
@@ -34,7 +34,7 @@ export function useSignedInBrowser(
       expect(response.status(), `${path}: ${await response.text()}`).toBe(201);
       return (await response.json()) as T;
     };
-    await held.post('/setup', { name: 'Ada Lovelace', ...owner, password: OWNER_PASSWORD });
+    await held.post('/setup', { name: 'Ada Lovelace', ...owner, password: OWNER_PASSWORD, setupCode: TEST_SETUP_CODE });
   });
   afterAll(async () => {
     await held.browser?.close();

@@ -27,7 +27,11 @@ describeEachEngine('housekeeping: old job runs and settled messages are deleted 
       secret: 'test-secret',
     };
     orgId = (
-      await setupOrganization(db, { organization: 'Keep Tidy', name: 'Olivia Owner', email: uniqueEmail('owner'), password: PASSWORD })
+      await setupOrganization(
+        db,
+        { organization: 'Keep Tidy', name: 'Olivia Owner', email: uniqueEmail('owner'), password: PASSWORD },
+        'local',
+      )
     ).organization.id;
   });
 

@@ -16,6 +16,9 @@ export const REVIEWED_UNSCOPED_QUERIES: Record<string, string[]> = {
     'src/server/services/notifications/unsubscribe-link.ts › unsubscribeTarget › users',
     'src/server/services/calendar/calendar-feed.ts › feedOwner › calendarFeeds',
     'src/server/services/reports/report-shares.ts › shareByToken › reportShares',
+    // Better Auth hands over the user id of a reset token it has just checked (or an address it has just looked up).
+    'src/server/services/password-reset.ts › mailResetLink › users',
+    'src/server/services/password-reset.ts › recordPasswordReset › users',
   ],
   'E-mail addresses are unique across the instance, so an invitation checks them everywhere on purpose': [
     'src/server/services/invitations.ts › createInvitation › users',

@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import type { DatabaseHandle } from '../../src/db/database.js';
 import type { userSchema } from '../../src/server/http/setup/schema.js';
 import { Client, type ApiResponse } from './client.js';
-import { startTestServer, type TestServer } from './server.js';
+import { startTestServer, TEST_SETUP_CODE, type TestServer } from './server.js';
 
 export const PASSWORD = 'correct horse battery';
 
@@ -54,6 +54,7 @@ export async function setUpOrganization(
     name: input.name ?? 'Olivia Owner',
     email: input.email ?? uniqueEmail('owner'),
     password,
+    setupCode: TEST_SETUP_CODE,
   });
   expectStatus(response, 201);
   const owner: Person = { client, user: response.body.user, password };

@@ -17,6 +17,9 @@ export interface TestServerOptions extends Pick<AppOptions, 'mailer' | 'clock' |
   config?: Partial<Config>;
 }
 
+/** The first-run setup code every test server takes (as CAIRN_SETUP_TOKEN); a test may override it. */
+export const TEST_SETUP_CODE = 'TEST-SETUP-CODE';
+
 /** A port the OS had free a moment ago on 127.0.0.1. */
 export function freePort(): Promise<number> {
   return new Promise((resolvePort, reject) => {
@@ -43,7 +46,7 @@ export async function startTestServer(
   for (let attempt = 0; attempt < 5; attempt++) {
     const port = await freePort();
     const url = `http://127.0.0.1:${port}`;
-    const config: Config = { ...loadConfig({}), ...overrides, host: '127.0.0.1', port, publicUrl: url };
+    const config: Config = { ...loadConfig({}), setupToken: TEST_SETUP_CODE, ...overrides, host: '127.0.0.1', port, publicUrl: url };
     const server = await buildApp({ handle, config, logger: process.env.TEST_LOG === '1' ? { level: 'error' } : false, ...app });
     try {
       await server.listen({ port, host: '127.0.0.1' });

@@ -19,7 +19,7 @@ export async function setupCommand(args: ParsedArgs) {
   if (!input.success) throw new UsageError(input.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
   await withDatabase(async (handle) => {
     try {
-      const { organization, owner } = await setupOrganization(handle.db, input.data);
+      const { organization, owner } = await setupOrganization(handle.db, input.data, 'local');
       console.log(`Created ${organization.name} with owner ${owner.email}. Sign in at the Cairn address.`);
     } catch (error) {
       if (error instanceof AppError) throw new UsageError(error.message);

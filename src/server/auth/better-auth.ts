@@ -10,6 +10,12 @@ export interface AuthOptions {
   db: Database;
   secret: string;
   publicUrl: string;
+  /** Password reset by e-mail: how the link is sent, and what follows a reset (see services/password-reset.ts). */
+  passwordReset?: {
+    expiresInSeconds: number;
+    send(userId: string, token: string): Promise<void>;
+    done(userId: string): Promise<void>;
+  };
 }
 
 function requestOrigin(request?: Request): string | undefined {
@@ -23,7 +29,7 @@ function requestOrigin(request?: Request): string | undefined {
  * Better Auth owns sessions, cookies and password checks. People are created by Cairn's own
  * services (setup, invitations, CLI), so public sign-up stays off.
  */
-export function createAuth({ db, secret, publicUrl }: AuthOptions) {
+export function createAuth({ db, secret, publicUrl, passwordReset }: AuthOptions) {
   return betterAuth({
     appName: 'Cairn',
     baseURL: publicUrl,
@@ -33,7 +39,17 @@ export function createAuth({ db, secret, publicUrl }: AuthOptions) {
       provider: 'pg',
       schema: { user: users, session: sessions, account: accounts, verification: verifications },
     }),
-    emailAndPassword: { enabled: true, disableSignUp: true, minPasswordLength: PASSWORD_MIN, maxPasswordLength: PASSWORD_MAX },
+    emailAndPassword: {
+      enabled: true,
+      disableSignUp: true,
+      minPasswordLength: PASSWORD_MIN,
+      maxPasswordLength: PASSWORD_MAX,
+      // The reset token is random, stored with its expiry and consumed on use: single-use and short-lived.
+      resetPasswordTokenExpiresIn: passwordReset?.expiresInSeconds,
+      sendResetPassword: passwordReset ? ({ user, token }) => passwordReset.send(user.id, token) : undefined,
+      onPasswordReset: passwordReset ? ({ user }) => passwordReset.done(user.id) : undefined,
+      revokeSessionsOnPasswordReset: true,
+    },
     user: {
       additionalFields: {
         orgId: { type: 'string', required: true, input: false },

@@ -9,6 +9,8 @@ const PUBLIC_ROUTES: Record<string, string> = {
   'GET /api/health/ready': 'a load balancer probes readiness without credentials',
   'GET /api/v1/setup': 'the first-run page asks whether setup is still needed',
   'POST /api/v1/setup': 'first-run setup creates the first account',
+  'POST /api/v1/password-reset': 'a person who forgot their password asks for a link; the answer never says whether the address exists',
+  'POST /api/v1/password-reset/confirm': 'the reset link is opened signed out; its single-use, short-lived token is checked instead',
   'GET /api/v1/invitations/by-token/:token': 'the invitation link is opened before the person has an account',
   'POST /api/v1/invitations/accept': 'accepting an invitation creates the account',
   'GET /api/v1/unsubscribe': 'opened from a mailbox: shows a confirm button; the link is signed instead',

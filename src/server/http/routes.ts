@@ -5,6 +5,7 @@ import { invitationRoutes } from './invitations/routes.js';
 import { organizationRoutes } from './organization/routes.js';
 import { statusMarginRoutes } from './organization/status-margins-routes.js';
 import { setupRoutes } from './setup/routes.js';
+import { passwordResetRoutes } from './password-reset/routes.js';
 import { teamMemberRoutes } from './teams/member-routes.js';
 import { teamRoutes } from './teams/routes.js';
 import { tokenRoutes } from './tokens/routes.js';
@@ -38,6 +39,7 @@ export const apiRoutes =
   async (api) => {
     for (const routes of [
       setupRoutes,
+      passwordResetRoutes,
       organizationRoutes,
       statusMarginRoutes,
       userRoutes,

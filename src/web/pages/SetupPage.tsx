@@ -13,8 +13,9 @@ export function SetupPage() {
   const queryClient = useQueryClient();
   const form = useForm({
     mode: 'controlled',
-    initialValues: { organization: '', name: '', email: '', password: '' },
+    initialValues: { setupCode: '', organization: '', name: '', email: '', password: '' },
     validate: {
+      setupCode: (v) => (v.trim() ? null : 'Required.'),
       organization: (v) => (v.trim() ? null : 'Required.'),
       name: (v) => (v.trim() ? null : 'Required.'),
       email: (v) => (/^\S+@\S+\.\S+$/.test(v) ? null : 'Enter a valid email address.'),
@@ -37,6 +38,14 @@ export function SetupPage() {
               {formError}
             </Alert>
           )}
+          <TextInput
+            label="Setup code"
+            description="Cairn printed it to its log when it first started (or it is CAIRN_SETUP_TOKEN)."
+            required
+            autoComplete="off"
+            spellCheck={false}
+            {...form.getInputProps('setupCode')}
+          />
           <TextInput label="Organisation name" required {...form.getInputProps('organization')} />
           <TextInput label="Your name" required autoComplete="name" {...form.getInputProps('name')} />
           <TextInput label="Email" type="email" required autoComplete="email" {...form.getInputProps('email')} />
