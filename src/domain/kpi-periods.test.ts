@@ -67,7 +67,7 @@ describe('summarizeKpi', () => {
 });
 
 describe('healthChange across a digest window (2025-03-03, 2025-03-10]', () => {
-  it.each<[string, [string, number][], { before: string | null; after: string } | null]>([
+  it.each<[string, { asOf: string; value: number }[], { before: string | null; after: string } | null]>([
     ['no values', [], null],
     ['nothing reported in the window', at(['2025-03-01', 70]), null],
     ['the same health again', at(['2025-03-01', 95], ['2025-03-05', 92]), null],
