@@ -24,10 +24,14 @@ export interface BulkValuesResult {
   applied: boolean;
 }
 
-/** Cells of each line, split on tabs, commas or semicolons (whichever the sheet used); quotes as in CSV. */
+/**
+ * Cells of each line, split on the one separator the sheet used — tabs (a pasted column), else semicolons, else
+ * commas — so a decimal comma ("99,7") in a tab- or semicolon-separated paste stays one number. Quotes as in CSV.
+ */
 function cellsOf(text: string): string[][] {
+  const delimiter = text.includes('\t') ? '\t' : text.includes(';') ? ';' : ',';
   try {
-    return parse(text, { delimiter: ['\t', ';', ','], relax_column_count: true, relax_quotes: true, skip_empty_lines: false, bom: true });
+    return parse(text, { delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: false, bom: true });
   } catch (error) {
     throw invalid('text', `This is not readable as rows of values: ${(error as Error).message}`);
   }
