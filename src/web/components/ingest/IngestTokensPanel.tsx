@@ -1,6 +1,7 @@
 import { Alert, Button, Code, CopyButton, Group, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { ItemList, RowAction } from '../lists/ItemList.js';
 import { ingestKeys, issueToken, revokeToken, useIngestTokens, type IssuedToken, type Metric } from '../../api/ingest.js';
 
 /**
@@ -50,31 +51,22 @@ export function IngestTokensPanel({ metric }: { metric: Metric }) {
           </Group>
         </Alert>
       )}
-      {(tokens.data ?? []).length > 0 && (
-        <ul aria-label="Live ingest tokens" style={{ margin: 0, paddingLeft: '1.2rem' }}>
-          {tokens.data!.map((t) => (
-            <li key={t.id}>
-              <Group gap="xs" wrap="wrap">
-                <Text size="sm">{t.label ?? 'Unlabelled token'}</Text>
-                <Text size="xs" c="dimmed">
-                  {t.createdByName ? `by ${t.createdByName} · ` : ''}
-                  {t.lastUsedAt ? `last used ${t.lastUsedAt.slice(0, 10)}` : 'never used'}
-                </Text>
-                <Button
-                  size="compact-xs"
-                  variant="subtle"
-                  color="red"
-                  c="red.9"
-                  aria-label={`Revoke token ${t.label ?? 'Unlabelled token'}`}
-                  onClick={() => void revokeToken(t.id).then(refresh)}
-                >
-                  Revoke
-                </Button>
-              </Group>
-            </li>
-          ))}
-        </ul>
-      )}
+      <ItemList
+        label="Live ingest tokens"
+        items={tokens.data ?? []}
+        row={(t) => (
+          <>
+            <Text size="sm">{t.label ?? 'Unlabelled token'}</Text>
+            <Text size="xs" c="dimmed">
+              {t.createdByName ? `by ${t.createdByName} · ` : ''}
+              {t.lastUsedAt ? `last used ${t.lastUsedAt.slice(0, 10)}` : 'never used'}
+            </Text>
+            <RowAction label={`Revoke token ${t.label ?? 'Unlabelled token'}`} onClick={() => void revokeToken(t.id).then(refresh)}>
+              Revoke
+            </RowAction>
+          </>
+        )}
+      />
       <Group align="flex-end" gap="xs" wrap="wrap">
         <TextInput label="What will push with it" size="xs" value={label} onChange={(e) => setLabel(e.currentTarget.value)} />
         <Button size="xs" variant="light" onClick={() => void create()}>
