@@ -22,13 +22,15 @@ describe('readDatedValues', () => {
   const today = '2026-03-10';
 
   it('skips a header and blank lines, keeps notes and line numbers', () =>
-    expect(readDatedValues([['date', 'value', 'note'], ['2026-03-02', '40'], [''], ['2026-03-09', '41,5', 'late', 'data']], today)).toEqual({
-      rows: [
-        { line: 2, asOf: '2026-03-02', value: 40, note: null },
-        { line: 4, asOf: '2026-03-09', value: 41.5, note: 'late, data' },
-      ],
-      errors: [],
-    }));
+    expect(readDatedValues([['date', 'value', 'note'], ['2026-03-02', '40'], [''], ['2026-03-09', '41,5', 'late', 'data']], today)).toEqual(
+      {
+        rows: [
+          { line: 2, asOf: '2026-03-02', value: 40, note: null },
+          { line: 4, asOf: '2026-03-09', value: 41.5, note: 'late, data' },
+        ],
+        errors: [],
+      },
+    ));
 
   it.each<[string[], 'asOf' | 'value', RegExp]>([
     [['03/02/2026', '1'], 'asOf', /not a date/],
@@ -43,7 +45,13 @@ describe('readDatedValues', () => {
   });
 
   it('refuses a date given twice, naming the first line', () =>
-    expect(readDatedValues([['2026-03-02', '1'], ['2026-03-02', '2']], today).errors).toEqual([
-      { line: 2, field: 'asOf', message: '2026-03-02 is already on line 1.' },
-    ]));
+    expect(
+      readDatedValues(
+        [
+          ['2026-03-02', '1'],
+          ['2026-03-02', '2'],
+        ],
+        today,
+      ).errors,
+    ).toEqual([{ line: 2, field: 'asOf', message: '2026-03-02 is already on line 1.' }]));
 });

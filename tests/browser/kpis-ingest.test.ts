@@ -21,7 +21,12 @@ describe('Pushed values, pasted values and the improves-KPI link in the browser'
       status: 'active',
       publishOverrideReason: 'Browser test set-up',
     });
-    const kr = await b.post(`/objectives/${objective.id}/key-results`, { title: 'Signups', kind: 'metric', startValue: 0, targetValue: 100 });
+    const kr = await b.post(`/objectives/${objective.id}/key-results`, {
+      title: 'Signups',
+      kind: 'metric',
+      startValue: 0,
+      targetValue: 100,
+    });
 
     // Paste a column: the preview names the refused line, then every line is added at once.
     await page.goto(`${server.url}/kpis/${kpi.id}`);

@@ -44,7 +44,11 @@ describeEachEngine('KPI values in bulk, key result ↔ KPI links, token lists, d
     expect(again.body.rows).toEqual([expect.objectContaining({ asOf: '2025-02-10', value: 99.9, replaces: true })]);
 
     const outsider = await addPerson(owner.client);
-    expectProblem(await outsider.client.post(`${API}/kpis/${up.id}/values/import`, { text: csv, dryRun: false }), 403, '/problems/forbidden');
+    expectProblem(
+      await outsider.client.post(`${API}/kpis/${up.id}/values/import`, { text: csv, dryRun: false }),
+      403,
+      '/problems/forbidden',
+    );
   });
 
   it('links a key result to the KPI it improves; following it checks in the latest value; only editors link', async () => {
@@ -52,11 +56,22 @@ describeEachEngine('KPI values in bulk, key result ↔ KPI links, token lists, d
     const up = await createKpi(owner.client, uptime());
     await owner.client.post(`${API}/kpis/${up.id}/values`, { value: 99.1, asOf: '2025-02-10' });
     const objective = await api.createPublished({ cycleId: cycle.id, title: 'Reliable' });
-    const kr = await api.createKeyResult(objective.id, { title: 'Uptime to 99.9', kind: 'metric', startValue: 98, targetValue: 99.9, unit: '%' });
+    const kr = await api.createKeyResult(objective.id, {
+      title: 'Uptime to 99.9',
+      kind: 'metric',
+      startValue: 98,
+      targetValue: 99.9,
+      unit: '%',
+    });
     const milestone = await api.createKeyResult(objective.id, { title: 'Runbooks', kind: 'milestone', milestones: [{ title: 'Write' }] });
 
     expect((await owner.client.get(`${API}/key-results/${kr.id}/kpi`)).body).toEqual({ link: null, canEdit: true });
-    expectProblem(await owner.client.put(`${API}/key-results/${kr.id}/kpi`, { kpiId: crypto.randomUUID() }), 404, '/problems/not-found', 'kpiId');
+    expectProblem(
+      await owner.client.put(`${API}/key-results/${kr.id}/kpi`, { kpiId: crypto.randomUUID() }),
+      404,
+      '/problems/not-found',
+      'kpiId',
+    );
     expectProblem(
       await owner.client.put(`${API}/key-results/${milestone.id}/kpi`, { kpiId: up.id, followsKpi: true }),
       422,
@@ -89,7 +104,11 @@ describeEachEngine('KPI values in bulk, key result ↔ KPI links, token lists, d
     expect(JSON.stringify(list.body)).not.toContain(second.body.token);
     const outsider = await addPerson(owner.client);
     expectProblem(await outsider.client.get(`${API}/kpis/${up.id}/ingest-tokens`), 403, '/problems/forbidden');
-    expectProblem(await new Client(t.server.url, second.body.token).get(`${API}/kpis/${up.id}/ingest-tokens`), 401, '/problems/unauthenticated');
+    expectProblem(
+      await new Client(t.server.url, second.body.token).get(`${API}/kpis/${up.id}/ingest-tokens`),
+      401,
+      '/problems/unauthenticated',
+    );
   });
 
   it('refuses hand check-ins on a key result driven by its initiatives, naming the field', async () => {

@@ -53,9 +53,13 @@ export const ingestRoutes =
           response: { 200: listed, 403: problemSchema, 404: problemSchema },
         },
         handler: async (request) =>
-          (await listIngestTokens(ctx.db, actorOf(request), key === 'kpiId' ? { kpiId: request.params.id } : { keyResultId: request.params.id })).map(
-            (t) => ({ ...t, createdAt: t.createdAt.toISOString(), lastUsedAt: t.lastUsedAt?.toISOString() ?? null }),
-          ),
+          (
+            await listIngestTokens(
+              ctx.db,
+              actorOf(request),
+              key === 'kpiId' ? { kpiId: request.params.id } : { keyResultId: request.params.id },
+            )
+          ).map((t) => ({ ...t, createdAt: t.createdAt.toISOString(), lastUsedAt: t.lastUsedAt?.toISOString() ?? null })),
       });
 
     app.post('/kpis/:id/ingest-tokens', {

@@ -27,7 +27,12 @@ export async function keyResultKpi(db: Database, actor: Actor, keyResultId: stri
  * Links a key result to the KPI it improves, by those who may edit the key result. Following the KPI's value is
  * for metric and threshold key results; when chosen, the KPI's latest value is checked in right away.
  */
-export async function linkKeyResultKpi(deps: ServiceDeps, actor: Actor, keyResultId: string, fields: { kpiId: string; followsKpi: boolean }) {
+export async function linkKeyResultKpi(
+  deps: ServiceDeps,
+  actor: Actor,
+  keyResultId: string,
+  fields: { kpiId: string; followsKpi: boolean },
+) {
   await writeAndAnnounce(deps, actor.orgId, async (tx, announce) => {
     const { keyResult, relation } = await loadKeyResultFor(tx, actor, keyResultId);
     authorizeKeyResultEdit(actor, relation, keyResult.ownerId);
@@ -38,7 +43,13 @@ export async function linkKeyResultKpi(deps: ServiceDeps, actor: Actor, keyResul
       .insert(keyResultKpis)
       .values({ orgId: actor.orgId, keyResultId, ...fields })
       .onConflictDoUpdate({ target: keyResultKpis.keyResultId, set: fields });
-    await recordActivity(tx, { ...scopeOf(actor), action: 'key_result.kpi_linked', entityType: 'key_result', entityId: keyResultId, after: fields });
+    await recordActivity(tx, {
+      ...scopeOf(actor),
+      action: 'key_result.kpi_linked',
+      entityType: 'key_result',
+      entityId: keyResultId,
+      after: fields,
+    });
     announce.changed('objective', keyResult.objectiveId, keyResult.objectiveId);
     if (fields.followsKpi) await followKpi(tx, announce, kpi, (await activeValues(tx, actor.orgId, kpi.id)).at(-1) ?? null);
   });

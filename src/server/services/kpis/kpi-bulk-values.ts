@@ -54,7 +54,9 @@ export async function importKpiValues(deps: ServiceDeps, actor: Actor, kpiId: st
       ? await tx
           .select({ asOf: kpiValues.asOf })
           .from(kpiValues)
-          .where(and(eq(kpiValues.orgId, actor.orgId), eq(kpiValues.kpiId, kpiId), eq(kpiValues.deleted, false), inArray(kpiValues.asOf, dates)))
+          .where(
+            and(eq(kpiValues.orgId, actor.orgId), eq(kpiValues.kpiId, kpiId), eq(kpiValues.deleted, false), inArray(kpiValues.asOf, dates)),
+          )
       : [];
     const heldDates = new Set(held.map((h) => h.asOf));
     const preview = rows.map((r) => ({ ...r, replaces: heldDates.has(r.asOf) }));
@@ -62,7 +64,15 @@ export async function importKpiValues(deps: ServiceDeps, actor: Actor, kpiId: st
     const first = errors[0];
     if (first) throw invalid('text', `Line ${first.line}: ${first.message}`);
     if (rows.length === 0) throw invalid('text', 'There are no values to add.');
-    await storeKpiValues(tx, deps, announce, kpi, rows.map(({ asOf, value, note }) => ({ asOf, value, note })), { reportedBy: actor.userId, source: input.source }, today);
+    await storeKpiValues(
+      tx,
+      deps,
+      announce,
+      kpi,
+      rows.map(({ asOf, value, note }) => ({ asOf, value, note })),
+      { reportedBy: actor.userId, source: input.source },
+      today,
+    );
     return { rows: preview, errors, applied: true };
   });
 }

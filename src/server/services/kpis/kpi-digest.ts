@@ -8,7 +8,11 @@ const SAY: Record<KpiHealth, string> = { healthy: 'healthy', watch: 'on watch', 
 
 /** A team's KPIs whose health changed in the digest window (previousDate, dueDate], as digest lines. */
 export async function kpiHealthChanges(tx: Executor, orgId: string, teamId: string, window: { previousDate: string; dueDate: string }) {
-  const rows = await tx.select().from(kpis).where(and(eq(kpis.orgId, orgId), eq(kpis.teamId, teamId))).orderBy(asc(kpis.name));
+  const rows = await tx
+    .select()
+    .from(kpis)
+    .where(and(eq(kpis.orgId, orgId), eq(kpis.teamId, teamId)))
+    .orderBy(asc(kpis.name));
   if (rows.length === 0) return [];
   const values = await tx
     .select({ kpiId: kpiValues.kpiId, asOf: kpiValues.asOf, value: kpiValues.value })

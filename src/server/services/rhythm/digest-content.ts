@@ -93,7 +93,9 @@ export async function teamDigest(
     blockers: recent
       .filter((c) => c.blockers?.trim())
       .map((c) => `${c.author ?? 'Someone'} on ${title.get(c.keyResultId)}: ${c.blockers!.trim()}`),
-    missing: missing.map((k) => `${k.ownerName ?? 'No owner'}: ${describeKeyResult(k)}${k.proposed ? ' (a value waits for confirmation)' : ''}`),
+    missing: missing.map(
+      (k) => `${k.ownerName ?? 'No owner'}: ${describeKeyResult(k)}${k.proposed ? ' (a value waits for confirmation)' : ''}`,
+    ),
     wins: moved.filter((k) => k.progress >= 1).map((k) => `${describeKeyResult(k)} reached its target`),
     kpis: await kpiHealthChanges(tx, group.orgId, group.teamId!, window),
   };

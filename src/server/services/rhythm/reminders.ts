@@ -41,7 +41,9 @@ function reminderBody(group: CheckInGroup, period: Period, rows: DueKeyResult[])
   const proposed = rows.filter((r) => r.proposed);
   return [
     `Check-ins for ${group.name} were due ${sayMoment(period.dueAt, group.schedule.timeZone)}.`,
-    ...(missing.length ? [`These key results have had no check-in since ${sayDate(period.previousDate)}:`, bullets(missing.map(describeKeyResult))] : []),
+    ...(missing.length
+      ? [`These key results have had no check-in since ${sayDate(period.previousDate)}:`, bullets(missing.map(describeKeyResult))]
+      : []),
     ...(proposed.length ? ['A value arrived for these and needs your confirmation:', bullets(proposed.map(describeKeyResult))] : []),
   ].join('\n');
 }

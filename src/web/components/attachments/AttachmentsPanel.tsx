@@ -15,7 +15,6 @@ import { AddForm, ItemList, RowAction } from '../lists/ItemList.js';
 import { useApiSubmit } from '../useApiForm.js';
 import { fileSize } from './file-size.js';
 
-
 /** Links and files on an objective or a key result: anyone in the organisation opens them; those working on it add them. */
 export function AttachmentsPanel({ parent, title = 'Links and files' }: { parent: AttachmentParent; title?: string }) {
   const attachments = useAttachments(parent);
@@ -56,7 +55,13 @@ export function AttachmentsPanel({ parent, title = 'Links and files' }: { parent
           items={data?.links ?? []}
           row={(l) => (
             <>
-              <Anchor href={l.url} target="_blank" rel="noopener noreferrer nofollow" underline="always" style={{ overflowWrap: 'anywhere' }}>
+              <Anchor
+                href={l.url}
+                target="_blank"
+                rel="noopener noreferrer nofollow"
+                underline="always"
+                style={{ overflowWrap: 'anywhere' }}
+              >
                 {l.title}
               </Anchor>
               {l.canRemove && <RowAction label={`Remove link ${l.title}`} onClick={() => void removeLink(l.id).then(refresh)} />}

@@ -49,7 +49,14 @@ function ProposalCard({ proposal, unit, onDone }: { proposal: Proposal; unit: st
           >
             Confirm
           </Button>
-          <Button size="xs" variant="subtle" color="red" c="red.9" aria-label={`Dismiss ${what}`} onClick={() => void act(() => dismissProposal(proposal.id))}>
+          <Button
+            size="xs"
+            variant="subtle"
+            color="red"
+            c="red.9"
+            aria-label={`Dismiss ${what}`}
+            onClick={() => void act(() => dismissProposal(proposal.id))}
+          >
             Dismiss
           </Button>
         </Group>
