@@ -32,8 +32,9 @@ export function IngestTokensPanel({ metric }: { metric: Metric }) {
         Values pushed by other tools
       </Title>
       <Text size="xs" c="dimmed">
-        POST <Code>{'{ "value": 42, "asOf": "YYYY-MM-DD", "source": "my dashboard" }'}</Code> to <Code>{pushUrl}</Code> with the token as a
-        bearer. {metric.kind === 'kpis' ? 'Values are stored at once.' : 'Each value waits for its owner to confirm it.'}
+        POST <Code>{'{ "value": 42, "asOf": "YYYY-MM-DD", "source": "my dashboard" }'}</Code> to{' '}
+        <Code style={{ overflowWrap: 'anywhere' }}>{pushUrl}</Code> with the token as a bearer.{' '}
+        {metric.kind === 'kpis' ? 'Values are stored at once.' : 'Each value waits for its owner to confirm it.'}
       </Text>
       {issued && (
         <Alert color="teal" title="Copy this token now: it will not be shown again" role="status">
