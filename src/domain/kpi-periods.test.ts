@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { KpiBands } from './kpi-health.js';
-import { latestPerPeriod, periodIndex, summarizeKpi, unhealthyPeriods } from './kpi-periods.js';
+import { healthChange, latestPerPeriod, periodIndex, summarizeKpi, unhealthyPeriods } from './kpi-periods.js';
 
 const higher: KpiBands = { direction: 'higher_is_better', healthy: 90, watch: 80, bandMin: null, bandMax: null, watchMargin: null };
 const at = (...pairs: [string, number][]) => pairs.map(([asOf, value]) => ({ asOf, value }));
@@ -63,5 +63,21 @@ describe('summarizeKpi', () => {
       unhealthySince: null,
       series: [],
     });
+  });
+});
+
+describe('healthChange across a digest window (2025-03-03, 2025-03-10]', () => {
+  it.each<[string, { asOf: string; value: number }[], { before: string | null; after: string } | null]>([
+    ['no values', [], null],
+    ['nothing reported in the window', at(['2025-03-01', 70]), null],
+    ['the same health again', at(['2025-03-01', 95], ['2025-03-05', 92]), null],
+    ['healthy to unhealthy', at(['2025-03-01', 95], ['2025-03-05', 70]), { before: 'healthy', after: 'unhealthy' }],
+    ['a first value', at(['2025-03-04', 85]), { before: null, after: 'watch' }],
+    ['back and forth within the window ends where it began', at(['2025-03-01', 95], ['2025-03-04', 70], ['2025-03-09', 91]), null],
+    ['a value after the window is not counted', at(['2025-03-01', 95], ['2025-03-11', 70]), null],
+    ['the window end is included', at(['2025-03-03', 95], ['2025-03-10', 85]), { before: 'healthy', after: 'watch' }],
+  ])('%s', (_, values, expected) => {
+    const change = healthChange(higher, values, '2025-03-03', '2025-03-10');
+    expect(change && { before: change.before, after: change.after }).toEqual(expected);
   });
 });

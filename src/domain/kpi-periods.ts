@@ -70,3 +70,24 @@ export function summarizeKpi(bands: KpiBands, cadence: KpiCadence, values: reado
     series: periods.slice(-seriesLength).map((p) => p.value),
   };
 }
+
+const latestUpTo = (values: readonly DatedValue[], date: string) =>
+  values.reduce<DatedValue | null>((held, v) => (v.asOf <= date && (!held || v.asOf >= held.asOf) ? v : held), null);
+
+/**
+ * How a KPI's health moved across a window (after `from`, up to `to`): null when it did not change or nothing was
+ * reported in the window. A KPI's first value counts as a change from "no health".
+ */
+export function healthChange(
+  bands: KpiBands,
+  values: readonly DatedValue[],
+  from: string,
+  to: string,
+): { before: KpiHealth | null; after: KpiHealth; latest: DatedValue } | null {
+  const latest = latestUpTo(values, to);
+  if (!latest || latest.asOf <= from) return null;
+  const earlier = latestUpTo(values, from);
+  const before = earlier ? healthOf(bands, earlier.value) : null;
+  const after = healthOf(bands, latest.value);
+  return before === after ? null : { before, after, latest };
+}

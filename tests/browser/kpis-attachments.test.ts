@@ -52,7 +52,7 @@ describe('Links, files and initiatives in the browser', () => {
       expect(await seriousAxeViolations(page)).toEqual([]);
       await page.screenshot({ path: `${SHOTS}/objective-attachments.png`, fullPage: true });
 
-      await page.getByRole('button', { name: 'Initiatives and files of Activation' }).click();
+      await page.getByRole('button', { name: 'Work, KPI and files of Activation' }).click();
       const work = page.getByRole('form', { name: 'Add an initiative' });
       await work.getByRole('textbox', { name: 'Initiative' }).fill('Guided first project');
       await work.getByRole('button', { name: 'Add initiative' }).click();

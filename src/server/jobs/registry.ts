@@ -10,6 +10,7 @@ import { housekeeping } from './housekeeping.js';
 import { escalateReviewGroup, remindReviewGroup } from '../services/closing/review-reminders.js';
 import { dueSurveyWork } from '../services/surveys/reminders.js';
 import { dueReviewOpenings } from '../services/closing/review-opening.js';
+import { dueProxyReminders } from '../services/kpis/proxy-reminders.js';
 
 const notifyAt = (ctx: JobContext, now: Date): NotifyContext => ({ publicUrl: ctx.config.publicUrl, secret: ctx.secret, now });
 
@@ -89,10 +90,36 @@ const reviewOpening: ScheduledJob = {
   due: (ctx, now, orgId) => dueReviewOpenings(ctx.db, now, orgId),
 };
 
-const SCHEDULED_JOBS: readonly ScheduledJob[] = [reviewOpening, reminders, escalation, digest, surveyReminders, housekeeping];
+/** Key results measured by a proxy past its replacement date: their owners are told, once per date. */
+const proxyReminders: ScheduledJob = {
+  name: 'proxy-reminders',
+  description: 'Tell owners of key results measured by a proxy whose replacement date has passed',
+  async due(ctx, now, orgId) {
+    return (await dueProxyReminders(ctx.db, now, orgId)).map((work) => ({ key: work.key, run: (tx) => work.run(tx, notifyAt(ctx, now)) }));
+  },
+};
+
+const SCHEDULED_JOBS: readonly ScheduledJob[] = [
+  reviewOpening,
+  reminders,
+  escalation,
+  digest,
+  surveyReminders,
+  proxyReminders,
+  housekeeping,
+];
 
 /** Every job an operator may run by name; `dispatch` delivers the outbox and has no periods. */
-export const JOB_NAMES = ['review-opening', 'reminders', 'escalation', 'digest', 'survey-reminders', 'dispatch', 'housekeeping'] as const;
+export const JOB_NAMES = [
+  'review-opening',
+  'reminders',
+  'escalation',
+  'digest',
+  'survey-reminders',
+  'proxy-reminders',
+  'dispatch',
+  'housekeeping',
+] as const;
 export type JobName = (typeof JOB_NAMES)[number];
 
 export const isJobName = (name: string): name is JobName => (JOB_NAMES as readonly string[]).includes(name);

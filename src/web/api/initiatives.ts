@@ -21,8 +21,9 @@ export const initiativeKeys = {
   mine: ['initiatives', 'mine'] as const,
 };
 
-export const useInitiatives = (keyResultId: string) =>
+export const useInitiatives = (keyResultId: string, enabled = true) =>
   useQuery({
+    enabled,
     queryKey: initiativeKeys.ofKeyResult(keyResultId),
     queryFn: () => api<InitiativeList>(`/api/v1/key-results/${keyResultId}/initiatives`),
   });

@@ -8,6 +8,7 @@ import { progressKeys } from '../api/okr-queries.js';
 import { useUsers } from '../api/queries.js';
 import type { CheckIn, KeyResult } from '../api/okr-types.js';
 import { percent } from './ProgressBar.js';
+import { useInitiatives } from '../api/initiatives.js';
 import { useApiSubmit } from './useApiForm.js';
 import { ConfidencePicker } from './okr/ConfidencePicker.js';
 import { MentionTextarea } from './social/MentionTextarea.js';
@@ -54,6 +55,7 @@ export function CheckInDialog({
   useReturnFocus();
   const queryClient = useQueryClient();
   const users = useUsers();
+  const drive = useInitiatives(kr.id, kr.kind === 'milestone' && !editing);
   const people = (users.data ?? []).filter((u) => u.active).map((u) => ({ id: u.id, name: u.name }));
   const startBlockers = toEditable(editing?.blockers ?? '');
   const [mentioned, setMentioned] = useState<Person[]>(startBlockers.people);
@@ -86,6 +88,15 @@ export function CheckInDialog({
   });
   const next = preview(kr, form.getValues());
   const unit = kr.unit && kr.unit !== 'number' ? ` (${kr.unit})` : '';
+  // A key result driven by its initiatives moves with their status: no hand check-in is offered (the API refuses it).
+  if (drive.data?.drivenByInitiatives)
+    return (
+      <Modal opened={opened} onClose={onClose} title={`Check in: ${kr.title}`}>
+        <Alert color="blue" role="status">
+          This key result moves with its initiatives: change their status under “Work, KPI and files” instead.
+        </Alert>
+      </Modal>
+    );
   return (
     <Modal opened={opened} onClose={onClose} title={editing ? 'Correct check-in' : `Check in: ${kr.title}`} size="lg">
       <form onSubmit={onSubmit}>

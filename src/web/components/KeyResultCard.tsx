@@ -129,9 +129,9 @@ export function KeyResultCard({
             variant="subtle"
             onClick={work.toggle}
             aria-expanded={workOpen}
-            aria-label={`Initiatives and files of ${kr.title}`}
+            aria-label={`Work, KPI and files of ${kr.title}`}
           >
-            Initiatives and files
+            Work, KPI and files
           </Button>
           {!closed && kr.can.edit && (
             <Button size="xs" variant="subtle" onClick={editor.open} aria-label={`Edit key result ${kr.title}`}>
@@ -156,7 +156,7 @@ export function KeyResultCard({
         <Collapse expanded={workOpen}>
           {workOpen && (
             <Suspense fallback={null}>
-              <KeyResultWork keyResultId={kr.id} milestone={kr.kind === 'milestone'} closed={closed} meId={me.user.id} />
+              <KeyResultWork kr={kr} closed={closed} meId={me.user.id} />
             </Suspense>
           )}
         </Collapse>

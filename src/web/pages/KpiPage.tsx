@@ -5,6 +5,8 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { acceptRecovery, addKpiValue, deleteKpiValue, kpiKeys, useKpi, useKpiValues, type Kpi } from '../api/kpis.js';
 import { KpiChart } from '../components/kpis/KpiChart.js';
 import { KpiHealthBadge } from '../components/kpis/KpiHealthBadge.js';
+import { BulkValuesForm } from '../components/ingest/BulkValuesForm.js';
+import { IngestTokensPanel } from '../components/ingest/IngestTokensPanel.js';
 import { useApiSubmit } from '../components/useApiForm.js';
 import { useDocumentTitle } from '../components/page-title.js';
 
@@ -102,6 +104,19 @@ export function KpiPage() {
             Report a value
           </Title>
           <AddValueForm kpi={k} />
+        </Card>
+      )}
+      {k.can.report && (
+        <Card withBorder>
+          <Title order={2} size="h4" mb="sm">
+            Paste or upload values
+          </Title>
+          <BulkValuesForm kpiId={k.id} />
+        </Card>
+      )}
+      {k.can.report && (
+        <Card withBorder>
+          <IngestTokensPanel metric={{ kind: 'kpis', id: k.id }} />
         </Card>
       )}
       <Card withBorder>

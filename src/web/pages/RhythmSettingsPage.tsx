@@ -1,5 +1,6 @@
 import { Card, Stack, Text, Title } from '@mantine/core';
 import type { Me } from '../api/types.js';
+import { FileUsageCard } from '../components/attachments/FileUsageCard.js';
 import { JobRunner } from '../components/rhythm/JobRunner.js';
 import { OutboxTable } from '../components/rhythm/OutboxTable.js';
 import { useOutbox, useRhythm, useTeamRhythms } from '../components/rhythm/rhythm-api.js';
@@ -55,6 +56,7 @@ export function RhythmSettingsPage({ me }: { me: Me }) {
             </Title>
             <OutboxTable entries={outbox.data ?? []} />
           </Card>
+          <FileUsageCard />
         </>
       )}
     </Stack>

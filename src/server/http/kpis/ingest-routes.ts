@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ingestValue } from '../../services/kpis/ingest.js';
-import { issueIngestToken, revokeIngestToken } from '../../services/kpis/ingest-tokens.js';
+import { issueIngestToken, listIngestTokens, revokeIngestToken } from '../../services/kpis/ingest-tokens.js';
 import { unauthenticated } from '../../errors.js';
 import { actorOf, type AppContext } from '../context.js';
 import { idParam, problemSchema } from '../schemas.js';
@@ -14,6 +14,15 @@ const issued = z.object({
   label: z.string().nullable(),
   token: z.string().describe('Shown this once: only its hash is kept'),
 });
+const listed = z.array(
+  z.object({
+    id: z.string(),
+    label: z.string().nullable(),
+    createdAt: z.string(),
+    lastUsedAt: z.string().nullable(),
+    createdByName: z.string().nullable(),
+  }),
+);
 const pushedBody = z.object({
   value: z.number({ message: 'Must be a finite number.' }).finite('Must be a finite number.'),
   asOf: z.iso.date({ message: 'Use a date as YYYY-MM-DD.' }).optional().describe('Defaults to today; never in the future'),
@@ -32,6 +41,27 @@ const present = (row: z.infer<typeof issued>) => ({
 export const ingestRoutes =
   (ctx: AppContext): FastifyPluginAsyncZod =>
   async (app) => {
+    for (const [path, key] of [
+      ['/kpis/:id/ingest-tokens', 'kpiId'],
+      ['/key-results/:id/ingest-tokens', 'keyResultId'],
+    ] as const)
+      app.get(path, {
+        schema: {
+          tags: ['ingest'],
+          summary: 'The live ingest tokens of this metric (never the tokens themselves)',
+          params: idParam,
+          response: { 200: listed, 403: problemSchema, 404: problemSchema },
+        },
+        handler: async (request) =>
+          (
+            await listIngestTokens(
+              ctx.db,
+              actorOf(request),
+              key === 'kpiId' ? { kpiId: request.params.id } : { keyResultId: request.params.id },
+            )
+          ).map((t) => ({ ...t, createdAt: t.createdAt.toISOString(), lastUsedAt: t.lastUsedAt?.toISOString() ?? null })),
+      });
+
     app.post('/kpis/:id/ingest-tokens', {
       schema: {
         tags: ['ingest'],

@@ -2,6 +2,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../context.js';
 import { kpiRoutes as kpiResourceRoutes } from './kpi-routes.js';
 import { kpiValueRoutes } from './value-routes.js';
+import { kpiBulkValueRoutes } from './bulk-value-routes.js';
+import { keyResultKpiRoutes } from './key-result-kpi-routes.js';
 import { kpiSettingsRoutes } from './settings-routes.js';
 import { ingestRoutes } from './ingest-routes.js';
 import { proposalRoutes } from './proposal-routes.js';
@@ -15,6 +17,8 @@ export const kpiRoutes =
     for (const routes of [
       kpiResourceRoutes,
       kpiValueRoutes,
+      kpiBulkValueRoutes,
+      keyResultKpiRoutes,
       kpiSettingsRoutes,
       ingestRoutes,
       proposalRoutes,

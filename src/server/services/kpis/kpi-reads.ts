@@ -9,7 +9,7 @@ import type { KpiRelation } from '../../policies/kpis.js';
 export type KpiRow = typeof kpis.$inferSelect;
 
 /** A KPI with the organisation's time zone and the actor's relation to it, in one statement (404 outside the organisation). */
-export async function loadKpiFor(tx: Executor, actor: Actor, kpiId: string) {
+export async function loadKpiFor(tx: Executor, actor: Actor, kpiId: string, field?: string) {
   const [row] = await tx
     .select({
       kpi: kpis,
@@ -19,7 +19,7 @@ export async function loadKpiFor(tx: Executor, actor: Actor, kpiId: string) {
     .from(kpis)
     .innerJoin(organizations, eq(organizations.id, kpis.orgId))
     .where(and(eq(kpis.orgId, actor.orgId), eq(kpis.id, kpiId)));
-  if (!row) throw notFound('The KPI');
+  if (!row) throw notFound('The KPI', field);
   const relation: KpiRelation = { owns: row.kpi.ownerId === actor.userId, teamRole: row.teamRole };
   return { kpi: row.kpi, timeZone: row.timeZone, relation };
 }

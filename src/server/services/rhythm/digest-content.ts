@@ -2,6 +2,7 @@ import { and, eq, gt, inArray, lte } from 'drizzle-orm';
 import { DEFAULT_STATUS_MARGINS, expectedProgress, progressStatus, type StatusMargins } from '../../../domain/index.js';
 import type { Executor } from '../../../db/database.js';
 import { checkIns, cycles, keyResults, objectives, users } from '../../../db/schema/index.js';
+import { kpiHealthChanges } from '../kpis/kpi-digest.js';
 import { describeKeyResult, dueKeyResults } from './due-key-results.js';
 import { periodAt, type Period } from './schedule.js';
 import type { CheckInGroup } from './schedules.js';
@@ -13,6 +14,7 @@ export interface DigestSections {
   blockers: string[];
   missing: string[];
   wins: string[];
+  kpis: string[];
 }
 
 export const SECTION_TITLES: Record<keyof DigestSections, string> = {
@@ -21,6 +23,7 @@ export const SECTION_TITLES: Record<keyof DigestSections, string> = {
   blockers: 'Blockers raised',
   missing: 'Check-ins missing',
   wins: 'Wins (reached target)',
+  kpis: 'KPIs that changed health',
 };
 
 /**
@@ -90,8 +93,11 @@ export async function teamDigest(
     blockers: recent
       .filter((c) => c.blockers?.trim())
       .map((c) => `${c.author ?? 'Someone'} on ${title.get(c.keyResultId)}: ${c.blockers!.trim()}`),
-    missing: missing.map((k) => `${k.ownerName ?? 'No owner'}: ${describeKeyResult(k)}`),
+    missing: missing.map(
+      (k) => `${k.ownerName ?? 'No owner'}: ${describeKeyResult(k)}${k.proposed ? ' (a value waits for confirmation)' : ''}`,
+    ),
     wins: moved.filter((k) => k.progress >= 1).map((k) => `${describeKeyResult(k)} reached its target`),
+    kpis: await kpiHealthChanges(tx, group.orgId, group.teamId!, window),
   };
 }
 

@@ -14,6 +14,8 @@ export interface DueKeyResult {
   ownerId: string | null;
   ownerName: string | null;
   lastCheckInDate: string | null;
+  /** A pushed value waits for the owner's judgement: it needs their confirmation, it is not missing. */
+  proposed: boolean;
   /** The first day a period may end and find it due: the cycle start, or the day after it was published. */
   dueFrom: string;
 }
@@ -45,6 +47,7 @@ export async function dueKeyResults(
       ownerId: owner,
       ownerName: users.name,
       lastCheckInDate: keyResults.lastCheckInDate,
+      proposed: sql<boolean>`exists (select 1 from check_in_proposals p where p.org_id = ${keyResults.orgId} and p.key_result_id = ${keyResults.id} and p.status = 'proposed')`,
       dueFrom,
     })
     .from(keyResults)

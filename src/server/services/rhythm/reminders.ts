@@ -37,12 +37,22 @@ export async function queueWebhook(tx: Executor, post: WebhookPost): Promise<num
 }
 
 function reminderBody(group: CheckInGroup, period: Period, rows: DueKeyResult[]): string {
+  const missing = rows.filter((r) => !r.proposed);
+  const proposed = rows.filter((r) => r.proposed);
   return [
     `Check-ins for ${group.name} were due ${sayMoment(period.dueAt, group.schedule.timeZone)}.`,
-    `These key results have had no check-in since ${sayDate(period.previousDate)}:`,
-    bullets(rows.map(describeKeyResult)),
+    ...(missing.length
+      ? [`These key results have had no check-in since ${sayDate(period.previousDate)}:`, bullets(missing.map(describeKeyResult))]
+      : []),
+    ...(proposed.length ? ['A value arrived for these and needs your confirmation:', bullets(proposed.map(describeKeyResult))] : []),
   ].join('\n');
 }
+
+/** "Check-in due", or — when every one only waits for a pushed value to be confirmed — "needs your confirmation". */
+const reminderTitle = (list: DueKeyResult[], groupName: string) =>
+  list.every((r) => r.proposed)
+    ? `Needs your confirmation: ${plural(list.length, 'proposed check-in')} (${groupName})`
+    : `Check-in due: ${plural(list.length, 'key result')} (${groupName})`;
 
 function webhookText(group: CheckInGroup, period: Period, rows: DueKeyResult[], publicUrl: string): string {
   const lines = rows.map((r) => `${r.ownerName ?? 'No owner'}: ${describeKeyResult(r)}`);
@@ -66,7 +76,7 @@ export async function remindGroup(tx: Executor, n: NotifyContext, group: CheckIn
       orgId: group.orgId,
       userId: ownerId,
       kind: 'reminder',
-      title: `Check-in due: ${plural(list.length, 'key result')} (${group.name})`,
+      title: reminderTitle(list, group.name),
       body: reminderBody(group, period, list),
       link: list.length === 1 ? `/objectives/${list[0]!.objectiveId}` : '/',
       entityType: group.teamId ? 'team' : 'organization',

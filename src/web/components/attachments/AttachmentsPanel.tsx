@@ -1,4 +1,4 @@
-import { Alert, Anchor, Button, Card, FileButton, Group, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Card, FileButton, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -11,10 +11,9 @@ import {
   useAttachments,
   type AttachmentParent,
 } from '../../api/attachments.js';
+import { AddForm, ItemList, RowAction } from '../lists/ItemList.js';
 import { useApiSubmit } from '../useApiForm.js';
-
-const size = (bytes: number) =>
-  bytes < 1024 ? `${bytes} B` : bytes < 1024 * 1024 ? `${(bytes / 1024).toFixed(1)} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+import { fileSize } from './file-size.js';
 
 /** Links and files on an objective or a key result: anyone in the organisation opens them; those working on it add them. */
 export function AttachmentsPanel({ parent, title = 'Links and files' }: { parent: AttachmentParent; title?: string }) {
@@ -51,78 +50,52 @@ export function AttachmentsPanel({ parent, title = 'Links and files' }: { parent
             Nothing attached yet.
           </Text>
         )}
-        {data && data.links.length > 0 && (
-          <ul aria-label="Links" style={{ margin: 0, paddingLeft: '1.2rem' }}>
-            {data.links.map((l) => (
-              <li key={l.id}>
-                <Group gap="xs" wrap="wrap">
-                  <Anchor
-                    href={l.url}
-                    target="_blank"
-                    rel="noopener noreferrer nofollow"
-                    underline="always"
-                    style={{ overflowWrap: 'anywhere' }}
-                  >
-                    {l.title}
-                  </Anchor>
-                  {l.canRemove && (
-                    <Button
-                      size="compact-xs"
-                      variant="subtle"
-                      color="red"
-                      c="red.9"
-                      aria-label={`Remove link ${l.title}`}
-                      onClick={() => void removeLink(l.id).then(refresh)}
-                    >
-                      Remove
-                    </Button>
-                  )}
-                </Group>
-              </li>
-            ))}
-          </ul>
-        )}
-        {data && data.files.length > 0 && (
-          <ul aria-label="Files" style={{ margin: 0, paddingLeft: '1.2rem' }}>
-            {data.files.map((f) => (
-              <li key={f.id}>
-                <Group gap="xs" wrap="wrap">
-                  <Anchor href={f.downloadUrl} download={f.name} underline="always" style={{ overflowWrap: 'anywhere' }}>
-                    {f.name}
-                  </Anchor>
-                  <Text size="xs" c="dimmed">
-                    {size(f.size)}
-                  </Text>
-                  {f.canRemove && (
-                    <Button
-                      size="compact-xs"
-                      variant="subtle"
-                      color="red"
-                      c="red.9"
-                      aria-label={`Remove file ${f.name}`}
-                      onClick={() => void removeFile(f.id).then(refresh)}
-                    >
-                      Remove
-                    </Button>
-                  )}
-                </Group>
-              </li>
-            ))}
-          </ul>
-        )}
+        <ItemList
+          label="Links"
+          items={data?.links ?? []}
+          row={(l) => (
+            <>
+              <Anchor
+                href={l.url}
+                target="_blank"
+                rel="noopener noreferrer nofollow"
+                underline="always"
+                style={{ overflowWrap: 'anywhere' }}
+              >
+                {l.title}
+              </Anchor>
+              {l.canRemove && <RowAction label={`Remove link ${l.title}`} onClick={() => void removeLink(l.id).then(refresh)} />}
+            </>
+          )}
+        />
+        <ItemList
+          label="Files"
+          items={data?.files ?? []}
+          row={(f) => (
+            <>
+              <Anchor href={f.downloadUrl} download={f.name} underline="always" style={{ overflowWrap: 'anywhere' }}>
+                {f.name}
+              </Anchor>
+              <Text size="xs" c="dimmed">
+                {fileSize(f.size)}
+              </Text>
+              {f.canRemove && <RowAction label={`Remove file ${f.name}`} onClick={() => void removeFile(f.id).then(refresh)} />}
+            </>
+          )}
+        />
         {data?.can.attach && (
-          <form onSubmit={onSubmit} aria-label={`Add a link to this ${label}`}>
-            <Stack gap="xs">
-              {formError && (
-                <Alert color="red" role="alert">
-                  {formError}
-                </Alert>
-              )}
-              <Group grow align="flex-start" wrap="wrap">
+          <AddForm
+            label={`Add a link to this ${label}`}
+            onSubmit={onSubmit}
+            error={formError}
+            fields={
+              <>
                 <TextInput label="Link title" required {...form.getInputProps('title')} />
                 <TextInput label="Address" placeholder="https://" required {...form.getInputProps('url')} />
-              </Group>
-              <Group gap="xs" wrap="wrap">
+              </>
+            }
+            actions={
+              <>
                 <Button type="submit" size="xs" variant="light" loading={busy}>
                   Add link
                 </Button>
@@ -133,14 +106,14 @@ export function AttachmentsPanel({ parent, title = 'Links and files' }: { parent
                     </Button>
                   )}
                 </FileButton>
-              </Group>
-              {uploadError && (
-                <Alert color="red" role="alert">
-                  {uploadError}
-                </Alert>
-              )}
-            </Stack>
-          </form>
+              </>
+            }
+          />
+        )}
+        {uploadError && (
+          <Alert color="red" role="alert">
+            {uploadError}
+          </Alert>
         )}
       </Stack>
     </Card>

@@ -1,4 +1,4 @@
-import { Alert, Anchor, Button, Group, NativeSelect, Stack, Switch, Text, TextInput, Title } from '@mantine/core';
+import { Anchor, Button, NativeSelect, Stack, Switch, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useQueryClient } from '@tanstack/react-query';
 import {
@@ -11,6 +11,7 @@ import {
   type Initiative,
   type InitiativeStatus,
 } from '../../api/initiatives.js';
+import { AddForm, ItemList, RowAction } from '../lists/ItemList.js';
 import { useApiSubmit } from '../useApiForm.js';
 
 const STATUS_OPTIONS = Object.entries(INITIATIVE_STATUS_LABELS).map(([value, label]) => ({ value, label }));
@@ -48,46 +49,35 @@ export function InitiativesPanel(props: { keyResultId: string; milestone: boolea
           No initiatives yet.
         </Text>
       )}
-      {data && data.initiatives.length > 0 && (
-        <ul aria-label="Initiatives" style={{ margin: 0, paddingLeft: '1.2rem' }}>
-          {data.initiatives.map((i) => (
-            <li key={i.id}>
-              <Group gap="xs" wrap="wrap" align="center">
-                {i.url ? (
-                  <Anchor href={i.url} target="_blank" rel="noopener noreferrer nofollow" underline="always">
-                    {i.title}
-                  </Anchor>
-                ) : (
-                  <Text size="sm">{i.title}</Text>
-                )}
-                <Text size="xs" c="dimmed">
-                  {[i.ownerName, i.dueDate ? `due ${i.dueDate}` : null].filter(Boolean).join(' · ')}
-                </Text>
-                <NativeSelect
-                  size="xs"
-                  aria-label={`Status of ${i.title}`}
-                  data={STATUS_OPTIONS}
-                  value={i.status}
-                  disabled={!editable(i)}
-                  onChange={(e) => void updateInitiative(i.id, { status: e.currentTarget.value as InitiativeStatus }).then(refresh)}
-                />
-                {!closed && data.can.plan && (
-                  <Button
-                    size="compact-xs"
-                    variant="subtle"
-                    color="red"
-                    c="red.9"
-                    aria-label={`Remove initiative ${i.title}`}
-                    onClick={() => void deleteInitiative(i.id).then(refresh)}
-                  >
-                    Remove
-                  </Button>
-                )}
-              </Group>
-            </li>
-          ))}
-        </ul>
-      )}
+      <ItemList
+        label="Initiatives"
+        items={data?.initiatives ?? []}
+        row={(i) => (
+          <>
+            {i.url ? (
+              <Anchor href={i.url} target="_blank" rel="noopener noreferrer nofollow" underline="always">
+                {i.title}
+              </Anchor>
+            ) : (
+              <Text size="sm">{i.title}</Text>
+            )}
+            <Text size="xs" c="dimmed">
+              {[i.ownerName, i.dueDate ? `due ${i.dueDate}` : null].filter(Boolean).join(' · ')}
+            </Text>
+            <NativeSelect
+              size="xs"
+              aria-label={`Status of ${i.title}`}
+              data={STATUS_OPTIONS}
+              value={i.status}
+              disabled={!editable(i)}
+              onChange={(e) => void updateInitiative(i.id, { status: e.currentTarget.value as InitiativeStatus }).then(refresh)}
+            />
+            {!closed && data?.can.plan && (
+              <RowAction label={`Remove initiative ${i.title}`} onClick={() => void deleteInitiative(i.id).then(refresh)} />
+            )}
+          </>
+        )}
+      />
       {milestone && data?.can.drive && !closed && (
         <Switch
           size="sm"
@@ -97,25 +87,23 @@ export function InitiativesPanel(props: { keyResultId: string; milestone: boolea
         />
       )}
       {data?.can.plan && !closed && (
-        <form onSubmit={onSubmit} aria-label="Add an initiative">
-          <Stack gap="xs">
-            {formError && (
-              <Alert color="red" role="alert">
-                {formError}
-              </Alert>
-            )}
-            <Group grow align="flex-start" wrap="wrap">
+        <AddForm
+          label="Add an initiative"
+          onSubmit={onSubmit}
+          error={formError}
+          fields={
+            <>
               <TextInput label="Initiative" required {...form.getInputProps('title')} />
               <TextInput label="Due" type="date" {...form.getInputProps('dueDate')} />
               <TextInput label="Link" placeholder="https://" {...form.getInputProps('url')} />
-            </Group>
-            <Group>
-              <Button type="submit" size="xs" variant="light" loading={busy}>
-                Add initiative
-              </Button>
-            </Group>
-          </Stack>
-        </form>
+            </>
+          }
+          actions={
+            <Button type="submit" size="xs" variant="light" loading={busy}>
+              Add initiative
+            </Button>
+          }
+        />
       )}
     </Stack>
   );

@@ -9,6 +9,7 @@ const LABELS: Record<string, string> = {
   escalation: 'Escalation',
   digest: 'Digest',
   'survey-reminders': 'Survey reminders',
+  'proxy-reminders': 'Proxy measure reminders',
   dispatch: 'Deliver outbox',
 };
 
