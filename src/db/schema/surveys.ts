@@ -174,6 +174,8 @@ export const rolloutSettings = pgTable(
       .references(() => organizations.id),
     /** Fewest responses a group's results are shown with; smaller groups merge into their parent. */
     surveyMinGroupSize: integer('survey_min_group_size').notNull().default(5),
+    /** Team objectives stay in draft until the company has published its own for the cycle. */
+    companyOkrsFirst: boolean('company_okrs_first').notNull().default(false),
   },
   (t) => [check('rollout_settings_min_group_check', sql`${t.surveyMinGroupSize} >= 3`)],
 );

@@ -1,0 +1,48 @@
+import { z } from 'zod';
+import { ROLLOUT_FOCI, ROLLOUT_PHASES } from '../../../domain/rollout/programme.js';
+
+const isoDate = z.iso.date({ message: 'Use a date as YYYY-MM-DD.' });
+const personId = z.string().min(1).max(64);
+
+export const phaseParam = z.object({ phase: z.enum(ROLLOUT_PHASES, { message: `One of ${ROLLOUT_PHASES.join(', ')}.` }) });
+
+export const phaseView = z.object({
+  phase: z.enum(ROLLOUT_PHASES),
+  ownerId: z.string().nullable(),
+  ownerName: z.string().nullable(),
+  dueOn: z.string().nullable(),
+  done: z.boolean(),
+});
+
+export const phaseChange = z
+  .object({
+    ownerId: personId.nullable().optional().describe('Who drives this phase; null: nobody yet'),
+    dueOn: isoDate.nullable().optional(),
+    done: z.boolean().optional(),
+  })
+  .strict();
+
+export const teamView = z.object({
+  members: z.array(z.object({ userId: z.string(), name: z.string(), title: z.string().nullable(), focus: z.enum(ROLLOUT_FOCI) })),
+  blindSpots: z.array(z.object({ focus: z.enum(ROLLOUT_FOCI), risks: z.array(z.string()) })),
+});
+
+export const teamChange = z.object({
+  members: z
+    .array(z.object({ userId: personId, focus: z.enum(ROLLOUT_FOCI, { message: `One of ${ROLLOUT_FOCI.join(', ')}.` }) }))
+    .max(50),
+});
+
+export const settingsView = z.object({
+  companyOkrsFirst: z.boolean().describe('Team objectives stay in draft until the company has published its own for the cycle'),
+});
+export const settingsChange = settingsView.partial().strict();
+
+export const pilotView = z.object({ teams: z.array(z.object({ id: z.string(), name: z.string(), kind: z.string() })) });
+
+export const programmeView = z.object({
+  phases: z.array(phaseView),
+  team: teamView,
+  pilot: pilotView,
+  settings: settingsView,
+});
