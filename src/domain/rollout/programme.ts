@@ -9,11 +9,11 @@ export const ROLLOUT_FOCI = ['strategy', 'process', 'people'] as const;
 export type RolloutFocus = (typeof ROLLOUT_FOCI)[number];
 
 export const PHASE_LABELS: Record<RolloutPhase, string> = {
-  assessment: 'Assessment: why OKRs, where we stand, what to fix first',
-  communication: 'Communication: explain the why, the method and the pilot',
-  engagement: 'Engagement: teams write, align and publish their first OKRs',
-  support: 'Support: coaching, check-in help, answering questions',
-  monitoring: 'Monitoring: adoption figures, surveys, retrospectives',
+  assessment: 'Why OKRs, where we stand, what to fix first',
+  communication: 'Explain the why, the method and the pilot',
+  engagement: 'Teams write, align and publish their first OKRs',
+  support: 'Coaching, check-in help, answering questions',
+  monitoring: 'Adoption figures, surveys, retrospectives',
 };
 
 /** What a rollout team without anyone on a focus tends to miss. */

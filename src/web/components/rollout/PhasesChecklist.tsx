@@ -53,7 +53,7 @@ export function PhasesChecklist({ phases }: { phases: PhaseView[] }) {
                 label={`Due date of ${NAMES[p.phase].toLowerCase()}`}
                 value={p.dueOn ?? ''}
                 onChange={(e) => change(p.phase, { dueOn: e.currentTarget.value || null })}
-                w={180}
+                w={220}
               />
             </Group>
           </Stack>
