@@ -17,6 +17,8 @@ CREATE TABLE "rollout_team_members" (
 );
 --> statement-breakpoint
 ALTER TABLE "rollout_settings" ADD COLUMN "company_okrs_first" boolean DEFAULT false NOT NULL;--> statement-breakpoint
+ALTER TABLE "rollout_settings" ADD COLUMN "maturity_level" text DEFAULT 'learning' NOT NULL;--> statement-breakpoint
 ALTER TABLE "rollout_phases" ADD CONSTRAINT "rollout_phases_org_id_organizations_id_fk" FOREIGN KEY ("org_id") REFERENCES "public"."organizations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "rollout_phases" ADD CONSTRAINT "rollout_phases_owner_fk" FOREIGN KEY ("org_id","owner_id") REFERENCES "public"."users"("org_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "rollout_team_members" ADD CONSTRAINT "rollout_team_members_user_fk" FOREIGN KEY ("org_id","user_id") REFERENCES "public"."users"("org_id","id") ON DELETE cascade ON UPDATE no action;
+ALTER TABLE "rollout_team_members" ADD CONSTRAINT "rollout_team_members_user_fk" FOREIGN KEY ("org_id","user_id") REFERENCES "public"."users"("org_id","id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "rollout_settings" ADD CONSTRAINT "rollout_settings_maturity_check" CHECK ("rollout_settings"."maturity_level" in ('learning', 'practising', 'scaling'));

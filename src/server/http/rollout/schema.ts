@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MATURITY_LEVELS } from '../../../domain/rollout/maturity.js';
 import { ROLLOUT_FOCI, ROLLOUT_PHASES } from '../../../domain/rollout/programme.js';
 
 const isoDate = z.iso.date({ message: 'Use a date as YYYY-MM-DD.' });
@@ -46,3 +47,17 @@ export const programmeView = z.object({
   pilot: pilotView,
   settings: settingsView,
 });
+
+const level = z.enum(MATURITY_LEVELS, { message: `One of ${MATURITY_LEVELS.join(', ')}.` });
+const figure = z.enum(['involvement', 'onTimeCheckIns', 'averageQuality']);
+
+export const maturityView = z.object({
+  level,
+  next: level.nullable(),
+  qualifies: z.boolean().describe('The last four weeks of adoption figures meet every criterion for the next level'),
+  criteria: z.array(z.object({ figure, needed: z.number(), actual: z.number().nullable(), met: z.boolean() })),
+  preset: z.object({ maxAspirationalShare: z.number(), maxKeyResults: z.number().int(), gate: z.enum(['strict', 'standard', 'lenient']) }),
+  figures: z.object({ involvement: z.number().nullable(), onTimeCheckIns: z.number().nullable(), averageQuality: z.number().nullable() }),
+  since: z.string(),
+});
+export const maturityChange = z.object({ level }).strict();
