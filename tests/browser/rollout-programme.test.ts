@@ -50,6 +50,13 @@ describe('rollout page: phases, rollout team and settings', () => {
     const programme = await page.request.get(`${server.url}/api/v1/rollout`);
     expect((await programme.json()).settings).toEqual({ companyOkrsFirst: true });
 
+    // Learning → practising: no figures yet, so not qualified, but the owner may move it.
+    await page.getByText('Not yet ready for practising (last four weeks):').waitFor();
+    done = saved('/rollout/maturity');
+    await page.getByRole('button', { name: 'Move to practising' }).click();
+    await done;
+    await page.getByText('Not yet ready for scaling (last four weeks):').waitFor();
+
     expect(await seriousAxeViolations(page)).toEqual([]);
     await page.screenshot({ path: `${SHOTS}/rollout.png`, fullPage: true });
     await page.setViewportSize({ width: 375, height: 800 });

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import type { z } from 'zod';
-import type { phaseChange, phaseView, programmeView, settingsView, teamChange, teamView } from '../../server/http/rollout/schema.js';
+import type { maturityView, phaseChange, phaseView, programmeView, settingsView, teamChange, teamView } from '../../server/http/rollout/schema.js';
 import { api } from './client.js';
 
 export type Programme = z.infer<typeof programmeView>;
@@ -20,3 +20,9 @@ export const setRolloutTeam = (members: z.input<typeof teamChange>['members']) =
   api<RolloutTeam>('/api/v1/rollout/team', { method: 'PUT', body: { members } });
 export const updateProgrammeSettings = (change: Partial<ProgrammeSettings>) =>
   api<ProgrammeSettings>('/api/v1/rollout/settings', { method: 'PATCH', body: change });
+
+export type Maturity = z.infer<typeof maturityView>;
+export const maturityKey = ['rollout', 'maturity'] as const;
+export const useMaturity = (enabled: boolean) =>
+  useQuery({ queryKey: maturityKey, queryFn: () => api<Maturity>('/api/v1/rollout/maturity'), enabled });
+export const moveMaturity = (level: Maturity['level']) => api<Maturity>('/api/v1/rollout/maturity', { method: 'PUT', body: { level } });

@@ -2,6 +2,7 @@ import { Alert, Anchor, Card, Loader, Stack, Text, Title } from '@mantine/core';
 import { Link } from 'react-router';
 import { useProgramme } from '../api/rollout.js';
 import type { Me } from '../api/types.js';
+import { MaturityCard } from '../components/rollout/MaturityCard.js';
 import { PhasesChecklist } from '../components/rollout/PhasesChecklist.js';
 import { PilotCard } from '../components/rollout/PilotCard.js';
 import { RolloutTeamCard } from '../components/rollout/RolloutTeamCard.js';
@@ -25,6 +26,7 @@ export function RolloutPage({ me }: { me: Me }) {
           <PhasesChecklist phases={programme.data.phases} />
           <RolloutTeamCard team={programme.data.team} />
           <PilotCard pilot={programme.data.pilot} settings={programme.data.settings} />
+          <MaturityCard mayMove={me.can.manageOrganization} />
         </>
       )}
       <Card withBorder>
