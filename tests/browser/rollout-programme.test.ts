@@ -39,10 +39,9 @@ describe('rollout page: phases, rollout team and settings', () => {
     await page.getByRole('button', { name: 'Add to the team' }).click();
     await done;
     await page.getByRole('button', { name: 'Remove Ada Lovelace' }).waitFor();
-    await expect.poll(() => page.getByText(/^Nobody covers/).allTextContents()).toEqual([
-      'Nobody covers process: blind spots to watch',
-      'Nobody covers people: blind spots to watch',
-    ]);
+    await expect
+      .poll(() => page.getByText(/^Nobody covers/).allTextContents())
+      .toEqual(['Nobody covers process: blind spots to watch', 'Nobody covers people: blind spots to watch']);
 
     done = saved('/rollout/settings');
     await page.getByRole('switch', { name: 'Company OKRs first' }).click();

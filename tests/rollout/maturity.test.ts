@@ -33,10 +33,18 @@ describeEachEngine('maturity levels set the guiding principles', (engine) => {
     const moved = await t.owner.client.put('/api/v1/rollout/maturity', { level: 'practising' });
     expectStatus(moved, 200);
     expect(moved.body).toMatchObject({ level: 'practising', next: 'scaling' });
-    expect(await principles()).toMatchObject({ maxKeyResults: 4, stretchPolicy: { maxAspirationalShare: 0.3 }, rules: { 'stretch-policy': 'warn' } });
+    expect(await principles()).toMatchObject({
+      maxKeyResults: 4,
+      stretchPolicy: { maxAspirationalShare: 0.3 },
+      rules: { 'stretch-policy': 'warn' },
+    });
 
     await t.owner.client.put('/api/v1/rollout/maturity', { level: 'scaling' });
-    expect(await principles()).toMatchObject({ maxKeyResults: 5, stretchPolicy: { maxAspirationalShare: 0.5 }, rules: { 'stretch-policy': 'tip' } });
+    expect(await principles()).toMatchObject({
+      maxKeyResults: 5,
+      stretchPolicy: { maxAspirationalShare: 0.5 },
+      rules: { 'stretch-policy': 'tip' },
+    });
     const last = await champion.client.get('/api/v1/rollout/maturity');
     expect(last.body).toMatchObject({ level: 'scaling', next: null, qualifies: false, criteria: [] });
   });
@@ -46,7 +54,12 @@ describeEachEngine('maturity levels set the guiding principles', (engine) => {
     expectStatus(await t.owner.client.put('/api/v1/rollout/maturity', { level: 'learning' }), 200);
     const api = new OkrApi(t.owner.client);
     const cycle = await api.createCycle({ name: 'Q3 2027', startDate: '2027-07-01', endDate: '2027-09-30' });
-    const moonshot = await api.createObjective({ cycleId: cycle.id, title: 'Make the robot arm self-calibrating', teamId: team.id, type: 'aspirational' });
+    const moonshot = await api.createObjective({
+      cycleId: cycle.id,
+      title: 'Make the robot arm self-calibrating',
+      teamId: team.id,
+      type: 'aspirational',
+    });
     await api.createKeyResult(moonshot.id, { ...percent('Calibration runs without a human'), unit: '%' });
     await api.createKeyResult(moonshot.id, { ...percent('Arms shipped self-calibrating'), unit: '%' });
     const held = await t.owner.client.patch(`/api/v1/objectives/${moonshot.id}`, { status: 'active' });

@@ -78,10 +78,6 @@ describeEachEngine('pilot scope: reminders, digests and the publish gate apply t
     const outside = await api.createObjective({ cycleId, title: 'Open the Oslo office', teamId: sales.id });
     expect((await api.publish(outside.id)).status).toBe('active');
     const company = await api.createObjective({ cycleId, title: 'Grow revenue' });
-    expectProblem(
-      await w.owner.client.patch(`${API}/objectives/${company.id}`, { status: 'active' }),
-      422,
-      '/problems/quality-blocked',
-    );
+    expectProblem(await w.owner.client.patch(`${API}/objectives/${company.id}`, { status: 'active' }), 422, '/problems/quality-blocked');
   });
 });

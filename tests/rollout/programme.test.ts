@@ -22,7 +22,13 @@ describeEachEngine('rollout programme: phases, rollout team, company OKRs first'
 
     const planned = await champion.client.put('/api/v1/rollout/phases/communication', { ownerId: champion.user.id, dueOn: '2027-01-15' });
     expectStatus(planned, 200);
-    expect(planned.body).toEqual({ phase: 'communication', ownerId: champion.user.id, ownerName: 'Chris Champion', dueOn: '2027-01-15', done: false });
+    expect(planned.body).toEqual({
+      phase: 'communication',
+      ownerId: champion.user.id,
+      ownerName: 'Chris Champion',
+      dueOn: '2027-01-15',
+      done: false,
+    });
     const ticked = await champion.client.put('/api/v1/rollout/phases/communication', { done: true });
     expect(ticked.body, 'a partial change keeps the rest').toMatchObject({ ownerId: champion.user.id, dueOn: '2027-01-15', done: true });
     const after = await t.owner.client.get('/api/v1/rollout');
@@ -37,8 +43,18 @@ describeEachEngine('rollout programme: phases, rollout team, company OKRs first'
       '/problems/not-found',
       'ownerId',
     );
-    expectProblem(await t.owner.client.put('/api/v1/rollout/phases/celebration', { done: true }), 400, '/problems/validation-failed', 'phase');
-    expectProblem(await t.owner.client.put('/api/v1/rollout/phases/support', { dueOn: '15/01/2027' }), 400, '/problems/validation-failed', 'dueOn');
+    expectProblem(
+      await t.owner.client.put('/api/v1/rollout/phases/celebration', { done: true }),
+      400,
+      '/problems/validation-failed',
+      'phase',
+    );
+    expectProblem(
+      await t.owner.client.put('/api/v1/rollout/phases/support', { dueOn: '15/01/2027' }),
+      400,
+      '/problems/validation-failed',
+      'dueOn',
+    );
     const phases = (await t.owner.client.get('/api/v1/rollout')).body.phases;
     expect(phases.every((p: { ownerId: string | null; dueOn: string | null }) => p.ownerId === null && p.dueOn === null)).toBe(true);
   });

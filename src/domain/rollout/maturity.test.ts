@@ -38,7 +38,12 @@ describe('principlesAtLevel', () => {
 
   it('keeps the organisation’s other choices and never leaves the minimum above the maximum', () => {
     const p = principlesAtLevel('learning', { minKeyResults: 4, maxTitleLength: 80, rules: { 'no-owner': 'warn' } });
-    expect(p).toMatchObject({ minKeyResults: 3, maxKeyResults: 3, maxTitleLength: 80, rules: { 'no-owner': 'warn', 'stretch-policy': 'block' } });
+    expect(p).toMatchObject({
+      minKeyResults: 3,
+      maxKeyResults: 3,
+      maxTitleLength: 80,
+      rules: { 'no-owner': 'warn', 'stretch-policy': 'block' },
+    });
   });
 });
 

@@ -1,6 +1,14 @@
 import { useQuery } from '@tanstack/react-query';
 import type { z } from 'zod';
-import type { maturityView, phaseChange, phaseView, programmeView, settingsView, teamChange, teamView } from '../../server/http/rollout/schema.js';
+import type {
+  maturityView,
+  phaseChange,
+  phaseView,
+  programmeView,
+  settingsView,
+  teamChange,
+  teamView,
+} from '../../server/http/rollout/schema.js';
 import { api } from './client.js';
 
 export type Programme = z.infer<typeof programmeView>;

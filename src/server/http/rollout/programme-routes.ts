@@ -7,7 +7,18 @@ import { updateProgrammeSettings } from '../../services/rollout/settings.js';
 import { setRolloutTeam } from '../../services/rollout/team.js';
 import { problemSchema } from '../schemas.js';
 import { actorOf, type AppContext } from '../context.js';
-import { maturityChange, maturityView, phaseChange, phaseParam, phaseView, programmeView, settingsChange, settingsView, teamChange, teamView } from './schema.js';
+import {
+  maturityChange,
+  maturityView,
+  phaseChange,
+  phaseParam,
+  phaseView,
+  programmeView,
+  settingsChange,
+  settingsView,
+  teamChange,
+  teamView,
+} from './schema.js';
 
 /** The rollout page's programme: phases, rollout team, pilot and settings (owners, admins and champions). */
 export const programmeRoutes =

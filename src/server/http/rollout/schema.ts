@@ -29,9 +29,7 @@ export const teamView = z.object({
 });
 
 export const teamChange = z.object({
-  members: z
-    .array(z.object({ userId: personId, focus: z.enum(ROLLOUT_FOCI, { message: `One of ${ROLLOUT_FOCI.join(', ')}.` }) }))
-    .max(50),
+  members: z.array(z.object({ userId: personId, focus: z.enum(ROLLOUT_FOCI, { message: `One of ${ROLLOUT_FOCI.join(', ')}.` }) })).max(50),
 });
 
 export const settingsView = z.object({

@@ -18,7 +18,13 @@ export interface PhaseView {
 /** All five phases in their order; a phase nobody has planned yet is unowned, undated and open. */
 export async function listPhases(db: Executor, orgId: string): Promise<PhaseView[]> {
   const rows = await db
-    .select({ phase: rolloutPhases.phase, ownerId: rolloutPhases.ownerId, ownerName: users.name, dueOn: rolloutPhases.dueOn, done: rolloutPhases.done })
+    .select({
+      phase: rolloutPhases.phase,
+      ownerId: rolloutPhases.ownerId,
+      ownerName: users.name,
+      dueOn: rolloutPhases.dueOn,
+      done: rolloutPhases.done,
+    })
     .from(rolloutPhases)
     .leftJoin(users, and(eq(users.orgId, rolloutPhases.orgId), eq(users.id, rolloutPhases.ownerId)))
     .where(eq(rolloutPhases.orgId, orgId))

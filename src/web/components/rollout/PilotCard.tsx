@@ -19,8 +19,8 @@ export function PilotCard({ pilot, settings }: Pick<Programme, 'pilot' | 'settin
         Pilot scope
       </Title>
       <Text size="sm" c="dimmed" mb="sm">
-        Reminders, digests and the publish gate apply to these departments and teams (their sub-teams come along); everyone else
-        can read. Surveys sent to “the pilot” reach their members. No pilot: the whole organisation takes part.
+        Reminders, digests and the publish gate apply to these departments and teams (their sub-teams come along); everyone else can read.
+        Surveys sent to “the pilot” reach their members. No pilot: the whole organisation takes part.
       </Text>
       <MultiSelect
         label="Teams in the pilot"
@@ -49,9 +49,7 @@ export function PilotCard({ pilot, settings }: Pick<Programme, 'pilot' | 'settin
         label="Company OKRs first"
         description="Team objectives stay in draft until the company has published its own for the cycle."
         checked={settings.companyOkrsFirst}
-        onChange={(e) =>
-          saveSettings.mutate({ companyOkrsFirst: e.currentTarget.checked }, { onError: showRefusal('Setting not saved') })
-        }
+        onChange={(e) => saveSettings.mutate({ companyOkrsFirst: e.currentTarget.checked }, { onError: showRefusal('Setting not saved') })}
       />
     </Card>
   );

@@ -46,8 +46,23 @@ export function RolloutTeamCard({ team }: { team: RolloutTeam }) {
           </Group>
         ))}
         <Group gap="sm" wrap="wrap" align="end">
-          <Select label="Add a person" placeholder="Choose someone" data={candidates} value={person} onChange={setPerson} searchable w={220} />
-          <Select label="Their focus" placeholder="Strategy, process or people" data={FOCUS_OPTIONS} value={focus} onChange={setFocus} w={200} />
+          <Select
+            label="Add a person"
+            placeholder="Choose someone"
+            data={candidates}
+            value={person}
+            onChange={setPerson}
+            searchable
+            w={220}
+          />
+          <Select
+            label="Their focus"
+            placeholder="Strategy, process or people"
+            data={FOCUS_OPTIONS}
+            value={focus}
+            onChange={setFocus}
+            w={200}
+          />
           <Button
             disabled={!person || !isFocus(focus)}
             loading={save.isPending}
