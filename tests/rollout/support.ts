@@ -1,4 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import { expect } from 'vitest';
+import type { Database } from '../../src/db/database.js';
+import { organizations, users } from '../../src/db/schema/index.js';
 import type { Client } from '../support/client.js';
 import { addPerson, expectStatus, type Person } from '../support/fixtures.js';
 
@@ -16,4 +19,14 @@ export async function teamOf(owner: Client, teamId: string, size: number, label:
   const people: Person[] = [];
   for (let i = 0; i < size; i++) people.push(await addPerson(owner, { teamId, name: `${label} ${i + 1}` }));
   return people;
+}
+
+/** A person of a second organisation on the same database, made directly: setup only runs once per instance. */
+export async function outsider(db: Database): Promise<{ orgId: string; userId: string }> {
+  const [org] = await db.insert(organizations).values({ name: 'Other' }).returning();
+  const [user] = await db
+    .insert(users)
+    .values({ id: randomUUID(), orgId: org!.id, name: 'Olga Other', email: `olga-${randomUUID()}@example.test` })
+    .returning();
+  return { orgId: org!.id, userId: user!.id };
 }

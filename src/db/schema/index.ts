@@ -17,3 +17,4 @@ export * from './rhythm-links.js';
 export * from './initiatives.js';
 export * from './attachments.js';
 export * from './evaluation.js';
+export * from './rollout.js';

@@ -10,6 +10,7 @@ import {
   type SurveyScope,
   type SurveyStatus,
 } from '../../domain/vocabulary.js';
+import { MATURITY_LEVELS, type MaturityLevel } from '../../domain/rollout/maturity.js';
 import { oneOf } from './constraints.js';
 import { organizations } from './organizations.js';
 import { users } from './auth.js';
@@ -174,8 +175,15 @@ export const rolloutSettings = pgTable(
       .references(() => organizations.id),
     /** Fewest responses a group's results are shown with; smaller groups merge into their parent. */
     surveyMinGroupSize: integer('survey_min_group_size').notNull().default(5),
+    /** Team objectives stay in draft until the company has published its own for the cycle. */
+    companyOkrsFirst: boolean('company_okrs_first').notNull().default(false),
+    /** The programme's maturity level (learning, practising, scaling): it set the guiding principles when moved. */
+    maturityLevel: text('maturity_level').$type<MaturityLevel>().notNull().default('learning'),
   },
-  (t) => [check('rollout_settings_min_group_check', sql`${t.surveyMinGroupSize} >= 3`)],
+  (t) => [
+    check('rollout_settings_min_group_check', sql`${t.surveyMinGroupSize} >= 3`),
+    oneOf('rollout_settings_maturity_check', t.maturityLevel, MATURITY_LEVELS),
+  ],
 );
 
 /** The departments and teams in the pilot: reminders, digests and the publish gate apply to them. */

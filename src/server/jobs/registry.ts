@@ -3,7 +3,8 @@ import { sendDigests } from '../services/rhythm/digest.js';
 import { escalateGroup } from '../services/rhythm/escalation.js';
 import { remindGroup } from '../services/rhythm/reminders.js';
 import { periodAt } from '../services/rhythm/schedule.js';
-import { checkInGroups, groupKey } from '../services/rhythm/schedules.js';
+import { groupKey } from '../services/rhythm/schedules.js';
+import { groupsInProgramme } from '../services/rollout/pilot-scope.js';
 import { hours } from '../../domain/zoned-time.js';
 import type { JobContext, ScheduledJob } from './context.js';
 import { housekeeping } from './housekeeping.js';
@@ -19,7 +20,7 @@ const reminders: ScheduledJob = {
   name: 'reminders',
   description: 'Remind key-result owners whose check-ins are due, and post to team webhooks',
   async due(ctx, now, orgId) {
-    return (await checkInGroups(ctx.db, orgId)).map((group) => {
+    return (await groupsInProgramme(ctx.db, orgId)).map((group) => {
       const period = periodAt(group.schedule, now);
       return {
         key: `${groupKey(group)}:${period.dueDate}`,
@@ -39,7 +40,7 @@ const escalation: ScheduledJob = {
   description:
     "Tell team leads (owners and admins, for company objectives) whose check-ins are still missing after the organisation's escalation delay",
   async due(ctx, now, orgId) {
-    return (await checkInGroups(ctx.db, orgId)).map((group) => {
+    return (await groupsInProgramme(ctx.db, orgId)).map((group) => {
       const period = periodAt(group.schedule, new Date(now.getTime() - hours(group.rhythm.escalateAfterHours)));
       return {
         key: `${groupKey(group)}:${period.dueDate}`,
@@ -57,7 +58,7 @@ const digest: ScheduledJob = {
   name: 'digest',
   description: 'Send team leads their weekly digest',
   async due(ctx, now, orgId) {
-    const groups = await checkInGroups(ctx.db, orgId);
+    const groups = await groupsInProgramme(ctx.db, orgId);
     return groups
       .filter((group) => group.teamId === null)
       .map((company) => {

@@ -1,20 +1,16 @@
-import { Alert, Anchor, Button, Card, Group, MultiSelect, Stack, Text, Title } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
-import { useEffect, useState } from 'react';
+import { Alert, Anchor, Card, Loader, Stack, Text, Title } from '@mantine/core';
 import { Link } from 'react-router';
-import { ApiError } from '../api/client.js';
-import { useApiMutation, useTeams } from '../api/queries.js';
-import { setPilot, usePilot } from '../api/surveys.js';
+import { useProgramme } from '../api/rollout.js';
 import type { Me } from '../api/types.js';
+import { MaturityCard } from '../components/rollout/MaturityCard.js';
+import { PhasesChecklist } from '../components/rollout/PhasesChecklist.js';
+import { PilotCard } from '../components/rollout/PilotCard.js';
+import { RolloutTeamCard } from '../components/rollout/RolloutTeamCard.js';
 
-/** The rollout workspace for champions and admins: for now the pilot scope, with the surveys one click away. */
+/** The rollout workspace for champions and admins: phases, rollout team, pilot scope, with surveys and figures a click away. */
 export function RolloutPage({ me }: { me: Me }) {
   const allowed = me.can.manageRollout;
-  const pilot = usePilot(allowed);
-  const teams = useTeams();
-  const [chosen, setChosen] = useState<string[]>([]);
-  useEffect(() => setChosen((pilot.data?.teams ?? []).map((t) => t.id)), [pilot.data]);
-  const save = useApiMutation(setPilot, [['rollout', 'pilot']]);
+  const programme = useProgramme(allowed);
   if (!allowed) return <Alert color="gray">The rollout page is for OKR champions and admins.</Alert>;
   return (
     <Stack gap="lg" maw={760}>
@@ -24,44 +20,27 @@ export function RolloutPage({ me }: { me: Me }) {
         </Title>
         <Text c="dimmed">Start with a pilot, listen to the teams, then widen the programme.</Text>
       </div>
+      {programme.isPending && <Loader aria-label="Loading the rollout" />}
+      {programme.data && (
+        <>
+          <PhasesChecklist phases={programme.data.phases} />
+          <RolloutTeamCard team={programme.data.team} />
+          <PilotCard pilot={programme.data.pilot} settings={programme.data.settings} />
+          <MaturityCard mayMove={me.can.manageOrganization} />
+        </>
+      )}
       <Card withBorder>
         <Title order={2} size="h4" mb="xs">
-          Pilot scope
+          Listen and measure
         </Title>
-        <Text size="sm" c="dimmed" mb="sm">
-          The departments and teams in the programme (their sub-teams come along). Surveys sent to “the pilot” reach their members.
-        </Text>
-        <MultiSelect
-          label="Teams in the pilot"
-          placeholder="No pilot: everyone takes part"
-          data={(teams.data ?? []).map((t) => ({ value: t.id, label: t.name }))}
-          value={chosen}
-          onChange={setChosen}
-          searchable
-        />
-        <Group mt="sm">
-          <Button
-            loading={save.isPending}
-            onClick={() =>
-              save.mutate(chosen, {
-                onSuccess: () =>
-                  notifications.show({ color: 'green', title: 'Pilot saved', message: `${chosen.length} teams in the pilot.` }),
-                onError: (e) =>
-                  notifications.show({ color: 'red', title: 'Not saved', message: e instanceof ApiError ? e.message : String(e) }),
-              })
-            }
-          >
-            Save pilot
-          </Button>
-        </Group>
-      </Card>
-      <Card withBorder>
-        <Title order={2} size="h4" mb="xs">
-          Listen
-        </Title>
-        <Anchor component={Link} to="/surveys">
-          Send a pulse survey and read its results
-        </Anchor>
+        <Stack gap={4}>
+          <Anchor component={Link} to="/surveys">
+            Send a pulse survey and read its results
+          </Anchor>
+          <Anchor component={Link} to="/adoption">
+            Adoption figures per team, department and leader
+          </Anchor>
+        </Stack>
       </Card>
     </Stack>
   );

@@ -3,14 +3,17 @@ import { z } from 'zod';
 import { listChampions } from '../../services/rollout/champions.js';
 import { listPilotTeams, setPilotTeams } from '../../services/rollout/pilot.js';
 import { problemSchema } from '../schemas.js';
+import { programmeRoutes } from './programme-routes.js';
+import { pilotView } from './schema.js';
 import { actorOf, type AppContext } from '../context.js';
 
-const pilotView = z.object({ teams: z.array(z.object({ id: z.string(), name: z.string(), kind: z.string() })) });
 const championView = z.object({ id: z.string(), name: z.string(), email: z.string(), title: z.string().nullable() });
 
 export const rolloutRoutes =
   (ctx: AppContext): FastifyPluginAsyncZod =>
   async (app) => {
+    await app.register(programmeRoutes(ctx));
+
     app.get('/champions', {
       schema: {
         tags: ['rollout'],
