@@ -57,6 +57,7 @@ describeEachEngine('rhythm API', (engine) => {
       'escalation',
       'digest',
       'survey-reminders',
+      'report-emails',
       'dispatch',
     ]);
     const job = (name: string) => jobs.body.find((j: { name: string }) => j.name === name);

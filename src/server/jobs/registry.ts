@@ -10,6 +10,7 @@ import { housekeeping } from './housekeeping.js';
 import { escalateReviewGroup, remindReviewGroup } from '../services/closing/review-reminders.js';
 import { dueSurveyWork } from '../services/surveys/reminders.js';
 import { dueReviewOpenings } from '../services/closing/review-opening.js';
+import { dueReportEmails } from '../services/reports/report-mail.js';
 
 const notifyAt = (ctx: JobContext, now: Date): NotifyContext => ({ publicUrl: ctx.config.publicUrl, secret: ctx.secret, now });
 
@@ -89,10 +90,28 @@ const reviewOpening: ScheduledJob = {
   due: (ctx, now, orgId) => dueReviewOpenings(ctx.db, now, orgId),
 };
 
-const SCHEDULED_JOBS: readonly ScheduledJob[] = [reviewOpening, reminders, escalation, digest, surveyReminders, housekeeping];
+/** Stakeholder reports e-mailed on their schedules (review rhythm). */
+const reportEmails: ScheduledJob = {
+  name: 'report-emails',
+  description: "E-mail scheduled cycle and team reports to their stakeholders at each schedule's day and hour",
+  async due(ctx, now, orgId) {
+    return (await dueReportEmails(ctx.db, ctx.config.publicUrl, now, orgId)).map((work) => ({ key: work.key, run: work.run }));
+  },
+};
+
+const SCHEDULED_JOBS: readonly ScheduledJob[] = [reviewOpening, reminders, escalation, digest, surveyReminders, reportEmails, housekeeping];
 
 /** Every job an operator may run by name; `dispatch` delivers the outbox and has no periods. */
-export const JOB_NAMES = ['review-opening', 'reminders', 'escalation', 'digest', 'survey-reminders', 'dispatch', 'housekeeping'] as const;
+export const JOB_NAMES = [
+  'review-opening',
+  'reminders',
+  'escalation',
+  'digest',
+  'survey-reminders',
+  'report-emails',
+  'dispatch',
+  'housekeeping',
+] as const;
 export type JobName = (typeof JOB_NAMES)[number];
 
 export const isJobName = (name: string): name is JobName => (JOB_NAMES as readonly string[]).includes(name);

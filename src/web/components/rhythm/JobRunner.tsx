@@ -9,6 +9,7 @@ const LABELS: Record<string, string> = {
   escalation: 'Escalation',
   digest: 'Digest',
   'survey-reminders': 'Survey reminders',
+  'report-emails': 'Report e-mails',
   dispatch: 'Deliver outbox',
 };
 
