@@ -65,7 +65,7 @@ describeEachEngine('Scheduled report e-mails to stakeholders', (engine) => {
     await runJobs(w.owner.client, ['report-emails', 'dispatch']);
   };
 
-  it('mails the team report to each stakeholder at the hour, once per week, until stopped', async () => {
+  it('mails the team report to each stakeholder at the hour, once per week, until stopped', { timeout: 120_000 }, async () => {
     const made = await schedule({});
     expectStatus(made, 201);
     expect(made.body).toMatchObject({ recipients: ['cfo@example.test', 'board@example.test'], teamName: 'Platform', cadence: 'weekly' });
@@ -95,7 +95,7 @@ describeEachEngine('Scheduled report e-mails to stakeholders', (engine) => {
     expectProblem(await w.owner.client.delete(`${API}/report-schedules/${made.body.id}`), 404, '/problems/not-found');
   });
 
-  it('sends monthly on the first such weekday, and nothing for moments before the schedule existed', async () => {
+  it('sends monthly on the first such weekday, and nothing for moments before the schedule existed', { timeout: 120_000 }, async () => {
     clock.set('2025-03-04T12:00:00Z'); // after Monday 3 March, the first Monday of March
     expectStatus(await schedule({ teamId: null, recipients: ['cfo@example.test'], cadence: 'monthly' }), 201);
     await at('2025-03-04T12:00:00Z');
@@ -106,7 +106,7 @@ describeEachEngine('Scheduled report e-mails to stakeholders', (engine) => {
     expect(reports().map((m) => m.subject)).toEqual(['OKR report: Spring 2025 (7 April)']);
   });
 
-  it('refuses bad input naming the field, and people who may not share reports', async () => {
+  it('refuses bad input naming the field, and people who may not share reports', { timeout: 120_000 }, async () => {
     expectProblem(await schedule({ recipients: [] }), 400, '/problems/validation-failed', 'recipients');
     expectProblem(await schedule({ recipients: ['cfo@example.test', 'nobody'] }), 400, '/problems/validation-failed', 'recipients[1]');
     expectProblem(await schedule({ day: 7 }), 400, '/problems/validation-failed', 'day');
