@@ -105,7 +105,7 @@ export const OP_LABELS: Record<OpName, string> = {
   lessonsSearch: 'Lessons search, ranked and highlighted (searchLessons; one lesson per objective, 50,000 at scale 1)',
   evaluation: 'Evaluation of the active cycle with calibration (cycleEvaluation)',
   adoption: 'Adoption figures of the whole organisation over the active quarter, week by week (adoptionReport, as an admin)',
-  teamChanges: "What changed for one team over the last month (cycleChanges with teamId)",
+  teamChanges: 'What changed for one team over the last month (cycleChanges with teamId)',
   cycleChanges: 'What changed in the whole active cycle over the last month (cycleChanges)',
   weeklyAgenda: "A weekly team session's generated agenda (meetingAgenda)",
 };

@@ -284,8 +284,8 @@ async function runEngine(kind: EngineKind, options: Options, databaseName: strin
           : slow
             ? Math.min(10, options.iterations)
             : write
-            ? (options.writeIterations ?? (kind === 'pglite' ? Math.min(50, options.iterations) : options.iterations))
-            : options.iterations;
+              ? (options.writeIterations ?? (kind === 'pglite' ? Math.min(50, options.iterations) : options.iterations))
+              : options.iterations;
         const warmup = whole || slow ? 1 : write ? Math.min(options.warmup, 10) : options.warmup;
         const stats = await measureOp(on, ctx, OPS[name], { warmup, iterations, seed: options.seed + i + 1_000 * round });
         measured[name] = stats;

@@ -62,47 +62,51 @@ describeEachEngine('The feed ordered for the reader, and asynchronous meeting up
     return { core, platform, rita };
   }
 
-  it('ranks mentions, my own, what I depend on or contribute to, my team, at risk first; the timeline stays newest first', { timeout: 120_000 }, async () => {
-    const { rita } = await world();
-    const mine = await feed(rita, '?order=for_me');
-    expect(mine.items.map(line)).toEqual([
-      'comment:Unrelated:mention',
-      'check_in:Core goal:team+at_risk',
-      'objective_created:Core goal:team+at_risk',
-      'check_in:Own goal:mine+team',
-      'objective_created:Own goal:mine+team',
-      'check_in:Platform delivery:depending',
-      'objective_created:Platform delivery:depending',
-      'check_in:Helped by Rita:contributing',
-      'objective_created:Helped by Rita:contributing',
-      'check_in:Lagging elsewhere:at_risk',
-      'objective_created:Lagging elsewhere:at_risk',
-      'check_in:Unrelated:',
-      'objective_created:Unrelated:',
-    ]);
+  it(
+    'ranks mentions, my own, what I depend on or contribute to, my team, at risk first; the timeline stays newest first',
+    { timeout: 120_000 },
+    async () => {
+      const { rita } = await world();
+      const mine = await feed(rita, '?order=for_me');
+      expect(mine.items.map(line)).toEqual([
+        'comment:Unrelated:mention',
+        'check_in:Core goal:team+at_risk',
+        'objective_created:Core goal:team+at_risk',
+        'check_in:Own goal:mine+team',
+        'objective_created:Own goal:mine+team',
+        'check_in:Platform delivery:depending',
+        'objective_created:Platform delivery:depending',
+        'check_in:Helped by Rita:contributing',
+        'objective_created:Helped by Rita:contributing',
+        'check_in:Lagging elsewhere:at_risk',
+        'objective_created:Lagging elsewhere:at_risk',
+        'check_in:Unrelated:',
+        'objective_created:Unrelated:',
+      ]);
 
-    const timeline = await feed(rita, '');
-    expect(timeline.items.slice(0, 3).map(line)).toEqual([
-      'comment:Unrelated:',
-      'check_in:Lagging elsewhere:',
-      'objective_created:Lagging elsewhere:',
-    ]);
+      const timeline = await feed(rita, '');
+      expect(timeline.items.slice(0, 3).map(line)).toEqual([
+        'comment:Unrelated:',
+        'check_in:Lagging elsewhere:',
+        'objective_created:Lagging elsewhere:',
+      ]);
 
-    // Another reader ranks the same news differently: the owner owns everything but Rita's goal; theirs at risk first.
-    const owners = await feed(t.w.owner, '?order=for_me');
-    expect(owners.items.slice(0, 4).map(line)).toEqual([
-      'check_in:Lagging elsewhere:mine+at_risk',
-      'objective_created:Lagging elsewhere:mine+at_risk',
-      'check_in:Core goal:mine+at_risk',
-      'objective_created:Core goal:mine+at_risk',
-    ]);
+      // Another reader ranks the same news differently: the owner owns everything but Rita's goal; theirs at risk first.
+      const owners = await feed(t.w.owner, '?order=for_me');
+      expect(owners.items.slice(0, 4).map(line)).toEqual([
+        'check_in:Lagging elsewhere:mine+at_risk',
+        'objective_created:Lagging elsewhere:mine+at_risk',
+        'check_in:Core goal:mine+at_risk',
+        'objective_created:Core goal:mine+at_risk',
+      ]);
 
-    // Pages continue in the same order.
-    const first = await feed(rita, '?order=for_me&limit=4');
-    const second = await feed(rita, `?order=for_me&limit=4&before=${first.nextBefore}`);
-    expect([...first.items, ...second.items].map(line)).toEqual(mine.items.slice(0, 8).map(line));
-    expectProblem(await rita.client.get(`${API}/feed?order=newest`), 400, '/problems/validation-failed', 'order');
-  });
+      // Pages continue in the same order.
+      const first = await feed(rita, '?order=for_me&limit=4');
+      const second = await feed(rita, `?order=for_me&limit=4&before=${first.nextBefore}`);
+      expect([...first.items, ...second.items].map(line)).toEqual(mine.items.slice(0, 8).map(line));
+      expectProblem(await rita.client.get(`${API}/feed?order=newest`), 400, '/problems/validation-failed', 'order');
+    },
+  );
 
   it("shows parts posted to asynchronous sessions, in the team's feed too, but never a one-on-one's", { timeout: 120_000 }, async () => {
     const { core, platform, rita } = await world();
@@ -137,9 +141,18 @@ describeEachEngine('The feed ordered for the reader, and asynchronous meeting up
       const { items } = await feed(owner, query);
       expect(items[0]).toMatchObject({
         kind: 'meeting_update',
-        meeting: { title: 'Core weekly', update: 'API contract drafted', confidence: 6, blockers: 'Waiting on review', commitments: 'Ship it' },
+        meeting: {
+          title: 'Core weekly',
+          update: 'API contract drafted',
+          confidence: 6,
+          blockers: 'Waiting on review',
+          commitments: 'Ship it',
+        },
       });
-      expect(items.filter((i) => i.kind === 'meeting_update'), 'the one-on-one stays out').toHaveLength(1);
+      expect(
+        items.filter((i) => i.kind === 'meeting_update'),
+        'the one-on-one stays out',
+      ).toHaveLength(1);
     }
     const platformFeed = await feed(owner, `?teamId=${platform.id}`);
     expect(platformFeed.items.some((i) => i.kind === 'meeting_update')).toBe(false);

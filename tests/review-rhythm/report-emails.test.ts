@@ -76,7 +76,11 @@ describeEachEngine('Scheduled report e-mails to stakeholders', (engine) => {
     await at('2025-02-17T06:59:00Z');
     expect(reports(), 'not before 08:00 Paris').toHaveLength(0);
     await at('2025-02-17T07:00:00Z');
-    expect(reports().map((m) => m.to.join(',')).sort()).toEqual(['board@example.test', 'cfo@example.test']);
+    expect(
+      reports()
+        .map((m) => m.to.join(','))
+        .sort(),
+    ).toEqual(['board@example.test', 'cfo@example.test']);
     const [mail] = reports();
     expect(mail!.subject).toBe('OKR report: Platform, Spring 2025 (17 February)');
     expect(mail!.text).toContain('Platform — Spring 2025, as of 17 February.');

@@ -36,10 +36,7 @@ export const reportSchedules = pgTable(
     oneOf('report_schedules_cadence_check', t.cadence, REPORT_CADENCES),
     check('report_schedules_day_check', sql`${t.day} between 0 and 6`),
     check('report_schedules_hour_check', sql`${t.hour} between 0 and 23`),
-    check(
-      'report_schedules_recipients_check',
-      sql`cardinality(${t.recipients}) between 1 and ${sql.raw(String(MAX_REPORT_RECIPIENTS))}`,
-    ),
+    check('report_schedules_recipients_check', sql`cardinality(${t.recipients}) between 1 and ${sql.raw(String(MAX_REPORT_RECIPIENTS))}`),
     foreignKey({ name: 'report_schedules_cycle_fk', columns: [t.orgId, t.cycleId], foreignColumns: [cycles.orgId, cycles.id] }).onDelete(
       'cascade',
     ),

@@ -10,5 +10,6 @@ import { reportScheduleRoutes } from './report-schedule-routes.js';
 export const reviewRhythmRoutes =
   (ctx: AppContext): FastifyPluginAsyncZod =>
   async (app) => {
-    for (const routes of [changesRoutes, meetingRoutes, calendarRoutes, reportRoutes, reportScheduleRoutes]) await app.register(routes(ctx));
+    for (const routes of [changesRoutes, meetingRoutes, calendarRoutes, reportRoutes, reportScheduleRoutes])
+      await app.register(routes(ctx));
   };

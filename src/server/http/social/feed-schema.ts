@@ -10,7 +10,7 @@ export const feedQuery = pageQuery.extend({
     .enum(['timeline', 'for_me'])
     .default('timeline')
     .describe(
-      '`for_me`: the last 14 days ranked for the caller — mentions of them, their objectives and key results, what they depend on or contribute to, their teams\' — at-risk items first in each tier',
+      "`for_me`: the last 14 days ranked for the caller — mentions of them, their objectives and key results, what they depend on or contribute to, their teams' — at-risk items first in each tier",
     ),
 });
 

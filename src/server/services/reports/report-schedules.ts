@@ -30,7 +30,13 @@ export const scheduleReport = (deps: ServiceDeps, actor: Actor, input: ReportSch
     if (input.teamId && !(await findTeam(tx, actor.orgId, input.teamId))) throw notFound('The team', 'teamId');
     const [row] = await tx
       .insert(reportSchedules)
-      .values({ ...input, recipients: distinctAddresses(input.recipients), orgId: actor.orgId, createdBy: actor.userId, createdAt: deps.clock() })
+      .values({
+        ...input,
+        recipients: distinctAddresses(input.recipients),
+        orgId: actor.orgId,
+        createdBy: actor.userId,
+        createdAt: deps.clock(),
+      })
       .returning();
     await recordActivity(tx, {
       ...scopeOf(actor),

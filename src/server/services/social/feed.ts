@@ -158,10 +158,7 @@ export async function readFeed(
 ): Promise<{ items: FeedItem[]; nextBefore: string | null }> {
   if (filters.teamId && !(await findTeam(tx, orgId, filters.teamId))) throw notFound('The team', 'teamId');
   if (filters.objectiveId) await requireObjective(tx, orgId, filters.objectiveId, 'objectiveId');
-  const page =
-    filters.order === 'for_me'
-      ? await readerPage(tx, orgId, viewerId, filters, now)
-      : await timelinePage(tx, orgId, filters);
+  const page = filters.order === 'for_me' ? await readerPage(tx, orgId, viewerId, filters, now) : await timelinePage(tx, orgId, filters);
   const items = page.items;
   const ids = (type: ReactionTarget) => [...new Set(items.filter((i) => i.reactionTarget?.type === type).map((i) => i.reactionTarget!.id))];
   const onCheckIns = await reactionSummaries(tx, 'check_in', ids('check_in'), viewerId);
