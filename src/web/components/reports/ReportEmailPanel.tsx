@@ -33,6 +33,7 @@ export function ReportEmailPanel({ cycleId, teamId }: { cycleId: string; teamId:
   const refresh = useInvalidateSchedules();
   const mine = (schedules.data ?? []).filter((s) => s.cycleId === cycleId && s.teamId === teamId);
 
+  const failed = (e: unknown) => setError(e instanceof ApiError ? e.message : String(e));
   const save = () =>
     createReportSchedule({ cycleId, teamId, recipients: addressesOf(recipients), cadence, day: Number(day), hour: Number(hour) })
       .then(() => {
@@ -40,7 +41,7 @@ export function ReportEmailPanel({ cycleId, teamId }: { cycleId: string; teamId:
         setError(null);
         return refresh();
       })
-      .catch((e: unknown) => setError(e instanceof ApiError ? e.message : String(e)));
+      .catch(failed);
 
   return (
     <Card withBorder component="section" aria-labelledby="report-email-title" data-print="hide">
@@ -93,7 +94,7 @@ export function ReportEmailPanel({ cycleId, teamId }: { cycleId: string; teamId:
                   variant="subtle"
                   color="red"
                   aria-label={`Stop e-mailing ${s.recipients.join(', ')}`}
-                  onClick={() => deleteReportSchedule(s.id).then(refresh)}
+                  onClick={() => deleteReportSchedule(s.id).then(refresh).catch(failed)}
                 >
                   Stop
                 </Button>
