@@ -20,6 +20,7 @@ import { searchLessons } from '../src/server/services/lessons/search-lessons.js'
 import { cycleEvaluation } from '../src/server/services/evaluation/cycle-evaluation.js';
 import { LESSON_QUERIES, seedLessons } from './lessons.js';
 import { adoptionReport } from '../src/server/services/adoption/report.js';
+import { teamChanges, weeklyAgenda, wholeCycleChanges } from './review-rhythm.js';
 
 export interface BenchContext {
   orgId: string;
@@ -87,6 +88,9 @@ export const OP_NAMES = [
   'lessonsSearch',
   'evaluation',
   'adoption',
+  'teamChanges',
+  'cycleChanges',
+  'weeklyAgenda',
 ] as const;
 export type OpName = (typeof OP_NAMES)[number];
 
@@ -101,6 +105,9 @@ export const OP_LABELS: Record<OpName, string> = {
   lessonsSearch: 'Lessons search, ranked and highlighted (searchLessons; one lesson per objective, 50,000 at scale 1)',
   evaluation: 'Evaluation of the active cycle with calibration (cycleEvaluation)',
   adoption: 'Adoption figures of the whole organisation over the active quarter, week by week (adoptionReport, as an admin)',
+  teamChanges: 'What changed for one team over the last month (cycleChanges with teamId)',
+  cycleChanges: 'What changed in the whole active cycle over the last month (cycleChanges)',
+  weeklyAgenda: "A weekly team session's generated agenda (meetingAgenda)",
 };
 
 /** One call of an operation; answers how many objectives it presented (or counted, or 1 for a write). */
@@ -154,6 +161,9 @@ export const OPS: Record<OpName, Op> = {
     const report = await adoptionReport({ db, clock: () => ctx.now }, admin, { from: ctx.cycle.startDate, to: ctx.today });
     return report.teams.length;
   },
+  teamChanges: (db, ctx, rng) => teamChanges(db, ctx, rng),
+  cycleChanges: (db, ctx) => wholeCycleChanges(db, ctx),
+  weeklyAgenda: (db, ctx, rng) => weeklyAgenda(db, ctx, rng),
 };
 
 export interface Stats {

@@ -41,6 +41,9 @@ const TARGETS: Partial<Record<OpName, number>> = {
   lessonsSearch: 20,
   evaluation: 150,
   adoption: 200,
+  teamChanges: 100,
+  cycleChanges: 2_000,
+  weeklyAgenda: 50,
 };
 
 interface Options {
@@ -294,13 +297,17 @@ async function runEngine(kind: EngineKind, options: Options, databaseName: strin
         if (!options.ops.includes(name)) continue;
         const write = name === 'checkInWrite';
         const whole = name === 'wholeTree';
+        // The whole cycle's changes take up to seconds a call: a few runs tell its p95.
+        const slow = name === 'cycleChanges';
         if (whole && (options.wholeTreeIterations === 0 || !includeWholeTree)) continue;
         const iterations = whole
           ? options.wholeTreeIterations
-          : write
-            ? (options.writeIterations ?? (kind === 'pglite' ? Math.min(50, options.iterations) : options.iterations))
-            : options.iterations;
-        const warmup = whole ? 1 : write ? Math.min(options.warmup, 10) : options.warmup;
+          : slow
+            ? Math.min(10, options.iterations)
+            : write
+              ? (options.writeIterations ?? (kind === 'pglite' ? Math.min(50, options.iterations) : options.iterations))
+              : options.iterations;
+        const warmup = whole || slow ? 1 : write ? Math.min(options.warmup, 10) : options.warmup;
         const stats = await measureOp(on, ctx, OPS[name], { warmup, iterations, seed: options.seed + i + 1_000 * round });
         measured[name] = stats;
         log(

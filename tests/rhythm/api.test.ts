@@ -58,6 +58,7 @@ describeEachEngine('rhythm API', (engine) => {
       'digest',
       'survey-reminders',
       'proxy-reminders',
+      'report-emails',
       'dispatch',
     ]);
     const job = (name: string) => jobs.body.find((j: { name: string }) => j.name === name);

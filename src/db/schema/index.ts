@@ -18,3 +18,4 @@ export * from './initiatives.js';
 export * from './attachments.js';
 export * from './evaluation.js';
 export * from './rollout.js';
+export * from './report-schedules.js';

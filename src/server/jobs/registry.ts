@@ -12,6 +12,7 @@ import { escalateReviewGroup, remindReviewGroup } from '../services/closing/revi
 import { dueSurveyWork } from '../services/surveys/reminders.js';
 import { dueReviewOpenings } from '../services/closing/review-opening.js';
 import { dueProxyReminders } from '../services/kpis/proxy-reminders.js';
+import { dueReportEmails } from '../services/reports/report-mail.js';
 
 const notifyAt = (ctx: JobContext, now: Date): NotifyContext => ({ publicUrl: ctx.config.publicUrl, secret: ctx.secret, now });
 
@@ -100,6 +101,15 @@ const proxyReminders: ScheduledJob = {
   },
 };
 
+/** Stakeholder reports e-mailed on their schedules (review rhythm). */
+const reportEmails: ScheduledJob = {
+  name: 'report-emails',
+  description: "E-mail scheduled cycle and team reports to their stakeholders at each schedule's day and hour",
+  async due(ctx, now, orgId) {
+    return (await dueReportEmails(ctx.db, ctx.config.publicUrl, now, orgId)).map((work) => ({ key: work.key, run: work.run }));
+  },
+};
+
 const SCHEDULED_JOBS: readonly ScheduledJob[] = [
   reviewOpening,
   reminders,
@@ -107,6 +117,7 @@ const SCHEDULED_JOBS: readonly ScheduledJob[] = [
   digest,
   surveyReminders,
   proxyReminders,
+  reportEmails,
   housekeeping,
 ];
 
@@ -118,6 +129,7 @@ export const JOB_NAMES = [
   'digest',
   'survey-reminders',
   'proxy-reminders',
+  'report-emails',
   'dispatch',
   'housekeeping',
 ] as const;

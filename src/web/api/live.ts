@@ -30,8 +30,9 @@ export function useLiveUpdates(): void {
       } else if (event.type === 'notification') refresh(staleOn.notification);
       else if (event.type === 'comment') refresh(staleOn.social);
       else if (event.type === 'retrospective') refresh([['retrospectives'], ['retrospective'], ['my-actions']]);
-      // A part posted, a note, a decision or an action: the meetings list and open meeting pages (keys start with 'meetings').
-      else if (event.type === 'meeting') refresh([['meetings'], ['my-actions']]);
+      // A part posted, a note, a decision or an action: the meetings list and open meeting pages (keys start with
+      // 'meetings'); a posted part is also news in the feed.
+      else if (event.type === 'meeting') refresh([['meetings'], ['my-actions'], ['feed']]);
       else refresh([...progressKeys, ...staleOn.social]);
     };
     return () => source.close();

@@ -57,3 +57,34 @@ export const useInvalidateShares = () => {
 export const useCalendarFeed = (enabled: boolean) =>
   useQuery({ queryKey: ['calendar-feed'], queryFn: () => api<{ url: string }>('/api/v1/me/calendar-feed'), enabled });
 export const revokeCalendarFeed = () => api<null>('/api/v1/me/calendar-feed', { method: 'DELETE' });
+
+export interface ReportSchedule {
+  id: string;
+  cycleId: string;
+  cycleName: string;
+  teamId: string | null;
+  teamName: string | null;
+  recipients: string[];
+  cadence: 'weekly' | 'monthly';
+  day: number;
+  hour: number;
+  createdByName: string | null;
+}
+
+export const useReportSchedules = () =>
+  useQuery({ queryKey: ['report-schedules'], queryFn: () => api<ReportSchedule[]>('/api/v1/report-schedules') });
+
+export const createReportSchedule = (body: {
+  cycleId: string;
+  teamId: string | null;
+  recipients: string[];
+  cadence: 'weekly' | 'monthly';
+  day: number;
+  hour: number;
+}) => api<ReportSchedule>('/api/v1/report-schedules', { method: 'POST', body });
+export const deleteReportSchedule = (id: string) => api<null>(`/api/v1/report-schedules/${id}`, { method: 'DELETE' });
+
+export const useInvalidateSchedules = () => {
+  const client = useQueryClient();
+  return () => client.invalidateQueries({ queryKey: ['report-schedules'] });
+};

@@ -5,7 +5,7 @@ import type { Comment, CommentTargetType, FeedItem, Notification, Preferences, R
 export const socialKeys = {
   comments: (targetType: CommentTargetType, targetId: string) => ['comments', targetType, targetId] as const,
   reactions: (targetType: ReactionTargetType, targetId: string) => ['reactions', targetType, targetId] as const,
-  feed: (teamId: string | null) => ['feed', teamId] as const,
+  feed: (teamId: string | null, order: FeedOrder = 'timeline') => ['feed', teamId, order] as const,
   notifications: ['notifications'] as const,
   preferences: ['notification-preferences'] as const,
 };
@@ -31,12 +31,19 @@ export const useReactions = (type: ReactionTargetType, id: string, enabled = tru
 export const toggleReaction = (type: ReactionTargetType, id: string, emoji: string, on: boolean) =>
   api<Reaction[]>(`${reactionPath(type, id)}/${encodeURIComponent(emoji)}`, { method: on ? 'PUT' : 'DELETE' });
 
-export const useFeed = (teamId: string | null) =>
+export type FeedOrder = 'timeline' | 'for_me';
+
+export const useFeed = (teamId: string | null, order: FeedOrder = 'timeline') =>
   useInfiniteQuery({
-    queryKey: socialKeys.feed(teamId),
+    queryKey: socialKeys.feed(teamId, order),
     initialPageParam: null as string | null,
     queryFn: ({ pageParam }) => {
-      const query = new URLSearchParams({ limit: '20', ...(teamId ? { teamId } : {}), ...(pageParam ? { before: pageParam } : {}) });
+      const query = new URLSearchParams({
+        limit: '20',
+        order,
+        ...(teamId ? { teamId } : {}),
+        ...(pageParam ? { before: pageParam } : {}),
+      });
       return api<{ items: FeedItem[]; nextBefore: string | null }>(`/api/v1/feed?${query.toString()}`);
     },
     getNextPageParam: (last) => last.nextBefore,

@@ -3,9 +3,10 @@ import { useParams, useSearchParams } from 'react-router';
 import type { Me } from '../api/types.js';
 import { useCycleReport } from '../api/reports.js';
 import { ReportDocument } from '../components/reports/ReportDocument.js';
+import { ReportEmailPanel } from '../components/reports/ReportEmailPanel.js';
 import { ReportSharePanel } from '../components/reports/ReportSharePanel.js';
 
-/** A cycle's (or, with ?teamId=, a team's) report for stakeholders: print it or share a read-only link. */
+/** A cycle's (or, with ?teamId=, a team's) report for stakeholders: print it, share a read-only link or e-mail it on a schedule. */
 export function ReportPage({ me }: { me: Me }) {
   const { id = '' } = useParams();
   const [search] = useSearchParams();
@@ -23,7 +24,10 @@ export function ReportPage({ me }: { me: Me }) {
       </Group>
       <ReportDocument report={report.data} />
       {(role === 'owner' || role === 'admin' || role === 'champion') && (
-        <ReportSharePanel cycleId={id} teamId={teamId} isAdmin={role === 'owner' || role === 'admin'} />
+        <>
+          <ReportSharePanel cycleId={id} teamId={teamId} isAdmin={role === 'owner' || role === 'admin'} />
+          <ReportEmailPanel cycleId={id} teamId={teamId} />
+        </>
       )}
     </Stack>
   );

@@ -12,13 +12,13 @@ export const feedRoutes =
       schema: {
         tags: ['feed'],
         summary:
-          'What happened, newest first: check-ins, targets reached, new, re-statused and closed OKRs, comments. The organisation’s, a team’s or an objective’s',
+          'What happened, newest first (or ranked for the caller): check-ins, targets reached, new, re-statused and closed OKRs, comments, asynchronous meeting updates. The organisation’s, a team’s or an objective’s',
         querystring: feedQuery,
         response: { 200: feedPage, 400: problemSchema, 404: problemSchema },
       },
       handler: async (request) => {
         const actor = actorOf(request);
-        const page = await readFeed(ctx.db, actor.orgId, actor.userId, request.query);
+        const page = await readFeed(ctx.db, actor.orgId, actor.userId, request.query, ctx.clock());
         return { items: page.items.map(presentFeedItem), nextBefore: page.nextBefore };
       },
     });

@@ -1,10 +1,17 @@
 import { z } from 'zod';
+import { RELEVANCE_REASONS } from '../../../domain/feed-relevance.js';
 import { isoDateTime } from '../schemas.js';
 import { pageQuery, reactionList } from './schema.js';
 
 export const feedQuery = pageQuery.extend({
   teamId: z.uuid({ message: 'Must be a team id.' }).optional().describe("A team's feed: its objectives' news"),
   objectiveId: z.uuid({ message: 'Must be an objective id.' }).optional().describe("One objective's feed"),
+  order: z
+    .enum(['timeline', 'for_me'])
+    .default('timeline')
+    .describe(
+      "`for_me`: the last 14 days ranked for the caller — mentions of them, their objectives and key results, what they depend on or contribute to, their teams' — at-risk items first in each tier",
+    ),
 });
 
 const feedItem = z.object({
@@ -19,8 +26,9 @@ const feedItem = z.object({
       'objective_closed',
       'cycle_closed',
       'comment',
+      'meeting_update',
     ])
-    .describe('`celebration`: a check-in took a key result to its target'),
+    .describe('`celebration`: a check-in took a key result to its target; `meeting_update`: a part posted to an asynchronous meeting'),
   createdAt: isoDateTime,
   actor: z.object({ id: z.string(), name: z.string() }).nullable(),
   objective: z.object({ id: z.string(), title: z.string(), teamId: z.string().nullable(), teamName: z.string().nullable() }).nullable(),
@@ -39,6 +47,19 @@ const feedItem = z.object({
   status: z.object({ from: z.string().nullable(), to: z.string() }).nullable(),
   comment: z.object({ id: z.string(), excerpt: z.string(), on: z.string().describe('objective, key_result or check_in') }).nullable(),
   cycle: z.object({ id: z.string(), name: z.string() }).nullable(),
+  meeting: z
+    .object({
+      id: z.string(),
+      title: z.string(),
+      kind: z.string(),
+      update: z.string(),
+      confidence: z.number().nullable(),
+      blockers: z.string().nullable(),
+      commitments: z.string().nullable(),
+    })
+    .nullable()
+    .describe('The meeting and the part posted to it (one-on-ones never appear)'),
+  reasons: z.array(z.enum(RELEVANCE_REASONS)).describe('Why it matters to the caller (`order=for_me`; empty otherwise)'),
   reactionTarget: z
     .object({ type: z.enum(['check_in', 'comment']), id: z.string() })
     .nullable()

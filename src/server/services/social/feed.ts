@@ -4,6 +4,8 @@ import { notFound } from '../../errors.js';
 import { measureOf } from '../okrs/measure.js';
 import { requireObjective } from '../okrs/objectives.js';
 import { findTeam } from '../teams.js';
+import type { RelevanceReason } from '../../../domain/feed-relevance.js';
+import { readerRows } from './feed-for-reader.js';
 import { feedRows, type FeedFilters, type FeedRow } from './feed-query.js';
 import { excerpt, plainText } from './mentions.js';
 import { reactionSummaries, type ReactionSummary, type ReactionTarget } from './reactions.js';
@@ -16,7 +18,8 @@ export type FeedKind =
   | 'status_changed'
   | 'objective_closed'
   | 'cycle_closed'
-  | 'comment';
+  | 'comment'
+  | 'meeting_update';
 
 export interface FeedItem {
   id: string;
@@ -37,6 +40,18 @@ export interface FeedItem {
   status: { from: string | null; to: string } | null;
   comment: { id: string; excerpt: string; on: string } | null;
   cycle: { id: string; name: string } | null;
+  /** A participant's part posted to an asynchronous meeting (one-on-ones stay out of the feed). */
+  meeting: {
+    id: string;
+    title: string;
+    kind: string;
+    update: string;
+    confidence: number | null;
+    blockers: string | null;
+    commitments: string | null;
+  } | null;
+  /** Why the item matters to the reader (`order=for_me`); empty in the plain timeline. */
+  reasons: RelevanceReason[];
   /** What the item's reactions belong to: a check-in (check-ins and celebrations) or a comment. */
   reactionTarget: { type: ReactionTarget; id: string } | null;
   reactions: ReactionSummary[];
@@ -75,10 +90,11 @@ function kindOf(row: FeedRow): FeedKind {
   if (row.action === 'objective.achieved') return 'objective_achieved';
   if (row.action === 'cycle.closed') return 'cycle_closed';
   if (row.action === 'objective.created') return 'objective_created';
+  if (row.action === 'meeting.update_posted') return 'meeting_update';
   return row.after?.status === 'closed' ? 'objective_closed' : 'status_changed';
 }
 
-function toItem(row: FeedRow): Omit<FeedItem, 'reactions'> {
+function toItem(row: FeedRow): Omit<FeedItem, 'reactions' | 'reasons'> {
   const kind = kindOf(row);
   const before = row.before ?? {};
   const after = row.after ?? {};
@@ -114,21 +130,36 @@ function toItem(row: FeedRow): Omit<FeedItem, 'reactions'> {
         : kind === 'objective_achieved'
           ? { id: str(after.cycleId) ?? '', name: row.cycle_name ?? '' }
           : null,
+    meeting:
+      kind === 'meeting_update' && row.meeting_id
+        ? {
+            id: row.meeting_id,
+            title: row.meeting_title ?? '',
+            kind: row.meeting_kind ?? '',
+            update: str(after.update) ?? '',
+            confidence: num(after.confidence),
+            blockers: str(after.blockers) ? plainText(str(after.blockers)!) : null,
+            commitments: str(after.commitments),
+          }
+        : null,
     reactionTarget: checkIn ? { type: 'check_in', id: checkIn.id } : kind === 'comment' ? { type: 'comment', id: row.entity_id } : null,
   };
 }
 
-/** A page of the feed, newest first, with the viewer's view of each item's reactions; 404 for another organisation's team or objective. */
+export type FeedOrder = 'timeline' | 'for_me';
+
+/** A page of the feed with the viewer's view of each item's reactions; 404 for another organisation's team or objective. */
 export async function readFeed(
   tx: Executor,
   orgId: string,
   viewerId: string,
-  filters: FeedFilters,
+  filters: FeedFilters & { order?: FeedOrder },
+  now: Date,
 ): Promise<{ items: FeedItem[]; nextBefore: string | null }> {
   if (filters.teamId && !(await findTeam(tx, orgId, filters.teamId))) throw notFound('The team', 'teamId');
   if (filters.objectiveId) await requireObjective(tx, orgId, filters.objectiveId, 'objectiveId');
-  const rows = await feedRows(tx, orgId, { ...filters, limit: filters.limit + 1 });
-  const items = rows.slice(0, filters.limit).map(toItem);
+  const page = filters.order === 'for_me' ? await readerPage(tx, orgId, viewerId, filters, now) : await timelinePage(tx, orgId, filters);
+  const items = page.items;
   const ids = (type: ReactionTarget) => [...new Set(items.filter((i) => i.reactionTarget?.type === type).map((i) => i.reactionTarget!.id))];
   const onCheckIns = await reactionSummaries(tx, 'check_in', ids('check_in'), viewerId);
   const onComments = await reactionSummaries(tx, 'comment', ids('comment'), viewerId);
@@ -136,5 +167,19 @@ export async function readFeed(
     ...item,
     reactions: (item.reactionTarget?.type === 'check_in' ? onCheckIns : onComments).get(item.reactionTarget?.id ?? '') ?? [],
   }));
-  return { items: withReactions, nextBefore: rows.length > filters.limit ? items[items.length - 1]!.id : null };
+  return { items: withReactions, nextBefore: page.nextBefore };
+}
+
+/** Newest first, continuing after `before`. */
+async function timelinePage(tx: Executor, orgId: string, filters: FeedFilters) {
+  const rows = await feedRows(tx, orgId, { ...filters, reader: undefined, limit: filters.limit + 1 });
+  const items = rows.slice(0, filters.limit).map((row) => ({ ...toItem(row), reasons: [] }));
+  return { items, nextBefore: rows.length > filters.limit ? items[items.length - 1]!.id : null };
+}
+
+/** The recent news ordered for the reader: mentions, their own, what they depend on or contribute to, their team's; at risk first. */
+async function readerPage(tx: Executor, orgId: string, reader: string, filters: FeedFilters, now: Date) {
+  const { page, more } = await readerRows(tx, orgId, reader, filters, now);
+  const items = page.map(({ row, reasons }) => ({ ...toItem(row), reasons }));
+  return { items, nextBefore: more ? items[items.length - 1]!.id : null };
 }

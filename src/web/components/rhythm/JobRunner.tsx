@@ -10,6 +10,7 @@ const LABELS: Record<string, string> = {
   digest: 'Digest',
   'survey-reminders': 'Survey reminders',
   'proxy-reminders': 'Proxy measure reminders',
+  'report-emails': 'Report e-mails',
   dispatch: 'Deliver outbox',
 };
 

@@ -79,8 +79,27 @@ function describe(item: FeedItem): ReactNode {
           {item.cycle?.name} was closed and scored by {who}
         </>
       );
+    case 'meeting_update':
+      return (
+        <>
+          {who} posted their part for{' '}
+          <Anchor component={Link} to={`/meetings/${item.meeting?.id ?? ''}`} fw={600}>
+            {item.meeting?.title}
+          </Anchor>
+          {item.meeting?.confidence !== null && item.meeting?.confidence !== undefined ? ` (confidence ${item.meeting.confidence}/10)` : ''}
+        </>
+      );
   }
 }
+
+const REASONS: Record<FeedItem['reasons'][number], string> = {
+  mention: 'mentions you',
+  mine: 'yours',
+  depending: 'you depend on it',
+  contributing: 'you contribute',
+  team: 'your team',
+  at_risk: 'at risk',
+};
 
 /** One feed entry; celebrations stand out, check-ins and comments take reactions. */
 export function FeedItemCard({ item }: { item: FeedItem }) {
@@ -104,6 +123,16 @@ export function FeedItemCard({ item }: { item: FeedItem }) {
             “{item.checkIn.note}”
           </Text>
         )}
+        {item.meeting && (
+          <Text size="sm" c="dimmed" style={{ whiteSpace: 'pre-wrap' }}>
+            “{item.meeting.update}”{item.meeting.commitments ? ` Next: ${item.meeting.commitments}` : ''}
+          </Text>
+        )}
+        {item.meeting?.blockers && (
+          <Text size="sm" c="red.8" data-testid="feed-blocker">
+            Blocked: {item.meeting.blockers}
+          </Text>
+        )}
         {item.checkIn?.blockers && (
           <Text size="sm" c="red.8" data-testid="feed-blocker">
             Blocked: {item.checkIn.blockers}
@@ -121,6 +150,11 @@ export function FeedItemCard({ item }: { item: FeedItem }) {
           {item.objective?.teamName && (
             <Text size="xs" c="dimmed">
               · {item.objective.teamName}
+            </Text>
+          )}
+          {item.reasons.length > 0 && (
+            <Text size="xs" c="dimmed" data-testid="feed-reasons">
+              · {item.reasons.map((r) => REASONS[r]).join(', ')}
             </Text>
           )}
         </Group>
