@@ -2,7 +2,7 @@ import { expect, it } from 'vitest';
 import { describeEachEngine } from '../support/engines.js';
 import { addPerson, expectProblem, expectStatus } from '../support/fixtures.js';
 import { API, MISSING_ID, useOkrWorld } from '../okrs/support.js';
-import { smallOrganisation } from './support.js';
+import { mapOf, smallOrganisation } from './support.js';
 import type { z } from 'zod';
 import type { strategySchema } from '../../src/server/http/strategy/schema.js';
 
@@ -92,5 +92,36 @@ describeEachEngine('Strategy: mission, vision, pillars and annual objectives', (
     const seen = await member.client.get<Strategy>(`${API}/strategy?cycleId=${t.w.cycle.id}`);
     expect(seen.body.pillars.map((p) => p.name).sort()).toEqual(['Craft', 'Reach']);
     expect(seen.body.can.edit).toBe(false);
+  });
+
+  it('the map starts from the pillars: edges to what serves them, unserved pillars and pillar-less company objectives flagged', { timeout: 120_000 }, async () => {
+    const client = t.w.owner.client;
+    const o = await smallOrganisation(t.w);
+    const reach = await client.post<{ id: string }>(`${API}/pillars`, { name: 'Reach' });
+    const craft = await client.post<{ id: string }>(`${API}/pillars`, { name: 'Craft' });
+    await t.w.api.patchObjective(o.grow.id, { pillarId: reach.body.id });
+    await t.w.api.patchObjective(o.salesObjective.id, { pillarId: reach.body.id });
+
+    const map = await mapOf(t.w);
+    const pillarNodes = map.nodes.filter((n) => n.type === 'pillar');
+    expect(pillarNodes.map((n) => [n.title, n.objectiveCount, n.unsupported])).toEqual([
+      ['Craft', 0, true],
+      ['Reach', 2, false],
+    ]);
+    expect(map.edges.filter((e) => e.source === reach.body.id).map((e) => e.target).sort()).toEqual([o.grow.id, o.salesObjective.id].sort());
+    expect(map.nodes.find((n) => n.id === o.grow.id)!.servesNoPillar).toBe(false);
+
+    // Aggregated by department: one weighted edge from the pillar to each department (a company objective is its own node).
+    const aggregated = await mapOf(t.w, { aggregate: 'true' });
+    expect(aggregated.edges.filter((e) => e.source === reach.body.id).map((e) => [e.target, e.weight]).sort()).toEqual(
+      [
+        [o.grow.id, 1],
+        [o.sales.id, 1],
+      ].sort(),
+    );
+    // Focused on Engineering: only the pillars the shown objectives serve (the company objective heads it).
+    const focused = await mapOf(t.w, { focusTeamId: o.eng.id });
+    expect(focused.nodes.filter((n) => n.type === 'pillar').map((n) => n.title)).toEqual(['Reach']);
+    expect(craft.status).toBe(201);
   });
 });
