@@ -67,13 +67,26 @@ describeEachEngine('Strategy: mission, vision, pillars and annual objectives', (
     const o = await smallOrganisation(t.w);
     const pillar = await client.post<{ id: string }>(`${API}/pillars`, { name: 'Reach' });
     const other = await client.post<{ id: string }>(`${API}/pillars`, { name: 'Craft' });
-    const later = await client.post<{ id: string }>(`${API}/annual-objectives`, { pillarId: pillar.body.id, year: 2026, title: 'Next year' });
+    const later = await client.post<{ id: string }>(`${API}/annual-objectives`, {
+      pillarId: pillar.body.id,
+      year: 2026,
+      title: 'Next year',
+    });
     const patch = (body: object) => client.patch(`${API}/objectives/${o.salesObjective.id}`, body);
 
     expectProblem(await patch({ pillarId: MISSING_ID }), 404, '/problems/not-found', 'pillarId');
     expectProblem(await patch({ annualObjectiveId: later.body.id }), 422, '/problems/validation-failed', 'annualObjectiveId');
-    const same = await client.post<{ id: string }>(`${API}/annual-objectives`, { pillarId: pillar.body.id, year: 2025, title: 'This year' });
-    expectProblem(await patch({ annualObjectiveId: same.body.id, pillarId: other.body.id }), 422, '/problems/validation-failed', 'pillarId');
+    const same = await client.post<{ id: string }>(`${API}/annual-objectives`, {
+      pillarId: pillar.body.id,
+      year: 2025,
+      title: 'This year',
+    });
+    expectProblem(
+      await patch({ annualObjectiveId: same.body.id, pillarId: other.body.id }),
+      422,
+      '/problems/validation-failed',
+      'pillarId',
+    );
     expect(await t.w.api.objective(o.salesObjective.id)).toMatchObject({ pillarId: null, annualObjectiveId: null });
 
     expectProblem(await client.post(`${API}/pillars`, { name: '  ' }), 400, '/problems/validation-failed', 'name');
@@ -94,34 +107,48 @@ describeEachEngine('Strategy: mission, vision, pillars and annual objectives', (
     expect(seen.body.can.edit).toBe(false);
   });
 
-  it('the map starts from the pillars: edges to what serves them, unserved pillars and pillar-less company objectives flagged', { timeout: 120_000 }, async () => {
-    const client = t.w.owner.client;
-    const o = await smallOrganisation(t.w);
-    const reach = await client.post<{ id: string }>(`${API}/pillars`, { name: 'Reach' });
-    const craft = await client.post<{ id: string }>(`${API}/pillars`, { name: 'Craft' });
-    await t.w.api.patchObjective(o.grow.id, { pillarId: reach.body.id });
-    await t.w.api.patchObjective(o.salesObjective.id, { pillarId: reach.body.id });
+  it(
+    'the map starts from the pillars: edges to what serves them, unserved pillars and pillar-less company objectives flagged',
+    { timeout: 120_000 },
+    async () => {
+      const client = t.w.owner.client;
+      const o = await smallOrganisation(t.w);
+      const reach = await client.post<{ id: string }>(`${API}/pillars`, { name: 'Reach' });
+      const craft = await client.post<{ id: string }>(`${API}/pillars`, { name: 'Craft' });
+      await t.w.api.patchObjective(o.grow.id, { pillarId: reach.body.id });
+      await t.w.api.patchObjective(o.salesObjective.id, { pillarId: reach.body.id });
 
-    const map = await mapOf(t.w);
-    const pillarNodes = map.nodes.filter((n) => n.type === 'pillar');
-    expect(pillarNodes.map((n) => [n.title, n.objectiveCount, n.unsupported])).toEqual([
-      ['Craft', 0, true],
-      ['Reach', 2, false],
-    ]);
-    expect(map.edges.filter((e) => e.source === reach.body.id).map((e) => e.target).sort()).toEqual([o.grow.id, o.salesObjective.id].sort());
-    expect(map.nodes.find((n) => n.id === o.grow.id)!.servesNoPillar).toBe(false);
+      const map = await mapOf(t.w);
+      const pillarNodes = map.nodes.filter((n) => n.type === 'pillar');
+      expect(pillarNodes.map((n) => [n.title, n.objectiveCount, n.unsupported])).toEqual([
+        ['Craft', 0, true],
+        ['Reach', 2, false],
+      ]);
+      expect(
+        map.edges
+          .filter((e) => e.source === reach.body.id)
+          .map((e) => e.target)
+          .sort(),
+      ).toEqual([o.grow.id, o.salesObjective.id].sort());
+      expect(map.nodes.find((n) => n.id === o.grow.id)!.servesNoPillar).toBe(false);
 
-    // Aggregated by department: one weighted edge from the pillar to each department (a company objective is its own node).
-    const aggregated = await mapOf(t.w, { aggregate: 'true' });
-    expect(aggregated.edges.filter((e) => e.source === reach.body.id).map((e) => [e.target, e.weight]).sort()).toEqual(
-      [
-        [o.grow.id, 1],
-        [o.sales.id, 1],
-      ].sort(),
-    );
-    // Focused on Engineering: only the pillars the shown objectives serve (the company objective heads it).
-    const focused = await mapOf(t.w, { focusTeamId: o.eng.id });
-    expect(focused.nodes.filter((n) => n.type === 'pillar').map((n) => n.title)).toEqual(['Reach']);
-    expect(craft.status).toBe(201);
-  });
+      // Aggregated by department: one weighted edge from the pillar to each department (a company objective is its own node).
+      const aggregated = await mapOf(t.w, { aggregate: 'true' });
+      expect(
+        aggregated.edges
+          .filter((e) => e.source === reach.body.id)
+          .map((e) => [e.target, e.weight])
+          .sort(),
+      ).toEqual(
+        [
+          [o.grow.id, 1],
+          [o.sales.id, 1],
+        ].sort(),
+      );
+      // Focused on Engineering: only the pillars the shown objectives serve (the company objective heads it).
+      const focused = await mapOf(t.w, { focusTeamId: o.eng.id });
+      expect(focused.nodes.filter((n) => n.type === 'pillar').map((n) => n.title)).toEqual(['Reach']);
+      expect(craft.status).toBe(201);
+    },
+  );
 });

@@ -23,8 +23,7 @@ export const annualObjectiveRoutes =
         body: annualObjectiveCreate,
         response: { 201: annualObjectiveRow, 403: problemSchema, 404: problemSchema },
       },
-      handler: async (request, reply) =>
-        reply.status(201).send(present(await createAnnualObjective(ctx, actorOf(request), request.body))),
+      handler: async (request, reply) => reply.status(201).send(present(await createAnnualObjective(ctx, actorOf(request), request.body))),
     });
     app.patch('/annual-objectives/:id', {
       schema: {

@@ -73,7 +73,11 @@ export async function strategyOverview(db: Database, actor: Actor, cycle: CycleR
     serving,
   );
   const [names, annual] = await Promise.all([
-    namesOf(db, orgId, [...pillarRows, ...annualRows, ...serving].flatMap((r) => (r.ownerId ? [r.ownerId] : []))),
+    namesOf(
+      db,
+      orgId,
+      [...pillarRows, ...annualRows, ...serving].flatMap((r) => (r.ownerId ? [r.ownerId] : [])),
+    ),
     annualProgress(
       db,
       orgId,

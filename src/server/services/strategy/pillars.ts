@@ -95,7 +95,11 @@ export const deletePillar = (deps: ServiceDeps, actor: Actor, id: string) =>
     return before;
   });
 
-export const createAnnualObjective = (deps: ServiceDeps, actor: Actor, fields: Required<Omit<AnnualObjectiveFields, 'ownerId'>> & AnnualObjectiveFields) =>
+export const createAnnualObjective = (
+  deps: ServiceDeps,
+  actor: Actor,
+  fields: Required<Omit<AnnualObjectiveFields, 'ownerId'>> & AnnualObjectiveFields,
+) =>
   strategyWrite(deps, actor, 'annual_objective.created', async (tx) => {
     await requirePillar(tx, actor.orgId, fields.pillarId, 'pillarId');
     await checkOwner(tx, actor.orgId, fields.ownerId);

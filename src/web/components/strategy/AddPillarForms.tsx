@@ -27,7 +27,11 @@ export function AddPillarForms({ strategy }: { strategy: Strategy }) {
           <Title order={2} size="h4" id="add-pillar">
             Add a pillar
           </Title>
-          {addPillar.formError && <Alert color="red" role="alert">{addPillar.formError}</Alert>}
+          {addPillar.formError && (
+            <Alert color="red" role="alert">
+              {addPillar.formError}
+            </Alert>
+          )}
           <TextInput label="Pillar name" required {...pillar.getInputProps('name')} />
           <TextInput label="Narrative" description="A sentence on why it matters" {...pillar.getInputProps('narrative')} />
           <Group justify="flex-end">
@@ -43,7 +47,11 @@ export function AddPillarForms({ strategy }: { strategy: Strategy }) {
             <Title order={2} size="h4" id="add-annual">
               Add an annual objective for {strategy.year}
             </Title>
-            {addAnnual.formError && <Alert color="red" role="alert">{addAnnual.formError}</Alert>}
+            {addAnnual.formError && (
+              <Alert color="red" role="alert">
+                {addAnnual.formError}
+              </Alert>
+            )}
             <Select
               label="Under pillar"
               required

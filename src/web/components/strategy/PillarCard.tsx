@@ -30,7 +30,11 @@ export function PillarCard({ pillar }: { pillar: Pillar }) {
           <Anchor component={Link} to={`/strategy/pillars/${pillar.id}`} fw={700}>
             {pillar.name}
           </Anchor>
-          {pillar.ownerName && <Text size="sm" c="dimmed">Owner: {pillar.ownerName}</Text>}
+          {pillar.ownerName && (
+            <Text size="sm" c="dimmed">
+              Owner: {pillar.ownerName}
+            </Text>
+          )}
         </Group>
         {pillar.narrative && <Text size="sm">{pillar.narrative}</Text>}
         <PillarStandingLine pillar={pillar} />
