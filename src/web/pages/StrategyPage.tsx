@@ -1,4 +1,4 @@
-import { Alert, Anchor, Blockquote, List, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Blockquote, List, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { Link } from 'react-router';
 import { useStrategy } from '../api/strategy.js';
 import { PageSkeleton } from '../components/PageSkeleton.js';
@@ -41,7 +41,10 @@ export function StrategyPage() {
             ))}
           </SimpleGrid>
           {s.companyObjectivesWithoutPillar.length > 0 && (
-            <Alert color="orange" title="Company objectives that serve no pillar">
+            <Paper withBorder p="sm" style={{ borderLeft: '6px solid var(--mantine-color-red-9)' }}>
+              <Title order={2} size="h4">
+                Company objectives that serve no pillar
+              </Title>
               <List size="sm">
                 {s.companyObjectivesWithoutPillar.map((o) => (
                   <List.Item key={o.id}>
@@ -51,7 +54,7 @@ export function StrategyPage() {
                   </List.Item>
                 ))}
               </List>
-            </Alert>
+            </Paper>
           )}
           {s.can.edit && <AddPillarForms strategy={s} />}
         </>
