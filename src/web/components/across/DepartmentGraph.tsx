@@ -1,5 +1,5 @@
 import { Anchor, Badge, Paper, Text } from '@mantine/core';
-import { Background, Controls, Handle, Position, ReactFlow, type Edge, type Node, type NodeProps } from '@xyflow/react';
+import { Background, Controls, Handle, MarkerType, Position, ReactFlow, type Edge, type Node, type NodeProps } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import ELK from 'elkjs/lib/elk.bundled.js';
 import { useEffect, useState } from 'react';
@@ -45,6 +45,7 @@ async function layOut(map: DepartmentMap): Promise<{ nodes: Node[]; edges: Edge[
       source: e.from,
       target: e.to,
       label: String(e.weight),
+      markerEnd: { type: MarkerType.ArrowClosed },
       style: { strokeWidth: Math.min(1 + Math.log2(e.weight), 6) },
     })),
   };
