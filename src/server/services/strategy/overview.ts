@@ -24,7 +24,7 @@ async function servingObjectives(db: Database, orgId: string, cycle: CycleRow, n
         effectiveStartDate: objectives.effectiveStartDate,
       })
       .from(objectives)
-      .where(publishedIn(orgId, cycle.id)),
+      .where(and(eq(objectives.orgId, orgId), publishedIn(orgId, cycle.id))),
     loadPaceContext(db, orgId, cycle, now),
   ]);
   return rows.map((o) => ({ ...o, ...pace.pace(o) }));
