@@ -36,6 +36,9 @@ const CycleRetrospectivesPage = lazyNamed(() => import('./pages/CycleRetrospecti
 const RetrospectivePage = lazyNamed(() => import('./pages/RetrospectivePage.js'), 'RetrospectivePage');
 const AlignmentMapPage = lazyNamed(() => import('./pages/AlignmentMapPage.js'), 'AlignmentMapPage');
 const HeatmapPage = lazyNamed(() => import('./pages/HeatmapPage.js'), 'HeatmapPage');
+const DepartmentMapPage = lazyNamed(() => import('./pages/DepartmentMapPage.js'), 'DepartmentMapPage');
+const StrategyPage = lazyNamed(() => import('./pages/StrategyPage.js'), 'StrategyPage');
+const PillarPage = lazyNamed(() => import('./pages/PillarPage.js'), 'PillarPage');
 const SurveysPage = lazyNamed(() => import('./pages/SurveysPage.js'), 'SurveysPage');
 const SurveyAnswerPage = lazyNamed(() => import('./pages/SurveyAnswerPage.js'), 'SurveyAnswerPage');
 const SurveyResultsPage = lazyNamed(() => import('./pages/SurveyResultsPage.js'), 'SurveyResultsPage');
@@ -101,6 +104,9 @@ export function App() {
         <Route path="okrs" element={page(<TreePage me={me.data} />)} />
         <Route path="okrs/map" element={page(<AlignmentMapPage />)} />
         <Route path="okrs/heatmap" element={page(<HeatmapPage />)} />
+        <Route path="okrs/departments" element={page(<DepartmentMapPage />)} />
+        <Route path="strategy" element={page(<StrategyPage />)} />
+        <Route path="strategy/pillars/:id" element={page(<PillarPage />)} />
         <Route path="objectives/:id" element={page(<ObjectivePage me={me.data} />)} />
         <Route path="principles" element={page(<PrinciplesPage me={me.data} />)} />
         <Route path="attention" element={page(<NeedsAttentionPage me={me.data} />)} />

@@ -19,3 +19,4 @@ export * from './attachments.js';
 export * from './evaluation.js';
 export * from './rollout.js';
 export * from './report-schedules.js';
+export * from './strategy.js';

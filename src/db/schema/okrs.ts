@@ -99,6 +99,9 @@ export const objectives = pgTable(
     effectiveStartDate: date('effective_start_date'),
     /** The objective this one continues (rolled over from a closed cycle); its FK is in the review migration's custom SQL. */
     previousObjectiveId: uuid('previous_objective_id'),
+    /** The strategic pillar it serves, and the annual objective it advances (FKs in the strategy migration's custom SQL). */
+    pillarId: uuid('pillar_id'),
+    annualObjectiveId: uuid('annual_objective_id'),
     ...timestamps,
   },
   (t) => [

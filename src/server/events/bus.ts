@@ -3,7 +3,7 @@ import { EventEmitter } from 'node:events';
 /** Something open pages should react to: they refetch what the event names. */
 export interface LiveEvent {
   orgId: string;
-  type: 'check_in' | 'objective' | 'comment' | 'notification' | 'retrospective' | 'meeting';
+  type: 'check_in' | 'objective' | 'comment' | 'notification' | 'retrospective' | 'meeting' | 'dependency';
   entityId?: string;
   /** The objective whose page shows the change (a check-in's, a key result's, a comment's). */
   objectiveId?: string;

@@ -10,7 +10,7 @@ export const LISTENER_NAME = 'cairn-events';
 
 const liveEvent = z.object({
   orgId: z.string(),
-  type: z.enum(['check_in', 'objective', 'comment', 'notification', 'retrospective', 'meeting']),
+  type: z.enum(['check_in', 'objective', 'comment', 'notification', 'retrospective', 'meeting', 'dependency']),
   entityId: z.string().optional(),
   objectiveId: z.string().optional(),
   userId: z.string().optional(),

@@ -11,7 +11,7 @@ export interface AlignmentHealth {
 
 export interface MapNode {
   id: string;
-  type: 'objective' | 'key_result' | 'department';
+  type: 'objective' | 'key_result' | 'department' | 'pillar';
   title: string;
   level: 'company' | 'department' | 'team' | 'individual' | null;
   teamId: string | null;
@@ -24,6 +24,7 @@ export interface MapNode {
   progressStatus: ProgressStatus | null;
   orphan: boolean;
   unsupported: boolean;
+  servesNoPillar: boolean;
   objectiveId: string | null;
   objectiveCount: number | null;
   statusCounts: Record<ProgressStatus, number> | null;

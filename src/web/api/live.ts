@@ -2,9 +2,10 @@ import { useEffect } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { progressKeys } from './okr-queries.js';
 import { staleOn } from './social.js';
+import { dependencyKeys } from './dependencies.js';
 
 interface LiveMessage {
-  type: 'ready' | 'check_in' | 'objective' | 'comment' | 'notification' | 'retrospective' | 'meeting';
+  type: 'ready' | 'check_in' | 'objective' | 'comment' | 'notification' | 'retrospective' | 'meeting' | 'dependency';
   entityId: string | null;
 }
 
@@ -33,6 +34,8 @@ export function useLiveUpdates(): void {
       // A part posted, a note, a decision or an action: the meetings list and open meeting pages (keys start with
       // 'meetings'); a posted part is also news in the feed.
       else if (event.type === 'meeting') refresh([['meetings'], ['my-actions'], ['feed']]);
+      // Asked or answered: the objective's "Depends on" card, the teams' registers and Needs attention.
+      else if (event.type === 'dependency') refresh([dependencyKeys.all, ['attention']]);
       else refresh([...progressKeys, ...staleOn.social]);
     };
     return () => source.close();

@@ -14,6 +14,8 @@ const NAV: { to: string; label: string; shownIf?: keyof Me['can'] }[] = [
   { to: '/review', label: 'Review' },
   { to: '/okrs/map', label: 'Alignment map' },
   { to: '/okrs/heatmap', label: 'Heatmap' },
+  { to: '/okrs/departments', label: 'Department map' },
+  { to: '/strategy', label: 'Strategy' },
   { to: '/feed', label: 'Feed' },
   { to: '/attention', label: 'Needs attention' },
   { to: '/lessons', label: 'Lessons' },

@@ -15,6 +15,7 @@ import { ObjectiveSharingFields, sharingBody, sharingDefaults } from '../compone
 import { coachLesson, RelatedLessons, useRelatedLessons } from '../components/learning/RelatedLessons.js';
 import { newObjectivePlaces } from '../components/okr/objective-places.js';
 import { useReturnFocus } from '../components/useReturnFocus.js';
+import { StrategyPicker, strategyBody, strategyValue } from '../components/strategy/StrategyPicker.js';
 
 /** Create an objective (optionally aligned to any objective or key result of the cycle), or edit one. */
 export function ObjectiveFormModal({
@@ -50,13 +51,17 @@ export function ObjectiveFormModal({
       ownerId: editing ? editing.ownerId : (me.user.id as string | null),
       type: editing?.type ?? 'committed',
       alignTo: null as string | null,
+      serves: strategyValue(editing),
       ...sharingDefaults(editing),
     },
   });
   const { onSubmit, formError, busy } = useApiSubmit(
     form,
-    async ({ alignTo, contributorUserIds, contributorTeamIds, weight, progressDriver, standaloneReason, ...values }) => {
-      const sharing = sharingBody({ contributorUserIds, contributorTeamIds, weight, progressDriver, standaloneReason });
+    async ({ alignTo, serves, contributorUserIds, contributorTeamIds, weight, progressDriver, standaloneReason, ...values }) => {
+      const sharing = {
+        ...sharingBody({ contributorUserIds, contributorTeamIds, weight, progressDriver, standaloneReason }),
+        ...strategyBody(serves),
+      };
       if (editing) {
         await api(`/api/v1/objectives/${editing.id}`, {
           method: 'PATCH',
@@ -192,6 +197,7 @@ export function ObjectiveFormModal({
               {...form.getInputProps('alignTo')}
             />
           )}
+          <StrategyPicker form={form} cycleId={cycleId} />
           <ObjectiveSharingFields
             form={form}
             people={(users.data ?? []).map((u) => ({ value: u.id, label: u.name }))}

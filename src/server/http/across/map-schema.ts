@@ -14,7 +14,7 @@ const statusCounts = z.object({ on_track: z.number().int(), at_risk: z.number().
 
 export const mapNodeSchema = z.object({
   id: z.string(),
-  type: z.enum(['objective', 'key_result', 'department']),
+  type: z.enum(['objective', 'key_result', 'department', 'pillar']),
   title: z.string(),
   level: z.enum(['company', 'department', 'team', 'individual']).nullable(),
   teamId: z.string().nullable(),
@@ -28,15 +28,16 @@ export const mapNodeSchema = z.object({
   orphan: z
     .boolean()
     .describe('Objective: aligned to nothing, below company level, no standalone reason. Department: holds such objectives.'),
-  unsupported: z.boolean().describe('A company key result that no objective aligns to'),
+  unsupported: z.boolean().describe('A company key result that no objective aligns to, or a pillar nothing in the cycle serves'),
+  servesNoPillar: z.boolean().describe('A company objective that names no strategic pillar'),
   objectiveId: z.string().nullable().describe("A key result's objective"),
-  objectiveCount: z.number().int().nullable().describe("An aggregated department's published objectives"),
+  objectiveCount: z.number().int().nullable().describe("An aggregated department's published objectives, or those naming a pillar"),
   statusCounts: statusCounts.nullable(),
 });
 
 export const mapEdgeSchema = z.object({
   id: z.string(),
-  source: z.string().describe('The parent (objective, key result or department)'),
+  source: z.string().describe('The parent (pillar, objective, key result or department)'),
   target: z.string().describe('The aligned child'),
   weight: z.number().int().describe('Alignments the edge stands for (more than 1 only between aggregated departments)'),
 });

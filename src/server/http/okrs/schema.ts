@@ -95,6 +95,8 @@ export const objectiveCreate = z.object({
     .default('draft')
     .describe('Defaults to draft; `active` publishes at once and runs the publish gate (quality findings that block)'),
   standaloneReason: text(1000).nullable().optional().describe('Why a team or individual objective aligns to nothing'),
+  pillarId: optionalId.describe('The strategic pillar it serves'),
+  annualObjectiveId: optionalId.describe('The annual objective (of the cycle’s year) it advances; brings its pillar'),
   effectiveStartDate: isoDate
     .nullable()
     .optional()
@@ -232,6 +234,8 @@ export const objectiveView = z.object({
   confidence: z.number().nullable(),
   score: z.number().nullable(),
   standaloneReason: z.string().nullable(),
+  pillarId: z.string().nullable(),
+  annualObjectiveId: z.string().nullable(),
   previousObjectiveId: z.string().nullable().describe('The objective this one continues (rolled over from an earlier cycle)'),
   asOf: z.string().describe('The date progress, pace and status are computed for'),
   keyResults: z.array(keyResultView),

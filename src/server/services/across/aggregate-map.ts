@@ -55,6 +55,7 @@ export async function aggregatedMap(
       progressStatus: null,
       orphan: health.counted > health.alignedOrExplained,
       unsupported: false,
+      servesNoPillar: false,
       objectiveId: null,
       objectiveCount: group.members.length,
       statusCounts: group.counts,

@@ -7,7 +7,8 @@ import { notFound } from '../../errors.js';
 import { plainMembersOf, loadPaceContext, loadTeams, namesOf, objectiveFacts, publishedIn, type ObjectiveFacts } from './cycle-facts.js';
 import { cycleLinks, linksTouching, type MapLink } from './map-links.js';
 import { edge, objectiveNode, type MapEdge, type MapNode } from './map-nodes.js';
-import { aggregatedMap } from './aggregate-map.js';
+import { aggregatedMap, groupOf } from './aggregate-map.js';
+import { pillarLayer } from './map-pillars.js';
 
 type CycleRow = typeof cycles.$inferSelect;
 
@@ -104,6 +105,7 @@ async function keyResultNodes(db: Database, orgId: string, shown: ObjectiveFacts
       progressStatus: null,
       orphan: false,
       unsupported: company.has(kr.objectiveId) && !supported.has(kr.id),
+      servesNoPillar: false,
       objectiveId: kr.objectiveId,
       objectiveCount: null,
       statusCounts: null,
@@ -155,8 +157,20 @@ export async function alignmentMap(db: Database, orgId: string, cycle: CycleRow,
     rows = await db.select(objectiveFacts).from(objectives).where(publishedIn(orgId, cycle.id));
     const aggregate = options.aggregate ?? rows.length > AGGREGATE_ABOVE;
     links = await cycleLinks(db, orgId, cycle.id);
-    if (aggregate)
-      return { cycleId: cycle.id, focusTeamId: null, aggregated: true, ...(await aggregatedMap(db, orgId, rows, links, teams, pace)) };
+    if (aggregate) {
+      const [map, top] = await Promise.all([
+        aggregatedMap(db, orgId, rows, links, teams, pace),
+        pillarLayer(db, orgId, rows, { all: true, pace, targetOf: (o) => groupOf(o, teams) }),
+      ]);
+      return {
+        cycleId: cycle.id,
+        focusTeamId: null,
+        aggregated: true,
+        nodes: [...top.nodes, ...map.nodes],
+        edges: [...top.edges, ...map.edges],
+        alignmentHealth: map.alignmentHealth,
+      };
+    }
   }
   const aligned = options.focusTeamId
     ? await alignedAmong(
@@ -167,10 +181,11 @@ export async function alignmentMap(db: Database, orgId: string, cycle: CycleRow,
     : new Set(links.map((l) => l.child));
   const ownerIds = [...new Set(rows.flatMap((o) => (o.ownerId ? [o.ownerId] : [])))];
   const teamIds = [...new Set(rows.flatMap((o) => (o.teamId ? [o.teamId] : [])))];
-  const [names, members, krNodes] = await Promise.all([
+  const [names, members, krNodes, top] = await Promise.all([
     namesOf(db, orgId, ownerIds),
     plainMembersOf(db, orgId, teamIds),
     keyResultNodes(db, orgId, rows, options.keyResults),
+    pillarLayer(db, orgId, rows, { all: !options.focusTeamId, pace, targetOf: (o) => o.id }),
   ]);
   const facts = { teams, pace, names, members, aligned };
   const objectiveNodes = rows.map((o) => objectiveNode(o, facts));
@@ -181,8 +196,8 @@ export async function alignmentMap(db: Database, orgId: string, cycle: CycleRow,
     cycleId: cycle.id,
     focusTeamId: options.focusTeamId ?? null,
     aggregated: false,
-    nodes: [...objectiveNodes, ...krNodes],
-    edges: [...krEdges, ...edgesOf(links, shown, krShown)],
+    nodes: [...top.nodes, ...objectiveNodes, ...krNodes],
+    edges: [...top.edges, ...krEdges, ...edgesOf(links, shown, krShown)],
     alignmentHealth: alignmentHealth(
       rows
         .filter(judged)

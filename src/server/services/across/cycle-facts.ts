@@ -24,6 +24,7 @@ export const objectiveFacts = {
   progress: objectives.progress,
   effectiveStartDate: objectives.effectiveStartDate,
   standaloneReason: objectives.standaloneReason,
+  pillarId: objectives.pillarId,
 };
 export interface ObjectiveFacts {
   id: string;
@@ -34,6 +35,7 @@ export interface ObjectiveFacts {
   progress: number;
   effectiveStartDate: string | null;
   standaloneReason: string | null;
+  pillarId: string | null;
 }
 
 /** Published: active or closed (drafts are not judged yet, archived ones are gone from the views). */

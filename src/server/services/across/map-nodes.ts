@@ -7,7 +7,7 @@ export type ObjectiveLevel = 'company' | 'department' | 'team' | 'individual';
 /** One node of a map: an objective, a key result, or (aggregated) a whole department. */
 export interface MapNode {
   id: string;
-  type: 'objective' | 'key_result' | 'department';
+  type: 'objective' | 'key_result' | 'department' | 'pillar';
   title: string;
   level: ObjectiveLevel | null;
   teamId: string | null;
@@ -20,8 +20,10 @@ export interface MapNode {
   progressStatus: ProgressStatus | null;
   /** An objective aligned to nothing, below company level, without a standalone reason. */
   orphan: boolean;
-  /** A company key result that no objective aligns to. */
+  /** A company key result that no objective aligns to, or a pillar nothing serves. */
   unsupported: boolean;
+  /** A company objective that names no strategic pillar. */
+  servesNoPillar: boolean;
   /** For a key result: its objective. */
   objectiveId: string | null;
   /** For a department: how many published objectives it holds, and how many are on track, at risk, off track. */
@@ -69,6 +71,7 @@ export function objectiveNode(o: ObjectiveFacts, facts: NodeFacts): MapNode {
     ...facts.pace.pace(o),
     orphan: isOrphan({ teamId: o.teamId, published: true, aligned: facts.aligned.has(o.id), standaloneReason: o.standaloneReason }),
     unsupported: false,
+    servesNoPillar: o.teamId === null && o.pillarId === null,
     objectiveId: null,
     objectiveCount: null,
     statusCounts: null,

@@ -64,6 +64,7 @@ export async function answerDependency(deps: ServiceDeps, actor: Actor, id: stri
         dedupeKey: `dependency:${id}:${answer.status}`,
       });
     announce.changed('objective', before.objectiveId, before.objectiveId);
+    announce.changed('dependency', id, before.objectiveId);
     return row!;
   });
 }

@@ -110,6 +110,7 @@ export async function requestDependency(deps: ServiceDeps, actor: Actor, objecti
           dedupeKey: `dependency:${row!.id}`,
         });
     announce.changed('objective', objective.id, objective.id);
+    announce.changed('dependency', row!.id, objective.id);
     return row!;
   });
 }

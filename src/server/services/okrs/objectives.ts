@@ -16,6 +16,7 @@ import { loadObjectiveFor } from './actor-reads.js';
 import { assertOpen } from './cycles.js';
 import { scopeOf, type ServiceDeps } from './deps.js';
 import { lockOrganizationOkrs } from './org-lock.js';
+import { resolveStrategyLinks } from '../strategy/objective-links.js';
 import { parentsOf, refreshObjective, refreshParents } from './rollup.js';
 
 export interface ObjectiveFields {
@@ -30,6 +31,9 @@ export interface ObjectiveFields {
   progressDriver?: ProgressDriver;
   status?: ObjectiveStatus;
   standaloneReason?: string | null;
+  /** The strategic pillar it serves and the annual objective it advances (src/server/services/strategy). */
+  pillarId?: string | null;
+  annualObjectiveId?: string | null;
   /** Pace starts here when later than the cycle start; set on first publication when not given. */
   effectiveStartDate?: string | null;
   contributors?: { userId?: string | null; teamId?: string | null }[];
@@ -116,6 +120,7 @@ export async function createObjective(deps: ServiceDeps, actor: Actor, input: Ob
     if (cycle.status === 'closed') throw conflict('cycleId', `${cycle.name} is closed: plan new objectives in an open cycle.`);
     const roleThere = await checkPeople(tx, actor, input);
     const { contributors, publishOverrideReason, ...values } = input;
+    Object.assign(values, await resolveStrategyLinks(tx, actor.orgId, cycle.startDate, input));
     const status = input.status ?? 'draft';
     const fields = {
       ...values,
@@ -189,6 +194,7 @@ export async function updateObjective(deps: ServiceDeps, actor: Actor, id: strin
     assertOpen(cycle);
     const roleInNewTeam = await checkPeople(tx, actor, input);
     const { contributors, publishOverrideReason, ...fields } = input;
+    Object.assign(fields, await resolveStrategyLinks(tx, actor.orgId, cycle.startDate, input, before));
     authorizeMove(actor, before, fields, relation, roleInNewTeam);
     if (fields.ownerId === null)
       await assertOwnerKept(

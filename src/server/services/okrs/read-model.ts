@@ -229,6 +229,8 @@ export async function presentObjectives(db: Executor, actor: Actor, rows: Object
       confidence: latestWithConfidence?.confidence ?? null,
       score: objective.score,
       standaloneReason: objective.standaloneReason,
+      pillarId: objective.pillarId,
+      annualObjectiveId: objective.annualObjectiveId,
       previousObjectiveId: objective.previousObjectiveId,
       asOf: ctx.date,
       keyResults: keyResultViews,

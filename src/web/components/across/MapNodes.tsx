@@ -47,6 +47,11 @@ export function ObjectiveNode({ data: { node } }: Props) {
             Orphan
           </Badge>
         )}
+        {node.servesNoPillar && (
+          <Badge size="xs" color="red.9" variant="filled">
+            Serves no pillar
+          </Badge>
+        )}
       </Group>
     </Paper>
   );
@@ -93,4 +98,37 @@ export function DepartmentNode({ data: { node, onExpand } }: Props) {
   );
 }
 
-export const NODE_TYPES = { objective: ObjectiveNode, key_result: KeyResultNode, department: DepartmentNode };
+/** A strategic pillar at the top of the map: what serves it, how it is doing, or that nothing serves it. */
+export function PillarNode({ data: { node } }: Props) {
+  const color = node.progressStatus ? STATUS_COLOR[node.progressStatus] : 'gray';
+  return (
+    <Paper withBorder p={6} h="100%" bg="var(--mantine-color-indigo-0)" data-testid="map-pillar">
+      <Handle type="source" position={Position.Bottom} isConnectable={false} />
+      <Anchor component={Link} to={`/strategy/pillars/${node.id}`} size="sm" fw={700} lineClamp={1} className="nodrag">
+        {node.title}
+      </Anchor>
+      <Text size="xs" c="dimmed" truncate>
+        Pillar{node.ownerName ? ` · ${node.ownerName}` : ''}
+      </Text>
+      <Group gap={4}>
+        {node.unsupported ? (
+          <Badge size="xs" color="red.9" variant="filled">
+            Nothing serves it
+          </Badge>
+        ) : (
+          <>
+            <Text size="xs">{node.objectiveCount} serving</Text>
+            <Pace node={node} />
+            {node.progressStatus && (
+              <Badge size="xs" color={color} variant="light">
+                {STATUS_LABEL[node.progressStatus]}
+              </Badge>
+            )}
+          </>
+        )}
+      </Group>
+    </Paper>
+  );
+}
+
+export const NODE_TYPES = { objective: ObjectiveNode, key_result: KeyResultNode, department: DepartmentNode, pillar: PillarNode };

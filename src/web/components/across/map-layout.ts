@@ -8,7 +8,7 @@ const elk = new ELK();
 export const sizeOf = (node: MapNode) =>
   node.type === 'key_result'
     ? { width: 200, height: 64 }
-    : node.type === 'department'
+    : node.type === 'department' || node.type === 'pillar'
       ? { width: 240, height: 116 }
       : { width: 250, height: 112 };
 
