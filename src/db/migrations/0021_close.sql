@@ -9,7 +9,7 @@ CREATE TABLE "check_in_digests" (
 	CONSTRAINT "check_in_digests_org_id_key_result_id_pk" PRIMARY KEY("org_id","key_result_id")
 );
 --> statement-breakpoint
-ALTER TABLE "check_in_digests" ADD CONSTRAINT "check_in_digests_key_result_fk" FOREIGN KEY ("org_id","key_result_id") REFERENCES "public"."key_results"("org_id","id") ON DELETE cascade ON UPDATE no action;
+ALTER TABLE "check_in_digests" ADD CONSTRAINT "check_in_digests_key_result_fk" FOREIGN KEY ("org_id","key_result_id") REFERENCES "public"."key_results"("org_id","id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 -- custom SQL (not generated)
 -- Check-in digests (src/db/schema/evaluation.ts): recomputed for the key results a statement on check_ins touched.
 CREATE OR REPLACE FUNCTION refresh_check_in_digests(ids uuid[]) RETURNS void LANGUAGE sql AS $$

@@ -43,7 +43,7 @@ ALTER TABLE "annual_objectives" ADD CONSTRAINT "annual_objectives_pillar_fk" FOR
 ALTER TABLE "organization_strategy" ADD CONSTRAINT "organization_strategy_org_id_organizations_id_fk" FOREIGN KEY ("org_id") REFERENCES "public"."organizations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "pillars" ADD CONSTRAINT "pillars_org_id_organizations_id_fk" FOREIGN KEY ("org_id") REFERENCES "public"."organizations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "annual_objectives_org_year_idx" ON "annual_objectives" USING btree ("org_id","year");--> statement-breakpoint
-CREATE INDEX "pillars_org_idx" ON "pillars" USING btree ("org_id","position");
+CREATE INDEX "pillars_org_idx" ON "pillars" USING btree ("org_id","position");--> statement-breakpoint
 -- custom SQL (not generated)
 -- ON DELETE SET NULL (column) clears only the link, never org_id (PostgreSQL 15+; Drizzle cannot declare it).
 ALTER TABLE "objectives" ADD CONSTRAINT "objectives_pillar_fk" FOREIGN KEY ("org_id", "pillar_id") REFERENCES "pillars" ("org_id", "id") ON DELETE SET NULL ("pillar_id");--> statement-breakpoint
