@@ -8,6 +8,7 @@ import { setupRoutes } from './setup/routes.js';
 import { teamMemberRoutes } from './teams/member-routes.js';
 import { teamRoutes } from './teams/routes.js';
 import { tokenRoutes } from './tokens/routes.js';
+import { serviceTokenRoutes } from './tokens/service-token-routes.js';
 import { passwordRoutes } from './users/password-routes.js';
 import { userRoutes } from './users/routes.js';
 import { cycleRoutes } from './okrs/cycle-routes.js';
@@ -46,6 +47,7 @@ export const apiRoutes =
       teamMemberRoutes,
       invitationRoutes,
       tokenRoutes,
+      serviceTokenRoutes,
       cycleRoutes,
       treeRoutes,
       objectiveRoutes,
