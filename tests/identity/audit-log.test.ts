@@ -42,7 +42,8 @@ describeEachEngine('Hash-chained audit log', (engine) => {
     expect(csv.text).toContain('team.created');
 
     expect(await verify()).toMatchObject({ ok: true, checked: all.body.length, headSeq: all.body.length });
-    expectProblem(await member.client.get(`${API}/audit`), 403, '/problems/forbidden');
+    const outsider = await addPerson(t.owner.client);
+    expectProblem(await outsider.client.get(`${API}/audit`), 403, '/problems/forbidden');
   });
 
   it('names the entry changed directly in the database', async () => {
