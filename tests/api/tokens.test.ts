@@ -24,7 +24,15 @@ describeEachEngine('API tokens', (engine) => {
     const list = await t.owner.client.get('/api/v1/tokens');
     expectStatus(list, 200);
     expect(list.body).toEqual([
-      { id: created.id, name: 'Reporting', prefix: created.prefix, scopes: ['read', 'write:okrs'], createdAt: expect.any(String), lastUsedAt: null, expiresAt: null },
+      {
+        id: created.id,
+        name: 'Reporting',
+        prefix: created.prefix,
+        scopes: ['read', 'write:okrs'],
+        createdAt: expect.any(String),
+        lastUsedAt: null,
+        expiresAt: null,
+      },
     ]);
     expect(list.text).not.toContain(created.token);
     const rows = await engine().db.select().from(apiTokens);
@@ -82,7 +90,12 @@ describeEachEngine('API tokens', (engine) => {
 
   it('a token cannot mint more tokens (403)', async () => {
     const { token } = await mint(t.owner.client);
-    expectProblem(await new Client(t.server.url, token).post('/api/v1/tokens', { name: 'child', scopes: ['read'] }), 403, '/problems/forbidden', 'scope');
+    expectProblem(
+      await new Client(t.server.url, token).post('/api/v1/tokens', { name: 'child', scopes: ['read'] }),
+      403,
+      '/problems/forbidden',
+      'scope',
+    );
     expect(await engine().db.select().from(apiTokens)).toHaveLength(1);
   });
 

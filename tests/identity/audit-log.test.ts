@@ -30,8 +30,13 @@ describeEachEngine('Hash-chained audit log', (engine) => {
     const actions = all.body.map((e: { action: string }) => e.action);
     expect(actions).toEqual(expect.arrayContaining(['invitation.created', 'team.created', 'user.updated', 'token.created']));
     expect(all.body.map((e: { seq: number }) => e.seq)).toEqual([...all.body.map((e: { seq: number }) => e.seq)].sort((a, b) => b - a));
-    const roleChange = all.body.find((e: { action: string; targetId: string }) => e.action === 'user.updated' && e.targetId === member.user.id);
-    expect(roleChange).toMatchObject({ actor: { id: t.owner.user.id, name: 'Olivia Owner' }, details: { role: { from: 'member', to: 'admin' } } });
+    const roleChange = all.body.find(
+      (e: { action: string; targetId: string }) => e.action === 'user.updated' && e.targetId === member.user.id,
+    );
+    expect(roleChange).toMatchObject({
+      actor: { id: t.owner.user.id, name: 'Olivia Owner' },
+      details: { role: { from: 'member', to: 'admin' } },
+    });
 
     const tokens = await t.owner.client.get(`${API}/audit?action=token.`);
     expect(tokens.body.map((e: { action: string }) => e.action)).toEqual(['token.created']);
@@ -51,7 +56,12 @@ describeEachEngine('Hash-chained audit log', (engine) => {
     const { db } = engine();
     const [victim] = await db.select().from(auditEntries).where(eq(auditEntries.action, 'team.created'));
     await db.update(auditEntries).set({ actorName: 'Somebody Else' }).where(eq(auditEntries.id, victim!.id));
-    expect(await verify()).toMatchObject({ ok: false, seq: victim!.seq, problem: 'altered', message: `Entry #${victim!.seq} was altered.` });
+    expect(await verify()).toMatchObject({
+      ok: false,
+      seq: victim!.seq,
+      problem: 'altered',
+      message: `Entry #${victim!.seq} was altered.`,
+    });
   });
 
   it('names the entry deleted from the database, in the middle or at the end', async () => {
@@ -70,7 +80,12 @@ describeEachEngine('Hash-chained audit log', (engine) => {
 
   it('a retention setting is itself audited and the chain still verifies', async () => {
     await seed();
-    expectProblem(await t.owner.client.put(`${API}/audit/settings`, { retentionDays: 5 }), 400, '/problems/validation-failed', 'retentionDays');
+    expectProblem(
+      await t.owner.client.put(`${API}/audit/settings`, { retentionDays: 5 }),
+      400,
+      '/problems/validation-failed',
+      'retentionDays',
+    );
     const set = await t.owner.client.put(`${API}/audit/settings`, { retentionDays: 90 });
     expectStatus(set, 200);
     expect(set.body).toEqual({ retentionDays: 90, pruned: 0 });

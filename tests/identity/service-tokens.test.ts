@@ -17,7 +17,13 @@ describeEachEngine('Organisation service tokens', (engine) => {
     const before = await other.client.get(`${API}/service-tokens`);
     expectStatus(before, 200);
     expect(before.body).toEqual([
-      expect.objectContaining({ id: created.body.id, name: 'BI export', scopes: ['read'], lastUsedAt: null, owner: { id: t.owner.user.id, name: 'Olivia Owner' } }),
+      expect.objectContaining({
+        id: created.body.id,
+        name: 'BI export',
+        scopes: ['read'],
+        lastUsedAt: null,
+        owner: { id: t.owner.user.id, name: 'Olivia Owner' },
+      }),
     ]);
     expectStatus(await new Client(t.server.url, created.body.token).get(`${API}/teams`), 200);
     const after = await other.client.get(`${API}/service-tokens`);

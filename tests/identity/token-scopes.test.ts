@@ -13,7 +13,11 @@ describeEachEngine('Scoped API tokens', (engine) => {
   const mint = async (client: Client, scopes: string[], expiresInDays?: number) => {
     const response = await client.post(`${API}/tokens`, { name: `t-${scopes.join('+')}`, scopes, expiresInDays });
     expectStatus(response, 201);
-    return { ...response.body, api: new Client(t.server.url, response.body.token as string) } as { id: string; scopes: string[]; api: Client };
+    return { ...response.body, api: new Client(t.server.url, response.body.token as string) } as {
+      id: string;
+      scopes: string[];
+      api: Client;
+    };
   };
 
   it('a read token reads and is refused every write with a 403 naming the scope it lacks', async () => {
@@ -21,9 +25,19 @@ describeEachEngine('Scoped API tokens', (engine) => {
     const kr = await t.w.api.createKeyResult(objective.id, percent('Reach 100'));
     const reader = await mint(t.w.owner.client, ['read']);
     expectStatus(await reader.api.get(`${API}/objectives/${objective.id}`), 200);
-    const refused = expectProblem(await reader.api.post(`${API}/objectives`, { cycleId: t.w.cycle.id, title: 'Nope' }), 403, '/problems/forbidden', 'scope');
+    const refused = expectProblem(
+      await reader.api.post(`${API}/objectives`, { cycleId: t.w.cycle.id, title: 'Nope' }),
+      403,
+      '/problems/forbidden',
+      'scope',
+    );
     expect(refused.detail).toContain('write:okrs');
-    const checkIn = expectProblem(await reader.api.post(`${API}/key-results/${kr.id}/check-ins`, { value: 5 }), 403, '/problems/forbidden', 'scope');
+    const checkIn = expectProblem(
+      await reader.api.post(`${API}/key-results/${kr.id}/check-ins`, { value: 5 }),
+      403,
+      '/problems/forbidden',
+      'scope',
+    );
     expect(checkIn.detail).toContain('write:check-ins');
     expectProblem(await reader.api.patch(`${API}/organization`, { name: 'Renamed' }), 403, '/problems/forbidden', 'scope');
   });
@@ -65,7 +79,12 @@ describeEachEngine('Scoped API tokens', (engine) => {
 
   it('scopes are required and must be known; the expiry is chosen at creation', async () => {
     expectProblem(await t.w.owner.client.post(`${API}/tokens`, { name: 'none' }), 400, '/problems/validation-failed', 'scopes');
-    expectProblem(await t.w.owner.client.post(`${API}/tokens`, { name: 'empty', scopes: [] }), 400, '/problems/validation-failed', 'scopes');
+    expectProblem(
+      await t.w.owner.client.post(`${API}/tokens`, { name: 'empty', scopes: [] }),
+      400,
+      '/problems/validation-failed',
+      'scopes',
+    );
     expectProblem(
       await t.w.owner.client.post(`${API}/tokens`, { name: 'odd', scopes: ['write:everything'] }),
       400,
@@ -83,7 +102,10 @@ describeEachEngine('Scoped API tokens', (engine) => {
     await engine().db.execute(
       sql`insert into api_tokens (org_id, user_id, name, token_hash, prefix) values (${t.w.orgId}, ${t.w.owner.user.id}, 'legacy', ${hashToken(legacy)}, 'cairn_legacy')`,
     );
-    const [row] = await engine().db.select().from(apiTokens).where(eq(apiTokens.tokenHash, hashToken(legacy)));
+    const [row] = await engine()
+      .db.select()
+      .from(apiTokens)
+      .where(eq(apiTokens.tokenHash, hashToken(legacy)));
     expect(row!.scopes).toEqual(['read', 'write:check-ins', 'write:okrs', 'admin']);
     const api = new Client(t.server.url, legacy);
     expectStatus(await api.post(`${API}/objectives`, { cycleId: t.w.cycle.id, title: 'Still works' }), 201);

@@ -47,8 +47,7 @@ export interface ChainEnds {
 }
 
 export type Verdict =
-  | { ok: true; checked: number }
-  | { ok: false; checked: number; seq: number; problem: 'altered' | 'removed'; message: string };
+  { ok: true; checked: number } | { ok: false; checked: number; seq: number; problem: 'altered' | 'removed'; message: string };
 
 /**
  * Walks the entries (in sequence order) from the anchor to the head and names the first one altered or
@@ -75,13 +74,30 @@ export function verifyChain(ends: ChainEnds, entries: readonly StoredEntry[]): V
     checked += 1;
   }
   if (expected <= ends.headSeq) return removed(expected);
-  if (prev !== ends.headHash) return { ok: false, checked, seq: expected - 1, problem: 'altered', message: `Entry #${expected - 1} was altered.` };
+  if (prev !== ends.headHash)
+    return { ok: false, checked, seq: expected - 1, problem: 'altered', message: `Entry #${expected - 1} was altered.` };
   return { ok: true, checked };
 }
 
 // Activity that belongs in the audit log: who may do what, the organisation's settings, credentials,
 // data leaving or entering, deletions and overrides. Everyday OKR edits stay in the activity feed only.
-const AUDITED = [/^user\./, /^team\./, /^organization\./, /^token\./, /^ingest_token\./, /^invitation\./, /^import\./, /^rollout\./, /^kpi_settings\./, /^report\.share/, /\.deleted$/, /overrid/, /^audit\./, /^scim\./, /^sso\./];
+const AUDITED = [
+  /^user\./,
+  /^team\./,
+  /^organization\./,
+  /^token\./,
+  /^ingest_token\./,
+  /^invitation\./,
+  /^import\./,
+  /^rollout\./,
+  /^kpi_settings\./,
+  /^report\.share/,
+  /\.deleted$/,
+  /overrid/,
+  /^audit\./,
+  /^scim\./,
+  /^sso\./,
+];
 const NOT_AUDITED = new Set(['user.quiet-hours-updated']);
 
 export const isAudited = (action: string) => !NOT_AUDITED.has(action) && AUDITED.some((pattern) => pattern.test(action));

@@ -36,7 +36,16 @@ export async function createToken(db: Database, scope: Scope, input: TokenInput)
   return db.transaction(async (tx) => {
     const [row] = await tx
       .insert(apiTokens)
-      .values({ orgId: scope.orgId, userId: scope.actorId, name: input.name.trim(), tokenHash: hashToken(token), prefix: token.slice(0, 12), expiresAt, scopes, kind })
+      .values({
+        orgId: scope.orgId,
+        userId: scope.actorId,
+        name: input.name.trim(),
+        tokenHash: hashToken(token),
+        prefix: token.slice(0, 12),
+        expiresAt,
+        scopes,
+        kind,
+      })
       .returning();
     const after = { name: row!.name, kind, scopes, expiresAt: row!.expiresAt };
     await recordActivity(tx, { ...scope, action: 'token.created', entityType: 'api_token', entityId: row!.id, after });
@@ -49,7 +58,14 @@ export function listTokens(db: Database, scope: Scope) {
   return db
     .select()
     .from(apiTokens)
-    .where(and(eq(apiTokens.orgId, scope.orgId), eq(apiTokens.userId, scope.actorId), eq(apiTokens.kind, 'personal'), isNull(apiTokens.revokedAt)))
+    .where(
+      and(
+        eq(apiTokens.orgId, scope.orgId),
+        eq(apiTokens.userId, scope.actorId),
+        eq(apiTokens.kind, 'personal'),
+        isNull(apiTokens.revokedAt),
+      ),
+    )
     .orderBy(desc(apiTokens.createdAt));
 }
 
@@ -69,6 +85,12 @@ export async function revokeToken(db: Database, scope: Scope, id: string) {
       )
       .returning();
     if (!row) throw notFound('The token');
-    await recordActivity(tx, { ...scope, action: 'token.revoked', entityType: 'api_token', entityId: id, after: { name: row.name, kind: row.kind } });
+    await recordActivity(tx, {
+      ...scope,
+      action: 'token.revoked',
+      entityType: 'api_token',
+      entityId: id,
+      after: { name: row.name, kind: row.kind },
+    });
   });
 }

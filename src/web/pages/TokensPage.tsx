@@ -1,4 +1,19 @@
-import { ActionIcon, Alert, Button, Card, Checkbox, Code, CopyButton, Group, NativeSelect, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import {
+  ActionIcon,
+  Alert,
+  Button,
+  Card,
+  Checkbox,
+  Code,
+  CopyButton,
+  Group,
+  NativeSelect,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { api } from '../api/client.js';
@@ -28,7 +43,10 @@ const bodyOf = ({ name, scopes, expiry }: TokenForm) => ({ name, scopes, expires
 export function TokensPage() {
   const tokens = useTokens();
   const [created, setCreated] = useState<ApiToken | null>(null);
-  const create = useApiMutation((values: TokenForm) => api<ApiToken>('/api/v1/tokens', { method: 'POST', body: bodyOf(values) }), [keys.tokens]);
+  const create = useApiMutation(
+    (values: TokenForm) => api<ApiToken>('/api/v1/tokens', { method: 'POST', body: bodyOf(values) }),
+    [keys.tokens],
+  );
   const revoke = useApiMutation((id: string) => api(`/api/v1/tokens/${id}`, { method: 'DELETE' }), [keys.tokens]);
   const form = useForm<TokenForm>({ mode: 'controlled', initialValues: { name: '', scopes: ['read'], expiry: '90' } });
   const { onSubmit, formError, busy } = useApiSubmit(form, async (values) => {
@@ -41,8 +59,8 @@ export function TokensPage() {
         API tokens
       </Title>
       <Text c="dimmed">
-        Send a token as <Code>Authorization: Bearer …</Code> to any <Code>/api/v1</Code> endpoint. It acts as you, limited to the scopes you give it. The API is described at{' '}
-        <a href="/api/docs">/api/docs</a>.
+        Send a token as <Code>Authorization: Bearer …</Code> to any <Code>/api/v1</Code> endpoint. It acts as you, limited to the scopes you
+        give it. The API is described at <a href="/api/docs">/api/docs</a>.
       </Text>
       <Card withBorder>
         <form onSubmit={onSubmit} aria-label="Create a token">
@@ -81,38 +99,40 @@ export function TokensPage() {
           </Alert>
         )}
       </Card>
-      <Table aria-label="Your tokens">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>Name</Table.Th>
-            <Table.Th>Starts with</Table.Th>
-            <Table.Th>Scopes</Table.Th>
-            <Table.Th>Expires</Table.Th>
-            <Table.Th>Last used</Table.Th>
-            <Table.Th>
-              <span className="sr-only">Actions</span>
-            </Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {(tokens.data ?? []).map((t) => (
-            <Table.Tr key={t.id}>
-              <Table.Td>{t.name}</Table.Td>
-              <Table.Td>
-                <Code>{t.prefix}…</Code>
-              </Table.Td>
-              <Table.Td>{t.scopes.join(', ')}</Table.Td>
-              <Table.Td>{when(t.expiresAt)}</Table.Td>
-              <Table.Td>{when(t.lastUsedAt)}</Table.Td>
-              <Table.Td>
-                <ActionIcon variant="subtle" color="red" aria-label={`Revoke token ${t.name}`} onClick={() => revoke.mutate(t.id)}>
-                  ✕
-                </ActionIcon>
-              </Table.Td>
+      <Table.ScrollContainer minWidth={640}>
+        <Table aria-label="Your tokens">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>Name</Table.Th>
+              <Table.Th>Starts with</Table.Th>
+              <Table.Th>Scopes</Table.Th>
+              <Table.Th>Expires</Table.Th>
+              <Table.Th>Last used</Table.Th>
+              <Table.Th>
+                <span className="sr-only">Actions</span>
+              </Table.Th>
             </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
+          </Table.Thead>
+          <Table.Tbody>
+            {(tokens.data ?? []).map((t) => (
+              <Table.Tr key={t.id}>
+                <Table.Td>{t.name}</Table.Td>
+                <Table.Td>
+                  <Code>{t.prefix}…</Code>
+                </Table.Td>
+                <Table.Td>{t.scopes.join(', ')}</Table.Td>
+                <Table.Td>{when(t.expiresAt)}</Table.Td>
+                <Table.Td>{when(t.lastUsedAt)}</Table.Td>
+                <Table.Td>
+                  <ActionIcon variant="subtle" color="red" aria-label={`Revoke token ${t.name}`} onClick={() => revoke.mutate(t.id)}>
+                    ✕
+                  </ActionIcon>
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
     </Stack>
   );
 }

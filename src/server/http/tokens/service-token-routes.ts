@@ -33,7 +33,12 @@ export const serviceTokenRoutes =
     });
 
     app.delete('/service-tokens/:id', {
-      schema: { tags: ['tokens'], summary: 'Revoke a service token (admins)', params: idParam, response: { 204: z.null(), 404: problemSchema } },
+      schema: {
+        tags: ['tokens'],
+        summary: 'Revoke a service token (admins)',
+        params: idParam,
+        response: { 204: z.null(), 404: problemSchema },
+      },
       handler: async (request, reply) => {
         await revokeServiceToken(ctx.db, actorOf(request), request.params.id);
         return reply.status(204).send(null);
