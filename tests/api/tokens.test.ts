@@ -11,8 +11,8 @@ import { addPerson, createTeam, expectProblem, expectStatus, PASSWORD, uniqueEma
 describeEachEngine('API tokens', (engine) => {
   const t = useOrganization(engine);
 
-  const mint = async (client: Client, name = 'CI') => {
-    const response = await client.post('/api/v1/tokens', { name });
+  const mint = async (client: Client, name = 'CI', scopes = ['read', 'write:okrs']) => {
+    const response = await client.post('/api/v1/tokens', { name, scopes });
     expectStatus(response, 201);
     return response.body as { id: string; name: string; prefix: string; token: string };
   };
@@ -24,7 +24,15 @@ describeEachEngine('API tokens', (engine) => {
     const list = await t.owner.client.get('/api/v1/tokens');
     expectStatus(list, 200);
     expect(list.body).toEqual([
-      { id: created.id, name: 'Reporting', prefix: created.prefix, createdAt: expect.any(String), lastUsedAt: null, expiresAt: null },
+      {
+        id: created.id,
+        name: 'Reporting',
+        prefix: created.prefix,
+        scopes: ['read', 'write:okrs'],
+        createdAt: expect.any(String),
+        lastUsedAt: null,
+        expiresAt: null,
+      },
     ]);
     expect(list.text).not.toContain(created.token);
     const rows = await engine().db.select().from(apiTokens);
@@ -35,7 +43,7 @@ describeEachEngine('API tokens', (engine) => {
 
   it('a bearer token acts as its owner on /me and /teams', async () => {
     const team = await createTeam(t.owner.client, { name: 'Platform' });
-    const { token } = await mint(t.owner.client);
+    const { token } = await mint(t.owner.client, 'CI', ['admin']);
     const api = new Client(t.server.url, token);
     const me = await api.get('/api/v1/me');
     expectStatus(me, 200);
@@ -57,7 +65,7 @@ describeEachEngine('API tokens', (engine) => {
     expectProblem(await new Client(t.server.url, revoked.token).get('/api/v1/teams'), 401, '/problems/unauthenticated');
     expect((await t.owner.client.get('/api/v1/tokens')).body).toEqual([]);
 
-    const expiring = await t.owner.client.post('/api/v1/tokens', { name: 'short-lived', expiresInDays: 1 });
+    const expiring = await t.owner.client.post('/api/v1/tokens', { name: 'short-lived', scopes: ['read'], expiresInDays: 1 });
     expectStatus(expiring, 201);
     expect(Date.parse(expiring.body.expiresAt) - Date.now()).toBeGreaterThan(23 * 3_600_000);
     await engine()
@@ -82,7 +90,12 @@ describeEachEngine('API tokens', (engine) => {
 
   it('a token cannot mint more tokens (403)', async () => {
     const { token } = await mint(t.owner.client);
-    expectProblem(await new Client(t.server.url, token).post('/api/v1/tokens', { name: 'child' }), 403, '/problems/forbidden');
+    expectProblem(
+      await new Client(t.server.url, token).post('/api/v1/tokens', { name: 'child', scopes: ['read'] }),
+      403,
+      '/problems/forbidden',
+      'scope',
+    );
     expect(await engine().db.select().from(apiTokens)).toHaveLength(1);
   });
 

@@ -31,6 +31,7 @@ export const REVIEWED_UNSCOPED_QUERIES: Record<string, string[]> = {
   'Jobs work across organisations: the dispatcher claims every due outbox row, for one organisation when it is given': [
     'src/server/jobs/dispatcher.ts › claim › outbox',
     'src/server/jobs/dispatcher.ts › recordUnsendable › outbox',
+    'src/server/services/audit/retention.ts › pruneAuditLogs › auditChains',
   ],
   "The caller's or recipient's own rows, by a user id that belongs to exactly one organisation": [
     'src/server/services/notifications/centre.ts › listNotifications › notifications',

@@ -1,4 +1,6 @@
-import { boolean, foreignKey, index, integer, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { boolean, check, foreignKey, index, integer, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { TOKEN_KINDS, TOKEN_SCOPES, type TokenKind, type TokenScope } from '../../domain/identity/token-scopes.js';
 import { ROLES, type Role } from '../../domain/vocabulary.js';
 import { oneOf, updatedAt } from './constraints.js';
 import { organizations } from './organizations.js';
@@ -83,6 +85,14 @@ export const apiTokens = pgTable(
     /** sha256 of the token; the token itself is shown once and never stored. */
     tokenHash: text('token_hash').notNull().unique(),
     prefix: text('prefix').notNull(),
+    /** What the token may do (issue 19); tokens made before scopes existed got all of them. */
+    scopes: text('scopes')
+      .array()
+      .$type<TokenScope[]>()
+      .notNull()
+      .default(sql`array['read','write:check-ins','write:okrs','admin']::text[]`),
+    /** A service token belongs to the organisation: issued by an admin, who owns it, listed to every admin. */
+    kind: text('kind').$type<TokenKind>().notNull().default('personal'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
     expiresAt: timestamp('expires_at', { withTimezone: true }),
@@ -90,6 +100,8 @@ export const apiTokens = pgTable(
   },
   (t) => [
     index('api_tokens_user_idx').on(t.orgId, t.userId),
+    oneOf('api_tokens_kind_check', t.kind, TOKEN_KINDS),
+    check('api_tokens_scopes_check', sql`${t.scopes} <@ array[${sql.raw(TOKEN_SCOPES.map((s) => `'${s}'`).join(','))}]::text[]`),
     foreignKey({ name: 'api_tokens_user_fk', columns: [t.orgId, t.userId], foreignColumns: [users.orgId, users.id] }).onDelete('cascade'),
   ],
 );

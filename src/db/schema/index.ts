@@ -20,3 +20,4 @@ export * from './evaluation.js';
 export * from './rollout.js';
 export * from './report-schedules.js';
 export * from './strategy.js';
+export * from './identity.js';

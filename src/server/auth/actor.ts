@@ -3,7 +3,9 @@ import { and, eq, gt, isNull, or } from 'drizzle-orm';
 import type { FastifyRequest } from 'fastify';
 import type { Database } from '../../db/database.js';
 import { apiTokens, users } from '../../db/schema/index.js';
+import type { TokenKind, TokenScope } from '../../domain/identity/token-scopes.js';
 import { type Role } from '../../domain/vocabulary.js';
+import { isAdmin } from '../policies/roles.js';
 import type { Auth } from './better-auth.js';
 
 /** Who is calling: every /api/v1 handler works from this, never from raw headers. */
@@ -16,6 +18,8 @@ export interface Actor {
   via: 'session' | 'token';
   /** The signed-in session behind a browser request; a password change keeps this one and ends the others. */
   sessionId?: string;
+  /** The token behind a bearer request: what it may do (http/authenticate.ts checks each route's scope). */
+  token?: { id: string; kind: TokenKind; scopes: TokenScope[] };
 }
 
 /** Writes made by the operator (the CLI, jobs) rather than by a person are recorded as the system. */
@@ -52,11 +56,14 @@ async function actorFromToken(db: Database, token: string): Promise<Actor | null
         or(isNull(apiTokens.expiresAt), gt(apiTokens.expiresAt, now)),
       ),
     )
-    .returning({ userId: apiTokens.userId, orgId: apiTokens.orgId });
+    .returning({ id: apiTokens.id, userId: apiTokens.userId, orgId: apiTokens.orgId, kind: apiTokens.kind, scopes: apiTokens.scopes });
   if (!row) return null;
   const actor = await activeUser(db, row.userId, 'token');
   // A token only ever acts inside the organisation it was issued in.
-  return actor && actor.orgId === row.orgId ? actor : null;
+  if (!actor || actor.orgId !== row.orgId) return null;
+  // A service token stops when its owner is no longer an admin: the power it carries was theirs.
+  if (row.kind === 'service' && !isAdmin(actor)) return null;
+  return { ...actor, token: { id: row.id, kind: row.kind, scopes: row.scopes } };
 }
 
 /** Bearer token first (integrations), else the session cookie (the browser). */

@@ -1,5 +1,6 @@
 import type { RouteOptions } from 'fastify';
 import { isPublicRoute } from './public-routes.js';
+import { routeScopeOf } from './route-scope.js';
 import { problemSchema } from './schemas.js';
 
 /**
@@ -39,7 +40,7 @@ const methodsOf = (route: RouteOptions) => (Array.isArray(route.method) ? route.
 
 /**
  * An `onRoute` hook for the whole app. Marks public routes (config flag, and `security: []` in the
- * document) and adds the derived problem responses to /api/v1 routes, keeping what a route declares.
+ * document), gives each /api/v1 route the token scope it needs unless it declares one, and adds the derived problem responses to /api/v1 routes, keeping what a route declares.
  * A declared problem schema is restated as application/problem+json, which is what the error handler sends.
  */
 export function applyRouteDefaults(route: RouteOptions): void {
@@ -48,7 +49,9 @@ export function applyRouteDefaults(route: RouteOptions): void {
     route.config = { ...route.config, public: true };
     route.schema = { ...route.schema, security: [] };
   }
-  if (!route.url.startsWith('/api/v1/') || route.schema?.hide) return;
+  if (!route.url.startsWith('/api/v1/')) return;
+  route.config = { ...route.config, scope: route.config?.scope ?? routeScopeOf(route) };
+  if (route.schema?.hide) return;
   const response: Record<string, unknown> = { ...(route.schema?.response as Record<string, unknown> | undefined) };
   for (const [status, declared] of Object.entries(response)) {
     if (declared === problemSchema && Number(status) >= 400) response[status] = problemResponse(PROBLEMS[Number(status)] ?? 'A problem');

@@ -9,6 +9,8 @@ import { passwordResetRoutes } from './password-reset/routes.js';
 import { teamMemberRoutes } from './teams/member-routes.js';
 import { teamRoutes } from './teams/routes.js';
 import { tokenRoutes } from './tokens/routes.js';
+import { serviceTokenRoutes } from './tokens/service-token-routes.js';
+import { auditRoutes } from './audit/routes.js';
 import { passwordRoutes } from './users/password-routes.js';
 import { userRoutes } from './users/routes.js';
 import { cycleRoutes } from './okrs/cycle-routes.js';
@@ -48,6 +50,8 @@ export const apiRoutes =
       teamMemberRoutes,
       invitationRoutes,
       tokenRoutes,
+      serviceTokenRoutes,
+      auditRoutes,
       cycleRoutes,
       treeRoutes,
       objectiveRoutes,

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { queryRows, type Transaction } from '../../db/database.js';
+import { pruneAuditLogs } from '../services/audit/retention.js';
 import type { JobSummary, ScheduledJob } from './context.js';
 
 /**
@@ -27,9 +28,10 @@ async function prune(tx: Transaction, now: Date): Promise<JobSummary> {
 /** Once a day for the whole instance (not per organisation): an operator's job, not an org admin's. */
 export const housekeeping: ScheduledJob = {
   name: 'housekeeping',
-  description: `Delete finished job runs and settled e-mails and webhook calls older than ${RETENTION_DAYS} days`,
-  async due(_ctx, now, orgId) {
+  description: `Delete finished job runs and settled e-mails and webhook calls older than ${RETENTION_DAYS} days, and audit entries past each organisation's retention`,
+  async due(ctx, now, orgId) {
     if (orgId) return [];
-    return [{ key: `instance:${now.toISOString().slice(0, 10)}`, run: (tx) => prune(tx, now) }];
+    const run = async (tx: Transaction) => ({ ...(await prune(tx, now)), auditEntries: await pruneAuditLogs(tx, ctx.secret, now) });
+    return [{ key: `instance:${now.toISOString().slice(0, 10)}`, run }];
   },
 };

@@ -1,5 +1,6 @@
 import type { Executor } from '../../db/database.js';
 import { activities } from '../../db/schema/index.js';
+import { auditActivity } from './audit/activity-audit.js';
 
 export interface ActivityEntry {
   orgId: string;
@@ -11,7 +12,8 @@ export interface ActivityEntry {
   after?: unknown;
 }
 
-/** Call inside the transaction that makes the change, so the two commit or fail together. */
+/** Call inside the transaction that makes the change, so the two commit or fail together. Audited actions also enter the audit log. */
 export async function recordActivity(tx: Executor, entry: ActivityEntry): Promise<void> {
   await tx.insert(activities).values({ ...entry, before: entry.before ?? null, after: entry.after ?? null });
+  await auditActivity(tx, entry);
 }

@@ -92,8 +92,11 @@ export interface ApiToken {
   id: string;
   name: string;
   prefix: string;
+  scopes: TokenScope[];
   createdAt: string;
   lastUsedAt: string | null;
   expiresAt: string | null;
   token?: string;
 }
+
+export type TokenScope = 'read' | 'write:check-ins' | 'write:okrs' | 'admin';

@@ -3,17 +3,8 @@ import { z } from 'zod';
 import { createMyToken, listTokens, revokeToken } from '../../services/tokens.js';
 import { actorOf, scopeOf, type AppContext } from '../context.js';
 import { presentToken } from '../presenters/tokens.js';
-import { idParam, nameField, problemSchema } from '../schemas.js';
-
-const tokenSchema = z.object({
-  id: z.string(),
-  name: z.string(),
-  prefix: z.string(),
-  createdAt: z.string(),
-  lastUsedAt: z.string().nullable(),
-  expiresAt: z.string().nullable(),
-});
-const tokenBody = z.object({ name: nameField, expiresInDays: z.number().int().min(1).max(3650).optional() });
+import { idParam, problemSchema } from '../schemas.js';
+import { tokenBody, tokenSchema } from './schemas.js';
 
 export const tokenRoutes =
   (ctx: AppContext): FastifyPluginAsyncZod =>
@@ -26,7 +17,8 @@ export const tokenRoutes =
     app.post('/tokens', {
       schema: {
         tags: ['tokens'],
-        summary: 'Create a personal API token; `token` is shown this once. Send it as `Authorization: Bearer …`',
+        summary:
+          'Create a personal API token with scopes and an expiry, from a signed-in session only; `token` is shown this once. Send it as `Authorization: Bearer …`',
         body: tokenBody,
         response: { 201: tokenSchema.extend({ token: z.string() }), 400: problemSchema, 403: problemSchema },
       },
