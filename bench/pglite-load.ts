@@ -87,7 +87,7 @@ async function setUp(): Promise<{ auth: Record<string, string>; keyResultIds: st
     .getSetCookie()
     .map((line) => line.split(';')[0])
     .join('; ');
-  const token = (await call('/api/v1/tokens', { body: { name: 'load' }, headers: { cookie } })).body.token as string;
+  const token = (await call('/api/v1/tokens', { body: { name: 'load', scopes: ['admin'] }, headers: { cookie } })).body.token as string;
   const auth = { authorization: `Bearer ${token}` };
   const year = new Date().getUTCFullYear();
   const cycle = await call('/api/v1/cycles', {

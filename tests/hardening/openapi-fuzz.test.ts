@@ -85,7 +85,7 @@ describeEachEngine('fuzzing every operation in the OpenAPI document', (engine) =
   it(`answers no 5xx and changes no saved row (seed ${SEED}, ${BUDGET} requests)`, { timeout: 240_000 }, async () => {
     const world = await setUpSocialWorld(server.url);
     await world.api.checkIn(world.kr.id, { value: 40 });
-    const created = await world.owner.client.post('/api/v1/tokens', { name: 'fuzzer' });
+    const created = await world.owner.client.post('/api/v1/tokens', { name: 'fuzzer', scopes: ['admin'] });
     expectStatus(created, 201);
     const clients = [world.owner.client, new Client(server.url, created.body.token as string)];
     const doc = (await world.owner.client.get('/api/openapi.json')).body as OpenApi;
