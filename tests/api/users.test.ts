@@ -175,7 +175,7 @@ describeEachEngine('people API', (engine) => {
       '/problems/validation-failed',
       'currentPassword',
     );
-    const token = (await member.client.post('/api/v1/tokens', { name: 'script', scopes: ['admin'] })).body.token as string;
+    const token = (await member.client.post('/api/v1/tokens', { name: 'script', scopes: ['read', 'write:okrs'] })).body.token as string;
     expectProblem(
       await put({ currentPassword: member.password, newPassword: 'a-brand-new-password' }, member.client.withToken(token)),
       403,
