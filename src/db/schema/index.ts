@@ -16,3 +16,4 @@ export * from './first-week.js';
 export * from './rhythm-links.js';
 export * from './initiatives.js';
 export * from './attachments.js';
+export * from './visibility.js';

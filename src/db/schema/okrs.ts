@@ -27,6 +27,8 @@ import {
   type ObjectiveStatus,
   type ObjectiveType,
   type ProgressDriver,
+  type Visibility,
+  VISIBILITIES,
 } from '../../domain/vocabulary.js';
 import { confidenceRange, oneOf, updatedAt } from './constraints.js';
 import { organizations } from './organizations.js';
@@ -99,6 +101,8 @@ export const objectives = pgTable(
     effectiveStartDate: date('effective_start_date'),
     /** The objective this one continues (rolled over from a closed cycle); its FK is in the review migration's custom SQL. */
     previousObjectiveId: uuid('previous_objective_id'),
+    /** Who may read it (docs/visibility.md): enforced in every read's query by objectiveVisibleTo. */
+    visibility: text('visibility').$type<Visibility>().notNull().default('organization'),
     ...timestamps,
   },
   (t) => [
@@ -110,6 +114,7 @@ export const objectives = pgTable(
     oneOf('objectives_type_check', t.type, OBJECTIVE_TYPES),
     oneOf('objectives_status_check', t.status, OBJECTIVE_STATUSES),
     oneOf('objectives_progress_driver_check', t.progressDriver, PROGRESS_DRIVERS),
+    oneOf('objectives_visibility_check', t.visibility, VISIBILITIES),
     check('objectives_weight_check', sql`${t.weight} > 0`),
   ],
 );
