@@ -10,7 +10,7 @@ type Parameter = { name: string; in: string };
 type OpenApi = { paths: Record<string, Record<string, { parameters?: Parameter[] }>> };
 
 /** Reads that are not about OKRs at all, or never end. */
-const SKIPPED = new Set(['/api/v1/events', '/api/health', '/api/health/ready']);
+const SKIPPED = new Set(['/api/v1/events', '/api/health', '/api/health/ready', '/api/health/live']);
 
 export interface WalkIds {
   /** Candidate values per resource segment (`objectives`, `teams`…) and per token route. */

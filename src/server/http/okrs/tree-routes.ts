@@ -5,7 +5,7 @@ import { requireCycle } from '../../services/okrs/cycles.js';
 import { loadCycleTree } from '../../services/okrs/cycle-tree.js';
 import { isSearching, searchCycleTree } from '../../services/okrs/search-tree.js';
 import { presentObjectives, type ObjectiveView } from '../../services/okrs/read-model.js';
-import { requireObjective } from '../../services/okrs/objectives.js';
+import { requireVisibleObjective } from '../../services/okrs/objectives.js';
 import { actorOf, type AppContext } from '../context.js';
 import { idParam, problemSchema } from '../schemas.js';
 import { asOfQuery, objectiveView } from './schema.js';
@@ -52,7 +52,7 @@ export const treeRoutes =
         const { orgId } = actor;
         const { asOf, rootId, ...search } = request.query;
         const cycle = await requireCycle(ctx.db, orgId, request.params.id);
-        if (rootId) await requireObjective(ctx.db, orgId, rootId, 'rootId');
+        if (rootId) await requireVisibleObjective(ctx.db, actorOf(request), rootId, 'rootId');
         const searching = isSearching(search);
         const found = searching ? await searchCycleTree(ctx.db, orgId, cycle, search, { now: ctx.clock(), asOf }) : undefined;
         const tree = found ?? (await loadCycleTree(ctx.db, orgId, cycle.id, { rootId, depth: search.depth, asOf }));

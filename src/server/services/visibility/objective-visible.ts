@@ -15,6 +15,11 @@ export interface Viewer extends HasRole {
   userId: string;
 }
 
+/** A viewer inside their organisation: what a read takes instead of a bare org id. */
+export interface Reader extends Viewer {
+  orgId: string;
+}
+
 type ObjectivesTable = typeof objectives;
 
 export function objectiveVisibleTo(viewer: Viewer, o: ObjectivesTable = objectives): SQL {
