@@ -54,8 +54,8 @@ export const treeRoutes =
         const cycle = await requireCycle(ctx.db, orgId, request.params.id);
         if (rootId) await requireVisibleObjective(ctx.db, actorOf(request), rootId, 'rootId');
         const searching = isSearching(search);
-        const found = searching ? await searchCycleTree(ctx.db, orgId, cycle, search, { now: ctx.clock(), asOf }) : undefined;
-        const tree = found ?? (await loadCycleTree(ctx.db, orgId, cycle.id, { rootId, depth: search.depth, asOf }));
+        const found = searching ? await searchCycleTree(ctx.db, actor, cycle, search, { now: ctx.clock(), asOf }) : undefined;
+        const tree = found ?? (await loadCycleTree(ctx.db, orgId, cycle.id, { rootId, depth: search.depth, asOf, viewer: actor }));
         const matched = found?.matched;
         const maxDepth = searching ? SEARCH_DEPTH : search.depth;
         const views = new Map((await presentObjectives(ctx.db, actor, tree.rows, { now: ctx.clock(), asOf })).map((v) => [v.id, v]));
