@@ -132,7 +132,7 @@ export const OPS: Record<OpName, Op> = {
     return views.length;
   },
   async cycleSummary(db, ctx) {
-    const summary = await cycleSummary(db, ctx.orgId, ctx.cycle, ctx.now);
+    const summary = await cycleSummary(db, benchActor(ctx), ctx.cycle, ctx.now);
     return summary.objectives;
   },
   async checkInWrite(db, ctx, rng) {

@@ -20,7 +20,8 @@ export interface Reader extends Viewer {
   orgId: string;
 }
 
-type ObjectivesTable = typeof objectives;
+/** The objectives table, or an alias of it (`alias(objectives, 'o')`) for raw SQL that names it `o`. */
+type ObjectivesTable = Record<'id' | 'ownerId' | 'teamId' | 'status' | 'visibility', SQLWrapper>;
 
 export function objectiveVisibleTo(viewer: Viewer, o: ObjectivesTable = objectives): SQL {
   if (isAdmin(viewer)) return sql`true`;
