@@ -14,7 +14,7 @@ import { assertOwnerKept } from '../quality/owner-rule.js';
 import { assertPublishable } from '../quality/publish-gate.js';
 import { loadObjectiveFor } from './actor-reads.js';
 import { assertOpen } from './cycles.js';
-import { objectiveVisibleTo } from '../visibility/objective-visible.js';
+import { objectiveVisibleTo, type Reader } from '../visibility/objective-visible.js';
 import { checkViewers, writeViewers } from '../visibility/viewers.js';
 import { scopeOf, type ServiceDeps } from './deps.js';
 import { lockOrganizationOkrs } from './org-lock.js';
@@ -52,7 +52,7 @@ export async function requireObjective(tx: Executor, orgId: string, id: string, 
 }
 
 /** An objective the actor may read (docs/visibility.md); a hidden one is not found, like a missing one. */
-export async function requireVisibleObjective(tx: Executor, actor: Actor, id: string, field?: string) {
+export async function requireVisibleObjective(tx: Executor, actor: Reader, id: string, field?: string) {
   const [objective] = await tx
     .select()
     .from(objectives)

@@ -2,7 +2,8 @@ import { keyResultProgress } from '../../../domain/index.js';
 import type { Executor } from '../../../db/database.js';
 import { notFound } from '../../errors.js';
 import { measureOf } from '../okrs/measure.js';
-import { requireObjective } from '../okrs/objectives.js';
+import { requireVisibleObjective } from '../okrs/objectives.js';
+import type { Reader } from '../visibility/objective-visible.js';
 import { findTeam } from '../teams.js';
 import { feedRows, type FeedFilters, type FeedRow } from './feed-query.js';
 import { excerpt, plainText } from './mentions.js';
@@ -121,13 +122,13 @@ function toItem(row: FeedRow): Omit<FeedItem, 'reactions'> {
 /** A page of the feed, newest first, with the viewer's view of each item's reactions; 404 for another organisation's team or objective. */
 export async function readFeed(
   tx: Executor,
-  orgId: string,
-  viewerId: string,
+  reader: Reader,
   filters: FeedFilters,
 ): Promise<{ items: FeedItem[]; nextBefore: string | null }> {
+  const { orgId, userId: viewerId } = reader;
   if (filters.teamId && !(await findTeam(tx, orgId, filters.teamId))) throw notFound('The team', 'teamId');
-  if (filters.objectiveId) await requireObjective(tx, orgId, filters.objectiveId, 'objectiveId');
-  const rows = await feedRows(tx, orgId, { ...filters, limit: filters.limit + 1 });
+  if (filters.objectiveId) await requireVisibleObjective(tx, reader, filters.objectiveId, 'objectiveId');
+  const rows = await feedRows(tx, reader, { ...filters, limit: filters.limit + 1 });
   const items = rows.slice(0, filters.limit).map(toItem);
   const ids = (type: ReactionTarget) => [...new Set(items.filter((i) => i.reactionTarget?.type === type).map((i) => i.reactionTarget!.id))];
   const onCheckIns = await reactionSummaries(tx, 'check_in', ids('check_in'), viewerId);
