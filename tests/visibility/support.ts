@@ -21,7 +21,10 @@ export async function setUpVisibilityWorld(w: OkrWorld): Promise<VisibilityWorld
   const research = await createTeam(w.owner.client, { name: 'Research' });
   const grace = await addPerson(w.owner.client, { name: 'Grace Hopper', teamId: research.id });
   const oscar = await addPerson(w.owner.client, { name: 'Oscar Outsider', teamId: sales.id });
-  const { objective: publicObjective, kr: publicKr } = await w.api.objectiveAt({ cycleId: w.cycle.id, title: 'Grow revenue', teamId: sales.id }, 30);
+  const { objective: publicObjective, kr: publicKr } = await w.api.objectiveAt(
+    { cycleId: w.cycle.id, title: 'Grow revenue', teamId: sales.id },
+    30,
+  );
   return { ...w, sales, research, grace, oscar, publicObjective, publicKr };
 }
 
@@ -52,7 +55,10 @@ export async function addPrivateObjective(w: VisibilityWorld, visibility: 'priva
   const krTitled = await w.api.patchKeyResult(kr.id, { title: 'Narwhal signups' });
   const checkIn = await w.api.checkIn(kr.id, { value: 40, note: 'Ocelot blocker note', confidence: 7 });
   const remark = await comment(w.owner.client, { targetType: 'objective', targetId: objective.id, body: 'Pangolin remark' });
-  expectStatus(await w.owner.client.post(`${API}/objectives/${objective.id}/links`, { title: 'Capybara dashboard', url: 'https://bi.example/c' }), 201);
+  expectStatus(
+    await w.owner.client.post(`${API}/objectives/${objective.id}/links`, { title: 'Capybara dashboard', url: 'https://bi.example/c' }),
+    201,
+  );
   expectStatus(
     await w.owner.client.post(`${API}/objectives/${objective.id}/dependencies`, {
       teamId: w.sales.id,
