@@ -22,6 +22,8 @@ export const objectiveViewers = pgTable(
       columns: [t.orgId, t.objectiveId],
       foreignColumns: [objectives.orgId, objectives.id],
     }).onDelete('cascade'),
-    foreignKey({ name: 'objective_viewers_user_fk', columns: [t.orgId, t.userId], foreignColumns: [users.orgId, users.id] }).onDelete('cascade'),
+    foreignKey({ name: 'objective_viewers_user_fk', columns: [t.orgId, t.userId], foreignColumns: [users.orgId, users.id] }).onDelete(
+      'cascade',
+    ),
   ],
 );

@@ -92,7 +92,10 @@ export const historyRoutes =
       handler: async (request) => {
         const { orgId } = actorOf(request);
         if (!(await findUser(ctx.db, orgId, request.params.id))) throw notFound('The person');
-        return (await recentCheckIns(ctx.db, actorOf(request), { authorId: request.params.id })).map((c) => ({ ...c, createdAt: iso(c.createdAt)! }));
+        return (await recentCheckIns(ctx.db, actorOf(request), { authorId: request.params.id })).map((c) => ({
+          ...c,
+          createdAt: iso(c.createdAt)!,
+        }));
       },
     });
 
@@ -106,7 +109,10 @@ export const historyRoutes =
       handler: async (request) => {
         const { orgId } = actorOf(request);
         if (!(await findTeam(ctx.db, orgId, request.params.id))) throw notFound('The team');
-        return (await recentCheckIns(ctx.db, actorOf(request), { teamId: request.params.id })).map((c) => ({ ...c, createdAt: iso(c.createdAt)! }));
+        return (await recentCheckIns(ctx.db, actorOf(request), { teamId: request.params.id })).map((c) => ({
+          ...c,
+          createdAt: iso(c.createdAt)!,
+        }));
       },
     });
   };

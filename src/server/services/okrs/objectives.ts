@@ -1,7 +1,13 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Executor } from '../../../db/database.js';
 import { cycles, objectiveContributors, objectives, organizations, teams, users } from '../../../db/schema/index.js';
-import { type ObjectiveStatus, type ObjectiveType, type ProgressDriver, type TeamMemberRole, type Visibility } from '../../../domain/vocabulary.js';
+import {
+  type ObjectiveStatus,
+  type ObjectiveType,
+  type ProgressDriver,
+  type TeamMemberRole,
+  type Visibility,
+} from '../../../domain/vocabulary.js';
 import type { Actor } from '../../auth/actor.js';
 import { todayIn } from '../../clock.js';
 import { conflict, notFound } from '../../errors.js';

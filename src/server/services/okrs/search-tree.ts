@@ -107,9 +107,7 @@ export async function searchCycleTree(
     db
       .select()
       .from(objectives)
-      .where(
-        and(eq(objectives.orgId, orgId), sql`${objectives.id} = any(${`{${pathIds.join(',')}}`}::uuid[])`, objectiveVisibleTo(reader)),
-      )
+      .where(and(eq(objectives.orgId, orgId), sql`${objectives.id} = any(${`{${pathIds.join(',')}}`}::uuid[])`, objectiveVisibleTo(reader)))
       .orderBy(objectives.createdAt),
     db
       .select({

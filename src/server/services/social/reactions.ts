@@ -23,14 +23,26 @@ export interface ReactionSummary {
 }
 
 /** Comments and check-ins of the caller's organisation that are not deleted; 404 otherwise. */
-export async function requireReactionTarget(tx: Executor, viewer: Viewer & { orgId: string }, type: ReactionTarget, id: string): Promise<void> {
+export async function requireReactionTarget(
+  tx: Executor,
+  viewer: Viewer & { orgId: string },
+  type: ReactionTarget,
+  id: string,
+): Promise<void> {
   const { orgId } = viewer;
   const rows =
     type === 'comment'
       ? await tx
           .select({ id: comments.id })
           .from(comments)
-          .where(and(eq(comments.orgId, orgId), eq(comments.id, id), isNull(comments.deletedAt), targetVisibleTo(viewer, comments.targetType, comments.targetId)))
+          .where(
+            and(
+              eq(comments.orgId, orgId),
+              eq(comments.id, id),
+              isNull(comments.deletedAt),
+              targetVisibleTo(viewer, comments.targetType, comments.targetId),
+            ),
+          )
       : await tx
           .select({ id: checkIns.id })
           .from(checkIns)
