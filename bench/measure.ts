@@ -119,7 +119,7 @@ export const OPS: Record<OpName, Op> = {
     return 0;
   },
   async teamPage(db, ctx, rng) {
-    const rows = await findObjectives(db, ctx.orgId, { teamId: rng.pick(ctx.teamIds), cycleId: ctx.cycle.id });
+    const rows = await findObjectives(db, benchActor(ctx), { teamId: rng.pick(ctx.teamIds), cycleId: ctx.cycle.id });
     const views = await presentObjectives(db, benchActor(ctx), rows, { now: ctx.now });
     return views.length;
   },
@@ -129,7 +129,7 @@ export const OPS: Record<OpName, Op> = {
     return views.length;
   },
   async treeSearch(db, ctx, rng) {
-    const tree = await searchCycleTree(db, ctx.orgId, ctx.cycle, { q: rng.pick(ctx.teamNames) }, { now: ctx.now });
+    const tree = await searchCycleTree(db, benchActor(ctx), ctx.cycle, { q: rng.pick(ctx.teamNames) }, { now: ctx.now });
     const views = await presentObjectives(db, benchActor(ctx), tree.rows, { now: ctx.now });
     return views.length;
   },
@@ -139,7 +139,7 @@ export const OPS: Record<OpName, Op> = {
     return views.length;
   },
   async cycleSummary(db, ctx) {
-    const summary = await cycleSummary(db, ctx.orgId, ctx.cycle, ctx.now);
+    const summary = await cycleSummary(db, benchActor(ctx), ctx.cycle, ctx.now);
     return summary.objectives;
   },
   async checkInWrite(db, ctx, rng) {

@@ -11,6 +11,10 @@ export type ObjectiveType = (typeof OBJECTIVE_TYPES)[number];
 export const OBJECTIVE_STATUSES = ['draft', 'active', 'closed', 'archived'] as const;
 export type ObjectiveStatus = (typeof OBJECTIVE_STATUSES)[number];
 
+/** Who may see an objective: everyone in the organisation, its teams (and their leads), or named people. */
+export const VISIBILITIES = ['organization', 'team', 'private'] as const;
+export type Visibility = (typeof VISIBILITIES)[number];
+
 /** What an objective's progress is computed from. */
 export const PROGRESS_DRIVERS = ['key_results', 'aligned', 'both'] as const;
 export type ProgressDriver = (typeof PROGRESS_DRIVERS)[number];

@@ -21,3 +21,4 @@ export * from './rollout.js';
 export * from './report-schedules.js';
 export * from './strategy.js';
 export * from './identity.js';
+export * from './visibility.js';

@@ -27,6 +27,8 @@ import {
   type ObjectiveStatus,
   type ObjectiveType,
   type ProgressDriver,
+  type Visibility,
+  VISIBILITIES,
 } from '../../domain/vocabulary.js';
 import { confidenceRange, oneOf, updatedAt } from './constraints.js';
 import { organizations } from './organizations.js';
@@ -102,6 +104,8 @@ export const objectives = pgTable(
     /** The strategic pillar it serves, and the annual objective it advances (FKs in the strategy migration's custom SQL). */
     pillarId: uuid('pillar_id'),
     annualObjectiveId: uuid('annual_objective_id'),
+    /** Who may read it (docs/visibility.md): enforced in every read's query by objectiveVisibleTo. */
+    visibility: text('visibility').$type<Visibility>().notNull().default('organization'),
     ...timestamps,
   },
   (t) => [
@@ -113,6 +117,7 @@ export const objectives = pgTable(
     oneOf('objectives_type_check', t.type, OBJECTIVE_TYPES),
     oneOf('objectives_status_check', t.status, OBJECTIVE_STATUSES),
     oneOf('objectives_progress_driver_check', t.progressDriver, PROGRESS_DRIVERS),
+    oneOf('objectives_visibility_check', t.visibility, VISIBILITIES),
     check('objectives_weight_check', sql`${t.weight} > 0`),
   ],
 );

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { answerDependency } from '../../services/dependencies/answer-dependency.js';
 import { objectiveDependencies, presentDependencies, teamRegister } from '../../services/dependencies/dependency-views.js';
 import { requestDependency } from '../../services/dependencies/request-dependency.js';
-import { requireObjective } from '../../services/okrs/objectives.js';
+import { requireVisibleObjective } from '../../services/okrs/objectives.js';
 import { findTeam } from '../../services/teams.js';
 import { notFound } from '../../errors.js';
 import { actorOf, type AppContext } from '../context.js';
@@ -40,7 +40,7 @@ export const dependencyRoutes =
       },
       handler: async (request) => {
         const actor = actorOf(request);
-        await requireObjective(ctx.db, actor.orgId, request.params.id);
+        await requireVisibleObjective(ctx.db, actorOf(request), request.params.id);
         return objectiveDependencies(ctx.db, actor, request.params.id, { now: ctx.clock(), asOf: request.query.asOf });
       },
     });

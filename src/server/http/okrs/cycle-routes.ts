@@ -59,7 +59,7 @@ export const cycleRoutes =
       handler: async (request) => {
         const { orgId } = actorOf(request);
         const cycle = await requireCycle(ctx.db, orgId, request.params.id);
-        return { ...present(cycle), summary: await cycleSummary(ctx.db, orgId, cycle, ctx.clock()) };
+        return { ...present(cycle), summary: await cycleSummary(ctx.db, actorOf(request), cycle, ctx.clock()) };
       },
     });
 

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { objectiveActivity } from '../../services/okrs/objective-activity.js';
 import { objectiveTimeline } from '../../services/okrs/objective-timeline.js';
-import { requireObjective } from '../../services/okrs/objectives.js';
+import { requireVisibleObjective } from '../../services/okrs/objectives.js';
 import { actorOf, type AppContext } from '../context.js';
 import { idParam, iso, problemSchema } from '../schemas.js';
 import { organizationToday } from '../../services/okrs/organization-today.js';
@@ -62,7 +62,7 @@ export const historyRoutes =
         return objectiveTimeline(
           ctx.db,
           orgId,
-          await requireObjective(ctx.db, orgId, request.params.id),
+          await requireVisibleObjective(ctx.db, actorOf(request), request.params.id),
           await organizationToday(ctx.db, orgId, ctx.clock()),
         );
       },
@@ -77,7 +77,7 @@ export const historyRoutes =
       },
       handler: async (request) => {
         const { orgId } = actorOf(request);
-        await requireObjective(ctx.db, orgId, request.params.id);
+        await requireVisibleObjective(ctx.db, actorOf(request), request.params.id);
         return (await objectiveActivity(ctx.db, orgId, request.params.id)).map((a) => ({ ...a, createdAt: iso(a.createdAt)! }));
       },
     });
@@ -92,7 +92,10 @@ export const historyRoutes =
       handler: async (request) => {
         const { orgId } = actorOf(request);
         if (!(await findUser(ctx.db, orgId, request.params.id))) throw notFound('The person');
-        return (await recentCheckIns(ctx.db, orgId, { authorId: request.params.id })).map((c) => ({ ...c, createdAt: iso(c.createdAt)! }));
+        return (await recentCheckIns(ctx.db, actorOf(request), { authorId: request.params.id })).map((c) => ({
+          ...c,
+          createdAt: iso(c.createdAt)!,
+        }));
       },
     });
 
@@ -106,7 +109,10 @@ export const historyRoutes =
       handler: async (request) => {
         const { orgId } = actorOf(request);
         if (!(await findTeam(ctx.db, orgId, request.params.id))) throw notFound('The team');
-        return (await recentCheckIns(ctx.db, orgId, { teamId: request.params.id })).map((c) => ({ ...c, createdAt: iso(c.createdAt)! }));
+        return (await recentCheckIns(ctx.db, actorOf(request), { teamId: request.params.id })).map((c) => ({
+          ...c,
+          createdAt: iso(c.createdAt)!,
+        }));
       },
     });
   };

@@ -3,8 +3,8 @@ import { z } from 'zod';
 import type { Actor } from '../../auth/actor.js';
 import { createKeyResult, deleteKeyResult, overrideScore, updateKeyResult } from '../../services/okrs/key-results.js';
 import { presentKeyResults } from '../../services/okrs/read-model.js';
-import { requireObjective } from '../../services/okrs/objectives.js';
-import { requireKeyResult } from '../../services/okrs/key-results.js';
+import { requireVisibleObjective } from '../../services/okrs/objectives.js';
+import { loadKeyResultFor } from '../../services/okrs/actor-reads.js';
 import { actorOf, type AppContext } from '../context.js';
 import { idParam, problemSchema } from '../schemas.js';
 import { asOfQuery, keyResultCreate, keyResultPatch, keyResultView, scoreOverrideBody } from './schema.js';
@@ -13,7 +13,7 @@ export const keyResultRoutes =
   (ctx: AppContext): FastifyPluginAsyncZod =>
   async (app) => {
     const view = async (actor: Actor, objectiveId: string, keyResultId: string, asOf?: string) => {
-      const objective = await requireObjective(ctx.db, actor.orgId, objectiveId);
+      const objective = await requireVisibleObjective(ctx.db, actor, objectiveId);
       const views = await presentKeyResults(ctx.db, actor, objective, { now: ctx.clock(), asOf });
       return views.find((kr) => kr.id === keyResultId)!;
     };
@@ -28,7 +28,7 @@ export const keyResultRoutes =
       },
       handler: async (request) => {
         const actor = actorOf(request);
-        return presentKeyResults(ctx.db, actor, await requireObjective(ctx.db, actor.orgId, request.params.id), {
+        return presentKeyResults(ctx.db, actor, await requireVisibleObjective(ctx.db, actorOf(request), request.params.id), {
           now: ctx.clock(),
           asOf: request.query.asOf,
         });
@@ -67,7 +67,7 @@ export const keyResultRoutes =
       },
       handler: async (request) => {
         const actor = actorOf(request);
-        const keyResult = await requireKeyResult(ctx.db, actor.orgId, request.params.id);
+        const { keyResult } = await loadKeyResultFor(ctx.db, actor, request.params.id);
         return view(actor, keyResult.objectiveId, keyResult.id, request.query.asOf);
       },
     });

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { addAlignment, removeAlignment } from '../../services/okrs/alignments.js';
-import { createObjective, deleteObjective, requireObjective, updateObjective } from '../../services/okrs/objectives.js';
+import { createObjective, deleteObjective, requireVisibleObjective, updateObjective } from '../../services/okrs/objectives.js';
 import { findObjectives } from '../../services/okrs/find-objectives.js';
 import { presentObjectives } from '../../services/okrs/read-model.js';
 import type { Actor } from '../../auth/actor.js';
@@ -14,7 +14,7 @@ export const objectiveRoutes =
   (ctx: AppContext): FastifyPluginAsyncZod =>
   async (app) => {
     const view = async (actor: Actor, id: string, asOf?: string) =>
-      (await presentObjectives(ctx.db, actor, [await requireObjective(ctx.db, actor.orgId, id)], { now: ctx.clock(), asOf }))[0]!;
+      (await presentObjectives(ctx.db, actor, [await requireVisibleObjective(ctx.db, actor, id)], { now: ctx.clock(), asOf }))[0]!;
 
     app.get('/objectives', {
       serializerCompiler: plainJsonSerializer,
@@ -27,7 +27,7 @@ export const objectiveRoutes =
       handler: async (request) => {
         const actor = actorOf(request);
         const { asOf, ...filters } = request.query;
-        return presentObjectives(ctx.db, actor, await findObjectives(ctx.db, actor.orgId, filters), { now: ctx.clock(), asOf });
+        return presentObjectives(ctx.db, actor, await findObjectives(ctx.db, actor, filters), { now: ctx.clock(), asOf });
       },
     });
 

@@ -6,6 +6,7 @@ import {
   OBJECTIVE_TYPES,
   PROGRESS_DRIVERS,
   PROGRESS_STATUSES,
+  VISIBILITIES,
 } from '../../../domain/vocabulary.js';
 import { dataReadinessSchema } from '../quality/schema.js';
 
@@ -101,6 +102,15 @@ export const objectiveCreate = z.object({
     .nullable()
     .optional()
     .describe('Pace starts here when later than the cycle start; defaults to the day the objective is first published'),
+  visibility: z
+    .enum(VISIBILITIES)
+    .optional()
+    .describe('Who may read it: everyone (`organization`, the default), its teams and their leads (`team`), or named people (`private`)'),
+  viewerIds: z
+    .array(z.string().min(1).max(64))
+    .max(100)
+    .optional()
+    .describe('For a private objective: the people besides its owner and the admins who may read it'),
 });
 export const objectivePatch = objectiveCreate
   .omit({ cycleId: true })
@@ -237,6 +247,8 @@ export const objectiveView = z.object({
   pillarId: z.string().nullable(),
   annualObjectiveId: z.string().nullable(),
   previousObjectiveId: z.string().nullable().describe('The objective this one continues (rolled over from an earlier cycle)'),
+  visibility: z.enum(VISIBILITIES),
+  viewerIds: z.array(z.string()).describe('The people named on a private objective'),
   asOf: z.string().describe('The date progress, pace and status are computed for'),
   keyResults: z.array(keyResultView),
   can: z.object({

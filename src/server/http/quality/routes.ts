@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { QUALITY_RULES, checkQuality, describePrinciples, ruleSetting, teamQualityScore } from '../../../domain/quality/index.js';
-import { requireObjective } from '../../services/okrs/objectives.js';
+import { requireVisibleObjective } from '../../services/okrs/objectives.js';
 import { findObjectives } from '../../services/okrs/find-objectives.js';
 import { cycleQualityContext, draftOfObjective } from '../../services/quality/objective-draft.js';
 import { loadPrinciples, savePrinciples } from '../../services/quality/principles.js';
@@ -87,7 +87,7 @@ export const qualityRoutes =
         const { orgId } = actorOf(request);
         const { draft, context } = await draftOfObjective(
           ctx.db,
-          await requireObjective(ctx.db, orgId, request.params.id),
+          await requireVisibleObjective(ctx.db, actorOf(request), request.params.id),
           await organizationToday(ctx.db, orgId, ctx.clock()),
         );
         // Only a draft is pointed at lessons (see the related-lesson rule): no search for running objectives.
@@ -115,7 +115,7 @@ export const qualityRoutes =
         if (!(await findTeam(ctx.db, orgId, request.params.id))) throw notFound('The team');
         const today = await organizationToday(ctx.db, orgId, ctx.clock());
         const { resolved } = await loadPrinciples(ctx.db, orgId);
-        const rows = await findObjectives(ctx.db, orgId, { teamId: request.params.id, cycleId: request.query.cycleId });
+        const rows = await findObjectives(ctx.db, actorOf(request), { teamId: request.params.id, cycleId: request.query.cycleId });
         const objectives = [];
         for (const row of rows) {
           const { draft, context } = await draftOfObjective(ctx.db, row, today);

@@ -23,9 +23,7 @@ export const commentRoutes =
       },
       handler: async (request) => {
         const actor = actorOf(request);
-        return (await listComments(ctx.db, actor.orgId, actor.userId, request.query.targetType, request.query.targetId)).map(
-          presentComment(actor),
-        );
+        return (await listComments(ctx.db, actor, request.query.targetType, request.query.targetId)).map(presentComment(actor));
       },
     });
 

@@ -18,7 +18,7 @@ export const feedRoutes =
       },
       handler: async (request) => {
         const actor = actorOf(request);
-        const page = await readFeed(ctx.db, actor.orgId, actor.userId, request.query, ctx.clock());
+        const page = await readFeed(ctx.db, actor, request.query, ctx.clock());
         return { items: page.items.map(presentFeedItem), nextBefore: page.nextBefore };
       },
     });

@@ -24,7 +24,7 @@ export const reactionRoutes =
         },
         handler: async (request) => {
           const actor = actorOf(request);
-          await requireReactionTarget(ctx.db, actor.orgId, type, request.params.id);
+          await requireReactionTarget(ctx.db, actor, type, request.params.id);
           return (await reactionSummaries(ctx.db, type, [request.params.id], actor.userId)).get(request.params.id)!;
         },
       });

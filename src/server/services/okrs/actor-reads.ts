@@ -4,6 +4,7 @@ import { checkIns, cycles, keyResults, objectives, organizations } from '../../.
 import type { TeamMemberRole } from '../../../domain/vocabulary.js';
 import type { Actor } from '../../auth/actor.js';
 import { notFound } from '../../errors.js';
+import { objectiveVisibleTo } from '../visibility/objective-visible.js';
 import type { ObjectiveRelation } from '../../policies/objectives.js';
 
 /*
@@ -47,7 +48,8 @@ export async function loadObjectiveFor(tx: Executor, actor: Actor, objectiveId: 
       .from(objectives)
       .innerJoin(cycles, eq(cycles.id, objectives.cycleId))
       .innerJoin(organizations, eq(organizations.id, objectives.orgId))
-      .where(and(eq(objectives.orgId, actor.orgId), eq(objectives.id, objectiveId))),
+      // A hidden objective is answered as missing (404): its existence is not revealed.
+      .where(and(eq(objectives.orgId, actor.orgId), eq(objectives.id, objectiveId), objectiveVisibleTo(actor))),
     'The objective',
     field,
   );
@@ -62,7 +64,7 @@ export async function loadKeyResultFor(tx: Executor, actor: Actor, keyResultId: 
       .innerJoin(objectives, eq(objectives.id, keyResults.objectiveId))
       .innerJoin(cycles, eq(cycles.id, objectives.cycleId))
       .innerJoin(organizations, eq(organizations.id, objectives.orgId))
-      .where(and(eq(keyResults.orgId, actor.orgId), eq(keyResults.id, keyResultId))),
+      .where(and(eq(keyResults.orgId, actor.orgId), eq(keyResults.id, keyResultId), objectiveVisibleTo(actor))),
     'The key result',
     field,
   );
@@ -79,7 +81,7 @@ export async function loadCheckInFor(tx: Executor, actor: Actor, checkInId: stri
       .innerJoin(objectives, eq(objectives.id, keyResults.objectiveId))
       .innerJoin(cycles, eq(cycles.id, objectives.cycleId))
       .innerJoin(organizations, eq(organizations.id, objectives.orgId))
-      .where(and(eq(checkIns.orgId, actor.orgId), eq(checkIns.id, checkInId), eq(checkIns.deleted, false))),
+      .where(and(eq(checkIns.orgId, actor.orgId), eq(checkIns.id, checkInId), eq(checkIns.deleted, false), objectiveVisibleTo(actor))),
     'The check-in',
   );
 }

@@ -1,4 +1,5 @@
 import { and, desc, eq } from 'drizzle-orm';
+import { keyResultIdVisibleTo } from '../visibility/objective-visible.js';
 import { validateConfidence } from '../../../domain/index.js';
 import type { Executor } from '../../../db/database.js';
 import { checkIns, cycles, keyResults, users } from '../../../db/schema/index.js';
@@ -162,7 +163,7 @@ export async function checkInsOf(db: Executor, actor: Actor, keyResultId: string
   const [kr] = await db
     .select({ id: keyResults.id })
     .from(keyResults)
-    .where(and(eq(keyResults.orgId, actor.orgId), eq(keyResults.id, keyResultId)));
+    .where(and(eq(keyResults.orgId, actor.orgId), eq(keyResults.id, keyResultId), keyResultIdVisibleTo(actor, keyResults.id)));
   if (!kr) throw notFound('The key result');
   return listCheckIns(db, actor.orgId, keyResultId);
 }

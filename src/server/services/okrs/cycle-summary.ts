@@ -3,12 +3,15 @@ import { CADENCE_DAYS, DEFAULT_STATUS_MARGINS, STALE_GRACE_DAYS, expectedProgres
 import { queryRows, type Executor } from '../../../db/database.js';
 import { keyResults, objectives, organizations, teams, type cycles } from '../../../db/schema/index.js';
 import { todayIn } from '../../clock.js';
+import { objectiveVisibleTo, type Reader } from '../visibility/objective-visible.js';
+import { alias } from 'drizzle-orm/pg-core';
 
 /**
  * Counts for a cycle straight from the maintained progress columns, in one aggregate query:
  * each objective's pace runs from the later of the cycle start and its effective start.
  */
-export async function cycleSummary(db: Executor, orgId: string, cycle: typeof cycles.$inferSelect, now: Date) {
+export async function cycleSummary(db: Executor, reader: Reader, cycle: typeof cycles.$inferSelect, now: Date) {
+  const orgId = reader.orgId;
   const [org] = await db.select().from(organizations).where(eq(organizations.id, orgId));
   const margins = { ...DEFAULT_STATUS_MARGINS, ...(org?.settings ?? {}) };
   const today = todayIn(org?.timeZone ?? 'UTC', now);
@@ -48,10 +51,10 @@ export async function cycleSummary(db: Executor, orgId: string, cycle: typeof cy
       select count(*) as krs, count(*) filter (where kr.kind <> 'rollup' and ${today}::date - coalesce(kr.last_check_in_date, greatest(${cycle.startDate}::date, kr.created_at::date, kr.effective_start_date, o.effective_start_date)) > c.days + ${STALE_GRACE_DAYS}::int) as stale
       from ${keyResults} kr where kr.objective_id = o.id
     ) k on true
-    where o.cycle_id = ${cycle.id} and o.org_id = ${orgId} and o.status <> 'archived'`,
+    where o.cycle_id = ${cycle.id} and o.org_id = ${orgId} and o.status <> 'archived' and ${objectiveVisibleTo(reader, alias(objectives, 'o'))}`,
   );
   return {
-    ...(await closedScores(db, orgId, cycle)),
+    ...(await closedScores(db, reader, cycle)),
     objectives: row?.objectives ?? 0,
     keyResults: row?.krs ?? 0,
     averageProgress: row?.avg ?? 0,
@@ -62,13 +65,19 @@ export async function cycleSummary(db: Executor, orgId: string, cycle: typeof cy
 }
 
 /** A closed cycle's final scores replace live status: the average score and the verdicts by type (null while open). */
-async function closedScores(db: Executor, orgId: string, cycle: typeof cycles.$inferSelect) {
+async function closedScores(db: Executor, reader: Reader, cycle: typeof cycles.$inferSelect) {
   if (cycle.status !== 'closed') return { scores: null };
   const rows = await db
     .select({ score: objectives.score, type: objectives.type })
     .from(objectives)
     .where(
-      and(eq(objectives.orgId, orgId), eq(objectives.cycleId, cycle.id), ne(objectives.status, 'archived'), ne(objectives.status, 'draft')),
+      and(
+        eq(objectives.orgId, reader.orgId),
+        eq(objectives.cycleId, cycle.id),
+        ne(objectives.status, 'archived'),
+        ne(objectives.status, 'draft'),
+        objectiveVisibleTo(reader),
+      ),
     );
   const scored = rows.filter((r) => r.score !== null);
   const verdicts = rows.map((r) => objectiveVerdict(r.score, r.type));

@@ -1,4 +1,5 @@
 import { and, eq, inArray, not, or, sql } from 'drizzle-orm';
+import { objectiveIdVisibleTo, objectiveVisibleTo, type Viewer } from '../visibility/objective-visible.js';
 import type { Executor } from '../../../db/database.js';
 import { alignments, keyResults, objectives } from '../../../db/schema/index.js';
 import { alignedTo, alignedToNothing } from './find-objectives.js';
@@ -35,7 +36,7 @@ export function childrenByParent(links: readonly TreeLink[], parents: ReadonlySe
 }
 
 /** Per objective, how many distinct objectives align to it, directly or through one of its key results. */
-export async function countChildren(db: Executor, ids: string[], asOf?: string): Promise<Map<string, number>> {
+export async function countChildren(db: Executor, ids: string[], asOf?: string, viewer?: Viewer): Promise<Map<string, number>> {
   if (ids.length === 0) return new Map();
   const theirKrs = db.select({ id: keyResults.id }).from(keyResults).where(inArray(keyResults.objectiveId, ids));
   const parent = sql<string>`coalesce(${alignments.parentObjectiveId}, ${keyResults.objectiveId})`;
@@ -48,6 +49,8 @@ export async function countChildren(db: Executor, ids: string[], asOf?: string):
       and(
         or(inArray(alignments.parentObjectiveId, ids), sql`${alignments.parentKeyResultId} = any(array(${theirKrs}))`),
         sql`not exists (select 1 from objectives c where c.id = ${alignments.childObjectiveId} and ${archivedOn(sql`c.id`, sql`c.status`, asOf)})`,
+        // Children the viewer may not see are not counted either.
+        viewer ? objectiveIdVisibleTo(viewer, alignments.childObjectiveId) : undefined,
       ),
     )
     .groupBy(parent);
@@ -62,13 +65,16 @@ export async function loadCycleTree(
   db: Executor,
   orgId: string,
   cycleId: string,
-  options: { rootId?: string; depth: number; asOf?: string },
+  options: { rootId?: string; depth: number; asOf?: string; viewer?: Viewer },
 ): Promise<CycleTree> {
+  const { viewer } = options;
   // Archived objectives leave the live tree (a search still finds them); time travel shows those live then.
   const inCycle = and(
     eq(objectives.orgId, orgId),
     eq(objectives.cycleId, cycleId),
     not(archivedOn(objectives.id, objectives.status, options.asOf)),
+    // Without a viewer the whole tree (roll-up replays); with one, only what they may read.
+    viewer ? objectiveVisibleTo(viewer) : undefined,
   );
   let level = await db
     .select()
@@ -102,7 +108,7 @@ export async function loadCycleTree(
             .leftJoin(keyResults, eq(keyResults.id, alignments.parentKeyResultId))
             .where(inArray(alignments.childObjectiveId, nextIds))
         : Promise.resolve([]),
-      last ? countChildren(db, nextIds, options.asOf) : Promise.resolve(new Map<string, number>()),
+      last ? countChildren(db, nextIds, options.asOf, viewer) : Promise.resolve(new Map<string, number>()),
     ]);
     for (const [id, count] of counts) childCount.set(id, count);
     for (const [id, list] of childrenByParent(links, new Set(parentIds))) {
@@ -114,6 +120,6 @@ export async function loadCycleTree(
     rows.push(...level);
   }
   // With depth 0 the roots are the last level: count theirs.
-  if (options.depth === 0) for (const [id, count] of await countChildren(db, roots, options.asOf)) childCount.set(id, count);
+  if (options.depth === 0) for (const [id, count] of await countChildren(db, roots, options.asOf, viewer)) childCount.set(id, count);
   return { rows, roots, children, childCount };
 }

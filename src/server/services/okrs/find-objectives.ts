@@ -2,6 +2,7 @@ import { and, asc, eq, inArray, ne, notExists, or, sql, type SQL } from 'drizzle
 import type { Executor } from '../../../db/database.js';
 import { alignments, keyResults, objectiveContributors, objectives, teamMembers } from '../../../db/schema/index.js';
 import { type ObjectiveStatus } from '../../../domain/vocabulary.js';
+import { objectiveVisibleTo, type Reader } from '../visibility/objective-visible.js';
 
 export interface ObjectiveFilters {
   cycleId?: string;
@@ -29,8 +30,9 @@ export function alignedTo(db: Executor, parentIds: string[]): SQL {
 export const alignedToNothing = (db: Executor): SQL =>
   notExists(db.select({ one: alignments.id }).from(alignments).where(eq(alignments.childObjectiveId, objectives.id)));
 
-export function findObjectives(db: Executor, orgId: string, filters: ObjectiveFilters) {
-  const conditions: SQL[] = [eq(objectives.orgId, orgId)];
+export function findObjectives(db: Executor, reader: Reader, filters: ObjectiveFilters) {
+  const orgId = reader.orgId;
+  const conditions: SQL[] = [eq(objectives.orgId, orgId), objectiveVisibleTo(reader)];
   if (filters.cycleId) conditions.push(eq(objectives.cycleId, filters.cycleId));
   if (filters.teamId) conditions.push(eq(objectives.teamId, filters.teamId));
   if (filters.ownerId) conditions.push(eq(objectives.ownerId, filters.ownerId));

@@ -1,7 +1,13 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Executor } from '../../../db/database.js';
 import { cycles, objectiveContributors, objectives, organizations, teams, users } from '../../../db/schema/index.js';
-import { type ObjectiveStatus, type ObjectiveType, type ProgressDriver, type TeamMemberRole } from '../../../domain/vocabulary.js';
+import {
+  type ObjectiveStatus,
+  type ObjectiveType,
+  type ProgressDriver,
+  type TeamMemberRole,
+  type Visibility,
+} from '../../../domain/vocabulary.js';
 import type { Actor } from '../../auth/actor.js';
 import { todayIn } from '../../clock.js';
 import { conflict, notFound } from '../../errors.js';
@@ -14,6 +20,8 @@ import { assertOwnerKept } from '../quality/owner-rule.js';
 import { assertPublishable } from '../quality/publish-gate.js';
 import { loadObjectiveFor } from './actor-reads.js';
 import { assertOpen } from './cycles.js';
+import { objectiveVisibleTo, type Reader } from '../visibility/objective-visible.js';
+import { checkViewers, writeViewers } from '../visibility/viewers.js';
 import { scopeOf, type ServiceDeps } from './deps.js';
 import { lockOrganizationOkrs } from './org-lock.js';
 import { resolveStrategyLinks } from '../strategy/objective-links.js';
@@ -37,6 +45,9 @@ export interface ObjectiveFields {
   /** Pace starts here when later than the cycle start; set on first publication when not given. */
   effectiveStartDate?: string | null;
   contributors?: { userId?: string | null; teamId?: string | null }[];
+  visibility?: Visibility;
+  /** For a private objective: who else may read it (docs/visibility.md). */
+  viewerIds?: string[];
   /** Admins: publish despite blocking quality findings, with this reason recorded. */
   publishOverrideReason?: string;
 }
@@ -46,6 +57,16 @@ export async function requireObjective(tx: Executor, orgId: string, id: string, 
     .select()
     .from(objectives)
     .where(and(eq(objectives.orgId, orgId), eq(objectives.id, id)));
+  if (!objective) throw notFound('The objective', field);
+  return objective;
+}
+
+/** An objective the actor may read (docs/visibility.md); a hidden one is not found, like a missing one. */
+export async function requireVisibleObjective(tx: Executor, actor: Reader, id: string, field?: string) {
+  const [objective] = await tx
+    .select()
+    .from(objectives)
+    .where(and(eq(objectives.orgId, actor.orgId), eq(objectives.id, id), objectiveVisibleTo(actor)));
   if (!objective) throw notFound('The objective', field);
   return objective;
 }
@@ -79,6 +100,7 @@ async function checkPeople(tx: Executor, actor: Actor, fields: ObjectiveFields):
     if (c.userId) await person(c.userId, `contributors[${i}].userId`);
     if (c.teamId) await team(c.teamId, `contributors[${i}].teamId`);
   }
+  await checkViewers(tx, actor.orgId, fields.viewerIds);
   return role;
 }
 
@@ -119,7 +141,7 @@ export async function createObjective(deps: ServiceDeps, actor: Actor, input: Ob
     const { cycle, timeZone } = await cycleWithTimeZone(tx, actor.orgId, input.cycleId);
     if (cycle.status === 'closed') throw conflict('cycleId', `${cycle.name} is closed: plan new objectives in an open cycle.`);
     const roleThere = await checkPeople(tx, actor, input);
-    const { contributors, publishOverrideReason, ...values } = input;
+    const { contributors, viewerIds, publishOverrideReason, ...values } = input;
     Object.assign(values, await resolveStrategyLinks(tx, actor.orgId, cycle.startDate, input));
     const status = input.status ?? 'draft';
     const fields = {
@@ -134,6 +156,7 @@ export async function createObjective(deps: ServiceDeps, actor: Actor, input: Ob
       .values({ ...fields, title: fields.title.trim(), orgId: actor.orgId })
       .returning();
     await writeContributors(tx, actor.orgId, objective!.id, contributors);
+    await writeViewers(tx, actor.orgId, objective!.id, viewerIds);
     if (objective!.status === 'active')
       await assertPublishable(tx, actor, objective!, todayIn(timeZone, deps.clock()), publishOverrideReason);
     await recordPaceChange(tx, {
@@ -148,7 +171,7 @@ export async function createObjective(deps: ServiceDeps, actor: Actor, input: Ob
       action: 'objective.created',
       entityType: 'objective',
       entityId: objective!.id,
-      after: { ...fields, contributors },
+      after: { ...fields, contributors, viewerIds },
     });
     announce.changed('objective', objective!.id, objective!.id);
     return objective!;
@@ -193,7 +216,7 @@ export async function updateObjective(deps: ServiceDeps, actor: Actor, id: strin
     authorizeObjectiveEdit(actor, relation);
     assertOpen(cycle);
     const roleInNewTeam = await checkPeople(tx, actor, input);
-    const { contributors, publishOverrideReason, ...fields } = input;
+    const { contributors, viewerIds, publishOverrideReason, ...fields } = input;
     Object.assign(fields, await resolveStrategyLinks(tx, actor.orgId, cycle.startDate, input, before));
     authorizeMove(actor, before, fields, relation, roleInNewTeam);
     if (fields.ownerId === null)
@@ -218,6 +241,7 @@ export async function updateObjective(deps: ServiceDeps, actor: Actor, id: strin
     const [objective] =
       Object.keys(change).length > 0 ? await tx.update(objectives).set(change).where(eq(objectives.id, id)).returning() : [before];
     await writeContributors(tx, actor.orgId, id, contributors);
+    await writeViewers(tx, actor.orgId, id, viewerIds);
     // Publishing a draft passes the gate; restoring an archived objective is not a new publication.
     if (before.status === 'draft' && objective!.status === 'active')
       await assertPublishable(tx, actor, objective!, todayIn(timeZone, deps.clock()), publishOverrideReason);
@@ -239,7 +263,7 @@ export async function updateObjective(deps: ServiceDeps, actor: Actor, id: strin
       entityType: 'objective',
       entityId: id,
       before,
-      after: { ...fields, ...(contributors ? { contributors } : {}) },
+      after: { ...fields, ...(contributors ? { contributors } : {}), ...(viewerIds ? { viewerIds } : {}) },
     });
     announce.changed('objective', id, id);
     return requireObjective(tx, actor.orgId, id);

@@ -1,4 +1,4 @@
-import { eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, or } from 'drizzle-orm';
 import {
   DEFAULT_STATUS_MARGINS,
   expectedProgress,
@@ -27,6 +27,8 @@ import { objectiveAbilities, relationFrom, type ActorTeams, type ObjectiveRelati
 import { cycleSnapshot, type CycleSnapshot } from './cycle-graph.js';
 import { paceAsOf, type PaceAsOf } from './pace-history.js';
 import { targetChangesOf, type TargetChange } from './target-changes.js';
+import { objectiveIdVisibleTo, keyResultIdVisibleTo } from '../visibility/objective-visible.js';
+import { viewersOf } from '../visibility/viewers.js';
 
 type ObjectiveRow = typeof objectives.$inferSelect;
 type KeyResultRow = typeof keyResults.$inferSelect;
@@ -168,11 +170,21 @@ export async function presentObjectives(db: Executor, actor: Actor, rows: Object
   if (rows.length === 0) return [];
   const ids = rows.map((o) => o.id);
   const teamIds = [...new Set(rows.flatMap((o) => (o.teamId ? [o.teamId] : [])))];
-  const [ctx, krs, contributors, parents] = await Promise.all([
+  const [ctx, krs, contributors, parents, viewers] = await Promise.all([
     loadContext(db, actor, { cycles: [...new Set(rows.map((o) => o.cycleId))], teams: teamIds, objectives: ids }, options),
     db.select().from(keyResults).where(inArray(keyResults.objectiveId, ids)).orderBy(keyResults.position),
     db.select().from(objectiveContributors).where(inArray(objectiveContributors.objectiveId, ids)),
-    db.select().from(alignments).where(inArray(alignments.childObjectiveId, ids)),
+    // A parent the actor may not see is not named either.
+    db
+      .select()
+      .from(alignments)
+      .where(
+        and(
+          inArray(alignments.childObjectiveId, ids),
+          or(objectiveIdVisibleTo(actor, alignments.parentObjectiveId), keyResultIdVisibleTo(actor, alignments.parentKeyResultId)),
+        ),
+      ),
+    viewersOf(db, actor.orgId, ids),
   ]);
   // Grouped once: a 2,000-objective tree must not filter every list once per objective.
   const krsOf = groupBy(krs, (kr) => kr.objectiveId);
@@ -232,6 +244,8 @@ export async function presentObjectives(db: Executor, actor: Actor, rows: Object
       pillarId: objective.pillarId,
       annualObjectiveId: objective.annualObjectiveId,
       previousObjectiveId: objective.previousObjectiveId,
+      visibility: objective.visibility,
+      viewerIds: viewers.get(objective.id) ?? [],
       asOf: ctx.date,
       keyResults: keyResultViews,
       can: objectiveAbilities(actor, relation),

@@ -1,10 +1,11 @@
 import { and, desc, eq, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../../db/database.js';
 import { checkIns, keyResults, objectives, users } from '../../../db/schema/index.js';
+import { objectiveVisibleTo, type Reader } from '../visibility/objective-visible.js';
 
 /** The latest check-ins by one person or on one team's objectives, with what they were about. */
-export function recentCheckIns(db: Executor, orgId: string, filter: { authorId?: string; teamId?: string }, limit = 20) {
-  const conditions: SQL[] = [eq(checkIns.orgId, orgId), eq(checkIns.deleted, false)];
+export function recentCheckIns(db: Executor, reader: Reader, filter: { authorId?: string; teamId?: string }, limit = 20) {
+  const conditions: SQL[] = [eq(checkIns.orgId, reader.orgId), eq(checkIns.deleted, false), objectiveVisibleTo(reader)];
   if (filter.authorId) conditions.push(eq(checkIns.authorId, filter.authorId));
   if (filter.teamId) conditions.push(eq(objectives.teamId, filter.teamId));
   return db

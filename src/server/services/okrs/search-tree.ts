@@ -1,4 +1,5 @@
 import { and, eq, exists, ilike, or, sql, type SQL } from 'drizzle-orm';
+import { objectiveVisibleTo, type Reader } from '../visibility/objective-visible.js';
 import {
   DEFAULT_STATUS_MARGINS,
   expectedProgress,
@@ -29,7 +30,8 @@ export const isSearching = (s: TreeSearch) => Boolean(s.q?.trim() || s.teamId ||
 const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 /** Objectives matching every filter but the status, with their progress (as of a date, for time travel). */
-async function candidates(db: Executor, orgId: string, cycleId: string, search: TreeSearch, asOf?: string) {
+async function candidates(db: Executor, reader: Reader, cycleId: string, search: TreeSearch, asOf?: string) {
+  const orgId = reader.orgId;
   const ownKr = (condition: SQL) =>
     exists(
       db
@@ -37,7 +39,7 @@ async function candidates(db: Executor, orgId: string, cycleId: string, search: 
         .from(keyResults)
         .where(and(eq(keyResults.objectiveId, objectives.id), condition)),
     );
-  const conditions: (SQL | undefined)[] = [eq(objectives.orgId, orgId), eq(objectives.cycleId, cycleId)];
+  const conditions: (SQL | undefined)[] = [eq(objectives.orgId, orgId), eq(objectives.cycleId, cycleId), objectiveVisibleTo(reader)];
   const q = search.q?.trim();
   if (q) conditions.push(or(ilike(objectives.title, likePattern(q)), ownKr(ilike(keyResults.title, likePattern(q)))));
   if (search.teamId) conditions.push(eq(objectives.teamId, search.teamId));
@@ -81,12 +83,13 @@ async function statusFilter(
  */
 export async function searchCycleTree(
   db: Executor,
-  orgId: string,
+  reader: Reader,
   cycle: typeof cycles.$inferSelect,
   search: TreeSearch,
   options: { now: Date; asOf?: string },
 ): Promise<CycleTree & { matched: Set<string> }> {
-  let found = await candidates(db, orgId, cycle.id, search, options.asOf);
+  const orgId = reader.orgId;
+  let found = await candidates(db, reader, cycle.id, search, options.asOf);
   if (search.progressStatus) {
     const keep = await statusFilter(db, orgId, cycle, search.progressStatus, options.now, options.asOf);
     found = found.filter((r) => keep(r, r.progress));
@@ -104,7 +107,7 @@ export async function searchCycleTree(
     db
       .select()
       .from(objectives)
-      .where(and(eq(objectives.orgId, orgId), sql`${objectives.id} = any(${`{${pathIds.join(',')}}`}::uuid[])`))
+      .where(and(eq(objectives.orgId, orgId), sql`${objectives.id} = any(${`{${pathIds.join(',')}}`}::uuid[])`, objectiveVisibleTo(reader)))
       .orderBy(objectives.createdAt),
     db
       .select({
@@ -115,10 +118,12 @@ export async function searchCycleTree(
       .from(alignments)
       .leftJoin(keyResults, eq(keyResults.id, alignments.parentKeyResultId))
       .where(sql`${alignments.childObjectiveId} = any(${`{${pathIds.join(',')}}`}::uuid[])`),
-    countChildren(db, pathIds),
+    countChildren(db, pathIds, undefined, reader),
   ]);
-  const children = childrenByParent(links, new Set(pathIds));
-  const hasParent = new Set(links.map((link) => link.child));
+  // A path through an objective the reader may not see starts below it.
+  const shown = new Set(rows.map((o) => o.id));
+  const children = childrenByParent(links, shown);
+  const hasParent = new Set(links.filter((l) => shown.has(l.parentObjectiveId ?? l.krObjectiveId ?? '')).map((link) => link.child));
   const roots = rows.filter((o) => !hasParent.has(o.id)).map((o) => o.id);
   return { rows, roots, children, childCount, matched };
 }

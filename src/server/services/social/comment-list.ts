@@ -1,4 +1,5 @@
 import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
+import type { Reader } from '../visibility/objective-visible.js';
 import type { Executor } from '../../../db/database.js';
 import { commentMentions, comments, users } from '../../../db/schema/index.js';
 import { type CommentTarget } from '../../../domain/vocabulary.js';
@@ -39,12 +40,12 @@ export async function withPeople(tx: Executor, rows: CommentRow[], viewerId: str
 /** A target's comments, oldest first (a conversation reads top-down); 404 on `targetId` for unknown targets. */
 export async function listComments(
   tx: Executor,
-  orgId: string,
-  viewerId: string,
+  reader: Reader,
   targetType: CommentTarget,
   targetId: string,
 ): Promise<CommentWithPeople[]> {
-  await resolveCommentTarget(tx, orgId, targetType, targetId);
+  const { orgId, userId: viewerId } = reader;
+  await resolveCommentTarget(tx, reader, targetType, targetId);
   const rows = await tx
     .select()
     .from(comments)

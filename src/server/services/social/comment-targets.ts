@@ -3,6 +3,7 @@ import type { Executor } from '../../../db/database.js';
 import { checkIns, keyResults, objectives } from '../../../db/schema/index.js';
 import { type CommentTarget } from '../../../domain/vocabulary.js';
 import { notFound } from '../../errors.js';
+import { objectiveVisibleTo, type Reader } from '../visibility/objective-visible.js';
 
 /** What a comment is on, resolved inside the caller's organisation. */
 export interface CommentTargetInfo {
@@ -18,12 +19,15 @@ export interface CommentTargetInfo {
 const objectiveColumns = { objectiveId: objectives.id, objectiveTitle: objectives.title, objectiveOwnerId: objectives.ownerId };
 
 /** The target, or 404 naming `targetId` (also for another organisation's ids and deleted check-ins). */
-export async function resolveCommentTarget(tx: Executor, orgId: string, type: CommentTarget, id: string): Promise<CommentTargetInfo> {
+export async function resolveCommentTarget(tx: Executor, reader: Reader, type: CommentTarget, id: string): Promise<CommentTargetInfo> {
+  const orgId = reader.orgId;
+  // A target on an objective the reader may not see is not found either (docs/visibility.md).
+  const visible = objectiveVisibleTo(reader);
   if (type === 'objective') {
     const [row] = await tx
       .select(objectiveColumns)
       .from(objectives)
-      .where(and(eq(objectives.orgId, orgId), eq(objectives.id, id)));
+      .where(and(eq(objectives.orgId, orgId), eq(objectives.id, id), visible));
     if (!row) throw notFound('The objective', 'targetId');
     return {
       objectiveId: row.objectiveId,
@@ -38,7 +42,7 @@ export async function resolveCommentTarget(tx: Executor, orgId: string, type: Co
       .select({ ...objectiveColumns, title: keyResults.title, ownerId: keyResults.ownerId })
       .from(keyResults)
       .innerJoin(objectives, eq(objectives.id, keyResults.objectiveId))
-      .where(and(eq(keyResults.orgId, orgId), eq(keyResults.id, id)));
+      .where(and(eq(keyResults.orgId, orgId), eq(keyResults.id, id), visible));
     if (!row) throw notFound('The key result', 'targetId');
     return {
       objectiveId: row.objectiveId,
@@ -53,7 +57,7 @@ export async function resolveCommentTarget(tx: Executor, orgId: string, type: Co
     .from(checkIns)
     .innerJoin(keyResults, eq(keyResults.id, checkIns.keyResultId))
     .innerJoin(objectives, eq(objectives.id, keyResults.objectiveId))
-    .where(and(eq(checkIns.orgId, orgId), eq(checkIns.id, id), eq(checkIns.deleted, false)));
+    .where(and(eq(checkIns.orgId, orgId), eq(checkIns.id, id), eq(checkIns.deleted, false), visible));
   if (!row) throw notFound('The check-in', 'targetId');
   return {
     objectiveId: row.objectiveId,

@@ -36,7 +36,7 @@ async function writeMentions(tx: Executor, commentId: string, ids: string[]) {
 export async function createComment(deps: ServiceDeps, actor: Actor, input: CommentInput) {
   const writer = { ...scopeOf(actor), name: actor.name };
   return writeAndAnnounce(deps, actor.orgId, async (tx, announce) => {
-    const target = await resolveCommentTarget(tx, writer.orgId, input.targetType, input.targetId);
+    const target = await resolveCommentTarget(tx, actor, input.targetType, input.targetId);
     const mentioned = mentionedIds(input.body);
     await checkMentions(tx, writer.orgId, mentioned);
     const [comment] = await tx
@@ -80,7 +80,7 @@ export async function updateComment(deps: ServiceDeps, actor: Actor, id: string,
   return writeAndAnnounce(deps, actor.orgId, async (tx, announce) => {
     const before = await requireComment(tx, writer.orgId, id);
     authorizeCommentChange(actor, before.authorId);
-    const target = await resolveCommentTarget(tx, writer.orgId, before.targetType, before.targetId);
+    const target = await resolveCommentTarget(tx, actor, before.targetType, before.targetId);
     const mentioned = mentionedIds(body);
     await checkMentions(tx, writer.orgId, mentioned);
     const earlier = new Set(

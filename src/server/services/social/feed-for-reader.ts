@@ -5,6 +5,7 @@ import { todayIn } from '../../clock.js';
 import { loadStatusMargins } from '../okrs/status-margins.js';
 import { organizations } from '../../../db/schema/index.js';
 import { eq } from 'drizzle-orm';
+import type { Reader } from '../visibility/objective-visible.js';
 import { feedRows, type FeedFilters, type FeedRow, type ReaderColumns } from './feed-query.js';
 
 /** The reader's ordering ranks the news of the last two weeks (at most this many items), not all history. */
@@ -35,9 +36,10 @@ export function reasonsOf(row: ReaderRow, today: string, margins: StatusMargins)
  * The recent news ranked for one reader (src/domain/feed-relevance.ts), paged by position: `before` is the last item
  * of the previous page in this same order.
  */
-export async function readerRows(tx: Executor, orgId: string, reader: string, filters: FeedFilters, now: Date) {
+export async function readerRows(tx: Executor, reader: Reader, filters: FeedFilters, now: Date) {
+  const orgId = reader.orgId;
   const since = new Date(now.getTime() - FOR_ME_DAYS * 86_400_000);
-  const rows = await feedRows(tx, orgId, { ...filters, before: undefined, reader, since, limit: FOR_ME_MAX_ITEMS });
+  const rows = await feedRows(tx, reader, { ...filters, before: undefined, reader: reader.userId, since, limit: FOR_ME_MAX_ITEMS });
   const margins = await loadStatusMargins(tx, orgId);
   const [org] = await tx.select({ timeZone: organizations.timeZone }).from(organizations).where(eq(organizations.id, orgId));
   const today = todayIn(org?.timeZone ?? 'UTC', now);

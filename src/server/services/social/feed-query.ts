@@ -1,6 +1,8 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Executor } from '../../../db/database.js';
-import type { MilestoneRow } from '../../../db/schema/index.js';
+import { objectives, type MilestoneRow } from '../../../db/schema/index.js';
+import { alias } from 'drizzle-orm/pg-core';
+import { objectiveVisibleTo, type Reader } from '../visibility/objective-visible.js';
 import type { KeyResultKind } from '../../../domain/vocabulary.js';
 
 export interface FeedFilters {
@@ -94,7 +96,8 @@ function readerColumns(orgId: string, reader: string | undefined): SQL {
  * recorded it) or to its meeting, so team and objective feeds filter in SQL and pages stay full. Items whose
  * objective, check-in or comment has since been deleted drop out.
  */
-export function feedRows(tx: Executor, orgId: string, filters: FeedFilters): Promise<(FeedRow & Partial<ReaderColumns>)[]> {
+export function feedRows(tx: Executor, reader: Reader, filters: FeedFilters): Promise<(FeedRow & Partial<ReaderColumns>)[]> {
+  const orgId = reader.orgId;
   // A cycle has no objective, so these leave closed cycles to the organisation's feed.
   const scoped: SQL[] = [];
   if (filters.objectiveId) scoped.push(sql`and o.id = ${filters.objectiveId}`);
@@ -147,6 +150,7 @@ export function feedRows(tx: Executor, orgId: string, filters: FeedFilters): Pro
     left join cycles cy on cy.id = n.resolved_cycle_id
     left join users u on u.id = n.actor_id
     where (o.id is not null or n.action = 'cycle.closed' or m.id is not null)
+      and (o.id is null or ${objectiveVisibleTo(reader, alias(objectives, 'o'))})
       and (n.resolved_check_in_id is null or ci.id is not null)
       and (n.resolved_comment_id is null or cm.id is not null)
       ${sql.join(scoped, sql` `)}

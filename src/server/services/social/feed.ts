@@ -2,7 +2,8 @@ import { keyResultProgress } from '../../../domain/index.js';
 import type { Executor } from '../../../db/database.js';
 import { notFound } from '../../errors.js';
 import { measureOf } from '../okrs/measure.js';
-import { requireObjective } from '../okrs/objectives.js';
+import { requireVisibleObjective } from '../okrs/objectives.js';
+import type { Reader } from '../visibility/objective-visible.js';
 import { findTeam } from '../teams.js';
 import type { RelevanceReason } from '../../../domain/feed-relevance.js';
 import { readerRows } from './feed-for-reader.js';
@@ -151,14 +152,14 @@ export type FeedOrder = 'timeline' | 'for_me';
 /** A page of the feed with the viewer's view of each item's reactions; 404 for another organisation's team or objective. */
 export async function readFeed(
   tx: Executor,
-  orgId: string,
-  viewerId: string,
+  reader: Reader,
   filters: FeedFilters & { order?: FeedOrder },
   now: Date,
 ): Promise<{ items: FeedItem[]; nextBefore: string | null }> {
+  const { orgId, userId: viewerId } = reader;
   if (filters.teamId && !(await findTeam(tx, orgId, filters.teamId))) throw notFound('The team', 'teamId');
-  if (filters.objectiveId) await requireObjective(tx, orgId, filters.objectiveId, 'objectiveId');
-  const page = filters.order === 'for_me' ? await readerPage(tx, orgId, viewerId, filters, now) : await timelinePage(tx, orgId, filters);
+  if (filters.objectiveId) await requireVisibleObjective(tx, reader, filters.objectiveId, 'objectiveId');
+  const page = filters.order === 'for_me' ? await readerPage(tx, reader, filters, now) : await timelinePage(tx, reader, filters);
   const items = page.items;
   const ids = (type: ReactionTarget) => [...new Set(items.filter((i) => i.reactionTarget?.type === type).map((i) => i.reactionTarget!.id))];
   const onCheckIns = await reactionSummaries(tx, 'check_in', ids('check_in'), viewerId);
@@ -171,15 +172,15 @@ export async function readFeed(
 }
 
 /** Newest first, continuing after `before`. */
-async function timelinePage(tx: Executor, orgId: string, filters: FeedFilters) {
-  const rows = await feedRows(tx, orgId, { ...filters, reader: undefined, limit: filters.limit + 1 });
+async function timelinePage(tx: Executor, reader: Reader, filters: FeedFilters) {
+  const rows = await feedRows(tx, reader, { ...filters, reader: undefined, limit: filters.limit + 1 });
   const items = rows.slice(0, filters.limit).map((row) => ({ ...toItem(row), reasons: [] }));
   return { items, nextBefore: rows.length > filters.limit ? items[items.length - 1]!.id : null };
 }
 
 /** The recent news ordered for the reader: mentions, their own, what they depend on or contribute to, their team's; at risk first. */
-async function readerPage(tx: Executor, orgId: string, reader: string, filters: FeedFilters, now: Date) {
-  const { page, more } = await readerRows(tx, orgId, reader, filters, now);
+async function readerPage(tx: Executor, reader: Reader, filters: FeedFilters, now: Date) {
+  const { page, more } = await readerRows(tx, reader, filters, now);
   const items = page.map(({ row, reasons }) => ({ ...toItem(row), reasons }));
   return { items, nextBefore: more ? items[items.length - 1]!.id : null };
 }

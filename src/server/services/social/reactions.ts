@@ -1,4 +1,6 @@
 import { and, eq, inArray, isNull } from 'drizzle-orm';
+import { checkInIdVisibleTo, targetVisibleTo } from '../visibility/child-visible.js';
+import type { Viewer } from '../visibility/objective-visible.js';
 import type { Executor } from '../../../db/database.js';
 import { checkIns, comments, reactions, users } from '../../../db/schema/index.js';
 import { notFound } from '../../errors.js';
@@ -21,17 +23,30 @@ export interface ReactionSummary {
 }
 
 /** Comments and check-ins of the caller's organisation that are not deleted; 404 otherwise. */
-export async function requireReactionTarget(tx: Executor, orgId: string, type: ReactionTarget, id: string): Promise<void> {
+export async function requireReactionTarget(
+  tx: Executor,
+  viewer: Viewer & { orgId: string },
+  type: ReactionTarget,
+  id: string,
+): Promise<void> {
+  const { orgId } = viewer;
   const rows =
     type === 'comment'
       ? await tx
           .select({ id: comments.id })
           .from(comments)
-          .where(and(eq(comments.orgId, orgId), eq(comments.id, id), isNull(comments.deletedAt)))
+          .where(
+            and(
+              eq(comments.orgId, orgId),
+              eq(comments.id, id),
+              isNull(comments.deletedAt),
+              targetVisibleTo(viewer, comments.targetType, comments.targetId),
+            ),
+          )
       : await tx
           .select({ id: checkIns.id })
           .from(checkIns)
-          .where(and(eq(checkIns.orgId, orgId), eq(checkIns.id, id), eq(checkIns.deleted, false)));
+          .where(and(eq(checkIns.orgId, orgId), eq(checkIns.id, id), eq(checkIns.deleted, false), checkInIdVisibleTo(viewer, checkIns.id)));
   if (rows.length === 0) throw notFound(type === 'comment' ? 'The comment' : 'The check-in');
 }
 
@@ -75,7 +90,7 @@ export async function setReaction(
 ): Promise<ReactionSummary[]> {
   const scope = scopeOf(actor);
   return writeAndAnnounce(deps, actor.orgId, async (tx, announce) => {
-    await requireReactionTarget(tx, scope.orgId, type, targetId);
+    await requireReactionTarget(tx, actor, type, targetId);
     const mine = and(
       eq(reactions.targetType, type),
       eq(reactions.targetId, targetId),

@@ -1,0 +1,56 @@
+import { sql, type SQL, type SQLWrapper } from 'drizzle-orm';
+import { objectives } from '../../../db/schema/index.js';
+import { isAdmin, isChampion, type HasRole } from '../../policies/roles.js';
+
+/**
+ * Who may read an objective, as ONE SQL condition every read adds to its query (docs/visibility.md), so a
+ * hidden objective never leaves the database: not in lists, counts, search snippets or exports.
+ *
+ * - admins see everything; the owner always sees their own;
+ * - a draft: besides its owner, only its team's members and the champions (there are no review requests yet);
+ * - `organization`: everyone; `team`: the members of its team and of its contributing teams, its individual
+ *   contributors and the leads of those teams' parent departments; `private`: the people named in objective_viewers.
+ */
+export interface Viewer extends HasRole {
+  userId: string;
+}
+
+/** A viewer inside their organisation: what a read takes instead of a bare org id. */
+export interface Reader extends Viewer {
+  orgId: string;
+}
+
+/** The objectives table, or an alias of it (`alias(objectives, 'o')`) for raw SQL that names it `o`. */
+type ObjectivesTable = Record<'id' | 'ownerId' | 'teamId' | 'status' | 'visibility', SQLWrapper>;
+
+export function objectiveVisibleTo(viewer: Viewer, o: ObjectivesTable = objectives): SQL {
+  if (isAdmin(viewer)) return sql`true`;
+  const me = viewer.userId;
+  const myTeams = sql`(select vtm.team_id from team_members vtm where vtm.user_id = ${me})`;
+  const myLeadTeams = sql`(select vtl.team_id from team_members vtl where vtl.user_id = ${me} and vtl.role = 'lead')`;
+  const contributingTeams = sql`(select voc.team_id from objective_contributors voc where voc.objective_id = ${o.id} and voc.team_id is not null)`;
+  const draftGate = isChampion(viewer) ? sql`true` : sql`(${o.status} <> 'draft' or ${o.teamId} in ${myTeams})`;
+  const teamReaders = sql`(
+    ${o.teamId} in ${myTeams}
+    or exists (select 1 from objective_contributors vc where vc.objective_id = ${o.id}
+               and (vc.user_id = ${me} or vc.team_id in ${myTeams}))
+    or exists (select 1 from teams vt where (vt.id = ${o.teamId} or vt.id in ${contributingTeams})
+               and vt.parent_id in ${myLeadTeams}))`;
+  const named = sql`exists (select 1 from objective_viewers vv where vv.objective_id = ${o.id} and vv.user_id = ${me})`;
+  return sql`(${o.ownerId} = ${me} or (${draftGate} and (
+    ${o.visibility} = 'organization'
+    or (${o.visibility} = 'team' and ${teamReaders})
+    or (${o.visibility} = 'private' and ${named}))))`;
+}
+
+/** Condition on a column holding an objective id (key results, check-ins, comments…): its objective is visible. */
+export function objectiveIdVisibleTo(viewer: Viewer, column: SQLWrapper): SQL {
+  if (isAdmin(viewer)) return sql`true`;
+  return sql`${column} in (select objectives.id from objectives where ${objectiveVisibleTo(viewer)})`;
+}
+
+/** Condition on a column holding a key result id: its objective is visible. */
+export function keyResultIdVisibleTo(viewer: Viewer, column: SQLWrapper): SQL {
+  if (isAdmin(viewer)) return sql`true`;
+  return sql`${column} in (select key_results.id from key_results join objectives on objectives.id = key_results.objective_id where ${objectiveVisibleTo(viewer)})`;
+}
