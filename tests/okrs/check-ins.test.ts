@@ -107,7 +107,8 @@ describeEachEngine('OKR check-ins', (engine) => {
     const colleague = await addPerson(t.w.owner.client, { teamId: team.id, name: 'Colin Colleague' });
     const admin = await addPerson(t.w.owner.client, { role: 'admin', name: 'Ada Admin' });
     const outsider = await addPerson(t.w.owner.client, { name: 'Otto Outsider' });
-    const objective = await t.w.api.createObjective({
+    // Published, so that outsiders see it (a draft is hidden outside its team: 404) and are refused the check-in.
+    const objective = await t.w.api.createPublished({
       cycleId: t.w.cycle.id,
       title: 'Reliability',
       teamId: team.id,

@@ -270,12 +270,12 @@ describeEachEngine('OKR objectives and key results', (engine) => {
     });
     expectStatus(mine, 201);
     expect(mine.body.ownerId).toBe(member.user.id);
-    // An outsider may neither shape it nor add key results to it.
-    expectProblem(await outsider.client.patch(`${API}/objectives/${mine.body.id}`, { title: 'Mine now' }), 403, '/problems/forbidden');
+    // An outsider may neither shape it nor add key results to it: a draft is not even visible outside its team (404).
+    expectProblem(await outsider.client.patch(`${API}/objectives/${mine.body.id}`, { title: 'Mine now' }), 404, '/problems/not-found');
     expectProblem(
       await outsider.client.post(`${API}/objectives/${mine.body.id}/key-results`, percent('Sneaky')),
-      403,
-      '/problems/forbidden',
+      404,
+      '/problems/not-found',
     );
     expect(await storedKeyResults(mine.body.id)).toEqual([]);
   });
