@@ -18,6 +18,10 @@ const EXCLUDED = new Set([
   'sessions',
   'accounts',
   'check_in_digests',
+  // The audit log is the record of what happened on this instance, chained by hash: an imported organisation starts its own.
+  'audit_entries',
+  'audit_chains',
+  'scim_tokens',
 ]);
 /** Tables without `org_id`, owned through a parent row that has it. */
 const CHILD_TABLES: Record<string, { column: string; parent: string }> = {
