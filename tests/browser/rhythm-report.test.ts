@@ -58,7 +58,7 @@ describe('a stakeholder report: printed clean, shared read-only', () => {
 
   it('prints without navigation or buttons', async () => {
     await ada.goto(`${server.url}/cycles/${cycleId}/report`);
-    await ada.getByRole('heading', { name: /report$/ }).waitFor();
+    await ada.getByRole('heading', { level: 1, name: /report$/ }).waitFor();
     await ada.getByRole('cell', { name: 'Launch the rover' }).waitFor();
     expect(await seriousAxeViolations(ada)).toEqual([]);
     expect(await isShown(ada, 'nav')).toBe(true);
@@ -96,7 +96,7 @@ describe('a stakeholder report: printed clean, shared read-only', () => {
   it('the tree links to the report, and an objective carried into the next cycle says what it continues', async () => {
     await ada.goto(`${server.url}/okrs?cycle=${cycleId}`);
     await ada.getByRole('link', { name: 'Report' }).click();
-    await ada.getByRole('heading', { name: /report$/ }).waitFor();
+    await ada.getByRole('heading', { level: 1, name: /report$/ }).waitFor();
     expect(new URL(ada.url()).pathname).toBe(`/cycles/${cycleId}/report`);
 
     const review = await ada.request.patch(`${server.url}/api/v1/cycles/${cycleId}`, {

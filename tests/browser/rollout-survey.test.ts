@@ -30,7 +30,7 @@ describe('rollout: pilot and clarity survey', () => {
       const page = await championContext.newPage();
       page.setDefaultTimeout(10_000);
       await page.goto(`${server.url}/rollout`);
-      await page.getByRole('heading', { name: 'Rollout' }).waitFor();
+      await page.getByRole('heading', { level: 1, name: 'Rollout' }).waitFor();
       expect(await seriousAxeViolations(page)).toEqual([]);
       await page.getByLabel('Teams in the pilot', { exact: true }).first().click();
       await page.getByRole('option', { name: 'Pilot crew' }).click();
