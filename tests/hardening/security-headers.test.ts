@@ -5,7 +5,7 @@ import type { DatabaseHandle } from '../../src/db/database.js';
 import { buildApp } from '../../src/server/app.js';
 import { loadConfig } from '../../src/server/config.js';
 import { launchBrowser } from '../browser/browser.js';
-import { startWebServer } from '../browser/server.js';
+import { startWebServer, TEST_SETUP_CODE } from '../browser/server.js';
 
 describe('security headers', () => {
   let handle: DatabaseHandle;
@@ -74,6 +74,7 @@ describe('the built app under its Content-Security-Policy', () => {
 
   it('sets up, signs in and shows the main pages and the API docs with no CSP violation', { timeout: 90_000 }, async () => {
     await page.goto(server.url);
+    await page.getByLabel('Setup code').fill(TEST_SETUP_CODE);
     await page.getByLabel('Organisation name').fill('Acme Robotics');
     await page.getByLabel('Your name').fill('Ada Lovelace');
     await page.getByRole('textbox', { name: 'Email' }).fill('ada@acme.test');

@@ -7,7 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { Client } from '../support/client.js';
 import { cliEnv, startCli, waitForHttpOk, type RunningCli } from '../support/cli.js';
 import { setUpOrganization } from '../support/fixtures.js';
-import { freePort } from '../support/server.js';
+import { freePort, TEST_SETUP_CODE } from '../support/server.js';
 import { OkrApi } from '../okrs/support.js';
 import { openLiveStream } from './support.js';
 
@@ -32,7 +32,13 @@ describe('live streams of `cairn serve` processes', () => {
     const url = `http://127.0.0.1:${port}`;
     const cli = startCli(
       ['serve'],
-      cliEnv(join(root, `data-${port}`), { PORT: String(port), HOST: '127.0.0.1', CAIRN_PUBLIC_URL: url, ...extra }),
+      cliEnv(join(root, `data-${port}`), {
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        CAIRN_PUBLIC_URL: url,
+        CAIRN_SETUP_TOKEN: TEST_SETUP_CODE,
+        ...extra,
+      }),
     );
     started.push(cli);
     await waitForHttpOk(`${url}/api/health`, cli, 60_000);
