@@ -8,7 +8,14 @@ describe('OKR controls follow the abilities the API sends', () => {
   it('a member sees no edit controls on someone else’s objective; its owner does', { timeout: 90_000 }, async () => {
     const { page, server, browser } = b;
     const cycle = await b.post('/cycles', { name: 'Q4', startDate: '2026-10-01', endDate: '2026-12-31', status: 'active' });
-    const objective = await b.post('/objectives', { cycleId: cycle.id, title: 'Become the obvious choice' });
+    // Published: a company draft is visible only to its author and the admins, so the member would not see it at all.
+    const objective = await b.post('/objectives', {
+      cycleId: cycle.id,
+      title: 'Become the obvious choice',
+      status: 'active',
+      effectiveStartDate: null,
+      publishOverrideReason: 'Test set-up',
+    });
     await b.post(`/objectives/${objective.id}/key-results`, {
       title: 'Win rate',
       kind: 'metric',

@@ -10,7 +10,8 @@ import { API, percent, useOkrWorld } from './support.js';
  * through pg.Client#query; docs/performance.md keeps the numbers.
  */
 type Query = (this: pg.Client, ...args: unknown[]) => unknown;
-const STATEMENTS_PER_CHECK_IN = 11;
+// 12 since a key result driven by its initiatives refuses hand check-ins (one more read; it could join the key result's load).
+const STATEMENTS_PER_CHECK_IN = 12;
 
 describeEachEngine('statements per check-in', (engine) => {
   const t = useOkrWorld(engine, '2025-02-15');
