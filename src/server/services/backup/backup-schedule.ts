@@ -47,7 +47,11 @@ export function startEmbeddedBackups(handle: DatabaseHandle, settings: BackupSet
   let pending = 0;
   const oneAtATime = (work: () => Promise<void>) => {
     pending += 1;
-    running = running.then(work).finally(() => (pending -= 1));
+    // A failure is logged and never poisons the chain: the next backup still runs.
+    running = running
+      .then(work)
+      .catch((err: unknown) => log.error({ err }, 'backup failed'))
+      .finally(() => (pending -= 1));
     return running;
   };
   const scheduled = async () => {
