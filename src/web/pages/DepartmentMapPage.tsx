@@ -4,6 +4,7 @@ import { useDepartmentMap } from '../api/department-map.js';
 import { DepartmentGraph } from '../components/across/DepartmentGraph.js';
 import { PageSkeleton } from '../components/PageSkeleton.js';
 import { useChosenCycle } from '../components/strategy/CycleSelect.js';
+import { plural } from '../../domain/quality/helpers.js';
 
 /** Who supports whom across departments: weighted edges, gaps (departments connected to nothing outside) and overlaps. */
 export function DepartmentMapPage() {
@@ -40,8 +41,8 @@ export function DepartmentMapPage() {
             <List size="sm" aria-label="Who supports whom">
               {map.data.edges.map((e) => (
                 <List.Item key={`${e.from}->${e.to}`}>
-                  {name.get(e.from)} supports {name.get(e.to)}: {e.alignments} alignments, {e.contributions} contributions, {e.dependencies}{' '}
-                  dependencies
+                  {name.get(e.from)} supports {name.get(e.to)}: {plural(e.alignments, 'alignment')},{' '}
+                  {plural(e.contributions, 'contribution')}, {plural(e.dependencies, 'dependency', 'dependencies')}
                 </List.Item>
               ))}
             </List>

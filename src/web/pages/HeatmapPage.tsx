@@ -1,7 +1,6 @@
-import { Alert, Group, Select, Stack, Text, Title } from '@mantine/core';
-import { useSearchParams } from 'react-router';
+import { Alert, Group, Stack, Text, Title } from '@mantine/core';
 import { useHeatmap } from '../api/heatmap.js';
-import { defaultCycle, useCycles } from '../api/okr-queries.js';
+import { useChosenCycle } from '../components/strategy/CycleSelect.js';
 import { HealthBadge } from '../components/across/HealthBadge.js';
 import { HeatmapTable } from '../components/across/HeatmapTable.js';
 import { PageSkeleton } from '../components/PageSkeleton.js';
@@ -9,10 +8,7 @@ import { TimeTravelPicker, useAsOf } from '../components/okr/TimeTravelPicker.js
 
 /** Every team of a cycle at a glance, grouped by department: where work is on track, behind, or not looked after. */
 export function HeatmapPage() {
-  const cycles = useCycles();
-  const [params, setParams] = useSearchParams();
-  const cycleId = params.get('cycle') ?? defaultCycle(cycles.data ?? [])?.id ?? null;
-  const cycle = cycles.data?.find((c) => c.id === cycleId);
+  const { cycleId, cycle, picker } = useChosenCycle();
   const asOf = useAsOf();
   const heatmap = useHeatmap(cycleId, asOf);
   return (
@@ -21,19 +17,7 @@ export function HeatmapPage() {
         Heatmap
       </Title>
       <Group align="end" wrap="wrap">
-        <Select
-          label="Cycle"
-          data={(cycles.data ?? []).map((c) => ({ value: c.id, label: c.name }))}
-          value={cycleId}
-          onChange={(v) =>
-            setParams((p) => {
-              const next = new URLSearchParams(p);
-              if (v) next.set('cycle', v);
-              return next;
-            })
-          }
-          allowDeselect={false}
-        />
+        {picker}
         {cycle && <TimeTravelPicker min={cycle.startDate} />}
       </Group>
       {heatmap.isError && <Alert color="red">{heatmap.error.message}</Alert>}

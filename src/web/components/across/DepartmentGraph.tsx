@@ -5,6 +5,7 @@ import ELK from 'elkjs/lib/elk.bundled.js';
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import type { DepartmentMap } from '../../api/department-map.js';
+import { plural } from '../../../domain/quality/helpers.js';
 
 type Department = DepartmentMap['departments'][number];
 const SIZE = { width: 220, height: 84 };
@@ -18,7 +19,7 @@ function DepartmentBox({ data: { department } }: NodeProps<Node<{ department: De
       <Anchor component={Link} to={`/teams/${department.id}`} size="sm" fw={700} className="nodrag" lineClamp={1}>
         {department.name}
       </Anchor>
-      <Text size="xs">{department.objectiveCount} published objectives</Text>
+      <Text size="xs">{plural(department.objectiveCount, 'published objective')}</Text>
       {department.gap && (
         <Badge size="xs" color="red.9" variant="filled">
           Connects to nothing outside

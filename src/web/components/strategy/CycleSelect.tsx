@@ -2,7 +2,7 @@ import { Select } from '@mantine/core';
 import { useSearchParams } from 'react-router';
 import { defaultCycle, useCycles } from '../../api/okr-queries.js';
 
-/** The cycle a strategy page reads (`?cycle=`, else the current one), and its picker. */
+/** The cycle a cross-team page reads (`?cycle=`, else the current one), and its picker (strategy pages, heatmap, department map). */
 export function useChosenCycle() {
   const cycles = useCycles();
   const [params, setParams] = useSearchParams();
@@ -23,5 +23,6 @@ export function useChosenCycle() {
       maw={320}
     />
   );
-  return { cycleId, picker };
+  const cycle = cycles.data?.find((c) => c.id === cycleId);
+  return { cycleId, cycle, picker };
 }

@@ -2,6 +2,7 @@ import { Anchor, Badge, Card, Group, List, Stack, Text } from '@mantine/core';
 import { Link } from 'react-router';
 import type { Pillar } from '../../api/strategy.js';
 import { percent, ProgressBar } from '../ProgressBar.js';
+import { plural } from '../../../domain/quality/helpers.js';
 
 /** How a pillar is doing: what serves it by status, progress against pace; or that nothing serves it. */
 export function PillarStandingLine({ pillar }: { pillar: Pillar }) {
@@ -14,8 +15,8 @@ export function PillarStandingLine({ pillar }: { pillar: Pillar }) {
   return (
     <Stack gap={4}>
       <Text size="sm">
-        {pillar.objectiveCount} objectives serve it · {pillar.statusCounts.on_track} on track · {pillar.statusCounts.at_risk} at risk ·{' '}
-        {pillar.statusCounts.off_track} off track
+        {plural(pillar.objectiveCount, 'objective serves', 'objectives serve')} it · {pillar.statusCounts.on_track} on track ·{' '}
+        {pillar.statusCounts.at_risk} at risk · {pillar.statusCounts.off_track} off track
       </Text>
       <ProgressBar progress={pillar.progress ?? 0} expected={pillar.expectedProgress} status={null} label={pillar.name} />
     </Stack>
