@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, seriousAxeViolations, scrollsSideways } from './browser.js';
-import { startWebServer } from './server.js';
+import { startWebServer, TEST_SETUP_CODE } from './server.js';
 
 const SHOTS = process.env.SCREENSHOT_DIR ?? 'test-results/screenshots';
 mkdirSync(SHOTS, { recursive: true });
@@ -30,6 +30,7 @@ describe('a report e-mailed on a schedule, and the feed ordered for me', () => {
       name: 'Ada Lovelace',
       email: 'ada@acme.test',
       password: 'correct-horse-battery',
+      setupCode: TEST_SETUP_CODE,
     });
     ({ id: cycleId } = await apiPost(ada, server.url, '/api/v1/cycles', {
       name: `${year}`,
