@@ -1,4 +1,4 @@
-import { AppShell, Burger, Group, NavLink, Text, Title } from '@mantine/core';
+import { AppShell, Burger, Group, NavLink, ScrollArea, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { Link, Outlet, useLocation } from 'react-router';
 import type { Me } from '../api/types.js';
@@ -7,28 +7,33 @@ import { NotificationBell } from './NotificationBell.js';
 import { titleOfPath, useDocumentTitle } from './page-title.js';
 import { SkipLink } from './SkipLink.js';
 
-const NAV: { to: string; label: string; shownIf?: keyof Me['can'] }[] = [
-  { to: '/', label: 'Home' },
-  { to: '/okrs', label: 'OKRs' },
-  { to: '/kpis', label: 'KPIs' },
-  { to: '/review', label: 'Review' },
-  { to: '/okrs/map', label: 'Alignment map' },
-  { to: '/okrs/heatmap', label: 'Heatmap' },
-  { to: '/okrs/departments', label: 'Department map' },
-  { to: '/strategy', label: 'Strategy' },
-  { to: '/feed', label: 'Feed' },
-  { to: '/attention', label: 'Needs attention' },
-  { to: '/lessons', label: 'Lessons' },
-  { to: '/surveys', label: 'Surveys' },
-  { to: '/meetings', label: 'Meetings' },
-  { to: '/teams', label: 'Teams' },
-  { to: '/people', label: 'People' },
-  { to: '/principles', label: 'Guiding principles' },
-  { to: '/settings/rhythm', label: 'Check-in rhythm' },
-  { to: '/settings/status-margins', label: 'Status margins' },
-  { to: '/settings/tokens', label: 'API tokens' },
-  { to: '/settings/import', label: 'Import OKRs', shownIf: 'importData' },
-  { to: '/adoption', label: 'Adoption', shownIf: 'readAdoption' },
+type NavGroup = 'Goals' | 'Across teams' | 'Meet and learn' | 'Organisation' | 'Settings';
+const GROUPS: NavGroup[] = ['Goals', 'Across teams', 'Meet and learn', 'Organisation', 'Settings'];
+
+/** One line per page; a page's group decides its heading in the navigation. */
+const NAV: { to: string; label: string; group: NavGroup; shownIf?: keyof Me['can'] }[] = [
+  { to: '/', label: 'Home', group: 'Goals' },
+  { to: '/okrs', label: 'OKRs', group: 'Goals' },
+  { to: '/kpis', label: 'KPIs', group: 'Goals' },
+  { to: '/strategy', label: 'Strategy', group: 'Goals' },
+  { to: '/attention', label: 'Needs attention', group: 'Goals' },
+  { to: '/feed', label: 'Feed', group: 'Goals' },
+  { to: '/okrs/map', label: 'Alignment map', group: 'Across teams' },
+  { to: '/okrs/heatmap', label: 'Heatmap', group: 'Across teams' },
+  { to: '/okrs/departments', label: 'Department map', group: 'Across teams' },
+  { to: '/meetings', label: 'Meetings', group: 'Meet and learn' },
+  { to: '/review', label: 'Review', group: 'Meet and learn' },
+  { to: '/lessons', label: 'Lessons', group: 'Meet and learn' },
+  { to: '/surveys', label: 'Surveys', group: 'Meet and learn' },
+  { to: '/teams', label: 'Teams', group: 'Organisation' },
+  { to: '/people', label: 'People', group: 'Organisation' },
+  { to: '/adoption', label: 'Adoption', group: 'Organisation', shownIf: 'readAdoption' },
+  { to: '/rollout', label: 'Rollout', group: 'Organisation', shownIf: 'manageRollout' },
+  { to: '/principles', label: 'Guiding principles', group: 'Settings' },
+  { to: '/settings/rhythm', label: 'Check-in rhythm', group: 'Settings' },
+  { to: '/settings/status-margins', label: 'Status margins', group: 'Settings' },
+  { to: '/settings/tokens', label: 'API tokens', group: 'Settings' },
+  { to: '/settings/import', label: 'Import OKRs', group: 'Settings', shownIf: 'importData' },
 ];
 
 /** The navigation item a path belongs to: the longest matching prefix (/okrs/map is not /okrs); Home only exactly. */
@@ -61,16 +66,30 @@ export function Layout({ me }: { me: Me }) {
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="sm" aria-label="Main navigation">
-        {NAV.filter((item) => !item.shownIf || me.can[item.shownIf]).map((item) => (
-          <NavLink
-            key={item.to}
-            component={Link}
-            to={item.to}
-            label={item.label}
-            onClick={close}
-            active={activeNav(location.pathname) === item.to}
-          />
-        ))}
+        <AppShell.Section grow component={ScrollArea} scrollbars="y">
+          {GROUPS.map((group) => {
+            const items = NAV.filter((item) => item.group === group && (!item.shownIf || me.can[item.shownIf]));
+            if (items.length === 0) return null;
+            return (
+              <div key={group} role="group" aria-label={group}>
+                <Text size="xs" fw={600} c="dimmed" tt="uppercase" px="sm" pt="sm" pb={4}>
+                  {group}
+                </Text>
+                {items.map((item) => (
+                  <NavLink
+                    key={item.to}
+                    component={Link}
+                    to={item.to}
+                    label={item.label}
+                    onClick={close}
+                    active={activeNav(location.pathname) === item.to}
+                    py={6}
+                  />
+                ))}
+              </div>
+            );
+          })}
+        </AppShell.Section>
       </AppShell.Navbar>
       <AppShell.Main id="main-content" tabIndex={-1} style={{ outline: 'none' }}>
         <Outlet />
