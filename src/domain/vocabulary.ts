@@ -112,3 +112,7 @@ export type ReviewGapKind = (typeof REVIEW_GAP_KINDS)[number];
 /** The screens whose active use counts as time invested in OKRs (adoption figures). */
 export const ADOPTION_SCREENS = ['planning', 'check_in'] as const;
 export type AdoptionScreen = (typeof ADOPTION_SCREENS)[number];
+
+/** What the team leaderboard ranks by (issue 14): never raw progress, which rewards sandbagging. */
+export const LEADERBOARD_MEASURES = ['pace', 'discipline', 'improvement'] as const;
+export type LeaderboardMeasure = (typeof LEADERBOARD_MEASURES)[number];

@@ -2,12 +2,11 @@ import { sql } from 'drizzle-orm';
 import { boolean, check, index, integer, pgTable, text, timestamp, unique, uuid, foreignKey } from 'drizzle-orm/pg-core';
 import { oneOf, updatedAt } from './constraints.js';
 import { organizations } from './organizations.js';
+import { LEADERBOARD_MEASURES, type LeaderboardMeasure } from '../../domain/vocabulary.js';
 
 // Owners clear themselves when their account goes (ON DELETE SET NULL (column), in the migration's custom SQL), as
 // do objectives' links to a deleted pillar or annual objective.
 
-export const LEADERBOARD_MEASURES = ['pace', 'discipline', 'improvement'] as const;
-export type LeaderboardMeasure = (typeof LEADERBOARD_MEASURES)[number];
 
 /** The organisation's strategic narrative (mission, vision) and its leaderboard settings: one row per organisation. */
 export const organizationStrategy = pgTable(

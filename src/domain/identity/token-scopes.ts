@@ -32,6 +32,7 @@ const ADMIN_PATHS = [
   /^\/api\/v1\/invitations(\/|$)/,
   /^\/api\/v1\/teams(\/|$)/,
   /^\/api\/v1\/kpi-settings$/,
+  /^\/api\/v1\/leaderboard\/settings$/,
   /^\/api\/v1\/rollout\/pilot$/,
   /^\/api\/v1\/surveys\/settings$/,
   /^\/api\/v1\/imports(\/|$)/,
