@@ -36,6 +36,7 @@ const CycleRetrospectivesPage = lazyNamed(() => import('./pages/CycleRetrospecti
 const RetrospectivePage = lazyNamed(() => import('./pages/RetrospectivePage.js'), 'RetrospectivePage');
 const AlignmentMapPage = lazyNamed(() => import('./pages/AlignmentMapPage.js'), 'AlignmentMapPage');
 const HeatmapPage = lazyNamed(() => import('./pages/HeatmapPage.js'), 'HeatmapPage');
+const LeaderboardPage = lazyNamed(() => import('./pages/LeaderboardPage.js'), 'LeaderboardPage');
 const DepartmentMapPage = lazyNamed(() => import('./pages/DepartmentMapPage.js'), 'DepartmentMapPage');
 const StrategyPage = lazyNamed(() => import('./pages/StrategyPage.js'), 'StrategyPage');
 const PillarPage = lazyNamed(() => import('./pages/PillarPage.js'), 'PillarPage');
@@ -104,6 +105,7 @@ export function App() {
         <Route path="okrs" element={page(<TreePage me={me.data} />)} />
         <Route path="okrs/map" element={page(<AlignmentMapPage />)} />
         <Route path="okrs/heatmap" element={page(<HeatmapPage />)} />
+        <Route path="okrs/leaderboard" element={page(<LeaderboardPage />)} />
         <Route path="okrs/departments" element={page(<DepartmentMapPage />)} />
         <Route path="strategy" element={page(<StrategyPage />)} />
         <Route path="strategy/pillars/:id" element={page(<PillarPage />)} />

@@ -46,7 +46,7 @@ describeEachEngine('Leaderboard: teams ranked by pace, discipline or improvement
     return { platform, sales, seller, ship };
   }
 
-  it('ranks by pace by default, celebrates the week’s wins the reader may see, and follows the chosen measure', async () => {
+  it('ranks by pace by default, celebrates the week’s wins the reader may see, and follows the chosen measure', { timeout: 120_000 }, async () => {
     const w = t.w;
     const { platform, sales, seller, ship } = await world();
 
@@ -86,7 +86,7 @@ describeEachEngine('Leaderboard: teams ranked by pace, discipline or improvement
     expect(hidden.wins[0]?.teamName).toBeNull();
   });
 
-  it('can be turned off (not found for members; admins still see it to turn it back on) and refuses bad settings', async () => {
+  it('can be turned off (not found for members; admins still see it to turn it back on) and refuses bad settings', { timeout: 120_000 }, async () => {
     const w = t.w;
     const { seller } = await world();
     expectProblem(await seller.client.put(`${API}/leaderboard/settings`, { enabled: false }), 403, '/problems/forbidden');

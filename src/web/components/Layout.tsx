@@ -21,6 +21,7 @@ const NAV: { to: string; label: string; group: NavGroup; shownIf?: keyof Me['can
   { to: '/okrs/map', label: 'Alignment map', group: 'Across teams' },
   { to: '/okrs/heatmap', label: 'Heatmap', group: 'Across teams' },
   { to: '/okrs/departments', label: 'Department map', group: 'Across teams' },
+  { to: '/okrs/leaderboard', label: 'Leaderboard', group: 'Across teams' },
   { to: '/meetings', label: 'Meetings', group: 'Meet and learn' },
   { to: '/review', label: 'Review', group: 'Meet and learn' },
   { to: '/lessons', label: 'Lessons', group: 'Meet and learn' },

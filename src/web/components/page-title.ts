@@ -11,6 +11,7 @@ const TITLES: [RegExp, string][] = [
   [/^\/kpis\/?$/, 'KPIs'],
   [/^\/okrs\/map\/?$/, 'Alignment map'],
   [/^\/okrs\/heatmap\/?$/, 'Heatmap'],
+  [/^\/okrs\/leaderboard\/?$/, 'Leaderboard'],
   [/^\/okrs\/departments\/?$/, 'Department map'],
   [/^\/strategy\/?$/, 'Strategy'],
   [/^\/strategy\/pillars\/[^/]+$/, 'Pillar'],
