@@ -1,4 +1,4 @@
-import { Alert, Badge, Group, List, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Group, List, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { Link } from 'react-router';
 import { useLeaderboard, type Leaderboard, type LeaderboardMeasure } from '../api/leaderboard.js';
 import { LeaderboardSettingsForm, MEASURE_LABELS } from '../components/leaderboard/LeaderboardSettingsForm.js';
@@ -39,7 +39,13 @@ function Ranking({ board }: { board: Leaderboard }) {
               <Table.Td>{e.rank ?? '–'}</Table.Td>
               <Table.Td>
                 <Group gap="xs" wrap="nowrap">
-                  {e.teamId ? <Link to={`/teams/${e.teamId}`}>{e.name}</Link> : <Text c="dimmed">{e.name}</Text>}
+                  {e.teamId ? (
+                    <Anchor component={Link} to={`/teams/${e.teamId}`}>
+                      {e.name}
+                    </Anchor>
+                  ) : (
+                    <Text c="dimmed">{e.name}</Text>
+                  )}
                   {e.yours && (
                     <Badge size="sm" variant="light">
                       Your team
@@ -87,7 +93,10 @@ export function LeaderboardPage() {
               <List spacing="xs">
                 {board.data.wins.map((w) => (
                   <List.Item key={w.keyResultId}>
-                    <Link to={`/objectives/${w.objectiveId}`}>{w.keyResultTitle}</Link> reached its target
+                    <Anchor component={Link} to={`/objectives/${w.objectiveId}`}>
+                      {w.keyResultTitle}
+                    </Anchor>{' '}
+                    reached its target
                     {w.teamName ? ` — ${w.teamName}` : ''}
                   </List.Item>
                 ))}
