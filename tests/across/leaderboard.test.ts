@@ -46,60 +46,68 @@ describeEachEngine('Leaderboard: teams ranked by pace, discipline or improvement
     return { platform, sales, seller, ship };
   }
 
-  it('ranks by pace by default, celebrates the week’s wins the reader may see, and follows the chosen measure', { timeout: 120_000 }, async () => {
-    const w = t.w;
-    const { platform, sales, seller, ship } = await world();
+  it(
+    'ranks by pace by default, celebrates the week’s wins the reader may see, and follows the chosen measure',
+    { timeout: 120_000 },
+    async () => {
+      const w = t.w;
+      const { platform, sales, seller, ship } = await world();
 
-    const byPace = await leaderboardOf(seller.client, w);
-    expect(byPace.settings).toEqual({ enabled: true, measure: 'pace', hideNames: false });
-    expect(ranking(byPace)).toEqual([
-      [1, 'Platform'],
-      [2, 'Sales'],
-    ]);
-    expect(byPace.entries.find((e) => e.teamId === sales.id)).toMatchObject({ yours: true, value: -0.3333 });
-    expect(byPace.can.manage).toBe(false);
-    // Ship v2 reached its target on the 28th; the private objective's win is not the seller's to see.
-    expect(byPace.wins).toEqual([
-      expect.objectContaining({ objectiveId: ship.objective.id, keyResultId: ship.kr.id, teamId: platform.id, teamName: 'Platform' }),
-    ]);
-    expect(JSON.stringify(byPace)).not.toContain('Secret acquisition');
-    const ownerView = await leaderboardOf(w.owner.client, w);
-    expect(ownerView.wins.map((x) => x.objectiveTitle).sort()).toEqual(['Secret acquisition', 'Ship v2']);
+      const byPace = await leaderboardOf(seller.client, w);
+      expect(byPace.settings).toEqual({ enabled: true, measure: 'pace', hideNames: false });
+      expect(ranking(byPace)).toEqual([
+        [1, 'Platform'],
+        [2, 'Sales'],
+      ]);
+      expect(byPace.entries.find((e) => e.teamId === sales.id)).toMatchObject({ yours: true, value: -0.3333 });
+      expect(byPace.can.manage).toBe(false);
+      // Ship v2 reached its target on the 28th; the private objective's win is not the seller's to see.
+      expect(byPace.wins).toEqual([
+        expect.objectContaining({ objectiveId: ship.objective.id, keyResultId: ship.kr.id, teamId: platform.id, teamName: 'Platform' }),
+      ]);
+      expect(JSON.stringify(byPace)).not.toContain('Secret acquisition');
+      const ownerView = await leaderboardOf(w.owner.client, w);
+      expect(ownerView.wins.map((x) => x.objectiveTitle).sort()).toEqual(['Secret acquisition', 'Ship v2']);
 
-    expectStatus(await w.owner.client.put(`${API}/leaderboard/settings`, { measure: 'improvement' }), 200);
-    const byImprovement = await leaderboardOf(seller.client, w);
-    expect(ranking(byImprovement)).toEqual([
-      [1, 'Sales'],
-      [2, 'Platform'],
-    ]);
-    const platformRow = byImprovement.entries.find((e) => e.name === 'Platform')!;
-    expect(platformRow.value).toBeLessThan(0);
+      expectStatus(await w.owner.client.put(`${API}/leaderboard/settings`, { measure: 'improvement' }), 200);
+      const byImprovement = await leaderboardOf(seller.client, w);
+      expect(ranking(byImprovement)).toEqual([
+        [1, 'Sales'],
+        [2, 'Platform'],
+      ]);
+      const platformRow = byImprovement.entries.find((e) => e.name === 'Platform')!;
+      expect(platformRow.value).toBeLessThan(0);
 
-    expectStatus(await w.owner.client.put(`${API}/leaderboard/settings`, { measure: 'discipline', hideNames: true }), 200);
-    const hidden = await leaderboardOf(seller.client, w);
-    expect(hidden.settings).toEqual({ enabled: true, measure: 'discipline', hideNames: true });
-    expect(hidden.entries.map((e) => [e.name, e.teamId, e.yours])).toEqual([
-      ['Another team', '', false],
-      ['Sales', sales.id, true],
-    ]);
-    expect(JSON.stringify(hidden)).not.toContain(platform.id);
-    expect(hidden.wins[0]?.teamName).toBeNull();
-  });
+      expectStatus(await w.owner.client.put(`${API}/leaderboard/settings`, { measure: 'discipline', hideNames: true }), 200);
+      const hidden = await leaderboardOf(seller.client, w);
+      expect(hidden.settings).toEqual({ enabled: true, measure: 'discipline', hideNames: true });
+      expect(hidden.entries.map((e) => [e.name, e.teamId, e.yours])).toEqual([
+        ['Another team', '', false],
+        ['Sales', sales.id, true],
+      ]);
+      expect(JSON.stringify(hidden)).not.toContain(platform.id);
+      expect(hidden.wins[0]?.teamName).toBeNull();
+    },
+  );
 
-  it('can be turned off (not found for members; admins still see it to turn it back on) and refuses bad settings', { timeout: 120_000 }, async () => {
-    const w = t.w;
-    const { seller } = await world();
-    expectProblem(await seller.client.put(`${API}/leaderboard/settings`, { enabled: false }), 403, '/problems/forbidden');
-    expectProblem(
-      await w.owner.client.put(`${API}/leaderboard/settings`, { measure: 'progress' }),
-      400,
-      '/problems/validation-failed',
-      'measure',
-    );
-    expectStatus(await w.owner.client.put(`${API}/leaderboard/settings`, { enabled: false }), 200);
-    expectProblem(await seller.client.get(`${API}/cycles/${w.cycle.id}/leaderboard`), 404, '/problems/not-found');
-    const ownerView = await leaderboardOf(w.owner.client, w);
-    expect(ownerView.settings.enabled).toBe(false);
-    expect(ownerView.can.manage).toBe(true);
-  });
+  it(
+    'can be turned off (not found for members; admins still see it to turn it back on) and refuses bad settings',
+    { timeout: 120_000 },
+    async () => {
+      const w = t.w;
+      const { seller } = await world();
+      expectProblem(await seller.client.put(`${API}/leaderboard/settings`, { enabled: false }), 403, '/problems/forbidden');
+      expectProblem(
+        await w.owner.client.put(`${API}/leaderboard/settings`, { measure: 'progress' }),
+        400,
+        '/problems/validation-failed',
+        'measure',
+      );
+      expectStatus(await w.owner.client.put(`${API}/leaderboard/settings`, { enabled: false }), 200);
+      expectProblem(await seller.client.get(`${API}/cycles/${w.cycle.id}/leaderboard`), 404, '/problems/not-found');
+      const ownerView = await leaderboardOf(w.owner.client, w);
+      expect(ownerView.settings.enabled).toBe(false);
+      expect(ownerView.can.manage).toBe(true);
+    },
+  );
 });

@@ -7,7 +7,6 @@ import { LEADERBOARD_MEASURES, type LeaderboardMeasure } from '../../domain/voca
 // Owners clear themselves when their account goes (ON DELETE SET NULL (column), in the migration's custom SQL), as
 // do objectives' links to a deleted pillar or annual objective.
 
-
 /** The organisation's strategic narrative (mission, vision) and its leaderboard settings: one row per organisation. */
 export const organizationStrategy = pgTable(
   'organization_strategy',
