@@ -68,7 +68,7 @@ function webhookText(group: CheckInGroup, period: Period, rows: DueKeyResult[], 
  * (in app and by e-mail, through notify), and one post to the team's webhook.
  */
 export async function remindGroup(tx: Executor, n: NotifyContext, group: CheckInGroup, period: Period) {
-  const rows = await dueKeyResults(tx, group, period);
+  const rows = await dueKeyResults(tx, group, period, null);
   let notified = 0;
   for (const [ownerId, list] of byOwner(rows)) {
     if (!ownerId) continue;

@@ -61,7 +61,7 @@ export async function checkInGroups(db: Executor, orgId?: string): Promise<Check
 export async function teamLeads(db: Executor, orgId: string, teamIds?: string[]) {
   if (teamIds?.length === 0) return [];
   return db
-    .select({ userId: users.id, name: users.name, teamId: teams.id, teamName: teams.name })
+    .select({ userId: users.id, name: users.name, role: users.role, teamId: teams.id, teamName: teams.name })
     .from(teamMembers)
     .innerJoin(users, eq(users.id, teamMembers.userId))
     .innerJoin(teams, eq(teams.id, teamMembers.teamId))
