@@ -46,7 +46,7 @@ describeEachEngine('a private objective in lessons and notices', (engine) => {
     return report.body.findings.filter((f) => f.ruleId === 'related-lesson').map((f) => f.message);
   };
 
-  it('hides its lessons from the library search and the coach, and shows them to those who may read it', async () => {
+  it('hides its lessons from the library search and the coach, and shows them to those who may read it', { timeout: 120_000 }, async () => {
     const { w, vera, objective } = await world();
     await engine().db.transaction((tx) =>
       replaceLessons(
@@ -72,7 +72,7 @@ describeEachEngine('a private objective in lessons and notices', (engine) => {
     expect(await coachPointsAt(w.oscar.client, w.cycle.id)).toEqual([]);
   });
 
-  it('does not tell a mentioned outsider of a comment on it, and tells the named viewer', async () => {
+  it('does not tell a mentioned outsider of a comment on it, and tells the named viewer', { timeout: 120_000 }, async () => {
     const { w, vera, objective } = await world();
     const titles = async (person: Person) => (await notificationsOf(person.client)).items.map((n: { title: string }) => n.title);
     const before = await titles(w.oscar);
