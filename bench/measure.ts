@@ -150,10 +150,10 @@ export const OPS: Record<OpName, Op> = {
     return 1;
   },
   async lessonsSearch(db, ctx, rng) {
-    return (await searchLessons(db, ctx.orgId, { q: rng.pick(LESSON_QUERIES) })).length;
+    return (await searchLessons(db, benchActor(ctx), { q: rng.pick(LESSON_QUERIES) })).length;
   },
   async evaluation(db, ctx) {
-    const evaluation = await cycleEvaluation(db, ctx.orgId, ctx.cycle.id, ctx.now);
+    const evaluation = await cycleEvaluation(db, benchActor(ctx), ctx.cycle.id, ctx.now);
     return evaluation.committed.count + evaluation.aspirational.count;
   },
   async adoption(db, ctx) {

@@ -7,6 +7,8 @@ import { shiftDate } from '../src/domain/index.js';
 import { meetingAgenda } from '../src/server/services/meetings/agenda.js';
 import type { LoadedMeeting } from '../src/server/services/meetings/meetings.js';
 import { cycleChanges } from '../src/server/services/review-rhythm/changes.js';
+// A member's view: the visibility rule is part of what is measured.
+import { anyoneIn } from '../src/server/services/visibility/objective-visible.js';
 import type { Rng } from './rng.js';
 
 interface RhythmContext {
@@ -24,12 +26,12 @@ const monthWindow = (ctx: RhythmContext) => {
 };
 
 export async function teamChanges(db: Database, ctx: RhythmContext, rng: Rng): Promise<number> {
-  const report = await cycleChanges(db, ctx.orgId, ctx.cycle.id, { ...monthWindow(ctx), teamId: rng.pick(ctx.teamIds) });
+  const report = await cycleChanges(db, anyoneIn(ctx.orgId), ctx.cycle.id, { ...monthWindow(ctx), teamId: rng.pick(ctx.teamIds) });
   return report.items.length;
 }
 
 export async function wholeCycleChanges(db: Database, ctx: RhythmContext): Promise<number> {
-  return (await cycleChanges(db, ctx.orgId, ctx.cycle.id, monthWindow(ctx))).items.length;
+  return (await cycleChanges(db, anyoneIn(ctx.orgId), ctx.cycle.id, monthWindow(ctx))).items.length;
 }
 
 /** A weekly team session held today (never stored: the agenda is generated from the meeting's facts). */

@@ -5,6 +5,7 @@ import type { TreeNode } from '../api/okr-types.js';
 import { initials } from './initials.js';
 import { ProgressBar } from './ProgressBar.js';
 import { StatusBadges } from './StatusBadge.js';
+import { VisibilityBadge } from './visibility/VisibilityBadge.js';
 
 interface Props {
   node: TreeNode;
@@ -62,6 +63,7 @@ export const TreeRow = memo(
               <Anchor component={Link} to={`/objectives/${node.id}`} fw={depth === 0 ? 600 : 500} size="sm" lineClamp={2}>
                 {node.title}
               </Anchor>
+              <VisibilityBadge visibility={node.visibility} size="xs" />
               {node.type === 'aspirational' && (
                 <Badge size="xs" variant="outline" color="grape">
                   Aspirational

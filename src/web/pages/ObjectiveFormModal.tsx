@@ -16,6 +16,7 @@ import { coachLesson, RelatedLessons, useRelatedLessons } from '../components/le
 import { newObjectivePlaces } from '../components/okr/objective-places.js';
 import { useReturnFocus } from '../components/useReturnFocus.js';
 import { StrategyPicker, strategyBody, strategyValue } from '../components/strategy/StrategyPicker.js';
+import { VisibilityFields, visibilityBody, visibilityDefaults } from '../components/visibility/VisibilityFields.js';
 
 /** Create an objective (optionally aligned to any objective or key result of the cycle), or edit one. */
 export function ObjectiveFormModal({
@@ -53,14 +54,27 @@ export function ObjectiveFormModal({
       alignTo: null as string | null,
       serves: strategyValue(editing),
       ...sharingDefaults(editing),
+      ...visibilityDefaults(editing),
     },
   });
   const { onSubmit, formError, busy } = useApiSubmit(
     form,
-    async ({ alignTo, serves, contributorUserIds, contributorTeamIds, weight, progressDriver, standaloneReason, ...values }) => {
+    async ({
+      alignTo,
+      serves,
+      contributorUserIds,
+      contributorTeamIds,
+      weight,
+      progressDriver,
+      standaloneReason,
+      visibility,
+      viewerIds,
+      ...values
+    }) => {
       const sharing = {
         ...sharingBody({ contributorUserIds, contributorTeamIds, weight, progressDriver, standaloneReason }),
         ...strategyBody(serves),
+        ...visibilityBody({ visibility, viewerIds }),
       };
       if (editing) {
         await api(`/api/v1/objectives/${editing.id}`, {
@@ -198,6 +212,10 @@ export function ObjectiveFormModal({
             />
           )}
           <StrategyPicker form={form} cycleId={cycleId} />
+          <VisibilityFields
+            form={form}
+            people={(users.data ?? []).filter((u) => u.id !== values.ownerId).map((u) => ({ value: u.id, label: u.name }))}
+          />
           <ObjectiveSharingFields
             form={form}
             people={(users.data ?? []).map((u) => ({ value: u.id, label: u.name }))}

@@ -26,6 +26,7 @@ import { inReview } from '../components/okr/review.js';
 import { useDocumentTitle } from '../components/page-title.js';
 import { useActiveMinutes } from '../components/adoption/use-active-minutes.js';
 import { ObjectiveDependencies } from '../components/across/ObjectiveDependencies.js';
+import { VisibilityBadge } from '../components/visibility/VisibilityBadge.js';
 
 /** One objective: why it matters, where it aligns, its key results, and one click to check in. */
 export function ObjectivePage({ me }: { me: Me }) {
@@ -68,6 +69,7 @@ export function ObjectivePage({ me }: { me: Me }) {
           <Badge variant="outline" color={o.type === 'aspirational' ? 'grape' : 'gray'}>
             {o.type === 'aspirational' ? 'Aspirational' : 'Committed'}
           </Badge>
+          <VisibilityBadge visibility={o.visibility} />
           {o.status === 'draft' && <Badge color="gray">Draft</Badge>}
           {o.status === 'archived' && <Badge color="gray">Archived</Badge>}
           {!closed && o.can.edit && (

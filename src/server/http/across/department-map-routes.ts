@@ -47,8 +47,8 @@ export const departmentMapRoutes =
         response: { 200: departmentMapSchema, 404: problemSchema },
       },
       handler: async (request) => {
-        const { orgId } = actorOf(request);
-        return cycleDepartmentMap(ctx.db, orgId, await requireCycle(ctx.db, orgId, request.params.id));
+        const actor = actorOf(request);
+        return cycleDepartmentMap(ctx.db, actor, await requireCycle(ctx.db, actor.orgId, request.params.id));
       },
     });
   };

@@ -20,9 +20,9 @@ export const heatmapRoutes =
         response: { 200: heatmapSchema, 404: problemSchema },
       },
       handler: async (request) => {
-        const { orgId } = actorOf(request);
-        const cycle = await requireCycle(ctx.db, orgId, request.params.id);
-        return cycleHeatmap(ctx.db, orgId, cycle, { now: ctx.clock(), asOf: request.query.asOf });
+        const actor = actorOf(request);
+        const cycle = await requireCycle(ctx.db, actor.orgId, request.params.id);
+        return cycleHeatmap(ctx.db, actor, cycle, { now: ctx.clock(), asOf: request.query.asOf });
       },
     });
   };

@@ -21,10 +21,10 @@ export const mapRoutes =
         response: { 200: alignmentMapSchema, 404: problemSchema },
       },
       handler: async (request) => {
-        const { orgId } = actorOf(request);
+        const actor = actorOf(request);
         const { focusTeamId, depth, keyResults, aggregate } = request.query;
-        const cycle = await requireCycle(ctx.db, orgId, request.params.id);
-        return alignmentMap(ctx.db, orgId, cycle, {
+        const cycle = await requireCycle(ctx.db, actor.orgId, request.params.id);
+        return alignmentMap(ctx.db, actor, cycle, {
           focusTeamId,
           depth,
           keyResults: keyResults === 'true',

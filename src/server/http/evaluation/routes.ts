@@ -66,6 +66,6 @@ export const evaluationRoutes =
         querystring: z.object({ teamId: z.uuid().optional() }),
         response: { 200: evaluationSchema, 404: problemSchema },
       },
-      handler: async (request) => cycleEvaluation(ctx.db, actorOf(request).orgId, request.params.id, ctx.clock(), request.query.teamId),
+      handler: async (request) => cycleEvaluation(ctx.db, actorOf(request), request.params.id, ctx.clock(), request.query.teamId),
     });
   };

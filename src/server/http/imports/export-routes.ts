@@ -27,7 +27,7 @@ export const cycleExportRoutes =
         response: { 200: z.any(), 404: problemSchema },
       },
       handler: async (request, reply) => {
-        const rows = await cycleExportRows(ctx.db, actorOf(request).orgId, request.params.id);
+        const rows = await cycleExportRows(ctx.db, actorOf(request), request.params.id);
         reply.header('content-disposition', `attachment; filename="cycle-${request.params.id}.${request.query.format}"`);
         if (request.query.format === 'csv') return reply.type('text/csv; charset=utf-8').send(toCsv(CYCLE_EXPORT_HEADERS, rows));
         return reply.type(XLSX).send(await toXlsx('OKRs', CYCLE_EXPORT_HEADERS, rows));
@@ -42,7 +42,7 @@ export const cycleExportRoutes =
         response: { 200: z.any(), 404: problemSchema },
       },
       handler: async (request, reply) => {
-        const rows = await cycleCheckInRows(ctx.db, actorOf(request).orgId, request.params.id);
+        const rows = await cycleCheckInRows(ctx.db, actorOf(request), request.params.id);
         reply.header('content-disposition', `attachment; filename="check-ins-${request.params.id}.csv"`);
         return reply.type('text/csv; charset=utf-8').send(toCsv(CHECK_IN_EXPORT_HEADERS, rows));
       },

@@ -46,7 +46,7 @@ export const lessonRoutes =
         response: { 200: z.array(lessonView) },
       },
       handler: async (request) =>
-        (await searchLessons(ctx.db, actorOf(request).orgId, request.query)).map((lesson) => ({
+        (await searchLessons(ctx.db, actorOf(request), request.query)).map((lesson) => ({
           ...lesson,
           createdAt: iso(lesson.createdAt)!,
         })),

@@ -67,7 +67,7 @@ export const qualityRoutes =
         const { orgId } = actorOf(request);
         const { cycleId, ...draft } = request.body;
         const context = cycleId ? await cycleQualityContext(ctx.db, orgId, cycleId, { ownerId: draft.ownerId, type: draft.type }) : {};
-        const relatedLesson = await bestRelatedLesson(ctx.db, orgId, draft);
+        const relatedLesson = await bestRelatedLesson(ctx.db, actorOf(request), draft);
         return checkQuality(
           draft,
           { ...context, asOf: await organizationToday(ctx.db, orgId, ctx.clock()), relatedLesson },
@@ -91,7 +91,7 @@ export const qualityRoutes =
           await organizationToday(ctx.db, orgId, ctx.clock()),
         );
         // Only a draft is pointed at lessons (see the related-lesson rule): no search for running objectives.
-        const relatedLesson = draft.status === 'draft' ? await bestRelatedLesson(ctx.db, orgId, draft) : undefined;
+        const relatedLesson = draft.status === 'draft' ? await bestRelatedLesson(ctx.db, actorOf(request), draft) : undefined;
         return checkQuality(draft, { ...context, relatedLesson }, (await loadPrinciples(ctx.db, orgId)).resolved);
       },
     });

@@ -17,8 +17,7 @@ export const changesRoutes =
         response: { 200: changesView, 404: problemSchema, 422: problemSchema },
       },
       handler: async (request) => {
-        const { orgId } = actorOf(request);
-        const report = await cycleChanges(ctx.db, orgId, request.params.id, request.query);
+        const report = await cycleChanges(ctx.db, actorOf(request), request.params.id, request.query);
         return { ...report, items: report.items.map((item) => ({ ...item, link: `/objectives/${item.objectiveId}` })) };
       },
     });

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { cycleReport } from '../../services/reports/cycle-report.js';
 import { listReportShares, reportShareUrl, revokeReportShare, shareByToken, shareReport } from '../../services/reports/report-shares.js';
+import { anyoneIn } from '../../services/visibility/objective-visible.js';
 import { actorOf, type AppContext } from '../context.js';
 import { idParam, problemSchema } from '../schemas.js';
 import { presentReport, reportQuery, reportView, shareCreate, shareView } from './report-schema.js';
@@ -23,7 +24,7 @@ export const reportRoutes =
         response: { 200: reportView, 404: problemSchema },
       },
       handler: async (request) =>
-        presentReport(await cycleReport(ctx.db, actorOf(request).orgId, request.params.id, request.query.teamId ?? null, ctx.clock())),
+        presentReport(await cycleReport(ctx.db, actorOf(request), request.params.id, request.query.teamId ?? null, ctx.clock())),
     });
 
     app.post('/report-shares', {
@@ -74,7 +75,7 @@ export const reportRoutes =
       handler: async (request) => {
         const now = ctx.clock();
         const share = await shareByToken(ctx.db, ctx.secret, request.params.token, now);
-        return presentReport(await cycleReport(ctx.db, share.orgId, share.cycleId, share.teamId, now));
+        return presentReport(await cycleReport(ctx.db, anyoneIn(share.orgId), share.cycleId, share.teamId, now));
       },
     });
   };

@@ -18,7 +18,7 @@ export const attentionRoutes =
       handler: async (request) => {
         const actor = actorOf(request);
         const { teamId, personId } = request.query;
-        const items = await needsAttention(ctx.db, actor.orgId, ctx.clock());
+        const items = await needsAttention(ctx.db, actor, ctx.clock());
         return items
           .filter((i) => (!teamId || i.teamId === teamId) && (!personId || i.who?.id === personId))
           .map((i) => ({ ...i, since: i.since.toISOString(), overdueAt: i.overdueAt.toISOString() }));

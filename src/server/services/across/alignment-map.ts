@@ -9,6 +9,7 @@ import { cycleLinks, linksTouching, type MapLink } from './map-links.js';
 import { edge, objectiveNode, type MapEdge, type MapNode } from './map-nodes.js';
 import { aggregatedMap, groupOf } from './aggregate-map.js';
 import { pillarLayer } from './map-pillars.js';
+import type { Reader } from '../visibility/objective-visible.js';
 
 type CycleRow = typeof cycles.$inferSelect;
 
@@ -26,12 +27,13 @@ export interface MapOptions {
 }
 
 /** The focused teams' objectives and their neighbours `depth` alignments away, with the links among them. */
-async function focusedObjectives(db: Database, orgId: string, cycle: CycleRow, teamIds: string[], depth: number) {
+async function focusedObjectives(db: Database, reader: Reader, cycle: CycleRow, teamIds: string[], depth: number) {
+  const { orgId } = reader;
   const rows: ObjectiveFacts[] = teamIds.length
     ? await db
         .select(objectiveFacts)
         .from(objectives)
-        .where(and(eq(objectives.orgId, orgId), publishedIn(orgId, cycle.id), inArray(objectives.teamId, teamIds)))
+        .where(and(eq(objectives.orgId, orgId), publishedIn(reader, cycle.id), inArray(objectives.teamId, teamIds)))
     : [];
   const seen = new Set(rows.map((o) => o.id));
   let frontier = [...seen];
@@ -42,7 +44,7 @@ async function focusedObjectives(db: Database, orgId: string, cycle: CycleRow, t
       ? await db
           .select(objectiveFacts)
           .from(objectives)
-          .where(and(eq(objectives.orgId, orgId), publishedIn(orgId, cycle.id), inArray(objectives.id, next)))
+          .where(and(eq(objectives.orgId, orgId), publishedIn(reader, cycle.id), inArray(objectives.id, next)))
       : [];
     for (const o of found) seen.add(o.id);
     rows.push(...found);
@@ -128,7 +130,8 @@ function edgesOf(links: MapLink[], shown: Set<string>, krShown: Set<string>): Ma
  * The alignment map of a cycle: objectives as nodes (one node however many parents), alignments as edges. Focused on
  * a team or department, its objectives and their neighbours; unfocused on a big cycle, aggregated by department.
  */
-export async function alignmentMap(db: Database, orgId: string, cycle: CycleRow, options: MapOptions) {
+export async function alignmentMap(db: Database, reader: Reader, cycle: CycleRow, options: MapOptions) {
+  const { orgId } = reader;
   const teams = await loadTeams(db, orgId);
   if (options.focusTeamId && !teams.byId.has(options.focusTeamId)) throw notFound('The team', 'focusTeamId');
   const pace = await loadPaceContext(db, orgId, cycle, options.now);
@@ -144,8 +147,8 @@ export async function alignmentMap(db: Database, orgId: string, cycle: CycleRow,
     const company = await db
       .select(objectiveFacts)
       .from(objectives)
-      .where(and(publishedIn(orgId, cycle.id), isNull(objectives.teamId)));
-    const focused = await focusedObjectives(db, orgId, cycle, focus, options.depth);
+      .where(and(publishedIn(reader, cycle.id), isNull(objectives.teamId)));
+    const focused = await focusedObjectives(db, reader, cycle, focus, options.depth);
     const ids = new Set(focused.map((o) => o.id));
     rows = [...focused, ...company.filter((o) => !ids.has(o.id))];
     links = await linksTouching(
@@ -154,9 +157,9 @@ export async function alignmentMap(db: Database, orgId: string, cycle: CycleRow,
       rows.map((o) => o.id),
     );
   } else {
-    rows = await db.select(objectiveFacts).from(objectives).where(publishedIn(orgId, cycle.id));
+    rows = await db.select(objectiveFacts).from(objectives).where(publishedIn(reader, cycle.id));
     const aggregate = options.aggregate ?? rows.length > AGGREGATE_ABOVE;
-    links = await cycleLinks(db, orgId, cycle.id);
+    links = await cycleLinks(db, reader, cycle.id);
     if (aggregate) {
       const [map, top] = await Promise.all([
         aggregatedMap(db, orgId, rows, links, teams, pace),

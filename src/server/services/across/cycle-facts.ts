@@ -11,6 +11,7 @@ import { departmentOfTeams, type TeamFacts } from '../../../domain/across/depart
 import type { Executor } from '../../../db/database.js';
 import { cycles, objectives, organizations, teamMembers, teams, users } from '../../../db/schema/index.js';
 import { todayIn } from '../../clock.js';
+import { objectiveVisibleTo, type Reader } from '../visibility/objective-visible.js';
 
 type CycleRow = typeof cycles.$inferSelect;
 
@@ -38,9 +39,17 @@ export interface ObjectiveFacts {
   pillarId: string | null;
 }
 
-/** Published: active or closed (drafts are not judged yet, archived ones are gone from the views). */
-export const publishedIn = (orgId: string, cycleId: string) =>
-  and(eq(objectives.orgId, orgId), eq(objectives.cycleId, cycleId), or(eq(objectives.status, 'active'), eq(objectives.status, 'closed')));
+/**
+ * Published (active or closed: drafts are not judged yet, archived ones are gone from the views) and visible to the
+ * reader: every cross-team view counts only what its reader may see.
+ */
+export const publishedIn = (reader: Reader, cycleId: string) =>
+  and(
+    eq(objectives.orgId, reader.orgId),
+    eq(objectives.cycleId, cycleId),
+    or(eq(objectives.status, 'active'), eq(objectives.status, 'closed')),
+    objectiveVisibleTo(reader),
+  );
 
 export interface TeamRow extends TeamFacts {
   name: string;

@@ -4,18 +4,20 @@ import type { Database } from '../../../db/database.js';
 import { dependencies, objectiveContributors, objectives, type cycles } from '../../../db/schema/index.js';
 import { loadTeams, publishedIn } from './cycle-facts.js';
 import { cycleLinks } from './map-links.js';
+import type { Reader } from '../visibility/objective-visible.js';
 
 type CycleRow = typeof cycles.$inferSelect;
 
 /** GET /cycles/{id}/department-map: departments, the weighted edges crossing them, gaps and overlaps. */
-export async function cycleDepartmentMap(db: Database, orgId: string, cycle: CycleRow) {
+export async function cycleDepartmentMap(db: Database, reader: Reader, cycle: CycleRow) {
+  const { orgId } = reader;
   const [teams, rows, links] = await Promise.all([
     loadTeams(db, orgId),
     db
       .select({ id: objectives.id, title: objectives.title, teamId: objectives.teamId })
       .from(objectives)
-      .where(and(eq(objectives.orgId, orgId), publishedIn(orgId, cycle.id))),
-    cycleLinks(db, orgId, cycle.id),
+      .where(and(eq(objectives.orgId, orgId), publishedIn(reader, cycle.id))),
+    cycleLinks(db, reader, cycle.id),
   ]);
   const ids = rows.map((o) => o.id);
   const [contributions, needs] = ids.length

@@ -11,13 +11,14 @@ import { evaluationRows } from '../evaluation/evaluation-rows.js';
 import { draftOfObjective } from '../quality/objective-draft.js';
 import { loadPrinciples } from '../quality/principles.js';
 import { loadPaceContext, loadTeams, publishedIn } from './cycle-facts.js';
+import type { Reader } from '../visibility/objective-visible.js';
 
 type CycleRow = typeof cycles.$inferSelect;
 
 /** Due and on-time check-ins per team up to the date (the same count as the cycle evaluation's). */
-async function punctualityByTeam(db: Database, orgId: string, cycle: CycleRow, date: string) {
+async function punctualityByTeam(db: Database, reader: Reader, cycle: CycleRow, date: string) {
   const byTeam = new Map<string, TeamPunctuality>();
-  for (const row of await evaluationRows(db, orgId, cycle, date)) {
+  for (const row of await evaluationRows(db, reader, cycle, date)) {
     if (!row.teamId) continue;
     const one = checkInPunctuality({
       start: row.start,
@@ -37,14 +38,15 @@ async function punctualityByTeam(db: Database, orgId: string, cycle: CycleRow, d
  * counts, progress against pace, on-time check-ins, quality score and alignment health — as of a past date when asked
  * (progress recomputed from the check-in history).
  */
-export async function cycleHeatmap(db: Database, orgId: string, cycle: CycleRow, options: { now: Date; asOf?: string }) {
+export async function cycleHeatmap(db: Database, reader: Reader, cycle: CycleRow, options: { now: Date; asOf?: string }) {
+  const { orgId } = reader;
   const [teams, pace, rows] = await Promise.all([
     loadTeams(db, orgId),
     loadPaceContext(db, orgId, cycle, options.now, options.asOf),
     db
       .select()
       .from(objectives)
-      .where(and(publishedIn(orgId, cycle.id), isNotNull(objectives.teamId))),
+      .where(and(publishedIn(reader, cycle.id), isNotNull(objectives.teamId))),
   ]);
   const ids = rows.map((o) => o.id);
   const [snapshot, aligned, punctuality, { resolved }] = await Promise.all([
@@ -55,7 +57,7 @@ export async function cycleHeatmap(db: Database, orgId: string, cycle: CycleRow,
           .from(alignments)
           .where(and(eq(alignments.orgId, orgId), inArray(alignments.childObjectiveId, ids)))
       : Promise.resolve([]),
-    punctualityByTeam(db, orgId, cycle, pace.date),
+    punctualityByTeam(db, reader, cycle, pace.date),
     loadPrinciples(db, orgId),
   ]);
   const alignedIds = new Set(aligned.map((a) => a.id));

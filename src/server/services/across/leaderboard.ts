@@ -25,10 +25,10 @@ async function previousCycle(db: Database, orgId: string, cycle: CycleRow) {
 }
 
 /** Each team's pace gap at the same share of the previous cycle, from that cycle's history. */
-async function previousPaceGaps(db: Database, orgId: string, cycle: CycleRow, date: string, now: Date) {
-  const previous = await previousCycle(db, orgId, cycle);
+async function previousPaceGaps(db: Database, actor: Actor, cycle: CycleRow, date: string, now: Date) {
+  const previous = await previousCycle(db, actor.orgId, cycle);
   if (!previous) return new Map<string, number>();
-  const then = await cycleHeatmap(db, orgId, previous, { now, asOf: sameMomentIn(cycle, previous, date) });
+  const then = await cycleHeatmap(db, actor, previous, { now, asOf: sameMomentIn(cycle, previous, date) });
   return new Map(then.departments.flatMap((d) => d.teams.map((t) => [t.teamId, t.paceGap] as const)));
 }
 
@@ -37,7 +37,7 @@ async function winsOfTheWeek(db: Database, actor: Actor, cycle: CycleRow, date: 
   const to = date < cycle.endDate ? date : cycle.endDate;
   const from = [shiftDate(to, -7), cycle.startDate].sort().at(-1)!;
   if (to < cycle.startDate) return [];
-  const reached = (await cycleChanges(db, actor.orgId, cycle.id, { from, to })).items.filter(
+  const reached = (await cycleChanges(db, actor, cycle.id, { from, to })).items.filter(
     (c) => c.kind === 'moved_up' && typeof c.after === 'number' && c.after >= 1 && c.keyResultId,
   );
   if (reached.length === 0) return [];
@@ -77,10 +77,10 @@ export async function cycleLeaderboard(db: Database, actor: Actor, cycle: CycleR
     measure: settings.leaderboardMeasure,
     hideNames: settings.leaderboardHideNames,
   };
-  const heatmap = await cycleHeatmap(db, actor.orgId, cycle, { now });
+  const heatmap = await cycleHeatmap(db, actor, cycle, { now });
   const previous =
     settings.leaderboardMeasure === 'improvement'
-      ? await previousPaceGaps(db, actor.orgId, cycle, heatmap.asOf, now)
+      ? await previousPaceGaps(db, actor, cycle, heatmap.asOf, now)
       : new Map<string, number>();
   const teams: LeaderboardTeam[] = heatmap.departments.flatMap((d) =>
     d.teams.map((t) => ({

@@ -1,6 +1,7 @@
 import { and, eq, inArray, or, sql } from 'drizzle-orm';
 import type { Executor } from '../../../db/database.js';
 import { alignments, keyResults, objectives } from '../../../db/schema/index.js';
+import { objectiveIdVisibleTo, objectiveVisibleTo, type Reader } from '../visibility/objective-visible.js';
 
 /** One alignment: the child objective, and its parent objective (directly, or the objective of the parent key result). */
 export interface MapLink {
@@ -24,14 +25,21 @@ const toLinks = (rows: LinkRow[]): MapLink[] =>
     return parent ? [{ child: r.child, parentObjectiveId: r.parentObjectiveId, parentKeyResultId: r.parentKeyResultId, parent }] : [];
   });
 
-/** Every alignment whose child is an objective of the cycle. */
-export async function cycleLinks(db: Executor, orgId: string, cycleId: string): Promise<MapLink[]> {
+/** Every alignment whose child is an objective of the cycle, both ends visible to the reader. */
+export async function cycleLinks(db: Executor, reader: Reader, cycleId: string): Promise<MapLink[]> {
   const rows = await db
     .select(linkColumns)
     .from(alignments)
     .innerJoin(objectives, eq(objectives.id, alignments.childObjectiveId))
     .leftJoin(keyResults, eq(keyResults.id, alignments.parentKeyResultId))
-    .where(and(eq(alignments.orgId, orgId), eq(objectives.cycleId, cycleId)));
+    .where(
+      and(
+        eq(alignments.orgId, reader.orgId),
+        eq(objectives.cycleId, cycleId),
+        objectiveVisibleTo(reader),
+        or(objectiveIdVisibleTo(reader, alignments.parentObjectiveId), objectiveIdVisibleTo(reader, keyResults.objectiveId)),
+      ),
+    );
   return toLinks(rows);
 }
 

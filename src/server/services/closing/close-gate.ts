@@ -13,7 +13,7 @@ type CycleRow = typeof cycles.$inferSelect;
  * gives a reason (kept in the cycle's activity). Returns the gaps closed over, for the record.
  */
 export async function assertReviewDone(tx: Executor, cycle: CycleRow, overrideReason: string | undefined) {
-  const gaps = await findReviewGaps(tx, cycle.orgId, cycle.id);
+  const gaps = await findReviewGaps(tx, cycle.orgId, cycle.id, null);
   if (gaps.length > 0 && !overrideReason?.trim()) {
     const teams = new Set(gaps.map((g) => g.teamName ?? 'Company')).size;
     throw new AppError(

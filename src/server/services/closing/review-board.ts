@@ -9,6 +9,7 @@ import { requireCycle } from '../okrs/cycles.js';
 import { organizationToday } from '../okrs/organization-today.js';
 import { proposedScores } from './proposed-scores.js';
 import { findReviewGaps } from './review-gaps.js';
+import { objectiveVisibleTo } from '../visibility/objective-visible.js';
 
 /**
  * The review page of a cycle: the key results to score and the objectives to write closing notes for,
@@ -22,7 +23,9 @@ export async function reviewBoard(db: Executor, actor: Actor, cycleId: string, o
     .from(objectives)
     .leftJoin(teams, and(eq(teams.orgId, objectives.orgId), eq(teams.id, objectives.teamId)))
     .leftJoin(closingNotes, and(eq(closingNotes.orgId, objectives.orgId), eq(closingNotes.objectiveId, objectives.id)))
-    .where(and(eq(objectives.orgId, actor.orgId), eq(objectives.cycleId, cycleId), ne(objectives.status, 'draft')))
+    .where(
+      and(eq(objectives.orgId, actor.orgId), eq(objectives.cycleId, cycleId), ne(objectives.status, 'draft'), objectiveVisibleTo(actor)),
+    )
     .orderBy(teams.name, objectives.title);
   const ids = objectiveRows.map((r) => r.objective.id);
   const krRows = ids.length
@@ -94,6 +97,6 @@ export async function reviewBoard(db: Executor, actor: Actor, cycleId: string, o
     proposalDate: proposalDate(cycle.endDate, today),
     keyResults: keyResultItems,
     objectives: objectiveItems,
-    gaps: await findReviewGaps(db, actor.orgId, cycleId),
+    gaps: await findReviewGaps(db, actor.orgId, cycleId, actor),
   };
 }

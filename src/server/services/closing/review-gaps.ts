@@ -4,6 +4,7 @@ import { closingNotes, keyResults, objectives, scoreConfirmations, teams } from 
 import type { ReviewGapKind } from '../../../domain/vocabulary.js';
 import { teamsMissingRetrospective } from '../retrospectives/retrospectives.js';
 import { teamLeads } from '../rhythm/schedules.js';
+import { objectiveVisibleTo, type Viewer } from '../visibility/objective-visible.js';
 
 /**
  * What the review of a cycle still lacks before it may close. Each gap has a kind, so other kinds
@@ -25,7 +26,13 @@ export interface ReviewGap {
 }
 
 /** The gaps of a cycle's published objectives, by team then objective; drafts are not reviewed. */
-export async function findReviewGaps(tx: Executor, orgId: string, cycleId: string): Promise<ReviewGap[]> {
+export async function findReviewGaps(
+  tx: Executor,
+  orgId: string,
+  cycleId: string,
+  /** Only what this viewer may read (null: every gap, for the close gate and the reminders to their owners). */
+  visibleTo: Viewer | null,
+): Promise<ReviewGap[]> {
   const rows = await tx
     .select({
       id: objectives.id,
@@ -38,10 +45,17 @@ export async function findReviewGaps(tx: Executor, orgId: string, cycleId: strin
     .from(objectives)
     .leftJoin(teams, and(eq(teams.orgId, objectives.orgId), eq(teams.id, objectives.teamId)))
     .leftJoin(closingNotes, and(eq(closingNotes.orgId, objectives.orgId), eq(closingNotes.objectiveId, objectives.id)))
-    .where(and(eq(objectives.orgId, orgId), eq(objectives.cycleId, cycleId), ne(objectives.status, 'draft')))
+    .where(
+      and(
+        eq(objectives.orgId, orgId),
+        eq(objectives.cycleId, cycleId),
+        ne(objectives.status, 'draft'),
+        visibleTo ? objectiveVisibleTo(visibleTo) : undefined,
+      ),
+    )
     .orderBy(teams.name, objectives.title);
   if (rows.length === 0) return [];
-  const gaps: ReviewGap[] = await missingRetrospectives(tx, orgId, cycleId);
+  const gaps: ReviewGap[] = await missingRetrospectives(tx, orgId, cycleId, visibleTo);
   const krs = await tx
     .select({
       id: keyResults.id,
@@ -81,8 +95,8 @@ export async function findReviewGaps(tx: Executor, orgId: string, cycleId: strin
 }
 
 /** Each team with published objectives in the cycle looks back on it together: its lead is asked for it. */
-async function missingRetrospectives(tx: Executor, orgId: string, cycleId: string): Promise<ReviewGap[]> {
-  const missing = await teamsMissingRetrospective(tx, orgId, cycleId);
+async function missingRetrospectives(tx: Executor, orgId: string, cycleId: string, visibleTo: Viewer | null): Promise<ReviewGap[]> {
+  const missing = await teamsMissingRetrospective(tx, orgId, cycleId, visibleTo);
   const leads = await teamLeads(
     tx,
     orgId,

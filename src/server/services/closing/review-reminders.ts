@@ -19,7 +19,7 @@ async function groupGaps(tx: Executor, group: Pick<CheckInGroup, 'orgId' | 'team
     .where(and(eq(cycles.orgId, group.orgId), eq(cycles.status, 'review')));
   const gaps: (ReviewGap & { cycleId: string; cycleName: string })[] = [];
   for (const cycle of inReview)
-    for (const gap of await findReviewGaps(tx, group.orgId, cycle.id))
+    for (const gap of await findReviewGaps(tx, group.orgId, cycle.id, null))
       if (gap.teamId === group.teamId) gaps.push({ ...gap, cycleId: cycle.id, cycleName: cycle.name });
   return gaps;
 }

@@ -4,6 +4,7 @@ import { closingNotes, keyResults, objectives } from '../../../db/schema/index.j
 import type { Actor } from '../../auth/actor.js';
 import { requireCycle } from '../okrs/cycles.js';
 import { carriedKeyResult } from './rollover-plan.js';
+import { objectiveVisibleTo } from '../visibility/objective-visible.js';
 
 /**
  * What the rollover dialog offers: each published objective with what its closing note says comes next
@@ -15,7 +16,9 @@ export async function rolloverCandidates(db: Executor, actor: Actor, cycleId: st
     .select({ id: objectives.id, title: objectives.title, score: objectives.score, next: closingNotes.next, outcome: closingNotes.outcome })
     .from(objectives)
     .leftJoin(closingNotes, and(eq(closingNotes.orgId, objectives.orgId), eq(closingNotes.objectiveId, objectives.id)))
-    .where(and(eq(objectives.orgId, actor.orgId), eq(objectives.cycleId, cycleId), ne(objectives.status, 'draft')))
+    .where(
+      and(eq(objectives.orgId, actor.orgId), eq(objectives.cycleId, cycleId), ne(objectives.status, 'draft'), objectiveVisibleTo(actor)),
+    )
     .orderBy(objectives.title);
   const krs = rows.length
     ? await db

@@ -59,6 +59,7 @@ export async function answerDependency(deps: ServiceDeps, actor: Actor, id: stri
         title: `Your dependency for “${objective?.title ?? 'an objective'}” was ${answer.status}`,
         body: row!.answerNote ?? undefined,
         link: `/objectives/${before.objectiveId}`,
+        objectiveId: before.objectiveId,
         entityType: 'dependency',
         entityId: id,
         dedupeKey: `dependency:${id}:${answer.status}`,

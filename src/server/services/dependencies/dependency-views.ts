@@ -6,6 +6,7 @@ import type { Actor } from '../../auth/actor.js';
 import { dependencyAbilities } from '../../policies/dependencies.js';
 import { presentObjectives, type ReadOptions } from '../okrs/read-model.js';
 import { loadRhythm } from '../rhythm/settings.js';
+import { objectiveIdVisibleTo, objectiveVisibleTo } from '../visibility/objective-visible.js';
 
 type DependencyRow = typeof dependencies.$inferSelect;
 
@@ -27,7 +28,7 @@ export async function presentDependencies(db: Database, actor: Actor, rows: Depe
     db
       .select()
       .from(objectives)
-      .where(and(eq(objectives.orgId, actor.orgId), inArray(objectives.id, objectiveIds))),
+      .where(and(eq(objectives.orgId, actor.orgId), inArray(objectives.id, objectiveIds), objectiveVisibleTo(actor))),
     db
       .select({ id: teams.id, name: teams.name })
       .from(teams)
@@ -44,6 +45,7 @@ export async function presentDependencies(db: Database, actor: Actor, rows: Depe
   return existing.map((d) => {
     const answeredThen = d.answeredAt !== null && d.answeredAt <= asOf;
     const status = answeredThen ? d.status : 'requested';
+    // A providing objective the caller cannot see is not named, not even by its id.
     const provider = d.providingObjectiveId ? views.get(d.providingObjectiveId) : undefined;
     const providerStatus = provider?.progressStatus ?? null;
     const answerDue = new Date(d.createdAt.getTime() + hours(rhythm.answerWithinHours));
@@ -56,9 +58,9 @@ export async function presentDependencies(db: Database, actor: Actor, rows: Depe
       requestingTeamName: d.requestingTeamId ? (teamName.get(d.requestingTeamId) ?? null) : null,
       providingTeamId: d.providingTeamId,
       providingTeamName: teamName.get(d.providingTeamId) ?? '',
-      providingObjectiveId: d.providingObjectiveId,
+      providingObjectiveId: provider ? d.providingObjectiveId : null,
       providingObjectiveTitle: provider?.title ?? null,
-      providingKeyResultId: d.providingKeyResultId,
+      providingKeyResultId: provider ? d.providingKeyResultId : null,
       description: d.description,
       neededBy: d.neededBy,
       status,
@@ -91,7 +93,12 @@ export async function teamRegister(db: Database, actor: Actor, teamId: string, o
     .select()
     .from(dependencies)
     .where(
-      and(eq(dependencies.orgId, actor.orgId), or(eq(dependencies.requestingTeamId, teamId), eq(dependencies.providingTeamId, teamId))),
+      and(
+        eq(dependencies.orgId, actor.orgId),
+        or(eq(dependencies.requestingTeamId, teamId), eq(dependencies.providingTeamId, teamId)),
+        // A need of a hidden objective is hidden with it.
+        objectiveIdVisibleTo(actor, dependencies.objectiveId),
+      ),
     )
     .orderBy(dependencies.neededBy);
   const views = await presentDependencies(db, actor, rows, options);

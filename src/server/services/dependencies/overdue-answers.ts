@@ -3,12 +3,14 @@ import { alias } from 'drizzle-orm/pg-core';
 import type { Executor } from '../../../db/database.js';
 import { cycles, dependencies, objectives, teams, users } from '../../../db/schema/index.js';
 import { hours } from '../../../domain/zoned-time.js';
+import { objectiveVisibleTo, type Reader } from '../visibility/objective-visible.js';
 
 /**
  * Dependencies still unanswered after the organisation's answer timeframe, on live work (the dependent objective
  * active, its cycle not closed). `who` is whoever asked; the team is the providing one, whose leads must answer.
  */
-export async function overdueDependencyAnswers(db: Executor, orgId: string, now: Date, answerWithinHours: number) {
+export async function overdueDependencyAnswers(db: Executor, reader: Reader, now: Date, answerWithinHours: number) {
+  const { orgId } = reader;
   const providing = alias(teams, 'providing_team');
   const rows = await db
     .select({
@@ -27,6 +29,7 @@ export async function overdueDependencyAnswers(db: Executor, orgId: string, now:
         eq(dependencies.orgId, orgId),
         eq(dependencies.status, 'requested'),
         eq(objectives.status, 'active'),
+        objectiveVisibleTo(reader),
         ne(cycles.status, 'closed'),
         lte(dependencies.createdAt, new Date(now.getTime() - hours(answerWithinHours))),
       ),

@@ -105,6 +105,8 @@ export async function requestDependency(deps: ServiceDeps, actor: Actor, objecti
           title: `${team.name} is asked for help with “${objective.title}”`,
           body: `Needed by ${input.neededBy}: ${input.description.trim()}`,
           link: `/teams/${team.id}`,
+          // Leads who may not read the objective are not told of it: the need is hidden with it.
+          objectiveId: objective.id,
           entityType: 'dependency',
           entityId: row!.id,
           dedupeKey: `dependency:${row!.id}`,

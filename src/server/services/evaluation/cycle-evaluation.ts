@@ -7,6 +7,7 @@ import { requireCycle } from '../okrs/cycles.js';
 import { organizationToday } from '../okrs/organization-today.js';
 import { keyResultFigures, type KeyResultFigures } from './evaluation-figures.js';
 import { cycleHeadlines } from './previous-cycles.js';
+import type { Reader } from '../visibility/objective-visible.js';
 
 type Cycle = typeof cycles.$inferSelect;
 
@@ -55,7 +56,8 @@ const PREVIOUS_CYCLES = 3;
  * GET /cycles/{id}/evaluation: how the cycle ended (for one team when `teamId` is given), with the same headline
  * numbers for up to three earlier cycles of the same team (or organisation) to compare with.
  */
-export async function cycleEvaluation(db: Executor, orgId: string, cycleId: string, now: Date, teamId?: string) {
+export async function cycleEvaluation(db: Executor, reader: Reader, cycleId: string, now: Date, teamId?: string) {
+  const { orgId } = reader;
   const cycle = await requireCycle(db, orgId, cycleId);
   const today = await organizationToday(db, orgId, now);
   const earlier = await db
@@ -67,10 +69,10 @@ export async function cycleEvaluation(db: Executor, orgId: string, cycleId: stri
   // Earlier cycles are summed by the database (only their headline numbers are compared; those without published
   // key results are left out), on a second connection of the server's pool while this cycle's rows are read.
   const [rows, headlines] = await Promise.all([
-    keyResultFigures(db, orgId, cycle.id, today, teamId),
+    keyResultFigures(db, reader, cycle.id, today, teamId),
     cycleHeadlines(
       db,
-      orgId,
+      reader,
       earlier.map((c) => c.id),
       today,
       teamId,

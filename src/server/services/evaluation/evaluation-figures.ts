@@ -1,6 +1,9 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Executor } from '../../../db/database.js';
 import type { ObjectiveType } from '../../../domain/vocabulary.js';
+import { alias } from 'drizzle-orm/pg-core';
+import { objectives } from '../../../db/schema/index.js';
+import { objectiveVisibleTo, type Reader } from '../visibility/objective-visible.js';
 
 /** One published key result of a cycle with what evaluating it needs, its check-ins already counted. */
 export interface KeyResultFigures {
@@ -28,7 +31,8 @@ export interface KeyResultFigures {
  * counted directly, so the numbers are always those of the domain's definitions (checkInPunctuality: period k is
  * (start + (k−1)·days, start + k·days]; cycleMidpoint: start plus half the length, rounded down).
  */
-export function figuresOf(orgId: string, cycleIds: string[], today: string, teamId?: string): SQL {
+export function figuresOf(reader: Reader, cycleIds: string[], today: string, teamId?: string): SQL {
+  const { orgId } = reader;
   return sql`
     k as (
       select kr.id, kr.org_id, o.cycle_id, o.id as objective_id, o.type, o.team_id, t.name as team_name,
@@ -48,7 +52,7 @@ export function figuresOf(orgId: string, cycleIds: string[], today: string, team
       where cy.org_id = ${orgId} and cy.id in (${sql.join(
         cycleIds.map((id) => sql`${id}`),
         sql`, `,
-      )}) and o.status in ('active', 'closed')
+      )}) and o.status in ('active', 'closed') and ${objectiveVisibleTo(reader, alias(objectives, 'o'))}
         ${teamId ? sql`and o.team_id = ${teamId}` : sql``}
     ),
     f as (
@@ -75,10 +79,10 @@ export function figuresOf(orgId: string, cycleIds: string[], today: string, team
 }
 
 /** Every key result of one cycle (for one team when given) with its figures. */
-export async function keyResultFigures(db: Executor, orgId: string, cycleId: string, today: string, teamId?: string) {
+export async function keyResultFigures(db: Executor, reader: Reader, cycleId: string, today: string, teamId?: string) {
   const rows = await queryRows<Omit<KeyResultFigures, 'due' | 'onTime'> & { due: number | string; onTime: number | string }>(
     db,
-    sql`with ${figuresOf(orgId, [cycleId], today, teamId)}
+    sql`with ${figuresOf(reader, [cycleId], today, teamId)}
     select objective_id as "objectiveId", type as "objectiveType", kr_score as "krScore", objective_score as "objectiveScore",
       team_id as "teamId", team_name as "teamName", owner_id as "ownerId", owner_name as "ownerName",
       due, on_time as "onTime", midpoint_confidence as "midpointConfidence"

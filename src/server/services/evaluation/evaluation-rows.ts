@@ -1,6 +1,9 @@
 import { sql } from 'drizzle-orm';
 import { queryRows, type Executor } from '../../../db/database.js';
 import type { CheckInCadence, ObjectiveType } from '../../../domain/vocabulary.js';
+import { alias } from 'drizzle-orm/pg-core';
+import { objectives } from '../../../db/schema/index.js';
+import { objectiveVisibleTo, type Reader } from '../visibility/objective-visible.js';
 
 /** One published key result of a cycle with what evaluating it needs: its score, its forecast and its check-in dates. */
 export interface EvaluationRow {
@@ -29,11 +32,12 @@ export interface EvaluationRow {
  */
 export async function evaluationRows(
   db: Executor,
-  orgId: string,
+  reader: Reader,
   cycle: { id: string; startDate: string; endDate: string },
   midpoint: string,
   teamId?: string,
 ) {
+  const { orgId } = reader;
   const rows = await queryRows<Omit<EvaluationRow, 'start'> & { start: string | Date }>(
     db,
     sql`
@@ -45,6 +49,7 @@ export async function evaluationRows(
       from objectives o
       join key_results kr on kr.org_id = o.org_id and kr.objective_id = o.id
       where o.org_id = ${orgId} and o.cycle_id = ${cycle.id} and o.status in ('active', 'closed')
+        and ${objectiveVisibleTo(reader, alias(objectives, 'o'))}
         ${teamId ? sql`and o.team_id = ${teamId}` : sql``}
     ),
     ci as (

@@ -3,6 +3,7 @@ import { queryRows, type Executor } from '../../../db/database.js';
 import { brierOfTotals } from '../../../domain/calibration.js';
 import { FLOAT_EPSILON, roundHalfUp } from '../../../domain/numbers.js';
 import { figuresOf } from './evaluation-figures.js';
+import type { Reader } from '../visibility/objective-visible.js';
 
 export interface CycleHeadline {
   cycleId: string;
@@ -19,12 +20,12 @@ const share = (part: number, whole: number) => (whole === 0 ? null : roundHalfUp
  * definitions as the full evaluation (objectives with key results; committed achieved at 1.0; Brier with o = 1 at a
  * final score of 1.0), thresholds with the domain's float tolerance.
  */
-export async function cycleHeadlines(db: Executor, orgId: string, cycleIds: string[], today: string, teamId?: string) {
+export async function cycleHeadlines(db: Executor, reader: Reader, cycleIds: string[], today: string, teamId?: string) {
   if (cycleIds.length === 0) return new Map<string, CycleHeadline>();
   const reached = sql`(f.kr_score >= ${1 - FLOAT_EPSILON})::int`;
   const rows = await queryRows<Record<'cycle_id', string> & Record<string, number | string | null>>(
     db,
-    sql`with ${figuresOf(orgId, cycleIds, today, teamId)},
+    sql`with ${figuresOf(reader, cycleIds, today, teamId)},
     o as (
       select distinct on (objective_id) cycle_id, objective_id, type, objective_score from f
     ),

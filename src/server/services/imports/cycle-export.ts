@@ -1,8 +1,9 @@
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray, or } from 'drizzle-orm';
 import type { Executor } from '../../../db/database.js';
 import { alignments, checkIns, keyResults, objectives, teams, users } from '../../../db/schema/index.js';
 import { TEMPLATE_COLUMNS, TEMPLATE_HEADERS, type ImportColumn } from '../../../domain/spreadsheet-import/index.js';
 import { requireCycle } from '../okrs/cycles.js';
+import { keyResultIdVisibleTo, objectiveIdVisibleTo, objectiveVisibleTo, type Reader } from '../visibility/objective-visible.js';
 import ExcelJS from 'exceljs';
 
 /** The template's columns (level is derived on import) plus the progress Cairn computed. */
@@ -14,14 +15,15 @@ const text = (value: string | number | null | undefined) => (value === null || v
 const percent = (fraction: number) => String(Math.round(fraction * 1000) / 10);
 
 /** A cycle's objectives and key results as rows (ids as Row IDs, alignments as parents), with progress, scores and owners. */
-export async function cycleExportRows(db: Executor, orgId: string, cycleId: string): Promise<string[][]> {
+export async function cycleExportRows(db: Executor, reader: Reader, cycleId: string): Promise<string[][]> {
+  const { orgId } = reader;
   const cycle = await requireCycle(db, orgId, cycleId);
   const objectiveRows = await db
     .select({ objective: objectives, team: teams.name, owner: users.email })
     .from(objectives)
     .leftJoin(teams, eq(teams.id, objectives.teamId))
     .leftJoin(users, eq(users.id, objectives.ownerId))
-    .where(and(eq(objectives.orgId, orgId), eq(objectives.cycleId, cycleId)))
+    .where(and(eq(objectives.orgId, orgId), eq(objectives.cycleId, cycleId), objectiveVisibleTo(reader)))
     .orderBy(asc(objectives.createdAt));
   const ids = objectiveRows.map((r) => r.objective.id);
   const krRows = ids.length
@@ -36,7 +38,14 @@ export async function cycleExportRows(db: Executor, orgId: string, cycleId: stri
     ? await db
         .select()
         .from(alignments)
-        .where(and(eq(alignments.orgId, orgId), inArray(alignments.childObjectiveId, ids)))
+        .where(
+          and(
+            eq(alignments.orgId, orgId),
+            inArray(alignments.childObjectiveId, ids),
+            // A parent the reader cannot see is not named, not even by its id.
+            or(objectiveIdVisibleTo(reader, alignments.parentObjectiveId), keyResultIdVisibleTo(reader, alignments.parentKeyResultId)),
+          ),
+        )
     : [];
   const rows: string[][] = [];
   for (const { objective: o, team, owner } of objectiveRows) {
@@ -112,7 +121,8 @@ export const CHECK_IN_EXPORT_HEADERS = [
 ];
 
 /** Every check-in of a cycle's key results, corrections and deletions included (deleted ones are flagged). */
-export async function cycleCheckInRows(db: Executor, orgId: string, cycleId: string): Promise<string[][]> {
+export async function cycleCheckInRows(db: Executor, reader: Reader, cycleId: string): Promise<string[][]> {
+  const { orgId } = reader;
   await requireCycle(db, orgId, cycleId);
   const rows = await db
     .select({ c: checkIns, kr: keyResults.title, objectiveId: keyResults.objectiveId, author: users.email })
@@ -120,7 +130,7 @@ export async function cycleCheckInRows(db: Executor, orgId: string, cycleId: str
     .innerJoin(keyResults, eq(keyResults.id, checkIns.keyResultId))
     .innerJoin(objectives, eq(objectives.id, keyResults.objectiveId))
     .leftJoin(users, eq(users.id, checkIns.authorId))
-    .where(and(eq(checkIns.orgId, orgId), eq(objectives.cycleId, cycleId)))
+    .where(and(eq(checkIns.orgId, orgId), eq(objectives.cycleId, cycleId), objectiveVisibleTo(reader)))
     .orderBy(asc(checkIns.asOf), asc(checkIns.createdAt));
   return rows.map(({ c, kr, objectiveId, author }) => [
     c.id,

@@ -51,6 +51,7 @@ export async function dueProxyReminders(db: Executor, now: Date, orgId?: string)
           title: `Replace the proxy measure of “${kr.title}”`,
           body: `“${kr.title}” is measured by a proxy that was to be replaced by ${kr.replaceBy}. Measure it directly now, or set a new date in its data readiness.`,
           link: `/objectives/${kr.objectiveId}`,
+          objectiveId: kr.objectiveId,
           entityType: 'key_result',
           entityId: kr.id,
           dedupeKey: `proxy-replace:${kr.id}:${kr.replaceBy}`,

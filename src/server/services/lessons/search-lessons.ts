@@ -1,6 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Executor } from '../../../db/database.js';
 import type { LessonOutcome, LessonSourceKind } from '../../../domain/learning-vocabulary.js';
+import { objectiveIdVisibleTo, type Reader } from '../visibility/objective-visible.js';
 
 export interface LessonQuery {
   q?: string;
@@ -70,11 +71,13 @@ export function highlightParts(headline: string): HighlightPart[] {
  * there is a query, newest first otherwise; each with its text split into highlighted parts (`ts_headline`).
  * Headlines are made for the page of results only, after ranking.
  */
-export async function searchLessons(db: Executor, orgId: string, query: LessonQuery): Promise<FoundLesson[]> {
+export async function searchLessons(db: Executor, reader: Reader, query: LessonQuery): Promise<FoundLesson[]> {
+  const { orgId } = reader;
   const text = query.q?.trim() ?? '';
   const words = query.match === 'any' ? anyOf(text) : text;
   const tsquery = words ? sql`websearch_to_tsquery('english', ${words})` : null;
-  const filters: SQL[] = [sql`l.org_id = ${orgId}`];
+  // A lesson learned on an objective the reader cannot see is hidden with it (text, snippet and count).
+  const filters: SQL[] = [sql`l.org_id = ${orgId}`, sql`(l.objective_id is null or ${objectiveIdVisibleTo(reader, sql`l.objective_id`)})`];
   if (tsquery) filters.push(sql`l.search @@ ${tsquery}`);
   if (query.teamId) filters.push(sql`l.team_id = ${query.teamId}`);
   if (query.cycleId) filters.push(sql`l.cycle_id = ${query.cycleId}`);

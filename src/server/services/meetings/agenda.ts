@@ -179,7 +179,7 @@ export async function meetingAgenda(
   if (!cycle) return { cycleId: null, sections: buildAgenda(meeting.kind, empty) };
   const clamp = (d: string) => (d < cycle.startDate ? cycle.startDate : d > cycle.endDate ? cycle.endDate : d);
   const date = clamp(meetingDate < today ? meetingDate : today);
-  const history = await loadCycleHistory(db, meeting.orgId, cycle, date);
+  const history = await loadCycleHistory(db, meeting.orgId, cycle, date, null);
   const inScope = await scopeOf(db, meeting, history);
   const from = clamp(shiftDate(date, -LOOK_BACK_DAYS[meeting.kind]));
   const inputs: AgendaInputs = {

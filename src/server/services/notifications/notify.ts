@@ -1,6 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Executor } from '../../../db/database.js';
-import { notificationPreferences, notifications, outbox, users } from '../../../db/schema/index.js';
+import { notificationPreferences, notifications, objectives, outbox, users } from '../../../db/schema/index.js';
+import { objectiveVisibleTo, type Viewer } from '../visibility/objective-visible.js';
 import { type Channel, type NotificationKind } from '../../../domain/vocabulary.js';
 import type { Announcer } from '../announce.js';
 import { deliverAfter } from './quiet-hours.js';
@@ -26,6 +27,17 @@ export interface Notice {
   entityId?: string;
   /** Same key, same person: notified once (reminders per period, digests per week). */
   dedupeKey?: string;
+  /** The objective it tells of: a person who may not read it is not told (mentioned or not). */
+  objectiveId?: string;
+}
+
+/** Whether the person may read the objective: the same rule as every read (docs/visibility.md). */
+async function mayRead(tx: Executor, person: Viewer, objectiveId: string): Promise<boolean> {
+  const rows = await tx
+    .select({ id: objectives.id })
+    .from(objectives)
+    .where(and(eq(objectives.id, objectiveId), objectiveVisibleTo(person)));
+  return rows.length > 0;
 }
 
 async function enabled(tx: Executor, userId: string, kind: NotificationKind, channel: Channel): Promise<boolean> {
@@ -43,9 +55,10 @@ async function enabled(tx: Executor, userId: string, kind: NotificationKind, cha
  * when the person wants e-mail, an outbox e-mail with a signed unsubscribe link, delayed past
  * their quiet hours. Returns false when this dedupe key already notified them.
  */
-export async function notify(tx: Executor, ctx: NotifyContext, notice: Notice): Promise<boolean> {
+export async function notify(tx: Executor, ctx: NotifyContext, { objectiveId, ...notice }: Notice): Promise<boolean> {
   const [person] = await tx.select().from(users).where(eq(users.id, notice.userId));
   if (!person || person.deactivatedAt) return false;
+  if (objectiveId && !(await mayRead(tx, { userId: person.id, role: person.role }, objectiveId))) return false;
   const inApp = await enabled(tx, notice.userId, notice.kind, 'in_app');
   const inserted = await tx
     .insert(notifications)

@@ -42,6 +42,7 @@ export async function sendBlockerNotices(tx: Executor, ctx: NotifyContext, input
     orgId,
     body: `Blocker on “${input.keyResult.title}”: ${excerpt(text, 280)}`,
     link: `/objectives/${objective.id}`,
+    objectiveId: objective.id,
     entityType: 'check_in',
     entityId: input.checkInId,
   };

@@ -1,4 +1,4 @@
-import { and, asc, eq, gte, lte } from 'drizzle-orm';
+import { and, asc, eq, gte, isNull, lte, or } from 'drizzle-orm';
 import { expectedProgress, progressStatus, shiftDate, type ChangeItem, type ProgressStatus } from '../../../domain/index.js';
 import type { Executor } from '../../../db/database.js';
 import { lessons, meetingDecisions, meetings, organizations, users } from '../../../db/schema/index.js';
@@ -8,6 +8,7 @@ import { requireCycle } from '../okrs/cycles.js';
 import { changesFromHistory } from '../review-rhythm/changes.js';
 import { loadCycleHistory, momentOf } from '../review-rhythm/cycle-history.js';
 import { findTeam } from '../teams.js';
+import { objectiveIdVisibleTo, type Reader } from '../visibility/objective-visible.js';
 
 /** How far back a report's highlights and risks look. */
 export const REPORT_WINDOW_DAYS = 30;
@@ -43,14 +44,15 @@ const mean = (values: number[]) => (values.length ? values.reduce((a, b) => a + 
  * A stakeholder report of a cycle, or of one team's objectives in it, as of today (clamped into the cycle):
  * progress against pace, statuses, the month's highlights and risks, decisions and lessons. Drafts stay out.
  */
-export async function cycleReport(db: Executor, orgId: string, cycleId: string, teamId: string | null, now: Date): Promise<CycleReport> {
+export async function cycleReport(db: Executor, reader: Reader, cycleId: string, teamId: string | null, now: Date): Promise<CycleReport> {
+  const { orgId } = reader;
   const cycle = await requireCycle(db, orgId, cycleId);
   const [org] = await db.select({ timeZone: organizations.timeZone }).from(organizations).where(eq(organizations.id, orgId));
   const today = todayIn(org?.timeZone ?? 'UTC', now);
   const team = teamId ? await findTeam(db, orgId, teamId) : null;
   if (teamId && !team) throw notFound('The team', 'teamId');
   const asOf = clampDate(today, cycle.startDate, cycle.endDate);
-  const history = await loadCycleHistory(db, orgId, cycle, asOf);
+  const history = await loadCycleHistory(db, orgId, cycle, asOf, reader);
   const moment = momentOf(history, asOf);
   const inScope = (o: { teamId: string | null; status: string }) => o.status !== 'draft' && (!teamId || o.teamId === teamId);
 
@@ -81,6 +83,7 @@ export async function cycleReport(db: Executor, orgId: string, cycleId: string, 
         gte(meetingDecisions.decidedOn, cycle.startDate),
         lte(meetingDecisions.decidedOn, cycle.endDate),
         teamId ? eq(meetings.teamId, teamId) : undefined,
+        or(isNull(meetingDecisions.objectiveId), objectiveIdVisibleTo(reader, meetingDecisions.objectiveId)),
       ),
     )
     .orderBy(asc(meetingDecisions.decidedOn), asc(meetingDecisions.createdAt));
@@ -88,7 +91,14 @@ export async function cycleReport(db: Executor, orgId: string, cycleId: string, 
   const learned = await db
     .select({ text: lessons.text, outcome: lessons.outcome })
     .from(lessons)
-    .where(and(eq(lessons.orgId, orgId), eq(lessons.cycleId, cycle.id), teamId ? eq(lessons.teamId, teamId) : undefined))
+    .where(
+      and(
+        eq(lessons.orgId, orgId),
+        eq(lessons.cycleId, cycle.id),
+        teamId ? eq(lessons.teamId, teamId) : undefined,
+        or(isNull(lessons.objectiveId), objectiveIdVisibleTo(reader, lessons.objectiveId)),
+      ),
+    )
     .orderBy(asc(lessons.text));
 
   return {

@@ -3,6 +3,7 @@ import type { Executor, Transaction } from '../../../db/database.js';
 import { cycles, organizations, outbox, reportSchedules, type ReportSchedule } from '../../../db/schema/index.js';
 import { shiftDate } from '../../../domain/index.js';
 import { periodAt } from '../rhythm/schedule.js';
+import { anyoneIn } from '../visibility/objective-visible.js';
 import { cycleReport } from './cycle-report.js';
 import { reportEmailText, reportSubject } from './report-email.js';
 
@@ -36,7 +37,8 @@ export async function dueReportEmails(db: Executor, publicUrl: string, now: Date
 }
 
 async function sendReport(tx: Transaction, publicUrl: string, schedule: ReportSchedule, key: string, now: Date) {
-  const report = await cycleReport(tx, schedule.orgId, schedule.cycleId, schedule.teamId, now);
+  // Recipients are e-mail addresses, possibly outside the organisation: only what everyone may see goes out.
+  const report = await cycleReport(tx, anyoneIn(schedule.orgId), schedule.cycleId, schedule.teamId, now);
   const link = `${publicUrl}/cycles/${schedule.cycleId}/report${schedule.teamId ? `?teamId=${schedule.teamId}` : ''}`;
   const body = reportEmailText(report, link);
   const inserted = await tx

@@ -1,8 +1,9 @@
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, or } from 'drizzle-orm';
 import type { Database } from '../../../db/database.js';
 import { objectives, retrospectiveActions, retrospectiveParticipants, retrospectives, teams, users } from '../../../db/schema/index.js';
 import type { Actor } from '../../auth/actor.js';
 import { requireCycle } from '../okrs/cycles.js';
+import { objectiveIdVisibleTo, objectiveVisibleTo } from '../visibility/objective-visible.js';
 import { requireRetrospective, retrospectiveCan, teamsMissingRetrospective } from './retrospectives.js';
 
 type Retrospective = typeof retrospectives.$inferSelect;
@@ -23,6 +24,7 @@ async function detailsOf(db: Database, actor: Actor, list: Retrospective[]) {
             objectives.id,
             list.flatMap((r) => (r.objectiveId ? [r.objectiveId] : [])),
           ),
+          objectiveVisibleTo(actor),
         ),
       ),
     db
@@ -58,9 +60,19 @@ export async function cycleRetrospectives(db: Database, actor: Actor, cycleId: s
   const list = await db
     .select()
     .from(retrospectives)
-    .where(and(eq(retrospectives.orgId, actor.orgId), eq(retrospectives.cycleId, cycle.id)))
+    .where(
+      and(
+        eq(retrospectives.orgId, actor.orgId),
+        eq(retrospectives.cycleId, cycle.id),
+        // A retrospective of a hidden objective is hidden with it.
+        or(isNull(retrospectives.objectiveId), objectiveIdVisibleTo(actor, retrospectives.objectiveId)),
+      ),
+    )
     .orderBy(asc(retrospectives.createdAt));
-  return { retrospectives: await detailsOf(db, actor, list), missingTeams: await teamsMissingRetrospective(db, actor.orgId, cycle.id) };
+  return {
+    retrospectives: await detailsOf(db, actor, list),
+    missingTeams: await teamsMissingRetrospective(db, actor.orgId, cycle.id, actor),
+  };
 }
 
 export async function oneRetrospective(db: Database, actor: Actor, id: string) {

@@ -10,6 +10,7 @@ import { replaceLessons } from '../lessons/replace-lessons.js';
 import { requireCycle } from '../okrs/cycles.js';
 import type { ServiceDeps } from '../okrs/deps.js';
 import { applyRetrospectiveUpdate } from './retrospective-doc.js';
+import { objectiveVisibleTo, type Viewer } from '../visibility/objective-visible.js';
 
 type Retrospective = typeof retrospectives.$inferSelect;
 
@@ -46,23 +47,33 @@ export async function requireRetrospective(db: Executor, orgId: string, id: stri
   return retro;
 }
 
-/** Teams with published objectives in the cycle (the ones a retrospective is for), by name. */
-export const teamsWithObjectives = (db: Executor, orgId: string, cycleId: string) =>
+/**
+ * Teams with published objectives in the cycle (the ones a retrospective is for), by name; counting only the
+ * objectives `visibleTo` may read (null: all, for the close gate and write checks).
+ */
+export const teamsWithObjectives = (db: Executor, orgId: string, cycleId: string, visibleTo: Viewer | null) =>
   db
     .selectDistinct({ teamId: teams.id, teamName: teams.name })
     .from(objectives)
     .innerJoin(teams, and(eq(teams.orgId, objectives.orgId), eq(teams.id, objectives.teamId)))
-    .where(and(eq(objectives.orgId, orgId), eq(objectives.cycleId, cycleId), sql`${objectives.status} <> 'draft'`))
+    .where(
+      and(
+        eq(objectives.orgId, orgId),
+        eq(objectives.cycleId, cycleId),
+        sql`${objectives.status} <> 'draft'`,
+        visibleTo ? objectiveVisibleTo(visibleTo) : undefined,
+      ),
+    )
     .orderBy(asc(teams.name));
 
 /** For the close gate: teams with published objectives in the cycle and no team retrospective yet. */
-export async function teamsMissingRetrospective(tx: Executor, orgId: string, cycleId: string) {
+export async function teamsMissingRetrospective(tx: Executor, orgId: string, cycleId: string, visibleTo: Viewer | null) {
   const held = await tx
     .select({ teamId: retrospectives.teamId })
     .from(retrospectives)
     .where(and(eq(retrospectives.orgId, orgId), eq(retrospectives.cycleId, cycleId), isNull(retrospectives.objectiveId)));
   const heldTeams = new Set(held.map((row) => row.teamId));
-  return (await teamsWithObjectives(tx, orgId, cycleId)).filter((team) => !heldTeams.has(team.teamId));
+  return (await teamsWithObjectives(tx, orgId, cycleId, visibleTo)).filter((team) => !heldTeams.has(team.teamId));
 }
 
 /**
@@ -82,7 +93,7 @@ export async function openRetrospective(deps: ServiceDeps, actor: Actor, cycleId
       teamId ??= objective.teamId ?? undefined;
     }
     if (!teamId) throw invalid('teamId', 'Choose the team holding the retrospective.');
-    const holders = await teamsWithObjectives(tx, actor.orgId, cycle.id);
+    const holders = await teamsWithObjectives(tx, actor.orgId, cycle.id, null);
     if (!holders.some((team) => team.teamId === teamId)) {
       throw invalid('teamId', 'This team has no published objectives in this cycle, so there is nothing to look back on.');
     }

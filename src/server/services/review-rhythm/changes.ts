@@ -18,6 +18,7 @@ import { findTeam } from '../teams.js';
 import { alignmentEvents } from './alignment-events.js';
 import { loadCycleHistory, momentOf, staleAt, type CycleHistory, type CycleMoment, type HistoryObjective } from './cycle-history.js';
 import { kpiHealthChanges } from './kpi-hook.js';
+import type { Reader } from '../visibility/objective-visible.js';
 
 export interface ChangesQuery {
   from: string;
@@ -156,11 +157,12 @@ export async function changesFromHistory(
  * What changed in a cycle between the end of `from` and the end of `to` (dates in the organisation's time zone),
  * for the whole cycle or one team's objectives: replayed from the history, ranked by the domain.
  */
-export async function cycleChanges(db: Executor, orgId: string, cycleId: string, query: ChangesQuery): Promise<ChangesReport> {
+export async function cycleChanges(db: Executor, reader: Reader, cycleId: string, query: ChangesQuery): Promise<ChangesReport> {
+  const { orgId } = reader;
   const cycle = await requireCycle(db, orgId, cycleId);
   checkWindow(cycle, query);
   if (query.teamId && !(await findTeam(db, orgId, query.teamId))) throw notFound('The team', 'teamId');
-  const history = await loadCycleHistory(db, orgId, cycle, query.to);
+  const history = await loadCycleHistory(db, orgId, cycle, query.to, reader);
   const teamId = query.teamId ?? null;
   const items = await changesFromHistory(db, orgId, history, (o) => !teamId || o.teamId === teamId, { ...query, teamId });
   return { cycleId, teamId, from: query.from, to: query.to, items };

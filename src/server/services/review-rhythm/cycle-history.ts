@@ -10,6 +10,7 @@ import {
   type StatusMargins,
 } from '../../../domain/index.js';
 import type { Executor } from '../../../db/database.js';
+import { objectiveVisibleTo, type Viewer } from '../visibility/objective-visible.js';
 import { alignments, checkIns, cycles, keyResults, objectives, organizations, teams } from '../../../db/schema/index.js';
 import { measureOf } from '../okrs/measure.js';
 
@@ -48,13 +49,20 @@ export interface CycleMoment extends GraphProgress {
  * A cycle and its check-in history up to the end of `until`, loaded once, so several moments can be replayed in
  * memory with the same roll-up the live write path uses (time travel, like `cycleSnapshot`, for many dates).
  */
-export async function loadCycleHistory(db: Executor, orgId: string, cycle: CycleRow, until: string): Promise<CycleHistory> {
+export async function loadCycleHistory(
+  db: Executor,
+  orgId: string,
+  cycle: CycleRow,
+  until: string,
+  /** Only the objectives this viewer may read (null: all of them, for a history nobody reads directly). */
+  visibleTo: Viewer | null,
+): Promise<CycleHistory> {
   const [[org], objectiveRows, teamRows] = await Promise.all([
     db.select().from(organizations).where(eq(organizations.id, orgId)),
     db
       .select()
       .from(objectives)
-      .where(and(eq(objectives.orgId, orgId), eq(objectives.cycleId, cycle.id))),
+      .where(and(eq(objectives.orgId, orgId), eq(objectives.cycleId, cycle.id), visibleTo ? objectiveVisibleTo(visibleTo) : undefined)),
     db.select({ id: teams.id, cadence: teams.checkInCadence }).from(teams).where(eq(teams.orgId, orgId)),
   ]);
   const ids = objectiveRows.map((o) => o.id);

@@ -7,6 +7,7 @@ import { checkInGroups } from './schedules.js';
 import { loadRhythm } from './settings.js';
 import { hours } from '../../../domain/zoned-time.js';
 import { overdueDependencyAnswers } from '../dependencies/overdue-answers.js';
+import { objectiveVisibleTo, type Reader } from '../visibility/objective-visible.js';
 
 export interface AttentionItem {
   kind: 'overdue_check_in' | 'unanswered_blocker' | 'unanswered_dependency';
@@ -26,10 +27,11 @@ export interface AttentionItem {
 }
 
 /** Due key results whose owners let updateWithinHours pass after the first due moment they missed. */
-async function overdueCheckIns(db: Executor, orgId: string, now: Date, updateWithinHours: number): Promise<AttentionItem[]> {
+async function overdueCheckIns(db: Executor, reader: Reader, now: Date, updateWithinHours: number): Promise<AttentionItem[]> {
+  const { orgId } = reader;
   const items: AttentionItem[] = [];
   for (const group of await checkInGroups(db, orgId)) {
-    for (const kr of await dueKeyResults(db, group, periodAt(group.schedule, now))) {
+    for (const kr of await dueKeyResults(db, group, periodAt(group.schedule, now), reader)) {
       const since = firstMissedDueAt(group.schedule, kr.lastCheckInDate, kr.dueFrom);
       const overdueAt = new Date(since.getTime() + hours(updateWithinHours));
       if (overdueAt > now) continue;
@@ -57,7 +59,8 @@ async function overdueCheckIns(db: Executor, orgId: string, now: Date, updateWit
  * Blockers raised in a check-in that nobody but its author has commented on within answerWithinHours.
  * A late answer still answers it; live work only (active objective, cycle not closed).
  */
-async function unansweredBlockers(db: Executor, orgId: string, now: Date, answerWithinHours: number): Promise<AttentionItem[]> {
+async function unansweredBlockers(db: Executor, reader: Reader, now: Date, answerWithinHours: number): Promise<AttentionItem[]> {
+  const { orgId } = reader;
   const answer = db
     .select({ one: sql`1` })
     .from(comments)
@@ -92,6 +95,7 @@ async function unansweredBlockers(db: Executor, orgId: string, now: Date, answer
         ne(cycles.status, 'closed'),
         lte(checkIns.createdAt, new Date(now.getTime() - hours(answerWithinHours))),
         notExists(answer),
+        objectiveVisibleTo(reader),
       ),
     );
   return rows.map((r) => ({
@@ -110,12 +114,12 @@ async function unansweredBlockers(db: Executor, orgId: string, now: Date, answer
 }
 
 /** Everything past its response timeframe in the organisation (check-ins, blockers, dependency answers), oldest first. */
-export async function needsAttention(db: Executor, orgId: string, now: Date): Promise<AttentionItem[]> {
-  const { rhythm } = await loadRhythm(db, orgId);
+export async function needsAttention(db: Executor, reader: Reader, now: Date): Promise<AttentionItem[]> {
+  const { rhythm } = await loadRhythm(db, reader.orgId);
   const items = [
-    ...(await overdueCheckIns(db, orgId, now, rhythm.updateWithinHours)),
-    ...(await unansweredBlockers(db, orgId, now, rhythm.answerWithinHours)),
-    ...(await overdueDependencyAnswers(db, orgId, now, rhythm.answerWithinHours)),
+    ...(await overdueCheckIns(db, reader, now, rhythm.updateWithinHours)),
+    ...(await unansweredBlockers(db, reader, now, rhythm.answerWithinHours)),
+    ...(await overdueDependencyAnswers(db, reader, now, rhythm.answerWithinHours)),
   ];
   return items.sort((a, b) => a.since.getTime() - b.since.getTime() || a.what.localeCompare(b.what));
 }

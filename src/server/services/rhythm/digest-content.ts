@@ -1,5 +1,5 @@
 import { and, eq, gt, inArray, lte } from 'drizzle-orm';
-import { DEFAULT_STATUS_MARGINS, expectedProgress, progressStatus, type StatusMargins } from '../../../domain/index.js';
+import { expectedProgress, progressStatus, type StatusMargins } from '../../../domain/index.js';
 import type { Executor } from '../../../db/database.js';
 import { checkIns, cycles, keyResults, objectives, users } from '../../../db/schema/index.js';
 import { kpiHealthChanges } from '../kpis/kpi-digest.js';
@@ -7,6 +7,7 @@ import { describeKeyResult, dueKeyResults } from './due-key-results.js';
 import { periodAt, type Period } from './schedule.js';
 import type { CheckInGroup } from './schedules.js';
 import { percentOf } from './wording.js';
+import { objectiveVisibleTo, type Viewer } from '../visibility/objective-visible.js';
 
 export interface DigestSections {
   moved: string[];
@@ -34,7 +35,9 @@ export async function teamDigest(
   tx: Executor,
   group: CheckInGroup,
   window: Period,
-  margins: StatusMargins = DEFAULT_STATUS_MARGINS,
+  margins: StatusMargins,
+  /** The lead it is for: only the objectives they may read (a private one of their team may not be). */
+  reader: Viewer,
 ): Promise<DigestSections> {
   const krs = await tx
     .select({
@@ -54,6 +57,7 @@ export async function teamDigest(
         eq(objectives.teamId, group.teamId!),
         eq(objectives.status, 'active'),
         eq(cycles.status, 'active'),
+        objectiveVisibleTo(reader),
       ),
     )
     .orderBy(objectives.title, keyResults.position);
@@ -86,7 +90,7 @@ export async function teamDigest(
         ];
   });
   const title = new Map(krs.map((k) => [k.id, describeKeyResult(k)]));
-  const missing = await dueKeyResults(tx, group, periodAt(group.schedule, window.dueAt));
+  const missing = await dueKeyResults(tx, group, periodAt(group.schedule, window.dueAt), reader);
   return {
     moved: moved.map((k) => `${describeKeyResult(k)}: now ${percentOf(k.progress)}`),
     atRisk,

@@ -24,21 +24,23 @@ export async function sendDigests(tx: Executor, n: NotifyContext, groups: CheckI
   const [org] = await tx.select({ settings: organizations.settings }).from(organizations).where(eq(organizations.id, orgId));
   const margins: StatusMargins = { ...DEFAULT_STATUS_MARGINS, ...(org?.settings ?? {}) };
   const leads = await teamLeads(tx, orgId);
-  const byTeam = new Map<string, DigestSections>();
-  for (const teamId of new Set(leads.map((l) => l.teamId))) {
-    const group = groups.find((g) => g.teamId === teamId);
-    if (group) byTeam.set(teamId, await teamDigest(tx, group, window, margins));
+  // One digest per lead and team: each lead reads only the objectives they may see.
+  const byLeadAndTeam = new Map<string, DigestSections>();
+  for (const lead of leads) {
+    const group = groups.find((g) => g.teamId === lead.teamId);
+    if (group) byLeadAndTeam.set(`${lead.userId}:${lead.teamId}`, await teamDigest(tx, group, window, margins, lead));
   }
+  const sectionsOf = (l: { userId: string; teamId: string }) => byLeadAndTeam.get(`${l.userId}:${l.teamId}`);
   let notified = 0;
   for (const userId of new Set(leads.map((l) => l.userId))) {
-    const mine = leads.filter((l) => l.userId === userId && byTeam.has(l.teamId) && !isEmpty(byTeam.get(l.teamId)!));
+    const mine = leads.filter((l) => l.userId === userId && sectionsOf(l) && !isEmpty(sectionsOf(l)!));
     if (mine.length === 0) continue;
     const sent = await notify(tx, n, {
       orgId,
       userId,
       kind: 'digest',
       title: `Weekly digest: ${mine.map((l) => l.teamName).join(', ')}`,
-      body: [`The week to ${sayDate(window.dueDate)}.`, ...mine.map((l) => teamBlock(l.teamName, byTeam.get(l.teamId)!))].join('\n\n'),
+      body: [`The week to ${sayDate(window.dueDate)}.`, ...mine.map((l) => teamBlock(l.teamName, sectionsOf(l)!))].join('\n\n'),
       link: mine.length === 1 ? `/teams/${mine[0]!.teamId}` : '/teams',
       entityType: 'organization',
       entityId: orgId,

@@ -3,6 +3,7 @@ import type { Executor } from '../../../db/database.js';
 import { cycles, keyResults, objectives, users } from '../../../db/schema/index.js';
 import type { CheckInGroup } from './schedules.js';
 import type { Period } from './schedule.js';
+import { objectiveVisibleTo, type Viewer } from '../visibility/objective-visible.js';
 
 export interface DueKeyResult {
   keyResultId: string;
@@ -35,6 +36,8 @@ export async function dueKeyResults(
   db: Executor,
   group: Pick<CheckInGroup, 'orgId' | 'teamId'>,
   period: Pick<Period, 'dueDate' | 'previousDate'>,
+  /** Only the key results of objectives this viewer may read (null: all, for reminders to their own owners). */
+  visibleTo: Viewer | null,
 ): Promise<DueKeyResult[]> {
   const owner = sql<string | null>`coalesce(${keyResults.ownerId}, ${objectives.ownerId})`;
   return db
@@ -64,6 +67,7 @@ export async function dueKeyResults(
         sql`${dueFrom}::date <= ${period.dueDate}::date`,
         gte(cycles.endDate, period.dueDate),
         or(isNull(keyResults.lastCheckInDate), lte(keyResults.lastCheckInDate, period.previousDate)),
+        visibleTo ? objectiveVisibleTo(visibleTo) : undefined,
       ),
     )
     .orderBy(asc(users.name), asc(objectives.title), asc(keyResults.position));

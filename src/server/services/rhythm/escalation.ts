@@ -12,17 +12,20 @@ import { bullets, plural, sayDate, sayMoment } from './wording.js';
  * to one whose own key results are all that is missing (the reminder already told them).
  */
 export async function escalateGroup(tx: Executor, n: NotifyContext, group: CheckInGroup, period: Period) {
-  const missing = await dueKeyResults(tx, group, period);
-  if (missing.length === 0) return { missing: 0, notified: 0 };
+  const all = await dueKeyResults(tx, group, period, null);
+  if (all.length === 0) return { missing: 0, notified: 0 };
   const recipients = group.teamId
     ? await teamLeads(tx, group.orgId, [group.teamId])
-    : (await organizationAdmins(tx, group.orgId)).filter((admin) => missing.some((kr) => kr.ownerId !== admin.userId));
-  const body = [
-    `Check-ins for ${group.name} were due ${sayMoment(period.dueAt, group.schedule.timeZone)}; ${group.rhythm.escalateAfterHours} hours later these are still missing (no check-in since ${sayDate(period.previousDate)}):`,
-    bullets(missing.map((kr) => `${kr.ownerName ?? 'No owner'}: ${describeKeyResult(kr)}`)),
-  ].join('\n');
+    : (await organizationAdmins(tx, group.orgId)).filter((admin) => all.some((kr) => kr.ownerId !== admin.userId));
   let notified = 0;
   for (const recipient of recipients) {
+    // Each lead hears only of key results they may read (a private objective of their team may be hidden from them).
+    const missing = group.teamId ? await dueKeyResults(tx, group, period, recipient) : all;
+    if (missing.length === 0) continue;
+    const body = [
+      `Check-ins for ${group.name} were due ${sayMoment(period.dueAt, group.schedule.timeZone)}; ${group.rhythm.escalateAfterHours} hours later these are still missing (no check-in since ${sayDate(period.previousDate)}):`,
+      bullets(missing.map((kr) => `${kr.ownerName ?? 'No owner'}: ${describeKeyResult(kr)}`)),
+    ].join('\n');
     const sent = await notify(tx, n, {
       orgId: group.orgId,
       userId: recipient.userId,
@@ -36,5 +39,5 @@ export async function escalateGroup(tx: Executor, n: NotifyContext, group: Check
     });
     if (sent) notified++;
   }
-  return { missing: missing.length, notified };
+  return { missing: all.length, notified };
 }

@@ -5,6 +5,7 @@ import { byOwner, describeKeyResult, dueKeyResults, type DueKeyResult } from './
 import type { Period } from './schedule.js';
 import { groupLabel, type CheckInGroup } from './schedules.js';
 import { bullets, plural, sayDate, sayMoment } from './wording.js';
+import { anyoneIn } from '../visibility/objective-visible.js';
 
 export interface WebhookPost {
   orgId: string;
@@ -68,7 +69,7 @@ function webhookText(group: CheckInGroup, period: Period, rows: DueKeyResult[], 
  * (in app and by e-mail, through notify), and one post to the team's webhook.
  */
 export async function remindGroup(tx: Executor, n: NotifyContext, group: CheckInGroup, period: Period) {
-  const rows = await dueKeyResults(tx, group, period);
+  const rows = await dueKeyResults(tx, group, period, null);
   let notified = 0;
   for (const [ownerId, list] of byOwner(rows)) {
     if (!ownerId) continue;
@@ -86,11 +87,13 @@ export async function remindGroup(tx: Executor, n: NotifyContext, group: CheckIn
     if (sent) notified++;
   }
   let webhooks = 0;
-  if (group.webhookUrl && rows.length > 0) {
+  // A team's channel may hold anyone: it hears only of key results the whole organisation may see.
+  const shared = group.webhookUrl && rows.length > 0 ? await dueKeyResults(tx, group, period, anyoneIn(group.orgId)) : [];
+  if (group.webhookUrl && shared.length > 0) {
     webhooks = await queueWebhook(tx, {
       orgId: group.orgId,
       url: group.webhookUrl,
-      text: webhookText(group, period, rows, n.publicUrl),
+      text: webhookText(group, period, shared, n.publicUrl),
       dedupeKey: `webhook:reminder:${groupLabel(group)}:${period.dueDate}`,
       now: n.now,
     });

@@ -61,7 +61,7 @@ export async function checkInGroups(db: Executor, orgId?: string): Promise<Check
 export async function teamLeads(db: Executor, orgId: string, teamIds?: string[]) {
   if (teamIds?.length === 0) return [];
   return db
-    .select({ userId: users.id, name: users.name, teamId: teams.id, teamName: teams.name })
+    .select({ userId: users.id, name: users.name, role: users.role, teamId: teams.id, teamName: teams.name })
     .from(teamMembers)
     .innerJoin(users, eq(users.id, teamMembers.userId))
     .innerJoin(teams, eq(teams.id, teamMembers.teamId))
@@ -79,7 +79,7 @@ export async function teamLeads(db: Executor, orgId: string, teamIds?: string[])
 /** Active owners and admins: who hears of missing company-level check-ins, which have no team lead. */
 export function organizationAdmins(db: Executor, orgId: string) {
   return db
-    .select({ userId: users.id, name: users.name })
+    .select({ userId: users.id, name: users.name, role: users.role })
     .from(users)
     .where(and(eq(users.orgId, orgId), inArray(users.role, ['owner', 'admin']), isNull(users.deactivatedAt)))
     .orderBy(users.name);

@@ -53,6 +53,7 @@ export async function celebrateTargetReached(
     title: `Target reached: ${before.title}`,
     body: `“${before.title}” reached its target, a key result of “${objective.title}”.`,
     link: `/objectives/${objective.id}`,
+    objectiveId: objective.id,
     entityType: 'key_result',
     entityId: before.id,
   });

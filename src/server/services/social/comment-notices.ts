@@ -26,6 +26,7 @@ export async function sendCommentNotices(tx: Executor, ctx: NotifyContext, input
     orgId,
     body: excerpt(comment.body, 280),
     link: `/objectives/${target.objectiveId}`,
+    objectiveId: target.objectiveId,
     entityType: 'comment',
     entityId: comment.id,
   };

@@ -6,11 +6,13 @@ import type { Actor } from '../../auth/actor.js';
 import { strategyAbilities } from '../../policies/strategy.js';
 import { loadPaceContext, namesOf, publishedIn } from '../across/cycle-facts.js';
 import { readStrategy } from './narrative.js';
+import { objectiveVisibleTo } from '../visibility/objective-visible.js';
 
 type CycleRow = typeof cycles.$inferSelect;
 
 /** The published objectives of a cycle that the strategy views read, with pace. */
-async function servingObjectives(db: Database, orgId: string, cycle: CycleRow, now: Date) {
+async function servingObjectives(db: Database, reader: Actor, cycle: CycleRow, now: Date) {
+  const { orgId } = reader;
   const [rows, pace] = await Promise.all([
     db
       .select({
@@ -24,14 +26,15 @@ async function servingObjectives(db: Database, orgId: string, cycle: CycleRow, n
         effectiveStartDate: objectives.effectiveStartDate,
       })
       .from(objectives)
-      .where(and(eq(objectives.orgId, orgId), publishedIn(orgId, cycle.id))),
+      .where(and(eq(objectives.orgId, orgId), publishedIn(reader, cycle.id))),
     loadPaceContext(db, orgId, cycle, now),
   ]);
   return rows.map((o) => ({ ...o, ...pace.pace(o) }));
 }
 
 /** Mean progress of each annual objective over the published objectives (of any cycle) that advance it. */
-async function annualProgress(db: Database, orgId: string, ids: string[]) {
+async function annualProgress(db: Database, reader: Actor, ids: string[]) {
+  const { orgId } = reader;
   if (ids.length === 0) return new Map<string, { count: number; progress: number }>();
   const rows = await db
     .select({ annualObjectiveId: objectives.annualObjectiveId, progress: objectives.progress })
@@ -41,6 +44,7 @@ async function annualProgress(db: Database, orgId: string, ids: string[]) {
         eq(objectives.orgId, orgId),
         inArray(objectives.annualObjectiveId, ids),
         or(eq(objectives.status, 'active'), eq(objectives.status, 'closed')),
+        objectiveVisibleTo(reader),
       ),
     );
   const sums = new Map<string, { count: number; progress: number }>();
@@ -66,7 +70,7 @@ export async function strategyOverview(db: Database, actor: Actor, cycle: CycleR
       .from(annualObjectives)
       .where(and(eq(annualObjectives.orgId, orgId), eq(annualObjectives.year, year)))
       .orderBy(asc(annualObjectives.title)),
-    servingObjectives(db, orgId, cycle, now),
+    servingObjectives(db, actor, cycle, now),
   ]);
   const standing = strategyStanding(
     pillarRows.map((p) => p.id),
@@ -80,7 +84,7 @@ export async function strategyOverview(db: Database, actor: Actor, cycle: CycleR
     ),
     annualProgress(
       db,
-      orgId,
+      actor,
       annualRows.map((a) => a.id),
     ),
   ]);

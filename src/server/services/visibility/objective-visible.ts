@@ -54,3 +54,9 @@ export function keyResultIdVisibleTo(viewer: Viewer, column: SQLWrapper): SQL {
   if (isAdmin(viewer)) return sql`true`;
   return sql`${column} in (select key_results.id from key_results join objectives on objectives.id = key_results.objective_id where ${objectiveVisibleTo(viewer)})`;
 }
+
+/**
+ * A reader who is nobody in particular: sees only what the whole organisation may see (published, `organization`).
+ * For reads that leave the organisation, such as a shared report link. The nil id matches no person.
+ */
+export const anyoneIn = (orgId: string): Reader => ({ orgId, userId: '00000000-0000-0000-0000-000000000000', role: 'member' });
