@@ -58,7 +58,9 @@ describeEachEngine('Retrospectives', (engine) => {
 
   it('one per team with objectives in the cycle; a team without any is refused naming teamId; the close gate lists the rest', async () => {
     const { growth, design, gina } = await world();
-    expect(await teamsMissingRetrospective(engine().db, t.w.orgId, t.w.cycle.id, null)).toEqual([{ teamId: growth.id, teamName: 'Growth' }]);
+    expect(await teamsMissingRetrospective(engine().db, t.w.orgId, t.w.cycle.id, null)).toEqual([
+      { teamId: growth.id, teamName: 'Growth' },
+    ]);
     expectProblem(await open(t.w.owner.client, { teamId: design.id }), 422, '/problems/validation-failed', 'teamId');
     expectProblem(await open(gina.client, { teamId: design.id }), 422, '/problems/validation-failed', 'teamId');
     const created = await open(gina.client, { teamId: growth.id });

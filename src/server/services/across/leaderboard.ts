@@ -79,9 +79,7 @@ export async function cycleLeaderboard(db: Database, actor: Actor, cycle: CycleR
   };
   const heatmap = await cycleHeatmap(db, actor, cycle, { now });
   const previous =
-    settings.leaderboardMeasure === 'improvement'
-      ? await previousPaceGaps(db, actor, cycle, heatmap.asOf, now)
-      : new Map<string, number>();
+    settings.leaderboardMeasure === 'improvement' ? await previousPaceGaps(db, actor, cycle, heatmap.asOf, now) : new Map<string, number>();
   const teams: LeaderboardTeam[] = heatmap.departments.flatMap((d) =>
     d.teams.map((t) => ({
       teamId: t.teamId,
