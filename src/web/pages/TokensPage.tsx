@@ -24,40 +24,43 @@ export function TokensPage({ me }: { me: Me }) {
       <Card withBorder>
         <TokenCreateForm label="Create token" create={(body) => create.mutateAsync(body)} />
       </Card>
-      <Table.ScrollContainer minWidth={640}>
-        <Table aria-label="Your tokens">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>Name</Table.Th>
-              <Table.Th>Starts with</Table.Th>
-              <Table.Th>Scopes</Table.Th>
-              <Table.Th>Expires</Table.Th>
-              <Table.Th>Last used</Table.Th>
-              <Table.Th>
-                <span className="sr-only">Actions</span>
-              </Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {(tokens.data ?? []).map((t) => (
-              <Table.Tr key={t.id}>
-                <Table.Td>{t.name}</Table.Td>
-                <Table.Td>
-                  <Code>{t.prefix}…</Code>
-                </Table.Td>
-                <Table.Td>{t.scopes.join(', ')}</Table.Td>
-                <Table.Td>{when(t.expiresAt)}</Table.Td>
-                <Table.Td>{when(t.lastUsedAt)}</Table.Td>
-                <Table.Td>
-                  <ActionIcon variant="subtle" color="red" aria-label={`Revoke token ${t.name}`} onClick={() => revoke.mutate(t.id)}>
-                    ✕
-                  </ActionIcon>
-                </Table.Td>
+      {tokens.data?.length === 0 && <Text c="dimmed">You have no personal tokens.</Text>}
+      {!!tokens.data?.length && (
+        <Table.ScrollContainer minWidth={640}>
+          <Table aria-label="Your tokens">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>Name</Table.Th>
+                <Table.Th>Starts with</Table.Th>
+                <Table.Th>Scopes</Table.Th>
+                <Table.Th>Expires</Table.Th>
+                <Table.Th>Last used</Table.Th>
+                <Table.Th>
+                  <span className="sr-only">Actions</span>
+                </Table.Th>
               </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
+            </Table.Thead>
+            <Table.Tbody>
+              {(tokens.data ?? []).map((t) => (
+                <Table.Tr key={t.id}>
+                  <Table.Td>{t.name}</Table.Td>
+                  <Table.Td>
+                    <Code>{t.prefix}…</Code>
+                  </Table.Td>
+                  <Table.Td>{t.scopes.join(', ')}</Table.Td>
+                  <Table.Td>{when(t.expiresAt)}</Table.Td>
+                  <Table.Td>{when(t.lastUsedAt)}</Table.Td>
+                  <Table.Td>
+                    <ActionIcon variant="subtle" color="red" aria-label={`Revoke token ${t.name}`} onClick={() => revoke.mutate(t.id)}>
+                      ✕
+                    </ActionIcon>
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
       {me.can.manageServiceTokens && <ServiceTokensSection />}
     </Stack>
   );

@@ -19,49 +19,51 @@ export function ServiceTokensSection() {
         admin. Every owner and admin sees them all and may revoke any.
       </Text>
       <TokenCreateForm label="Create service token" create={(body) => create.mutateAsync(body)} />
-      <Table.ScrollContainer minWidth={720} mt="md">
-        <Table aria-label="Service tokens">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>Name</Table.Th>
-              <Table.Th>Owner</Table.Th>
-              <Table.Th>Starts with</Table.Th>
-              <Table.Th>Scopes</Table.Th>
-              <Table.Th>Expires</Table.Th>
-              <Table.Th>Last used</Table.Th>
-              <Table.Th>
-                <span className="sr-only">Actions</span>
-              </Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {(tokens.data ?? []).map((t) => (
-              <Table.Tr key={t.id}>
-                <Table.Td>{t.name}</Table.Td>
-                <Table.Td>{t.owner.name}</Table.Td>
-                <Table.Td>
-                  <Code>{t.prefix}…</Code>
-                </Table.Td>
-                <Table.Td>{t.scopes.join(', ')}</Table.Td>
-                <Table.Td>{when(t.expiresAt)}</Table.Td>
-                <Table.Td>{when(t.lastUsedAt)}</Table.Td>
-                <Table.Td>
-                  <ActionIcon
-                    variant="subtle"
-                    color="red"
-                    aria-label={`Revoke service token ${t.name}`}
-                    onClick={() => revoke.mutate(t.id)}
-                  >
-                    ✕
-                  </ActionIcon>
-                </Table.Td>
+      {!!tokens.data?.length && (
+        <Table.ScrollContainer minWidth={720} mt="md">
+          <Table aria-label="Service tokens">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>Name</Table.Th>
+                <Table.Th>Owner</Table.Th>
+                <Table.Th>Starts with</Table.Th>
+                <Table.Th>Scopes</Table.Th>
+                <Table.Th>Expires</Table.Th>
+                <Table.Th>Last used</Table.Th>
+                <Table.Th>
+                  <span className="sr-only">Actions</span>
+                </Table.Th>
               </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
+            </Table.Thead>
+            <Table.Tbody>
+              {(tokens.data ?? []).map((t) => (
+                <Table.Tr key={t.id}>
+                  <Table.Td>{t.name}</Table.Td>
+                  <Table.Td>{t.owner.name}</Table.Td>
+                  <Table.Td>
+                    <Code>{t.prefix}…</Code>
+                  </Table.Td>
+                  <Table.Td>{t.scopes.join(', ')}</Table.Td>
+                  <Table.Td>{when(t.expiresAt)}</Table.Td>
+                  <Table.Td>{when(t.lastUsedAt)}</Table.Td>
+                  <Table.Td>
+                    <ActionIcon
+                      variant="subtle"
+                      color="red"
+                      aria-label={`Revoke service token ${t.name}`}
+                      onClick={() => revoke.mutate(t.id)}
+                    >
+                      ✕
+                    </ActionIcon>
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
       {tokens.data?.length === 0 && (
-        <Text size="sm" c="dimmed">
+        <Text size="sm" c="dimmed" mt="md">
           No service tokens yet.
         </Text>
       )}
