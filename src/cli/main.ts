@@ -32,6 +32,7 @@ Usage: cairn <command> [options]
   okrs export --cycle NAME              a cycle's OKRs as YAML (stable keys) for git
   okrs apply -f FILE.yaml [--dry-run]   apply a YAML file: prints the diff (added, changed, removed) and the coach
   okrs lint FILE.yaml                   run the quality coach offline on an OKRs-as-code file (exit 1 if blocking)
+  audit verify [--org NAME|ID]          check the audit log's hash chain (exit 1 naming the first altered or removed entry)
 
 Environment variables are listed in the README.`;
 
@@ -49,6 +50,7 @@ const commands: Record<string, (args: ReturnType<typeof parseArgs>) => Promise<v
   backup: async (args) => (await import('./commands/backup.js')).backupCommand(args),
   restore: async (args) => (await import('./commands/backup.js')).restoreCommand(args),
   okrs: async (args) => (await import('./commands/okrs.js')).okrsCommand(args),
+  audit: async (args) => (await import('./commands/audit.js')).auditCommand(args),
 };
 
 async function main() {

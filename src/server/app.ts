@@ -124,7 +124,13 @@ export async function buildApp({
   await app.register(metricsRoutes(metrics, config.metricsToken));
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
-  mountAuth(app, auth, new LoginThrottle(handle.db, config.loginMaxFailures, config.loginWindowSeconds * 1000), config.publicUrl);
+  mountAuth(
+    app,
+    auth,
+    new LoginThrottle(handle.db, config.loginMaxFailures, config.loginWindowSeconds * 1000),
+    config.publicUrl,
+    handle.db,
+  );
 
   app.decorateRequest('actor', null);
   await app.register(

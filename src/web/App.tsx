@@ -48,6 +48,7 @@ const RolloutPage = lazyNamed(() => import('./pages/RolloutPage.js'), 'RolloutPa
 const MeetingsPage = lazyNamed(() => import('./pages/MeetingsPage.js'), 'MeetingsPage');
 const MeetingPage = lazyNamed(() => import('./pages/MeetingPage.js'), 'MeetingPage');
 const ImportPage = lazyNamed(() => import('./pages/ImportPage.js'), 'ImportPage');
+const AuditLogPage = lazyNamed(() => import('./pages/AuditLogPage.js'), 'AuditLogPage');
 const ReportPage = lazyNamed(() => import('./pages/ReportPage.js'), 'ReportPage');
 const SharedReportPage = lazyNamed(() => import('./pages/SharedReportPage.js'), 'SharedReportPage');
 
@@ -118,7 +119,7 @@ export function App() {
         <Route path="notifications" element={page(<NotificationsPage me={me.data} />)} />
         <Route path="meetings" element={page(<MeetingsPage me={me.data} />)} />
         <Route path="meetings/:id" element={page(<MeetingPage />)} />
-        <Route path="settings/tokens" element={page(<TokensPage />)} />
+        <Route path="settings/tokens" element={page(<TokensPage me={me.data} />)} />
         <Route path="settings/profile" element={page(<ProfilePage me={me.data} />)} />
         <Route path="kpis" element={page(<KpisPage />)} />
         <Route path="kpis/:id" element={page(<KpiPage />)} />
@@ -134,6 +135,7 @@ export function App() {
         <Route path="rollout" element={page(<RolloutPage me={me.data} />)} />
         <Route path="adoption" element={page(<AdoptionPage me={me.data} />)} />
         <Route path="settings/import" element={page(<ImportPage me={me.data} />)} />
+        <Route path="settings/audit" element={page(<AuditLogPage me={me.data} />)} />
         <Route path="cycles/:id/report" element={page(<ReportPage me={me.data} />)} />
         <Route path="*" element={<Navigate to="/" replace />} />
       </Route>

@@ -260,6 +260,8 @@ describeEachEngine('people API', (engine) => {
       manageRollout: true,
       readAdoption: true,
       importData: true,
+      readAudit: true,
+      manageServiceTokens: true,
     };
     const { placeObjectives: adminPlaces, ...adminCan } = (await admin.client.get('/api/v1/me')).body.can;
     expect(adminCan).toEqual(everything);

@@ -1,6 +1,6 @@
 import { eq, like, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
-import { activities, verifications } from '../../src/db/schema/index.js';
+import { auditEntries, verifications } from '../../src/db/schema/index.js';
 import { Client } from '../support/client.js';
 import { describeEachEngine } from '../support/engines.js';
 import { expectProblem, expectStatus, setUpOrganization, uniqueEmail, type Person } from '../support/fixtures.js';
@@ -58,8 +58,11 @@ describeEachEngine('password reset by e-mail', (engine) => {
     // Single use: the same link again is refused naming the token.
     const again = await new Client(server.url).post('/api/v1/password-reset/confirm', { token, newPassword: 'another fine passphrase' });
     expectProblem(again, 422, '/problems/validation-failed', 'token');
-    const actions = (await engine().db.select().from(activities).where(eq(activities.entityId, owner.user.id))).map((a) => a.action);
-    expect(actions).toEqual(expect.arrayContaining(['user.password-reset-requested', 'user.password-reset']));
+    // Both enter the organisation's audit log, with the sign-ins around them.
+    const actions = (await engine().db.select().from(auditEntries).where(eq(auditEntries.targetId, owner.user.id))).map((a) => a.action);
+    expect(actions).toEqual(
+      expect.arrayContaining(['user.password-reset-requested', 'user.password-reset', 'user.sign-in-failed', 'user.signed-in']),
+    );
   });
 
   it('refuses an expired link', async () => {

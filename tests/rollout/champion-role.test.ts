@@ -26,7 +26,15 @@ describeEachEngine('OKR champion role', (engine) => {
       readAdoption: true,
       importData: true,
     };
-    const administration = { manageOrganization: true, managePeople: true, invite: true, manageTeams: true, runJobs: true };
+    const administration = {
+      manageOrganization: true,
+      managePeople: true,
+      invite: true,
+      manageTeams: true,
+      runJobs: true,
+      readAudit: true,
+      manageServiceTokens: true,
+    };
     const none = (o: Record<string, boolean>) => Object.fromEntries(Object.keys(o).map((k) => [k, false]));
     expect(await can(t.owner.client)).toEqual({ ...programme, ...administration });
     expect(await can(admin.client)).toEqual({ ...programme, ...administration });

@@ -14,6 +14,8 @@ import { mayInvite } from './invitations.js';
 import { mayManagePeople } from './users.js';
 import { forbidden } from '../errors.js';
 import { mayImportData } from './imports.js';
+import { mayReadAudit } from './audit.js';
+import { mayManageServiceTokens } from './tokens.js';
 
 /**
  * Every rule of who may do what lives in this folder, one file per resource, as plain predicates over
@@ -35,6 +37,8 @@ export const organizationAbilities = (actor: Actor) => ({
   manageRollout: mayRunRollout(actor),
   readAdoption: mayReadAdoption(actor),
   importData: mayImportData(actor),
+  readAudit: mayReadAudit(actor),
+  manageServiceTokens: mayManageServiceTokens(actor),
 });
 
 /** The older action-name entry point, kept for routes outside people/teams that still call it. */

@@ -27,13 +27,15 @@ export async function mailResetLink(deps: ResetMailDeps, userId: string, token: 
     .from(users)
     .where(eq(users.id, userId));
   if (!person || person.deactivatedAt) return;
-  await recordSecurityEvent(deps.db, {
-    orgId: person.orgId,
-    actorId: null,
-    action: 'user.password-reset-requested',
-    entityType: 'user',
-    entityId: userId,
-  });
+  await deps.db.transaction((tx) =>
+    recordSecurityEvent(tx, {
+      orgId: person.orgId,
+      actorId: null,
+      action: 'user.password-reset-requested',
+      entityType: 'user',
+      entityId: userId,
+    }),
+  );
   const text = [
     `Hello ${person.name},`,
     '',
@@ -49,11 +51,7 @@ export async function mailResetLink(deps: ResetMailDeps, userId: string, token: 
 export async function recordPasswordReset(db: Database, userId: string): Promise<void> {
   const [person] = await db.select({ orgId: users.orgId }).from(users).where(eq(users.id, userId));
   if (!person) return;
-  await recordSecurityEvent(db, {
-    orgId: person.orgId,
-    actorId: userId,
-    action: 'user.password-reset',
-    entityType: 'user',
-    entityId: userId,
-  });
+  await db.transaction((tx) =>
+    recordSecurityEvent(tx, { orgId: person.orgId, actorId: userId, action: 'user.password-reset', entityType: 'user', entityId: userId }),
+  );
 }

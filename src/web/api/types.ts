@@ -38,6 +38,8 @@ export interface OrganizationAbilities {
   manageRollout: boolean;
   readAdoption: boolean;
   importData: boolean;
+  readAudit: boolean;
+  manageServiceTokens: boolean;
   /** Where "New objective" may place one: company level, any team, or these teams (leads: for anyone). */
   placeObjectives?: { companyLevel: boolean; anyTeam: boolean; teamIds: string[]; leadTeamIds: string[] };
 }
@@ -97,6 +99,11 @@ export interface ApiToken {
   lastUsedAt: string | null;
   expiresAt: string | null;
   token?: string;
+}
+
+/** An organisation service token: owned by the admin who issued it. */
+export interface ServiceToken extends ApiToken {
+  owner: { id: string; name: string };
 }
 
 export type TokenScope = 'read' | 'write:check-ins' | 'write:okrs' | 'admin';

@@ -35,6 +35,7 @@ const NAV: { to: string; label: string; group: NavGroup; shownIf?: keyof Me['can
   { to: '/settings/status-margins', label: 'Status margins', group: 'Settings' },
   { to: '/settings/tokens', label: 'API tokens', group: 'Settings' },
   { to: '/settings/import', label: 'Import OKRs', group: 'Settings', shownIf: 'importData' },
+  { to: '/settings/audit', label: 'Audit log', group: 'Settings', shownIf: 'readAudit' },
 ];
 
 /** The navigation item a path belongs to: the longest matching prefix (/okrs/map is not /okrs); Home only exactly. */

@@ -1,9 +1,11 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Database } from '../../../db/database.js';
 import type { Auth } from '../../auth/better-auth.js';
 import type { LoginThrottle } from '../../auth/login-throttle.js';
 import { AppError } from '../../errors.js';
 import { problemFromAuthError } from './auth-problem.js';
 import { allowedAuthBody } from './allowed.js';
+import { auditSignIn, auditSignOut, signingOut } from './sign-in-audit.js';
 
 function toFetchRequest(request: FastifyRequest, origin: string, body: unknown): Request {
   const headers = new Headers();
@@ -30,7 +32,7 @@ function signInEmail(request: FastifyRequest): string | undefined {
  * Better Auth is mounted as a catch-all that rebuilds a Fetch Request (Fastify has already read
  * the body). Only the allow-listed endpoints answer (see allowed.ts).
  */
-export function mountAuth(app: FastifyInstance, auth: Auth, throttle: LoginThrottle, origin: string): void {
+export function mountAuth(app: FastifyInstance, auth: Auth, throttle: LoginThrottle, origin: string, db: Database): void {
   app.route({
     method: ['GET', 'POST'],
     url: '/api/auth/*',
@@ -46,11 +48,15 @@ export function mountAuth(app: FastifyInstance, auth: Auth, throttle: LoginThrot
           throw new AppError('rate-limited', `Too many failed sign-ins from here. Try again in ${wait} seconds.`, [], wait);
         }
       }
-      const response = await auth.handler(toFetchRequest(request, origin, body));
+      const fetchRequest = toFetchRequest(request, origin, body);
+      const leaving = path === '/api/auth/sign-out' ? await signingOut(auth, fetchRequest.headers) : null;
+      const response = await auth.handler(fetchRequest);
       if (isSignIn) {
         if (response.status === 401) await throttle.fail(email, request.ip);
         else if (response.ok) await throttle.succeed(email, request.ip);
+        await auditSignIn(db, email, response.status, request.ip);
       }
+      await auditSignOut(db, leaving, response.status, request);
       const cookies = response.headers.getSetCookie();
       // Errors as problem+json, like the rest of the API (none of them sets a cookie to pass on).
       if (response.status >= 400 && cookies.length === 0 && /json/.test(response.headers.get('content-type') ?? '')) {

@@ -28,6 +28,8 @@ const abilitiesView = z.object({
   manageRollout: z.boolean(),
   readAdoption: z.boolean(),
   importData: z.boolean(),
+  readAudit: z.boolean().describe('Owners and admins: the audit log, its export, verification and retention'),
+  manageServiceTokens: z.boolean().describe('Owners and admins: issue, list and revoke service tokens'),
   placeObjectives: z
     .object({ companyLevel: z.boolean(), anyTeam: z.boolean(), teamIds: z.array(z.string()), leadTeamIds: z.array(z.string()) })
     .describe('Where the caller may create objectives: company level, any team, or these teams (leads: for anyone)'),

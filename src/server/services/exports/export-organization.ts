@@ -5,6 +5,7 @@ import { authorizeExport } from '../../policies/imports.js';
 import { notFound } from '../../errors.js';
 import { EXPORT_FORMAT, EXPORT_SCHEMA_VERSION, quoteIdent } from './document.js';
 import { organizationTables, type TableInfo } from './organization-tables.js';
+import { recordAudit } from '../audit/record-audit.js';
 
 /** Rows per query: big enough to be quick, small enough that a 1.5 M-row table never sits in memory. */
 const PAGE = 2_000;
@@ -49,6 +50,16 @@ async function writeTable(tx: Transaction, table: TableInfo, orgId: string, writ
  */
 export async function exportOrganization(deps: { db: Database }, actor: Actor, write: Write, now = new Date()): Promise<void> {
   authorizeExport(actor);
+  // Recorded before the read-only snapshot: who took the organisation's data is logged even if the download breaks off.
+  await deps.db.transaction((tx) =>
+    recordAudit(tx, {
+      orgId: actor.orgId,
+      actorId: actor.userId,
+      action: 'organization.exported',
+      targetType: 'organization',
+      targetId: actor.orgId,
+    }),
+  );
   await deps.db.transaction(async (tx) => {
     await tx.execute(sql`set transaction isolation level repeatable read, read only`);
     await tx.execute(sql`set local timezone to 'UTC'`);
