@@ -20,6 +20,7 @@ import { api } from '../api/client.js';
 import { keys, useApiMutation, useTokens } from '../api/queries.js';
 import type { ApiToken, TokenScope } from '../api/types.js';
 import { useApiSubmit } from '../components/useApiForm.js';
+import { ConnectAssistantCard } from '../components/profile/ConnectAssistantCard.js';
 
 const when = (iso: string | null) => (iso ? new Date(iso).toLocaleDateString() : 'never');
 
@@ -133,6 +134,7 @@ export function TokensPage() {
           </Table.Tbody>
         </Table>
       </Table.ScrollContainer>
+      <ConnectAssistantCard />
     </Stack>
   );
 }
