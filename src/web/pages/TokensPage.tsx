@@ -100,7 +100,11 @@ export function TokensPage() {
           </Alert>
         )}
       </Card>
-      <Table.ScrollContainer minWidth={640}>
+      {/* On a phone the table scrolls sideways: its viewport takes focus so the keyboard can scroll it too. */}
+      <Table.ScrollContainer
+        minWidth={640}
+        scrollAreaProps={{ viewportProps: { tabIndex: 0, role: 'region', 'aria-label': 'Your tokens, scrollable' } }}
+      >
         <Table aria-label="Your tokens">
           <Table.Thead>
             <Table.Tr>
