@@ -30,6 +30,7 @@ import { createMetrics, type Metrics } from './metrics/metrics.js';
 import { observeHttp } from './metrics/observe-http.js';
 import { registerDatabaseGauges } from './metrics/database-gauges.js';
 import { metricsRoutes } from './http/metrics/routes.js';
+import { mcpRoutes } from './http/mcp/routes.js';
 
 export const webRoot = fileURLToPath(new URL('../../dist/web', import.meta.url));
 
@@ -122,6 +123,7 @@ export async function buildApp({
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
   await app.register(healthRoutes(ctx, queue));
   await app.register(metricsRoutes(metrics, config.metricsToken));
+  await app.register(mcpRoutes(ctx));
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   mountAuth(

@@ -1,4 +1,6 @@
-import { index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { check, index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { WRITE_CHANNELS } from '../../domain/write-channels.js';
 import { organizations } from './organizations.js';
 
 /** Append-only audit trail: written in the same transaction as the change it describes. */
@@ -15,10 +17,13 @@ export const activities = pgTable(
     entityId: text('entity_id').notNull(),
     before: jsonb('before'),
     after: jsonb('after'),
+    /** The channel of the write when not the web app or the API (`mcp`); see domain/write-channels.ts. */
+    via: text('via', { enum: WRITE_CHANNELS }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     index('activities_org_entity_idx').on(t.orgId, t.entityType, t.entityId),
     index('activities_org_time_idx').on(t.orgId, t.createdAt),
+    check('activities_via_known', sql`${t.via} is null or ${t.via} in ('mcp')`),
   ],
 );

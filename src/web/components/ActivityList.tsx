@@ -1,6 +1,7 @@
 import { Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../api/client.js';
+import { CHANNEL_LABELS, type WriteChannel } from '../../domain/write-channels.js';
 
 interface ActivityItem {
   id: string;
@@ -8,6 +9,7 @@ interface ActivityItem {
   actorName: string | null;
   createdAt: string;
   after: unknown;
+  via: WriteChannel | null;
 }
 
 const VERBS: Record<string, string> = {
@@ -53,6 +55,7 @@ export function ActivityList({ objectiveId }: { objectiveId: string }) {
       {activity.data.map((item) => (
         <Text key={item.id} component="li" size="sm">
           <strong>{item.actorName ?? 'Cairn'}</strong> {VERBS[item.action] ?? item.action.replace(/[._-]/g, ' ')}
+          {item.via ? ` via ${CHANNEL_LABELS[item.via]}` : ''}
           {detail(item) ? ` — ${detail(item)}` : ''}{' '}
           <Text span size="xs" c="dimmed">
             {new Date(item.createdAt).toLocaleString()}

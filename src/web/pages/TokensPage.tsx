@@ -4,6 +4,7 @@ import { keys, useApiMutation, useTokens } from '../api/queries.js';
 import type { ApiToken, Me } from '../api/types.js';
 import { ServiceTokensSection } from '../components/tokens/ServiceTokensSection.js';
 import { TokenCreateForm, type TokenBody } from '../components/tokens/TokenCreateForm.js';
+import { ConnectAssistantCard } from '../components/profile/ConnectAssistantCard.js';
 
 const when = (iso: string | null) => (iso ? new Date(iso).toLocaleDateString() : 'never');
 
@@ -26,7 +27,11 @@ export function TokensPage({ me }: { me: Me }) {
       </Card>
       {tokens.data?.length === 0 && <Text c="dimmed">You have no personal tokens.</Text>}
       {!!tokens.data?.length && (
-        <Table.ScrollContainer minWidth={640}>
+        // On a phone the table scrolls sideways: its viewport takes focus so the keyboard can scroll it too.
+        <Table.ScrollContainer
+          minWidth={640}
+          scrollAreaProps={{ viewportProps: { tabIndex: 0, role: 'region', 'aria-label': 'Your tokens, scrollable' } }}
+        >
           <Table aria-label="Your tokens">
             <Table.Thead>
               <Table.Tr>
@@ -62,6 +67,7 @@ export function TokensPage({ me }: { me: Me }) {
         </Table.ScrollContainer>
       )}
       {me.can.manageServiceTokens && <ServiceTokensSection />}
+      <ConnectAssistantCard />
     </Stack>
   );
 }

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { WRITE_CHANNELS } from '../../../domain/write-channels.js';
 import { objectiveActivity } from '../../services/okrs/objective-activity.js';
 import { objectiveTimeline } from '../../services/okrs/objective-timeline.js';
 import { requireVisibleObjective } from '../../services/okrs/objectives.js';
@@ -21,6 +22,7 @@ const activitySchema = z.object({
   createdAt: z.string(),
   before: z.unknown(),
   after: z.unknown(),
+  via: z.enum(WRITE_CHANNELS).nullable().describe('The channel when not the web app or the API: `mcp` for an assistant'),
 });
 
 const recentSchema = z.array(

@@ -21,6 +21,7 @@ export async function objectiveActivity(db: Executor, orgId: string, objectiveId
       entityId: activities.entityId,
       before: activities.before,
       after: activities.after,
+      via: activities.via,
       createdAt: activities.createdAt,
       actorName: users.name,
     })

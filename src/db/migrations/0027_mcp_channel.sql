@@ -1,0 +1,2 @@
+ALTER TABLE "activities" ADD COLUMN "via" text;--> statement-breakpoint
+ALTER TABLE "activities" ADD CONSTRAINT "activities_via_known" CHECK ("activities"."via" is null or "activities"."via" in ('mcp'));
