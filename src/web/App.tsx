@@ -47,6 +47,7 @@ const RolloutPage = lazyNamed(() => import('./pages/RolloutPage.js'), 'RolloutPa
 const MeetingsPage = lazyNamed(() => import('./pages/MeetingsPage.js'), 'MeetingsPage');
 const MeetingPage = lazyNamed(() => import('./pages/MeetingPage.js'), 'MeetingPage');
 const ImportPage = lazyNamed(() => import('./pages/ImportPage.js'), 'ImportPage');
+const WebhooksPage = lazyNamed(() => import('./pages/WebhooksPage.js'), 'WebhooksPage');
 const ReportPage = lazyNamed(() => import('./pages/ReportPage.js'), 'ReportPage');
 const SharedReportPage = lazyNamed(() => import('./pages/SharedReportPage.js'), 'SharedReportPage');
 
@@ -132,6 +133,7 @@ export function App() {
         <Route path="rollout" element={page(<RolloutPage me={me.data} />)} />
         <Route path="adoption" element={page(<AdoptionPage me={me.data} />)} />
         <Route path="settings/import" element={page(<ImportPage me={me.data} />)} />
+        <Route path="settings/webhooks" element={page(<WebhooksPage />)} />
         <Route path="cycles/:id/report" element={page(<ReportPage me={me.data} />)} />
         <Route path="*" element={<Navigate to="/" replace />} />
       </Route>
