@@ -66,7 +66,7 @@ describe('the Webhooks settings page', () => {
     // The receiver verified the signature and, as scripted, failed this first attempt with 500.
     expect(receiver.forged).toHaveLength(0);
     expect(receiver.attempts).toHaveLength(1);
-    await log.getByText('500').waitFor();
+    await log.getByText('500', { exact: true }).waitFor();
     expect(await seriousAxeViolations(page)).toEqual([]);
     await page.screenshot({ path: `${SHOTS}/webhooks.png`, fullPage: true });
 

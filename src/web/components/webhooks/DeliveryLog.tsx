@@ -8,8 +8,9 @@ export function DeliveryLog({ endpointId, url }: { endpointId: string; url: stri
   if (deliveries.isLoading) return <Text c="dimmed">Loading deliveries…</Text>;
   if (rows.length === 0) return <Text c="dimmed">No deliveries yet.</Text>;
   return (
-    <Table.ScrollContainer minWidth={560}>
-      <Table aria-label={`Deliveries to ${url}`} striped>
+    // A focusable region, so keyboard users can scroll the log sideways on a phone.
+    <div role="region" aria-label={`Delivery log for ${url}`} tabIndex={0} style={{ overflowX: 'auto' }}>
+      <Table aria-label={`Deliveries to ${url}`} striped miw={560}>
         <Table.Thead>
           <Table.Tr>
             <Table.Th>Event</Table.Th>
@@ -40,6 +41,6 @@ export function DeliveryLog({ endpointId, url }: { endpointId: string; url: stri
           ))}
         </Table.Tbody>
       </Table>
-    </Table.ScrollContainer>
+    </div>
   );
 }

@@ -10,12 +10,12 @@ export function SecretOnce({ secret, onDone }: { secret: string; onDone: () => v
         </Code>
         <CopyButton value={secret}>
           {({ copied, copy }) => (
-            <Button size="xs" variant="light" onClick={copy}>
+            <Button size="xs" variant="default" onClick={copy}>
               {copied ? 'Copied' : 'Copy secret'}
             </Button>
           )}
         </CopyButton>
-        <Button size="xs" variant="subtle" onClick={onDone}>
+        <Button size="xs" variant="default" onClick={onDone}>
           Done
         </Button>
       </Group>
