@@ -49,6 +49,7 @@ const MeetingsPage = lazyNamed(() => import('./pages/MeetingsPage.js'), 'Meeting
 const MeetingPage = lazyNamed(() => import('./pages/MeetingPage.js'), 'MeetingPage');
 const ImportPage = lazyNamed(() => import('./pages/ImportPage.js'), 'ImportPage');
 const AuditLogPage = lazyNamed(() => import('./pages/AuditLogPage.js'), 'AuditLogPage');
+const WebhooksPage = lazyNamed(() => import('./pages/WebhooksPage.js'), 'WebhooksPage');
 const ReportPage = lazyNamed(() => import('./pages/ReportPage.js'), 'ReportPage');
 const SharedReportPage = lazyNamed(() => import('./pages/SharedReportPage.js'), 'SharedReportPage');
 
@@ -136,6 +137,7 @@ export function App() {
         <Route path="adoption" element={page(<AdoptionPage me={me.data} />)} />
         <Route path="settings/import" element={page(<ImportPage me={me.data} />)} />
         <Route path="settings/audit" element={page(<AuditLogPage me={me.data} />)} />
+        <Route path="settings/webhooks" element={page(<WebhooksPage />)} />
         <Route path="cycles/:id/report" element={page(<ReportPage me={me.data} />)} />
         <Route path="*" element={<Navigate to="/" replace />} />
       </Route>

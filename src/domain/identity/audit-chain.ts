@@ -97,6 +97,7 @@ const AUDITED = [
   /^audit\./,
   /^scim\./,
   /^sso\./,
+  /^webhook\./,
 ];
 const NOT_AUDITED = new Set(['user.quiet-hours-updated']);
 

@@ -31,36 +31,42 @@ async function sendEmail(mailer: Mailer, row: OutboxRow): Promise<void> {
 }
 
 /**
- * POSTs the stored JSON (Slack's `{text}`); any 2xx is delivered, anything else is an error to retry.
- * node:http rather than fetch so the socket's DNS lookup can refuse private addresses (SSRF).
+ * POSTs a JSON body and answers the HTTP status (redirects are not followed: a hook that redirects
+ * could send us anywhere). node:http rather than fetch so the socket's DNS lookup can refuse private
+ * addresses (SSRF).
  */
-function postWebhook(row: OutboxRow, allowPrivate: boolean): Promise<void> {
-  const problem = webhookUrlProblem(row.recipient, allowPrivate);
+export function postJson(target: string, body: string, headers: Record<string, string>, allowPrivate: boolean): Promise<number> {
+  const problem = webhookUrlProblem(target, allowPrivate);
   if (problem) return Promise.reject(new Error(problem));
-  const url = new URL(row.recipient);
-  const body = JSON.stringify(row.payload ?? { text: row.body });
+  const url = new URL(target);
   const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
   return new Promise((resolve, reject) => {
     const request = send(
       url,
       {
         method: 'POST',
-        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), 'user-agent': 'Cairn' },
+        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), 'user-agent': 'Cairn', ...headers },
         lookup: guardedLookup(allowPrivate),
         timeout: WEBHOOK_TIMEOUT_MS,
       },
       (response) => {
         response.resume();
-        const status = response.statusCode ?? 0;
-        // Redirects are not followed: a hook that redirects could send us anywhere.
-        if (status >= 200 && status < 300) resolve();
-        else reject(new Error(`The webhook answered HTTP ${status}.`));
+        resolve(response.statusCode ?? 0);
       },
     );
     request.on('timeout', () => request.destroy(new Error(`The webhook did not answer within ${WEBHOOK_TIMEOUT_MS / 1000} s.`)));
     request.on('error', reject);
     request.end(body);
   });
+}
+
+/** Any 2xx is delivered; anything else is an error to retry. */
+export const isDelivered = (status: number) => status >= 200 && status < 300;
+
+/** POSTs the stored JSON (Slack's `{text}`) to a team's chat webhook. */
+async function postWebhook(row: OutboxRow, allowPrivate: boolean): Promise<void> {
+  const status = await postJson(row.recipient, JSON.stringify(row.payload ?? { text: row.body }), {}, allowPrivate);
+  if (!isDelivered(status)) throw new Error(`The webhook answered HTTP ${status}.`);
 }
 
 /** Delivers one outbox row; the error message, if any, becomes its last_error. */

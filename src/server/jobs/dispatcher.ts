@@ -2,6 +2,8 @@ import { and, asc, eq, inArray, lte, sql } from 'drizzle-orm';
 import type { Database } from '../../db/database.js';
 import { outbox } from '../../db/schema/index.js';
 import { deliver } from './deliver.js';
+import { deliverSignedEvent, type EventOutcome } from './deliver-event.js';
+import { isSignedEventPayload } from '../services/webhooks/queue-events.js';
 import type { JobContext, JobSummary } from './context.js';
 
 export const MAX_ATTEMPTS = 6;
@@ -45,6 +47,33 @@ async function recordUnsendable(db: Database, now: Date, orgId?: string): Promis
   return rows.length;
 }
 
+type OutboxRow = typeof outbox.$inferSelect;
+
+/** Sends one claimed row: a signed event to its endpoint, anything else as e-mail or a chat post. */
+function send(ctx: JobContext, row: OutboxRow, now: Date): Promise<EventOutcome> {
+  const allowPrivate = ctx.config.webhookAllowPrivate;
+  if (row.channel === 'webhook' && isSignedEventPayload(row.payload))
+    return deliverSignedEvent(ctx.db, row, row.payload, { allowPrivate, now });
+  return deliver(ctx.mailer, row, { allowPrivateWebhooks: allowPrivate });
+}
+
+/** Records how a claimed row's attempt went: sent, retried later, or failed for good. */
+async function settle(db: Database, row: OutboxRow, outcome: EventOutcome, now: Date): Promise<'sent' | 'retried' | 'failed'> {
+  if (outcome.ok) {
+    await db.update(outbox).set({ status: 'sent', sentAt: now, lastError: null }).where(eq(outbox.id, row.id));
+    return 'sent';
+  }
+  if (row.attempts >= MAX_ATTEMPTS || outcome.final) {
+    await db.update(outbox).set({ status: 'failed', lastError: outcome.error }).where(eq(outbox.id, row.id));
+    return 'failed';
+  }
+  await db
+    .update(outbox)
+    .set({ nextAttemptAt: new Date(now.getTime() + backoffMs(row.attempts)), lastError: outcome.error })
+    .where(eq(outbox.id, row.id));
+  return 'retried';
+}
+
 /** Delivers every due outbox row, batch by batch, and settles each: sent, retried later, or failed for good. */
 export async function dispatchOutbox(
   ctx: JobContext,
@@ -55,23 +84,19 @@ export async function dispatchOutbox(
   if (!ctx.mailer.configured) totals.recorded = await recordUnsendable(ctx.db, now, orgId);
   for (let batch = 0; batch < maxBatches; batch++) {
     const rows = await claim(ctx.db, now, batchSize, orgId);
-    for (const row of rows) {
-      const outcome = await deliver(ctx.mailer, row, { allowPrivateWebhooks: ctx.config.webhookAllowPrivate });
-      if (outcome.ok) {
-        await ctx.db.update(outbox).set({ status: 'sent', sentAt: now, lastError: null }).where(eq(outbox.id, row.id));
-        totals.sent++;
-      } else if (row.attempts >= MAX_ATTEMPTS) {
-        await ctx.db.update(outbox).set({ status: 'failed', lastError: outcome.error }).where(eq(outbox.id, row.id));
-        totals.failed++;
-      } else {
-        await ctx.db
-          .update(outbox)
-          .set({ nextAttemptAt: new Date(now.getTime() + backoffMs(row.attempts)), lastError: outcome.error })
-          .where(eq(outbox.id, row.id));
-        totals.retried++;
-      }
-    }
+    for (const row of rows) totals[await settle(ctx.db, row, await send(ctx, row, now), now)]++;
     if (rows.length < batchSize) break;
   }
   return totals;
+}
+
+/** Delivers one pending row now (a "send test event"), claimed like the dispatcher claims, so it is sent once. */
+export async function dispatchOne(ctx: JobContext, id: string, now: Date): Promise<'sent' | 'retried' | 'failed' | 'not-due'> {
+  const [row] = await ctx.db
+    .update(outbox)
+    .set({ attempts: sql`${outbox.attempts} + 1`, nextAttemptAt: new Date(now.getTime() + LEASE_MS) })
+    .where(and(eq(outbox.id, id), eq(outbox.status, 'pending')))
+    .returning();
+  if (!row) return 'not-due';
+  return settle(ctx.db, row, await send(ctx, row, now), now);
 }

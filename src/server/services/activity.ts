@@ -1,6 +1,7 @@
 import type { Executor } from '../../db/database.js';
 import { activities } from '../../db/schema/index.js';
 import { auditActivity } from './audit/activity-audit.js';
+import { queueWebhookEvents } from './webhooks/queue-events.js';
 import { currentWriteChannel } from './write-channel.js';
 
 export interface ActivityEntry {
@@ -14,10 +15,12 @@ export interface ActivityEntry {
 }
 
 /**
- * Call inside the transaction that makes the change, so the two commit or fail together. Audited actions also enter the audit log.
+ * Call inside the transaction that makes the change, so the two commit or fail together. Audited actions also
+ * enter the audit log, and those that are webhook events are queued for the endpoints subscribed to them.
  * A write made through MCP (see write-channel.ts) is marked `via` it.
  */
 export async function recordActivity(tx: Executor, entry: ActivityEntry): Promise<void> {
   await tx.insert(activities).values({ ...entry, before: entry.before ?? null, after: entry.after ?? null, via: currentWriteChannel() });
   await auditActivity(tx, entry);
+  await queueWebhookEvents(tx, entry);
 }

@@ -1,4 +1,5 @@
 import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
+import { lookup as dnsLookupPromise } from 'node:dns/promises';
 import { BlockList, isIP, type LookupFunction } from 'node:net';
 import { invalid } from '../errors.js';
 
@@ -37,6 +38,8 @@ for (const [network, prefix] of [
 ] as const)
   REFUSED.addSubnet(network, prefix, 'ipv6');
 
+const dnsLookupAll = (host: string) => dnsLookupPromise(host, { all: true });
+
 export function isPrivateAddress(address: string): boolean {
   const family = isIP(address);
   if (family === 0) return false;
@@ -69,9 +72,28 @@ export function webhookUrlProblem(raw: string, allowPrivate: boolean): string | 
   return null;
 }
 
-export function assertWebhookUrlAllowed(raw: string | null | undefined, allowPrivate: boolean): void {
+export function assertWebhookUrlAllowed(raw: string | null | undefined, allowPrivate: boolean, field = 'webhookUrl'): void {
   const problem = raw ? webhookUrlProblem(raw, allowPrivate) : null;
-  if (problem) throw invalid('webhookUrl', problem);
+  if (problem) throw invalid(field, problem);
+}
+
+/**
+ * The save-time check of an event webhook's URL, after DNS resolution too: http(s) only, and no name
+ * that resolves to a refused address (delivery checks the connected address again, see guardedLookup).
+ * A name that does not resolve yet is accepted: its deliveries fail until it does.
+ */
+export async function resolvedWebhookUrlProblem(raw: string, allowPrivate: boolean): Promise<string | null> {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    return 'Use an http:// or https:// address.';
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return 'Use an http:// or https:// address.';
+  const literal = webhookUrlProblem(raw, allowPrivate);
+  if (literal || allowPrivate || isIP(bareHost(url)) !== 0) return literal;
+  const addresses = await dnsLookupAll(bareHost(url)).catch(() => []);
+  return addresses.some((a) => isPrivateAddress(a.address)) ? `${bareHost(url)} resolves to a private address. ${REFUSAL}` : null;
 }
 
 /**

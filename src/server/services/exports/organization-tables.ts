@@ -22,6 +22,9 @@ const EXCLUDED = new Set([
   'audit_entries',
   'audit_chains',
   'scim_tokens',
+  // Event webhook endpoints hold signing secrets, and their delivery log is machinery: re-register them after an import.
+  'webhook_endpoints',
+  'webhook_deliveries',
 ]);
 /** Tables without `org_id`, owned through a parent row that has it. */
 const CHILD_TABLES: Record<string, { column: string; parent: string }> = {
