@@ -2,6 +2,7 @@ import { and, asc, eq, inArray, lte, sql } from 'drizzle-orm';
 import type { Database } from '../../db/database.js';
 import { outbox } from '../../db/schema/index.js';
 import { deliver } from './deliver.js';
+import { slackPoster } from '../services/slack/post-message.js';
 import type { JobContext, JobSummary } from './context.js';
 
 export const MAX_ATTEMPTS = 6;
@@ -53,10 +54,11 @@ export async function dispatchOutbox(
   const { now, orgId, batchSize = 25, maxBatches = 20 } = options;
   const totals = { sent: 0, recorded: 0, retried: 0, failed: 0 };
   if (!ctx.mailer.configured) totals.recorded = await recordUnsendable(ctx.db, now, orgId);
+  const slack = slackPoster(ctx.db, ctx.config.slackApiUrl);
   for (let batch = 0; batch < maxBatches; batch++) {
     const rows = await claim(ctx.db, now, batchSize, orgId);
     for (const row of rows) {
-      const outcome = await deliver(ctx.mailer, row, { allowPrivateWebhooks: ctx.config.webhookAllowPrivate });
+      const outcome = await deliver(ctx.mailer, row, { allowPrivateWebhooks: ctx.config.webhookAllowPrivate, slack });
       if (outcome.ok) {
         await ctx.db.update(outbox).set({ status: 'sent', sentAt: now, lastError: null }).where(eq(outbox.id, row.id));
         totals.sent++;

@@ -22,6 +22,9 @@ const EXCLUDED = new Set([
   'audit_entries',
   'audit_chains',
   'scim_tokens',
+  // The Slack app's signing secret and bot token, and one-time link codes: credentials, not data.
+  'slack_installations',
+  'slack_link_codes',
 ]);
 /** Tables without `org_id`, owned through a parent row that has it. */
 const CHILD_TABLES: Record<string, { column: string; parent: string }> = {
