@@ -16,7 +16,7 @@ import { myKeyResults } from '../../services/slack/my-key-results.js';
 
 /** What an unlinked Slack user is told, wherever they reach Cairn from. */
 export const howToLink = (publicUrl: string) =>
-  `Your Slack account is not linked to Cairn yet. Open your profile in Cairn (${publicUrl}/profile), choose "Link Slack", and type the command it shows here: /cairn link CODE`;
+  `Your Slack account is not linked to Cairn yet. Open your profile in Cairn (${publicUrl}/settings/profile), choose "Link Slack", and type the command it shows here: /cairn link CODE`;
 
 const INPUT_BLOCKS = new Set(['value', 'milestones', 'confidence', 'note', 'blockers']);
 /** The modal block a service error belongs to; errors about fields the modal lacks (the date, the cycle) go under the note. */
