@@ -48,6 +48,7 @@ function Steps({ installation }: { installation: SlackInstallation }) {
         </CopyButton>
         <Code
           block
+          tabIndex={0}
           aria-label="App manifest"
           style={{ maxHeight: 320, overflow: 'auto', whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}
         >
