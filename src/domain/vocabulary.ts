@@ -70,7 +70,7 @@ export const CHANNELS = ['in_app', 'email'] as const;
 export type Channel = (typeof CHANNELS)[number];
 
 /** How the outbox delivers a message. */
-export const OUTBOX_CHANNELS = ['email', 'webhook'] as const;
+export const OUTBOX_CHANNELS = ['email', 'webhook', 'slack'] as const;
 export type OutboxChannel = (typeof OUTBOX_CHANNELS)[number];
 
 /** recorded: kept for an admin to read because no SMTP server is configured. */

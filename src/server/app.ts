@@ -31,6 +31,7 @@ import { observeHttp } from './metrics/observe-http.js';
 import { registerDatabaseGauges } from './metrics/database-gauges.js';
 import { metricsRoutes } from './http/metrics/routes.js';
 import { mcpRoutes } from './http/mcp/routes.js';
+import { slackEventRoutes } from './http/slack/events-routes.js';
 
 export const webRoot = fileURLToPath(new URL('../../dist/web', import.meta.url));
 
@@ -143,6 +144,8 @@ export async function buildApp({
     },
     { prefix: '/api/v1' },
   );
+  // Outside /api/v1: Slack signs its requests instead of sending a session or token.
+  await app.register(slackEventRoutes(ctx));
   await registerWeb(app, webRoot);
   app.addHook('onClose', () => events.close());
   return app;

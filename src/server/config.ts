@@ -34,6 +34,8 @@ export interface Config {
   pgliteMaxQueue: number;
   /** The largest file that may be attached to an objective or a key result, in bytes (larger: 413). */
   maxFileBytes: number;
+  /** Base URL of Slack's Web API (CAIRN_SLACK_API_URL); tests point it at a local recording server. */
+  slackApiUrl: string;
 }
 
 /**
@@ -93,5 +95,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     metricsToken: env.CAIRN_METRICS_TOKEN || undefined,
     webhookAllowPrivate: flag('CAIRN_WEBHOOK_ALLOW_PRIVATE', env.CAIRN_WEBHOOK_ALLOW_PRIVATE),
     maxFileBytes: integer('CAIRN_MAX_FILE_BYTES', env.CAIRN_MAX_FILE_BYTES, 10 * 1024 * 1024),
+    slackApiUrl: (env.CAIRN_SLACK_API_URL || 'https://slack.com/api/').replace(/\/?$/, '/'),
   };
 }

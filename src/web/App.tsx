@@ -27,6 +27,7 @@ const RhythmSettingsPage = lazyNamed(() => import('./pages/RhythmSettingsPage.js
 const FeedPage = lazyNamed(() => import('./pages/FeedPage.js'), 'FeedPage');
 const NotificationsPage = lazyNamed(() => import('./pages/NotificationsPage.js'), 'NotificationsPage');
 const StatusMarginsPage = lazyNamed(() => import('./pages/StatusMarginsPage.js'), 'StatusMarginsPage');
+const SlackInstallPage = lazyNamed(() => import('./pages/SlackInstallPage.js'), 'SlackInstallPage');
 const KpisPage = lazyNamed(() => import('./pages/KpisPage.js'), 'KpisPage');
 const KpiPage = lazyNamed(() => import('./pages/KpiPage.js'), 'KpiPage');
 const ReviewPage = lazyNamed(() => import('./pages/ReviewPage.js'), 'ReviewPage');
@@ -121,6 +122,7 @@ export function App() {
         <Route path="meetings" element={page(<MeetingsPage me={me.data} />)} />
         <Route path="meetings/:id" element={page(<MeetingPage />)} />
         <Route path="settings/tokens" element={page(<TokensPage me={me.data} />)} />
+        <Route path="settings/slack" element={page(<SlackInstallPage />)} />
         <Route path="settings/profile" element={page(<ProfilePage me={me.data} />)} />
         <Route path="kpis" element={page(<KpisPage />)} />
         <Route path="kpis/:id" element={page(<KpiPage />)} />

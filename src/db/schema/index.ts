@@ -23,3 +23,4 @@ export * from './strategy.js';
 export * from './identity.js';
 export * from './visibility.js';
 export * from './webhooks.js';
+export * from './slack.js';

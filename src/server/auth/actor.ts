@@ -15,7 +15,7 @@ export interface Actor {
   role: Role;
   name: string;
   email: string;
-  via: 'session' | 'token';
+  via: 'session' | 'token' | 'slack';
   /** The signed-in session behind a browser request; a password change keeps this one and ends the others. */
   sessionId?: string;
   /** The token behind a bearer request: what it may do (http/authenticate.ts checks each route's scope). */
@@ -38,7 +38,7 @@ export function toHeaders(request: FastifyRequest): Headers {
   return headers;
 }
 
-async function activeUser(db: Database, userId: string, via: Actor['via']): Promise<Actor | null> {
+export async function activeUser(db: Database, userId: string, via: Actor['via']): Promise<Actor | null> {
   const [user] = await db.select().from(users).where(eq(users.id, userId));
   if (!user || user.deactivatedAt) return null;
   return { userId: user.id, orgId: user.orgId, role: user.role, name: user.name, email: user.email, via };

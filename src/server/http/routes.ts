@@ -35,6 +35,7 @@ import { adoptionRoutes } from './adoption/routes.js';
 import { reviewRhythmRoutes } from './review-rhythm/routes.js';
 import { importRoutes } from './imports/routes.js';
 import { webhookRoutes } from './webhooks/routes.js';
+import { slackRoutes } from './slack/routes.js';
 
 /** Every /api/v1 resource. Add a resource here and it is served and documented. */
 export const apiRoutes =
@@ -75,6 +76,7 @@ export const apiRoutes =
       importRoutes,
       adoptionRoutes,
       webhookRoutes,
+      slackRoutes,
     ]) {
       await api.register(routes(ctx));
     }

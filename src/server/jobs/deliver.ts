@@ -3,6 +3,7 @@ import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import type { MailMessage, Mailer } from '../mail/mailer.js';
 import { guardedLookup, webhookUrlProblem } from '../services/webhook-url.js';
+import type { SlackPoster } from '../services/slack/post-message.js';
 
 type OutboxRow = typeof outbox.$inferSelect;
 
@@ -69,14 +70,22 @@ async function postWebhook(row: OutboxRow, allowPrivate: boolean): Promise<void>
   if (!isDelivered(status)) throw new Error(`The webhook answered HTTP ${status}.`);
 }
 
+/** A Slack message goes through the Web API with the organisation's bot token, not to a URL. */
+function postSlack(row: OutboxRow, slack: SlackPoster | undefined): Promise<void> {
+  if (!slack) return Promise.reject(new Error('No Slack client was given to the dispatcher.'));
+  return slack(row.orgId, (row.payload as Record<string, unknown> | null) ?? { channel: row.recipient, text: row.body });
+}
+
 /** Delivers one outbox row; the error message, if any, becomes its last_error. */
 export async function deliver(
   mailer: Mailer,
   row: OutboxRow,
-  options: { allowPrivateWebhooks?: boolean } = {},
+  options: { allowPrivateWebhooks?: boolean; slack?: SlackPoster } = {},
 ): Promise<{ ok: true } | { ok: false; error: string }> {
   try {
-    await (row.channel === 'email' ? sendEmail(mailer, row) : postWebhook(row, options.allowPrivateWebhooks ?? false));
+    if (row.channel === 'email') await sendEmail(mailer, row);
+    else if (row.channel === 'slack') await postSlack(row, options.slack);
+    else await postWebhook(row, options.allowPrivateWebhooks ?? false);
     return { ok: true };
   } catch (error) {
     // fetch says only "fetch failed"; the reason (refused, DNS, TLS, timeout) is its cause.

@@ -4,6 +4,7 @@ import { outbox } from '../../db/schema/index.js';
 import { deliver } from './deliver.js';
 import { deliverSignedEvent, type EventOutcome } from './deliver-event.js';
 import { isSignedEventPayload } from '../services/webhooks/queue-events.js';
+import { slackPoster, type SlackPoster } from '../services/slack/post-message.js';
 import type { JobContext, JobSummary } from './context.js';
 
 export const MAX_ATTEMPTS = 6;
@@ -50,11 +51,11 @@ async function recordUnsendable(db: Database, now: Date, orgId?: string): Promis
 type OutboxRow = typeof outbox.$inferSelect;
 
 /** Sends one claimed row: a signed event to its endpoint, anything else as e-mail or a chat post. */
-function send(ctx: JobContext, row: OutboxRow, now: Date): Promise<EventOutcome> {
+function send(ctx: JobContext, row: OutboxRow, now: Date, slack?: SlackPoster): Promise<EventOutcome> {
   const allowPrivate = ctx.config.webhookAllowPrivate;
   if (row.channel === 'webhook' && isSignedEventPayload(row.payload))
     return deliverSignedEvent(ctx.db, row, row.payload, { allowPrivate, now });
-  return deliver(ctx.mailer, row, { allowPrivateWebhooks: allowPrivate });
+  return deliver(ctx.mailer, row, { allowPrivateWebhooks: allowPrivate, slack });
 }
 
 /** Records how a claimed row's attempt went: sent, retried later, or failed for good. */
@@ -82,9 +83,10 @@ export async function dispatchOutbox(
   const { now, orgId, batchSize = 25, maxBatches = 20 } = options;
   const totals = { sent: 0, recorded: 0, retried: 0, failed: 0 };
   if (!ctx.mailer.configured) totals.recorded = await recordUnsendable(ctx.db, now, orgId);
+  const slack = slackPoster(ctx.db, ctx.config.slackApiUrl);
   for (let batch = 0; batch < maxBatches; batch++) {
     const rows = await claim(ctx.db, now, batchSize, orgId);
-    for (const row of rows) totals[await settle(ctx.db, row, await send(ctx, row, now), now)]++;
+    for (const row of rows) totals[await settle(ctx.db, row, await send(ctx, row, now, slack), now)]++;
     if (rows.length < batchSize) break;
   }
   return totals;

@@ -3,6 +3,7 @@ import type { Me } from '../api/types.js';
 import { AboutYouForm } from '../components/profile/AboutYouForm.js';
 import { CalendarFeedCard } from '../components/profile/CalendarFeedCard.js';
 import { PasswordForm } from '../components/profile/PasswordForm.js';
+import { SlackLinkCard } from '../components/profile/SlackLinkCard.js';
 
 /** What each person manages about themselves: name, title, time zone and password. */
 export function ProfilePage({ me }: { me: Me }) {
@@ -33,6 +34,12 @@ export function ProfilePage({ me }: { me: Me }) {
           Calendar
         </Title>
         <CalendarFeedCard />
+      </Card>
+      <Card withBorder component="section" aria-labelledby="slack-title">
+        <Title order={2} size="h4" id="slack-title" mb="sm">
+          Slack
+        </Title>
+        <SlackLinkCard />
       </Card>
     </Stack>
   );

@@ -25,6 +25,9 @@ const EXCLUDED = new Set([
   // Event webhook endpoints hold signing secrets, and their delivery log is machinery: re-register them after an import.
   'webhook_endpoints',
   'webhook_deliveries',
+  // The Slack app's signing secret and bot token, and one-time link codes: credentials, not data.
+  'slack_installations',
+  'slack_link_codes',
 ]);
 /** Tables without `org_id`, owned through a parent row that has it. */
 const CHILD_TABLES: Record<string, { column: string; parent: string }> = {

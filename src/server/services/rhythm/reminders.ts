@@ -1,6 +1,7 @@
 import type { Executor } from '../../../db/database.js';
 import { outbox } from '../../../db/schema/index.js';
 import { notify, type NotifyContext } from '../notifications/notify.js';
+import { queueSlackReminder } from '../slack/reminder-dm.js';
 import { byOwner, describeKeyResult, dueKeyResults, type DueKeyResult } from './due-key-results.js';
 import type { Period } from './schedule.js';
 import { groupLabel, type CheckInGroup } from './schedules.js';
@@ -71,6 +72,7 @@ function webhookText(group: CheckInGroup, period: Period, rows: DueKeyResult[], 
 export async function remindGroup(tx: Executor, n: NotifyContext, group: CheckInGroup, period: Period) {
   const rows = await dueKeyResults(tx, group, period, null);
   let notified = 0;
+  let slackDms = 0;
   for (const [ownerId, list] of byOwner(rows)) {
     if (!ownerId) continue;
     const sent = await notify(tx, n, {
@@ -84,7 +86,17 @@ export async function remindGroup(tx: Executor, n: NotifyContext, group: CheckIn
       entityId: group.teamId ?? group.orgId,
       dedupeKey: `reminder:${groupLabel(group)}:${period.dueDate}`,
     });
-    if (sent) notified++;
+    if (!sent) continue;
+    notified++;
+    // People who linked Slack also get it there, with a Check in button per key result.
+    slackDms += await queueSlackReminder(tx, {
+      orgId: group.orgId,
+      userId: ownerId,
+      title: reminderTitle(list, group.name),
+      keyResults: list,
+      dedupeKey: `slack:reminder:${groupLabel(group)}:${period.dueDate}:${ownerId}`,
+      now: n.now,
+    });
   }
   let webhooks = 0;
   // A team's channel may hold anyone: it hears only of key results the whole organisation may see.
@@ -98,5 +110,5 @@ export async function remindGroup(tx: Executor, n: NotifyContext, group: CheckIn
       now: n.now,
     });
   }
-  return { keyResults: rows.length, notified, webhooks };
+  return { keyResults: rows.length, notified, webhooks, ...(slackDms ? { slackDms } : {}) };
 }
