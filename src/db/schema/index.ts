@@ -22,3 +22,4 @@ export * from './report-schedules.js';
 export * from './strategy.js';
 export * from './identity.js';
 export * from './visibility.js';
+export * from './sso.js';

@@ -34,6 +34,7 @@ import { rolloutRoutes } from './rollout/routes.js';
 import { adoptionRoutes } from './adoption/routes.js';
 import { reviewRhythmRoutes } from './review-rhythm/routes.js';
 import { importRoutes } from './imports/routes.js';
+import { ssoRoutes } from './sso/routes.js';
 
 /** Every /api/v1 resource. Add a resource here and it is served and documented. */
 export const apiRoutes =
@@ -52,6 +53,7 @@ export const apiRoutes =
       tokenRoutes,
       serviceTokenRoutes,
       auditRoutes,
+      ssoRoutes,
       cycleRoutes,
       treeRoutes,
       objectiveRoutes,

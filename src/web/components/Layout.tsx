@@ -33,6 +33,7 @@ const NAV: { to: string; label: string; group: NavGroup; shownIf?: keyof Me['can
   { to: '/settings/rhythm', label: 'Check-in rhythm', group: 'Settings' },
   { to: '/settings/status-margins', label: 'Status margins', group: 'Settings' },
   { to: '/settings/tokens', label: 'API tokens', group: 'Settings' },
+  { to: '/settings/sso', label: 'Single sign-on', group: 'Settings', shownIf: 'manageOrganization' },
   { to: '/settings/import', label: 'Import OKRs', group: 'Settings', shownIf: 'importData' },
 ];
 
