@@ -22,6 +22,8 @@ const EXCLUDED = new Set([
   'audit_entries',
   'audit_chains',
   'scim_tokens',
+  // Holds the identity provider's client secret; an imported organisation configures its own single sign-on.
+  'sso_providers',
 ]);
 /** Tables without `org_id`, owned through a parent row that has it. */
 const CHILD_TABLES: Record<string, { column: string; parent: string }> = {
