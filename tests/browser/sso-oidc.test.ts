@@ -15,6 +15,8 @@ describe('single sign-on in the browser', () => {
   afterAll(() => idp?.close());
 
   async function signInWithIdp(page: Page, login: string) {
+    // A fresh browser session at the IdP too, so its login page asks again.
+    await page.context().clearCookies();
     await page.goto(`${t.server.url}/sign-in`);
     await page.getByRole('button', { name: 'Sign in with Acme Login' }).click();
     await page.getByRole('heading', { name: 'Test identity provider', level: 1 }).waitFor();
