@@ -24,3 +24,4 @@ export * from './identity.js';
 export * from './visibility.js';
 export * from './webhooks.js';
 export * from './slack.js';
+export * from './sso.js';

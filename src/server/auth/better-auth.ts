@@ -1,9 +1,12 @@
 import { betterAuth } from 'better-auth';
 import { drizzleAdapter } from 'better-auth/adapters/drizzle';
-import { APIError } from 'better-auth/api';
+import { APIError, createAuthMiddleware } from 'better-auth/api';
+import { sso } from '@better-auth/sso';
 import { eq } from 'drizzle-orm';
 import type { Database } from '../../db/database.js';
-import { accounts, sessions, users, verifications } from '../../db/schema/index.js';
+import { accounts, sessions, ssoProviders, users, verifications } from '../../db/schema/index.js';
+import { issuerOrigins, passwordSignInRefusal, providerById, recordSsoRefusal } from '../services/sso/sso-sign-in.js';
+import { ssoSignInOptions, validateSsoUserInfo } from './sso-hooks.js';
 import { PASSWORD_MAX, PASSWORD_MIN } from './password-rules.js';
 
 export interface AuthOptions {
@@ -37,7 +40,7 @@ export function createAuth({ db, secret, publicUrl, passwordReset }: AuthOptions
     secret,
     database: drizzleAdapter(db, {
       provider: 'pg',
-      schema: { user: users, session: sessions, account: accounts, verification: verifications },
+      schema: { user: users, session: sessions, account: accounts, verification: verifications, ssoProvider: ssoProviders },
     }),
     emailAndPassword: {
       enabled: true,
@@ -52,12 +55,41 @@ export function createAuth({ db, secret, publicUrl, passwordReset }: AuthOptions
     },
     user: {
       additionalFields: {
-        orgId: { type: 'string', required: true, input: false },
+        // Not required here: a first single sign-on sets it in databaseHooks.user.create (the column is NOT NULL).
+        orgId: { type: 'string', required: false, input: false },
         role: { type: 'string', required: false, defaultValue: 'member', input: false },
       },
+      // Single sign-on refuses unverified e-mails, other domains and deactivated people (sso-hooks.ts).
+      validateUserInfo: (data) => validateSsoUserInfo(db, data),
+    },
+    plugins: [sso(ssoSignInOptions(db))],
+    hooks: {
+      before: createAuthMiddleware(async (ctx) => {
+        if (ctx.path === '/sign-in/email' && typeof ctx.body?.email === 'string') {
+          const refusal = await passwordSignInRefusal(db, ctx.body.email);
+          if (refusal) throw new APIError('FORBIDDEN', { code: 'PASSWORD_SIGN_IN_OFF', message: refusal });
+        }
+        // The identity provider itself refused (a disabled account, a cancelled consent): audited too.
+        const providerId = typeof ctx.params?.providerId === 'string' ? ctx.params.providerId : undefined;
+        if (ctx.path.startsWith('/sso/callback') && providerId && typeof ctx.query?.error === 'string') {
+          const provider = await providerById(db, providerId);
+          if (provider) await recordSsoRefusal(db, provider.orgId, providerId, `identity provider: ${ctx.query.error}`);
+        }
+      }),
     },
     session: { expiresIn: 60 * 60 * 24 * 30, updateAge: 60 * 60 * 24 },
     databaseHooks: {
+      user: {
+        create: {
+          // Better Auth creates the person on a first single sign-on: they join the provider's organisation.
+          before: async (user, ctx) => {
+            const providerId = typeof ctx?.params?.providerId === 'string' ? ctx.params.providerId : undefined;
+            const provider = providerId ? await providerById(db, providerId) : undefined;
+            if (!provider) throw new APIError('FORBIDDEN', { message: 'People join Cairn by invitation or single sign-on.' });
+            return { data: { ...user, orgId: provider.orgId, role: 'member' } };
+          },
+        },
+      },
       session: {
         create: {
           // A deactivated person keeps their password row, so refuse them here, before a session exists.
@@ -72,8 +104,11 @@ export function createAuth({ db, secret, publicUrl, passwordReset }: AuthOptions
     // Cairn's own login throttle counts failures per email (see login-throttle.ts); Better Auth's counts every request.
     rateLimit: { enabled: false },
     // Same-origin requests are always trusted, so Cairn works at whatever address it is reached.
-    trustedOrigins: (request?: Request) => [publicUrl, requestOrigin(request)],
+    // Configured issuers too: Better Auth fetches their token and key endpoints only from trusted origins.
+    trustedOrigins: async (request?: Request) => [publicUrl, requestOrigin(request), ...(await issuerOrigins(db))],
     advanced: { cookiePrefix: 'cairn', disableOriginCheck: false }, // explicit: Better Auth skips origin checks when NODE_ENV=test
+    // Errors Better Auth redirects (single sign-on) land on the sign-in page, which shows them.
+    onAPIError: { errorURL: `${publicUrl.replace(/\/+$/, '')}/sign-in` },
     telemetry: { enabled: false },
   });
 }

@@ -19,6 +19,7 @@ const PUBLIC_ROUTES: Record<string, string> = {
   'GET /api/v1/calendar/:token': "calendar apps fetch a person's feed without a session; the link is signed and revocable instead",
   'GET /api/v1/shared-reports/:token':
     'stakeholders outside Cairn open a shared report; the link is signed, expires and is revocable instead',
+  'GET /api/v1/sso/providers': 'the sign-in page offers "Sign in with <provider>" before anyone is signed in (names only)',
   'POST /api/v1/unsubscribe': 'the one-click unsubscribe of RFC 8058, posted by the mail client; the link is signed instead',
 };
 

@@ -36,6 +36,7 @@ import { reviewRhythmRoutes } from './review-rhythm/routes.js';
 import { importRoutes } from './imports/routes.js';
 import { webhookRoutes } from './webhooks/routes.js';
 import { slackRoutes } from './slack/routes.js';
+import { ssoRoutes } from './sso/routes.js';
 
 /** Every /api/v1 resource. Add a resource here and it is served and documented. */
 export const apiRoutes =
@@ -54,6 +55,7 @@ export const apiRoutes =
       tokenRoutes,
       serviceTokenRoutes,
       auditRoutes,
+      ssoRoutes,
       cycleRoutes,
       treeRoutes,
       objectiveRoutes,

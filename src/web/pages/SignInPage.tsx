@@ -1,8 +1,10 @@
-import { Alert, Anchor, Button, PasswordInput, Stack, TextInput } from '@mantine/core';
-import { Link } from 'react-router';
+import { Alert, Anchor, Button, Divider, PasswordInput, Stack, TextInput } from '@mantine/core';
+import { useState } from 'react';
+import { Link, useSearchParams } from 'react-router';
 import { useForm } from '@mantine/form';
 import { useQueryClient } from '@tanstack/react-query';
 import { api } from '../api/client.js';
+import { startSso, useSignInProviders } from '../api/sso.js';
 import { AuthCard } from '../components/AuthCard.js';
 import { useApiSubmit } from '../components/useApiForm.js';
 
@@ -15,6 +17,7 @@ export function SignInPage() {
   });
   return (
     <AuthCard title="Sign in" subtitle="Welcome back. Sign in to see your objectives.">
+      <SingleSignOn />
       <form onSubmit={onSubmit}>
         <Stack>
           {formError && (
@@ -33,5 +36,30 @@ export function SignInPage() {
         </Stack>
       </form>
     </AuthCard>
+  );
+}
+
+/** "Sign in with <provider>" for each configured identity provider, and why the last attempt was refused. */
+function SingleSignOn() {
+  const providers = useSignInProviders();
+  const [params] = useSearchParams();
+  const [error, setError] = useState<string | null>(null);
+  const refusal = params.get('error') ? (params.get('error_description') ?? params.get('error')) : null;
+  const list = providers.data?.providers ?? [];
+  if (list.length === 0 && !refusal) return null;
+  return (
+    <Stack mb="md">
+      {(refusal ?? error) && (
+        <Alert color="red" role="alert" title="Single sign-on did not sign you in">
+          {error ?? refusal}
+        </Alert>
+      )}
+      {list.map((p) => (
+        <Button key={p.providerId} variant="default" onClick={() => startSso(p.providerId).catch((e: Error) => setError(e.message))}>
+          Sign in with {p.name}
+        </Button>
+      ))}
+      {list.length > 0 && <Divider label="or with your password" labelPosition="center" />}
+    </Stack>
   );
 }

@@ -23,7 +23,14 @@ const ALLOWED = {
   }),
   'POST /api/auth/sign-out': z.object({}).nullish(),
   'GET /api/auth/get-session': z.undefined().or(z.null()),
+  // Single sign-on starts here; where it returns to is fixed, so the endpoint is no open redirect.
+  'POST /api/auth/sign-in/sso': z
+    .object({ providerId: text(200) })
+    .transform(({ providerId }) => ({ providerId, callbackURL: '/', errorURL: '/sign-in' })),
 } as const;
+
+/** The identity provider sends the browser back here (Better Auth's OIDC callback). */
+const SSO_CALLBACK = /^\/api\/auth\/sso\/callback\/[A-Za-z0-9-]{1,100}$/;
 
 type AllowedRoute = keyof typeof ALLOWED;
 
@@ -33,6 +40,7 @@ type AllowedRoute = keyof typeof ALLOWED;
  */
 export function allowedAuthBody(method: string, path: string, body: unknown): unknown {
   const route = `${method} ${path}`;
+  if (method === 'GET' && SSO_CALLBACK.test(path)) return undefined;
   if (!(route in ALLOWED))
     throw new AppError('not-found', `${path} is not available. Sign-up is by invitation; profiles and passwords change in /api/v1.`);
   const parsed = ALLOWED[route as AllowedRoute].safeParse(method === 'GET' ? undefined : body);

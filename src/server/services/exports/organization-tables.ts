@@ -28,6 +28,8 @@ const EXCLUDED = new Set([
   // The Slack app's signing secret and bot token, and one-time link codes: credentials, not data.
   'slack_installations',
   'slack_link_codes',
+  // Holds the identity provider's client secret; an imported organisation configures its own single sign-on.
+  'sso_providers',
 ]);
 /** Tables without `org_id`, owned through a parent row that has it. */
 const CHILD_TABLES: Record<string, { column: string; parent: string }> = {
