@@ -20,7 +20,8 @@ export async function auditSignIn(db: Database, email: string, status: number, i
 /** Who is signing out, read before Better Auth ends the session (afterwards it is gone). */
 export async function signingOut(auth: Auth, headers: Headers): Promise<{ id: string; orgId: string } | null> {
   const session = await auth.api.getSession({ headers }).catch(() => null);
-  return session ? { id: session.user.id, orgId: session.user.orgId } : null;
+  const orgId = session?.user.orgId;
+  return session && orgId ? { id: session.user.id, orgId } : null;
 }
 
 export async function auditSignOut(db: Database, person: { id: string; orgId: string } | null, status: number, request: FastifyRequest) {
