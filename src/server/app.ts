@@ -30,6 +30,7 @@ import { createMetrics, type Metrics } from './metrics/metrics.js';
 import { observeHttp } from './metrics/observe-http.js';
 import { registerDatabaseGauges } from './metrics/database-gauges.js';
 import { metricsRoutes } from './http/metrics/routes.js';
+import { SCIM_BASE, scimRoutes } from './http/scim/scim-routes.js';
 
 export const webRoot = fileURLToPath(new URL('../../dist/web', import.meta.url));
 
@@ -135,6 +136,7 @@ export async function buildApp({
     },
     { prefix: '/api/v1' },
   );
+  await app.register(scimRoutes(ctx), { prefix: SCIM_BASE });
   await registerWeb(app, webRoot);
   app.addHook('onClose', () => events.close());
   return app;

@@ -10,10 +10,13 @@ export interface ActivityEntry {
   entityId: string;
   before?: unknown;
   after?: unknown;
+  /** The audit log's name for a writer who is no person (e.g. "SCIM" for an identity provider); not stored on the activity. */
+  actorName?: string;
 }
 
 /** Call inside the transaction that makes the change, so the two commit or fail together. Audited actions also enter the audit log. */
 export async function recordActivity(tx: Executor, entry: ActivityEntry): Promise<void> {
-  await tx.insert(activities).values({ ...entry, before: entry.before ?? null, after: entry.after ?? null });
+  const { actorName: _name, ...row } = entry;
+  await tx.insert(activities).values({ ...row, before: entry.before ?? null, after: entry.after ?? null });
   await auditActivity(tx, entry);
 }
