@@ -32,6 +32,7 @@ import { registerDatabaseGauges } from './metrics/database-gauges.js';
 import { metricsRoutes } from './http/metrics/routes.js';
 import { mcpRoutes } from './http/mcp/routes.js';
 import { slackEventRoutes } from './http/slack/events-routes.js';
+import { SCIM_BASE, scimRoutes } from './http/scim/scim-routes.js';
 
 export const webRoot = fileURLToPath(new URL('../../dist/web', import.meta.url));
 
@@ -146,6 +147,7 @@ export async function buildApp({
   );
   // Outside /api/v1: Slack signs its requests instead of sending a session or token.
   await app.register(slackEventRoutes(ctx));
+  await app.register(scimRoutes(ctx), { prefix: SCIM_BASE });
   await registerWeb(app, webRoot);
   app.addHook('onClose', () => events.close());
   return app;

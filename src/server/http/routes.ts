@@ -11,6 +11,7 @@ import { teamRoutes } from './teams/routes.js';
 import { tokenRoutes } from './tokens/routes.js';
 import { serviceTokenRoutes } from './tokens/service-token-routes.js';
 import { auditRoutes } from './audit/routes.js';
+import { scimTokenRoutes } from './scim/token-routes.js';
 import { passwordRoutes } from './users/password-routes.js';
 import { userRoutes } from './users/routes.js';
 import { cycleRoutes } from './okrs/cycle-routes.js';
@@ -54,6 +55,7 @@ export const apiRoutes =
       invitationRoutes,
       tokenRoutes,
       serviceTokenRoutes,
+      scimTokenRoutes,
       auditRoutes,
       ssoRoutes,
       cycleRoutes,

@@ -12,6 +12,8 @@ export interface ActivityEntry {
   entityId: string;
   before?: unknown;
   after?: unknown;
+  /** The audit log's name for a writer who is no person (e.g. "SCIM" for an identity provider); not stored on the activity. */
+  actorName?: string;
 }
 
 /**
@@ -20,7 +22,8 @@ export interface ActivityEntry {
  * A write made through MCP (see write-channel.ts) is marked `via` it.
  */
 export async function recordActivity(tx: Executor, entry: ActivityEntry): Promise<void> {
-  await tx.insert(activities).values({ ...entry, before: entry.before ?? null, after: entry.after ?? null, via: currentWriteChannel() });
+  const { actorName: _name, ...row } = entry;
+  await tx.insert(activities).values({ ...row, before: entry.before ?? null, after: entry.after ?? null, via: currentWriteChannel() });
   await auditActivity(tx, entry);
   await queueWebhookEvents(tx, entry);
 }

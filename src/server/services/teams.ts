@@ -124,7 +124,7 @@ export async function deleteTeam(db: Database, actor: Actor, id: string) {
   });
 }
 
-async function refuseWhileItHasObjectives(tx: Executor, orgId: string, teamId: string) {
+export async function refuseWhileItHasObjectives(tx: Executor, orgId: string, teamId: string) {
   const owned = await tx
     .select({ title: objectives.title, total: sql<number>`count(*) over ()::int` })
     .from(objectives)

@@ -61,9 +61,10 @@ async function ownerCount(tx: Executor, orgId: string) {
 
 /**
  * Changes a person. The writer is the signed-in actor (authorized here, against the row loaded under
- * the same transaction) or the system (the operator's CLI, which is trusted and recorded as nobody).
+ * the same transaction) or the system (the operator's CLI, SCIM: trusted and recorded as nobody, under
+ * `recordedAs` in the audit log). Given an open transaction it joins it (as a savepoint).
  */
-export async function updateUser(db: Database, writer: Writer, orgId: string, id: string, fields: UserFields) {
+export async function updateUser(db: Executor, writer: Writer, orgId: string, id: string, fields: UserFields, recordedAs?: string) {
   return db.transaction(async (tx) => {
     const before = await findUser(tx, orgId, id);
     if (!before) throw notFound('The person');
@@ -96,6 +97,7 @@ export async function updateUser(db: Database, writer: Writer, orgId: string, id
     await recordActivity(tx, {
       orgId,
       actorId: actorIdOf(writer),
+      actorName: recordedAs,
       action: 'user.updated',
       entityType: 'user',
       entityId: id,

@@ -10,6 +10,7 @@ interface ActivityLike {
   entityId: string;
   before?: unknown;
   after?: unknown;
+  actorName?: string;
 }
 
 const isRecord = (value: unknown): value is Record<string, unknown> => !!value && typeof value === 'object' && !Array.isArray(value);
@@ -32,6 +33,7 @@ export async function auditActivity(tx: Executor, entry: ActivityLike): Promise<
   await recordAudit(tx, {
     orgId: entry.orgId,
     actorId: entry.actorId,
+    actorName: entry.actorName,
     action: entry.action,
     targetType: entry.entityType,
     targetId: entry.entityId,

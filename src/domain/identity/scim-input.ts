@@ -1,0 +1,39 @@
+/**
+ * What identity providers send over SCIM, made exact before the SCIM library reads it. Microsoft Entra
+ * sends `active` as the string "True"/"False" in PATCH operations (its documented quirk); SCIM's own
+ * schema says boolean, so the string is turned into one. Unknown attributes of a POST or PUT are named (the library
+ * drops them silently), so the request is refused rather than reported as a success.
+ */
+
+export interface PatchOperation {
+  op: string;
+  path?: string;
+  value?: unknown;
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> => !!value && typeof value === 'object' && !Array.isArray(value);
+
+/** "True"/"false" (any case) become booleans; anything else is left for schema validation to judge. */
+const asBoolean = (value: unknown): unknown => {
+  if (typeof value !== 'string') return value;
+  const lowered = value.toLowerCase();
+  return lowered === 'true' ? true : lowered === 'false' ? false : value;
+};
+
+/** Entra's `{"op":"Replace","path":"active","value":"False"}` and `{"op":"replace","value":{"active":"False"}}`. */
+export function normalizePatchOperation(operation: PatchOperation): PatchOperation {
+  if (operation.path !== undefined) {
+    return operation.path.toLowerCase() === 'active' ? { ...operation, value: asBoolean(operation.value) } : operation;
+  }
+  if (!isRecord(operation.value)) return operation;
+  const value = Object.fromEntries(
+    Object.entries(operation.value).map(([key, v]) => [key, key.toLowerCase() === 'active' ? asBoolean(v) : v]),
+  );
+  return { ...operation, value };
+}
+
+/** Attribute names are case-insensitive in SCIM (RFC 7643 §2.1). */
+export function unknownAttributes(resource: Record<string, unknown>, known: readonly string[]): string[] {
+  const names = new Set(known.map((name) => name.toLowerCase()));
+  return Object.keys(resource).filter((key) => !names.has(key.toLowerCase()));
+}
