@@ -22,7 +22,7 @@ export const visibilityBody = (values: VisibilityValues) => ({
 
 const CHOICES: { value: Visibility; label: string }[] = [
   { value: 'organization', label: 'Organisation' },
-  { value: 'team', label: 'Team' },
+  { value: 'team', label: 'Team only' },
   { value: 'private', label: 'Private' },
 ];
 
