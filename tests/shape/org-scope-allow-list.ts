@@ -26,7 +26,6 @@ export const REVIEWED_UNSCOPED_QUERIES: Record<string, string[]> = {
   ],
   'By the id of a row the same request created or claimed a moment before (an invitation just sent, an outbox row just claimed)': [
     'src/server/services/invitations.ts › setEmailStatus › invitations',
-    'src/server/jobs/dispatcher.ts › dispatchOutbox › outbox',
   ],
   'Jobs work across organisations: the dispatcher claims every due outbox row, for one organisation when it is given': [
     'src/server/jobs/dispatcher.ts › claim › outbox',
@@ -95,4 +94,25 @@ export const REVIEWED_UNSCOPED_QUERIES: Record<string, string[]> = {
   "The caller's own team memberships, by the caller's user id (one organisation)": [
     'src/server/services/okrs/read-model.ts › loadContext › teamMembers',
   ],
+  'Scoped by publishedIn(reader, cycleId), whose first condition is objectives.org_id = reader.orgId (services/across/cycle-facts.ts)': [
+    'src/server/services/across/alignment-map.ts › alignmentMap › objectives',
+    'src/server/services/across/heatmap.ts › cycleHeatmap › objectives',
+  ],
+  'By the id of an outbox row the dispatcher claimed itself (claim() picks due rows of any organisation: delivery is instance work)': [
+    'src/server/jobs/dispatcher.ts › settle › outbox',
+    'src/server/jobs/dispatcher.ts › dispatchOne › outbox',
+  ],
+  'By the id of an objective a notice in the same organisation names (notify() checks the recipient may read it)': [
+    'src/server/services/notifications/notify.ts › mayRead › objectives',
+  ],
+  'Identity before any organisation is known: a credential or an e-mail address decides the organisation (token hashes and e-mails are unique per instance; SSO provider ids are global)':
+    [
+      'src/server/services/scim/scim-tokens.ts › organizationOfScimToken › scimTokens',
+      'src/server/services/security-events.ts › recordSignIn › users',
+      'src/server/services/sso/sso-sign-in.ts › providerById › ssoProviders',
+      'src/server/services/sso/sso-sign-in.ts › checkSsoSignIn › users',
+      'src/server/services/sso/sso-sign-in.ts › passwordSignInRefusal › users',
+      'src/server/services/sso/sso-sign-in.ts › signInProviders › ssoProviders',
+      'src/server/services/sso/sso-sign-in.ts › issuerOrigins › ssoProviders',
+    ],
 };
