@@ -19,7 +19,10 @@ export const activities = pgTable(
     after: jsonb('after'),
     /** The channel of the write when not the web app or the API (`mcp`); see domain/write-channels.ts. */
     via: text('via', { enum: WRITE_CHANNELS }),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    // clock_timestamp, not now(): the activities of one transaction keep the order they were written in.
+    createdAt: timestamp('created_at', { withTimezone: true })
+      .notNull()
+      .default(sql`clock_timestamp()`),
   },
   (t) => [
     index('activities_org_entity_idx').on(t.orgId, t.entityType, t.entityId),
