@@ -1,4 +1,4 @@
-import { AppShell, Burger, Group, NavLink, ScrollArea, Text, Title } from '@mantine/core';
+import { AppShell, Burger, Group, NavLink, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { Link, Outlet, useLocation } from 'react-router';
 import type { Me } from '../api/types.js';
@@ -71,7 +71,7 @@ export function Layout({ me }: { me: Me }) {
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="sm" aria-label="Main navigation">
-        <AppShell.Section grow component={ScrollArea} scrollbars="y">
+        <AppShell.Section grow style={{ overflowY: 'auto' }}>
           {GROUPS.map((group) => {
             const items = NAV.filter((item) => item.group === group && (!item.shownIf || me.can[item.shownIf]));
             if (items.length === 0) return null;
