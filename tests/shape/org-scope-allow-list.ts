@@ -60,7 +60,6 @@ export const REVIEWED_UNSCOPED_QUERIES: Record<string, string[]> = {
     'src/server/services/okrs/read-model.ts › loadContext › teams',
     'src/server/services/okrs/read-model.ts › presentObjectives › keyResults',
     'src/server/services/okrs/read-model.ts › presentObjectives › objectiveContributors',
-    'src/server/services/okrs/read-model.ts › presentObjectives › alignments',
     'src/server/services/okrs/rollup.ts › latestCheckIn › checkIns',
     'src/server/services/okrs/rollup.ts › rollUp › keyResults',
     'src/server/services/okrs/rollup.ts › parentsOf › alignments',

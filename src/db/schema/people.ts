@@ -62,7 +62,8 @@ export const teamMembers = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.teamId, t.userId] }),
-    index('team_members_user_idx').on(t.orgId, t.userId),
+    // User first: the visibility condition looks up a reader's teams by user id alone (it has no org id).
+    index('team_members_user_idx').on(t.userId, t.orgId),
     foreignKey({ name: 'team_members_team_fk', columns: [t.orgId, t.teamId], foreignColumns: [teams.orgId, teams.id] }).onDelete('cascade'),
     foreignKey({ name: 'team_members_user_fk', columns: [t.orgId, t.userId], foreignColumns: [users.orgId, users.id] }).onDelete('cascade'),
     oneOf('team_members_role_check', t.role, TEAM_MEMBER_ROLES),

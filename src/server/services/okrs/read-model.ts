@@ -1,4 +1,4 @@
-import { and, eq, inArray, or } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import {
   DEFAULT_STATUS_MARGINS,
   expectedProgress,
@@ -10,16 +10,7 @@ import {
   type StatusMargins,
 } from '../../../domain/index.js';
 import type { Executor } from '../../../db/database.js';
-import {
-  alignments,
-  cycles,
-  keyResults,
-  objectiveContributors,
-  organizations,
-  teamMembers,
-  teams,
-  type objectives,
-} from '../../../db/schema/index.js';
+import { cycles, keyResults, objectiveContributors, organizations, teamMembers, teams, type objectives } from '../../../db/schema/index.js';
 import type { Actor } from '../../auth/actor.js';
 import { todayIn } from '../../clock.js';
 import { keyResultAbilities } from '../../policies/key-results.js';
@@ -27,7 +18,7 @@ import { objectiveAbilities, relationFrom, type ActorTeams, type ObjectiveRelati
 import { cycleSnapshot, type CycleSnapshot } from './cycle-graph.js';
 import { paceAsOf, type PaceAsOf } from './pace-history.js';
 import { targetChangesOf, type TargetChange } from './target-changes.js';
-import { objectiveIdVisibleTo, keyResultIdVisibleTo } from '../visibility/objective-visible.js';
+import { visibleParentsOf } from './visible-parents.js';
 import { viewersOf } from '../visibility/viewers.js';
 
 type ObjectiveRow = typeof objectives.$inferSelect;
@@ -175,15 +166,7 @@ export async function presentObjectives(db: Executor, actor: Actor, rows: Object
     db.select().from(keyResults).where(inArray(keyResults.objectiveId, ids)).orderBy(keyResults.position),
     db.select().from(objectiveContributors).where(inArray(objectiveContributors.objectiveId, ids)),
     // A parent the actor may not see is not named either.
-    db
-      .select()
-      .from(alignments)
-      .where(
-        and(
-          inArray(alignments.childObjectiveId, ids),
-          or(objectiveIdVisibleTo(actor, alignments.parentObjectiveId), keyResultIdVisibleTo(actor, alignments.parentKeyResultId)),
-        ),
-      ),
+    visibleParentsOf(db, actor, ids),
     viewersOf(db, actor.orgId, ids),
   ]);
   // Grouped once: a 2,000-objective tree must not filter every list once per objective.
