@@ -158,7 +158,13 @@ describeEachEngine('Review meetings: agendas, asynchronous parts, notes, decisio
     });
     expectStatus(review, 201);
     const items = section(await page(owner, review.body.id), 'evaluation').items;
-    expect(items.map((i) => i.text)).toEqual(['TO BE SEEN']);
+    // Grow revenue at 40% (partially) and Ship mobile at 10% (missed), scored as they stand: the cycle is not closed.
+    expect(items.map((i) => i.text)).toEqual([
+      'Committed objectives: 0 of 2 achieved, 1 partially, 1 missed (so far)',
+      'Key results: 1 below 0.4, 1 from 0.4 to 0.69, 0 at 0.7 or above',
+      'Check-ins on time: 25%',
+      'Lesson: Legal reviews need two weeks',
+    ]);
   });
 
   it('refuses a meeting without participants or with strangers, and keeps one-on-ones private', async () => {
