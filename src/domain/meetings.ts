@@ -66,6 +66,15 @@ export interface AgendaCommitment {
   kept: boolean | null;
 }
 
+/** An open initiative on one of the agenda's key results (issue 14's initiatives). */
+export interface AgendaInitiative {
+  title: string;
+  status: string;
+  dueDate: string | null;
+  keyResultTitle: string;
+  objectiveId: string;
+}
+
 export interface AgendaInputs {
   keyResults: AgendaKeyResult[];
   objectives: AgendaObjective[];
@@ -75,6 +84,8 @@ export interface AgendaInputs {
   decisions: { decision: string; ownerName: string | null; decidedOn: string }[];
   /** Extension point for the review phase (issue 13): the cycle's evaluation and lessons, once they exist. */
   evaluationAndLessons: AgendaItem[];
+  /** Open initiatives of the one-on-one's key results. */
+  initiatives: AgendaInitiative[];
 }
 
 export interface AgendaItem {
@@ -213,7 +224,15 @@ function oneOnOne(input: AgendaInputs): AgendaSection[] {
       })),
     },
     blockers(input.keyResults),
-    { key: 'initiatives', title: 'Initiatives', items: [] },
+    {
+      key: 'initiatives',
+      title: 'Initiatives',
+      items: input.initiatives.map((i) => ({
+        text: `${i.title} (${i.status.replace('_', ' ')})`,
+        detail: [`for ${i.keyResultTitle}`, i.dueDate ? `due ${i.dueDate}` : null].filter(Boolean).join(', '),
+        link: `/objectives/${i.objectiveId}`,
+      })),
+    },
     { key: 'coaching', title: 'Coaching prompts', items: coachingPrompts(input.keyResults) },
     actions(input.openActions),
   ];

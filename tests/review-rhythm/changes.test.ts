@@ -122,6 +122,60 @@ describeEachEngine('What changed in a cycle between two dates', (engine) => {
     expect(same.body.items.map((i) => i.kind)).toEqual(['unanswered_blocker', 'unanswered_blocker']);
   });
 
+  it('a team report says about its objectives what the whole cycle says, with what aligns in from other teams', async () => {
+    const { growth, revenue, brand } = await twoWeeks();
+    const { api, cycle, owner } = t.w;
+    // Sales' objective rolls up into Grow revenue; Grow revenue now aligns to the company's brand objective.
+    const sales = await createTeam(owner.client, { name: 'Sales' });
+    const deals = await api.objectiveAt({ cycleId: cycle.id, title: 'Close deals', teamId: sales.id });
+    await api.checkIn(deals.kr.id, { value: 90, confidence: 9, asOf: '2025-01-16' });
+    await api.align(deals.objective.id, { parentObjectiveId: revenue.objective.id });
+    await api.align(revenue.objective.id, { parentObjectiveId: brand.objective.id });
+    await backdate('activities', revenue.objective.id, 'entity_id', '2025-01-13T09:00:00Z');
+
+    const team = await changes({ from: '2025-01-06', to: '2025-01-20', teamId: growth.id });
+    const whole = await changes({ from: '2025-01-06', to: '2025-01-20' });
+    const growthTitles = new Set(['Grow revenue', 'Ship mobile', 'Hire team', 'Improve support']);
+    expect(team.body.items).toEqual(whole.body.items.filter((i) => growthTitles.has(i.objectiveTitle)));
+    expect(team.body.items.map((i) => i.summary)).toContain('Grow revenue now aligns to Company brand');
+    expect(whole.body.items.map((i) => i.objectiveTitle)).toContain('Close deals');
+  });
+
+  it("lists a KPI whose health changed on the key result that improves it, linking that key result's objective", async () => {
+    const { growth, revenue } = await twoWeeks();
+    const { owner } = t.w;
+    const kpi = await owner.client.post<{ id: string }>(`${API}/kpis`, {
+      name: 'Uptime',
+      unit: '%',
+      direction: 'higher_is_better',
+      healthy: 99.5,
+      watch: 99,
+      teamId: growth.id,
+    });
+    expectStatus(kpi, 201);
+    expectStatus(await owner.client.put(`${API}/key-results/${revenue.kr.id}/kpi`, { kpiId: kpi.body.id }), 200);
+    expectStatus(await owner.client.post(`${API}/kpis/${kpi.body.id}/values`, { value: 99.7, asOf: '2025-01-03' }), 201);
+    expectStatus(await owner.client.post(`${API}/kpis/${kpi.body.id}/values`, { value: 98.5, asOf: '2025-01-14' }), 201);
+
+    const response = await changes({ from: '2025-01-06', to: '2025-01-20', teamId: growth.id });
+    const kpiItems = response.body.items.filter((i) => i.kind === 'kpi_health_change');
+    expect(kpiItems.map((i) => [i.summary, i.keyResultTitle, i.before, i.after, i.link])).toEqual([
+      [
+        'KPI Uptime: healthy → unhealthy (98.5 % on 2025-01-14)',
+        'Grow revenue KR',
+        'healthy',
+        'unhealthy',
+        `/objectives/${revenue.objective.id}`,
+      ],
+    ]);
+    expect(response.body.items[0], 'a KPI turning unhealthy is among the first things to discuss').toEqual(kpiItems[0]);
+    const before = await changes({ from: '2025-01-15', to: '2025-01-20', teamId: growth.id });
+    expect(
+      before.body.items.filter((i) => i.kind === 'kpi_health_change'),
+      'no new value in the window',
+    ).toEqual([]);
+  });
+
   it('refuses a window outside the cycle or backwards, naming the field, and an unknown cycle or team', async () => {
     const cases: [Record<string, string>, number, string][] = [
       [{ from: '2025-01-20', to: '2025-01-06' }, 422, 'from'],

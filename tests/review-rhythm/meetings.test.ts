@@ -1,7 +1,8 @@
 import { expect, it } from 'vitest';
 import { describeEachEngine } from '../support/engines.js';
 import { addPerson, createTeam, expectProblem, expectStatus, type Person } from '../support/fixtures.js';
-import { API, useOkrWorld } from '../okrs/support.js';
+import { API, percent, useOkrWorld } from '../okrs/support.js';
+import { replaceLessons } from '../../src/server/services/lessons/replace-lessons.js';
 
 interface Section {
   key: string;
@@ -133,6 +134,39 @@ describeEachEngine('Review meetings: agendas, asynchronous parts, notes, decisio
     expect((await outsider.client.get<unknown[]>(`${API}/decisions?q=pricing`)).body).toEqual([]);
   });
 
+  it('opens a quarterly review with the cycle evaluation and the lessons written so far', async () => {
+    const { team } = await weeklySession();
+    const { owner, orgId, cycle } = t.w;
+    const retrospective = {
+      orgId,
+      cycleId: cycle.id,
+      authorId: owner.user.id,
+      objectiveId: null,
+      outcome: null,
+      sourceKind: 'retrospective',
+      sourceId: team.id,
+      teamId: team.id,
+    } as const;
+    await engine().db.transaction((tx) => replaceLessons(tx, retrospective, [{ text: 'Legal reviews need two weeks', tags: [] }]));
+    const review = await owner.client.post<{ id: string }>(`${API}/meetings`, {
+      kind: 'quarterly_review',
+      title: 'Growth quarterly',
+      audience: 'team',
+      teamId: team.id,
+      startsAt: '2025-01-20T15:00:00Z',
+      participantIds: [owner.user.id],
+    });
+    expectStatus(review, 201);
+    const items = section(await page(owner, review.body.id), 'evaluation').items;
+    // Grow revenue at 40% (partially) and Ship mobile at 10% (missed), scored as they stand: the cycle is not closed.
+    expect(items.map((i) => i.text)).toEqual([
+      'Committed objectives: 0 of 2 achieved, 1 partially, 1 missed (so far)',
+      'Key results: 1 below 0.4, 1 from 0.4 to 0.69, 0 at 0.7 or above',
+      'Check-ins on time: 25%',
+      'Lesson: Legal reviews need two weeks',
+    ]);
+  });
+
   it('refuses a meeting without participants or with strangers, and keeps one-on-ones private', async () => {
     const { owner } = t.w;
     const base = { kind: 'weekly', title: 'Company weekly', audience: 'company', startsAt: '2025-01-21T10:00:00Z' };
@@ -153,10 +187,27 @@ describeEachEngine('Review meetings: agendas, asynchronous parts, notes, decisio
     );
     const report = await addPerson(owner.client, { name: 'Rae Report' });
     const other = await addPerson(owner.client, { name: 'Otto Other' });
+    const theirs = await t.w.api.objectiveAt({ cycleId: t.w.cycle.id, title: 'Learn pricing' });
+    const kr = await t.w.api.createKeyResult(theirs.objective.id, { ...percent('Pricing page live'), ownerId: report.user.id });
+    for (const initiative of [
+      { title: 'Draft the pricing page', dueDate: '2025-02-01' },
+      { title: 'Survey customers', status: 'in_progress' },
+      { title: 'Old idea', status: 'dropped' },
+    ])
+      expectStatus(await owner.client.post(`${API}/key-results/${kr.id}/initiatives`, initiative), 201);
     const oneOnOne = await post({ kind: 'one_on_one', audience: 'pair', title: '1:1', participantIds: [owner.user.id, report.user.id] });
     expectStatus(oneOnOne, 201);
     const id = (oneOnOne.body as { id: string }).id;
-    expect(section(await page(report, id), 'coaching').items.at(-1)!.text).toBe('What would you like to learn or try next?');
+    const agenda = await page(report, id);
+    expect(section(agenda, 'coaching').items.at(-1)!.text).toBe('What would you like to learn or try next?');
+    expect(section(agenda, 'initiatives').items, "the report's open initiatives, soonest due first").toEqual([
+      {
+        text: 'Draft the pricing page (planned)',
+        detail: 'for Pricing page live, due 2025-02-01',
+        link: `/objectives/${theirs.objective.id}`,
+      },
+      { text: 'Survey customers (in progress)', detail: 'for Pricing page live', link: `/objectives/${theirs.objective.id}` },
+    ]);
     expectProblem(await other.client.get(`${API}/meetings/${id}`), 404, '/problems/not-found');
     expect((await other.client.get<{ id: string }[]>(`${API}/meetings`)).body.map((m) => m.id)).not.toContain(id);
   });

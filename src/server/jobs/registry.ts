@@ -6,22 +6,32 @@ import { periodAt } from '../services/rhythm/schedule.js';
 import { groupKey } from '../services/rhythm/schedules.js';
 import { groupsInProgramme } from '../services/rollout/pilot-scope.js';
 import { hours } from '../../domain/zoned-time.js';
-import type { JobContext, ScheduledJob } from './context.js';
+import type { DueRun, JobContext, ScheduledJob } from './context.js';
 import { housekeeping } from './housekeeping.js';
 import { escalateReviewGroup, remindReviewGroup } from '../services/closing/review-reminders.js';
 import { dueSurveyWork } from '../services/surveys/reminders.js';
 import { dueReviewOpenings } from '../services/closing/review-opening.js';
 import { dueProxyReminders } from '../services/kpis/proxy-reminders.js';
 import { dueReportEmails } from '../services/reports/report-mail.js';
+import { dueMeetingParts, type PartNotice } from '../services/meetings/part-reminders.js';
 
 const notifyAt = (ctx: JobContext, now: Date): NotifyContext => ({ publicUrl: ctx.config.publicUrl, secret: ctx.secret, now });
+
+/** Asynchronous meeting parts missing at their deadline (reminder) or past the update timeframe (overdue). */
+async function meetingParts(ctx: JobContext, now: Date, notice: PartNotice, orgId?: string): Promise<DueRun[]> {
+  return (await dueMeetingParts(ctx.db, now, notice, orgId)).map((work) => ({
+    key: work.key,
+    run: (tx) => work.run(tx, notifyAt(ctx, now)),
+  }));
+}
 
 /** Each group's latest due moment: its owners are reminded of what has no check-in in that period. */
 const reminders: ScheduledJob = {
   name: 'reminders',
-  description: 'Remind key-result owners whose check-ins are due, and post to team webhooks',
+  description:
+    'Remind key-result owners whose check-ins are due, and post to team webhooks; remind meeting participants whose asynchronous part is due',
   async due(ctx, now, orgId) {
-    return (await groupsInProgramme(ctx.db, orgId)).map((group) => {
+    const checkIns = (await groupsInProgramme(ctx.db, orgId)).map((group): DueRun => {
       const period = periodAt(group.schedule, now);
       return {
         key: `${groupKey(group)}:${period.dueDate}`,
@@ -32,6 +42,7 @@ const reminders: ScheduledJob = {
         }),
       };
     });
+    return [...checkIns, ...(await meetingParts(ctx, now, 'reminder', orgId))];
   },
 };
 
@@ -39,9 +50,9 @@ const reminders: ScheduledJob = {
 const escalation: ScheduledJob = {
   name: 'escalation',
   description:
-    "Tell team leads (owners and admins, for company objectives) whose check-ins are still missing after the organisation's escalation delay",
+    "Tell team leads (owners and admins, for company objectives) whose check-ins are still missing after the organisation's escalation delay, and meeting organisers whose participants' parts are overdue",
   async due(ctx, now, orgId) {
-    return (await groupsInProgramme(ctx.db, orgId)).map((group) => {
+    const checkIns = (await groupsInProgramme(ctx.db, orgId)).map((group): DueRun => {
       const period = periodAt(group.schedule, new Date(now.getTime() - hours(group.rhythm.escalateAfterHours)));
       return {
         key: `${groupKey(group)}:${period.dueDate}`,
@@ -51,6 +62,7 @@ const escalation: ScheduledJob = {
         }),
       };
     });
+    return [...checkIns, ...(await meetingParts(ctx, now, 'overdue', orgId))];
   },
 };
 

@@ -1,6 +1,6 @@
-import { and, asc, desc, eq, gte, inArray, isNull, lt, lte, ne } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull, lte } from 'drizzle-orm';
 import type { Executor } from '../../../db/database.js';
-import { cycles, meetingActions, meetingDecisions, meetingUpdates, meetings, teams, users } from '../../../db/schema/index.js';
+import { cycles, teams, users } from '../../../db/schema/index.js';
 import {
   buildAgenda,
   expectedProgress,
@@ -14,6 +14,7 @@ import {
 } from '../../../domain/index.js';
 import { changesFromHistory } from '../review-rhythm/changes.js';
 import { loadCycleHistory, momentOf, staleAt, type CycleHistory, type HistoryObjective } from '../review-rhythm/cycle-history.js';
+import { carriedOver, decisionsOf, openInitiatives } from './agenda-records.js';
 import { evaluationAndLessons } from './evaluation-hook.js';
 import type { LoadedMeeting } from './meetings.js';
 
@@ -31,24 +32,28 @@ async function cycleOf(db: Executor, orgId: string, date: string) {
   return cycle ?? null;
 }
 
-/** Which objectives the meeting is about: its team (with a department's teams), the company's, or the pair's. */
-async function scopeOf(db: Executor, meeting: LoadedMeeting, history: CycleHistory): Promise<(o: HistoryObjective) => boolean> {
+/** The teams a team or department meeting is about (a department's child teams too); null for the others. */
+async function teamsOf(db: Executor, meeting: LoadedMeeting): Promise<string[] | null> {
+  if (meeting.audience !== 'team' && meeting.audience !== 'department') return null;
+  if (meeting.audience === 'team') return [meeting.teamId!];
+  const children = await db
+    .select({ id: teams.id })
+    .from(teams)
+    .where(and(eq(teams.orgId, meeting.orgId), eq(teams.parentId, meeting.teamId!)));
+  return [meeting.teamId!, ...children.map((c) => c.id)];
+}
+
+/** Which objectives the meeting is about: its teams', the company's, or the pair's. */
+function scopeOf(meeting: LoadedMeeting, history: CycleHistory, teamIds: string[] | null): (o: HistoryObjective) => boolean {
+  if (teamIds) {
+    const ours = new Set(teamIds);
+    return (o) => o.teamId !== null && ours.has(o.teamId);
+  }
   if (meeting.audience === 'company') return (o) => o.teamId === null;
-  if (meeting.audience === 'pair') {
-    const subjects = meeting.participantIds.filter((id) => id !== meeting.createdBy);
-    const people = new Set(subjects.length ? subjects : meeting.participantIds);
-    const theirs = new Set(history.keyResults.filter((kr) => kr.ownerId && people.has(kr.ownerId)).map((kr) => kr.objectiveId));
-    return (o) => theirs.has(o.id) || (o.ownerId !== null && people.has(o.ownerId));
-  }
-  const teamIds = new Set([meeting.teamId!]);
-  if (meeting.audience === 'department') {
-    const children = await db
-      .select({ id: teams.id })
-      .from(teams)
-      .where(and(eq(teams.orgId, meeting.orgId), eq(teams.parentId, meeting.teamId!)));
-    for (const child of children) teamIds.add(child.id);
-  }
-  return (o) => o.teamId !== null && teamIds.has(o.teamId);
+  const subjects = meeting.participantIds.filter((id) => id !== meeting.createdBy);
+  const people = new Set(subjects.length ? subjects : meeting.participantIds);
+  const theirs = new Set(history.keyResults.filter((kr) => kr.ownerId && people.has(kr.ownerId)).map((kr) => kr.objectiveId));
+  return (o) => theirs.has(o.id) || (o.ownerId !== null && people.has(o.ownerId));
 }
 
 async function keyResultsOf(db: Executor, history: CycleHistory, inScope: (o: HistoryObjective) => boolean, date: string) {
@@ -106,64 +111,6 @@ function objectivesOf(history: CycleHistory, inScope: (o: HistoryObjective) => b
     });
 }
 
-/** Open actions of earlier meetings of the series, and what the previous meeting's people committed to. */
-async function carriedOver(db: Executor, meeting: LoadedMeeting) {
-  const earlier = db
-    .select({ id: meetings.id })
-    .from(meetings)
-    .where(and(eq(meetings.orgId, meeting.orgId), eq(meetings.seriesId, meeting.seriesId), lt(meetings.startsAt, meeting.startsAt)));
-  const openActions = await db
-    .select({ id: meetingActions.id, title: meetingActions.title, ownerName: users.name, dueDate: meetingActions.dueDate })
-    .from(meetingActions)
-    .leftJoin(users, and(eq(users.orgId, meeting.orgId), eq(users.id, meetingActions.ownerId)))
-    .where(and(eq(meetingActions.orgId, meeting.orgId), inArray(meetingActions.meetingId, earlier), isNull(meetingActions.doneAt)))
-    .orderBy(asc(meetingActions.dueDate));
-  const [previous] = await db
-    .select({ id: meetings.id })
-    .from(meetings)
-    .where(and(eq(meetings.orgId, meeting.orgId), eq(meetings.seriesId, meeting.seriesId), lt(meetings.startsAt, meeting.startsAt)))
-    .orderBy(desc(meetings.startsAt))
-    .limit(1);
-  if (!previous) return { openActions, previousCommitments: [] };
-  const updates = await db
-    .select({
-      userId: meetingUpdates.userId,
-      meetingId: meetingUpdates.meetingId,
-      name: users.name,
-      commitments: meetingUpdates.commitments,
-      kept: meetingUpdates.keptPrevious,
-    })
-    .from(meetingUpdates)
-    .innerJoin(users, and(eq(users.orgId, meeting.orgId), eq(users.id, meetingUpdates.userId)))
-    .where(and(eq(meetingUpdates.orgId, meeting.orgId), inArray(meetingUpdates.meetingId, [previous.id, meeting.id])));
-  const previousCommitments = updates
-    .filter((u) => u.meetingId === previous.id && u.commitments?.trim())
-    .map((u) => ({
-      personName: u.name,
-      text: u.commitments!.trim(),
-      kept: updates.find((now) => now.meetingId === meeting.id && now.userId === u.userId)?.kept ?? null,
-    }));
-  return { openActions, previousCommitments };
-}
-
-/** Decisions logged during the cycle, outside one-on-ones (private to their two people). */
-async function decisionsOf(db: Executor, orgId: string, cycle: { startDate: string; endDate: string }) {
-  return db
-    .select({ decision: meetingDecisions.decision, ownerName: users.name, decidedOn: meetingDecisions.decidedOn })
-    .from(meetingDecisions)
-    .innerJoin(meetings, and(eq(meetings.orgId, orgId), eq(meetings.id, meetingDecisions.meetingId)))
-    .leftJoin(users, and(eq(users.orgId, orgId), eq(users.id, meetingDecisions.ownerId)))
-    .where(
-      and(
-        eq(meetingDecisions.orgId, orgId),
-        ne(meetings.audience, 'pair'),
-        gte(meetingDecisions.decidedOn, cycle.startDate),
-        lte(meetingDecisions.decidedOn, cycle.endDate),
-      ),
-    )
-    .orderBy(asc(meetingDecisions.decidedOn));
-}
-
 /** The generated agenda of a meeting, from the cycle's history as of the meeting's date (or today, if earlier). */
 export async function meetingAgenda(
   db: Executor,
@@ -175,20 +122,33 @@ export async function meetingAgenda(
   const today = localDate(timeZone, now);
   const cycle = await cycleOf(db, meeting.orgId, meetingDate);
   const carried = await carriedOver(db, meeting);
-  const empty: AgendaInputs = { keyResults: [], objectives: [], changes: [], decisions: [], evaluationAndLessons: [], ...carried };
+  const empty: AgendaInputs = {
+    keyResults: [],
+    objectives: [],
+    changes: [],
+    decisions: [],
+    evaluationAndLessons: [],
+    initiatives: [],
+    ...carried,
+  };
   if (!cycle) return { cycleId: null, sections: buildAgenda(meeting.kind, empty) };
   const clamp = (d: string) => (d < cycle.startDate ? cycle.startDate : d > cycle.endDate ? cycle.endDate : d);
   const date = clamp(meetingDate < today ? meetingDate : today);
-  const history = await loadCycleHistory(db, meeting.orgId, cycle, date, null);
-  const inScope = await scopeOf(db, meeting, history);
+  // A team's session replays only that team's part of the cycle (and what rolls up into it).
+  const teamIds = await teamsOf(db, meeting);
+  const history = await loadCycleHistory(db, meeting.orgId, cycle, date, null, teamIds);
+  const inScope = scopeOf(meeting, history, teamIds);
   const from = clamp(shiftDate(date, -LOOK_BACK_DAYS[meeting.kind]));
+  const keyResults = await keyResultsOf(db, history, inScope, date);
   const inputs: AgendaInputs = {
     ...empty,
-    keyResults: await keyResultsOf(db, history, inScope, date),
+    keyResults,
+    initiatives: meeting.kind === 'one_on_one' ? await openInitiatives(db, meeting.orgId, keyResults) : [],
     objectives: objectivesOf(history, inScope, date),
     changes: await changesFromHistory(db, meeting.orgId, history, inScope, { from, to: date, teamId: meeting.teamId }),
     decisions: meeting.kind === 'quarterly_review' ? await decisionsOf(db, meeting.orgId, cycle) : [],
-    evaluationAndLessons: meeting.kind === 'quarterly_review' ? await evaluationAndLessons(db, meeting.orgId, cycle.id) : [],
+    evaluationAndLessons:
+      meeting.kind === 'quarterly_review' ? await evaluationAndLessons(db, meeting.orgId, cycle.id, now, meeting.teamId) : [],
   };
   return { cycleId: cycle.id, sections: buildAgenda(meeting.kind, inputs) };
 }

@@ -149,7 +149,7 @@ export async function changesFromHistory(
     keyResults: keyResultChanges,
     blockers: await blockersOf(db, orgId, history, scope, from, to, span.until),
     alignments: await alignmentEvents(db, orgId, history, scope, span),
-    extra: await kpiHealthChanges(db, orgId, { cycleId: history.cycle.id, ...window }),
+    extra: await kpiHealthChanges(db, orgId, history, scope, window),
   });
 }
 
@@ -162,8 +162,8 @@ export async function cycleChanges(db: Executor, reader: Reader, cycleId: string
   const cycle = await requireCycle(db, orgId, cycleId);
   checkWindow(cycle, query);
   if (query.teamId && !(await findTeam(db, orgId, query.teamId))) throw notFound('The team', 'teamId');
-  const history = await loadCycleHistory(db, orgId, cycle, query.to, reader);
   const teamId = query.teamId ?? null;
+  const history = await loadCycleHistory(db, orgId, cycle, query.to, reader, teamId ? [teamId] : null);
   const items = await changesFromHistory(db, orgId, history, (o) => !teamId || o.teamId === teamId, { ...query, teamId });
   return { cycleId, teamId, from: query.from, to: query.to, items };
 }

@@ -10,9 +10,10 @@ import {
   type StatusMargins,
 } from '../../../domain/index.js';
 import type { Executor } from '../../../db/database.js';
-import { objectiveVisibleTo, type Viewer } from '../visibility/objective-visible.js';
+import type { Viewer } from '../visibility/objective-visible.js';
 import { alignments, checkIns, cycles, keyResults, objectives, organizations, teams } from '../../../db/schema/index.js';
 import { measureOf } from '../okrs/measure.js';
+import { historyObjectives } from './history-objectives.js';
 
 type CycleRow = typeof cycles.$inferSelect;
 export type HistoryObjective = typeof objectives.$inferSelect;
@@ -38,6 +39,8 @@ export interface CycleHistory {
   checkInsOf: Map<string, HistoryCheckIn[]>;
   cadenceOf: Map<string, CheckInCadence>;
   alignments: { childObjectiveId: string; parentObjectiveId: string | null; parentKeyResultId: string | null }[];
+  /** Whose reading the history is limited to (null: everything); what is looked up beside it follows the same rule. */
+  visibleTo: Viewer | null;
 }
 
 export interface CycleMoment extends GraphProgress {
@@ -56,13 +59,12 @@ export async function loadCycleHistory(
   until: string,
   /** Only the objectives this viewer may read (null: all of them, for a history nobody reads directly). */
   visibleTo: Viewer | null,
+  /** Only these teams' objectives and what aligns into them (null: the whole cycle); see historyObjectives. */
+  onlyTeams: readonly string[] | null = null,
 ): Promise<CycleHistory> {
   const [[org], objectiveRows, teamRows] = await Promise.all([
     db.select().from(organizations).where(eq(organizations.id, orgId)),
-    db
-      .select()
-      .from(objectives)
-      .where(and(eq(objectives.orgId, orgId), eq(objectives.cycleId, cycle.id), visibleTo ? objectiveVisibleTo(visibleTo) : undefined)),
+    historyObjectives(db, orgId, cycle.id, visibleTo, onlyTeams),
     db.select({ id: teams.id, cadence: teams.checkInCadence }).from(teams).where(eq(teams.orgId, orgId)),
   ]);
   const ids = objectiveRows.map((o) => o.id);
@@ -121,6 +123,7 @@ export async function loadCycleHistory(
     checkInsOf,
     cadenceOf: new Map(teamRows.map((t) => [t.id, t.cadence as CheckInCadence])),
     alignments: links,
+    visibleTo,
   };
 }
 
