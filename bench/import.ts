@@ -3,7 +3,8 @@
  * (a fifth objectives, each with four key results, the objectives aligned as a tree under key results
  * four to a key result, in one cycle) on an in-memory PGlite: the dry run, then the apply,
  * then the re-import of the same file (all unchanged). Prints the seconds of each and the peak RSS.
- * Target (issue 18): dry run and apply of 5,000 rows under 20 s each.
+ * Target (issue 18): dry run and apply of 5,000 rows under 20 s each. `npm run bench` runs it once (bench/run.ts) and
+ * reads the `IMPORT_RESULT` line it prints last.
  */
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
@@ -40,16 +41,21 @@ const file = spreadsheet(rows);
 const timed = async <T>(label: string, work: () => Promise<T>) => {
   const start = performance.now();
   const result = await work();
-  console.log(`${label.padEnd(22)} ${((performance.now() - start) / 1000).toFixed(2)} s`);
-  return result;
+  const ms = performance.now() - start;
+  console.log(`${label.padEnd(22)} ${(ms / 1000).toFixed(2)} s`);
+  return { result, ms };
 };
 console.log(`Import of ${rows} rows (${(file.length / 1024).toFixed(0)} KiB CSV) on PGlite`);
-const preview = await timed('dry run', () => previewSpreadsheetImport(deps, actor, file, {}));
-await timed('apply', () => applySpreadsheetImport(deps, actor, file, {}));
-const again = await timed('re-import (unchanged)', () => applySpreadsheetImport(deps, actor, file, {}));
+const { result: preview, ms: dryRunMs } = await timed('dry run', () => previewSpreadsheetImport(deps, actor, file, {}));
+const { ms: applyMs } = await timed('apply', () => applySpreadsheetImport(deps, actor, file, {}));
+const { result: again, ms: reimportMs } = await timed('re-import (unchanged)', () => applySpreadsheetImport(deps, actor, file, {}));
 console.log(
   `objectives ${preview.counts.objectives.create}, key results ${preview.counts.keyResults.create}, errors ${preview.errors.length}`,
 );
 console.log(`re-import unchanged: ${again.counts.objectives.unchanged} objectives, ${again.counts.keyResults.unchanged} key results`);
-console.log(`peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB`);
+const peakRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
+console.log(`peak RSS ${peakRssMb} MiB`);
+const unchanged = again.counts.objectives.unchanged + again.counts.keyResults.unchanged;
+const summary = { rows, dryRunMs, applyMs, reimportMs, errors: preview.errors.length, unchanged, peakRssMb };
+console.log(`IMPORT_RESULT ${JSON.stringify(summary)}`);
 await handle.close();

@@ -1,5 +1,5 @@
 /**
- * The four measured operations, each through the real services, and the timing loop around them.
+ * The measured operations, each through the real services, and the timing loop around them.
  */
 import { loadavg } from 'node:os';
 import { performance, PerformanceObserver } from 'node:perf_hooks';
@@ -21,6 +21,7 @@ import { cycleEvaluation } from '../src/server/services/evaluation/cycle-evaluat
 import { LESSON_QUERIES, seedLessons } from './lessons.js';
 import { adoptionReport } from '../src/server/services/adoption/report.js';
 import { teamChanges, weeklyAgenda, wholeCycleChanges } from './review-rhythm.js';
+import { readKpiBoard, seedKpiBoard } from './kpis.js';
 
 export interface BenchContext {
   orgId: string;
@@ -36,6 +37,8 @@ export interface BenchContext {
   upperObjectiveIds: string[];
   /** Metric key results of individual (level 5) objectives of the active cycle. */
   deepKeyResults: { id: string; ownerId: string; startValue: number; targetValue: number }[];
+  /** The team whose KPI board is read: 50 KPIs with two years of weekly values (bench/kpis.ts). */
+  kpiTeamId: string;
 }
 
 export async function benchContext(db: Database, data: Dataset, lessons: number | null = null): Promise<BenchContext> {
@@ -55,6 +58,8 @@ export async function benchContext(db: Database, data: Dataset, lessons: number 
     .filter((kr) => kr.kind === 'metric')
     .map((kr) => ({ id: kr.id, ownerId: data.users[kr.ownerIndex]!.id, startValue: kr.startValue!, targetValue: kr.targetValue! }));
   const teamNames = [...new Set(inActive.flatMap((o) => (o.teamIndex === null ? [] : [data.teams[o.teamIndex]!.name])))];
+  const kpiTeamId = teamIds[0]!;
+  await seedKpiBoard(db, data.org.id, kpiTeamId, deepKeyResults[0]!.ownerId, data.today);
   return {
     orgId: data.org.id,
     cycle,
@@ -64,6 +69,7 @@ export async function benchContext(db: Database, data: Dataset, lessons: number 
     teamNames,
     upperObjectiveIds,
     deepKeyResults,
+    kpiTeamId,
   };
 }
 
@@ -91,6 +97,7 @@ export const OP_NAMES = [
   'teamChanges',
   'cycleChanges',
   'weeklyAgenda',
+  'kpiBoard',
 ] as const;
 export type OpName = (typeof OP_NAMES)[number];
 
@@ -108,6 +115,7 @@ export const OP_LABELS: Record<OpName, string> = {
   teamChanges: 'What changed for one team over the last month (cycleChanges with teamId)',
   cycleChanges: 'What changed in the whole active cycle over the last month (cycleChanges)',
   weeklyAgenda: "A weekly team session's generated agenda (meetingAgenda)",
+  kpiBoard: "A team's KPI board: 50 KPIs with two years of weekly values (kpiBoard, as GET /api/v1/kpis?teamId=…)",
 };
 
 /** One call of an operation; answers how many objectives it presented (or counted, or 1 for a write). */
@@ -164,6 +172,7 @@ export const OPS: Record<OpName, Op> = {
   teamChanges: (db, ctx, rng) => teamChanges(db, ctx, rng),
   cycleChanges: (db, ctx) => wholeCycleChanges(db, ctx),
   weeklyAgenda: (db, ctx, rng) => weeklyAgenda(db, ctx, rng),
+  kpiBoard: (db, ctx) => readKpiBoard(db, benchActor(ctx), ctx.kpiTeamId),
 };
 
 export interface Stats {

@@ -30,6 +30,10 @@ import { benchContext, measureOp, OP_LABELS, OP_NAMES, OPS, type OpName, type St
 import { openProfiled, profileOp, type OpProfile } from './profile.js';
 import { comparisonCases, compareQueries, type Comparison } from './compare.js';
 import { measureClose, type CloseResult } from './close.js';
+import { INGEST_TARGET_PER_SECOND, measureIngest, type IngestResult } from './kpi-ingest.js';
+import { seedIngestTargets } from './kpis.js';
+import type { ExportResult } from './export-child.js';
+import { runTagged } from './tagged-child.js';
 
 const DEFAULT_URL = 'postgres://postgres@127.0.0.1:5432/test';
 const ENGINE_NAMES: Record<EngineKind, string> = { pglite: 'PGlite', postgres: 'PostgreSQL' };
@@ -44,7 +48,21 @@ const TARGETS: Partial<Record<OpName, number>> = {
   teamChanges: 100,
   cycleChanges: 2_000,
   weeklyAgenda: 50,
+  kpiBoard: 30,
 };
+/** Issue 18: the whole organisation's export streams in under 2 minutes; a 5,000-row import (dry run, apply) under 20 s each. */
+const EXPORT_TARGET_MS = 120_000;
+const IMPORT_TARGET_MS = 20_000;
+
+interface ImportResult {
+  rows: number;
+  dryRunMs: number;
+  applyMs: number;
+  reimportMs: number;
+  errors: number;
+  unchanged: number;
+  peakRssMb: number;
+}
 
 interface Options {
   scale: number;
@@ -67,6 +85,13 @@ interface Options {
   close: boolean;
   /** Lessons in the library (one per objective when not given: 50,000 at scale 1). */
   lessons: number | null;
+  /** Seconds of pushed values (0: none), pushers at once, KPIs pushed to (each also a key result with its own token). */
+  ingestSeconds: number;
+  ingestConcurrency: number;
+  ingestKpis: number;
+  /** The whole organisation's export, in a process of its own; the spreadsheet import's rows (0: not run). */
+  export: boolean;
+  importRows: number;
 }
 
 interface EngineResult {
@@ -85,6 +110,8 @@ interface EngineResult {
   profiles: OpProfile[];
   comparisons: Comparison[];
   close: CloseResult | null;
+  ingest: IngestResult | null;
+  exported: ExportResult | null;
   /** PGlite only: measured again after a plain ANALYZE (it has no autovacuum to run one). */
   afterAnalyze: {
     analyzeMs: number;
@@ -116,6 +143,11 @@ function parseOptions(argv: string[]): Options & { child: EngineKind | null; res
       ops: { type: 'string' },
       'no-close': { type: 'boolean', default: false },
       lessons: { type: 'string' },
+      'ingest-seconds': { type: 'string', default: '20' },
+      'ingest-concurrency': { type: 'string', default: '8' },
+      'ingest-kpis': { type: 'string', default: '200' },
+      'no-export': { type: 'boolean', default: false },
+      'import-rows': { type: 'string', default: '5000' },
       child: { type: 'string' },
       result: { type: 'string' },
       database: { type: 'string' },
@@ -129,6 +161,7 @@ function parseOptions(argv: string[]): Options & { child: EngineKind | null; res
         '  [--whole-tree-iterations 3] [--warmup 20] [--seed N] [--out tmp/bench] [--analyze auto|on|off]\n' +
         '  [--after-load-sql file.sql] [--no-profile] [--profile-calls 30] [--no-compare] [--no-analyze-rerun] [--keep]\n' +
         `  [--ops ${OP_NAMES.join(',')}] [--no-close] [--lessons 50000]\n` +
+        '  [--ingest-seconds 20] [--ingest-concurrency 8] [--ingest-kpis 200] [--no-export] [--import-rows 5000]\n' +
         'PostgreSQL: BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/test).\n',
     );
     process.exit(0);
@@ -170,6 +203,11 @@ function parseOptions(argv: string[]): Options & { child: EngineKind | null; res
     ops: ops as OpName[],
     close: !values['no-close'],
     lessons: values.lessons === undefined ? null : number('lessons', values.lessons, 0),
+    ingestSeconds: number('ingest-seconds', values['ingest-seconds'], 0),
+    ingestConcurrency: number('ingest-concurrency', values['ingest-concurrency'], 1),
+    ingestKpis: number('ingest-kpis', values['ingest-kpis'], 1),
+    export: !values['no-export'],
+    importRows: number('import-rows', values['import-rows'], 0),
     child,
     result: values.result ?? null,
     database: values.database ?? null,
@@ -325,6 +363,20 @@ async function runEngine(kind: EngineKind, options: Options, databaseName: strin
     };
     const measurements = await measureAll(db, '', true, 0);
 
+    // Pushed values after the measured operations; the roll-up check below covers the check-ins they made.
+    let ingest: IngestResult | null = null;
+    if (options.ingestSeconds > 0) {
+      const targets = await seedIngestTargets(db, ctx.orgId, ctx.deepKeyResults, options.ingestKpis, ctx.today);
+      ingest = await measureIngest(db, ctx, targets, {
+        seconds: options.ingestSeconds,
+        concurrency: options.ingestConcurrency,
+        seed: options.seed + 7_000,
+      });
+      log(
+        `[${kind}] ingest: ${ingest.pushed} values in ${ingest.seconds.toFixed(1)} s by ${ingest.concurrency} pushers = ${ingest.perSecond.toFixed(0)}/s (slowest second ${ingest.slowestSecond}), p50 ${ingest.p50.toFixed(1)} ms, p95 ${ingest.p95.toFixed(1)} ms, ${ingest.errors} errors${ingest.firstError ? ` (${ingest.firstError})` : ''}, ${ingest.followedCheckIns} followed check-ins, ${ingest.proposals} proposals, load ${ingest.loadBefore.toFixed(2)}→${ingest.loadAfter.toFixed(2)}`,
+      );
+    }
+
     t = performance.now();
     const verify = await verifyCycle(db, ctx.orgId, ctx.cycle.id, ctx.today);
     log(
@@ -333,6 +385,20 @@ async function runEngine(kind: EngineKind, options: Options, databaseName: strin
 
     await handle.close();
     open = false;
+    // The export in a process of its own, so that its peak memory is measured apart from the generator's.
+    let exported: ExportResult | null = null;
+    if (options.export) {
+      exported = await runTagged<ExportResult>(
+        './export-child.ts',
+        ['--engine', kind, '--location', location, '--org', ctx.orgId, '--user', adminId],
+        'EXPORT_RESULT',
+        `[${kind}] export:`,
+      );
+      if (exported)
+        log(
+          `[${kind}] exported the organisation: ${(exported.bytes / 1024 / 1024).toFixed(0)} MB, ${exported.rows.toLocaleString('en')} writes in ${(exported.ms / 1000).toFixed(1)} s, peak RSS ${exported.peakRssMb} MB (${exported.rssBeforeMb} MB before it began)`,
+        );
+    }
     const profiles: OpProfile[] = [];
     if (options.profile) {
       t = performance.now();
@@ -397,6 +463,8 @@ async function runEngine(kind: EngineKind, options: Options, databaseName: strin
       profiles,
       comparisons,
       close,
+      ingest,
+      exported,
       afterAnalyze,
     };
   } finally {
@@ -421,7 +489,7 @@ function runChild(kind: EngineKind, argv: string[], resultFile: string, database
 const ms = (x: number | undefined) => (x === undefined || Number.isNaN(x) ? '–' : x < 10 ? x.toFixed(2) : x.toFixed(1));
 const seconds = (x: number) => `${(x / 1000).toFixed(1)} s`;
 
-function report(results: EngineResult[], options: Options): string {
+function report(results: EngineResult[], options: Options, imported: ImportResult | null): string {
   const lines: string[] = [];
   const first = results[0];
   if (!first) return 'No results.\n';
@@ -446,7 +514,22 @@ function report(results: EngineResult[], options: Options): string {
   row('Close of the active cycle (target < 10 s)', (r) =>
     r.close ? `${seconds(r.close.ms)} (${r.close.objectives.toLocaleString('en')} objectives, ${r.close.unscored} unscored)` : 'not run',
   );
+  row(`Pushed values per second, sustained (target ≥ ${INGEST_TARGET_PER_SECOND} on the server)`, (r) =>
+    r.ingest
+      ? `${r.ingest.perSecond.toFixed(0)}/s, slowest second ${r.ingest.slowestSecond} (${r.ingest.pushed} in ${r.ingest.seconds.toFixed(0)} s, ${r.ingest.concurrency} pushers, p95 ${ms(r.ingest.p95)} ms, ${r.ingest.errors} errors, load ${r.ingest.loadBefore.toFixed(1)}–${r.ingest.loadAfter.toFixed(1)})`
+      : 'not run',
+  );
+  row(`Export of the whole organisation (target < ${EXPORT_TARGET_MS / 1000} s, streamed)`, (r) =>
+    r.exported
+      ? `${seconds(r.exported.ms)}, ${Math.round(r.exported.bytes / 1024 / 1024)} MB, peak RSS ${r.exported.peakRssMb} MB (${r.exported.rssBeforeMb} MB before)`
+      : 'not run',
+  );
   lines.push('');
+  if (imported)
+    lines.push(
+      `Spreadsheet import of ${imported.rows.toLocaleString('en')} rows on PGlite (target < ${IMPORT_TARGET_MS / 1000} s each): dry run ${seconds(imported.dryRunMs)}, apply ${seconds(imported.applyMs)}, re-import of the same file ${seconds(imported.reimportMs)} (${imported.unchanged} rows unchanged), ${imported.errors} row errors, peak RSS ${imported.peakRssMb} MB.`,
+      '',
+    );
   lines.push('| p95 (p50) in ms | ' + results.map((r) => ENGINE_NAMES[r.engine]).join(' | ') + ' | Target on the server (p95) |');
   lines.push('|---|' + results.map(() => '---:').join('|') + '|---|');
   for (const name of OP_NAMES) {
@@ -490,7 +573,7 @@ function report(results: EngineResult[], options: Options): string {
     if (r.verify)
       lines.push(
         '',
-        `After the writes, ${r.verify.objectivesOff} of ${r.verify.objectives} objectives and ${r.verify.keyResultsOff} of ${r.verify.keyResults} key results of the active cycle differ from a recomputation from scratch.`,
+        `After the writes${r.ingest ? ` and ${r.ingest.followedCheckIns} check-ins of key results following pushed KPIs` : ''}, ${r.verify.objectivesOff} of ${r.verify.objectives} objectives and ${r.verify.keyResultsOff} of ${r.verify.keyResults} key results of the active cycle differ from a recomputation from scratch.`,
       );
   }
   const comparisonSets = results.flatMap((r) => [
@@ -573,7 +656,13 @@ async function main(): Promise<void> {
     results.push(JSON.parse(readFileSync(resultFile, 'utf8')) as EngineResult);
     rmSync(resultFile, { force: true });
   }
-  const text = report(results, options);
+  let imported: ImportResult | null = null;
+  if (options.importRows > 0) {
+    log(`== Spreadsheet import of ${options.importRows} rows (PGlite in memory)`);
+    imported = await runTagged<ImportResult>('./import.ts', ['--rows', String(options.importRows)], 'IMPORT_RESULT', '[import]');
+    if (!imported) failed = true;
+  }
+  const text = report(results, options, imported);
   const base = join(out, `scale-${options.scale}`);
   writeFileSync(`${base}.md`, text);
   writeFileSync(`${base}.json`, JSON.stringify(results, null, 2));

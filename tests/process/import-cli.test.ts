@@ -1,19 +1,31 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/db/open.js';
 import { keyResults, objectives } from '../../src/db/schema/index.js';
 import { cliEnv, runCli } from '../support/cli.js';
+import { cliEngineKinds, freshPostgresDatabase } from '../support/cli-engines.js';
 import { csv } from '../imports/support.js';
 
-describe('cairn import (PGlite)', () => {
+describe.each(cliEngineKinds())('cairn import (%s)', (kind) => {
   const root = mkdtempSync(join(tmpdir(), 'cairn-import-cli-'));
   const dataDir = join(root, 'data');
-  afterAll(() => rmSync(root, { recursive: true, force: true }));
+  let databaseUrl: string | undefined;
+  let drop = async () => {};
+  beforeAll(async () => {
+    if (kind !== 'postgres') return;
+    const database = await freshPostgresDatabase();
+    databaseUrl = database.url;
+    drop = database.drop;
+  });
+  afterAll(async () => {
+    rmSync(root, { recursive: true, force: true });
+    await drop();
+  });
 
   it('previews without writing, applies with --apply, and exits 1 naming each bad row', { timeout: 600_000 }, async () => {
-    const env = cliEnv(dataDir);
+    const env = cliEnv(dataDir, databaseUrl ? { DATABASE_URL: databaseUrl } : {});
     const setup = await runCli(
       [
         'setup',
@@ -60,7 +72,7 @@ describe('cairn import (PGlite)', () => {
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain('row 2, Parent Row ID: Parent NOPE is not a Row ID in this file.');
 
-    const handle = await openDatabase({ dataDir });
+    const handle = await openDatabase({ dataDir, databaseUrl });
     try {
       expect((await handle.db.select().from(objectives)).map((o) => o.title)).toEqual(['Grow']);
       expect((await handle.db.select().from(keyResults)).map((k) => k.title)).toEqual(['Customers']);

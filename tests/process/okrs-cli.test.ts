@@ -1,8 +1,9 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cliEnv, runCli } from '../support/cli.js';
+import { cliEngineKinds, freshPostgresDatabase } from '../support/cli-engines.js';
 
 const OWNER = 'olivia@example.test';
 
@@ -18,10 +19,20 @@ objectives:
       - { key: grow.office, title: Open the Hamburg office, owner: ${OWNER}, kind: milestone, milestones: [Lease, Hire, Open] }
 `;
 
-describe('cairn okrs apply / export / lint (PGlite)', () => {
+describe.each(cliEngineKinds())('cairn okrs apply / export / lint (%s)', (kind) => {
   const root = mkdtempSync(join(tmpdir(), 'cairn-okrs-cli-'));
-  const env = cliEnv(join(root, 'data'));
-  afterAll(() => rmSync(root, { recursive: true, force: true }));
+  let env = cliEnv(join(root, 'data'));
+  let drop = async () => {};
+  beforeAll(async () => {
+    if (kind !== 'postgres') return;
+    const database = await freshPostgresDatabase();
+    env = cliEnv(join(root, 'data'), { DATABASE_URL: database.url });
+    drop = database.drop;
+  });
+  afterAll(async () => {
+    rmSync(root, { recursive: true, force: true });
+    await drop();
+  });
 
   it('applies a file after a dry run, exports it back unchanged, and lints a blocking file with exit 1', { timeout: 600_000 }, async () => {
     const setup = await runCli(

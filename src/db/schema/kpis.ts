@@ -45,6 +45,9 @@ export const kpis = pgTable(
     bandMax: doublePrecision('band_max'),
     watchMargin: doublePrecision('watch_margin'),
     cadence: text('cadence').$type<KpiCadence>().notNull().default('weekly'),
+    /** A percent KPI's scale (unit `%` or `percent`): its start and end, 0 and 100 by default. NULL for other units. */
+    percentStart: doublePrecision('percent_start'),
+    percentEnd: doublePrecision('percent_end'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: updatedAt(),
   },
@@ -61,6 +64,10 @@ export const kpis = pgTable(
         when 'higher_is_better' then ${t.healthy} is not null and ${t.watch} is not null and ${t.healthy} >= ${t.watch}
         when 'lower_is_better' then ${t.healthy} is not null and ${t.watch} is not null and ${t.healthy} <= ${t.watch}
         else ${t.bandMin} is not null and ${t.bandMax} is not null and ${t.bandMin} <= ${t.bandMax} and ${t.watchMargin} >= 0 end`,
+    ),
+    check(
+      'kpis_percent_scale_check',
+      sql`(${t.percentStart} is null) = (${t.percentEnd} is null) and (${t.percentStart} is null or ${t.percentStart} <> ${t.percentEnd})`,
     ),
   ],
 );

@@ -127,10 +127,10 @@ export const DEFAULT_PRINCIPLES: QualityPrinciples = Object.freeze({
 });
 
 /** Something the coach offers to do for the user. */
-export interface FindingAction {
-  readonly kind: 'draft_measurement_objective';
-  readonly title: string;
-}
+export type FindingAction =
+  | { readonly kind: 'draft_measurement_objective'; readonly title: string }
+  /** A saved output key result becomes an initiative under another key result of its objective (one of `under`). */
+  | { readonly kind: 'move_to_initiative'; readonly title: string; readonly keyResultId: string; readonly under: string[] };
 
 export interface Finding {
   readonly ruleId: string;

@@ -7,6 +7,7 @@ import { progressKeys } from '../api/okr-queries.js';
 import type { Objective } from '../api/okr-types.js';
 import { useGuidingPrinciples, useObjectiveQuality } from '../api/quality.js';
 import type { Me } from '../api/types.js';
+import type { FindingAction } from '../../domain/quality/index.js';
 import { QualityFindings } from './QualityFindings.js';
 
 /** The coach's view of a saved objective, and publishing a draft through the same rules. */
@@ -33,14 +34,33 @@ export function ObjectiveQualityPanel({ objective, me }: { objective: Objective;
       setError(e instanceof ApiError ? e.message : String(e));
     }
   };
-  // "Not yet measurable" offers a way out: make establishing the measure an objective of its own.
-  const draftMeasurementObjective = async (title: string) => {
-    const created = await api<Objective>('/api/v1/objectives', {
-      method: 'POST',
-      body: { cycleId: objective.cycleId, title, teamId: objective.teamId, ownerId: me.user.id, status: 'draft' },
-    });
-    await refresh();
-    navigate(`/objectives/${created.id}`);
+  const titleOf = (keyResultId: string) => objective.keyResults.find((kr) => kr.id === keyResultId)?.title ?? 'another key result';
+  const actionLabel = (action: FindingAction) =>
+    action.kind === 'move_to_initiative'
+      ? `Move “${action.title}” to an initiative under “${titleOf(action.under[0]!)}”`
+      : `Draft “${action.title}”`;
+  const act = async (action: FindingAction) => {
+    setError(null);
+    try {
+      // An output key result: the work becomes an initiative under a key result that measures the change it should make.
+      if (action.kind === 'move_to_initiative') {
+        await api(`/api/v1/key-results/${action.keyResultId}/move-to-initiative`, {
+          method: 'POST',
+          body: { underKeyResultId: action.under[0] },
+        });
+        await Promise.all([refresh(), queryClient.invalidateQueries({ queryKey: ['initiatives'] })]);
+        return;
+      }
+      // "Not yet measurable" offers a way out: make establishing the measure an objective of its own.
+      const created = await api<Objective>('/api/v1/objectives', {
+        method: 'POST',
+        body: { cycleId: objective.cycleId, title: action.title, teamId: objective.teamId, ownerId: me.user.id, status: 'draft' },
+      });
+      await refresh();
+      navigate(`/objectives/${created.id}`);
+    } catch (e) {
+      setError(e instanceof ApiError ? e.message : String(e));
+    }
   };
   if (!quality.data) return null;
   return (
@@ -50,7 +70,8 @@ export function ObjectiveQualityPanel({ objective, me }: { objective: Objective;
           findings={quality.data.findings}
           rules={principles.data?.rules ?? []}
           score={quality.data.score}
-          onAction={draftMeasurementObjective}
+          onAction={(action) => void act(action)}
+          actionLabel={actionLabel}
         />
         {objective.status === 'draft' && mayPublish && (
           <Group align="flex-end">

@@ -1,5 +1,5 @@
 import { Alert, Badge, Button, Group, Popover, Stack, Text } from '@mantine/core';
-import type { Finding, Severity } from '../../domain/quality/index.js';
+import type { Finding, FindingAction, Severity } from '../../domain/quality/index.js';
 import type { RuleCard } from '../api/quality.js';
 
 const COLOR: Record<Severity, string> = { block: 'red', warn: 'yellow', tip: 'blue' };
@@ -13,11 +13,14 @@ export function QualityFindings({
   rules,
   score,
   onAction,
+  actionLabel = (action) => `Draft “${action.title}”`,
 }: {
   findings: readonly Finding[];
   rules: RuleCard[];
   score?: number;
-  onAction?: (title: string) => void;
+  onAction?: (action: FindingAction) => void;
+  /** The label of an offered action's button (the coach says what; the page knows the names). */
+  actionLabel?: (action: FindingAction) => string;
 }) {
   const rule = new Map(rules.map((r) => [r.id, r]));
   if (findings.length === 0) {
@@ -79,8 +82,8 @@ export function QualityFindings({
                   </Popover>
                 )}
                 {f.action && onAction && (
-                  <Button size="compact-xs" variant="light" h="auto" maw="100%" styles={WRAPPING} onClick={() => onAction(f.action!.title)}>
-                    Draft “{f.action.title}”
+                  <Button size="compact-xs" variant="light" h="auto" maw="100%" styles={WRAPPING} onClick={() => onAction(f.action!)}>
+                    {actionLabel(f.action)}
                   </Button>
                 )}
               </Group>

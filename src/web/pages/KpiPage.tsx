@@ -12,9 +12,10 @@ import { useDocumentTitle } from '../components/page-title.js';
 
 function bandsText(kpi: Kpi): string {
   const u = kpi.unit ? ` ${kpi.unit}` : '';
-  if (kpi.direction === 'higher_is_better') return `Healthy at ≥ ${kpi.healthy}${u}, watch at ≥ ${kpi.watch}${u}, else unhealthy.`;
-  if (kpi.direction === 'lower_is_better') return `Healthy at ≤ ${kpi.healthy}${u}, watch at ≤ ${kpi.watch}${u}, else unhealthy.`;
-  return `Healthy from ${kpi.bandMin} to ${kpi.bandMax}${u}, watch within ${kpi.watchMargin}${u} outside, else unhealthy.`;
+  const scale = kpi.percentStart !== null ? ` Scale from ${kpi.percentStart} to ${kpi.percentEnd}${u}.` : '';
+  if (kpi.direction === 'higher_is_better') return `Healthy at ≥ ${kpi.healthy}${u}, watch at ≥ ${kpi.watch}${u}, else unhealthy.${scale}`;
+  if (kpi.direction === 'lower_is_better') return `Healthy at ≤ ${kpi.healthy}${u}, watch at ≤ ${kpi.watch}${u}, else unhealthy.${scale}`;
+  return `Healthy from ${kpi.bandMin} to ${kpi.bandMax}${u}, watch within ${kpi.watchMargin}${u} outside, else unhealthy.${scale}`;
 }
 
 function AddValueForm({ kpi }: { kpi: Kpi }) {

@@ -74,3 +74,17 @@ describe('key-result-is-output: outputs are flagged', () => {
     expect(check(milestone({ title: 'Ship the new onboarding flow' })).map((f) => f.field)).toEqual(['keyResults[0].title']);
   });
 });
+
+describe('key-result-is-output: offers to move a saved output to an initiative', () => {
+  const output = metric({ id: 'kr-out', title: 'Launch the new onboarding flow' });
+  const result = metric({ id: 'kr-result' });
+  it.each([
+    ['saved, beside a saved key result', [output, result], { kind: 'move_to_initiative', keyResultId: 'kr-out', under: ['kr-result'] }],
+    ['alone in its objective: nothing to move it under', [output], undefined],
+    ['being typed (no id yet)', [{ ...output, id: undefined }, result], undefined],
+    ['beside a rollup only', [output, { id: 'kr-roll', title: 'Teams', kind: 'rollup' as const }], undefined],
+  ] as const)('%s', (_case, keyResults, action) => {
+    const findings = run(keyResultIsOutput, objective({ keyResults: [...keyResults] }));
+    expect(findings[0]?.action).toEqual(action === undefined ? undefined : expect.objectContaining(action));
+  });
+});

@@ -11,13 +11,25 @@
  */
 import { eachKeyResult, krField, krName } from '../helpers.js';
 import { deliveryPhrase, leadingOutputVerb, startsWithChange, statesOutcome } from '../output-wording.js';
-import type { DraftKeyResult, QualityRule, RuleFinding } from '../types.js';
+import type { DraftKeyResult, DraftObjective, FindingAction, QualityRule, RuleFinding } from '../types.js';
 
 const OUTCOME_SUGGESTION =
   'Ask what changes for customers or the business once it is done, and measure that (e.g. “Partner-sourced deals from 5 to 20”). Keep the work itself as an initiative under the key result.';
 
-function checkKeyResult(kr: DraftKeyResult, index: number): RuleFinding[] {
+/**
+ * A saved key result with saved siblings can be moved, as it is, to an initiative under one of them: the work stays
+ * planned, the objective keeps measuring results. Drafts being typed have nothing to move yet.
+ */
+function moveOffer(objective: DraftObjective, kr: DraftKeyResult): FindingAction | undefined {
+  const under = objective.keyResults.filter((other) => other !== kr && other.id !== undefined && other.kind !== 'rollup');
+  if (kr.id === undefined || under.length === 0) return undefined;
+  return { kind: 'move_to_initiative', title: kr.title, keyResultId: kr.id, under: under.map((other) => other.id!) };
+}
+
+function checkKeyResult(objective: DraftObjective, kr: DraftKeyResult, index: number): RuleFinding[] {
   if (kr.kind === 'rollup' || kr.title.trim() === '') return [];
+  const action = moveOffer(objective, kr);
+  const offer = action ? { action } : {};
   const name = krName(kr, index);
   const field = krField(index, 'title');
 
@@ -28,6 +40,7 @@ function checkKeyResult(kr: DraftKeyResult, index: number): RuleFinding[] {
         field,
         message: `${name} starts with “${verb}”: it describes work to do (an output), not the change it should bring.`,
         suggestion: OUTCOME_SUGGESTION,
+        ...offer,
       },
     ];
   }
@@ -39,6 +52,7 @@ function checkKeyResult(kr: DraftKeyResult, index: number): RuleFinding[] {
         field,
         message: `${name} centres on something being “${phrase}”: that is an output, done or not done, not the difference it makes.`,
         suggestion: OUTCOME_SUGGESTION,
+        ...offer,
       },
     ];
   }
@@ -49,6 +63,7 @@ function checkKeyResult(kr: DraftKeyResult, index: number): RuleFinding[] {
         message: `${name} is a milestone key result: milestones track delivery of work (outputs), not its impact on customers or the business.`,
         suggestion:
           'If the milestones are the plan, make them initiatives and measure the result they should produce, e.g. “Activation from 40% to 60%”.',
+        ...offer,
       },
     ];
   }
@@ -63,6 +78,6 @@ export const keyResultIsOutput: QualityRule = {
   weakExample: 'Launch the new onboarding flow',
   strongExample: 'New teams completing onboarding in week 1: 40% → 60%',
   check(objective) {
-    return eachKeyResult(objective, checkKeyResult);
+    return eachKeyResult(objective, (kr, index) => checkKeyResult(objective, kr, index));
   },
 };

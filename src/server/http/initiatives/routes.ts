@@ -2,10 +2,19 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { listInitiatives, myOpenInitiatives } from '../../services/initiatives/initiative-reads.js';
 import { createInitiative, deleteInitiative, setDrivenByInitiatives, updateInitiative } from '../../services/initiatives/initiatives.js';
+import { moveKeyResultToInitiative } from '../../services/initiatives/move-to-initiative.js';
 import { actorOf, type AppContext } from '../context.js';
 import { presentInitiative } from '../presenters/initiatives.js';
 import { idParam, problemSchema } from '../schemas.js';
-import { driveBody, initiativeCreate, initiativeListView, initiativePatch, initiativeView, myInitiativeView } from './schema.js';
+import {
+  driveBody,
+  initiativeCreate,
+  initiativeListView,
+  initiativePatch,
+  initiativeView,
+  moveToInitiativeBody,
+  myInitiativeView,
+} from './schema.js';
 
 const errors = { 403: problemSchema, 404: problemSchema, 422: problemSchema };
 
@@ -41,6 +50,21 @@ export const initiativeRoutes =
       handler: async (request, reply) => {
         const actor = actorOf(request);
         const row = await createInitiative(ctx, actor, request.params.id, request.body);
+        return reply.status(201).send(presentInitiative(row, null));
+      },
+    });
+
+    app.post('/key-results/:id/move-to-initiative', {
+      schema: {
+        tags: ['initiatives'],
+        summary:
+          'The coach’s “move this to an initiative”: an output key result becomes an initiative under another key result of its objective, and goes',
+        params: idParam,
+        body: moveToInitiativeBody,
+        response: { 201: initiativeView, ...errors },
+      },
+      handler: async (request, reply) => {
+        const row = await moveKeyResultToInitiative(ctx, actorOf(request), request.params.id, request.body.underKeyResultId);
         return reply.status(201).send(presentInitiative(row, null));
       },
     });

@@ -11,6 +11,9 @@ export const initiativeCreate = z.object({
   url: z.string().trim().max(2000).nullable().optional().describe('An http or https link'),
 });
 export const initiativePatch = initiativeCreate.partial();
+export const moveToInitiativeBody = z.object({
+  underKeyResultId: z.uuid({ message: 'Must be a key result id.' }).describe('The key result of the same objective this work should move'),
+});
 
 export const initiativeView = z.object({
   id: z.string(),

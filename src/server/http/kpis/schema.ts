@@ -9,7 +9,7 @@ const text = (max: number) => z.string().trim().max(max, `Use at most ${max} cha
 export const kpiCreate = z.object({
   name: text(200).min(1, 'Required.'),
   description: text(2000).nullable().optional(),
-  unit: text(20).nullable().optional().describe('Any short text: %, €, ms, tickets…'),
+  unit: text(20).nullable().optional().describe('Any short text: %, €, ms, tickets… (`%` or `percent`: a percent KPI, with a scale)'),
   direction: z.enum(KPI_DIRECTIONS),
   healthy: bound.describe('higher_is_better: healthy at ≥ healthy; lower_is_better: healthy at ≤ healthy'),
   watch: bound.describe('higher_is_better: watch at ≥ watch (else unhealthy); mirrored for lower_is_better'),
@@ -17,6 +17,8 @@ export const kpiCreate = z.object({
   bandMax: bound.describe('…to bandMax'),
   watchMargin: bound.describe('keep_in_band: watch within this distance outside the band'),
   cadence: z.enum(KPI_CADENCES).optional(),
+  percentStart: bound.describe('Percent KPIs: where the scale starts (0 unless given with percentEnd); ignored for other units'),
+  percentEnd: bound.describe('Percent KPIs: where the scale ends (100 unless given); bands and values must lie on the scale'),
   ownerId: z.string().min(1).max(64).nullable().optional(),
   teamId: z.uuid({ message: 'Must be a team id.' }).nullable().optional().describe('No team: a company KPI'),
 });
@@ -40,6 +42,8 @@ export const kpiView = z.object({
   bandMax: z.number().nullable(),
   watchMargin: z.number().nullable(),
   cadence: z.enum(KPI_CADENCES),
+  percentStart: z.number().nullable().describe('A percent KPI’s scale, from…'),
+  percentEnd: z.number().nullable().describe('…to (null for other units)'),
   ownerId: z.string().nullable(),
   ownerName: z.string().nullable(),
   teamId: z.string().nullable(),

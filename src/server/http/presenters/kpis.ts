@@ -13,6 +13,8 @@ export const presentKpi = ({ kpi, ownerName, teamName, summary, recovery, can }:
   bandMax: kpi.bandMax,
   watchMargin: kpi.watchMargin,
   cadence: kpi.cadence,
+  percentStart: kpi.percentStart,
+  percentEnd: kpi.percentEnd,
   ownerId: kpi.ownerId,
   ownerName,
   teamId: kpi.teamId,

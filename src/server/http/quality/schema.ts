@@ -66,7 +66,14 @@ export const findingSchema = z.object({
   field: z.string(),
   message: z.string(),
   suggestion: z.string().optional(),
-  action: z.object({ kind: z.literal('draft_measurement_objective'), title: z.string() }).optional(),
+  action: z
+    .discriminatedUnion('kind', [
+      z.object({ kind: z.literal('draft_measurement_objective'), title: z.string() }),
+      z
+        .object({ kind: z.literal('move_to_initiative'), title: z.string(), keyResultId: z.string(), under: z.array(z.string()) })
+        .describe('POST /api/v1/key-results/{keyResultId}/move-to-initiative with one of `under` as underKeyResultId'),
+    ])
+    .optional(),
   lessonId: z.string().optional().describe('related-lesson: the lesson the finding points at (GET /api/v1/lessons)'),
 });
 export const reportSchema = z.object({ findings: z.array(findingSchema), score: z.number(), blocking: z.boolean() });

@@ -5,6 +5,7 @@ import { readDatedValues, type BulkRow, type BulkRowError } from '../../../domai
 import type { Actor } from '../../auth/actor.js';
 import { todayIn } from '../../clock.js';
 import { invalid } from '../../errors.js';
+import { valueOffScale } from '../../../domain/kpi-percent-scale.js';
 import { authorizeKpiReport } from '../../policies/kpis.js';
 import { writeAndAnnounce } from '../announce.js';
 import type { ServiceDeps } from '../okrs/deps.js';
@@ -48,7 +49,14 @@ export async function importKpiValues(deps: ServiceDeps, actor: Actor, kpiId: st
     const { kpi, timeZone, relation } = await loadKpiFor(tx, actor, kpiId);
     authorizeKpiReport(actor, relation);
     const today = todayIn(timeZone, deps.clock());
-    const { rows, errors } = readDatedValues(cells, today);
+    const read = readDatedValues(cells, today);
+    // Values off a percent KPI's scale are refused line by line, like unreadable ones.
+    const offScale = read.rows.flatMap((r) => {
+      const message = valueOffScale(kpi, r.value);
+      return message ? [{ line: r.line, field: 'value' as const, message }] : [];
+    });
+    const rows = read.rows.filter((r) => valueOffScale(kpi, r.value) === null);
+    const errors = [...read.errors, ...offScale].sort((a, b) => a.line - b.line);
     const dates = rows.map((r) => r.asOf);
     const held = dates.length
       ? await tx

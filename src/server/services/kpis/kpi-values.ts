@@ -4,6 +4,7 @@ import { kpiValues, users } from '../../../db/schema/index.js';
 import type { Actor } from '../../auth/actor.js';
 import { todayIn } from '../../clock.js';
 import { invalid, notFound } from '../../errors.js';
+import { valueOffScale } from '../../../domain/kpi-percent-scale.js';
 import { authorizeKpiReport } from '../../policies/kpis.js';
 import { recordActivity } from '../activity.js';
 import { writeAndAnnounce, type Announcer } from '../announce.js';
@@ -36,6 +37,10 @@ export async function storeKpiValues(
   provenance: { reportedBy: string | null; source: string },
   today: string,
 ) {
+  for (const row of rows) {
+    const off = valueOffScale(kpi, row.value);
+    if (off) throw invalid('value', off);
+  }
   const inserted = await tx
     .insert(kpiValues)
     .values(rows.map((r) => ({ ...r, note: r.note ?? null, orgId: kpi.orgId, kpiId: kpi.id, ...provenance })))
@@ -81,6 +86,8 @@ export async function correctKpiValue(deps: ServiceDeps, actor: Actor, kpiId: st
     const before = await loadValue(tx, actor.orgId, kpiId, valueId);
     const today = todayIn(timeZone, deps.clock());
     const asOf = checkedAsOf(fields.asOf, today);
+    const off = fields.value === undefined ? null : valueOffScale(kpi, fields.value);
+    if (off) throw invalid('value', off);
     const [row] = await tx
       .update(kpiValues)
       .set({ ...fields, asOf: fields.asOf === undefined ? before.asOf : asOf })

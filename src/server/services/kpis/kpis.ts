@@ -1,8 +1,16 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, max, min } from 'drizzle-orm';
 import { validateBands, type KpiBands, type KpiCadence, type KpiDirection } from '../../../domain/kpi-health.js';
-import { kpis } from '../../../db/schema/index.js';
+import {
+  DEFAULT_PERCENT_SCALE,
+  isPercentUnit,
+  scaleBounds,
+  validatePercentScale,
+  type PercentScale,
+} from '../../../domain/kpi-percent-scale.js';
+import type { Transaction } from '../../../db/database.js';
+import { kpiValues, kpis } from '../../../db/schema/index.js';
 import type { Actor } from '../../auth/actor.js';
-import { invalidFields } from '../../errors.js';
+import { invalid, invalidFields } from '../../errors.js';
 import { authorizeKpiEdit, authorizeKpiPlacement } from '../../policies/kpis.js';
 import { recordActivity } from '../activity.js';
 import { writeAndAnnounce } from '../announce.js';
@@ -20,6 +28,8 @@ export interface KpiFields {
   bandMax?: number | null;
   watchMargin?: number | null;
   cadence?: KpiCadence;
+  percentStart?: number | null;
+  percentEnd?: number | null;
   ownerId?: string | null;
   teamId?: string | null;
 }
@@ -44,13 +54,38 @@ function bandsFor(before: Partial<KpiRow>, fields: KpiFields): KpiBands {
   return bands;
 }
 
+/** A percent KPI's scale (0 to 100 unless both ends are given), checked against its bands; cleared for other units. */
+function scaleFor(before: Partial<KpiRow>, fields: KpiFields, bands: KpiBands): PercentScale {
+  const unit = fields.unit !== undefined ? fields.unit : (before.unit ?? null);
+  if (!isPercentUnit(unit)) return { percentStart: null, percentEnd: null };
+  const kept = (f: keyof PercentScale) => (fields[f] !== undefined ? fields[f] : (before[f] ?? null));
+  const scale = { percentStart: kept('percentStart'), percentEnd: kept('percentEnd') };
+  const chosen = scale.percentStart === null && scale.percentEnd === null ? { ...DEFAULT_PERCENT_SCALE } : scale;
+  const problems = validatePercentScale(chosen, bands);
+  if (problems.length) throw invalidFields(problems);
+  return chosen;
+}
+
+/** A scale that moves may not leave reported values off it: correct or delete those first. */
+async function checkValuesOnScale(tx: Transaction, kpi: KpiRow, scale: PercentScale) {
+  const bounds = scaleBounds(scale);
+  if (!bounds) return;
+  const [range] = await tx
+    .select({ lo: min(kpiValues.value), hi: max(kpiValues.value) })
+    .from(kpiValues)
+    .where(and(eq(kpiValues.orgId, kpi.orgId), eq(kpiValues.kpiId, kpi.id), eq(kpiValues.deleted, false)));
+  if (range && range.lo !== null && range.hi !== null && (range.lo < bounds[0] || range.hi > bounds[1]))
+    throw invalid('percentEnd', `Reported values run from ${range.lo} to ${range.hi}: the scale must hold them all.`);
+}
+
 export async function createKpi(deps: ServiceDeps, actor: Actor, fields: KpiFields & { name: string; direction: KpiDirection }) {
   return writeAndAnnounce(deps, actor.orgId, async (tx) => {
     const teamId = fields.teamId ?? null;
     const ownerId = fields.ownerId === undefined ? actor.userId : fields.ownerId;
     authorizeKpiPlacement(actor, { teamId, ownerId }, await roleInTeam(tx, actor, teamId));
     await checkKpiOwner(tx, actor.orgId, ownerId);
-    const values = { ...fields, ...bandsFor({}, fields), name: fields.name.trim(), teamId, ownerId, orgId: actor.orgId };
+    const bands = bandsFor({}, fields);
+    const values = { ...fields, ...bands, ...scaleFor({}, fields, bands), name: fields.name.trim(), teamId, ownerId, orgId: actor.orgId };
     const [kpi] = await tx.insert(kpis).values(values).returning();
     await recordActivity(tx, { ...scopeOf(actor), action: 'kpi.created', entityType: 'kpi', entityId: kpi!.id, after: kpi });
     return kpi!;
@@ -70,7 +105,10 @@ export async function updateKpi(deps: ServiceDeps, actor: Actor, id: string, fie
       authorizeKpiPlacement(actor, { teamId, ownerId }, await roleInTeam(tx, actor, teamId));
       await checkKpiOwner(tx, actor.orgId, ownerId);
     }
-    const values = { ...fields, ...bandsFor(before, fields), ...(fields.name ? { name: fields.name.trim() } : {}) };
+    const bands = bandsFor(before, fields);
+    const scale = scaleFor(before, fields, bands);
+    await checkValuesOnScale(tx, before, scale);
+    const values = { ...fields, ...bands, ...scale, ...(fields.name ? { name: fields.name.trim() } : {}) };
     const [kpi] = await tx
       .update(kpis)
       .set(values)

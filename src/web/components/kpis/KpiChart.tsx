@@ -38,8 +38,10 @@ export function KpiChart({ kpi, height = 180 }: { kpi: Kpi; height?: number }) {
   const margin = kpi.watchMargin ?? 0;
   const all = [...points.map((p) => p.value), ...bounds.map((b) => b - margin), ...bounds.map((b) => b + margin)];
   const span = Math.max(...all) - Math.min(...all) || 1;
-  const lo = Math.min(...all) - span * 0.15;
-  const hi = Math.max(...all) + span * 0.15;
+  // A percent KPI's chart stays on its scale: no room drawn below 0 % or above 100 % (or the scale it declares).
+  const scale = kpi.percentStart !== null && kpi.percentEnd !== null ? [kpi.percentStart, kpi.percentEnd] : null;
+  const lo = Math.max(Math.min(...all) - span * 0.15, scale ? Math.min(...scale) : -Infinity);
+  const hi = Math.min(Math.max(...all) + span * 0.15, scale ? Math.max(...scale) : Infinity);
   const y = (v: number) => height - PAD - ((Math.min(hi, Math.max(lo, v)) - lo) / (hi - lo)) * (height - 2 * PAD);
   const x = (i: number) => (points.length < 2 ? W / 2 : PAD + (i / (points.length - 1)) * (W - 2 * PAD));
   const unit = kpi.unit ? ` ${kpi.unit}` : '';

@@ -3,6 +3,7 @@ import { useForm } from '@mantine/form';
 import { useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
 import { KPI_DIRECTIONS, type KpiDirection } from '../../../domain/kpi-health.js';
+import { isPercentUnit } from '../../../domain/kpi-percent-scale.js';
 import { createKpi, kpiKeys } from '../../api/kpis.js';
 import { useTeams } from '../../api/queries.js';
 import { useApiSubmit } from '../useApiForm.js';
@@ -31,6 +32,8 @@ export function KpiFormModal({ opened, onClose, teamId }: { opened: boolean; onC
       bandMax: '' as number | string,
       watchMargin: '' as number | string,
       cadence: 'weekly' as 'weekly' | 'monthly',
+      percentStart: 0 as number | string,
+      percentEnd: 100 as number | string,
       teamId: teamId ?? null,
     },
   });
@@ -42,6 +45,7 @@ export function KpiFormModal({ opened, onClose, teamId }: { opened: boolean; onC
       direction: v.direction,
       cadence: v.cadence,
       teamId: v.teamId,
+      ...(isPercentUnit(v.unit) ? { percentStart: num(v.percentStart), percentEnd: num(v.percentEnd) } : {}),
       ...(band
         ? { bandMin: num(v.bandMin), bandMax: num(v.bandMax), watchMargin: num(v.watchMargin) }
         : { healthy: num(v.healthy), watch: num(v.watch) }),
@@ -51,6 +55,7 @@ export function KpiFormModal({ opened, onClose, teamId }: { opened: boolean; onC
     await navigate(`/kpis/${kpi.id}`);
   });
   const band = form.values.direction === 'keep_in_band';
+  const percent = isPercentUnit(form.values.unit);
   return (
     <Modal opened={opened} onClose={onClose} title="New KPI">
       <form onSubmit={onSubmit}>
@@ -73,6 +78,12 @@ export function KpiFormModal({ opened, onClose, teamId }: { opened: boolean; onC
               {...form.getInputProps('cadence')}
             />
           </Group>
+          {percent && (
+            <Group grow align="flex-start">
+              <NumberInput label="Scale from" description="A percent KPI's scale: 0–100, or 0–1…" {...form.getInputProps('percentStart')} />
+              <NumberInput label="Scale to" description="Bands and values lie on it" {...form.getInputProps('percentEnd')} />
+            </Group>
+          )}
           <Select
             label="Direction"
             data={KPI_DIRECTIONS.map((d) => ({ value: d, label: DIRECTION_LABEL[d] }))}
