@@ -37,7 +37,10 @@ describeEachEngine('signed event webhooks', (engine) => {
   let receiver: EventReceiver | undefined;
   let chat: HookReceiver | undefined;
   beforeAll(async () => {
-    server = await startTestServer(engine().handle, { config: { webhookAllowPrivate: true } });
+    // The second day of the Q4 2026 cycle these tests use: pace has barely started, so every objective stays on track
+    // and no progress-status event joins the lists below (tests/webhooks/status-events.test.ts covers those).
+    const today = () => new Date('2026-10-02T12:00:00Z');
+    server = await startTestServer(engine().handle, { clock: today, config: { webhookAllowPrivate: true } });
     strict = await startTestServer(engine().handle);
     const mailer = createMailer(undefined, 'Cairn <cairn@example.test>');
     jobs = {

@@ -13,6 +13,7 @@ import { dueSurveyWork } from '../services/surveys/reminders.js';
 import { dueReviewOpenings } from '../services/closing/review-opening.js';
 import { dueProxyReminders } from '../services/kpis/proxy-reminders.js';
 import { dueReportEmails } from '../services/reports/report-mail.js';
+import { dueStatusChecks } from '../services/webhooks/status-job.js';
 
 const notifyAt = (ctx: JobContext, now: Date): NotifyContext => ({ publicUrl: ctx.config.publicUrl, secret: ctx.secret, now });
 
@@ -110,6 +111,15 @@ const reportEmails: ScheduledJob = {
   },
 };
 
+/** Once a day per organisation: objectives whose status moved with the calendar alone are announced (webhooks). */
+const statusChanges: ScheduledJob = {
+  name: 'status-changes',
+  description: 'Announce objectives whose status (on track, at risk, off track) moved with time since it was last announced',
+  async due(ctx, now, orgId) {
+    return (await dueStatusChecks(ctx.db, now, orgId)).map((work) => ({ key: work.key, run: work.run }));
+  },
+};
+
 const SCHEDULED_JOBS: readonly ScheduledJob[] = [
   reviewOpening,
   reminders,
@@ -118,6 +128,7 @@ const SCHEDULED_JOBS: readonly ScheduledJob[] = [
   surveyReminders,
   proxyReminders,
   reportEmails,
+  statusChanges,
   housekeeping,
 ];
 
@@ -130,6 +141,7 @@ export const JOB_NAMES = [
   'survey-reminders',
   'proxy-reminders',
   'report-emails',
+  'status-changes',
   'dispatch',
   'housekeeping',
 ] as const;
