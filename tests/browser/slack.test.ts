@@ -49,4 +49,25 @@ describe('Slack app in the browser', () => {
     expect(await seriousAxeViolations(page)).toEqual([]);
     await page.screenshot({ path: `${SHOTS}/slack-profile-375.png`, fullPage: true });
   });
+
+  it("sets a team's Slack channel on the check-in rhythm settings, refusing a #name on the field", { timeout: 120_000 }, async () => {
+    const { page, server, post } = b;
+    await post('/teams', { name: 'Platform' });
+    await page.setViewportSize({ width: 1366, height: 900 });
+    await page.goto(`${server.url}/settings/rhythm`);
+    const channel = page.getByLabel('Slack channel for Platform');
+    await channel.fill('#platform');
+    await page.getByRole('button', { name: 'Save Platform' }).click();
+    await page.getByText(/Use the channel ID/).waitFor();
+    await channel.fill('C0PLATFORM1');
+    await page.getByRole('button', { name: 'Save Platform' }).click();
+    await page.getByRole('status').filter({ hasText: 'Saved' }).waitFor();
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await page.screenshot({ path: `${SHOTS}/team-slack-channel-1366.png`, fullPage: true });
+    await page.setViewportSize({ width: 375, height: 800 });
+    await page.reload();
+    expect(await page.getByLabel('Slack channel for Platform').inputValue()).toBe('C0PLATFORM1');
+    expect(await scrollsSideways(page)).toBe(false);
+    await page.screenshot({ path: `${SHOTS}/team-slack-channel-375.png`, fullPage: true });
+  });
 });

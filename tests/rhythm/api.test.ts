@@ -59,6 +59,7 @@ describeEachEngine('rhythm API', (engine) => {
       'survey-reminders',
       'proxy-reminders',
       'report-emails',
+      'status-changes',
       'dispatch',
     ]);
     const job = (name: string) => jobs.body.find((j: { name: string }) => j.name === name);

@@ -132,6 +132,48 @@ describeEachEngine('Slack app', (engine) => {
     // Two equal key results: 60% on one moves the objective's roll-up to 30%.
     expect(before).toBe(0);
     expect(await progressOf(w.objectiveId)).toBeCloseTo(0.3, 5);
+    // The history says where it came from, as it does for MCP.
+    const history = await w.owner.client.get(`${API}/objectives/${w.objectiveId}/activity`);
+    expectStatus(history, 200);
+    const checkedIn = (history.body as { action: string; via: string | null }[]).filter((a) => a.action === 'check_in.created');
+    expect(checkedIn).toMatchObject([{ via: 'slack' }]);
+  });
+
+  it("posts the team's weekly digest and its wins to the team's Slack channel, set on the team (400 naming a bad id)", async () => {
+    const patch = (body: object) => w.owner.client.patch(`${API}/teams/${w.teamId}`, body);
+    for (const bad of ['#platform', 'c0123456789', 'D0123456789', 'C01'])
+      expectProblem(await patch({ slackChannelId: bad }), 400, '/problems/validation-failed', 'slackChannelId');
+    const saved = await patch({ slackChannelId: 'C0PLATFORM1' });
+    expectStatus(saved, 200);
+    expect(saved.body).toMatchObject({ slackChannelId: 'C0PLATFORM1' });
+    const rhythm = await w.owner.client.get(`${API}/organization/rhythm/teams`);
+    expectStatus(rhythm, 200);
+    expect((rhythm.body as { id: string; slackChannelId: string | null }[]).find((t) => t.id === w.teamId)).toMatchObject({
+      slackChannelId: 'C0PLATFORM1',
+    });
+
+    // A check-in in the digest's week, then the Monday digest: the channel hears what everyone may read.
+    clock.set('2025-02-14T09:00:00Z');
+    await w.api.checkIn(w.krs[0]!.id, { value: 40 });
+    clock.set('2025-02-17T09:00:00Z');
+    const reports = await runJobs(w.owner.client, ['digest', 'dispatch']);
+    const posts = () => slack.calls.filter((c) => c.method === 'chat.postMessage' && c.args.channel === 'C0PLATFORM1');
+    expect(posts(), JSON.stringify({ reports, calls: slack.calls })).toHaveLength(1);
+    expect(posts()[0]!.authorization).toBe(`Bearer ${BOT_TOKEN}`);
+    expect(String(posts()[0]!.args.text)).toContain('Weekly digest: Platform');
+    expect(String(posts()[0]!.args.text)).toContain('Uptime to 99.9 (Ship the platform)');
+
+    // A win: the key result reaches its target.
+    await w.api.checkIn(w.krs[1]!.id, { value: 100 });
+    await runJobs(w.owner.client, ['dispatch']);
+    expect(posts()).toHaveLength(2);
+    expect(String(posts()[1]!.args.text)).toContain('Target reached: “Deploys per day” (Ship the platform)');
+    // Run again: nothing is posted twice.
+    await runJobs(w.owner.client, ['digest', 'dispatch']);
+    expect(posts()).toHaveLength(2);
+
+    expectStatus(await patch({ slackChannelId: null }), 200);
+    expect((await w.owner.client.get(`${API}/teams/${w.teamId}`)).body).toMatchObject({ slackChannelId: null });
   });
 
   it('flags a bad value in the modal and saves nothing', async () => {

@@ -33,11 +33,18 @@ interface Endpoint {
 describeEachEngine('signed event webhooks', (engine) => {
   let server: TestServer;
   let strict: TestServer;
+  let secondDay: TestServer;
   let jobs: JobContext;
   let receiver: EventReceiver | undefined;
   let chat: HookReceiver | undefined;
   beforeAll(async () => {
     server = await startTestServer(engine().handle, { config: { webhookAllowPrivate: true } });
+    // The second day of the Q4 2026 cycle the first test uses: pace has barely started, so every objective stays on
+    // track and no progress-status event joins its list (tests/webhooks/status-events.test.ts covers those).
+    secondDay = await startTestServer(engine().handle, {
+      clock: () => new Date('2026-10-02T12:00:00Z'),
+      config: { webhookAllowPrivate: true },
+    });
     strict = await startTestServer(engine().handle);
     const mailer = createMailer(undefined, 'Cairn <cairn@example.test>');
     jobs = {
@@ -53,6 +60,7 @@ describeEachEngine('signed event webhooks', (engine) => {
     await chat?.close();
     await server?.close();
     await strict?.close();
+    await secondDay?.close();
   });
 
   /** Two dispatcher ticks: the first attempt of each event fails (500), the retry after the backoff succeeds. */
@@ -67,7 +75,7 @@ describeEachEngine('signed event webhooks', (engine) => {
     { timeout: 180_000 },
     async () => {
       await engine().reset();
-      const { owner } = await setUpOrganization(server.url);
+      const { owner } = await setUpOrganization(secondDay.url);
       const api = new OkrApi(owner.client);
       chat = await startHookReceiver([200]);
       const team = await createTeam(owner.client, { name: 'Platform' });

@@ -17,7 +17,7 @@ export const activities = pgTable(
     entityId: text('entity_id').notNull(),
     before: jsonb('before'),
     after: jsonb('after'),
-    /** The channel of the write when not the web app or the API (`mcp`); see domain/write-channels.ts. */
+    /** The channel of the write when not the web app or the API (`mcp`, `slack`); see domain/write-channels.ts. */
     via: text('via', { enum: WRITE_CHANNELS }),
     // clock_timestamp, not now(): the activities of one transaction keep the order they were written in.
     createdAt: timestamp('created_at', { withTimezone: true })
@@ -27,6 +27,6 @@ export const activities = pgTable(
   (t) => [
     index('activities_org_entity_idx').on(t.orgId, t.entityType, t.entityId),
     index('activities_org_time_idx').on(t.orgId, t.createdAt),
-    check('activities_via_known', sql`${t.via} is null or ${t.via} in ('mcp')`),
+    check('activities_via_known', sql`${t.via} is null or ${t.via} in ('mcp', 'slack')`),
   ],
 );

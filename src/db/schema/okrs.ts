@@ -27,6 +27,7 @@ import {
   type ObjectiveStatus,
   type ObjectiveType,
   type ProgressDriver,
+  type ProgressStatus,
   type Visibility,
   VISIBILITIES,
 } from '../../domain/vocabulary.js';
@@ -106,6 +107,11 @@ export const objectives = pgTable(
     annualObjectiveId: uuid('annual_objective_id'),
     /** Who may read it (docs/visibility.md): enforced in every read's query by objectiveVisibleTo. */
     visibility: text('visibility').$type<Visibility>().notNull().default('organization'),
+    /**
+     * The progress status last announced (objective.status_changed, issue 20); status itself is computed on read.
+     * Compared on every roll-up and by the daily status job; null before the first comparison.
+     */
+    announcedStatus: text('announced_status').$type<ProgressStatus>(),
     ...timestamps,
   },
   (t) => [
@@ -118,6 +124,10 @@ export const objectives = pgTable(
     oneOf('objectives_status_check', t.status, OBJECTIVE_STATUSES),
     oneOf('objectives_progress_driver_check', t.progressDriver, PROGRESS_DRIVERS),
     oneOf('objectives_visibility_check', t.visibility, VISIBILITIES),
+    check(
+      'objectives_announced_status_check',
+      sql`${t.announcedStatus} is null or ${t.announcedStatus} in ('on_track', 'at_risk', 'off_track')`,
+    ),
     check('objectives_weight_check', sql`${t.weight} > 0`),
   ],
 );

@@ -35,6 +35,8 @@ export const teams = pgTable(
     checkInHour: integer('check_in_hour').notNull().default(10),
     /** A Slack- or Teams-compatible incoming webhook for the team's reminders and wins. */
     webhookUrl: text('webhook_url'),
+    /** The Slack channel id (C…/G…) the Slack app posts the team's weekly digest and wins to. */
+    slackChannelId: text('slack_channel_id'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: updatedAt(),
   },
@@ -46,6 +48,7 @@ export const teams = pgTable(
     oneOf('teams_check_in_cadence_check', t.checkInCadence, CHECK_IN_CADENCES),
     check('teams_check_in_day_check', sql`${t.checkInDay} between 0 and 6`),
     check('teams_check_in_hour_check', sql`${t.checkInHour} between 0 and 23`),
+    check('teams_slack_channel_id_check', sql`${t.slackChannelId} ~ '^[CG][A-Z0-9]{8,}$'`),
   ],
 );
 

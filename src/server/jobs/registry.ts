@@ -14,6 +14,7 @@ import { dueReviewOpenings } from '../services/closing/review-opening.js';
 import { dueProxyReminders } from '../services/kpis/proxy-reminders.js';
 import { dueReportEmails } from '../services/reports/report-mail.js';
 import { dueMeetingParts, type PartNotice } from '../services/meetings/part-reminders.js';
+import { dueStatusChecks } from '../services/webhooks/status-job.js';
 
 const notifyAt = (ctx: JobContext, now: Date): NotifyContext => ({ publicUrl: ctx.config.publicUrl, secret: ctx.secret, now });
 
@@ -122,6 +123,15 @@ const reportEmails: ScheduledJob = {
   },
 };
 
+/** Once a day per organisation: objectives whose status moved with the calendar alone are announced (webhooks). */
+const statusChanges: ScheduledJob = {
+  name: 'status-changes',
+  description: 'Announce objectives whose status (on track, at risk, off track) moved with time since it was last announced',
+  async due(ctx, now, orgId) {
+    return (await dueStatusChecks(ctx.db, now, orgId)).map((work) => ({ key: work.key, run: work.run }));
+  },
+};
+
 const SCHEDULED_JOBS: readonly ScheduledJob[] = [
   reviewOpening,
   reminders,
@@ -130,6 +140,7 @@ const SCHEDULED_JOBS: readonly ScheduledJob[] = [
   surveyReminders,
   proxyReminders,
   reportEmails,
+  statusChanges,
   housekeeping,
 ];
 
@@ -142,6 +153,7 @@ export const JOB_NAMES = [
   'survey-reminders',
   'proxy-reminders',
   'report-emails',
+  'status-changes',
   'dispatch',
   'housekeeping',
 ] as const;

@@ -1,5 +1,7 @@
 import type { Database, Transaction } from '../../db/database.js';
+import type { Clock } from '../clock.js';
 import type { EventBus, LiveEvent } from '../events/bus.js';
+import { writingAt } from './write-clock.js';
 
 type Change = Pick<LiveEvent, 'type' | 'entityId' | 'objectiveId'>;
 
@@ -31,12 +33,14 @@ export class Announcer {
 
 /** Runs one change in one transaction, then announces it. The services' single way to write and tell. */
 export async function writeAndAnnounce<T>(
-  deps: { db: Database; events: EventBus },
+  deps: { db: Database; events: EventBus; clock?: Clock },
   orgId: string,
   work: (tx: Transaction, announce: Announcer) => Promise<T>,
 ): Promise<T> {
   const announce = new Announcer(orgId);
-  const result = await deps.db.transaction((tx) => work(tx, announce));
+  const write = () => deps.db.transaction((tx) => work(tx, announce));
+  // The roll-up needs "today" to tell whether an objective's status moved (write-clock.ts).
+  const result = await (deps.clock ? writingAt(deps.clock, write) : write());
   announce.publishTo(deps.events);
   return result;
 }

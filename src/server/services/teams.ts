@@ -17,6 +17,7 @@ export interface TeamFields {
   checkInDay?: number;
   checkInHour?: number;
   webhookUrl?: string | null;
+  slackChannelId?: string | null;
 }
 
 /** A webhook URL is a credential: the audit trail says whether it was set, not what it is. */

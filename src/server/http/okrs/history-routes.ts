@@ -22,7 +22,10 @@ const activitySchema = z.object({
   createdAt: z.string(),
   before: z.unknown(),
   after: z.unknown(),
-  via: z.enum(WRITE_CHANNELS).nullable().describe('The channel when not the web app or the API: `mcp` for an assistant'),
+  via: z
+    .enum(WRITE_CHANNELS)
+    .nullable()
+    .describe('The channel when not the web app or the API: `mcp` for an assistant, `slack` for the Slack app'),
 });
 
 const recentSchema = z.array(

@@ -13,6 +13,7 @@ export const presentTeam = (t: Row<typeof teams>, memberCount?: number) => ({
   checkInDay: t.checkInDay,
   checkInHour: t.checkInHour,
   hasWebhook: t.webhookUrl !== null,
+  slackChannelId: t.slackChannelId,
   memberCount: memberCount ?? null,
   createdAt: iso(t.createdAt)!,
 });

@@ -42,6 +42,8 @@ export const teamRhythmView = z.object({
   hasWebhook: z.boolean(),
   /** Admins only; null for everyone else. */
   webhookUrl: z.string().nullable(),
+  /** The Slack channel the Slack app posts the team's digest and wins to (a channel id, not a secret). */
+  slackChannelId: z.string().nullable(),
   nextDueAt: z.string(),
 });
 

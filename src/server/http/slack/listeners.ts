@@ -13,6 +13,7 @@ import {
 import { keyResultForSlack } from '../../services/slack/key-result.js';
 import { actorOfSlackUser, redeemSlackLinkCode } from '../../services/slack/links.js';
 import { myKeyResults } from '../../services/slack/my-key-results.js';
+import { writingThrough } from '../../services/write-channel.js';
 
 /** What an unlinked Slack user is told, wherever they reach Cairn from. */
 export const howToLink = (publicUrl: string) =>
@@ -69,8 +70,8 @@ export function registerListeners(app: App, ctx: AppContext, orgId: string) {
     const read = readCheckInSubmission(view.state.values as SubmittedState, { kind: kr.kind, milestoneCount: kr.milestones?.length ?? 0 });
     if ('errors' in read) return ack({ response_action: 'errors', errors: read.errors });
     try {
-      // The same service as the web's check-in: rules, permission, roll-up, activity, notices.
-      await createCheckIn(ctx, actor, kr.id, read.fields);
+      // The same service as the web's check-in: rules, permission, roll-up, activity (marked via Slack), notices.
+      await writingThrough('slack', () => createCheckIn(ctx, actor, kr.id, read.fields));
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
       return ack({ response_action: 'errors', errors: { [blockOf(error.errors[0]?.field)]: error.message } });

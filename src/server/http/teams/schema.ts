@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CHECK_IN_CADENCES, TEAM_KINDS, TEAM_MEMBER_ROLES } from '../../../domain/vocabulary.js';
+import { SLACK_CHANNEL_ID } from '../../services/slack/channel-post.js';
 import { nameField } from '../schemas.js';
 
 export const teamKind = z.enum(TEAM_KINDS);
@@ -9,6 +10,12 @@ export const cadence = z.enum(CHECK_IN_CADENCES);
 export const webhookUrlField = z
   .url({ protocol: /^https?$/, message: 'Use an http:// or https:// address, e.g. https://hooks.slack.com/services/…' })
   .max(2000, 'Use at most 2000 characters.')
+  .nullable();
+
+/** A Slack channel id, as Slack shows it under the channel's details (C… or G…); null clears it. */
+export const slackChannelField = z
+  .string()
+  .regex(SLACK_CHANNEL_ID, 'Use the channel ID from the channel details in Slack, e.g. C0123456789 (not its #name).')
   .nullable();
 
 export const teamCreate = z.object({
@@ -26,6 +33,7 @@ export const teamCreate = z.object({
     .optional(),
   checkInHour: z.number().int('Use a whole number.').min(0, 'Use an hour from 0 to 23.').max(23, 'Use an hour from 0 to 23.').optional(),
   webhookUrl: webhookUrlField.optional(),
+  slackChannelId: slackChannelField.optional(),
 });
 
 export const teamPatch = teamCreate.partial().extend({ kind: teamKind.optional() });
@@ -41,6 +49,8 @@ export const teamSchema = z.object({
   checkInHour: z.number(),
   /** Whether a webhook is set; the URL itself is a secret, shown to admins on the rhythm settings only. */
   hasWebhook: z.boolean(),
+  /** Where the Slack app posts the team's weekly digest and wins; null for none. */
+  slackChannelId: z.string().nullable(),
   memberCount: z.number().nullable(),
   createdAt: z.string(),
 });

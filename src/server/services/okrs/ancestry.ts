@@ -1,5 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { GraphAlignment, ProgressDriver } from '../../../domain/index.js';
+import type { StatusFacts } from '../../../domain/webhooks/status-announcements.js';
 import { queryRows, type Executor } from '../../../db/database.js';
 import type { keyResults, MilestoneRow } from '../../../db/schema/index.js';
 
@@ -29,6 +30,10 @@ export type AncestryKeyResult = Pick<
  */
 export interface Ancestry {
   stale: string[];
+  /** What each stale objective's progress status depends on, and the status last announced (status-announcements.ts). */
+  statusFacts: StatusFacts[];
+  /** The organisation's time zone ("today") and status margins; null when nothing was found. */
+  org: { id: string; timeZone: string; onTrackMargin: number | null; atRiskMargin: number | null } | null;
   objectives: { id: string; weight: number; driver: ProgressDriver; progress: number }[];
   keyResults: AncestryKeyResult[];
   alignments: GraphAlignment[];
@@ -76,8 +81,13 @@ export async function loadAncestry(tx: Executor, from: { objectiveIds?: string[]
         coalesce((select json_agg(json_build_object('id', k.id, 'objectiveId', k.objective_id, 'kind', k.kind, 'weight', k.weight,
           'progress', k.progress, 'achievement', k.achievement, 'startValue', k.start_value, 'targetValue', k.target_value,
           'targetMin', k.target_min, 'targetMax', k.target_max, 'currentValue', k.current_value, 'milestones', k.milestones) order by k.position, k.created_at) from krs k), '[]') as "keyResults",
+        coalesce((select json_agg(json_build_object('id', o.id, 'status', o.status, 'announcedStatus', o.announced_status,
+          'effectiveStartDate', o.effective_start_date, 'cycleStatus', c.status, 'startDate', c.start_date, 'endDate', c.end_date))
+          from objectives o join cycles c on c.id = o.cycle_id and c.org_id = o.org_id where o.id = any(array(select id from up))), '[]') as "statusFacts",
+        (select json_build_object('id', g.id, 'timeZone', g.time_zone, 'onTrackMargin', g.settings->'onTrackMargin', 'atRiskMargin', g.settings->'atRiskMargin')
+          from organizations g where g.id = (select o.org_id from objectives o where o.id = any(array(select id from up)) limit 1)) as org,
         coalesce((select json_agg(json_build_object('childObjectiveId', l.child_objective_id, 'parentObjectiveId', l.parent_objective_id,
           'parentKeyResultId', l.parent_key_result_id)) from links l), '[]') as alignments`,
   );
-  return row ?? { stale: [], objectives: [], keyResults: [], alignments: [] };
+  return row ?? { stale: [], statusFacts: [], org: null, objectives: [], keyResults: [], alignments: [] };
 }

@@ -1,8 +1,12 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
 import { computeGraphProgress, type KeyResultProgress } from '../../../domain/index.js';
-import type { Executor } from '../../../db/database.js';
+import { queryRows, type Executor } from '../../../db/database.js';
 import { alignments, checkIns, keyResults } from '../../../db/schema/index.js';
-import { loadAncestry, type AncestryKeyResult } from './ancestry.js';
+import { statusAnnouncements, type StatusAnnouncement } from '../../../domain/webhooks/status-announcements.js';
+import { readEndpoints, subscribedEndpoints } from '../webhooks/queue-events.js';
+import { marginsOf, queueStatusEvents, todayOf } from '../webhooks/status-events.js';
+import { currentWriteClock } from '../write-clock.js';
+import { loadAncestry, type Ancestry, type AncestryKeyResult } from './ancestry.js';
 import { measureOf, milestonesWithState, type CheckInState } from './measure.js';
 
 // Below this a recomputed value is float noise (items summed in another order), not a change.
@@ -27,7 +31,18 @@ const storedState = (kr: AncestryKeyResult): CheckInState => ({
   milestonesDone: kr.milestones?.map((m) => m.done) ?? null,
 });
 
-const pgArray = (values: readonly (string | number)[]) => `{${values.join(',')}}`;
+const pgArray = (values: readonly (string | number | boolean | null)[]) =>
+  `{${values.map((v) => (v === null ? 'NULL' : String(v))).join(',')}}`;
+
+/**
+ * The objectives whose progress status left the one last announced, compared on the write's "today"
+ * (write-clock.ts); none when the write has no clock (imports, seeding), which the daily job catches up.
+ */
+function announcementsOf(ancestry: Ancestry, progressOf: (id: string) => number): StatusAnnouncement[] {
+  const clock = currentWriteClock();
+  if (!clock || !ancestry.org) return [];
+  return statusAnnouncements(ancestry.statusFacts, progressOf, todayOf(ancestry.org, clock()), marginsOf(ancestry.org));
+}
 
 interface Measured {
   id: string;
@@ -64,7 +79,8 @@ async function rollUp(
     );
   });
   const target = ancestry.keyResults.find((kr) => kr.id === measured?.id);
-  if (!target && movedObjectives.length === 0 && movedKeyResults.length === 0) return result.keyResults;
+  const announcements = announcementsOf(ancestry, (id) => result.objectives.get(id)!);
+  if (!target && movedObjectives.length === 0 && movedKeyResults.length === 0 && announcements.length === 0) return result.keyResults;
 
   const progressOf = (id: string) => result.keyResults.get(id)!;
   // One statement: data-modifying CTEs all run, each on rows the others do not touch.
@@ -81,17 +97,31 @@ async function rollUp(
         .where(eq(keyResults.id, target.id))
         .getSQL()})`
     : sql``;
-  await tx.execute(sql`with moved_krs as (
+  // One update per objective row (two CTEs updating the same row would leave one of them undone): new
+  // progress where it moved, the new announced status where it changed, each kept otherwise.
+  const touched = [...new Set([...movedObjectives.map((o) => o.id), ...announcements.map((a) => a.id)])];
+  const progressColumn = touched.map((id) => (movedObjectives.some((o) => o.id === id) ? result.objectives.get(id)! : null));
+  const announcementOf = (id: string) => announcements.find((a) => a.id === id);
+  const announced = announcements.some((a) => a.announce);
+  // Only when a status moved are the subscribed endpoints read, and in this same statement.
+  const [written] = await queryRows<{ endpoints: unknown }>(
+    tx,
+    sql`with moved_krs as (
       update key_results k set progress = v.progress, achievement = v.achievement
       from unnest(${pgArray(movedKeyResults.map((k) => k.id))}::uuid[], ${pgArray(movedKeyResults.map((k) => progressOf(k.id).progress))}::float8[],
         ${pgArray(movedKeyResults.map((k) => progressOf(k.id).achievement))}::float8[]) v(id, progress, achievement)
       where k.id = v.id
     ), moved_objectives as (
-      update objectives o set progress = v.progress
-      from unnest(${pgArray(movedObjectives.map((o) => o.id))}::uuid[], ${pgArray(movedObjectives.map((o) => result.objectives.get(o.id)!))}::float8[]) v(id, progress)
+      update objectives o set progress = coalesce(v.progress, o.progress),
+        announced_status = case when v.restate then v.status else o.announced_status end
+      from unnest(${pgArray(touched)}::uuid[], ${pgArray(progressColumn)}::float8[],
+        ${pgArray(touched.map((id) => Boolean(announcementOf(id))))}::bool[], ${pgArray(touched.map((id) => announcementOf(id)?.to ?? null))}::text[])
+        v(id, progress, restate, status)
       where o.id = v.id
     )${targetUpdate}
-    select 1`);
+    select ${announced ? subscribedEndpoints(ancestry.org!.id, ['objective.status_changed']) : sql`null`} as endpoints`,
+  );
+  if (announced) await queueStatusEvents(tx, ancestry.org!.id, announcements, readEndpoints(written?.endpoints), currentWriteClock()!());
   return result.keyResults;
 }
 

@@ -7,6 +7,8 @@ import { isEmpty, SECTION_TITLES, teamDigest, type DigestSections } from './dige
 import type { Period } from './schedule.js';
 import { teamLeads, type CheckInGroup } from './schedules.js';
 import { bullets, sayDate } from './wording.js';
+import { queueSlackChannelPost, slackInstalled } from '../slack/channel-post.js';
+import { anyoneIn } from '../visibility/objective-visible.js';
 
 function teamBlock(name: string, sections: DigestSections): string {
   const parts = (Object.keys(SECTION_TITLES) as (keyof DigestSections)[])
@@ -48,5 +50,40 @@ export async function sendDigests(tx: Executor, n: NotifyContext, groups: CheckI
     });
     if (sent) notified++;
   }
-  return { leads: new Set(leads.map((l) => l.userId)).size, notified };
+  const slackPosts = await postToTeamChannels(tx, n, groups, orgId, window, margins);
+  return { leads: new Set(leads.map((l) => l.userId)).size, notified, ...(slackPosts ? { slackPosts } : {}) };
+}
+
+/**
+ * Each team with a Slack channel also gets its digest there, through the Slack app. A channel may hold
+ * anyone, so it reads as someone of the organisation with no team: only what everyone may see.
+ */
+async function postToTeamChannels(
+  tx: Executor,
+  n: NotifyContext,
+  groups: CheckInGroup[],
+  orgId: string,
+  window: Period,
+  margins: StatusMargins,
+) {
+  const withChannel = groups.filter((g) => g.teamId && g.slackChannelId);
+  if (withChannel.length === 0 || !(await slackInstalled(tx, orgId))) return 0;
+  let posts = 0;
+  for (const group of withChannel) {
+    const sections = await teamDigest(tx, group, window, margins, anyoneIn(orgId));
+    if (isEmpty(sections)) continue;
+    posts += await queueSlackChannelPost(tx, {
+      orgId,
+      channel: group.slackChannelId!,
+      text: [
+        `*Weekly digest: ${group.name}*`,
+        `The week to ${sayDate(window.dueDate)}.`,
+        teamBlock(group.name, sections),
+        n.publicUrl,
+      ].join('\n\n'),
+      dedupeKey: `slack:digest:${group.teamId}:${window.dueDate}`,
+      now: n.now,
+    });
+  }
+  return posts;
 }

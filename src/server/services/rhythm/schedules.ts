@@ -11,6 +11,8 @@ export interface CheckInGroup {
   teamId: string | null;
   name: string;
   webhookUrl: string | null;
+  /** The team's Slack channel for its digest and wins (Slack app); null for the company group. */
+  slackChannelId: string | null;
   schedule: Schedule;
   rhythm: ResolvedRhythm;
 }
@@ -40,6 +42,7 @@ export async function checkInGroups(db: Executor, orgId?: string): Promise<Check
       teamId: null,
       name: org.name,
       webhookUrl: null,
+      slackChannelId: null,
       schedule: { ...COMPANY_SCHEDULE, timeZone: org.timeZone },
       rhythm,
     });
@@ -49,6 +52,7 @@ export async function checkInGroups(db: Executor, orgId?: string): Promise<Check
         teamId: team.id,
         name: team.name,
         webhookUrl: team.webhookUrl,
+        slackChannelId: team.slackChannelId,
         schedule: { cadence: team.checkInCadence, day: team.checkInDay, hour: team.checkInHour, timeZone: org.timeZone },
         rhythm,
       });

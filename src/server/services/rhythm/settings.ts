@@ -85,6 +85,7 @@ export async function teamSchedules(db: Executor, actor: Actor, now: Date) {
     checkInHour: t.checkInHour,
     hasWebhook: t.webhookUrl !== null,
     webhookUrl: withSecrets ? t.webhookUrl : null,
+    slackChannelId: t.slackChannelId,
     nextDueAt: nextDueAt({ cadence: t.checkInCadence, day: t.checkInDay, hour: t.checkInHour, timeZone }, now).toISOString(),
   }));
 }

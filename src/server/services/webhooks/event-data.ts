@@ -1,6 +1,6 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Executor } from '../../../db/database.js';
-import { cycles, keyResults, objectives, teams } from '../../../db/schema/index.js';
+import { cycles, keyResults, objectives, slackInstallations, teams } from '../../../db/schema/index.js';
 import { objectiveStatusChange, type ActivityFacts, type WebhookEvent } from '../../../domain/webhooks/events.js';
 
 export interface EventSubject {
@@ -8,6 +8,8 @@ export interface EventSubject {
   data: Record<string, unknown>;
   /** The team whose chat webhook hears of wins and blockers, if any. */
   teamWebhookUrl: string | null;
+  /** The team's Slack channel for its wins, when the organisation has the Slack app. */
+  teamSlackChannel?: string | null;
   keyResultTitle?: string;
   objectiveTitle?: string;
 }
@@ -39,15 +41,20 @@ const pick = (row: Record<string, unknown>, names: string[]) => Object.fromEntri
 /** The objective an event is about, with its team's chat webhook; only objectives the whole organisation may read. */
 async function objectiveOf(tx: Executor, orgId: string, objectiveId: string) {
   const [row] = await tx
-    .select({ objective: objectives, teamWebhookUrl: teams.webhookUrl })
+    .select({
+      objective: objectives,
+      teamWebhookUrl: teams.webhookUrl,
+      teamSlackChannel: sql<string | null>`case when ${slackInstallations.orgId} is null then null else ${teams.slackChannelId} end`,
+    })
     .from(objectives)
     .leftJoin(teams, and(eq(teams.orgId, objectives.orgId), eq(teams.id, objectives.teamId)))
+    .leftJoin(slackInstallations, eq(slackInstallations.orgId, objectives.orgId))
     .where(and(eq(objectives.orgId, orgId), eq(objectives.id, objectiveId)));
   // Webhook receivers are not people Cairn can check: restricted objectives stay inside (docs/visibility.md).
   return row && row.objective.visibility === 'organization' ? row : null;
 }
 
-const presentObjective = (o: typeof objectives.$inferSelect) => ({
+export const presentObjective = (o: typeof objectives.$inferSelect) => ({
   id: o.id,
   cycleId: o.cycleId,
   title: o.title,
@@ -80,7 +87,12 @@ async function keyResultSubject(tx: Executor, orgId: string, keyResultId: string
     progress: kr.progress,
     confidence: kr.confidence,
   };
-  return { keyResult, objective: presentObjective(owner.objective), teamWebhookUrl: owner.teamWebhookUrl };
+  return {
+    keyResult,
+    objective: presentObjective(owner.objective),
+    teamWebhookUrl: owner.teamWebhookUrl,
+    teamSlackChannel: owner.teamSlackChannel,
+  };
 }
 
 /**
@@ -94,15 +106,15 @@ export async function eventSubject(tx: Executor, activity: Activity, events: Web
     const checkIn = pick(after, CHECK_IN_FIELDS);
     const subject = await keyResultSubject(tx, orgId, String(after.keyResultId));
     if (!subject) return null;
-    const { teamWebhookUrl, ...rest } = subject;
+    const { teamWebhookUrl, teamSlackChannel: _channel, ...rest } = subject;
     return { data: { checkIn, ...rest }, teamWebhookUrl, keyResultTitle: rest.keyResult.title, objectiveTitle: rest.objective.title };
   }
   if (events.includes('key_result.target_reached')) {
     const subject = await keyResultSubject(tx, orgId, activity.entityId);
     if (!subject) return null;
-    const { teamWebhookUrl, ...rest } = subject;
+    const { teamWebhookUrl, teamSlackChannel, ...rest } = subject;
     const data = { ...rest, checkInId: after.checkInId ?? null };
-    return { data, teamWebhookUrl, keyResultTitle: rest.keyResult.title, objectiveTitle: rest.objective.title };
+    return { data, teamWebhookUrl, teamSlackChannel, keyResultTitle: rest.keyResult.title, objectiveTitle: rest.objective.title };
   }
   if (activity.entityType === 'cycle') {
     const [cycle] = await tx
@@ -118,7 +130,11 @@ export async function eventSubject(tx: Executor, activity: Activity, events: Web
     const owner = await objectiveOf(tx, orgId, activity.entityId);
     if (!owner) return null;
     const change = objectiveStatusChange(activity);
-    return { data: { objective: presentObjective(owner.objective), ...(change ?? {}) }, teamWebhookUrl: null };
+    // `aspect` tells a lifecycle change (draft → active …) from a progress-status one (status-events.ts).
+    return {
+      data: { objective: presentObjective(owner.objective), ...(change ? { aspect: 'lifecycle', ...change } : {}) },
+      teamWebhookUrl: null,
+    };
   }
   return null;
 }

@@ -11,6 +11,7 @@ const LABELS: Record<string, string> = {
   'survey-reminders': 'Survey reminders',
   'proxy-reminders': 'Proxy measure reminders',
   'report-emails': 'Report e-mails',
+  'status-changes': 'Status changes',
   dispatch: 'Deliver outbox',
 };
 

@@ -17,9 +17,10 @@ interface Values {
   checkInDay: string;
   checkInHour: string;
   webhookUrl: string;
+  slackChannelId: string;
 }
 
-/** One team's check-in schedule and Slack-compatible webhook. Admins edit; members read. */
+/** One team's check-in schedule, Slack-compatible webhook and Slack channel. Admins edit; members read. */
 export function TeamRhythmForm({ team, canEdit }: { team: TeamRhythm; canEdit: boolean }) {
   const [saved, setSaved] = useState(false);
   const save = useApiMutation(
@@ -33,16 +34,19 @@ export function TeamRhythmForm({ team, canEdit }: { team: TeamRhythm; canEdit: b
       checkInDay: String(team.checkInDay),
       checkInHour: String(team.checkInHour),
       webhookUrl: team.webhookUrl ?? '',
+      slackChannelId: team.slackChannelId ?? '',
     },
   });
   const { onSubmit, formError, busy } = useApiSubmit(form, async (v) => {
     setSaved(false);
     const webhookUrl = v.webhookUrl.trim() === '' ? null : v.webhookUrl.trim();
+    const slackChannelId = v.slackChannelId.trim() === '' ? null : v.slackChannelId.trim();
     await save.mutateAsync({
       checkInCadence: v.checkInCadence,
       checkInDay: Number(v.checkInDay),
       checkInHour: Number(v.checkInHour),
       webhookUrl,
+      slackChannelId,
     });
     setSaved(true);
   });
@@ -92,6 +96,19 @@ export function TeamRhythmForm({ team, canEdit }: { team: TeamRhythm; canEdit: b
             ) : (
               <Text size="sm" pb={8}>
                 Webhook: {team.hasWebhook ? 'set' : 'none'}
+              </Text>
+            )}
+            {canEdit ? (
+              <TextInput
+                label={`Slack channel for ${team.name}`}
+                description="Channel ID for the weekly digest and wins (Slack app); empty for none"
+                placeholder="C0123456789"
+                w={220}
+                {...form.getInputProps('slackChannelId')}
+              />
+            ) : (
+              <Text size="sm" pb={8}>
+                Slack channel: {team.slackChannelId ?? 'none'}
               </Text>
             )}
             {canEdit && (

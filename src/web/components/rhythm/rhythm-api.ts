@@ -22,6 +22,7 @@ export interface TeamRhythm {
   checkInHour: number;
   hasWebhook: boolean;
   webhookUrl: string | null;
+  slackChannelId: string | null;
   nextDueAt: string;
 }
 
