@@ -21,6 +21,7 @@ import { cycleEvaluation } from '../src/server/services/evaluation/cycle-evaluat
 import { LESSON_QUERIES, seedLessons } from './lessons.js';
 import { adoptionReport } from '../src/server/services/adoption/report.js';
 import { teamChanges, weeklyAgenda, wholeCycleChanges } from './review-rhythm.js';
+import { departmentMap, departmentNeighbours, heatmap } from './across.js';
 
 export interface BenchContext {
   orgId: string;
@@ -36,6 +37,8 @@ export interface BenchContext {
   upperObjectiveIds: string[];
   /** Metric key results of individual (level 5) objectives of the active cycle. */
   deepKeyResults: { id: string; ownerId: string; startValue: number; targetValue: number }[];
+  /** Departments under a division (the map focuses on one). */
+  departmentIds: string[];
 }
 
 export async function benchContext(db: Database, data: Dataset, lessons: number | null = null): Promise<BenchContext> {
@@ -64,6 +67,7 @@ export async function benchContext(db: Database, data: Dataset, lessons: number 
     teamNames,
     upperObjectiveIds,
     deepKeyResults,
+    departmentIds: data.teams.filter((t) => t.kind === 'department' && t.parentIndex !== null).map((t) => t.id),
   };
 }
 
@@ -91,6 +95,9 @@ export const OP_NAMES = [
   'teamChanges',
   'cycleChanges',
   'weeklyAgenda',
+  'mapNeighbours',
+  'departmentMap',
+  'heatmap',
 ] as const;
 export type OpName = (typeof OP_NAMES)[number];
 
@@ -108,6 +115,9 @@ export const OP_LABELS: Record<OpName, string> = {
   teamChanges: 'What changed for one team over the last month (cycleChanges with teamId)',
   cycleChanges: 'What changed in the whole active cycle over the last month (cycleChanges)',
   weeklyAgenda: "A weekly team session's generated agenda (meetingAgenda)",
+  mapNeighbours: 'Alignment map of one department and its neighbours one alignment away (alignmentMap with focusTeamId)',
+  departmentMap: 'Department map of the whole active cycle, with gaps and overlaps (cycleDepartmentMap)',
+  heatmap: 'Heatmap of the whole active cycle: status, pace, on-time check-ins, quality, alignment health (cycleHeatmap)',
 };
 
 /** One call of an operation; answers how many objectives it presented (or counted, or 1 for a write). */
@@ -164,6 +174,9 @@ export const OPS: Record<OpName, Op> = {
   teamChanges: (db, ctx, rng) => teamChanges(db, ctx, rng),
   cycleChanges: (db, ctx) => wholeCycleChanges(db, ctx),
   weeklyAgenda: (db, ctx, rng) => weeklyAgenda(db, ctx, rng),
+  mapNeighbours: (db, ctx, rng) => departmentNeighbours(db, ctx, rng),
+  departmentMap: (db, ctx) => departmentMap(db, ctx),
+  heatmap: (db, ctx) => heatmap(db, ctx),
 };
 
 export interface Stats {

@@ -44,6 +44,9 @@ const TARGETS: Partial<Record<OpName, number>> = {
   teamChanges: 100,
   cycleChanges: 2_000,
   weeklyAgenda: 50,
+  mapNeighbours: 50,
+  departmentMap: 100,
+  heatmap: 100,
 };
 
 interface Options {
