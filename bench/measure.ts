@@ -22,6 +22,7 @@ import { LESSON_QUERIES, seedLessons } from './lessons.js';
 import { adoptionReport } from '../src/server/services/adoption/report.js';
 import { teamChanges, weeklyAgenda, wholeCycleChanges } from './review-rhythm.js';
 import { readKpiBoard, seedKpiBoard } from './kpis.js';
+import { departmentMap, departmentNeighbours, heatmap } from './across.js';
 
 export interface BenchContext {
   orgId: string;
@@ -39,6 +40,8 @@ export interface BenchContext {
   deepKeyResults: { id: string; ownerId: string; startValue: number; targetValue: number }[];
   /** The team whose KPI board is read: 50 KPIs with two years of weekly values (bench/kpis.ts). */
   kpiTeamId: string;
+  /** Departments under a division (the map focuses on one). */
+  departmentIds: string[];
 }
 
 export async function benchContext(db: Database, data: Dataset, lessons: number | null = null): Promise<BenchContext> {
@@ -70,6 +73,7 @@ export async function benchContext(db: Database, data: Dataset, lessons: number 
     upperObjectiveIds,
     deepKeyResults,
     kpiTeamId,
+    departmentIds: data.teams.filter((t) => t.kind === 'department' && t.parentIndex !== null).map((t) => t.id),
   };
 }
 
@@ -98,6 +102,9 @@ export const OP_NAMES = [
   'cycleChanges',
   'weeklyAgenda',
   'kpiBoard',
+  'mapNeighbours',
+  'departmentMap',
+  'heatmap',
 ] as const;
 export type OpName = (typeof OP_NAMES)[number];
 
@@ -116,6 +123,9 @@ export const OP_LABELS: Record<OpName, string> = {
   cycleChanges: 'What changed in the whole active cycle over the last month (cycleChanges)',
   weeklyAgenda: "A weekly team session's generated agenda (meetingAgenda)",
   kpiBoard: "A team's KPI board: 50 KPIs with two years of weekly values (kpiBoard, as GET /api/v1/kpis?teamId=…)",
+  mapNeighbours: 'Alignment map of one department and its neighbours one alignment away (alignmentMap with focusTeamId)',
+  departmentMap: 'Department map of the whole active cycle, with gaps and overlaps (cycleDepartmentMap)',
+  heatmap: 'Heatmap of the whole active cycle: status, pace, on-time check-ins, quality, alignment health (cycleHeatmap)',
 };
 
 /** One call of an operation; answers how many objectives it presented (or counted, or 1 for a write). */
@@ -173,6 +183,9 @@ export const OPS: Record<OpName, Op> = {
   cycleChanges: (db, ctx) => wholeCycleChanges(db, ctx),
   weeklyAgenda: (db, ctx, rng) => weeklyAgenda(db, ctx, rng),
   kpiBoard: (db, ctx) => readKpiBoard(db, benchActor(ctx), ctx.kpiTeamId),
+  mapNeighbours: (db, ctx, rng) => departmentNeighbours(db, ctx, rng),
+  departmentMap: (db, ctx) => departmentMap(db, ctx),
+  heatmap: (db, ctx) => heatmap(db, ctx),
 };
 
 export interface Stats {

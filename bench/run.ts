@@ -49,6 +49,9 @@ const TARGETS: Partial<Record<OpName, number>> = {
   cycleChanges: 2_000,
   weeklyAgenda: 50,
   kpiBoard: 30,
+  mapNeighbours: 50,
+  departmentMap: 100,
+  heatmap: 100,
 };
 /** Issue 18: the whole organisation's export streams in under 2 minutes; a 5,000-row import (dry run, apply) under 20 s each. */
 const EXPORT_TARGET_MS = 120_000;

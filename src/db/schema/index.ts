@@ -25,3 +25,4 @@ export * from './visibility.js';
 export * from './webhooks.js';
 export * from './slack.js';
 export * from './sso.js';
+export * from './quality-penalties.js';

@@ -56,17 +56,37 @@ export function departmentMap(input: DepartmentMapInput) {
   };
 }
 
-/** Pairs of objectives in different teams whose titles say nearly the same thing (the coach's word overlap). */
+/**
+ * Pairs of objectives in different teams whose titles say nearly the same thing (the coach's word overlap). Prefix
+ * filtering keeps it near-linear instead of comparing every pair: with words ordered rarest first, two titles sharing
+ * at least a share t of their words share one of each title's first |words| − ⌈t·|words|⌉ + 1 words, so only titles
+ * meeting on such a word are compared. The result is the same as comparing all pairs, in the same order.
+ */
 export function overlaps(objectives: DepartmentMapInput['objectives']) {
-  const tokens = objectives.filter((o) => o.teamId).map((o) => ({ ...o, words: measureTokens(o.title) }));
-  const found: { a: string; b: string; similarity: number }[] = [];
-  for (let i = 0; i < tokens.length; i++)
-    for (let j = i + 1; j < tokens.length; j++) {
-      const a = tokens[i]!;
-      const b = tokens[j]!;
-      if (a.teamId === b.teamId || a.words.size === 0 || b.words.size === 0) continue;
+  const titled = objectives.filter((o) => o.teamId).map((o) => ({ ...o, words: measureTokens(o.title) }));
+  const frequency = new Map<string, number>();
+  for (const o of titled) for (const w of o.words) frequency.set(w, (frequency.get(w) ?? 0) + 1);
+  const byWord = new Map<string, number[]>();
+  const found: { i: number; j: number; a: string; b: string; similarity: number }[] = [];
+  for (let j = 0; j < titled.length; j++) {
+    const b = titled[j]!;
+    if (b.words.size === 0) continue;
+    const ordered = [...b.words].sort((x, y) => frequency.get(x)! - frequency.get(y)! || (x < y ? -1 : x > y ? 1 : 0));
+    // The epsilon keeps 0.6 × 5 = 3 from becoming 4 through rounding.
+    const prefix = ordered.slice(0, ordered.length - Math.ceil(OVERLAP_SIMILARITY * ordered.length - 1e-9) + 1);
+    const candidates = new Set<number>();
+    for (const w of prefix) for (const i of byWord.get(w) ?? []) candidates.add(i);
+    for (const i of candidates) {
+      const a = titled[i]!;
+      if (a.teamId === b.teamId) continue;
       const similarity = jaccard(a.words, b.words);
-      if (similarity >= OVERLAP_SIMILARITY) found.push({ a: a.id, b: b.id, similarity: Math.round(similarity * 100) / 100 });
+      if (similarity >= OVERLAP_SIMILARITY) found.push({ i, j, a: a.id, b: b.id, similarity: Math.round(similarity * 100) / 100 });
     }
-  return found;
+    for (const w of prefix) {
+      const list = byWord.get(w);
+      if (list) list.push(j);
+      else byWord.set(w, [j]);
+    }
+  }
+  return found.sort((x, y) => x.i - y.i || x.j - y.j).map(({ a, b, similarity }) => ({ a, b, similarity }));
 }

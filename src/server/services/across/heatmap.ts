@@ -3,14 +3,13 @@ import { groupByDepartment, heatmapTeam, type HeatmapObjective, type TeamPunctua
 import { alignmentHealth } from '../../../domain/across/alignment-health.js';
 import { checkInPunctuality } from '../../../domain/punctuality.js';
 import { CADENCE_DAYS } from '../../../domain/stale.js';
-import { checkQuality } from '../../../domain/quality/index.js';
 import type { Database } from '../../../db/database.js';
 import { alignments, objectives, type cycles } from '../../../db/schema/index.js';
 import { cycleSnapshot } from '../okrs/cycle-graph.js';
 import { evaluationRows } from '../evaluation/evaluation-rows.js';
-import { draftOfObjective } from '../quality/objective-draft.js';
 import { loadPrinciples } from '../quality/principles.js';
 import { loadPaceContext, loadTeams, publishedIn } from './cycle-facts.js';
+import { heatmapQualityScores } from './heatmap-quality.js';
 import type { Reader } from '../visibility/objective-visible.js';
 
 type CycleRow = typeof cycles.$inferSelect;
@@ -60,18 +59,18 @@ export async function cycleHeatmap(db: Database, reader: Reader, cycle: CycleRow
     punctualityByTeam(db, reader, cycle, pace.date),
     loadPrinciples(db, orgId),
   ]);
+  const quality = await heatmapQualityScores(db, orgId, cycle, rows, pace, resolved);
   const alignedIds = new Set(aligned.map((a) => a.id));
   const byTeam = new Map<string, HeatmapObjective[]>();
   for (const row of rows) {
     const progress = snapshot?.objectives.get(row.id) ?? row.progress;
-    const { draft, context } = await draftOfObjective(db, row, pace.date);
     const facts: HeatmapObjective = {
       teamId: row.teamId!,
       progress,
       ...pace.pace({ progress, effectiveStartDate: row.effectiveStartDate }),
       aligned: alignedIds.has(row.id),
       standaloneReason: row.standaloneReason,
-      quality: checkQuality(draft, context, resolved).score,
+      quality: quality.get(row.id) ?? 100,
     };
     byTeam.set(facts.teamId, [...(byTeam.get(facts.teamId) ?? []), facts]);
   }

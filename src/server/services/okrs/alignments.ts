@@ -6,6 +6,7 @@ import { recordActivity } from '../activity.js';
 import type { Actor } from '../../auth/actor.js';
 import { authorizeObjectiveEdit } from '../../policies/objectives.js';
 import { writeAndAnnounce } from '../announce.js';
+import { linkedObjectiveIds, storeQualityScores } from '../quality/stored-score.js';
 import { loadObjectiveFor } from './actor-reads.js';
 import { scopeOf, type ServiceDeps } from './deps.js';
 import { lockOrganizationOkrs } from './org-lock.js';
@@ -78,6 +79,8 @@ export async function addAlignment(deps: ServiceDeps, actor: Actor, childId: str
       .values({ orgId: scope.orgId, childObjectiveId: childId, ...ref })
       .returning();
     await refreshParents(tx, [ref]);
+    // A parent more for the child, an aligned child more for the parent: both kept quality scores change.
+    await storeQualityScores(tx, scope.orgId, [childId, parent.id]);
     await recordActivity(tx, { ...scope, action: 'objective.aligned', entityType: 'objective', entityId: childId, after: ref });
     announce.changed('objective', childId, childId);
     return row!;
@@ -91,12 +94,14 @@ export async function removeAlignment(deps: ServiceDeps, actor: Actor, childId: 
     const { cycle, relation } = await loadObjectiveFor(tx, actor, childId);
     authorizeObjectiveEdit(actor, relation);
     assertOpen(cycle);
+    const linked = await linkedObjectiveIds(tx, scope.orgId, childId);
     const [row] = await tx
       .delete(alignments)
       .where(and(eq(alignments.orgId, scope.orgId), eq(alignments.childObjectiveId, childId), eq(alignments.id, alignmentId)))
       .returning();
     if (!row) throw notFound('The alignment', 'alignmentId');
     await refreshParents(tx, [row]);
+    await storeQualityScores(tx, scope.orgId, [childId, ...linked]);
     await recordActivity(tx, { ...scope, action: 'objective.unaligned', entityType: 'objective', entityId: childId, before: row });
     announce.changed('objective', childId, childId);
   });

@@ -9,6 +9,7 @@ import type { Actor } from '../../auth/actor.js';
 import { authorizeKeyResultDelete, authorizeKeyResultEdit, authorizeScoreOverride } from '../../policies/key-results.js';
 import { authorizeObjectiveEdit } from '../../policies/objectives.js';
 import { writeAndAnnounce } from '../announce.js';
+import { childrenOfKeyResult, storeQualityScores } from '../quality/stored-score.js';
 import { loadKeyResultFor, loadObjectiveFor } from './actor-reads.js';
 import { assertOpen } from './cycles.js';
 import { scopeOf, type ServiceDeps } from './deps.js';
@@ -115,6 +116,7 @@ export async function createKeyResult(
       .returning();
     // Recomputes its objective too: a new key result changes the average even at zero progress.
     await refreshKeyResult(tx, kr!.id);
+    await storeQualityScores(tx, scope.orgId, [objectiveId]);
     await recordPaceChange(tx, {
       orgId: scope.orgId,
       objectiveId,
@@ -152,6 +154,7 @@ export async function updateKeyResult(deps: ServiceDeps, actor: Actor, id: strin
       .where(eq(keyResults.id, id));
     // Recomputes its objective too, with the new weight.
     await refreshKeyResult(tx, id);
+    await storeQualityScores(tx, scope.orgId, [objective.id]);
     const after = await requireKeyResult(tx, scope.orgId, id);
     await recordPaceChange(tx, {
       orgId: scope.orgId,
@@ -175,8 +178,10 @@ export async function deleteKeyResult(deps: ServiceDeps, actor: Actor, id: strin
     const { keyResult: before, cycle, relation } = await loadKeyResultFor(tx, actor, id);
     authorizeKeyResultDelete(actor, relation);
     assertOpen(cycle);
+    const orphaned = await childrenOfKeyResult(tx, scope.orgId, id);
     await tx.delete(keyResults).where(eq(keyResults.id, id));
     await refreshObjective(tx, before.objectiveId);
+    await storeQualityScores(tx, scope.orgId, [before.objectiveId, ...orphaned]);
     await recordActivity(tx, { ...scope, action: 'key_result.deleted', entityType: 'key_result', entityId: id, before });
     announce.changed('objective', id, before.objectiveId);
   });

@@ -16,6 +16,7 @@ import { authorizeObjectiveEdit, authorizePlacement, type ObjectiveRelation } fr
 import { recordActivity } from '../activity.js';
 import { recordPaceChange } from './pace-history.js';
 import { writeAndAnnounce } from '../announce.js';
+import { linkedObjectiveIds, storeQualityScores } from '../quality/stored-score.js';
 import { assertOwnerKept } from '../quality/owner-rule.js';
 import { assertPublishable } from '../quality/publish-gate.js';
 import { loadObjectiveFor } from './actor-reads.js';
@@ -157,6 +158,7 @@ export async function createObjective(deps: ServiceDeps, actor: Actor, input: Ob
       .returning();
     await writeContributors(tx, actor.orgId, objective!.id, contributors);
     await writeViewers(tx, actor.orgId, objective!.id, viewerIds);
+    await storeQualityScores(tx, actor.orgId, [objective!.id]);
     if (objective!.status === 'active')
       await assertPublishable(tx, actor, objective!, todayIn(timeZone, deps.clock()), publishOverrideReason);
     await recordPaceChange(tx, {
@@ -250,6 +252,7 @@ export async function updateObjective(deps: ServiceDeps, actor: Actor, id: strin
       await refreshObjective(tx, id);
     // Archiving takes the objective out of its parents' progress; restoring puts it back.
     if ((before.status === 'archived') !== (objective!.status === 'archived')) await refreshParents(tx, await parentsOf(tx, id));
+    await storeQualityScores(tx, actor.orgId, [id]);
     await recordPaceChange(tx, {
       orgId: actor.orgId,
       objectiveId: id,
@@ -278,8 +281,11 @@ export async function deleteObjective(deps: ServiceDeps, actor: Actor, id: strin
     authorizeObjectiveEdit(actor, relation);
     assertOpen(cycle);
     const parents = await parentsOf(tx, id);
+    // Its parents lose an aligned child and its children a parent: their kept quality changes.
+    const linked = await linkedObjectiveIds(tx, actor.orgId, id);
     await tx.delete(objectives).where(eq(objectives.id, id));
     await refreshParents(tx, parents);
+    await storeQualityScores(tx, actor.orgId, linked);
     await recordActivity(tx, { ...scopeOf(actor), action: 'objective.deleted', entityType: 'objective', entityId: id, before });
     announce.changed('objective', id, id);
   });

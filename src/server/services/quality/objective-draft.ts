@@ -53,7 +53,10 @@ export async function draftOfObjective(
   db: Executor,
   objective: ObjectiveRow,
   today: string,
+  /** Only what the kept part of the score reads (partial-score.ts): no cycle-wide counts, no latest note. */
+  options: { storedRulesOnly?: boolean } = {},
 ): Promise<{ draft: DraftObjective; context: QualityContext }> {
+  const wide = !options.storedRulesOnly;
   const krs = await db.select().from(keyResults).where(eq(keyResults.objectiveId, objective.id)).orderBy(asc(keyResults.position));
   const [{ parents }] = (await db
     .select({ parents: sql<number>`count(*)::int` })
@@ -64,32 +67,34 @@ export async function draftOfObjective(
     .from(objectives)
     .where(alignedTo(db, [objective.id]));
   const [team] = objective.teamId ? await db.select().from(teams).where(eq(teams.id, objective.teamId)) : [];
-  const [latest] = krs.length
-    ? await db
-        .select({ note: checkIns.note })
-        .from(checkIns)
-        .where(
-          and(
-            inArray(
-              checkIns.keyResultId,
-              krs.map((k) => k.id),
+  const [latest] =
+    wide && krs.length
+      ? await db
+          .select({ note: checkIns.note })
+          .from(checkIns)
+          .where(
+            and(
+              inArray(
+                checkIns.keyResultId,
+                krs.map((k) => k.id),
+              ),
+              eq(checkIns.deleted, false),
             ),
-            eq(checkIns.deleted, false),
-          ),
-        )
-        .orderBy(desc(checkIns.asOf), desc(checkIns.createdAt))
-        .limit(1)
-    : [];
-  const cycleContext = await cycleQualityContext(db, objective.orgId, objective.cycleId, {});
+          )
+          .orderBy(desc(checkIns.asOf), desc(checkIns.createdAt))
+          .limit(1)
+      : [];
+  const cycleContext = wide ? await cycleQualityContext(db, objective.orgId, objective.cycleId, {}) : {};
   const [cycle] = await db.select().from(cycles).where(eq(cycles.id, objective.cycleId));
-  const owned = objective.ownerId
-    ? (
-        await db
-          .select({ n: sql<number>`count(*)::int` })
-          .from(objectives)
-          .where(and(eq(objectives.cycleId, objective.cycleId), eq(objectives.ownerId, objective.ownerId)))
-      )[0]?.n
-    : undefined;
+  const owned =
+    wide && objective.ownerId
+      ? (
+          await db
+            .select({ n: sql<number>`count(*)::int` })
+            .from(objectives)
+            .where(and(eq(objectives.cycleId, objective.cycleId), eq(objectives.ownerId, objective.ownerId)))
+        )[0]?.n
+      : undefined;
   const draft: DraftObjective = {
     id: objective.id,
     title: objective.title,

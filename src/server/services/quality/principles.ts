@@ -11,6 +11,7 @@ import { notFound, AppError } from '../../errors.js';
 import { recordActivity } from '../activity.js';
 import type { Actor } from '../../auth/actor.js';
 import { authorizePrinciplesChange } from '../../policies/organization.js';
+import { forgetQualityScores } from './stored-score.js';
 
 /** The organisation's guiding principles as set (input) and with every default filled in (resolved). */
 export async function loadPrinciples(db: Executor, orgId: string): Promise<{ input: QualityPrinciplesInput; resolved: QualityPrinciples }> {
@@ -33,6 +34,8 @@ export async function savePrinciples(db: Database, actor: Actor, input: QualityP
       .update(organizations)
       .set({ settings: { ...org.settings, quality: input } })
       .where(eq(organizations.id, scope.orgId));
+    // Every kept quality score was scored with the old principles.
+    await forgetQualityScores(tx, scope.orgId);
     await recordActivity(tx, {
       ...scope,
       action: 'organization.principles-updated',
