@@ -47,10 +47,10 @@ const matching = <T>(resource: Filterable, all: T[]): T[] => (resource.filter ? 
  * What one SCIM resource type is in Cairn: how its rows are read, shown, written and removed. Users and
  * Groups differ only in these; the handlers the SCIM library calls are the same shape for both.
  */
-interface ResourceModel<Row, Input> {
+interface ResourceModel<Row, Input, Shown> {
   find(db: Database, orgId: string, id: string): Promise<Row>;
   list(db: Database, orgId: string): Promise<Row[]>;
-  present(row: Row): object;
+  present(row: Row): Shown;
   inputOf(instance: unknown): Input;
   provision(db: Database, orgId: string, input: Input): Promise<Row>;
   reprovision(db: Database, orgId: string, id: string, input: Input): Promise<Row>;
@@ -60,7 +60,7 @@ interface ResourceModel<Row, Input> {
 type ScimResource = Filterable & { id?: string };
 
 /** The library's egress (read), ingress (create/replace, and PATCH once applied) and degress (delete) for one model. */
-function handlersOf<Row, Input>(model: ResourceModel<Row, Input>) {
+function handlersOf<Row, Input, Shown>(model: ResourceModel<Row, Input, Shown>) {
   return {
     egress: (resource: ScimResource, call: ScimCall) =>
       translated(async () =>
@@ -80,7 +80,7 @@ function handlersOf<Row, Input>(model: ResourceModel<Row, Input>) {
   };
 }
 
-const people: ResourceModel<ScimPersonRow, ProvisionedPerson> = {
+const people: ResourceModel<ScimPersonRow, ProvisionedPerson, ReturnType<typeof scimUserOf>> = {
   find: findScimPerson,
   list: listScimPeople,
   present: scimUserOf,
@@ -90,7 +90,7 @@ const people: ResourceModel<ScimPersonRow, ProvisionedPerson> = {
   deprovision: deprovisionPerson,
 };
 
-const teams: ResourceModel<ScimTeam, ProvisionedGroup> = {
+const teams: ResourceModel<ScimTeam, ProvisionedGroup, ReturnType<typeof scimGroupOf>> = {
   find: findScimTeam,
   list: listScimTeams,
   present: scimGroupOf,
@@ -120,10 +120,12 @@ export function declareScimResources(): void {
   const { User, Group } = SCIMMY.Resources;
   SCIMMY.Resources.declare(User).extend(SCIMMY.Schemas.EnterpriseUser, false);
   const user = handlersOf(people);
-  User.basepath(SCIM_BASE).egress(user.egress).ingress(user.ingress).degress(user.degress);
+  User.basepath(SCIM_BASE);
+  User.egress(user.egress).ingress(user.ingress).degress(user.degress);
   SCIMMY.Resources.declare(Group);
   const group = handlersOf(teams);
-  Group.basepath(SCIM_BASE).egress(group.egress).ingress(group.ingress).degress(group.degress);
+  Group.basepath(SCIM_BASE);
+  Group.egress(group.egress).ingress(group.ingress).degress(group.degress);
   for (const described of [SCIMMY.Resources.ServiceProviderConfig, SCIMMY.Resources.ResourceType, SCIMMY.Resources.Schema]) {
     described.basepath(SCIM_BASE);
   }
