@@ -11,7 +11,8 @@ import { useApiSubmit } from '../components/useApiForm.js';
 /** Provisioning from an identity provider (owners and admins): the base URL to enter there, its SCIM tokens, what is mapped. */
 export function ScimSettingsPage({ me }: { me: Me }) {
   return (
-    <Stack gap="lg" maw={860}>
+    // miw 0: as a flex item the page may shrink to a phone's width; the token table scrolls inside its card.
+    <Stack gap="lg" maw={860} miw={0}>
       <div>
         <Title order={1} size="h2">
           Provisioning (SCIM)

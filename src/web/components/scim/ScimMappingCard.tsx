@@ -13,7 +13,7 @@ export function ScimMappingCard() {
       <List size="sm" spacing={4} mb="sm">
         <List.Item>
           <Code>userName</Code> is the e-mail address they sign in with; a change of the work e-mail (
-          <Code>emails[type eq &quot;work&quot;].value</Code>) moves it too.
+          <Code style={{ overflowWrap: 'anywhere' }}>emails[type eq &quot;work&quot;].value</Code>) moves it too.
         </List.Item>
         <List.Item>
           <Code>name.givenName</Code> and <Code>name.familyName</Code> (else <Code>name.formatted</Code> or <Code>displayName</Code>) make
