@@ -29,6 +29,7 @@ const NotificationsPage = lazyNamed(() => import('./pages/NotificationsPage.js')
 const StatusMarginsPage = lazyNamed(() => import('./pages/StatusMarginsPage.js'), 'StatusMarginsPage');
 const SlackInstallPage = lazyNamed(() => import('./pages/SlackInstallPage.js'), 'SlackInstallPage');
 const SsoSettingsPage = lazyNamed(() => import('./pages/SsoSettingsPage.js'), 'SsoSettingsPage');
+const ScimSettingsPage = lazyNamed(() => import('./pages/ScimSettingsPage.js'), 'ScimSettingsPage');
 const KpisPage = lazyNamed(() => import('./pages/KpisPage.js'), 'KpisPage');
 const KpiPage = lazyNamed(() => import('./pages/KpiPage.js'), 'KpiPage');
 const ReviewPage = lazyNamed(() => import('./pages/ReviewPage.js'), 'ReviewPage');
@@ -119,6 +120,7 @@ export function App() {
         <Route path="settings/rhythm" element={page(<RhythmSettingsPage me={me.data} />)} />
         <Route path="settings/status-margins" element={page(<StatusMarginsPage me={me.data} />)} />
         <Route path="settings/sso" element={page(<SsoSettingsPage me={me.data} />)} />
+        <Route path="settings/scim" element={page(<ScimSettingsPage me={me.data} />)} />
         <Route path="feed" element={page(<FeedPage me={me.data} />)} />
         <Route path="notifications" element={page(<NotificationsPage me={me.data} />)} />
         <Route path="meetings" element={page(<MeetingsPage me={me.data} />)} />

@@ -17,7 +17,7 @@ export class IdentityProvider {
   constructor(baseUrl: string, token: string) {
     this.client = new Client(baseUrl, token);
   }
-  private send(method: string, path: string, body?: unknown): Promise<ApiResponse> {
+  send(method: string, path: string, body?: unknown): Promise<ApiResponse> {
     const headers: Record<string, string> = body === undefined ? {} : { 'content-type': 'application/scim+json' };
     return this.client.request(method, `${SCIM}${path}`, { body, headers });
   }

@@ -37,3 +37,33 @@ export function unknownAttributes(resource: Record<string, unknown>, known: read
   const names = new Set(known.map((name) => name.toLowerCase()));
   return Object.keys(resource).filter((key) => !names.has(key.toLowerCase()));
 }
+
+/**
+ * Cairn keeps one address per person, the one they sign in with. Identity providers send it twice, as
+ * `userName` and as the work e-mail (Entra maps userPrincipalName and mail), and change either alone
+ * (Entra's PATCH of `emails[type eq "work"].value`): whichever differs from the current address moves it,
+ * userName first.
+ */
+export function nextAddress(current: string, userName: string, workEmail?: string): string {
+  const differs = (address: string) => address.trim().toLowerCase() !== current.trim().toLowerCase();
+  if (differs(userName)) return userName;
+  if (workEmail !== undefined && workEmail.trim() !== '' && differs(workEmail)) return workEmail;
+  return current;
+}
+
+/** The work address of a SCIM `emails` list: the `work` one, else the primary one, else the first. */
+export function workEmailOf(emails: readonly { value?: string; type?: string; primary?: boolean }[] | undefined): string | undefined {
+  if (!emails?.length) return undefined;
+  return (emails.find((e) => e.type?.toLowerCase() === 'work') ?? emails.find((e) => e.primary) ?? emails[0])?.value;
+}
+
+const VALUELESS_COMPARISON = /\b(eq|ne|co|sw|ew|gt|ge|lt|le)\s*(?=$|\)|\s(?:and|or)\b)/i;
+
+/**
+ * The operator of a comparison sent without its value (`userName eq`), or undefined. The SCIM library
+ * reads one as a presence test and would answer an empty list; RFC 7644 §3.4.2.2 requires the value.
+ */
+export function valuelessComparison(filter: string): string | undefined {
+  const unquoted = filter.replace(/"(?:[^"\\]|\\.)*"/g, '""');
+  return VALUELESS_COMPARISON.exec(unquoted)?.[1];
+}

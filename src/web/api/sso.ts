@@ -1,34 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
+import type { z } from 'zod';
+import type { groupMapping, signInProvidersView, ssoConfigBody, ssoConfigView } from '../../server/http/sso/schema.js';
 import { api } from './client.js';
 
-export interface SsoGroupMapping {
-  group: string;
-  teamId?: string;
-  role?: 'admin' | 'champion' | 'member';
-}
-
-export interface SsoConfig {
-  configured: boolean;
-  callbackUrl: string;
-  providerId?: string;
-  name?: string;
-  issuer?: string;
-  clientId?: string;
-  clientSecretSet?: boolean;
-  allowedDomains?: string[];
-  passwordSignIn?: boolean;
-  groupMappings?: SsoGroupMapping[];
-}
-
-export interface SsoConfigInput {
-  name: string;
-  issuer: string;
-  clientId: string;
-  clientSecret?: string;
-  allowedDomains: string[];
-  passwordSignIn: boolean;
-  groupMappings: SsoGroupMapping[];
-}
+export type SsoGroupMapping = z.infer<typeof groupMapping>;
+export type SsoConfig = z.infer<typeof ssoConfigView>;
+export type SsoConfigInput = z.input<typeof ssoConfigBody>;
+type SignInProviders = z.infer<typeof signInProvidersView>;
 
 export const ssoConfigKey = ['organization', 'sso'] as const;
 
@@ -41,7 +19,7 @@ export const removeSsoConfig = () => api<null>('/api/v1/organization/sso', { met
 export const useSignInProviders = () =>
   useQuery({
     queryKey: ['sso', 'providers'],
-    queryFn: () => api<{ providers: { providerId: string; name: string }[] }>('/api/v1/sso/providers'),
+    queryFn: () => api<SignInProviders>('/api/v1/sso/providers'),
   });
 
 /** Starts single sign-on: Better Auth answers with the identity provider's address to go to. */

@@ -37,6 +37,7 @@ const NAV: { to: string; label: string; group: NavGroup; shownIf?: keyof Me['can
   { to: '/settings/webhooks', label: 'Webhooks', group: 'Settings', shownIf: 'manageRhythm' },
   { to: '/settings/slack', label: 'Slack app', group: 'Settings', shownIf: 'manageOrganization' },
   { to: '/settings/sso', label: 'Single sign-on', group: 'Settings', shownIf: 'manageOrganization' },
+  { to: '/settings/scim', label: 'Provisioning (SCIM)', group: 'Settings', shownIf: 'manageOrganization' },
   { to: '/settings/import', label: 'Import OKRs', group: 'Settings', shownIf: 'importData' },
   { to: '/settings/audit', label: 'Audit log', group: 'Settings', shownIf: 'readAudit' },
 ];

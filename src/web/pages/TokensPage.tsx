@@ -1,12 +1,11 @@
-import { ActionIcon, Card, Code, Table, Text, Title, Stack } from '@mantine/core';
+import { Card, Code, Text, Title, Stack } from '@mantine/core';
 import { api } from '../api/client.js';
 import { keys, useApiMutation, useTokens } from '../api/queries.js';
 import type { ApiToken, Me } from '../api/types.js';
 import { ServiceTokensSection } from '../components/tokens/ServiceTokensSection.js';
 import { TokenCreateForm, type TokenBody } from '../components/tokens/TokenCreateForm.js';
+import { TokenTable } from '../components/tokens/TokenTable.js';
 import { ConnectAssistantCard } from '../components/profile/ConnectAssistantCard.js';
-
-const when = (iso: string | null) => (iso ? new Date(iso).toLocaleDateString() : 'never');
 
 /** Personal API tokens (the secret is shown once, right after creation) and, for admins, the organisation's service tokens. */
 export function TokensPage({ me }: { me: Me }) {
@@ -27,44 +26,13 @@ export function TokensPage({ me }: { me: Me }) {
       </Card>
       {tokens.data?.length === 0 && <Text c="dimmed">You have no personal tokens.</Text>}
       {!!tokens.data?.length && (
-        // On a phone the table scrolls sideways: its viewport takes focus so the keyboard can scroll it too.
-        <Table.ScrollContainer
-          minWidth={640}
-          scrollAreaProps={{ viewportProps: { tabIndex: 0, role: 'region', 'aria-label': 'Your tokens, scrollable' } }}
-        >
-          <Table aria-label="Your tokens">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Name</Table.Th>
-                <Table.Th>Starts with</Table.Th>
-                <Table.Th>Scopes</Table.Th>
-                <Table.Th>Expires</Table.Th>
-                <Table.Th>Last used</Table.Th>
-                <Table.Th>
-                  <span className="sr-only">Actions</span>
-                </Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {(tokens.data ?? []).map((t) => (
-                <Table.Tr key={t.id}>
-                  <Table.Td>{t.name}</Table.Td>
-                  <Table.Td>
-                    <Code>{t.prefix}…</Code>
-                  </Table.Td>
-                  <Table.Td>{t.scopes.join(', ')}</Table.Td>
-                  <Table.Td>{when(t.expiresAt)}</Table.Td>
-                  <Table.Td>{when(t.lastUsedAt)}</Table.Td>
-                  <Table.Td>
-                    <ActionIcon variant="subtle" color="red" aria-label={`Revoke token ${t.name}`} onClick={() => revoke.mutate(t.id)}>
-                      ✕
-                    </ActionIcon>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        <TokenTable
+          label="Your tokens"
+          tokens={tokens.data}
+          columns={['scopes', 'expires']}
+          revokeLabel="Revoke token"
+          onRevoke={(id) => revoke.mutate(id)}
+        />
       )}
       {me.can.manageServiceTokens && <ServiceTokensSection />}
       <ConnectAssistantCard />

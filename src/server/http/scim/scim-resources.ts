@@ -1,7 +1,23 @@
 import SCIMMY from 'scimmy';
 import type { Database } from '../../../db/database.js';
-import { deprovisionPerson, findScimPerson, listScimPeople, provisionPerson, reprovisionPerson } from '../../services/scim/scim-people.js';
-import { deprovisionTeam, findScimTeam, listScimTeams, provisionTeam, reprovisionTeam } from '../../services/scim/scim-teams.js';
+import {
+  deprovisionPerson,
+  findScimPerson,
+  listScimPeople,
+  provisionPerson,
+  reprovisionPerson,
+  type ProvisionedPerson,
+  type ScimPersonRow,
+} from '../../services/scim/scim-people.js';
+import {
+  deprovisionTeam,
+  findScimTeam,
+  listScimTeams,
+  provisionTeam,
+  reprovisionTeam,
+  type ProvisionedGroup,
+  type ScimTeam,
+} from '../../services/scim/scim-teams.js';
 import { toScimError } from './scim-errors.js';
 import { groupOf, personOf, scimGroupOf, scimUserOf, type ScimGroupInput, type ScimUserInput } from './scim-shapes.js';
 
@@ -27,6 +43,63 @@ const translated = async <T>(work: () => Promise<T>): Promise<T> => {
 /** The library matches the filter (`userName eq "…"`, `displayName eq "…"`) against the organisation's list. */
 const matching = <T>(resource: Filterable, all: T[]): T[] => (resource.filter ? resource.filter.match(all) : all);
 
+/**
+ * What one SCIM resource type is in Cairn: how its rows are read, shown, written and removed. Users and
+ * Groups differ only in these; the handlers the SCIM library calls are the same shape for both.
+ */
+interface ResourceModel<Row, Input, Shown> {
+  find(db: Database, orgId: string, id: string): Promise<Row>;
+  list(db: Database, orgId: string): Promise<Row[]>;
+  present(row: Row): Shown;
+  inputOf(instance: unknown): Input;
+  provision(db: Database, orgId: string, input: Input): Promise<Row>;
+  reprovision(db: Database, orgId: string, id: string, input: Input): Promise<Row>;
+  deprovision(db: Database, orgId: string, id: string): Promise<void>;
+}
+
+type ScimResource = Filterable & { id?: string };
+
+/** The library's egress (read), ingress (create/replace, and PATCH once applied) and degress (delete) for one model. */
+function handlersOf<Row, Input, Shown>(model: ResourceModel<Row, Input, Shown>) {
+  return {
+    egress: (resource: ScimResource, call: ScimCall) =>
+      translated(async () =>
+        resource.id
+          ? model.present(await model.find(call.db, call.orgId, resource.id))
+          : matching(resource, (await model.list(call.db, call.orgId)).map(model.present)),
+      ),
+    ingress: (resource: ScimResource, instance: unknown, call: ScimCall) =>
+      translated(async () => {
+        const input = model.inputOf(instance);
+        const row = resource.id
+          ? await model.reprovision(call.db, call.orgId, resource.id, input)
+          : await model.provision(call.db, call.orgId, input);
+        return model.present(row);
+      }),
+    degress: (resource: ScimResource, call: ScimCall) => translated(() => model.deprovision(call.db, call.orgId, resource.id ?? '')),
+  };
+}
+
+const people: ResourceModel<ScimPersonRow, ProvisionedPerson, ReturnType<typeof scimUserOf>> = {
+  find: findScimPerson,
+  list: listScimPeople,
+  present: scimUserOf,
+  inputOf: (instance) => personOf(instance as ScimUserInput),
+  provision: provisionPerson,
+  reprovision: reprovisionPerson,
+  deprovision: deprovisionPerson,
+};
+
+const teams: ResourceModel<ScimTeam, ProvisionedGroup, ReturnType<typeof scimGroupOf>> = {
+  find: findScimTeam,
+  list: listScimTeams,
+  present: scimGroupOf,
+  inputOf: (instance) => groupOf(instance as ScimGroupInput),
+  provision: provisionTeam,
+  reprovision: reprovisionTeam,
+  deprovision: deprovisionTeam,
+};
+
 let declared = false;
 
 /**
@@ -46,43 +119,13 @@ export function declareScimResources(): void {
   });
   const { User, Group } = SCIMMY.Resources;
   SCIMMY.Resources.declare(User).extend(SCIMMY.Schemas.EnterpriseUser, false);
+  const user = handlersOf(people);
   User.basepath(SCIM_BASE);
-  User.egress((resource, call: ScimCall) =>
-    translated(async () =>
-      resource.id
-        ? scimUserOf(await findScimPerson(call.db, call.orgId, resource.id))
-        : matching(resource, (await listScimPeople(call.db, call.orgId)).map(scimUserOf)),
-    ),
-  )
-    .ingress((resource, instance, call: ScimCall) =>
-      translated(async () => {
-        const person = personOf(instance as unknown as ScimUserInput);
-        const row = resource.id
-          ? await reprovisionPerson(call.db, call.orgId, resource.id, person)
-          : await provisionPerson(call.db, call.orgId, person);
-        return scimUserOf(row);
-      }),
-    )
-    .degress((resource, call: ScimCall) => translated(() => deprovisionPerson(call.db, call.orgId, resource.id ?? '')));
+  User.egress(user.egress).ingress(user.ingress).degress(user.degress);
   SCIMMY.Resources.declare(Group);
+  const group = handlersOf(teams);
   Group.basepath(SCIM_BASE);
-  Group.egress((resource, call: ScimCall) =>
-    translated(async () =>
-      resource.id
-        ? scimGroupOf(await findScimTeam(call.db, call.orgId, resource.id))
-        : matching(resource, (await listScimTeams(call.db, call.orgId)).map(scimGroupOf)),
-    ),
-  )
-    .ingress((resource, instance, call: ScimCall) =>
-      translated(async () => {
-        const group = groupOf(instance as unknown as ScimGroupInput);
-        const team = resource.id
-          ? await reprovisionTeam(call.db, call.orgId, resource.id, group)
-          : await provisionTeam(call.db, call.orgId, group);
-        return scimGroupOf(team);
-      }),
-    )
-    .degress((resource, call: ScimCall) => translated(() => deprovisionTeam(call.db, call.orgId, resource.id ?? '')));
+  Group.egress(group.egress).ingress(group.ingress).degress(group.degress);
   for (const described of [SCIMMY.Resources.ServiceProviderConfig, SCIMMY.Resources.ResourceType, SCIMMY.Resources.Schema]) {
     described.basepath(SCIM_BASE);
   }

@@ -1,6 +1,11 @@
 import SCIMMY from 'scimmy';
 import type { FastifyInstance, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
-import { normalizePatchOperation, unknownAttributes, type PatchOperation } from '../../../domain/identity/scim-input.js';
+import {
+  normalizePatchOperation,
+  unknownAttributes,
+  valuelessComparison,
+  type PatchOperation,
+} from '../../../domain/identity/scim-input.js';
 import { organizationOfScimToken } from '../../services/scim/scim-tokens.js';
 import type { AppContext } from '../context.js';
 import { SCIM_JSON, sendScimError, toScimError } from './scim-errors.js';
@@ -51,6 +56,8 @@ async function listPage(Resource: ResourceClass, query: Query, call: ScimCall) {
   const startIndex = Math.max(integer(query.startIndex, 'startIndex', 1), 1);
   const count = Math.min(Math.max(integer(query.count, 'count', MAX_RESULTS), 0), MAX_RESULTS);
   const params = given(query, ['filter', 'attributes', 'excludedAttributes', 'sortBy', 'sortOrder']);
+  const valueless = params.filter === undefined ? undefined : valuelessComparison(params.filter);
+  if (valueless) throw new SCIMMY.Types.Error(400, 'invalidFilter', `The comparison "${valueless}" needs a value, e.g. userName eq "…".`);
   const all = (await new Resource(undefined, params).read(call)) as InstanceType<typeof SCIMMY.Messages.ListResponse>;
   const page = all.Resources.slice(startIndex - 1, startIndex - 1 + count);
   return new SCIMMY.Messages.ListResponse(page, { startIndex, itemsPerPage: page.length, totalResults: all.Resources.length });

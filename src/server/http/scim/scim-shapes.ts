@@ -1,3 +1,4 @@
+import { workEmailOf } from '../../../domain/identity/scim-input.js';
 import type { ProvisionedGroup } from '../../services/scim/scim-teams.js';
 import type { ProvisionedPerson, ScimPersonRow } from '../../services/scim/scim-people.js';
 import type { ScimTeam } from '../../services/scim/scim-teams.js';
@@ -38,6 +39,7 @@ export interface ScimUserInput {
   displayName?: string;
   active?: boolean;
   name?: { formatted?: string; givenName?: string; familyName?: string };
+  emails?: { value?: string; type?: string; primary?: boolean }[];
 }
 
 export interface ScimGroupInput {
@@ -50,7 +52,13 @@ export interface ScimGroupInput {
 export function personOf(input: ScimUserInput): ProvisionedPerson {
   const parts = [input.name?.givenName, input.name?.familyName].filter((part): part is string => !!part?.trim());
   const name = parts.length > 0 ? parts.join(' ') : input.name?.formatted || input.displayName || input.userName;
-  return { email: input.userName, name, active: input.active ?? true, externalId: input.externalId ?? null };
+  return {
+    email: input.userName,
+    workEmail: workEmailOf(input.emails),
+    name,
+    active: input.active ?? true,
+    externalId: input.externalId ?? null,
+  };
 }
 
 export function groupOf(input: ScimGroupInput): ProvisionedGroup {

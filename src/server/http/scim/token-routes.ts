@@ -3,20 +3,9 @@ import { z } from 'zod';
 import type { scimTokens } from '../../../db/schema/index.js';
 import { createScimToken, listScimTokens, revokeScimToken } from '../../services/scim/scim-tokens.js';
 import { actorOf, type AppContext } from '../context.js';
-import { idParam, iso, nameField, problemSchema } from '../schemas.js';
+import { idParam, iso, problemSchema } from '../schemas.js';
 import { SCIM_BASE } from './scim-resources.js';
-
-const scimTokenSchema = z.object({
-  id: z.string(),
-  name: z.string(),
-  prefix: z.string().describe('The first characters, to recognise the token in the identity provider'),
-  createdAt: z.string(),
-  lastUsedAt: z.string().nullable(),
-});
-const scimTokenList = z.object({
-  baseUrl: z.string().describe('The SCIM base URL to enter in the identity provider (Okta, Microsoft Entra…)'),
-  tokens: z.array(scimTokenSchema),
-});
+import { scimTokenBody, scimTokenCreated, scimTokenList } from './token-schema.js';
 
 const presentScimToken = (t: typeof scimTokens.$inferSelect) => ({
   id: t.id,
@@ -45,8 +34,8 @@ export const scimTokenRoutes =
       schema: {
         tags: ['tokens'],
         summary: 'Issue a SCIM token for an identity provider (admins, from a session); `token` is shown this once',
-        body: z.object({ name: nameField }),
-        response: { 201: scimTokenSchema.extend({ token: z.string() }), 403: problemSchema },
+        body: scimTokenBody,
+        response: { 201: scimTokenCreated, 403: problemSchema },
       },
       handler: async (request, reply) => {
         const { row, token } = await createScimToken(ctx.db, actorOf(request), request.body.name);

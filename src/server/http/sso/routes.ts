@@ -1,44 +1,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ROLES } from '../../../domain/vocabulary.js';
 import { loadSsoConfig, removeSsoConfig, saveSsoConfig } from '../../services/sso/sso-config.js';
 import { signInProviders } from '../../services/sso/sso-sign-in.js';
 import { actorOf, type AppContext } from '../context.js';
 import { problemSchema } from '../schemas.js';
-
-const groupMapping = z.object({
-  group: z.string().trim().min(1, 'Name the group.').max(200),
-  teamId: z.uuid('Choose a team.').optional(),
-  role: z.enum(ROLES).optional(),
-});
-
-const ssoConfigBody = z.object({
-  name: z.string().trim().min(1, 'Name the provider, as people will see it on the sign-in page.').max(80),
-  issuer: z
-    .string()
-    .trim()
-    .min(1, 'Enter the issuer URL.')
-    .max(500)
-    .describe('Issuer URL; its /.well-known/openid-configuration is read on save'),
-  clientId: z.string().trim().min(1, 'Enter the client id.').max(500),
-  clientSecret: z.string().min(1).max(2000).optional().describe('Write-only: never returned; omit to keep the stored one'),
-  allowedDomains: z.array(z.string().max(253)).max(50).describe('E-mail domains that may sign in through this provider'),
-  passwordSignIn: z.boolean().describe('When false, only owners keep password sign-in (the break-glass path)'),
-  groupMappings: z.array(groupMapping).max(100).default([]),
-});
-
-const ssoConfigView = z.object({
-  configured: z.boolean(),
-  callbackUrl: z.string().describe('The redirect URI to register at the identity provider'),
-  providerId: z.string().optional(),
-  name: z.string().optional(),
-  issuer: z.string().optional(),
-  clientId: z.string().optional(),
-  clientSecretSet: z.boolean().optional(),
-  allowedDomains: z.array(z.string()).optional(),
-  passwordSignIn: z.boolean().optional(),
-  groupMappings: z.array(groupMapping).optional(),
-});
+import { signInProvidersView, ssoConfigBody, ssoConfigView } from './schema.js';
 
 /** Single sign-on (OpenID Connect): the organisation's provider, and what the sign-in page offers. */
 export const ssoRoutes =
@@ -79,7 +45,7 @@ export const ssoRoutes =
       schema: {
         tags: ['sso'],
         summary: 'The identity providers the sign-in page offers (names only)',
-        response: { 200: z.object({ providers: z.array(z.object({ providerId: z.string(), name: z.string() })) }) },
+        response: { 200: signInProvidersView },
       },
       handler: async () => ({ providers: await signInProviders(ctx.db) }),
     });

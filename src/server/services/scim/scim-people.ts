@@ -3,6 +3,7 @@ import { and, asc, eq } from 'drizzle-orm';
 import type { Database, Executor } from '../../../db/database.js';
 import { scimUsers, users } from '../../../db/schema/index.js';
 import { SYSTEM } from '../../auth/actor.js';
+import { nextAddress } from '../../../domain/identity/scim-input.js';
 import { conflict, notFound } from '../../errors.js';
 import { recordActivity } from '../activity.js';
 import { normalizeEmail } from '../create-account.js';
@@ -14,7 +15,10 @@ export const SCIM_ACTOR = 'SCIM';
 
 /** What an identity provider says about a person. */
 export interface ProvisionedPerson {
+  /** The userName. */
   email: string;
+  /** The work e-mail, when it was sent: a change of it alone moves the address too. */
+  workEmail?: string;
   name: string;
   active: boolean;
   externalId?: string | null;
@@ -72,10 +76,11 @@ export async function provisionPerson(db: Database, orgId: string, person: Provi
  * page's own rule (`updateUser`): deactivation ends every session and token in this same transaction.
  */
 export async function reprovisionPerson(db: Database, orgId: string, id: string, person: ProvisionedPerson): Promise<ScimPersonRow> {
-  const email = normalizeEmail(person.email);
+  let email = normalizeEmail(person.email);
   try {
     return await db.transaction(async (tx) => {
       const before = await findScimPerson(tx, orgId, id);
+      email = normalizeEmail(nextAddress(before.user.email, person.email, person.workEmail));
       if (email !== before.user.email) {
         await tx
           .update(users)

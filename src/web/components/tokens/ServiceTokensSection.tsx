@@ -1,8 +1,7 @@
-import { ActionIcon, Card, Code, Table, Text, Title } from '@mantine/core';
+import { Box, Card, Text, Title } from '@mantine/core';
 import { useCreateServiceToken, useRevokeServiceToken, useServiceTokens } from '../../api/service-tokens.js';
 import { TokenCreateForm } from './TokenCreateForm.js';
-
-const when = (iso: string | null) => (iso ? new Date(iso).toLocaleDateString() : 'never');
+import { TokenTable } from './TokenTable.js';
 
 /** Owners and admins: the organisation's tokens for integrations, each owned by the admin who issued it. */
 export function ServiceTokensSection() {
@@ -20,47 +19,16 @@ export function ServiceTokensSection() {
       </Text>
       <TokenCreateForm label="Create service token" create={(body) => create.mutateAsync(body)} />
       {!!tokens.data?.length && (
-        <Table.ScrollContainer minWidth={720} mt="md">
-          <Table aria-label="Service tokens">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Name</Table.Th>
-                <Table.Th>Owner</Table.Th>
-                <Table.Th>Starts with</Table.Th>
-                <Table.Th>Scopes</Table.Th>
-                <Table.Th>Expires</Table.Th>
-                <Table.Th>Last used</Table.Th>
-                <Table.Th>
-                  <span className="sr-only">Actions</span>
-                </Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {(tokens.data ?? []).map((t) => (
-                <Table.Tr key={t.id}>
-                  <Table.Td>{t.name}</Table.Td>
-                  <Table.Td>{t.owner.name}</Table.Td>
-                  <Table.Td>
-                    <Code>{t.prefix}…</Code>
-                  </Table.Td>
-                  <Table.Td>{t.scopes.join(', ')}</Table.Td>
-                  <Table.Td>{when(t.expiresAt)}</Table.Td>
-                  <Table.Td>{when(t.lastUsedAt)}</Table.Td>
-                  <Table.Td>
-                    <ActionIcon
-                      variant="subtle"
-                      color="red"
-                      aria-label={`Revoke service token ${t.name}`}
-                      onClick={() => revoke.mutate(t.id)}
-                    >
-                      ✕
-                    </ActionIcon>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        <Box mt="md">
+          <TokenTable
+            label="Service tokens"
+            tokens={tokens.data}
+            columns={['owner', 'scopes', 'expires']}
+            revokeLabel="Revoke service token"
+            onRevoke={(id) => revoke.mutate(id)}
+            minWidth={720}
+          />
+        </Box>
       )}
       {tokens.data?.length === 0 && (
         <Text size="sm" c="dimmed" mt="md">

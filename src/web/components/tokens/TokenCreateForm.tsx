@@ -1,8 +1,9 @@
-import { Alert, Button, Checkbox, Code, CopyButton, Group, NativeSelect, TextInput } from '@mantine/core';
+import { Alert, Button, Checkbox, Group, NativeSelect, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import type { ApiToken, TokenScope } from '../../api/types.js';
 import { useApiSubmit } from '../useApiForm.js';
+import { TokenShownOnce } from './TokenShownOnce.js';
 
 const SCOPES: { value: TokenScope; label: string }[] = [
   { value: 'read', label: 'Read' },
@@ -56,20 +57,7 @@ export function TokenCreateForm({ label, create }: { label: string; create: (bod
           {formError}
         </Alert>
       )}
-      {created?.token && (
-        <Alert color="yellow" mt="md" title="Copy your token now: it will not be shown again" role="status">
-          <Group gap="xs" wrap="nowrap">
-            <Code style={{ overflowWrap: 'anywhere' }}>{created.token}</Code>
-            <CopyButton value={created.token}>
-              {({ copied, copy }) => (
-                <Button size="xs" variant="light" onClick={copy}>
-                  {copied ? 'Copied' : 'Copy'}
-                </Button>
-              )}
-            </CopyButton>
-          </Group>
-        </Alert>
-      )}
+      {created?.token && <TokenShownOnce token={created.token} />}
     </>
   );
 }
