@@ -13,6 +13,7 @@ import { dueSurveyWork } from '../services/surveys/reminders.js';
 import { dueReviewOpenings } from '../services/closing/review-opening.js';
 import { dueProxyReminders } from '../services/kpis/proxy-reminders.js';
 import { dueReportEmails } from '../services/reports/report-mail.js';
+import { dueRolloutFigures } from '../services/rollout/rollout-figures.js';
 
 const notifyAt = (ctx: JobContext, now: Date): NotifyContext => ({ publicUrl: ctx.config.publicUrl, secret: ctx.secret, now });
 
@@ -110,6 +111,13 @@ const reportEmails: ScheduledJob = {
   },
 };
 
+/** The rollout objective's key results get today's adoption and survey figures as proposed values. */
+const rolloutFigures: ScheduledJob = {
+  name: 'rollout-figures',
+  description: 'Propose the latest adoption and survey figures to the key results of the rollout objective',
+  due: (ctx, now, orgId) => dueRolloutFigures(ctx.db, now, orgId),
+};
+
 const SCHEDULED_JOBS: readonly ScheduledJob[] = [
   reviewOpening,
   reminders,
@@ -118,6 +126,7 @@ const SCHEDULED_JOBS: readonly ScheduledJob[] = [
   surveyReminders,
   proxyReminders,
   reportEmails,
+  rolloutFigures,
   housekeeping,
 ];
 
@@ -132,6 +141,7 @@ export const JOB_NAMES = [
   'report-emails',
   'dispatch',
   'housekeeping',
+  'rollout-figures',
 ] as const;
 export type JobName = (typeof JOB_NAMES)[number];
 
