@@ -23,6 +23,8 @@ import { adoptionReport } from '../src/server/services/adoption/report.js';
 import { teamChanges, weeklyAgenda, wholeCycleChanges } from './review-rhythm.js';
 import { readKpiBoard, seedKpiBoard } from './kpis.js';
 import { departmentMap, departmentNeighbours, heatmap } from './across.js';
+import { surveyResults } from '../src/server/services/surveys/results.js';
+import { seedSurvey, SURVEY_RESPONSES } from './surveys.js';
 
 export interface BenchContext {
   orgId: string;
@@ -42,6 +44,8 @@ export interface BenchContext {
   kpiTeamId: string;
   /** Departments under a division (the map focuses on one). */
   departmentIds: string[];
+  /** A pulse survey with 10,000 responses (bench/surveys.ts). */
+  surveyId: string;
 }
 
 export async function benchContext(db: Database, data: Dataset, lessons: number | null = null): Promise<BenchContext> {
@@ -74,6 +78,7 @@ export async function benchContext(db: Database, data: Dataset, lessons: number 
     deepKeyResults,
     kpiTeamId,
     departmentIds: data.teams.filter((t) => t.kind === 'department' && t.parentIndex !== null).map((t) => t.id),
+    surveyId: await seedSurvey(db, data),
   };
 }
 
@@ -98,6 +103,7 @@ export const OP_NAMES = [
   'lessonsSearch',
   'evaluation',
   'adoption',
+  'surveyResults',
   'teamChanges',
   'cycleChanges',
   'weeklyAgenda',
@@ -119,6 +125,7 @@ export const OP_LABELS: Record<OpName, string> = {
   lessonsSearch: 'Lessons search, ranked and highlighted (searchLessons; one lesson per objective, 50,000 at scale 1)',
   evaluation: 'Evaluation of the active cycle with calibration (cycleEvaluation)',
   adoption: 'Adoption figures of the whole organisation over the active quarter, week by week (adoptionReport, as an admin)',
+  surveyResults: `Pulse survey results per group, with the threshold and the trend (surveyResults, ${SURVEY_RESPONSES.toLocaleString('en')} responses)`,
   teamChanges: 'What changed for one team over the last month (cycleChanges with teamId)',
   cycleChanges: 'What changed in the whole active cycle over the last month (cycleChanges)',
   weeklyAgenda: "A weekly team session's generated agenda (meetingAgenda)",
@@ -178,6 +185,10 @@ export const OPS: Record<OpName, Op> = {
     const admin = { ...benchActor(ctx), role: 'admin' as const };
     const report = await adoptionReport({ db, clock: () => ctx.now }, admin, { from: ctx.cycle.startDate, to: ctx.today });
     return report.teams.length;
+  },
+  async surveyResults(db, ctx) {
+    const results = await surveyResults(db, { ...benchActor(ctx), role: 'admin' }, ctx.surveyId);
+    return results.groups.length;
   },
   teamChanges: (db, ctx, rng) => teamChanges(db, ctx, rng),
   cycleChanges: (db, ctx) => wholeCycleChanges(db, ctx),

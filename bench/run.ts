@@ -45,6 +45,7 @@ const TARGETS: Partial<Record<OpName, number>> = {
   lessonsSearch: 20,
   evaluation: 150,
   adoption: 200,
+  surveyResults: 100,
   teamChanges: 100,
   cycleChanges: 2_000,
   weeklyAgenda: 50,

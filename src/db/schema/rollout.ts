@@ -3,6 +3,8 @@ import { ROLLOUT_FOCI, ROLLOUT_PHASES, type RolloutFocus, type RolloutPhase } fr
 import { users } from './auth.js';
 import { oneOf } from './constraints.js';
 import { organizations } from './organizations.js';
+import { keyResults } from './okrs.js';
+import { ROLLOUT_FIGURES, type RolloutFigure } from '../../domain/rollout/rollout-objective.js';
 
 /** The rollout checklist: one row per organisation and phase once someone plans it (absent: not planned yet). */
 export const rolloutPhases = pgTable(
@@ -37,5 +39,24 @@ export const rolloutTeamMembers = pgTable(
     foreignKey({ name: 'rollout_team_members_user_fk', columns: [t.orgId, t.userId], foreignColumns: [users.orgId, users.id] }).onDelete(
       'cascade',
     ),
+  ],
+);
+
+/** The rollout objective's key results and the figure each is fed from (src/domain/rollout/rollout-objective.ts). */
+export const rolloutKeyResults = pgTable(
+  'rollout_key_results',
+  {
+    orgId: uuid('org_id').notNull(),
+    keyResultId: uuid('key_result_id').notNull(),
+    figure: text('figure').$type<RolloutFigure>().notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.keyResultId] }),
+    oneOf('rollout_key_results_figure_check', t.figure, ROLLOUT_FIGURES),
+    foreignKey({
+      name: 'rollout_key_results_key_result_fk',
+      columns: [t.orgId, t.keyResultId],
+      foreignColumns: [keyResults.orgId, keyResults.id],
+    }).onDelete('cascade'),
   ],
 );

@@ -15,6 +15,7 @@ import { dueProxyReminders } from '../services/kpis/proxy-reminders.js';
 import { dueReportEmails } from '../services/reports/report-mail.js';
 import { dueMeetingParts, type PartNotice } from '../services/meetings/part-reminders.js';
 import { dueStatusChecks } from '../services/webhooks/status-job.js';
+import { dueRolloutFigures } from '../services/rollout/rollout-figures.js';
 
 const notifyAt = (ctx: JobContext, now: Date): NotifyContext => ({ publicUrl: ctx.config.publicUrl, secret: ctx.secret, now });
 
@@ -132,6 +133,13 @@ const statusChanges: ScheduledJob = {
   },
 };
 
+/** The rollout objective's key results get today's adoption and survey figures as proposed values. */
+const rolloutFigures: ScheduledJob = {
+  name: 'rollout-figures',
+  description: 'Propose the latest adoption and survey figures to the key results of the rollout objective',
+  due: (ctx, now, orgId) => dueRolloutFigures(ctx.db, now, orgId),
+};
+
 const SCHEDULED_JOBS: readonly ScheduledJob[] = [
   reviewOpening,
   reminders,
@@ -141,6 +149,7 @@ const SCHEDULED_JOBS: readonly ScheduledJob[] = [
   proxyReminders,
   reportEmails,
   statusChanges,
+  rolloutFigures,
   housekeeping,
 ];
 
@@ -156,6 +165,7 @@ export const JOB_NAMES = [
   'status-changes',
   'dispatch',
   'housekeeping',
+  'rollout-figures',
 ] as const;
 export type JobName = (typeof JOB_NAMES)[number];
 

@@ -9,6 +9,7 @@ import type {
   teamChange,
   teamView,
 } from '../../server/http/rollout/schema.js';
+import type { rolloutObjectivesView } from '../../server/http/rollout/objective-routes.js';
 import { api } from './client.js';
 
 export type Programme = z.infer<typeof programmeView>;
@@ -34,3 +35,11 @@ export const maturityKey = ['rollout', 'maturity'] as const;
 export const useMaturity = (enabled: boolean) =>
   useQuery({ queryKey: maturityKey, queryFn: () => api<Maturity>('/api/v1/rollout/maturity'), enabled });
 export const moveMaturity = (level: Maturity['level']) => api<Maturity>('/api/v1/rollout/maturity', { method: 'PUT', body: { level } });
+
+export type RolloutObjectives = z.infer<typeof rolloutObjectivesView>;
+export const rolloutObjectiveKey = ['rollout', 'objective'] as const;
+export const useRolloutObjectives = (enabled: boolean) =>
+  useQuery({ queryKey: rolloutObjectiveKey, queryFn: () => api<RolloutObjectives>('/api/v1/rollout/objective'), enabled });
+export const createRolloutObjective = (cycleId: string) =>
+  api<{ objectiveId: string; proposed: number }>('/api/v1/rollout/objective', { method: 'POST', body: { cycleId } });
+export const refreshRolloutValues = () => api<{ proposed: number }>('/api/v1/rollout/objective/refresh', { method: 'POST', body: {} });

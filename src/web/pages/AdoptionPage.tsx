@@ -1,11 +1,19 @@
 import { Alert, Card, Group, List, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
 import { addDays } from '../../domain/dates.js';
-import { useAdoption } from '../api/adoption.js';
+import { useAdoption, type AdoptionReport } from '../api/adoption.js';
 import type { Me } from '../api/types.js';
 import { AdoptionTable, WeeklyTable } from '../components/adoption/AdoptionTable.js';
 
 const today = () => new Date().toISOString().slice(0, 10);
+
+/** Where the clarity and leadership-support columns come from, and how small groups are kept anonymous. */
+function surveyNote(r: AdoptionReport): string {
+  const { clarity, leadershipSupport } = r.surveySources;
+  const named = (label: string, s: AdoptionReport['surveySources']['clarity']) =>
+    s ? `${label} from “${s.title}” (opened ${s.opensOn})` : `${label}: no survey has asked it yet`;
+  return `Survey scores: ${named('clarity', clarity)}; ${named('leadership support', leadershipSupport)}. A group under the anonymity threshold shows the group it is merged into (marked merged), or nothing.`;
+}
 
 /** How the OKR programme is taking hold: per team, department and leader, week by week (champions and admins). */
 export function AdoptionPage({ me }: { me: Me }) {
@@ -33,6 +41,9 @@ export function AdoptionPage({ me }: { me: Me }) {
       {!r && !report.error && <Text c="dimmed">Loading…</Text>}
       {r && (
         <>
+          <Text size="sm" c="dimmed">
+            {surveyNote(r)}
+          </Text>
           {r.flaggedLeaders.length > 0 && (
             <Alert color="orange.9" variant="light" title="Leaders whose teams fall behind on involvement">
               <List>

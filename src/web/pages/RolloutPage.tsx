@@ -6,6 +6,7 @@ import { MaturityCard } from '../components/rollout/MaturityCard.js';
 import { PhasesChecklist } from '../components/rollout/PhasesChecklist.js';
 import { PilotCard } from '../components/rollout/PilotCard.js';
 import { RolloutTeamCard } from '../components/rollout/RolloutTeamCard.js';
+import { RolloutObjectiveCard } from '../components/rollout/RolloutObjectiveCard.js';
 
 /** The rollout workspace for champions and admins: phases, rollout team, pilot scope, with surveys and figures a click away. */
 export function RolloutPage({ me }: { me: Me }) {
@@ -27,6 +28,7 @@ export function RolloutPage({ me }: { me: Me }) {
           <RolloutTeamCard team={programme.data.team} />
           <PilotCard pilot={programme.data.pilot} settings={programme.data.settings} />
           <MaturityCard mayMove={me.can.manageOrganization} />
+          <RolloutObjectiveCard />
         </>
       )}
       <Card withBorder>

@@ -37,6 +37,16 @@ const weekFigures = z.object({
   }),
 });
 
+const themeScore = z
+  .object({
+    average: rate.describe('Mean of the 1–5 scores, 2 decimals'),
+    responses: z.number().int(),
+    groupIds: z.array(z.string().nullable()).describe('The shown survey groups it draws on (null: the organisation’s own group)'),
+    merged: z.boolean().describe('Includes teams outside this group: it was under the anonymity threshold and merged upward'),
+  })
+  .nullable();
+const surveySource = z.object({ surveyId: z.string(), title: z.string(), opensOn: z.string() }).nullable();
+
 export const adoptionGroup = z.object({
   id: z.string(),
   name: z.string(),
@@ -51,6 +61,7 @@ export const adoptionGroup = z.object({
     averageQuality: rate,
   }),
   flagged: z.boolean(),
+  surveyScores: z.object({ clarity: themeScore, leadershipSupport: themeScore }),
 });
 
 export const adoptionView = z.object({
@@ -62,5 +73,8 @@ export const adoptionView = z.object({
   teams: z.array(adoptionGroup),
   leaders: z.array(adoptionGroup),
   pilot: z.object({ pilot: adoptionGroup, nonPilot: adoptionGroup }).nullable(),
+  surveySources: z
+    .object({ clarity: surveySource, leadershipSupport: surveySource })
+    .describe('The latest survey that asked each theme: where the scores come from'),
   flaggedLeaders: z.array(z.object({ id: z.string(), name: z.string(), involvement: rate })),
 });

@@ -4,6 +4,7 @@ import { listChampions } from '../../services/rollout/champions.js';
 import { listPilotTeams, setPilotTeams } from '../../services/rollout/pilot.js';
 import { problemSchema } from '../schemas.js';
 import { programmeRoutes } from './programme-routes.js';
+import { rolloutObjectiveRoutes } from './objective-routes.js';
 import { pilotView } from './schema.js';
 import { actorOf, type AppContext } from '../context.js';
 
@@ -13,6 +14,7 @@ export const rolloutRoutes =
   (ctx: AppContext): FastifyPluginAsyncZod =>
   async (app) => {
     await app.register(programmeRoutes(ctx));
+    await app.register(rolloutObjectiveRoutes(ctx));
 
     app.get('/champions', {
       schema: {

@@ -5,16 +5,17 @@ import {
   weekFigures,
   weeksBetween,
   type AdoptionClock,
-  type GroupFacts,
   type WeekFigures,
 } from '../../../domain/adoption/index.js';
 import { addDays, daysBetween } from '../../../domain/dates.js';
+import type { ThemeScore } from '../../../domain/surveys/theme-scores.js';
 import type { Executor } from '../../../db/database.js';
 import type { Actor } from '../../auth/actor.js';
 import { todayIn, type Clock } from '../../clock.js';
 import { invalid, notFound } from '../../errors.js';
 import { authorizeAdoption } from '../../policies/rollout.js';
 import { loadRhythm } from '../rhythm/settings.js';
+import { latestThemeScores, type ThemeSource } from '../surveys/theme-scores.js';
 import { factsOf, loadOrganisationFacts, subtree, type OrganisationFacts } from './team-facts.js';
 
 /** At most a year of weeks per request. */
@@ -29,6 +30,8 @@ export interface AdoptionGroup {
   trend: ReturnType<typeof trendOf>;
   /** Leaders only: their teams fall behind on involvement (shown to the champion). */
   flagged: boolean;
+  /** Clarity and leadership support from the latest survey asking each, under the anonymity threshold. */
+  surveyScores: { clarity: ThemeScore | null; leadershipSupport: ThemeScore | null };
 }
 
 export interface AdoptionQuery {
@@ -43,13 +46,18 @@ export interface AdoptionQuery {
  */
 export async function adoptionReport(deps: { db: Executor; clock: Clock }, actor: Actor, query: AdoptionQuery) {
   authorizeAdoption(actor);
+  return adoptionFigures(deps, actor.orgId, query);
+}
+
+/** The figures themselves, for the report and for the system (the rollout objective's proposed values). */
+export async function adoptionFigures(deps: { db: Executor; clock: Clock }, orgId: string, query: AdoptionQuery) {
   const { from, to } = query;
   if (to < from) throw invalid('to', 'The range ends before it starts.');
   if (daysBetween(from, to) > MAX_ADOPTION_DAYS) throw invalid('to', `The range may span at most ${MAX_ADOPTION_DAYS} days.`);
-  const { timeZone, rhythm } = await loadRhythm(deps.db, actor.orgId);
+  const { timeZone, rhythm } = await loadRhythm(deps.db, orgId);
   const now = deps.clock();
   const weeks = weeksBetween(from, to);
-  const org = await loadOrganisationFacts(deps.db, actor.orgId, { since: addDays(weeks[0]!.start, -28), to: weeks.at(-1)!.end });
+  const org = await loadOrganisationFacts(deps.db, orgId, { since: addDays(weeks[0]!.start, -28), to: weeks.at(-1)!.end });
   if (query.teamId !== undefined && !org.teams.some((t) => t.id === query.teamId)) throw notFound('The team', 'teamId');
   const clock: AdoptionClock = {
     today: todayIn(timeZone, now),
@@ -57,21 +65,29 @@ export async function adoptionReport(deps: { db: Executor; clock: Clock }, actor
     graceDays: Math.floor(rhythm.updateWithinHours / 24),
     answerWithinHours: rhythm.answerWithinHours,
   };
-  const group = (id: string, name: string, kind: AdoptionGroup['kind'], facts: GroupFacts, inPilot: boolean): AdoptionGroup => {
+  const themes = await latestThemeScores(deps.db, orgId);
+  const group = (id: string, name: string, kind: AdoptionGroup['kind'], teamIds: string[], inPilot: boolean): AdoptionGroup => {
+    const facts = factsOf(org, teamIds);
     const figures = weeks.map((w) => weekFigures(facts, w, clock));
-    return { id, name, kind, inPilot, weeks: figures, trend: trendOf(figures), flagged: false };
+    // '' holds company objectives in the facts; for surveys, null is the people in no team.
+    const surveyTeams = teamIds.map((id) => (id === '' ? null : id));
+    const surveyScores = {
+      clarity: themes.clarity?.scoreOf(surveyTeams) ?? null,
+      leadershipSupport: themes.leadership_support?.scoreOf(surveyTeams) ?? null,
+    };
+    return { id, name, kind, inPilot, weeks: figures, trend: trendOf(figures), flagged: false, surveyScores };
   };
   const inPilot = pilotMembership(org);
   const allTeams = org.teams.map((t) => t.id);
-  const organisation = group(actor.orgId, 'The whole organisation', 'organisation', factsOf(org, ['', ...allTeams]), false);
+  const organisation = group(orgId, 'The whole organisation', 'organisation', ['', ...allTeams], false);
   const shown = new Set(query.teamId ? subtree(org.teams, query.teamId) : allTeams);
 
   const teams = org.teams
     .filter((t) => shown.has(t.id))
     .map((t) =>
       t.kind === 'department'
-        ? group(t.id, t.name, 'department', factsOf(org, subtree(org.teams, t.id)), inPilot.has(t.id))
-        : group(t.id, t.name, 'team', factsOf(org, [t.id]), inPilot.has(t.id)),
+        ? group(t.id, t.name, 'department', subtree(org.teams, t.id), inPilot.has(t.id))
+        : group(t.id, t.name, 'team', [t.id], inPilot.has(t.id)),
     );
   const orgInvolvement = latest(organisation.weeks, 'involvement');
   const leaders = [...org.leads.entries()]
@@ -82,7 +98,7 @@ export async function adoptionReport(deps: { db: Executor; clock: Clock }, actor
         userId,
         lead.name,
         'leader',
-        factsOf(org, led),
+        led,
         lead.teamIds.some((id) => inPilot.has(id)),
       );
       return { ...g, flagged: fallsBehind(latest(g.weeks, 'involvement'), orgInvolvement) };
@@ -92,15 +108,12 @@ export async function adoptionReport(deps: { db: Executor; clock: Clock }, actor
     org.pilotTeamIds.size === 0
       ? null
       : {
-          pilot: group('pilot', 'Pilot', 'pilot', factsOf(org, [...inPilot]), true),
+          pilot: group('pilot', 'Pilot', 'pilot', [...inPilot], true),
           nonPilot: group(
             'non_pilot',
             'Outside the pilot',
             'non_pilot',
-            factsOf(
-              org,
-              allTeams.filter((id) => !inPilot.has(id)),
-            ),
+            allTeams.filter((id) => !inPilot.has(id)),
             false,
           ),
         };
@@ -113,6 +126,10 @@ export async function adoptionReport(deps: { db: Executor; clock: Clock }, actor
     teams: teams.filter((t) => t.kind === 'team'),
     leaders,
     pilot: comparison,
+    surveySources: {
+      clarity: sourceView(themes.clarity?.source),
+      leadershipSupport: sourceView(themes.leadership_support?.source),
+    },
     flaggedLeaders: leaders.filter((l) => l.flagged).map((l) => ({ id: l.id, name: l.name, involvement: latest(l.weeks, 'involvement') })),
   };
 }
@@ -121,3 +138,6 @@ export async function adoptionReport(deps: { db: Executor; clock: Clock }, actor
 function pilotMembership(org: OrganisationFacts): Set<string> {
   return new Set([...org.pilotTeamIds].flatMap((id) => subtree(org.teams, id)));
 }
+
+const sourceView = (source: ThemeSource | undefined) =>
+  source ? { surveyId: source.surveyId, title: source.title, opensOn: source.opensOn } : null;

@@ -38,13 +38,31 @@ function Scrolls({ label, children }: { label: string; children: (titleId: strin
   );
 }
 
+type Score = AdoptionGroup['surveyScores']['clarity'];
+
+/** A survey score of 5; "merged" when the group was under the anonymity threshold and shows its parent's figure. */
+function SurveyScore({ score }: { score: Score }) {
+  if (!score || score.average === null) return <Text span>—</Text>;
+  return (
+    <Text span>
+      {score.average.toFixed(1)}
+      {score.merged && (
+        <Text span size="xs" c="dimmed">
+          {' '}
+          (merged)
+        </Text>
+      )}
+    </Text>
+  );
+}
+
 function Trend({ value }: { value: number | null }) {
   if (value === null || value === 0) return <Text span>—</Text>;
   const points = Math.round(value * 100);
   return <Text span c={value > 0 ? 'teal.9' : 'red.9'}>{`${value > 0 ? '▲ +' : '▼ '}${points} pts`}</Text>;
 }
 
-/** One row per group: its latest week, and how involvement moved over the range. */
+/** One row per group: its latest survey scores and week, and how involvement moved over the range. */
 export function AdoptionTable({ caption, groups }: { caption: string; groups: AdoptionGroup[] }) {
   return (
     <Scrolls label={caption}>
@@ -54,6 +72,8 @@ export function AdoptionTable({ caption, groups }: { caption: string; groups: Ad
             <Table.Tr>
               <Table.Th scope="col">Group</Table.Th>
               <Table.Th scope="col">Members</Table.Th>
+              <Table.Th scope="col">Clarity (of 5)</Table.Th>
+              <Table.Th scope="col">Leadership support (of 5)</Table.Th>
               {FIGURES.map((f) => (
                 <Table.Th scope="col" key={f.label}>
                   {f.label}
@@ -76,6 +96,12 @@ export function AdoptionTable({ caption, groups }: { caption: string; groups: Ad
                     )}
                   </Table.Th>
                   <Table.Td>{last?.members ?? 0}</Table.Td>
+                  <Table.Td>
+                    <SurveyScore score={g.surveyScores.clarity} />
+                  </Table.Td>
+                  <Table.Td>
+                    <SurveyScore score={g.surveyScores.leadershipSupport} />
+                  </Table.Td>
                   {FIGURES.map((f) => (
                     <Table.Td key={f.label}>{last ? f.show(last) : '—'}</Table.Td>
                   ))}
