@@ -1,16 +1,12 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ROLES } from '../../../domain/vocabulary.js';
+import { saveSamlConfig } from '../../services/sso/saml-config.js';
 import { loadSsoConfig, removeSsoConfig, saveSsoConfig } from '../../services/sso/sso-config.js';
 import { signInProviders } from '../../services/sso/sso-sign-in.js';
 import { actorOf, type AppContext } from '../context.js';
 import { problemSchema } from '../schemas.js';
 
-const groupMapping = z.object({
-  group: z.string().trim().min(1, 'Name the group.').max(200),
-  teamId: z.uuid('Choose a team.').optional(),
-  role: z.enum(ROLES).optional(),
-});
+import { groupMapping, samlConfigBody, samlConfigViewFields } from './saml-schema.js';
 
 const ssoConfigBody = z.object({
   name: z.string().trim().min(1, 'Name the provider, as people will see it on the sign-in page.').max(80),
@@ -29,7 +25,9 @@ const ssoConfigBody = z.object({
 
 const ssoConfigView = z.object({
   configured: z.boolean(),
-  callbackUrl: z.string().describe('The redirect URI to register at the identity provider'),
+  callbackUrl: z.string().describe('OpenID Connect: the redirect URI to register at the identity provider'),
+  protocol: z.enum(['oidc', 'saml']).optional(),
+  ...samlConfigViewFields,
   providerId: z.string().optional(),
   name: z.string().optional(),
   issuer: z.string().optional(),
@@ -40,7 +38,7 @@ const ssoConfigView = z.object({
   groupMappings: z.array(groupMapping).optional(),
 });
 
-/** Single sign-on (OpenID Connect): the organisation's provider, and what the sign-in page offers. */
+/** Single sign-on (OpenID Connect or SAML 2.0): the organisation's provider, and what the sign-in page offers. */
 export const ssoRoutes =
   (ctx: AppContext): FastifyPluginAsyncZod =>
   async (app) => {
@@ -61,6 +59,17 @@ export const ssoRoutes =
         response: { 200: ssoConfigView, 403: problemSchema, 422: problemSchema },
       },
       handler: async (request) => saveSsoConfig(ctx.db, actorOf(request), request.body, ctx.config.publicUrl),
+    });
+
+    app.put('/organization/sso/saml', {
+      schema: {
+        tags: ['sso'],
+        summary:
+          "Configure single sign-on with SAML 2.0 (owner/admin): the IdP's metadata XML, or its sign-in URL, entity ID and signing certificate",
+        body: samlConfigBody,
+        response: { 200: ssoConfigView, 403: problemSchema, 422: problemSchema },
+      },
+      handler: async (request) => saveSamlConfig(ctx.db, actorOf(request), request.body, ctx.config.publicUrl),
     });
 
     app.delete('/organization/sso', {
