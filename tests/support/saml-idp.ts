@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
-import * as samlify from 'samlify';
+import samlify, { type IdentityProviderInstance, type ServiceProviderInstance } from 'samlify';
 // Better Auth's SSO plugin sets samlify's (process-wide) schema validator when it loads; the IdP uses that
 // same one rather than a permissive one of its own, which would also weaken Cairn's side in this process.
 import '@better-auth/sso';
@@ -77,8 +77,8 @@ function attributeStatement(account: SamlAccount): string {
 }
 
 interface Pending {
-  sp: samlify.ServiceProviderInstance;
-  request: Awaited<ReturnType<samlify.IdentityProviderInstance['parseLoginRequest']>>;
+  sp: ServiceProviderInstance;
+  request: Awaited<ReturnType<IdentityProviderInstance['parseLoginRequest']>>;
   relayState: string;
 }
 

@@ -10,6 +10,16 @@ export interface SsoGroupMapping {
 export interface SsoConfig {
   configured: boolean;
   callbackUrl: string;
+  protocol?: 'oidc' | 'saml';
+  acsUrl: string;
+  spEntityId: string;
+  spMetadataUrl: string;
+  idpEntityId?: string;
+  entryPoint?: string;
+  idpMetadata?: string;
+  certificate?: string;
+  emailAttribute?: string;
+  groupsAttribute?: string;
   providerId?: string;
   name?: string;
   issuer?: string;
@@ -30,11 +40,27 @@ export interface SsoConfigInput {
   groupMappings: SsoGroupMapping[];
 }
 
+/** SAML 2.0: the IdP by its metadata XML, or by entry point, entity ID and certificate. */
+export interface SamlConfigInput {
+  name: string;
+  idpMetadata?: string;
+  entryPoint?: string;
+  idpEntityId?: string;
+  certificate?: string;
+  emailAttribute?: string;
+  groupsAttribute?: string;
+  allowedDomains: string[];
+  passwordSignIn: boolean;
+  groupMappings: SsoGroupMapping[];
+}
+
 export const ssoConfigKey = ['organization', 'sso'] as const;
 
 export const useSsoConfig = () => useQuery({ queryKey: ssoConfigKey, queryFn: () => api<SsoConfig>('/api/v1/organization/sso') });
 
 export const saveSsoConfig = (input: SsoConfigInput) => api<SsoConfig>('/api/v1/organization/sso', { method: 'PUT', body: input });
+
+export const saveSamlConfig = (input: SamlConfigInput) => api<SsoConfig>('/api/v1/organization/sso/saml', { method: 'PUT', body: input });
 
 export const removeSsoConfig = () => api<null>('/api/v1/organization/sso', { method: 'DELETE' });
 

@@ -1,5 +1,5 @@
 import { X509Certificate } from 'node:crypto';
-import * as samlify from 'samlify';
+import samlify from 'samlify';
 import { entryPointProblem, pemOf } from '../../../domain/identity/saml-rules.js';
 import type { FieldError } from '../../errors.js';
 
