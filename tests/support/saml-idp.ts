@@ -109,7 +109,7 @@ export async function startSamlIdp(spMetadataUrl: string, accounts: Record<strin
   async function respond(flow: Pending, account: SamlAccount): Promise<string> {
     const at = (minutes: number) => new Date(Date.now() + minutes * 60_000).toISOString();
     const shift = tamper.expired ? -60 : 0;
-    const acs = flow.sp.entityMeta.getAssertionConsumerService(samlify.Constants.namespace.binding.post) as string;
+    const acs = flow.sp.entityMeta.getAssertionConsumerService('post') as string;
     const signer = tamper.otherKey ? stranger : idp;
     const requestId = String(flow.request.extract.request?.id ?? '');
     const result = await signer.createLoginResponse(
