@@ -35,6 +35,12 @@ export const ssoProviders = pgTable(
     organizationId: text('organization_id').notNull(),
     /** Allowed e-mail domains, comma-separated, as the plugin matches them. */
     domain: text('domain').notNull(),
+    /**
+     * Better Auth's domain-verification flag, always true: Cairn's admin-entered allowed domains are the trust rule
+     * (services/sso/sso-sign-in.ts refuses other domains and other organisations' people). With it, the plugin
+     * links a SAML sign-in to the Cairn person with the asserted e-mail, as SAML has no email_verified claim.
+     */
+    domainVerified: boolean('domain_verified').notNull().default(true),
     passwordSignIn: boolean('password_sign_in').notNull().default(true),
     groupMappings: jsonb('group_mappings').$type<SsoGroupMapping[]>().notNull().default([]),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

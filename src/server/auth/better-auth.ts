@@ -86,7 +86,9 @@ export function createAuth({ db, secret, publicUrl, passwordReset }: AuthOptions
             const providerId = typeof ctx?.params?.providerId === 'string' ? ctx.params.providerId : undefined;
             const provider = providerId ? await providerById(db, providerId) : undefined;
             if (!provider) throw new APIError('FORBIDDEN', { message: 'People join Cairn by invitation or single sign-on.' });
-            return { data: { ...user, orgId: provider.orgId, role: 'member' } };
+            // A SAML IdP asserts the e-mail (no email_verified claim); the allowed domains already admitted it.
+            const emailVerified = user.emailVerified || provider.samlConfig !== null;
+            return { data: { ...user, emailVerified, orgId: provider.orgId, role: 'member' } };
           },
         },
       },

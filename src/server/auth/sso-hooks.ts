@@ -16,15 +16,22 @@ export async function validateSsoUserInfo(db: Database, data: UserInfoData) {
   const providerId = data.source.sso?.providerId ?? '';
   const refusal = await checkSsoSignIn(db, providerId, {
     email: data.user.email ?? '',
-    emailVerified: data.user.emailVerified === true,
+    // SAML has no email_verified: the address is the one the IdP signed, and it is accepted only within the
+    // organisation's allowed domains (checked next), as Better Auth's verified-domain rule would.
+    emailVerified: data.source.method === 'sso-saml' || data.user.emailVerified === true,
   });
   return refusal ? { error: refusal.code, errorDescription: refusal.message } : undefined;
 }
 
-/** The SSO plugin's options: e-mail verification comes from the IdP's claim; each sign-in applies group mappings. */
+/** The SSO plugin's options: e-mail verification comes from the IdP's claim (OIDC) or the allowed domains (SAML); each sign-in applies group mappings. */
 export function ssoSignInOptions(db: Database): SSOOptions {
   return {
     trustEmailVerified: true,
+    // Every row Cairn writes has domain_verified = true (its allowed domains are the rule): this makes the
+    // plugin link a SAML sign-in to the person with the asserted e-mail within those domains.
+    domainVerification: { enabled: true },
+    // Assertions must carry NotBefore/NotOnOrAfter; signed assertions are required per provider (saml-config.ts).
+    saml: { requireTimestamps: true },
     // Cairn's own required columns (written by services/sso/sso-config.ts), declared so the plugin knows them.
     schema: {
       ssoProvider: {

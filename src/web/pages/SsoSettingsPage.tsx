@@ -1,13 +1,14 @@
-import { ActionIcon, Alert, Button, Card, Code, Group, PasswordInput, Select, Stack, Switch, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Card, Code, Group, PasswordInput, Radio, Stack, Switch, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { useTeams } from '../api/queries.js';
 import { removeSsoConfig, saveSsoConfig, ssoConfigKey, useSsoConfig, type SsoConfig, type SsoGroupMapping } from '../api/sso.js';
 import type { Me } from '../api/types.js';
+import { GroupMappingsFields } from '../components/sso/GroupMappingsFields.js';
+import { SamlSsoForm } from '../components/sso/SamlSsoForm.js';
 import { useApiSubmit } from '../components/useApiForm.js';
 
-/** Single sign-on with OpenID Connect (owners and admins): the provider, allowed domains, password sign-in, group mappings. */
+/** Single sign-on (owners and admins): OpenID Connect or SAML 2.0, allowed domains, password sign-in, group mappings. */
 export function SsoSettingsPage({ me }: { me: Me }) {
   const config = useSsoConfig();
   return (
@@ -17,16 +18,14 @@ export function SsoSettingsPage({ me }: { me: Me }) {
           Single sign-on
         </Title>
         <Text c="dimmed">
-          People sign in through your identity provider (OpenID Connect). Their first sign-in creates their Cairn account, or links it by
-          verified e-mail.
+          People sign in through your identity provider (OpenID Connect or SAML 2.0). Their first sign-in creates their Cairn account, or
+          links it by verified e-mail.
         </Text>
       </div>
       {!me.can.manageOrganization ? (
         <Text>Only owners and admins configure single sign-on.</Text>
       ) : config.data ? (
-        <Card withBorder>
-          <SsoForm config={config.data} />
-        </Card>
+        <ProtocolChoice config={config.data} />
       ) : (
         <Text c="dimmed">Loading…</Text>
       )}
@@ -34,15 +33,25 @@ export function SsoSettingsPage({ me }: { me: Me }) {
   );
 }
 
-const ROLE_OPTIONS = [
-  { value: 'member', label: 'Member' },
-  { value: 'champion', label: 'OKR champion' },
-  { value: 'admin', label: 'Admin' },
-];
+function ProtocolChoice({ config }: { config: SsoConfig }) {
+  const [protocol, setProtocol] = useState<string>(config.protocol ?? 'oidc');
+  return (
+    <Card withBorder>
+      <Stack>
+        <Radio.Group label="Protocol" value={protocol} onChange={setProtocol}>
+          <Group mt="xs">
+            <Radio value="oidc" label="OpenID Connect" />
+            <Radio value="saml" label="SAML 2.0" />
+          </Group>
+        </Radio.Group>
+        {protocol === 'saml' ? <SamlSsoForm config={config} /> : <SsoForm config={config} />}
+      </Stack>
+    </Card>
+  );
+}
 
 function SsoForm({ config }: { config: SsoConfig }) {
   const queryClient = useQueryClient();
-  const teams = useTeams();
   const [saved, setSaved] = useState<string | null>(null);
   const form = useForm({
     mode: 'controlled',
@@ -73,7 +82,6 @@ function SsoForm({ config }: { config: SsoConfig }) {
     await queryClient.invalidateQueries({ queryKey: ssoConfigKey });
     setSaved('Single sign-on removed; people sign in with their passwords.');
   };
-  const teamOptions = (teams.data ?? []).map((t) => ({ value: t.id, label: t.name }));
   return (
     <form onSubmit={onSubmit}>
       <Stack>
@@ -111,32 +119,12 @@ function SsoForm({ config }: { config: SsoConfig }) {
           description="When off, only owners can still sign in with a password (the break-glass path if the provider is down)."
           {...form.getInputProps('passwordSignIn', { type: 'checkbox' })}
         />
-        <Title order={2} size="h4">
-          Group mappings
-        </Title>
-        <Text size="sm" c="dimmed">
-          At each sign-in, people in a group of the provider&apos;s groups claim join its team and take its role (never an owner&apos;s).
-        </Text>
-        {form.getValues().groupMappings.map((_, i) => (
-          <Group key={i} align="flex-end" wrap="wrap">
-            <TextInput label="Group" required {...form.getInputProps(`groupMappings.${i}.group`)} />
-            <Select label="Team" clearable data={teamOptions} {...form.getInputProps(`groupMappings.${i}.teamId`)} />
-            <Select label="Role" clearable data={ROLE_OPTIONS} {...form.getInputProps(`groupMappings.${i}.role`)} />
-            <ActionIcon
-              variant="subtle"
-              color="red"
-              aria-label={`Remove mapping ${i + 1}`}
-              onClick={() => form.removeListItem('groupMappings', i)}
-            >
-              ×
-            </ActionIcon>
-          </Group>
-        ))}
-        <Group>
-          <Button variant="light" onClick={() => form.insertListItem('groupMappings', { group: '' })}>
-            Add a group mapping
-          </Button>
-        </Group>
+        <GroupMappingsFields
+          mappings={form.getValues().groupMappings}
+          inputProps={(path) => form.getInputProps(`groupMappings.${path}`)}
+          add={() => form.insertListItem('groupMappings', { group: '' })}
+          remove={(i) => form.removeListItem('groupMappings', i)}
+        />
         {saved && (
           <Alert color="teal" role="status">
             {saved}

@@ -27,10 +27,19 @@ const ALLOWED = {
   'POST /api/auth/sign-in/sso': z
     .object({ providerId: text(200) })
     .transform(({ providerId }) => ({ providerId, callbackURL: '/', errorURL: '/sign-in' })),
+  // SAML: Cairn's service-provider metadata, for the IdP's admin to import.
+  'GET /api/auth/sso/saml2/sp/metadata': z.undefined().or(z.null()),
 } as const;
 
 /** The identity provider sends the browser back here (Better Auth's OIDC callback). */
 const SSO_CALLBACK = /^\/api\/auth\/sso\/callback\/[A-Za-z0-9-]{1,100}$/;
+
+/** The identity provider posts its SAML response here (HTTP-POST binding; Better Auth's ACS). */
+export const SAML_ACS = /^\/api\/auth\/sso\/saml2\/sp\/acs\/([A-Za-z0-9-]{1,100})$/;
+const samlResponse = z.object({
+  SAMLResponse: z.string().min(1, 'The identity provider sent no SAMLResponse.').max(262_144),
+  RelayState: z.string().max(8192).optional(),
+});
 
 type AllowedRoute = keyof typeof ALLOWED;
 
@@ -41,9 +50,10 @@ type AllowedRoute = keyof typeof ALLOWED;
 export function allowedAuthBody(method: string, path: string, body: unknown): unknown {
   const route = `${method} ${path}`;
   if (method === 'GET' && SSO_CALLBACK.test(path)) return undefined;
-  if (!(route in ALLOWED))
+  const schema = method === 'POST' && SAML_ACS.test(path) ? samlResponse : route in ALLOWED ? ALLOWED[route as AllowedRoute] : undefined;
+  if (!schema)
     throw new AppError('not-found', `${path} is not available. Sign-up is by invitation; profiles and passwords change in /api/v1.`);
-  const parsed = ALLOWED[route as AllowedRoute].safeParse(method === 'GET' ? undefined : body);
+  const parsed = schema.safeParse(method === 'GET' ? undefined : body);
   if (!parsed.success)
     throw invalidFields(parsed.error.issues.map((issue) => ({ field: issue.path.join('.') || 'body', message: issue.message })));
   return parsed.data;

@@ -1,12 +1,14 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { saveSamlConfig } from '../../services/sso/saml-config.js';
 import { loadSsoConfig, removeSsoConfig, saveSsoConfig } from '../../services/sso/sso-config.js';
 import { signInProviders } from '../../services/sso/sso-sign-in.js';
 import { actorOf, type AppContext } from '../context.js';
 import { problemSchema } from '../schemas.js';
 import { signInProvidersView, ssoConfigBody, ssoConfigView } from './schema.js';
+import { samlConfigBody } from './saml-schema.js';
 
-/** Single sign-on (OpenID Connect): the organisation's provider, and what the sign-in page offers. */
+/** Single sign-on (OpenID Connect or SAML 2.0): the organisation's provider, and what the sign-in page offers. */
 export const ssoRoutes =
   (ctx: AppContext): FastifyPluginAsyncZod =>
   async (app) => {
@@ -27,6 +29,17 @@ export const ssoRoutes =
         response: { 200: ssoConfigView, 403: problemSchema, 422: problemSchema },
       },
       handler: async (request) => saveSsoConfig(ctx.db, actorOf(request), request.body, ctx.config.publicUrl),
+    });
+
+    app.put('/organization/sso/saml', {
+      schema: {
+        tags: ['sso'],
+        summary:
+          "Configure single sign-on with SAML 2.0 (owner/admin): the IdP's metadata XML, or its sign-in URL, entity ID and signing certificate",
+        body: samlConfigBody,
+        response: { 200: ssoConfigView, 403: problemSchema, 422: problemSchema },
+      },
+      handler: async (request) => saveSamlConfig(ctx.db, actorOf(request), request.body, ctx.config.publicUrl),
     });
 
     app.delete('/organization/sso', {

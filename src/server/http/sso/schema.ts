@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ROLES } from '../../../domain/vocabulary.js';
 
-/** Single sign-on's request and answer; the web app derives its types from these (type-only imports). */
+/** Single sign-on's request and answer (SAML's request body: saml-schema.ts); the web app derives its types from these (type-only imports). */
 export const groupMapping = z.object({
   group: z.string().trim().min(1, 'Name the group.').max(200),
   teamId: z.uuid('Choose a team.').optional(),
@@ -23,9 +23,24 @@ export const ssoConfigBody = z.object({
   groupMappings: z.array(groupMapping).max(100).default([]),
 });
 
+/** The SAML part of GET /organization/sso: what to register at the IdP, and the IdP as configured. */
+export const samlConfigViewFields = {
+  acsUrl: z.string().describe('SAML: the Assertion Consumer Service URL (Okta: Single sign-on URL; Entra: Reply URL)'),
+  spEntityId: z.string().describe("SAML: Cairn's entity ID (Okta: Audience URI; Entra: Identifier)"),
+  spMetadataUrl: z.string().describe("SAML: Cairn's service-provider metadata, once SAML is configured"),
+  idpEntityId: z.string().optional(),
+  entryPoint: z.string().optional(),
+  idpMetadata: z.string().optional(),
+  certificate: z.string().optional(),
+  emailAttribute: z.string().optional(),
+  groupsAttribute: z.string().optional(),
+};
+
 export const ssoConfigView = z.object({
   configured: z.boolean(),
-  callbackUrl: z.string().describe('The redirect URI to register at the identity provider'),
+  callbackUrl: z.string().describe('OpenID Connect: the redirect URI to register at the identity provider'),
+  protocol: z.enum(['oidc', 'saml']).optional(),
+  ...samlConfigViewFields,
   providerId: z.string().optional(),
   name: z.string().optional(),
   issuer: z.string().optional(),

@@ -1,14 +1,17 @@
 import { randomUUID } from 'node:crypto';
-import { and, eq, inArray } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Database, Executor } from '../../../db/database.js';
-import { ssoProviders, teams, type SsoGroupMapping } from '../../../db/schema/index.js';
-import { issuerProblem, normalizeDomains } from '../../../domain/identity/sso-rules.js';
+import { ssoProviders, type SsoGroupMapping } from '../../../db/schema/index.js';
+import { samlServiceProvider, type SamlServiceProvider } from '../../../domain/identity/saml-rules.js';
+import { issuerProblem } from '../../../domain/identity/sso-rules.js';
 import type { Actor } from '../../auth/actor.js';
-import { invalidFields, notFound } from '../../errors.js';
+import { invalidFields, notFound, type FieldError } from '../../errors.js';
 import { authorizeOrganizationChange } from '../../policies/organization.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { discoverIssuer } from './discovery.js';
 import { readOidcConfig, type StoredOidcConfig } from './oidc-config.js';
+import { samlView, type SamlConfigView } from './saml-view.js';
+import { checkSharedSsoInput } from './sso-input.js';
 
 export interface SsoConfigInput {
   name: string;
@@ -21,9 +24,11 @@ export interface SsoConfigInput {
   groupMappings: SsoGroupMapping[];
 }
 
-export interface SsoConfigView {
+export interface SsoConfigView extends SamlServiceProvider, Partial<Omit<SamlConfigView, 'protocol'>> {
   configured: boolean;
+  /** OpenID Connect's redirect URI; the SAML addresses come from SamlServiceProvider. */
   callbackUrl: string;
+  protocol?: 'oidc' | 'saml';
   providerId?: string;
   name?: string;
   issuer?: string;
@@ -47,46 +52,29 @@ export async function loadSsoProvider(db: Executor, orgId: string) {
 export async function loadSsoConfig(db: Executor, actor: Actor, publicUrl: string): Promise<SsoConfigView> {
   authorizeOrganizationChange(actor);
   const row = await loadSsoProvider(db, actor.orgId);
-  const callbackUrl = callbackUrlOf(publicUrl, actor.orgId);
-  if (!row) return { configured: false, callbackUrl };
-  const oidc = readOidcConfig(row.oidcConfig);
-  return {
+  const addresses = { callbackUrl: callbackUrlOf(publicUrl, actor.orgId), ...samlServiceProvider(publicUrl, providerIdOf(actor.orgId)) };
+  if (!row) return { configured: false, ...addresses };
+  const common = {
     configured: true,
-    callbackUrl,
+    ...addresses,
     providerId: row.providerId,
     name: row.name,
-    issuer: row.issuer,
-    clientId: oidc?.clientId ?? '',
-    clientSecretSet: Boolean(oidc?.clientSecret),
     allowedDomains: row.domain.split(','),
     passwordSignIn: row.passwordSignIn,
     groupMappings: row.groupMappings,
   };
+  const saml = row.samlConfig ? samlView(row.samlConfig) : undefined;
+  if (saml) return { ...common, ...saml };
+  const oidc = readOidcConfig(row.oidcConfig);
+  return { ...common, protocol: 'oidc', issuer: row.issuer, clientId: oidc?.clientId ?? '', clientSecretSet: Boolean(oidc?.clientSecret) };
 }
 
 async function checkInput(db: Executor, orgId: string, input: SsoConfigInput, hasSecret: boolean) {
-  const problems = [];
+  const problems: FieldError[] = [];
   const issuer = issuerProblem(input.issuer.trim());
   if (issuer) problems.push({ field: 'issuer', message: issuer });
-  const { domains, invalid: bad } = normalizeDomains(input.allowedDomains);
-  if (bad.length > 0) problems.push({ field: 'allowedDomains', message: `Not a domain name: ${bad.join(', ')}.` });
-  else if (domains.length === 0) problems.push({ field: 'allowedDomains', message: 'Allow at least one e-mail domain.' });
   if (!input.clientSecret && !hasSecret) problems.push({ field: 'clientSecret', message: 'Enter the client secret.' });
-  input.groupMappings.forEach((m, i) => {
-    if (!m.teamId && !m.role) problems.push({ field: `groupMappings[${i}]`, message: 'Map the group to a team, a role or both.' });
-    if (m.role === 'owner') problems.push({ field: `groupMappings[${i}].role`, message: 'Ownership is never granted by a group.' });
-  });
-  const teamIds = input.groupMappings.flatMap((m) => (m.teamId ? [m.teamId] : []));
-  if (teamIds.length > 0) {
-    const found = await db
-      .select({ id: teams.id })
-      .from(teams)
-      .where(and(eq(teams.orgId, orgId), inArray(teams.id, teamIds)));
-    const known = new Set(found.map((t) => t.id));
-    input.groupMappings.forEach((m, i) => {
-      if (m.teamId && !known.has(m.teamId)) problems.push({ field: `groupMappings[${i}].teamId`, message: 'No such team.' });
-    });
-  }
+  const domains = await checkSharedSsoInput(db, orgId, input, problems);
   if (problems.length > 0) throw invalidFields(problems);
   return domains;
 }
@@ -116,6 +104,8 @@ export async function saveSsoConfig(db: Database, actor: Actor, input: SsoConfig
     name: input.name.trim(),
     issuer: endpoints.issuer,
     oidcConfig: JSON.stringify(oidcConfig),
+    // Switching from SAML to OpenID Connect: one provider per organisation, one protocol.
+    samlConfig: null,
     domain: domains.join(','),
     passwordSignIn: input.passwordSignIn,
     groupMappings: input.groupMappings,

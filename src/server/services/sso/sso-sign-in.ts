@@ -64,7 +64,9 @@ const rank = (role: Role) => ROLES.length - ROLES.indexOf(role);
 export async function completeSsoSignIn(db: Database, providerId: string, userId: string, groups: unknown) {
   const provider = await providerById(db, providerId);
   if (!provider) return;
-  const claimed = new Set(Array.isArray(groups) ? groups.filter((g): g is string => typeof g === 'string') : []);
+  // OIDC sends an array; a SAML attribute with one value arrives as a string.
+  const list: unknown[] = Array.isArray(groups) ? groups : [groups];
+  const claimed = new Set(list.filter((g): g is string => typeof g === 'string'));
   const matches = provider.groupMappings.filter((m) => claimed.has(m.group));
   await db.transaction(async (tx) => {
     const [person] = await tx
