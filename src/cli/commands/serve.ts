@@ -4,15 +4,13 @@ import { spawn, spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { ParsedArgs } from '../args.js';
 import { loadConfig } from '../../server/config.js';
-import { startServer, stopOnSignals } from '../../server/serve.js';
-import { webRoot } from '../../server/app.js';
-import { seedDemoIfEmpty } from '../../server/services/demo/seed-demo.js';
+import { createEmbeddedClusterInChild } from './first-start.js';
 
 const projectRoot = fileURLToPath(new URL('../../../', import.meta.url));
 
 /** `npm start` builds the web app once if it has never been built, so a fresh clone just works. */
 function buildWebIfMissing() {
-  if (existsSync(join(webRoot, 'index.html'))) return;
+  if (existsSync(join(projectRoot, 'dist/web/index.html'))) return;
   const vite = join(projectRoot, 'node_modules/vite/bin/vite.js');
   // An install without devDependencies has no Vite: say what to do rather than fail inside a spawn.
   if (!existsSync(vite))
@@ -31,6 +29,10 @@ function buildWebIfMissing() {
 export async function serveCommand(args: ParsedArgs) {
   if (args.flags.has('build-if-missing')) buildWebIfMissing();
   const config = loadConfig();
+  createEmbeddedClusterInChild(config, args.flags.has('demo'));
+  // The server's modules load only now: while a first start's child runs, this process stays small.
+  const { startServer, stopOnSignals } = await import('../../server/serve.js');
+  const { seedDemoIfEmpty } = await import('../../server/services/demo/seed-demo.js');
   const server = await startServer(config, async (handle) => {
     if (args.flags.has('demo')) console.log((await seedDemoIfEmpty(handle.db)).message);
   });
@@ -41,6 +43,7 @@ export async function serveCommand(args: ParsedArgs) {
 export async function devCommand() {
   const config = loadConfig();
   const apiPort = config.port + 1;
+  const { startServer } = await import('../../server/serve.js');
   const server = await startServer({ ...config, port: apiPort });
   const vite = spawn(process.execPath, [join(projectRoot, 'node_modules/vite/bin/vite.js'), '--port', String(config.port)], {
     cwd: projectRoot,

@@ -1,51 +1,72 @@
 import { and, desc, eq, lt } from 'drizzle-orm';
 import type { Executor } from '../../../db/database.js';
 import { cycles } from '../../../db/schema/index.js';
-import { brierBy, brierScore, cycleMidpoint, reliability, type Calibration } from '../../../domain/calibration.js';
-import { scoreBands, summariseObjectives, tooSafe } from '../../../domain/evaluation.js';
+import { brierOfTotals, cycleMidpoint, RELIABILITY_BUCKETS } from '../../../domain/calibration.js';
+import { roundHalfUp } from '../../../domain/numbers.js';
+import type { ObjectiveType } from '../../../domain/vocabulary.js';
 import { requireCycle } from '../okrs/cycles.js';
 import { organizationToday } from '../okrs/organization-today.js';
-import { keyResultFigures, type KeyResultFigures } from './evaluation-figures.js';
+import { cycleTotals, type TotalsRow } from './evaluation-totals.js';
 import { cycleHeadlines } from './previous-cycles.js';
 import type { Reader } from '../visibility/objective-visible.js';
 
 type Cycle = typeof cycles.$inferSelect;
 
-const withNames = (calibrations: Map<string, Calibration>, names: Map<string, string | null>) =>
-  [...calibrations].map(([id, calibration]) => ({ id, name: names.get(id) ?? null, ...calibration }));
+const share = (part: number, whole: number) => (whole === 0 ? null : roundHalfUp(part / whole, 4));
+const byName = (a: { name: string | null }, b: { name: string | null }) => (a.name ?? '').localeCompare(b.name ?? '');
 
-/** The numbers of one cycle (for one team when given) from its rows. */
-function evaluate(cycle: Cycle, rows: KeyResultFigures[]) {
-  const objectives = [...new Map(rows.map((row) => [row.objectiveId, { type: row.objectiveType, score: row.objectiveScore }])).values()];
-  const keyResults = rows.map((row) => ({ objectiveType: row.objectiveType, score: row.krScore }));
-  const punctuality = rows.reduce((sum, row) => ({ due: sum.due + row.due, onTime: sum.onTime + row.onTime }), { due: 0, onTime: 0 });
-  const forecasts = rows
-    .filter((row) => row.midpointConfidence !== null)
-    .map((row) => ({ ...row, confidence: row.midpointConfidence!, finalScore: row.krScore }));
+/** Outcomes of one type of objective, as the domain's summariseObjectives counts them. */
+function typeSummary(rows: TotalsRow[], type: ObjectiveType) {
+  const row = rows.find((r) => r.kind === 'objectives' && r.key === type);
+  const [count, achieved, partially, sum, atLeast07] = row ? [row.n1, row.n2, row.n3, row.n4, row.n5] : [0, 0, 0, 0, 0];
+  return {
+    count,
+    achieved,
+    partially,
+    missed: count - achieved - partially,
+    achievedShare: share(achieved, count),
+    meanScore: count === 0 ? null : roundHalfUp(sum / count, 4),
+    shareAtLeast07: share(atLeast07, count),
+  };
+}
+
+/** The numbers of one cycle (for one team when given) from the totals the database summed. */
+function evaluate(cycle: Cycle, rows: TotalsRow[]) {
+  const kr = rows.find((r) => r.kind === 'keyResults');
+  const [high, middle, aspirational, perfect, due, onTime, count, forecasts, squared] = kr
+    ? [kr.n1, kr.n2, kr.n3, kr.n4, kr.n5, kr.n6, kr.n7, kr.n8, kr.n9]
+    : [0, 0, 0, 0, 0, 0, 0, 0, 0];
+  const named = (kind: TotalsRow['kind']) =>
+    rows
+      .filter((r) => r.kind === kind)
+      .map((r) => ({ id: r.key!, name: r.name, ...brierOfTotals(r.n1, r.n2) }))
+      .sort(byName);
   return {
     cycleId: cycle.id,
     cycleName: cycle.name,
     final: cycle.status === 'closed',
-    committed: summariseObjectives(objectives, 'committed'),
-    aspirational: summariseObjectives(objectives, 'aspirational'),
-    keyResultBands: scoreBands(keyResults),
-    tooSafe: tooSafe(keyResults),
-    checkIns: {
-      ...punctuality,
-      onTimeShare: punctuality.due === 0 ? null : Math.round((punctuality.onTime / punctuality.due) * 10_000) / 10_000,
-    },
+    committed: typeSummary(rows, 'committed'),
+    aspirational: typeSummary(rows, 'aspirational'),
+    keyResultBands: { low: count - high - middle, middle, high },
+    tooSafe: { aspirational, perfect, tooSafe: aspirational > 0 && perfect * 4 >= aspirational * 3 },
+    checkIns: { due, onTime, onTimeShare: due === 0 ? null : Math.round((onTime / due) * 10_000) / 10_000 },
     calibration: {
-      cycle: brierScore(forecasts),
+      cycle: brierOfTotals(forecasts, squared),
       midpoint: cycleMidpoint(cycle.startDate, cycle.endDate),
-      byPerson: withNames(
-        brierBy(forecasts, (f) => f.ownerId),
-        new Map(rows.map((row) => [row.ownerId ?? '', row.ownerName])),
-      ),
-      byTeam: withNames(
-        brierBy(forecasts, (f) => f.teamId),
-        new Map(rows.map((row) => [row.teamId ?? '', row.teamName])),
-      ),
-      reliability: reliability(forecasts),
+      byPerson: named('person'),
+      byTeam: named('team'),
+      reliability: RELIABILITY_BUCKETS.map(([min, max], i) => {
+        const bucket = rows.find((r) => r.kind === 'bucket' && r.key === String(i));
+        const [n, confidenceSum, reached] = bucket ? [bucket.n1, bucket.n2, bucket.n3] : [0, 0, 0];
+        return {
+          label: `${min}–${max}`,
+          minConfidence: min,
+          maxConfidence: max,
+          count: n,
+          meanForecast: n === 0 ? null : roundHalfUp(confidenceSum / 10 / n, 4),
+          reachedShare: share(reached, n),
+        };
+      }),
     },
   };
 }
@@ -69,7 +90,7 @@ export async function cycleEvaluation(db: Executor, reader: Reader, cycleId: str
   // Earlier cycles are summed by the database (only their headline numbers are compared; those without published
   // key results are left out), on a second connection of the server's pool while this cycle's rows are read.
   const [rows, headlines] = await Promise.all([
-    keyResultFigures(db, reader, cycle.id, today, teamId),
+    cycleTotals(db, reader, cycle.id, today, teamId),
     cycleHeadlines(
       db,
       reader,

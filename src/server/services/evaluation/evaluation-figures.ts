@@ -1,27 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
-import { queryRows, type Executor } from '../../../db/database.js';
-import type { ObjectiveType } from '../../../domain/vocabulary.js';
 import { alias } from 'drizzle-orm/pg-core';
 import { objectives } from '../../../db/schema/index.js';
 import { objectiveVisibleTo, type Reader } from '../visibility/objective-visible.js';
-
-/** One published key result of a cycle with what evaluating it needs, its check-ins already counted. */
-export interface KeyResultFigures {
-  objectiveId: string;
-  objectiveType: ObjectiveType;
-  /** The closing score (with its override) once closed; until then the override or the progress so far. */
-  krScore: number;
-  objectiveScore: number;
-  teamId: string | null;
-  teamName: string | null;
-  ownerId: string | null;
-  ownerName: string | null;
-  /** Check-ins due up to the cycle's end or today (one per cadence period), and those made within their period. */
-  due: number;
-  onTime: number;
-  /** Confidence of the latest check-in dated on or before the midpoint that carries one. */
-  midpointConfidence: number | null;
-}
 
 /**
  * Published (not draft) objectives of the given cycles and their key results, one row each (`f`), read from the
@@ -36,7 +16,7 @@ export function figuresOf(reader: Reader, cycleIds: string[], today: string, tea
   return sql`
     k as (
       select kr.id, kr.org_id, o.cycle_id, o.id as objective_id, o.type, o.team_id, t.name as team_name,
-        kr.owner_id, u.name as owner_name,
+        kr.owner_id,
         coalesce(kr.score, kr.score_override, round(kr.progress::numeric, 2)::float8) as kr_score,
         coalesce(o.score, round(o.progress::numeric, 2)::float8) as objective_score,
         s.start, s.days, greatest(0, (least(cy.end_date, ${today}::date) - s.start) / s.days) as due,
@@ -45,7 +25,6 @@ export function figuresOf(reader: Reader, cycleIds: string[], today: string, tea
       join objectives o on o.org_id = cy.org_id and o.cycle_id = cy.id
       join key_results kr on kr.org_id = o.org_id and kr.objective_id = o.id
       left join teams t on t.org_id = o.org_id and t.id = o.team_id
-      left join users u on u.org_id = kr.org_id and u.id = kr.owner_id
       cross join lateral (select
         greatest(cy.start_date, coalesce(kr.effective_start_date, o.effective_start_date, cy.start_date)) as start,
         case t.check_in_cadence when 'biweekly' then 14 when 'monthly' then 30 else 7 end as days) s
@@ -76,23 +55,4 @@ export function figuresOf(reader: Reader, cycleIds: string[], today: string, tea
       from k
       left join check_in_digests d on d.org_id = k.org_id and d.key_result_id = k.id
     )`;
-}
-
-/** Every key result of one cycle (for one team when given) with its figures. */
-export async function keyResultFigures(db: Executor, reader: Reader, cycleId: string, today: string, teamId?: string) {
-  const rows = await queryRows<Omit<KeyResultFigures, 'due' | 'onTime'> & { due: number | string; onTime: number | string }>(
-    db,
-    sql`with ${figuresOf(reader, [cycleId], today, teamId)}
-    select objective_id as "objectiveId", type as "objectiveType", kr_score as "krScore", objective_score as "objectiveScore",
-      team_id as "teamId", team_name as "teamName", owner_id as "ownerId", owner_name as "ownerName",
-      due, on_time as "onTime", midpoint_confidence as "midpointConfidence"
-    from f`,
-  );
-  return rows.map((row): KeyResultFigures => ({
-    ...row,
-    krScore: Number(row.krScore),
-    objectiveScore: Number(row.objectiveScore),
-    due: Number(row.due),
-    onTime: Number(row.onTime),
-  }));
 }
