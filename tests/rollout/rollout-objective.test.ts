@@ -35,12 +35,21 @@ describeEachEngine('the rollout objective', (engine) => {
     const team = await createTeam(owner, { name: 'Web' });
     const people = await teamOf(owner, team.id, 5, 'Web');
     const cycle = await new OkrApi(owner).createCycle({ name: 'Now', startDate: addDays(today, -21), endDate: addDays(today, 60) });
-    const survey = await champion.client.post('/api/v1/surveys', { title: 'Rollout pulse', questions: [CLARITY, SUPPORT], scope: 'everyone' });
+    const survey = await champion.client.post('/api/v1/surveys', {
+      title: 'Rollout pulse',
+      questions: [CLARITY, SUPPORT],
+      scope: 'everyone',
+    });
     expectStatus(survey, 201);
     for (const [i, person] of people.entries()) await answer(person, survey.body.id, [5, 4, 4, 3, 5][i]!, 4);
 
     expectProblem(await people[0]!.client.post('/api/v1/rollout/objective', { cycleId: cycle.id }), 403, '/problems/forbidden');
-    expectProblem(await champion.client.post('/api/v1/rollout/objective', { cycleId: 'nope' }), 400, '/problems/validation-failed', 'cycleId');
+    expectProblem(
+      await champion.client.post('/api/v1/rollout/objective', { cycleId: 'nope' }),
+      400,
+      '/problems/validation-failed',
+      'cycleId',
+    );
     expectProblem(await champion.client.post('/api/v1/rollout/objective', { cycleId: MISSING_ID }), 404, '/problems/not-found', 'cycleId');
 
     const created = await champion.client.post('/api/v1/rollout/objective', { cycleId: cycle.id });
