@@ -43,6 +43,8 @@ describe('SCIM provisioning settings in the browser', () => {
     await page.screenshot({ path: `${SHOTS}/scim-settings.png`, fullPage: true });
 
     await page.setViewportSize({ width: 375, height: 800 });
+    // The table's scroll area measures itself after the resize (a ResizeObserver): give it its frame.
+    await expect.poll(() => scrollsSideways(page), { timeout: 5_000 }).toBe(false);
     expect(await scrollsSideways(page), (await wideElements(page)).join('\n')).toBe(false);
     expect(await seriousAxeViolations(page)).toEqual([]);
     await page.screenshot({ path: `${SHOTS}/scim-settings-375.png`, fullPage: true });
