@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fallsBehind } from './behind.js';
-import { mergeFacts, NO_FACTS, type GroupFacts } from './facts.js';
+import { mergeFacts, NO_FACTS, type GroupFacts, type KeyResultFact } from './facts.js';
+import { addDays } from '../dates.js';
 import { blockersAnsweredInTime, checkInsOnTime, closeOutCompletion, involvement, rateOf } from './figures.js';
 import { trendOf, weekFigures, type WeekFigures } from './week-figures.js';
 import { weeksBetween, weekStartOf } from './weeks.js';
@@ -95,6 +96,43 @@ describe('checkInsOnTime', () => {
     ['after the key result ends: not due', [{ ...kr([]), end: '2027-01-09' }], '2027-01-20', 0, { count: 0, of: 0 }],
   ])('%s', (_name, krs, today, grace, expected) => {
     expect(checkInsOnTime(WEEK, krs, today, grace)).toEqual(expected);
+  });
+
+  // The definition, walked date by date as docs/adoption.md states it; the function jumps to the week instead.
+  function byDefinition(week: { start: string; end: string }, krs: KeyResultFact[], today: string, grace: number) {
+    let due = 0;
+    let onTime = 0;
+    for (const k of krs) {
+      const last = [k.end, week.end, today].sort()[0]!;
+      for (let d = addDays(k.start, k.cadenceDays); d <= last; d = addDays(d, k.cadenceDays)) {
+        if (d < week.start) continue;
+        const made = k.checkInDates.some((c) => c > addDays(d, -k.cadenceDays) && c <= addDays(d, grace));
+        if (!made && addDays(d, grace) >= today) continue;
+        due += 1;
+        if (made) onTime += 1;
+      }
+    }
+    return { count: onTime, of: due };
+  }
+
+  it('agrees with the definition on 300 random key results, weeks and days', () => {
+    let seed = 7;
+    const rand = (n: number) => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) % n;
+    const day = (offset: number) => addDays('2027-01-01', offset);
+    for (let i = 0; i < 300; i++) {
+      const start = day(rand(40));
+      const krs = [1, 2, 3].map(() => ({
+        start,
+        end: addDays(start, 20 + rand(90)),
+        cadenceDays: [1, 7, 14, 30][rand(4)]!,
+        checkInDates: Array.from({ length: rand(12) }, () => day(rand(140))),
+      }));
+      const weekStart = day(rand(20) * 7 + 3);
+      const week = { start: weekStart, end: addDays(weekStart, 6) };
+      const today = day(rand(150));
+      const grace = rand(4);
+      expect(checkInsOnTime(week, krs, today, grace)).toEqual(byDefinition(week, krs, today, grace));
+    }
   });
 });
 

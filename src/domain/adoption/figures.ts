@@ -2,7 +2,7 @@
  * Each adoption figure for one group and one week, as a count over a base (so groups can be compared and rates
  * stay honest when the base is small). Definitions: docs/adoption.md.
  */
-import { addDays, type IsoDate } from '../dates.js';
+import type { IsoDate } from '../dates.js';
 import type { BlockerFact, CloseOutFact, KeyResultFact, MemberFact, ObjectiveFact } from './facts.js';
 import { overlapsWeek, type Week } from './weeks.js';
 
@@ -33,19 +33,50 @@ export function involvement(week: Week, members: readonly MemberFact[], objectiv
 export function checkInsOnTime(week: Week, keyResults: readonly KeyResultFact[], today: IsoDate, graceDays: number): Share {
   let due = 0;
   let onTime = 0;
+  const weekStart = dayNumber(week.start);
+  const todayN = dayNumber(today);
+  const lastOfWeek = Math.min(dayNumber(week.end), todayN);
   for (const kr of keyResults) {
-    const last = [kr.end, week.end, today].sort()[0]!;
-    for (let d = addDays(kr.start, kr.cadenceDays); d <= last; d = addDays(d, kr.cadenceDays)) {
-      if (d < week.start) continue;
-      const from = addDays(d, -kr.cadenceDays);
-      const until = addDays(d, graceDays);
-      const made = kr.checkInDates.some((c) => c > from && c <= until);
-      if (!made && until >= today) continue;
+    const { start, end, dates } = daysOf(kr);
+    const cadence = kr.cadenceDays;
+    const last = Math.min(end, lastOfWeek);
+    // The first due date in the week, without walking every earlier one (the figure is asked per group and week).
+    const k = Math.max(1, Math.ceil((weekStart - start) / cadence));
+    for (let d = start + k * cadence; d <= last; d += cadence) {
+      const until = d + graceDays;
+      const made = anyIn(dates, d - cadence, until);
+      if (!made && until >= todayN) continue;
       due += 1;
       if (made) onTime += 1;
     }
   }
   return { count: onTime, of: due };
+}
+
+const DAY_MS = 86_400_000;
+const dayNumber = (iso: IsoDate) => Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / DAY_MS;
+
+/** A key result's dates as day numbers, check-ins sorted; kept per fact, which every group and week shares. */
+const dayCache = new WeakMap<KeyResultFact, { start: number; end: number; dates: Float64Array }>();
+function daysOf(kr: KeyResultFact) {
+  let days = dayCache.get(kr);
+  if (!days) {
+    days = { start: dayNumber(kr.start), end: dayNumber(kr.end), dates: Float64Array.from(kr.checkInDates, dayNumber).sort() };
+    dayCache.set(kr, days);
+  }
+  return days;
+}
+
+/** Whether a sorted list holds a day in (after, upTo]. */
+function anyIn(sorted: Float64Array, after: number, upTo: number): boolean {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]! <= after) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < sorted.length && sorted[lo]! <= upTo;
 }
 
 /**
