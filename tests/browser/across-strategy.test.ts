@@ -41,6 +41,25 @@ describe('strategy, pillars and the department map in the browser', () => {
     expect(await seriousAxeViolations(page)).toEqual([]);
     await page.screenshot({ path: `${SHOTS}/pillar.png` });
 
+    // Rename it, then delete it: the objective serving it stays and loses only the link.
+    await page.getByRole('button', { name: 'Edit pillar' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Edit Reach' });
+    await dialog.getByLabel('Pillar name').fill('Reach further');
+    await dialog.getByLabel('Narrative').fill('Twice the customers by the end of the year');
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await dialog.getByRole('button', { name: 'Save pillar' }).click();
+    await page.getByRole('heading', { name: 'Reach further', level: 1 }).waitFor();
+    await page.getByText('Twice the customers by the end of the year').waitFor();
+    await page.getByRole('button', { name: 'Delete pillar' }).click();
+    const confirm = page.getByRole('dialog', { name: 'Delete Reach further?' });
+    await confirm.getByText('Objectives that serve it stay and lose only the link.').waitFor();
+    await confirm.getByRole('button', { name: 'Delete pillar' }).click();
+    await page.getByRole('heading', { name: 'Strategy', level: 1 }).waitFor();
+    await page.getByTestId('pillar-card').filter({ hasText: 'Craft' }).waitFor();
+    expect(await page.getByTestId('pillar-card').filter({ hasText: 'Reach further' }).count()).toBe(0);
+    const kept = (await (await page.request.get(`${server.url}/api/v1/objectives/${loved.id}`)).json()) as { pillarId: string | null };
+    expect(kept.pillarId).toBeNull();
+
     await page.setViewportSize({ width: 375, height: 800 });
     await page.goto(`${server.url}/strategy`);
     await page.getByTestId('pillar-card').first().waitFor();

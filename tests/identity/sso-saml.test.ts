@@ -140,6 +140,8 @@ describeEachEngine('Single sign-on with SAML 2.0', (engine) => {
 
     const email = acme('dee');
     const person = await addPerson(t.owner.client, { email });
+    // Signed in with a password before it is switched off: a member may not configure SSO either way.
+    const member = await addPerson(t.owner.client);
     const view = await t.owner.client.get(`${API}/organization/sso`);
     idp = await startSamlIdp(view.body.spMetadataUrl, { dee: { email, name: 'Dee' } });
     // Entry point, entity ID and certificate instead of metadata.
@@ -150,7 +152,6 @@ describeEachEngine('Single sign-on with SAML 2.0', (engine) => {
     expect(expectProblem(refused, 403, '/problems/forbidden').detail).toMatch(/Sign in with X/);
     const signedIn = await signInThroughSamlIdp(t.server.url, saved.body.providerId, 'dee');
     expect((await me(signedIn.client)).id).toBe(person.user.id);
-    const member = await addPerson(t.owner.client);
     expectProblem(
       await member.client.put(`${API}/organization/sso/saml`, { ...base, idpMetadata: idp.metadata }),
       403,

@@ -41,6 +41,11 @@ export interface Pillar extends Owned {
   objectives: ServingObjective[];
 }
 
+/** GET /pillars/{id}: the pillar and what the reader may do to it. */
+export interface PillarPage extends Pillar {
+  can: { edit: boolean };
+}
+
 export interface Strategy {
   cycleId: string;
   year: number;
@@ -69,7 +74,7 @@ export const usePillar = (id: string, cycleId: string | null) =>
   useQuery({
     queryKey: strategyKeys.pillar(id, cycleId),
     enabled: Boolean(cycleId),
-    queryFn: () => api<Pillar>(`/api/v1/pillars/${id}?cycleId=${cycleId}`),
+    queryFn: () => api<PillarPage>(`/api/v1/pillars/${id}?cycleId=${cycleId}`),
   });
 
 export const saveNarrative = (body: { mission: string | null; vision: string | null }) =>
@@ -77,6 +82,11 @@ export const saveNarrative = (body: { mission: string | null; vision: string | n
 
 export const createPillar = (body: { name: string; narrative: string | null; ownerId: string | null }) =>
   api<{ id: string }>('/api/v1/pillars', { method: 'POST', body });
+
+export const updatePillar = (id: string, body: { name?: string; narrative?: string | null; ownerId?: string | null }) =>
+  api<{ id: string }>(`/api/v1/pillars/${id}`, { method: 'PATCH', body });
+
+export const deletePillar = (id: string) => api<void>(`/api/v1/pillars/${id}`, { method: 'DELETE' });
 
 export const createAnnualObjective = (body: { pillarId: string; year: number; title: string }) =>
   api<{ id: string }>('/api/v1/annual-objectives', { method: 'POST', body });

@@ -5,6 +5,7 @@ import { PageSkeleton } from '../components/PageSkeleton.js';
 import { percent, STATUS_COLOR, STATUS_LABEL } from '../components/ProgressBar.js';
 import { useChosenCycle } from '../components/strategy/CycleSelect.js';
 import { PillarStandingLine } from '../components/strategy/PillarCard.js';
+import { PillarActions } from '../components/strategy/PillarActions.js';
 
 /** One pillar: its narrative and owner, how it is doing, its annual objectives and every objective serving it. */
 export function PillarPage() {
@@ -29,6 +30,7 @@ export function PillarPage() {
           <Text size="sm" c="dimmed">
             Owner: {p.ownerName ?? 'nobody yet'}
           </Text>
+          {p.can.edit && <PillarActions key={`${p.id}:${p.name}:${p.narrative}:${p.ownerId}`} pillar={p} />}
           {picker}
           <PillarStandingLine pillar={p} />
           <Title order={2} size="h4">

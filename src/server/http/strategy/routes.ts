@@ -7,7 +7,7 @@ import { actorOf, type AppContext } from '../context.js';
 import { idParam, problemSchema } from '../schemas.js';
 import { annualObjectiveRoutes } from './annual-objective-routes.js';
 import { pillarRoutes } from './pillar-routes.js';
-import { cycleQuery, narrativeBody, strategySchema } from './schema.js';
+import { cycleQuery, narrativeBody, pillarPageView, strategySchema } from './schema.js';
 
 /** The strategic narrative: mission, vision, pillars and annual objectives above the quarterly cycles. */
 export const strategyRoutes =
@@ -48,7 +48,7 @@ export const strategyRoutes =
         summary: 'A pillar: what serves it in a cycle and how it is doing',
         params: idParam,
         querystring: cycleQuery,
-        response: { 200: strategySchema.shape.pillars.element, 404: problemSchema },
+        response: { 200: pillarPageView, 404: problemSchema },
       },
       handler: async (request) => {
         const actor = actorOf(request);
@@ -57,7 +57,7 @@ export const strategyRoutes =
           requirePillar(ctx.db, actor.orgId, request.params.id),
         ]);
         const overview = await strategyOverview(ctx.db, actor, cycle, ctx.clock(), request.params.id);
-        return overview.pillars[0]!;
+        return { ...overview.pillars[0]!, can: { edit: overview.can.edit } };
       },
     });
 

@@ -66,6 +66,9 @@ export const pillarView = z.object({
   objectives: z.array(servingObjective).describe('Only on GET /pillars/{id}: what serves it'),
 });
 
+/** GET /pillars/{id}: the pillar with what the reader may do to it. */
+export const pillarPageView = pillarView.extend({ can: z.object({ edit: z.boolean() }) });
+
 export const strategySchema = z.object({
   cycleId: z.string(),
   year: z.number().int(),
