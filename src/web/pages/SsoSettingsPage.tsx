@@ -1,10 +1,10 @@
-import { Alert, Button, Card, Code, Group, PasswordInput, Radio, Stack, Switch, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Card, Code, Group, PasswordInput, Radio, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { removeSsoConfig, saveSsoConfig, ssoConfigKey, useSsoConfig, type SsoConfig, type SsoGroupMapping } from '../api/sso.js';
 import type { Me } from '../api/types.js';
-import { GroupMappingsFields } from '../components/sso/GroupMappingsFields.js';
+import { SsoAccessFields } from '../components/sso/SsoAccessFields.js';
 import { SamlSsoForm } from '../components/sso/SamlSsoForm.js';
 import { useApiSubmit } from '../components/useApiForm.js';
 
@@ -108,40 +108,14 @@ function SsoForm({ config }: { config: SsoConfig }) {
           autoComplete="off"
           {...form.getInputProps('clientSecret')}
         />
-        <TextInput
-          label="Allowed e-mail domains"
-          description="Comma-separated, e.g. acme.com, acme.co.uk"
-          required
-          {...form.getInputProps('allowedDomains')}
+        <SsoAccessFields
+          form={form}
+          saved={saved}
+          configured={config.configured}
+          busy={busy}
+          onRemove={() => void remove()}
+          addMapping={() => form.insertListItem('groupMappings', { group: '' })}
         />
-        <Switch
-          label="Password sign-in stays on"
-          description="When off, only owners can still sign in with a password (the break-glass path if the provider is down)."
-          {...form.getInputProps('passwordSignIn', { type: 'checkbox' })}
-        />
-        <GroupMappingsFields
-          mappings={form.getValues().groupMappings}
-          inputProps={(path) => form.getInputProps(`groupMappings.${path}`)}
-          add={() => form.insertListItem('groupMappings', { group: '' })}
-          remove={(i) => form.removeListItem('groupMappings', i)}
-        />
-        {saved && (
-          <Alert color="teal" role="status">
-            {saved}
-          </Alert>
-        )}
-        <Group justify="space-between">
-          {config.configured ? (
-            <Button variant="subtle" color="red" onClick={() => void remove()}>
-              Remove single sign-on
-            </Button>
-          ) : (
-            <span />
-          )}
-          <Button type="submit" loading={busy}>
-            Save single sign-on
-          </Button>
-        </Group>
       </Stack>
     </form>
   );

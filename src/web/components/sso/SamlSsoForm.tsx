@@ -1,10 +1,10 @@
-import { Alert, Button, Code, Group, Radio, Stack, Switch, Text, Textarea, TextInput } from '@mantine/core';
+import { Alert, Code, Group, Radio, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { removeSsoConfig, saveSamlConfig, ssoConfigKey, type SsoConfig, type SsoGroupMapping } from '../../api/sso.js';
 import { useApiSubmit } from '../useApiForm.js';
-import { GroupMappingsFields } from './GroupMappingsFields.js';
+import { SsoAccessFields } from './SsoAccessFields.js';
 
 const Address = ({ label, value }: { label: string; value: string }) => (
   <Text size="sm">
@@ -107,40 +107,14 @@ export function SamlSsoForm({ config }: { config: SsoConfig }) {
           <TextInput label="E-mail attribute" description="Else the NameID (e-mail format)" {...form.getInputProps('emailAttribute')} />
           <TextInput label="Groups attribute" {...form.getInputProps('groupsAttribute')} />
         </Group>
-        <TextInput
-          label="Allowed e-mail domains"
-          description="Comma-separated, e.g. acme.com, acme.co.uk"
-          required
-          {...form.getInputProps('allowedDomains')}
+        <SsoAccessFields
+          form={form}
+          saved={saved}
+          configured={config.configured}
+          busy={busy}
+          onRemove={() => void remove()}
+          addMapping={() => form.insertListItem('groupMappings', { group: '' })}
         />
-        <Switch
-          label="Password sign-in stays on"
-          description="When off, only owners can still sign in with a password (the break-glass path if the provider is down)."
-          {...form.getInputProps('passwordSignIn', { type: 'checkbox' })}
-        />
-        <GroupMappingsFields
-          mappings={form.getValues().groupMappings}
-          inputProps={(path) => form.getInputProps(`groupMappings.${path}`)}
-          add={() => form.insertListItem('groupMappings', { group: '' })}
-          remove={(i) => form.removeListItem('groupMappings', i)}
-        />
-        {saved && (
-          <Alert color="teal" role="status">
-            {saved}
-          </Alert>
-        )}
-        <Group justify="space-between">
-          {config.configured ? (
-            <Button variant="subtle" color="red" onClick={() => void remove()}>
-              Remove single sign-on
-            </Button>
-          ) : (
-            <span />
-          )}
-          <Button type="submit" loading={busy}>
-            Save single sign-on
-          </Button>
-        </Group>
       </Stack>
     </form>
   );
