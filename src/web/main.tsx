@@ -6,6 +6,7 @@ import { BrowserRouter } from 'react-router';
 import { MantineProvider, createTheme, type CSSVariablesResolver } from '@mantine/core';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { App } from './App.js';
+import { ApiError } from './api/client.js';
 import { NotificationsOnDemand } from './components/on-demand/NotificationsOnDemand.js';
 
 // Darker shades than Mantine's defaults: its dimmed grey, red and teal-6 miss WCAG AA contrast on white.
@@ -41,7 +42,12 @@ const contrastVariables: CSSVariablesResolver = () => ({
   },
   dark: {},
 });
-const queryClient = new QueryClient({ defaultOptions: { queries: { staleTime: 10_000, refetchOnWindowFocus: true } } });
+// A refusal (4xx: not found, forbidden…) is an answer, not a failure: shown at once, never retried. Only network
+// errors and 5xx are retried (up to three times).
+const retryUnlessRefused = (failures: number, error: Error) => failures < 3 && !(error instanceof ApiError && error.status < 500);
+const queryClient = new QueryClient({
+  defaultOptions: { queries: { staleTime: 10_000, refetchOnWindowFocus: true, retry: retryUnlessRefused } },
+});
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
