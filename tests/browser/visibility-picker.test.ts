@@ -84,7 +84,7 @@ describe('the visibility picker and badge', () => {
     // The objective page at 375 px with its badge.
     await page.setViewportSize({ width: 375, height: 800 });
     await page.getByRole('img', { name: /^Private/ }).waitFor();
-    expect(await scrollsSideways(page)).toBe(false);
+    await expect.poll(() => scrollsSideways(page)).toBe(false);
     await page.screenshot({ path: `${SHOTS}/visibility-objective-375.png` });
     await page.setViewportSize({ width: 1280, height: 900 });
     await page.screenshot({ path: `${SHOTS}/visibility-objective.png` });
