@@ -85,10 +85,8 @@ export const REVIEWED_UNSCOPED_QUERIES: Record<string, string[]> = {
       'src/server/services/okrs/check-ins.ts › deleteCheckIn › checkIns',
       'src/server/services/okrs/key-results.ts › createKeyResult › keyResults',
       'src/server/services/okrs/key-results.ts › updateKeyResult › keyResults',
-      'src/server/services/okrs/key-results.ts › deleteKeyResult › keyResults',
       'src/server/services/okrs/key-results.ts › overrideScore › keyResults',
       'src/server/services/okrs/objectives.ts › updateObjective › objectives',
-      'src/server/services/okrs/objectives.ts › deleteObjective › objectives',
     ],
   "The caller's own team memberships, by the caller's user id (one organisation)": [
     'src/server/services/okrs/read-model.ts › loadContext › teamMembers',
