@@ -2,9 +2,9 @@ import { Alert, Card, Code, Group, PasswordInput, Radio, Stack, Text, TextInput,
 import { useForm } from '@mantine/form';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { removeSsoConfig, saveSsoConfig, ssoConfigKey, useSsoConfig, type SsoConfig, type SsoGroupMapping } from '../api/sso.js';
+import { saveSsoConfig, ssoConfigKey, useSsoConfig, type SsoConfig, type SsoGroupMapping } from '../api/sso.js';
 import type { Me } from '../api/types.js';
-import { SsoAccessFields } from '../components/sso/SsoAccessFields.js';
+import { SsoAccessFields, useSsoNotice } from '../components/sso/SsoAccessFields.js';
 import { SamlSsoForm } from '../components/sso/SamlSsoForm.js';
 import { useApiSubmit } from '../components/useApiForm.js';
 
@@ -52,7 +52,7 @@ function ProtocolChoice({ config }: { config: SsoConfig }) {
 
 function SsoForm({ config }: { config: SsoConfig }) {
   const queryClient = useQueryClient();
-  const [saved, setSaved] = useState<string | null>(null);
+  const { saved, setSaved, remove } = useSsoNotice();
   const form = useForm({
     mode: 'controlled',
     initialValues: {
@@ -77,11 +77,6 @@ function SsoForm({ config }: { config: SsoConfig }) {
     form.setFieldValue('clientSecret', '');
     setSaved('Saved. People can now sign in with ' + (next.name ?? 'your provider') + '.');
   });
-  const remove = async () => {
-    await removeSsoConfig();
-    await queryClient.invalidateQueries({ queryKey: ssoConfigKey });
-    setSaved('Single sign-on removed; people sign in with their passwords.');
-  };
   return (
     <form onSubmit={onSubmit}>
       <Stack>

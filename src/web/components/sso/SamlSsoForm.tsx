@@ -2,9 +2,9 @@ import { Alert, Code, Group, Radio, Stack, Text, Textarea, TextInput } from '@ma
 import { useForm } from '@mantine/form';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { removeSsoConfig, saveSamlConfig, ssoConfigKey, type SsoConfig, type SsoGroupMapping } from '../../api/sso.js';
+import { saveSamlConfig, ssoConfigKey, type SsoConfig, type SsoGroupMapping } from '../../api/sso.js';
 import { useApiSubmit } from '../useApiForm.js';
-import { SsoAccessFields } from './SsoAccessFields.js';
+import { SsoAccessFields, useSsoNotice } from './SsoAccessFields.js';
 
 const Address = ({ label, value }: { label: string; value: string }) => (
   <Text size="sm">
@@ -15,7 +15,7 @@ const Address = ({ label, value }: { label: string; value: string }) => (
 /** SAML 2.0: what to register at the IdP, the IdP by metadata or by its fields, domains, password sign-in, groups. */
 export function SamlSsoForm({ config }: { config: SsoConfig }) {
   const queryClient = useQueryClient();
-  const [saved, setSaved] = useState<string | null>(null);
+  const { saved, setSaved, remove } = useSsoNotice();
   const saml = config.protocol === 'saml';
   const [source, setSource] = useState(saml && !config.idpMetadata ? 'fields' : 'metadata');
   const form = useForm({
@@ -49,11 +49,6 @@ export function SamlSsoForm({ config }: { config: SsoConfig }) {
     queryClient.setQueryData(ssoConfigKey, next);
     setSaved('Saved. People can now sign in with ' + (next.name ?? 'your provider') + '.');
   });
-  const remove = async () => {
-    await removeSsoConfig();
-    await queryClient.invalidateQueries({ queryKey: ssoConfigKey });
-    setSaved('Single sign-on removed; people sign in with their passwords.');
-  };
   return (
     <form onSubmit={onSubmit}>
       <Stack>

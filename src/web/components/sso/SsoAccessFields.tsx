@@ -1,6 +1,8 @@
 import { Alert, Button, Group, Switch, TextInput } from '@mantine/core';
 import type { UseFormReturnType } from '@mantine/form';
-import type { SsoGroupMapping } from '../../api/sso.js';
+import { useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { removeSsoConfig, ssoConfigKey, type SsoGroupMapping } from '../../api/sso.js';
 import { GroupMappingsFields } from './GroupMappingsFields.js';
 
 /** What both protocols' forms hold besides the provider itself. */
@@ -8,6 +10,18 @@ export interface SsoAccessValues {
   allowedDomains: string;
   passwordSignIn: boolean;
   groupMappings: SsoGroupMapping[];
+}
+
+/** The notice both forms show after a save or a removal, and the removal itself. */
+export function useSsoNotice() {
+  const queryClient = useQueryClient();
+  const [saved, setSaved] = useState<string | null>(null);
+  const remove = async () => {
+    await removeSsoConfig();
+    await queryClient.invalidateQueries({ queryKey: ssoConfigKey });
+    setSaved('Single sign-on removed; people sign in with their passwords.');
+  };
+  return { saved, setSaved, remove };
 }
 
 interface Props<V extends SsoAccessValues> {
