@@ -61,7 +61,7 @@ describe('audit log in the browser', () => {
 
       await page.setViewportSize({ width: 375, height: 800 });
       await page.getByRole('heading', { name: 'Audit log', level: 1 }).waitFor();
-      expect(await scrollsSideways(page)).toBe(false);
+      await expect.poll(() => scrollsSideways(page)).toBe(false);
       expect(await seriousAxeViolations(page)).toEqual([]);
       await page.screenshot({ path: `${SHOTS}/audit-log-375.png`, fullPage: true });
     },

@@ -84,7 +84,7 @@ describe('built capabilities are reachable in the browser', () => {
       await page.setViewportSize({ width: 375, height: 800 });
       await page.reload();
       await card.waitFor();
-      expect(await scrollsSideways(page)).toBe(false);
+      await expect.poll(() => scrollsSideways(page)).toBe(false);
       expect(await seriousAxeViolations(page)).toEqual([]);
       await page.screenshot({ path: `${SHOTS}/objective-375.png`, fullPage: true });
       await page.setViewportSize({ width: 1280, height: 900 });

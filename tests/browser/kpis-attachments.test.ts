@@ -62,7 +62,7 @@ describe('Links, files and initiatives in the browser', () => {
       await page.setViewportSize({ width: 375, height: 800 });
       // The navigation slides away after the resize: judge the layout once it has settled.
       await expect.poll(() => wideElements(page), { message: 'elements wider than the 375 px screen', timeout: 5_000 }).toEqual([]);
-      expect(await scrollsSideways(page)).toBe(false);
+      await expect.poll(() => scrollsSideways(page)).toBe(false);
       await page.screenshot({ path: `${SHOTS}/key-result-initiatives-375.png`, fullPage: true });
       await page.setViewportSize({ width: 1280, height: 900 });
 

@@ -52,7 +52,7 @@ describe('KPIs in the browser', () => {
     expect(await seriousAxeViolations(page)).toEqual([]);
     await page.screenshot({ path: `${SHOTS}/kpi-unhealthy.png`, fullPage: true });
     await page.setViewportSize({ width: 375, height: 800 });
-    expect(await scrollsSideways(page)).toBe(false);
+    await expect.poll(() => scrollsSideways(page)).toBe(false);
     await page.screenshot({ path: `${SHOTS}/kpi-unhealthy-375.png`, fullPage: true });
     await page.setViewportSize({ width: 1280, height: 900 });
 
@@ -66,7 +66,7 @@ describe('KPIs in the browser', () => {
     expect(await seriousAxeViolations(page)).toEqual([]);
     await page.screenshot({ path: `${SHOTS}/kpi-board.png`, fullPage: true });
     await page.setViewportSize({ width: 375, height: 800 });
-    expect(await scrollsSideways(page)).toBe(false);
+    await expect.poll(() => scrollsSideways(page)).toBe(false);
     await page.screenshot({ path: `${SHOTS}/kpi-board-375.png`, fullPage: true });
   });
 });

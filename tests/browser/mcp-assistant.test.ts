@@ -1,7 +1,7 @@
 /** The tokens page tells how to connect an assistant; a check-in made through MCP shows as such in the history. */
 import { describe, expect, it } from 'vitest';
 import { callTool, connectAssistant, expectSuccess } from '../mcp/support.js';
-import { scrollsSideways, seriousAxeViolations, wideElements } from './browser.js';
+import { scrollsSideways, seriousAxeViolations } from './browser.js';
 import { useSignedInBrowser } from './signed-in.js';
 
 const SHOTS = process.env.SCREENSHOT_DIR ?? 'test-results/screenshots';
@@ -20,7 +20,7 @@ describe('connecting an assistant over MCP, in the browser', () => {
     await page.setViewportSize({ width: 375, height: 800 });
     await page.reload();
     await page.getByRole('heading', { name: 'Connect an assistant (MCP)', level: 2 }).waitFor();
-    expect(await scrollsSideways(page), (await wideElements(page)).join('\n')).toBe(false);
+    await expect.poll(() => scrollsSideways(page)).toBe(false);
     expect(await seriousAxeViolations(page)).toEqual([]);
     await page.screenshot({ path: `${SHOTS}/tokens-mcp-375.png`, fullPage: true });
     await page.setViewportSize({ width: 1280, height: 900 });

@@ -39,7 +39,7 @@ describe('The coach moves an output key result to an initiative', () => {
     expect(await seriousAxeViolations(page)).toEqual([]);
     await page.setViewportSize({ width: 375, height: 800 });
     await expect.poll(() => wideElements(page), { message: 'elements wider than the 375 px screen', timeout: 5_000 }).toEqual([]);
-    expect(await scrollsSideways(page)).toBe(false);
+    await expect.poll(() => scrollsSideways(page)).toBe(false);
     await page.screenshot({ path: `${SHOTS}/move-to-initiative-done-375.png`, fullPage: true });
   });
 });

@@ -159,11 +159,11 @@ describe('learning from a cycle in the browser', () => {
       await page.setViewportSize({ width: 375, height: 800 });
       await page.goto(`${server.url}/lessons`);
       await page.getByRole('heading', { name: 'Lessons', exact: true }).waitFor();
-      expect(await scrollsSideways(page)).toBe(false);
+      await expect.poll(() => scrollsSideways(page)).toBe(false);
       await page.screenshot({ path: `${SHOTS}/lessons-375.png`, fullPage: true });
       await page.goto(`${server.url}/cycles/${cycle.id}/evaluation`);
       await page.getByRole('heading', { name: 'Evaluation: Autumn' }).waitFor();
-      expect(await scrollsSideways(page)).toBe(false);
+      await expect.poll(() => scrollsSideways(page)).toBe(false);
       await page.screenshot({ path: `${SHOTS}/evaluation-375.png`, fullPage: true });
     },
   );

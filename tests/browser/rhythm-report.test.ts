@@ -74,7 +74,7 @@ describe('a stakeholder report: printed clean, shared read-only', () => {
     await ada.emulateMedia({ media: 'screen' });
 
     await ada.setViewportSize({ width: 375, height: 800 });
-    expect(await scrollsSideways(ada)).toBe(false);
+    await expect.poll(() => scrollsSideways(ada)).toBe(false);
     await ada.setViewportSize({ width: 1280, height: 900 });
   });
 

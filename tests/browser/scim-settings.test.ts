@@ -1,6 +1,6 @@
 /** Admins connect an identity provider on the provisioning page: base URL, a SCIM token shown once, its last use, revocation. */
 import { describe, expect, it } from 'vitest';
-import { scrollsSideways, seriousAxeViolations, wideElements } from './browser.js';
+import { scrollsSideways, seriousAxeViolations } from './browser.js';
 import { useSignedInBrowser } from './signed-in.js';
 
 const SHOTS = process.env.SCREENSHOT_DIR ?? 'test-results/screenshots';
@@ -45,7 +45,6 @@ describe('SCIM provisioning settings in the browser', () => {
     await page.setViewportSize({ width: 375, height: 800 });
     // The table's scroll area measures itself after the resize (a ResizeObserver): give it its frame.
     await expect.poll(() => scrollsSideways(page), { timeout: 5_000 }).toBe(false);
-    expect(await scrollsSideways(page), (await wideElements(page)).join('\n')).toBe(false);
     expect(await seriousAxeViolations(page)).toEqual([]);
     await page.screenshot({ path: `${SHOTS}/scim-settings-375.png`, fullPage: true });
     await page.setViewportSize({ width: 1366, height: 900 });

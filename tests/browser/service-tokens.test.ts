@@ -36,7 +36,7 @@ describe('service tokens in the browser', () => {
     await page.screenshot({ path: `${SHOTS}/service-tokens.png`, fullPage: true });
 
     await page.setViewportSize({ width: 375, height: 800 });
-    expect(await scrollsSideways(page)).toBe(false);
+    await expect.poll(() => scrollsSideways(page)).toBe(false);
     expect(await seriousAxeViolations(page)).toEqual([]);
     await page.screenshot({ path: `${SHOTS}/service-tokens-375.png`, fullPage: true });
 

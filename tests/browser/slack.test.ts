@@ -36,7 +36,7 @@ describe('Slack app in the browser', () => {
     await page.setViewportSize({ width: 375, height: 800 });
     await page.reload();
     await page.getByRole('heading', { level: 1, name: 'Slack app' }).waitFor();
-    expect(await scrollsSideways(page)).toBe(false);
+    await expect.poll(() => scrollsSideways(page)).toBe(false);
     await page.screenshot({ path: `${SHOTS}/slack-install-375.png`, fullPage: true });
 
     await page.goto(`${server.url}/settings/profile`);
@@ -45,7 +45,7 @@ describe('Slack app in the browser', () => {
     const status = page.getByRole('status').filter({ hasText: 'In Slack, send this command' });
     await status.waitFor();
     expect(await status.textContent()).toMatch(/\/cairn link [A-Z2-9]{8}/);
-    expect(await scrollsSideways(page)).toBe(false);
+    await expect.poll(() => scrollsSideways(page)).toBe(false);
     expect(await seriousAxeViolations(page)).toEqual([]);
     await page.screenshot({ path: `${SHOTS}/slack-profile-375.png`, fullPage: true });
   });
@@ -67,7 +67,7 @@ describe('Slack app in the browser', () => {
     await page.setViewportSize({ width: 375, height: 800 });
     await page.reload();
     expect(await page.getByLabel('Slack channel for Platform').inputValue()).toBe('C0PLATFORM1');
-    expect(await scrollsSideways(page)).toBe(false);
+    await expect.poll(() => scrollsSideways(page)).toBe(false);
     await page.screenshot({ path: `${SHOTS}/team-slack-channel-375.png`, fullPage: true });
   });
 });

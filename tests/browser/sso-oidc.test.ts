@@ -47,7 +47,7 @@ describe('single sign-on in the browser', () => {
     expect(await seriousAxeViolations(page)).toEqual([]);
     await page.screenshot({ path: `${SHOTS}/sso-settings.png`, fullPage: true });
     await page.setViewportSize({ width: 375, height: 800 });
-    expect(await scrollsSideways(page)).toBe(false);
+    await expect.poll(() => scrollsSideways(page)).toBe(false);
     await page.screenshot({ path: `${SHOTS}/sso-settings-375.png`, fullPage: true });
   });
 
@@ -72,7 +72,7 @@ describe('single sign-on in the browser', () => {
       await page.getByRole('alert').filter({ hasText: 'e-mail domain is not allowed' }).waitFor();
       expect(await seriousAxeViolations(page)).toEqual([]);
       await page.setViewportSize({ width: 375, height: 800 });
-      expect(await scrollsSideways(page)).toBe(false);
+      await expect.poll(() => scrollsSideways(page)).toBe(false);
       await page.screenshot({ path: `${SHOTS}/sso-refused-375.png`, fullPage: true });
       await page.setViewportSize({ width: 1280, height: 900 });
 

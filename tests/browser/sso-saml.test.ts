@@ -47,7 +47,7 @@ describe('SAML single sign-on in the browser', () => {
     expect(await seriousAxeViolations(page)).toEqual([]);
     await page.screenshot({ path: `${SHOTS}/sso-saml-settings.png`, fullPage: true });
     await page.setViewportSize({ width: 375, height: 800 });
-    expect(await scrollsSideways(page)).toBe(false);
+    await expect.poll(() => scrollsSideways(page)).toBe(false);
     await page.screenshot({ path: `${SHOTS}/sso-saml-settings-375.png`, fullPage: true });
     await page.setViewportSize({ width: 1280, height: 900 });
   });

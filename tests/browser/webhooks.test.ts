@@ -72,7 +72,7 @@ describe('the Webhooks settings page', () => {
 
     await page.setViewportSize({ width: 375, height: 800 });
     await page.getByRole('heading', { level: 1, name: 'Webhooks' }).waitFor();
-    expect(await scrollsSideways(page)).toBe(false);
+    await expect.poll(() => scrollsSideways(page)).toBe(false);
     expect(await seriousAxeViolations(page)).toEqual([]);
     await page.screenshot({ path: `${SHOTS}/webhooks-375.png`, fullPage: true });
   });

@@ -47,7 +47,9 @@ describe('Backup and restore drill (embedded database)', () => {
     const failures: string[] = [];
     const load = (async () => {
       for (let i = 0; writing && failures.length === 0;) {
-        const response = await owner.post(`${API}/teams`, { name: `Load team ${i}` });
+        const response = await owner
+          .post(`${API}/teams`, { name: `Load team ${i}` })
+          .catch((error: unknown) => ({ status: 0, text: String(error) }));
         if (response.status === 201) acknowledged.push(`Load team ${i++}`);
         else if (response.status !== 503) failures.push(`${response.status} ${response.text}`);
       }

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { PGlite } from '@electric-sql/pglite';
@@ -21,6 +21,8 @@ without passwords; \`cairn import org.json --apply\` reads it into an empty orga
 
 /** Asks the running server holding the data directory to write the backup (SIGUSR2 plus a request file), and waits for it. */
 async function askRunningServer(pid: number, directory: string, output: string): Promise<void> {
+  // The server makes the directory with its first scheduled backup, which a freshly started one may not have written yet.
+  mkdirSync(directory, { recursive: true });
   const request = join(directory, `${REQUEST_PREFIX}${randomUUID()}.json`);
   writeFileSync(request, JSON.stringify({ output }));
   process.kill(pid, 'SIGUSR2');
