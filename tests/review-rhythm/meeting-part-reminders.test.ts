@@ -1,18 +1,9 @@
-import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
+import { beforeEach, expect, it } from 'vitest';
 import { describeEachEngine } from '../support/engines.js';
 import { expectStatus, type Person } from '../support/fixtures.js';
-import { startSmtpReceiver, type SmtpReceiver } from '../rhythm/receivers.js';
-import {
-  API,
-  MovableClock,
-  runJobs,
-  setUpRhythmWorld,
-  smtpMailer,
-  startRhythmServer,
-  type RhythmServer,
-  type RhythmWorld,
-} from '../rhythm/support.js';
+import { API, runJobs, type RhythmWorld } from '../rhythm/support.js';
 import { notificationsOf } from '../social/support.js';
+import { useRhythmMailSuite } from '../rhythm/mail-suite.js';
 
 /*
  * An asynchronous weekly of team Platform on Tuesday 18 February, 15:00 Paris, parts due 13:00 Paris (12:00 UTC).
@@ -21,23 +12,11 @@ import { notificationsOf } from '../social/support.js';
  * through the outbox dispatcher into a real SMTP server.
  */
 describeEachEngine('Reminders for asynchronous meeting parts', (engine) => {
-  const clock = new MovableClock('2025-02-14T12:00:00Z');
-  let smtp: SmtpReceiver;
-  let server: RhythmServer;
+  const suite = useRhythmMailSuite(engine, '2025-02-14T12:00:00Z');
+  const { clock } = suite;
   let w: RhythmWorld;
-  beforeAll(async () => {
-    smtp = await startSmtpReceiver();
-    server = await startRhythmServer(engine().handle, clock, smtpMailer(smtp.url));
-  });
-  afterAll(async () => {
-    await server?.close();
-    await smtp?.close();
-  });
-  beforeEach(async () => {
-    await engine().reset();
-    clock.set('2025-02-14T12:00:00Z');
-    w = await setUpRhythmWorld(server.url);
-    smtp.messages.length = 0;
+  beforeEach(() => {
+    w = suite.world;
   });
 
   const schedule = async (body: Record<string, unknown> = {}) => {
@@ -58,7 +37,7 @@ describeEachEngine('Reminders for asynchronous meeting parts', (engine) => {
   const post = async (person: Person, meetingId: string) =>
     expectStatus(await person.client.put(`${API}/meetings/${meetingId}/my-update`, { update: `${person.user.name} is on it` }), 201);
   /** Only the meetings' mail: check-in reminders of the same days are mailed too. */
-  const meetingMails = () => smtp.messages.filter((m) => /^(Post your part|\d+ parts? overdue):/.test(m.subject));
+  const meetingMails = () => suite.smtp.messages.filter((m) => /^(Post your part|\d+ parts? overdue):/.test(m.subject));
   const at = async (iso: string, jobs: string[]) => {
     clock.set(iso);
     await runJobs(w.owner.client, [...jobs, 'dispatch']);

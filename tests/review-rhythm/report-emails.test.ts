@@ -1,17 +1,8 @@
-import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
+import { beforeEach, expect, it } from 'vitest';
 import { describeEachEngine } from '../support/engines.js';
 import { expectProblem, expectStatus } from '../support/fixtures.js';
-import { startSmtpReceiver, type SmtpReceiver } from '../rhythm/receivers.js';
-import {
-  API,
-  MovableClock,
-  runJobs,
-  setUpRhythmWorld,
-  smtpMailer,
-  startRhythmServer,
-  type RhythmServer,
-  type RhythmWorld,
-} from '../rhythm/support.js';
+import { API, runJobs, type RhythmWorld } from '../rhythm/support.js';
+import { useRhythmMailSuite } from '../rhythm/mail-suite.js';
 
 interface Schedule {
   id: string;
@@ -26,26 +17,16 @@ interface Schedule {
  * `report-emails` job and the outbox dispatcher, into a real SMTP server.
  */
 describeEachEngine('Scheduled report e-mails to stakeholders', (engine) => {
-  const clock = new MovableClock('2025-02-14T12:00:00Z');
-  let smtp: SmtpReceiver;
-  let server: RhythmServer;
+  const suite = useRhythmMailSuite(engine, '2025-02-14T12:00:00Z');
+  const { clock } = suite;
   let w: RhythmWorld;
+  beforeEach(() => {
+    w = suite.world;
+  });
   let cycleId: string;
-  beforeAll(async () => {
-    smtp = await startSmtpReceiver();
-    server = await startRhythmServer(engine().handle, clock, smtpMailer(smtp.url));
-  });
-  afterAll(async () => {
-    await server?.close();
-    await smtp?.close();
-  });
   beforeEach(async () => {
-    await engine().reset();
-    clock.set('2025-02-14T12:00:00Z');
-    w = await setUpRhythmWorld(server.url);
     const cycles = await w.owner.client.get<{ id: string }[]>(`${API}/cycles`);
     cycleId = cycles.body[0]!.id;
-    smtp.messages.length = 0;
   });
 
   const schedule = (body: Record<string, unknown>, client = w.owner.client) =>
@@ -59,7 +40,7 @@ describeEachEngine('Scheduled report e-mails to stakeholders', (engine) => {
       ...body,
     });
   /** Only the reports: check-in notices are mailed too. */
-  const reports = () => smtp.messages.filter((m) => m.subject.startsWith('OKR report'));
+  const reports = () => suite.smtp.messages.filter((m) => m.subject.startsWith('OKR report'));
   const at = async (iso: string) => {
     clock.set(iso);
     await runJobs(w.owner.client, ['report-emails', 'dispatch']);
