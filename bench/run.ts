@@ -482,7 +482,21 @@ function runChild(kind: EngineKind, argv: string[], resultFile: string, database
   return new Promise((done, fail) => {
     const child = spawn(
       process.execPath,
-      ['--expose-gc', '--import', 'tsx', script, ...argv, '--child', kind, '--result', resultFile, '--database', databaseName],
+      // BENCH_CHILD_NODE_FLAGS: flags for the engine's process that NODE_OPTIONS refuses, e.g. "--cpu-prof --cpu-prof-dir=tmp/prof".
+      [
+        '--expose-gc',
+        ...(process.env.BENCH_CHILD_NODE_FLAGS?.split(' ').filter(Boolean) ?? []),
+        '--import',
+        'tsx',
+        script,
+        ...argv,
+        '--child',
+        kind,
+        '--result',
+        resultFile,
+        '--database',
+        databaseName,
+      ],
       { stdio: 'inherit' },
     );
     child.on('error', fail);
