@@ -23,8 +23,10 @@ export async function recoveryPeriodsOf(tx: Executor, orgId: string): Promise<nu
 /** After a KPI's values change: key results that follow it move, and a long unhealthy run proposes a recovery. */
 export async function afterKpiValues(tx: Transaction, deps: ServiceDeps, announce: Announcer, kpi: KpiRow, today: string) {
   const summary = summarizeKpi(kpi, kpi.cadence, await activeValues(tx, kpi.orgId, kpi.id));
+  // Read before following: a followed check-in takes the organisation's OKR lock until commit, so keep reads out of it.
+  const recoveryPeriods = await recoveryPeriodsOf(tx, kpi.orgId);
   await followKpi(tx, announce, kpi, summary.latest);
-  if (summary.unhealthyPeriods >= (await recoveryPeriodsOf(tx, kpi.orgId))) await proposeRecovery(tx, deps, announce, kpi, summary, today);
+  if (summary.unhealthyPeriods >= recoveryPeriods) await proposeRecovery(tx, deps, announce, kpi, summary, today);
   return summary;
 }
 
