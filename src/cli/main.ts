@@ -29,6 +29,7 @@ Usage: cairn <command> [options]
   export [--output FILE] [--as E]       the whole organisation as lossless JSON (--json-schema: its JSON Schema)
   backup [--output FILE]                back up the embedded database, also while Cairn runs (PostgreSQL: pg_dump advice)
   restore FILE                          restore an embedded backup into an empty CAIRN_DATA_DIR
+  cluster-template                      write the empty embedded cluster a first start loads (npm run build does)
   okrs export --cycle NAME              a cycle's OKRs as YAML (stable keys) for git
   okrs apply -f FILE.yaml [--dry-run]   apply a YAML file: prints the diff (added, changed, removed) and the coach
   okrs lint FILE.yaml                   run the quality coach offline on an OKRs-as-code file (exit 1 if blocking)
@@ -49,6 +50,7 @@ const commands: Record<string, (args: ReturnType<typeof parseArgs>) => Promise<v
   export: async (args) => (await import('./commands/export.js')).exportCommand(args),
   backup: async (args) => (await import('./commands/backup.js')).backupCommand(args),
   restore: async (args) => (await import('./commands/backup.js')).restoreCommand(args),
+  'cluster-template': async () => (await import('./commands/cluster-template.js')).clusterTemplateCommand(),
   okrs: async (args) => (await import('./commands/okrs.js')).okrsCommand(args),
   audit: async (args) => (await import('./commands/audit.js')).auditCommand(args),
 };

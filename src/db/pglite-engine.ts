@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { drizzle } from 'drizzle-orm/pglite';
@@ -6,6 +6,7 @@ import { migrate } from 'drizzle-orm/pglite/migrator';
 import { migrationsFolder } from './migrations-folder.js';
 import { analyzeGrownTables } from './analyze-grown.js';
 import { lockDataDirectory } from './lock.js';
+import { clusterTemplate } from './pglite-cluster-template.js';
 import { schema, type Database, type DatabaseHandle } from './database.js';
 
 /**
@@ -35,7 +36,10 @@ export async function openPglite(directory: string): Promise<DatabaseHandle> {
   mkdirSync(dataDir, { recursive: true });
   const release = lockDataDirectory(dataDir);
   try {
-    const client = await PGlite.create(resolve(dataDir, 'pg'));
+    const pgDir = resolve(dataDir, 'pg');
+    // A new directory loads the build's empty cluster when there is one (pglite-cluster-template.ts) instead of initdb.
+    const template = existsSync(resolve(pgDir, 'PG_VERSION')) ? undefined : clusterTemplate();
+    const client = await PGlite.create(pgDir, template ? { loadDataDir: template } : {});
     const pgDb = drizzle({ client, schema });
     const db = pgDb as unknown as Database;
     const handle: DatabaseHandle = {
