@@ -4,7 +4,14 @@ import { objectiveReviews, reviewsAskedOf } from '../../services/review-requests
 import { requestReview } from '../../services/review-requests/request-review.js';
 import { idParam, iso, problemSchema } from '../schemas.js';
 import { actorOf, type AppContext } from '../context.js';
-import { objectiveReviewsView, reviewDecision, reviewRequestCreate, reviewRequestsQuery, reviewRequestView, reviewsAskedView } from './schema.js';
+import {
+  objectiveReviewsView,
+  reviewDecision,
+  reviewRequestCreate,
+  reviewRequestsQuery,
+  reviewRequestView,
+  reviewsAskedView,
+} from './schema.js';
 
 /** Dates as ISO strings; everything else as the service shaped it. */
 const dated = <T extends { decidedAt: Date | null; createdAt: Date }>(row: T) => ({
@@ -23,7 +30,11 @@ export const reviewRequestRoutes =
         summary: 'Ask a champion, admin or team lead to review a draft objective (who may edit it); the reviewer is notified',
         params: idParam,
         body: reviewRequestCreate,
-        response: { 201: reviewRequestView.omit({ requestedByName: true, reviewerName: true, can: true }), 409: problemSchema, 422: problemSchema },
+        response: {
+          201: reviewRequestView.omit({ requestedByName: true, reviewerName: true, can: true }),
+          409: problemSchema,
+          422: problemSchema,
+        },
       },
       handler: async (request, reply) =>
         reply.status(201).send(dated(await requestReview(ctx, actorOf(request), request.params.id, request.body))),

@@ -58,7 +58,14 @@ export async function decideReview(deps: ServiceDeps, actor: Actor, requestId: s
         action: 'comment.created',
         entityType: 'comment',
         entityId: commentId,
-        after: { targetType: 'objective', targetId: objective.id, objectiveId: objective.id, keyResultId: null, excerpt: excerpt(body), mentions: [] },
+        after: {
+          targetType: 'objective',
+          targetId: objective.id,
+          objectiveId: objective.id,
+          keyResultId: null,
+          excerpt: excerpt(body),
+          mentions: [],
+        },
       });
       announce.changed('comment', objective.id, objective.id);
     }
@@ -77,7 +84,8 @@ export async function decideReview(deps: ServiceDeps, actor: Actor, requestId: s
         userId: request.requestedBy,
         kind: 'review',
         title: `${actor.name} ${decisionWords(input.decision)} “${objective.title}”`,
-        body: body ?? (input.decision === 'approve' ? 'The draft can be published.' : 'Look at the draft again, then ask for a new review.'),
+        body:
+          body ?? (input.decision === 'approve' ? 'The draft can be published.' : 'Look at the draft again, then ask for a new review.'),
         link: `/objectives/${objective.id}`,
         entityType: 'objective_review_request',
         entityId: requestId,

@@ -28,7 +28,9 @@ export async function checkReviewer(tx: Executor, actor: Actor, objective: { id:
   const reads = await tx
     .select({ id: objectives.id })
     .from(objectives)
-    .where(and(eq(objectives.orgId, actor.orgId), eq(objectives.id, objective.id), objectiveVisibleTo({ userId: person.id, role: person.role })));
+    .where(
+      and(eq(objectives.orgId, actor.orgId), eq(objectives.id, objective.id), objectiveVisibleTo({ userId: person.id, role: person.role })),
+    );
   if (reads.length === 0) throw invalid('reviewerId', 'This person cannot read the objective: share it with them first.');
   return person;
 }
