@@ -62,7 +62,17 @@ export type TeamMemberRole = (typeof TEAM_MEMBER_ROLES)[number];
 export const EMAIL_STATUSES = ['sent', 'failed', 'not_configured'] as const;
 export type EmailStatus = (typeof EMAIL_STATUSES)[number];
 
-export const NOTIFICATION_KINDS = ['reminder', 'escalation', 'digest', 'mention', 'comment', 'celebration', 'blocker', 'survey'] as const;
+export const NOTIFICATION_KINDS = [
+  'reminder',
+  'escalation',
+  'digest',
+  'mention',
+  'comment',
+  'celebration',
+  'blocker',
+  'survey',
+  'review',
+] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 /** Where a person may receive a notification kind. */

@@ -13,6 +13,7 @@ export const ERROR_CODES = [
   'already-set-up',
   'cycle-closed',
   'quality-blocked',
+  'approval-required',
   'review-incomplete',
   'rate-limited',
   'unavailable',

@@ -47,7 +47,7 @@ describe('rollout page: phases, rollout team and settings', () => {
     await page.getByRole('switch', { name: 'Company OKRs first' }).click();
     await done;
     const programme = await page.request.get(`${server.url}/api/v1/rollout`);
-    expect((await programme.json()).settings).toEqual({ companyOkrsFirst: true });
+    expect((await programme.json()).settings).toEqual({ companyOkrsFirst: true, approvalRequired: false });
 
     // Learning → practising: no figures yet, so not qualified, but the owner may move it.
     await page.getByText('Not yet ready for practising (last four weeks):').waitFor();

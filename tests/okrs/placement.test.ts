@@ -89,6 +89,8 @@ describeEachEngine('where objectives may be created and moved', (engine) => {
       publishOverride: false,
       addKeyResult: false,
       comment: true,
+      requestReview: false,
+      decideReview: false,
     });
     expectProblem(await member.client.patch(`${API}/objectives/${other.id}`, { title: 'Mine now' }), 403, '/problems/forbidden');
     const asOwner = await t.w.api.objective(objective.id);

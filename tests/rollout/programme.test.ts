@@ -114,7 +114,7 @@ describeEachEngine('rollout programme: phases, rollout team, company OKRs first'
     const sales = await createTeam(t.owner.client, { name: 'Sales' });
     const on = await champion.client.patch('/api/v1/rollout/settings', { companyOkrsFirst: true });
     expectStatus(on, 200);
-    expect(on.body).toEqual({ companyOkrsFirst: true });
+    expect(on.body).toEqual({ companyOkrsFirst: true, approvalRequired: false });
     const api = new OkrApi(t.owner.client);
     const cycle = await api.createCycle({ name: 'Q1 2027', startDate: '2027-01-01', endDate: '2027-03-31' });
     const team = await api.createObjective({ cycleId: cycle.id, title: 'Win the northern region', teamId: sales.id });

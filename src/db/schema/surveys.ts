@@ -177,6 +177,8 @@ export const rolloutSettings = pgTable(
     surveyMinGroupSize: integer('survey_min_group_size').notNull().default(5),
     /** Team objectives stay in draft until the company has published its own for the cycle. */
     companyOkrsFirst: boolean('company_okrs_first').notNull().default(false),
+    /** A team objective in the programme is published only after a reviewer approved it (docs/rollout.md). */
+    approvalRequired: boolean('approval_required').notNull().default(false),
     /** The programme's maturity level (learning, practising, scaling): it set the guiding principles when moved. */
     maturityLevel: text('maturity_level').$type<MaturityLevel>().notNull().default('learning'),
   },

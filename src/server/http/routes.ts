@@ -38,6 +38,7 @@ import { importRoutes } from './imports/routes.js';
 import { webhookRoutes } from './webhooks/routes.js';
 import { slackRoutes } from './slack/routes.js';
 import { ssoRoutes } from './sso/routes.js';
+import { reviewRequestRoutes } from './review-requests/routes.js';
 
 /** Every /api/v1 resource. Add a resource here and it is served and documented. */
 export const apiRoutes =
@@ -76,6 +77,7 @@ export const apiRoutes =
       acrossRoutes,
       surveyRoutes,
       rolloutRoutes,
+      reviewRequestRoutes,
       reviewRhythmRoutes,
       importRoutes,
       adoptionRoutes,

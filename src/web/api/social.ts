@@ -13,7 +13,8 @@ export const socialKeys = {
 /** What a live event of each type makes stale (the web's half of src/server/http/social/event-stream.ts). */
 export const staleOn = {
   social: [['comments'], ['reactions'], ['feed']],
-  notification: [socialKeys.notifications],
+  // A review asked of me arrives as a notification: the "Reviews asked of you" list refreshes with the bell.
+  notification: [socialKeys.notifications, ['review-requests']],
 } as const;
 
 const reactionPath = (type: ReactionTargetType, id: string) => `/api/v1/${type === 'comment' ? 'comments' : 'check-ins'}/${id}/reactions`;

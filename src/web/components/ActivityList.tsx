@@ -18,6 +18,8 @@ const VERBS: Record<string, string> = {
   'objective.aligned': 'aligned it',
   'objective.unaligned': 'removed an alignment',
   'objective.publish-overridden': 'published it despite blocking findings',
+  'objective.review-requested': 'asked for a review',
+  'objective.review-decided': 'answered a review request',
   'key_result.created': 'added a key result',
   'key_result.updated': 'edited a key result',
   'key_result.deleted': 'deleted a key result',
@@ -28,13 +30,14 @@ const VERBS: Record<string, string> = {
 };
 
 function detail(item: ActivityItem): string {
-  const after = item.after as { value?: number | null; note?: string | null; title?: string; reason?: string } | null;
+  const after = item.after as { value?: number | null; note?: string | null; title?: string; reason?: string; status?: string } | null;
   if (item.action === 'check_in.created' || item.action === 'check_in.corrected')
     return [after?.value !== undefined && after?.value !== null ? `value ${after.value}` : '', after?.note ?? '']
       .filter(Boolean)
       .join(' · ');
   if (item.action === 'key_result.created') return after?.title ?? '';
   if (item.action === 'objective.publish-overridden') return after?.reason ?? '';
+  if (item.action === 'objective.review-decided') return after?.status === 'approved' ? 'approved' : 'changes requested';
   return '';
 }
 

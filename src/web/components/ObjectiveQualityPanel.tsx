@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Group, Stack, TextInput } from '@mantine/core';
+import { Alert, Button, Card, Group, Stack, Text, TextInput } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
@@ -6,6 +6,7 @@ import { api, ApiError } from '../api/client.js';
 import { progressKeys } from '../api/okr-queries.js';
 import type { Objective } from '../api/okr-types.js';
 import { useGuidingPrinciples, useObjectiveQuality } from '../api/quality.js';
+import { useObjectiveReviews } from '../api/review-requests.js';
 import type { Me } from '../api/types.js';
 import type { FindingAction } from '../../domain/quality/index.js';
 import { QualityFindings } from './QualityFindings.js';
@@ -16,6 +17,9 @@ export function ObjectiveQualityPanel({ objective, me }: { objective: Objective;
   const navigate = useNavigate();
   const quality = useObjectiveQuality(objective.id);
   const principles = useGuidingPrinciples();
+  const reviews = useObjectiveReviews(objective.id, objective.status === 'draft');
+  // "Approval required" (rollout setting): the button says why it waits rather than failing with a 409.
+  const awaitingApproval = reviews.data ? reviews.data.approvalRequired && !reviews.data.approved : false;
   const [error, setError] = useState<string | null>(null);
   const [overrideReason, setOverrideReason] = useState('');
   // What the API would allow, as it says on the objective: no role rules are re-derived here.
@@ -84,10 +88,19 @@ export function ObjectiveQualityPanel({ objective, me }: { objective: Objective;
                 onChange={(e) => setOverrideReason(e.currentTarget.value)}
               />
             )}
-            <Button onClick={publish} disabled={quality.data.blocking && !(mayOverride && overrideReason.trim())}>
+            <Button
+              onClick={publish}
+              disabled={awaitingApproval || (quality.data.blocking && !(mayOverride && overrideReason.trim()))}
+              aria-describedby={awaitingApproval ? 'publish-awaits-approval' : undefined}
+            >
               Publish objective
             </Button>
           </Group>
+        )}
+        {objective.status === 'draft' && mayPublish && awaitingApproval && (
+          <Text size="sm" id="publish-awaits-approval">
+            Publishing needs a reviewer’s approval first: request a review below.
+          </Text>
         )}
         {error && (
           <Alert color="red" role="alert">

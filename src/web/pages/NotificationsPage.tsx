@@ -6,6 +6,7 @@ import { when } from '../components/social/when.js';
 import { useNotificationActions } from '../components/social/notification-actions.js';
 import { KIND_LABELS, PreferencesTable } from '../components/social/PreferencesTable.js';
 import { QuietHoursForm } from '../components/social/QuietHoursForm.js';
+import { ReviewsAskedOfYou } from '../components/review-requests/ReviewsAskedOfYou.js';
 
 /** Everything that notified me, and how and when I want to hear of it. */
 export function NotificationsPage({ me }: { me: Me }) {
@@ -29,6 +30,7 @@ export function NotificationsPage({ me }: { me: Me }) {
           Mark all as read
         </Button>
       </Group>
+      <ReviewsAskedOfYou />
       {notifications.isPending && <Text c="dimmed">Loading…</Text>}
       {!notifications.isPending && items.length === 0 && (
         <Text c="dimmed">Nothing yet: mentions, comments on your OKRs and celebrations will appear here.</Text>

@@ -12,6 +12,7 @@ import { KeyResultForm } from '../components/KeyResultForm.js';
 import { ProgressBar } from '../components/ProgressBar.js';
 import { StatusBadges } from '../components/StatusBadge.js';
 import { ObjectiveQualityPanel } from '../components/ObjectiveQualityPanel.js';
+import { ReviewRequestsPanel } from '../components/review-requests/ReviewRequestsPanel.js';
 import { CommentsPanel } from '../components/CommentsPanel.js';
 import { AttachmentsPanel } from '../components/attachments/AttachmentsPanel.js';
 import { ProgressChart, type ChartPoint } from '../components/ProgressChart.js';
@@ -167,6 +168,7 @@ export function ObjectivePage({ me }: { me: Me }) {
       )}
       <ObjectiveDependencies objective={o} cycle={cycle} asOf={asOf} closed={closed} />
       <ObjectiveQualityPanel objective={o} me={me} />
+      {!asOf && <ReviewRequestsPanel objective={o} />}
       <Group justify="space-between">
         <Title order={2} size="h4">
           Key results

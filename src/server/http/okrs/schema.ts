@@ -260,6 +260,8 @@ export const objectiveView = z.object({
     publishOverride: z.boolean(),
     addKeyResult: z.boolean(),
     comment: z.boolean(),
+    requestReview: z.boolean().describe('Ask a champion or a team lead to review this draft'),
+    decideReview: z.boolean().describe('The caller is someone a review of this objective can be asked of'),
   }),
 });
 export const checkInView = z.object({

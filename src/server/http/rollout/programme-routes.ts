@@ -61,7 +61,7 @@ export const programmeRoutes =
     app.patch('/rollout/settings', {
       schema: {
         tags: ['rollout'],
-        summary: 'Change the programme settings (company OKRs first)',
+        summary: 'Change the programme settings (company OKRs first, approval required before publishing)',
         body: settingsChange,
         response: { 200: settingsView, 403: problemSchema },
       },

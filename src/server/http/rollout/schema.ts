@@ -34,6 +34,7 @@ export const teamChange = z.object({
 
 export const settingsView = z.object({
   companyOkrsFirst: z.boolean().describe('Team objectives stay in draft until the company has published its own for the cycle'),
+  approvalRequired: z.boolean().describe('A team objective in the programme is published only after a reviewer approved it'),
 });
 export const settingsChange = settingsView.partial().strict();
 

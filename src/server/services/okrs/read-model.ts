@@ -15,6 +15,7 @@ import type { Actor } from '../../auth/actor.js';
 import { todayIn } from '../../clock.js';
 import { keyResultAbilities } from '../../policies/key-results.js';
 import { objectiveAbilities, relationFrom, type ActorTeams, type ObjectiveRelation } from '../../policies/objectives.js';
+import { reviewAbilities } from '../../policies/review-requests.js';
 import { cycleSnapshot, type CycleSnapshot } from './cycle-graph.js';
 import { paceAsOf, type PaceAsOf } from './pace-history.js';
 import { targetChangesOf, type TargetChange } from './target-changes.js';
@@ -231,7 +232,7 @@ export async function presentObjectives(db: Executor, actor: Actor, rows: Object
       viewerIds: viewers.get(objective.id) ?? [],
       asOf: ctx.date,
       keyResults: keyResultViews,
-      can: objectiveAbilities(actor, relation),
+      can: { ...objectiveAbilities(actor, relation), ...reviewAbilities(actor, relation, status) },
     };
   });
 }

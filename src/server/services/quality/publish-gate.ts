@@ -8,6 +8,7 @@ import { recordActivity } from '../activity.js';
 import { recordPublishedQuality } from '../adoption/quality-score.js';
 import { assertCompanyOkrsFirst } from '../rollout/company-first.js';
 import { inProgramme } from '../rollout/pilot-scope.js';
+import { assertApproved } from '../review-requests/approval-gate.js';
 import { draftOfObjective } from './objective-draft.js';
 import { loadPrinciples } from './principles.js';
 
@@ -15,7 +16,8 @@ import { loadPrinciples } from './principles.js';
  * An objective going into `active` (created so, or moved there) is refused while a blocking rule
  * fails, unless an admin gives a reason, which is recorded. The objective service calls it on the
  * objective as written, inside its transaction. During a pilot, only the pilot's teams (and company objectives) are
- * held by blocking findings; the rollout's "company OKRs first" setting is checked first.
+ * held by blocking findings; the rollout's "company OKRs first" and
+ * "approval required" settings are checked first.
  */
 export async function assertPublishable(
   tx: Executor,
@@ -25,6 +27,7 @@ export async function assertPublishable(
   overrideReason?: string,
 ): Promise<void> {
   await assertCompanyOkrsFirst(tx, actor.orgId, objective);
+  await assertApproved(tx, actor.orgId, objective);
   const { draft, context } = await draftOfObjective(tx, objective, today);
   const report = checkQuality(draft, context, (await loadPrinciples(tx, actor.orgId)).resolved);
   await recordPublishedQuality(tx, actor.orgId, objective.id, report.score);

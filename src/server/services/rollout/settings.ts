@@ -7,14 +7,16 @@ import { recordActivity } from '../activity.js';
 
 export interface ProgrammeSettings {
   companyOkrsFirst: boolean;
+  /** Team objectives in the programme need an approved review request to be published. */
+  approvalRequired: boolean;
 }
 
-const DEFAULTS: ProgrammeSettings = { companyOkrsFirst: false };
+const DEFAULTS: ProgrammeSettings = { companyOkrsFirst: false, approvalRequired: false };
 
 /** The organisation's programme settings (absent row: the defaults). */
 export async function programmeSettings(db: Executor, orgId: string): Promise<ProgrammeSettings> {
   const [row] = await db
-    .select({ companyOkrsFirst: rolloutSettings.companyOkrsFirst })
+    .select({ companyOkrsFirst: rolloutSettings.companyOkrsFirst, approvalRequired: rolloutSettings.approvalRequired })
     .from(rolloutSettings)
     .where(eq(rolloutSettings.orgId, orgId));
   return row ?? DEFAULTS;

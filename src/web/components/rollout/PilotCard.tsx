@@ -51,6 +51,13 @@ export function PilotCard({ pilot, settings }: Pick<Programme, 'pilot' | 'settin
         checked={settings.companyOkrsFirst}
         onChange={(e) => saveSettings.mutate({ companyOkrsFirst: e.currentTarget.checked }, { onError: showRefusal('Setting not saved') })}
       />
+      <Switch
+        mt="sm"
+        label="Approval required before publishing"
+        description="A team objective in the programme is published once an OKR champion or a lead of the team has approved a review of it."
+        checked={settings.approvalRequired}
+        onChange={(e) => saveSettings.mutate({ approvalRequired: e.currentTarget.checked }, { onError: showRefusal('Setting not saved') })}
+      />
     </Card>
   );
 }

@@ -15,6 +15,7 @@ export const KIND_LABELS: Record<NotificationKind, string> = {
   digest: 'Weekly digest',
   blocker: 'Blockers',
   survey: 'Pulse surveys and their reminders',
+  review: 'Review requests on draft objectives',
 };
 const CHANNELS = [
   { channel: 'in_app', label: 'In Cairn' },
