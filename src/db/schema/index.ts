@@ -26,3 +26,4 @@ export * from './webhooks.js';
 export * from './slack.js';
 export * from './sso.js';
 export * from './quality-penalties.js';
+export * from './onboarding.js';

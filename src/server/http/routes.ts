@@ -38,6 +38,7 @@ import { importRoutes } from './imports/routes.js';
 import { webhookRoutes } from './webhooks/routes.js';
 import { slackRoutes } from './slack/routes.js';
 import { ssoRoutes } from './sso/routes.js';
+import { onboardingRoutes } from './onboarding/routes.js';
 
 /** Every /api/v1 resource. Add a resource here and it is served and documented. */
 export const apiRoutes =
@@ -81,6 +82,7 @@ export const apiRoutes =
       adoptionRoutes,
       webhookRoutes,
       slackRoutes,
+      onboardingRoutes,
     ]) {
       await api.register(routes(ctx));
     }
