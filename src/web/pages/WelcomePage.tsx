@@ -43,7 +43,11 @@ export function WelcomePage() {
         <Text size="sm" fw={600}>
           {data.done} of {data.total} steps done{data.finished ? ': well done!' : ''}
         </Text>
-        <Progress value={(data.done / data.total) * 100} aria-label={`Onboarding path: ${data.done} of ${data.total} steps done`} color="teal" />
+        <Progress
+          value={(data.done / data.total) * 100}
+          aria-label={`Onboarding path: ${data.done} of ${data.total} steps done`}
+          color="teal"
+        />
       </div>
       {data.steps.map((step, index) => (
         <OnboardingStepCard

@@ -33,25 +33,23 @@ export const OnboardingStepCard = forwardRef<HTMLHeadingElement, Props>(function
           </Text>
         ))}
         <WorkedExample step={step} />
-        {step.step === 'first-check-in' ? (
-          !step.done && (
-            <Text size="sm" c="dimmed">
-              Go to{' '}
-              <Anchor component={Link} to="/" underline="always">
-                My week
-              </Anchor>{' '}
-              and press “Check in” on one of your key results.
-            </Text>
-          )
-        ) : (
-          !step.done && (
-            <Group>
-              <Button onClick={onDone} loading={pending} aria-label={`Done: ${step.title}`}>
-                Done
-              </Button>
-            </Group>
-          )
-        )}
+        {step.step === 'first-check-in'
+          ? !step.done && (
+              <Text size="sm" c="dimmed">
+                Go to{' '}
+                <Anchor component={Link} to="/" underline="always">
+                  My week
+                </Anchor>{' '}
+                and press “Check in” on one of your key results.
+              </Text>
+            )
+          : !step.done && (
+              <Group>
+                <Button onClick={onDone} loading={pending} aria-label={`Done: ${step.title}`}>
+                  Done
+                </Button>
+              </Group>
+            )}
       </Stack>
     </Card>
   );
