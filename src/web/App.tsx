@@ -48,6 +48,7 @@ const SurveyAnswerPage = lazyNamed(() => import('./pages/SurveyAnswerPage.js'), 
 const SurveyResultsPage = lazyNamed(() => import('./pages/SurveyResultsPage.js'), 'SurveyResultsPage');
 const AdoptionPage = lazyNamed(() => import('./pages/AdoptionPage.js'), 'AdoptionPage');
 const RolloutPage = lazyNamed(() => import('./pages/RolloutPage.js'), 'RolloutPage');
+const WelcomePage = lazyNamed(() => import('./pages/WelcomePage.js'), 'WelcomePage');
 const MeetingsPage = lazyNamed(() => import('./pages/MeetingsPage.js'), 'MeetingsPage');
 const MeetingPage = lazyNamed(() => import('./pages/MeetingPage.js'), 'MeetingPage');
 const ImportPage = lazyNamed(() => import('./pages/ImportPage.js'), 'ImportPage');
@@ -140,6 +141,7 @@ export function App() {
         <Route path="surveys/:id/answer" element={page(<SurveyAnswerPage />)} />
         <Route path="surveys/:id/results" element={page(<SurveyResultsPage />)} />
         <Route path="rollout" element={page(<RolloutPage me={me.data} />)} />
+        <Route path="welcome" element={page(<WelcomePage />)} />
         <Route path="adoption" element={page(<AdoptionPage me={me.data} />)} />
         <Route path="settings/import" element={page(<ImportPage me={me.data} />)} />
         <Route path="settings/audit" element={page(<AuditLogPage me={me.data} />)} />

@@ -27,3 +27,4 @@ export * from './slack.js';
 export * from './sso.js';
 export * from './quality-penalties.js';
 export * from './review-requests.js';
+export * from './onboarding.js';

@@ -39,6 +39,7 @@ import { webhookRoutes } from './webhooks/routes.js';
 import { slackRoutes } from './slack/routes.js';
 import { ssoRoutes } from './sso/routes.js';
 import { reviewRequestRoutes } from './review-requests/routes.js';
+import { onboardingRoutes } from './onboarding/routes.js';
 
 /** Every /api/v1 resource. Add a resource here and it is served and documented. */
 export const apiRoutes =
@@ -83,6 +84,7 @@ export const apiRoutes =
       adoptionRoutes,
       webhookRoutes,
       slackRoutes,
+      onboardingRoutes,
     ]) {
       await api.register(routes(ctx));
     }

@@ -26,6 +26,7 @@ const NAV: { to: string; label: string; group: NavGroup; shownIf?: keyof Me['can
   { to: '/review', label: 'Review', group: 'Meet and learn' },
   { to: '/lessons', label: 'Lessons', group: 'Meet and learn' },
   { to: '/surveys', label: 'Surveys', group: 'Meet and learn' },
+  { to: '/welcome', label: 'Getting started', group: 'Meet and learn' },
   { to: '/teams', label: 'Teams', group: 'Organisation' },
   { to: '/people', label: 'People', group: 'Organisation' },
   { to: '/adoption', label: 'Adoption', group: 'Organisation', shownIf: 'readAdoption' },

@@ -11,6 +11,7 @@ import { SummaryCardsSkeleton } from '../components/SummaryCardsSkeleton.js';
 import { MyActions } from '../components/learning/MyActions.js';
 import { ChampionContact } from '../components/rollout/ChampionContact.js';
 import { FirstWeekIntro } from '../components/FirstWeekIntro.js';
+import { OnboardingPrompt } from '../components/onboarding/OnboardingPrompt.js';
 import { MyInitiatives } from '../components/initiatives/MyInitiatives.js';
 
 /** Due first: stale, then never checked in, then the longest since the last check-in. */
@@ -46,6 +47,7 @@ export function HomePage({ me }: { me: Me }) {
           {cycle ? ` · ${cycle.name}` : ''}
         </Text>
       </div>
+      <OnboardingPrompt userId={me.user.id} />
       {me.hasCheckedIn === false && <FirstWeekIntro hasKeyResults={myKeyResults.length > 0} />}
       {!s && (cycles.isPending || (cycle && summary.isPending)) && <SummaryCardsSkeleton />}
       {s && (

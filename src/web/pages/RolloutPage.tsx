@@ -24,6 +24,17 @@ export function RolloutPage({ me }: { me: Me }) {
       {programme.isPending && <Loader aria-label="Loading the rollout" />}
       {programme.data && (
         <>
+          <Card withBorder aria-labelledby="trained-leaders-title" component="section">
+            <Title order={2} size="h4" id="trained-leaders-title">
+              Trained leaders
+            </Title>
+            <Text fw={700} fz="xl" data-testid="trained-leaders">
+              {programme.data.trainedLeaders.trained} of {programme.data.trainedLeaders.of}
+            </Text>
+            <Text size="sm" c="dimmed">
+              Team leads who completed the lead onboarding path (Welcome page), however long ago they joined.
+            </Text>
+          </Card>
           <PhasesChecklist phases={programme.data.phases} />
           <RolloutTeamCard team={programme.data.team} />
           <PilotCard pilot={programme.data.pilot} settings={programme.data.settings} />

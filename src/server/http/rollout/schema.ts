@@ -45,6 +45,9 @@ export const programmeView = z.object({
   team: teamView,
   pilot: pilotView,
   settings: settingsView,
+  trainedLeaders: z
+    .object({ trained: z.number().int(), of: z.number().int() })
+    .describe('Team leads who completed the lead onboarding path, out of all active team leads'),
 });
 
 const level = z.enum(MATURITY_LEVELS, { message: `One of ${MATURITY_LEVELS.join(', ')}.` });

@@ -1,4 +1,5 @@
 import type { Executor } from '../../../db/database.js';
+import { trainedLeaders } from '../onboarding/trained-leaders.js';
 import { listPhases } from './phases.js';
 import { listPilotTeams } from './pilot.js';
 import { programmeSettings } from './settings.js';
@@ -11,5 +12,6 @@ export async function readProgramme(db: Executor, orgId: string) {
     team: await rolloutTeam(db, orgId),
     pilot: { teams: await listPilotTeams(db, orgId) },
     settings: await programmeSettings(db, orgId),
+    trainedLeaders: await trainedLeaders(db, orgId),
   };
 }
