@@ -1,7 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Executor } from '../../../db/database.js';
 import type { LessonOutcome, LessonSourceKind } from '../../../domain/learning-vocabulary.js';
-import { objectiveIdVisibleTo, type Reader } from '../visibility/objective-visible.js';
+import { objectiveVisibleTo, visibleObjective, type Reader } from '../visibility/objective-visible.js';
 
 export interface LessonQuery {
   q?: string;
@@ -82,7 +82,10 @@ export async function searchLessons(db: Executor, reader: Reader, query: LessonQ
   const tsquery = words ? sql`websearch_to_tsquery('english', ${words})` : null;
   // A lesson learned on an objective the reader cannot see is hidden with it (text, snippet and count).
   const filters: SQL[] = [sql`l.org_id = ${orgId}`];
-  const visible = sql`(l.objective_id is null or ${objectiveIdVisibleTo(reader, sql`l.objective_id`)})`;
+  // A lateral probe by primary key, kept from being flattened (`offset 0`): as a plain EXISTS, PostgreSQL may hash it
+  // and judge every objective of the organisation's history (50,000 at 10,000 people) to keep 50 lessons.
+  const visibleProbe = sql`left join lateral (select 1 as ok from objectives vo where ${visibleObjective.id} = l.objective_id
+    and ${objectiveVisibleTo(reader, visibleObjective)} offset 0) v on true`;
   if (tsquery) filters.push(sql`l.search @@ ${tsquery}`);
   if (query.teamId) filters.push(sql`l.team_id = ${query.teamId}`);
   if (query.cycleId) filters.push(sql`l.cycle_id = ${query.cycleId}`);
@@ -122,7 +125,8 @@ export async function searchLessons(db: Executor, reader: Reader, query: LessonQ
         order by rank desc, l.created_at desc, l.id
         offset 0
       ) l
-      where ${visible}
+      ${visibleProbe}
+      where l.objective_id is null or v.ok is not null
       order by l.rank desc, l.created_at desc, l.id
       limit ${Math.min(query.limit ?? 50, 100)}
     )
