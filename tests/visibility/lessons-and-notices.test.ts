@@ -5,6 +5,7 @@
  */
 import { expect, it } from 'vitest';
 import { replaceLessons } from '../../src/server/services/lessons/replace-lessons.js';
+import { searchLessons } from '../../src/server/services/lessons/search-lessons.js';
 import { describeEachEngine } from '../support/engines.js';
 import { addPerson, expectStatus, type Person } from '../support/fixtures.js';
 import type { Client } from '../support/client.js';
@@ -71,6 +72,47 @@ describeEachEngine('a private objective in lessons and notices', (engine) => {
     expect((await coachPointsAt(w.grace.client, w.cycle.id)).join()).toContain(LESSON);
     expect(await coachPointsAt(w.oscar.client, w.cycle.id)).toEqual([]);
   });
+
+  it(
+    'fills a page of results with the best lessons the reader may see, hidden ones ranked above them left out',
+    { timeout: 120_000 },
+    async () => {
+      const { w, objective } = await world();
+      const lessonsOf = (objectiveId: string, teamId: string, texts: string[]) =>
+        engine().db.transaction((tx) =>
+          replaceLessons(
+            tx,
+            {
+              orgId: w.orgId,
+              cycleId: w.cycle.id,
+              authorId: w.grace.user.id,
+              sourceKind: 'closing_note',
+              sourceId: objectiveId,
+              teamId,
+              objectiveId,
+              outcome: 'missed',
+            },
+            texts.map((text) => ({ text, tags: [] })),
+          ),
+        );
+      // The hidden lessons rank first (the word three times): a page cut before the check would hold only them.
+      await lessonsOf(objective.id, w.research.id, ['Quetzal quetzal quetzal hidden one', 'Quetzal quetzal quetzal hidden two']);
+      await lessonsOf(w.publicObjective.id, w.sales.id, ['Quetzal quetzal open first', 'Quetzal open second', 'Quetzal open third note']);
+      const search = (userId: string, limit: number) =>
+        searchLessons(engine().db, { orgId: w.orgId, userId, role: 'member' }, { q: 'quetzal', limit }).then((found) =>
+          found.map((l) => l.text),
+        );
+      const outsiderAll = await search(w.oscar.user.id, 100);
+      expect(outsiderAll).toHaveLength(3);
+      expect(outsiderAll[0]).toBe('Quetzal quetzal open first');
+      expect(outsiderAll.join()).not.toContain('hidden');
+      expect(await search(w.oscar.user.id, 2)).toEqual(outsiderAll.slice(0, 2));
+      expect((await search(w.grace.user.id, 2)).sort()).toEqual([
+        'Quetzal quetzal quetzal hidden one',
+        'Quetzal quetzal quetzal hidden two',
+      ]);
+    },
+  );
 
   it('does not tell a mentioned outsider of a comment on it, and tells the named viewer', { timeout: 120_000 }, async () => {
     const { w, vera, objective } = await world();

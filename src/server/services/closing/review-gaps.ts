@@ -33,6 +33,12 @@ export async function findReviewGaps(
   /** Only what this viewer may read (null: every gap, for the close gate and the reminders to their owners). */
   visibleTo: Viewer | null,
 ): Promise<ReviewGap[]> {
+  const reviewed = and(
+    eq(objectives.orgId, orgId),
+    eq(objectives.cycleId, cycleId),
+    ne(objectives.status, 'draft'),
+    visibleTo ? objectiveVisibleTo(visibleTo) : undefined,
+  );
   const rows = await tx
     .select({
       id: objectives.id,
@@ -45,14 +51,7 @@ export async function findReviewGaps(
     .from(objectives)
     .leftJoin(teams, and(eq(teams.orgId, objectives.orgId), eq(teams.id, objectives.teamId)))
     .leftJoin(closingNotes, and(eq(closingNotes.orgId, objectives.orgId), eq(closingNotes.objectiveId, objectives.id)))
-    .where(
-      and(
-        eq(objectives.orgId, orgId),
-        eq(objectives.cycleId, cycleId),
-        ne(objectives.status, 'draft'),
-        visibleTo ? objectiveVisibleTo(visibleTo) : undefined,
-      ),
-    )
+    .where(reviewed)
     .orderBy(teams.name, objectives.title);
   if (rows.length === 0) return [];
   const gaps: ReviewGap[] = await missingRetrospectives(tx, orgId, cycleId, visibleTo);
@@ -70,10 +69,8 @@ export async function findReviewGaps(
     .where(
       and(
         eq(keyResults.orgId, orgId),
-        inArray(
-          keyResults.objectiveId,
-          rows.map((o) => o.id),
-        ),
+        // The same objectives as a sub-select: 12,500 bound ids cost more to bind and plan than the read itself.
+        inArray(keyResults.objectiveId, tx.select({ id: objectives.id }).from(objectives).where(reviewed)),
       ),
     )
     .orderBy(keyResults.position);

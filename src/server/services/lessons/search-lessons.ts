@@ -1,7 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Executor } from '../../../db/database.js';
 import type { LessonOutcome, LessonSourceKind } from '../../../domain/learning-vocabulary.js';
-import { objectiveIdVisibleTo, type Reader } from '../visibility/objective-visible.js';
+import { objectiveVisibleTo, visibleObjective, type Reader } from '../visibility/objective-visible.js';
 
 export interface LessonQuery {
   q?: string;
@@ -67,6 +67,10 @@ export function highlightParts(headline: string): HighlightPart[] {
 }
 
 /**
+ * Who may read a lesson is asked of the ranked matches in rank order, only until the page is full (`offset 0` keeps
+ * PostgreSQL from pushing the condition below the sort): a common word matches thousands of lessons, and probing
+ * each one's objective was most of the search's time (6,250 probes for 50 results, docs/performance.md).
+ *
  * Lessons of the organisation, filtered, ranked by PostgreSQL full-text search (English stemming, `ts_rank`) when
  * there is a query, newest first otherwise; each with its text split into highlighted parts (`ts_headline`).
  * Headlines are made for the page of results only, after ranking.
@@ -77,7 +81,11 @@ export async function searchLessons(db: Executor, reader: Reader, query: LessonQ
   const words = query.match === 'any' ? anyOf(text) : text;
   const tsquery = words ? sql`websearch_to_tsquery('english', ${words})` : null;
   // A lesson learned on an objective the reader cannot see is hidden with it (text, snippet and count).
-  const filters: SQL[] = [sql`l.org_id = ${orgId}`, sql`(l.objective_id is null or ${objectiveIdVisibleTo(reader, sql`l.objective_id`)})`];
+  const filters: SQL[] = [sql`l.org_id = ${orgId}`];
+  // A lateral probe by primary key, kept from being flattened (`offset 0`): as a plain EXISTS, PostgreSQL may hash it
+  // and judge every objective of the organisation's history (50,000 at 10,000 people) to keep 50 lessons.
+  const visibleProbe = sql`left join lateral (select 1 as ok from objectives vo where ${visibleObjective.id} = l.objective_id
+    and ${objectiveVisibleTo(reader, visibleObjective)} offset 0) v on true`;
   if (tsquery) filters.push(sql`l.search @@ ${tsquery}`);
   if (query.teamId) filters.push(sql`l.team_id = ${query.teamId}`);
   if (query.cycleId) filters.push(sql`l.cycle_id = ${query.cycleId}`);
@@ -109,9 +117,17 @@ export async function searchLessons(db: Executor, reader: Reader, query: LessonQ
     db,
     sql`
     with page as (
-      select l.*, ${rank} as rank from lessons l
-      where ${sql.join(filters, sql` and `)}
-      order by rank desc, l.created_at desc, l.id
+      select l.* from (
+        select l.id, l.org_id, l.text, l.tags, l.team_id, l.cycle_id, l.objective_id, l.outcome, l.author_id,
+          l.source_kind, l.source_id, l.created_at, ${rank} as rank
+        from lessons l
+        where ${sql.join(filters, sql` and `)}
+        order by rank desc, l.created_at desc, l.id
+        offset 0
+      ) l
+      ${visibleProbe}
+      where l.objective_id is null or v.ok is not null
+      order by l.rank desc, l.created_at desc, l.id
       limit ${Math.min(query.limit ?? 50, 100)}
     )
     select page.id, page.text, page.tags, page.team_id, t.name as team_name, page.cycle_id, c.name as cycle_name,

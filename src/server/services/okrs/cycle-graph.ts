@@ -34,7 +34,15 @@ export async function cycleSnapshot(
   // Archived later, an objective still gave its parents progress on that date (and the other way round).
   const pace = await paceAsOf(tx, orgId, ids, asOf);
   const archivedThen = new Set(objectiveRows.filter((o) => (pace.get(o.id)?.objectiveStatus ?? o.status) === 'archived').map((o) => o.id));
-  const krRows = await tx.select().from(keyResults).where(inArray(keyResults.objectiveId, ids));
+  // The cycle's objectives as a sub-select, not as 12,500 bound ids (binding and planning those cost more than the read).
+  const cycleObjectiveIds = tx
+    .select({ id: objectives.id })
+    .from(objectives)
+    .where(and(eq(objectives.orgId, orgId), eq(objectives.cycleId, cycleId)));
+  const krRows = await tx
+    .select()
+    .from(keyResults)
+    .where(and(eq(keyResults.orgId, orgId), inArray(keyResults.objectiveId, cycleObjectiveIds)));
   const alignmentRows = await tx
     .select({
       childObjectiveId: alignments.childObjectiveId,
@@ -52,9 +60,12 @@ export async function cycleSnapshot(
         ),
       ),
     );
+  // Only each key result's latest check-in by then leaves the database (DISTINCT ON, newest first as valueAsOf
+  // orders: date, then entry time in microseconds): 37,500 rows at the close of a 12,500-objective cycle, not its
+  // 375,000 check-ins.
   const history = krRows.length
     ? await tx
-        .select({
+        .selectDistinctOn([checkIns.keyResultId], {
           keyResultId: checkIns.keyResultId,
           asOf: checkIns.asOf,
           value: checkIns.value,
@@ -66,25 +77,25 @@ export async function cycleSnapshot(
         .from(checkIns)
         .where(
           and(
+            eq(checkIns.orgId, orgId),
             inArray(
               checkIns.keyResultId,
-              krRows.map((k) => k.id),
+              tx
+                .select({ id: keyResults.id })
+                .from(keyResults)
+                .where(and(eq(keyResults.orgId, orgId), inArray(keyResults.objectiveId, cycleObjectiveIds))),
             ),
             eq(checkIns.deleted, false),
             lte(checkIns.asOf, asOf),
           ),
         )
-        // Newest entry first: createdAt reaches valueAsOf in milliseconds while the database keeps
-        // microseconds, and on a tie valueAsOf keeps the first it saw (as refreshKeyResult orders).
-        .orderBy(desc(checkIns.createdAt))
+        .orderBy(checkIns.keyResultId, desc(checkIns.asOf), desc(checkIns.createdAt))
     : [];
-  const byKr = new Map<string, CheckInRow[]>();
-  for (const row of history)
-    byKr.set(row.keyResultId, [...(byKr.get(row.keyResultId) ?? []), { ...row, createdAt: row.createdAt.toISOString() }]);
   const latestCheckIn = new Map<string, CheckInRow>();
-  for (const [krId, rows] of byKr) {
-    const latest = valueAsOf(rows, asOf);
-    if (latest) latestCheckIn.set(krId, latest);
+  for (const row of history) {
+    // valueAsOf still checks the row (its dates and timestamp) as every other reader of check-ins does.
+    const latest = valueAsOf([{ ...row, createdAt: row.createdAt.toISOString() }], asOf);
+    if (latest) latestCheckIn.set(row.keyResultId, latest);
   }
   const progress = computeGraphProgress(
     objectiveRows,

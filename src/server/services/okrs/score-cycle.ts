@@ -1,4 +1,4 @@
-import { eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import { keyResultScore, roundScore } from '../../../domain/index.js';
 import type { Executor } from '../../../db/database.js';
 import { keyResults, objectives, type cycles } from '../../../db/schema/index.js';
@@ -9,22 +9,24 @@ import { cycleSnapshot } from './cycle-graph.js';
  * override), and each objective's same weighted mean over those scores. Stored, so they stay final.
  */
 export async function scoreCycle(tx: Executor, cycle: typeof cycles.$inferSelect): Promise<void> {
-  const cycleObjectives = await tx.select({ id: objectives.id }).from(objectives).where(eq(objectives.cycleId, cycle.id));
-  if (cycleObjectives.length === 0) return;
-  const krRows = await tx
-    .select()
+  // Only the overridden key results are read here (the snapshot reads them all once, for their measures).
+  const overridden = await tx
+    .select({ id: keyResults.id, score: keyResults.scoreOverride, reason: keyResults.scoreOverrideReason })
     .from(keyResults)
     .where(
-      inArray(
-        keyResults.objectiveId,
-        cycleObjectives.map((o) => o.id),
+      and(
+        eq(keyResults.orgId, cycle.orgId),
+        isNotNull(keyResults.scoreOverride),
+        inArray(
+          keyResults.objectiveId,
+          tx
+            .select({ id: objectives.id })
+            .from(objectives)
+            .where(and(eq(objectives.orgId, cycle.orgId), eq(objectives.cycleId, cycle.id))),
+        ),
       ),
     );
-  const overrides = new Map(
-    krRows
-      .filter((kr) => kr.scoreOverride !== null)
-      .map((kr) => [kr.id, { score: kr.scoreOverride!, reason: kr.scoreOverrideReason ?? '' }]),
-  );
+  const overrides = new Map(overridden.map((kr) => [kr.id, { score: kr.score!, reason: kr.reason ?? '' }]));
   const snapshot = await cycleSnapshot(tx, cycle.orgId, cycle.id, cycle.endDate, {
     keyResult: (id, progress) => keyResultScore(progress, overrides.get(id) ?? null).score,
     objective: (_id, progress) => roundScore(progress),
