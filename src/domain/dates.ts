@@ -51,11 +51,21 @@ export function assertIsoDate(value: string, name = 'date'): void {
   }
 }
 
+// Valid dates already parsed: the cross-team views count days for every objective and key result of a cycle (tens of
+// thousands of calls over a few hundred distinct dates), and validating each by a round trip dominated them.
+const parsedDates = new Map<string, number>();
+const PARSED_DATES_KEPT = 10_000;
+
 function toUtcMs(value: IsoDate, name: string): number {
+  const known = parsedDates.get(value);
+  if (known !== undefined) return known;
   assertIsoDate(value, name);
   const parts = parseParts(value);
   if (parts === null) throw new RangeError(`${name} is not a date: "${value}"`);
-  return utcMidnight(...parts);
+  if (parsedDates.size >= PARSED_DATES_KEPT) parsedDates.clear();
+  const ms = utcMidnight(...parts);
+  parsedDates.set(value, ms);
+  return ms;
 }
 
 /** Whole days from `a` to `b` (b − a): positive when `b` is later. */

@@ -53,16 +53,6 @@ async function focusedObjectives(db: Database, reader: Reader, cycle: CycleRow, 
   return rows;
 }
 
-/** Whether each objective is aligned to anything (the node may be shown without its parent). */
-async function alignedAmong(db: Database, orgId: string, ids: string[]): Promise<Set<string>> {
-  if (ids.length === 0) return new Set();
-  const rows = await db
-    .selectDistinct({ id: alignments.childObjectiveId })
-    .from(alignments)
-    .where(and(eq(alignments.orgId, orgId), inArray(alignments.childObjectiveId, ids)));
-  return new Set(rows.map((r) => r.id));
-}
-
 /** Company key results of the shown objectives, and which of them some objective aligns to. */
 async function keyResultNodes(db: Database, orgId: string, shown: ObjectiveFacts[], all: boolean): Promise<MapNode[]> {
   const ids = shown.filter((o) => all || o.teamId === null).map((o) => o.id);
@@ -132,9 +122,18 @@ function edgesOf(links: MapLink[], shown: Set<string>, krShown: Set<string>): Ma
  */
 export async function alignmentMap(db: Database, reader: Reader, cycle: CycleRow, options: MapOptions) {
   const { orgId } = reader;
-  const teams = await loadTeams(db, orgId);
+  // Independent reads go together: a focused map is a chain of small queries, and round trips were its time.
+  const [teams, pace, company] = await Promise.all([
+    loadTeams(db, orgId),
+    loadPaceContext(db, orgId, cycle, options.now),
+    options.focusTeamId
+      ? db
+          .select(objectiveFacts)
+          .from(objectives)
+          .where(and(publishedIn(reader, cycle.id), isNull(objectives.teamId)))
+      : Promise.resolve([]),
+  ]);
   if (options.focusTeamId && !teams.byId.has(options.focusTeamId)) throw notFound('The team', 'focusTeamId');
-  const pace = await loadPaceContext(db, orgId, cycle, options.now);
   let rows: ObjectiveFacts[];
   let links: MapLink[];
   let judged = (_: ObjectiveFacts) => true;
@@ -143,11 +142,7 @@ export async function alignmentMap(db: Database, reader: Reader, cycle: CycleRow
     const focus = [...focusSet];
     // Alignment health of a focused map is the focused teams' own, not their neighbours'.
     judged = (o) => o.teamId !== null && focusSet.has(o.teamId);
-    // Company objectives always head a focused map: the focus is read against the top.
-    const company = await db
-      .select(objectiveFacts)
-      .from(objectives)
-      .where(and(publishedIn(reader, cycle.id), isNull(objectives.teamId)));
+    // Company objectives (read above) always head a focused map: the focus is read against the top.
     const focused = await focusedObjectives(db, reader, cycle, focus, options.depth);
     const ids = new Set(focused.map((o) => o.id));
     rows = [...focused, ...company.filter((o) => !ids.has(o.id))];
@@ -175,13 +170,9 @@ export async function alignmentMap(db: Database, reader: Reader, cycle: CycleRow
       };
     }
   }
-  const aligned = options.focusTeamId
-    ? await alignedAmong(
-        db,
-        orgId,
-        rows.map((o) => o.id),
-      )
-    : new Set(links.map((l) => l.child));
+  // Every alignment whose child is shown is among the links (linksTouching reads them by child too; each alignment
+  // has exactly one parent): whether an objective is aligned needs no query of its own.
+  const aligned = new Set(links.map((l) => l.child));
   const ownerIds = [...new Set(rows.flatMap((o) => (o.ownerId ? [o.ownerId] : [])))];
   const teamIds = [...new Set(rows.flatMap((o) => (o.teamId ? [o.teamId] : [])))];
   const [names, members, krNodes, top] = await Promise.all([

@@ -3,7 +3,7 @@ import { departmentMap } from '../../../domain/across/department-map.js';
 import type { Database } from '../../../db/database.js';
 import { dependencies, objectiveContributors, objectives, type cycles } from '../../../db/schema/index.js';
 import { loadTeams, publishedIn } from './cycle-facts.js';
-import { cycleLinks } from './map-links.js';
+import { cycleLinksUnchecked } from './map-links.js';
 import type { Reader } from '../visibility/objective-visible.js';
 
 type CycleRow = typeof cycles.$inferSelect;
@@ -17,7 +17,8 @@ export async function cycleDepartmentMap(db: Database, reader: Reader, cycle: Cy
       .select({ id: objectives.id, title: objectives.title, teamId: objectives.teamId })
       .from(objectives)
       .where(and(eq(objectives.orgId, orgId), publishedIn(reader, cycle.id))),
-    cycleLinks(db, reader, cycle.id),
+    // Only links between published objectives the reader sees are kept below: visibility comes from `rows`.
+    cycleLinksUnchecked(db, orgId, cycle.id),
   ]);
   const ids = rows.map((o) => o.id);
   const [contributions, needs] = ids.length

@@ -1,9 +1,9 @@
-import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { CADENCE_DAYS } from '../../../domain/stale.js';
 import { qualityPenalty, scoreOfParts } from '../../../domain/quality/partial-score.js';
 import type { DraftKeyResult, DraftObjective, QualityContext, QualityPrinciples } from '../../../domain/quality/index.js';
-import type { Database } from '../../../db/database.js';
-import { checkIns, cycles, keyResults, objectiveQualityPenalties, objectives, teams } from '../../../db/schema/index.js';
+import { queryRows, type Database } from '../../../db/database.js';
+import { cycles, keyResults, objectiveQualityPenalties, objectives, teams } from '../../../db/schema/index.js';
 import { storeQualityScores } from '../quality/stored-score.js';
 import type { PaceContext } from './cycle-facts.js';
 
@@ -68,20 +68,37 @@ async function keyResultsOf(db: Database, orgId: string, cycleId: string) {
       lastCheckInDate: r.lastCheckInDate,
       createdDate: r.createdAt.toISOString().slice(0, 10),
     };
-    byObjective.set(r.objectiveId, [...(byObjective.get(r.objectiveId) ?? []), kr]);
+    const list = byObjective.get(r.objectiveId);
+    if (list) list.push(kr);
+    else byObjective.set(r.objectiveId, [kr]);
   }
   return byObjective;
 }
 
-/** The latest check-in note of each given objective (any of its key results). */
+/**
+ * The latest check-in note of each given objective (any of its key results): per key result the newest check-in
+ * through its (key_result_id, as_of, created_at) index, then the newest of those, instead of sorting every check-in
+ * of the objectives (a third of the cycle's objectives ask, 150,000 check-ins at scale 0.1).
+ */
 async function latestNotes(db: Database, orgId: string, ids: string[]) {
   if (ids.length === 0) return new Map<string, string | null>();
-  const rows = await db
-    .selectDistinctOn([keyResults.objectiveId], { objectiveId: keyResults.objectiveId, note: checkIns.note })
-    .from(checkIns)
-    .innerJoin(keyResults, and(eq(keyResults.orgId, checkIns.orgId), eq(keyResults.id, checkIns.keyResultId)))
-    .where(and(eq(checkIns.orgId, orgId), inArray(keyResults.objectiveId, ids), eq(checkIns.deleted, false)))
-    .orderBy(keyResults.objectiveId, desc(checkIns.asOf), desc(checkIns.createdAt));
+  const rows = await queryRows<{ objectiveId: string; note: string | null }>(
+    db,
+    sql`select o.id as "objectiveId", (
+        select x.note from key_results kr
+        cross join lateral (
+          select c.as_of, c.created_at, c.note from check_ins c
+          where c.org_id = kr.org_id and c.key_result_id = kr.id and not c.deleted
+          order by c.as_of desc, c.created_at desc limit 1
+        ) x
+        where kr.org_id = ${orgId} and kr.objective_id = o.id
+        order by x.as_of desc, x.created_at desc limit 1
+      ) as note
+    from unnest(array[${sql.join(
+      ids.map((id) => sql`${id}`),
+      sql`, `,
+    )}]::uuid[]) as o(id)`,
+  );
   return new Map(rows.map((r) => [r.objectiveId, r.note]));
 }
 

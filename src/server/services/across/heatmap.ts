@@ -1,36 +1,16 @@
 import { and, eq, inArray, isNotNull } from 'drizzle-orm';
-import { groupByDepartment, heatmapTeam, type HeatmapObjective, type TeamPunctuality } from '../../../domain/across/heatmap.js';
+import { groupByDepartment, heatmapTeam, type HeatmapObjective } from '../../../domain/across/heatmap.js';
 import { alignmentHealth } from '../../../domain/across/alignment-health.js';
-import { checkInPunctuality } from '../../../domain/punctuality.js';
-import { CADENCE_DAYS } from '../../../domain/stale.js';
 import type { Database } from '../../../db/database.js';
 import { alignments, objectives, type cycles } from '../../../db/schema/index.js';
 import { cycleSnapshot } from '../okrs/cycle-graph.js';
-import { evaluationRows } from '../evaluation/evaluation-rows.js';
 import { loadPrinciples } from '../quality/principles.js';
 import { loadPaceContext, loadTeams, publishedIn } from './cycle-facts.js';
 import { heatmapQualityScores } from './heatmap-quality.js';
+import { punctualityByTeam } from './heatmap-punctuality.js';
 import type { Reader } from '../visibility/objective-visible.js';
 
 type CycleRow = typeof cycles.$inferSelect;
-
-/** Due and on-time check-ins per team up to the date (the same count as the cycle evaluation's). */
-async function punctualityByTeam(db: Database, reader: Reader, cycle: CycleRow, date: string) {
-  const byTeam = new Map<string, TeamPunctuality>();
-  for (const row of await evaluationRows(db, reader, cycle, date)) {
-    if (!row.teamId) continue;
-    const one = checkInPunctuality({
-      start: row.start,
-      end: cycle.endDate,
-      today: date,
-      cadenceDays: CADENCE_DAYS[row.cadence ?? 'weekly'],
-      checkInDates: row.checkInDates.filter((d) => d <= date),
-    });
-    const sum = byTeam.get(row.teamId) ?? { due: 0, onTime: 0 };
-    byTeam.set(row.teamId, { due: sum.due + one.due, onTime: sum.onTime + one.onTime });
-  }
-  return byTeam;
-}
 
 /**
  * GET /cycles/{id}/heatmap: each team with published objectives in the cycle, grouped by department, with status
@@ -56,7 +36,7 @@ export async function cycleHeatmap(db: Database, reader: Reader, cycle: CycleRow
           .from(alignments)
           .where(and(eq(alignments.orgId, orgId), inArray(alignments.childObjectiveId, ids)))
       : Promise.resolve([]),
-    punctualityByTeam(db, reader, cycle, pace.date),
+    punctualityByTeam(db, reader, cycle.id, pace.date),
     loadPrinciples(db, orgId),
   ]);
   const quality = await heatmapQualityScores(db, orgId, cycle, rows, pace, resolved);
@@ -72,7 +52,9 @@ export async function cycleHeatmap(db: Database, reader: Reader, cycle: CycleRow
       standaloneReason: row.standaloneReason,
       quality: quality.get(row.id) ?? 100,
     };
-    byTeam.set(facts.teamId, [...(byTeam.get(facts.teamId) ?? []), facts]);
+    const list = byTeam.get(facts.teamId);
+    if (list) list.push(facts);
+    else byTeam.set(facts.teamId, [facts]);
   }
   const teamRows = [...byTeam].flatMap(([teamId, objectivesOfTeam]) => {
     const team = teams.byId.get(teamId);

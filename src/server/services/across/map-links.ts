@@ -43,6 +43,21 @@ export async function cycleLinks(db: Executor, reader: Reader, cycleId: string):
   return toLinks(rows);
 }
 
+/**
+ * Every alignment whose child is an objective of the cycle, without asking who may see either end: for callers that
+ * keep only the links between objectives they already hold as visible (the department map), where the per-row
+ * visibility probes of cycleLinks were most of the query.
+ */
+export async function cycleLinksUnchecked(db: Executor, orgId: string, cycleId: string): Promise<MapLink[]> {
+  const rows = await db
+    .select(linkColumns)
+    .from(alignments)
+    .innerJoin(objectives, and(eq(objectives.orgId, alignments.orgId), eq(objectives.id, alignments.childObjectiveId)))
+    .leftJoin(keyResults, and(eq(keyResults.orgId, alignments.orgId), eq(keyResults.id, alignments.parentKeyResultId)))
+    .where(and(eq(alignments.orgId, orgId), eq(objectives.cycleId, cycleId)));
+  return toLinks(rows);
+}
+
 /** Alignments touching the given objectives: as the child, as the parent, or through one of their key results. */
 export async function linksTouching(db: Executor, orgId: string, ids: string[]): Promise<MapLink[]> {
   if (ids.length === 0) return [];
