@@ -163,7 +163,11 @@ export async function cycleChanges(db: Executor, reader: Reader, cycleId: string
   checkWindow(cycle, query);
   if (query.teamId && !(await findTeam(db, orgId, query.teamId))) throw notFound('The team', 'teamId');
   const teamId = query.teamId ?? null;
-  const history = await loadCycleHistory(db, orgId, cycle, query.to, reader, teamId ? [teamId] : null);
+  // Only the check-ins the two moments and the blockers of the window read, not every check-in of the cycle.
+  const history = await loadCycleHistory(db, orgId, cycle, query.to, reader, teamId ? [teamId] : null, {
+    kind: 'window',
+    from: query.from,
+  });
   const items = await changesFromHistory(db, orgId, history, (o) => !teamId || o.teamId === teamId, { ...query, teamId });
   return { cycleId, teamId, from: query.from, to: query.to, items };
 }

@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, lte } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import {
   computeGraphProgress,
   DEFAULT_STATUS_MARGINS,
@@ -11,25 +11,16 @@ import {
 } from '../../../domain/index.js';
 import type { Executor } from '../../../db/database.js';
 import type { Viewer } from '../visibility/objective-visible.js';
-import { alignments, checkIns, cycles, keyResults, objectives, organizations, teams } from '../../../db/schema/index.js';
+import { alignments, cycles, keyResults, objectives, organizations, teams } from '../../../db/schema/index.js';
 import { measureOf } from '../okrs/measure.js';
+import { historyCheckIns, anyUuid, type CheckInSpan, type HistoryCheckIn } from './history-check-ins.js';
 import { historyObjectives } from './history-objectives.js';
+
+export type { HistoryCheckIn } from './history-check-ins.js';
 
 type CycleRow = typeof cycles.$inferSelect;
 export type HistoryObjective = typeof objectives.$inferSelect;
 export type HistoryKeyResult = typeof keyResults.$inferSelect;
-export interface HistoryCheckIn {
-  id: string;
-  keyResultId: string;
-  authorId: string | null;
-  asOf: string;
-  value: number | null;
-  milestonesDone: boolean[] | null;
-  confidence: number | null;
-  blockers: string | null;
-  createdAt: string;
-}
-
 export interface CycleHistory {
   cycle: CycleRow;
   timeZone: string;
@@ -41,6 +32,8 @@ export interface CycleHistory {
   alignments: { childObjectiveId: string; parentObjectiveId: string | null; parentKeyResultId: string | null }[];
   /** Whose reading the history is limited to (null: everything); what is looked up beside it follows the same rule. */
   visibleTo: Viewer | null;
+  /** The dates a moment may be taken at (null: any up to the end): a window's history holds only what those read. */
+  momentDates: readonly string[] | null;
 }
 
 export interface CycleMoment extends GraphProgress {
@@ -61,6 +54,8 @@ export async function loadCycleHistory(
   visibleTo: Viewer | null,
   /** Only these teams' objectives and what aligns into them (null: the whole cycle); see historyObjectives. */
   onlyTeams: readonly string[] | null = null,
+  /** Every check-in up to `until` (an agenda's confidence trail), or only what a report from a date to `until` reads. */
+  span: CheckInSpan = { kind: 'trail' },
 ): Promise<CycleHistory> {
   const [[org], objectiveRows, teamRows] = await Promise.all([
     db.select().from(organizations).where(eq(organizations.id, orgId)),
@@ -73,45 +68,24 @@ export async function loadCycleHistory(
         db
           .select()
           .from(keyResults)
-          .where(and(eq(keyResults.orgId, orgId), inArray(keyResults.objectiveId, ids))),
+          .where(and(eq(keyResults.orgId, orgId), anyUuid(keyResults.objectiveId, ids))),
         db
           .select()
           .from(alignments)
-          .where(and(eq(alignments.orgId, orgId), inArray(alignments.childObjectiveId, ids))),
+          .where(and(eq(alignments.orgId, orgId), anyUuid(alignments.childObjectiveId, ids))),
       ])
     : [[], []];
-  const history = krRows.length
-    ? await db
-        .select({
-          id: checkIns.id,
-          keyResultId: checkIns.keyResultId,
-          authorId: checkIns.authorId,
-          asOf: checkIns.asOf,
-          value: checkIns.value,
-          milestonesDone: checkIns.milestonesDone,
-          confidence: checkIns.confidence,
-          blockers: checkIns.blockers,
-          createdAt: checkIns.createdAt,
-        })
-        .from(checkIns)
-        .where(
-          and(
-            eq(checkIns.orgId, orgId),
-            inArray(
-              checkIns.keyResultId,
-              krRows.map((k) => k.id),
-            ),
-            eq(checkIns.deleted, false),
-            lte(checkIns.asOf, until),
-          ),
-        )
-        // Newest first, as cycleSnapshot: on a tie valueAsOf keeps the first it saw.
-        .orderBy(desc(checkIns.createdAt))
-    : [];
+  const history = await historyCheckIns(
+    db,
+    orgId,
+    krRows.map((k) => k.id),
+    until,
+    span,
+  );
   const checkInsOf = new Map<string, HistoryCheckIn[]>();
   for (const row of history) {
     const list = checkInsOf.get(row.keyResultId) ?? [];
-    list.push({ ...row, createdAt: row.createdAt.toISOString() });
+    list.push(row);
     checkInsOf.set(row.keyResultId, list);
   }
   return {
@@ -124,11 +98,14 @@ export async function loadCycleHistory(
     cadenceOf: new Map(teamRows.map((t) => [t.id, t.cadence as CheckInCadence])),
     alignments: links,
     visibleTo,
+    momentDates: span.kind === 'window' ? [span.from, until] : null,
   };
 }
 
 /** The whole cycle at the end of `date`: every progress and each key result's latest check-in. */
 export function momentOf(history: CycleHistory, date: string): CycleMoment {
+  if (history.momentDates && !history.momentDates.includes(date))
+    throw new Error(`this history holds the moments of ${history.momentDates.join(' and ')}, not ${date}`);
   const latest = new Map<string, HistoryCheckIn>();
   for (const [krId, rows] of history.checkInsOf) {
     const found = valueAsOf(rows, date);
