@@ -2,8 +2,6 @@ import { and, eq } from 'drizzle-orm';
 import {
   computeGraphProgress,
   DEFAULT_STATUS_MARGINS,
-  isStale,
-  paceWindow,
   valueAsOf,
   type CheckInCadence,
   type GraphProgress,
@@ -14,6 +12,7 @@ import type { Viewer } from '../visibility/objective-visible.js';
 import { alignments, cycles, keyResults, objectives, organizations, teams } from '../../../db/schema/index.js';
 import { measureOf } from '../okrs/measure.js';
 import { historyCheckIns, anyUuid, type CheckInSpan, type HistoryCheckIn } from './history-check-ins.js';
+import { historyDates, type HistoryDates } from './history-dates.js';
 import { historyObjectives } from './history-objectives.js';
 
 export type { HistoryCheckIn } from './history-check-ins.js';
@@ -32,8 +31,13 @@ export interface CycleHistory {
   alignments: { childObjectiveId: string; parentObjectiveId: string | null; parentKeyResultId: string | null }[];
   /** Whose reading the history is limited to (null: everything); what is looked up beside it follows the same rule. */
   visibleTo: Viewer | null;
-  /** The dates a moment may be taken at (null: any up to the end): a window's history holds only what those read. */
-  momentDates: readonly string[] | null;
+  /**
+   * For a window's history, each key result's latest check-in at the two dates a moment may be taken at (null: any
+   * date up to the end, replayed from the whole trail).
+   */
+  latestAt: Map<string, Map<string, HistoryCheckIn>> | null;
+  /** The cycle's date arithmetic, each distinct question answered once for the whole replay. */
+  dates: HistoryDates;
 }
 
 export interface CycleMoment extends GraphProgress {
@@ -75,7 +79,7 @@ export async function loadCycleHistory(
           .where(and(eq(alignments.orgId, orgId), anyUuid(alignments.childObjectiveId, ids))),
       ])
     : [[], []];
-  const history = await historyCheckIns(
+  const { rows: history, latestAt } = await historyCheckIns(
     db,
     orgId,
     krRows.map((k) => k.id),
@@ -98,19 +102,24 @@ export async function loadCycleHistory(
     cadenceOf: new Map(teamRows.map((t) => [t.id, t.cadence as CheckInCadence])),
     alignments: links,
     visibleTo,
-    momentDates: span.kind === 'window' ? [span.from, until] : null,
+    latestAt,
+    dates: historyDates(cycle),
   };
 }
 
-/** The whole cycle at the end of `date`: every progress and each key result's latest check-in. */
-export function momentOf(history: CycleHistory, date: string): CycleMoment {
-  if (history.momentDates && !history.momentDates.includes(date))
-    throw new Error(`this history holds the moments of ${history.momentDates.join(' and ')}, not ${date}`);
+function replayed(history: CycleHistory, date: string) {
   const latest = new Map<string, HistoryCheckIn>();
   for (const [krId, rows] of history.checkInsOf) {
     const found = valueAsOf(rows, date);
     if (found) latest.set(krId, found);
   }
+  return latest;
+}
+
+/** The whole cycle at the end of `date`: every progress and each key result's latest check-in. */
+export function momentOf(history: CycleHistory, date: string): CycleMoment {
+  const latest = history.latestAt ? history.latestAt.get(date) : replayed(history, date);
+  if (!latest) throw new Error(`this history holds the moments of ${[...history.latestAt!.keys()].join(' and ')}, not ${date}`);
   const progress = computeGraphProgress(
     history.objectives.map((o) => ({ id: o.id, weight: o.weight, driver: o.progressDriver })),
     history.keyResults.map((kr) => ({
@@ -130,11 +139,11 @@ const dateOf = (d: Date) => d.toISOString().slice(0, 10);
 export function staleAt(history: CycleHistory, moment: CycleMoment, kr: HistoryKeyResult, objective: HistoryObjective): boolean {
   const { cycle } = history;
   if (kr.kind === 'rollup' || moment.date < cycle.startDate) return false;
-  const since = paceWindow(cycle, dateOf(kr.createdAt), objective.effectiveStartDate, kr.effectiveStartDate).startDate;
-  return isStale({
-    lastCheckInDate: moment.latest.get(kr.id)?.asOf ?? null,
-    since: since > moment.date ? moment.date : since,
-    asOf: moment.date,
-    cadence: objective.teamId ? history.cadenceOf.get(objective.teamId) : undefined,
-  });
+  const since = history.dates.paceStart(dateOf(kr.createdAt), objective.effectiveStartDate, kr.effectiveStartDate);
+  return history.dates.stale(
+    moment.latest.get(kr.id)?.asOf,
+    since > moment.date ? moment.date : since,
+    moment.date,
+    objective.teamId ? history.cadenceOf.get(objective.teamId) : undefined,
+  );
 }

@@ -18,6 +18,7 @@ export interface HistoryCheckIn {
 export type CheckInSpan = { kind: 'trail' } | { kind: 'window'; from: string };
 
 type Row = Omit<HistoryCheckIn, 'createdAt'> & { createdAt: Date };
+const stamped = (row: Row): HistoryCheckIn => ({ ...row, createdAt: row.createdAt.toISOString() });
 
 const fields = {
   id: checkIns.id,
@@ -66,29 +67,42 @@ export async function historyCheckIns(
   ids: readonly string[],
   until: string,
   span: CheckInSpan,
-): Promise<HistoryCheckIn[]> {
-  if (ids.length === 0) return [];
+): Promise<{ rows: HistoryCheckIn[]; latestAt: Map<string, Map<string, HistoryCheckIn>> | null }> {
   const live = and(eq(checkIns.orgId, orgId), anyUuid(checkIns.keyResultId, ids), eq(checkIns.deleted, false));
-  const stamped = (rows: Row[]) => rows.map((row) => ({ ...row, createdAt: row.createdAt.toISOString() }));
-  if (span.kind === 'trail')
-    return stamped(
-      await db
-        .select(fields)
-        .from(checkIns)
-        .where(and(live, lte(checkIns.asOf, until)))
-        .orderBy(desc(checkIns.createdAt)),
-    );
-  const [atFrom, atUntil, blockers] = await Promise.all([
-    latestBy(db, orgId, ids, span.from),
-    latestBy(db, orgId, ids, until),
-    db
-      .select(fields)
-      .from(checkIns)
-      .where(and(live, gt(checkIns.asOf, span.from), lte(checkIns.asOf, until), isNotNull(checkIns.blockers), ne(checkIns.blockers, ''))),
-  ]);
-  // The latest rows come first so that, on an entry time equal to the millisecond (the database orders by the
-  // microsecond), the one the database picked is still the first valueAsOf sees.
-  const byId = new Map<string, Row>();
-  for (const row of [...atUntil, ...atFrom, ...blockers]) if (!byId.has(row.id)) byId.set(row.id, row);
-  return stamped([...byId.values()].sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime()));
+  if (span.kind === 'trail') {
+    const rows = ids.length
+      ? await db
+          .select(fields)
+          .from(checkIns)
+          .where(and(live, lte(checkIns.asOf, until)))
+          .orderBy(desc(checkIns.createdAt))
+      : [];
+    return { rows: rows.map(stamped), latestAt: null };
+  }
+  const [atFrom, atUntil, blockers] = ids.length
+    ? await Promise.all([
+        latestBy(db, orgId, ids, span.from),
+        latestBy(db, orgId, ids, until),
+        db
+          .select(fields)
+          .from(checkIns)
+          .where(
+            and(live, gt(checkIns.asOf, span.from), lte(checkIns.asOf, until), isNotNull(checkIns.blockers), ne(checkIns.blockers, '')),
+          ),
+      ])
+    : [[], [], []];
+  const unique = new Map<string, Row>();
+  for (const row of [...atUntil, ...atFrom, ...blockers]) if (!unique.has(row.id)) unique.set(row.id, row);
+  // Newest entry first, as the whole trail is read (the order blockers are listed in).
+  const rows = [...unique.values()].sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime()).map(stamped);
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  // The moments at both ends take the latest check-ins the database picked instead of replaying them.
+  const latestOf = (picked: Row[]) => new Map(picked.map((row) => [row.keyResultId, byId.get(row.id)!]));
+  return {
+    rows,
+    latestAt: new Map([
+      [span.from, latestOf(atFrom)],
+      [until, latestOf(atUntil)],
+    ]),
+  };
 }
