@@ -1,8 +1,13 @@
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
+import { cycles } from '../../src/db/schema/index.js';
 import { expect, it } from 'vitest';
 import { describeEachEngine } from '../support/engines.js';
 import { addPerson, createTeam, expectProblem, expectStatus } from '../support/fixtures.js';
 import { API, MISSING_ID, useOkrWorld } from '../okrs/support.js';
+import { requireCycle } from '../../src/server/services/okrs/cycles.js';
+import { changesFromHistory } from '../../src/server/services/review-rhythm/changes.js';
+import { loadCycleHistory } from '../../src/server/services/review-rhythm/cycle-history.js';
+import type { CheckInSpan } from '../../src/server/services/review-rhythm/history-check-ins.js';
 
 interface ChangeItem {
   kind: string;
@@ -95,6 +100,29 @@ describeEachEngine('What changed in a cycle between two dates', (engine) => {
       'Improve support KR: Vendor slow',
     ]);
     expect(response.body.items.at(-1)!.summary).toBe('Ship mobile now aligns to Grow revenue');
+  });
+
+  it('reads from the window only the check-ins it needs and says what replaying the whole trail says', async () => {
+    const { growth } = await twoWeeks();
+    const db = engine().db;
+    const [{ orgId }] = (await db.select({ orgId: cycles.orgId }).from(cycles).where(eq(cycles.id, t.w.cycle.id))) as [{ orgId: string }];
+    const cycle = await requireCycle(db, orgId, t.w.cycle.id);
+    const windows = [
+      ['2025-01-06', '2025-01-20'],
+      ['2025-01-01', '2025-01-14'],
+      ['2025-01-10', '2025-01-10'],
+      ['2025-01-03', '2025-01-17'],
+    ];
+    for (const [from, to] of windows as [string, string][])
+      for (const teamId of [null, growth.id]) {
+        const report = async (span: CheckInSpan) => {
+          const history = await loadCycleHistory(db, orgId, cycle, to, null, teamId ? [teamId] : null, span);
+          return changesFromHistory(db, orgId, history, (o) => !teamId || o.teamId === teamId, { from, to, teamId });
+        };
+        const replayed = await report({ kind: 'trail' });
+        expect(replayed.length).toBeGreaterThan(0);
+        expect(await report({ kind: 'window', from })).toEqual(replayed);
+      }
   });
 
   it('covers the whole cycle without a team, and a narrower window sees less', async () => {

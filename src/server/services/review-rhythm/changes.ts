@@ -1,6 +1,5 @@
-import { and, eq, inArray, isNull, lte } from 'drizzle-orm';
+import { and, eq, isNull, lte } from 'drizzle-orm';
 import {
-  expectedProgress,
   progressStatus,
   rankChanges,
   shiftDate,
@@ -17,6 +16,7 @@ import { requireCycle } from '../okrs/cycles.js';
 import { findTeam } from '../teams.js';
 import { alignmentEvents } from './alignment-events.js';
 import { loadCycleHistory, momentOf, staleAt, type CycleHistory, type CycleMoment, type HistoryObjective } from './cycle-history.js';
+import { anyUuid } from './history-check-ins.js';
 import { kpiHealthChanges } from './kpi-hook.js';
 import type { Reader } from '../visibility/objective-visible.js';
 
@@ -44,7 +44,7 @@ function checkWindow(cycle: { startDate: string; endDate: string }, query: Chang
 }
 
 function statusAt(history: CycleHistory, moment: CycleMoment, objective: HistoryObjective) {
-  const expected = expectedProgress(history.cycle, moment.date, objective.effectiveStartDate);
+  const expected = history.dates.expected(moment.date, objective.effectiveStartDate);
   return progressStatus(moment.objectives.get(objective.id) ?? 0, expected, history.margins);
 }
 
@@ -88,7 +88,7 @@ async function blockersOf(
       and(
         eq(comments.orgId, orgId),
         eq(comments.targetType, 'check_in'),
-        inArray(
+        anyUuid(
           comments.targetId,
           found.map((b) => b.checkInId),
         ),
@@ -96,9 +96,11 @@ async function blockersOf(
         lte(comments.createdAt, endOfTo),
       ),
     );
+  const answerers = new Map<string, (string | null)[]>();
+  for (const a of answers) answerers.set(a.targetId, [...(answerers.get(a.targetId) ?? []), a.authorId]);
   return found.map(({ checkInId, authorId, ...blocker }) => ({
     ...blocker,
-    answered: answers.some((a) => a.targetId === checkInId && (authorId === null || a.authorId !== authorId)),
+    answered: (answerers.get(checkInId) ?? []).some((by) => authorId === null || by !== authorId),
   }));
 }
 
@@ -163,7 +165,11 @@ export async function cycleChanges(db: Executor, reader: Reader, cycleId: string
   checkWindow(cycle, query);
   if (query.teamId && !(await findTeam(db, orgId, query.teamId))) throw notFound('The team', 'teamId');
   const teamId = query.teamId ?? null;
-  const history = await loadCycleHistory(db, orgId, cycle, query.to, reader, teamId ? [teamId] : null);
+  // Only the check-ins the two moments and the blockers of the window read, not every check-in of the cycle.
+  const history = await loadCycleHistory(db, orgId, cycle, query.to, reader, teamId ? [teamId] : null, {
+    kind: 'window',
+    from: query.from,
+  });
   const items = await changesFromHistory(db, orgId, history, (o) => !teamId || o.teamId === teamId, { ...query, teamId });
   return { cycleId, teamId, from: query.from, to: query.to, items };
 }

@@ -1,9 +1,7 @@
-import { and, desc, eq, inArray, lte } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import {
   computeGraphProgress,
   DEFAULT_STATUS_MARGINS,
-  isStale,
-  paceWindow,
   valueAsOf,
   type CheckInCadence,
   type GraphProgress,
@@ -11,25 +9,17 @@ import {
 } from '../../../domain/index.js';
 import type { Executor } from '../../../db/database.js';
 import type { Viewer } from '../visibility/objective-visible.js';
-import { alignments, checkIns, cycles, keyResults, objectives, organizations, teams } from '../../../db/schema/index.js';
+import { alignments, cycles, keyResults, objectives, organizations, teams } from '../../../db/schema/index.js';
 import { measureOf } from '../okrs/measure.js';
+import { historyCheckIns, anyUuid, type CheckInSpan, type HistoryCheckIn } from './history-check-ins.js';
+import { historyDates, type HistoryDates } from './history-dates.js';
 import { historyObjectives } from './history-objectives.js';
+
+export type { HistoryCheckIn } from './history-check-ins.js';
 
 type CycleRow = typeof cycles.$inferSelect;
 export type HistoryObjective = typeof objectives.$inferSelect;
 export type HistoryKeyResult = typeof keyResults.$inferSelect;
-export interface HistoryCheckIn {
-  id: string;
-  keyResultId: string;
-  authorId: string | null;
-  asOf: string;
-  value: number | null;
-  milestonesDone: boolean[] | null;
-  confidence: number | null;
-  blockers: string | null;
-  createdAt: string;
-}
-
 export interface CycleHistory {
   cycle: CycleRow;
   timeZone: string;
@@ -41,6 +31,13 @@ export interface CycleHistory {
   alignments: { childObjectiveId: string; parentObjectiveId: string | null; parentKeyResultId: string | null }[];
   /** Whose reading the history is limited to (null: everything); what is looked up beside it follows the same rule. */
   visibleTo: Viewer | null;
+  /**
+   * For a window's history, each key result's latest check-in at the two dates a moment may be taken at (null: any
+   * date up to the end, replayed from the whole trail).
+   */
+  latestAt: Map<string, Map<string, HistoryCheckIn>> | null;
+  /** The cycle's date arithmetic, each distinct question answered once for the whole replay. */
+  dates: HistoryDates;
 }
 
 export interface CycleMoment extends GraphProgress {
@@ -61,6 +58,8 @@ export async function loadCycleHistory(
   visibleTo: Viewer | null,
   /** Only these teams' objectives and what aligns into them (null: the whole cycle); see historyObjectives. */
   onlyTeams: readonly string[] | null = null,
+  /** Every check-in up to `until` (an agenda's confidence trail), or only what a report from a date to `until` reads. */
+  span: CheckInSpan = { kind: 'trail' },
 ): Promise<CycleHistory> {
   const [[org], objectiveRows, teamRows] = await Promise.all([
     db.select().from(organizations).where(eq(organizations.id, orgId)),
@@ -73,45 +72,24 @@ export async function loadCycleHistory(
         db
           .select()
           .from(keyResults)
-          .where(and(eq(keyResults.orgId, orgId), inArray(keyResults.objectiveId, ids))),
+          .where(and(eq(keyResults.orgId, orgId), anyUuid(keyResults.objectiveId, ids))),
         db
           .select()
           .from(alignments)
-          .where(and(eq(alignments.orgId, orgId), inArray(alignments.childObjectiveId, ids))),
+          .where(and(eq(alignments.orgId, orgId), anyUuid(alignments.childObjectiveId, ids))),
       ])
     : [[], []];
-  const history = krRows.length
-    ? await db
-        .select({
-          id: checkIns.id,
-          keyResultId: checkIns.keyResultId,
-          authorId: checkIns.authorId,
-          asOf: checkIns.asOf,
-          value: checkIns.value,
-          milestonesDone: checkIns.milestonesDone,
-          confidence: checkIns.confidence,
-          blockers: checkIns.blockers,
-          createdAt: checkIns.createdAt,
-        })
-        .from(checkIns)
-        .where(
-          and(
-            eq(checkIns.orgId, orgId),
-            inArray(
-              checkIns.keyResultId,
-              krRows.map((k) => k.id),
-            ),
-            eq(checkIns.deleted, false),
-            lte(checkIns.asOf, until),
-          ),
-        )
-        // Newest first, as cycleSnapshot: on a tie valueAsOf keeps the first it saw.
-        .orderBy(desc(checkIns.createdAt))
-    : [];
+  const { rows: history, latestAt } = await historyCheckIns(
+    db,
+    orgId,
+    krRows.map((k) => k.id),
+    until,
+    span,
+  );
   const checkInsOf = new Map<string, HistoryCheckIn[]>();
   for (const row of history) {
     const list = checkInsOf.get(row.keyResultId) ?? [];
-    list.push({ ...row, createdAt: row.createdAt.toISOString() });
+    list.push(row);
     checkInsOf.set(row.keyResultId, list);
   }
   return {
@@ -124,16 +102,24 @@ export async function loadCycleHistory(
     cadenceOf: new Map(teamRows.map((t) => [t.id, t.cadence as CheckInCadence])),
     alignments: links,
     visibleTo,
+    latestAt,
+    dates: historyDates(cycle),
   };
 }
 
-/** The whole cycle at the end of `date`: every progress and each key result's latest check-in. */
-export function momentOf(history: CycleHistory, date: string): CycleMoment {
+function replayed(history: CycleHistory, date: string) {
   const latest = new Map<string, HistoryCheckIn>();
   for (const [krId, rows] of history.checkInsOf) {
     const found = valueAsOf(rows, date);
     if (found) latest.set(krId, found);
   }
+  return latest;
+}
+
+/** The whole cycle at the end of `date`: every progress and each key result's latest check-in. */
+export function momentOf(history: CycleHistory, date: string): CycleMoment {
+  const latest = history.latestAt ? history.latestAt.get(date) : replayed(history, date);
+  if (!latest) throw new Error(`this history holds the moments of ${[...history.latestAt!.keys()].join(' and ')}, not ${date}`);
   const progress = computeGraphProgress(
     history.objectives.map((o) => ({ id: o.id, weight: o.weight, driver: o.progressDriver })),
     history.keyResults.map((kr) => ({
@@ -153,11 +139,11 @@ const dateOf = (d: Date) => d.toISOString().slice(0, 10);
 export function staleAt(history: CycleHistory, moment: CycleMoment, kr: HistoryKeyResult, objective: HistoryObjective): boolean {
   const { cycle } = history;
   if (kr.kind === 'rollup' || moment.date < cycle.startDate) return false;
-  const since = paceWindow(cycle, dateOf(kr.createdAt), objective.effectiveStartDate, kr.effectiveStartDate).startDate;
-  return isStale({
-    lastCheckInDate: moment.latest.get(kr.id)?.asOf ?? null,
-    since: since > moment.date ? moment.date : since,
-    asOf: moment.date,
-    cadence: objective.teamId ? history.cadenceOf.get(objective.teamId) : undefined,
-  });
+  const since = history.dates.paceStart(dateOf(kr.createdAt), objective.effectiveStartDate, kr.effectiveStartDate);
+  return history.dates.stale(
+    moment.latest.get(kr.id)?.asOf,
+    since > moment.date ? moment.date : since,
+    moment.date,
+    objective.teamId ? history.cadenceOf.get(objective.teamId) : undefined,
+  );
 }

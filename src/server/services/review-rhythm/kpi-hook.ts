@@ -5,6 +5,7 @@ import { healthChange } from '../../../domain/kpi-periods.js';
 import type { Executor } from '../../../db/database.js';
 import { keyResultKpis, kpis, kpiValues } from '../../../db/schema/index.js';
 import type { CycleHistory, HistoryObjective } from './cycle-history.js';
+import { anyUuid } from './history-check-ins.js';
 
 const SEVERITY: Record<KpiHealth, number> = { healthy: 0, watch: 1, unhealthy: 2 };
 const SAY: Record<KpiHealth, string> = { healthy: 'healthy', watch: 'on watch', unhealthy: 'unhealthy' };
@@ -36,7 +37,7 @@ export async function kpiHealthChanges(
     .where(
       and(
         eq(keyResultKpis.orgId, orgId),
-        inArray(
+        anyUuid(
           keyResultKpis.keyResultId,
           inScope.map((kr) => kr.id),
         ),

@@ -36,7 +36,7 @@ export async function weekOfChanges(
   const weekAgo = shiftDate(to, -7);
   const from = weekAgo < cycle.startDate ? cycle.startDate : weekAgo;
   const teamId = query.teamId ?? null;
-  const history = await loadCycleHistory(db, reader.orgId, cycle, to, reader, teamId ? [teamId] : null);
+  const history = await loadCycleHistory(db, reader.orgId, cycle, to, reader, teamId ? [teamId] : null, { kind: 'window', from });
   const items = await changesFromHistory(db, reader.orgId, history, (o) => !teamId || o.teamId === teamId, {
     from,
     to,
