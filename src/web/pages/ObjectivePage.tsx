@@ -11,11 +11,8 @@ import { KeyResultCard } from '../components/KeyResultCard.js';
 import { ProgressBar } from '../components/ProgressBar.js';
 import { StatusBadges } from '../components/StatusBadge.js';
 import { ObjectiveQualityPanel } from '../components/ObjectiveQualityPanel.js';
-import { CommentsPanel } from '../components/CommentsPanel.js';
-import { AttachmentsPanel } from '../components/attachments/AttachmentsPanel.js';
 import { ProgressChart, ProgressChartPlaceholder, type ChartPoint } from '../components/ProgressChart.js';
 import { OnceVisible } from '../components/on-demand/OnceVisible.js';
-import { ActivityList } from '../components/ActivityList.js';
 import { AlignmentEditor } from '../components/AlignmentEditor.js';
 import { TimeTravelPicker, useAsOf } from '../components/okr/TimeTravelPicker.js';
 import { ForecastBadge } from '../components/okr/ForecastBadge.js';
@@ -33,6 +30,10 @@ import { lazyNamed } from '../routing/lazy-named.js';
 // The forms (number inputs, pickers, validation) load when a dialog opens: most visits only read.
 const ObjectiveFormModal = lazyNamed(() => import('./ObjectiveFormModal.js'), 'ObjectiveFormModal');
 const KeyResultForm = lazyNamed(() => import('../components/KeyResultForm.js'), 'KeyResultForm');
+// Below the fold: their code (upload form, mention box, reactions) comes with them, when scrolled near.
+const AttachmentsPanel = lazyNamed(() => import('../components/attachments/AttachmentsPanel.js'), 'AttachmentsPanel');
+const CommentsPanel = lazyNamed(() => import('../components/CommentsPanel.js'), 'CommentsPanel');
+const ActivityList = lazyNamed(() => import('../components/ActivityList.js'), 'ActivityList');
 
 /** One objective: why it matters, where it aligns, its key results, and one click to check in. */
 export function ObjectivePage({ me }: { me: Me }) {

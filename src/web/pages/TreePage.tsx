@@ -121,8 +121,13 @@ export function TreePage({ me }: { me: Me }) {
               Cycle settings
             </Button>
           )}
-          {cycleId && (
+          {/* Present (disabled) before the cycles arrive: the buttons beside it keep their places (CLS). */}
+          {cycleId ? (
             <Button variant="default" component={Link} to={`/cycles/${cycleId}/report`}>
+              Report
+            </Button>
+          ) : (
+            <Button variant="default" disabled>
               Report
             </Button>
           )}

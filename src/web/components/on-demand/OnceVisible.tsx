@@ -1,9 +1,10 @@
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { Suspense, useEffect, useRef, useState, type ReactNode } from 'react';
 
 /**
- * Renders its children from the first time the place they go comes near the viewport (or the browser is
- * idle), and keeps them after: a panel far down a page (attachments, comments, history) asks the server
- * nothing on a phone's first paint. The placeholder holds `minHeight`, so nothing below moves when it fills.
+ * Renders its children from the first time the place they go comes near the viewport or the browser is
+ * idle after the first paint, and keeps them after: a panel far down a page (attachments, comments, history) asks the server
+ * nothing on a phone's first paint. Lazily loaded children fetch their code then too. The placeholder holds
+ * `minHeight`, so nothing below moves when it fills.
  */
 export function OnceVisible({ children, minHeight }: { children: ReactNode; minHeight: number }) {
   const [shown, setShown] = useState(false);
@@ -19,12 +20,18 @@ export function OnceVisible({ children, minHeight }: { children: ReactNode; minH
       rootMargin: '300px 0px',
     });
     observer.observe(element);
-    // Idle for a while: load it anyway, so reaching it later shows it complete.
-    const idle = window.setTimeout(() => setShown(true), 8000);
+    // Once the page has settled (the browser idle, at the latest 3 s on), load it anyway: reaching it later
+    // shows it complete, and a search of the page (or a test) finds it without scrolling.
+    const idle =
+      typeof window.requestIdleCallback === 'function'
+        ? window.requestIdleCallback(() => setShown(true), { timeout: 3000 })
+        : window.setTimeout(() => setShown(true), 3000);
     return () => {
       observer.disconnect();
-      window.clearTimeout(idle);
+      if (typeof window.cancelIdleCallback === 'function') window.cancelIdleCallback(idle);
+      else window.clearTimeout(idle);
     };
   }, [shown]);
-  return shown ? <>{children}</> : <div ref={ref} style={{ minHeight }} aria-hidden />;
+  const placeholder = <div ref={ref} style={{ minHeight }} aria-hidden />;
+  return shown ? <Suspense fallback={placeholder}>{children}</Suspense> : placeholder;
 }
