@@ -37,6 +37,10 @@ const contrastVariables: CSSVariablesResolver = () => ({
     '--mantine-color-orange-filled': '#b34700',
     '--mantine-color-orange-light-color': '#9c3600',
     '--mantine-color-grape-outline': '#862e9c',
+    // The forecast's outline badges (teal, yellow, red) on white: Mantine's shades reach only 3:1.
+    '--mantine-color-teal-outline': '#087f5b',
+    '--mantine-color-yellow-outline': '#7a4a00',
+    '--mantine-color-red-outline': '#a51d1d',
     '--mantine-color-gray-outline': '#495057',
     '--mantine-color-gray-light-color': '#343a40',
   },

@@ -27,7 +27,10 @@ describeEachEngine('OKR alignment and roll-up', (engine) => {
     const big = await t.w.api.objectiveAt({ cycleId: t.w.cycle.id, title: 'Big team', weight: 3 });
     await t.w.api.align(small.objective.id, { parentKeyResultId: rollup.id });
     const aligned = await t.w.api.align(big.objective.id, { parentKeyResultId: rollup.id });
-    expect(aligned.parents).toEqual([{ id: expect.any(String), parentObjectiveId: null, parentKeyResultId: rollup.id }]);
+    // Named, with the objective the link leads to: a page needs no list of the cycle's objectives (issue 12).
+    expect(aligned.parents).toEqual([
+      { id: expect.any(String), parentObjectiveId: null, parentKeyResultId: rollup.id, title: 'Teams deliver', objectiveId: company.id },
+    ]);
     expect((await t.w.api.objectives({ parent: company.id })).map((o) => o.title)).toEqual(['Small team', 'Big team']);
 
     await t.w.api.checkIn(small.kr.id, { value: 50 });

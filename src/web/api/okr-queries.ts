@@ -73,11 +73,11 @@ export const useObjective = (id: string, asOf?: string | null) =>
     queryKey: asOf ? [...okrKeys.objective(id), 'asOf', asOf] : okrKeys.objective(id),
     queryFn: () => api<Objective>(`/api/v1/objectives/${id}${asOf ? `?asOf=${asOf}` : ''}`),
   });
-export const useCycleObjectives = (cycleId: string | null) =>
+export const useCycleObjectives = (cycleId: string | null, enabled = true) =>
   useQuery({
     queryKey: [...okrKeys.objectives, 'cycle', cycleId],
     queryFn: () => api<Objective[]>(`/api/v1/objectives?cycleId=${cycleId}`),
-    enabled: Boolean(cycleId),
+    enabled: enabled && Boolean(cycleId),
   });
 export const useCheckIns = (keyResultId: string, enabled = true) =>
   useQuery({

@@ -14,8 +14,9 @@ export const keys = {
 
 export const useSetupStatus = () => useQuery({ queryKey: keys.setup, queryFn: () => api<{ needed: boolean }>('/api/v1/setup') });
 export const useMe = (enabled = true) => useQuery({ queryKey: keys.me, queryFn: () => api<Me>('/api/v1/me'), retry: false, enabled });
-export const useUsers = () => useQuery({ queryKey: keys.users, queryFn: () => api<User[]>('/api/v1/users') });
-export const useTeams = () => useQuery({ queryKey: keys.teams, queryFn: () => api<Team[]>('/api/v1/teams') });
+// `enabled` false: a picker asks for the lists only once it is opened (pages show the names the API presents).
+export const useUsers = (enabled = true) => useQuery({ queryKey: keys.users, queryFn: () => api<User[]>('/api/v1/users'), enabled });
+export const useTeams = (enabled = true) => useQuery({ queryKey: keys.teams, queryFn: () => api<Team[]>('/api/v1/teams'), enabled });
 export const useMembers = (teamId: string) =>
   useQuery({ queryKey: keys.members(teamId), queryFn: () => api<TeamMember[]>(`/api/v1/teams/${teamId}/members`) });
 export const useInvitations = (enabled: boolean) =>

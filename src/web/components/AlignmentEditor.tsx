@@ -9,20 +9,19 @@ import type { Objective } from '../api/okr-types.js';
 /** Align an objective to any objective or key result of its cycle, or remove a link; loops are refused by the server. */
 export function AlignmentEditor({ objective }: { objective: Objective }) {
   const queryClient = useQueryClient();
-  const candidates = useCycleObjectives(objective.cycleId);
+  // The cycle's objectives are the picker's options: asked for once the picker is opened, not with the page.
+  const [pickerOpened, setPickerOpened] = useState(false);
+  const candidates = useCycleObjectives(objective.cycleId, pickerOpened);
   const [target, setTarget] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const title = new Map<string, string>();
-  const objectiveOf = new Map<string, string>();
   for (const o of candidates.data ?? []) {
     title.set(`o:${o.id}`, `Objective: ${o.title}`);
-    objectiveOf.set(`o:${o.id}`, o.id);
     for (const k of o.keyResults) {
       title.set(`k:${k.id}`, `Key result: ${k.title}`);
-      objectiveOf.set(`k:${k.id}`, o.id);
     }
   }
-  const refresh = () => Promise.all([...progressKeys, ['alignment-parent']].map((queryKey) => queryClient.invalidateQueries({ queryKey })));
+  const refresh = () => Promise.all(progressKeys.map((queryKey) => queryClient.invalidateQueries({ queryKey })));
   const run = async (request: () => Promise<unknown>) => {
     setError(null);
     try {
@@ -52,20 +51,20 @@ export function AlignmentEditor({ objective }: { objective: Objective }) {
   return (
     <Stack gap="xs">
       {objective.parents.map((p) => {
-        const key = p.parentObjectiveId ? `o:${p.parentObjectiveId}` : `k:${p.parentKeyResultId}`;
+        const label = p.parentKeyResultId ? `Key result: ${p.title}` : `Objective: ${p.title}`;
         return (
           <Group key={p.id} gap="xs">
             <ActionIcon
               variant="subtle"
               color="red"
               size="sm"
-              aria-label={`Remove alignment to ${title.get(key) ?? 'parent'}`}
+              aria-label={`Remove alignment to ${label}`}
               onClick={() => run(() => api(`/api/v1/objectives/${objective.id}/alignments/${p.id}`, { method: 'DELETE' }))}
             >
               ✕
             </ActionIcon>
-            <Anchor component={Link} to={`/objectives/${objectiveOf.get(key) ?? ''}`} size="sm">
-              {title.get(key) ?? '…'}
+            <Anchor component={Link} to={`/objectives/${p.objectiveId}`} size="sm">
+              {label}
             </Anchor>
           </Group>
         );
@@ -78,6 +77,8 @@ export function AlignmentEditor({ objective }: { objective: Objective }) {
           clearable
           w={380}
           data={options}
+          onDropdownOpen={() => setPickerOpened(true)}
+          onFocus={() => setPickerOpened(true)}
           value={target}
           onChange={setTarget}
         />

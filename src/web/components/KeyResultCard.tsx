@@ -56,6 +56,7 @@ export function KeyResultCard({
   reviewing = false,
   ownerName,
   trend,
+  trendPending = false,
 }: {
   kr: KeyResult;
   me: Me;
@@ -64,6 +65,8 @@ export function KeyResultCard({
   reviewing?: boolean;
   ownerName?: string;
   trend?: number[];
+  /** The trend is on its way: its place is kept, so the badges beside it do not move. */
+  trendPending?: boolean;
 }) {
   const [checkingIn, checkIn] = useDisclosure();
   const [historyOpen, history] = useDisclosure();
@@ -84,7 +87,7 @@ export function KeyResultCard({
             </Text>
           </div>
           <Group gap="xs" wrap="nowrap">
-            {trend && <Sparkline values={trend} label={kr.title} />}
+            {trend ? <Sparkline values={trend} label={kr.title} /> : trendPending && <div style={{ width: 120, height: 28 }} aria-hidden />}
             <StatusBadges status={kr.status} confidence={kr.confidence} stale={kr.stale} />
           </Group>
         </Group>

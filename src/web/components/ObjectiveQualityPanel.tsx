@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Group, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Card, Group, Skeleton, Stack, Text, TextInput } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
@@ -66,6 +66,13 @@ export function ObjectiveQualityPanel({ objective, me }: { objective: Objective;
       setError(e instanceof ApiError ? e.message : String(e));
     }
   };
+  // Its place is held while the coach answers, so the key results below do not move when it does.
+  if (quality.isPending)
+    return (
+      <Card withBorder aria-hidden>
+        <Skeleton h={72} />
+      </Card>
+    );
   if (!quality.data) return null;
   return (
     <Card withBorder>

@@ -6,7 +6,7 @@ import { Skeleton, Stack } from '@mantine/core';
  */
 export function PageSkeleton({ cards = 3 }: { cards?: number }) {
   return (
-    <Stack gap="lg" aria-busy="true" aria-label="Loading">
+    <Stack gap="lg" role="status" aria-busy="true" aria-label="Loading">
       <Stack gap={6}>
         <Skeleton height={32} width="40%" radius="sm" />
         <Skeleton height={16} width="25%" radius="sm" />

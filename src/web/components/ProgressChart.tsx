@@ -66,6 +66,16 @@ export function ProgressChart({ points, label }: { points: ChartPoint[]; label: 
   );
 }
 
+/** The chart's place while its history loads: the same box, so the page below does not move when it comes. */
+export function ProgressChartPlaceholder() {
+  return (
+    <div aria-hidden data-testid="progress-chart-placeholder">
+      <div style={{ maxWidth: 720, aspectRatio: `${W} / ${H}` }} />
+      <Text size="xs">&nbsp;</Text>
+    </div>
+  );
+}
+
 /** A tiny progress line for a key result card. */
 export function Sparkline({ values, label }: { values: number[]; label: string }) {
   if (values.length < 2) return null;

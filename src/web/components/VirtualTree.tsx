@@ -7,15 +7,13 @@ interface Props {
   rows: VisibleRow[];
   expanded: Set<string>;
   onToggle: (key: string) => void;
-  ownerName: (id: string | null) => string | undefined;
-  teamName: (id: string | null) => string | undefined;
 }
 
 /**
  * Draws only the rows near the viewport (the page scrolls as usual), so a 2,000-objective cycle
  * renders as fast as a small one. Row heights are measured, so wrapped rows on phones work too.
  */
-export function VirtualTree({ rows, expanded, onToggle, ownerName, teamName }: Props) {
+export function VirtualTree({ rows, expanded, onToggle }: Props) {
   const listRef = useRef<HTMLUListElement>(null);
   const [offset, setOffset] = useState(0);
   useLayoutEffect(() => setOffset(listRef.current?.offsetTop ?? 0), []);
@@ -48,8 +46,8 @@ export function VirtualTree({ rows, expanded, onToggle, ownerName, teamName }: P
             hasChildren={row.hasChildren}
             expanded={expanded.has(row.key)}
             onToggle={onToggle}
-            ownerName={ownerName(row.node.ownerId)}
-            teamName={teamName(row.node.teamId)}
+            ownerName={row.node.ownerName ?? undefined}
+            teamName={row.node.teamName ?? undefined}
           />
         );
       })}

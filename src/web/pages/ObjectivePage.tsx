@@ -1,24 +1,20 @@
-import { Anchor, Badge, Button, Card, Group, Modal, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Card, Group, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
+import { Suspense } from 'react';
 import { Link, useParams } from 'react-router';
 import { api } from '../api/client.js';
 import { useCycles, useObjective } from '../api/okr-queries.js';
 import type { Objective } from '../api/okr-types.js';
-import { useTeams, useUsers } from '../api/queries.js';
 import type { Me } from '../api/types.js';
 import { KeyResultCard } from '../components/KeyResultCard.js';
-import { KeyResultForm } from '../components/KeyResultForm.js';
 import { ProgressBar } from '../components/ProgressBar.js';
 import { StatusBadges } from '../components/StatusBadge.js';
 import { ObjectiveQualityPanel } from '../components/ObjectiveQualityPanel.js';
 import { ReviewRequestsPanel } from '../components/review-requests/ReviewRequestsPanel.js';
-import { CommentsPanel } from '../components/CommentsPanel.js';
-import { AttachmentsPanel } from '../components/attachments/AttachmentsPanel.js';
-import { ProgressChart, type ChartPoint } from '../components/ProgressChart.js';
-import { ActivityList } from '../components/ActivityList.js';
+import { ProgressChart, ProgressChartPlaceholder, type ChartPoint } from '../components/ProgressChart.js';
+import { OnceVisible } from '../components/on-demand/OnceVisible.js';
 import { AlignmentEditor } from '../components/AlignmentEditor.js';
-import { ObjectiveFormModal } from './ObjectiveFormModal.js';
 import { TimeTravelPicker, useAsOf } from '../components/okr/TimeTravelPicker.js';
 import { ForecastBadge } from '../components/okr/ForecastBadge.js';
 import { ContinuedFrom } from '../components/okr/ContinuedFrom.js';
@@ -28,6 +24,17 @@ import { useDocumentTitle } from '../components/page-title.js';
 import { useActiveMinutes } from '../components/adoption/use-active-minutes.js';
 import { ObjectiveDependencies } from '../components/across/ObjectiveDependencies.js';
 import { VisibilityBadge } from '../components/visibility/VisibilityBadge.js';
+import { ModalOnDemand as Modal } from '../components/on-demand/ModalOnDemand.js';
+import { OnceOpened } from '../components/on-demand/OnceOpened.js';
+import { lazyNamed } from '../routing/lazy-named.js';
+
+// The forms (number inputs, pickers, validation) load when a dialog opens: most visits only read.
+const ObjectiveFormModal = lazyNamed(() => import('./ObjectiveFormModal.js'), 'ObjectiveFormModal');
+const KeyResultForm = lazyNamed(() => import('../components/KeyResultForm.js'), 'KeyResultForm');
+// Below the fold: their code (upload form, mention box, reactions) comes with them, when scrolled near.
+const AttachmentsPanel = lazyNamed(() => import('../components/attachments/AttachmentsPanel.js'), 'AttachmentsPanel');
+const CommentsPanel = lazyNamed(() => import('../components/CommentsPanel.js'), 'CommentsPanel');
+const ActivityList = lazyNamed(() => import('../components/ActivityList.js'), 'ActivityList');
 
 /** One objective: why it matters, where it aligns, its key results, and one click to check in. */
 export function ObjectivePage({ me }: { me: Me }) {
@@ -40,8 +47,6 @@ export function ObjectivePage({ me }: { me: Me }) {
     queryFn: () => api<Objective[]>(`/api/v1/objectives?parent=${id}`),
   });
   const cycles = useCycles();
-  const users = useUsers();
-  const teams = useTeams();
   const [adding, addKr] = useDisclosure();
   const [editing, edit] = useDisclosure();
   const timeline = useQuery({
@@ -55,8 +60,6 @@ export function ObjectivePage({ me }: { me: Me }) {
   // Travelling in time is looking, never changing: the page shows what a closed cycle shows.
   const closed = cycle?.status === 'closed' || asOf !== null;
   const reviewing = !asOf && cycle !== undefined && inReview(cycle, new Date());
-  const nameOf = (userId: string | null) => users.data?.find((u) => u.id === userId)?.name;
-  const team = teams.data?.find((t) => t.id === o.teamId);
   return (
     <Stack gap="lg">
       <div>
@@ -81,18 +84,19 @@ export function ObjectivePage({ me }: { me: Me }) {
           {!closed && <ObjectiveActions objective={o} />}
         </Group>
         <Text size="sm" c="dimmed">
-          {team ? (
-            <Anchor component={Link} to={`/teams/${team.id}`} size="sm" underline="always">
-              {team.name}
+          {o.teamId && o.teamName ? (
+            <Anchor component={Link} to={`/teams/${o.teamId}`} size="sm" underline="always">
+              {o.teamName}
             </Anchor>
           ) : (
             'Company'
           )}
-          {nameOf(o.ownerId) ? ` · owned by ${nameOf(o.ownerId)}` : ''}
+          {o.ownerName ? ` · owned by ${o.ownerName}` : ''}
         </Text>
         {o.previousObjectiveId && <ContinuedFrom previousObjectiveId={o.previousObjectiveId} />}
       </div>
-      {cycle && <TimeTravelPicker min={cycle.startDate} />}
+      {/* Shown from the first paint (its lower bound follows), so nothing below moves when the cycle arrives. */}
+      <TimeTravelPicker min={cycle?.startDate} />
       <Card withBorder>
         <Stack gap="xs">
           <Group justify="space-between">
@@ -104,7 +108,16 @@ export function ObjectivePage({ me }: { me: Me }) {
                 stale={o.stale}
                 closed={o.cycleClosed ? { score: o.score, verdict: o.verdict } : undefined}
               />
-              {cycle && !closed && o.status === 'active' && timeline.data && <ForecastBadge points={timeline.data.points} cycle={cycle} />}
+              {!closed &&
+                o.status === 'active' &&
+                (cycle && timeline.data ? (
+                  <ForecastBadge points={timeline.data.points} cycle={cycle} />
+                ) : (
+                  // Its place, held while the history loads, so the badges do not wrap later.
+                  <Badge variant="outline" style={{ visibility: 'hidden' }} aria-hidden>
+                    Forecast 100%
+                  </Badge>
+                ))}
             </Group>
           </Group>
           <ProgressBar
@@ -118,7 +131,7 @@ export function ObjectivePage({ me }: { me: Me }) {
               Final score <strong>{o.score.toFixed(2)}</strong>
             </Text>
           )}
-          {timeline.data && <ProgressChart points={timeline.data.points} label={`Progress of ${o.title}`} />}
+          {timeline.data ? <ProgressChart points={timeline.data.points} label={`Progress of ${o.title}`} /> : <ProgressChartPlaceholder />}
         </Stack>
       </Card>
       {(o.description || o.whyImportant || o.whyUrgent) && (
@@ -148,11 +161,14 @@ export function ObjectivePage({ me }: { me: Me }) {
             )}
             {closed || !o.can.align ? (
               o.parents.map((p) => (
-                <ParentLink key={p.id} parentObjectiveId={p.parentObjectiveId} parentKeyResultId={p.parentKeyResultId} />
+                <Anchor key={p.id} component={Link} to={`/objectives/${p.objectiveId}`} size="sm">
+                  {p.parentKeyResultId ? `Key result: ${p.title}` : p.title}
+                </Anchor>
               ))
             ) : (
               <AlignmentEditor objective={o} />
             )}
+            {children.isPending && <Skeleton h={44} mt="xs" w="70%" aria-hidden />}
             {(children.data ?? []).length > 0 && (
               <Text size="sm" fw={600} mt="xs">
                 Aligned to this objective
@@ -187,40 +203,32 @@ export function ObjectivePage({ me }: { me: Me }) {
           me={me}
           closed={closed}
           reviewing={reviewing}
-          ownerName={nameOf(kr.ownerId)}
+          ownerName={kr.ownerName ?? undefined}
           trend={timeline.data?.keyResults[kr.id]}
+          trendPending={timeline.isPending}
         />
       ))}
-      <AttachmentsPanel parent={{ kind: 'objectives', id: o.id }} />
-      <CommentsPanel targetType="objective" targetId={o.id} />
-      <Card withBorder>
-        <Title order={2} size="h4" mb="sm">
-          History
-        </Title>
-        <ActivityList objectiveId={o.id} />
-      </Card>
-      {editing && <ObjectiveFormModal cycleId={o.cycleId} me={me} opened onClose={edit.close} editing={o} />}
-      <Modal opened={adding} onClose={addKr.close} title="Add a key result" size="lg">
-        <KeyResultForm objectiveId={o.id} ownerId={me.user.id} onDone={addKr.close} />
-      </Modal>
+      {/* Below the fold on a phone: asked for when scrolled near, not with the page. */}
+      <OnceVisible minHeight={120}>
+        <AttachmentsPanel parent={{ kind: 'objectives', id: o.id }} />
+        <CommentsPanel targetType="objective" targetId={o.id} />
+        <Card withBorder>
+          <Title order={2} size="h4" mb="sm">
+            History
+          </Title>
+          <ActivityList objectiveId={o.id} />
+        </Card>
+      </OnceVisible>
+      {editing && (
+        <Suspense fallback={null}>
+          <ObjectiveFormModal cycleId={o.cycleId} me={me} opened onClose={edit.close} editing={o} />
+        </Suspense>
+      )}
+      <OnceOpened opened={adding}>
+        <Modal opened={adding} onClose={addKr.close} title="Add a key result" size="lg">
+          <KeyResultForm objectiveId={o.id} ownerId={me.user.id} onDone={addKr.close} />
+        </Modal>
+      </OnceOpened>
     </Stack>
-  );
-}
-
-function ParentLink({ parentObjectiveId, parentKeyResultId }: { parentObjectiveId: string | null; parentKeyResultId: string | null }) {
-  const parent = useQuery({
-    queryKey: ['alignment-parent', parentObjectiveId, parentKeyResultId],
-    queryFn: async () => {
-      if (parentObjectiveId)
-        return { objectiveId: parentObjectiveId, title: (await api<Objective>(`/api/v1/objectives/${parentObjectiveId}`)).title };
-      const kr = await api<{ objectiveId: string; title: string }>(`/api/v1/key-results/${parentKeyResultId}`);
-      return { objectiveId: kr.objectiveId, title: `Key result: ${kr.title}` };
-    },
-  });
-  if (!parent.data) return null;
-  return (
-    <Anchor component={Link} to={`/objectives/${parent.data.objectiveId}`} size="sm">
-      {parent.data.title}
-    </Anchor>
   );
 }

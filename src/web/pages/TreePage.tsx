@@ -1,6 +1,6 @@
-import { Button, Card, Group, Modal, Select, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Button, Card, Group, Select, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue, useDisclosure } from '@mantine/hooks';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { defaultCycle, useCycle, useCycles, useTree, useTreeBranches, useTreeSearch } from '../api/okr-queries.js';
 import { useTeams, useUsers } from '../api/queries.js';
@@ -8,13 +8,18 @@ import type { Me } from '../api/types.js';
 import { TreeSummaryCards } from '../components/tree/TreeSummaryCards.js';
 import { TreeRowsSkeleton } from '../components/tree/TreeRowsSkeleton.js';
 import { VirtualTree } from '../components/VirtualTree.js';
-import { CreateCycleForm } from './CreateCycleForm.js';
-import { ObjectiveFormModal } from './ObjectiveFormModal.js';
-import { CycleSettingsModal } from './CycleSettingsModal.js';
 import { TimeTravelPicker, useAsOf } from '../components/okr/TimeTravelPicker.js';
 import { attachBranches, isFiltering, keysToDepth, visibleRows, type TreeFilters } from './tree-filter.js';
 import { useActiveMinutes } from '../components/adoption/use-active-minutes.js';
 import { CycleSummaryCards } from '../components/okr/CycleSummaryCards.js';
+import { ModalOnDemand as Modal } from '../components/on-demand/ModalOnDemand.js';
+import { OnceOpened } from '../components/on-demand/OnceOpened.js';
+import { lazyNamed } from '../routing/lazy-named.js';
+
+// The forms (number inputs, pickers, validation) load when a dialog opens: the tree is mostly read.
+const CreateCycleForm = lazyNamed(() => import('./CreateCycleForm.js'), 'CreateCycleForm');
+const ObjectiveFormModal = lazyNamed(() => import('./ObjectiveFormModal.js'), 'ObjectiveFormModal');
+const CycleSettingsModal = lazyNamed(() => import('./CycleSettingsModal.js'), 'CycleSettingsModal');
 
 const NO_FILTERS: TreeFilters = { teamId: null, ownerId: null, status: null, type: null, search: '' };
 
@@ -37,8 +42,11 @@ export function TreePage({ me }: { me: Me }) {
   const found = useTreeSearch(cycleId, search, filtering && Object.values(search).some(Boolean), asOf);
   const [opened, setOpened] = useState<string[]>([]);
   const branches = useTreeBranches(cycleId, opened, asOf);
-  const users = useUsers();
-  const teams = useTeams();
+  // The rows carry their names; the filters' lists load when a filter is first opened.
+  const [pickerOpened, setPickerOpened] = useState(false);
+  const openPicker = useCallback(() => setPickerOpened(true), []);
+  const users = useUsers(pickerOpened);
+  const teams = useTeams(pickerOpened);
   const [expanded, setExpanded] = useState<Set<string>>(new Set());
   const [creating, { open: openCreate, close: closeCreate }] = useDisclosure();
   const [settingsOpen, { open: openSettings, close: closeSettings }] = useDisclosure();
@@ -71,8 +79,6 @@ export function TreePage({ me }: { me: Me }) {
     });
   }, []);
   const pending = filtering ? found.isPending : top.isPending;
-  const userName = new Map((users.data ?? []).map((u) => [u.id, u.name]));
-  const teamName = new Map((teams.data ?? []).map((t) => [t.id, t.name]));
   const set = (patch: Partial<TreeFilters>) => setFilters((f) => ({ ...f, ...patch }));
   const summary = cycle.data?.summary;
   const isAdmin = me.can.manageCycles;
@@ -86,7 +92,9 @@ export function TreePage({ me }: { me: Me }) {
         <Text>No cycles yet. {isAdmin ? 'Create the first one: a quarter is the usual rhythm.' : 'An admin creates the first cycle.'}</Text>
         {isAdmin && (
           <Card withBorder maw={720}>
-            <CreateCycleForm onCreated={(c) => setParams({ cycle: c.id })} />
+            <Suspense fallback={<Text c="dimmed">Loading…</Text>}>
+              <CreateCycleForm onCreated={(c) => setParams({ cycle: c.id })} />
+            </Suspense>
           </Card>
         )}
       </Stack>
@@ -113,8 +121,13 @@ export function TreePage({ me }: { me: Me }) {
               Cycle settings
             </Button>
           )}
-          {cycleId && (
+          {/* Present (disabled) before the cycles arrive: the buttons beside it keep their places (CLS). */}
+          {cycleId ? (
             <Button variant="default" component={Link} to={`/cycles/${cycleId}/report`}>
+              Report
+            </Button>
+          ) : (
+            <Button variant="default" disabled>
               Report
             </Button>
           )}
@@ -148,6 +161,8 @@ export function TreePage({ me }: { me: Me }) {
           clearable
           w={170}
           data={(teams.data ?? []).map((t) => ({ value: t.id, label: t.name }))}
+          onDropdownOpen={openPicker}
+          onFocus={openPicker}
           value={filters.teamId}
           onChange={(teamId) => set({ teamId })}
         />
@@ -158,6 +173,8 @@ export function TreePage({ me }: { me: Me }) {
           searchable
           w={170}
           data={(users.data ?? []).map((u) => ({ value: u.id, label: u.name }))}
+          onDropdownOpen={openPicker}
+          onFocus={openPicker}
           value={filters.ownerId}
           onChange={(ownerId) => set({ ownerId })}
         />
@@ -192,24 +209,22 @@ export function TreePage({ me }: { me: Me }) {
       ) : rows.length === 0 ? (
         <Text c="dimmed">No objectives {filters === NO_FILTERS ? 'in this cycle yet' : 'match these filters'}.</Text>
       ) : null}
-      <VirtualTree
-        rows={rows}
-        expanded={expanded}
-        onToggle={toggle}
-        ownerName={(id) => (id ? userName.get(id) : undefined)}
-        teamName={(id) => (id ? teamName.get(id) : undefined)}
-      />
-      {cycleId && creating && <ObjectiveFormModal cycleId={cycleId} me={me} opened onClose={closeCreate} />}
-      {settingsOpen && cycle.data && <CycleSettingsModal cycle={cycle.data} onClose={closeSettings} />}
-      <Modal opened={newCycleOpen} onClose={closeNewCycle} title="New cycle" size="xl">
-        <CreateCycleForm
-          existing={cycles.data ?? []}
-          onCreated={(c) => {
-            closeNewCycle();
-            setParams({ cycle: c.id });
-          }}
-        />
-      </Modal>
+      <VirtualTree rows={rows} expanded={expanded} onToggle={toggle} />
+      <Suspense fallback={null}>
+        {cycleId && creating && <ObjectiveFormModal cycleId={cycleId} me={me} opened onClose={closeCreate} />}
+        {settingsOpen && cycle.data && <CycleSettingsModal cycle={cycle.data} onClose={closeSettings} />}
+      </Suspense>
+      <OnceOpened opened={newCycleOpen}>
+        <Modal opened={newCycleOpen} onClose={closeNewCycle} title="New cycle" size="xl">
+          <CreateCycleForm
+            existing={cycles.data ?? []}
+            onCreated={(c) => {
+              closeNewCycle();
+              setParams({ cycle: c.id });
+            }}
+          />
+        </Modal>
+      </OnceOpened>
     </Stack>
   );
 }

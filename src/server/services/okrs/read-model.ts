@@ -21,6 +21,7 @@ import { paceAsOf, type PaceAsOf } from './pace-history.js';
 import { targetChangesOf, type TargetChange } from './target-changes.js';
 import { visibleParentsOf } from './visible-parents.js';
 import { viewersOf } from '../visibility/viewers.js';
+import { namesOf } from './names.js';
 
 type ObjectiveRow = typeof objectives.$inferSelect;
 type KeyResultRow = typeof keyResults.$inferSelect;
@@ -98,6 +99,7 @@ function presentKeyResult(
   ctx: Context,
   relation: ObjectiveRelation,
   targetChanges: TargetChange[],
+  ownerName: string | null,
 ) {
   const snapshot = ctx.snapshots.get(cycle.id);
   const latest = snapshot?.latestCheckIn.get(kr.id);
@@ -124,6 +126,7 @@ function presentKeyResult(
     objectiveId: kr.objectiveId,
     title: kr.title,
     ownerId: kr.ownerId,
+    ownerName,
     weight: kr.weight,
     kind: kr.kind,
     unit: kr.unit,
@@ -174,17 +177,21 @@ export async function presentObjectives(db: Executor, actor: Actor, rows: Object
   const krsOf = groupBy(krs, (kr) => kr.objectiveId);
   const contributorsOf = groupBy(contributors, (c) => c.objectiveId);
   const parentsOf = groupBy(parents, (a) => a.childObjectiveId);
-  const changesOf = await targetChangesOf(
-    db,
-    actor.orgId,
-    krs.map((kr) => kr.id),
-  );
+  const [changesOf, names] = await Promise.all([
+    targetChangesOf(
+      db,
+      actor.orgId,
+      krs.map((kr) => kr.id),
+    ),
+    namesOf(db, actor.orgId, { users: [...rows.map((o) => o.ownerId), ...krs.map((kr) => kr.ownerId)], teams: teamIds }),
+  ]);
+  const userName = (id: string | null) => (id ? (names.user.get(id) ?? null) : null);
   return rows.map((objective) => {
     const cycle = ctx.cycles.get(objective.cycleId)!;
     const objectiveContributors = contributorsOf.get(objective.id) ?? [];
     const relation = relationFrom(actor, objective, objectiveContributors, ctx.actorTeams);
     const keyResultViews = (krsOf.get(objective.id) ?? []).map((kr) =>
-      presentKeyResult(kr, objective, cycle, ctx, relation, changesOf.get(kr.id) ?? []),
+      presentKeyResult(kr, objective, cycle, ctx, relation, changesOf.get(kr.id) ?? [], userName(kr.ownerId)),
     );
     const snapshot = ctx.snapshots.get(cycle.id);
     const progress = snapshot ? (snapshot.objectives.get(objective.id) ?? 0) : objective.progress;
@@ -202,12 +209,16 @@ export async function presentObjectives(db: Executor, actor: Actor, rows: Object
       whyImportant: objective.whyImportant,
       whyUrgent: objective.whyUrgent,
       ownerId: objective.ownerId,
+      ownerName: userName(objective.ownerId),
       teamId: objective.teamId,
+      teamName: objective.teamId ? (names.team.get(objective.teamId) ?? null) : null,
       contributors: objectiveContributors.map((c) => ({ userId: c.userId, teamId: c.teamId })),
       parents: (parentsOf.get(objective.id) ?? []).map((a) => ({
         id: a.id,
         parentObjectiveId: a.parentObjectiveId,
         parentKeyResultId: a.parentKeyResultId,
+        title: a.parentTitle,
+        objectiveId: a.parentLinkObjectiveId,
       })),
       type: objective.type,
       weight: objective.weight,

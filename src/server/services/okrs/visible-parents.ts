@@ -1,4 +1,5 @@
 import { and, eq, inArray } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import type { Executor } from '../../../db/database.js';
 import { alignments, keyResults, objectives } from '../../../db/schema/index.js';
 import { isAdmin } from '../../policies/roles.js';
@@ -9,7 +10,12 @@ export interface ParentLink {
   childObjectiveId: string;
   parentObjectiveId: string | null;
   parentKeyResultId: string | null;
+  /** The objective the link leads to (the key result's, for a key result) and what it is called. */
+  parentTitle: string;
+  parentLinkObjectiveId: string;
 }
+
+const parentObjectives = alias(objectives, 'parent_objectives');
 
 /**
  * The alignments of these objectives whose parent (an objective, or a key result's objective) the reader may see: a
@@ -25,9 +31,13 @@ export async function visibleParentsOf(db: Executor, reader: Reader, childIds: r
       parentObjectiveId: alignments.parentObjectiveId,
       parentKeyResultId: alignments.parentKeyResultId,
       keyResultObjectiveId: keyResults.objectiveId,
+      // Named here, so a page shows where an objective aligns without loading its cycle's objectives.
+      keyResultTitle: keyResults.title,
+      objectiveTitle: parentObjectives.title,
     })
     .from(alignments)
     .leftJoin(keyResults, eq(keyResults.id, alignments.parentKeyResultId))
+    .leftJoin(parentObjectives, eq(parentObjectives.id, alignments.parentObjectiveId))
     .where(and(eq(alignments.orgId, reader.orgId), inArray(alignments.childObjectiveId, [...childIds])));
   const parentOf = (link: (typeof links)[number]) => link.parentObjectiveId ?? link.keyResultObjectiveId;
   const parentIds = [...new Set(links.flatMap((link) => parentOf(link) ?? []))];
@@ -42,5 +52,14 @@ export async function visibleParentsOf(db: Executor, reader: Reader, childIds: r
             .where(and(eq(objectives.orgId, reader.orgId), inArray(objectives.id, parentIds), objectiveVisibleTo(reader)))
         ).map((row) => row.id),
       );
-  return links.filter((link) => visible.has(parentOf(link) ?? '')).map(({ keyResultObjectiveId: _, ...link }) => link);
+  return links
+    .filter((link) => visible.has(parentOf(link) ?? ''))
+    .map((link) => ({
+      id: link.id,
+      childObjectiveId: link.childObjectiveId,
+      parentObjectiveId: link.parentObjectiveId,
+      parentKeyResultId: link.parentKeyResultId,
+      parentTitle: (link.parentObjectiveId ? link.objectiveTitle : link.keyResultTitle) ?? '',
+      parentLinkObjectiveId: parentOf(link) ?? '',
+    }));
 }

@@ -3,7 +3,11 @@ import { useDisclosure } from '@mantine/hooks';
 import { useObjectiveDependencies } from '../../api/dependencies.js';
 import type { Cycle, Objective } from '../../api/okr-types.js';
 import { DependencyList } from './DependencyList.js';
-import { DependencyRequestForm } from './DependencyRequestForm.js';
+import { Suspense } from 'react';
+import { lazyNamed } from '../../routing/lazy-named.js';
+
+// The request form (team and objective pickers) loads when someone asks, not with every objective page.
+const DependencyRequestForm = lazyNamed(() => import('./DependencyRequestForm.js'), 'DependencyRequestForm');
 
 /** What this objective needs from other teams, with their answers; whoever may edit it may ask for more. */
 export function ObjectiveDependencies({
@@ -41,7 +45,11 @@ export function ObjectiveDependencies({
       ) : (
         <DependencyList items={items} side="need" readOnly={closed} />
       )}
-      {asking && cycle && <DependencyRequestForm objective={objective} cycle={cycle} onClose={ask.close} />}
+      {asking && cycle && (
+        <Suspense fallback={null}>
+          <DependencyRequestForm objective={objective} cycle={cycle} onClose={ask.close} />
+        </Suspense>
+      )}
     </Card>
   );
 }
