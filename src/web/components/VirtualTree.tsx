@@ -9,13 +9,19 @@ interface Props {
   onToggle: (key: string) => void;
   ownerName: (id: string | null) => string | undefined;
   teamName: (id: string | null) => string | undefined;
+  /** The team the tree is filtered by: objectives it contributes to but does not own are marked shared. */
+  sharedWith?: string | null;
 }
 
 /**
  * Draws only the rows near the viewport (the page scrolls as usual), so a 2,000-objective cycle
  * renders as fast as a small one. Row heights are measured, so wrapped rows on phones work too.
  */
-export function VirtualTree({ rows, expanded, onToggle, ownerName, teamName }: Props) {
+export function VirtualTree({ rows, expanded, onToggle, ownerName, teamName, sharedWith }: Props) {
+  const sharedBy = (node: VisibleRow['node']) =>
+    sharedWith && node.teamId !== sharedWith && node.contributors.some((c) => c.teamId === sharedWith)
+      ? (teamName(node.teamId) ?? 'Company')
+      : undefined;
   const listRef = useRef<HTMLUListElement>(null);
   const [offset, setOffset] = useState(0);
   useLayoutEffect(() => setOffset(listRef.current?.offsetTop ?? 0), []);
@@ -50,6 +56,7 @@ export function VirtualTree({ rows, expanded, onToggle, ownerName, teamName }: P
             onToggle={onToggle}
             ownerName={ownerName(row.node.ownerId)}
             teamName={teamName(row.node.teamId)}
+            sharedBy={sharedBy(row.node)}
           />
         );
       })}

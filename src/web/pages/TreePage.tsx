@@ -198,6 +198,7 @@ export function TreePage({ me }: { me: Me }) {
         onToggle={toggle}
         ownerName={(id) => (id ? userName.get(id) : undefined)}
         teamName={(id) => (id ? teamName.get(id) : undefined)}
+        sharedWith={filters.teamId}
       />
       {cycleId && creating && <ObjectiveFormModal cycleId={cycleId} me={me} opened onClose={closeCreate} />}
       {settingsOpen && cycle.data && <CycleSettingsModal cycle={cycle.data} onClose={closeSettings} />}
