@@ -34,5 +34,17 @@ describe('shared objectives in the browser', () => {
     await page.goto(`${server.url}/teams/${support.id}`);
     await page.getByRole('link', { name: 'Customers love onboarding' }).waitFor();
     expect(await page.getByText(/Shared by/).count()).toBe(0);
+
+    // The tree filtered by the contributing team holds it, marked; unfiltered, nothing is marked.
+    await page.goto(`${server.url}/okrs?cycle=${cycle.id}`);
+    const tree = page.getByTestId('okr-tree');
+    await tree.getByRole('link', { name: 'Customers love onboarding' }).waitFor();
+    expect(await tree.getByText(/Shared by/).count()).toBe(0);
+    await page.getByLabel('Team', { exact: true }).first().click();
+    await page.getByRole('option', { name: 'Sales' }).click();
+    const sharedRow = tree.locator('li').filter({ hasText: 'Customers love onboarding' });
+    await sharedRow.getByText('Shared by Support').waitFor();
+    await tree.locator('li').filter({ hasText: 'Close the mid-market' }).waitFor();
+    expect(await seriousAxeViolations(page)).toEqual([]);
   });
 });
