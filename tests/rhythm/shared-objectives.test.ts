@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
 import { describeEachEngine } from '../support/engines.js';
 import { addPerson, createTeam, expectStatus, type Person } from '../support/fixtures.js';
 import { percent } from '../okrs/support.js';
-import { startSmtpReceiver, type SmtpReceiver } from './receivers.js';
+import { startHookReceiver, startSmtpReceiver, type HookReceiver, type SmtpReceiver } from './receivers.js';
 import {
   API,
   MovableClock,
@@ -23,21 +23,25 @@ import {
 describeEachEngine('Shared objectives in the contributing team’s reminders, escalations and digest', (engine) => {
   const clock = new MovableClock('2025-02-14T12:00:00Z');
   let smtp: SmtpReceiver;
+  let hook: HookReceiver;
   let server: RhythmServer;
   let w: RhythmWorld;
   let gina: Person;
   beforeAll(async () => {
     smtp = await startSmtpReceiver();
+    hook = await startHookReceiver();
     server = await startRhythmServer(engine().handle, clock, smtpMailer(smtp.url));
   });
   afterAll(async () => {
     await server?.close();
     await smtp?.close();
+    await hook?.close();
   });
   beforeEach(async () => {
     await engine().reset();
     clock.set('2025-02-14T12:00:00Z');
-    w = await setUpRhythmWorld(server.url);
+    hook.calls.length = 0;
+    w = await setUpRhythmWorld(server.url, { webhookUrl: hook.url });
     expectStatus(await w.owner.client.request('PUT', `${API}/organization/rhythm`, { body: { digestDay: 3, digestHour: 12 } }), 200);
     const growth = await createTeam(w.owner.client, { name: 'Growth' });
     gina = await addPerson(w.owner.client, { name: 'Gina Growth', teamId: growth.id });
@@ -80,6 +84,12 @@ describeEachEngine('Shared objectives in the contributing team’s reminders, es
     ]);
     const mentions = reminders.filter((m) => m.text.includes('Market share (Win the market)'));
     expect(mentions, 'the shared key result is reminded once, by its owning team').toHaveLength(1);
+    // Platform's channel hears of the shared key results the whole organisation may see.
+    const [post] = hook.calls.map((c) => (c.body as { text: string }).text);
+    expect(post).toContain('Check-ins due for Platform');
+    expect(post).toContain('• Max Member: Market share (Win the market)');
+    expect(post).toContain('• Gus Growth: NPS (Win the market)');
+    expect(post).not.toContain('Secret margin');
 
     await at('2025-02-19T09:00:00Z');
     const [escalation] = mailTo(w.lead).filter((m) => m.subject.includes('missing in Platform'));
