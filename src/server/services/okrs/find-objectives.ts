@@ -37,8 +37,11 @@ export function findObjectives(db: Executor, reader: Reader, filters: ObjectiveF
   const orgId = reader.orgId;
   const conditions: SQL[] = [eq(objectives.orgId, orgId), objectiveVisibleTo(reader)];
   if (filters.cycleId) conditions.push(eq(objectives.cycleId, filters.cycleId));
-  if (filters.teamId)
-    conditions.push(filters.shared === 'true' ? ownedOrSharedWith(db, orgId, filters.teamId) : eq(objectives.teamId, filters.teamId));
+  const { teamId } = filters;
+  if (teamId) {
+    const ownedOrShared = ownedOrSharedWith(db, orgId, teamId);
+    conditions.push(filters.shared === 'true' ? ownedOrShared : eq(objectives.teamId, teamId));
+  }
   if (filters.ownerId) conditions.push(eq(objectives.ownerId, filters.ownerId));
   // Archived objectives leave the live lists; asking for `status=archived` (or a tree search) finds them.
   conditions.push(filters.status ? eq(objectives.status, filters.status) : ne(objectives.status, 'archived'));
