@@ -145,6 +145,8 @@ export const objectiveContributors = pgTable(
   },
   (t) => [
     index('objective_contributors_objective_idx').on(t.objectiveId),
+    // A team's page and week find what it contributes to by team, not by scanning contributions.
+    index('objective_contributors_team_idx').on(t.orgId, t.teamId),
     foreignKey({
       name: 'objective_contributors_objective_fk',
       columns: [t.orgId, t.objectiveId],

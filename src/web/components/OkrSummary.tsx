@@ -5,6 +5,7 @@ import { api } from '../api/client.js';
 import { defaultCycle, useCycles } from '../api/okr-queries.js';
 import type { Objective } from '../api/okr-types.js';
 import { ProgressBar } from './ProgressBar.js';
+import { SharedBadge } from './SharedBadge.js';
 import { StatusBadges } from './StatusBadge.js';
 
 interface RecentCheckIn {
@@ -54,6 +55,7 @@ export function OkrSummary({
               <Anchor component={Link} to={`/objectives/${o.id}`} fw={600} size="sm">
                 {o.title}
               </Anchor>
+              {o.sharedFrom && <SharedBadge by={o.sharedFrom.teamName} />}
               {o.status === 'draft' && (
                 <Badge size="xs" color="gray">
                   Draft

@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import type { TreeNode } from '../api/okr-types.js';
 import { initials } from './initials.js';
 import { ProgressBar } from './ProgressBar.js';
+import { SharedBadge } from './SharedBadge.js';
 import { StatusBadges } from './StatusBadge.js';
 import { VisibilityBadge } from './visibility/VisibilityBadge.js';
 
@@ -18,13 +19,15 @@ interface Props {
   top: number;
   ownerName?: string;
   teamName?: string;
+  /** Filtered by a team that contributes to this objective: the owning team's name. */
+  sharedBy?: string;
   onToggle: (key: string) => void;
 }
 
 /** One objective in the tree: memoised and free of per-row popovers, so long trees stay light. */
 export const TreeRow = memo(
   forwardRef<HTMLLIElement, Props>(function TreeRow(
-    { node, depth, hasChildren, expanded, rowKey, index, top, ownerName, teamName, onToggle },
+    { node, depth, hasChildren, expanded, rowKey, index, top, ownerName, teamName, sharedBy, onToggle },
     ref,
   ) {
     return (
@@ -64,6 +67,7 @@ export const TreeRow = memo(
                 {node.title}
               </Anchor>
               <VisibilityBadge visibility={node.visibility} size="xs" />
+              {sharedBy && <SharedBadge by={sharedBy} />}
               {node.type === 'aspirational' && (
                 <Badge size="xs" variant="outline" color="grape">
                   Aspirational

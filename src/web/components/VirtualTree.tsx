@@ -7,13 +7,19 @@ interface Props {
   rows: VisibleRow[];
   expanded: Set<string>;
   onToggle: (key: string) => void;
+  /** The team the tree is filtered by: objectives it contributes to but does not own are marked shared. */
+  sharedWith?: string | null;
 }
 
 /**
  * Draws only the rows near the viewport (the page scrolls as usual), so a 2,000-objective cycle
  * renders as fast as a small one. Row heights are measured, so wrapped rows on phones work too.
  */
-export function VirtualTree({ rows, expanded, onToggle }: Props) {
+export function VirtualTree({ rows, expanded, onToggle, sharedWith }: Props) {
+  const sharedBy = (node: VisibleRow['node']) =>
+    sharedWith && node.teamId !== sharedWith && node.contributors.some((c) => c.teamId === sharedWith)
+      ? (node.teamName ?? 'Company')
+      : undefined;
   const listRef = useRef<HTMLUListElement>(null);
   const [offset, setOffset] = useState(0);
   useLayoutEffect(() => setOffset(listRef.current?.offsetTop ?? 0), []);
@@ -48,6 +54,7 @@ export function VirtualTree({ rows, expanded, onToggle }: Props) {
             onToggle={onToggle}
             ownerName={row.node.ownerName ?? undefined}
             teamName={row.node.teamName ?? undefined}
+            sharedBy={sharedBy(row.node)}
           />
         );
       })}

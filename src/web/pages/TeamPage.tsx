@@ -155,7 +155,7 @@ export function TeamPage() {
         )}
       </Card>
       <OkrSummary
-        objectivesQuery={`teamId=${team.id}`}
+        objectivesQuery={`teamId=${team.id}&shared=true`}
         checkInsPath={`/api/v1/teams/${team.id}/check-ins`}
         emptyText="This team has no objectives in this cycle yet."
       />

@@ -209,7 +209,7 @@ export function TreePage({ me }: { me: Me }) {
       ) : rows.length === 0 ? (
         <Text c="dimmed">No objectives {filters === NO_FILTERS ? 'in this cycle yet' : 'match these filters'}.</Text>
       ) : null}
-      <VirtualTree rows={rows} expanded={expanded} onToggle={toggle} />
+      <VirtualTree rows={rows} expanded={expanded} onToggle={toggle} sharedWith={filters.teamId} />
       <Suspense fallback={null}>
         {cycleId && creating && <ObjectiveFormModal cycleId={cycleId} me={me} opened onClose={closeCreate} />}
         {settingsOpen && cycle.data && <CycleSettingsModal cycle={cycle.data} onClose={closeSettings} />}

@@ -10,6 +10,7 @@ const node = (id: string, children: TreeNode[] = [], childCount = children.lengt
     id,
     title: id,
     teamId: null,
+    contributors: [],
     ownerId: null,
     progressStatus: 'on_track',
     type: 'committed',
@@ -66,5 +67,16 @@ describe('a tree fetched level by level', () => {
       ['dept', true],
       ['team', false],
     ]);
+  });
+});
+
+describe("a team's filter", () => {
+  const owned = { ...node('owned'), teamId: 'sales' } as TreeNode;
+  const shared = { ...node('shared'), teamId: 'support', contributors: [{ userId: null, teamId: 'sales' }] } as TreeNode;
+  const other = { ...node('other'), teamId: 'support' } as TreeNode;
+
+  it('keeps what the team owns and what it contributes to', () => {
+    const rows = visibleRows([owned, shared, other], new Set(), { ...NONE, teamId: 'sales' });
+    expect(rows.map((r) => r.node.id)).toEqual(['owned', 'shared']);
   });
 });

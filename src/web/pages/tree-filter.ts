@@ -17,7 +17,8 @@ export interface VisibleRow {
 }
 
 const matches = (node: TreeNode, f: TreeFilters) =>
-  (!f.teamId || node.teamId === f.teamId) &&
+  // A team's filter keeps what it owns and what it contributes to (shared objectives, marked in the row).
+  (!f.teamId || node.teamId === f.teamId || node.contributors.some((c) => c.teamId === f.teamId)) &&
   (!f.ownerId || node.ownerId === f.ownerId || node.keyResults.some((k) => k.ownerId === f.ownerId)) &&
   (!f.status || node.progressStatus === f.status) &&
   (!f.type || node.type === f.type) &&

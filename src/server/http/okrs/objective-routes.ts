@@ -4,6 +4,7 @@ import { addAlignment, removeAlignment } from '../../services/okrs/alignments.js
 import { createObjective, deleteObjective, requireVisibleObjective, updateObjective } from '../../services/okrs/objectives.js';
 import { findObjectives } from '../../services/okrs/find-objectives.js';
 import { presentObjectives } from '../../services/okrs/read-model.js';
+import { markShared } from '../../services/okrs/shared-objectives.js';
 import type { Actor } from '../../auth/actor.js';
 import { actorOf, type AppContext } from '../context.js';
 import { idParam, problemSchema } from '../schemas.js';
@@ -27,7 +28,9 @@ export const objectiveRoutes =
       handler: async (request) => {
         const actor = actorOf(request);
         const { asOf, ...filters } = request.query;
-        return presentObjectives(ctx.db, actor, await findObjectives(ctx.db, actor, filters), { now: ctx.clock(), asOf });
+        const views = await presentObjectives(ctx.db, actor, await findObjectives(ctx.db, actor, filters), { now: ctx.clock(), asOf });
+        // A team's list with what it contributes to says, on each, whose it is.
+        return filters.teamId && filters.shared === 'true' ? markShared(ctx.db, actor.orgId, filters.teamId, views) : views;
       },
     });
 

@@ -124,6 +124,10 @@ export const objectivePatch = objectiveCreate
 export const objectiveFilters = asOfQuery.extend({
   cycleId: z.uuid().optional(),
   teamId: z.uuid().optional(),
+  shared: z
+    .enum(['true', 'false'])
+    .optional()
+    .describe('With `teamId`: also the objectives the team contributes to, each marked with `sharedFrom` (the owning team)'),
   ownerId: z.string().max(64).optional(),
   involves: z
     .string()
@@ -231,6 +235,11 @@ export const objectiveView = z.object({
   teamId: z.string().nullable(),
   teamName: z.string().nullable().describe("The team's name; null for a company objective"),
   contributors: z.array(z.object({ userId: z.string().nullable(), teamId: z.string().nullable() })),
+  sharedFrom: z
+    .object({ teamId: z.string(), teamName: z.string() })
+    .nullable()
+    .optional()
+    .describe('On a list by `teamId` with `shared=true`: the team that owns an objective this team contributes to (null: its own)'),
   parents: z.array(
     z.object({
       id: z.string(),

@@ -3,10 +3,13 @@ import type { Executor } from '../../../db/database.js';
 import { alignments, keyResults, objectiveContributors, objectives, teamMembers } from '../../../db/schema/index.js';
 import { type ObjectiveStatus } from '../../../domain/vocabulary.js';
 import { objectiveVisibleTo, type Reader } from '../visibility/objective-visible.js';
+import { ownedOrSharedWith } from './shared-objectives.js';
 
 export interface ObjectiveFilters {
   cycleId?: string;
   teamId?: string;
+  /** With teamId: also the objectives the team contributes to (shared objectives). */
+  shared?: 'true' | 'false';
   ownerId?: string;
   status?: ObjectiveStatus;
   /** An objective id (its aligned children) or `none` (objectives aligned to nothing). */
@@ -34,7 +37,11 @@ export function findObjectives(db: Executor, reader: Reader, filters: ObjectiveF
   const orgId = reader.orgId;
   const conditions: SQL[] = [eq(objectives.orgId, orgId), objectiveVisibleTo(reader)];
   if (filters.cycleId) conditions.push(eq(objectives.cycleId, filters.cycleId));
-  if (filters.teamId) conditions.push(eq(objectives.teamId, filters.teamId));
+  const { teamId } = filters;
+  if (teamId) {
+    const ownedOrShared = ownedOrSharedWith(db, orgId, teamId);
+    conditions.push(filters.shared === 'true' ? ownedOrShared : eq(objectives.teamId, teamId));
+  }
   if (filters.ownerId) conditions.push(eq(objectives.ownerId, filters.ownerId));
   // Archived objectives leave the live lists; asking for `status=archived` (or a tree search) finds them.
   conditions.push(filters.status ? eq(objectives.status, filters.status) : ne(objectives.status, 'archived'));

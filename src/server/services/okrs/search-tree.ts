@@ -11,6 +11,7 @@ import { queryRows, type Executor } from '../../../db/database.js';
 import { alignments, keyResults, objectives, organizations, type cycles } from '../../../db/schema/index.js';
 import { todayIn } from '../../clock.js';
 import { ancestorsCte } from './ancestry.js';
+import { ownedOrSharedWith } from './shared-objectives.js';
 import { cycleSnapshot } from './cycle-graph.js';
 import { childrenByParent, countChildren, type CycleTree } from './cycle-tree.js';
 import type { ObjectiveType } from '../../../domain/vocabulary.js';
@@ -42,7 +43,8 @@ async function candidates(db: Executor, reader: Reader, cycleId: string, search:
   const conditions: (SQL | undefined)[] = [eq(objectives.orgId, orgId), eq(objectives.cycleId, cycleId), objectiveVisibleTo(reader)];
   const q = search.q?.trim();
   if (q) conditions.push(or(ilike(objectives.title, likePattern(q)), ownKr(ilike(keyResults.title, likePattern(q)))));
-  if (search.teamId) conditions.push(eq(objectives.teamId, search.teamId));
+  // A team's tree holds what it owns and what it contributes to (shared objectives, marked by their contributors).
+  if (search.teamId) conditions.push(ownedOrSharedWith(db, orgId, search.teamId));
   if (search.ownerId) conditions.push(or(eq(objectives.ownerId, search.ownerId), ownKr(eq(keyResults.ownerId, search.ownerId))));
   if (search.type) conditions.push(eq(objectives.type, search.type));
   const rows = await db

@@ -3,6 +3,7 @@ import { expectedProgress, progressStatus, type StatusMargins } from '../../../d
 import type { Executor } from '../../../db/database.js';
 import { checkIns, cycles, keyResults, objectives, users } from '../../../db/schema/index.js';
 import { kpiHealthChanges } from '../kpis/kpi-digest.js';
+import { ownedOrSharedWith } from '../okrs/shared-objectives.js';
 import { describeKeyResult, dueKeyResults } from './due-key-results.js';
 import { periodAt, type Period } from './schedule.js';
 import type { CheckInGroup } from './schedules.js';
@@ -54,7 +55,8 @@ export async function teamDigest(
     .where(
       and(
         eq(keyResults.orgId, group.orgId),
-        eq(objectives.teamId, group.teamId!),
+        // The team's week holds the shared objectives it contributes to (docs/cross-team-views.md).
+        ownedOrSharedWith(tx, group.orgId, group.teamId!),
         eq(objectives.status, 'active'),
         eq(cycles.status, 'active'),
         objectiveVisibleTo(reader),
@@ -90,7 +92,7 @@ export async function teamDigest(
         ];
   });
   const title = new Map(krs.map((k) => [k.id, describeKeyResult(k)]));
-  const missing = await dueKeyResults(tx, group, periodAt(group.schedule, window.dueAt), reader);
+  const missing = await dueKeyResults(tx, group, periodAt(group.schedule, window.dueAt), reader, true);
   return {
     moved: moved.map((k) => `${describeKeyResult(k)}: now ${percentOf(k.progress)}`),
     atRisk,

@@ -4,6 +4,7 @@ import { cycles, keyResults, objectives, users } from '../../../db/schema/index.
 import type { CheckInGroup } from './schedules.js';
 import type { Period } from './schedule.js';
 import { objectiveVisibleTo, type Viewer } from '../visibility/objective-visible.js';
+import { ownedOrSharedWith } from '../okrs/shared-objectives.js';
 
 export interface DueKeyResult {
   keyResultId: string;
@@ -19,6 +20,8 @@ export interface DueKeyResult {
   proposed: boolean;
   /** The first day a period may end and find it due: the cycle start, or the day after it was published. */
   dueFrom: string;
+  /** Another team's objective the group's team contributes to (only with `withShared`). */
+  shared: boolean;
 }
 
 /**
@@ -38,7 +41,17 @@ export async function dueKeyResults(
   period: Pick<Period, 'dueDate' | 'previousDate'>,
   /** Only the key results of objectives this viewer may read (null: all, for reminders to their own owners). */
   visibleTo: Viewer | null,
+  /**
+   * Also the key results of objectives the team contributes to (its week and digest; docs/cross-team-views.md).
+   * Their owners are reminded by the owning team's group only, so callers that notify owners leave them out.
+   */
+  withShared = false,
 ): Promise<DueKeyResult[]> {
+  const teamCondition = group.teamId
+    ? withShared
+      ? ownedOrSharedWith(db, group.orgId, group.teamId)
+      : eq(objectives.teamId, group.teamId)
+    : isNull(objectives.teamId);
   const owner = sql<string | null>`coalesce(${keyResults.ownerId}, ${objectives.ownerId})`;
   return db
     .select({
@@ -52,6 +65,7 @@ export async function dueKeyResults(
       lastCheckInDate: keyResults.lastCheckInDate,
       proposed: sql<boolean>`exists (select 1 from check_in_proposals p where p.org_id = ${keyResults.orgId} and p.key_result_id = ${keyResults.id} and p.status = 'proposed')`,
       dueFrom,
+      shared: sql<boolean>`${objectives.teamId} is distinct from ${group.teamId}::uuid`.mapWith(Boolean),
     })
     .from(keyResults)
     .innerJoin(objectives, eq(objectives.id, keyResults.objectiveId))
@@ -60,7 +74,7 @@ export async function dueKeyResults(
     .where(
       and(
         eq(keyResults.orgId, group.orgId),
-        group.teamId ? eq(objectives.teamId, group.teamId) : isNull(objectives.teamId),
+        teamCondition,
         ne(keyResults.kind, 'rollup'),
         eq(objectives.status, 'active'),
         eq(cycles.status, 'active'),

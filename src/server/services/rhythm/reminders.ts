@@ -67,7 +67,9 @@ function webhookText(group: CheckInGroup, period: Period, rows: DueKeyResult[], 
 
 /**
  * One group's reminders for one period: one notification per owner listing their due key results
- * (in app and by e-mail, through notify), and one post to the team's webhook.
+ * (in app and by e-mail, through notify), and one post to the team's webhook. A key result of a shared
+ * objective is reminded to its owner by the owning team's group only, wherever the owner belongs, so a
+ * person in both teams hears of it once.
  */
 export async function remindGroup(tx: Executor, n: NotifyContext, group: CheckInGroup, period: Period) {
   const rows = await dueKeyResults(tx, group, period, null);
@@ -99,8 +101,9 @@ export async function remindGroup(tx: Executor, n: NotifyContext, group: CheckIn
     });
   }
   let webhooks = 0;
-  // A team's channel may hold anyone: it hears only of key results the whole organisation may see.
-  const shared = group.webhookUrl && rows.length > 0 ? await dueKeyResults(tx, group, period, anyoneIn(group.orgId)) : [];
+  // A team's channel may hold anyone: it hears only of key results the whole organisation may see, its
+  // shared objectives' too (their owners were reminded above by the owning team's group, not twice here).
+  const shared = group.webhookUrl ? await dueKeyResults(tx, group, period, anyoneIn(group.orgId), true) : [];
   if (group.webhookUrl && shared.length > 0) {
     webhooks = await queueWebhook(tx, {
       orgId: group.orgId,

@@ -1,0 +1,1 @@
+CREATE INDEX "objective_contributors_team_idx" ON "objective_contributors" USING btree ("org_id","team_id");
