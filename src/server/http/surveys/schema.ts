@@ -88,6 +88,7 @@ export const resultsView = z.object({
       round: z.number(),
       opensOn: z.string(),
       responses: z.number(),
+      counted: z.number().describe('Responses the averages are over: those of the groups shown, never a hidden group'),
       averages: z.array(z.object({ position: z.number(), theme: z.string().nullable(), average: z.number() })),
     }),
   ),
