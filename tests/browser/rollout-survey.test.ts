@@ -45,10 +45,16 @@ describe('rollout: pilot and clarity survey', () => {
       await page.getByRole('option', { name: 'Clarity pulse' }).click();
       await page.getByLabel('Send to', { exact: true }).first().click();
       await page.getByRole('option', { name: 'The pilot teams' }).click();
+      await page.getByLabel('Repeat', { exact: true }).first().click();
+      await page.getByRole('option', { name: 'Every month' }).click();
       expect(await seriousAxeViolations(page)).toEqual([]);
       await page.screenshot({ path: `${SHOTS}/survey-builder.png`, fullPage: true });
       await page.getByRole('button', { name: 'Send survey' }).click();
       await page.getByRole('link', { name: 'Clarity pulse' }).waitFor();
+      // The table shows how it repeats and when the next round opens (a month after today), with a way to stop it.
+      await page.getByText('Every month · round 1').waitFor();
+      await page.getByText(/^Next round \d{4}-\d{2}-\d{2}$/).waitFor();
+      await page.getByRole('button', { name: 'Stop repeating Clarity pulse' }).waitFor();
       const surveyHref = await page.getByRole('link', { name: 'Clarity pulse' }).getAttribute('href');
       const surveyId = surveyHref!.split('/')[2]!;
 

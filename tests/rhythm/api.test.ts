@@ -56,6 +56,7 @@ describeEachEngine('rhythm API', (engine) => {
       'reminders',
       'escalation',
       'digest',
+      'survey-rounds',
       'survey-reminders',
       'proxy-reminders',
       'report-emails',

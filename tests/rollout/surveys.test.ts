@@ -73,6 +73,21 @@ describeEachEngine('pulse surveys', (engine) => {
     expect(southOnly.body.groups).toEqual([]);
     expect(southOnly.text).not.toMatch(/"average":1\b/);
 
+    // The subtraction attack on the trend: its average times the responses it counts, less every shown group's own
+    // figures, would leave South's answers (8 responses ≥ 5 overall). The trend counts shown groups only: nothing left.
+    const all = await champion.client.get(`/api/v1/surveys/${survey.id}/results`);
+    const [round] = all.body.trend as { responses: number; counted: number; averages: { average: number }[] }[];
+    expect(round).toMatchObject({ responses: 8, counted: 5, averages: [{ average: 4.2 }] });
+    const shown = all.body.groups as { responses: number; questions: { answered: number; average: number }[] }[];
+    const left = {
+      n: round!.counted - shown.reduce((n, g) => n + g.questions[0]!.answered, 0),
+      sum:
+        round!.averages[0]!.average * round!.counted -
+        shown.reduce((sum, g) => sum + g.questions[0]!.average * g.questions[0]!.answered, 0),
+    };
+    expect(left.n).toBe(0);
+    expect(Math.round(left.sum)).toBe(0);
+
     // Lowering the threshold to three shows South on its own.
     expectProblem(
       await champion.client.put('/api/v1/surveys/settings', { surveyMinGroupSize: 2 }),
@@ -84,7 +99,7 @@ describeEachEngine('pulse surveys', (engine) => {
     const lowered = await champion.client.get(`/api/v1/surveys/${survey.id}/results?teamId=${south.id}`);
     expect(lowered.body.groups.map((g: { name: string; responses: number }) => [g.name, g.responses])).toEqual([['South', 3]]);
     expect(lowered.body.trend).toEqual([
-      expect.objectContaining({ round: 1, responses: 8, averages: [{ position: 0, theme: 'clarity', average: 3 }] }),
+      expect.objectContaining({ round: 1, responses: 8, counted: 8, averages: [{ position: 0, theme: 'clarity', average: 3 }] }),
     ]);
 
     const member = northPeople[0]!;

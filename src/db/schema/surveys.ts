@@ -36,12 +36,20 @@ export const surveys = pgTable(
     status: text('status').$type<SurveyStatus>().notNull().default('open'),
     opensOn: date('opens_on').notNull(),
     closesOn: date('closes_on').notNull(),
+    /**
+     * End-of-cycle series: the latest end date among the cycles that had ended when this round opened. The next round
+     * waits for a cycle ending after it (src/domain/surveys/rounds.ts), so running the job twice opens one round.
+     */
+    cycleEndCovered: date('cycle_end_covered'),
+    /** Null for rounds the survey-rounds job opened. */
     createdBy: text('created_by'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     unique('surveys_org_id_unique').on(t.orgId, t.id),
     index('surveys_org_series_idx').on(t.orgId, t.seriesId, t.round),
+    // One row per round of a series: a second job run (or process) opening the same round fails instead of doubling it.
+    unique('surveys_series_round_unique').on(t.seriesId, t.round),
     foreignKey({ name: 'surveys_created_by_fk', columns: [t.orgId, t.createdBy], foreignColumns: [users.orgId, users.id] }),
     oneOf('surveys_scope_check', t.scope, SURVEY_SCOPES),
     oneOf('surveys_schedule_check', t.schedule, SURVEY_SCHEDULES),

@@ -10,6 +10,7 @@ import type { DueRun, JobContext, ScheduledJob } from './context.js';
 import { housekeeping } from './housekeeping.js';
 import { escalateReviewGroup, remindReviewGroup } from '../services/closing/review-reminders.js';
 import { dueSurveyWork } from '../services/surveys/reminders.js';
+import { dueSurveyRounds } from '../services/surveys/rounds-due.js';
 import { dueReviewOpenings } from '../services/closing/review-opening.js';
 import { dueProxyReminders } from '../services/kpis/proxy-reminders.js';
 import { dueReportEmails } from '../services/reports/report-mail.js';
@@ -99,6 +100,15 @@ const surveyReminders: ScheduledJob = {
   },
 };
 
+/** Recurring pulse surveys: the next round of each series opens when due (monthly, or once a cycle has ended). */
+const surveyRounds: ScheduledJob = {
+  name: 'survey-rounds',
+  description: 'Open the next round of recurring pulse surveys (monthly, or at the end of each cycle) and close the previous one',
+  async due(ctx, now, orgId) {
+    return (await dueSurveyRounds(ctx.db, now, orgId)).map((work) => ({ key: work.key, run: (tx) => work.run(tx, notifyAt(ctx, now)) }));
+  },
+};
+
 /** Cycles whose review phase date has come move to review (before the reminders, which then remind of it). */
 const reviewOpening: ScheduledJob = {
   name: 'review-opening',
@@ -145,6 +155,8 @@ const SCHEDULED_JOBS: readonly ScheduledJob[] = [
   reminders,
   escalation,
   digest,
+  // After review-opening (a cycle entering review opens its round) and before the reminders of the rounds it opens.
+  surveyRounds,
   surveyReminders,
   proxyReminders,
   reportEmails,
@@ -159,6 +171,7 @@ export const JOB_NAMES = [
   'reminders',
   'escalation',
   'digest',
+  'survey-rounds',
   'survey-reminders',
   'proxy-reminders',
   'report-emails',

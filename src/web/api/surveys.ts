@@ -35,6 +35,8 @@ export const usePilot = (enabled: boolean) =>
 export const createSurvey = (body: SurveyCreate) => api<SurveyListItem>('/api/v1/surveys', { method: 'POST', body });
 export const answerSurvey = (id: string, answers: { questionId: string; value: number | boolean | string }[]) =>
   api<{ received: true }>(`/api/v1/surveys/${id}/responses`, { method: 'POST', body: { answers } });
+export const setSurveySchedule = (id: string, schedule: SurveyListItem['schedule']) =>
+  api<SurveyListItem>(`/api/v1/surveys/${id}`, { method: 'PATCH', body: { schedule } });
 export const closeSurvey = (id: string) => api(`/api/v1/surveys/${id}/close`, { method: 'POST', body: {} });
 export const hideTexts = (id: string, textIds: string[], hidden: boolean) =>
   api<{ changed: number }>(`/api/v1/surveys/${id}/texts`, { method: 'POST', body: { textIds, hidden } });

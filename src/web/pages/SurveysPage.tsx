@@ -3,11 +3,15 @@ import { Link } from 'react-router';
 import { useSurveys } from '../api/surveys.js';
 import type { Me } from '../api/types.js';
 import { SurveyBuilder } from '../components/rollout/SurveyBuilder.js';
+import { SurveySchedule } from '../components/rollout/SurveySchedule.js';
 
 /** Pulse surveys: the ones waiting for the caller's answer; champions and admins also build surveys and read results. */
 export function SurveysPage({ me }: { me: Me }) {
   const surveys = useSurveys();
   const toAnswer = (surveys.data ?? []).filter((s) => s.invited && !s.answered);
+  // The latest round of each series carries its next date and "Stop repeating".
+  const latestRound = new Map<string, number>();
+  for (const s of surveys.data ?? []) latestRound.set(s.seriesId, Math.max(latestRound.get(s.seriesId) ?? 0, s.round));
   return (
     <Stack gap="lg">
       <div>
@@ -54,6 +58,7 @@ export function SurveysPage({ me }: { me: Me }) {
                   <Table.Th>Survey</Table.Th>
                   <Table.Th>Sent to</Table.Th>
                   <Table.Th>Open</Table.Th>
+                  <Table.Th>Repeats</Table.Th>
                   <Table.Th>Status</Table.Th>
                 </Table.Tr>
               </Table.Thead>
@@ -68,6 +73,9 @@ export function SurveysPage({ me }: { me: Me }) {
                     <Table.Td>{s.scope}</Table.Td>
                     <Table.Td>
                       {s.opensOn} – {s.closesOn}
+                    </Table.Td>
+                    <Table.Td>
+                      <SurveySchedule survey={s} latest={latestRound.get(s.seriesId) === s.round} />
                     </Table.Td>
                     <Table.Td>
                       <Group gap={4}>

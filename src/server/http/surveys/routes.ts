@@ -4,6 +4,7 @@ import { SURVEY_TEMPLATES } from '../../../domain/surveys/templates.js';
 import { createSurvey } from '../../services/surveys/create-survey.js';
 import { respondToSurvey } from '../../services/surveys/respond.js';
 import { surveyResults } from '../../services/surveys/results.js';
+import { setSeriesSchedule } from '../../services/surveys/series-schedule.js';
 import { setSurveyMinGroupSize, surveyMinGroupSize } from '../../services/surveys/settings.js';
 import { closeSurvey, listSurveys, setTextHidden, surveyForAnswering } from '../../services/surveys/surveys.js';
 import { actorOf, type AppContext } from '../context.js';
@@ -13,6 +14,7 @@ import {
   responseBody,
   resultsQuery,
   resultsView,
+  scheduleBody,
   surveyCreate,
   surveyDetail,
   surveyListItem,
@@ -32,7 +34,7 @@ export const surveyRoutes =
         summary: 'Open surveys sent to the caller; every survey for champions and admins',
         response: { 200: z.array(surveyListItem) },
       },
-      handler: async (request) => (await listSurveys(ctx.db, actorOf(request))).map(present),
+      handler: async (request) => (await listSurveys(ctx.db, actorOf(request), ctx.clock())).map(present),
     });
 
     app.get('/surveys/templates', {
@@ -87,6 +89,17 @@ export const surveyRoutes =
         response: { 200: resultsView },
       },
       handler: async (request) => surveyResults(ctx.db, actorOf(request), request.params.id, request.query.teamId),
+    });
+
+    app.patch('/surveys/:id', {
+      schema: {
+        tags: ['surveys'],
+        summary: 'Change how a survey series repeats; "once" stops it (owner/admin/champion)',
+        params: idParam,
+        body: scheduleBody,
+        response: { 200: surveyView },
+      },
+      handler: async (request) => present(await setSeriesSchedule(ctx.db, actorOf(request), request.params.id, request.body.schedule)),
     });
 
     app.post('/surveys/:id/close', {

@@ -64,7 +64,14 @@ export const surveyView = z.object({
   closesOn: z.string(),
 });
 
-export const surveyListItem = surveyView.extend({ invited: z.boolean(), answered: z.boolean() });
+export const surveyListItem = surveyView.extend({
+  invited: z.boolean(),
+  answered: z.boolean(),
+  nextRoundOn: z.string().nullable().describe('Latest round of a recurring series (champions and admins): the day the next round opens'),
+});
+export const scheduleBody = z.object({
+  schedule: z.enum(SURVEY_SCHEDULES).describe('How the series repeats; "once" stops it (no further round opens)'),
+});
 export const surveyDetail = surveyView.extend({ questions: z.array(questionView), invited: z.boolean(), answered: z.boolean() });
 
 const questionResult = z.object({
@@ -88,6 +95,7 @@ export const resultsView = z.object({
       round: z.number(),
       opensOn: z.string(),
       responses: z.number(),
+      counted: z.number().describe('Responses the averages are over: those of the groups shown, never a hidden group'),
       averages: z.array(z.object({ position: z.number(), theme: z.string().nullable(), average: z.number() })),
     }),
   ),

@@ -10,6 +10,8 @@ import { authorizeSurveyManagement } from '../../policies/rollout.js';
 import { recordActivity } from '../activity.js';
 import { writeAndAnnounce } from '../announce.js';
 import { noticesFor, scopeOf, type ServiceDeps } from '../okrs/deps.js';
+import { endedThrough } from '../../../domain/surveys/rounds.js';
+import { cycleEndsOf } from './cycle-ends.js';
 import { sendSurveyNotices } from './survey-notices.js';
 
 export interface SurveyInput {
@@ -43,6 +45,10 @@ export async function createSurvey(deps: ServiceDeps, actor: Actor, input: Surve
       if (found.length !== teamIds.length) throw notFound('A team of this survey', 'teamIds');
     }
     const id = crypto.randomUUID();
+    const schedule = input.schedule ?? 'once';
+    // An end-of-cycle series starting while a cycle is in review counts this first round as that cycle's.
+    const cycleEndCovered =
+      schedule === 'cycle_end' ? endedThrough((await cycleEndsOf(tx, [actor.orgId])).get(actor.orgId) ?? [], today) : null;
     const [survey] = await tx
       .insert(surveys)
       .values({
@@ -51,9 +57,10 @@ export async function createSurvey(deps: ServiceDeps, actor: Actor, input: Surve
         seriesId: id,
         title: input.title,
         scope: input.scope,
-        schedule: input.schedule ?? 'once',
+        schedule,
         opensOn: today,
         closesOn,
+        cycleEndCovered,
         createdBy: actor.userId,
       })
       .returning();

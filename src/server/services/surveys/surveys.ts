@@ -6,6 +6,7 @@ import { conflict, notFound } from '../../errors.js';
 import { authorizeSurveyManagement, mayManageSurveys } from '../../policies/rollout.js';
 import { recordActivity } from '../activity.js';
 import { surveyRecipients } from './recipients.js';
+import { nextRoundDates } from './rounds-due.js';
 
 export async function requireSurvey(db: Executor, orgId: string, id: string) {
   const [survey] = await db
@@ -16,8 +17,11 @@ export async function requireSurvey(db: Executor, orgId: string, id: string) {
   return survey;
 }
 
-/** Surveys the caller may answer (with whether they have), and for those managing surveys every survey. */
-export async function listSurveys(db: Database, actor: Actor) {
+/**
+ * Surveys the caller may answer (with whether they have), and for those managing surveys every survey, the latest
+ * round of a recurring series with the day its next round should open.
+ */
+export async function listSurveys(db: Database, actor: Actor, now: Date) {
   const all = await db.select().from(surveys).where(eq(surveys.orgId, actor.orgId)).orderBy(desc(surveys.createdAt));
   const answered = new Set(
     (
@@ -28,10 +32,12 @@ export async function listSurveys(db: Database, actor: Actor) {
     ).map((r) => r.surveyId),
   );
   const manager = mayManageSurveys(actor);
+  const nextRounds = manager ? await nextRoundDates(db, actor.orgId, now) : new Map<string, string | null>();
   const visible = [];
   for (const survey of all) {
     const invited = survey.status === 'open' && (await surveyRecipients(db, survey)).includes(actor.userId);
-    if (manager || invited) visible.push({ ...survey, invited, answered: answered.has(survey.id) });
+    const nextRoundOn = nextRounds.get(survey.id) ?? null;
+    if (manager || invited) visible.push({ ...survey, invited, answered: answered.has(survey.id), nextRoundOn });
   }
   return visible;
 }

@@ -8,6 +8,7 @@ const LABELS: Record<string, string> = {
   reminders: 'Reminders',
   escalation: 'Escalation',
   digest: 'Digest',
+  'survey-rounds': 'Survey rounds',
   'survey-reminders': 'Survey reminders',
   'proxy-reminders': 'Proxy measure reminders',
   'report-emails': 'Report e-mails',

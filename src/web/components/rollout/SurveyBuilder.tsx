@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { ApiError } from '../../api/client.js';
 import { useApiMutation, useTeams } from '../../api/queries.js';
 import { createSurvey, surveyKeys, useSurveyTemplates, type SurveyCreate } from '../../api/surveys.js';
+import { SCHEDULES } from './SurveySchedule.js';
 
 type Question = SurveyCreate['questions'][number];
 const KINDS = [
@@ -25,6 +26,7 @@ export function SurveyBuilder() {
   const [questions, setQuestions] = useState<Question[]>([]);
   const [scope, setScope] = useState<SurveyCreate['scope']>('everyone');
   const [teamIds, setTeamIds] = useState<string[]>([]);
+  const [schedule, setSchedule] = useState<NonNullable<SurveyCreate['schedule']>>('once');
   const create = useApiMutation(createSurvey, [surveyKeys.all]);
   const useTemplate = (id: string | null) => {
     const template = templates.data?.find((t) => t.id === id);
@@ -35,7 +37,7 @@ export function SurveyBuilder() {
   const change = (i: number, patch: Partial<Question>) => setQuestions(questions.map((q, at) => (at === i ? { ...q, ...patch } : q)));
   const send = () =>
     create.mutate(
-      { title, questions, scope, teamIds: scope === 'teams' ? teamIds : undefined },
+      { title, questions, scope, schedule, teamIds: scope === 'teams' ? teamIds : undefined },
       {
         onSuccess: () => {
           notifications.show({ color: 'green', title: 'Survey sent', message: `${title} is open for answers.` });
@@ -102,6 +104,15 @@ export function SurveyBuilder() {
           onChange={setTeamIds}
         />
       )}
+      <Select
+        label="Repeat"
+        description="Each round asks the same questions of the same people; the results show the trend across rounds."
+        data={SCHEDULES}
+        value={schedule}
+        allowDeselect={false}
+        onChange={(v) => setSchedule(v as NonNullable<SurveyCreate['schedule']>)}
+        maw={420}
+      />
       <Group>
         <Button onClick={send} loading={create.isPending} disabled={questions.length === 0 || title.trim() === ''}>
           Send survey
