@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
 import { notifications, surveys } from '../../src/db/schema/index.js';
 import { describeEachEngine } from '../support/engines.js';
@@ -98,9 +98,13 @@ describeEachEngine('recurring survey rounds', (engine) => {
 
     // Invited through the survey notice path, reminded per round by survey-reminders; the closed round takes no answer.
     const notices = async () =>
-      (await engine().db.select().from(notifications).where(eq(notifications.userId, people[1]!.user.id))).filter(
-        (n) => n.kind === 'survey',
-      );
+      (
+        await engine()
+          .db.select()
+          .from(notifications)
+          .where(eq(notifications.userId, people[1]!.user.id))
+          .orderBy(asc(notifications.createdAt))
+      ).filter((n) => n.kind === 'survey');
     expect((await notices()).map((n) => n.link)).toEqual([`/surveys/${first.id}/answer`, `/surveys/${second.id}/answer`]);
     clock.setDay('2027-04-04');
     await runJob('survey-reminders');
