@@ -7,6 +7,7 @@ import { smallOrganisation } from './support.js';
 interface DepartmentMap {
   departments: { id: string; name: string; objectiveCount: number; gap: boolean }[];
   edges: { from: string; to: string; alignments: number; contributions: number; dependencies: number; weight: number }[];
+  overlapsTotal: number;
   overlaps: { similarity: number; objectives: { id: string; teamName: string }[] }[];
 }
 
@@ -53,6 +54,7 @@ describeEachEngine('Department map: who supports whom across departments', (engi
       ['Support', 1, true],
     ]);
     expect(map.body.overlaps.map((x) => x.objectives.map((y) => y.id).sort())).toEqual([[o.orphan.id, records.id].sort()]);
+    expect(map.body.overlapsTotal).toBe(1);
   });
 
   it('answers 404 for an unknown cycle', async () => {

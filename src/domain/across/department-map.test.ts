@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { departmentMap, OVERLAP_SIMILARITY, overlaps } from './department-map.js';
+import { closestOverlaps, departmentMap, MOST_OVERLAPS_LISTED, OVERLAP_SIMILARITY, overlaps } from './department-map.js';
 import { jaccard, measureTokens } from '../quality/similarity.js';
 
 const group: Record<string, string> = { platform: 'eng', web: 'eng', field: 'sales', solo: 'solo' };
@@ -65,5 +65,26 @@ describe('departmentMap', () => {
       }
     expect(everyPair.length).toBeGreaterThan(100);
     expect(overlaps(objectives)).toEqual(everyPair);
+  });
+});
+
+describe('closestOverlaps', () => {
+  const pair = (a: string, similarity: number) => ({ a, b: `${a}'`, similarity });
+  it.each([
+    { name: 'most similar first', found: [pair('x', 0.6), pair('y', 1), pair('z', 0.75)], most: 10, want: ['y', 'z', 'x'] },
+    { name: 'ties keep the cycle order', found: [pair('x', 0.8), pair('y', 0.8), pair('z', 0.9)], most: 10, want: ['z', 'x', 'y'] },
+    { name: 'at most `most`', found: [pair('x', 0.6), pair('y', 0.7), pair('z', 0.8)], most: 2, want: ['z', 'y'] },
+    { name: 'none', found: [], most: 5, want: [] },
+  ])('$name', ({ found, most, want }) => {
+    expect(closestOverlaps(found, most).map((o) => o.a)).toEqual(want);
+  });
+
+  it(`lists ${MOST_OVERLAPS_LISTED} of a large set by default, the closest ones`, () => {
+    const found = Array.from({ length: 1000 }, (_, i) => pair(`o${i}`, 0.6 + (i % 40) / 100));
+    const listed = closestOverlaps(found);
+    expect(listed).toHaveLength(MOST_OVERLAPS_LISTED);
+    expect(Math.min(...listed.map((o) => o.similarity))).toBeGreaterThanOrEqual(
+      Math.max(...found.filter((o) => !listed.includes(o)).map((o) => o.similarity)),
+    );
   });
 });

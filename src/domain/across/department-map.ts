@@ -90,3 +90,15 @@ export function overlaps(objectives: DepartmentMapInput['objectives']) {
   }
   return found.sort((x, y) => x.i - y.i || x.j - y.j).map(({ a, b, similarity }) => ({ a, b, similarity }));
 }
+
+/** How many overlaps a department map lists: the closest first (a large organisation has over a million pairs). */
+export const MOST_OVERLAPS_LISTED = 100;
+
+/** The `most` closest overlaps, most similar first; ties keep their order (by the objectives' order in the cycle). */
+export function closestOverlaps<T extends { similarity: number }>(found: readonly T[], most = MOST_OVERLAPS_LISTED): T[] {
+  return found
+    .map((o, at) => ({ o, at }))
+    .sort((x, y) => y.o.similarity - x.o.similarity || x.at - y.at)
+    .slice(0, most)
+    .map(({ o }) => o);
+}

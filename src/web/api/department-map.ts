@@ -6,6 +6,8 @@ export interface DepartmentMap {
   cycleId: string;
   departments: { id: string; name: string; kind: 'department' | 'team'; objectiveCount: number; gap: boolean }[];
   edges: { from: string; to: string; alignments: number; contributions: number; dependencies: number; weight: number }[];
+  /** Every overlapping pair; `overlaps` lists the closest 100. */
+  overlapsTotal: number;
   overlaps: { similarity: number; objectives: { id: string; title: string; teamId: string; teamName: string }[] }[];
 }
 

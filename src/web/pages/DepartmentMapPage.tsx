@@ -70,22 +70,29 @@ export function DepartmentMapPage() {
           {map.data.overlaps.length === 0 ? (
             <Text c="dimmed">No two teams' objectives say nearly the same thing.</Text>
           ) : (
-            <List size="sm" aria-label="Overlaps">
-              {map.data.overlaps.map((o) => (
-                <List.Item key={o.objectives.map((x) => x.id).join('|')}>
-                  {o.objectives.map((x, i) => (
-                    <span key={x.id}>
-                      {i > 0 && ' and '}
-                      <Anchor component={Link} to={`/objectives/${x.id}`}>
-                        {x.title}
-                      </Anchor>{' '}
-                      ({x.teamName})
-                    </span>
-                  ))}{' '}
-                  — {Math.round(o.similarity * 100)}% the same words
-                </List.Item>
-              ))}
-            </List>
+            <>
+              {map.data.overlapsTotal > map.data.overlaps.length && (
+                <Text size="sm" c="dimmed">
+                  The {map.data.overlaps.length} closest of {map.data.overlapsTotal} overlapping pairs, most similar first.
+                </Text>
+              )}
+              <List size="sm" aria-label="Overlaps">
+                {map.data.overlaps.map((o) => (
+                  <List.Item key={o.objectives.map((x) => x.id).join('|')}>
+                    {o.objectives.map((x, i) => (
+                      <span key={x.id}>
+                        {i > 0 && ' and '}
+                        <Anchor component={Link} to={`/objectives/${x.id}`}>
+                          {x.title}
+                        </Anchor>{' '}
+                        ({x.teamName})
+                      </span>
+                    ))}{' '}
+                    — {Math.round(o.similarity * 100)}% the same words
+                  </List.Item>
+                ))}
+              </List>
+            </>
           )}
         </>
       ) : null}

@@ -26,6 +26,7 @@ const departmentMapSchema = z.object({
       weight: z.number().int(),
     }),
   ),
+  overlapsTotal: z.number().int().describe('How many overlapping pairs there are; `overlaps` lists the closest 100'),
   overlaps: z.array(
     z.object({
       similarity: z.number(),
@@ -42,7 +43,7 @@ export const departmentMapRoutes =
         tags: ['cycles'],
         summary: 'Departments and who supports whom: edges weighted by crossing alignments, contributions and dependencies',
         description:
-          'Gaps: departments whose published objectives connect to nothing outside them. Overlaps: objectives of different teams whose titles share most of their words (the quality coach’s measure).',
+          'Gaps: departments whose published objectives connect to nothing outside them. Overlaps: objectives of different teams whose titles share most of their words (the quality coach’s measure), the 100 closest, most similar first, with their total.',
         params: idParam,
         response: { 200: departmentMapSchema, 404: problemSchema },
       },

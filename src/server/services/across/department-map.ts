@@ -1,5 +1,5 @@
 import { and, eq, inArray, isNotNull } from 'drizzle-orm';
-import { departmentMap } from '../../../domain/across/department-map.js';
+import { closestOverlaps, departmentMap } from '../../../domain/across/department-map.js';
 import type { Database } from '../../../db/database.js';
 import { dependencies, objectiveContributors, objectives, type cycles } from '../../../db/schema/index.js';
 import { loadTeams, publishedIn } from './cycle-facts.js';
@@ -8,7 +8,7 @@ import type { Reader } from '../visibility/objective-visible.js';
 
 type CycleRow = typeof cycles.$inferSelect;
 
-/** GET /cycles/{id}/department-map: departments, the weighted edges crossing them, gaps and overlaps. */
+/** GET /cycles/{id}/department-map: departments, the weighted edges crossing them, gaps and the closest overlaps. */
 export async function cycleDepartmentMap(db: Database, reader: Reader, cycle: CycleRow) {
   const { orgId } = reader;
   const [teams, rows, links] = await Promise.all([
@@ -62,7 +62,8 @@ export async function cycleDepartmentMap(db: Database, reader: Reader, cycle: Cy
       }))
       .sort((a, b) => a.name.localeCompare(b.name)),
     edges: map.edges,
-    overlaps: map.overlaps.map((o) => ({
+    overlapsTotal: map.overlaps.length,
+    overlaps: closestOverlaps(map.overlaps).map((o) => ({
       similarity: o.similarity,
       objectives: [o.a, o.b].map((id) => ({
         id,
