@@ -178,10 +178,11 @@ describe('the first week of a rollout', () => {
     await page.goto(`${server.url}/okrs?cycle=${summer.id}`);
     const verdicts = page.getByTestId('verdict');
     await verdicts.first().waitFor();
-    expect((await verdicts.allTextContents()).sort()).toEqual(['Score 0.75Met', 'Score 1.00Met']);
+    // Rows render as they arrive: wait for both.
+    await expect.poll(async () => (await verdicts.allTextContents()).sort()).toEqual(['Score 0.75Met', 'Score 1.00Met']);
     const figures = page.getByTestId('cycle-summary');
     await figures.getByText('Average score').waitFor();
-    expect(await figures.innerText()).toMatch(/Average score\s+0\.88\s+Met\s+2\s+Missed\s+0/);
+    await expect.poll(() => figures.innerText()).toMatch(/Average score\s+0\.88\s+Met\s+2\s+Missed\s+0/);
     expect(await figures.getByText(/On track|Expected by now/).count()).toBe(0);
     await page.screenshot({ path: `${SHOTS}/first-week-closed-tree.png` });
     // No live status or pace marker on the rows: the scores replaced them.
