@@ -95,6 +95,12 @@ describeEachEngine('pulse surveys', (engine) => {
       '/problems/validation-failed',
       'surveyMinGroupSize',
     );
+    expectProblem(
+      await champion.client.put('/api/v1/surveys/settings', { surveyMinGroupSize: 9_007_199_254_740_991 }),
+      422,
+      '/problems/validation-failed',
+      'surveyMinGroupSize',
+    );
     expectStatus(await champion.client.put('/api/v1/surveys/settings', { surveyMinGroupSize: 3 }), 200);
     const lowered = await champion.client.get(`/api/v1/surveys/${survey.id}/results?teamId=${south.id}`);
     expect(lowered.body.groups.map((g: { name: string; responses: number }) => [g.name, g.responses])).toEqual([['South', 3]]);

@@ -15,6 +15,8 @@ export async function surveyMinGroupSize(db: Executor, orgId: string): Promise<n
   return row?.size ?? DEFAULT_MIN_GROUP_SIZE;
 }
 
+const MIN_GROUP_SIZE_CEILING = 1000;
+
 export async function setSurveyMinGroupSize(db: Database, actor: Actor, size: number): Promise<number> {
   authorizeSurveyManagement(actor);
   if (!Number.isInteger(size) || size < MIN_GROUP_SIZE_FLOOR)
@@ -22,6 +24,8 @@ export async function setSurveyMinGroupSize(db: Database, actor: Actor, size: nu
       'surveyMinGroupSize',
       `Show a group's results from ${MIN_GROUP_SIZE_FLOOR} responses or more, so nobody can be singled out.`,
     );
+  // Above this every group, the whole organisation included, would be hidden: a typo, not a choice.
+  if (size > MIN_GROUP_SIZE_CEILING) throw invalid('surveyMinGroupSize', `Use at most ${MIN_GROUP_SIZE_CEILING} responses.`);
   return db.transaction(async (tx) => {
     const before = await surveyMinGroupSize(tx, actor.orgId);
     await tx
