@@ -42,7 +42,6 @@ export const REVIEWED_UNSCOPED_QUERIES: Record<string, string[]> = {
     'src/server/services/notifications/preferences.ts › quietHoursOf › users',
   ],
   'By ids of objectives, key results, cycles, teams or people the caller loaded in the organisation and passed in': [
-    'src/server/services/okrs/cycle-graph.ts › cycleSnapshot › checkIns',
     'src/server/services/okrs/cycle-tree.ts › countChildren › keyResults',
     'src/server/services/okrs/cycle-tree.ts › countChildren › alignments',
     'src/server/services/okrs/cycle-tree.ts › loadCycleTree › objectives',
@@ -63,8 +62,6 @@ export const REVIEWED_UNSCOPED_QUERIES: Record<string, string[]> = {
     'src/server/services/okrs/rollup.ts › latestCheckIn › checkIns',
     'src/server/services/okrs/rollup.ts › rollUp › keyResults',
     'src/server/services/okrs/rollup.ts › parentsOf › alignments',
-    'src/server/services/okrs/score-cycle.ts › scoreCycle › objectives',
-    'src/server/services/okrs/score-cycle.ts › scoreCycle › keyResults',
     'src/server/services/okrs/search-tree.ts › candidates › keyResults',
     'src/server/services/quality/objective-draft.ts › levelOf › teamMembers',
     'src/server/services/quality/objective-draft.ts › draftOfObjective › keyResults',

@@ -68,13 +68,13 @@ export async function historyCheckIns(
   until: string,
   span: CheckInSpan,
 ): Promise<{ rows: HistoryCheckIn[]; latestAt: Map<string, Map<string, HistoryCheckIn>> | null }> {
-  const live = and(eq(checkIns.orgId, orgId), anyUuid(checkIns.keyResultId, ids), eq(checkIns.deleted, false));
+  const live = () => and(anyUuid(checkIns.keyResultId, ids), eq(checkIns.deleted, false));
   if (span.kind === 'trail') {
     const rows = ids.length
       ? await db
           .select(fields)
           .from(checkIns)
-          .where(and(live, lte(checkIns.asOf, until)))
+          .where(and(eq(checkIns.orgId, orgId), live(), lte(checkIns.asOf, until)))
           .orderBy(desc(checkIns.createdAt))
       : [];
     return { rows: rows.map(stamped), latestAt: null };
@@ -87,7 +87,14 @@ export async function historyCheckIns(
           .select(fields)
           .from(checkIns)
           .where(
-            and(live, gt(checkIns.asOf, span.from), lte(checkIns.asOf, until), isNotNull(checkIns.blockers), ne(checkIns.blockers, '')),
+            and(
+              eq(checkIns.orgId, orgId),
+              live(),
+              gt(checkIns.asOf, span.from),
+              lte(checkIns.asOf, until),
+              isNotNull(checkIns.blockers),
+              ne(checkIns.blockers, ''),
+            ),
           ),
       ])
     : [[], [], []];
