@@ -56,6 +56,8 @@ export interface Me {
   can: OrganizationAbilities;
   /** Whether they ever checked in: until then Home explains the weekly loop. */
   hasCheckedIn?: boolean;
+  /** Where they stand on their guided path (the steps: GET /onboarding). */
+  onboarding?: { path: 'member' | 'lead'; done: number; total: number; finished: boolean };
 }
 
 export interface Team {

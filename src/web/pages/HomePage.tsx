@@ -47,7 +47,7 @@ export function HomePage({ me }: { me: Me }) {
           {cycle ? ` · ${cycle.name}` : ''}
         </Text>
       </div>
-      <OnboardingPrompt userId={me.user.id} />
+      <OnboardingPrompt userId={me.user.id} onboarding={me.onboarding} />
       {me.hasCheckedIn === false && <FirstWeekIntro hasKeyResults={myKeyResults.length > 0} />}
       {!s && (cycles.isPending || (cycle && summary.isPending)) && <SummaryCardsSkeleton />}
       {s && (

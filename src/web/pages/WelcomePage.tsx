@@ -2,7 +2,7 @@ import { Alert, Loader, Progress, Stack, Text, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { completeOnboardingStep, onboardingKey, useOnboarding, type OnboardingStepView } from '../api/onboarding.js';
-import { useApiMutation } from '../api/queries.js';
+import { keys, useApiMutation } from '../api/queries.js';
 import { OnboardingStepCard } from '../components/onboarding/OnboardingStepCard.js';
 import { showRefusal } from '../components/rollout/mutation-feedback.js';
 
@@ -10,7 +10,8 @@ import { showRefusal } from '../components/rollout/mutation-feedback.js';
 export function WelcomePage() {
   const onboarding = useOnboarding();
   const client = useQueryClient();
-  const complete = useApiMutation(completeOnboardingStep, []);
+  // /me carries the progress Home's prompt shows.
+  const complete = useApiMutation(completeOnboardingStep, [keys.me]);
   const headings = useRef(new Map<string, HTMLHeadingElement>());
   const [focusNext, setFocusNext] = useState<string | null>(null);
   useEffect(() => {

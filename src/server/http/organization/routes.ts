@@ -3,7 +3,9 @@ import { z } from 'zod';
 import { organizationAbilities } from '../../policies/index.js';
 import { userAbilities } from '../../policies/users.js';
 import { loadOrganization, updateOrganization } from '../../services/organization.js';
-import { findUser, hasCheckedIn } from '../../services/users.js';
+import { findUser } from '../../services/users.js';
+import { onboardingFacts } from '../../services/onboarding/facts.js';
+import { onboardingProgress } from '../../../domain/onboarding/index.js';
 import { objectivePlaces } from '../../policies/objectives.js';
 import { teamRolesOf } from '../../services/team-members.js';
 import { actorOf, type AppContext } from '../context.js';
@@ -38,6 +40,9 @@ const meView = sessionView.extend({
   user: sessionView.shape.user.extend({ can: z.object({ edit: z.boolean(), changeRole: z.boolean(), deactivate: z.boolean() }) }),
   can: abilitiesView.describe('What the caller may do at the organisation level; the web app renders from this'),
   hasCheckedIn: z.boolean().describe('Whether the caller ever checked in: until then Home explains the weekly loop'),
+  onboarding: z
+    .object({ path: z.enum(['member', 'lead']), done: z.number().int(), total: z.number().int(), finished: z.boolean() })
+    .describe('Where the caller stands on their guided path (GET /onboarding has its steps): Home shows its prompt at once'),
 });
 
 export const organizationRoutes =
@@ -53,10 +58,13 @@ export const organizationRoutes =
         const actor = actorOf(request);
         const user = await findUser(ctx.db, actor.orgId, actor.userId);
         if (!user) throw notFound('The person');
+        const facts = await onboardingFacts(ctx.db, actor.orgId, actor.userId);
+        const { done, total, finished } = onboardingProgress(facts);
         return {
           user: { ...presentUser(user), can: userAbilities(actor, user) },
           organization: presentOrganization(await loadOrganization(ctx.db, actor.orgId)),
-          hasCheckedIn: await hasCheckedIn(ctx.db, actor.orgId, actor.userId),
+          hasCheckedIn: facts.hasCheckedIn,
+          onboarding: { path: facts.path, done, total, finished },
           can: {
             ...organizationAbilities(actor),
             placeObjectives: objectivePlaces(actor, await teamRolesOf(ctx.db, actor.orgId, actor.userId)),

@@ -1,7 +1,7 @@
 import { Alert, Button, Group, Text } from '@mantine/core';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { useOnboarding } from '../../api/onboarding.js';
+import type { Me } from '../../api/types.js';
 
 // Dismissal is a preference of this browser, not progress: the path stays open on /welcome.
 const storageKey = (userId: string) => `cairn.onboarding-prompt-dismissed.${userId}`;
@@ -14,11 +14,13 @@ function readDismissed(userId: string): boolean {
   }
 }
 
-/** Home's invitation to the guided path, for people who have not finished it; they can dismiss it. */
-export function OnboardingPrompt({ userId }: { userId: string }) {
-  const onboarding = useOnboarding();
+/**
+ * Home's invitation to the guided path, for people who have not finished it; they can dismiss it. Drawn from /me,
+ * which Home already holds, so it is there on the first paint and pushes nothing down later.
+ */
+export function OnboardingPrompt({ userId, onboarding }: { userId: string; onboarding: Me['onboarding'] }) {
   const [dismissed, setDismissed] = useState(() => readDismissed(userId));
-  const data = onboarding.data;
+  const data = onboarding;
   if (!data || data.finished || dismissed) return null;
   const dismiss = () => {
     try {
