@@ -1,4 +1,4 @@
-import { and, asc, count, eq, isNotNull, isNull } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, isNotNull, isNull } from 'drizzle-orm';
 import type { Database } from '../../../db/database.js';
 import { surveyAnswers, surveyQuestions, surveyResponses, teams } from '../../../db/schema/index.js';
 import { reportGroups } from '../../../domain/surveys/groups.js';
@@ -36,11 +36,17 @@ export async function surveyResults(db: Database, actor: Actor, surveyId: string
     .groupBy(surveyResponses.teamId);
   const { shownAs, counts } = reportGroups(orgTeams, new Map(perTeam.map((r) => [r.teamId, r.n])), minimum);
 
+  // Answers are found through their questions' index (org, question): driven from the responses instead, a planner
+  // without fresh statistics probed every answer of the organisation once per response (2.8 s for 10,000).
+  const ofThisSurvey = inArray(
+    surveyAnswers.questionId,
+    questions.map((q) => q.id),
+  );
   const scoreRows = await db
     .select({ questionId: surveyAnswers.questionId, teamId: surveyResponses.teamId, score: surveyAnswers.score, n: count() })
     .from(surveyAnswers)
     .innerJoin(surveyResponses, and(eq(surveyResponses.orgId, surveyAnswers.orgId), eq(surveyResponses.id, surveyAnswers.responseId)))
-    .where(and(eq(surveyResponses.orgId, orgId), eq(surveyResponses.surveyId, surveyId), isNotNull(surveyAnswers.score)))
+    .where(and(eq(surveyAnswers.orgId, orgId), ofThisSurvey, isNotNull(surveyAnswers.score)))
     .groupBy(surveyAnswers.questionId, surveyResponses.teamId, surveyAnswers.score);
   const textRows = await db
     .select({
@@ -52,7 +58,7 @@ export async function surveyResults(db: Database, actor: Actor, surveyId: string
     })
     .from(surveyAnswers)
     .innerJoin(surveyResponses, and(eq(surveyResponses.orgId, surveyAnswers.orgId), eq(surveyResponses.id, surveyAnswers.responseId)))
-    .where(and(eq(surveyResponses.orgId, orgId), eq(surveyResponses.surveyId, surveyId), isNull(surveyAnswers.score)))
+    .where(and(eq(surveyAnswers.orgId, orgId), ofThisSurvey, isNull(surveyAnswers.score)))
     .orderBy(asc(surveyAnswers.text));
 
   const nameOf = new Map(orgTeams.map((t) => [t.id, t.name]));
