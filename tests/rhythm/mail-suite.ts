@@ -1,12 +1,14 @@
 import { afterAll, beforeAll, beforeEach } from 'vitest';
 import type { TestEngine } from '../support/engines.js';
-import { startSmtpReceiver, type SmtpReceiver } from './receivers.js';
+import { startHookReceiver, startSmtpReceiver, type HookReceiver, type SmtpReceiver } from './receivers.js';
 import { MovableClock, setUpRhythmWorld, smtpMailer, startRhythmServer, type RhythmServer, type RhythmWorld } from './support.js';
 
 export interface RhythmMailSuite {
   clock: MovableClock;
   readonly smtp: SmtpReceiver;
   readonly server: RhythmServer;
+  /** With `{ webhook: true }`: the receiver the world's team posts to, emptied before each test. */
+  readonly hook: HookReceiver;
   /** The world of the current test: a clean database, the clock back at the start, the rhythm's people and team. */
   readonly world: RhythmWorld;
 }
@@ -20,25 +22,30 @@ export function useRhythmMailSuite(
   engine: () => TestEngine,
   start: string,
   prepare: (world: RhythmWorld) => Promise<void> = async () => {},
+  options: { webhook?: boolean } = {},
 ): RhythmMailSuite {
   const clock = new MovableClock(start);
   let smtp: SmtpReceiver | undefined;
   let server: RhythmServer | undefined;
   let world: RhythmWorld | undefined;
+  let hook: HookReceiver | undefined;
   beforeAll(async () => {
+    if (options.webhook) hook = await startHookReceiver();
     smtp = await startSmtpReceiver();
     server = await startRhythmServer(engine().handle, clock, smtpMailer(smtp.url));
   });
   afterAll(async () => {
     await server?.close();
     await smtp?.close();
+    await hook?.close();
   });
   beforeEach(async () => {
     await engine().reset();
     clock.set(start);
-    world = await setUpRhythmWorld(server!.url);
+    world = await setUpRhythmWorld(server!.url, hook ? { webhookUrl: hook.url } : {});
     await prepare(world);
     smtp!.messages.length = 0;
+    if (hook) hook.calls.length = 0;
   });
   return {
     clock,
@@ -47,6 +54,10 @@ export function useRhythmMailSuite(
     },
     get server() {
       return server!;
+    },
+    get hook() {
+      if (!hook) throw new Error('useRhythmMailSuite(…, { webhook: true }) starts a webhook receiver');
+      return hook;
     },
     get world() {
       return world!;
