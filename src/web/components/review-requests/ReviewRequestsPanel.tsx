@@ -15,14 +15,16 @@ const STATUS: Record<ReviewRequest['status'], { label: string; color: string }> 
 
 /**
  * Reviews of a draft: ask a champion or a team lead, see each request's status, and (as the named reviewer) answer it.
- * Shown while the objective is a draft or once it has requests; the API's `can` decides every control.
+ * Shown while the objective is a draft (a published objective's reviews stay in its History, so its page makes no
+ * request for them); the API's `can` decides every control.
  */
 export function ReviewRequestsPanel({ objective }: { objective: Objective }) {
-  const reviews = useObjectiveReviews(objective.id);
+  const draft = objective.status === 'draft';
+  const reviews = useObjectiveReviews(objective.id, draft);
   const [asking, ask] = useDisclosure();
   const heading = useRef<HTMLHeadingElement>(null);
   const data = reviews.data;
-  if (!data || (objective.status !== 'draft' && data.requests.length === 0)) return null;
+  if (!data || !draft) return null;
   const mayAsk = objective.can.requestReview && data.reviewers.length > 0;
   if (!mayAsk && data.requests.length === 0 && !data.approvalRequired) return null;
   return (
@@ -38,7 +40,7 @@ export function ReviewRequestsPanel({ objective }: { objective: Objective }) {
             </Button>
           )}
         </Group>
-        {objective.status === 'draft' && data.approvalRequired && !data.approved && (
+        {data.approvalRequired && !data.approved && (
           <Alert color="yellow" title="Approval required">
             This organisation publishes team objectives once a reviewer has approved them. Request a review from an OKR champion or a lead
             of the team.
