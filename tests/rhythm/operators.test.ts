@@ -48,7 +48,9 @@ describe('cairn jobs and serve (processes)', () => {
     const unknown = await runCli(['jobs', 'run', 'backup'], cliEnv(dataDir));
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain('No job named "backup"');
-    expect(unknown.stderr).toContain('reminders|escalation|digest|survey-rounds|survey-reminders|proxy-reminders|report-emails|status-changes|dispatch');
+    expect(unknown.stderr).toContain(
+      'reminders|escalation|digest|survey-rounds|survey-reminders|proxy-reminders|report-emails|status-changes|dispatch',
+    );
 
     const ran = await runCli(['jobs', 'run', 'reminders'], cliEnv(dataDir));
     expect(ran.code, ran.stderr).toBe(0);
