@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 
 const require = createRequire(import.meta.url);
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -59,3 +59,18 @@ export const wideElements = (page: Page) =>
       .map((el) => `${el.tagName.toLowerCase()}.${[...el.classList].join('.')} "${(el.textContent ?? '').slice(0, 30)}"`)
       .slice(0, 10);
   });
+
+/**
+ * Picks `label` in a Mantine searchable select and waits until the input shows it. A select that opens its list on
+ * focus can still be opening when the test looks, so a single "click the input, click the option" races the list.
+ */
+export async function chooseInSelect(page: Page, input: Locator, label: string): Promise<void> {
+  const option = page.getByRole('option', { name: label });
+  for (let attempt = 0; attempt < 5; attempt += 1) {
+    if ((await input.inputValue()) === label) return;
+    if (!(await option.isVisible())) await input.click();
+    await option.click({ timeout: 3_000 }).catch(() => undefined);
+    await page.waitForTimeout(100);
+  }
+  if ((await input.inputValue()) !== label) throw new Error(`could not choose "${label}"`);
+}
