@@ -46,9 +46,11 @@ export async function seedSurvey(db: Database, data: Dataset, responses = SURVEY
     });
     await db.insert(surveyResponses).values(rows.map((r) => r.row));
     const answers = rows.flatMap(({ i, row }) => [
-      { orgId, responseId: row.id, questionId: clarity!.id, score: 1 + ((i * 3) % 5), text: null },
-      { orgId, responseId: row.id, questionId: support!.id, score: 1 + ((i * 7) % 5), text: null },
-      ...(i % 5 === 0 ? [{ orgId, responseId: row.id, questionId: text!.id, score: null, text: `Idea ${i}: fewer key results` }] : []),
+      { orgId, responseId: row.id, teamId: row.teamId, questionId: clarity!.id, score: 1 + ((i * 3) % 5), text: null },
+      { orgId, responseId: row.id, teamId: row.teamId, questionId: support!.id, score: 1 + ((i * 7) % 5), text: null },
+      ...(i % 5 === 0
+        ? [{ orgId, responseId: row.id, teamId: row.teamId, questionId: text!.id, score: null, text: `Idea ${i}: fewer key results` }]
+        : []),
     ]);
     await db.insert(surveyAnswers).values(answers);
   }

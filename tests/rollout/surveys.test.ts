@@ -5,6 +5,7 @@ import {
   notifications,
   organizations,
   outbox,
+  surveyAnswers,
   surveyParticipants,
   surveyResponses,
   surveyTeams,
@@ -110,6 +111,30 @@ describeEachEngine('pulse surveys', (engine) => {
 
     const member = northPeople[0]!;
     expectProblem(await member.client.get(`/api/v1/surveys/${survey.id}/results`), 403, '/problems/forbidden');
+  });
+
+  it('keeps the answers of a team that is deleted: they count for the organisation, with no team', async () => {
+    const champion = await addChampion(t.owner.client);
+    const north = await createTeam(t.owner.client, { name: 'North' });
+    const northPeople = await teamOf(t.owner.client, north.id, 5, 'North');
+    const survey = await createSurvey(champion.client, {});
+    const [clarity] = await questionsOf(northPeople[0]!, survey.id);
+    for (const [i, person] of northPeople.entries())
+      expectStatus(await answer(person, survey.id, [{ questionId: clarity!, value: 1 + i }]), 201);
+    const before = await champion.client.get(`/api/v1/surveys/${survey.id}/results`);
+    expect(before.body.groups.map((g: { name: string }) => g.name)).toEqual(['North']);
+
+    expectStatus(await t.owner.client.delete(`/api/v1/teams/${north.id}`), 204);
+    const db = engine().handle.db;
+    expect((await db.select().from(surveyResponses)).map((r) => r.teamId)).toEqual([null, null, null, null, null]);
+    // The answers' copy of the team follows the response's (ON UPDATE CASCADE), so the results still count them.
+    expect((await db.select().from(surveyAnswers)).map((a) => a.teamId)).toEqual([null, null, null, null, null]);
+    const after = await champion.client.get(`/api/v1/surveys/${survey.id}/results`);
+    expectStatus(after, 200);
+    expect(after.body.groups.map((g: { name: string; responses: number }) => [g.name, g.responses])).toEqual([
+      ['The whole organisation', 5],
+    ]);
+    expect(after.body.groups[0].questions[0]).toMatchObject({ answered: 5, average: 3, distribution: [1, 1, 1, 1, 1] });
   });
 
   it('refuses a second answer (409), a closed survey (409), a value off the scale and a missing answer (422)', async () => {

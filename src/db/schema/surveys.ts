@@ -134,14 +134,15 @@ export const surveyResponses = pgTable(
   (t) => [
     unique('survey_responses_org_id_unique').on(t.orgId, t.id),
     index('survey_responses_survey_idx').on(t.orgId, t.surveyId, t.teamId),
+    // The target of the answers' copy of the team (survey_answers_response_team_fk, ON UPDATE CASCADE).
+    unique('survey_responses_team_unique').on(t.orgId, t.id, t.teamId),
     foreignKey({
       name: 'survey_responses_survey_fk',
       columns: [t.orgId, t.surveyId],
       foreignColumns: [surveys.orgId, surveys.id],
     }).onDelete('cascade'),
-    foreignKey({ name: 'survey_responses_team_fk', columns: [t.orgId, t.teamId], foreignColumns: [teams.orgId, teams.id] }).onDelete(
-      'set null',
-    ),
+    // survey_responses_team_fk is in migration 0042's custom SQL: ON DELETE SET NULL ("team_id") keeps org_id, which
+    // Drizzle cannot declare (a plain SET NULL cleared org_id too, so deleting a team that had answered failed).
   ],
 );
 
@@ -151,6 +152,11 @@ export const surveyAnswers = pgTable(
     orgId: uuid('org_id').notNull(),
     responseId: uuid('response_id').notNull(),
     questionId: uuid('question_id').notNull(),
+    /**
+     * The response's team, copied so results count answers per group from one index without joining every
+     * response (docs/surveys.md). Kept equal to the response's by survey_answers_response_team_fk (ON UPDATE CASCADE).
+     */
+    teamId: uuid('team_id'),
     score: integer('score'),
     text: text('text'),
     /** A champion hid this free text from the results (e.g. it names someone). */
@@ -158,12 +164,20 @@ export const surveyAnswers = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.responseId, t.questionId] }),
-    index('survey_answers_question_idx').on(t.orgId, t.questionId),
+    // Covers the results' count of scores per question, group and value (an index-only scan).
+    index('survey_answers_question_team_idx').on(t.orgId, t.questionId, t.teamId, t.score),
     foreignKey({
       name: 'survey_answers_response_fk',
       columns: [t.orgId, t.responseId],
       foreignColumns: [surveyResponses.orgId, surveyResponses.id],
     }).onDelete('cascade'),
+    foreignKey({
+      name: 'survey_answers_response_team_fk',
+      columns: [t.orgId, t.responseId, t.teamId],
+      foreignColumns: [surveyResponses.orgId, surveyResponses.id, surveyResponses.teamId],
+    })
+      .onDelete('cascade')
+      .onUpdate('cascade'),
     foreignKey({
       name: 'survey_answers_question_fk',
       columns: [t.orgId, t.questionId],

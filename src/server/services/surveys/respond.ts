@@ -65,6 +65,6 @@ export async function respondToSurvey(deps: ServiceDeps, actor: Actor, surveyId:
       .values({ orgId: actor.orgId, surveyId, teamId, day: today })
       .returning({ id: surveyResponses.id });
     if (stored.length > 0)
-      await tx.insert(surveyAnswers).values(stored.map((a) => ({ ...a, orgId: actor.orgId, responseId: response!.id })));
+      await tx.insert(surveyAnswers).values(stored.map((a) => ({ ...a, orgId: actor.orgId, responseId: response!.id, teamId })));
   });
 }

@@ -21,45 +21,47 @@ export async function surveyResults(db: Database, actor: Actor, surveyId: string
   authorizeSurveyManagement(actor);
   const orgId = actor.orgId;
   const survey = await requireSurvey(db, orgId, surveyId);
-  const minimum = await surveyMinGroupSize(db, orgId);
-  const orgTeams = await db.select({ id: teams.id, parentId: teams.parentId, name: teams.name }).from(teams).where(eq(teams.orgId, orgId));
-  if (teamId !== undefined && !orgTeams.some((t) => t.id === teamId)) throw notFound('The team', 'teamId');
-  const questions = await db
-    .select()
-    .from(surveyQuestions)
-    .where(and(eq(surveyQuestions.orgId, orgId), eq(surveyQuestions.surveyId, surveyId)))
-    .orderBy(asc(surveyQuestions.position));
-  const perTeam = await db
-    .select({ teamId: surveyResponses.teamId, n: count() })
-    .from(surveyResponses)
-    .where(and(eq(surveyResponses.orgId, orgId), eq(surveyResponses.surveyId, surveyId)))
-    .groupBy(surveyResponses.teamId);
-  const { shownAs, counts } = reportGroups(orgTeams, new Map(perTeam.map((r) => [r.teamId, r.n])), minimum);
-
-  // Answers are found through their questions' index (org, question): driven from the responses instead, a planner
-  // without fresh statistics probed every answer of the organisation once per response (2.8 s for 10,000).
+  // Independent reads go out together: on a server each takes its own pooled connection (PGlite runs them in turn).
   const ofThisSurvey = inArray(
     surveyAnswers.questionId,
-    questions.map((q) => q.id),
+    db
+      .select({ id: surveyQuestions.id })
+      .from(surveyQuestions)
+      .where(and(eq(surveyQuestions.orgId, orgId), eq(surveyQuestions.surveyId, surveyId))),
   );
-  const scoreRows = await db
-    .select({ questionId: surveyAnswers.questionId, teamId: surveyResponses.teamId, score: surveyAnswers.score, n: count() })
-    .from(surveyAnswers)
-    .innerJoin(surveyResponses, and(eq(surveyResponses.orgId, surveyAnswers.orgId), eq(surveyResponses.id, surveyAnswers.responseId)))
-    .where(and(eq(surveyAnswers.orgId, orgId), ofThisSurvey, isNotNull(surveyAnswers.score)))
-    .groupBy(surveyAnswers.questionId, surveyResponses.teamId, surveyAnswers.score);
-  const textRows = await db
-    .select({
-      responseId: surveyAnswers.responseId,
-      questionId: surveyAnswers.questionId,
-      teamId: surveyResponses.teamId,
-      text: surveyAnswers.text,
-      hidden: surveyAnswers.hidden,
-    })
-    .from(surveyAnswers)
-    .innerJoin(surveyResponses, and(eq(surveyResponses.orgId, surveyAnswers.orgId), eq(surveyResponses.id, surveyAnswers.responseId)))
-    .where(and(eq(surveyAnswers.orgId, orgId), ofThisSurvey, isNull(surveyAnswers.score)))
-    .orderBy(asc(surveyAnswers.text));
+  const [minimum, orgTeams, questions, perTeam, scoreRows, textRows] = await Promise.all([
+    surveyMinGroupSize(db, orgId),
+    db.select({ id: teams.id, parentId: teams.parentId, name: teams.name }).from(teams).where(eq(teams.orgId, orgId)),
+    db
+      .select()
+      .from(surveyQuestions)
+      .where(and(eq(surveyQuestions.orgId, orgId), eq(surveyQuestions.surveyId, surveyId)))
+      .orderBy(asc(surveyQuestions.position)),
+    db
+      .select({ teamId: surveyResponses.teamId, n: count() })
+      .from(surveyResponses)
+      .where(and(eq(surveyResponses.orgId, orgId), eq(surveyResponses.surveyId, surveyId)))
+      .groupBy(surveyResponses.teamId),
+    // Answers carry their response's team, so scores are counted from one covering index, without the responses.
+    db
+      .select({ questionId: surveyAnswers.questionId, teamId: surveyAnswers.teamId, score: surveyAnswers.score, n: count() })
+      .from(surveyAnswers)
+      .where(and(eq(surveyAnswers.orgId, orgId), ofThisSurvey, isNotNull(surveyAnswers.score)))
+      .groupBy(surveyAnswers.questionId, surveyAnswers.teamId, surveyAnswers.score),
+    db
+      .select({
+        responseId: surveyAnswers.responseId,
+        questionId: surveyAnswers.questionId,
+        teamId: surveyAnswers.teamId,
+        text: surveyAnswers.text,
+        hidden: surveyAnswers.hidden,
+      })
+      .from(surveyAnswers)
+      .where(and(eq(surveyAnswers.orgId, orgId), ofThisSurvey, isNull(surveyAnswers.score)))
+      .orderBy(asc(surveyAnswers.text)),
+  ]);
+  if (teamId !== undefined && !orgTeams.some((t) => t.id === teamId)) throw notFound('The team', 'teamId');
+  const { shownAs, counts } = reportGroups(orgTeams, new Map(perTeam.map((r) => [r.teamId, r.n])), minimum);
 
   const nameOf = new Map(orgTeams.map((t) => [t.id, t.name]));
   const wanted = teamId === undefined ? undefined : shownAs.get(teamId);
@@ -107,6 +109,6 @@ export async function surveyResults(db: Database, actor: Actor, surveyId: string
     responses: total,
     requestedTeam: teamId === undefined ? null : { teamId, shownAs: wanted ?? null, merged: wanted !== teamId },
     groups,
-    trend: await roundTrend(db, orgId, survey.seriesId, minimum),
+    trend: await roundTrend(db, orgId, survey.seriesId, minimum, orgTeams),
   };
 }

@@ -57,16 +57,16 @@ export async function latestThemeScores(db: Executor, orgId: string): Promise<Re
       .groupBy(surveyResponses.teamId);
     const scores = await db
       .select({
-        teamId: surveyResponses.teamId,
+        teamId: surveyAnswers.teamId,
         answered: count(surveyAnswers.score),
         sum: sql<number>`coalesce(sum(${surveyAnswers.score}), 0)::int`,
       })
       .from(surveyAnswers)
-      .innerJoin(surveyResponses, and(eq(surveyResponses.orgId, surveyAnswers.orgId), eq(surveyResponses.id, surveyAnswers.responseId)))
       .where(and(eq(surveyAnswers.orgId, orgId), eq(surveyAnswers.questionId, source.questionId)))
-      .groupBy(surveyResponses.teamId);
+      .groupBy(surveyAnswers.teamId);
+    const scoredBy = new Map(scores.map((s) => [s.teamId, s]));
     const tallies = perTeam.map((team) => {
-      const scored = scores.find((s) => s.teamId === team.teamId);
+      const scored = scoredBy.get(team.teamId);
       return { teamId: team.teamId, responses: team.responses, answered: scored?.answered ?? 0, sum: Number(scored?.sum ?? 0) };
     });
     const scoreOf = themeScores(orgTeams, tallies, minimum);

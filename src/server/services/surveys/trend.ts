@@ -6,9 +6,15 @@ import { trendFigures } from '../../../domain/surveys/trend.js';
 /**
  * Each round of a recurring survey with its average per question (by position and theme), taken over the responses
  * of the groups that round's results show — never over hidden ones, which subtraction would otherwise give away
- * (src/domain/surveys/trend.ts, docs/surveys.md). Two queries for the whole series: counts and score sums per team.
+ * (src/domain/surveys/trend.ts, docs/surveys.md). Two queries for the whole series: counts and score sums per team (the answers carry their response's team).
  */
-export async function roundTrend(db: Executor, orgId: string, seriesId: string, minimum: number) {
+export async function roundTrend(
+  db: Executor,
+  orgId: string,
+  seriesId: string,
+  minimum: number,
+  knownTeams?: readonly { id: string; parentId: string | null }[],
+) {
   const rounds = await db
     .select({ id: surveys.id, round: surveys.round, opensOn: surveys.opensOn })
     .from(surveys)
@@ -16,7 +22,7 @@ export async function roundTrend(db: Executor, orgId: string, seriesId: string, 
     .orderBy(asc(surveys.round));
   if (rounds.length === 0) return [];
   const ids = rounds.map((r) => r.id);
-  const orgTeams = await db.select({ id: teams.id, parentId: teams.parentId }).from(teams).where(eq(teams.orgId, orgId));
+  const orgTeams = knownTeams ?? (await db.select({ id: teams.id, parentId: teams.parentId }).from(teams).where(eq(teams.orgId, orgId)));
   const perTeam = await db
     .select({ surveyId: surveyResponses.surveyId, teamId: surveyResponses.teamId, n: count() })
     .from(surveyResponses)
@@ -25,7 +31,7 @@ export async function roundTrend(db: Executor, orgId: string, seriesId: string, 
   const sums = await db
     .select({
       surveyId: surveyQuestions.surveyId,
-      teamId: surveyResponses.teamId,
+      teamId: surveyAnswers.teamId,
       position: surveyQuestions.position,
       theme: surveyQuestions.theme,
       answered: count(),
@@ -33,9 +39,8 @@ export async function roundTrend(db: Executor, orgId: string, seriesId: string, 
     })
     .from(surveyAnswers)
     .innerJoin(surveyQuestions, and(eq(surveyQuestions.orgId, surveyAnswers.orgId), eq(surveyQuestions.id, surveyAnswers.questionId)))
-    .innerJoin(surveyResponses, and(eq(surveyResponses.orgId, surveyAnswers.orgId), eq(surveyResponses.id, surveyAnswers.responseId)))
     .where(and(eq(surveyAnswers.orgId, orgId), inArray(surveyQuestions.surveyId, ids), isNotNull(surveyAnswers.score)))
-    .groupBy(surveyQuestions.surveyId, surveyResponses.teamId, surveyQuestions.position, surveyQuestions.theme);
+    .groupBy(surveyQuestions.surveyId, surveyAnswers.teamId, surveyQuestions.position, surveyQuestions.theme);
   return rounds.map((round) => {
     const counts = new Map(perTeam.filter((r) => r.surveyId === round.id).map((r) => [r.teamId, r.n] as const));
     const tallies = sums.filter((s) => s.surveyId === round.id).map((s) => ({ ...s, sum: Number(s.sum) }));
