@@ -1,4 +1,7 @@
+import { and, asc, eq } from 'drizzle-orm';
 import { expect, it } from 'vitest';
+import { closestOverlaps, MOST_OVERLAPS_LISTED, overlaps } from '../../src/domain/across/overlaps.js';
+import { objectives } from '../../src/db/schema/index.js';
 import { describeEachEngine } from '../support/engines.js';
 import { createTeam, expectProblem, expectStatus } from '../support/fixtures.js';
 import { API, MISSING_ID, useOkrWorld } from '../okrs/support.js';
@@ -9,6 +12,16 @@ interface DepartmentMap {
   edges: { from: string; to: string; alignments: number; contributions: number; dependencies: number; weight: number }[];
   overlapsTotal: number;
   overlaps: { similarity: number; objectives: { id: string; teamName: string }[] }[];
+}
+
+/** Titles that repeat a few phrases with variations, as generated and real cycles do. */
+function titles(count: number): string[] {
+  const verbs = ['Improve', 'Scale', 'Stabilise', 'Simplify'];
+  const subjects = ['checkout reliability', 'customer retention', 'mobile engagement', 'data quality', 'partner ecosystem'];
+  const suffixes = ['', ' for enterprise', ' in Europe', ' (team platform)', ' across the board'];
+  let seed = 11;
+  const next = (n: number) => (seed = (seed * 16807) % 2147483647) % n;
+  return Array.from({ length: count }, () => `${verbs[next(4)]} ${subjects[next(5)]}${suffixes[next(5)]}`);
 }
 
 describeEachEngine('Department map: who supports whom across departments', (engine) => {
@@ -55,6 +68,37 @@ describeEachEngine('Department map: who supports whom across departments', (engi
     ]);
     expect(map.body.overlaps.map((x) => x.objectives.map((y) => y.id).sort())).toEqual([[o.orphan.id, records.id].sort()]);
     expect(map.body.overlapsTotal).toBe(1);
+  });
+
+  it('counts and lists the closest overlaps as the definition does, on a generated cycle', { timeout: 120_000 }, async () => {
+    const teams = await Promise.all(['North', 'South', 'East', 'West'].map((name) => createTeam(t.w.owner.client, { name })));
+    const { db } = engine().handle;
+    await db.insert(objectives).values(
+      titles(240).map((title, n) => ({
+        orgId: t.w.orgId,
+        cycleId: t.w.cycle.id,
+        title,
+        status: n % 17 === 0 ? ('draft' as const) : ('active' as const),
+        ownerId: t.w.owner.user.id,
+        teamId: teams[n % teams.length]!.id,
+      })),
+    );
+    const rows = await db
+      .select({ id: objectives.id, title: objectives.title, teamId: objectives.teamId, status: objectives.status })
+      .from(objectives)
+      .where(and(eq(objectives.orgId, t.w.orgId), eq(objectives.cycleId, t.w.cycle.id)))
+      .orderBy(asc(objectives.id));
+    const every = overlaps(rows.filter((o) => o.status === 'active'));
+    expect(every.length).toBeGreaterThan(MOST_OVERLAPS_LISTED * 5);
+
+    const map = await t.w.owner.client.get<DepartmentMap>(`${API}/cycles/${t.w.cycle.id}/department-map`);
+    expectStatus(map, 200);
+    expect(map.body.overlapsTotal).toBe(every.length);
+    expect(map.body.overlaps.map((o) => ({ a: o.objectives[0]!.id, b: o.objectives[1]!.id, similarity: o.similarity }))).toEqual(
+      closestOverlaps(every),
+    );
+    // The total counts pairs of several similarities, not only identical titles.
+    expect(new Set(closestOverlaps(every, every.length).map((o) => o.similarity)).size).toBeGreaterThan(1);
   });
 
   it('answers 404 for an unknown cycle', async () => {

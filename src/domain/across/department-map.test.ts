@@ -1,19 +1,22 @@
 import { describe, expect, it } from 'vitest';
-import { closestOverlaps, departmentMap, MOST_OVERLAPS_LISTED, OVERLAP_SIMILARITY, overlaps } from './department-map.js';
+import { departmentMap } from './department-map.js';
+import { overlapSummary } from './overlap-summary.js';
+import { closestOverlaps, MOST_OVERLAPS_LISTED, OVERLAP_SIMILARITY, overlaps } from './overlaps.js';
 import { jaccard, measureTokens } from '../quality/similarity.js';
 
 const group: Record<string, string> = { platform: 'eng', web: 'eng', field: 'sales', solo: 'solo' };
 
 describe('departmentMap', () => {
   it('counts crossing alignments, contributions and dependencies by hand; finds gaps and overlaps', () => {
+    const objectives = [
+      { id: 'p1', title: 'Faster deploys', teamId: 'platform' },
+      { id: 'w1', title: 'A quicker checkout', teamId: 'web' },
+      { id: 'f1', title: 'Win the mid-market segment', teamId: 'field' },
+      { id: 's1', title: 'Win mid-market segment', teamId: 'solo' },
+      { id: 'c1', title: 'Grow', teamId: null },
+    ];
     const map = departmentMap({
-      objectives: [
-        { id: 'p1', title: 'Faster deploys', teamId: 'platform' },
-        { id: 'w1', title: 'A quicker checkout', teamId: 'web' },
-        { id: 'f1', title: 'Win the mid-market segment', teamId: 'field' },
-        { id: 's1', title: 'Win mid-market segment', teamId: 'solo' },
-        { id: 'c1', title: 'Grow', teamId: null },
-      ],
+      objectives,
       groupOf: (t) => group[t]!,
       alignments: [
         { child: 'p1', parent: 'f1' }, // eng → sales
@@ -30,7 +33,7 @@ describe('departmentMap', () => {
     ]);
     expect(Object.fromEntries(map.objectiveCount)).toEqual({ eng: 2, sales: 1, solo: 1 });
     expect(map.gaps).toEqual(['solo']);
-    expect(map.overlaps).toEqual([{ a: 'f1', b: 's1', similarity: expect.any(Number) }]);
+    expect(overlapSummary(objectives, 100)).toEqual({ total: 1, closest: [{ a: 'f1', b: 's1', similarity: expect.any(Number) }] });
   });
 
   it('finds the same overlaps as comparing every pair, in the same order', () => {

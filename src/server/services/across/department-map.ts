@@ -1,8 +1,10 @@
-import { and, eq, inArray, isNotNull } from 'drizzle-orm';
-import { closestOverlaps, departmentMap } from '../../../domain/across/department-map.js';
+import { and, asc, eq, inArray, isNotNull } from 'drizzle-orm';
+import { departmentMap } from '../../../domain/across/department-map.js';
 import type { Database } from '../../../db/database.js';
 import { dependencies, objectiveContributors, objectives, type cycles } from '../../../db/schema/index.js';
+import { MOST_OVERLAPS_LISTED } from '../../../domain/across/overlaps.js';
 import { loadTeams, publishedIn } from './cycle-facts.js';
+import { cachedOverlapSummary } from './overlap-cache.js';
 import { cycleLinksUnchecked } from './map-links.js';
 import type { Reader } from '../visibility/objective-visible.js';
 
@@ -16,7 +18,9 @@ export async function cycleDepartmentMap(db: Database, reader: Reader, cycle: Cy
     db
       .select({ id: objectives.id, title: objectives.title, teamId: objectives.teamId })
       .from(objectives)
-      .where(and(eq(objectives.orgId, orgId), publishedIn(reader, cycle.id))),
+      .where(and(eq(objectives.orgId, orgId), publishedIn(reader, cycle.id)))
+      // A fixed order: overlaps of equal similarity are listed in it.
+      .orderBy(asc(objectives.id)),
     // Only links between published objectives the reader sees are kept below: visibility comes from `rows`.
     cycleLinksUnchecked(db, orgId, cycle.id),
   ]);
@@ -50,6 +54,7 @@ export async function cycleDepartmentMap(db: Database, reader: Reader, cycle: Cy
   });
   const title = new Map(rows.map((o) => [o.id, o]));
   const gaps = new Set(map.gaps);
+  const overlaps = cachedOverlapSummary(rows, MOST_OVERLAPS_LISTED);
   return {
     cycleId: cycle.id,
     departments: [...map.objectiveCount]
@@ -62,8 +67,8 @@ export async function cycleDepartmentMap(db: Database, reader: Reader, cycle: Cy
       }))
       .sort((a, b) => a.name.localeCompare(b.name)),
     edges: map.edges,
-    overlapsTotal: map.overlaps.length,
-    overlaps: closestOverlaps(map.overlaps).map((o) => ({
+    overlapsTotal: overlaps.total,
+    overlaps: overlaps.closest.map((o) => ({
       similarity: o.similarity,
       objectives: [o.a, o.b].map((id) => ({
         id,
