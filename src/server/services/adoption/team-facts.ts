@@ -89,19 +89,27 @@ export async function loadOrganisationFacts(db: Executor, orgId: string, range: 
   };
 }
 
-/** A team with every team under it. */
-export function subtree(teams: OrganisationFacts['teams'], rootId: string): string[] {
+/** A team with every team under it, for many roots: the tree is indexed once (a report asks per department and leader). */
+export function subtreeOf(teams: OrganisationFacts['teams']): (rootId: string) => string[] {
   const children = new Map<string, string[]>();
-  for (const t of teams) if (t.parentId) children.set(t.parentId, [...(children.get(t.parentId) ?? []), t.id]);
-  const ids: string[] = [];
-  const walk = (id: string) => {
-    if (ids.includes(id)) return;
-    ids.push(id);
-    for (const c of children.get(id) ?? []) walk(c);
+  for (const t of teams) {
+    if (!t.parentId) continue;
+    const siblings = children.get(t.parentId);
+    if (siblings) siblings.push(t.id);
+    else children.set(t.parentId, [t.id]);
+  }
+  return (rootId) => {
+    const seen = new Set<string>();
+    const walk = (id: string) => {
+      if (seen.has(id)) return;
+      seen.add(id);
+      for (const c of children.get(id) ?? []) walk(c);
+    };
+    walk(rootId);
+    return [...seen];
   };
-  walk(rootId);
-  return ids;
 }
 
+/** The facts of several teams as one group: the definition `groupWeekFigures` is tested against. */
 export const factsOf = (org: OrganisationFacts, teamIds: readonly string[]): GroupFacts =>
   mergeFacts(teamIds.map((id) => org.byTeam.get(id) ?? NO_FACTS));
