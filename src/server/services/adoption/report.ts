@@ -57,10 +57,13 @@ export async function adoptionFigures(deps: { db: Executor; clock: Clock }, orgI
   const { from, to } = query;
   if (to < from) throw invalid('to', 'The range ends before it starts.');
   if (daysBetween(from, to) > MAX_ADOPTION_DAYS) throw invalid('to', `The range may span at most ${MAX_ADOPTION_DAYS} days.`);
-  const { timeZone, rhythm } = await loadRhythm(deps.db, orgId);
   const now = deps.clock();
   const weeks = weeksBetween(from, to);
-  const org = await loadOrganisationFacts(deps.db, orgId, { since: addDays(weeks[0]!.start, -28), to: weeks.at(-1)!.end });
+  const [{ timeZone, rhythm }, org, themes] = await Promise.all([
+    loadRhythm(deps.db, orgId),
+    loadOrganisationFacts(deps.db, orgId, { since: addDays(weeks[0]!.start, -28), to: weeks.at(-1)!.end }),
+    latestThemeScores(deps.db, orgId),
+  ]);
   if (query.teamId !== undefined && !org.teams.some((t) => t.id === query.teamId)) throw notFound('The team', 'teamId');
   const clock: AdoptionClock = {
     today: todayIn(timeZone, now),
@@ -68,7 +71,6 @@ export async function adoptionFigures(deps: { db: Executor; clock: Clock }, orgI
     graceDays: Math.floor(rhythm.updateWithinHours / 24),
     answerWithinHours: rhythm.answerWithinHours,
   };
-  const themes = await latestThemeScores(deps.db, orgId);
   // Each team's weeks are counted once and summed into every group holding it (domain/adoption/team-weeks.ts).
   const parts = new Map<string, TeamWeeks>();
   const partOf = (teamId: string) => {

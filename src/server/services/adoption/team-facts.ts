@@ -37,17 +37,18 @@ const emptyFacts = (): Mutable => ({
 const ms = (v: Date | string) => (v instanceof Date ? v.getTime() : Date.parse(v));
 
 export async function loadOrganisationFacts(db: Executor, orgId: string, range: Range): Promise<OrganisationFacts> {
-  const [teams, members, objectives, keyResults, blockers, comments, retros, minutes, pilot] = [
-    await teamRows(db, orgId),
-    await memberRows(db, orgId),
-    await objectiveRows(db, orgId, range),
-    await keyResultRows(db, orgId, range),
-    await blockerRows(db, orgId, range),
-    await commentRows(db, orgId, range),
-    await retrospectiveRows(db, orgId, range),
-    await minuteRows(db, orgId, range),
-    await pilotRows(db, orgId),
-  ];
+  // Independent reads: on a pool they run side by side; a single connection (PGlite, a transaction) queues them.
+  const [teams, members, objectives, keyResults, blockers, comments, retros, minutes, pilot] = await Promise.all([
+    teamRows(db, orgId),
+    memberRows(db, orgId),
+    objectiveRows(db, orgId, range),
+    keyResultRows(db, orgId, range),
+    blockerRows(db, orgId, range),
+    commentRows(db, orgId, range),
+    retrospectiveRows(db, orgId, range),
+    minuteRows(db, orgId, range),
+    pilotRows(db, orgId),
+  ]);
   const byTeam = new Map<string, Mutable>();
   const of = (teamId: string | null) => {
     const key = teamId ?? '';
