@@ -30,10 +30,13 @@ describe('onboarding: a new lead walks the guided path', () => {
       const leoUser = (await accepted.json()) as { id: string };
       await b.post(`/teams/${team.id}/members`, { userId: leoUser.id, role: 'lead' });
 
-      // Home invites him to the lead path.
+      // Home invites him to the lead path, inside the first-week card (he has not checked in): one block, not two.
       await leo.goto(`${server.url}/`);
-      await leo.getByText('You lead a team: take the lead path').waitFor({ timeout: 30_000 });
-      await leo.getByRole('link', { name: 'Start the onboarding path' }).click();
+      const intro = leo.getByRole('region', { name: 'New to OKRs? Start here' });
+      await intro.getByText('You lead a team: take the lead path').waitFor({ timeout: 30_000 });
+      expect(await leo.getByRole('link', { name: 'Start the onboarding path' }).count(), 'one invitation on Home').toBe(1);
+      expect(await leo.getByText('You lead a team: take the lead path').count()).toBe(1);
+      await intro.getByRole('link', { name: 'Start the onboarding path' }).click();
       await leo.getByRole('heading', { name: 'Welcome to leading with OKRs', level: 1 }).waitFor({ timeout: 30_000 });
       await leo.getByText('0 of 6 steps done').waitFor();
       await leo.getByText('What the coach says about the weak draft').waitFor();
@@ -103,13 +106,22 @@ describe('onboarding: a new lead walks the guided path', () => {
   it('a member dismisses the Home prompt; the path stays on the Welcome page', { timeout: 120_000 }, async () => {
     const { page, server } = b;
     await page.goto(`${server.url}/`);
-    await page.getByText('New here? Take the short guided path').waitFor({ timeout: 30_000 });
+    // Before the first check-in the path is part of the first-week card, with no separate prompt above it.
+    const intro = page.getByRole('region', { name: 'New to OKRs? Start here' });
+    await intro.getByText('Take the short guided path').waitFor({ timeout: 30_000 });
+    expect(await page.getByText('New here? Take the short guided path').count(), 'no second prompt').toBe(0);
+    expect(await page.getByRole('link', { name: 'Start the onboarding path' }).count()).toBe(1);
     expect(await seriousAxeViolations(page)).toEqual([]);
-    await page.getByRole('button', { name: 'Dismiss the onboarding prompt' }).click();
-    await expect.poll(() => page.getByText('New here? Take the short guided path').count()).toBe(0);
+    await page.setViewportSize({ width: 375, height: 800 });
+    await expect.poll(() => scrollsSideways(page), { timeout: 5_000 }).toBe(false);
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await intro.getByRole('button', { name: 'Dismiss the onboarding prompt' }).click();
+    await expect.poll(() => page.getByText('Take the short guided path').count()).toBe(0);
+    expect(await intro.isVisible(), 'the first-week card itself stays until the first check-in').toBe(true);
     await page.reload();
     await page.getByRole('heading', { name: /^Welcome, Ada/ }).waitFor({ timeout: 30_000 });
-    expect(await page.getByText('New here? Take the short guided path').count()).toBe(0);
+    await intro.waitFor();
+    expect(await page.getByText('Take the short guided path').count()).toBe(0);
     await page.goto(`${server.url}/welcome`);
     await page.getByRole('heading', { name: 'Welcome to OKRs', level: 1 }).waitFor({ timeout: 30_000 });
     await page.setViewportSize({ width: 375, height: 800 });

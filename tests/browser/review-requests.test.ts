@@ -6,7 +6,7 @@ import { OWNER_PASSWORD, useSignedInBrowser } from './signed-in.js';
 const SHOTS = process.env.SCREENSHOT_DIR ?? 'test-results/screenshots';
 
 // With "approval required" on, a team lead drafts, asks the champion for a review, the champion approves with a
-// comment from the "Reviews asked of you" list, and the lead publishes.
+// comment from the "Reviews asked of you" list, and the lead publishes; a second request, to the owner, is withdrawn.
 describe('review requests: request, approve with a comment, publish', () => {
   const b = useSignedInBrowser({ organization: 'Acme', email: 'ada@acme.test' });
 
@@ -64,6 +64,24 @@ describe('review requests: request, approve with a comment, publish', () => {
       await dialog.waitFor({ state: 'detached' });
       await drafter.getByText('Waiting').waitFor();
       await expect.poll(() => opener.evaluate((el) => el === document.activeElement), { timeout: 5_000 }).toBe(true);
+
+      // A second request, to the owner, is withdrawn from the card: it shows as withdrawn and the owner's notice goes.
+      const second = await drafterContext.request.post(`${server.url}/api/v1/objectives/${objectiveId}/review-requests`, {
+        data: { reviewerId: ((await (await owner.get(`${server.url}/api/v1/me`)).json()) as { user: { id: string } }).user.id },
+        headers,
+      });
+      expect(second.status(), await second.text()).toBe(201);
+      const ownerNotices = async () => (await owner.get(`${server.url}/api/v1/notifications`)).text();
+      expect(await ownerNotices()).toContain('asks you to review');
+      await drafter.reload();
+      const withdraw = drafter.getByRole('button', { name: 'Withdraw the review request to Ada Lovelace' });
+      await withdraw.waitFor({ timeout: 30_000 });
+      expect(await drafter.getByRole('button', { name: /^Withdraw the review request to Chris Champion/ }).count()).toBe(1);
+      await withdraw.click();
+      await drafter.getByText('Withdrawn', { exact: true }).waitFor();
+      await withdraw.waitFor({ state: 'detached' });
+      expect(await ownerNotices()).not.toContain('asks you to review');
+      expect(await seriousAxeViolations(drafter)).toEqual([]);
 
       const champion = await championContext.newPage();
       champion.setDefaultTimeout(10_000);

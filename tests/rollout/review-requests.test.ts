@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { expect, it } from 'vitest';
-import { activities, notifications } from '../../src/db/schema/index.js';
+import { activities, notifications, outbox } from '../../src/db/schema/index.js';
 import { OkrApi, percent } from '../okrs/support.js';
 import { describeEachEngine } from '../support/engines.js';
 import { addPerson, createTeam, expectProblem, expectStatus, useOrganization, type Person } from '../support/fixtures.js';
@@ -46,7 +46,7 @@ describeEachEngine('review requests on draft objectives', (engine) => {
         id: asked.body.id,
         reviewerName: 'Chris Champion',
         requestedByName: 'Dana Drafter',
-        can: { decide: false },
+        can: { decide: false, withdraw: true },
       }),
     ]);
     const names = listed.body.reviewers.map((r: { name: string }) => r.name);
@@ -58,7 +58,7 @@ describeEachEngine('review requests on draft objectives', (engine) => {
     const mine = await champion.client.get('/api/v1/review-requests?mine=to-review');
     expectStatus(mine, 200);
     expect(mine.body.requests).toEqual([
-      expect.objectContaining({ id: asked.body.id, objectiveTitle: 'Win the northern region', can: { decide: true } }),
+      expect.objectContaining({ id: asked.body.id, objectiveTitle: 'Win the northern region', can: { decide: true, withdraw: false } }),
     ]);
     expect((await drafter.client.get('/api/v1/review-requests?mine=to-review')).body.requests).toEqual([]);
     expectProblem(await champion.client.get('/api/v1/review-requests?mine=everything'), 400, '/problems/validation-failed', 'mine');
@@ -111,6 +111,60 @@ describeEachEngine('review requests on draft objectives', (engine) => {
       .from(activities)
       .where(and(eq(activities.entityId, draft.id), eq(activities.action, 'objective.review-decided')));
     expect(decided).toHaveLength(1);
+  });
+
+  it('lets the drafter who asked, or an admin, withdraw an open request: the reviewer’s notice goes; decided ones stay', async () => {
+    const { drafter, member, champion, draft } = await draftingTeam();
+    const asked = await ask(drafter, draft.id, { reviewerId: champion.user.id, note: 'Quick look?' });
+    expectStatus(asked, 201);
+    const withdraw = (who: Person, id: string) => who.client.post(`/api/v1/review-requests/${id}/withdraw`);
+    const mail = () =>
+      engine()
+        .db.select()
+        .from(outbox)
+        .where(eq(outbox.dedupeKey, `email:${champion.user.id}:review:${asked.body.id}`));
+    expect(await reviewNotices(champion.user.id)).toHaveLength(1);
+    expect(await mail(), 'the reviewer’s e-mail was queued').toHaveLength(1);
+
+    expectProblem(await withdraw(member, asked.body.id), 403, '/problems/forbidden');
+    expectProblem(await withdraw(champion, asked.body.id), 403, '/problems/forbidden');
+    expectProblem(await withdraw(drafter, '00000000-0000-4000-8000-000000000000'), 404, '/problems/not-found');
+
+    const done = await withdraw(drafter, asked.body.id);
+    expectStatus(done, 200);
+    expect(done.body).toMatchObject({ id: asked.body.id, status: 'withdrawn', decidedAt: expect.any(String) });
+    expect(await reviewNotices(champion.user.id), 'the reviewer’s notice is removed').toEqual([]);
+    expect(
+      (await mail()).filter((m) => m.status === 'pending'),
+      'its unsent e-mail too',
+    ).toEqual([]);
+    expect((await champion.client.get('/api/v1/review-requests?mine=to-review')).body.requests).toEqual([]);
+    const listed = await drafter.client.get(`/api/v1/objectives/${draft.id}/review-requests`);
+    expect(listed.body.requests).toEqual([
+      expect.objectContaining({ id: asked.body.id, status: 'withdrawn', can: { decide: false, withdraw: false } }),
+    ]);
+    const rows = await engine()
+      .db.select()
+      .from(activities)
+      .where(and(eq(activities.entityId, draft.id), eq(activities.action, 'objective.review-withdrawn')));
+    expect(rows).toEqual([expect.objectContaining({ actorId: drafter.user.id })]);
+
+    expectProblem(await withdraw(drafter, asked.body.id), 409, '/problems/conflict', 'status');
+    expectProblem(
+      await champion.client.post(`/api/v1/review-requests/${asked.body.id}/decision`, { decision: 'approve' }),
+      409,
+      '/problems/conflict',
+      'decision',
+    );
+
+    // The same reviewer can be asked again; an admin may withdraw that one, but nobody a decided request.
+    const again = await ask(drafter, draft.id, { reviewerId: champion.user.id });
+    expectStatus(again, 201);
+    expectStatus(await withdraw(t.owner, again.body.id), 200);
+    const third = await ask(drafter, draft.id, { reviewerId: champion.user.id });
+    expectStatus(await champion.client.post(`/api/v1/review-requests/${third.body.id}/decision`, { decision: 'approve' }), 200);
+    expectProblem(await withdraw(drafter, third.body.id), 409, '/problems/conflict', 'status');
+    expectProblem(await withdraw(t.owner, third.body.id), 409, '/problems/conflict', 'status');
   });
 
   it('holds a team objective in draft until a reviewer approves it when approval is required; company objectives are exempt', async () => {

@@ -1,7 +1,7 @@
 import type { Actor } from '../auth/actor.js';
 import { forbidden, invalid } from '../errors.js';
 import { canEditObjective, type ObjectiveRelation } from './objectives.js';
-import { runsProgramme, type HasRole } from './roles.js';
+import { isAdmin, runsProgramme, type HasRole } from './roles.js';
 
 /**
  * Review requests on draft objectives. Whoever may shape a draft asks; the reviewer is someone who runs the programme
@@ -28,6 +28,15 @@ export function authorizeReviewer(reviewer: HasRole & { id: string }, leadsTeam:
   if (reviewer.id === actor.userId) throw invalid('reviewerId', 'Ask someone else to review your draft.');
   if (!mayReview(reviewer, leadsTeam))
     throw invalid('reviewerId', "The reviewer must be an OKR champion, an admin or a lead of the objective's team.");
+}
+
+/** Withdrawing: the drafter who asked, or an admin, while the request is open (checked by the service: 409). */
+export const canWithdrawReview = (actor: Actor, request: { requestedBy: string; status: string }) =>
+  request.status === 'open' && (request.requestedBy === actor.userId || isAdmin(actor));
+
+export function authorizeWithdrawal(actor: Actor, request: { requestedBy: string }): void {
+  if (request.requestedBy !== actor.userId && !isAdmin(actor))
+    throw forbidden('Only the person who asked for the review, or an admin, can withdraw it.');
 }
 
 export function authorizeDecision(actor: Actor, request: { reviewerId: string }): void {

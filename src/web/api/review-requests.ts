@@ -31,3 +31,6 @@ export const requestReview = (objectiveId: string, body: z.input<typeof reviewRe
 
 export const decideReview = (requestId: string, body: z.input<typeof reviewDecision>) =>
   api<ReviewRequest>(`/api/v1/review-requests/${requestId}/decision`, { method: 'POST', body });
+
+export const withdrawReview = (requestId: string) =>
+  api<ReviewRequest>(`/api/v1/review-requests/${requestId}/withdraw`, { method: 'POST' });

@@ -20,6 +20,7 @@ const VERBS: Record<string, string> = {
   'objective.publish-overridden': 'published it despite blocking findings',
   'objective.review-requested': 'asked for a review',
   'objective.review-decided': 'answered a review request',
+  'objective.review-withdrawn': 'withdrew a review request',
   'key_result.created': 'added a key result',
   'key_result.updated': 'edited a key result',
   'key_result.deleted': 'deleted a key result',

@@ -1,11 +1,15 @@
 import { Anchor, Card, List, Stack, Text, Title } from '@mantine/core';
 import { Link } from 'react-router';
+import type { Me } from '../api/types.js';
+import { FirstWeekPath } from './onboarding/FirstWeekPath.js';
 
 /**
  * A person's first screen until their first check-in: what OKRs are, with one example, what is
- * asked of them each week, and where to start.
+ * asked of them each week, where to start, and (until finished or dismissed) the guided path, so
+ * Home shows one first-week block rather than this card and a separate onboarding prompt.
  */
-export function FirstWeekIntro({ hasKeyResults }: { hasKeyResults: boolean }) {
+export function FirstWeekIntro(props: { hasKeyResults: boolean; userId: string; onboarding: Me['onboarding'] }) {
+  const { hasKeyResults } = props;
   return (
     <Card withBorder padding="lg" aria-labelledby="first-week-title" component="section">
       <Stack gap="xs">
@@ -39,6 +43,7 @@ export function FirstWeekIntro({ hasKeyResults }: { hasKeyResults: boolean }) {
             </>
           )}
         </Text>
+        <FirstWeekPath userId={props.userId} onboarding={props.onboarding} />
       </Stack>
     </Card>
   );

@@ -47,8 +47,12 @@ export function HomePage({ me }: { me: Me }) {
           {cycle ? ` · ${cycle.name}` : ''}
         </Text>
       </div>
-      <OnboardingPrompt userId={me.user.id} onboarding={me.onboarding} />
-      {me.hasCheckedIn === false && <FirstWeekIntro hasKeyResults={myKeyResults.length > 0} />}
+      {/* One first-week block: before the first check-in the intro card carries the guided path. */}
+      {me.hasCheckedIn === false ? (
+        <FirstWeekIntro hasKeyResults={myKeyResults.length > 0} userId={me.user.id} onboarding={me.onboarding} />
+      ) : (
+        <OnboardingPrompt userId={me.user.id} onboarding={me.onboarding} />
+      )}
       {!s && (cycles.isPending || (cycle && summary.isPending)) && <SummaryCardsSkeleton />}
       {s && (
         <SimpleGrid cols={{ base: 2, sm: 4 }}>

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { decideReview } from '../../services/review-requests/decide-review.js';
 import { objectiveReviews, reviewsAskedOf } from '../../services/review-requests/list-requests.js';
 import { requestReview } from '../../services/review-requests/request-review.js';
+import { withdrawReview } from '../../services/review-requests/withdraw-review.js';
 import { idParam, iso, problemSchema } from '../schemas.js';
 import { actorOf, type AppContext } from '../context.js';
 import {
@@ -20,7 +21,7 @@ const dated = <T extends { decidedAt: Date | null; createdAt: Date }>(row: T) =>
   createdAt: row.createdAt.toISOString(),
 });
 
-/** Review requests on draft objectives (docs/rollout.md): ask, list, decide, and what is asked of me. */
+/** Review requests on draft objectives (docs/rollout.md): ask, list, decide, withdraw, and what is asked of me. */
 export const reviewRequestRoutes =
   (ctx: AppContext): FastifyPluginAsyncZod =>
   async (app) => {
@@ -62,6 +63,16 @@ export const reviewRequestRoutes =
         response: { 200: reviewRequestView.omit({ requestedByName: true, reviewerName: true, can: true }), 409: problemSchema },
       },
       handler: async (request) => dated(await decideReview(ctx, actorOf(request), request.params.id, request.body)),
+    });
+
+    app.post('/review-requests/:id/withdraw', {
+      schema: {
+        tags: ['review-requests'],
+        summary: 'Withdraw an open review request (who asked, or an admin); the reviewer’s notice is removed',
+        params: idParam,
+        response: { 200: reviewRequestView.omit({ requestedByName: true, reviewerName: true, can: true }), 409: problemSchema },
+      },
+      handler: async (request) => dated(await withdrawReview(ctx, actorOf(request), request.params.id)),
     });
 
     app.get('/review-requests', {

@@ -34,7 +34,10 @@ export const reviewRequestView = z.object({
   note: z.string().nullable(),
   decidedAt: isoDateTime.nullable(),
   createdAt: isoDateTime,
-  can: z.object({ decide: z.boolean().describe('The caller is the named reviewer and the request is open') }),
+  can: z.object({
+    decide: z.boolean().describe('The caller is the named reviewer and the request is open'),
+    withdraw: z.boolean().describe('The caller asked for the review (or is an admin) and the request is open'),
+  }),
 });
 
 export const objectiveReviewsView = z.object({

@@ -1,9 +1,12 @@
 import {
   fallsBehind,
+  groupWeekFigures,
   latest,
+  NO_FACTS,
+  teamWeeks,
   trendOf,
-  weekFigures,
   weeksBetween,
+  type TeamWeeks,
   type AdoptionClock,
   type WeekFigures,
 } from '../../../domain/adoption/index.js';
@@ -16,7 +19,7 @@ import { invalid, notFound } from '../../errors.js';
 import { authorizeAdoption } from '../../policies/rollout.js';
 import { loadRhythm } from '../rhythm/settings.js';
 import { latestThemeScores, type ThemeSource } from '../surveys/theme-scores.js';
-import { factsOf, loadOrganisationFacts, subtree, type OrganisationFacts } from './team-facts.js';
+import { loadOrganisationFacts, subtreeOf, type OrganisationFacts } from './team-facts.js';
 
 /** At most a year of weeks per request. */
 export const MAX_ADOPTION_DAYS = 371;
@@ -54,10 +57,13 @@ export async function adoptionFigures(deps: { db: Executor; clock: Clock }, orgI
   const { from, to } = query;
   if (to < from) throw invalid('to', 'The range ends before it starts.');
   if (daysBetween(from, to) > MAX_ADOPTION_DAYS) throw invalid('to', `The range may span at most ${MAX_ADOPTION_DAYS} days.`);
-  const { timeZone, rhythm } = await loadRhythm(deps.db, orgId);
   const now = deps.clock();
   const weeks = weeksBetween(from, to);
-  const org = await loadOrganisationFacts(deps.db, orgId, { since: addDays(weeks[0]!.start, -28), to: weeks.at(-1)!.end });
+  const [{ timeZone, rhythm }, org, themes] = await Promise.all([
+    loadRhythm(deps.db, orgId),
+    loadOrganisationFacts(deps.db, orgId, { since: addDays(weeks[0]!.start, -28), to: weeks.at(-1)!.end }),
+    latestThemeScores(deps.db, orgId),
+  ]);
   if (query.teamId !== undefined && !org.teams.some((t) => t.id === query.teamId)) throw notFound('The team', 'teamId');
   const clock: AdoptionClock = {
     today: todayIn(timeZone, now),
@@ -65,10 +71,16 @@ export async function adoptionFigures(deps: { db: Executor; clock: Clock }, orgI
     graceDays: Math.floor(rhythm.updateWithinHours / 24),
     answerWithinHours: rhythm.answerWithinHours,
   };
-  const themes = await latestThemeScores(deps.db, orgId);
+  // Each team's weeks are counted once and summed into every group holding it (domain/adoption/team-weeks.ts).
+  const parts = new Map<string, TeamWeeks>();
+  const partOf = (teamId: string) => {
+    let part = parts.get(teamId);
+    if (!part) parts.set(teamId, (part = teamWeeks(org.byTeam.get(teamId) ?? NO_FACTS, weeks, clock)));
+    return part;
+  };
+  const subtree = subtreeOf(org.teams);
   const group = (id: string, name: string, kind: AdoptionGroup['kind'], teamIds: string[], inPilot: boolean): AdoptionGroup => {
-    const facts = factsOf(org, teamIds);
-    const figures = weeks.map((w) => weekFigures(facts, w, clock));
+    const figures = groupWeekFigures(teamIds.map(partOf), weeks);
     // '' holds company objectives in the facts; for surveys, null is the people in no team.
     const surveyTeams = teamIds.map((id) => (id === '' ? null : id));
     const surveyScores = {
@@ -77,23 +89,23 @@ export async function adoptionFigures(deps: { db: Executor; clock: Clock }, orgI
     };
     return { id, name, kind, inPilot, weeks: figures, trend: trendOf(figures), flagged: false, surveyScores };
   };
-  const inPilot = pilotMembership(org);
+  const inPilot = pilotMembership(org, subtree);
   const allTeams = org.teams.map((t) => t.id);
   const organisation = group(orgId, 'The whole organisation', 'organisation', ['', ...allTeams], false);
-  const shown = new Set(query.teamId ? subtree(org.teams, query.teamId) : allTeams);
+  const shown = new Set(query.teamId ? subtree(query.teamId) : allTeams);
 
   const teams = org.teams
     .filter((t) => shown.has(t.id))
     .map((t) =>
       t.kind === 'department'
-        ? group(t.id, t.name, 'department', subtree(org.teams, t.id), inPilot.has(t.id))
+        ? group(t.id, t.name, 'department', subtree(t.id), inPilot.has(t.id))
         : group(t.id, t.name, 'team', [t.id], inPilot.has(t.id)),
     );
   const orgInvolvement = latest(organisation.weeks, 'involvement');
   const leaders = [...org.leads.entries()]
     .filter(([, lead]) => lead.teamIds.some((id) => shown.has(id)))
     .map(([userId, lead]) => {
-      const led = [...new Set(lead.teamIds.flatMap((id) => subtree(org.teams, id)))];
+      const led = [...new Set(lead.teamIds.flatMap((id) => subtree(id)))];
       const g = group(
         userId,
         lead.name,
@@ -135,8 +147,8 @@ export async function adoptionFigures(deps: { db: Executor; clock: Clock }, orgI
 }
 
 /** Every team in the pilot: the chosen ones and everything under them. */
-function pilotMembership(org: OrganisationFacts): Set<string> {
-  return new Set([...org.pilotTeamIds].flatMap((id) => subtree(org.teams, id)));
+function pilotMembership(org: OrganisationFacts, subtree: (rootId: string) => string[]): Set<string> {
+  return new Set([...org.pilotTeamIds].flatMap((id) => subtree(id)));
 }
 
 const sourceView = (source: ThemeSource | undefined) =>

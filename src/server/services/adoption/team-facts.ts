@@ -37,17 +37,18 @@ const emptyFacts = (): Mutable => ({
 const ms = (v: Date | string) => (v instanceof Date ? v.getTime() : Date.parse(v));
 
 export async function loadOrganisationFacts(db: Executor, orgId: string, range: Range): Promise<OrganisationFacts> {
-  const [teams, members, objectives, keyResults, blockers, comments, retros, minutes, pilot] = [
-    await teamRows(db, orgId),
-    await memberRows(db, orgId),
-    await objectiveRows(db, orgId, range),
-    await keyResultRows(db, orgId, range),
-    await blockerRows(db, orgId, range),
-    await commentRows(db, orgId, range),
-    await retrospectiveRows(db, orgId, range),
-    await minuteRows(db, orgId, range),
-    await pilotRows(db, orgId),
-  ];
+  // Independent reads: on a pool they run side by side; a single connection (PGlite, a transaction) queues them.
+  const [teams, members, objectives, keyResults, blockers, comments, retros, minutes, pilot] = await Promise.all([
+    teamRows(db, orgId),
+    memberRows(db, orgId),
+    objectiveRows(db, orgId, range),
+    keyResultRows(db, orgId, range),
+    blockerRows(db, orgId, range),
+    commentRows(db, orgId, range),
+    retrospectiveRows(db, orgId, range),
+    minuteRows(db, orgId, range),
+    pilotRows(db, orgId),
+  ]);
   const byTeam = new Map<string, Mutable>();
   const of = (teamId: string | null) => {
     const key = teamId ?? '';
@@ -89,19 +90,27 @@ export async function loadOrganisationFacts(db: Executor, orgId: string, range: 
   };
 }
 
-/** A team with every team under it. */
-export function subtree(teams: OrganisationFacts['teams'], rootId: string): string[] {
+/** A team with every team under it, for many roots: the tree is indexed once (a report asks per department and leader). */
+export function subtreeOf(teams: OrganisationFacts['teams']): (rootId: string) => string[] {
   const children = new Map<string, string[]>();
-  for (const t of teams) if (t.parentId) children.set(t.parentId, [...(children.get(t.parentId) ?? []), t.id]);
-  const ids: string[] = [];
-  const walk = (id: string) => {
-    if (ids.includes(id)) return;
-    ids.push(id);
-    for (const c of children.get(id) ?? []) walk(c);
+  for (const t of teams) {
+    if (!t.parentId) continue;
+    const siblings = children.get(t.parentId);
+    if (siblings) siblings.push(t.id);
+    else children.set(t.parentId, [t.id]);
+  }
+  return (rootId) => {
+    const seen = new Set<string>();
+    const walk = (id: string) => {
+      if (seen.has(id)) return;
+      seen.add(id);
+      for (const c of children.get(id) ?? []) walk(c);
+    };
+    walk(rootId);
+    return [...seen];
   };
-  walk(rootId);
-  return ids;
 }
 
+/** The facts of several teams as one group: the definition `groupWeekFigures` is tested against. */
 export const factsOf = (org: OrganisationFacts, teamIds: readonly string[]): GroupFacts =>
   mergeFacts(teamIds.map((id) => org.byTeam.get(id) ?? NO_FACTS));

@@ -3,7 +3,7 @@ import type { Database, Executor } from '../../../db/database.js';
 import { objectiveReviewRequests, objectives, users } from '../../../db/schema/index.js';
 import { approvalGiven } from '../../../domain/review/review-requests.js';
 import type { Actor } from '../../auth/actor.js';
-import { canDecideReview } from '../../policies/review-requests.js';
+import { canDecideReview, canWithdrawReview } from '../../policies/review-requests.js';
 import { loadObjectiveFor } from '../okrs/actor-reads.js';
 import { inProgramme } from '../rollout/pilot-scope.js';
 import { programmeSettings } from '../rollout/settings.js';
@@ -38,9 +38,9 @@ function requestsWhere(db: Executor, orgId: string, objectiveId: string) {
     .orderBy(desc(objectiveReviewRequests.createdAt));
 }
 
-const present = <T extends { reviewerId: string; status: string }>(actor: Actor, row: T) => ({
+const present = <T extends { reviewerId: string; requestedBy: string; status: string }>(actor: Actor, row: T) => ({
   ...row,
-  can: { decide: canDecideReview(actor, row) },
+  can: { decide: canDecideReview(actor, row), withdraw: canWithdrawReview(actor, row) },
 });
 
 /**

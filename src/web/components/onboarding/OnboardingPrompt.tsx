@@ -1,49 +1,28 @@
 import { Alert, Button, Group, Text } from '@mantine/core';
-import { useState } from 'react';
 import { Link } from 'react-router';
 import type { Me } from '../../api/types.js';
-
-// Dismissal is a preference of this browser, not progress: the path stays open on /welcome.
-const storageKey = (userId: string) => `cairn.onboarding-prompt-dismissed.${userId}`;
-
-function readDismissed(userId: string): boolean {
-  try {
-    return window.localStorage.getItem(storageKey(userId)) === '1';
-  } catch {
-    return false;
-  }
-}
+import { useOnboardingPrompt } from './use-onboarding-prompt.js';
 
 /**
- * Home's invitation to the guided path, for people who have not finished it; they can dismiss it. Drawn from /me,
- * which Home already holds, so it is there on the first paint and pushes nothing down later.
+ * Home's invitation to the guided path for people who have checked in but not finished it (before the first check-in
+ * the first-week card carries it); they can dismiss it. Drawn from /me, which Home already holds, so it is there on
+ * the first paint and pushes nothing down later.
  */
 export function OnboardingPrompt({ userId, onboarding }: { userId: string; onboarding: Me['onboarding'] }) {
-  const [dismissed, setDismissed] = useState(() => readDismissed(userId));
-  const data = onboarding;
-  if (!data || data.finished || dismissed) return null;
-  const dismiss = () => {
-    try {
-      window.localStorage.setItem(storageKey(userId), '1');
-    } catch {
-      // Private browsing: the prompt is hidden for this visit only.
-    }
-    setDismissed(true);
-  };
+  const prompt = useOnboardingPrompt(userId, onboarding);
+  if (!prompt) return null;
   return (
     <Alert
       color="blue"
-      title={data.path === 'lead' ? 'You lead a team: take the lead path' : 'New here? Take the short guided path'}
+      title={prompt.lead ? 'You lead a team: take the lead path' : 'New here? Take the short guided path'}
       withCloseButton
       closeButtonLabel="Dismiss the onboarding prompt"
-      onClose={dismiss}
+      onClose={prompt.dismiss}
     >
       <Group gap="sm" wrap="wrap">
-        <Text size="sm">
-          {data.done} of {data.total} steps done.
-        </Text>
+        <Text size="sm">{prompt.progress}</Text>
         <Button component={Link} to="/welcome" size="xs">
-          {data.done === 0 ? 'Start the onboarding path' : 'Continue the onboarding path'}
+          {prompt.action}
         </Button>
       </Group>
     </Alert>

@@ -5,6 +5,7 @@ import type { Objective } from '../../api/okr-types.js';
 import { useObjectiveReviews, type ReviewRequest } from '../../api/review-requests.js';
 import { RequestReviewModal } from './RequestReviewModal.js';
 import { ReviewDecisionForm } from './ReviewDecisionForm.js';
+import { WithdrawReviewButton } from './WithdrawReviewButton.js';
 
 const STATUS: Record<ReviewRequest['status'], { label: string; color: string }> = {
   open: { label: 'Waiting', color: 'blue' },
@@ -14,7 +15,8 @@ const STATUS: Record<ReviewRequest['status'], { label: string; color: string }> 
 };
 
 /**
- * Reviews of a draft: ask a champion or a team lead, see each request's status, and (as the named reviewer) answer it.
+ * Reviews of a draft: ask a champion or a team lead, see each request's status, withdraw one you asked for, and (as
+ * the named reviewer) answer it.
  * Shown while the objective is a draft (a published objective's reviews stay in its History, so its page makes no
  * request for them); the API's `can` decides every control.
  */
@@ -66,6 +68,9 @@ export function ReviewRequestsPanel({ objective }: { objective: Objective }) {
                   <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
                     “{r.note}”
                   </Text>
+                )}
+                {r.can.withdraw && (
+                  <WithdrawReviewButton requestId={r.id} reviewerName={r.reviewerName} onWithdrawn={() => heading.current?.focus()} />
                 )}
                 {r.can.decide && (
                   <ReviewDecisionForm requestId={r.id} requesterName={r.requestedByName} onDecided={() => heading.current?.focus()} />
