@@ -9,17 +9,33 @@ import {
 } from '../../../domain/index.js';
 import type { Executor } from '../../../db/database.js';
 import type { Viewer } from '../visibility/objective-visible.js';
-import { alignments, cycles, keyResults, objectives, organizations, teams } from '../../../db/schema/index.js';
+import { alignments, cycles, keyResults, organizations, teams } from '../../../db/schema/index.js';
 import { measureOf } from '../okrs/measure.js';
 import { historyCheckIns, anyUuid, type CheckInSpan, type HistoryCheckIn } from './history-check-ins.js';
 import { historyDates, type HistoryDates } from './history-dates.js';
-import { historyObjectives } from './history-objectives.js';
+import { historyObjectives, type HistoryObjective } from './history-objectives.js';
 
 export type { HistoryCheckIn } from './history-check-ins.js';
 
 type CycleRow = typeof cycles.$inferSelect;
-export type HistoryObjective = typeof objectives.$inferSelect;
-export type HistoryKeyResult = typeof keyResults.$inferSelect;
+export type { HistoryObjective } from './history-objectives.js';
+/** The columns a replay reads: the rows are many (a cycle has tens of thousands of key results). */
+const keyResultColumns = {
+  id: keyResults.id,
+  objectiveId: keyResults.objectiveId,
+  title: keyResults.title,
+  ownerId: keyResults.ownerId,
+  weight: keyResults.weight,
+  kind: keyResults.kind,
+  startValue: keyResults.startValue,
+  targetValue: keyResults.targetValue,
+  targetMin: keyResults.targetMin,
+  targetMax: keyResults.targetMax,
+  milestones: keyResults.milestones,
+  createdAt: keyResults.createdAt,
+  effectiveStartDate: keyResults.effectiveStartDate,
+};
+export type HistoryKeyResult = Pick<typeof keyResults.$inferSelect, keyof typeof keyResultColumns>;
 export interface CycleHistory {
   cycle: CycleRow;
   timeZone: string;
@@ -62,7 +78,10 @@ export async function loadCycleHistory(
   span: CheckInSpan = { kind: 'trail' },
 ): Promise<CycleHistory> {
   const [[org], objectiveRows, teamRows] = await Promise.all([
-    db.select().from(organizations).where(eq(organizations.id, orgId)),
+    db
+      .select({ timeZone: organizations.timeZone, settings: organizations.settings })
+      .from(organizations)
+      .where(eq(organizations.id, orgId)),
     historyObjectives(db, orgId, cycle.id, visibleTo, onlyTeams),
     db.select({ id: teams.id, cadence: teams.checkInCadence }).from(teams).where(eq(teams.orgId, orgId)),
   ]);
@@ -70,11 +89,15 @@ export async function loadCycleHistory(
   const [krRows, links] = ids.length
     ? await Promise.all([
         db
-          .select()
+          .select(keyResultColumns)
           .from(keyResults)
           .where(and(eq(keyResults.orgId, orgId), anyUuid(keyResults.objectiveId, ids))),
         db
-          .select()
+          .select({
+            childObjectiveId: alignments.childObjectiveId,
+            parentObjectiveId: alignments.parentObjectiveId,
+            parentKeyResultId: alignments.parentKeyResultId,
+          })
           .from(alignments)
           .where(and(eq(alignments.orgId, orgId), anyUuid(alignments.childObjectiveId, ids))),
       ])

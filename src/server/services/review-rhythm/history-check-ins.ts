@@ -35,23 +35,35 @@ const fields = {
 /** One array parameter instead of thousands of `in (…)` parameters: a cycle has tens of thousands of key results. */
 export const anyUuid = (column: AnyColumn, ids: readonly string[]): SQL => sql`${column} = any(${`{${ids.join(',')}}`}::uuid[])`;
 
+type Role = 'until' | 'from' | 'blocker';
+
 /**
- * Each key result's latest check-in by the end of `date` (latest asOf, then latest entry, as valueAsOf picks):
- * one backward probe of check_ins_kr_asof_idx per key result instead of the whole trail.
+ * In one statement, per key result (three probes of check_ins_kr_asof_idx beside each other in a lateral): its
+ * latest check-in by the end of `until` and by the end of `from` (latest asOf, then latest entry, as valueAsOf
+ * picks), and the check-ins in between that name a blocker. Separate statements cost a round trip each, and the
+ * blockers' own statement was planned as a scan of every check-in of the organisation once the cycle was large.
  */
-function latestBy(db: Executor, orgId: string, ids: readonly string[], date: string) {
-  const latest = db
-    .select(fields)
-    .from(checkIns)
-    .where(and(eq(checkIns.orgId, orgId), eq(checkIns.keyResultId, keyResults.id), eq(checkIns.deleted, false), lte(checkIns.asOf, date)))
-    .orderBy(desc(checkIns.asOf), desc(checkIns.createdAt))
-    .limit(1)
-    .as('latest');
-  const { id, keyResultId, authorId, asOf, value, milestonesDone, confidence, blockers, createdAt } = latest;
+function windowRows(db: Executor, orgId: string, ids: readonly string[], from: string, until: string) {
+  const part = (role: Role, ...conditions: SQL[]) =>
+    db
+      .select({ ...fields, role: sql<Role>`${sql.raw(`'${role}'`)}`.as('role') })
+      .from(checkIns)
+      .where(and(eq(checkIns.orgId, orgId), eq(checkIns.keyResultId, keyResults.id), eq(checkIns.deleted, false), ...conditions));
+  const latest = (role: Role, date: string) =>
+    part(role, lte(checkIns.asOf, date)).orderBy(desc(checkIns.asOf), desc(checkIns.createdAt)).limit(1);
+  const blockers = part(
+    'blocker',
+    gt(checkIns.asOf, from),
+    lte(checkIns.asOf, until),
+    isNotNull(checkIns.blockers),
+    ne(checkIns.blockers, ''),
+  );
+  const found = latest('until', until).unionAll(latest('from', from)).unionAll(blockers).as('found');
+  const { id, keyResultId, authorId, asOf, value, milestonesDone, confidence, blockers: text, createdAt, role } = found;
   return db
-    .select({ id, keyResultId, authorId, asOf, value, milestonesDone, confidence, blockers, createdAt })
+    .select({ id, keyResultId, authorId, asOf, value, milestonesDone, confidence, blockers: text, createdAt, role })
     .from(keyResults)
-    .innerJoinLateral(latest, sql`true`)
+    .innerJoinLateral(found, sql`true`)
     .where(and(eq(keyResults.orgId, orgId), anyUuid(keyResults.id, ids)));
 }
 
@@ -79,25 +91,9 @@ export async function historyCheckIns(
       : [];
     return { rows: rows.map(stamped), latestAt: null };
   }
-  const [atFrom, atUntil, blockers] = ids.length
-    ? await Promise.all([
-        latestBy(db, orgId, ids, span.from),
-        latestBy(db, orgId, ids, until),
-        db
-          .select(fields)
-          .from(checkIns)
-          .where(
-            and(
-              eq(checkIns.orgId, orgId),
-              live(),
-              gt(checkIns.asOf, span.from),
-              lte(checkIns.asOf, until),
-              isNotNull(checkIns.blockers),
-              ne(checkIns.blockers, ''),
-            ),
-          ),
-      ])
-    : [[], [], []];
+  const found = ids.length ? await windowRows(db, orgId, ids, span.from, until) : [];
+  const ofRole = (role: Role): Row[] => found.filter((row) => row.role === role);
+  const [atUntil, atFrom, blockers] = [ofRole('until'), ofRole('from'), ofRole('blocker')];
   const unique = new Map<string, Row>();
   for (const row of [...atUntil, ...atFrom, ...blockers]) if (!unique.has(row.id)) unique.set(row.id, row);
   // Newest entry first, as the whole trail is read (the order blockers are listed in).

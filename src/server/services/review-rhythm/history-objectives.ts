@@ -3,6 +3,19 @@ import type { Executor } from '../../../db/database.js';
 import { alignments, keyResults, objectives } from '../../../db/schema/index.js';
 import { objectiveVisibleTo, type Viewer } from '../visibility/objective-visible.js';
 
+/** The columns a replay and the reports built on it read. */
+const objectiveColumns = {
+  id: objectives.id,
+  title: objectives.title,
+  teamId: objectives.teamId,
+  ownerId: objectives.ownerId,
+  status: objectives.status,
+  weight: objectives.weight,
+  progressDriver: objectives.progressDriver,
+  effectiveStartDate: objectives.effectiveStartDate,
+};
+export type HistoryObjective = Pick<typeof objectives.$inferSelect, keyof typeof objectiveColumns>;
+
 /**
  * The objectives a history replays: the whole cycle, or — when only some teams are asked about — those teams'
  * objectives and, level by level, every objective of the cycle aligned into them (to them or to one of their key
@@ -16,9 +29,9 @@ export async function historyObjectives(
   visibleTo: Viewer | null,
   onlyTeams: readonly string[] | null,
 ) {
-  const inCycle = (narrower: SQL | undefined) =>
+  const inCycle = (narrower: SQL | undefined): Promise<HistoryObjective[]> =>
     db
-      .select()
+      .select(objectiveColumns)
       .from(objectives)
       .where(
         and(eq(objectives.orgId, orgId), eq(objectives.cycleId, cycleId), visibleTo ? objectiveVisibleTo(visibleTo) : undefined, narrower),
