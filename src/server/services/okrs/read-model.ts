@@ -1,4 +1,4 @@
-import { eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import {
   DEFAULT_STATUS_MARGINS,
   expectedProgress,
@@ -10,7 +10,7 @@ import {
   type StatusMargins,
 } from '../../../domain/index.js';
 import type { Executor } from '../../../db/database.js';
-import { cycles, keyResults, objectiveContributors, organizations, teamMembers, teams, type objectives } from '../../../db/schema/index.js';
+import { keyResults, users, type objectives } from '../../../db/schema/index.js';
 import type { Actor } from '../../auth/actor.js';
 import { todayIn } from '../../clock.js';
 import { keyResultAbilities } from '../../policies/key-results.js';
@@ -18,14 +18,12 @@ import { objectiveAbilities, relationFrom, type ActorTeams, type ObjectiveRelati
 import { reviewAbilities } from '../../policies/review-requests.js';
 import { cycleSnapshot, type CycleSnapshot } from './cycle-graph.js';
 import { paceAsOf, type PaceAsOf } from './pace-history.js';
-import { targetChangesOf, type TargetChange } from './target-changes.js';
+import { targetChangesOfObjectives, type TargetChange } from './target-changes.js';
 import { visibleParentsOf } from './visible-parents.js';
-import { viewersOf } from '../visibility/viewers.js';
-import { namesOf } from './names.js';
+import { pageFacts, type PageCycle, type PageFacts } from './page-facts.js';
 
 type ObjectiveRow = typeof objectives.$inferSelect;
 type KeyResultRow = typeof keyResults.$inferSelect;
-type CycleRow = typeof cycles.$inferSelect;
 
 export interface ReadOptions {
   now: Date;
@@ -47,34 +45,18 @@ function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
 }
 
 /** What every view needs once per request: the date, margins, cadences, cycles, and snapshots for time travel. */
-async function loadContext(
-  db: Executor,
-  actor: Actor,
-  ids: { cycles: string[]; teams: string[]; objectives: string[] },
-  options: ReadOptions,
-) {
+async function loadContext(db: Executor, actor: Actor, facts: PageFacts, objectiveIds: string[], options: ReadOptions) {
   const orgId = actor.orgId;
-  const { cycles: cycleIds, teams: teamIds } = ids;
-  // Independent reads together: on a server pool they run side by side on separate connections.
-  const [[org], cycleRows, teamRows, myTeams, pace] = await Promise.all([
-    db.select().from(organizations).where(eq(organizations.id, orgId)),
-    cycleIds.length ? db.select().from(cycles).where(inArray(cycles.id, cycleIds)) : Promise.resolve([]),
-    // Only the teams on the page: an organisation may have a thousand.
-    teamIds.length
-      ? db.select({ id: teams.id, cadence: teams.checkInCadence }).from(teams).where(inArray(teams.id, teamIds))
-      : Promise.resolve([]),
-    // The actor's teams, once: what they may do with each objective is decided without a query each.
-    db.select({ teamId: teamMembers.teamId, role: teamMembers.role }).from(teamMembers).where(eq(teamMembers.userId, actor.userId)),
-    // Time travel: the effective starts and statuses valid on that date (they are part of the history).
-    options.asOf ? paceAsOf(db, orgId, ids.objectives, options.asOf) : Promise.resolve(new Map<string, PaceAsOf>()),
-  ]);
-  const actorTeams: ActorTeams = new Map(myTeams.map((m) => [m.teamId, m.role]));
-  const margins: StatusMargins = { ...DEFAULT_STATUS_MARGINS, ...(org?.settings ?? {}) };
-  const date = options.asOf ?? todayIn(org?.timeZone ?? 'UTC', options.now);
-  const cadence = new Map(teamRows.map((t) => [t.id, t.cadence as CheckInCadence]));
+  const cycleIds = facts.cycles.map((c) => c.id);
+  const actorTeams: ActorTeams = new Map(facts.myTeams.map((m) => [m.teamId, m.role]));
+  const margins: StatusMargins = { ...DEFAULT_STATUS_MARGINS, ...(facts.org?.settings ?? {}) };
+  const date = options.asOf ?? todayIn(facts.org?.timeZone ?? 'UTC', options.now);
+  const cadence = new Map(facts.teams.map((t) => [t.id, t.cadence as CheckInCadence]));
   const snapshots = new Map<string, CycleSnapshot>();
+  // Time travel: the effective starts and statuses valid on that date (they are part of the history).
+  const pace = options.asOf ? await paceAsOf(db, orgId, objectiveIds, options.asOf) : new Map<string, PaceAsOf>();
   if (options.asOf) for (const id of cycleIds) snapshots.set(id, await cycleSnapshot(db, orgId, id, options.asOf));
-  return { actor, actorTeams, margins, date, cycles: new Map(cycleRows.map((c) => [c.id, c])), cadence, snapshots, pace };
+  return { actor, actorTeams, margins, date, cycles: new Map(facts.cycles.map((c) => [c.id, c])), cadence, snapshots, pace };
 }
 type Context = Awaited<ReturnType<typeof loadContext>>;
 
@@ -95,7 +77,7 @@ function effectiveStartsOf(ctx: Context, objective: ObjectiveRow, kr?: KeyResult
 function presentKeyResult(
   kr: KeyResultRow,
   objective: ObjectiveRow,
-  cycle: CycleRow,
+  cycle: PageCycle,
   ctx: Context,
   relation: ObjectiveRelation,
   targetChanges: TargetChange[],
@@ -165,32 +147,36 @@ export async function presentObjectives(db: Executor, actor: Actor, rows: Object
   if (rows.length === 0) return [];
   const ids = rows.map((o) => o.id);
   const teamIds = [...new Set(rows.flatMap((o) => (o.teamId ? [o.teamId] : [])))];
-  const [ctx, krs, contributors, parents, viewers] = await Promise.all([
-    loadContext(db, actor, { cycles: [...new Set(rows.map((o) => o.cycleId))], teams: teamIds, objectives: ids }, options),
-    db.select().from(keyResults).where(inArray(keyResults.objectiveId, ids)).orderBy(keyResults.position),
-    db.select().from(objectiveContributors).where(inArray(objectiveContributors.objectiveId, ids)),
+  const owners = [...new Set(rows.flatMap((o) => (o.ownerId ? [o.ownerId] : [])))];
+  // Four statements side by side, where there were twelve in four steps: the small facts in one, the key
+  // results with their owners' names, the named parents, the measure changes (issue 12: reads against their floor).
+  const [facts, krRows, parents, changesOf] = await Promise.all([
+    pageFacts(db, actor.orgId, actor.userId, { objectives: ids, cycles: [...new Set(rows.map((o) => o.cycleId))], teams: teamIds, owners }),
+    db
+      .select({ kr: keyResults, ownerName: users.name })
+      .from(keyResults)
+      .leftJoin(users, and(eq(users.id, keyResults.ownerId), eq(users.orgId, keyResults.orgId)))
+      .where(inArray(keyResults.objectiveId, ids))
+      .orderBy(keyResults.position),
     // A parent the actor may not see is not named either.
     visibleParentsOf(db, actor, ids),
-    viewersOf(db, actor.orgId, ids),
+    targetChangesOfObjectives(db, actor.orgId, ids),
   ]);
+  const ctx = await loadContext(db, actor, facts, ids, options);
   // Grouped once: a 2,000-objective tree must not filter every list once per objective.
-  const krsOf = groupBy(krs, (kr) => kr.objectiveId);
-  const contributorsOf = groupBy(contributors, (c) => c.objectiveId);
+  const krsOf = groupBy(krRows, (r) => r.kr.objectiveId);
+  const contributorsOf = groupBy(facts.contributors, (c) => c.objectiveId);
   const parentsOf = groupBy(parents, (a) => a.childObjectiveId);
-  const [changesOf, names] = await Promise.all([
-    targetChangesOf(
-      db,
-      actor.orgId,
-      krs.map((kr) => kr.id),
-    ),
-    namesOf(db, actor.orgId, { users: [...rows.map((o) => o.ownerId), ...krs.map((kr) => kr.ownerId)], teams: teamIds }),
-  ]);
+  const viewers = new Map<string, string[]>();
+  for (const v of facts.viewers) viewers.set(v.objectiveId, [...(viewers.get(v.objectiveId) ?? []), v.userId]);
+  const names = { user: new Map(facts.owners.map((u) => [u.id, u.name])), team: new Map(facts.teams.map((t) => [t.id, t.name])) };
+  for (const r of krRows) if (r.kr.ownerId && r.ownerName !== null) names.user.set(r.kr.ownerId, r.ownerName);
   const userName = (id: string | null) => (id ? (names.user.get(id) ?? null) : null);
   return rows.map((objective) => {
     const cycle = ctx.cycles.get(objective.cycleId)!;
     const objectiveContributors = contributorsOf.get(objective.id) ?? [];
     const relation = relationFrom(actor, objective, objectiveContributors, ctx.actorTeams);
-    const keyResultViews = (krsOf.get(objective.id) ?? []).map((kr) =>
+    const keyResultViews = (krsOf.get(objective.id) ?? []).map(({ kr }) =>
       presentKeyResult(kr, objective, cycle, ctx, relation, changesOf.get(kr.id) ?? [], userName(kr.ownerId)),
     );
     const snapshot = ctx.snapshots.get(cycle.id);

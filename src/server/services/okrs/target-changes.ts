@@ -1,6 +1,6 @@
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../../db/database.js';
-import { activities, users, type keyResults } from '../../../db/schema/index.js';
+import { activities, keyResults, users } from '../../../db/schema/index.js';
 import type { ObjectiveStatus } from '../../../domain/vocabulary.js';
 import { recordActivity } from '../activity.js';
 import type { Scope } from '../scope.js';
@@ -47,20 +47,28 @@ export async function recordTargetChanges(
 
 /** Per key result, its recorded measure changes, oldest first: one read for a whole page. */
 export async function targetChangesOf(db: Executor, orgId: string, keyResultIds: string[]): Promise<Map<string, TargetChange[]>> {
+  if (keyResultIds.length === 0) return new Map();
+  return changesWhere(db, orgId, inArray(activities.entityId, keyResultIds));
+}
+
+/** The same for every key result of these objectives: beside the key results' own read, not after it. */
+export async function targetChangesOfObjectives(db: Executor, orgId: string, objectiveIds: string[]): Promise<Map<string, TargetChange[]>> {
+  if (objectiveIds.length === 0) return new Map();
+  const theirKeyResults = db
+    // activities.entity_id is text (it names rows of many tables).
+    .select({ id: sql<string>`${keyResults.id}::text` })
+    .from(keyResults)
+    .where(and(eq(keyResults.orgId, orgId), inArray(keyResults.objectiveId, objectiveIds)));
+  return changesWhere(db, orgId, inArray(activities.entityId, theirKeyResults));
+}
+
+async function changesWhere(db: Executor, orgId: string, entities: SQL): Promise<Map<string, TargetChange[]>> {
   const result = new Map<string, TargetChange[]>();
-  if (keyResultIds.length === 0) return result;
   const rows = await db
     .select({ keyResultId: activities.entityId, at: activities.createdAt, by: users.name, after: activities.after })
     .from(activities)
     .leftJoin(users, eq(users.id, activities.actorId))
-    .where(
-      and(
-        eq(activities.orgId, orgId),
-        eq(activities.entityType, 'key_result'),
-        inArray(activities.entityId, keyResultIds),
-        eq(activities.action, ACTION),
-      ),
-    )
+    .where(and(eq(activities.orgId, orgId), eq(activities.entityType, 'key_result'), entities, eq(activities.action, ACTION)))
     .orderBy(asc(activities.createdAt));
   for (const row of rows) {
     const { changes } = row.after as { changes: { field: MeasureField; from: unknown; to: unknown }[] };

@@ -1,4 +1,4 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Executor } from '../../../db/database.js';
 import { alignments, keyResults, objectives } from '../../../db/schema/index.js';
@@ -16,11 +16,14 @@ export interface ParentLink {
 }
 
 const parentObjectives = alias(objectives, 'parent_objectives');
+/** The objective a link leads to (the parent objective, or the parent key result's), to ask whether the reader sees it. */
+const linkedObjectives = alias(objectives, 'linked_objectives');
 
 /**
  * The alignments of these objectives whose parent (an objective, or a key result's objective) the reader may see: a
- * parent they may not see is not named. Two plain reads instead of one visibility probe per parent kind under an OR,
- * which PostgreSQL planned afresh on every call (the largest cost of a team page at 10,000 people).
+ * parent they may not see is not named. One statement: the visibility of the linked objective is a column, read by
+ * primary key per link, never a condition under an OR (PostgreSQL planned that probe afresh on every call, the
+ * largest cost of a team page at 10,000 people), and not a second read after the links (issue 12).
  */
 export async function visibleParentsOf(db: Executor, reader: Reader, childIds: readonly string[]): Promise<ParentLink[]> {
   if (childIds.length === 0) return [];
@@ -34,26 +37,25 @@ export async function visibleParentsOf(db: Executor, reader: Reader, childIds: r
       // Named here, so a page shows where an objective aligns without loading its cycle's objectives.
       keyResultTitle: keyResults.title,
       objectiveTitle: parentObjectives.title,
+      visible: (isAdmin(reader)
+        ? sql<boolean>`true`
+        : sql<boolean>`coalesce(${linkedObjectives.id} is not null and ${objectiveVisibleTo(reader, linkedObjectives)}, false)`
+      ).mapWith(Boolean),
     })
     .from(alignments)
     .leftJoin(keyResults, eq(keyResults.id, alignments.parentKeyResultId))
     .leftJoin(parentObjectives, eq(parentObjectives.id, alignments.parentObjectiveId))
+    .leftJoin(
+      linkedObjectives,
+      and(
+        eq(linkedObjectives.orgId, reader.orgId),
+        eq(linkedObjectives.id, sql`coalesce(${alignments.parentObjectiveId}, ${keyResults.objectiveId})`),
+      ),
+    )
     .where(and(eq(alignments.orgId, reader.orgId), inArray(alignments.childObjectiveId, [...childIds])));
   const parentOf = (link: (typeof links)[number]) => link.parentObjectiveId ?? link.keyResultObjectiveId;
-  const parentIds = [...new Set(links.flatMap((link) => parentOf(link) ?? []))];
-  if (parentIds.length === 0) return [];
-  const visible = isAdmin(reader)
-    ? new Set(parentIds)
-    : new Set(
-        (
-          await db
-            .select({ id: objectives.id })
-            .from(objectives)
-            .where(and(eq(objectives.orgId, reader.orgId), inArray(objectives.id, parentIds), objectiveVisibleTo(reader)))
-        ).map((row) => row.id),
-      );
   return links
-    .filter((link) => visible.has(parentOf(link) ?? ''))
+    .filter((link) => link.visible && parentOf(link))
     .map((link) => ({
       id: link.id,
       childObjectiveId: link.childObjectiveId,
