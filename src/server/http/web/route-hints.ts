@@ -1,0 +1,91 @@
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+/** Vite's build manifest: each source module's chunk and the chunks it imports statically. */
+type Manifest = Record<string, { file: string; imports?: string[]; isEntry?: boolean }>;
+
+/**
+ * The pages people open first (a bookmark, a link in a notification), by path, with the manifest key of
+ * their chunk and the first answer the page asks for (the URL the page's query fetches, exactly, or the
+ * preload goes unused). Any other path gets the shell's hints only: the page's chunk is then fetched once
+ * the app has started, as before. Ids are matched as [\w-]+ only: they are written into the HTML.
+ */
+export const HINTED_PAGES: { path: RegExp; page: string; data?: (match: RegExpExecArray) => string[] }[] = [
+  { path: /^\/$/, page: 'pages/HomePage.tsx', data: () => ['/api/v1/cycles'] },
+  { path: /^\/okrs\/?$/, page: 'pages/TreePage.tsx', data: () => ['/api/v1/cycles'] },
+  { path: /^\/objectives\/([\w-]+)\/?$/, page: 'pages/ObjectivePage.tsx', data: (m) => [`/api/v1/objectives/${m[1]!}`] },
+  { path: /^\/people\/?$/, page: 'pages/PeoplePage.tsx' },
+  { path: /^\/teams\/?$/, page: 'pages/TeamsPage.tsx' },
+  { path: /^\/teams\/[^/]+\/?$/, page: 'pages/TeamPage.tsx' },
+  { path: /^\/kpis\/?$/, page: 'pages/KpisPage.tsx' },
+];
+
+/** Pages that work signed out and never ask who is signed in (App.tsx routes them before /me). */
+const SIGNED_OUT_PAGES = /^\/(invite\/|shared\/reports\/|forgot-password$|reset-password$)/;
+
+/** The answers every signed-in page waits for before it can draw anything (App.tsx: setup, then /me). */
+const SHELL_REQUESTS = ['/api/v1/setup', '/api/v1/me'];
+
+/**
+ * index.html with hints for the path it is served at. Without them a first visit is a chain: the entry
+ * script, then /setup, then /me, then the page's chunk, then the page's data — each waiting for the one
+ * before. The hints let the browser start /setup, /me and the page's chunks while it is still downloading
+ * the entry. `crossorigin` (anonymous: same-origin credentials) makes the preloads match the app's
+ * `fetch(path, { credentials: 'same-origin' })`, so they are used rather than fetched twice.
+ */
+export function routeHints(webRoot: string): (path: string) => string | undefined {
+  const indexPath = join(webRoot, 'index.html');
+  let built: { mtimeMs: number; htmlFor: (path: string) => string | undefined } | undefined;
+  return (path) => {
+    if (!existsSync(indexPath)) return undefined;
+    // Read again only after a new build (`vite build --watch` beside a running server).
+    const { mtimeMs } = statSync(indexPath);
+    if (built?.mtimeMs !== mtimeMs) built = { mtimeMs, htmlFor: hintsFor(webRoot) };
+    return built.htmlFor(path);
+  };
+}
+
+function hintsFor(webRoot: string): (path: string) => string | undefined {
+  const manifestPath = join(webRoot, '.vite', 'manifest.json');
+  const html = readFileSync(join(webRoot, 'index.html'), 'utf8');
+  if (!existsSync(manifestPath) || !html.includes('</head>')) return () => undefined;
+  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as Manifest;
+  const entry = Object.keys(manifest).find((key) => manifest[key]!.isEntry);
+  if (!entry) return () => undefined;
+  const inEntry = closure(manifest, entry);
+
+  const fetchLinks = (urls: string[]) => urls.map((url) => `<link rel="preload" href="${url}" as="fetch" crossorigin>`);
+  const shellLinks = fetchLinks(SHELL_REQUESTS);
+  const withLinks = (links: string[]) => html.replace('</head>', `  ${links.join('\n    ')}\n  </head>`);
+  const chunkLinks = new Map(
+    HINTED_PAGES.filter(({ page }) => manifest[page]).map(({ page }) => {
+      const chunks = [...closure(manifest, page)].filter((file) => !inEntry.has(file) && file.endsWith('.js'));
+      return [page, chunks.map((file) => `<link rel="modulepreload" crossorigin href="/${file}">`)];
+    }),
+  );
+  const shellOnly = withLinks(shellLinks);
+
+  return (path) => {
+    if (SIGNED_OUT_PAGES.test(path)) return html;
+    for (const { path: pattern, page, data } of HINTED_PAGES) {
+      const match = pattern.exec(path);
+      const chunks = chunkLinks.get(page);
+      // The data first: the page's chunks are most likely already in the browser's cache on a later visit.
+      if (match && chunks) return withLinks([...shellLinks, ...fetchLinks(data?.(match) ?? []), ...chunks]);
+    }
+    return shellOnly;
+  };
+}
+
+/** The chunk files a module needs before it runs: its own and everything it imports statically. */
+function closure(manifest: Manifest, key: string): Set<string> {
+  const files = new Set<string>();
+  const visit = (k: string) => {
+    const chunk = manifest[k];
+    if (!chunk || files.has(chunk.file)) return;
+    files.add(chunk.file);
+    for (const imported of chunk.imports ?? []) visit(imported);
+  };
+  visit(key);
+  return files;
+}
