@@ -27,10 +27,10 @@ describeEachEngine('web delivery: index.html hints the page it is served at (`np
     for (const { page } of HINTED_PAGES) expect(m[page], page).toBeDefined();
   });
 
-  it("preloads the shell's answers, the page's first answer and the page's chunks", async () => {
+  it("preloads the shell's answers and the page's chunks", async () => {
     const m = manifest();
     const home = await html('/');
-    expect(fetchPreloads(home)).toEqual(['/api/v1/setup', '/api/v1/me', '/api/v1/cycles']);
+    expect(fetchPreloads(home)).toEqual(['/api/v1/setup', '/api/v1/me']);
     expect(modulePreloads(home)).toContain(`/${m['pages/HomePage.tsx']!.file}`);
     expect(modulePreloads(home)).not.toContain(`/${m['pages/TreePage.tsx']!.file}`);
 
@@ -39,7 +39,6 @@ describeEachEngine('web delivery: index.html hints the page it is served at (`np
     expect(modulePreloads(tree)).not.toContain(`/${m['pages/HomePage.tsx']!.file}`);
 
     const objective = await html('/objectives/0b7e3c52-1f7e-4f0e-9d0a-2a1c3b4d5e6f?asOf=2026-01-01');
-    expect(fetchPreloads(objective)).toContain('/api/v1/objectives/0b7e3c52-1f7e-4f0e-9d0a-2a1c3b4d5e6f');
     expect(modulePreloads(objective)).toContain(`/${m['pages/ObjectivePage.tsx']!.file}`);
   });
 

@@ -6,14 +6,13 @@ type Manifest = Record<string, { file: string; imports?: string[]; isEntry?: boo
 
 /**
  * The pages people open first (a bookmark, a link in a notification), by path, with the manifest key of
- * their chunk and the first answer the page asks for (the URL the page's query fetches, exactly, or the
- * preload goes unused). Any other path gets the shell's hints only: the page's chunk is then fetched once
- * the app has started, as before. Ids are matched as [\w-]+ only: they are written into the HTML.
+ * their chunk. Any other path gets the shell's hints only: the page's chunk is then fetched once the app has
+ * started, as before.
  */
-export const HINTED_PAGES: { path: RegExp; page: string; data?: (match: RegExpExecArray) => string[] }[] = [
-  { path: /^\/$/, page: 'pages/HomePage.tsx', data: () => ['/api/v1/cycles'] },
-  { path: /^\/okrs\/?$/, page: 'pages/TreePage.tsx', data: () => ['/api/v1/cycles'] },
-  { path: /^\/objectives\/([\w-]+)\/?$/, page: 'pages/ObjectivePage.tsx', data: (m) => [`/api/v1/objectives/${m[1]!}`] },
+export const HINTED_PAGES: { path: RegExp; page: string }[] = [
+  { path: /^\/$/, page: 'pages/HomePage.tsx' },
+  { path: /^\/okrs\/?$/, page: 'pages/TreePage.tsx' },
+  { path: /^\/objectives\/[\w-]+\/?$/, page: 'pages/ObjectivePage.tsx' },
   { path: /^\/people\/?$/, page: 'pages/PeoplePage.tsx' },
   { path: /^\/teams\/?$/, page: 'pages/TeamsPage.tsx' },
   { path: /^\/teams\/[^/]+\/?$/, page: 'pages/TeamPage.tsx' },
@@ -23,7 +22,11 @@ export const HINTED_PAGES: { path: RegExp; page: string; data?: (match: RegExpEx
 /** Pages that work signed out and never ask who is signed in (App.tsx routes them before /me). */
 const SIGNED_OUT_PAGES = /^\/(invite\/|shared\/reports\/|forgot-password$|reset-password$)/;
 
-/** The answers every signed-in page waits for before it can draw anything (App.tsx: setup, then /me). */
+/**
+ * The answers every signed-in page waits for before it can draw anything. App.tsx asks for both as it starts, so
+ * the preloads are always used by the first fetch. A page's own data is not preloaded: signed out, the page is not
+ * drawn, and its preloaded 401 would answer the page's first fetch after signing in (a preload is kept until used).
+ */
 const SHELL_REQUESTS = ['/api/v1/setup', '/api/v1/me'];
 
 /**
@@ -67,11 +70,9 @@ function hintsFor(webRoot: string): (path: string) => string | undefined {
 
   return (path) => {
     if (SIGNED_OUT_PAGES.test(path)) return html;
-    for (const { path: pattern, page, data } of HINTED_PAGES) {
-      const match = pattern.exec(path);
+    for (const { path: pattern, page } of HINTED_PAGES) {
       const chunks = chunkLinks.get(page);
-      // The data first: the page's chunks are most likely already in the browser's cache on a later visit.
-      if (match && chunks) return withLinks([...shellLinks, ...fetchLinks(data?.(match) ?? []), ...chunks]);
+      if (pattern.test(path) && chunks) return withLinks([...shellLinks, ...chunks]);
     }
     return shellOnly;
   };
