@@ -74,7 +74,9 @@ function Loading() {
 export function App() {
   const location = useLocation();
   const setup = useSetupStatus();
-  const me = useMe(setup.data?.needed === false);
+  // Asked at once, beside /setup, not after it: index.html preloads both, and a preload must be used by the first
+  // fetch (a later one, after signing in, would otherwise get the preloaded 401).
+  const me = useMe(setup.data?.needed !== true);
   if (location.pathname.startsWith('/invite/')) {
     return (
       <Routes>

@@ -3,6 +3,7 @@ import { sep } from 'node:path';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import fastifyStatic from '@fastify/static';
 import { apiNotFound } from '../error-handler.js';
+import { routeHints } from './route-hints.js';
 
 /** Vite fingerprints everything under assets/: a new build gets new names, so a copy never goes stale. */
 export const IMMUTABLE = 'public, max-age=31536000, immutable';
@@ -25,13 +26,23 @@ export async function registerWeb(app: FastifyInstance, webRoot: string): Promis
       root: webRoot,
       wildcard: false,
       preCompressed: true,
+      // `/` is answered below, like every client-side route, with the hints for its page.
+      index: false,
       cacheControl: false,
       setHeaders: cachePolicy,
     });
   }
-  app.setNotFoundHandler((request, reply) => {
-    if (request.url.startsWith('/api/')) throw apiNotFound(request.url.split('?')[0]!);
+  const hinted = routeHints(webRoot);
+  const sendApp = (path: string, reply: FastifyReply) => {
     if (!hasWeb) return reply.type('text/plain').send('The web app is not built. Run `npm run build`.');
-    return reply.type('text/html').sendFile('index.html');
+    const html = hinted(path);
+    if (html === undefined) return reply.type('text/html').sendFile('index.html');
+    return reply.header('cache-control', REVALIDATE).type('text/html; charset=utf-8').send(html);
+  };
+  app.get('/', (_request, reply) => sendApp('/', reply));
+  app.setNotFoundHandler((request, reply) => {
+    const path = request.url.split('?')[0]!;
+    if (path.startsWith('/api/')) throw apiNotFound(path);
+    return sendApp(path, reply);
   });
 }

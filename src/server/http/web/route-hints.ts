@@ -1,0 +1,92 @@
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+/** Vite's build manifest: each source module's chunk and the chunks it imports statically. */
+type Manifest = Record<string, { file: string; imports?: string[]; isEntry?: boolean }>;
+
+/**
+ * The pages people open first (a bookmark, a link in a notification), by path, with the manifest key of
+ * their chunk. Any other path gets the shell's hints only: the page's chunk is then fetched once the app has
+ * started, as before.
+ */
+export const HINTED_PAGES: { path: RegExp; page: string }[] = [
+  { path: /^\/$/, page: 'pages/HomePage.tsx' },
+  { path: /^\/okrs\/?$/, page: 'pages/TreePage.tsx' },
+  { path: /^\/objectives\/[\w-]+\/?$/, page: 'pages/ObjectivePage.tsx' },
+  { path: /^\/people\/?$/, page: 'pages/PeoplePage.tsx' },
+  { path: /^\/teams\/?$/, page: 'pages/TeamsPage.tsx' },
+  { path: /^\/teams\/[^/]+\/?$/, page: 'pages/TeamPage.tsx' },
+  { path: /^\/kpis\/?$/, page: 'pages/KpisPage.tsx' },
+];
+
+/** Pages that work signed out and never ask who is signed in (App.tsx routes them before /me). */
+const SIGNED_OUT_PAGES = /^\/(invite\/|shared\/reports\/|forgot-password$|reset-password$)/;
+
+/**
+ * The answers every signed-in page waits for before it can draw anything. App.tsx asks for both as it starts, so
+ * the preloads are always used by the first fetch. A page's own data is not preloaded: signed out, the page is not
+ * drawn, and its preloaded 401 would answer the page's first fetch after signing in (a preload is kept until used).
+ */
+const SHELL_REQUESTS = ['/api/v1/setup', '/api/v1/me'];
+
+/**
+ * index.html with hints for the path it is served at. Without them a first visit is a chain: the entry
+ * script, then /setup, then /me, then the page's chunk, then the page's data — each waiting for the one
+ * before. The hints let the browser start /setup, /me and the page's chunks while it is still downloading
+ * the entry. `crossorigin` (anonymous: same-origin credentials) makes the preloads match the app's
+ * `fetch(path, { credentials: 'same-origin' })`, so they are used rather than fetched twice.
+ */
+export function routeHints(webRoot: string): (path: string) => string | undefined {
+  const indexPath = join(webRoot, 'index.html');
+  let built: { mtimeMs: number; htmlFor: (path: string) => string | undefined } | undefined;
+  return (path) => {
+    if (!existsSync(indexPath)) return undefined;
+    // Read again only after a new build (`vite build --watch` beside a running server).
+    const { mtimeMs } = statSync(indexPath);
+    if (built?.mtimeMs !== mtimeMs) built = { mtimeMs, htmlFor: hintsFor(webRoot) };
+    return built.htmlFor(path);
+  };
+}
+
+function hintsFor(webRoot: string): (path: string) => string | undefined {
+  const manifestPath = join(webRoot, '.vite', 'manifest.json');
+  const html = readFileSync(join(webRoot, 'index.html'), 'utf8');
+  if (!existsSync(manifestPath) || !html.includes('</head>')) return () => undefined;
+  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as Manifest;
+  const entry = Object.keys(manifest).find((key) => manifest[key]!.isEntry);
+  if (!entry) return () => undefined;
+  const inEntry = closure(manifest, entry);
+
+  const fetchLinks = (urls: string[]) => urls.map((url) => `<link rel="preload" href="${url}" as="fetch" crossorigin>`);
+  const shellLinks = fetchLinks(SHELL_REQUESTS);
+  const withLinks = (links: string[]) => html.replace('</head>', `  ${links.join('\n    ')}\n  </head>`);
+  const chunkLinks = new Map(
+    HINTED_PAGES.filter(({ page }) => manifest[page]).map(({ page }) => {
+      const chunks = [...closure(manifest, page)].filter((file) => !inEntry.has(file) && file.endsWith('.js'));
+      return [page, chunks.map((file) => `<link rel="modulepreload" crossorigin href="/${file}">`)];
+    }),
+  );
+  const shellOnly = withLinks(shellLinks);
+
+  return (path) => {
+    if (SIGNED_OUT_PAGES.test(path)) return html;
+    for (const { path: pattern, page } of HINTED_PAGES) {
+      const chunks = chunkLinks.get(page);
+      if (pattern.test(path) && chunks) return withLinks([...shellLinks, ...chunks]);
+    }
+    return shellOnly;
+  };
+}
+
+/** The chunk files a module needs before it runs: its own and everything it imports statically. */
+function closure(manifest: Manifest, key: string): Set<string> {
+  const files = new Set<string>();
+  const visit = (k: string) => {
+    const chunk = manifest[k];
+    if (!chunk || files.has(chunk.file)) return;
+    files.add(chunk.file);
+    for (const imported of chunk.imports ?? []) visit(imported);
+  };
+  visit(key);
+  return files;
+}

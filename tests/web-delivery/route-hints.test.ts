@@ -1,0 +1,69 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { webRoot } from '../../src/server/app.js';
+import { HINTED_PAGES } from '../../src/server/http/web/route-hints.js';
+import { describeEachEngine } from '../support/engines.js';
+import { startTestServer, type TestServer } from '../support/server.js';
+
+type Manifest = Record<string, { file: string }>;
+const manifest = (): Manifest => JSON.parse(readFileSync(join(webRoot, '.vite/manifest.json'), 'utf8')) as Manifest;
+const fetchPreloads = (html: string) => [...html.matchAll(/<link rel="preload" href="([^"]+)" as="fetch" crossorigin>/g)].map((m) => m[1]);
+const modulePreloads = (html: string) => [...html.matchAll(/<link rel="modulepreload" crossorigin href="([^"]+)">/g)].map((m) => m[1]);
+
+describeEachEngine('web delivery: index.html hints the page it is served at (`npx vite build` first)', (engine) => {
+  let server: TestServer;
+  beforeAll(async () => (server = await startTestServer(engine().handle)));
+  afterAll(() => server?.close());
+  const html = async (path: string) => {
+    const response = await fetch(server.url + path);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('cache-control')).toBe('no-cache');
+    return response.text();
+  };
+
+  it('names every hinted page in the build manifest', () => {
+    const m = manifest();
+    for (const { page } of HINTED_PAGES) expect(m[page], page).toBeDefined();
+  });
+
+  it("preloads the shell's answers and the page's chunks", async () => {
+    const m = manifest();
+    const home = await html('/');
+    expect(fetchPreloads(home)).toEqual(['/api/v1/setup', '/api/v1/me']);
+    expect(modulePreloads(home)).toContain(`/${m['pages/HomePage.tsx']!.file}`);
+    expect(modulePreloads(home)).not.toContain(`/${m['pages/TreePage.tsx']!.file}`);
+
+    const tree = await html('/okrs');
+    expect(modulePreloads(tree)).toContain(`/${m['pages/TreePage.tsx']!.file}`);
+    expect(modulePreloads(tree)).not.toContain(`/${m['pages/HomePage.tsx']!.file}`);
+
+    const objective = await html('/objectives/0b7e3c52-1f7e-4f0e-9d0a-2a1c3b4d5e6f?asOf=2026-01-01');
+    expect(modulePreloads(objective)).toContain(`/${m['pages/ObjectivePage.tsx']!.file}`);
+  });
+
+  it('hints every preloaded chunk as a file the server has', async () => {
+    for (const path of ['/', '/okrs', '/objectives/x']) {
+      for (const file of modulePreloads(await html(path))) {
+        const response = await fetch(server.url + file!);
+        expect(response.status, file).toBe(200);
+      }
+    }
+  });
+
+  it('gives other pages the shell hints only, and signed-out pages none', async () => {
+    const people = await html('/meetings');
+    expect(fetchPreloads(people)).toEqual(['/api/v1/setup', '/api/v1/me']);
+    for (const path of ['/invite/abc', '/shared/reports/abc', '/forgot-password', '/reset-password']) {
+      const page = await html(path);
+      expect(fetchPreloads(page), path).toEqual([]);
+      expect(page).toContain('<div id="root">');
+    }
+  });
+
+  it('writes no part of the path but a plain id into the page', async () => {
+    const page = await html('/objectives/%22%3E%3Cscript%3Ealert(1)%3C%2Fscript%3E');
+    expect(page).not.toContain('alert');
+    expect(fetchPreloads(page)).toEqual(['/api/v1/setup', '/api/v1/me']);
+  });
+});
