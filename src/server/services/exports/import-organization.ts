@@ -109,6 +109,12 @@ async function writeDocument(tx: Transaction, document: OrganizationDocument, ac
     );
     counts[table.name] = rows.length;
   }
+  // An export written before survey answers carried their response's team (migration 0042) leaves it empty.
+  await tx.execute(
+    sql`update survey_answers a set team_id = r.team_id from survey_responses r
+        where a.org_id = ${actor.orgId} and r.org_id = a.org_id and r.id = a.response_id
+          and a.team_id is null and r.team_id is not null`,
+  );
   return counts;
 }
 
