@@ -39,7 +39,7 @@ export async function registerWeb(app: FastifyInstance, webRoot: string): Promis
     if (html === undefined) return reply.type('text/html').sendFile('index.html');
     return reply.header('cache-control', REVALIDATE).type('text/html; charset=utf-8').send(html);
   };
-  app.get('/', (_request, reply) => sendApp('/', reply));
+  app.get('/', { schema: { hide: true } }, (_request, reply) => sendApp('/', reply));
   app.setNotFoundHandler((request, reply) => {
     const path = request.url.split('?')[0]!;
     if (path.startsWith('/api/')) throw apiNotFound(path);
