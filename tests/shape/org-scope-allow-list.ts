@@ -55,10 +55,6 @@ export const REVIEWED_UNSCOPED_QUERIES: Record<string, string[]> = {
     'src/server/services/okrs/objective-activity.ts › objectiveActivity › checkIns',
     'src/server/services/okrs/objective-timeline.ts › objectiveTimeline › checkIns',
     'src/server/services/okrs/objectives.ts › writeContributors › objectiveContributors',
-    'src/server/services/okrs/read-model.ts › loadContext › cycles',
-    'src/server/services/okrs/read-model.ts › loadContext › teams',
-    'src/server/services/okrs/read-model.ts › presentObjectives › keyResults',
-    'src/server/services/okrs/read-model.ts › presentObjectives › objectiveContributors',
     'src/server/services/okrs/rollup.ts › latestCheckIn › checkIns',
     'src/server/services/okrs/rollup.ts › rollUp › keyResults',
     'src/server/services/okrs/rollup.ts › parentsOf › alignments',
@@ -85,9 +81,6 @@ export const REVIEWED_UNSCOPED_QUERIES: Record<string, string[]> = {
       'src/server/services/okrs/key-results.ts › overrideScore › keyResults',
       'src/server/services/okrs/objectives.ts › updateObjective › objectives',
     ],
-  "The caller's own team memberships, by the caller's user id (one organisation)": [
-    'src/server/services/okrs/read-model.ts › loadContext › teamMembers',
-  ],
   'Scoped by publishedIn(reader, cycleId), whose first condition is objectives.org_id = reader.orgId (services/across/cycle-facts.ts)': [
     'src/server/services/across/alignment-map.ts › alignmentMap › objectives',
     'src/server/services/across/heatmap.ts › cycleHeatmap › objectives',
