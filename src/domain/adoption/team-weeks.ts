@@ -7,8 +7,8 @@
  */
 import type { IsoDate } from '../dates.js';
 import type { GroupFacts, MemberFact } from './facts.js';
-import { checkInsOnTime, rateOf, type Share } from './figures.js';
-import type { AdoptionClock, WeekFigures } from './week-figures.js';
+import { checkInsOnTime, type Share } from './figures.js';
+import { figuresFromCounts, type AdoptionClock, type WeekFigures } from './week-figures.js';
 import type { Week } from './weeks.js';
 
 const COUNTS = [
@@ -152,18 +152,6 @@ export function groupWeekFigures(parts: readonly TeamWeeks[], weeks: readonly We
       retrospectives: share(sum.retrospectivesDone, sum.retrospectivesDue),
     };
     const qualityCount = sum.qualityCount[w]!;
-    return {
-      weekStart: week.start,
-      members: counts.involvement.of,
-      involvement: rateOf(counts.involvement),
-      onTimeCheckIns: rateOf(counts.checkIns),
-      blockersAnsweredInTime: rateOf(counts.blockers),
-      commentsPerObjective: rateOf(counts.comments),
-      reviewCompletion: rateOf(counts.reviews),
-      retrospectiveCompletion: rateOf(counts.retrospectives),
-      averageQuality: qualityCount ? Math.round(sum.qualitySum[w]! / qualityCount) : null,
-      minutesInvested: sum.minutes[w]!,
-      counts,
-    };
+    return figuresFromCounts(week.start, counts, qualityCount ? Math.round(sum.qualitySum[w]! / qualityCount) : null, sum.minutes[w]!);
   });
 }

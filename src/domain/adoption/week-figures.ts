@@ -36,6 +36,28 @@ export interface WeekFigures {
   readonly counts: Readonly<Record<'involvement' | 'checkIns' | 'blockers' | 'comments' | 'reviews' | 'retrospectives', Share>>;
 }
 
+/** A week's figures from its counts: the one place that turns counts into the rates shown. */
+export function figuresFromCounts(
+  weekStart: IsoDate,
+  counts: WeekFigures['counts'],
+  averageQuality: number | null,
+  minutesInvested: number,
+): WeekFigures {
+  return {
+    weekStart,
+    members: counts.involvement.of,
+    involvement: rateOf(counts.involvement),
+    onTimeCheckIns: rateOf(counts.checkIns),
+    blockersAnsweredInTime: rateOf(counts.blockers),
+    commentsPerObjective: rateOf(counts.comments),
+    reviewCompletion: rateOf(counts.reviews),
+    retrospectiveCompletion: rateOf(counts.retrospectives),
+    averageQuality,
+    minutesInvested,
+    counts,
+  };
+}
+
 export function weekFigures(facts: GroupFacts, week: Week, clock: AdoptionClock): WeekFigures {
   const counts = {
     involvement: involvement(week, facts.members, facts.objectives),
@@ -45,19 +67,7 @@ export function weekFigures(facts: GroupFacts, week: Week, clock: AdoptionClock)
     reviews: closeOutCompletion(week, facts.reviews),
     retrospectives: closeOutCompletion(week, facts.retrospectives),
   };
-  return {
-    weekStart: week.start,
-    members: counts.involvement.of,
-    involvement: rateOf(counts.involvement),
-    onTimeCheckIns: rateOf(counts.checkIns),
-    blockersAnsweredInTime: rateOf(counts.blockers),
-    commentsPerObjective: rateOf(counts.comments),
-    reviewCompletion: rateOf(counts.reviews),
-    retrospectiveCompletion: rateOf(counts.retrospectives),
-    averageQuality: averageQuality(week, facts.objectives),
-    minutesInvested: facts.minutesByWeek.get(week.start) ?? 0,
-    counts,
-  };
+  return figuresFromCounts(week.start, counts, averageQuality(week, facts.objectives), facts.minutesByWeek.get(week.start) ?? 0);
 }
 
 export type TrendedFigure = 'involvement' | 'onTimeCheckIns' | 'blockersAnsweredInTime' | 'commentsPerObjective' | 'averageQuality';
