@@ -8,6 +8,7 @@
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { PGlite } from '@electric-sql/pglite';
+import { PGLITE_EXTENSIONS } from '../src/db/pglite-extensions.js';
 import type { Logger } from 'drizzle-orm';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/node-postgres';
@@ -86,7 +87,7 @@ export async function openProfiled(kind: EngineKind, location: string): Promise<
       close: () => pool.end(),
     };
   }
-  const client = await PGlite.create(join(location, 'pg'));
+  const client = await PGlite.create(join(location, 'pg'), { extensions: PGLITE_EXTENSIONS });
   return {
     db: drizzlePglite({ client, schema, logger }) as unknown as Database,
     logger,

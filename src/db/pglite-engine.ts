@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import { PGLITE_EXTENSIONS } from './pglite-extensions.js';
 import { drizzle } from 'drizzle-orm/pglite';
 import { migrate } from 'drizzle-orm/pglite/migrator';
 import { migrationsFolder } from './migrations-folder.js';
@@ -39,7 +40,7 @@ export async function openPglite(directory: string): Promise<DatabaseHandle> {
     const pgDir = resolve(dataDir, 'pg');
     // A new directory loads the build's empty cluster when there is one (pglite-cluster-template.ts) instead of initdb.
     const template = existsSync(resolve(pgDir, 'PG_VERSION')) ? undefined : clusterTemplate();
-    const client = await PGlite.create(pgDir, template ? { loadDataDir: template } : {});
+    const client = await PGlite.create(pgDir, { extensions: PGLITE_EXTENSIONS, ...(template ? { loadDataDir: template } : {}) });
     const pgDb = drizzle({ client, schema });
     const db = pgDb as unknown as Database;
     const handle: DatabaseHandle = {
@@ -78,7 +79,7 @@ export async function openPglite(directory: string): Promise<DatabaseHandle> {
 
 /** An in-memory engine for tests that do not need a directory. */
 export async function openPgliteInMemory(): Promise<DatabaseHandle> {
-  const client = await PGlite.create();
+  const client = await PGlite.create({ extensions: PGLITE_EXTENSIONS });
   const pgDb = drizzle({ client, schema });
   const db = pgDb as unknown as Database;
   return {

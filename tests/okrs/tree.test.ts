@@ -1,4 +1,6 @@
+import { sql } from 'drizzle-orm';
 import { expect, it } from 'vitest';
+import { queryRows } from '../../src/db/database.js';
 import { describeEachEngine } from '../support/engines.js';
 import { createTeam, expectProblem } from '../support/fixtures.js';
 import { API, expectNear, MISSING_ID, percent, type TreeNode, useOkrWorld } from './support.js';
@@ -9,6 +11,15 @@ const shape = (node: TreeNode): Shape => [node.title, node.children.map(shape).s
 
 describeEachEngine('OKR cycle tree', (engine) => {
   const t = useOkrWorld(engine, '2025-02-15');
+
+  it('title search is served by trigram indexes on this engine (migration 0043, pg_trgm loaded in PGlite too)', async () => {
+    const indexes = await queryRows<{ indexname: string; indexdef: string }>(
+      engine().handle.db,
+      sql`select indexname, indexdef from pg_indexes where indexname in ('objectives_title_trgm_idx', 'key_results_title_trgm_idx') order by 1`,
+    );
+    expect(indexes.map((i) => i.indexname)).toEqual(['key_results_title_trgm_idx', 'objectives_title_trgm_idx']);
+    for (const index of indexes) expect(index.indexdef).toContain('gin_trgm_ops');
+  });
 
   /** Company ← Engineering (department) ← Platform, Mobile (via a key result) and Shared (also under Company). */
   async function organisationTree() {

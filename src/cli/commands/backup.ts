@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { join, resolve } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { PGlite } from '@electric-sql/pglite';
+import { PGLITE_EXTENSIONS } from '../../db/pglite-extensions.js';
 import type { ParsedArgs } from '../args.js';
 import { stringFlag, UsageError } from '../args.js';
 import { DataDirectoryLockedError, lockDataDirectory } from '../../db/lock.js';
@@ -74,7 +75,7 @@ export async function restoreCommand(args: ParsedArgs) {
     throw new UsageError(`${config.dataDir} already holds a database: restore into an empty CAIRN_DATA_DIR.`);
   const release = lockDataDirectory(config.dataDir);
   try {
-    const client = await PGlite.create(pgDir, { loadDataDir: new Blob([readFileSync(file)]) });
+    const client = await PGlite.create(pgDir, { extensions: PGLITE_EXTENSIONS, loadDataDir: new Blob([readFileSync(file)]) });
     const [row] = (await client.query<{ n: number }>('select count(*)::int as n from organizations')).rows;
     await client.close();
     console.log(`Restored ${file} into ${config.dataDir} (${row?.n ?? 0} organisation(s)). Start Cairn with \`cairn serve\`.`);
