@@ -34,6 +34,7 @@ import { INGEST_TARGET_PER_SECOND, measureIngest, type IngestResult } from './kp
 import { seedIngestTargets } from './kpis.js';
 import type { ExportResult } from './export-child.js';
 import { runTagged } from './tagged-child.js';
+import { FLOORS, RATIO_TARGETS } from './floors.js';
 
 const DEFAULT_URL = 'postgres://postgres@127.0.0.1:5432/test';
 const ENGINE_NAMES: Record<EngineKind, string> = { pglite: 'PGlite', postgres: 'PostgreSQL' };
@@ -110,6 +111,8 @@ interface EngineResult {
   peakRssAfterLoadMb: number;
   peakRssMb: number;
   measurements: Partial<Record<OpName, Stats>>;
+  /** The same calls answered by the floor's hand-written statement (bench/floors.ts), measured right after each operation. */
+  floors: Partial<Record<OpName, Stats>>;
   verify: Awaited<ReturnType<typeof verifyCycle>> | null;
   profiles: OpProfile[];
   comparisons: Comparison[];
@@ -333,6 +336,7 @@ async function runEngine(kind: EngineKind, options: Options, databaseName: strin
     log(`[${kind}] data set let go: heap ${(process.memoryUsage().heapUsed / 1024 / 1024).toFixed(0)} MB before measuring`);
     // Each round draws its own teams, objectives and key results: a write that repeated an earlier
     // round's value on the same key result would change no progress and propagate nothing.
+    const floors: Partial<Record<OpName, Stats>> = {};
     const measureAll = async (on: DatabaseHandle['db'], label: string, includeWholeTree: boolean, round: number) => {
       const measured: Partial<Record<OpName, Stats>> = {};
       for (const [i, name] of OP_NAMES.entries()) {
@@ -352,6 +356,14 @@ async function runEngine(kind: EngineKind, options: Options, databaseName: strin
         const warmup = whole || slow ? 1 : write ? Math.min(options.warmup, 10) : options.warmup;
         const stats = await measureOp(on, ctx, OPS[name], { warmup, iterations, seed: options.seed + i + 1_000 * round });
         measured[name] = stats;
+        const floor = FLOORS[name];
+        if (floor && label === '') {
+          const floorStats = await measureOp(on, ctx, floor, { warmup, iterations, seed: options.seed + i + 1_000 * round });
+          floors[name] = floorStats;
+          log(
+            `[${kind}] ${name} floor: p50 ${floorStats.p50.toFixed(2)} ms, p95 ${floorStats.p95.toFixed(2)} ms (${floorStats.meanRows.toFixed(1)} rows/call)`,
+          );
+        }
         log(
           `[${kind}]${label} ${name}: p50 ${stats.p50.toFixed(2)} ms, p95 ${stats.p95.toFixed(2)} ms, max ${stats.max.toFixed(2)} ms (${iterations} runs, ${stats.meanRows.toFixed(1)} rows/call, load ${stats.loadBefore.toFixed(2)}→${stats.loadAfter.toFixed(2)}, GC in ${stats.callsWithGc} calls, ${stats.gcMs.toFixed(1)} ms)`,
         );
@@ -463,6 +475,7 @@ async function runEngine(kind: EngineKind, options: Options, databaseName: strin
       peakRssAfterLoadMb,
       peakRssMb: peakRssMb(),
       measurements,
+      floors,
       verify,
       profiles,
       comparisons,
@@ -559,6 +572,7 @@ function report(results: EngineResult[], options: Options, imported: ImportResul
       `| ${OP_LABELS[name]} | ${results.map((r) => `${ms(r.measurements[name]?.p95)} (${ms(r.measurements[name]?.p50)})`).join(' | ')} | ${verdict} |`,
     );
   }
+  lines.push(...floorTable(results));
   for (const r of results) {
     lines.push('', `${ENGINE_NAMES[r.engine]} in detail:`, '');
     lines.push(
@@ -691,3 +705,34 @@ async function main(): Promise<void> {
 }
 
 await main();
+
+/** Each operation beside its floor (bench/floors.ts) on each engine: p95 against p95, with the issue's ratio target. */
+function floorTable(results: EngineResult[]): string[] {
+  const names = OP_NAMES.filter((name) => results.some((r) => r.floors?.[name]));
+  if (names.length === 0) return [];
+  const lines = [
+    '',
+    'Against the floor (the same calls answered by one hand-written statement on the same indexes; for the write, the bare insert in a transaction):',
+    '',
+    '| p95 (p50) in ms | ' +
+      results.map((r) => `${ENGINE_NAMES[r.engine]}: operation | floor | ratio`).join(' | ') +
+      ' | Ratio target on the server |',
+    '|---|' + results.map(() => '---:|---:|---:').join('|') + '|---|',
+  ];
+  for (const name of names) {
+    const cells = results.map((r) => {
+      const op = r.measurements[name];
+      const floor = r.floors?.[name];
+      if (!op || !floor) return '– | – | –';
+      const rows = op.meanRows === floor.meanRows ? '' : ` (rows ${op.meanRows.toFixed(1)} vs ${floor.meanRows.toFixed(1)})`;
+      return `${ms(op.p95)} (${ms(op.p50)}) | ${ms(floor.p95)} (${ms(floor.p50)}) | ${(op.p95 / floor.p95).toFixed(1)}×${rows}`;
+    });
+    const target = RATIO_TARGETS[name];
+    const server = results.find((r) => r.engine === 'postgres');
+    const ratio = server?.measurements[name] && server.floors?.[name] ? server.measurements[name].p95 / server.floors[name].p95 : null;
+    const verdict =
+      target === undefined ? '–' : ratio === null ? `≤ ${target}×` : `≤ ${target}×: ${ratio <= target ? 'met' : '**not met**'}`;
+    lines.push(`| ${name} | ${cells.join(' | ')} | ${verdict} |`);
+  }
+  return lines;
+}
