@@ -1,6 +1,6 @@
 import { and, desc, eq, lte, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import { queryRows, type Executor } from '../../../db/database.js';
-import { checkIns, keyResults } from '../../../db/schema/index.js';
+import { checkIns } from '../../../db/schema/index.js';
 
 export interface HistoryCheckIn {
   id: string;
