@@ -54,6 +54,7 @@ export interface CycleHistory {
   dates: HistoryDates;
   /** The graph's shape, worked out once for every moment replayed. */
   rollup: GraphRollup;
+  /** The key results by id, whose measures each moment hands the roll-up. */
   keyResultById: Map<string, HistoryKeyResult>;
 }
 
