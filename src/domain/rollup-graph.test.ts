@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { computeGraphProgress, type GraphAlignment, type GraphKeyResult, type GraphObjective } from './rollup-graph.js';
+import { computeGraphProgress, graphRollup, type GraphAlignment, type GraphKeyResult, type GraphObjective } from './rollup-graph.js';
 
 const metric = (id: string, objectiveId: string, current: number, weight = 1): GraphKeyResult => ({
   id,
@@ -140,5 +140,33 @@ describe('computeGraphProgress on part of a graph (given objectives)', () => {
     expect(result.objectives.get('teamA')).toBe(0.5);
     expect(result.objectives.get('company')).toBeCloseTo(expected, 12);
     expect(result.objectives.has('teamB')).toBe(false);
+  });
+});
+
+describe('graphRollup', () => {
+  const objectives: GraphObjective[] = [
+    { id: 'company', weight: 1, driver: 'both' },
+    { id: 'teamA', weight: 1, driver: 'key_results' },
+    { id: 'teamB', weight: 2, driver: 'key_results' },
+  ];
+  const rollupKr: GraphKeyResult = { id: 'r1', objectiveId: 'company', weight: 1, measure: { kind: 'rollup' } };
+  const alignments: GraphAlignment[] = [
+    { childObjectiveId: 'teamA', parentKeyResultId: 'r1' },
+    { childObjectiveId: 'teamB', parentObjectiveId: 'company' },
+    { childObjectiveId: 'teamB', parentKeyResultId: 'r1' },
+  ];
+  const atDates = [
+    [metric('c1', 'company', 10), rollupKr, metric('a1', 'teamA', 30), metric('b1', 'teamB', 70)],
+    [metric('c1', 'company', 40), rollupKr, metric('a1', 'teamA', 90), metric('b1', 'teamB', 20)],
+  ];
+
+  it('gives, for each set of measures over one shape, exactly what computeGraphProgress gives', () => {
+    const shape = atDates[0]!.map(({ measure, ...kr }) => ({ ...kr, kind: measure.kind }));
+    const rollup = graphRollup(objectives, shape, alignments);
+    for (const krs of atDates) {
+      const measures = new Map(krs.map((kr) => [kr.id, kr.measure]));
+      expect(rollup((id) => measures.get(id)!)).toEqual(computeGraphProgress(objectives, krs, alignments));
+    }
+    expect(rollup((id) => new Map(atDates[1]!.map((kr) => [kr.id, kr.measure])).get(id)!).objectives.get('teamA')).toBe(0.9);
   });
 });

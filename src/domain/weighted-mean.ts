@@ -39,12 +39,14 @@ export function assertValidWeight(weight: number, name = 'weight'): void {
 export function weightedMean(items: readonly WeightedValue[]): number {
   let weightedSum = 0;
   let totalWeight = 0;
-  items.forEach((item, index) => {
-    assertValidWeight(item.weight, `items[${index}].weight`);
-    assertFinite(item.value, `items[${index}].value`);
-    weightedSum += item.value * item.weight;
-    totalWeight += item.weight;
-  });
+  // A plain loop naming the culprit only when there is one: roll-ups call this for every objective of a cycle.
+  for (let index = 0; index < items.length; index++) {
+    const { value, weight } = items[index]!;
+    if (!isValidWeight(weight)) assertValidWeight(weight, `items[${index}].weight`);
+    if (!Number.isFinite(value)) assertFinite(value, `items[${index}].value`);
+    weightedSum += value * weight;
+    totalWeight += weight;
+  }
   if (totalWeight === 0) return 0;
   const mean = weightedSum / totalWeight;
   return mean === 0 ? 0 : mean;
@@ -56,6 +58,9 @@ export function weightedMean(items: readonly WeightedValue[]): number {
  * mistake would otherwise inflate the parent).
  */
 export function weightedMeanProgress(items: readonly WeightedProgress[]): number {
-  items.forEach((item, index) => assertFraction(item.progress, `items[${index}].progress`));
+  for (let index = 0; index < items.length; index++) {
+    const { progress } = items[index]!;
+    if (!(progress >= 0 && progress <= 1)) assertFraction(progress, `items[${index}].progress`);
+  }
   return weightedMean(items.map((item) => ({ value: item.progress, weight: item.weight })));
 }

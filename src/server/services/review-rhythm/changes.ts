@@ -61,15 +61,16 @@ async function blockersOf(
   const found: (Omit<BlockerInput, 'answered'> & { checkInId: string; authorId: string | null })[] = [];
   for (const kr of history.keyResults) {
     const objective = scope.get(kr.objectiveId);
-    if (!objective) continue;
+    const checkIns = objective && history.checkInsOf.get(kr.id);
+    if (!checkIns) continue;
     const latestId = to.latest.get(kr.id)?.id;
-    for (const checkIn of history.checkInsOf.get(kr.id) ?? []) {
+    for (const checkIn of checkIns) {
       const text = checkIn.blockers?.trim();
       const isNew = checkIn.asOf > from.date;
       if (!text || (!isNew && checkIn.id !== latestId)) continue;
       found.push({
-        ...checkIn,
         checkInId: checkIn.id,
+        authorId: checkIn.authorId,
         objectiveId: objective.id,
         objectiveTitle: objective.title,
         keyResultId: kr.id,
@@ -97,7 +98,11 @@ async function blockersOf(
       ),
     );
   const answerers = new Map<string, (string | null)[]>();
-  for (const a of answers) answerers.set(a.targetId, [...(answerers.get(a.targetId) ?? []), a.authorId]);
+  for (const a of answers) {
+    const by = answerers.get(a.targetId);
+    if (by) by.push(a.authorId);
+    else answerers.set(a.targetId, [a.authorId]);
+  }
   return found.map(({ checkInId, authorId, ...blocker }) => ({
     ...blocker,
     answered: (answerers.get(checkInId) ?? []).some((by) => authorId === null || by !== authorId),
@@ -118,32 +123,35 @@ export async function changesFromHistory(
   const from = momentOf(history, window.from);
   const to = momentOf(history, window.to);
   const scope = new Map(history.objectives.filter((o) => o.status !== 'draft' && inScope(o)).map((o) => [o.id, o]));
-  const objectiveStatuses: ObjectiveStatusInput[] = [...scope.values()].map((o) => ({
-    objectiveId: o.id,
-    objectiveTitle: o.title,
-    before: statusAt(history, from, o),
-    after: statusAt(history, to, o),
-  }));
-  const keyResultChanges: KeyResultChangeInput[] = history.keyResults.flatMap((kr) => {
+  // Only what differs between the two moments can make a line (see rankChanges): a whole cycle is tens of
+  // thousands of key results, and building an input for each that stood still was much of the report's garbage.
+  const objectiveStatuses: ObjectiveStatusInput[] = [];
+  for (const o of scope.values()) {
+    const before = statusAt(history, from, o);
+    const after = statusAt(history, to, o);
+    if (before !== after) objectiveStatuses.push({ objectiveId: o.id, objectiveTitle: o.title, before, after });
+  }
+  const keyResultChanges: KeyResultChangeInput[] = [];
+  for (const kr of history.keyResults) {
     const objective = scope.get(kr.objectiveId);
-    if (!objective) return [];
+    if (!objective) continue;
     const momentFor = (m: CycleMoment) => ({
       progress: m.keyResults.get(kr.id)?.progress ?? 0,
       confidence: m.latest.get(kr.id)?.confidence ?? null,
       stale: staleAt(history, m, kr, objective),
     });
-    const { id: keyResultId, title: keyResultTitle } = kr;
-    return [
-      {
-        objectiveId: objective.id,
-        objectiveTitle: objective.title,
-        keyResultId,
-        keyResultTitle,
-        before: momentFor(from),
-        after: momentFor(to),
-      },
-    ];
-  });
+    const before = momentFor(from);
+    const after = momentFor(to);
+    if (before.progress === after.progress && before.confidence === after.confidence && before.stale === after.stale) continue;
+    keyResultChanges.push({
+      objectiveId: objective.id,
+      objectiveTitle: objective.title,
+      keyResultId: kr.id,
+      keyResultTitle: kr.title,
+      before,
+      after,
+    });
+  }
   const endOf = (date: string) => zonedTime(shiftDate(date, 1), 0, history.timeZone);
   const span = { after: endOf(window.from), until: endOf(window.to) };
   return rankChanges({

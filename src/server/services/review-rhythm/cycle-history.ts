@@ -1,13 +1,14 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import {
-  computeGraphProgress,
+  graphRollup,
   DEFAULT_STATUS_MARGINS,
   valueAsOf,
   type CheckInCadence,
   type GraphProgress,
+  type GraphRollup,
   type StatusMargins,
 } from '../../../domain/index.js';
-import type { Executor } from '../../../db/database.js';
+import { queryRows, type Executor } from '../../../db/database.js';
 import type { Viewer } from '../visibility/objective-visible.js';
 import { alignments, cycles, keyResults, organizations, teams } from '../../../db/schema/index.js';
 import { measureOf } from '../okrs/measure.js';
@@ -19,23 +20,20 @@ export type { HistoryCheckIn } from './history-check-ins.js';
 
 type CycleRow = typeof cycles.$inferSelect;
 export type { HistoryObjective } from './history-objectives.js';
-/** The columns a replay reads: the rows are many (a cycle has tens of thousands of key results). */
-const keyResultColumns = {
-  id: keyResults.id,
-  objectiveId: keyResults.objectiveId,
-  title: keyResults.title,
-  ownerId: keyResults.ownerId,
-  weight: keyResults.weight,
-  kind: keyResults.kind,
-  startValue: keyResults.startValue,
-  targetValue: keyResults.targetValue,
-  targetMin: keyResults.targetMin,
-  targetMax: keyResults.targetMax,
-  milestones: keyResults.milestones,
-  createdAt: keyResults.createdAt,
-  effectiveStartDate: keyResults.effectiveStartDate,
-};
-export type HistoryKeyResult = Pick<typeof keyResults.$inferSelect, keyof typeof keyResultColumns>;
+/**
+ * The columns a replay reads, as raw SQL: the rows are many (a whole cycle has tens of thousands of key results) and
+ * drizzle's per-field mapping cost more than the statement. `createdOn` is the creation's UTC date, all staleAt reads.
+ */
+const keyResultColumns = sql.raw(`id, objective_id as "objectiveId", title, owner_id as "ownerId", weight, kind,
+  start_value as "startValue", target_value as "targetValue", target_min as "targetMin", target_max as "targetMax",
+  milestones, to_char(created_at at time zone 'UTC', 'YYYY-MM-DD') as "createdOn",
+  effective_start_date::text as "effectiveStartDate"`);
+type KeyResultRow = typeof keyResults.$inferSelect;
+export type HistoryKeyResult = Pick<
+  KeyResultRow,
+  'id' | 'objectiveId' | 'title' | 'ownerId' | 'weight' | 'kind' | 'startValue' | 'targetValue' | 'targetMin' | 'targetMax'
+> &
+  Pick<KeyResultRow, 'milestones' | 'effectiveStartDate'> & { createdOn: string };
 export interface CycleHistory {
   cycle: CycleRow;
   timeZone: string;
@@ -54,6 +52,10 @@ export interface CycleHistory {
   latestAt: Map<string, Map<string, HistoryCheckIn>> | null;
   /** The cycle's date arithmetic, each distinct question answered once for the whole replay. */
   dates: HistoryDates;
+  /** The graph's shape, worked out once for every moment replayed. */
+  rollup: GraphRollup;
+  /** The key results by id, whose measures each moment hands the roll-up. */
+  keyResultById: Map<string, HistoryKeyResult>;
 }
 
 export interface CycleMoment extends GraphProgress {
@@ -88,10 +90,10 @@ export async function loadCycleHistory(
   const ids = objectiveRows.map((o) => o.id);
   const [krRows, links] = ids.length
     ? await Promise.all([
-        db
-          .select(keyResultColumns)
-          .from(keyResults)
-          .where(and(eq(keyResults.orgId, orgId), anyUuid(keyResults.objectiveId, ids))),
+        queryRows<HistoryKeyResult>(
+          db,
+          sql`select ${keyResultColumns} from key_results where org_id = ${orgId} and ${anyUuid(sql.raw('objective_id'), ids)}`,
+        ),
         db
           .select({
             childObjectiveId: alignments.childObjectiveId,
@@ -101,7 +103,7 @@ export async function loadCycleHistory(
           .from(alignments)
           .where(and(eq(alignments.orgId, orgId), anyUuid(alignments.childObjectiveId, ids))),
       ])
-    : [[], []];
+    : [[] as HistoryKeyResult[], []];
   const { rows: history, latestAt } = await historyCheckIns(
     db,
     orgId,
@@ -127,6 +129,12 @@ export async function loadCycleHistory(
     visibleTo,
     latestAt,
     dates: historyDates(cycle),
+    rollup: graphRollup(
+      objectiveRows.map((o) => ({ id: o.id, weight: o.weight, driver: o.progressDriver })),
+      krRows.map((kr) => ({ id: kr.id, objectiveId: kr.objectiveId, weight: kr.weight, kind: kr.kind })),
+      links,
+    ),
+    keyResultById: new Map(krRows.map((kr) => [kr.id, kr])),
   };
 }
 
@@ -143,26 +151,15 @@ function replayed(history: CycleHistory, date: string) {
 export function momentOf(history: CycleHistory, date: string): CycleMoment {
   const latest = history.latestAt ? history.latestAt.get(date) : replayed(history, date);
   if (!latest) throw new Error(`this history holds the moments of ${[...history.latestAt!.keys()].join(' and ')}, not ${date}`);
-  const progress = computeGraphProgress(
-    history.objectives.map((o) => ({ id: o.id, weight: o.weight, driver: o.progressDriver })),
-    history.keyResults.map((kr) => ({
-      id: kr.id,
-      objectiveId: kr.objectiveId,
-      weight: kr.weight,
-      measure: measureOf(kr, latest.get(kr.id) ?? null),
-    })),
-    history.alignments,
-  );
+  const progress = history.rollup((id) => measureOf(history.keyResultById.get(id)!, latest.get(id) ?? null));
   return { ...progress, date, latest };
 }
-
-const dateOf = (d: Date) => d.toISOString().slice(0, 10);
 
 /** Stale as the read model decides it (roll-up key results never are), at the moment's date. */
 export function staleAt(history: CycleHistory, moment: CycleMoment, kr: HistoryKeyResult, objective: HistoryObjective): boolean {
   const { cycle } = history;
   if (kr.kind === 'rollup' || moment.date < cycle.startDate) return false;
-  const since = history.dates.paceStart(dateOf(kr.createdAt), objective.effectiveStartDate, kr.effectiveStartDate);
+  const since = history.dates.paceStart(kr.createdOn, objective.effectiveStartDate, kr.effectiveStartDate);
   return history.dates.stale(
     moment.latest.get(kr.id)?.asOf,
     since > moment.date ? moment.date : since,
