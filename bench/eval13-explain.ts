@@ -32,10 +32,15 @@ capturing = false;
 const client = new pg.Client({ connectionString: url });
 await client.connect();
 await client.query('set jit = off');
+// PRESET='set enable_hashjoin = off; …' tries another plan for the same statements.
+if (process.env.PRESET) await client.query(process.env.PRESET);
 for (const { text, values } of captured) {
   console.log('\n==== ' + text.replace(/\s+/g, ' ').slice(0, 300));
   if (process.env.SQL) console.log(text, JSON.stringify(values));
-  const plan = await client.query({ text: `explain (analyze, buffers) ${text}`, values });
+  const plan = await client.query({
+    text: `explain (analyze, buffers${process.env.TIMING === 'off' ? ', timing off' : ''}) ${text}`,
+    values,
+  });
   console.log(plan.rows.map((r: Record<string, string>) => r['QUERY PLAN']).join('\n'));
 }
 await client.end();
