@@ -52,7 +52,9 @@ export const lessons = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    index('lessons_search_idx').using('gin', t.search),
+    // No pending list: a search would read every lesson added since the last (auto)vacuum linearly (40–50 ms at
+    // 17,000 pending, docs/performance.md); lessons are written a few at a time, so inserting into the tree costs nothing.
+    index('lessons_search_idx').using('gin', t.search).with({ fastupdate: false }),
     index('lessons_tags_idx').using('gin', t.tags),
     index('lessons_source_idx').on(t.orgId, t.sourceKind, t.sourceId),
     index('lessons_org_cycle_idx').on(t.orgId, t.cycleId),

@@ -66,80 +66,46 @@ export function highlightParts(headline: string): HighlightPart[] {
     .filter((part) => part.text !== '');
 }
 
+/** Matches ranked per call before the reader's visibility is asked: several pages, so hidden lessons rarely run it dry. */
+const RANKED_WINDOW_PAGES = 4;
+
+type LessonRow = {
+  id: string;
+  text: string;
+  tags: string[];
+  team_id: string | null;
+  team_name: string | null;
+  cycle_id: string;
+  cycle_name: string;
+  objective_id: string | null;
+  objective_title: string | null;
+  outcome: LessonOutcome | null;
+  author_id: string | null;
+  author_name: string | null;
+  source_kind: LessonSourceKind;
+  source_id: string;
+  created_at: string | Date;
+  rank: number | string;
+  headline: string;
+};
+
 /**
- * Who may read a lesson is asked of the ranked matches in rank order, only until the page is full (`offset 0` keeps
- * PostgreSQL from pushing the condition below the sort): a common word matches thousands of lessons, and probing
- * each one's objective was most of the search's time (6,250 probes for 50 results, docs/performance.md).
- *
  * Lessons of the organisation, filtered, ranked by PostgreSQL full-text search (English stemming, `ts_rank`) when
  * there is a query, newest first otherwise; each with its text split into highlighted parts (`ts_headline`).
- * Headlines are made for the page of results only, after ranking.
+ *
+ * The matches are ranked on narrow rows and only the best few pages are kept (a top-N sort, not a sort of every
+ * match with its text: a common word matches thousands of lessons). Who may read a lesson is then asked of those in
+ * rank order, only until the page is full (`offset 0` keeps PostgreSQL from pushing the condition below the sort, or
+ * hashing it over every objective of the organisation's history, docs/performance.md). Should the kept matches not
+ * fill the page (too few matches, or most of them hidden from the reader), the search runs again over all matches,
+ * so the answer is always the first visible lessons in rank order. Headlines are made for the returned page only.
  */
 export async function searchLessons(db: Executor, reader: Reader, query: LessonQuery): Promise<FoundLesson[]> {
-  const { orgId } = reader;
-  const text = query.q?.trim() ?? '';
-  const words = query.match === 'any' ? anyOf(text) : text;
-  const tsquery = words ? sql`websearch_to_tsquery('english', ${words})` : null;
-  // A lesson learned on an objective the reader cannot see is hidden with it (text, snippet and count).
-  const filters: SQL[] = [sql`l.org_id = ${orgId}`];
-  // A lateral probe by primary key, kept from being flattened (`offset 0`): as a plain EXISTS, PostgreSQL may hash it
-  // and judge every objective of the organisation's history (50,000 at 10,000 people) to keep 50 lessons.
-  const visibleProbe = sql`left join lateral (select 1 as ok from objectives vo where ${visibleObjective.id} = l.objective_id
-    and ${objectiveVisibleTo(reader, visibleObjective)} offset 0) v on true`;
-  if (tsquery) filters.push(sql`l.search @@ ${tsquery}`);
-  if (query.teamId) filters.push(sql`l.team_id = ${query.teamId}`);
-  if (query.cycleId) filters.push(sql`l.cycle_id = ${query.cycleId}`);
-  if (query.outcome) filters.push(sql`l.outcome = ${query.outcome}`);
-  if (query.tag) filters.push(sql`l.tags @> array[${query.tag.trim().replace(/^#+/, '').toLowerCase()}]::text[]`);
-  const rank = tsquery ? sql`ts_rank(l.search, ${tsquery})` : sql`0`;
-  const headline = tsquery
-    ? sql`ts_headline('english', page.text, ${tsquery}, ${`StartSel=${START}, StopSel=${STOP}, HighlightAll=true`})`
-    : sql`page.text`;
-  const rows = await queryRows<{
-    id: string;
-    text: string;
-    tags: string[];
-    team_id: string | null;
-    team_name: string | null;
-    cycle_id: string;
-    cycle_name: string;
-    objective_id: string | null;
-    objective_title: string | null;
-    outcome: LessonOutcome | null;
-    author_id: string | null;
-    author_name: string | null;
-    source_kind: LessonSourceKind;
-    source_id: string;
-    created_at: string | Date;
-    rank: number | string;
-    headline: string;
-  }>(
-    db,
-    sql`
-    with page as (
-      select l.* from (
-        select l.id, l.org_id, l.text, l.tags, l.team_id, l.cycle_id, l.objective_id, l.outcome, l.author_id,
-          l.source_kind, l.source_id, l.created_at, ${rank} as rank
-        from lessons l
-        where ${sql.join(filters, sql` and `)}
-        order by rank desc, l.created_at desc, l.id
-        offset 0
-      ) l
-      ${visibleProbe}
-      where l.objective_id is null or v.ok is not null
-      order by l.rank desc, l.created_at desc, l.id
-      limit ${Math.min(query.limit ?? 50, 100)}
-    )
-    select page.id, page.text, page.tags, page.team_id, t.name as team_name, page.cycle_id, c.name as cycle_name,
-      page.objective_id, o.title as objective_title, page.outcome, page.author_id, u.name as author_name,
-      page.source_kind, page.source_id, page.created_at, page.rank, ${headline} as headline
-    from page
-    join cycles c on c.org_id = page.org_id and c.id = page.cycle_id
-    left join teams t on t.org_id = page.org_id and t.id = page.team_id
-    left join objectives o on o.org_id = page.org_id and o.id = page.objective_id
-    left join users u on u.org_id = page.org_id and u.id = page.author_id
-    order by page.rank desc, page.created_at desc, page.id`,
-  );
+  const limit = Math.min(query.limit ?? 50, 100);
+  const window = limit * RANKED_WINDOW_PAGES;
+  let rows = await queryRows<LessonRow>(db, lessonsPage(reader, query, limit, window));
+  // A short page: fewer matches than the window (the same answer, asked again cheaply) or mostly hidden ones.
+  if (rows.length < limit) rows = await queryRows<LessonRow>(db, lessonsPage(reader, query, limit, null));
   return rows.map((row) => ({
     id: row.id,
     text: row.text,
@@ -159,4 +125,51 @@ export async function searchLessons(db: Executor, reader: Reader, query: LessonQ
     rank: Number(row.rank),
     highlight: highlightParts(row.headline),
   }));
+}
+
+/** The statement for one page: the best `window` matches (all of them when null), the visible ones of those, joined. */
+function lessonsPage(reader: Reader, query: LessonQuery, limit: number, window: number | null): SQL {
+  const text = query.q?.trim() ?? '';
+  const words = query.match === 'any' ? anyOf(text) : text;
+  const tsquery = words ? sql`websearch_to_tsquery('english', ${words})` : null;
+  // A lesson learned on an objective the reader cannot see is hidden with it (text, snippet and count).
+  const filters: SQL[] = [sql`l.org_id = ${reader.orgId}`];
+  // A lateral probe by primary key, kept from being flattened (`offset 0`): as a plain EXISTS, PostgreSQL may hash it
+  // and judge every objective of the organisation's history (50,000 at 10,000 people) to keep 50 lessons.
+  const visibleProbe = sql`left join lateral (select 1 as ok from objectives vo where ${visibleObjective.id} = r.objective_id
+    and ${objectiveVisibleTo(reader, visibleObjective)} offset 0) v on true`;
+  if (tsquery) filters.push(sql`l.search @@ ${tsquery}`);
+  if (query.teamId) filters.push(sql`l.team_id = ${query.teamId}`);
+  if (query.cycleId) filters.push(sql`l.cycle_id = ${query.cycleId}`);
+  if (query.outcome) filters.push(sql`l.outcome = ${query.outcome}`);
+  if (query.tag) filters.push(sql`l.tags @> array[${query.tag.trim().replace(/^#+/, '').toLowerCase()}]::text[]`);
+  const rank = tsquery ? sql`ts_rank(l.search, ${tsquery})` : sql`0`;
+  const headline = tsquery
+    ? sql`ts_headline('english', l.text, ${tsquery}, ${`StartSel=${START}, StopSel=${STOP}, HighlightAll=true`})`
+    : sql`l.text`;
+  // The window's rows come out of its top-N sort in rank order, so the page's limit stops the probes once it is full.
+  return sql`
+    with page as (
+      select r.* from (
+        select l.id, l.objective_id, l.created_at, ${rank} as rank
+        from lessons l
+        where ${sql.join(filters, sql` and `)}
+        order by rank desc, l.created_at desc, l.id
+        ${window === null ? sql`offset 0` : sql`limit ${window}`}
+      ) r
+      ${visibleProbe}
+      where r.objective_id is null or v.ok is not null
+      order by r.rank desc, r.created_at desc, r.id
+      limit ${limit}
+    )
+    select l.id, l.text, l.tags, l.team_id, t.name as team_name, l.cycle_id, c.name as cycle_name,
+      l.objective_id, o.title as objective_title, l.outcome, l.author_id, u.name as author_name,
+      l.source_kind, l.source_id, l.created_at, page.rank, ${headline} as headline
+    from page
+    join lessons l on l.org_id = ${reader.orgId} and l.id = page.id
+    join cycles c on c.org_id = l.org_id and c.id = l.cycle_id
+    left join teams t on t.org_id = l.org_id and t.id = l.team_id
+    left join objectives o on o.org_id = l.org_id and o.id = l.objective_id
+    left join users u on u.org_id = l.org_id and u.id = l.author_id
+    order by page.rank desc, page.created_at desc, page.id`;
 }
