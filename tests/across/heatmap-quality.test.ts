@@ -25,7 +25,7 @@ describeEachEngine('Heatmap quality: kept on write, the date-bound rules on read
   it('scores the hand-worked example and follows writes, the date and the principles', { timeout: 120_000 }, async () => {
     const w = t.w;
     const sales = await createTeam(w.owner.client, { name: 'Sales', kind: 'department' });
-    const { objective } = await w.api.objectiveAt(
+    const { objective, kr } = await w.api.objectiveAt(
       { cycleId: w.cycle.id, title: 'Win the mid-market', teamId: sales.id, effectiveStartDate: '2025-01-01' },
       10,
       '2025-01-29',
@@ -102,5 +102,14 @@ describeEachEngine('Heatmap quality: kept on write, the date-bound rules on read
       ],
     });
     expect(await kept()).toBe(48);
+
+    // The latest note comes from the check-in digests PostgreSQL keeps: a noted check-in explains the lag, deleting it
+    // brings back the earlier check-in without a note.
+    const noted = await w.api.checkIn(kr.id, { value: 10, asOf: '2025-02-20', note: 'The pilot customer moved to April' });
+    const explained = await score();
+    expect(explained.score).toBe(100 - 48);
+    expect(explained.findings).not.toContain('behind-pace-without-note:warn');
+    expectStatus(await w.owner.client.delete(`${API}/check-ins/${noted.id}`), 204);
+    expect((await score()).score).toBe(100 - 48 - 10);
   });
 });

@@ -83,7 +83,6 @@ export const REVIEWED_UNSCOPED_QUERIES: Record<string, string[]> = {
     ],
   'Scoped by publishedIn(reader, cycleId), whose first condition is objectives.org_id = reader.orgId (services/across/cycle-facts.ts)': [
     'src/server/services/across/alignment-map.ts › alignmentMap › objectives',
-    'src/server/services/across/heatmap.ts › cycleHeatmap › objectives',
   ],
   'By the id of an outbox row the dispatcher claimed itself (claim() picks due rows of any organisation: delivery is instance work)': [
     'src/server/jobs/dispatcher.ts › settle › outbox',

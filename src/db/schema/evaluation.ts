@@ -1,4 +1,4 @@
-import { bigint, date, foreignKey, integer, pgTable, primaryKey, uuid } from 'drizzle-orm/pg-core';
+import { bigint, date, foreignKey, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { keyResults } from './okrs.js';
 
 /**
@@ -21,6 +21,13 @@ export const checkInDigests = pgTable(
     /** The cycle midpoint the confidence was read at, and the confidence of the latest check-in on or before it. */
     midpoint: date('midpoint').notNull(),
     midpointConfidence: integer('midpoint_confidence'),
+    /**
+     * The latest (not deleted) check-in by date, then entry time: its note is what the coach's "behind pace without a
+     * note" reads, so the heatmap picks each objective's latest note from its key results' digests. Null when none.
+     */
+    latestAsOf: date('latest_as_of'),
+    latestCreatedAt: timestamp('latest_created_at', { withTimezone: true }),
+    latestNote: text('latest_note'),
   },
   (t) => [
     primaryKey({ columns: [t.orgId, t.keyResultId] }),

@@ -1,8 +1,8 @@
-import { and, eq, inArray, isNull } from 'drizzle-orm';
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { alignmentHealth } from '../../../domain/across/alignment-health.js';
 import { teamAndDescendants } from '../../../domain/across/departments.js';
 import type { Database } from '../../../db/database.js';
-import { alignments, keyResults, objectives, type cycles } from '../../../db/schema/index.js';
+import { keyResults, objectives, type cycles } from '../../../db/schema/index.js';
 import { notFound } from '../../errors.js';
 import { plainMembersOf, loadPaceContext, loadTeams, namesOf, objectiveFacts, publishedIn, type ObjectiveFacts } from './cycle-facts.js';
 import { cycleLinks, linksTouching, type MapLink } from './map-links.js';
@@ -57,29 +57,20 @@ async function focusedObjectives(db: Database, reader: Reader, cycle: CycleRow, 
 async function keyResultNodes(db: Database, orgId: string, shown: ObjectiveFacts[], all: boolean): Promise<MapNode[]> {
   const ids = shown.filter((o) => all || o.teamId === null).map((o) => o.id);
   if (ids.length === 0) return [];
+  // Whether some objective aligns to each key result comes with it (an index probe each), not in a second round trip.
   const krs = await db
-    .select({ id: keyResults.id, objectiveId: keyResults.objectiveId, title: keyResults.title, progress: keyResults.progress })
+    .select({
+      id: keyResults.id,
+      objectiveId: keyResults.objectiveId,
+      title: keyResults.title,
+      progress: keyResults.progress,
+      // Written out: drizzle leaves columns in a select list unqualified, which the subquery would take as its own.
+      supported: sql<boolean>`exists (select 1 from alignments a where a.org_id = key_results.org_id
+        and a.parent_key_result_id = key_results.id)`,
+    })
     .from(keyResults)
     .where(and(eq(keyResults.orgId, orgId), inArray(keyResults.objectiveId, ids)))
     .orderBy(keyResults.position);
-  const supported = krs.length
-    ? new Set(
-        (
-          await db
-            .selectDistinct({ id: alignments.parentKeyResultId })
-            .from(alignments)
-            .where(
-              and(
-                eq(alignments.orgId, orgId),
-                inArray(
-                  alignments.parentKeyResultId,
-                  krs.map((k) => k.id),
-                ),
-              ),
-            )
-        ).map((r) => r.id),
-      )
-    : new Set<string | null>();
   const company = new Set(shown.filter((o) => o.teamId === null).map((o) => o.id));
   return krs
     .map((kr): MapNode => ({
@@ -96,7 +87,7 @@ async function keyResultNodes(db: Database, orgId: string, shown: ObjectiveFacts
       expectedProgress: null,
       progressStatus: null,
       orphan: false,
-      unsupported: company.has(kr.objectiveId) && !supported.has(kr.id),
+      unsupported: company.has(kr.objectiveId) && !kr.supported,
       servesNoPillar: false,
       objectiveId: kr.objectiveId,
       objectiveCount: null,
@@ -146,11 +137,8 @@ export async function alignmentMap(db: Database, reader: Reader, cycle: CycleRow
     const focused = await focusedObjectives(db, reader, cycle, focus, options.depth);
     const ids = new Set(focused.map((o) => o.id));
     rows = [...focused, ...company.filter((o) => !ids.has(o.id))];
-    links = await linksTouching(
-      db,
-      orgId,
-      rows.map((o) => o.id),
-    );
+    // Read below together with the names and key results: the links are needed only to build the nodes and edges.
+    links = [];
   } else {
     rows = await db.select(objectiveFacts).from(objectives).where(publishedIn(reader, cycle.id));
     const aggregate = options.aggregate ?? rows.length > AGGREGATE_ABOVE;
@@ -170,17 +158,25 @@ export async function alignmentMap(db: Database, reader: Reader, cycle: CycleRow
       };
     }
   }
-  // Every alignment whose child is shown is among the links (linksTouching reads them by child too; each alignment
-  // has exactly one parent): whether an objective is aligned needs no query of its own.
-  const aligned = new Set(links.map((l) => l.child));
   const ownerIds = [...new Set(rows.flatMap((o) => (o.ownerId ? [o.ownerId] : [])))];
   const teamIds = [...new Set(rows.flatMap((o) => (o.teamId ? [o.teamId] : [])))];
-  const [names, members, krNodes, top] = await Promise.all([
+  const [names, members, krNodes, top, touching] = await Promise.all([
     namesOf(db, orgId, ownerIds),
     plainMembersOf(db, orgId, teamIds),
     keyResultNodes(db, orgId, rows, options.keyResults),
     pillarLayer(db, orgId, rows, { all: !options.focusTeamId, pace, targetOf: (o) => o.id }),
+    options.focusTeamId
+      ? linksTouching(
+          db,
+          orgId,
+          rows.map((o) => o.id),
+        )
+      : Promise.resolve(links),
   ]);
+  links = touching;
+  // Every alignment whose child is shown is among the links (linksTouching reads them by child too; each alignment
+  // has exactly one parent): whether an objective is aligned needs no query of its own.
+  const aligned = new Set(links.map((l) => l.child));
   const facts = { teams, pace, names, members, aligned };
   const objectiveNodes = rows.map((o) => objectiveNode(o, facts));
   const shown = new Set(rows.map((o) => o.id));

@@ -1,13 +1,13 @@
-import { and, eq, inArray, isNotNull } from 'drizzle-orm';
 import { groupByDepartment, heatmapTeam, type HeatmapObjective } from '../../../domain/across/heatmap.js';
 import { alignmentHealth } from '../../../domain/across/alignment-health.js';
 import type { Database } from '../../../db/database.js';
-import { alignments, objectives, type cycles } from '../../../db/schema/index.js';
+import type { cycles } from '../../../db/schema/index.js';
 import { cycleSnapshot } from '../okrs/cycle-graph.js';
 import { loadPrinciples } from '../quality/principles.js';
-import { loadPaceContext, loadTeams, publishedIn } from './cycle-facts.js';
-import { heatmapQualityScores } from './heatmap-quality.js';
-import { punctualityByTeam } from './heatmap-punctuality.js';
+import { loadPaceContext, loadTeams } from './cycle-facts.js';
+import { heatmapObjectiveFacts } from './heatmap-facts.js';
+import { cycleQualityCounts, heatmapQualityScores } from './heatmap-quality.js';
+import { punctualityOfTeams } from './heatmap-punctuality.js';
 import type { Reader } from '../visibility/objective-visible.js';
 
 type CycleRow = typeof cycles.$inferSelect;
@@ -19,36 +19,26 @@ type CycleRow = typeof cycles.$inferSelect;
  */
 export async function cycleHeatmap(db: Database, reader: Reader, cycle: CycleRow, options: { now: Date; asOf?: string }) {
   const { orgId } = reader;
-  const [teams, pace, rows] = await Promise.all([
+  const [teams, pace, { resolved }] = await Promise.all([
     loadTeams(db, orgId),
     loadPaceContext(db, orgId, cycle, options.now, options.asOf),
-    db
-      .select()
-      .from(objectives)
-      .where(and(publishedIn(reader, cycle.id), isNotNull(objectives.teamId))),
-  ]);
-  const ids = rows.map((o) => o.id);
-  const [snapshot, aligned, punctuality, { resolved }] = await Promise.all([
-    options.asOf ? cycleSnapshot(db, orgId, cycle.id, options.asOf) : Promise.resolve(null),
-    ids.length
-      ? db
-          .selectDistinct({ id: alignments.childObjectiveId })
-          .from(alignments)
-          .where(and(eq(alignments.orgId, orgId), inArray(alignments.childObjectiveId, ids)))
-      : Promise.resolve([]),
-    punctualityByTeam(db, reader, cycle.id, pace.date),
     loadPrinciples(db, orgId),
   ]);
-  const quality = await heatmapQualityScores(db, orgId, cycle, rows, pace, resolved);
-  const alignedIds = new Set(aligned.map((a) => a.id));
+  const [rows, counts, snapshot] = await Promise.all([
+    heatmapObjectiveFacts(db, reader, cycle.id, pace.date),
+    cycleQualityCounts(db, orgId, cycle),
+    options.asOf ? cycleSnapshot(db, orgId, cycle.id, options.asOf) : Promise.resolve(null),
+  ]);
+  const quality = await heatmapQualityScores(db, orgId, cycle, rows, counts, pace, resolved);
+  const punctuality = punctualityOfTeams(rows);
   const byTeam = new Map<string, HeatmapObjective[]>();
   for (const row of rows) {
     const progress = snapshot?.objectives.get(row.id) ?? row.progress;
     const facts: HeatmapObjective = {
-      teamId: row.teamId!,
+      teamId: row.teamId,
       progress,
       ...pace.pace({ progress, effectiveStartDate: row.effectiveStartDate }),
-      aligned: alignedIds.has(row.id),
+      aligned: row.aligned,
       standaloneReason: row.standaloneReason,
       quality: quality.get(row.id) ?? 100,
     };
