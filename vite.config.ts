@@ -7,7 +7,30 @@ export default defineConfig({
   root: 'src/web',
   plugins: [react(), precompress()],
   // The manifest lets tests/web-delivery check which chunks each route loads.
-  build: { outDir: '../../dist/web', emptyOutDir: true, manifest: true },
+  build: {
+    outDir: '../../dist/web',
+    emptyOutDir: true,
+    manifest: true,
+    rolldownOptions: {
+      output: {
+        // Lighthouse's mobile run queues requests six at a time (HTTP/1.1): Mantine's many small
+        // shared modules are grouped by the set of pages that use them, and groups under 10 KB are
+        // merged into a neighbour, so a first visit asks for about a third fewer scripts.
+        chunkFileNames: (chunk) => (chunk.name.startsWith('ui~') ? 'assets/ui-[hash].js' : 'assets/[name]-[hash].js'),
+        codeSplitting: {
+          groups: [
+            {
+              name: 'ui',
+              test: /node_modules[\\/](@mantine|@floating-ui)[\\/]/,
+              priority: 1,
+              entriesAware: true,
+              entriesAwareMergeThreshold: 10_000,
+            },
+          ],
+        },
+      },
+    },
+  },
   server: {
     proxy: { '/api': { target: process.env.CAIRN_API_URL ?? 'http://127.0.0.1:3001', changeOrigin: false } },
   },
