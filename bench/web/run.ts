@@ -2,7 +2,7 @@
  * `npm run bench:web`: builds the web app, starts `cairn serve --demo` on a fresh PGlite directory,
  * signs in as the demo owner, records what each page downloads and runs Lighthouse on Home, the OKR
  * tree and an objective page (mobile and desktop, median of --runs). Also the server's memory.
- * Options: --no-build, --runs N (3), --port N (3900), --no-lighthouse. Report: tmp/bench-web/.
+ * Options: --no-build, --runs N (3), --port N (3900), --no-lighthouse, --mobile-only. Report: tmp/bench-web/.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -40,7 +40,8 @@ const routes = { Home: '/', 'OKR tree': '/okrs', Objective: `/objectives/${objec
 const loads = await recordRouteLoads(server.url, cookie, Object.values(routes));
 const scores: { page: string; preset: Preset; median: LighthouseResult; runs: LighthouseResult[] }[] = [];
 if (!args.includes('--no-lighthouse')) {
-  for (const preset of ['mobile', 'desktop'] as const)
+  const presets: Preset[] = args.includes('--mobile-only') ? ['mobile'] : ['mobile', 'desktop'];
+  for (const preset of presets)
     for (const [page, route] of Object.entries(routes)) {
       const results: LighthouseResult[] = [];
       for (let i = 0; i < runs; i++) results.push(await runLighthouse(server.url + route, cookie, preset));
