@@ -36,7 +36,7 @@ const windowColumns = sql.raw(`c.id, c.key_result_id as "keyResultId", c.author_
  * Raw SQL: drizzle's per-field mapping and a Date per row were a third of a whole-cycle report's time; the entry
  * time comes as toISOString() would write it (PostgreSQL truncates to milliseconds as Date does).
  */
-function windowRows(db: Executor, orgId: string, ids: readonly string[], from: string, until: string) {
+function windowRows(db: Executor, orgId: string, keyResultsIn: SQL, from: string, until: string) {
   const live = sql`c.org_id = ${orgId} and c.key_result_id = kr.id and not c.deleted`;
   const latest = (role: Role, date: string) =>
     sql`(select ${windowColumns}, ${role}::text as role from check_ins c where ${live} and c.as_of <= ${date}::date
@@ -49,55 +49,78 @@ function windowRows(db: Executor, orgId: string, ids: readonly string[], from: s
       union all (select ${windowColumns}, 'blocker'::text as role from check_ins c where ${live}
         and c.as_of > ${from}::date and c.as_of <= ${until}::date and c.blockers is not null and c.blockers <> '')
     ) found
-    where kr.org_id = ${orgId} and ${anyUuid(sql.raw('kr.id'), ids)}`,
+    where kr.org_id = ${orgId} and ${keyResultsIn}`,
   );
 }
 
-const checkIn = ({ role: _role, ...row }: WindowRow): HistoryCheckIn => row;
 const newestFirst = (a: HistoryCheckIn, b: HistoryCheckIn) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : 0);
 
+/** The key results a window reads, as a condition on `kr` (key_results): a list of ids, or a subquery. */
+export type WindowKeyResults = readonly string[] | SQL;
+
 /**
- * The check-ins of these key results a history needs, newest entry first (as cycleSnapshot reads them: on a tie
- * valueAsOf keeps the first it saw). A window holds, per key result, the latest check-in by the end of `from` and
- * by the end of `until` — all a moment at either date reads — and every check-in in between that names a
- * blocker (the report lists those): replaying the window from them gives what the whole trail gives. Its rows
- * leave out the latest by `from` unless it is also the latest by `until`: nothing but that moment reads them.
+ * The check-ins of these key results a history needs, per key result newest entry first (as cycleSnapshot reads
+ * them: on a tie valueAsOf keeps the first it saw): every one up to the end of `until`.
  */
-export async function historyCheckIns(
+export async function trailCheckIns(
   db: Executor,
   orgId: string,
   ids: readonly string[],
   until: string,
-  span: CheckInSpan,
-): Promise<{ rows: HistoryCheckIn[]; latestAt: Map<string, Map<string, HistoryCheckIn>> | null }> {
-  if (span.kind === 'trail') {
-    const rows = ids.length
-      ? await queryRows<HistoryCheckIn>(
-          db,
-          sql`select ${windowColumns} from check_ins c
+): Promise<Map<string, HistoryCheckIn[]>> {
+  const rows = ids.length
+    ? await queryRows<HistoryCheckIn>(
+        db,
+        sql`select ${windowColumns} from check_ins c
           where c.org_id = ${orgId} and ${anyUuid(sql.raw('c.key_result_id'), ids)} and not c.deleted and c.as_of <= ${until}::date
           order by c.created_at desc`,
-        )
-      : [];
-    return { rows, latestAt: null };
+      )
+    : [];
+  const checkInsOf = new Map<string, HistoryCheckIn[]>();
+  for (const row of rows) {
+    const list = checkInsOf.get(row.keyResultId);
+    if (list) list.push(row);
+    else checkInsOf.set(row.keyResultId, [row]);
   }
-  const found = ids.length ? await windowRows(db, orgId, ids, span.from, until) : [];
+  return checkInsOf;
+}
+
+/**
+ * What a report between the end of `from` and the end of `until` reads: per key result, the latest check-in by
+ * the end of `from` and by the end of `until` — all a moment at either date reads — and every check-in in between
+ * that names a blocker (the report lists those): replaying the window from them gives what the whole trail gives.
+ * `checkInsOf` holds per key result the latest by `until` and those blockers, newest entry first (stable, as the
+ * trail is read), not the latest by `from`: nothing but that moment reads it. The key results come as ids or as a
+ * subquery, so the statement can start before they are loaded. The rows keep their `role` (unread).
+ */
+export async function windowCheckIns(
+  db: Executor,
+  orgId: string,
+  keyResults: WindowKeyResults,
+  from: string,
+  until: string,
+): Promise<{ checkInsOf: Map<string, HistoryCheckIn[]>; latestAt: Map<string, Map<string, HistoryCheckIn>> }> {
+  const keyResultsIn = Array.isArray(keyResults) ? anyUuid(sql.raw('kr.id'), keyResults) : (keyResults as SQL);
+  const found = Array.isArray(keyResults) && keyResults.length === 0 ? [] : await windowRows(db, orgId, keyResultsIn, from, until);
   const atUntil = new Map<string, HistoryCheckIn>();
   const atFrom = new Map<string, HistoryCheckIn>();
-  const blockers: HistoryCheckIn[] = [];
+  const checkInsOf = new Map<string, HistoryCheckIn[]>();
+  // Per key result the rows come as the lateral lists them: its latest by `until`, by `from`, then its blockers.
   for (const row of found) {
-    if (row.role === 'until') atUntil.set(row.keyResultId, checkIn(row));
-    else if (row.role === 'from') atFrom.set(row.keyResultId, checkIn(row));
-    else blockers.push(checkIn(row));
+    if (row.role === 'until') {
+      atUntil.set(row.keyResultId, row);
+      checkInsOf.set(row.keyResultId, [row]);
+    } else if (row.role === 'from') atFrom.set(row.keyResultId, row);
+    else {
+      const list = checkInsOf.get(row.keyResultId)!;
+      if (list[0]!.id !== row.id) list.push(row);
+    }
   }
-  const unique = new Map<string, HistoryCheckIn>();
-  for (const row of atUntil.values()) unique.set(row.id, row);
-  for (const row of blockers) if (!unique.has(row.id)) unique.set(row.id, row);
-  // Newest entry first, as the whole trail is read (the order blockers are listed in); the sort is stable.
+  for (const list of checkInsOf.values()) if (list.length > 1) list.sort(newestFirst);
   return {
-    rows: [...unique.values()].sort(newestFirst),
+    checkInsOf,
     latestAt: new Map([
-      [span.from, atFrom],
+      [from, atFrom],
       [until, atUntil],
     ]),
   };
