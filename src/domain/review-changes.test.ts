@@ -119,3 +119,12 @@ describe('blockers and alignment', () => {
     expect(items[3]!.summary).toBe('Child now aligns to P');
   });
 });
+
+describe('ties within a rank', () => {
+  it('order by objective, then key result, then kind, as localeCompare orders the titles', () => {
+    const titles = ['été', 'Zebra', 'apple', 'Apple', 'éclair', 'a_b', 'ab', 'a-b', 'Émile', 'zoo', '10 tasks', '9 tasks'];
+    const stale = titles.map((title) => kr(title, moment(0.3, null, false), moment(0.3, null, true)));
+    const listed = rankChanges({ ...none, keyResults: stale }).map((i) => i.keyResultTitle);
+    expect(listed).toEqual([...titles].sort((a, b) => `O ${a}`.localeCompare(`O ${b}`)));
+  });
+});

@@ -48,6 +48,8 @@ export interface GraphAdjustments {
   given?: ReadonlyMap<string, number>;
 }
 
+const NONE: readonly WeightedProgress[] = [];
+
 /** A key result as the graph's shape needs it: its measure comes with each computation. */
 export type GraphKeyResultShape = Omit<GraphKeyResult, 'measure'> & { readonly kind: KeyResultMeasure['kind'] };
 
@@ -92,14 +94,21 @@ export function graphRollup(
     const objectiveProgressById = new Map<string, number>();
     const krProgressById = new Map<string, KeyResultProgress>();
     const visiting = new Set<string>();
-    const weighted = (ids: readonly string[]): WeightedProgress[] =>
-      ids.flatMap((id) => (objectiveById.has(id) ? [{ progress: progressOfObjective(id), weight: objectiveById.get(id)!.weight }] : []));
+    const weighted = (ids: readonly string[] | undefined): WeightedProgress[] => {
+      const items: WeightedProgress[] = [];
+      if (ids)
+        for (const id of ids) {
+          const objective = objectiveById.get(id);
+          if (objective) items.push({ progress: progressOfObjective(id), weight: objective.weight });
+        }
+      return items;
+    };
 
     function progressOfKr(kr: GraphKeyResultShape): KeyResultProgress {
       const known = krProgressById.get(kr.id);
       if (known) return known;
       const measure = measureOf(kr.id);
-      const computed = keyResultProgress(measure, measure.kind === 'rollup' ? weighted(uniqueChildrenOfKr.get(kr.id) ?? []) : []);
+      const computed = keyResultProgress(measure, measure.kind === 'rollup' ? weighted(uniqueChildrenOfKr.get(kr.id)) : NONE);
       const result = adjust.keyResult ? { ...computed, progress: adjust.keyResult(kr.id, computed.progress) } : computed;
       krProgressById.set(kr.id, result);
       return result;
@@ -114,7 +123,7 @@ export function graphRollup(
       const computed = objectiveProgress({
         driver: objective.driver,
         keyResults: (krsOf.get(id) ?? []).map((kr) => ({ progress: progressOfKr(kr).progress, weight: kr.weight })),
-        alignedObjectives: weighted(uniqueChildrenOfObjective.get(id) ?? []),
+        alignedObjectives: weighted(uniqueChildrenOfObjective.get(id)),
       });
       visiting.delete(id);
       const progress = adjust.objective ? adjust.objective(id, computed) : computed;

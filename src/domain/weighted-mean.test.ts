@@ -71,6 +71,23 @@ describe('weightedMeanProgress', () => {
     ).toBeCloseTo(2 / 3, 12);
   });
 
+  it('gives the very number weightedMean gives over the same values and weights', () => {
+    const items = [0.1, 0.2, 0.3, 1 / 3, 0.7, 0.05, 0.999].map((progress, i) => ({ progress, weight: [1, 0.3, 2, 0.7, 5, 0.1, 3][i]! }));
+    for (let n = 1; n <= items.length; n++) {
+      const some = items.slice(0, n);
+      expect(Object.is(weightedMeanProgress(some), weightedMean(some.map((x) => ({ value: x.progress, weight: x.weight }))))).toBe(true);
+    }
+  });
+
+  it('names the weight at fault', () => {
+    expect(() =>
+      weightedMeanProgress([
+        { progress: 0.5, weight: 1 },
+        { progress: 0.5, weight: 0 },
+      ]),
+    ).toThrow('items[1].weight');
+  });
+
   it.each([[1.2], [-0.1]])('refuses progress %s outside 0–1', (progress) => {
     expect(() => weightedMeanProgress([{ progress, weight: 1 }])).toThrow(RangeError);
   });

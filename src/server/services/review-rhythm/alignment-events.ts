@@ -15,6 +15,8 @@ interface ParentRef {
  * only that team's part of the cycle) — from the database, under the same reading rule as the history.
  */
 async function parentTitles(db: Executor, orgId: string, history: CycleHistory, refs: ParentRef[]) {
+  // Nothing to name (the usual window): no maps of every title of the cycle.
+  if (refs.length === 0) return { objectiveTitle: new Map<string, string>(), keyResultTitle: new Map<string, string>() };
   const objectiveTitle = new Map(history.objectives.map((o) => [o.id, o.title]));
   const keyResultTitle = new Map(history.keyResults.map((k) => [k.id, k.title]));
   const missing = (ids: (string | null | undefined)[], known: Map<string, string>) =>

@@ -135,14 +135,15 @@ export async function changesFromHistory(
   for (const kr of history.keyResults) {
     const objective = scope.get(kr.objectiveId);
     if (!objective) continue;
-    const momentFor = (m: CycleMoment) => ({
-      progress: m.keyResults.get(kr.id)?.progress ?? 0,
-      confidence: m.latest.get(kr.id)?.confidence ?? null,
-      stale: staleAt(history, m, kr, objective),
-    });
-    const before = momentFor(from);
-    const after = momentFor(to);
-    if (before.progress === after.progress && before.confidence === after.confidence && before.stale === after.stale) continue;
+    const progressBefore = from.keyResults.get(kr.id)?.progress ?? 0;
+    const progressAfter = to.keyResults.get(kr.id)?.progress ?? 0;
+    const confidenceBefore = from.latest.get(kr.id)?.confidence ?? null;
+    const confidenceAfter = to.latest.get(kr.id)?.confidence ?? null;
+    const staleBefore = staleAt(history, from, kr, objective);
+    const staleAfter = staleAt(history, to, kr, objective);
+    if (progressBefore === progressAfter && confidenceBefore === confidenceAfter && staleBefore === staleAfter) continue;
+    const before = { progress: progressBefore, confidence: confidenceBefore, stale: staleBefore };
+    const after = { progress: progressAfter, confidence: confidenceAfter, stale: staleAfter };
     keyResultChanges.push({
       objectiveId: objective.id,
       objectiveTitle: objective.title,
@@ -154,13 +155,10 @@ export async function changesFromHistory(
   }
   const endOf = (date: string) => zonedTime(shiftDate(date, 1), 0, history.timeZone);
   const span = { after: endOf(window.from), until: endOf(window.to) };
-  return rankChanges({
-    objectives: objectiveStatuses,
-    keyResults: keyResultChanges,
-    blockers: await blockersOf(db, orgId, history, scope, from, to, span.until),
-    alignments: await alignmentEvents(db, orgId, history, scope, span),
-    extra: await kpiHealthChanges(db, orgId, history, scope, window),
-  });
+  const blockers = await blockersOf(db, orgId, history, scope, from, to, span.until);
+  const alignments = await alignmentEvents(db, orgId, history, scope, span);
+  const extra = await kpiHealthChanges(db, orgId, history, scope, window);
+  return rankChanges({ objectives: objectiveStatuses, keyResults: keyResultChanges, blockers, alignments, extra });
 }
 
 /**

@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, sql, type SQL } from 'drizzle-orm';
 import {
   graphRollup,
   DEFAULT_STATUS_MARGINS,
@@ -12,9 +12,9 @@ import { queryRows, type Executor } from '../../../db/database.js';
 import type { Viewer } from '../visibility/objective-visible.js';
 import { alignments, cycles, keyResults, organizations, teams } from '../../../db/schema/index.js';
 import { measureOf } from '../okrs/measure.js';
-import { historyCheckIns, anyUuid, type CheckInSpan, type HistoryCheckIn } from './history-check-ins.js';
+import { anyUuid, trailCheckIns, windowCheckIns, type CheckInSpan, type HistoryCheckIn } from './history-check-ins.js';
 import { historyDates, type HistoryDates } from './history-dates.js';
-import { historyObjectives, type HistoryObjective } from './history-objectives.js';
+import { historyObjectiveIds, historyObjectives, type HistoryObjective } from './history-objectives.js';
 
 export type { HistoryCheckIn } from './history-check-ins.js';
 
@@ -64,6 +64,14 @@ export interface CycleMoment extends GraphProgress {
 }
 
 /**
+ * The key results of the objectives historyObjectives loads, as a condition on `kr`: an array, not `in (…)`, so
+ * they are probed through key_results_objective_idx. A join was planned as a sequential scan of key_results,
+ * which — run beside the key result statement's own scan — made that scan start where this one was
+ * (synchronize_seqscans) and hand the key results over in another order (the movers' ties follow that order).
+ */
+const keyResultsOfObjectives = (ids: SQL): SQL => sql`kr.objective_id = any(array(${ids}))`;
+
+/**
  * A cycle and its check-in history up to the end of `until`, loaded once, so several moments can be replayed in
  * memory with the same roll-up the live write path uses (time travel, like `cycleSnapshot`, for many dates).
  */
@@ -79,6 +87,14 @@ export async function loadCycleHistory(
   /** Every check-in up to `until` (an agenda's confidence trail), or only what a report from a date to `until` reads. */
   span: CheckInSpan = { kind: 'trail' },
 ): Promise<CycleHistory> {
+  // A window names its key results by a subquery (the objectives' own statement, or the team walk once more), so
+  // its statement — the longest — runs beside the others instead of after them.
+  const early =
+    span.kind === 'window'
+      ? windowCheckIns(db, orgId, keyResultsOfObjectives(historyObjectiveIds(orgId, cycle.id, visibleTo, onlyTeams)), span.from, until)
+      : null;
+  // Settled at once if another statement fails first, so it never goes unhandled.
+  early?.catch(() => {});
   const [[org], objectiveRows, teamRows] = await Promise.all([
     db
       .select({ timeZone: organizations.timeZone, settings: organizations.settings })
@@ -104,19 +120,17 @@ export async function loadCycleHistory(
           .where(and(eq(alignments.orgId, orgId), anyUuid(alignments.childObjectiveId, ids))),
       ])
     : [[] as HistoryKeyResult[], []];
-  const { rows: history, latestAt } = await historyCheckIns(
-    db,
-    orgId,
-    krRows.map((k) => k.id),
-    until,
-    span,
-  );
-  const checkInsOf = new Map<string, HistoryCheckIn[]>();
-  for (const row of history) {
-    const list = checkInsOf.get(row.keyResultId) ?? [];
-    list.push(row);
-    checkInsOf.set(row.keyResultId, list);
-  }
+  const { checkInsOf, latestAt } = early
+    ? await early
+    : {
+        checkInsOf: await trailCheckIns(
+          db,
+          orgId,
+          krRows.map((k) => k.id),
+          until,
+        ),
+        latestAt: null,
+      };
   return {
     cycle,
     timeZone: org?.timeZone ?? 'UTC',

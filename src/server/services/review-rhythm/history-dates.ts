@@ -8,12 +8,26 @@ type DateArg = string | null | undefined;
  * distinct question is answered once per history. Pure functions: the answers are the ones the domain gives.
  */
 function once<A extends DateArg[], R>(compute: (...args: A) => R): (...args: A) => R {
-  const answers = new Map<string, R>();
+  // A tree of maps, one level per argument (null and undefined are one key): no key string built per question,
+  // and a whole cycle asks tens of thousands of them.
+  type Level = Map<string | null, Level | { answer: R }>;
+  const root: Level = new Map();
   return (...args: A) => {
-    const key = args.map((a) => a ?? '-').join('|');
-    if (answers.has(key)) return answers.get(key)!;
+    let level = root;
+    for (let i = 0; i < args.length - 1; i++) {
+      const key = args[i] ?? null;
+      let next = level.get(key) as Level | undefined;
+      if (!next) {
+        next = new Map();
+        level.set(key, next);
+      }
+      level = next;
+    }
+    const last = args[args.length - 1] ?? null;
+    const known = level.get(last) as { answer: R } | undefined;
+    if (known) return known.answer;
     const answer = compute(...args);
-    answers.set(key, answer);
+    level.set(last, { answer });
     return answer;
   };
 }

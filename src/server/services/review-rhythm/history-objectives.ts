@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { queryRows, type Executor } from '../../../db/database.js';
 import { objectives } from '../../../db/schema/index.js';
@@ -37,7 +37,6 @@ export async function historyObjectives(
   visibleTo: Viewer | null,
   onlyTeams: readonly string[] | null,
 ): Promise<HistoryObjective[]> {
-  const readable = (o: typeof walkedObjective) => (visibleTo ? objectiveVisibleTo(visibleTo, o) : sql`true`);
   if (onlyTeams === null)
     return db
       .select(objectiveColumns)
@@ -46,12 +45,20 @@ export async function historyObjectives(
   if (onlyTeams.length === 0) return [];
   // One recursive statement instead of a round trip (and a list of ids sent back) per level: a department's part
   // of the cycle is four levels and ~1,200 objectives deep. `union` walks each objective once, even through a loop.
-  const o = walkedObjective;
   return queryRows<HistoryObjective>(
     db,
-    sql`with recursive walked(id) as (
+    sql`${teamWalk(orgId, cycleId, visibleTo, onlyTeams)}
+    select ${columnsOf} from walked w join objectives o on o.org_id = ${orgId} and o.id = w.id`,
+  );
+}
+
+/** The `with recursive walked(id)` of historyObjectives: these teams' objectives and what aligns into them. */
+function teamWalk(orgId: string, cycleId: string, visibleTo: Viewer | null, onlyTeams: readonly string[]): SQL {
+  const o = walkedObjective;
+  const readable = visibleTo ? objectiveVisibleTo(visibleTo, o) : sql`true`;
+  return sql`with recursive walked(id) as (
       select o.id from objectives o
-      where o.org_id = ${orgId} and o.cycle_id = ${cycleId} and ${anyUuid(sql.raw('o.team_id'), onlyTeams)} and ${readable(o)}
+      where o.org_id = ${orgId} and o.cycle_id = ${cycleId} and ${anyUuid(sql.raw('o.team_id'), onlyTeams)} and ${readable}
       union
       select o.id from walked w
       cross join lateral (
@@ -61,8 +68,20 @@ export async function historyObjectives(
         join alignments a on a.org_id = ${orgId} and a.parent_key_result_id = k.id
         where k.org_id = ${orgId} and k.objective_id = w.id
       ) child
-      join objectives o on o.org_id = ${orgId} and o.id = child.id and o.cycle_id = ${cycleId} and ${readable(o)}
-    )
-    select ${columnsOf} from walked w join objectives o on o.org_id = ${orgId} and o.id = w.id`,
-  );
+      join objectives o on o.org_id = ${orgId} and o.id = child.id and o.cycle_id = ${cycleId} and ${readable}
+    )`;
+}
+
+/**
+ * The ids historyObjectives gives, as a subquery (for `= any(array(…))`): a statement keyed on them can run beside
+ * the one loading them instead of after it.
+ */
+export function historyObjectiveIds(orgId: string, cycleId: string, visibleTo: Viewer | null, onlyTeams: readonly string[] | null): SQL {
+  if (onlyTeams === null) {
+    const o = walkedObjective;
+    return sql`select o.id from objectives o
+      where o.org_id = ${orgId} and o.cycle_id = ${cycleId} and ${visibleTo ? objectiveVisibleTo(visibleTo, o) : sql`true`}`;
+  }
+  if (onlyTeams.length === 0) return sql`select null::uuid where false`;
+  return sql`${teamWalk(orgId, cycleId, visibleTo, onlyTeams)} select w.id from walked w`;
 }
