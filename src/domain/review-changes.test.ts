@@ -45,6 +45,22 @@ describe('key result changes: movers, confidence drops, staleness', () => {
       'moved_up:up2',
     ]);
   });
+
+  it('chooses among movers tied at the cut by id, whatever order they come in', () => {
+    const tied = Array.from({ length: MOVERS_PER_DIRECTION + 3 }, (_, i) => kr(`t${i}`, moment(0), moment(1)));
+    const chosen = (inputs: KeyResultChangeInput[]) => rankChanges({ ...none, keyResults: inputs }).map((i) => i.keyResultId);
+    const forwards = chosen(tied);
+    expect(forwards).toHaveLength(MOVERS_PER_DIRECTION);
+    expect(chosen([...tied].reverse())).toEqual(forwards);
+    expect(new Set(forwards)).toEqual(
+      new Set(
+        tied
+          .map((t) => t.keyResultId)
+          .sort()
+          .slice(0, MOVERS_PER_DIRECTION),
+      ),
+    );
+  });
 });
 
 describe('objective status changes', () => {

@@ -131,7 +131,11 @@ function movers(inputs: readonly KeyResultChangeInput[]): ChangeItem[] {
   const deltas = inputs
     .map((kr) => ({ kr, delta: kr.after.progress - kr.before.progress }))
     .filter((m) => Math.abs(m.delta) >= MOVER_THRESHOLD - 1e-12);
-  const byMagnitude = (a: { delta: number }, b: { delta: number }) => Math.abs(b.delta) - Math.abs(a.delta);
+  // Ties (many key results move by exactly 100 %) break by id: which ones make the list must not
+  // depend on the order the database happened to return them in.
+  type Move = { kr: KeyResultChangeInput; delta: number };
+  const byMagnitude = (a: Move, b: Move) =>
+    Math.abs(b.delta) - Math.abs(a.delta) || (a.kr.keyResultId < b.kr.keyResultId ? -1 : a.kr.keyResultId > b.kr.keyResultId ? 1 : 0);
   const up = deltas
     .filter((m) => m.delta > 0)
     .sort(byMagnitude)
@@ -140,7 +144,7 @@ function movers(inputs: readonly KeyResultChangeInput[]): ChangeItem[] {
     .filter((m) => m.delta < 0)
     .sort(byMagnitude)
     .slice(0, MOVERS_PER_DIRECTION);
-  const item = ({ kr, delta }: { kr: KeyResultChangeInput; delta: number }) =>
+  const item = ({ kr, delta }: Move) =>
     keyResultItem(
       kr,
       delta > 0 ? 'moved_up' : 'moved_down',
