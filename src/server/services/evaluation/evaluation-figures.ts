@@ -17,7 +17,15 @@ export interface ExtraFigures {
  * counted directly, so the numbers are always those of the domain's definitions (checkInPunctuality: period k is
  * (start + (k−1)·days, start + k·days]; cycleMidpoint: start plus half the length, rounded down).
  */
-export function figuresOf(reader: Reader, cycleIds: string[], today: string, teamId?: string, extra?: ExtraFigures): SQL {
+export function figuresOf(
+  reader: Reader,
+  cycleIds: string[],
+  today: string,
+  teamId?: string,
+  extra?: ExtraFigures,
+  /** A further condition on the cycle (cy) or objective (o): only those rows. */
+  only?: SQL,
+): SQL {
   const { orgId } = reader;
   return sql`
     k as (
@@ -39,6 +47,7 @@ export function figuresOf(reader: Reader, cycleIds: string[], today: string, tea
         sql`, `,
       )}) and o.status in ('active', 'closed') and ${objectiveVisibleTo(reader, alias(objectives, 'o'))}
         ${teamId ? sql`and o.team_id = ${teamId}` : sql``}
+        ${only ? sql`and ${only}` : sql``}
     ),
     f as (
       select k.*,
