@@ -24,13 +24,6 @@ type SumsRow = Record<'cycle_id', string> & Record<(typeof SUMS)[number], number
 
 const uuids = (ids: readonly string[]) => `{${ids.join(',')}}`;
 
-/** The objective-level sums over `source` (one row per objective with key results: cycle_id, type, objective_score). */
-const objectiveSums = (score: SQL) => sql`count(*) as objectives,
-  count(*) filter (where type = 'committed') as committed,
-  count(*) filter (where type = 'committed' and ${score} >= ${1 - FLOAT_EPSILON}) as achieved,
-  count(*) filter (where type = 'aspirational') as aspirational,
-  sum(${score}) filter (where type = 'aspirational') as aspirational_sum`;
-
 /**
  * The headline numbers of earlier cycles: the same definitions as the full evaluation (objectives with key results;
  * committed achieved at 1.0; Brier with o = 1 at a final score of 1.0), thresholds with the domain's float tolerance.
@@ -126,7 +119,12 @@ async function liveSums(db: Executor, reader: Reader, cycleIds: string[], today:
       select distinct on (objective_id) cycle_id, objective_id, type, objective_score from f
     ),
     by_objectives as (
-      select cycle_id, ${objectiveSums(sql`objective_score`)} from o group by cycle_id
+      select cycle_id, count(*) as objectives,
+        count(*) filter (where type = 'committed') as committed,
+        count(*) filter (where type = 'committed' and objective_score >= ${1 - FLOAT_EPSILON}) as achieved,
+        count(*) filter (where type = 'aspirational') as aspirational,
+        sum(objective_score) filter (where type = 'aspirational') as aspirational_sum
+      from o group by cycle_id
     ),
     by_key_results as (
       select f.cycle_id, sum(f.due) as due, sum(f.on_time) as on_time, count(f.midpoint_confidence) as forecasts,
