@@ -303,6 +303,8 @@ async function runEngine(kind: EngineKind, options: Options, databaseName: strin
       const n = await rollUpCycle(db, data.org.id, cycle.id, DEFAULT_LOAD_OPTIONS.batchRows);
       log(`[${kind}]   rolled up ${cycle.name}: ${n.objectives} objectives, ${n.keyResults} key results`);
     }
+    // The loader writes closed cycles directly (no close service): their evaluation figures are stored as a close would.
+    await db.execute(sql`select refresh_closed_cycle_figures(org_id, id) from cycles where org_id = ${data.org.id} and status = 'closed'`);
     const rollupMs = elapsed(t);
     log(`[${kind}] rolled up in ${(rollupMs / 1000).toFixed(1)} s`);
 

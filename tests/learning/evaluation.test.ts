@@ -1,8 +1,12 @@
+import { sql } from 'drizzle-orm';
 import { expect, it } from 'vitest';
 import type { z } from 'zod';
+import { queryRows } from '../../src/db/database.js';
 import type { evaluationSchema } from '../../src/server/http/evaluation/routes.js';
 import { describeEachEngine } from '../support/engines.js';
-import { addPerson, createTeam, expectProblem, expectStatus } from '../support/fixtures.js';
+import { addPerson, createTeam, expectProblem, expectStatus, setUpOrganization } from '../support/fixtures.js';
+import { exportDocument } from '../data-export/support.js';
+import { postImport } from '../imports/support.js';
 import { API, MISSING_ID, percent, useOkrWorld } from '../okrs/support.js';
 
 type Evaluation = z.output<typeof evaluationSchema>;
@@ -52,7 +56,7 @@ describeEachEngine('Cycle evaluation and confidence calibration', (engine) => {
     expectStatus(override, 200);
     t.clock.setDay('2025-04-02');
     await w.api.patchCycle(w.cycle.id, { status: 'closed', closeOverrideReason: 'Evaluated here without holding a review' });
-    return { growth, platform, pat };
+    return { growth, platform, pat, c };
   }
 
   const evaluation = async (cycleId: string, teamId?: string) => {
@@ -131,6 +135,95 @@ describeEachEngine('Cycle evaluation and confidence calibration', (engine) => {
     expect((await evaluation(q2.id)).calibration).toMatchObject({ midpoint: '2025-05-16', cycle: { count: 1, brier: 0.16 } });
     await w.api.patchCycle(q2.id, { endDate: '2025-07-31' });
     expect((await evaluation(q2.id)).calibration).toMatchObject({ midpoint: '2025-05-31', cycle: { count: 1, brier: 0.81 } });
+  }, 120_000);
+
+  /** What the close stored for a cycle, summed over its objectives (closed_cycle_figures). */
+  const stored = async (cycleId: string) => {
+    const [row] = await queryRows<Record<string, string | null>>(
+      engine().db,
+      sql`select count(*) as objectives, sum(key_results) as key_results, sum(due) as due, sum(on_time) as on_time,
+        sum(forecasts) as forecasts, sum(squared) as squared from closed_cycle_figures where cycle_id = ${cycleId}`,
+    );
+    return Object.fromEntries(Object.entries(row!).map(([key, value]) => [key, value === null ? null : Number(value)]));
+  };
+  /** The headline numbers of a cycle's own (full, live) evaluation, as an evaluation of a later cycle shows them. */
+  const headlineOf = (e: Evaluation) => ({
+    cycleId: e.cycleId,
+    cycleName: e.cycleName,
+    committedAchievedShare: e.committed.achievedShare,
+    aspirationalMeanScore: e.aspirational.meanScore,
+    checkInsOnTimeShare: e.checkIns.onTimeShare,
+    brier: e.calibration.cycle.brier,
+  });
+
+  it('compares with earlier cycles from the figures stored at their close, counted live where they no longer hold', async () => {
+    const { w } = t;
+    const { growth, c } = await scenario();
+    // The close stored Q1's figures in its transaction: 2 objectives, 4 key results, 48 due periods, 5 on time,
+    // 4 forecasts with Σ (confidence − 10·o)² = (8 − 10)² + (8 − 10)² + (3 − 0)² + (10 − 10)² = 17.
+    expect(await stored(w.cycle.id)).toEqual({ objectives: 2, key_results: 4, due: 48, on_time: 5, forecasts: 4, squared: 17 });
+    const q1 = await evaluation(w.cycle.id);
+    const q2 = await w.api.createCycle({ name: 'Q2 2025', startDate: '2025-04-01', endDate: '2025-06-30', status: 'active' });
+    const expected = {
+      cycleName: 'Q1 2025',
+      committedAchievedShare: 1,
+      aspirationalMeanScore: 0.6,
+      checkInsOnTimeShare: 0.1042,
+      brier: 0.0425,
+    };
+    expect(headlineOf(q1)).toMatchObject(expected);
+    const previous = (await evaluation(q2.id)).previous;
+    expect(previous.map((p) => p.cycleName)).toEqual(['Q1 2025', 'Q4 2024']);
+    expect(previous[0]).toEqual(headlineOf(q1));
+    expect((await evaluation(q2.id, growth.id)).previous[0]).toEqual(headlineOf(await evaluation(w.cycle.id, growth.id)));
+
+    // Without the stored rows (an objective of a cycle closed before they existed) the numbers are counted live.
+    await engine().db.execute(sql`delete from closed_cycle_figures where cycle_id = ${w.cycle.id}`);
+    expect((await evaluation(q2.id)).previous[0]).toEqual(headlineOf(q1));
+    await engine().db.execute(sql`select refresh_closed_cycle_figures(org_id, id) from cycles where id = ${w.cycle.id}`);
+
+    // A team that now checks in fortnightly: its objectives are counted live with the new cadence (24 due, 5 on time).
+    expectStatus(await w.owner.client.patch(`${API}/teams/${growth.id}`, { checkInCadence: 'biweekly' }), 200);
+    const fortnightly = (await evaluation(q2.id)).previous[0]!;
+    expect(fortnightly).toMatchObject({ ...expected, checkInsOnTimeShare: 0.2083 });
+    expect(fortnightly).toEqual(headlineOf(await evaluation(w.cycle.id)));
+    expectStatus(await w.owner.client.patch(`${API}/teams/${growth.id}`, { checkInCadence: 'weekly' }), 200);
+
+    // A score overridden after the close rescores the cycle, and its stored figures with it: c reaches 1.0, so
+    // O2 = (1.0 + 1.0) / 2 and c's forecast of 3/10 now counts (3 − 10)² = 49: Σ = 57, Brier 0.1425.
+    const override = await w.owner.client.request('PUT', `${API}/key-results/${c.id}/score-override`, {
+      body: { score: 1, reason: 'Shipped after all' },
+    });
+    expectStatus(override, 200);
+    expect(await stored(w.cycle.id)).toMatchObject({ key_results: 4, squared: 57 });
+    const rescored = (await evaluation(q2.id)).previous[0]!;
+    expect(rescored).toMatchObject({ aspirationalMeanScore: 1, brier: 0.1425 });
+    expect(rescored).toEqual(headlineOf(await evaluation(w.cycle.id)));
+  }, 120_000);
+
+  it('rebuilds the stored figures of closed cycles on an organisation import', async () => {
+    const { w } = t;
+    await scenario();
+    const q2 = await w.api.createCycle({ name: 'Q2 2025', startDate: '2025-04-01', endDate: '2025-06-30', status: 'active' });
+    const before = (await evaluation(q2.id)).previous;
+    const document = await exportDocument(w.owner.client);
+    expect(Object.keys(document.tables)).not.toContain('closed_cycle_figures');
+    await engine().reset();
+    const { owner } = await setUpOrganization(t.server.url, { organization: 'Empty', email: w.owner.user.email });
+    expectStatus(await postImport(owner.client, JSON.stringify(document), { dryRun: 'false' }, 'org.json'), 201);
+    const cycles = (await owner.client.get<{ id: string; name: string }[]>(`${API}/cycles`)).body;
+    const imported = (id: string) => cycles.find((cycle) => cycle.name === before.find((p) => p.cycleId === id)!.cycleName)!.id;
+    expect(await stored(imported(before[0]!.cycleId))).toEqual({
+      objectives: 2,
+      key_results: 4,
+      due: 48,
+      on_time: 5,
+      forecasts: 4,
+      squared: 17,
+    });
+    const after = (await owner.client.get<Evaluation>(`${API}/cycles/${cycles.find((cycle) => cycle.name === 'Q2 2025')!.id}/evaluation`))
+      .body;
+    expect(after.previous).toEqual(before.map((p) => ({ ...p, cycleId: imported(p.cycleId) })));
   }, 120_000);
 
   it('before the close, scores are the progress so far and the evaluation says so', async () => {

@@ -1,5 +1,5 @@
 import { bigint, date, foreignKey, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { keyResults } from './okrs.js';
+import { cycles, keyResults, objectives } from './okrs.js';
 
 /**
  * What evaluating a cycle needs from a key result's check-ins, kept by PostgreSQL itself on every check-in write
@@ -35,6 +35,47 @@ export const checkInDigests = pgTable(
       name: 'check_in_digests_key_result_fk',
       columns: [t.orgId, t.keyResultId],
       foreignColumns: [keyResults.orgId, keyResults.id],
+    }).onDelete('cascade'),
+  ],
+);
+
+/**
+ * What a closed cycle's evaluation sums from each of its objectives' key results, stored by the close (in the same
+ * transaction, by `refresh_closed_cycle_figures(org, cycle)`; again when a closed cycle's score is overridden, which
+ * rescores it) so that comparing with earlier cycles reads one row per objective instead of their key results,
+ * digests and check-ins on every evaluation. One row per objective of the cycle (archived ones and those without key
+ * results too, so a missing row means "not stored"). The objective's type, score, team, status and visibility are
+ * read live beside it. The figures were counted until the cycle's end with the cadence `period_days`; a reader
+ * before the end, or whose objective's team now has another cadence, counts that objective live instead.
+ * Derived data: not exported, rebuilt for the closed cycles on an organisation import (and by migration 0046).
+ */
+export const closedCycleFigures = pgTable(
+  'closed_cycle_figures',
+  {
+    orgId: uuid('org_id').notNull(),
+    cycleId: uuid('cycle_id').notNull(),
+    objectiveId: uuid('objective_id').notNull(),
+    /** The check-in cadence (days) the periods were counted with. */
+    periodDays: integer('period_days').notNull(),
+    /** Published key results of the objective, and their due and on-time check-in periods. */
+    keyResults: integer('key_results').notNull(),
+    due: integer('due').notNull(),
+    onTime: integer('on_time').notNull(),
+    /** Key results with a midpoint confidence, and their Σ (confidence − 10·o)², o = 1 at a final score of 1.0. */
+    forecasts: integer('forecasts').notNull(),
+    squared: integer('squared').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.cycleId, t.objectiveId] }),
+    foreignKey({
+      name: 'closed_cycle_figures_cycle_fk',
+      columns: [t.orgId, t.cycleId],
+      foreignColumns: [cycles.orgId, cycles.id],
+    }).onDelete('cascade'),
+    foreignKey({
+      name: 'closed_cycle_figures_objective_fk',
+      columns: [t.orgId, t.objectiveId],
+      foreignColumns: [objectives.orgId, objectives.id],
     }).onDelete('cascade'),
   ],
 );

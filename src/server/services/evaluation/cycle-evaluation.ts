@@ -13,7 +13,9 @@ import type { Reader } from '../visibility/objective-visible.js';
 type Cycle = typeof cycles.$inferSelect;
 
 const share = (part: number, whole: number) => (whole === 0 ? null : roundHalfUp(part / whole, 4));
-const byName = (a: { name: string | null }, b: { name: string | null }) => (a.name ?? '').localeCompare(b.name ?? '');
+/** By name, then id: two people may share a name, and the database groups them in no particular order. */
+const byName = (a: { id: string; name: string | null }, b: { id: string; name: string | null }) =>
+  (a.name ?? '').localeCompare(b.name ?? '') || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 /** Outcomes of one type of objective, as the domain's summariseObjectives counts them. */
 function typeSummary(rows: TotalsRow[], type: ObjectiveType) {

@@ -1,9 +1,11 @@
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import { queryRows, type Executor } from '../../../db/database.js';
+import { objectives } from '../../../db/schema/index.js';
 import { brierOfTotals } from '../../../domain/calibration.js';
 import { FLOAT_EPSILON, roundHalfUp } from '../../../domain/numbers.js';
 import { figuresOf } from './evaluation-figures.js';
-import type { Reader } from '../visibility/objective-visible.js';
+import { objectiveVisibleTo, type Reader } from '../visibility/objective-visible.js';
 
 export interface CycleHeadline {
   cycleId: string;
@@ -15,22 +17,109 @@ export interface CycleHeadline {
 
 const share = (part: number, whole: number) => (whole === 0 ? null : roundHalfUp(part / whole, 4));
 
+/** What a headline is made of: objectives with key results (by type) and their key results' sums. */
+const SUMS = ['objectives', 'committed', 'achieved', 'aspirational', 'aspirational_sum', 'due', 'on_time', 'forecasts', 'squared'] as const;
+type Sums = Record<(typeof SUMS)[number], number>;
+type SumsRow = Record<'cycle_id', string> & Record<(typeof SUMS)[number], number | string | null>;
+
+const uuids = (ids: readonly string[]) => `{${ids.join(',')}}`;
+
 /**
- * The headline numbers of earlier cycles, summed by the database in one pass (no key result leaves it): the same
- * definitions as the full evaluation (objectives with key results; committed achieved at 1.0; Brier with o = 1 at a
- * final score of 1.0), thresholds with the domain's float tolerance.
+ * The headline numbers of earlier cycles: the same definitions as the full evaluation (objectives with key results;
+ * committed achieved at 1.0; Brier with o = 1 at a final score of 1.0), thresholds with the domain's float tolerance.
+ *
+ * A closed cycle's key-result figures were stored per objective by its close (`closed_cycle_figures`), so they are
+ * read from there, one row per objective beside the objective itself (its type, score, team and visibility are
+ * live). Counted live from the key results, digests and check-ins (`figuresOf`), in a second statement only when
+ * there are any: the cycles not closed, or not yet ended today, and the objectives without stored figures or stored
+ * for a cadence their team no longer has.
  */
 export async function cycleHeadlines(db: Executor, reader: Reader, cycleIds: string[], today: string, teamId?: string) {
   if (cycleIds.length === 0) return new Map<string, CycleHeadline>();
-  const reached = sql`(f.kr_score >= ${1 - FLOAT_EPSILON})::int`;
-  const rows = await queryRows<Record<'cycle_id', string> & Record<string, number | string | null>>(
+  const { orgId } = reader;
+  const storedRows = await queryRows<SumsRow & { closed: boolean; live: string[] | null }>(
     db,
-    sql`with ${figuresOf(reader, cycleIds, today, teamId)},
+    sql`with s as (
+      select cy.id as cycle_id, o.id as objective_id, o.type,
+        coalesce(o.score, round(o.progress::numeric, 2)::float8) as objective_score,
+        (cy.status = 'closed' and cy.end_date <= ${today}::date) as closed,
+        x.key_results, x.due, x.on_time, x.forecasts, x.squared,
+        x.period_days = case t.check_in_cadence when 'biweekly' then 14 when 'monthly' then 30 else 7 end as stored
+      from cycles cy
+      join objectives o on o.org_id = cy.org_id and o.cycle_id = cy.id
+      left join teams t on t.org_id = o.org_id and t.id = o.team_id
+      left join closed_cycle_figures x on x.org_id = o.org_id and x.cycle_id = o.cycle_id and x.objective_id = o.id
+      where cy.org_id = ${orgId} and cy.id in (${sql.join(
+        cycleIds.map((id) => sql`${id}`),
+        sql`, `,
+      )}) and o.status in ('active', 'closed') and ${objectiveVisibleTo(reader, alias(objectives, 'o'))}
+        ${teamId ? sql`and o.team_id = ${teamId}` : sql``}
+    )
+    select cycle_id, bool_and(closed) as closed,
+      array_agg(objective_id) filter (where closed and stored is not true) as live,
+      ${sql.join(
+        [
+          sql`count(*) filter (where stored and key_results > 0) as objectives`,
+          sql`count(*) filter (where stored and key_results > 0 and type = 'committed') as committed`,
+          sql`count(*) filter (where stored and key_results > 0 and type = 'committed' and objective_score >= ${1 - FLOAT_EPSILON}) as achieved`,
+          sql`count(*) filter (where stored and key_results > 0 and type = 'aspirational') as aspirational`,
+          sql`sum(objective_score) filter (where stored and key_results > 0 and type = 'aspirational') as aspirational_sum`,
+          sql`sum(due) filter (where stored) as due`,
+          sql`sum(on_time) filter (where stored) as on_time`,
+          sql`sum(forecasts) filter (where stored) as forecasts`,
+          sql`sum(squared) filter (where stored) as squared`,
+        ],
+        sql`, `,
+      )}
+    from s group by cycle_id`,
+  );
+  const liveCycles = storedRows.filter((row) => !row.closed).map((row) => row.cycle_id);
+  const liveObjectives = storedRows.flatMap((row) => (row.closed ? (row.live ?? []) : []));
+  const liveRows =
+    liveCycles.length + liveObjectives.length === 0
+      ? []
+      : await liveSums(
+          db,
+          reader,
+          cycleIds,
+          today,
+          teamId,
+          sql`(cy.id = any(${uuids(liveCycles)}::uuid[]) or o.id = any(${uuids(liveObjectives)}::uuid[]))`,
+        );
+
+  const totals = new Map<string, Sums>();
+  for (const row of [...storedRows, ...liveRows]) {
+    const sums = totals.get(row.cycle_id) ?? (Object.fromEntries(SUMS.map((key) => [key, 0])) as Sums);
+    for (const key of SUMS) sums[key] += Number(row[key] ?? 0);
+    totals.set(row.cycle_id, sums);
+  }
+  return new Map(
+    [...totals]
+      .filter(([, n]) => n.objectives > 0)
+      .map(([cycleId, n]): [string, CycleHeadline] => [
+        cycleId,
+        {
+          cycleId,
+          committedAchievedShare: share(n.achieved, n.committed),
+          aspirationalMeanScore: n.aspirational === 0 ? null : roundHalfUp(n.aspirational_sum / n.aspirational, 4),
+          checkInsOnTimeShare: n.due === 0 ? null : Math.round((n.on_time / n.due) * 10_000) / 10_000,
+          brier: brierOfTotals(n.forecasts, n.squared).brier,
+        },
+      ]),
+  );
+}
+
+/** The same sums counted from the key results themselves (`figuresOf`), for the cycles or objectives `only` names. */
+async function liveSums(db: Executor, reader: Reader, cycleIds: string[], today: string, teamId: string | undefined, only: SQL) {
+  const reached = sql`(f.kr_score >= ${1 - FLOAT_EPSILON})::int`;
+  return queryRows<SumsRow>(
+    db,
+    sql`with ${figuresOf(reader, cycleIds, today, teamId, undefined, { only, throughObjectives: true })},
     o as (
       select distinct on (objective_id) cycle_id, objective_id, type, objective_score from f
     ),
     by_objectives as (
-      select cycle_id,
+      select cycle_id, count(*) as objectives,
         count(*) filter (where type = 'committed') as committed,
         count(*) filter (where type = 'committed' and objective_score >= ${1 - FLOAT_EPSILON}) as achieved,
         count(*) filter (where type = 'aspirational') as aspirational,
@@ -43,20 +132,5 @@ export async function cycleHeadlines(db: Executor, reader: Reader, cycleIds: str
       from f group by f.cycle_id
     )
     select * from by_objectives join by_key_results using (cycle_id)`,
-  );
-  return new Map(
-    rows.map((row): [string, CycleHeadline] => {
-      const n = (key: string) => Number(row[key] ?? 0);
-      return [
-        row.cycle_id,
-        {
-          cycleId: row.cycle_id,
-          committedAchievedShare: share(n('achieved'), n('committed')),
-          aspirationalMeanScore: n('aspirational') === 0 ? null : roundHalfUp(n('aspirational_sum') / n('aspirational'), 4),
-          checkInsOnTimeShare: n('due') === 0 ? null : Math.round((n('on_time') / n('due')) * 10_000) / 10_000,
-          brier: brierOfTotals(n('forecasts'), n('squared')).brier,
-        },
-      ];
-    }),
   );
 }

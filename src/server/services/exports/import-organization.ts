@@ -115,6 +115,8 @@ async function writeDocument(tx: Transaction, document: OrganizationDocument, ac
         where a.org_id = ${actor.orgId} and r.org_id = a.org_id and r.id = a.response_id
           and a.team_id is null and r.team_id is not null`,
   );
+  // Derived, not exported: the closed cycles' evaluation figures are counted again from the imported rows.
+  await tx.execute(sql`select refresh_closed_cycle_figures(org_id, id) from cycles where org_id = ${actor.orgId} and status = 'closed'`);
   return counts;
 }
 

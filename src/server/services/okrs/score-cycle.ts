@@ -6,7 +6,8 @@ import { cycleSnapshot } from './cycle-graph.js';
 
 /**
  * Closing scores: each key result's progress at endDate rounded to 2 decimals (or its owner's
- * override), and each objective's same weighted mean over those scores. Stored, so they stay final.
+ * override), and each objective's same weighted mean over those scores. Stored, so they stay final, with the
+ * cycle's evaluation figures (closed_cycle_figures). Called with the cycle already closed.
  */
 export async function scoreCycle(tx: Executor, cycle: typeof cycles.$inferSelect): Promise<void> {
   // Only the overridden key results are read here (the snapshot reads them all once, for their measures).
@@ -43,6 +44,9 @@ export async function scoreCycle(tx: Executor, cycle: typeof cycles.$inferSelect
     await tx.execute(sql`update objectives o set score = v.score, status = 'closed'
       from (values ${sql.join(objectiveScores.slice(i, i + BATCH), sql`, `)}) as v(id, score)
       where o.org_id = ${cycle.orgId} and o.id = v.id and o.status <> 'archived'`);
+  // The figures later evaluations compare with, stored once the scores are final (migration 0046): in the close's
+  // transaction, and again when a closed cycle is rescored after a score override.
+  await tx.execute(sql`select refresh_closed_cycle_figures(${cycle.orgId}, ${cycle.id})`);
 }
 
 /** Rows per statement: two parameters each, well below the protocol's 65,535. */
