@@ -136,6 +136,8 @@ export function groupWeekFigures(parts: readonly TeamWeeks[], weeks: readonly We
 
 /** A team's people as small integers, with the first week they are present in and their involvement masks. */
 interface Interned {
+  /** The counts, one after another in COUNTS order (weeks.length each). */
+  readonly counts: Float64Array;
   readonly members: Int32Array;
   readonly firstWeek: Int32Array;
   readonly involved: Int32Array;
@@ -175,7 +177,9 @@ export function groupCounter(weeks: readonly Week[]): (parts: readonly TeamWeeks
       masks.set(mask.subarray(0, n), k * n);
       k++;
     }
-    interned.set(p, (i = { members, firstWeek, involved, masks }));
+    const counts = new Float64Array(COUNTS.length * n);
+    COUNTS.forEach((c, j) => counts.set(p.counts[c].subarray(0, n), j * n));
+    interned.set(p, (i = { counts, members, firstWeek, involved, masks }));
     return i;
   };
   // Per person: the group that last marked them (as member, as involved), their first week, their joined mask.
@@ -197,18 +201,19 @@ export function groupCounter(weeks: readonly Week[]): (parts: readonly TeamWeeks
     first = more(first, (l) => new Int32Array(l), size);
     anyMask = more(anyMask, (l) => new Uint8Array(l), size * n);
   };
+  // Scratch sums, reused by every group (the figures copy what they need).
+  const flat = new Float64Array(COUNTS.length * n);
+  const at = Object.fromEntries(COUNTS.map((c, j) => [c, flat.subarray(j * n, (j + 1) * n)])) as Record<Count, Float64Array>;
+  const present = new Float64Array(n);
+  const involved = new Float64Array(n);
   return (parts) => {
-    const sum = emptyCounts(n);
     const teams = parts.map(intern);
     grow();
     group += 1;
     const people: number[] = [];
-    for (const p of parts)
-      for (const c of COUNTS) {
-        const from = p.counts[c];
-        const to = sum[c];
-        for (let w = 0; w < n; w++) to[w]! += from[w]!;
-      }
+    flat.fill(0);
+    for (const t of teams) for (let j = 0; j < flat.length; j++) flat[j]! += t.counts[j]!;
+    const sum = at;
     for (const t of teams)
       for (let i = 0; i < t.members.length; i++) {
         const id = t.members[i]!;
@@ -230,8 +235,8 @@ export function groupCounter(weeks: readonly Week[]): (parts: readonly TeamWeeks
           for (let w = 0; w < n; w++) anyMask[at + w] = t.masks[from + w]!;
         } else for (let w = 0; w < n; w++) anyMask[at + w]! |= t.masks[from + w]!;
       }
-    const present = new Float64Array(n);
-    const involved = new Float64Array(n);
+    present.fill(0);
+    involved.fill(0);
     for (const id of people) {
       const known = involvedMark[id] === group;
       for (let w = first[id]!; w < n; w++) {

@@ -63,12 +63,12 @@ export const keyResultCounts = (db: Executor, f: Frame) =>
         select o.team_id, k.id,
           greatest(c.start_date, coalesce(o.effective_start_date, c.start_date), coalesce(k.effective_start_date, c.start_date)) as s,
           c.end_date as e, ${cadenceDays} as cad, d.period_start, d.period_days, d.period_mask,
-          (select to_char(sc.confirmed_at at time zone 'UTC', 'YYYY-MM-DD') from score_confirmations sc
-            where sc.org_id = k.org_id and sc.key_result_id = k.id) as confirmed_on
+          to_char(sc.confirmed_at at time zone 'UTC', 'YYYY-MM-DD') as confirmed_on
         from key_results k join objectives o on o.org_id = k.org_id and o.id = k.objective_id
         join cycles c on c.org_id = o.org_id and c.id = o.cycle_id
         left join teams t on t.org_id = o.org_id and t.id = o.team_id
         left join check_in_digests d on d.org_id = k.org_id and d.key_result_id = k.id
+        left join score_confirmations sc on sc.org_id = k.org_id and sc.key_result_id = k.id
         where k.org_id = ${f.orgId} and ${liveIn(f.orgId, f.range)}
       ), due as (
         -- The first and last due date's k in the weeks, in integers (a kl of 0 or less means none: k starts at 1).
