@@ -1,6 +1,12 @@
 import { sql } from 'drizzle-orm';
 import { expect, it } from 'vitest';
 import { queryRows } from '../../src/db/database.js';
+import { weekFigures, weeksBetween, type AdoptionClock } from '../../src/domain/adoption/index.js';
+import { adoptionFigures } from '../../src/server/services/adoption/report.js';
+import { keyResultCounts } from '../../src/server/services/adoption/team-counts.js';
+import { factsOf, loadOrganisationFacts } from '../../src/server/services/adoption/team-facts.js';
+import { loadRhythm } from '../../src/server/services/rhythm/settings.js';
+import { todayIn } from '../../src/server/clock.js';
 import { describeEachEngine } from '../support/engines.js';
 import { addPerson, createTeam, expectProblem, expectStatus, useOrganization, type Person } from '../support/fixtures.js';
 import { addDays, OkrApi, percent } from '../okrs/support.js';
@@ -153,6 +159,66 @@ describeEachEngine('adoption figures', (engine) => {
       400,
       '/problems/validation-failed',
       'minutes',
+    );
+  });
+
+  it('counts in the database exactly what the definition counts on the merged facts of every group', { timeout: 120_000 }, async () => {
+    const w = await world();
+    // Ops: a key result checked in within every weekly period (the digest answers it) and one that missed its second.
+    const okrs = new OkrApi(t.owner.client);
+    const [cycle] = await queryRows<{ id: string }>(engine().handle.db, sql`select id from cycles where name = 'Now'`);
+    const objective = await okrs.createObjective({
+      cycleId: cycle!.id,
+      title: 'Ship the ops handbook',
+      teamId: w.ops.id,
+      ownerId: w.oli.user.id,
+      status: 'active',
+      effectiveStartDate: null,
+      publishOverrideReason: 'Published by the test set-up',
+    });
+    const punctual = await okrs.createKeyResult(objective.id, {
+      ...percent('Chapters'),
+      ownerId: w.otto.user.id,
+      effectiveStartDate: null,
+    });
+    const missed = await okrs.createKeyResult(objective.id, { ...percent('Reviews'), ownerId: w.oli.user.id, effectiveStartDate: null });
+    for (const [kr, daysAgo] of [
+      [punctual, 20],
+      [punctual, 10],
+      [punctual, 3],
+      [missed, 20],
+      // A day after the second due date: on time only within the grace day, and it fills the third period.
+      [missed, 6],
+    ] as const)
+      await okrs.checkIn(kr.id, { value: 30, asOf: addDays(today, -daysAgo), blockers: daysAgo === 10 ? 'Waiting on legal' : undefined });
+    const db = engine().handle.db;
+    const [{ org_id: orgId }] = (await queryRows<{ org_id: string }>(db, sql`select org_id from teams where id = ${w.ops.id}`)) as [
+      { org_id: string },
+    ];
+    const now = new Date();
+    const r = await adoptionFigures({ db, clock: () => now }, orgId, { from, to: today });
+    // Reference: each group's facts merged and counted week by week by the definition (domain/adoption/figures.ts).
+    const { timeZone, rhythm } = await loadRhythm(db, orgId);
+    const clock: AdoptionClock = {
+      today: todayIn(timeZone, now),
+      now: now.getTime(),
+      graceDays: Math.floor(rhythm.updateWithinHours / 24),
+      answerWithinHours: rhythm.answerWithinHours,
+    };
+    const weeks = weeksBetween(from, today);
+    const org = await loadOrganisationFacts(db, orgId, { since: addDays(weeks[0]!.start, -28), to: weeks.at(-1)!.end });
+    const expected = (teamIds: string[]) => weeks.map((week) => weekFigures(factsOf(org, teamIds), week, clock));
+    expect(r.organisation.weeks).toEqual(expected(['', w.sales.id, w.ops.id]));
+    for (const team of r.teams) expect(team.weeks).toEqual(expected([team.id]));
+    expect(sum(r.teams.find((g) => g.id === w.ops.id)! as unknown as Group, 'checkIns').of).toBeGreaterThan(0);
+    // The punctual key result was counted from its digest, the others from their check-in dates.
+    const rows = await keyResultCounts(db, { orgId, range: { since: addDays(weeks[0]!.start, -28), to: weeks.at(-1)!.end }, weeks, clock });
+    expect(rows.filter((k) => k.kind !== 'review').map((k) => [k.team_id, k.kind, k.n])).toEqual(
+      expect.arrayContaining([
+        [w.ops.id, 'punctual', 1],
+        [w.ops.id, 'dates', 1],
+        [w.sales.id, 'dates', 1],
+      ]),
     );
   });
 

@@ -289,6 +289,10 @@ export const checkIns = pgTable(
   },
   (t) => [
     index('check_ins_kr_asof_idx').on(t.keyResultId, t.asOf, t.createdAt),
+    // Blockers raised in a range (the adoption figures): a few per cent of the check-ins, read from the index alone.
+    index('check_ins_blockers_idx')
+      .on(t.orgId, t.createdAt, t.keyResultId, t.id, t.authorId)
+      .where(sql`not ${t.deleted} and coalesce(trim(${t.blockers}), '') <> ''`),
     unique('check_ins_org_id_unique').on(t.orgId, t.id),
     foreignKey({
       name: 'check_ins_key_result_fk',

@@ -1,12 +1,11 @@
 import {
   fallsBehind,
-  groupWeekFigures,
+  groupCounter,
   latest,
   NO_FACTS,
   teamWeeks,
   trendOf,
   weeksBetween,
-  type TeamWeeks,
   type AdoptionClock,
   type WeekFigures,
 } from '../../../domain/adoption/index.js';
@@ -19,7 +18,8 @@ import { invalid, notFound } from '../../errors.js';
 import { authorizeAdoption } from '../../policies/rollout.js';
 import { loadRhythm } from '../rhythm/settings.js';
 import { latestThemeScores, type ThemeSource } from '../surveys/theme-scores.js';
-import { loadOrganisationFacts, subtreeOf, type OrganisationFacts } from './team-facts.js';
+import { loadTeamCounts, type TeamCounts } from './team-counts.js';
+import { subtreeOf } from './team-facts.js';
 
 /** At most a year of weeks per request. */
 export const MAX_ADOPTION_DAYS = 371;
@@ -59,28 +59,26 @@ export async function adoptionFigures(deps: { db: Executor; clock: Clock }, orgI
   if (daysBetween(from, to) > MAX_ADOPTION_DAYS) throw invalid('to', `The range may span at most ${MAX_ADOPTION_DAYS} days.`);
   const now = deps.clock();
   const weeks = weeksBetween(from, to);
-  const [{ timeZone, rhythm }, org, themes] = await Promise.all([
-    loadRhythm(deps.db, orgId),
-    loadOrganisationFacts(deps.db, orgId, { since: addDays(weeks[0]!.start, -28), to: weeks.at(-1)!.end }),
-    latestThemeScores(deps.db, orgId),
-  ]);
-  if (query.teamId !== undefined && !org.teams.some((t) => t.id === query.teamId)) throw notFound('The team', 'teamId');
+  const { timeZone, rhythm } = await loadRhythm(deps.db, orgId);
   const clock: AdoptionClock = {
     today: todayIn(timeZone, now),
     now: now.getTime(),
     graceDays: Math.floor(rhythm.updateWithinHours / 24),
     answerWithinHours: rhythm.answerWithinHours,
   };
-  // Each team's weeks are counted once and summed into every group holding it (domain/adoption/team-weeks.ts).
-  const parts = new Map<string, TeamWeeks>();
-  const partOf = (teamId: string) => {
-    let part = parts.get(teamId);
-    if (!part) parts.set(teamId, (part = teamWeeks(org.byTeam.get(teamId) ?? NO_FACTS, weeks, clock)));
-    return part;
-  };
+  // Each team's weeks are counted once (mostly in the database, team-counts.ts) and summed into every group holding
+  // it (domain/adoption/team-weeks.ts).
+  const [org, themes] = await Promise.all([
+    loadTeamCounts(deps.db, orgId, { since: addDays(weeks[0]!.start, -28), to: weeks.at(-1)!.end }, weeks, clock),
+    latestThemeScores(deps.db, orgId),
+  ]);
+  if (query.teamId !== undefined && !org.teams.some((t) => t.id === query.teamId)) throw notFound('The team', 'teamId');
+  const none = teamWeeks(NO_FACTS, weeks, clock);
+  const partOf = (teamId: string) => org.byTeam.get(teamId) ?? none;
   const subtree = subtreeOf(org.teams);
+  const groupWeekFigures = groupCounter(weeks);
   const group = (id: string, name: string, kind: AdoptionGroup['kind'], teamIds: string[], inPilot: boolean): AdoptionGroup => {
-    const figures = groupWeekFigures(teamIds.map(partOf), weeks);
+    const figures = groupWeekFigures(teamIds.map(partOf));
     // '' holds company objectives in the facts; for surveys, null is the people in no team.
     const surveyTeams = teamIds.map((id) => (id === '' ? null : id));
     const surveyScores = {
@@ -147,7 +145,7 @@ export async function adoptionFigures(deps: { db: Executor; clock: Clock }, orgI
 }
 
 /** Every team in the pilot: the chosen ones and everything under them. */
-function pilotMembership(org: OrganisationFacts, subtree: (rootId: string) => string[]): Set<string> {
+function pilotMembership(org: TeamCounts, subtree: (rootId: string) => string[]): Set<string> {
   return new Set([...org.pilotTeamIds].flatMap((id) => subtree(id)));
 }
 

@@ -8,7 +8,8 @@ import { notFound } from '../../errors.js';
 import { authorizeSurveyManagement } from '../../policies/rollout.js';
 import { requireSurvey } from './surveys.js';
 import { surveyMinGroupSize } from './settings.js';
-import { roundTrend } from './trend.js';
+import { loadRoundCounts, trendOfRounds } from './trend.js';
+import type { TrendTally } from '../../../domain/surveys/trend.js';
 
 const ORGANISATION = 'The whole organisation';
 
@@ -29,7 +30,7 @@ export async function surveyResults(db: Database, actor: Actor, surveyId: string
       .from(surveyQuestions)
       .where(and(eq(surveyQuestions.orgId, orgId), eq(surveyQuestions.surveyId, surveyId))),
   );
-  const [minimum, orgTeams, questions, perTeam, scoreRows, textRows] = await Promise.all([
+  const [minimum, orgTeams, questions, perTeam, scoreRows, textRows, otherRounds] = await Promise.all([
     surveyMinGroupSize(db, orgId),
     db.select({ id: teams.id, parentId: teams.parentId, name: teams.name }).from(teams).where(eq(teams.orgId, orgId)),
     db
@@ -59,6 +60,8 @@ export async function surveyResults(db: Database, actor: Actor, surveyId: string
       .from(surveyAnswers)
       .where(and(eq(surveyAnswers.orgId, orgId), ofThisSurvey, isNull(surveyAnswers.score)))
       .orderBy(asc(surveyAnswers.text)),
+    // The trend's other rounds; this round's counts are the ones read here.
+    loadRoundCounts(db, orgId, survey.seriesId, surveyId),
   ]);
   if (teamId !== undefined && !orgTeams.some((t) => t.id === teamId)) throw notFound('The team', 'teamId');
   const { shownAs, counts } = reportGroups(orgTeams, new Map(perTeam.map((r) => [r.teamId, r.n])), minimum);
@@ -102,6 +105,18 @@ export async function surveyResults(db: Database, actor: Actor, surveyId: string
     }),
   }));
   const total = perTeam.reduce((sum, r) => sum + r.n, 0);
+  // This round's trend tallies from its score counts: answered and summed per team and question.
+  const questionOf = new Map(questions.map((q) => [q.id, q]));
+  const tallyOf = new Map<string, TrendTally>();
+  for (const r of scoreRows) {
+    const q = questionOf.get(r.questionId)!;
+    const key = bucket(r.questionId, r.teamId);
+    const tally = tallyOf.get(key) ?? { teamId: r.teamId, position: q.position, theme: q.theme, answered: 0, sum: 0 };
+    tally.answered += r.n;
+    tally.sum += r.score! * r.n;
+    tallyOf.set(key, tally);
+  }
+  const current = { surveyId, perTeam, tallies: [...tallyOf.values()] };
   return {
     survey,
     questions,
@@ -109,6 +124,6 @@ export async function surveyResults(db: Database, actor: Actor, surveyId: string
     responses: total,
     requestedTeam: teamId === undefined ? null : { teamId, shownAs: wanted ?? null, merged: wanted !== teamId },
     groups,
-    trend: await roundTrend(db, orgId, survey.seriesId, minimum, orgTeams),
+    trend: trendOfRounds(otherRounds.rounds, otherRounds.perTeam, otherRounds.sums, orgTeams, minimum, current),
   };
 }

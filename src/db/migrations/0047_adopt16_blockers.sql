@@ -1,0 +1,1 @@
+CREATE INDEX "check_ins_blockers_idx" ON "check_ins" USING btree ("org_id","created_at","key_result_id","id","author_id") WHERE not "check_ins"."deleted" and coalesce(trim("check_ins"."blockers"), '') <> '';
