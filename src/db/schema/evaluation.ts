@@ -1,5 +1,5 @@
 import { bigint, date, foreignKey, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { keyResults } from './okrs.js';
+import { keyResults, objectives } from './okrs.js';
 
 /**
  * What evaluating a cycle needs from a key result's check-ins, kept by PostgreSQL itself on every check-in write
@@ -35,6 +35,41 @@ export const checkInDigests = pgTable(
       name: 'check_in_digests_key_result_fk',
       columns: [t.orgId, t.keyResultId],
       foreignColumns: [keyResults.orgId, keyResults.id],
+    }).onDelete('cascade'),
+  ],
+);
+
+/**
+ * An objective's key results as the heatmap reads them, one row per objective, kept by PostgreSQL on every write to
+ * its key results or their check-in digests (statement triggers in migration 0046): the arrays hold one entry per key
+ * result, in key result id order — its kind, own effective start, last check-in date, creation date (UTC) and its
+ * digest's period start, cadence and mask (null when it has no digest) — and the note of the objective's latest
+ * check-in (by date, entry time, then key result id). Derived data: never exported, rebuilt by the triggers as key
+ * results and check-ins are imported. The heatmap reads 12,500 of these rows instead of joining the cycle's key
+ * results against every key result and digest of the organisation; the on-time count is still the digests' exact
+ * rule (a digest made for other dates or another cadence is recounted from the check-ins).
+ */
+export const objectiveKeyResultDigests = pgTable(
+  'objective_key_result_digests',
+  {
+    orgId: uuid('org_id').notNull(),
+    objectiveId: uuid('objective_id').notNull(),
+    keyResultIds: uuid('key_result_ids').array().notNull(),
+    kinds: text('kinds').array().notNull(),
+    effectiveStartDates: date('effective_start_dates').array().notNull(),
+    lastCheckInDates: date('last_check_in_dates').array().notNull(),
+    createdDates: text('created_dates').array().notNull(),
+    periodStarts: date('period_starts').array().notNull(),
+    periodDays: integer('period_days').array().notNull(),
+    periodMasks: bigint('period_masks', { mode: 'bigint' }).array().notNull(),
+    latestNote: text('latest_note'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.objectiveId] }),
+    foreignKey({
+      name: 'objective_key_result_digests_objective_fk',
+      columns: [t.orgId, t.objectiveId],
+      foreignColumns: [objectives.orgId, objectives.id],
     }).onDelete('cascade'),
   ],
 );

@@ -8,7 +8,8 @@ import { queryRows, type Executor } from '../../../db/database.js';
  * Credentials and in-flight machinery stay out: sessions, passwords (accounts), API and ingest
  * tokens (secrets), the outbox and job runs (deliveries and schedules, not the organisation's data).
  */
-// check_in_digests is derived: PostgreSQL rebuilds it from the check-ins as they are imported.
+// check_in_digests and objective_key_result_digests are derived: PostgreSQL rebuilds them from the key results and
+// check-ins as they are imported (their triggers).
 const EXCLUDED = new Set([
   'organizations',
   'api_tokens',
@@ -18,6 +19,7 @@ const EXCLUDED = new Set([
   'sessions',
   'accounts',
   'check_in_digests',
+  'objective_key_result_digests',
   // The audit log is the record of what happened on this instance, chained by hash: an imported organisation starts its own.
   'audit_entries',
   'audit_chains',
