@@ -1,6 +1,6 @@
 CREATE TABLE "objective_key_result_digests" (
+	"objective_id" uuid PRIMARY KEY NOT NULL,
 	"org_id" uuid NOT NULL,
-	"objective_id" uuid NOT NULL,
 	"key_result_ids" uuid[] NOT NULL,
 	"kinds" text[] NOT NULL,
 	"effective_start_dates" date[] NOT NULL,
@@ -9,11 +9,11 @@ CREATE TABLE "objective_key_result_digests" (
 	"period_starts" date[] NOT NULL,
 	"period_days" integer[] NOT NULL,
 	"period_masks" bigint[] NOT NULL,
-	"latest_note" text,
-	CONSTRAINT "objective_key_result_digests_org_id_objective_id_pk" PRIMARY KEY("org_id","objective_id")
+	"latest_note" text
 );
 --> statement-breakpoint
-ALTER TABLE "objective_key_result_digests" ADD CONSTRAINT "objective_key_result_digests_objective_fk" FOREIGN KEY ("org_id","objective_id") REFERENCES "public"."objectives"("org_id","id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "objective_key_result_digests" ADD CONSTRAINT "objective_key_result_digests_objective_fk" FOREIGN KEY ("org_id","objective_id") REFERENCES "public"."objectives"("org_id","id") ON DELETE cascade ON UPDATE no action;
+--> statement-breakpoint
 -- custom SQL (not generated)
 -- Each objective's key results as the heatmap reads them (src/db/schema/evaluation.ts), kept on every write to
 -- key_results and check_in_digests (which check_ins' triggers keep). Derived: rebuilt by these triggers on import.
@@ -31,7 +31,7 @@ CREATE OR REPLACE FUNCTION refresh_objective_key_result_digests(ids uuid[]) RETU
   LEFT JOIN check_in_digests d ON d.org_id = kr.org_id AND d.key_result_id = kr.id
   WHERE kr.objective_id = ANY(ids)
   GROUP BY kr.org_id, kr.objective_id
-  ON CONFLICT (org_id, objective_id) DO UPDATE SET key_result_ids = excluded.key_result_ids, kinds = excluded.kinds,
+  ON CONFLICT (objective_id) DO UPDATE SET key_result_ids = excluded.key_result_ids, kinds = excluded.kinds,
     effective_start_dates = excluded.effective_start_dates, last_check_in_dates = excluded.last_check_in_dates,
     created_dates = excluded.created_dates, period_starts = excluded.period_starts, period_days = excluded.period_days,
     period_masks = excluded.period_masks, latest_note = excluded.latest_note

@@ -52,8 +52,9 @@ export const checkInDigests = pgTable(
 export const objectiveKeyResultDigests = pgTable(
   'objective_key_result_digests',
   {
+    // Keyed by the objective alone: the triggers refresh rows by objective id (a key result's objective).
+    objectiveId: uuid('objective_id').primaryKey(),
     orgId: uuid('org_id').notNull(),
-    objectiveId: uuid('objective_id').notNull(),
     keyResultIds: uuid('key_result_ids').array().notNull(),
     kinds: text('kinds').array().notNull(),
     effectiveStartDates: date('effective_start_dates').array().notNull(),
@@ -65,7 +66,6 @@ export const objectiveKeyResultDigests = pgTable(
     latestNote: text('latest_note'),
   },
   (t) => [
-    primaryKey({ columns: [t.orgId, t.objectiveId] }),
     foreignKey({
       name: 'objective_key_result_digests_objective_fk',
       columns: [t.orgId, t.objectiveId],
