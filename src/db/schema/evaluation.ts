@@ -79,3 +79,38 @@ export const closedCycleFigures = pgTable(
     }).onDelete('cascade'),
   ],
 );
+
+/**
+ * An objective's key results as the heatmap reads them, one row per objective, kept by PostgreSQL on every write to
+ * its key results or their check-in digests (statement triggers in migration 0048): the arrays hold one entry per key
+ * result, in key result id order — its kind, own effective start, last check-in date, creation date (UTC) and its
+ * digest's period start, cadence and mask (null when it has no digest) — and the note of the objective's latest
+ * check-in (by date, entry time, then key result id). Derived data: never exported, rebuilt by the triggers as key
+ * results and check-ins are imported. The heatmap reads 12,500 of these rows instead of joining the cycle's key
+ * results against every key result and digest of the organisation; the on-time count is still the digests' exact
+ * rule (a digest made for other dates or another cadence is recounted from the check-ins).
+ */
+export const objectiveKeyResultDigests = pgTable(
+  'objective_key_result_digests',
+  {
+    // Keyed by the objective alone: the triggers refresh rows by objective id (a key result's objective).
+    objectiveId: uuid('objective_id').primaryKey(),
+    orgId: uuid('org_id').notNull(),
+    keyResultIds: uuid('key_result_ids').array().notNull(),
+    kinds: text('kinds').array().notNull(),
+    effectiveStartDates: date('effective_start_dates').array().notNull(),
+    lastCheckInDates: date('last_check_in_dates').array().notNull(),
+    createdDates: text('created_dates').array().notNull(),
+    periodStarts: date('period_starts').array().notNull(),
+    periodDays: integer('period_days').array().notNull(),
+    periodMasks: bigint('period_masks', { mode: 'bigint' }).array().notNull(),
+    latestNote: text('latest_note'),
+  },
+  (t) => [
+    foreignKey({
+      name: 'objective_key_result_digests_objective_fk',
+      columns: [t.orgId, t.objectiveId],
+      foreignColumns: [objectives.orgId, objectives.id],
+    }).onDelete('cascade'),
+  ],
+);

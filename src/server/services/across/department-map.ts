@@ -13,7 +13,13 @@ type CycleRow = typeof cycles.$inferSelect;
 /** GET /cycles/{id}/department-map: departments, the weighted edges crossing them, gaps and the closest overlaps. */
 export async function cycleDepartmentMap(db: Database, reader: Reader, cycle: CycleRow) {
   const { orgId } = reader;
-  const [teams, rows, links] = await Promise.all([
+  // The published objectives the reader sees, as a subquery: their contributions and needs are read beside them in
+  // one round trip (a list of 12,500 ids as parameters cost drizzle seconds of building at scale 1).
+  const publishedIds = db
+    .select({ id: objectives.id })
+    .from(objectives)
+    .where(and(eq(objectives.orgId, orgId), publishedIn(reader, cycle.id)));
+  const [teams, rows, links, contributions, needs] = await Promise.all([
     loadTeams(db, orgId),
     db
       .select({ id: objectives.id, title: objectives.title, teamId: objectives.teamId })
@@ -23,26 +29,22 @@ export async function cycleDepartmentMap(db: Database, reader: Reader, cycle: Cy
       .orderBy(asc(objectives.id)),
     // Only links between published objectives the reader sees are kept below: visibility comes from `rows`.
     cycleLinksUnchecked(db, orgId, cycle.id),
+    db
+      .select({ objectiveId: objectiveContributors.objectiveId, teamId: objectiveContributors.teamId })
+      .from(objectiveContributors)
+      .where(
+        and(
+          eq(objectiveContributors.orgId, orgId),
+          inArray(objectiveContributors.objectiveId, publishedIds),
+          isNotNull(objectiveContributors.teamId),
+        ),
+      ),
+    db
+      .select({ requestingTeamId: dependencies.requestingTeamId, providingTeamId: dependencies.providingTeamId })
+      .from(dependencies)
+      .where(and(eq(dependencies.orgId, orgId), inArray(dependencies.objectiveId, publishedIds), eq(dependencies.status, 'accepted'))),
   ]);
   const ids = rows.map((o) => o.id);
-  const [contributions, needs] = ids.length
-    ? await Promise.all([
-        db
-          .select({ objectiveId: objectiveContributors.objectiveId, teamId: objectiveContributors.teamId })
-          .from(objectiveContributors)
-          .where(
-            and(
-              eq(objectiveContributors.orgId, orgId),
-              inArray(objectiveContributors.objectiveId, ids),
-              isNotNull(objectiveContributors.teamId),
-            ),
-          ),
-        db
-          .select({ requestingTeamId: dependencies.requestingTeamId, providingTeamId: dependencies.providingTeamId })
-          .from(dependencies)
-          .where(and(eq(dependencies.orgId, orgId), inArray(dependencies.objectiveId, ids), eq(dependencies.status, 'accepted'))),
-      ])
-    : [[], []];
   const published = new Set(ids);
   const groupOf = (teamId: string) => teams.departmentOf.get(teamId) ?? teamId;
   const map = departmentMap({

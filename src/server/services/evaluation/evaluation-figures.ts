@@ -3,12 +3,6 @@ import { alias } from 'drizzle-orm/pg-core';
 import { objectives } from '../../../db/schema/index.js';
 import { objectiveVisibleTo, type Reader } from '../visibility/objective-visible.js';
 
-/** More columns for `f`: of the key result or its objective (aliases kr, o) in `k`, and of its digest (d). */
-export interface ExtraFigures {
-  keyResult: SQL;
-  digest: SQL;
-}
-
 export interface FiguresOptions {
   /** A further condition on the cycle (cy) or objective (o): only those rows. */
   only?: SQL;
@@ -28,14 +22,7 @@ export interface FiguresOptions {
  * counted directly, so the numbers are always those of the domain's definitions (checkInPunctuality: period k is
  * (start + (k−1)·days, start + k·days]; cycleMidpoint: start plus half the length, rounded down).
  */
-export function figuresOf(
-  reader: Reader,
-  cycleIds: string[],
-  today: string,
-  teamId?: string,
-  extra?: ExtraFigures,
-  options: FiguresOptions = {},
-): SQL {
+export function figuresOf(reader: Reader, cycleIds: string[], today: string, teamId?: string, options: FiguresOptions = {}): SQL {
   const { orgId } = reader;
   const { only, throughObjectives } = options;
   const keyResults = throughObjectives
@@ -48,7 +35,7 @@ export function figuresOf(
         coalesce(kr.score, kr.score_override, round(kr.progress::numeric, 2)::float8) as kr_score,
         coalesce(o.score, round(o.progress::numeric, 2)::float8) as objective_score,
         s.start, s.days, greatest(0, (least(cy.end_date, ${today}::date) - s.start) / s.days) as due,
-        cy.start_date + (cy.end_date - cy.start_date) / 2 as midpoint${extra ? sql`, ${extra.keyResult}` : sql``}
+        cy.start_date + (cy.end_date - cy.start_date) / 2 as midpoint
       from cycles cy
       join objectives o on o.org_id = cy.org_id and o.cycle_id = cy.id
       ${keyResults}
@@ -80,7 +67,7 @@ export function figuresOf(
             where c.org_id = k.org_id and c.key_result_id = k.id and not c.deleted and c.confidence is not null
               and c.as_of <= k.midpoint
             order by c.as_of desc, c.created_at desc limit 1)
-        end as midpoint_confidence${extra ? sql`, ${extra.digest}` : sql``}
+        end as midpoint_confidence
       from k
       left join check_in_digests d on d.org_id = k.org_id and d.key_result_id = k.id
     )`;

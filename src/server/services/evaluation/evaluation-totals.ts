@@ -42,7 +42,7 @@ export async function cycleTotals(db: Executor, reader: Reader, cycleId: string,
   const squared = sql`((f.midpoint_confidence - 10 * ${reached}) ^ 2)::float8`;
   const rows = await queryRows<TotalsRow & Record<`n${1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9}`, number | string | null>>(
     db,
-    sql`with ${figuresOf(reader, [cycleId], today, teamId, undefined, { throughObjectives: true })},
+    sql`with ${figuresOf(reader, [cycleId], today, teamId, { throughObjectives: true })},
     fm as materialized (select * from f),
     o as (select distinct on (objective_id) objective_id, type, objective_score as score from fm),
     fc as (select f.*, ${reached} as reached, ${squared} as squared from fm f where f.midpoint_confidence is not null)

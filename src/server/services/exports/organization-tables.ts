@@ -8,7 +8,8 @@ import { queryRows, type Executor } from '../../../db/database.js';
  * Credentials and in-flight machinery stay out: sessions, passwords (accounts), API and ingest
  * tokens (secrets), the outbox and job runs (deliveries and schedules, not the organisation's data).
  */
-// check_in_digests is derived: PostgreSQL rebuilds it from the check-ins as they are imported.
+// check_in_digests and objective_key_result_digests are derived: PostgreSQL rebuilds them from the key results and
+// check-ins as they are imported (their triggers).
 const EXCLUDED = new Set([
   'organizations',
   'api_tokens',
@@ -20,6 +21,7 @@ const EXCLUDED = new Set([
   'check_in_digests',
   // Derived too: the import counts the closed cycles' evaluation figures again (refresh_closed_cycle_figures).
   'closed_cycle_figures',
+  'objective_key_result_digests',
   // The audit log is the record of what happened on this instance, chained by hash: an imported organisation starts its own.
   'audit_entries',
   'audit_chains',
