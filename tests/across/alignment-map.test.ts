@@ -36,6 +36,19 @@ describeEachEngine('Alignment map: one node per objective, an edge per alignment
     expect(withKrs.nodes.find((n) => n.id === o.k1.id)).toMatchObject({ unsupported: false, objectiveId: o.grow.id });
   });
 
+  it('places every node in a layered layout: parents above their children, no two nodes on one another', async () => {
+    await smallOrganisation(t.w);
+    const map = await mapOf(t.w, { keyResults: 'true' });
+    const at = new Map(map.nodes.map((n) => [n.id, n]));
+    expect(map.edges.length).toBeGreaterThan(3);
+    for (const edge of map.edges) expect(at.get(edge.source)!.y).toBeLessThan(at.get(edge.target)!.y);
+    const corners = new Set(map.nodes.map((n) => `${n.x},${n.y}`));
+    expect(corners.size).toBe(map.nodes.length);
+    // The same map is laid out the same way (and kept, not laid out again).
+    const again = await mapOf(t.w, { keyResults: 'true' });
+    expect(again.nodes.map((n) => [n.id, n.x, n.y])).toEqual(map.nodes.map((n) => [n.id, n.x, n.y]));
+  });
+
   it('focuses on a department: its teams’ objectives, their neighbours and the company objectives', async () => {
     const o = await smallOrganisation(t.w);
     const map = await mapOf(t.w, { focusTeamId: o.eng.id });

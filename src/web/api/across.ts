@@ -28,6 +28,9 @@ export interface MapNode {
   objectiveId: string | null;
   objectiveCount: number | null;
   statusCounts: Record<ProgressStatus, number> | null;
+  /** Position in the layered layout the server computed (top-left corner, pixels at zoom 1). */
+  x: number;
+  y: number;
 }
 
 export interface MapEdge {

@@ -33,6 +33,8 @@ export const mapNodeSchema = z.object({
   objectiveId: z.string().nullable().describe("A key result's objective"),
   objectiveCount: z.number().int().nullable().describe("An aggregated department's published objectives, or those naming a pillar"),
   statusCounts: statusCounts.nullable(),
+  x: z.number().describe("The node's left edge in the map's layered layout (elkjs), in pixels at zoom 1"),
+  y: z.number().describe("The node's top edge; parents sit above their children"),
 });
 
 export const mapEdgeSchema = z.object({

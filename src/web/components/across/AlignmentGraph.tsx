@@ -1,27 +1,19 @@
-import { Background, Controls, ReactFlow, type Edge, type Node } from '@xyflow/react';
+import { Background, Controls, ReactFlow } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import type { MapEdge, MapNode } from '../../api/across.js';
-import { layOut } from './map-layout.js';
+import { toFlow } from './map-layout.js';
 import { NODE_TYPES } from './MapNodes.js';
 
-/** The zoomable node-link graph of a map, laid out by elkjs. */
+/** The zoomable node-link graph of a map, as the server laid it out. */
 export function AlignmentGraph({ nodes, edges, onExpand }: { nodes: MapNode[]; edges: MapEdge[]; onExpand: (teamId: string) => void }) {
-  const [laid, setLaid] = useState<{ nodes: Node[]; edges: Edge[] } | null>(null);
-  useEffect(() => {
-    let current = true;
-    void layOut(nodes, edges).then((result) => current && setLaid(result));
-    return () => {
-      current = false;
-    };
-  }, [nodes, edges]);
-  const withExpand = useMemo(() => laid?.nodes.map((n) => ({ ...n, data: { ...n.data, onExpand } })), [laid, onExpand]);
-  if (!laid || !withExpand) return null;
+  const flow = useMemo(() => toFlow(nodes, edges), [nodes, edges]);
+  const withExpand = useMemo(() => flow.nodes.map((n) => ({ ...n, data: { ...n.data, onExpand } })), [flow, onExpand]);
   return (
     <div style={{ height: '70vh', minHeight: 420 }} data-testid="alignment-graph" data-ready="true">
       <ReactFlow
         nodes={withExpand}
-        edges={laid.edges}
+        edges={flow.edges}
         nodeTypes={NODE_TYPES}
         nodesDraggable={false}
         nodesConnectable={false}

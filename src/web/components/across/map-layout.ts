@@ -1,38 +1,16 @@
-import ELK from 'elkjs/lib/elk.bundled.js';
 import type { Edge, Node } from '@xyflow/react';
+import { mapNodeSize } from '../../../domain/map-node-size.js';
 import type { MapEdge, MapNode } from '../../api/across.js';
 
-const elk = new ELK();
-
-/** The size a node is drawn at: the layout needs it before the node is rendered. */
-export const sizeOf = (node: MapNode) =>
-  node.type === 'key_result'
-    ? { width: 200, height: 64 }
-    : node.type === 'department' || node.type === 'pillar'
-      ? { width: 240, height: 116 }
-      : { width: 250, height: 112 };
-
-/** Layered layout (parents above children) by elkjs: no positions are computed by hand. */
-export async function layOut(nodes: MapNode[], edges: MapEdge[]): Promise<{ nodes: Node<{ node: MapNode }>[]; edges: Edge[] }> {
-  const graph = await elk.layout({
-    id: 'map',
-    layoutOptions: {
-      'elk.algorithm': 'layered',
-      'elk.direction': 'DOWN',
-      'elk.layered.spacing.nodeNodeBetweenLayers': '60',
-      'elk.spacing.nodeNode': '24',
-    },
-    children: nodes.map((n) => ({ id: n.id, ...sizeOf(n) })),
-    edges: edges.map((e) => ({ id: e.id, sources: [e.source], targets: [e.target] })),
-  });
-  const position = new Map((graph.children ?? []).map((c) => [c.id, { x: c.x ?? 0, y: c.y ?? 0 }]));
+/** React Flow's nodes and edges for a map the server has laid out (elkjs, parents above children). */
+export function toFlow(nodes: MapNode[], edges: MapEdge[]): { nodes: Node<{ node: MapNode }>[]; edges: Edge[] } {
   return {
     nodes: nodes.map((n) => ({
       id: n.id,
       type: n.type,
-      position: position.get(n.id) ?? { x: 0, y: 0 },
+      position: { x: n.x, y: n.y },
       data: { node: n },
-      style: sizeOf(n),
+      style: mapNodeSize(n.type),
     })),
     edges: edges.map((e) => ({
       id: e.id,
