@@ -21,6 +21,8 @@ export function AlignmentGraph({ nodes, edges, onExpand }: { nodes: MapNode[]; e
         edgesFocusable={false}
         onlyRenderVisibleElements
         fitView
+        // Start from afar: the first render, before fitView, then draws the light far nodes.
+        defaultViewport={{ x: 0, y: 0, zoom: 0.1 }}
         minZoom={0.05}
       >
         <Background />

@@ -1,5 +1,5 @@
 import { Anchor, Badge, Button, Group, Paper, Text } from '@mantine/core';
-import { Handle, Position, type NodeProps, type Node } from '@xyflow/react';
+import { Handle, Position, useStore, type NodeProps, type Node } from '@xyflow/react';
 import { Link } from 'react-router';
 import type { MapNode } from '../../api/across.js';
 import { percent, STATUS_COLOR, STATUS_LABEL } from '../ProgressBar.js';
@@ -23,9 +23,40 @@ function Pace({ node }: { node: MapNode }) {
   );
 }
 
+/** Below this zoom a node's text is a few pixels high: it is drawn as a coloured box with its title. */
+const FAR_ZOOM = 0.35;
+const useFar = () => useStore((s) => s.transform[2] < FAR_ZOOM);
+
+/**
+ * A node seen from afar: plain elements, no Mantine components, so a 2,000-objective map draws in a
+ * fraction of the time (issue 14: interactive within 1 s); zooming in brings the full card back.
+ */
+function FarNode({ node, color, testId }: { node: MapNode; color: string; testId: string }) {
+  return (
+    <div
+      data-testid={testId}
+      style={{
+        height: '100%',
+        border: '1px solid var(--mantine-color-gray-4)',
+        borderLeft: `6px solid var(--mantine-color-${color}-6)`,
+        borderRadius: 'var(--mantine-radius-sm)',
+        background: node.orphan ? 'var(--mantine-color-grape-1)' : 'var(--mantine-color-body)',
+        padding: 6,
+        overflow: 'hidden',
+        fontSize: 'var(--mantine-font-size-sm)',
+      }}
+    >
+      <Pins />
+      {node.title}
+    </div>
+  );
+}
+
 /** An objective: title (a link to it), owner, progress against pace, status colour, orphan flag. */
 export function ObjectiveNode({ data: { node } }: Props) {
   const color = node.progressStatus ? STATUS_COLOR[node.progressStatus] : 'gray';
+  const far = useFar();
+  if (far) return <FarNode node={node} color={color} testId="map-objective" />;
   return (
     <Paper withBorder p={6} h="100%" style={{ borderLeft: `6px solid var(--mantine-color-${color}-6)` }} data-testid="map-objective">
       <Pins />
@@ -58,6 +89,8 @@ export function ObjectiveNode({ data: { node } }: Props) {
 }
 
 export function KeyResultNode({ data: { node } }: Props) {
+  const far = useFar();
+  if (far) return <FarNode node={node} color={node.unsupported ? 'orange' : 'gray'} testId="map-key-result" />;
   return (
     <Paper withBorder p={6} h="100%" bg={node.unsupported ? 'var(--mantine-color-orange-0)' : undefined} data-testid="map-key-result">
       <Pins />
