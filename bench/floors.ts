@@ -34,9 +34,11 @@ export const FLOORS: Partial<Record<OpName, Op>> = {
     const rootId = rng.pick(ctx.upperObjectiveIds);
     return count(
       db,
-      presented(sql`select ${rootId}::uuid union select a.child_objective_id from alignments a
-        left join key_results pk on pk.id = a.parent_key_result_id
-        where a.parent_objective_id = ${rootId} or pk.objective_id = ${rootId}`),
+      // Two indexed branches: an `or` across the key-result join scanned every alignment (96 ms at scale 1).
+      presented(sql`select ${rootId}::uuid
+        union select a.child_objective_id from alignments a where a.parent_objective_id = ${rootId}
+        union select a.child_objective_id from alignments a join key_results pk on pk.id = a.parent_key_result_id
+          where pk.objective_id = ${rootId}`),
     );
   },
   async treeSearch(db, ctx, rng) {
