@@ -1,14 +1,15 @@
 import { createHash } from 'node:crypto';
-import ELK from 'elkjs/lib/elk.bundled.js';
+import { Worker } from 'node:worker_threads';
+import type { ElkNode } from 'elkjs/lib/elk-api.js';
 import { mapNodeSize, type MapNodeType } from '../../../domain/map-node-size.js';
 
 /**
  * The alignment map's layered layout (parents above children), by elkjs on the server: elkjs is
  * compiled Java whose first layout of a 2,000-node map takes seconds before the JIT warms up, which
  * every browser paid on every visit (and 1.6 MB of script); the server pays it once and keeps the
- * last layouts by the graph's shape, so an unchanged map is laid out once.
+ * last layouts by the graph's shape, so an unchanged map is laid out once. elkjs runs in a worker
+ * thread (started on the first map, not holding the process open) so the event loop stays free.
  */
-const elk = new ELK();
 const KEPT_LAYOUTS = 32;
 const kept = new Map<string, Map<string, Position>>();
 
@@ -37,6 +38,38 @@ function shapeOf(nodes: readonly LayoutNode[], edges: readonly LayoutEdge[]): st
   return hash.digest('base64');
 }
 
+type Answer = { id: number; children?: { id: string; x: number; y: number }[]; error?: string };
+let worker: Worker | null = null;
+let nextId = 0;
+const waiting = new Map<number, { resolve: (a: Answer) => void; reject: (e: Error) => void }>();
+
+function layoutWorker(): Worker {
+  if (worker) return worker;
+  const started = new Worker(new URL('./map-layout-worker.mjs', import.meta.url));
+  started.unref();
+  started.on('message', (answer: Answer) => {
+    waiting.get(answer.id)?.resolve(answer);
+    waiting.delete(answer.id);
+  });
+  const stop = (error: Error) => {
+    for (const w of waiting.values()) w.reject(error);
+    waiting.clear();
+    worker = null;
+  };
+  started.on('error', stop);
+  started.on('exit', (code) => stop(new Error(`the map layout worker stopped (${code})`)));
+  worker = started;
+  return started;
+}
+
+function layOutInWorker(graph: ElkNode): Promise<Answer> {
+  const id = nextId++;
+  return new Promise((resolve, reject) => {
+    waiting.set(id, { resolve, reject });
+    layoutWorker().postMessage({ id, graph });
+  });
+}
+
 export async function layOutMap(nodes: readonly LayoutNode[], edges: readonly LayoutEdge[]): Promise<Map<string, Position>> {
   const key = shapeOf(nodes, edges);
   const known = kept.get(key);
@@ -46,7 +79,7 @@ export async function layOutMap(nodes: readonly LayoutNode[], edges: readonly La
     kept.set(key, known);
     return known;
   }
-  const graph = await elk.layout({
+  const answer = await layOutInWorker({
     id: 'map',
     layoutOptions: {
       'elk.algorithm': 'layered',
@@ -57,7 +90,8 @@ export async function layOutMap(nodes: readonly LayoutNode[], edges: readonly La
     children: nodes.map((n) => ({ id: n.id, ...mapNodeSize(n.type) })),
     edges: edges.map((e) => ({ id: e.id, sources: [e.source], targets: [e.target] })),
   });
-  const positions = new Map((graph.children ?? []).map((c) => [c.id, { x: c.x ?? 0, y: c.y ?? 0 }]));
+  if (answer.error !== undefined) throw new Error(`map layout failed: ${answer.error}`);
+  const positions = new Map((answer.children ?? []).map((c) => [c.id, { x: c.x, y: c.y }]));
   kept.set(key, positions);
   if (kept.size > KEPT_LAYOUTS) kept.delete(kept.keys().next().value!);
   return positions;
