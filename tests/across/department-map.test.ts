@@ -1,5 +1,6 @@
 import { and, asc, eq } from 'drizzle-orm';
 import { expect, it } from 'vitest';
+import { DEPARTMENT_MAP_NODE_SIZE } from '../../src/domain/map-node-size.js';
 import { closestOverlaps, MOST_OVERLAPS_LISTED, overlaps } from '../../src/domain/across/overlaps.js';
 import { objectives } from '../../src/db/schema/index.js';
 import { describeEachEngine } from '../support/engines.js';
@@ -8,7 +9,7 @@ import { API, MISSING_ID, useOkrWorld } from '../okrs/support.js';
 import { smallOrganisation } from './support.js';
 
 interface DepartmentMap {
-  departments: { id: string; name: string; objectiveCount: number; gap: boolean }[];
+  departments: { id: string; name: string; objectiveCount: number; gap: boolean; x: number; y: number }[];
   edges: { from: string; to: string; alignments: number; contributions: number; dependencies: number; weight: number }[];
   overlapsTotal: number;
   overlaps: { similarity: number; objectives: { id: string; teamName: string }[] }[];
@@ -68,6 +69,25 @@ describeEachEngine('Department map: who supports whom across departments', (engi
     ]);
     expect(map.body.overlaps.map((x) => x.objectives.map((y) => y.id).sort())).toEqual([[o.orphan.id, records.id].sort()]);
     expect(map.body.overlapsTotal).toBe(1);
+  });
+
+  it('places the departments in a layered layout: a supporting department above the one it supports, no two boxes overlapping', async () => {
+    const o = await smallOrganisation(t.w);
+    await createTeam(t.w.owner.client, { name: 'Support', kind: 'department' });
+    // Engineering supports Sales: Platform contributes to "Win the mid-market".
+    await t.w.api.patchObjective(o.salesObjective.id, { contributors: [{ teamId: o.platform.id }] });
+    const map = await t.w.owner.client.get<DepartmentMap>(`${API}/cycles/${t.w.cycle.id}/department-map`);
+    expectStatus(map, 200);
+    expect(map.body.edges.map((e) => [e.from, e.to])).toEqual([[o.eng.id, o.sales.id]]);
+    const at = new Map(map.body.departments.map((d) => [d.id, d]));
+    expect(at.get(o.eng.id)!.y).toBeLessThan(at.get(o.sales.id)!.y);
+    const boxes = map.body.departments;
+    for (const [i, a] of boxes.entries())
+      for (const b of boxes.slice(i + 1)) {
+        const apart = a.x + DEPARTMENT_MAP_NODE_SIZE.width <= b.x || b.x + DEPARTMENT_MAP_NODE_SIZE.width <= a.x;
+        const stacked = a.y + DEPARTMENT_MAP_NODE_SIZE.height <= b.y || b.y + DEPARTMENT_MAP_NODE_SIZE.height <= a.y;
+        expect(apart || stacked, `${a.name} and ${b.name} overlap`).toBe(true);
+      }
   });
 
   it('counts and lists the closest overlaps as the definition does, on a generated cycle', { timeout: 120_000 }, async () => {

@@ -47,7 +47,8 @@ export const checkInDigests = pgTable(
  * results too, so a missing row means "not stored"). The objective's type, score, team, status and visibility are
  * read live beside it. The figures were counted until the cycle's end with the cadence `period_days`; a reader
  * before the end, or whose objective's team now has another cadence, counts that objective live instead.
- * Derived data: not exported, rebuilt for the closed cycles on an organisation import (and by migration 0046).
+ * Derived data: not exported, rebuilt for the closed cycles on an organisation import (and by migration 0046; the
+ * function counts in a single pass since migration 0049).
  */
 export const closedCycleFigures = pgTable(
   'closed_cycle_figures',

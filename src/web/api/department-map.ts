@@ -4,7 +4,8 @@ import { api } from './client.js';
 /** GET /cycles/{id}/department-map: who supports whom across departments, gaps and overlaps. */
 export interface DepartmentMap {
   cycleId: string;
-  departments: { id: string; name: string; kind: 'department' | 'team'; objectiveCount: number; gap: boolean }[];
+  /** Each placed by the server's layered layout (`x`, `y`: top-left corner), supporters above the supported. */
+  departments: { id: string; name: string; kind: 'department' | 'team'; objectiveCount: number; gap: boolean; x: number; y: number }[];
   edges: { from: string; to: string; alignments: number; contributions: number; dependencies: number; weight: number }[];
   /** Every overlapping pair; `overlaps` lists the closest 100. */
   overlapsTotal: number;

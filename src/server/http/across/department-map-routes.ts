@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { cycleDepartmentMap } from '../../services/across/department-map.js';
 import { requireCycle } from '../../services/okrs/cycles.js';
+import { withDepartmentLayout } from './map-presenter.js';
 import { actorOf, type AppContext } from '../context.js';
 import { idParam, problemSchema } from '../schemas.js';
 
@@ -14,6 +15,8 @@ const departmentMapSchema = z.object({
       kind: z.enum(['department', 'team']).describe('A team under no department stands as its own group'),
       objectiveCount: z.number().int(),
       gap: z.boolean().describe('Its OKRs connect to nothing outside it'),
+      x: z.number().describe('Left edge in the layered layout (supporters above the departments they support)'),
+      y: z.number().describe('Top edge in the layered layout'),
     }),
   ),
   edges: z.array(
@@ -49,7 +52,7 @@ export const departmentMapRoutes =
       },
       handler: async (request) => {
         const actor = actorOf(request);
-        return cycleDepartmentMap(ctx.db, actor, await requireCycle(ctx.db, actor.orgId, request.params.id));
+        return withDepartmentLayout(await cycleDepartmentMap(ctx.db, actor, await requireCycle(ctx.db, actor.orgId, request.params.id)));
       },
     });
   };

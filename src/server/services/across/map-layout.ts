@@ -1,14 +1,14 @@
 import { createHash } from 'node:crypto';
 import { Worker } from 'node:worker_threads';
 import type { ElkNode } from 'elkjs/lib/elk-api.js';
-import { mapNodeSize, type MapNodeType } from '../../../domain/map-node-size.js';
 
 /**
- * The alignment map's layered layout (parents above children), by elkjs on the server: elkjs is
- * compiled Java whose first layout of a 2,000-node map takes seconds before the JIT warms up, which
- * every browser paid on every visit (and 1.6 MB of script); the server pays it once and keeps the
- * last layouts by the graph's shape, so an unchanged map is laid out once. elkjs runs in a worker
- * thread (started on the first map, not holding the process open) so the event loop stays free.
+ * The maps' layered layout (parents above children, supporters above the supported), by elkjs on
+ * the server: elkjs is compiled Java whose first layout of a 2,000-node map takes seconds before
+ * the JIT warms up, which every browser paid on every visit (and 1.4 MB of script); the server pays
+ * it once and keeps the last layouts by the graph's shape, so an unchanged map is laid out once.
+ * elkjs runs in a worker thread (started on the first map, not holding the process open) so the
+ * event loop stays free.
  */
 const KEPT_LAYOUTS = 32;
 const kept = new Map<string, Map<string, Position>>();
@@ -18,23 +18,20 @@ export interface Position {
   y: number;
 }
 
-interface LayoutNode {
-  id: string;
-  type: MapNodeType;
+export interface LayoutGraph {
+  nodes: readonly { id: string; width: number; height: number }[];
+  edges: readonly { id: string; source: string; target: string }[];
+  /** Vertical room between two layers, in pixels. */
+  layerSpacing: number;
 }
 
-interface LayoutEdge {
-  id: string;
-  source: string;
-  target: string;
-}
-
-/** Same nodes (and sizes) and edges in the same order: the same layout. */
-function shapeOf(nodes: readonly LayoutNode[], edges: readonly LayoutEdge[]): string {
+/** Same nodes (and sizes), edges in the same order and spacing: the same layout. */
+function shapeOf(graph: LayoutGraph): string {
   const hash = createHash('sha256');
-  for (const n of nodes) hash.update(`${n.id}:${n.type};`);
+  for (const n of graph.nodes) hash.update(`${n.id}:${n.width}x${n.height};`);
   hash.update('|');
-  for (const e of edges) hash.update(`${e.id}:${e.source}>${e.target};`);
+  for (const e of graph.edges) hash.update(`${e.id}:${e.source}>${e.target};`);
+  hash.update(`|${graph.layerSpacing}`);
   return hash.digest('base64');
 }
 
@@ -70,8 +67,8 @@ function layOutInWorker(graph: ElkNode): Promise<Answer> {
   });
 }
 
-export async function layOutMap(nodes: readonly LayoutNode[], edges: readonly LayoutEdge[]): Promise<Map<string, Position>> {
-  const key = shapeOf(nodes, edges);
+export async function layOutGraph(graph: LayoutGraph): Promise<Map<string, Position>> {
+  const key = shapeOf(graph);
   const known = kept.get(key);
   if (known) {
     // Most recently used last: the oldest is the first to go.
@@ -84,11 +81,11 @@ export async function layOutMap(nodes: readonly LayoutNode[], edges: readonly La
     layoutOptions: {
       'elk.algorithm': 'layered',
       'elk.direction': 'DOWN',
-      'elk.layered.spacing.nodeNodeBetweenLayers': '60',
+      'elk.layered.spacing.nodeNodeBetweenLayers': String(graph.layerSpacing),
       'elk.spacing.nodeNode': '24',
     },
-    children: nodes.map((n) => ({ id: n.id, ...mapNodeSize(n.type) })),
-    edges: edges.map((e) => ({ id: e.id, sources: [e.source], targets: [e.target] })),
+    children: graph.nodes.map((n) => ({ id: n.id, width: n.width, height: n.height })),
+    edges: graph.edges.map((e) => ({ id: e.id, sources: [e.source], targets: [e.target] })),
   });
   if (answer.error !== undefined) throw new Error(`map layout failed: ${answer.error}`);
   const positions = new Map((answer.children ?? []).map((c) => [c.id, { x: c.x, y: c.y }]));

@@ -1,15 +1,14 @@
 import { Anchor, Badge, Paper, Text } from '@mantine/core';
 import { Background, Controls, Handle, MarkerType, Position, ReactFlow, type Edge, type Node, type NodeProps } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
-import ELK from 'elkjs/lib/elk.bundled.js';
-import { useEffect, useState } from 'react';
+import { useMemo } from 'react';
 import { Link } from 'react-router';
 import type { DepartmentMap } from '../../api/department-map.js';
+import { DEPARTMENT_MAP_NODE_SIZE } from '../../../domain/map-node-size.js';
 import { plural } from '../../../domain/quality/helpers.js';
 
 type Department = DepartmentMap['departments'][number];
-const SIZE = { width: 220, height: 84 };
-const elk = new ELK();
+const SIZE = DEPARTMENT_MAP_NODE_SIZE;
 
 function DepartmentBox({ data: { department } }: NodeProps<Node<{ department: Department }>>) {
   return (
@@ -30,17 +29,17 @@ function DepartmentBox({ data: { department } }: NodeProps<Node<{ department: De
 }
 const NODE_TYPES = { department: DepartmentBox };
 
-/** Departments as nodes, laid out by elkjs; an edge from the supporting to the supported department, as thick as its weight. */
-async function layOut(map: DepartmentMap): Promise<{ nodes: Node[]; edges: Edge[] }> {
-  const graph = await elk.layout({
-    id: 'departments',
-    layoutOptions: { 'elk.algorithm': 'layered', 'elk.direction': 'DOWN', 'elk.layered.spacing.nodeNodeBetweenLayers': '70' },
-    children: map.departments.map((d) => ({ id: d.id, ...SIZE })),
-    edges: map.edges.map((e) => ({ id: `${e.from}->${e.to}`, sources: [e.from], targets: [e.to] })),
-  });
-  const at = new Map((graph.children ?? []).map((c) => [c.id, { x: c.x ?? 0, y: c.y ?? 0 }]));
+/** Departments as nodes where the server placed them; an edge from the supporting to the supported department, as thick as its weight. */
+function toFlow(map: DepartmentMap): { nodes: Node[]; edges: Edge[] } {
   return {
-    nodes: map.departments.map((d) => ({ id: d.id, type: 'department', position: at.get(d.id)!, data: { department: d }, style: SIZE })),
+    nodes: map.departments.map((d) => ({
+      id: d.id,
+      type: 'department',
+      position: { x: d.x, y: d.y },
+      data: { department: d },
+      ...SIZE,
+      style: SIZE,
+    })),
     edges: map.edges.map((e) => ({
       id: `${e.from}->${e.to}`,
       source: e.from,
@@ -53,15 +52,7 @@ async function layOut(map: DepartmentMap): Promise<{ nodes: Node[]; edges: Edge[
 }
 
 export function DepartmentGraph({ map }: { map: DepartmentMap }) {
-  const [laid, setLaid] = useState<{ nodes: Node[]; edges: Edge[] } | null>(null);
-  useEffect(() => {
-    let current = true;
-    void layOut(map).then((result) => current && setLaid(result));
-    return () => {
-      current = false;
-    };
-  }, [map]);
-  if (!laid) return null;
+  const laid = useMemo(() => toFlow(map), [map]);
   return (
     <div style={{ height: '60vh', minHeight: 360 }} data-testid="department-graph">
       <ReactFlow
