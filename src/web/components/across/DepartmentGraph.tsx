@@ -28,6 +28,7 @@ function DepartmentBox({ data: { department } }: NodeProps<Node<{ department: De
   );
 }
 const NODE_TYPES = { department: DepartmentBox };
+const FIT_VIEW = { maxZoom: 1 };
 
 /** Departments as nodes where the server placed them; an edge from the supporting to the supported department, as thick as its weight. */
 function toFlow(map: DepartmentMap): { nodes: Node[]; edges: Edge[] } {
@@ -64,6 +65,8 @@ export function DepartmentGraph({ map }: { map: DepartmentMap }) {
         nodesFocusable={false}
         edgesFocusable={false}
         fitView
+        // A few departments are not blown up to fill the frame.
+        fitViewOptions={FIT_VIEW}
         minZoom={0.1}
       >
         <Background />
