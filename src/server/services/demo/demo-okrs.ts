@@ -122,7 +122,8 @@ export const DEMO_OBJECTIVES: DemoObjective[] = [
     title: 'Robots that navigate new sites on day one',
     owner: 'Elena Petrova',
     team: 'autonomy',
-    alignsTo: ['effortless#0'],
+    // Across departments: faster site mapping is what gets customers live sooner (the department map's one edge).
+    alignsTo: ['effortless#0', 'success#0'],
     keyResults: [
       { title: 'Mapping time per site from 16 to 4 hours', owner: 'Rahul Mehta', kind: 'metric', start: 16, target: 4, pace: 0.55 },
       {
