@@ -45,7 +45,7 @@ export function AdoptionPage({ me }: { me: Me }) {
             {surveyNote(r)}
           </Text>
           {r.flaggedLeaders.length > 0 && (
-            <Alert color="orange.9" variant="light" title="Leaders whose teams fall behind on involvement">
+            <Alert color="orange" variant="light" title="Leaders whose teams fall behind on involvement">
               <List>
                 {r.flaggedLeaders.map((l) => (
                   <List.Item key={l.id}>
