@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { ApiError } from '../api/client.js';
 import { sendImport, templateUrl, type ImportPreview } from '../api/imports.js';
 import type { Me } from '../api/types.js';
+import { ScrollRegion } from '../components/ScrollRegion.js';
 
 /** Import OKRs from a spreadsheet: choose a file, read the dry run's preview and errors, then confirm. */
 export function ImportPage({ me }: { me: Me }) {
@@ -110,7 +111,7 @@ function PreviewPanel({ preview, busy, onConfirm }: { preview: ImportPreview; bu
         {preview.unmappedHeaders.length > 0 && <Text size="sm">Columns ignored: {preview.unmappedHeaders.join(', ')}</Text>}
         {blocked && (
           <Alert color="red" title={`${preview.errors.length} problem${preview.errors.length === 1 ? '' : 's'} to fix in the file`}>
-            <Table.ScrollContainer minWidth={420}>
+            <ScrollRegion label="Problems in the file" minWidth={420}>
               <Table aria-label="Problems in the file">
                 <Table.Thead>
                   <Table.Tr>
@@ -129,7 +130,7 @@ function PreviewPanel({ preview, busy, onConfirm }: { preview: ImportPreview; bu
                   ))}
                 </Table.Tbody>
               </Table>
-            </Table.ScrollContainer>
+            </ScrollRegion>
           </Alert>
         )}
         {preview.dryRun && (

@@ -4,6 +4,7 @@ import { useLeaderboard, type Leaderboard, type LeaderboardMeasure } from '../ap
 import { LeaderboardSettingsForm, MEASURE_LABELS } from '../components/leaderboard/LeaderboardSettingsForm.js';
 import { PageSkeleton } from '../components/PageSkeleton.js';
 import { useChosenCycle } from '../components/strategy/CycleSelect.js';
+import { ScrollRegion } from '../components/ScrollRegion.js';
 
 const EXPLAINED: Record<LeaderboardMeasure, string> = {
   pace: 'How far each team’s progress runs ahead of (or behind) the pace expected by today.',
@@ -24,7 +25,7 @@ const shown = (measure: LeaderboardMeasure, value: number | null) =>
 function Ranking({ board }: { board: Leaderboard }) {
   if (board.entries.length === 0) return <Text c="dimmed">No team has published objectives in this cycle yet.</Text>;
   return (
-    <Table.ScrollContainer minWidth={300}>
+    <ScrollRegion label="Leaderboard" minWidth={300}>
       <Table striped>
         <Table.Thead>
           <Table.Tr>
@@ -58,7 +59,7 @@ function Ranking({ board }: { board: Leaderboard }) {
           ))}
         </Table.Tbody>
       </Table>
-    </Table.ScrollContainer>
+    </ScrollRegion>
   );
 }
 

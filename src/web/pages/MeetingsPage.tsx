@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import type { Me } from '../api/types.js';
 import { MEETING_KIND_LABELS, useMeetings } from '../api/meetings.js';
 import { ScheduleMeetingForm } from '../components/meetings/ScheduleMeetingForm.js';
+import { ScrollRegion } from '../components/ScrollRegion.js';
 
 /** Every meeting the reader may see, soonest first, and a form to schedule one. */
 export function MeetingsPage({ me }: { me: Me }) {
@@ -20,7 +21,7 @@ export function MeetingsPage({ me }: { me: Me }) {
       {meetings.isPending && <Text c="dimmed">Loading…</Text>}
       {meetings.data?.length === 0 && <Text>No meetings yet.</Text>}
       {meetings.data && meetings.data.length > 0 && (
-        <Table.ScrollContainer minWidth={320}>
+        <ScrollRegion label="Meetings" minWidth={320}>
           <Table>
             <Table.Thead>
               <Table.Tr>
@@ -48,7 +49,7 @@ export function MeetingsPage({ me }: { me: Me }) {
               ))}
             </Table.Tbody>
           </Table>
-        </Table.ScrollContainer>
+        </ScrollRegion>
       )}
       <ScheduleMeetingForm me={me} />
     </Stack>

@@ -7,6 +7,7 @@ import type { Me, Role, User } from '../api/types.js';
 import { BulkInviteForm } from '../components/people/BulkInviteForm.js';
 import { PendingInvitations } from '../components/people/PendingInvitations.js';
 import { InviteForm } from './InviteForm.js';
+import { ScrollRegion } from '../components/ScrollRegion.js';
 
 const ROLE_OPTIONS = [
   { value: 'member', label: 'Member' },
@@ -51,7 +52,7 @@ export function PeoplePage({ me }: { me: Me }) {
           <PendingInvitations invitations={invitations.data ?? []} teamName={teamName} />
         </Card>
       )}
-      <Table.ScrollContainer minWidth={640}>
+      <ScrollRegion label="People" minWidth={640}>
         <Table striped highlightOnHover aria-label="People">
           <Table.Thead>
             <Table.Tr>
@@ -133,7 +134,7 @@ export function PeoplePage({ me }: { me: Me }) {
             ))}
           </Table.Tbody>
         </Table>
-      </Table.ScrollContainer>
+      </ScrollRegion>
     </Stack>
   );
 }

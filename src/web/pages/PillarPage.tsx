@@ -6,6 +6,7 @@ import { percent, STATUS_COLOR, STATUS_LABEL } from '../components/ProgressBar.j
 import { useChosenCycle } from '../components/strategy/CycleSelect.js';
 import { PillarStandingLine } from '../components/strategy/PillarCard.js';
 import { PillarActions } from '../components/strategy/PillarActions.js';
+import { ScrollRegion } from '../components/ScrollRegion.js';
 
 /** One pillar: its narrative and owner, how it is doing, its annual objectives and every objective serving it. */
 export function PillarPage() {
@@ -51,7 +52,7 @@ export function PillarPage() {
           {p.objectives.length === 0 ? (
             <Text c="dimmed">Nothing in this cycle serves this pillar yet.</Text>
           ) : (
-            <Table.ScrollContainer minWidth={480}>
+            <ScrollRegion label="What serves it" minWidth={480}>
               <Table>
                 <Table.Thead>
                   <Table.Tr>
@@ -82,7 +83,7 @@ export function PillarPage() {
                   ))}
                 </Table.Tbody>
               </Table>
-            </Table.ScrollContainer>
+            </ScrollRegion>
           )}
         </>
       ) : null}

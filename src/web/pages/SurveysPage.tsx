@@ -4,6 +4,7 @@ import { useSurveys } from '../api/surveys.js';
 import type { Me } from '../api/types.js';
 import { SurveyBuilder } from '../components/rollout/SurveyBuilder.js';
 import { SurveySchedule } from '../components/rollout/SurveySchedule.js';
+import { ScrollRegion } from '../components/ScrollRegion.js';
 
 /** Pulse surveys: the ones waiting for the caller's answer; champions and admins also build surveys and read results. */
 export function SurveysPage({ me }: { me: Me }) {
@@ -51,7 +52,7 @@ export function SurveysPage({ me }: { me: Me }) {
             </Title>
             <SurveyBuilder />
           </Card>
-          <Table.ScrollContainer minWidth={480}>
+          <ScrollRegion label="Surveys" minWidth={480}>
             <Table aria-label="Surveys">
               <Table.Thead>
                 <Table.Tr>
@@ -88,7 +89,7 @@ export function SurveysPage({ me }: { me: Me }) {
                 ))}
               </Table.Tbody>
             </Table>
-          </Table.ScrollContainer>
+          </ScrollRegion>
         </>
       )}
     </Stack>

@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import type { HeatmapTeam } from '../../api/heatmap.js';
 import type { ProgressStatus } from '../../api/okr-types.js';
 import { percent, STATUS_LABEL } from '../ProgressBar.js';
+import { ScrollRegion } from '../ScrollRegion.js';
 
 const STATUSES: ProgressStatus[] = ['on_track', 'at_risk', 'off_track'];
 /** Cell shades by the share of a team's objectives in the status (text stays dark: 4.5:1 on every shade). */
@@ -19,7 +20,7 @@ const points = (gap: number) => `${gap >= 0 ? '+' : '−'}${Math.abs(Math.round(
 /** One department's teams against status, with pace, on-time check-ins, quality and alignment health. */
 export function HeatmapTable({ department, teams }: { department: string; teams: HeatmapTeam[] }) {
   return (
-    <Table.ScrollContainer minWidth={720}>
+    <ScrollRegion label={`Heatmap of ${department}`} minWidth={720}>
       <Table aria-label={`Heatmap of ${department}`} withTableBorder withColumnBorders>
         <Table.Thead>
           <Table.Tr>
@@ -71,6 +72,6 @@ export function HeatmapTable({ department, teams }: { department: string; teams:
           ))}
         </Table.Tbody>
       </Table>
-    </Table.ScrollContainer>
+    </ScrollRegion>
   );
 }

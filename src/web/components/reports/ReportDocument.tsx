@@ -2,6 +2,7 @@ import { Badge, Group, List, Stack, Table, Text, Title } from '@mantine/core';
 import type { CycleReport, ReportItem } from '../../api/reports.js';
 import { STATUS_COLOR, STATUS_LABEL, percent } from '../ProgressBar.js';
 import './report-print.css';
+import { ScrollRegion } from '../ScrollRegion.js';
 
 function Items({ items, empty }: { items: ReportItem[]; empty: string }) {
   if (items.length === 0) return <Text c="dimmed">{empty}</Text>;
@@ -51,7 +52,7 @@ export function ReportDocument({ report }: { report: CycleReport }) {
         </Group>
       </Section>
       <Section id="report-status" title="Status">
-        <Table.ScrollContainer minWidth={320}>
+        <ScrollRegion label="Status of each objective" minWidth={320}>
           <Table>
             <Table.Thead>
               <Table.Tr>
@@ -72,7 +73,7 @@ export function ReportDocument({ report }: { report: CycleReport }) {
               ))}
             </Table.Tbody>
           </Table>
-        </Table.ScrollContainer>
+        </ScrollRegion>
       </Section>
       <Section id="report-highlights" title="Highlights">
         <Items items={report.highlights} empty="No key result moved up this month." />

@@ -1,6 +1,7 @@
 import { Anchor, Badge, Table, Text } from '@mantine/core';
 import { Link } from 'react-router';
 import { when, type AttentionItem } from './rhythm-api.js';
+import { ScrollRegion } from '../ScrollRegion.js';
 
 const KIND: Record<AttentionItem['kind'], { label: string; color: string; variant: 'filled' | 'light' }> = {
   overdue_check_in: { label: 'Overdue check-in', color: 'orange', variant: 'filled' },
@@ -11,7 +12,7 @@ const KIND: Record<AttentionItem['kind'], { label: string; color: string; varian
 /** Oldest first, as the API orders them: who, what, since when, and where to act. */
 export function AttentionTable({ items }: { items: AttentionItem[] }) {
   return (
-    <Table.ScrollContainer minWidth={640}>
+    <ScrollRegion label="Needs attention" minWidth={640}>
       <Table aria-label="Needs attention, oldest first">
         <Table.Thead>
           <Table.Tr>
@@ -53,6 +54,6 @@ export function AttentionTable({ items }: { items: AttentionItem[] }) {
           ))}
         </Table.Tbody>
       </Table>
-    </Table.ScrollContainer>
+    </ScrollRegion>
   );
 }

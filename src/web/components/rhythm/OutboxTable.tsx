@@ -1,5 +1,6 @@
 import { Badge, Code, Table, Text } from '@mantine/core';
 import { when, type OutboxEntry } from './rhythm-api.js';
+import { ScrollRegion } from '../ScrollRegion.js';
 
 /** A webhook URL's path is its secret: show the host only. */
 function hostOf(url: string): string {
@@ -21,7 +22,7 @@ export function OutboxTable({ entries }: { entries: OutboxEntry[] }) {
       </Text>
     );
   return (
-    <Table.ScrollContainer minWidth={900}>
+    <ScrollRegion label="Outbox" minWidth={900}>
       <Table aria-label="Outbox: recent e-mails and webhook calls">
         <Table.Thead>
           <Table.Tr>
@@ -67,6 +68,6 @@ export function OutboxTable({ entries }: { entries: OutboxEntry[] }) {
           ))}
         </Table.Tbody>
       </Table>
-    </Table.ScrollContainer>
+    </ScrollRegion>
   );
 }

@@ -1,4 +1,5 @@
 import { ActionIcon, Code, Table } from '@mantine/core';
+import { ScrollRegion } from '../ScrollRegion.js';
 
 /** What every kind of token shows: personal, service and SCIM tokens. */
 export interface TokenRow {
@@ -34,10 +35,7 @@ interface TokenTableProps {
 export function TokenTable({ label, tokens, columns, revokeLabel, onRevoke, minWidth = 640 }: TokenTableProps) {
   const shows = (column: TokenColumn) => columns.includes(column);
   return (
-    <Table.ScrollContainer
-      minWidth={minWidth}
-      scrollAreaProps={{ viewportProps: { tabIndex: 0, role: 'region', 'aria-label': `${label}, scrollable` } }}
-    >
+    <ScrollRegion label={label} minWidth={minWidth}>
       <Table aria-label={label}>
         <Table.Thead>
           <Table.Tr>
@@ -74,6 +72,6 @@ export function TokenTable({ label, tokens, columns, revokeLabel, onRevoke, minW
           ))}
         </Table.Tbody>
       </Table>
-    </Table.ScrollContainer>
+    </ScrollRegion>
   );
 }
