@@ -59,7 +59,16 @@ export async function loadObjectiveFor(tx: Executor, actor: Actor, objectiveId: 
 export async function loadKeyResultFor(tx: Executor, actor: Actor, keyResultId: string, field?: string) {
   const row = await readOne(
     tx
-      .select({ keyResult: keyResults, objective: objectives, ...objectiveRead(actor) })
+      .select({
+        keyResult: keyResults,
+        objective: objectives,
+        ...objectiveRead(actor),
+        // A check-in asks this before writing: read here, it costs no statement of its own (issue 12).
+        drivenByInitiatives:
+          sql<boolean>`exists (select 1 from initiative_driven_key_results d where d.org_id = ${keyResults.orgId} and d.key_result_id = ${keyResults.id})`.mapWith(
+            Boolean,
+          ),
+      })
       .from(keyResults)
       .innerJoin(objectives, eq(objectives.id, keyResults.objectiveId))
       .innerJoin(cycles, eq(cycles.id, objectives.cycleId))

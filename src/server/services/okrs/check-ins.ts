@@ -17,7 +17,6 @@ import { loadCheckInFor, loadKeyResultFor } from './actor-reads.js';
 import { noticesFor, scopeOf, type ServiceDeps } from './deps.js';
 import { lockOrganizationOkrs } from './org-lock.js';
 import { refreshKeyResult } from './rollup.js';
-import { isDrivenByInitiatives } from '../initiatives/drive.js';
 
 export interface CheckInFields {
   asOf?: string;
@@ -78,10 +77,10 @@ const blockerFacts = (actor: Actor, row: CheckInRow, kr: KeyResultRow, objective
 export async function createCheckIn(deps: ServiceDeps, actor: Actor, keyResultId: string, fields: CheckInFields) {
   return writeAndAnnounce(deps, actor.orgId, async (tx, announce) => {
     await lockOrganizationOkrs(tx, actor.orgId);
-    const { keyResult: kr, objective, cycle, timeZone, relation } = await loadKeyResultFor(tx, actor, keyResultId);
+    const { keyResult: kr, objective, cycle, timeZone, relation, drivenByInitiatives } = await loadKeyResultFor(tx, actor, keyResultId);
     authorizeCheckIn(actor, relation, kr.ownerId);
     // A key result driven by its initiatives moves with their status alone: a hand check-in would contradict it.
-    if (await isDrivenByInitiatives(tx, actor.orgId, keyResultId))
+    if (drivenByInitiatives)
       throw invalid('milestonesDone', 'This key result moves with its initiatives: change their status instead of checking in.');
     const asOf = checkFits(kr, cycle, fields, todayIn(timeZone, deps.clock()));
     await checkMentions(tx, actor.orgId, mentionedIds(fields.blockers ?? ''), 'blockers');

@@ -76,11 +76,25 @@ export async function loadCycleTree(
     // Without a viewer the whole tree (roll-up replays); with one, only what they may read.
     viewer ? objectiveVisibleTo(viewer) : undefined,
   );
-  let level = await db
+  const { rootId } = options;
+  // From one objective, its first level comes in the same statement (issue 12: one round trip less per tree level);
+  // without the objective itself (missing, hidden or archived) there is no tree below it either.
+  const firstRead = await db
     .select()
     .from(objectives)
-    .where(and(inCycle, options.rootId ? eq(objectives.id, options.rootId) : alignedToNothing(db)))
+    .where(
+      and(
+        inCycle,
+        rootId
+          ? options.depth > 0
+            ? or(eq(objectives.id, rootId), alignedTo(db, [rootId]))
+            : eq(objectives.id, rootId)
+          : alignedToNothing(db),
+      ),
+    )
     .orderBy(objectives.createdAt);
+  let level = rootId ? firstRead.filter((o) => o.id === rootId) : firstRead;
+  let preloaded = rootId && options.depth > 0 && level.length > 0 ? firstRead.filter((o) => o.id !== rootId) : undefined;
   const rows = [...level];
   const roots = level.map((o) => o.id);
   const children = new Map<string, string[]>();
@@ -88,11 +102,14 @@ export async function loadCycleTree(
   const childCount = new Map<string, number>();
   for (let depth = 0; depth < options.depth && level.length > 0; depth++) {
     const parentIds = level.map((o) => o.id);
-    const next = await db
-      .select()
-      .from(objectives)
-      .where(and(inCycle, alignedTo(db, parentIds)))
-      .orderBy(objectives.createdAt);
+    const next =
+      preloaded ??
+      (await db
+        .select()
+        .from(objectives)
+        .where(and(inCycle, alignedTo(db, parentIds)))
+        .orderBy(objectives.createdAt));
+    preloaded = undefined;
     const nextIds = next.map((o) => o.id);
     // The last loaded level's own children are counted, not loaded, beside reading its links.
     const last = depth + 1 >= options.depth;

@@ -1,4 +1,4 @@
-import { and, eq, exists, ilike, or, sql, type SQL } from 'drizzle-orm';
+import { and, eq, exists, or, sql, type SQL } from 'drizzle-orm';
 import { objectiveVisibleTo, type Reader } from '../visibility/objective-visible.js';
 import {
   DEFAULT_STATUS_MARGINS,
@@ -42,8 +42,16 @@ async function candidates(db: Executor, reader: Reader, cycleId: string, search:
     );
   const conditions: (SQL | undefined)[] = [eq(objectives.orgId, orgId), eq(objectives.cycleId, cycleId), objectiveVisibleTo(reader)];
   const q = search.q?.trim();
-  // The key results' titles are matched through their trigram index (migration 0043) rather than by a scan.
-  if (q) conditions.push(or(ilike(objectives.title, likePattern(q)), ownKr(ilike(keyResults.title, likePattern(q)))));
+  if (q) {
+    // Each title is matched on its own trigram index (migration 0043) and the matches read by primary key. Under an
+    // OR the objectives' index went unused and every title of the cycle was matched (scale 1: 12,500 per search).
+    // No organisation condition inside: it could lead a planner without statistics (PGlite) away from the trigram
+    // indexes to the organisation's every key result; the outer conditions scope the matches to the org and cycle.
+    const pattern = likePattern(q);
+    const matching = sql`select mo.id from objectives mo where mo.title ilike ${pattern}
+      union select mk.objective_id from key_results mk where mk.title ilike ${pattern}`;
+    conditions.push(sql`${objectives.id} = any(array(${matching}))`);
+  }
   // A team's tree holds what it owns and what it contributes to (shared objectives, marked by their contributors).
   if (search.teamId) conditions.push(ownedOrSharedWith(db, orgId, search.teamId));
   if (search.ownerId) conditions.push(or(eq(objectives.ownerId, search.ownerId), ownKr(eq(keyResults.ownerId, search.ownerId))));
