@@ -25,6 +25,10 @@ export interface DepartmentEdge {
   weight: number;
 }
 
+/** Heaviest first; ties by the departments' ids, so the order never depends on the order the rows came in. */
+export const byWeight = (a: DepartmentEdge, b: DepartmentEdge) =>
+  b.weight - a.weight || a.from.localeCompare(b.from) || a.to.localeCompare(b.to);
+
 export function departmentMap(input: DepartmentMapInput) {
   const groupOfObjective = new Map<string, string | null>(input.objectives.map((o) => [o.id, o.teamId ? input.groupOf(o.teamId) : null]));
   const objectiveCount = new Map<string, number>();
@@ -46,7 +50,7 @@ export function departmentMap(input: DepartmentMapInput) {
   const gaps = [...objectiveCount.keys()].filter((g) => !connected.has(g)).sort();
   return {
     objectiveCount,
-    edges: [...edges.values()].sort((a, b) => b.weight - a.weight || a.from.localeCompare(b.from)),
+    edges: [...edges.values()].sort(byWeight),
     gaps,
   };
 }

@@ -22,16 +22,31 @@ export const READ_TIME_RULES: ReadonlySet<string> = new Set([
 
 export type RulePart = 'stored' | 'read';
 
+/** The rules of one part that score under the principles, each with the points a finding costs. */
+export function scoredRules(principles: QualityPrinciples, part: RulePart) {
+  return QUALITY_RULES.flatMap((rule) => {
+    if (rule.pointer || READ_TIME_RULES.has(rule.id) !== (part === 'read')) return [];
+    const setting = ruleSetting(rule, principles);
+    return setting === 'off' ? [] : [{ rule, points: QUALITY_PENALTIES[setting] }];
+  });
+}
+export type ScoredRules = ReturnType<typeof scoredRules>;
+
+/** Points the findings of the given scored rules cost: views over a whole cycle look the rules up once. */
+export function penaltyOfRules(
+  rules: ScoredRules,
+  objective: DraftObjective,
+  context: QualityContext,
+  principles: QualityPrinciples,
+): number {
+  let penalty = 0;
+  for (const { rule, points } of rules) penalty += rule.check(objective, context, principles).length * points;
+  return penalty;
+}
+
 /** Points the scored findings of one part of the rules cost (pointer rules, such as a related lesson, cost nothing). */
 export function qualityPenalty(objective: DraftObjective, context: QualityContext, principles: QualityPrinciples, part: RulePart): number {
-  let penalty = 0;
-  for (const rule of QUALITY_RULES) {
-    if (rule.pointer || READ_TIME_RULES.has(rule.id) !== (part === 'read')) continue;
-    const setting = ruleSetting(rule, principles);
-    if (setting === 'off') continue;
-    penalty += rule.check(objective, context, principles).length * QUALITY_PENALTIES[setting];
-  }
-  return penalty;
+  return penaltyOfRules(scoredRules(principles, part), objective, context, principles);
 }
 
 /** checkQuality's score from both parts' penalties: 100 minus all of them, never below 0. */

@@ -26,19 +26,24 @@ export interface MapOptions {
   now: Date;
 }
 
-/** The focused teams' objectives and their neighbours `depth` alignments away, with the links among them. */
-async function focusedObjectives(db: Database, reader: Reader, cycle: CycleRow, teamIds: string[], depth: number) {
+/**
+ * The focused teams' objectives and their neighbours `depth` alignments away. The focused team and its descendants
+ * are a recursive query, so the first hop's links are read in the same round trip as the focused objectives, and
+ * both beside the teams (the chain of small queries was this view's time).
+ */
+async function focusedObjectives(db: Database, reader: Reader, cycle: CycleRow, focusTeamId: string, depth: number) {
   const { orgId } = reader;
-  const rows: ObjectiveFacts[] = teamIds.length
-    ? await db
-        .select(objectiveFacts)
-        .from(objectives)
-        .where(and(eq(objectives.orgId, orgId), publishedIn(reader, cycle.id), inArray(objectives.teamId, teamIds)))
-    : [];
+  const focusTeams = sql`with recursive focus(id) as (select ${focusTeamId}::uuid
+    union select t.id from teams t join focus on t.parent_id = focus.id where t.org_id = ${orgId}) select id from focus`;
+  const inFocus = and(eq(objectives.orgId, orgId), publishedIn(reader, cycle.id), sql`${objectives.teamId} = any(array(${focusTeams}))`);
+  const [rows, firstLinks] = await Promise.all([
+    db.select(objectiveFacts).from(objectives).where(inFocus),
+    depth > 0 ? linksTouching(db, orgId, db.select({ id: objectives.id }).from(objectives).where(inFocus).getSQL()) : Promise.resolve([]),
+  ]);
   const seen = new Set(rows.map((o) => o.id));
   let frontier = [...seen];
   for (let hop = 0; hop < depth && frontier.length > 0; hop++) {
-    const links = await linksTouching(db, orgId, frontier);
+    const links = hop === 0 ? firstLinks : await linksTouching(db, orgId, frontier);
     const next = [...new Set(links.flatMap((l) => [l.child, l.parent]))].filter((id) => !seen.has(id));
     const found: ObjectiveFacts[] = next.length
       ? await db
@@ -114,7 +119,7 @@ function edgesOf(links: MapLink[], shown: Set<string>, krShown: Set<string>): Ma
 export async function alignmentMap(db: Database, reader: Reader, cycle: CycleRow, options: MapOptions) {
   const { orgId } = reader;
   // Independent reads go together: a focused map is a chain of small queries, and round trips were its time.
-  const [teams, pace, company] = await Promise.all([
+  const [teams, pace, company, focusedRows] = await Promise.all([
     loadTeams(db, orgId),
     loadPaceContext(db, orgId, cycle, options.now),
     options.focusTeamId
@@ -123,6 +128,8 @@ export async function alignmentMap(db: Database, reader: Reader, cycle: CycleRow
           .from(objectives)
           .where(and(publishedIn(reader, cycle.id), isNull(objectives.teamId)))
       : Promise.resolve([]),
+    // Read beside the teams: an unknown focus finds nothing and is refused below.
+    options.focusTeamId ? focusedObjectives(db, reader, cycle, options.focusTeamId, options.depth) : Promise.resolve([]),
   ]);
   if (options.focusTeamId && !teams.byId.has(options.focusTeamId)) throw notFound('The team', 'focusTeamId');
   let rows: ObjectiveFacts[];
@@ -130,13 +137,11 @@ export async function alignmentMap(db: Database, reader: Reader, cycle: CycleRow
   let judged = (_: ObjectiveFacts) => true;
   if (options.focusTeamId) {
     const focusSet = teamAndDescendants(teams.rows, options.focusTeamId);
-    const focus = [...focusSet];
     // Alignment health of a focused map is the focused teams' own, not their neighbours'.
     judged = (o) => o.teamId !== null && focusSet.has(o.teamId);
     // Company objectives (read above) always head a focused map: the focus is read against the top.
-    const focused = await focusedObjectives(db, reader, cycle, focus, options.depth);
-    const ids = new Set(focused.map((o) => o.id));
-    rows = [...focused, ...company.filter((o) => !ids.has(o.id))];
+    const ids = new Set(focusedRows.map((o) => o.id));
+    rows = [...focusedRows, ...company.filter((o) => !ids.has(o.id))];
     // Read below together with the names and key results: the links are needed only to build the nodes and edges.
     links = [];
   } else {

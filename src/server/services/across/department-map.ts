@@ -1,62 +1,94 @@
-import { and, asc, eq, inArray, isNotNull } from 'drizzle-orm';
-import { departmentMap } from '../../../domain/across/department-map.js';
-import type { Database } from '../../../db/database.js';
-import { dependencies, objectiveContributors, objectives, type cycles } from '../../../db/schema/index.js';
+import { sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import { departmentMapOfCounts, type CrossingKind } from '../../../domain/across/department-counts.js';
+import { queryRows, type Database } from '../../../db/database.js';
+import { objectives, type cycles } from '../../../db/schema/index.js';
 import { MOST_OVERLAPS_LISTED } from '../../../domain/across/overlaps.js';
-import { loadTeams, publishedIn } from './cycle-facts.js';
-import { cachedOverlapSummary } from './overlap-cache.js';
-import { cycleLinksUnchecked } from './map-links.js';
-import type { Reader } from '../visibility/objective-visible.js';
+import { loadTeams } from './cycle-facts.js';
+import { keepOverlaps, keptOverlaps, overlapDigest } from './overlap-cache.js';
+import { objectiveVisibleTo, type Reader } from '../visibility/objective-visible.js';
 
 type CycleRow = typeof cycles.$inferSelect;
 
-/** GET /cycles/{id}/department-map: departments, the weighted edges crossing them, gaps and the closest overlaps. */
-export async function cycleDepartmentMap(db: Database, reader: Reader, cycle: CycleRow) {
+/** One row of the counts: objectives per team ('objectives', `to` null), links per pair of teams, or the digest. */
+interface CountRow {
+  kind: CrossingKind | 'objectives' | 'digest';
+  from: string | null;
+  to: string | null;
+  count: number;
+}
+
+/** Published (active or closed) objectives of the cycle the reader sees, as in publishedIn, for raw SQL. */
+const publishedOf = (reader: Reader, cycleId: string, o: ReturnType<typeof alias<typeof objectives, 'o'>>) =>
+  sql`select o.id, o.team_id, o.title from objectives o where o.org_id = ${reader.orgId} and o.cycle_id = ${cycleId}
+    and o.status in ('active', 'closed') and ${objectiveVisibleTo(reader, o)}`;
+
+/**
+ * Everything the map counts, in one statement over the published objectives the reader sees (visibility judged once
+ * per objective in a materialised CTE): objectives per team, and the alignments (both ends published and visible, the
+ * parent directly or through its key result), contributing teams and accepted dependencies grouped by the pair of
+ * teams they link; plus the digest of the titles that the overlaps are kept under.
+ */
+function countsOf(db: Database, reader: Reader, cycleId: string) {
   const { orgId } = reader;
-  // The published objectives the reader sees, as a subquery: their contributions and needs are read beside them in
-  // one round trip (a list of 12,500 ids as parameters cost drizzle seconds of building at scale 1).
-  const publishedIds = db
-    .select({ id: objectives.id })
-    .from(objectives)
-    .where(and(eq(objectives.orgId, orgId), publishedIn(reader, cycle.id)));
-  const [teams, rows, links, contributions, needs] = await Promise.all([
-    loadTeams(db, orgId),
-    db
-      .select({ id: objectives.id, title: objectives.title, teamId: objectives.teamId })
-      .from(objectives)
-      .where(and(eq(objectives.orgId, orgId), publishedIn(reader, cycle.id)))
-      // A fixed order: overlaps of equal similarity are listed in it.
-      .orderBy(asc(objectives.id)),
-    // Only links between published objectives the reader sees are kept below: visibility comes from `rows`.
-    cycleLinksUnchecked(db, orgId, cycle.id),
-    db
-      .select({ objectiveId: objectiveContributors.objectiveId, teamId: objectiveContributors.teamId })
-      .from(objectiveContributors)
-      .where(
-        and(
-          eq(objectiveContributors.orgId, orgId),
-          inArray(objectiveContributors.objectiveId, publishedIds),
-          isNotNull(objectiveContributors.teamId),
-        ),
-      ),
-    db
-      .select({ requestingTeamId: dependencies.requestingTeamId, providingTeamId: dependencies.providingTeamId })
-      .from(dependencies)
-      .where(and(eq(dependencies.orgId, orgId), inArray(dependencies.objectiveId, publishedIds), eq(dependencies.status, 'accepted'))),
-  ]);
-  const ids = rows.map((o) => o.id);
-  const published = new Set(ids);
+  return queryRows<CountRow>(
+    db,
+    sql`with pub as materialized (${publishedOf(reader, cycleId, alias(objectives, 'o'))})
+    select 'objectives' as kind, team_id::text as "from", null as "to", count(*)::int as count
+      from pub where team_id is not null group by team_id
+    union all
+    select 'alignments', c.team_id::text, p.team_id::text, count(*)::int
+      from alignments a join pub c on c.id = a.child_objective_id
+      left join key_results k on k.org_id = a.org_id and k.id = a.parent_key_result_id
+      join pub p on p.id = coalesce(a.parent_objective_id, k.objective_id)
+      where a.org_id = ${orgId} group by c.team_id, p.team_id
+    union all
+    select 'contributions', oc.team_id::text, p.team_id::text, count(*)::int
+      from objective_contributors oc join pub p on p.id = oc.objective_id
+      where oc.org_id = ${orgId} and oc.team_id is not null group by oc.team_id, p.team_id
+    union all
+    select 'dependencies', d.providing_team_id::text, d.requesting_team_id::text, count(*)::int
+      from dependencies d join pub p on p.id = d.objective_id
+      where d.org_id = ${orgId} and d.status = 'accepted' group by d.providing_team_id, d.requesting_team_id
+    union all
+    select 'digest', ${overlapDigest(sql`pub`)}, null, 0`,
+  );
+}
+
+/**
+ * The published objectives the reader sees, in id order (overlaps of equal similarity are listed in it), with the
+ * digest of exactly these rows: one statement, so the answer kept under the digest is the one computed from them.
+ */
+async function titledObjectives(db: Database, reader: Reader, cycleId: string) {
+  const o = alias(objectives, 'o');
+  const rows = await queryRows<{ id: string; title: string; teamId: string | null; digest: string }>(
+    db,
+    sql`with pub as materialized (${publishedOf(reader, cycleId, o)})
+    select id, title, team_id as "teamId", ${overlapDigest(sql`pub`)} as digest from pub order by id`,
+  );
+  return { digest: rows[0]?.digest, rows: rows.map(({ id, title, teamId }) => ({ id, title, teamId })) };
+}
+
+/**
+ * GET /cycles/{id}/department-map: departments, the weighted edges crossing them, gaps and the closest overlaps.
+ * Counted by PostgreSQL per pair of teams; the overlaps are read from the kept answer for the titles' digest, and
+ * only when none is kept are the titles read and compared.
+ */
+export async function cycleDepartmentMap(db: Database, reader: Reader, cycle: CycleRow) {
+  const [teams, counts] = await Promise.all([loadTeams(db, reader.orgId), countsOf(db, reader, cycle.id)]);
   const groupOf = (teamId: string) => teams.departmentOf.get(teamId) ?? teamId;
-  const map = departmentMap({
-    objectives: rows,
+  const map = departmentMapOfCounts({
+    objectives: counts.flatMap((r) => (r.kind === 'objectives' && r.from ? [{ teamId: r.from, count: r.count }] : [])),
     groupOf,
-    alignments: links.filter((l) => published.has(l.child) && published.has(l.parent)),
-    contributions: contributions.flatMap((c) => (c.teamId ? [{ objectiveId: c.objectiveId, teamId: c.teamId }] : [])),
-    dependencies: needs,
+    crossings: counts.flatMap((r) => (r.kind === 'objectives' || r.kind === 'digest' ? [] : [{ ...r, kind: r.kind }])),
   });
-  const title = new Map(rows.map((o) => [o.id, o]));
+  const digest = counts.find((r) => r.kind === 'digest')!.from!;
+  let overlaps = keptOverlaps(digest, MOST_OVERLAPS_LISTED);
+  if (!overlaps) {
+    const titled = await titledObjectives(db, reader, cycle.id);
+    overlaps = keepOverlaps(titled.digest ?? digest, titled.rows, MOST_OVERLAPS_LISTED);
+  }
   const gaps = new Set(map.gaps);
-  const overlaps = cachedOverlapSummary(rows, MOST_OVERLAPS_LISTED);
   return {
     cycleId: cycle.id,
     departments: [...map.objectiveCount]
@@ -72,12 +104,10 @@ export async function cycleDepartmentMap(db: Database, reader: Reader, cycle: Cy
     overlapsTotal: overlaps.total,
     overlaps: overlaps.closest.map((o) => ({
       similarity: o.similarity,
-      objectives: [o.a, o.b].map((id) => ({
-        id,
-        title: title.get(id)!.title,
-        teamId: title.get(id)!.teamId!,
-        teamName: teams.byId.get(title.get(id)!.teamId!)?.name ?? '',
-      })),
+      objectives: [o.a, o.b].map((id) => {
+        const { title, teamId } = overlaps.listed.get(id)!;
+        return { id, title, teamId: teamId!, teamName: teams.byId.get(teamId!)?.name ?? '' };
+      }),
     })),
   };
 }

@@ -1,6 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { CADENCE_DAYS } from '../../../domain/stale.js';
-import { qualityPenalty, scoreOfParts } from '../../../domain/quality/partial-score.js';
+import { penaltyOfRules, scoredRules, scoreOfParts } from '../../../domain/quality/partial-score.js';
 import type { DraftKeyResult, DraftObjective, QualityContext, QualityPrinciples } from '../../../domain/quality/index.js';
 import type { Database } from '../../../db/database.js';
 import { cycles, objectives, teams } from '../../../db/schema/index.js';
@@ -62,6 +62,7 @@ export async function heatmapQualityScores(
   const missing = facts.filter((f) => f.keptPenalty === null).map((f) => f.id);
   for (const [id, penalty] of await storeQualityScores(db, orgId, missing, principles)) kept.set(id, penalty);
   const closed = cycle.status === 'closed';
+  const rules = scoredRules(principles, 'read');
   const scores = new Map<string, number>();
   for (const f of facts) {
     const draft: DraftObjective = {
@@ -91,7 +92,7 @@ export async function heatmapQualityScores(
       cycleAspirationalShare: counts.share,
       cycleNumber: counts.cycleNumber,
     };
-    scores.set(f.id, scoreOfParts(kept.get(f.id) ?? 0, qualityPenalty(draft, context, principles, 'read')));
+    scores.set(f.id, scoreOfParts(kept.get(f.id) ?? 0, penaltyOfRules(rules, draft, context, principles)));
   }
   return scores;
 }

@@ -1,4 +1,4 @@
-import { and, eq, inArray, or, sql } from 'drizzle-orm';
+import { and, eq, inArray, or, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import type { Executor } from '../../../db/database.js';
 import { alignments, keyResults, objectives } from '../../../db/schema/index.js';
 import { objectiveIdVisibleTo, objectiveVisibleTo, type Reader } from '../visibility/objective-visible.js';
@@ -58,13 +58,18 @@ export async function cycleLinksUnchecked(db: Executor, orgId: string, cycleId: 
   return toLinks(rows);
 }
 
-/** Alignments touching the given objectives: as the child, as the parent, or through one of their key results. */
-export async function linksTouching(db: Executor, orgId: string, ids: string[]): Promise<MapLink[]> {
-  if (ids.length === 0) return [];
+/**
+ * Alignments touching the given objectives (a list of ids, or a query of them, so that a caller need not read them
+ * first): as the child, as the parent, or through one of their key results.
+ */
+export async function linksTouching(db: Executor, orgId: string, ids: string[] | SQL): Promise<MapLink[]> {
+  if (Array.isArray(ids) && ids.length === 0) return [];
+  // `= any(array(…))` keeps each branch on its index (see find-objectives.ts alignedTo).
+  const among = (column: SQLWrapper) => (Array.isArray(ids) ? inArray(column, ids) : sql`${column} = any(array(${ids}))`);
   const theirKrs = db
     .select({ id: keyResults.id })
     .from(keyResults)
-    .where(and(eq(keyResults.orgId, orgId), inArray(keyResults.objectiveId, ids)));
+    .where(and(eq(keyResults.orgId, orgId), among(keyResults.objectiveId)));
   const rows = await db
     .select(linkColumns)
     .from(alignments)
@@ -72,10 +77,9 @@ export async function linksTouching(db: Executor, orgId: string, ids: string[]):
     .where(
       and(
         eq(alignments.orgId, orgId),
-        // `= any(array(…))` keeps each branch on its index (see find-objectives.ts alignedTo).
         or(
-          inArray(alignments.childObjectiveId, ids),
-          inArray(alignments.parentObjectiveId, ids),
+          among(alignments.childObjectiveId),
+          among(alignments.parentObjectiveId),
           sql`${alignments.parentKeyResultId} = any(array(${theirKrs}))`,
         ),
       ),
