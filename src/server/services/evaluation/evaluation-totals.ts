@@ -40,17 +40,19 @@ const bucketOf = sql.raw(
 export async function cycleTotals(db: Executor, reader: Reader, cycleId: string, today: string, teamId?: string) {
   const reached = sql`(f.kr_score >= ${1 - FLOAT_EPSILON})::int`;
   const squared = sql`((f.midpoint_confidence - 10 * ${reached}) ^ 2)::float8`;
-  const rows = await queryRows<TotalsRow & Record<`n${1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9}`, number | string | null>>(
+  // Every n is float8, which the driver hands over as a JavaScript number: ~10,000 rows (one per person) used to be
+  // converted value by value from bigint and numeric strings, most of the call's garbage (docs/performance.md).
+  return queryRows<TotalsRow>(
     db,
     sql`with ${figuresOf(reader, [cycleId], today, teamId, { throughObjectives: true })},
     fm as materialized (select * from f),
     o as (select distinct on (objective_id) objective_id, type, objective_score as score from fm),
     fc as (select f.*, ${reached} as reached, ${squared} as squared from fm f where f.midpoint_confidence is not null)
-    select 'objectives' as kind, type::text as key, null as name, count(*) as n1,
-      count(*) filter (where (type = 'committed' and ${atLeast('score', 1)}) or (type = 'aspirational' and ${atLeast('score', 0.7)})) as n2,
-      count(*) filter (where ${atLeast('score', 0.4)} and not ((type = 'committed' and ${atLeast('score', 1)}) or (type = 'aspirational' and ${atLeast('score', 0.7)}))) as n3,
-      sum(score) as n4, count(*) filter (where ${atLeast('score', 0.7)}) as n5, 0 as n6, 0 as n7, 0 as n8,
-      0 as n9
+    select 'objectives' as kind, type::text as key, null::text as name, count(*)::float8 as n1,
+      count(*) filter (where (type = 'committed' and ${atLeast('score', 1)}) or (type = 'aspirational' and ${atLeast('score', 0.7)}))::float8 as n2,
+      count(*) filter (where ${atLeast('score', 0.4)} and not ((type = 'committed' and ${atLeast('score', 1)}) or (type = 'aspirational' and ${atLeast('score', 0.7)})))::float8 as n3,
+      sum(score)::float8 as n4, count(*) filter (where ${atLeast('score', 0.7)})::float8 as n5, 0::float8 as n6,
+      0::float8 as n7, 0::float8 as n8, 0::float8 as n9
     from o group by type
     union all
     select 'keyResults', null, null, count(*) filter (where ${atLeast('kr_score', 0.7)}),
@@ -69,9 +71,4 @@ export async function cycleTotals(db: Executor, reader: Reader, cycleId: string,
     select 'team', f.team_id::text, min(f.team_name), count(*), sum(f.squared), 0, 0, 0, 0, 0, 0, 0
     from fc f where f.team_id is not null group by f.team_id`,
   );
-  const n = (value: number | string | null) => Number(value ?? 0);
-  return rows.map((row): TotalsRow => {
-    const numbers = Object.fromEntries([1, 2, 3, 4, 5, 6, 7, 8, 9].map((i) => [`n${i}`, n(row[`n${i}` as `n${1}`])]));
-    return { kind: row.kind, key: row.key, name: row.name, ...(numbers as Pick<TotalsRow, `n${1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9}`>) };
-  });
 }

@@ -39,7 +39,14 @@ export async function cycleHeadlines(db: Executor, reader: Reader, cycleIds: str
   const { orgId } = reader;
   const storedRows = await queryRows<SumsRow & { closed: boolean; live: string[] | null }>(
     db,
-    sql`with s as (
+    sql`with x as materialized (
+      select cycle_id, objective_id, period_days, key_results, due, on_time, forecasts, squared from closed_cycle_figures
+      where org_id = ${orgId} and cycle_id in (${sql.join(
+        cycleIds.map((id) => sql`${id}`),
+        sql`, `,
+      )})
+    ),
+    s as (
       select cy.id as cycle_id, o.id as objective_id, o.type,
         coalesce(o.score, round(o.progress::numeric, 2)::float8) as objective_score,
         (cy.status = 'closed' and cy.end_date <= ${today}::date) as closed,
@@ -48,7 +55,7 @@ export async function cycleHeadlines(db: Executor, reader: Reader, cycleIds: str
       from cycles cy
       join objectives o on o.org_id = cy.org_id and o.cycle_id = cy.id
       left join teams t on t.org_id = o.org_id and t.id = o.team_id
-      left join closed_cycle_figures x on x.org_id = o.org_id and x.cycle_id = o.cycle_id and x.objective_id = o.id
+      left join x on x.cycle_id = o.cycle_id and x.objective_id = o.id
       where cy.org_id = ${orgId} and cy.id in (${sql.join(
         cycleIds.map((id) => sql`${id}`),
         sql`, `,
