@@ -155,9 +155,12 @@ export async function changesFromHistory(
   }
   const endOf = (date: string) => zonedTime(shiftDate(date, 1), 0, history.timeZone);
   const span = { after: endOf(window.from), until: endOf(window.to) };
-  const blockers = await blockersOf(db, orgId, history, scope, from, to, span.until);
-  const alignments = await alignmentEvents(db, orgId, history, scope, span);
-  const extra = await kpiHealthChanges(db, orgId, history, scope, window);
+  // Three reads that need nothing of each other: one round trip's wait instead of three.
+  const [blockers, alignments, extra] = await Promise.all([
+    blockersOf(db, orgId, history, scope, from, to, span.until),
+    alignmentEvents(db, orgId, history, scope, span),
+    kpiHealthChanges(db, orgId, history, scope, window),
+  ]);
   return rankChanges({ objectives: objectiveStatuses, keyResults: keyResultChanges, blockers, alignments, extra });
 }
 
@@ -167,9 +170,9 @@ export async function changesFromHistory(
  */
 export async function cycleChanges(db: Executor, reader: Reader, cycleId: string, query: ChangesQuery): Promise<ChangesReport> {
   const { orgId } = reader;
-  const cycle = await requireCycle(db, orgId, cycleId);
+  const [cycle, team] = await Promise.all([requireCycle(db, orgId, cycleId), query.teamId ? findTeam(db, orgId, query.teamId) : null]);
   checkWindow(cycle, query);
-  if (query.teamId && !(await findTeam(db, orgId, query.teamId))) throw notFound('The team', 'teamId');
+  if (query.teamId && !team) throw notFound('The team', 'teamId');
   const teamId = query.teamId ?? null;
   // Only the check-ins the two moments and the blockers of the window read, not every check-in of the cycle.
   const history = await loadCycleHistory(db, orgId, cycle, query.to, reader, teamId ? [teamId] : null, {

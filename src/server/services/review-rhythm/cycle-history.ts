@@ -87,24 +87,34 @@ export async function loadCycleHistory(
   /** Every check-in up to `until` (an agenda's confidence trail), or only what a report from a date to `until` reads. */
   span: CheckInSpan = { kind: 'trail' },
 ): Promise<CycleHistory> {
-  // A window names its key results by a subquery (the objectives' own statement, or the team walk once more), so
-  // its statement — the longest — runs beside the others instead of after them.
+  // The whole cycle's window names its key results by a subquery (the objectives' own statement), so its statement
+  // — the longest — runs beside the others instead of after them. A few teams' part is walked once and its ids sent
+  // back: repeated inside each statement, the walk was most of a department's server time (three walks at once).
   const early =
-    span.kind === 'window'
-      ? windowCheckIns(db, orgId, keyResultsOfObjectives(historyObjectiveIds(orgId, cycle.id, visibleTo, onlyTeams)), span.from, until)
+    span.kind === 'window' && onlyTeams === null
+      ? windowCheckIns(
+          db,
+          orgId,
+          keyResultsOfObjectives(historyObjectiveIds(orgId, cycle.id, visibleTo, null)),
+          sql`true`,
+          span.from,
+          until,
+        )
       : null;
   // Settled at once if another statement fails first, so it never goes unhandled.
   early?.catch(() => {});
-  const [[org], objectiveRows, teamRows] = await Promise.all([
+  const [[org], objectiveRows] = await Promise.all([
     db
       .select({ timeZone: organizations.timeZone, settings: organizations.settings })
       .from(organizations)
       .where(eq(organizations.id, orgId)),
     historyObjectives(db, orgId, cycle.id, visibleTo, onlyTeams),
-    db.select({ id: teams.id, cadence: teams.checkInCadence }).from(teams).where(eq(teams.orgId, orgId)),
   ]);
   const ids = objectiveRows.map((o) => o.id);
-  const [krRows, links] = ids.length
+  const teamsRead = onlyTeams ? anyUuid(teams.id, [...new Set(objectiveRows.flatMap((o) => (o.teamId ? [o.teamId] : [])))]) : undefined;
+  // A team's report lists the blockers of its own objectives only: what aligns into them only rolls up.
+  const own = onlyTeams && objectiveRows.filter((o) => o.teamId !== null && onlyTeams.includes(o.teamId)).map((o) => o.id);
+  const [krRows, links, teamRows, window] = ids.length
     ? await Promise.all([
         queryRows<HistoryKeyResult>(
           db,
@@ -118,19 +128,32 @@ export async function loadCycleHistory(
           })
           .from(alignments)
           .where(and(eq(alignments.orgId, orgId), anyUuid(alignments.childObjectiveId, ids))),
+        db
+          .select({ id: teams.id, cadence: teams.checkInCadence })
+          .from(teams)
+          .where(and(eq(teams.orgId, orgId), teamsRead)),
+        early ??
+          (span.kind === 'window'
+            ? windowCheckIns(
+                db,
+                orgId,
+                anyUuid(sql.raw('kr.objective_id'), ids),
+                own ? anyUuid(sql.raw('kr.objective_id'), own) : sql`true`,
+                span.from,
+                until,
+              )
+            : null),
       ])
-    : [[] as HistoryKeyResult[], []];
-  const { checkInsOf, latestAt } = early
-    ? await early
-    : {
-        checkInsOf: await trailCheckIns(
-          db,
-          orgId,
-          krRows.map((k) => k.id),
-          until,
-        ),
-        latestAt: null,
-      };
+    : [[] as HistoryKeyResult[], [], [], early && (await early)];
+  const { checkInsOf, latestAt } = window ?? {
+    checkInsOf: await trailCheckIns(
+      db,
+      orgId,
+      krRows.map((k) => k.id),
+      until,
+    ),
+    latestAt: null,
+  };
   return {
     cycle,
     timeZone: org?.timeZone ?? 'UTC',

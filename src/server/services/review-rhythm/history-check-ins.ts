@@ -13,7 +13,11 @@ export interface HistoryCheckIn {
   createdAt: string;
 }
 
-/** Which check-ins a history holds: every one up to its end, or only what a report between two dates reads. */
+/**
+ * Which check-ins a history holds: every one up to its end, or only what a report between two dates reads — whose
+ * blockers, when the history is a few teams' part of the cycle, only of those teams' own objectives (a report lists
+ * no other: what aligns into them only rolls up).
+ */
 export type CheckInSpan = { kind: 'trail' } | { kind: 'window'; from: string };
 
 /** One array parameter instead of thousands of `in (…)` parameters: a cycle has tens of thousands of key results. */
@@ -39,7 +43,7 @@ const windowColumns = sql.raw(`c.id, c.key_result_id as "keyResultId", c.author_
  * per row were a third of a whole-cycle report's time; the entry time comes as toISOString() would write it
  * (PostgreSQL truncates to milliseconds as Date does).
  */
-function windowRows(db: Executor, orgId: string, keyResultsIn: SQL, from: string, until: string) {
+function windowRows(db: Executor, orgId: string, keyResultsIn: SQL, blockersIn: SQL, from: string, until: string) {
   const live = sql`c.org_id = ${orgId} and c.key_result_id = kr.id and not c.deleted`;
   const latest = (role: Role, date: string) =>
     sql`(select ${windowColumns}, ${role}::text as role from check_ins c where ${live} and c.as_of <= ${date}::date
@@ -52,7 +56,7 @@ function windowRows(db: Executor, orgId: string, keyResultsIn: SQL, from: string
   return Promise.all([
     perKeyResult(latest('until', until)),
     perKeyResult(sql`${latest('from', from)}
-      union all (select ${windowColumns}, 'blocker'::text as role from check_ins c where ${live}
+      union all (select ${windowColumns}, 'blocker'::text as role from check_ins c where ${live} and ${blockersIn}
         and c.as_of > ${from}::date and c.as_of <= ${until}::date and c.blockers is not null and c.blockers <> '')`),
   ]);
 }
@@ -98,10 +102,12 @@ export async function windowCheckIns(
   db: Executor,
   orgId: string,
   keyResultsIn: SQL,
+  /** The key results whose blockers a report lists (a condition on `kr`): the others only roll up. */
+  blockersIn: SQL,
   from: string,
   until: string,
 ): Promise<{ checkInsOf: Map<string, HistoryCheckIn[]>; latestAt: Map<string, Map<string, HistoryCheckIn>> }> {
-  const [atUntilRows, otherRows] = await windowRows(db, orgId, keyResultsIn, from, until);
+  const [atUntilRows, otherRows] = await windowRows(db, orgId, keyResultsIn, blockersIn, from, until);
   const atUntil = new Map<string, HistoryCheckIn>();
   const atFrom = new Map<string, HistoryCheckIn>();
   const checkInsOf = new Map<string, HistoryCheckIn[]>();
