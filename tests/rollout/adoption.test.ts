@@ -3,7 +3,7 @@ import { expect, it } from 'vitest';
 import { queryRows } from '../../src/db/database.js';
 import { weekFigures, weeksBetween, type AdoptionClock } from '../../src/domain/adoption/index.js';
 import { adoptionFigures } from '../../src/server/services/adoption/report.js';
-import { keyResultCounts } from '../../src/server/services/adoption/team-counts.js';
+import { keyResultCounts } from '../../src/server/services/adoption/live-counts.js';
 import { factsOf, loadOrganisationFacts } from '../../src/server/services/adoption/team-facts.js';
 import { loadRhythm } from '../../src/server/services/rhythm/settings.js';
 import { todayIn } from '../../src/server/clock.js';
@@ -212,7 +212,12 @@ describeEachEngine('adoption figures', (engine) => {
     for (const team of r.teams) expect(team.weeks).toEqual(expected([team.id]));
     expect(sum(r.teams.find((g) => g.id === w.ops.id)! as unknown as Group, 'checkIns').of).toBeGreaterThan(0);
     // The punctual key result was counted from its digest, the others from their check-in dates.
-    const rows = await keyResultCounts(db, { orgId, range: { since: addDays(weeks[0]!.start, -28), to: weeks.at(-1)!.end }, weeks, clock });
+    const { keyResults: rows } = await keyResultCounts(db, {
+      orgId,
+      range: { since: addDays(weeks[0]!.start, -28), to: weeks.at(-1)!.end },
+      weeks,
+      clock,
+    });
     expect(rows.filter((k) => k.kind !== 'review').map((k) => [k.team_id, k.kind, k.n])).toEqual(
       expect.arrayContaining([
         [w.ops.id, 'punctual', 1],

@@ -106,6 +106,22 @@ export const commentRows = (db: Executor, orgId: string, r: Range) =>
         and cm.created_at >= ${r.since}::date and cm.created_at < ${r.to}::date + 1 and ${liveIn(orgId, r)}`,
   );
 
+/** The same, counted per team and day. */
+export const commentCounts = (db: Executor, orgId: string, r: Range) =>
+  queryRows<{ team_id: string | null; day: string; n: number }>(
+    db,
+    sql`select o.team_id, to_char(cm.created_at at time zone 'UTC', 'YYYY-MM-DD') as day, count(*)::int as n
+      from comments cm
+      left join key_results kk on kk.org_id = cm.org_id and kk.id = cm.key_result_id
+      left join check_ins ci on ci.org_id = cm.org_id and ci.id = cm.check_in_id
+      left join key_results kc on kc.org_id = ci.org_id and kc.id = ci.key_result_id
+      join objectives o on o.org_id = cm.org_id and o.id = coalesce(cm.objective_id, kk.objective_id, kc.objective_id)
+      join cycles c on c.org_id = o.org_id and c.id = o.cycle_id
+      where cm.org_id = ${orgId} and cm.deleted_at is null
+        and cm.created_at >= ${r.since}::date and cm.created_at < ${r.to}::date + 1 and ${liveIn(orgId, r)}
+      group by 1, 2`,
+  );
+
 /** Per team and cycle with published objectives: the cycle's end and the day its retrospective was started. */
 export const retrospectiveRows = (db: Executor, orgId: string, r: Range) =>
   queryRows<{ team_id: string; cycle_end: string; held_on: string | null }>(
