@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { api, ApiError } from '../api/client.js';
 import { progressKeys, useCycleObjectives } from '../api/okr-queries.js';
 import type { Objective } from '../api/okr-types.js';
+import { DROPDOWN_ON_OPEN } from './on-demand/dropdown-on-open.js';
 
 /** Align an objective to any objective or key result of its cycle, or remove a link; loops are refused by the server. */
 export function AlignmentEditor({ objective }: { objective: Objective }) {
@@ -72,6 +73,7 @@ export function AlignmentEditor({ objective }: { objective: Objective }) {
       <Group align="flex-end">
         <Select
           label="Align to"
+          comboboxProps={DROPDOWN_ON_OPEN}
           placeholder="An objective or key result of this cycle"
           searchable
           clearable

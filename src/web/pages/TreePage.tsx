@@ -14,6 +14,7 @@ import { useActiveMinutes } from '../components/adoption/use-active-minutes.js';
 import { CycleSummaryCards } from '../components/okr/CycleSummaryCards.js';
 import { ModalOnDemand as Modal } from '../components/on-demand/ModalOnDemand.js';
 import { OnceOpened } from '../components/on-demand/OnceOpened.js';
+import { DROPDOWN_ON_OPEN } from '../components/on-demand/dropdown-on-open.js';
 import { lazyNamed } from '../routing/lazy-named.js';
 
 // The forms (number inputs, pickers, validation) load when a dialog opens: the tree is mostly read.
@@ -109,6 +110,7 @@ export function TreePage({ me }: { me: Me }) {
         <Group align="flex-end">
           <Select
             label="Cycle"
+            comboboxProps={DROPDOWN_ON_OPEN}
             w={200}
             allowDeselect={false}
             value={cycleId}
@@ -157,6 +159,7 @@ export function TreePage({ me }: { me: Me }) {
         />
         <Select
           label="Team"
+          comboboxProps={DROPDOWN_ON_OPEN}
           placeholder="All"
           clearable
           w={170}
@@ -168,6 +171,7 @@ export function TreePage({ me }: { me: Me }) {
         />
         <Select
           label="Owner"
+          comboboxProps={DROPDOWN_ON_OPEN}
           placeholder="Anyone"
           clearable
           searchable
@@ -180,6 +184,7 @@ export function TreePage({ me }: { me: Me }) {
         />
         <Select
           label="Status"
+          comboboxProps={DROPDOWN_ON_OPEN}
           placeholder="Any"
           clearable
           w={130}
@@ -193,6 +198,7 @@ export function TreePage({ me }: { me: Me }) {
         />
         <Select
           label="Type"
+          comboboxProps={DROPDOWN_ON_OPEN}
           placeholder="Any"
           clearable
           w={140}
