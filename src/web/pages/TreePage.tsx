@@ -14,7 +14,7 @@ import { useActiveMinutes } from '../components/adoption/use-active-minutes.js';
 import { CycleSummaryCards } from '../components/okr/CycleSummaryCards.js';
 import { ModalOnDemand as Modal } from '../components/on-demand/ModalOnDemand.js';
 import { OnceOpened } from '../components/on-demand/OnceOpened.js';
-import { DROPDOWN_ON_OPEN } from '../components/on-demand/dropdown-on-open.js';
+import { useListOnDemand } from '../components/on-demand/dropdown-on-open.js';
 import { lazyNamed } from '../routing/lazy-named.js';
 
 // The forms (number inputs, pickers, validation) load when a dialog opens: the tree is mostly read.
@@ -46,6 +46,11 @@ export function TreePage({ me }: { me: Me }) {
   // The rows carry their names; the filters' lists load when a filter is first opened.
   const [pickerOpened, setPickerOpened] = useState(false);
   const openPicker = useCallback(() => setPickerOpened(true), []);
+  const cycleList = useListOnDemand();
+  const teamList = useListOnDemand(openPicker);
+  const ownerList = useListOnDemand(openPicker);
+  const statusList = useListOnDemand();
+  const typeList = useListOnDemand();
   const users = useUsers(pickerOpened);
   const teams = useTeams(pickerOpened);
   const [expanded, setExpanded] = useState<Set<string>>(new Set());
@@ -110,7 +115,7 @@ export function TreePage({ me }: { me: Me }) {
         <Group align="flex-end">
           <Select
             label="Cycle"
-            comboboxProps={DROPDOWN_ON_OPEN}
+            {...cycleList}
             w={200}
             allowDeselect={false}
             value={cycleId}
@@ -159,32 +164,30 @@ export function TreePage({ me }: { me: Me }) {
         />
         <Select
           label="Team"
-          comboboxProps={DROPDOWN_ON_OPEN}
+          {...teamList}
           placeholder="All"
           clearable
           w={170}
           data={(teams.data ?? []).map((t) => ({ value: t.id, label: t.name }))}
           onDropdownOpen={openPicker}
-          onFocus={openPicker}
           value={filters.teamId}
           onChange={(teamId) => set({ teamId })}
         />
         <Select
           label="Owner"
-          comboboxProps={DROPDOWN_ON_OPEN}
+          {...ownerList}
           placeholder="Anyone"
           clearable
           searchable
           w={170}
           data={(users.data ?? []).map((u) => ({ value: u.id, label: u.name }))}
           onDropdownOpen={openPicker}
-          onFocus={openPicker}
           value={filters.ownerId}
           onChange={(ownerId) => set({ ownerId })}
         />
         <Select
           label="Status"
-          comboboxProps={DROPDOWN_ON_OPEN}
+          {...statusList}
           placeholder="Any"
           clearable
           w={130}
@@ -198,7 +201,7 @@ export function TreePage({ me }: { me: Me }) {
         />
         <Select
           label="Type"
-          comboboxProps={DROPDOWN_ON_OPEN}
+          {...typeList}
           placeholder="Any"
           clearable
           w={140}
