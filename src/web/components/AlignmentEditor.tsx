@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { api, ApiError } from '../api/client.js';
 import { progressKeys, useCycleObjectives } from '../api/okr-queries.js';
 import type { Objective } from '../api/okr-types.js';
+import { useListOnDemand } from './on-demand/dropdown-on-open.js';
 
 /** Align an objective to any objective or key result of its cycle, or remove a link; loops are refused by the server. */
 export function AlignmentEditor({ objective }: { objective: Objective }) {
@@ -12,6 +13,7 @@ export function AlignmentEditor({ objective }: { objective: Objective }) {
   // The cycle's objectives are the picker's options: asked for once the picker is opened, not with the page.
   const [pickerOpened, setPickerOpened] = useState(false);
   const candidates = useCycleObjectives(objective.cycleId, pickerOpened);
+  const pickerList = useListOnDemand(() => setPickerOpened(true));
   const [target, setTarget] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const title = new Map<string, string>();
@@ -72,13 +74,13 @@ export function AlignmentEditor({ objective }: { objective: Objective }) {
       <Group align="flex-end">
         <Select
           label="Align to"
+          {...pickerList}
           placeholder="An objective or key result of this cycle"
           searchable
           clearable
           w={380}
           data={options}
           onDropdownOpen={() => setPickerOpened(true)}
-          onFocus={() => setPickerOpened(true)}
           value={target}
           onChange={setTarget}
         />

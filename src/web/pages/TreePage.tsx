@@ -14,6 +14,7 @@ import { useActiveMinutes } from '../components/adoption/use-active-minutes.js';
 import { CycleSummaryCards } from '../components/okr/CycleSummaryCards.js';
 import { ModalOnDemand as Modal } from '../components/on-demand/ModalOnDemand.js';
 import { OnceOpened } from '../components/on-demand/OnceOpened.js';
+import { useListOnDemand } from '../components/on-demand/dropdown-on-open.js';
 import { lazyNamed } from '../routing/lazy-named.js';
 
 // The forms (number inputs, pickers, validation) load when a dialog opens: the tree is mostly read.
@@ -45,6 +46,11 @@ export function TreePage({ me }: { me: Me }) {
   // The rows carry their names; the filters' lists load when a filter is first opened.
   const [pickerOpened, setPickerOpened] = useState(false);
   const openPicker = useCallback(() => setPickerOpened(true), []);
+  const cycleList = useListOnDemand();
+  const teamList = useListOnDemand(openPicker);
+  const ownerList = useListOnDemand(openPicker);
+  const statusList = useListOnDemand();
+  const typeList = useListOnDemand();
   const users = useUsers(pickerOpened);
   const teams = useTeams(pickerOpened);
   const [expanded, setExpanded] = useState<Set<string>>(new Set());
@@ -109,6 +115,7 @@ export function TreePage({ me }: { me: Me }) {
         <Group align="flex-end">
           <Select
             label="Cycle"
+            {...cycleList}
             w={200}
             allowDeselect={false}
             value={cycleId}
@@ -157,29 +164,30 @@ export function TreePage({ me }: { me: Me }) {
         />
         <Select
           label="Team"
+          {...teamList}
           placeholder="All"
           clearable
           w={170}
           data={(teams.data ?? []).map((t) => ({ value: t.id, label: t.name }))}
           onDropdownOpen={openPicker}
-          onFocus={openPicker}
           value={filters.teamId}
           onChange={(teamId) => set({ teamId })}
         />
         <Select
           label="Owner"
+          {...ownerList}
           placeholder="Anyone"
           clearable
           searchable
           w={170}
           data={(users.data ?? []).map((u) => ({ value: u.id, label: u.name }))}
           onDropdownOpen={openPicker}
-          onFocus={openPicker}
           value={filters.ownerId}
           onChange={(ownerId) => set({ ownerId })}
         />
         <Select
           label="Status"
+          {...statusList}
           placeholder="Any"
           clearable
           w={130}
@@ -193,6 +201,7 @@ export function TreePage({ me }: { me: Me }) {
         />
         <Select
           label="Type"
+          {...typeList}
           placeholder="Any"
           clearable
           w={140}

@@ -1,0 +1,137 @@
+/**
+ * What runs on the main thread during a first visit, in counts that do not depend on the machine's load:
+ * `node --import tsx bench/web/main-thread.ts [--dirs dist/web,tmp/web-a] [--rounds 5] [--port 3912]`.
+ * One demo server; each build's index.html and assets are served from its directory by request interception
+ * (with the server's own route hints), so builds are compared alternately on the same data. Per page and build:
+ * JS bytes evaluated, React commits, DOM nodes, main-thread scripting ms under 4× CPU throttling (CPU profile)
+ * and the scripts and functions with the most self time.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { basename, extname, join } from 'node:path';
+import { DEMO_PASSWORD, demoEmail } from '../../src/server/services/demo/demo-organization.js';
+import { routeHints } from '../../src/server/http/web/route-hints.js';
+import { launchBrowser } from '../../tests/browser/browser.js';
+import { signIn, startDemoServer } from './demo-server.js';
+import { stacksOf, summariseProfile, type CpuProfile, type ProfileSummary } from './profile-summary.js';
+
+const args = process.argv.slice(2);
+const option = (name: string, fallback: string) => {
+  const at = args.indexOf(`--${name}`);
+  return at >= 0 ? args[at + 1]! : fallback;
+};
+const dirs = option('dirs', 'dist/web').split(',');
+const rounds = Number(option('rounds', '5'));
+const width = Number(option('width', '375'));
+const TYPES: Record<string, string> = { '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml' };
+
+// Counts React commits and the components each one rendered (mounted, or given new props or state): React DOM
+// calls the devtools hook after each commit. A string, not a function: tsx would wrap a function's inner arrows in
+// a helper the page does not have.
+const COUNT_COMMITS = `window.__commits = 0; window.__rendered = 0;
+  const changed = (f) => !f.alternate || f.memoizedProps !== f.alternate.memoizedProps || f.memoizedState !== f.alternate.memoizedState;
+  const walk = (f) => { for (; f; f = f.sibling) { if (typeof f.type === 'function' && changed(f)) window.__rendered += 1; walk(f.child); } };
+  window.__REACT_DEVTOOLS_GLOBAL_HOOK__ = { supportsFiber: true, renderers: new Map(), inject: () => 1,
+  onCommitFiberRoot: (id, root) => { window.__commits += 1; walk(root.current.child); },
+  onCommitFiberUnmount: () => {}, onPostCommitFiberRoot: () => {}, checkDCE: () => {} };`;
+
+// --url: an already running demo server (`cairn serve --demo`), instead of starting one.
+const server = args.includes('--url')
+  ? { url: option('url', ''), stop: async () => undefined }
+  : await startDemoServer(Number(option('port', '3912')));
+const cookie = await signIn(server.url, demoEmail('Ada Okafor'), DEMO_PASSWORD);
+const get = async <T>(path: string) => (await (await fetch(server.url + path, { headers: { cookie } })).json()) as T;
+const cycles = await get<{ id: string; status: string }[]>('/api/v1/cycles');
+const cycle = cycles.find((c) => c.status === 'active') ?? cycles[0]!;
+const objectives = await get<{ id: string }[]>(`/api/v1/objectives?cycleId=${cycle.id}`);
+const routes: Record<string, string> = { Home: '/', 'OKR tree': '/okrs', Objective: `/objectives/${objectives[0]!.id}` };
+const hints = Object.fromEntries(dirs.map((dir) => [dir, routeHints(dir)]));
+
+interface Sample extends ProfileSummary {
+  jsBytes: number;
+  commits: number;
+  rendered: number;
+  domNodes: number;
+}
+const samples: Record<string, Sample[]> = {};
+const browser = await launchBrowser();
+try {
+  for (let round = 0; round < rounds; round++)
+    for (const dir of dirs)
+      for (const [name, route] of Object.entries(routes)) {
+        const context = await browser.newContext({ extraHTTPHeaders: { cookie }, viewport: { width, height: 812 } });
+        const page = await context.newPage();
+        await page.addInitScript({ content: COUNT_COMMITS });
+        let jsBytes = 0;
+        await page.route('**/*', async (request) => {
+          const url = new URL(request.request().url());
+          if (url.pathname.startsWith('/api/')) return request.continue();
+          const file = join(dir, url.pathname);
+          if (url.pathname !== '/' && existsSync(file)) {
+            const body = readFileSync(file);
+            if (url.pathname.endsWith('.js')) jsBytes += body.length;
+            return request.fulfill({ body, contentType: TYPES[extname(file)] ?? 'application/octet-stream' });
+          }
+          return request.fulfill({ body: hints[dir]!(url.pathname) ?? '', contentType: 'text/html' });
+        });
+        const cdp = await context.newCDPSession(page);
+        await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+        await cdp.send('Profiler.enable');
+        await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+        await cdp.send('Profiler.start');
+        await page.goto(server.url + route, { waitUntil: 'networkidle' });
+        // Settled: no request in flight and the DOM unchanged for 2 s (under load networkidle alone came early).
+        for (let last = -1, same = 0, i = 0; same < 4 && i < 60; i++) {
+          await page.waitForTimeout(500);
+          const nodes = await page.evaluate(() => document.getElementsByTagName('*').length);
+          same = nodes === last ? same + 1 : 0;
+          last = nodes;
+        }
+        await page.waitForLoadState('networkidle');
+        const { profile } = (await cdp.send('Profiler.stop')) as { profile: CpuProfile };
+        if (args.includes('--stack')) for (const s of stacksOf(profile, option('stack', ''))) console.log(`${name}: ${s}`);
+        // --shots: the page as drawn, for comparing builds (same server, same data).
+        if (args.includes('--shots') && round === 0)
+          await page.screenshot({
+            path: `tmp/shots/${basename(dir)}/${name.replace(' ', '-')}-${width}.png`,
+            fullPage: true,
+            animations: 'disabled',
+          });
+        const { commits, rendered } = await page.evaluate(() => {
+          const w = window as unknown as { __commits: number; __rendered: number };
+          return { commits: w.__commits, rendered: w.__rendered };
+        });
+        const domNodes = await page.evaluate(() => document.getElementsByTagName('*').length);
+        (samples[`${name} @ ${dir}`] ??= []).push({ ...summariseProfile(profile), jsBytes, commits, rendered, domNodes });
+        await context.close();
+      }
+} finally {
+  await browser.close();
+  await server.stop();
+}
+
+const pct = (values: number[], p: number) => values.sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * p))]!;
+for (const [key, runs] of Object.entries(samples)) {
+  const last = runs.at(-1)!;
+  console.log(
+    `\n## ${key}: scripting p50 ${pct(
+      runs.map((r) => r.scriptingMs),
+      0.5,
+    ).toFixed(0)} / p95 ${pct(
+      runs.map((r) => r.scriptingMs),
+      0.95,
+    ).toFixed(0)} ms,` +
+      ` JS ${(last.jsBytes / 1024).toFixed(1)} KB, commits ${runs.map((r) => r.commits).join('/')}, components rendered ${runs.map((r) => r.rendered).join('/')}, DOM nodes ${last.domNodes}`,
+  );
+  console.log(
+    `  blocking (tasks over 50 ms) p50 ${pct(
+      runs.map((r) => r.blockingMs),
+      0.5,
+    ).toFixed(0)} / p95 ${pct(
+      runs.map((r) => r.blockingMs),
+      0.95,
+    ).toFixed(0)} ms`,
+  );
+  if (args.includes('--tasks')) for (const t of last.longTasks) console.log(`  task ${t.ms.toFixed(0)} ms: ${t.top}`);
+  console.log('  by script:', last.byScript.map(([s, ms]) => `${s} ${ms.toFixed(0)}`).join(', '));
+  console.log('  top functions:', last.byFunction.map(([f, ms]) => `${f} ${ms.toFixed(0)}`).join(', '));
+}
