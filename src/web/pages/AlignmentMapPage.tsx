@@ -6,6 +6,7 @@ import { defaultCycle, useCycles } from '../api/okr-queries.js';
 import { useTeams } from '../api/queries.js';
 import { AlignmentGraph } from '../components/across/AlignmentGraph.js';
 import { HealthBadge } from '../components/across/HealthBadge.js';
+import { useListOnDemand } from '../components/on-demand/dropdown-on-open.js';
 import { PageSkeleton } from '../components/PageSkeleton.js';
 
 /** The alignment map of a cycle: who supports whom, orphans and unsupported company key results at a glance. */
@@ -17,6 +18,9 @@ export function AlignmentMapPage() {
   const focusTeamId = params.get('focus');
   const keyResults = params.get('keyResults') === 'true';
   const map = useAlignmentMap(cycleId, { focusTeamId, keyResults });
+  // Every team is an option of "Focus on": its list is not rendered (hidden) with the map's first paint.
+  const cycleList = useListOnDemand();
+  const focusList = useListOnDemand();
   const set = useCallback(
     (key: string, value: string | null) =>
       setParams((p) => {
@@ -42,6 +46,7 @@ export function AlignmentMapPage() {
           value={cycleId}
           onChange={(v) => set('cycle', v)}
           allowDeselect={false}
+          {...cycleList}
         />
         <Select
           label="Focus on"
@@ -51,6 +56,7 @@ export function AlignmentMapPage() {
           data={(teams.data ?? []).map((t) => ({ value: t.id, label: `${t.name}${t.kind === 'department' ? ' (department)' : ''}` }))}
           value={focusTeamId}
           onChange={(v) => set('focus', v)}
+          {...focusList}
         />
         <Switch
           label="Show key results"
