@@ -17,6 +17,17 @@ describe('periodIndex', () => {
   ] as const)('%s → %s (%s) is %d periods on', (a, b, cadence, gap) => {
     expect(periodIndex(b, cadence) - periodIndex(a, cadence)).toBe(gap);
   });
+
+  it('counts weeks as the calendar does, every day from 1896 to 2104 (leap days and centuries included)', () => {
+    // Monday-first weeks since the Monday 1969-12-29, from the Date object's own day count.
+    const weekOf = (day: number) => Math.floor((day + 3) / 7);
+    const mismatches: string[] = [];
+    for (let day = -27_000; day <= 49_000; day++) {
+      const date = new Date(day * 86_400_000).toISOString().slice(0, 10);
+      if (periodIndex(date, 'weekly') !== weekOf(day)) mismatches.push(date);
+    }
+    expect(mismatches).toEqual([]);
+  });
 });
 
 describe('unhealthyPeriods', () => {
