@@ -93,7 +93,9 @@ export const kpiValues = pgTable(
     updatedAt: updatedAt(),
   },
   (t) => [
-    index('kpi_values_kpi_asof_idx').on(t.kpiId, t.asOf),
+    // The organisation after the KPI: reads name both, and without it the planner intersected with the organisation's
+    // every value (kpi_values_org_id_unique).
+    index('kpi_values_kpi_asof_idx').on(t.kpiId, t.orgId, t.asOf),
     unique('kpi_values_org_id_unique').on(t.orgId, t.id),
     foreignKey({ name: 'kpi_values_kpi_fk', columns: [t.orgId, t.kpiId], foreignColumns: [kpis.orgId, kpis.id] }).onDelete('cascade'),
     check('kpi_values_value_finite_check', sql.raw(finite('value'))),

@@ -38,13 +38,11 @@ export async function kpiBoard(db: Database, actor: Actor, filter: KpiBoardFilte
       .where(and(...conditions))
       .orderBy(asc(kpis.name)),
     // Raw rows: two years of weekly values of 50 KPIs are 5,200 rows, and drizzle's mapping of each was a
-    // good part of the board's time. The date comes as the text drizzle's string mode gives. The organisation is
-    // named by the board's KPIs (a value's (org_id, kpi_id) references its KPI's): a second `org_id =` here made the
-    // planner intersect each KPI's index entries with the organisation's every value, 9× the buffers.
+    // good part of the board's time. The date comes as the text drizzle's string mode gives.
     queryRows<{ kpiId: string; asOf: string; value: number }>(
       db,
       sql`select kpi_id as "kpiId", as_of::text as "asOf", value from kpi_values
-        where kpi_id in (${onBoard}) and not deleted order by as_of, created_at`,
+        where org_id = ${actor.orgId} and kpi_id in (${onBoard}) and not deleted order by as_of, created_at`,
     ),
     db
       .select({ teamId: teamMembers.teamId, role: teamMembers.role })
