@@ -1,7 +1,7 @@
 /**
  * Values pushed with ingest tokens, as dashboards and scripts push them: `concurrency` pushers call the real
- * `ingestValue` (token check, the value stored, activity, recovery check, the following key result's check-in and its
- * roll-up to the top) one push after another for `seconds`, three in four to a KPI followed by a key result and one in
+ * `ingestValue` (token check, the value stored, activity, recovery check; the following key results' check-ins and
+ * their roll-up to the top in a pass right after, which the phase waits for at its end) one push after another for `seconds`, three in four to a KPI followed by a key result and one in
  * four to a key result (a proposed check-in). Issue 15 asks 200 values a second sustained on PostgreSQL, with the
  * roll-ups correct afterwards: the caller runs verifyCycle once this is done.
  */
@@ -11,6 +11,7 @@ import { and, count, eq, like } from 'drizzle-orm';
 import type { Database } from '../src/db/database.js';
 import { checkInProposals, checkIns } from '../src/db/schema/index.js';
 import { createLocalBus } from '../src/server/events/bus.js';
+import { followsSettled } from '../src/server/services/kpis/follow-soon.js';
 import { ingestValue } from '../src/server/services/kpis/ingest.js';
 import type { IngestTarget } from './kpis.js';
 import { percentile, type BenchContext } from './measure.js';
@@ -33,6 +34,8 @@ export interface IngestResult {
   max: number;
   errors: number;
   firstError: string | null;
+  /** How long after the last push the key results following the pushed KPIs had caught up. */
+  settledAfterMs: number;
   /** Check-ins written because a key result follows a pushed KPI, and proposed check-ins waiting for their owners. */
   followedCheckIns: number;
   proposals: number;
@@ -79,6 +82,10 @@ export async function measureIngest(
   };
   await Promise.all(Array.from({ length: options.concurrency }, (_, w) => pusher(w)));
   const elapsed = (performance.now() - start) / 1000;
+  // The key results following the pushed KPIs catch up after each push's commit: wait for the last pass.
+  const settling = performance.now();
+  await followsSettled(db);
+  const settledAfterMs = performance.now() - settling;
   const buckets = new Array<number>(Math.max(1, Math.floor(elapsed))).fill(0);
   for (const at of doneAt) {
     const second = Math.floor(at / 1000);
@@ -104,6 +111,7 @@ export async function measureIngest(
     max: sorted[sorted.length - 1] ?? Number.NaN,
     errors,
     firstError,
+    settledAfterMs,
     followedCheckIns: followed?.n ?? 0,
     proposals: proposed?.n ?? 0,
     loadBefore,

@@ -391,7 +391,7 @@ async function runEngine(kind: EngineKind, options: Options, databaseName: strin
         seed: options.seed + 7_000,
       });
       log(
-        `[${kind}] ingest: ${ingest.pushed} values in ${ingest.seconds.toFixed(1)} s by ${ingest.concurrency} pushers = ${ingest.perSecond.toFixed(0)}/s (slowest second ${ingest.slowestSecond}), p50 ${ingest.p50.toFixed(1)} ms, p95 ${ingest.p95.toFixed(1)} ms, ${ingest.errors} errors${ingest.firstError ? ` (${ingest.firstError})` : ''}, ${ingest.followedCheckIns} followed check-ins, ${ingest.proposals} proposals, load ${ingest.loadBefore.toFixed(2)}→${ingest.loadAfter.toFixed(2)}`,
+        `[${kind}] ingest: ${ingest.pushed} values in ${ingest.seconds.toFixed(1)} s by ${ingest.concurrency} pushers = ${ingest.perSecond.toFixed(0)}/s (slowest second ${ingest.slowestSecond}), p50 ${ingest.p50.toFixed(1)} ms, p95 ${ingest.p95.toFixed(1)} ms, ${ingest.errors} errors${ingest.firstError ? ` (${ingest.firstError})` : ''}, ${ingest.followedCheckIns} followed check-ins (caught up ${ingest.settledAfterMs.toFixed(0)} ms after the last push), ${ingest.proposals} proposals, load ${ingest.loadBefore.toFixed(2)}→${ingest.loadAfter.toFixed(2)}`,
       );
     }
 
@@ -549,7 +549,7 @@ function report(results: EngineResult[], options: Options, imported: ImportResul
   );
   row(`Pushed values per second, sustained (target ≥ ${INGEST_TARGET_PER_SECOND} on the server)`, (r) =>
     r.ingest
-      ? `${r.ingest.perSecond.toFixed(0)}/s, slowest second ${r.ingest.slowestSecond} (${r.ingest.pushed} in ${r.ingest.seconds.toFixed(0)} s, ${r.ingest.concurrency} pushers, p95 ${ms(r.ingest.p95)} ms, ${r.ingest.errors} errors, load ${r.ingest.loadBefore.toFixed(1)}–${r.ingest.loadAfter.toFixed(1)})`
+      ? `${r.ingest.perSecond.toFixed(0)}/s, slowest second ${r.ingest.slowestSecond} (${r.ingest.pushed} in ${r.ingest.seconds.toFixed(0)} s, ${r.ingest.concurrency} pushers, p95 ${ms(r.ingest.p95)} ms, ${r.ingest.errors} errors, followers caught up ${ms(r.ingest.settledAfterMs)} ms after the last push, load ${r.ingest.loadBefore.toFixed(1)}–${r.ingest.loadAfter.toFixed(1)})`
       : 'not run',
   );
   row(`Export of the whole organisation (target < ${EXPORT_TARGET_MS / 1000} s, streamed)`, (r) =>

@@ -63,6 +63,7 @@ describeEachEngine('rhythm API', (engine) => {
       'status-changes',
       'dispatch',
       'rollout-figures',
+      'kpi-follows',
     ]);
     const job = (name: string) => jobs.body.find((j: { name: string }) => j.name === name);
     expect(job('reminders').lastRun).toMatchObject({ startedAt: '2025-02-17T09:00:00.000Z', finishedAt: '2025-02-17T09:00:00.000Z' });

@@ -151,6 +151,11 @@ export const keyResultKpis = pgTable(
     keyResultId: uuid('key_result_id').primaryKey(),
     kpiId: uuid('kpi_id').notNull(),
     followsKpi: boolean('follows_kpi').notNull().default(false),
+    /**
+     * The KPI value this key result last followed (a check-in made, or found not to fit its cycle): a link whose KPI's
+     * latest value is another one still has a value to follow. No foreign key: a value gone only makes it pending.
+     */
+    followedValueId: uuid('followed_value_id'),
   },
   (t) => [
     index('key_result_kpis_kpi_idx').on(t.kpiId),

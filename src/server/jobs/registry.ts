@@ -13,6 +13,7 @@ import { dueSurveyWork } from '../services/surveys/reminders.js';
 import { dueSurveyRounds } from '../services/surveys/rounds-due.js';
 import { dueReviewOpenings } from '../services/closing/review-opening.js';
 import { dueProxyReminders } from '../services/kpis/proxy-reminders.js';
+import { dueKpiFollows } from '../services/kpis/follows-due.js';
 import { dueReportEmails } from '../services/reports/report-mail.js';
 import { dueMeetingParts, type PartNotice } from '../services/meetings/part-reminders.js';
 import { dueStatusChecks } from '../services/webhooks/status-job.js';
@@ -150,6 +151,13 @@ const rolloutFigures: ScheduledJob = {
   due: (ctx, now, orgId) => dueRolloutFigures(ctx.db, now, orgId),
 };
 
+/** Pushed KPI values that key results following the KPI have not taken up (see services/kpis/follow-soon.ts). */
+const kpiFollows: ScheduledJob = {
+  name: 'kpi-follows',
+  description: 'Check in pushed KPI values on the key results that follow them where that did not happen right after the push',
+  due: (ctx, now, orgId) => dueKpiFollows(ctx.db, now, orgId),
+};
+
 const SCHEDULED_JOBS: readonly ScheduledJob[] = [
   reviewOpening,
   reminders,
@@ -162,6 +170,7 @@ const SCHEDULED_JOBS: readonly ScheduledJob[] = [
   reportEmails,
   statusChanges,
   rolloutFigures,
+  kpiFollows,
   housekeeping,
 ];
 
@@ -179,6 +188,7 @@ export const JOB_NAMES = [
   'dispatch',
   'housekeeping',
   'rollout-figures',
+  'kpi-follows',
 ] as const;
 export type JobName = (typeof JOB_NAMES)[number];
 

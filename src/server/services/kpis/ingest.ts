@@ -7,6 +7,7 @@ import { invalid, unauthenticated } from '../../errors.js';
 import { recordActivity } from '../activity.js';
 import { writeAndAnnounce } from '../announce.js';
 import type { ServiceDeps } from '../okrs/deps.js';
+import { followSoon } from './follow-soon.js';
 import { checkedAsOf, storeKpiValues } from './kpi-values.js';
 
 export interface PushedValue {
@@ -34,7 +35,8 @@ async function tokenFor(tx: Transaction, orgId: string, token: string, metricId:
 }
 
 /**
- * A value pushed with an ingest token: stored at once for a KPI; for a key result, a proposed check-in that its
+ * A value pushed with an ingest token: stored at once for a KPI (key results following it catch up right after the
+ * commit, outside this write: follow-soon.ts); for a key result, a proposed check-in that its
  * people confirm or dismiss. The token is the only credential; the value is recorded as reported by nobody, from `source`.
  */
 export async function ingestValue(deps: ServiceDeps, token: string, metricId: string, pushed: PushedValue) {
@@ -44,7 +46,7 @@ export async function ingestValue(deps: ServiceDeps, token: string, metricId: st
     .from(ingestTokens)
     .where(eq(ingestTokens.tokenHash, hashToken(token)));
   if (!owner) throw unauthenticated();
-  return writeAndAnnounce(deps, owner.orgId, async (tx, announce) => {
+  const stored = await writeAndAnnounce(deps, owner.orgId, async (tx, announce) => {
     const grant = await tokenFor(tx, owner.orgId, token, metricId);
     const [org] = await tx.select({ timeZone: organizations.timeZone }).from(organizations).where(eq(organizations.id, grant.orgId));
     const today = todayIn(org!.timeZone, deps.clock());
@@ -62,6 +64,7 @@ export async function ingestValue(deps: ServiceDeps, token: string, metricId: st
         [{ value: pushed.value, asOf }],
         { reportedBy: null, source: pushed.source },
         today,
+        'later',
       );
       return { kind: 'kpi_value' as const, id: row!.id, asOf, value: pushed.value };
     }
@@ -89,4 +92,6 @@ export async function ingestValue(deps: ServiceDeps, token: string, metricId: st
     announce.changed('check_in', grant.keyResultId!);
     return { kind: 'proposal' as const, id: proposal!.id, asOf, value: pushed.value };
   });
+  if (stored.kind === 'kpi_value') followSoon(deps, owner.orgId);
+  return stored;
 }

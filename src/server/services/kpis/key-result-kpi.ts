@@ -8,9 +8,8 @@ import { recordActivity } from '../activity.js';
 import { writeAndAnnounce } from '../announce.js';
 import { loadKeyResultFor } from '../okrs/actor-reads.js';
 import { scopeOf, type ServiceDeps } from '../okrs/deps.js';
-import { followKpi } from './follow-kpi.js';
+import { followKpis } from './follow-kpi.js';
 import { loadKpiFor } from './kpi-reads.js';
-import { activeValues } from './kpi-values.js';
 
 /** The KPI a key result improves (or null), and whether the actor may change that link. */
 export async function keyResultKpi(db: Database, actor: Actor, keyResultId: string) {
@@ -42,7 +41,8 @@ export async function linkKeyResultKpi(
     await tx
       .insert(keyResultKpis)
       .values({ orgId: actor.orgId, keyResultId, ...fields })
-      .onConflictDoUpdate({ target: keyResultKpis.keyResultId, set: fields });
+      // A link that starts following follows the KPI's latest value, whatever it followed before.
+      .onConflictDoUpdate({ target: keyResultKpis.keyResultId, set: { ...fields, followedValueId: null } });
     await recordActivity(tx, {
       ...scopeOf(actor),
       action: 'key_result.kpi_linked',
@@ -51,7 +51,7 @@ export async function linkKeyResultKpi(
       after: fields,
     });
     announce.changed('objective', keyResult.objectiveId, keyResult.objectiveId);
-    if (fields.followsKpi) await followKpi(tx, announce, kpi, (await activeValues(tx, actor.orgId, kpi.id)).at(-1) ?? null);
+    if (fields.followsKpi) await followKpis(tx, announce, actor.orgId, [kpi.id]);
   });
   return keyResultKpi(deps.db, actor, keyResultId);
 }

@@ -36,6 +36,7 @@ export async function storeKpiValues(
   rows: { value: number; asOf: string; note?: string | null }[],
   provenance: { reportedBy: string | null; source: string },
   today: string,
+  follow: 'now' | 'later' = 'now',
 ) {
   for (const row of rows) {
     const off = valueOffScale(kpi, row.value);
@@ -54,7 +55,7 @@ export async function storeKpiValues(
       entityId: kpi.id,
       after: row,
     });
-  await afterKpiValues(tx, deps, announce, kpi, today);
+  await afterKpiValues(tx, deps, announce, kpi, today, follow);
   return inserted;
 }
 

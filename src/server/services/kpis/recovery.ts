@@ -1,4 +1,4 @@
-import { and, eq, gte, isNull, lte, ne } from 'drizzle-orm';
+import { and, eq, gte, isNull, lte, ne, sql } from 'drizzle-orm';
 import type { Executor, Transaction } from '../../../db/database.js';
 import { cycles, keyResultKpis, keyResults, kpiRecoveries, kpiSettings, objectives } from '../../../db/schema/index.js';
 import { healthyBoundary } from '../../../domain/kpi-health.js';
@@ -9,7 +9,7 @@ import { notify } from '../notifications/notify.js';
 import { noticesFor, type ServiceDeps } from '../okrs/deps.js';
 import { lockOrganizationOkrs } from '../okrs/org-lock.js';
 import { refreshKeyResult } from '../okrs/rollup.js';
-import { followKpi } from './follow-kpi.js';
+import { followKpis } from './follow-kpi.js';
 import type { KpiRow } from './kpi-reads.js';
 import { activeValues } from './kpi-values.js';
 
@@ -20,12 +20,22 @@ export async function recoveryPeriodsOf(tx: Executor, orgId: string): Promise<nu
   return row?.periods ?? DEFAULT_RECOVERY_PERIODS;
 }
 
-/** After a KPI's values change: key results that follow it move, and a long unhealthy run proposes a recovery. */
-export async function afterKpiValues(tx: Transaction, deps: ServiceDeps, announce: Announcer, kpi: KpiRow, today: string) {
+/**
+ * After a KPI's values change: key results that follow it move (in this write, or, for pushed values, `followLater`
+ * right after it: see follow-soon.ts), and a long unhealthy run proposes a recovery.
+ */
+export async function afterKpiValues(
+  tx: Transaction,
+  deps: ServiceDeps,
+  announce: Announcer,
+  kpi: KpiRow,
+  today: string,
+  follow: 'now' | 'later' = 'now',
+) {
   const summary = summarizeKpi(kpi, kpi.cadence, await activeValues(tx, kpi.orgId, kpi.id));
   // Read before following: a followed check-in takes the organisation's OKR lock until commit, so keep reads out of it.
   const recoveryPeriods = await recoveryPeriodsOf(tx, kpi.orgId);
-  await followKpi(tx, announce, kpi, summary.latest);
+  if (follow === 'now') await followKpis(tx, announce, kpi.orgId, [kpi.id]);
   if (summary.unhealthyPeriods >= recoveryPeriods) await proposeRecovery(tx, deps, announce, kpi, summary, today);
   return summary;
 }
@@ -92,7 +102,15 @@ async function proposeRecovery(tx: Transaction, deps: ServiceDeps, announce: Ann
       dataReadiness: { dataSource: `KPI ${kpi.name}`, baselineKnown: true, frequency: kpi.cadence, reliability: 'reliable' },
     })
     .returning();
-  await tx.insert(keyResultKpis).values({ orgId: kpi.orgId, keyResultId: kr!.id, kpiId: kpi.id, followsKpi: true });
+  // It starts at the latest value, so that value counts as followed: the next one is its first check-in.
+  await tx.insert(keyResultKpis).values({
+    orgId: kpi.orgId,
+    keyResultId: kr!.id,
+    kpiId: kpi.id,
+    followsKpi: true,
+    followedValueId: sql`(select id from kpi_values where org_id = ${kpi.orgId} and kpi_id = ${kpi.id} and not deleted
+      order by as_of desc, created_at desc, id desc limit 1)`,
+  });
   await refreshKeyResult(tx, kr!.id);
   const [recovery] = await tx
     .insert(kpiRecoveries)

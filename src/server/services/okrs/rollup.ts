@@ -136,6 +136,25 @@ export async function refreshKeyResult(tx: Executor, keyResultId: string, latest
   return result.get(keyResultId)?.progress;
 }
 
+export interface NumericLatest {
+  id: string;
+  value: number;
+  asOf: string;
+}
+
+/**
+ * Metric or threshold key results that each got a new latest check-in without a confidence (values followed from
+ * their KPIs): their value columns in one statement, then one roll-up carries them all to the top together.
+ */
+export async function refreshNumericKeyResults(tx: Executor, latest: readonly NumericLatest[]): Promise<void> {
+  if (latest.length === 0) return;
+  await tx.execute(sql`update key_results k set current_value = v.value, last_check_in_date = v.as_of, confidence = null
+    from unnest(${pgArray(latest.map((l) => l.id))}::uuid[], ${pgArray(latest.map((l) => l.value))}::float8[],
+      ${pgArray(latest.map((l) => l.asOf))}::date[]) v(id, value, as_of)
+    where k.id = v.id`);
+  await rollUp(tx, { keyResultIds: latest.map((l) => l.id) });
+}
+
 /** Recomputes an objective (and its rollup key results) and everything above it. */
 export async function refreshObjective(tx: Executor, objectiveId: string): Promise<void> {
   await rollUp(tx, { objectiveIds: [objectiveId] });
