@@ -91,3 +91,8 @@ export async function visibleHeatmapTeams(db: Executor, reader: Reader, cycleId:
 export async function visibleHeatmapFacts(db: Executor, reader: Reader, cycleId: string): Promise<KeptObjectiveFacts[]> {
   return [...(await visibleHeatmapTeams(db, reader, cycleId)).values()].flatMap((t) => t.visible);
 }
+
+/** Drops every kept team (tests compare a kept read with one from scratch). */
+export function forgetKeptHeatmapFacts(): void {
+  kept.clear();
+}

@@ -118,3 +118,8 @@ export async function teamFigures(
   }
   return figures;
 }
+
+/** Drops every remembered figure (tests compare a remembered read with one from scratch). */
+export function forgetTeamFigures(): void {
+  remembered.clear();
+}
