@@ -5,7 +5,7 @@ import { createTeam, expectStatus } from '../support/fixtures.js';
 import { API, percent, useOkrWorld } from '../okrs/support.js';
 import type { DatabaseHandle } from '../../src/db/database.js';
 import { expectKeptEqualsRebuilt } from '../support/objective-digests.js';
-import { onTimeOfMask } from '../../src/server/services/across/heatmap-facts.js';
+import { onTimeOfMask } from '../../src/server/services/across/heatmap-punctuality.js';
 
 /**
  * objective_key_result_digests (migration 0048) is kept by triggers: after every kind of write it must equal a rebuild.

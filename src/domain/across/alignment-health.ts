@@ -31,6 +31,11 @@ export function alignmentHealth(objectives: Iterable<AlignmentFacts>): Alignment
     counted++;
     if (!isOrphan(o)) alignedOrExplained++;
   }
+  return alignmentHealthOfCounts(counted, alignedOrExplained);
+}
+
+/** The health of counts already made (the heatmap sums its teams'). */
+export function alignmentHealthOfCounts(counted: number, alignedOrExplained: number): AlignmentHealth {
   const share = counted === 0 ? null : alignedOrExplained / counted;
   return { counted, alignedOrExplained, share, healthy: share === null ? null : share >= HEALTHY_ALIGNMENT_SHARE };
 }

@@ -1,98 +1,101 @@
 import { and, eq, sql } from 'drizzle-orm';
+import { daysBetween, isValidIsoDate } from '../../../domain/dates.js';
+import { scoredRules, scoreOfParts } from '../../../domain/quality/partial-score.js';
+import { readTimeCounters, readTimePenalty, type ReadTimeContext } from '../../../domain/quality/read-time-counts.js';
+import type { QualityPrinciples } from '../../../domain/quality/index.js';
 import { CADENCE_DAYS } from '../../../domain/stale.js';
-import { penaltyOfRules, scoredRules, scoreOfParts } from '../../../domain/quality/partial-score.js';
-import type { DraftKeyResult, DraftObjective, QualityContext, QualityPrinciples } from '../../../domain/quality/index.js';
+import type { CheckInCadence } from '../../../domain/vocabulary.js';
 import type { Database } from '../../../db/database.js';
-import { cycles, objectives, teams } from '../../../db/schema/index.js';
+import { cycles, objectives } from '../../../db/schema/index.js';
 import { storeQualityScores } from '../quality/stored-score.js';
 import type { PaceContext } from './cycle-facts.js';
-import type { HeatmapObjectiveFacts } from './heatmap-facts.js';
+import type { KeptObjectiveFacts } from './heatmap-facts.js';
 
 type CycleRow = typeof cycles.$inferSelect;
 
 /**
- * What the read-time rules need of the whole cycle, counted as draftOfObjective counts it, and each team's check-in
- * cadence: read beside the objectives' facts.
+ * What the read-time rules need of the whole cycle, counted as draftOfObjective counts it: the owners holding more
+ * objectives than the principles allow (every status and level counts), the share of aspirational objectives among
+ * those not archived, and the cycle's number. One pass over the cycle's objectives (grouping sets: per owner, and all).
  */
-export async function cycleQualityCounts(db: Database, orgId: string, cycle: CycleRow) {
-  const [groups, [number], cadences] = await Promise.all([
+export async function cycleQualityCounts(db: Database, orgId: string, cycle: CycleRow, principles: QualityPrinciples) {
+  const [groups, [number]] = await Promise.all([
     db
-      .select({ ownerId: objectives.ownerId, type: objectives.type, status: objectives.status, n: sql<number>`count(*)::int` })
+      .select({
+        ownerId: objectives.ownerId,
+        all: sql<number>`grouping(${objectives.ownerId})`,
+        n: sql<number>`count(*)::int`,
+        live: sql<number>`(count(*) filter (where ${objectives.status} <> 'archived'))::int`,
+        aspirational: sql<number>`(count(*) filter (where ${objectives.status} <> 'archived' and ${objectives.type} = 'aspirational'))::int`,
+      })
       .from(objectives)
       .where(and(eq(objectives.orgId, orgId), eq(objectives.cycleId, cycle.id)))
-      .groupBy(objectives.ownerId, objectives.type, objectives.status),
+      .groupBy(sql`grouping sets ((${objectives.ownerId}), ())`)
+      .having(sql`grouping(${objectives.ownerId}) = 1 or count(*) > ${principles.maxObjectivesPerOwner}`),
     db
       .select({ n: sql<number>`count(*)::int` })
       .from(cycles)
       .where(and(eq(cycles.orgId, orgId), sql`${cycles.startDate} <= ${cycle.startDate}`)),
-    db.select({ id: teams.id, cadence: teams.checkInCadence }).from(teams).where(eq(teams.orgId, orgId)),
   ]);
-  const owned = new Map<string, number>();
+  const overloaded = new Map<string, number>();
   let live = 0;
   let aspirational = 0;
   for (const g of groups) {
-    if (g.ownerId) owned.set(g.ownerId, (owned.get(g.ownerId) ?? 0) + g.n);
-    if (g.status === 'archived') continue;
-    live += g.n;
-    if (g.type === 'aspirational') aspirational += g.n;
+    if (g.all === 1) ({ live, aspirational } = g);
+    else if (g.ownerId) overloaded.set(g.ownerId, g.n);
   }
-  const cadenceOf = new Map(cadences.map((t) => [t.id, t.cadence]));
-  return { owned, share: live ? aspirational / live : 0, cycleNumber: number?.n ?? 1, cadenceOf };
+  return { overloaded, share: live ? aspirational / live : 0, cycleNumber: number?.n ?? 1 };
 }
 
 export type CycleQualityCounts = Awaited<ReturnType<typeof cycleQualityCounts>>;
 
 /**
  * Each objective's quality score as the coach gives it on the pace date: the part kept on write, plus the rules that
- * hinge on the date or the rest of the cycle, run here for the whole cycle in a handful of queries. An objective with
- * no kept part yet (written before scores were kept, by an import, or after the principles changed) is scored once
- * here and kept.
+ * hinge on the date or the rest of the cycle, counted here (read-time-counts.ts, equal to the rules' findings). An
+ * objective with no kept part yet (written before scores were kept, by an import, or after the principles changed)
+ * is scored once here and kept.
  */
 export async function heatmapQualityScores(
   db: Database,
   orgId: string,
   cycle: CycleRow,
-  facts: readonly HeatmapObjectiveFacts[],
+  facts: readonly KeptObjectiveFacts[],
   counts: CycleQualityCounts,
+  cadenceOf: Map<string, CheckInCadence>,
   pace: PaceContext,
   principles: QualityPrinciples,
 ): Promise<Map<string, number>> {
-  const kept = new Map<string, number>();
-  for (const f of facts) if (f.keptPenalty !== null) kept.set(f.id, f.keptPenalty);
   const missing = facts.filter((f) => f.keptPenalty === null).map((f) => f.id);
-  for (const [id, penalty] of await storeQualityScores(db, orgId, missing, principles)) kept.set(id, penalty);
+  const stored = await storeQualityScores(db, orgId, missing, principles);
   const closed = cycle.status === 'closed';
-  const rules = scoredRules(principles, 'read');
+  const counters = readTimeCounters(scoredRules(principles, 'read'));
+  const asOfDay = isValidIsoDate(pace.date) ? daysBetween('1970-01-01', pace.date) : null;
   const scores = new Map<string, number>();
   for (const f of facts) {
-    const draft: DraftObjective = {
-      title: '', // no read-time rule reads the title (partial-score.ts): 12,500 titles are not fetched for nothing
-      ownerId: f.ownerId,
-      teamId: f.teamId,
-      level: 'team',
-      type: f.type,
-      status: closed ? 'closed' : f.status,
-      progressDriver: f.progressDriver,
-      alignedChildCount: 0,
-      parentCount: 0,
-      keyResults: f.keyResultKinds.map((kind, i): DraftKeyResult => ({
-        title: '',
-        kind,
-        lastCheckInDate: f.lastCheckInDates[i] ?? null,
-        createdDate: f.createdDates[i],
-      })),
-      progress: f.progress,
-      expectedProgress: !closed && f.status === 'active' ? pace.pace(f).expectedProgress : undefined,
-      latestNote: f.latestNote,
-    };
-    const context: QualityContext = {
-      asOf: pace.date,
-      cadenceDays: CADENCE_DAYS[counts.cadenceOf.get(f.teamId) || 'weekly'],
-      ownerObjectiveCount: f.ownerId ? counts.owned.get(f.ownerId) : undefined,
+    const tracked = !closed && f.status === 'active';
+    // An owner within the limit: the rule reads their count only to compare it with the limit.
+    const context: ReadTimeContext = {
+      asOfDay,
+      cadenceDays: CADENCE_DAYS[cadenceOf.get(f.teamId) || 'weekly'],
+      ownerObjectiveCount: f.ownerId ? (counts.overloaded.get(f.ownerId) ?? 0) : undefined,
       cycleAspirationalShare: counts.share,
       cycleNumber: counts.cycleNumber,
     };
-    scores.set(f.id, scoreOfParts(kept.get(f.id) ?? 0, penaltyOfRules(rules, draft, context, principles)));
+    const read = readTimePenalty(
+      counters,
+      {
+        type: f.type,
+        ownerId: f.ownerId,
+        tracked,
+        progress: f.progress,
+        expectedProgress: tracked ? pace.pace(f).expectedProgress : undefined,
+        latestNoteBlank: f.latestNoteBlank,
+        checkInFromDays: f.checkInFromDays,
+      },
+      context,
+      principles,
+    );
+    scores.set(f.id, scoreOfParts(f.keptPenalty ?? stored.get(f.id) ?? 0, read));
   }
   return scores;
 }

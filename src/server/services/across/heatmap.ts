@@ -1,13 +1,14 @@
-import { groupByDepartment, heatmapTeam, type HeatmapObjective } from '../../../domain/across/heatmap.js';
-import { alignmentHealth } from '../../../domain/across/alignment-health.js';
+import { eq } from 'drizzle-orm';
+import { groupByDepartment, type HeatmapTeam } from '../../../domain/across/heatmap.js';
+import { alignmentHealthOfCounts } from '../../../domain/across/alignment-health.js';
 import type { Database } from '../../../db/database.js';
-import type { cycles } from '../../../db/schema/index.js';
+import { teams as teamsTable, type cycles } from '../../../db/schema/index.js';
 import { cycleSnapshot } from '../okrs/cycle-graph.js';
 import { loadPrinciples } from '../quality/principles.js';
 import { loadPaceContext, loadTeams } from './cycle-facts.js';
-import { heatmapObjectiveFacts } from './heatmap-facts.js';
-import { cycleQualityCounts, heatmapQualityScores } from './heatmap-quality.js';
-import { punctualityOfTeams } from './heatmap-punctuality.js';
+import { visibleHeatmapTeams } from './heatmap-team-facts.js';
+import { teamFigures } from './heatmap-team-figures.js';
+import { cycleQualityCounts } from './heatmap-quality.js';
 import type { Reader } from '../visibility/objective-visible.js';
 
 type CycleRow = typeof cycles.$inferSelect;
@@ -15,56 +16,44 @@ type CycleRow = typeof cycles.$inferSelect;
 /**
  * GET /cycles/{id}/heatmap: each team with published objectives in the cycle, grouped by department, with status
  * counts, progress against pace, on-time check-ins, quality score and alignment health — as of a past date when asked
- * (progress recomputed from the check-in history).
+ * (progress recomputed from the check-in history). The objectives' facts are kept per team (heatmap-team-facts.ts)
+ * and each team's figures remembered under what they depend on (heatmap-team-figures.ts): a read computes the teams
+ * written since, or all of them on a new day.
  */
 export async function cycleHeatmap(db: Database, reader: Reader, cycle: CycleRow, options: { now: Date; asOf?: string }) {
   const { orgId } = reader;
-  const [teams, pace, { resolved }] = await Promise.all([
+  const [teams, pace, { resolved }, cadences, visible] = await Promise.all([
     loadTeams(db, orgId),
     loadPaceContext(db, orgId, cycle, options.now, options.asOf),
     loadPrinciples(db, orgId),
+    db.select({ id: teamsTable.id, cadence: teamsTable.checkInCadence }).from(teamsTable).where(eq(teamsTable.orgId, orgId)),
+    visibleHeatmapTeams(db, reader, cycle.id),
   ]);
-  const [rows, counts, snapshot] = await Promise.all([
-    heatmapObjectiveFacts(db, reader, cycle.id, pace.date),
-    cycleQualityCounts(db, orgId, cycle),
+  const [counts, snapshot] = await Promise.all([
+    cycleQualityCounts(db, orgId, cycle, resolved),
     options.asOf ? cycleSnapshot(db, orgId, cycle.id, options.asOf) : Promise.resolve(null),
   ]);
-  const quality = await heatmapQualityScores(db, orgId, cycle, rows, counts, pace, resolved);
-  const punctuality = punctualityOfTeams(rows);
-  const byTeam = new Map<string, HeatmapObjective[]>();
-  for (const row of rows) {
-    const progress = snapshot?.objectives.get(row.id) ?? row.progress;
-    const facts: HeatmapObjective = {
-      teamId: row.teamId,
-      progress,
-      ...pace.pace({ progress, effectiveStartDate: row.effectiveStartDate }),
-      aligned: row.aligned,
-      standaloneReason: row.standaloneReason,
-      quality: quality.get(row.id) ?? 100,
-    };
-    const list = byTeam.get(facts.teamId);
-    if (list) list.push(facts);
-    else byTeam.set(facts.teamId, [facts]);
-  }
-  const teamRows = [...byTeam].flatMap(([teamId, objectivesOfTeam]) => {
-    const team = teams.byId.get(teamId);
-    if (!team) return [];
-    const department = teams.departmentOf.get(teamId) ?? null;
-    const row = heatmapTeam(
-      { id: teamId, name: team.name, departmentId: department },
-      objectivesOfTeam,
-      punctuality.get(teamId) ?? { due: 0, onTime: 0 },
-    );
-    return row ? [row] : [];
+  const figures = await teamFigures(db, orgId, cycle, visible, {
+    pace,
+    principles: resolved,
+    counts,
+    cadenceOf: new Map(cadences.map((t) => [t.id, t.cadence])),
+    snapshot: snapshot?.objectives ?? null,
   });
+  const teamRows: HeatmapTeam[] = [];
+  let counted = 0;
+  let alignedOrExplained = 0;
+  for (const [teamId, team] of figures) {
+    // The cycle's alignment health counts every team's objectives, known team or not.
+    counted += team.alignmentHealth.counted;
+    alignedOrExplained += team.alignmentHealth.alignedOrExplained;
+    const known = teams.byId.get(teamId);
+    if (known) teamRows.push({ teamId, name: known.name, departmentId: teams.departmentOf.get(teamId) ?? null, ...team });
+  }
   return {
     cycleId: cycle.id,
     asOf: pace.date,
     departments: groupByDepartment(teamRows, (id) => teams.byId.get(id)?.name ?? ''),
-    alignmentHealth: alignmentHealth(
-      [...byTeam.values()]
-        .flat()
-        .map((o) => ({ teamId: o.teamId, published: true, aligned: o.aligned, standaloneReason: o.standaloneReason })),
-    ),
+    alignmentHealth: alignmentHealthOfCounts(counted, alignedOrExplained),
   };
 }
