@@ -12,7 +12,7 @@ import { anyoneIn, type Reader } from '../../src/server/services/visibility/obje
 
 /**
  * The heatmap keeps each team's objective facts under a token PostgreSQL replaces on every write that changes them
- * (migration heat_heatmap_team_changes) and remembers each team's figures under what else they depend on. After
+ * (migration 0052_heat_heatmap_team_changes) and remembers each team's figures under what else they depend on. After
  * every kind of write, a read through what is kept must equal a read from scratch, for every kind of reader; and the
  * write must have shown (the answer before it differs), so that a token left in place would fail here.
  */
