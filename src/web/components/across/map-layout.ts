@@ -12,7 +12,15 @@ const HANDLE = 6;
  */
 export function handlesOf(type: MapNodeType, size: { width: number; height: number }): NodeHandle[] {
   const x = size.width / 2 - HANDLE / 2;
-  const source: NodeHandle = { id: null, type: 'source', position: Position.Bottom, x, y: size.height - HANDLE / 2, width: HANDLE, height: HANDLE };
+  const source: NodeHandle = {
+    id: null,
+    type: 'source',
+    position: Position.Bottom,
+    x,
+    y: size.height - HANDLE / 2,
+    width: HANDLE,
+    height: HANDLE,
+  };
   if (type === 'pillar') return [source];
   return [{ id: null, type: 'target', position: Position.Top, x, y: -HANDLE / 2, width: HANDLE, height: HANDLE }, source];
 }
