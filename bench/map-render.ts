@@ -49,7 +49,7 @@ async function measure(fanOut: readonly number[], label: string) {
   const { url, page, close } = await openSignedInPage(handle);
   try {
     const apiStarted = performance.now();
-    const map = (await (await page.request.get(`${url}/api/v1/cycles/${cycleId}/map`)).json()) as {
+    const map = (await (await page.request.get(`${url}/api/v1/cycles/${cycleId}/map`, { timeout: 300_000 })).json()) as {
       nodes: unknown[];
       aggregated?: boolean;
     };

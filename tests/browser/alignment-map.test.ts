@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { handlesOf } from '../../src/web/components/across/map-layout.js';
 import { seriousAxeViolations } from './browser.js';
 import { useSignedInBrowser } from './signed-in.js';
 
@@ -31,6 +32,39 @@ describe('the alignment map in the browser', () => {
     await page.getByTestId('alignment-health').getByText('67%').waitFor();
     expect(await seriousAxeViolations(page)).toEqual([]);
     await page.screenshot({ path: `${SHOTS}/alignment-map.png` });
+
+    // Nodes declare their size and handles so React Flow draws only those in view without measuring every
+    // node first: what they declare must be where React Flow would have measured them in the page.
+    const drawn = await page.evaluate(() => {
+      const zoom = new DOMMatrixReadOnly(getComputedStyle(document.querySelector('.react-flow__viewport')!).transform).m22;
+      const round = (v: number) => Math.round(v * 100) / 100;
+      return [...document.querySelectorAll<HTMLElement>('.react-flow__node')].map((node) => {
+        const box = node.getBoundingClientRect();
+        const handles = [...node.querySelectorAll<HTMLElement>('.react-flow__handle')].map((h) => {
+          const r = h.getBoundingClientRect();
+          const type = h.classList.contains('source') ? 'source' : 'target';
+          return {
+            type,
+            position: h.dataset.handlepos,
+            x: round((r.left - box.left) / zoom),
+            y: round((r.top - box.top) / zoom),
+            width: h.offsetWidth,
+            height: h.offsetHeight,
+          };
+        });
+        return {
+          type: node.dataset.type ?? node.className.match(/react-flow__node-(\w+)/)![1]!,
+          width: node.offsetWidth,
+          height: node.offsetHeight,
+          handles,
+        };
+      });
+    });
+    expect(drawn.length).toBe(4);
+    for (const node of drawn) {
+      const declared = handlesOf(node.type as 'objective', { width: node.width, height: node.height });
+      expect(node.handles).toEqual(declared.map(({ type, position, x, y, width, height }) => ({ type, position, x, y, width, height })));
+    }
 
     await page.getByRole('combobox', { name: 'Focus on' }).click();
     await page.getByRole('option', { name: 'Engineering (department)' }).click();
