@@ -4,7 +4,8 @@
  * One demo server; each build's index.html and assets are served from its directory by request interception
  * (with the server's own route hints), so builds are compared alternately on the same data. Per page and build:
  * JS bytes evaluated, React commits, DOM nodes, main-thread scripting ms under 4× CPU throttling (CPU profile)
- * and the scripts and functions with the most self time.
+ * and the scripts and functions with the most self time; from a trace, the tasks over 50 ms after the first
+ * contentful paint as the browser ran them (trace-tasks.ts).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
@@ -13,6 +14,7 @@ import { routeHints } from '../../src/server/http/web/route-hints.js';
 import { launchBrowser } from '../../tests/browser/browser.js';
 import { signIn, startDemoServer } from './demo-server.js';
 import { stacksOf, summariseProfile, type CpuProfile, type ProfileSummary } from './profile-summary.js';
+import { traceTasks, type TraceTasks } from './trace-tasks.js';
 
 const args = process.argv.slice(2);
 const option = (name: string, fallback: string) => {
@@ -51,6 +53,7 @@ interface Sample extends ProfileSummary {
   commits: number;
   rendered: number;
   domNodes: number;
+  trace: TraceTasks | undefined;
 }
 const samples: Record<string, Sample[]> = {};
 const browser = await launchBrowser();
@@ -78,6 +81,7 @@ try {
         await cdp.send('Profiler.enable');
         await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
         await cdp.send('Profiler.start');
+        await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'loading'] });
         await page.goto(server.url + route, { waitUntil: 'networkidle' });
         // Settled: no request in flight and the DOM unchanged for 2 s (under load networkidle alone came early).
         for (let last = -1, same = 0, i = 0; same < 4 && i < 60; i++) {
@@ -88,6 +92,7 @@ try {
         }
         await page.waitForLoadState('networkidle');
         const { profile } = (await cdp.send('Profiler.stop')) as { profile: CpuProfile };
+        const trace = traceTasks(await browser.stopTracing());
         if (args.includes('--stack')) for (const s of stacksOf(profile, option('stack', ''))) console.log(`${name}: ${s}`);
         // --shots: the page as drawn, for comparing builds (same server, same data).
         if (args.includes('--shots') && round === 0)
@@ -101,7 +106,7 @@ try {
           return { commits: w.__commits, rendered: w.__rendered };
         });
         const domNodes = await page.evaluate(() => document.getElementsByTagName('*').length);
-        (samples[`${name} @ ${dir}`] ??= []).push({ ...summariseProfile(profile), jsBytes, commits, rendered, domNodes });
+        (samples[`${name} @ ${dir}`] ??= []).push({ ...summariseProfile(profile), jsBytes, commits, rendered, domNodes, trace });
         await context.close();
       }
 } finally {
@@ -130,6 +135,15 @@ for (const [key, runs] of Object.entries(samples)) {
       runs.map((r) => r.blockingMs),
       0.95,
     ).toFixed(0)} ms`,
+  );
+  const traced = runs.flatMap((r) => (r.trace ? [r.trace] : []));
+  console.log(
+    `  trace tasks after FCP (the browser's own task boundaries): blocking p50 ${pct(
+      traced.map((t) => t.blockingMs),
+      0.5,
+    ).toFixed(
+      0,
+    )} ms, long tasks ${traced.map((t) => t.longTasks).join('/')}, longest ${traced.map((t) => t.longestMs.toFixed(0)).join('/')} ms`,
   );
   if (args.includes('--tasks')) for (const t of last.longTasks) console.log(`  task ${t.ms.toFixed(0)} ms: ${t.top}`);
   console.log('  by script:', last.byScript.map(([s, ms]) => `${s} ${ms.toFixed(0)}`).join(', '));

@@ -5,7 +5,7 @@ import type { Me } from '../api/types.js';
 import { ProgressBar } from './ProgressBar.js';
 import { StatusBadges } from './StatusBadge.js';
 import { Sparkline } from './ProgressChart.js';
-import { Suspense } from 'react';
+import { memo, Suspense } from 'react';
 import { lazyNamed } from '../routing/lazy-named.js';
 
 // Forms, history and comments open on a click: their code (and the inputs they pull in) loads then,
@@ -49,7 +49,8 @@ const FIELD_NAMES: Record<KeyResult['targetChanges'][number]['field'], string> =
 const show = (value: unknown) =>
   Array.isArray(value) ? value.map((m: { title?: string }) => m.title ?? '?').join(', ') : value === null ? 'none' : String(value);
 
-export function KeyResultCard({
+/** One key result: where it stands and what can be done with it. Memoised: a page's other answers do not redraw it. */
+export const KeyResultCard = memo(function KeyResultCard({
   kr,
   me,
   closed,
@@ -196,4 +197,4 @@ export function KeyResultCard({
       </OnceOpened>
     </Card>
   );
-}
+});

@@ -1,5 +1,5 @@
 import { useWindowVirtualizer } from '@tanstack/react-virtual';
-import { useLayoutEffect, useRef, useState } from 'react';
+import { memo, useEffect, useRef, useState } from 'react';
 import type { VisibleRow } from '../pages/tree-filter.js';
 import { TreeRow } from './TreeRow.js';
 
@@ -15,14 +15,23 @@ interface Props {
  * Draws only the rows near the viewport (the page scrolls as usual), so a 2,000-objective cycle
  * renders as fast as a small one. Row heights are measured, so wrapped rows on phones work too.
  */
-export function VirtualTree({ rows, expanded, onToggle, sharedWith }: Props) {
+export const VirtualTree = memo(function VirtualTree({ rows, expanded, onToggle, sharedWith }: Props) {
   const sharedBy = (node: VisibleRow['node']) =>
     sharedWith && node.teamId !== sharedWith && node.contributors.some((c) => c.teamId === sharedWith)
       ? (node.teamName ?? 'Company')
       : undefined;
   const listRef = useRef<HTMLUListElement>(null);
   const [offset, setOffset] = useState(0);
-  useLayoutEffect(() => setOffset(listRef.current?.offsetTop ?? 0), []);
+  // Where the list starts on the page, read when the browser has laid the page out anyway (a ResizeObserver's
+  // callback), not in a layout effect, which forced a layout of the whole new page in its first task; read again
+  // when the list's size changes, so the offset follows the skeleton above it going away when the rows arrive.
+  useEffect(() => {
+    const list = listRef.current;
+    if (!list) return;
+    const observer = new ResizeObserver(() => setOffset(list.offsetTop));
+    observer.observe(list);
+    return () => observer.disconnect();
+  }, []);
   const virtualizer = useWindowVirtualizer({
     count: rows.length,
     estimateSize: () => 58,
@@ -60,4 +69,4 @@ export function VirtualTree({ rows, expanded, onToggle, sharedWith }: Props) {
       })}
     </ul>
   );
-}
+});

@@ -1,12 +1,13 @@
-import { Button, Card, Group, Select, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Card, Stack, Text, Title } from '@mantine/core';
 import { useDebouncedValue, useDisclosure } from '@mantine/hooks';
-import { Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { memo, Suspense, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
+import { useSearchParams } from 'react-router';
 import { defaultCycle, useCycle, useCycles, useTree, useTreeBranches, useTreeSearch } from '../api/okr-queries.js';
-import { useTeams, useUsers } from '../api/queries.js';
 import type { Me } from '../api/types.js';
 import { TreeSummaryCards } from '../components/tree/TreeSummaryCards.js';
 import { TreeRowsSkeleton } from '../components/tree/TreeRowsSkeleton.js';
+import { TreeHeader } from '../components/tree/TreeHeader.js';
+import { TreeFilterBar } from '../components/tree/TreeFilterBar.js';
 import { VirtualTree } from '../components/VirtualTree.js';
 import { TimeTravelPicker, useAsOf } from '../components/okr/TimeTravelPicker.js';
 import { attachBranches, isFiltering, keysToDepth, visibleRows, type TreeFilters } from './tree-filter.js';
@@ -14,7 +15,6 @@ import { useActiveMinutes } from '../components/adoption/use-active-minutes.js';
 import { CycleSummaryCards } from '../components/okr/CycleSummaryCards.js';
 import { ModalOnDemand as Modal } from '../components/on-demand/ModalOnDemand.js';
 import { OnceOpened } from '../components/on-demand/OnceOpened.js';
-import { useListOnDemand } from '../components/on-demand/dropdown-on-open.js';
 import { lazyNamed } from '../routing/lazy-named.js';
 
 // The forms (number inputs, pickers, validation) load when a dialog opens: the tree is mostly read.
@@ -23,6 +23,10 @@ const ObjectiveFormModal = lazyNamed(() => import('./ObjectiveFormModal.js'), 'O
 const CycleSettingsModal = lazyNamed(() => import('./CycleSettingsModal.js'), 'CycleSettingsModal');
 
 const NO_FILTERS: TreeFilters = { teamId: null, ownerId: null, status: null, type: null, search: '' };
+// Sections whose files serve other pages too, memoised here like the page's own.
+const TimeTravel = memo(TimeTravelPicker);
+const LiveSummary = memo(TreeSummaryCards);
+const ClosedSummary = memo(CycleSummaryCards);
 
 /** The organisation's OKRs for one cycle as a tree: company → departments → teams → individuals. */
 export function TreePage({ me }: { me: Me }) {
@@ -43,16 +47,6 @@ export function TreePage({ me }: { me: Me }) {
   const found = useTreeSearch(cycleId, search, filtering && Object.values(search).some(Boolean), asOf);
   const [opened, setOpened] = useState<string[]>([]);
   const branches = useTreeBranches(cycleId, opened, asOf);
-  // The rows carry their names; the filters' lists load when a filter is first opened.
-  const [pickerOpened, setPickerOpened] = useState(false);
-  const openPicker = useCallback(() => setPickerOpened(true), []);
-  const cycleList = useListOnDemand();
-  const teamList = useListOnDemand(openPicker);
-  const ownerList = useListOnDemand(openPicker);
-  const statusList = useListOnDemand();
-  const typeList = useListOnDemand();
-  const users = useUsers(pickerOpened);
-  const teams = useTeams(pickerOpened);
   const [expanded, setExpanded] = useState<Set<string>>(new Set());
   const [creating, { open: openCreate, close: closeCreate }] = useDisclosure();
   const [settingsOpen, { open: openSettings, close: closeSettings }] = useDisclosure();
@@ -84,9 +78,18 @@ export function TreePage({ me }: { me: Me }) {
       return next;
     });
   }, []);
+  const setFilter = useCallback((patch: Partial<TreeFilters>) => setFilters((f) => ({ ...f, ...patch })), []);
+  const pickCycle = useCallback((id: string) => setParams({ cycle: id }), [setParams]);
+  // Each answer re-renders this component at once, in one task (a store update is never a transition). The
+  // sections take what they draw deferred and are memoised: this render stays small, and the rows, cards and
+  // header redraw in a transition, which React splits into short tasks. The requests follow the answers at once.
   const pending = filtering ? found.isPending : top.isPending;
-  const set = (patch: Partial<TreeFilters>) => setFilters((f) => ({ ...f, ...patch }));
-  const summary = cycle.data?.summary;
+  const view = useMemo(() => ({ rows, expanded, sharedWith: filters.teamId, pending }), [rows, expanded, filters.teamId, pending]);
+  const shown = useDeferredValue(view);
+  const cycleList = useDeferredValue(cycles.data);
+  const cycleData = useDeferredValue(cycle.data);
+  const cyclePending = useDeferredValue(cycle.isPending);
+  const summary = cycleData?.summary;
   const isAdmin = me.can.manageCycles;
 
   if (cycles.data && cycles.data.length === 0) {
@@ -108,120 +111,31 @@ export function TreePage({ me }: { me: Me }) {
   }
   return (
     <Stack gap="md">
-      <Group justify="space-between" align="flex-end">
-        <Title order={1} size="h2">
-          OKRs
-        </Title>
-        <Group align="flex-end">
-          <Select
-            label="Cycle"
-            {...cycleList}
-            w={200}
-            allowDeselect={false}
-            value={cycleId}
-            data={(cycles.data ?? []).map((c) => ({ value: c.id, label: `${c.name}${c.status === 'closed' ? ' (closed)' : ''}` }))}
-            onChange={(id) => id && setParams({ cycle: id })}
-          />
-          {/* Disabled rather than absent while the cycle loads: the row keeps its width. */}
-          {isAdmin && (cycle.data || cycle.isPending) && (
-            <Button variant="default" onClick={openSettings} disabled={!cycle.data}>
-              Cycle settings
-            </Button>
-          )}
-          {/* Present (disabled) before the cycles arrive: the buttons beside it keep their places (CLS). */}
-          {cycleId ? (
-            <Button variant="default" component={Link} to={`/cycles/${cycleId}/report`}>
-              Report
-            </Button>
-          ) : (
-            <Button variant="default" disabled>
-              Report
-            </Button>
-          )}
-          {isAdmin && (
-            <Button variant="default" onClick={openNewCycle}>
-              New cycle
-            </Button>
-          )}
-          {(cycle.data ? cycle.data.status !== 'closed' : cycle.isPending) && (
-            <Button onClick={openCreate} disabled={!cycle.data}>
-              New objective
-            </Button>
-          )}
-        </Group>
-      </Group>
+      <TreeHeader
+        cycles={cycleList}
+        cycleId={cycleId}
+        cycle={cycleData}
+        cyclePending={cyclePending}
+        isAdmin={isAdmin}
+        onPickCycle={pickCycle}
+        onSettings={openSettings}
+        onNewCycle={openNewCycle}
+        onCreate={openCreate}
+      />
       {/* Shown from the first paint (its lower bound follows), so nothing below moves when the cycle arrives. */}
-      <TimeTravelPicker min={cycle.data?.startDate} />
+      <TimeTravel min={cycleData?.startDate} />
       {/* A closed cycle shows its scores and verdicts; a live one its pace, skeletoned until it arrives. */}
-      {summary?.scores ? <CycleSummaryCards summary={summary} /> : <TreeSummaryCards summary={summary} />}
-      <Group gap="xs" align="flex-end" wrap="wrap">
-        <TextInput
-          label="Search"
-          placeholder="Objective or key result"
-          w={220}
-          value={filters.search}
-          onChange={(e) => set({ search: e.currentTarget.value })}
-        />
-        <Select
-          label="Team"
-          {...teamList}
-          placeholder="All"
-          clearable
-          w={170}
-          data={(teams.data ?? []).map((t) => ({ value: t.id, label: t.name }))}
-          onDropdownOpen={openPicker}
-          value={filters.teamId}
-          onChange={(teamId) => set({ teamId })}
-        />
-        <Select
-          label="Owner"
-          {...ownerList}
-          placeholder="Anyone"
-          clearable
-          searchable
-          w={170}
-          data={(users.data ?? []).map((u) => ({ value: u.id, label: u.name }))}
-          onDropdownOpen={openPicker}
-          value={filters.ownerId}
-          onChange={(ownerId) => set({ ownerId })}
-        />
-        <Select
-          label="Status"
-          {...statusList}
-          placeholder="Any"
-          clearable
-          w={130}
-          data={[
-            { value: 'on_track', label: 'On track' },
-            { value: 'at_risk', label: 'At risk' },
-            { value: 'off_track', label: 'Off track' },
-          ]}
-          value={filters.status}
-          onChange={(status) => set({ status })}
-        />
-        <Select
-          label="Type"
-          {...typeList}
-          placeholder="Any"
-          clearable
-          w={140}
-          data={[
-            { value: 'committed', label: 'Committed' },
-            { value: 'aspirational', label: 'Aspirational' },
-          ]}
-          value={filters.type}
-          onChange={(type) => set({ type })}
-        />
-      </Group>
-      {pending ? (
+      {summary?.scores ? <ClosedSummary summary={summary} /> : <LiveSummary summary={summary} />}
+      <TreeFilterBar filters={filters} onChange={setFilter} />
+      {shown.pending ? (
         <TreeRowsSkeleton label={filtering ? 'Searching…' : 'Loading…'} />
-      ) : rows.length === 0 ? (
+      ) : shown.rows.length === 0 ? (
         <Text c="dimmed">No objectives {filters === NO_FILTERS ? 'in this cycle yet' : 'match these filters'}.</Text>
       ) : null}
-      <VirtualTree rows={rows} expanded={expanded} onToggle={toggle} sharedWith={filters.teamId} />
+      <VirtualTree rows={shown.rows} expanded={shown.expanded} onToggle={toggle} sharedWith={shown.sharedWith} />
       <Suspense fallback={null}>
         {cycleId && creating && <ObjectiveFormModal cycleId={cycleId} me={me} opened onClose={closeCreate} />}
-        {settingsOpen && cycle.data && <CycleSettingsModal cycle={cycle.data} onClose={closeSettings} />}
+        {settingsOpen && cycleData && <CycleSettingsModal cycle={cycleData} onClose={closeSettings} />}
       </Suspense>
       <OnceOpened opened={newCycleOpen}>
         <Modal opened={newCycleOpen} onClose={closeNewCycle} title="New cycle" size="xl">

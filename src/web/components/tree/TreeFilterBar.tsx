@@ -1,0 +1,92 @@
+import { Group, Select, TextInput } from '@mantine/core';
+import { memo, useCallback, useMemo, useState } from 'react';
+import { useTeams, useUsers } from '../../api/queries.js';
+import type { TreeFilters } from '../../pages/tree-filter.js';
+import { useListOnDemand } from '../on-demand/dropdown-on-open.js';
+
+const STATUSES = [
+  { value: 'on_track', label: 'On track' },
+  { value: 'at_risk', label: 'At risk' },
+  { value: 'off_track', label: 'Off track' },
+];
+const TYPES = [
+  { value: 'committed', label: 'Committed' },
+  { value: 'aspirational', label: 'Aspirational' },
+];
+
+/**
+ * The tree's search and filters. The rows carry their names, so the team and owner lists load only when one of
+ * those filters is first opened (or focused). Memoised: the tree's answers do not redraw it.
+ */
+export const TreeFilterBar = memo(function TreeFilterBar({
+  filters,
+  onChange,
+}: {
+  filters: TreeFilters;
+  onChange: (patch: Partial<TreeFilters>) => void;
+}) {
+  const [pickerOpened, setPickerOpened] = useState(false);
+  const openPicker = useCallback(() => setPickerOpened(true), []);
+  const teamList = useListOnDemand(openPicker);
+  const ownerList = useListOnDemand(openPicker);
+  const statusList = useListOnDemand();
+  const typeList = useListOnDemand();
+  const users = useUsers(pickerOpened);
+  const teams = useTeams(pickerOpened);
+  const teamOptions = useMemo(() => (teams.data ?? []).map((t) => ({ value: t.id, label: t.name })), [teams.data]);
+  const ownerOptions = useMemo(() => (users.data ?? []).map((u) => ({ value: u.id, label: u.name })), [users.data]);
+  return (
+    <Group gap="xs" align="flex-end" wrap="wrap">
+      <TextInput
+        label="Search"
+        placeholder="Objective or key result"
+        w={220}
+        value={filters.search}
+        onChange={(e) => onChange({ search: e.currentTarget.value })}
+      />
+      <Select
+        label="Team"
+        {...teamList}
+        placeholder="All"
+        clearable
+        w={170}
+        data={teamOptions}
+        onDropdownOpen={openPicker}
+        value={filters.teamId}
+        onChange={(teamId) => onChange({ teamId })}
+      />
+      <Select
+        label="Owner"
+        {...ownerList}
+        placeholder="Anyone"
+        clearable
+        searchable
+        w={170}
+        data={ownerOptions}
+        onDropdownOpen={openPicker}
+        value={filters.ownerId}
+        onChange={(ownerId) => onChange({ ownerId })}
+      />
+      <Select
+        label="Status"
+        {...statusList}
+        placeholder="Any"
+        clearable
+        w={130}
+        data={STATUSES}
+        value={filters.status}
+        onChange={(status) => onChange({ status })}
+      />
+      <Select
+        label="Type"
+        {...typeList}
+        placeholder="Any"
+        clearable
+        w={140}
+        data={TYPES}
+        value={filters.type}
+        onChange={(type) => onChange({ type })}
+      />
+    </Group>
+  );
+});
