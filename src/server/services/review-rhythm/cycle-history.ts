@@ -12,7 +12,15 @@ import { queryRows, type Executor } from '../../../db/database.js';
 import type { Viewer } from '../visibility/objective-visible.js';
 import { alignments, cycles, keyResults, organizations, teams } from '../../../db/schema/index.js';
 import { measureOf } from '../okrs/measure.js';
-import { anyUuid, trailCheckIns, windowCheckIns, type CheckInSpan, type HistoryCheckIn } from './history-check-ins.js';
+import {
+  anyUuid,
+  rolledUpValues,
+  trailCheckIns,
+  windowCheckIns,
+  type CheckInSpan,
+  type CheckInValues,
+  type HistoryCheckIn,
+} from './history-check-ins.js';
 import { historyDates, type HistoryDates } from './history-dates.js';
 import { historyObjectiveIds, historyObjectives, type HistoryObjective } from './history-objectives.js';
 
@@ -50,6 +58,11 @@ export interface CycleHistory {
    * date up to the end, replayed from the whole trail).
    */
   latestAt: Map<string, Map<string, HistoryCheckIn>> | null;
+  /**
+   * For a window's history of some teams, what the key results that only roll up into their objectives read at
+   * the two dates (see rolledUpValues); `latestAt` then holds the teams' own key results only.
+   */
+  rolledUpAt: Map<string, Map<string, CheckInValues>> | null;
   /** The cycle's date arithmetic, each distinct question answered once for the whole replay. */
   dates: HistoryDates;
   /** The graph's shape, worked out once for every moment replayed. */
@@ -112,9 +125,12 @@ export async function loadCycleHistory(
   ]);
   const ids = objectiveRows.map((o) => o.id);
   const teamsRead = onlyTeams ? anyUuid(teams.id, [...new Set(objectiveRows.flatMap((o) => (o.teamId ? [o.teamId] : [])))]) : undefined;
-  // A team's report lists the blockers of its own objectives only: what aligns into them only rolls up.
+  // A team's report lists its own objectives only: their key results get the window's full check-ins, and those of
+  // what aligns into them (a department's ~1,200 objectives) only the values their roll-up reads.
   const own = onlyTeams && objectiveRows.filter((o) => o.teamId !== null && onlyTeams.includes(o.teamId)).map((o) => o.id);
-  const [krRows, links, teamRows, window] = ids.length
+  const ownIds = own && new Set(own);
+  const rolledUp = ownIds ? ids.filter((id) => !ownIds.has(id)) : [];
+  const [krRows, links, teamRows, window, rolledUpAt] = ids.length
     ? await Promise.all([
         queryRows<HistoryKeyResult>(
           db,
@@ -134,17 +150,11 @@ export async function loadCycleHistory(
           .where(and(eq(teams.orgId, orgId), teamsRead)),
         early ??
           (span.kind === 'window'
-            ? windowCheckIns(
-                db,
-                orgId,
-                anyUuid(sql.raw('kr.objective_id'), ids),
-                own ? anyUuid(sql.raw('kr.objective_id'), own) : sql`true`,
-                span.from,
-                until,
-              )
+            ? windowCheckIns(db, orgId, anyUuid(sql.raw('kr.objective_id'), own ?? ids), sql`true`, span.from, until)
             : null),
+        span.kind === 'window' && rolledUp.length > 0 ? rolledUpValues(db, orgId, rolledUp, span.from, until) : null,
       ])
-    : [[] as HistoryKeyResult[], [], [], early && (await early)];
+    : [[] as HistoryKeyResult[], [], [], early && (await early), null];
   const { checkInsOf, latestAt } = window ?? {
     checkInsOf: await trailCheckIns(
       db,
@@ -165,6 +175,7 @@ export async function loadCycleHistory(
     alignments: links,
     visibleTo,
     latestAt,
+    rolledUpAt,
     dates: historyDates(cycle),
     rollup: graphRollup(
       objectiveRows.map((o) => ({ id: o.id, weight: o.weight, driver: o.progressDriver })),
@@ -188,7 +199,8 @@ function replayed(history: CycleHistory, date: string) {
 export function momentOf(history: CycleHistory, date: string): CycleMoment {
   const latest = history.latestAt ? history.latestAt.get(date) : replayed(history, date);
   if (!latest) throw new Error(`this history holds the moments of ${[...history.latestAt!.keys()].join(' and ')}, not ${date}`);
-  const progress = history.rollup((id) => measureOf(history.keyResultById.get(id)!, latest.get(id) ?? null));
+  const rolledUp = history.rolledUpAt?.get(date);
+  const progress = history.rollup((id) => measureOf(history.keyResultById.get(id)!, latest.get(id) ?? rolledUp?.get(id) ?? null));
   return { ...progress, date, latest };
 }
 

@@ -45,22 +45,22 @@ export async function historyObjectives(
   if (onlyTeams.length === 0) return [];
   // One recursive statement instead of a round trip (and a list of ids sent back) per level: a department's part
   // of the cycle is four levels and ~1,200 objectives deep. `union` walks each objective once, even through a loop.
-  return queryRows<HistoryObjective>(
-    db,
-    sql`${teamWalk(orgId, cycleId, visibleTo, onlyTeams)}
-    select ${columnsOf} from walked w join objectives o on o.org_id = ${orgId} and o.id = w.id`,
-  );
+  // The walk carries the columns it already read: fetching each walked objective again was a fifth of its buffers.
+  return queryRows<HistoryObjective>(db, sql`${teamWalk(orgId, cycleId, visibleTo, onlyTeams)} select * from walked`);
 }
 
-/** The `with recursive walked(id)` of historyObjectives: these teams' objectives and what aligns into them. */
+/**
+ * The `with recursive walked` of historyObjectives: these teams' objectives and what aligns into them, each row with
+ * the columns a history reads (the same for every path to an objective, so `union` still keeps one row per objective).
+ */
 function teamWalk(orgId: string, cycleId: string, visibleTo: Viewer | null, onlyTeams: readonly string[]): SQL {
   const o = walkedObjective;
   const readable = visibleTo ? objectiveVisibleTo(visibleTo, o) : sql`true`;
-  return sql`with recursive walked(id) as (
-      select o.id from objectives o
+  return sql`with recursive walked as (
+      select ${columnsOf} from objectives o
       where o.org_id = ${orgId} and o.cycle_id = ${cycleId} and ${anyUuid(sql.raw('o.team_id'), onlyTeams)} and ${readable}
       union
-      select o.id from walked w
+      select ${columnsOf} from walked w
       cross join lateral (
         select a.child_objective_id as id from alignments a where a.org_id = ${orgId} and a.parent_objective_id = w.id
         union all
