@@ -28,3 +28,4 @@ export * from './sso.js';
 export * from './quality-penalties.js';
 export * from './review-requests.js';
 export * from './onboarding.js';
+export * from './objective-children.js';

@@ -22,6 +22,8 @@ const EXCLUDED = new Set([
   // Derived too: the import counts the closed cycles' evaluation figures again (refresh_closed_cycle_figures).
   'closed_cycle_figures',
   'objective_key_result_digests',
+  // Derived from the alignments by their triggers as they are imported (objective_children).
+  'objective_children',
   // The audit log is the record of what happened on this instance, chained by hash: an imported organisation starts its own.
   'audit_entries',
   'audit_chains',

@@ -52,6 +52,8 @@ export async function historyObjectives(
 /**
  * The `with recursive walked` of historyObjectives: these teams' objectives and what aligns into them, each row with
  * the columns a history reads (the same for every path to an objective, so `union` still keeps one row per objective).
+ * Each level follows objective_children (kept by triggers), whose edges already name the objective of a parent key
+ * result: probing alignments per objective and again per key result was two thirds of a department's walk.
  */
 function teamWalk(orgId: string, cycleId: string, visibleTo: Viewer | null, onlyTeams: readonly string[]): SQL {
   const o = walkedObjective;
@@ -61,14 +63,8 @@ function teamWalk(orgId: string, cycleId: string, visibleTo: Viewer | null, only
       where o.org_id = ${orgId} and o.cycle_id = ${cycleId} and ${anyUuid(sql.raw('o.team_id'), onlyTeams)} and ${readable}
       union
       select ${columnsOf} from walked w
-      cross join lateral (
-        select a.child_objective_id as id from alignments a where a.org_id = ${orgId} and a.parent_objective_id = w.id
-        union all
-        select a.child_objective_id from key_results k
-        join alignments a on a.org_id = ${orgId} and a.parent_key_result_id = k.id
-        where k.org_id = ${orgId} and k.objective_id = w.id
-      ) child
-      join objectives o on o.org_id = ${orgId} and o.id = child.id and o.cycle_id = ${cycleId} and ${readable}
+      join objective_children e on e.org_id = ${orgId} and e.parent_objective_id = w.id
+      join objectives o on o.org_id = ${orgId} and o.id = e.child_objective_id and o.cycle_id = ${cycleId} and ${readable}
     )`;
 }
 
