@@ -8,40 +8,20 @@ import {
   type GraphRollup,
   type StatusMargins,
 } from '../../../domain/index.js';
-import { queryRows, type Executor } from '../../../db/database.js';
+import type { Executor } from '../../../db/database.js';
 import type { Viewer } from '../visibility/objective-visible.js';
-import { alignments, cycles, keyResults, organizations, teams } from '../../../db/schema/index.js';
+import { alignments, cycles, organizations, teams } from '../../../db/schema/index.js';
 import { measureOf } from '../okrs/measure.js';
-import {
-  anyUuid,
-  rolledUpValues,
-  trailCheckIns,
-  windowCheckIns,
-  type CheckInSpan,
-  type CheckInValues,
-  type HistoryCheckIn,
-} from './history-check-ins.js';
+import { anyUuid, trailCheckIns, windowCheckIns, type CheckInSpan, type CheckInValues, type HistoryCheckIn } from './history-check-ins.js';
 import { historyDates, type HistoryDates } from './history-dates.js';
+import { historyKeyResults, rolledUpKeyResults, type HistoryKeyResult } from './history-key-results.js';
 import { historyObjectiveIds, historyObjectives, type HistoryObjective } from './history-objectives.js';
 
 export type { HistoryCheckIn } from './history-check-ins.js';
 
 type CycleRow = typeof cycles.$inferSelect;
 export type { HistoryObjective } from './history-objectives.js';
-/**
- * The columns a replay reads, as raw SQL: the rows are many (a whole cycle has tens of thousands of key results) and
- * drizzle's per-field mapping cost more than the statement. `createdOn` is the creation's UTC date, all staleAt reads.
- */
-const keyResultColumns = sql.raw(`id, objective_id as "objectiveId", title, owner_id as "ownerId", weight, kind,
-  start_value as "startValue", target_value as "targetValue", target_min as "targetMin", target_max as "targetMax",
-  milestones, to_char(created_at at time zone 'UTC', 'YYYY-MM-DD') as "createdOn",
-  effective_start_date::text as "effectiveStartDate"`);
-type KeyResultRow = typeof keyResults.$inferSelect;
-export type HistoryKeyResult = Pick<
-  KeyResultRow,
-  'id' | 'objectiveId' | 'title' | 'ownerId' | 'weight' | 'kind' | 'startValue' | 'targetValue' | 'targetMin' | 'targetMax'
-> &
-  Pick<KeyResultRow, 'milestones' | 'effectiveStartDate'> & { createdOn: string };
+export type { HistoryKeyResult } from './history-key-results.js';
 export interface CycleHistory {
   cycle: CycleRow;
   timeZone: string;
@@ -129,13 +109,12 @@ export async function loadCycleHistory(
   // what aligns into them (a department's ~1,200 objectives) only the values their roll-up reads.
   const own = onlyTeams && objectiveRows.filter((o) => o.teamId !== null && onlyTeams.includes(o.teamId)).map((o) => o.id);
   const ownIds = own && new Set(own);
-  const rolledUp = ownIds ? ids.filter((id) => !ownIds.has(id)) : [];
-  const [krRows, links, teamRows, window, rolledUpAt] = ids.length
+  const rolledUpIds = ownIds ? ids.filter((id) => !ownIds.has(id)) : [];
+  // Only a window reads just values: an agenda's trail reads every check-in of every key result.
+  const rollsUpOnly = own !== null && span.kind === 'window';
+  const [ownKeyResults, links, teamRows, window, rolledUp] = ids.length
     ? await Promise.all([
-        queryRows<HistoryKeyResult>(
-          db,
-          sql`select ${keyResultColumns} from key_results where org_id = ${orgId} and ${anyUuid(sql.raw('objective_id'), ids)}`,
-        ),
+        historyKeyResults(db, orgId, rollsUpOnly ? own : ids),
         db
           .select({
             childObjectiveId: alignments.childObjectiveId,
@@ -152,9 +131,11 @@ export async function loadCycleHistory(
           (span.kind === 'window'
             ? windowCheckIns(db, orgId, anyUuid(sql.raw('kr.objective_id'), own ?? ids), sql`true`, span.from, until)
             : null),
-        span.kind === 'window' && rolledUp.length > 0 ? rolledUpValues(db, orgId, rolledUp, span.from, until) : null,
+        rollsUpOnly ? rolledUpKeyResults(db, orgId, rolledUpIds, span.from, until) : null,
       ])
     : [[] as HistoryKeyResult[], [], [], early && (await early), null];
+  const krRows = rolledUp ? [...ownKeyResults, ...rolledUp.keyResults] : ownKeyResults;
+  const rolledUpAt = rolledUp?.valuesAt ?? null;
   const { checkInsOf, latestAt } = window ?? {
     checkInsOf: await trailCheckIns(
       db,

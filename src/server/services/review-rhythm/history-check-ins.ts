@@ -64,63 +64,6 @@ function windowRows(db: Executor, orgId: string, keyResultsIn: SQL, blockersIn: 
 /** What the roll-up reads of a check-in (see measureOf): a key result that only rolls up needs nothing else. */
 export type CheckInValues = Pick<HistoryCheckIn, 'value' | 'milestonesDone'>;
 
-interface RolledUpRow {
-  id: string;
-  fromValue: number | null;
-  fromDone: boolean[] | null;
-  untilValue: number | null;
-  untilDone: boolean[] | null;
-}
-
-/** Fewer objectives than this go in one statement; more are split in two, run side by side. */
-const SPLIT_FROM = 200;
-
-/**
- * Per key result of these objectives — those a team's report only rolls up into its own objectives (nothing of
- * theirs is listed) — the values of its latest check-in by the end of `from` and by the end of `until`, picked as
- * windowCheckIns picks them: one narrow row per key result instead of two full check-in rows and a key result's,
- * which for a department (~3,700 such key results) were most of the rows parsed. A key result without a check-in
- * (or with one that holds no values) has no entry: the roll-up reads the same nothing either way.
- */
-export async function rolledUpValues(
-  db: Executor,
-  orgId: string,
-  objectiveIds: readonly string[],
-  from: string,
-  until: string,
-): Promise<Map<string, Map<string, CheckInValues>>> {
-  const latest = (date: string) =>
-    sql`(select c.value, c.milestones_done from check_ins c
-      where c.org_id = ${orgId} and c.key_result_id = kr.id and not c.deleted and c.as_of <= ${date}::date
-      order by c.as_of desc, c.created_at desc limit 1)`;
-  const statement = (ids: readonly string[]) =>
-    queryRows<RolledUpRow>(
-      db,
-      sql`select kr.id, f.value as "fromValue", f.milestones_done as "fromDone", u.value as "untilValue", u.milestones_done as "untilDone"
-        from key_results kr left join lateral ${latest(from)} f on true left join lateral ${latest(until)} u on true
-        where kr.org_id = ${orgId} and ${anyUuid(sql.raw('kr.objective_id'), ids)}`,
-    );
-  const half = Math.ceil(objectiveIds.length / 2);
-  const parts =
-    objectiveIds.length === 0
-      ? []
-      : objectiveIds.length < SPLIT_FROM
-        ? [await statement(objectiveIds)]
-        : await Promise.all([statement(objectiveIds.slice(0, half)), statement(objectiveIds.slice(half))]);
-  const atFrom = new Map<string, CheckInValues>();
-  const atUntil = new Map<string, CheckInValues>();
-  for (const rows of parts)
-    for (const row of rows) {
-      if (row.fromValue !== null || row.fromDone !== null) atFrom.set(row.id, { value: row.fromValue, milestonesDone: row.fromDone });
-      if (row.untilValue !== null || row.untilDone !== null) atUntil.set(row.id, { value: row.untilValue, milestonesDone: row.untilDone });
-    }
-  // `until` last: a window of one day is one moment, its values those by `until` (as windowCheckIns keys them).
-  return new Map([
-    [from, atFrom],
-    [until, atUntil],
-  ]);
-}
-
 const newestFirst = (a: HistoryCheckIn, b: HistoryCheckIn) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : 0);
 
 /**
