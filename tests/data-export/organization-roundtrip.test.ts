@@ -8,6 +8,7 @@ import { startTestServer, type TestServer } from '../support/server.js';
 import { postImport } from '../imports/support.js';
 import { API, canonical, exportDocument, remapped, signIn } from './support.js';
 import { expectKeptEqualsRebuilt } from '../support/objective-digests.js';
+import { expectChildrenEqualRebuilt } from '../support/objective-children.js';
 
 describeEachEngine('Lossless organisation export and import', (engine) => {
   let server: TestServer;
@@ -44,6 +45,8 @@ describeEachEngine('Lossless organisation export and import', (engine) => {
     expect(applied.body.tables.check_ins).toBe(first.tables.check_ins!.length);
     // Derived data, not in the document: the heatmap's per-objective rows are rebuilt by the import's writes.
     expect((await expectKeptEqualsRebuilt(engine().db)).length).toBeGreaterThan(5);
+    // And the alignments' edges a team's walk follows (objective_children).
+    expect((await expectChildrenEqualRebuilt(engine().db)).length).toBeGreaterThan(3);
     // Still signed in as the same person, now with the document's name and role.
     const second = await exportDocument(owner.client);
 

@@ -160,6 +160,24 @@ describeEachEngine('What changed in a cycle between two dates', (engine) => {
     await api.align(deals.objective.id, { parentObjectiveId: revenue.objective.id });
     await api.align(revenue.objective.id, { parentObjectiveId: brand.objective.id });
     await backdate('activities', revenue.objective.id, 'entity_id', '2025-01-13T09:00:00Z');
+    // Two levels more from Sales, through a roll-up key result of Grow revenue: milestones done before and in the
+    // window, and a metric below them (a team's report reads only the values these roll up from). Demo day moves
+    // before the window: the whole cycle's five biggest movers up then still include Teams deliver.
+    const delivers = await api.createKeyResult(revenue.objective.id, { title: 'Teams deliver', kind: 'rollup' });
+    const launch = await api.objectiveAt({ cycleId: cycle.id, title: 'Launch app', teamId: sales.id });
+    const flow = await api.createKeyResult(launch.objective.id, {
+      title: 'Ship the flow',
+      kind: 'milestone',
+      milestones: [{ title: 'Design' }, { title: 'Build', weight: 2 }, { title: 'Launch' }],
+    });
+    await api.checkIn(flow.id, { milestonesDone: [true, false, false], asOf: '2025-01-04' });
+    await api.checkIn(flow.id, { milestonesDone: [true, true, false], asOf: '2025-01-15' });
+    await api.checkIn(launch.kr.id, { value: 35, asOf: '2025-01-05' });
+    const demo = await api.objectiveAt({ cycleId: cycle.id, title: 'Demo day', teamId: sales.id });
+    await api.checkIn(demo.kr.id, { value: 10, asOf: '2025-01-02' });
+    await api.checkIn(demo.kr.id, { value: 80, asOf: '2025-01-05' });
+    await api.align(launch.objective.id, { parentKeyResultId: delivers.id });
+    await api.align(demo.objective.id, { parentObjectiveId: launch.objective.id });
 
     const team = await changes({ from: '2025-01-06', to: '2025-01-20', teamId: growth.id });
     const whole = await changes({ from: '2025-01-06', to: '2025-01-20' });
@@ -167,6 +185,7 @@ describeEachEngine('What changed in a cycle between two dates', (engine) => {
     expect(team.body.items).toEqual(whole.body.items.filter((i) => growthTitles.has(i.objectiveTitle)));
     expect(team.body.items.map((i) => i.summary)).toContain('Grow revenue now aligns to Company brand');
     expect(whole.body.items.map((i) => i.objectiveTitle)).toContain('Close deals');
+    expect(team.body.items.map((i) => i.keyResultTitle)).toContain('Teams deliver');
   });
 
   it("lists a KPI whose health changed on the key result that improves it, linking that key result's objective", async () => {

@@ -29,3 +29,4 @@ export * from './quality-penalties.js';
 export * from './review-requests.js';
 export * from './onboarding.js';
 export * from './heatmap-changes.js';
+export * from './objective-children.js';

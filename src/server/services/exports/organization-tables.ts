@@ -24,6 +24,8 @@ const EXCLUDED = new Set([
   'objective_key_result_digests',
   // Tokens the heatmap keeps its facts under: the objectives' triggers make them again as the import writes them.
   'heatmap_team_changes',
+  // Derived from the alignments by their triggers as they are imported (objective_children).
+  'objective_children',
   // The audit log is the record of what happened on this instance, chained by hash: an imported organisation starts its own.
   'audit_entries',
   'audit_chains',

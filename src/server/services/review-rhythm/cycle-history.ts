@@ -8,32 +8,20 @@ import {
   type GraphRollup,
   type StatusMargins,
 } from '../../../domain/index.js';
-import { queryRows, type Executor } from '../../../db/database.js';
+import type { Executor } from '../../../db/database.js';
 import type { Viewer } from '../visibility/objective-visible.js';
-import { alignments, cycles, keyResults, organizations, teams } from '../../../db/schema/index.js';
+import { alignments, cycles, organizations, teams } from '../../../db/schema/index.js';
 import { measureOf } from '../okrs/measure.js';
-import { anyUuid, trailCheckIns, windowCheckIns, type CheckInSpan, type HistoryCheckIn } from './history-check-ins.js';
+import { anyUuid, trailCheckIns, windowCheckIns, type CheckInSpan, type CheckInValues, type HistoryCheckIn } from './history-check-ins.js';
 import { historyDates, type HistoryDates } from './history-dates.js';
+import { historyKeyResults, rolledUpKeyResults, type HistoryKeyResult } from './history-key-results.js';
 import { historyObjectiveIds, historyObjectives, type HistoryObjective } from './history-objectives.js';
 
 export type { HistoryCheckIn } from './history-check-ins.js';
 
 type CycleRow = typeof cycles.$inferSelect;
 export type { HistoryObjective } from './history-objectives.js';
-/**
- * The columns a replay reads, as raw SQL: the rows are many (a whole cycle has tens of thousands of key results) and
- * drizzle's per-field mapping cost more than the statement. `createdOn` is the creation's UTC date, all staleAt reads.
- */
-const keyResultColumns = sql.raw(`id, objective_id as "objectiveId", title, owner_id as "ownerId", weight, kind,
-  start_value as "startValue", target_value as "targetValue", target_min as "targetMin", target_max as "targetMax",
-  milestones, to_char(created_at at time zone 'UTC', 'YYYY-MM-DD') as "createdOn",
-  effective_start_date::text as "effectiveStartDate"`);
-type KeyResultRow = typeof keyResults.$inferSelect;
-export type HistoryKeyResult = Pick<
-  KeyResultRow,
-  'id' | 'objectiveId' | 'title' | 'ownerId' | 'weight' | 'kind' | 'startValue' | 'targetValue' | 'targetMin' | 'targetMax'
-> &
-  Pick<KeyResultRow, 'milestones' | 'effectiveStartDate'> & { createdOn: string };
+export type { HistoryKeyResult } from './history-key-results.js';
 export interface CycleHistory {
   cycle: CycleRow;
   timeZone: string;
@@ -50,6 +38,11 @@ export interface CycleHistory {
    * date up to the end, replayed from the whole trail).
    */
   latestAt: Map<string, Map<string, HistoryCheckIn>> | null;
+  /**
+   * For a window's history of some teams, what the key results that only roll up into their objectives read at
+   * the two dates (see rolledUpValues); `latestAt` then holds the teams' own key results only.
+   */
+  rolledUpAt: Map<string, Map<string, CheckInValues>> | null;
   /** The cycle's date arithmetic, each distinct question answered once for the whole replay. */
   dates: HistoryDates;
   /** The graph's shape, worked out once for every moment replayed. */
@@ -112,14 +105,16 @@ export async function loadCycleHistory(
   ]);
   const ids = objectiveRows.map((o) => o.id);
   const teamsRead = onlyTeams ? anyUuid(teams.id, [...new Set(objectiveRows.flatMap((o) => (o.teamId ? [o.teamId] : [])))]) : undefined;
-  // A team's report lists the blockers of its own objectives only: what aligns into them only rolls up.
+  // A team's report lists its own objectives only: their key results get the window's full check-ins, and those of
+  // what aligns into them (a department's ~1,200 objectives) only the values their roll-up reads.
   const own = onlyTeams && objectiveRows.filter((o) => o.teamId !== null && onlyTeams.includes(o.teamId)).map((o) => o.id);
-  const [krRows, links, teamRows, window] = ids.length
+  const ownIds = own && new Set(own);
+  const rolledUpIds = ownIds ? ids.filter((id) => !ownIds.has(id)) : [];
+  // Only a window reads just values: an agenda's trail reads every check-in of every key result.
+  const rollsUpOnly = own !== null && span.kind === 'window';
+  const [ownKeyResults, links, teamRows, window, rolledUp] = ids.length
     ? await Promise.all([
-        queryRows<HistoryKeyResult>(
-          db,
-          sql`select ${keyResultColumns} from key_results where org_id = ${orgId} and ${anyUuid(sql.raw('objective_id'), ids)}`,
-        ),
+        historyKeyResults(db, orgId, rollsUpOnly ? own : ids),
         db
           .select({
             childObjectiveId: alignments.childObjectiveId,
@@ -134,17 +129,13 @@ export async function loadCycleHistory(
           .where(and(eq(teams.orgId, orgId), teamsRead)),
         early ??
           (span.kind === 'window'
-            ? windowCheckIns(
-                db,
-                orgId,
-                anyUuid(sql.raw('kr.objective_id'), ids),
-                own ? anyUuid(sql.raw('kr.objective_id'), own) : sql`true`,
-                span.from,
-                until,
-              )
+            ? windowCheckIns(db, orgId, anyUuid(sql.raw('kr.objective_id'), own ?? ids), sql`true`, span.from, until)
             : null),
+        rollsUpOnly ? rolledUpKeyResults(db, orgId, rolledUpIds, span.from, until) : null,
       ])
-    : [[] as HistoryKeyResult[], [], [], early && (await early)];
+    : [[] as HistoryKeyResult[], [], [], early && (await early), null];
+  const krRows = rolledUp ? [...ownKeyResults, ...rolledUp.keyResults] : ownKeyResults;
+  const rolledUpAt = rolledUp?.valuesAt ?? null;
   const { checkInsOf, latestAt } = window ?? {
     checkInsOf: await trailCheckIns(
       db,
@@ -165,6 +156,7 @@ export async function loadCycleHistory(
     alignments: links,
     visibleTo,
     latestAt,
+    rolledUpAt,
     dates: historyDates(cycle),
     rollup: graphRollup(
       objectiveRows.map((o) => ({ id: o.id, weight: o.weight, driver: o.progressDriver })),
@@ -188,7 +180,8 @@ function replayed(history: CycleHistory, date: string) {
 export function momentOf(history: CycleHistory, date: string): CycleMoment {
   const latest = history.latestAt ? history.latestAt.get(date) : replayed(history, date);
   if (!latest) throw new Error(`this history holds the moments of ${[...history.latestAt!.keys()].join(' and ')}, not ${date}`);
-  const progress = history.rollup((id) => measureOf(history.keyResultById.get(id)!, latest.get(id) ?? null));
+  const rolledUp = history.rolledUpAt?.get(date);
+  const progress = history.rollup((id) => measureOf(history.keyResultById.get(id)!, latest.get(id) ?? rolledUp?.get(id) ?? null));
   return { ...progress, date, latest };
 }
 

@@ -61,6 +61,9 @@ function windowRows(db: Executor, orgId: string, keyResultsIn: SQL, blockersIn: 
   ]);
 }
 
+/** What the roll-up reads of a check-in (see measureOf): a key result that only rolls up needs nothing else. */
+export type CheckInValues = Pick<HistoryCheckIn, 'value' | 'milestonesDone'>;
+
 const newestFirst = (a: HistoryCheckIn, b: HistoryCheckIn) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : 0);
 
 /**
