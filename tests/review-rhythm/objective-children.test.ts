@@ -7,7 +7,7 @@ import type { DatabaseHandle } from '../../src/db/database.js';
 import { expectChildrenEqualRebuilt } from '../support/objective-children.js';
 
 /**
- * objective_children (migration rhythm_objective_children) is kept by triggers: after every kind of write to
+ * objective_children (migration 0053_rhythm_objective_children) is kept by triggers: after every kind of write to
  * alignments and key results it must equal a rebuild from the alignments. A team's changes walk it.
  */
 describeEachEngine('Objective children: kept on every write equal to a rebuild', (engine) => {

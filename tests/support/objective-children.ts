@@ -4,7 +4,7 @@ import { queryRows, type Executor } from '../../src/db/database.js';
 
 /**
  * objective_children is derived data kept by PostgreSQL's triggers on alignments and key_results (the migration
- * rhythm_objective_children): after every kind of write it must hold exactly what rebuilding it from the
+ * 0053_rhythm_objective_children): after every kind of write it must hold exactly what rebuilding it from the
  * alignments gives (the migration's backfill, repeated here).
  */
 const REBUILT = sql`select a.id::text as alignment, a.org_id::text as org, coalesce(a.parent_objective_id, kr.objective_id)::text as parent,
