@@ -12,13 +12,14 @@ CREATE TABLE "objective_evaluation_figures" (
 	"period_masks" bigint[] NOT NULL,
 	"forecasts" integer NOT NULL,
 	"squared" integer NOT NULL,
-	"forecast_owners" text[] NOT NULL,
-	"forecast_confidences" integer[] NOT NULL,
-	"forecast_reached" boolean[] NOT NULL
+	"owner_ids" text[] NOT NULL,
+	"midpoint_confidences" integer[] NOT NULL,
+	"reached" boolean[] NOT NULL
 );
 --> statement-breakpoint
 ALTER TABLE "objective_evaluation_figures" ADD CONSTRAINT "objective_evaluation_figures_objective_fk" FOREIGN KEY ("org_id","objective_id") REFERENCES "public"."objectives"("org_id","id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
-CREATE INDEX "objective_evaluation_figures_cycle_idx" ON "objective_evaluation_figures" USING btree ("org_id","cycle_id");--> statement-breakpoint
+CREATE INDEX "objective_evaluation_figures_cycle_idx" ON "objective_evaluation_figures" USING btree ("org_id","cycle_id");
+--> statement-breakpoint
 -- custom SQL (not generated)
 -- What a cycle's evaluation sums from each objective's key results (src/db/schema/objective-evaluation-figures.ts),
 -- recomputed for the given objectives from their key results, cycle, team and check-in digests: a digest's mask and
@@ -28,7 +29,7 @@ CREATE OR REPLACE FUNCTION refresh_objective_evaluation_figures(ids uuid[]) RETU
   DELETE FROM objective_evaluation_figures x
    WHERE x.objective_id = ANY(ids) AND NOT EXISTS (SELECT 1 FROM key_results kr WHERE kr.objective_id = x.objective_id);
   INSERT INTO objective_evaluation_figures (org_id, objective_id, cycle_id, key_results, high, middle, perfect, period_days,
-    key_result_ids, period_starts, period_masks, forecasts, squared, forecast_owners, forecast_confidences, forecast_reached)
+    key_result_ids, period_starts, period_masks, forecasts, squared, owner_ids, midpoint_confidences, reached)
   WITH k AS (
     SELECT o.org_id, o.id AS objective_id, o.cycle_id, kr.id, kr.owner_id, p.start, p.days,
       coalesce(kr.score, kr.score_override, round(kr.progress::numeric, 2)::float8) AS score,
@@ -65,16 +66,13 @@ CREATE OR REPLACE FUNCTION refresh_objective_evaluation_figures(ids uuid[]) RETU
     min(days), array_agg(id ORDER BY id), array_agg(start ORDER BY id), array_agg(mask ORDER BY id),
     count(confidence)::int,
     coalesce(sum((confidence - 10 * (score >= 0.999999999::float8)::int) * (confidence - 10 * (score >= 0.999999999::float8)::int)), 0)::int,
-    coalesce(array_agg(owner_id ORDER BY id) FILTER (WHERE confidence IS NOT NULL), '{}'),
-    coalesce(array_agg(confidence ORDER BY id) FILTER (WHERE confidence IS NOT NULL), '{}'),
-    coalesce(array_agg(score >= 0.999999999::float8 ORDER BY id) FILTER (WHERE confidence IS NOT NULL), '{}')
+    array_agg(owner_id ORDER BY id), array_agg(confidence ORDER BY id), array_agg(score >= 0.999999999::float8 ORDER BY id)
   FROM k GROUP BY org_id, objective_id, cycle_id
   ON CONFLICT (objective_id) DO UPDATE SET org_id = excluded.org_id, cycle_id = excluded.cycle_id,
     key_results = excluded.key_results, high = excluded.high, middle = excluded.middle, perfect = excluded.perfect,
     period_days = excluded.period_days, key_result_ids = excluded.key_result_ids, period_starts = excluded.period_starts,
     period_masks = excluded.period_masks, forecasts = excluded.forecasts, squared = excluded.squared,
-    forecast_owners = excluded.forecast_owners, forecast_confidences = excluded.forecast_confidences,
-    forecast_reached = excluded.forecast_reached
+    owner_ids = excluded.owner_ids, midpoint_confidences = excluded.midpoint_confidences, reached = excluded.reached
   WHERE (objective_evaluation_figures.*) IS DISTINCT FROM (excluded.*)
 $$;
 --> statement-breakpoint

@@ -10,7 +10,7 @@ import { objectives } from './okrs.js';
  * digest of the organisation. What depends on the reader (visibility, team filter) and on the day (the periods due
  * until today) is applied when reading; the objective's type, score, team and status are read live beside it.
  * Scores are compared with the domain's float tolerance (FLOAT_EPSILON). Arrays hold one entry per key result in id
- * order; the forecast arrays only the key results with a midpoint confidence. Derived data: never exported, rebuilt on
+ * order. Derived data: never exported, rebuilt on
  * an organisation import.
  */
 export const objectiveEvaluationFigures = pgTable(
@@ -33,10 +33,10 @@ export const objectiveEvaluationFigures = pgTable(
     /** Key results with a confidence at the cycle's midpoint, and their Σ (confidence − 10·o)², o = 1 at a score of 1.0. */
     forecasts: integer('forecasts').notNull(),
     squared: integer('squared').notNull(),
-    /** Per forecast: the key result's owner, its midpoint confidence and whether it reached 1.0. */
-    forecastOwners: text('forecast_owners').array().notNull(),
-    forecastConfidences: integer('forecast_confidences').array().notNull(),
-    forecastReached: boolean('forecast_reached').array().notNull(),
+    /** Per key result: its owner, its confidence at the cycle's midpoint (null when none) and whether it reached 1.0. */
+    ownerIds: text('owner_ids').array().notNull(),
+    midpointConfidences: integer('midpoint_confidences').array().notNull(),
+    reached: boolean('reached').array().notNull(),
   },
   (t) => [
     index('objective_evaluation_figures_cycle_idx').on(t.orgId, t.cycleId),

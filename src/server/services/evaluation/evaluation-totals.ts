@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { queryRows, type Executor } from '../../../db/database.js';
 import { RELIABILITY_BUCKETS } from '../../../domain/calibration.js';
 import { FLOAT_EPSILON } from '../../../domain/numbers.js';
-import { dueAndOnTime, keptFigures, visibleObjectivesOf } from './kept-figures.js';
+import { keptFigures, keyResultsOf, visibleObjectivesOf } from './kept-figures.js';
 import type { Reader } from '../visibility/objective-visible.js';
 
 /** One line of the cycle's totals: which grouping it is, its key, and integer or float sums named by the grouping. */
@@ -22,7 +22,7 @@ export interface TotalsRow {
 }
 
 const bucketOf = sql.raw(
-  `case ${RELIABILITY_BUCKETS.map(([min, max], i) => `when u.confidence between ${min} and ${max} then ${i}`).join(' ')} end`,
+  `case ${RELIABILITY_BUCKETS.map(([min, max], i) => `when k.confidence between ${min} and ${max} then ${i}`).join(' ')} end`,
 );
 const atLeast = (column: string, threshold: number) => sql.raw(`(${column} >= ${threshold - FLOAT_EPSILON})`);
 
@@ -40,8 +40,9 @@ const atLeast = (column: string, threshold: number) => sql.raw(`(${column} >= ${
 export async function cycleTotals(db: Executor, reader: Reader, cycleId: string, today: string, teamId?: string) {
   const { orgId } = reader;
   const achieved = sql`((v.type = 'committed' and ${atLeast('v.score', 1)}) or (v.type = 'aspirational' and ${atLeast('v.score', 0.7)}))`;
-  const squared = sql`(u.confidence - 10 * u.reached::int) * (u.confidence - 10 * u.reached::int)`;
-  // Every n is float8, which the driver hands over as a JavaScript number: ~10,000 rows (one per person) used to be
+  const squared = sql`(k.confidence - 10 * k.reached::int) * (k.confidence - 10 * k.reached::int)`;
+  // Names are hash-joined (`offset 0` keeps the planner, which cannot estimate the groups, from probing the users
+  // index ~10,000 times). Every n is float8, which the driver hands over as a JavaScript number: ~10,000 rows (one per person) used to be
   // converted value by value from bigint and numeric strings, most of the call's garbage (docs/performance.md).
   return queryRows<TotalsRow>(
     db,
@@ -58,30 +59,29 @@ export async function cycleTotals(db: Executor, reader: Reader, cycleId: string,
       from ${keptFigures(orgId, cycleId)}
       group by grouping sets ((v.type), (v.team_id))
     ),
-    by_forecast as (
-      select grouping(u.owner_id, ${bucketOf}) as g, u.owner_id, ${bucketOf} as bucket, count(*)::float8 as forecasts,
-        sum(u.confidence)::float8 as confidence, count(*) filter (where u.reached)::float8 as reached,
-        sum(${squared})::float8 as squared
-      from ${keptFigures(orgId, cycleId)}
-      cross join lateral unnest(x.forecast_owners, x.forecast_confidences, x.forecast_reached) u(owner_id, confidence, reached)
-      group by grouping sets ((u.owner_id), (${bucketOf}))
-    ),
-    t as (${dueAndOnTime(orgId, cycleId, today)})
+    by_key_result as (
+      select grouping(k.owner_id, ${bucketOf}) as g, k.owner_id, ${bucketOf} as bucket, count(k.confidence)::float8 as forecasts,
+        coalesce(sum(k.confidence), 0)::float8 as confidence, count(*) filter (where k.reached and k.confidence is not null)::float8 as reached,
+        coalesce(sum(${squared}), 0)::float8 as squared, sum(k.due)::float8 as due, sum(k.on_time)::float8 as on_time
+      from (${keyResultsOf(orgId, cycleId, today)}) k
+      group by grouping sets ((k.owner_id), (${bucketOf}), ())
+    )
     select 'objectives' as kind, type::text as key, null::text as name, objectives as n1, achieved as n2, partially as n3,
       score as n4, at_least_07 as n5, 0::float8 as n6, 0::float8 as n7, 0::float8 as n8, 0::float8 as n9
     from by_objective where g = 1
     union all
     select 'keyResults', null, null, sum(high), sum(middle), sum(aspirational), sum(perfect), min(t.due), min(t.on_time),
       sum(key_results), sum(forecasts), sum(squared)
-    from by_objective cross join t where g = 1 having count(*) > 0
+    from by_objective cross join (select due, on_time from by_key_result where g = 3) t where g = 1 having count(*) > 0
     union all
-    select 'bucket', bucket::text, null, forecasts, confidence, reached, 0, 0, 0, 0, 0, 0 from by_forecast where g = 2
+    select 'bucket', bucket::text, null, forecasts, confidence, reached, 0, 0, 0, 0, 0, 0 from by_key_result where g = 2 and bucket is not null
     union all
     select 'person', f.owner_id, u.name, forecasts, squared, 0, 0, 0, 0, 0, 0, 0
-    from by_forecast f left join users u on u.org_id = ${orgId} and u.id = f.owner_id where f.g = 1 and f.owner_id is not null
+    from by_key_result f left join (select id, name from users where org_id = ${orgId} offset 0) u on u.id = f.owner_id
+    where f.g = 1 and f.owner_id is not null and f.forecasts > 0
     union all
     select 'team', b.team_id::text, t.name, forecasts, squared, 0, 0, 0, 0, 0, 0, 0
-    from by_objective b left join teams t on t.org_id = ${orgId} and t.id = b.team_id
+    from by_objective b left join (select id, name from teams where org_id = ${orgId} offset 0) t on t.id = b.team_id
     where b.g = 2 and b.team_id is not null and b.forecasts > 0`,
   );
 }

@@ -25,19 +25,24 @@ export const keptFigures = (orgId: string, cycleId: string) =>
   sql`objective_evaluation_figures x join v on v.id = x.objective_id and x.org_id = ${orgId} and x.cycle_id = ${cycleId}`;
 
 /**
- * The check-in periods due until min(end, today) and, of those, the ones with a check-in, summed over the visible
- * objectives' key results: bits 1…due of each key result's mask (period k is (start + (k−1)·days, start + k·days]),
- * or, past the 62 periods a mask holds, its check-ins themselves — the numbers of `figuresOf` (checkInPunctuality).
+ * One row per key result of the visible objectives (`k`): owner, midpoint confidence, reached 1.0, and the check-in
+ * periods due until min(end, today) with, of those, the ones with a check-in — bits 1…due of its mask (period k is
+ * (start + (k−1)·days, start + k·days]), or, past the 62 periods a mask holds, its check-ins themselves: the numbers
+ * of `figuresOf` (checkInPunctuality).
  */
-export function dueAndOnTime(orgId: string, cycleId: string, today: string): SQL {
-  return sql`select coalesce(sum(k.due), 0) as due, coalesce(sum(case
-      when k.due <= 62 then bit_count((k.mask & ~((-1)::bigint << (k.due + 1)) & ~1::bigint)::bit(64))
-      else (select count(distinct (c.as_of - k.start + k.days - 1) / k.days) from check_ins c
-        where c.org_id = ${orgId} and c.key_result_id = k.id and not c.deleted
-          and c.as_of > k.start and c.as_of <= k.start + k.due * k.days)
-    end), 0) as on_time
-    from (select u.id, u.start, u.mask, x.period_days as days, greatest(0, (cy.until - u.start) / x.period_days) as due
-      from ${keptFigures(orgId, cycleId)}
-      cross join (select least(end_date, ${today}::date) as until from cycles where org_id = ${orgId} and id = ${cycleId}) cy
-      cross join lateral unnest(x.key_result_ids, x.period_starts, x.period_masks) u(id, start, mask)) k`;
+export function keyResultsOf(orgId: string, cycleId: string, today: string): SQL {
+  // Unnested in the select list (one ProjectSet), about twice as cheap as unnest(a, b, …) in FROM, which fills a
+  // tuplestore per array and objective.
+  return sql`select u.owner_id, u.confidence, u.reached, d.due, case
+      when d.due <= 62 then bit_count((u.mask & ~((-1)::bigint << (d.due + 1)) & ~1::bigint)::bit(64))
+      else (select count(distinct (c.as_of - u.start + u.days - 1) / u.days) from check_ins c
+        where c.org_id = ${orgId} and c.key_result_id = u.id and not c.deleted
+          and c.as_of > u.start and c.as_of <= u.start + d.due * u.days)
+    end as on_time
+    from (select x.period_days as days, unnest(x.key_result_ids) as id, unnest(x.period_starts) as start,
+        unnest(x.period_masks) as mask, unnest(x.owner_ids) as owner_id, unnest(x.midpoint_confidences) as confidence,
+        unnest(x.reached) as reached
+      from ${keptFigures(orgId, cycleId)}) u
+    cross join (select least(end_date, ${today}::date) as until from cycles where org_id = ${orgId} and id = ${cycleId}) cy
+    cross join lateral (select greatest(0, (cy.until - u.start) / u.days) as due) d`;
 }
