@@ -22,6 +22,8 @@ const EXCLUDED = new Set([
   // Derived too: the import counts the closed cycles' evaluation figures again (refresh_closed_cycle_figures).
   'closed_cycle_figures',
   'objective_key_result_digests',
+  // Derived: the open cycles' evaluation figures, rebuilt by the import (refresh_objective_evaluation_figures).
+  'objective_evaluation_figures',
   // The audit log is the record of what happened on this instance, chained by hash: an imported organisation starts its own.
   'audit_entries',
   'audit_chains',
