@@ -8,7 +8,7 @@ import { notFound } from '../../errors.js';
 import { authorizeSurveyManagement } from '../../policies/rollout.js';
 import { requireSurvey } from './surveys.js';
 import { surveyMinGroupSize } from './settings.js';
-import { loadRoundCounts, trendOfRounds } from './trend.js';
+import { loadRoundCounts, seriesOf, trendOfRounds } from './trend.js';
 import type { TrendTally } from '../../../domain/surveys/trend.js';
 
 const ORGANISATION = 'The whole organisation';
@@ -21,8 +21,8 @@ const ORGANISATION = 'The whole organisation';
 export async function surveyResults(db: Database, actor: Actor, surveyId: string, teamId?: string) {
   authorizeSurveyManagement(actor);
   const orgId = actor.orgId;
-  const survey = await requireSurvey(db, orgId, surveyId);
-  // Independent reads go out together: on a server each takes its own pooled connection (PGlite runs them in turn).
+  // Independent reads go out together, the survey itself among them (the trend finds its series by subquery): on a
+  // server each takes its own pooled connection (PGlite runs them in turn).
   const ofThisSurvey = inArray(
     surveyAnswers.questionId,
     db
@@ -30,7 +30,8 @@ export async function surveyResults(db: Database, actor: Actor, surveyId: string
       .from(surveyQuestions)
       .where(and(eq(surveyQuestions.orgId, orgId), eq(surveyQuestions.surveyId, surveyId))),
   );
-  const [minimum, orgTeams, questions, perTeam, scoreRows, textRows, otherRounds] = await Promise.all([
+  const [survey, minimum, orgTeams, questions, perTeam, scoreRows, textRows, otherRounds] = await Promise.all([
+    requireSurvey(db, orgId, surveyId),
     surveyMinGroupSize(db, orgId),
     db.select({ id: teams.id, parentId: teams.parentId, name: teams.name }).from(teams).where(eq(teams.orgId, orgId)),
     db
@@ -64,7 +65,7 @@ export async function surveyResults(db: Database, actor: Actor, surveyId: string
       .where(and(eq(surveyAnswers.orgId, orgId), ofThisSurvey, isNull(surveyAnswers.score)))
       .orderBy(asc(surveyAnswers.text)),
     // The trend's other rounds; this round's counts are the ones read here.
-    loadRoundCounts(db, orgId, survey.seriesId, surveyId),
+    loadRoundCounts(db, orgId, seriesOf(orgId, surveyId), surveyId),
   ]);
   if (teamId !== undefined && !orgTeams.some((t) => t.id === teamId)) throw notFound('The team', 'teamId');
   const { shownAs, counts } = reportGroups(orgTeams, new Map(perTeam.map((r) => [r.teamId, r.n])), minimum);
