@@ -77,15 +77,25 @@ export async function adoptionFigures(deps: { db: Executor; clock: Clock }, orgI
   const partOf = (teamId: string) => org.byTeam.get(teamId) ?? none;
   const subtree = subtreeOf(org.teams);
   const groupWeekFigures = groupCounter(weeks);
-  const group = (id: string, name: string, kind: AdoptionGroup['kind'], teamIds: string[], inPilot: boolean): AdoptionGroup => {
-    const figures = groupWeekFigures(teamIds.map(partOf));
+  // A leader of one team has that team's (or department's) teams: the same figures, counted once per list of teams.
+  const counted = new Map<string, Pick<AdoptionGroup, 'weeks' | 'trend' | 'surveyScores'>>();
+  const figuresOf = (teamIds: string[]) => {
+    const key = teamIds.join(' ');
+    let known = counted.get(key);
+    if (known) return known;
+    const weeks = groupWeekFigures(teamIds.map(partOf));
     // '' holds company objectives in the facts; for surveys, null is the people in no team.
     const surveyTeams = teamIds.map((id) => (id === '' ? null : id));
     const surveyScores = {
       clarity: themes.clarity?.scoreOf(surveyTeams) ?? null,
       leadershipSupport: themes.leadership_support?.scoreOf(surveyTeams) ?? null,
     };
-    return { id, name, kind, inPilot, weeks: figures, trend: trendOf(figures), flagged: false, surveyScores };
+    counted.set(key, (known = { weeks, trend: trendOf(weeks), surveyScores }));
+    return known;
+  };
+  const group = (id: string, name: string, kind: AdoptionGroup['kind'], teamIds: string[], inPilot: boolean): AdoptionGroup => {
+    const { weeks, trend, surveyScores } = figuresOf(teamIds);
+    return { id, name, kind, inPilot, weeks, trend, flagged: false, surveyScores };
   };
   const inPilot = pilotMembership(org, subtree);
   const allTeams = org.teams.map((t) => t.id);

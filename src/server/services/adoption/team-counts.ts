@@ -81,13 +81,13 @@ export async function loadTeamCounts(
     }
   }
   // Involvement comes from both reads: a person's weeks in a team are the OR of their masks.
-  for (const i of [...fromObjectives.involvement, ...fromKeyResults.involvement]) {
-    const mask = BigInt(i.mask);
-    const { involvedIn } = of(i.team_id);
-    const weeksIn = involvedIn.get(i.user_id) ?? new Uint8Array(n);
-    for (let w = 0; w < n; w++) weeksIn[w]! |= Number((mask >> BigInt(w)) & 1n);
-    involvedIn.set(i.user_id, weeksIn);
-  }
+  for (const rows of [fromObjectives.involvement, fromKeyResults.involvement])
+    for (const i of rows) {
+      const { involvedIn } = of(i.team_id);
+      let weeksIn = involvedIn.get(i.user_id);
+      if (!weeksIn) involvedIn.set(i.user_id, (weeksIn = new Uint8Array(n)));
+      orBits(weeksIn, i.mask);
+    }
   for (const k of keyResults) {
     const team = of(k.team_id);
     if (k.kind === 'punctual')
@@ -136,4 +136,16 @@ function closeOut(due: Float64Array, done: Float64Array, weeks: readonly Week[],
     due[w]! += n;
     if (doneOn !== null && doneOn <= end) done[w]! += n;
   }
+}
+
+/** Sets weeksIn[w] where bit w of the decimal mask is set: in doubles while exact (53 weeks), else as a bigint. */
+function orBits(weeksIn: Uint8Array, decimal: string) {
+  const n = weeksIn.length;
+  if (n <= 53) {
+    let mask = Number(decimal);
+    for (let w = 0; w < n && mask > 0; w++, mask = Math.floor(mask / 2)) if (mask % 2 === 1) weeksIn[w] = 1;
+    return;
+  }
+  const mask = BigInt(decimal);
+  for (let w = 0; w < n; w++) if ((mask >> BigInt(w)) & 1n) weeksIn[w] = 1;
 }
