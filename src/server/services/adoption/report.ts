@@ -1,9 +1,7 @@
 import {
   fallsBehind,
-  groupCounter,
   latest,
-  NO_FACTS,
-  teamWeeks,
+  tableGroupCounter,
   trendOf,
   weeksBetween,
   type AdoptionClock,
@@ -73,10 +71,9 @@ export async function adoptionFigures(deps: { db: Executor; clock: Clock }, orgI
     latestThemeScores(deps.db, orgId),
   ]);
   if (query.teamId !== undefined && !org.teams.some((t) => t.id === query.teamId)) throw notFound('The team', 'teamId');
-  const none = teamWeeks(NO_FACTS, weeks, clock);
-  const partOf = (teamId: string) => org.byTeam.get(teamId) ?? none;
+  const partOf = (teamId: string) => org.numberOf.get(teamId) ?? org.empty;
   const subtree = subtreeOf(org.teams);
-  const groupWeekFigures = groupCounter(weeks);
+  const groupWeekFigures = tableGroupCounter(org.table);
   // A leader of one team has that team's (or department's) teams: the same figures, counted once per list of teams.
   const counted = new Map<string, Pick<AdoptionGroup, 'weeks' | 'trend' | 'surveyScores'>>();
   const figuresOf = (teamIds: string[]) => {
