@@ -85,14 +85,14 @@ export async function loadOrganisationFacts(db: Executor, orgId: string, range: 
 
 /** Puts each membership in its team's list (`membersOf`) and answers the leads with the teams they lead. */
 export function membersAndLeads(
-  members: readonly { team_id: string; user_id: string; name: string; role: string; joined_on: string }[],
+  members: readonly { team_id: string; user_id: string; name: string | null; role: string; joined_on: string }[],
   addMember: (teamId: string, userId: string, joinedOn: string) => void,
 ): OrganisationFacts['leads'] {
   const leads: OrganisationFacts['leads'] = new Map();
   for (const m of members) {
     addMember(m.team_id, m.user_id, m.joined_on);
     if (m.role !== 'lead') continue;
-    const lead = leads.get(m.user_id) ?? { name: m.name, teamIds: [] };
+    const lead = leads.get(m.user_id) ?? { name: m.name ?? '', teamIds: [] };
     lead.teamIds.push(m.team_id);
     leads.set(m.user_id, lead);
   }
