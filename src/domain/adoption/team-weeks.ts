@@ -7,26 +7,10 @@
  */
 import type { IsoDate } from '../dates.js';
 import type { GroupFacts, MemberFact } from './facts.js';
-import { checkInsOnTime, type Share } from './figures.js';
-import { figuresFromCounts, type AdoptionClock, type WeekFigures } from './week-figures.js';
+import { checkInsOnTime } from './figures.js';
+import { COUNTS, tableGroupCounter, TeamTable, type Count } from './team-table.js';
+import type { AdoptionClock, WeekFigures } from './week-figures.js';
 import type { Week } from './weeks.js';
-
-const COUNTS = [
-  'checkInsDue',
-  'checkInsOnTime',
-  'blockersRaised',
-  'blockersInTime',
-  'comments',
-  'liveObjectives',
-  'reviewsDue',
-  'reviewsDone',
-  'retrospectivesDue',
-  'retrospectivesDone',
-  'qualitySum',
-  'qualityCount',
-  'minutes',
-] as const;
-export type Count = (typeof COUNTS)[number];
 
 /** Zeroed week-by-week counts, for a team's weeks built from counts already summed in the database. */
 export const emptyCounts = (n: number) => Object.fromEntries(COUNTS.map((c) => [c, new Float64Array(n)])) as Record<Count, Float64Array>;
@@ -37,7 +21,7 @@ export const emptyCounts = (n: number) => Object.fromEntries(COUNTS.map((c) => [
  * due and on time, `n` times. Equal to `checkInsOnTime` over such key results (tested against it).
  */
 export function addPunctualKeyResults(
-  counts: Record<Count, Float64Array>,
+  add: (count: Count, week: number, n: number) => void,
   weeks: readonly Week[],
   today: IsoDate,
   kr: { start: IsoDate; end: IsoDate; cadenceDays: number; n: number },
@@ -49,8 +33,8 @@ export function addPunctualKeyResults(
   const cadence = kr.cadenceDays;
   for (let d = start + Math.max(1, Math.ceil((first - start) / cadence)) * cadence; d <= last; d += cadence) {
     const w = Math.floor((d - first) / 7);
-    counts.checkInsDue[w]! += kr.n;
-    counts.checkInsOnTime[w]! += kr.n;
+    add('checkInsDue', w, kr.n);
+    add('checkInsOnTime', w, kr.n);
   }
 }
 
@@ -134,128 +118,26 @@ export function groupWeekFigures(parts: readonly TeamWeeks[], weeks: readonly We
   return groupCounter(weeks)(parts);
 }
 
-/** A team's people as small integers, with the first week they are present in and their involvement masks. */
-interface Interned {
-  /** The counts, one after another in COUNTS order (weeks.length each). */
-  readonly counts: Float64Array;
-  readonly members: Int32Array;
-  readonly firstWeek: Int32Array;
-  readonly involved: Int32Array;
-  /** The masks of `involved`, one after another (weeks.length each). */
-  readonly masks: Uint8Array;
-}
-
 /**
  * `groupWeekFigures` for many groups over the same weeks (a report's organisation, departments, teams, leaders,
- * pilot): each team's people are numbered once and a group's people are gathered in typed arrays marked per group,
- * not in maps and merged copies — the report's Node time went there.
+ * pilot): each team is put in a `TeamTable` the first time a group holds it, and groups are counted from the table.
  */
 export function groupCounter(weeks: readonly Week[]): (parts: readonly TeamWeeks[]) => WeekFigures[] {
-  const n = weeks.length;
-  const ids = new Map<string, number>();
-  const idOf = (userId: string) => {
-    let id = ids.get(userId);
-    if (id === undefined) ids.set(userId, (id = ids.size));
-    return id;
-  };
-  const interned = new WeakMap<TeamWeeks, Interned>();
-  const intern = (p: TeamWeeks): Interned => {
-    let i = interned.get(p);
-    if (i) return i;
-    const members = Int32Array.from(p.members, (m) => idOf(m.userId));
-    // Present from the first week ending on or after the joining day (n: never within the weeks).
-    const firstWeek = Int32Array.from(p.members, (m) => {
-      let w = 0;
-      while (w < n && m.joinedOn > weeks[w]!.end) w++;
-      return w;
-    });
-    const involved = new Int32Array(p.involvedIn.size);
-    const masks = new Uint8Array(p.involvedIn.size * n);
-    let k = 0;
+  const table = new TeamTable(weeks);
+  const numbered = new WeakMap<TeamWeeks, number>();
+  const number = (p: TeamWeeks): number => {
+    let t = numbered.get(p);
+    if (t !== undefined) return t;
+    t = table.addTeam();
+    for (const c of COUNTS) for (let w = 0; w < weeks.length; w++) table.add(t, c, w, p.counts[c][w]!);
+    for (const m of p.members) table.addMember(t, m.userId, m.joinedOn);
     for (const [userId, mask] of p.involvedIn) {
-      involved[k] = idOf(userId);
-      masks.set(mask.subarray(0, n), k * n);
-      k++;
+      const mark = table.involvedIn(t, userId);
+      for (let w = 0; w < weeks.length; w++) if (mask[w]) mark(w);
     }
-    const counts = new Float64Array(COUNTS.length * n);
-    COUNTS.forEach((c, j) => counts.set(p.counts[c].subarray(0, n), j * n));
-    interned.set(p, (i = { counts, members, firstWeek, involved, masks }));
-    return i;
+    numbered.set(p, t);
+    return t;
   };
-  // Per person: the group that last marked them (as member, as involved), their first week, their joined mask.
-  let memberMark = new Int32Array(0);
-  let involvedMark = new Int32Array(0);
-  let first = new Int32Array(0);
-  let anyMask = new Uint8Array(0);
-  let group = 0;
-  const grow = () => {
-    if (memberMark.length >= ids.size) return;
-    const size = Math.max(ids.size, memberMark.length * 2, 64);
-    const more = <T extends Int32Array | Uint8Array>(old: T, make: (len: number) => T, len: number) => {
-      const next = make(len);
-      next.set(old);
-      return next;
-    };
-    memberMark = more(memberMark, (l) => new Int32Array(l), size);
-    involvedMark = more(involvedMark, (l) => new Int32Array(l), size);
-    first = more(first, (l) => new Int32Array(l), size);
-    anyMask = more(anyMask, (l) => new Uint8Array(l), size * n);
-  };
-  // Scratch sums, reused by every group (the figures copy what they need).
-  const flat = new Float64Array(COUNTS.length * n);
-  const at = Object.fromEntries(COUNTS.map((c, j) => [c, flat.subarray(j * n, (j + 1) * n)])) as Record<Count, Float64Array>;
-  const present = new Float64Array(n);
-  const involved = new Float64Array(n);
-  return (parts) => {
-    const teams = parts.map(intern);
-    grow();
-    group += 1;
-    const people: number[] = [];
-    flat.fill(0);
-    for (const t of teams) for (let j = 0; j < flat.length; j++) flat[j]! += t.counts[j]!;
-    const sum = at;
-    for (const t of teams)
-      for (let i = 0; i < t.members.length; i++) {
-        const id = t.members[i]!;
-        if (memberMark[id] !== group) {
-          memberMark[id] = group;
-          first[id] = t.firstWeek[i]!;
-          people.push(id);
-        } else if (t.firstWeek[i]! < first[id]!) first[id] = t.firstWeek[i]!;
-      }
-    // Who is involved in the group's objectives, week by week: the teams' masks joined (only for the group's people).
-    for (const t of teams)
-      for (let i = 0; i < t.involved.length; i++) {
-        const id = t.involved[i]!;
-        if (memberMark[id] !== group) continue;
-        const at = id * n;
-        const from = i * n;
-        if (involvedMark[id] !== group) {
-          involvedMark[id] = group;
-          for (let w = 0; w < n; w++) anyMask[at + w] = t.masks[from + w]!;
-        } else for (let w = 0; w < n; w++) anyMask[at + w]! |= t.masks[from + w]!;
-      }
-    present.fill(0);
-    involved.fill(0);
-    for (const id of people) {
-      const known = involvedMark[id] === group;
-      for (let w = first[id]!; w < n; w++) {
-        present[w]! += 1;
-        if (known && anyMask[id * n + w] === 1) involved[w]! += 1;
-      }
-    }
-    return weeks.map((week, w) => {
-      const share = (count: Float64Array, of: Float64Array): Share => ({ count: count[w]!, of: of[w]! });
-      const counts = {
-        involvement: share(involved, present),
-        checkIns: share(sum.checkInsOnTime, sum.checkInsDue),
-        blockers: share(sum.blockersInTime, sum.blockersRaised),
-        comments: share(sum.comments, sum.liveObjectives),
-        reviews: share(sum.reviewsDone, sum.reviewsDue),
-        retrospectives: share(sum.retrospectivesDone, sum.retrospectivesDue),
-      };
-      const qualityCount = sum.qualityCount[w]!;
-      return figuresFromCounts(week.start, counts, qualityCount ? Math.round(sum.qualitySum[w]! / qualityCount) : null, sum.minutes[w]!);
-    });
-  };
+  const counter = tableGroupCounter(table);
+  return (parts) => counter(parts.map(number));
 }

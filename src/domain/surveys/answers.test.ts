@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readAnswer } from './answers.js';
-import { summarizeScores } from './summary.js';
+import { summarizeScoreCounts, summarizeScores } from './summary.js';
 
 describe('readAnswer', () => {
   it.each([
@@ -31,5 +31,22 @@ describe('summarizeScores', () => {
     ['scale', [], { answered: 0, average: null, distribution: [0, 0, 0, 0, 0] }],
   ] as const)('%s %j', (kind, scores, expected) => {
     expect(summarizeScores(kind, scores)).toEqual(expected);
+  });
+});
+
+describe('summarizeScoreCounts', () => {
+  it('equals summarizeScores over the scores the counts stand for', () => {
+    let seed = 7;
+    const next = (below: number) => {
+      seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
+      return seed % below;
+    };
+    for (let round = 0; round < 300; round++) {
+      const kind = (['scale', 'yes_no', 'text'] as const)[next(3)]!;
+      const scores = Array.from({ length: next(40) }, () => (kind === 'yes_no' ? next(2) : 1 + next(5)));
+      const counts: number[] = [];
+      for (const score of scores) counts[score] = (counts[score] ?? 0) + 1;
+      expect(summarizeScoreCounts(kind, counts)).toEqual(summarizeScores(kind, scores));
+    }
   });
 });

@@ -20,3 +20,21 @@ export function summarizeScores(kind: SurveyQuestionKind, scores: readonly numbe
   for (const score of scores) distribution[score - SCALE_MIN]! += 1;
   return { answered: scores.length, average, distribution };
 }
+
+/**
+ * `summarizeScores` from how many times each score was given (`counts[score]`), as the database counts them: the
+ * same figures without spelling out one array entry per answer (10,000 responses make 20,000 entries).
+ */
+export function summarizeScoreCounts(kind: SurveyQuestionKind, counts: readonly number[]): QuestionSummary {
+  let answered = 0;
+  let sum = 0;
+  counts.forEach((n, score) => {
+    answered += n;
+    sum += n * score;
+  });
+  if (kind === 'text') return { answered, average: null, distribution: null };
+  const average = answered === 0 ? null : round2(sum / answered);
+  if (kind === 'yes_no') return { answered, average, distribution: null };
+  const distribution = Array.from({ length: SCALE_MAX - SCALE_MIN + 1 }, (_, i) => counts[i + SCALE_MIN] ?? 0);
+  return { answered, average, distribution };
+}

@@ -25,10 +25,12 @@ export const teamRows = (db: Executor, orgId: string) =>
     sql`select id, name, kind, parent_id from teams where org_id = ${orgId} order by name`,
   );
 
+/** Every membership of an active person; the name only for leads (the only ones named in the figures). */
 export const memberRows = (db: Executor, orgId: string) =>
-  queryRows<{ team_id: string; user_id: string; name: string; role: string; joined_on: string }>(
+  queryRows<{ team_id: string; user_id: string; name: string | null; role: string; joined_on: string }>(
     db,
-    sql`select m.team_id, m.user_id, u.name, m.role, to_char(m.created_at at time zone 'UTC', 'YYYY-MM-DD') as joined_on
+    sql`select m.team_id, m.user_id, case when m.role = 'lead' then u.name end as name, m.role,
+        to_char(m.created_at at time zone 'UTC', 'YYYY-MM-DD') as joined_on
       from team_members m join users u on u.org_id = m.org_id and u.id = m.user_id
       where m.org_id = ${orgId} and u.deactivated_at is null`,
   );

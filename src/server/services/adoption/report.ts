@@ -1,9 +1,7 @@
 import {
   fallsBehind,
-  groupCounter,
   latest,
-  NO_FACTS,
-  teamWeeks,
+  tableGroupCounter,
   trendOf,
   weeksBetween,
   type AdoptionClock,
@@ -73,19 +71,28 @@ export async function adoptionFigures(deps: { db: Executor; clock: Clock }, orgI
     latestThemeScores(deps.db, orgId),
   ]);
   if (query.teamId !== undefined && !org.teams.some((t) => t.id === query.teamId)) throw notFound('The team', 'teamId');
-  const none = teamWeeks(NO_FACTS, weeks, clock);
-  const partOf = (teamId: string) => org.byTeam.get(teamId) ?? none;
+  const partOf = (teamId: string) => org.numberOf.get(teamId) ?? org.empty;
   const subtree = subtreeOf(org.teams);
-  const groupWeekFigures = groupCounter(weeks);
-  const group = (id: string, name: string, kind: AdoptionGroup['kind'], teamIds: string[], inPilot: boolean): AdoptionGroup => {
-    const figures = groupWeekFigures(teamIds.map(partOf));
+  const groupWeekFigures = tableGroupCounter(org.table);
+  // A leader of one team has that team's (or department's) teams: the same figures, counted once per list of teams.
+  const counted = new Map<string, Pick<AdoptionGroup, 'weeks' | 'trend' | 'surveyScores'>>();
+  const figuresOf = (teamIds: string[]) => {
+    const key = teamIds.join(' ');
+    let known = counted.get(key);
+    if (known) return known;
+    const weeks = groupWeekFigures(teamIds.map(partOf));
     // '' holds company objectives in the facts; for surveys, null is the people in no team.
     const surveyTeams = teamIds.map((id) => (id === '' ? null : id));
     const surveyScores = {
       clarity: themes.clarity?.scoreOf(surveyTeams) ?? null,
       leadershipSupport: themes.leadership_support?.scoreOf(surveyTeams) ?? null,
     };
-    return { id, name, kind, inPilot, weeks: figures, trend: trendOf(figures), flagged: false, surveyScores };
+    counted.set(key, (known = { weeks, trend: trendOf(weeks), surveyScores }));
+    return known;
+  };
+  const group = (id: string, name: string, kind: AdoptionGroup['kind'], teamIds: string[], inPilot: boolean): AdoptionGroup => {
+    const { weeks, trend, surveyScores } = figuresOf(teamIds);
+    return { id, name, kind, inPilot, weeks, trend, flagged: false, surveyScores };
   };
   const inPilot = pilotMembership(org, subtree);
   const allTeams = org.teams.map((t) => t.id);

@@ -2,13 +2,11 @@ import {
   addPunctualKeyResults,
   checkInsOnTime,
   dayNumber,
-  emptyCounts,
+  TeamTable,
   weekIndexer,
   type AdoptionClock,
   type Count,
   type KeyResultFact,
-  type MemberFact,
-  type TeamWeeks,
   type Week,
 } from '../../../domain/adoption/index.js';
 import type { Executor } from '../../../db/database.js';
@@ -28,14 +26,10 @@ import { membersAndLeads, type OrganisationFacts } from './team-facts.js';
  * The live key results are read once for their three counts (live-counts.ts), the live objectives once for theirs.
  */
 export interface TeamCounts extends Omit<OrganisationFacts, 'byTeam'> {
-  byTeam: Map<string, TeamWeeks>;
-}
-
-interface Team {
-  counts: Record<Count, Float64Array>;
-  members: MemberFact[];
-  involvedIn: Map<string, Uint8Array>;
-  keyResults: KeyResultFact[];
+  /** Every team's counts and people; a team without any has none in it and counts as `empty`. */
+  table: TeamTable;
+  numberOf: Map<string, number>;
+  empty: number;
 }
 
 export async function loadTeamCounts(
@@ -59,81 +53,96 @@ export async function loadTeamCounts(
   ]);
   const { keyResults, blockers } = fromKeyResults;
   const { objectives, retrospectives } = fromObjectives;
-  const byTeam = new Map<string, Team>();
+  const table = new TeamTable(weeks);
+  const empty = table.addTeam();
+  const numberOf = new Map<string, number>();
   const of = (teamId: string | null) => {
     const key = teamId ?? '';
-    let team = byTeam.get(key);
-    if (!team) byTeam.set(key, (team = { counts: emptyCounts(n), members: [], involvedIn: new Map(), keyResults: [] }));
-    return team;
+    let t = numberOf.get(key);
+    if (t === undefined) numberOf.set(key, (t = table.addTeam()));
+    return t;
   };
-  const leads = membersAndLeads(members, (teamId) => of(teamId).members);
+  const leads = membersAndLeads(members, (teamId, userId, joinedOn) => table.addMember(of(teamId), userId, joinedOn));
   const weekOf = weekIndexer(weeks);
   for (const o of objectives) {
-    const { counts } = of(o.team_id);
+    const t = of(o.team_id);
     for (let w = 0; w < n; w++) {
       const week = weeks[w]!;
       if (!(o.live_from <= week.end && o.live_to >= week.start)) continue;
-      counts.liveObjectives[w]! += o.n;
+      table.add(t, 'liveObjectives', w, o.n);
       if (o.quality !== null) {
-        counts.qualitySum[w]! += o.quality * o.n;
-        counts.qualityCount[w]! += o.n;
+        table.add(t, 'qualitySum', w, o.quality * o.n);
+        table.add(t, 'qualityCount', w, o.n);
       }
     }
   }
   // Involvement comes from both reads: a person's weeks in a team are the OR of their masks.
-  for (const i of [...fromObjectives.involvement, ...fromKeyResults.involvement]) {
-    const mask = BigInt(i.mask);
-    const { involvedIn } = of(i.team_id);
-    const weeksIn = involvedIn.get(i.user_id) ?? new Uint8Array(n);
-    for (let w = 0; w < n; w++) weeksIn[w]! |= Number((mask >> BigInt(w)) & 1n);
-    involvedIn.set(i.user_id, weeksIn);
-  }
+  for (const rows of [fromObjectives.involvement, fromKeyResults.involvement])
+    for (const i of rows) markBits(table.involvedIn(of(i.team_id), i.user_id), n, i.mask);
+  const withDates = new Map<number, KeyResultFact[]>();
   for (const k of keyResults) {
-    const team = of(k.team_id);
+    const t = of(k.team_id);
     if (k.kind === 'punctual')
-      addPunctualKeyResults(team.counts, weeks, clock.today, { start: k.a, end: k.b!, cadenceDays: k.cadence, n: k.n });
-    else if (k.kind === 'dates') team.keyResults.push({ start: k.a, end: k.b!, cadenceDays: k.cadence, checkInDates: k.dates ?? [] });
-    else closeOut(team.counts.reviewsDue, team.counts.reviewsDone, weeks, k.a, k.b, k.n);
+      addPunctualKeyResults((c, w, delta) => table.add(t, c, w, delta), weeks, clock.today, {
+        start: k.a,
+        end: k.b!,
+        cadenceDays: k.cadence,
+        n: k.n,
+      });
+    else if (k.kind === 'dates') {
+      const list = withDates.get(t) ?? [];
+      list.push({ start: k.a, end: k.b!, cadenceDays: k.cadence, checkInDates: k.dates ?? [] });
+      withDates.set(t, list);
+    } else closeOut(table, t, 'reviewsDue', 'reviewsDone', k.a, k.b, k.n);
   }
-  for (const team of byTeam.values()) {
-    if (!team.keyResults.length) continue;
+  for (const [t, list] of withDates)
     for (let w = 0; w < n; w++) {
-      const s = checkInsOnTime(weeks[w]!, team.keyResults, clock.today, clock.graceDays);
-      team.counts.checkInsDue[w]! += s.of;
-      team.counts.checkInsOnTime[w]! += s.count;
+      const s = checkInsOnTime(weeks[w]!, list, clock.today, clock.graceDays);
+      table.add(t, 'checkInsDue', w, s.of);
+      table.add(t, 'checkInsOnTime', w, s.count);
     }
-  }
   for (const b of blockers) {
-    const { counts } = of(b.team_id);
-    counts.blockersRaised[b.w]! += b.raised;
-    counts.blockersInTime[b.w]! += b.in_time;
+    const t = of(b.team_id);
+    table.add(t, 'blockersRaised', b.w, b.raised);
+    table.add(t, 'blockersInTime', b.w, b.in_time);
   }
   for (const c of comments) {
     const w = weekOf(dayNumber(c.day));
-    if (w >= 0) of(c.team_id).counts.comments[w]! += c.n;
+    if (w >= 0) table.add(of(c.team_id), 'comments', w, c.n);
   }
-  for (const r of retrospectives) {
-    const { counts } = of(r.team_id);
-    closeOut(counts.retrospectivesDue, counts.retrospectivesDone, weeks, r.cycle_end, r.held_on, 1);
-  }
+  for (const r of retrospectives) closeOut(table, of(r.team_id), 'retrospectivesDue', 'retrospectivesDone', r.cycle_end, r.held_on, 1);
   for (const m of minutes) {
     const w = weeks.findIndex((week) => week.start === m.week_start);
-    if (w >= 0) of(m.team_id).counts.minutes[w]! += m.minutes;
+    if (w >= 0) table.add(of(m.team_id), 'minutes', w, m.minutes);
   }
   return {
     teams: teams.map((t) => ({ id: t.id, name: t.name, kind: t.kind, parentId: t.parent_id })),
-    byTeam: new Map([...byTeam].map(([id, t]) => [id, { counts: t.counts, members: t.members, involvedIn: t.involvedIn }])),
+    table,
+    numberOf,
+    empty,
     leads,
     pilotTeamIds: new Set(pilot.map((p) => p.team_id)),
   };
 }
 
+/** Sets week w where bit w of the decimal mask is set: in doubles while exact (53 weeks), else as a bigint. */
+function markBits(mark: (week: number) => void, n: number, decimal: string) {
+  if (n <= 53) {
+    let mask = Number(decimal);
+    for (let w = 0; w < n && mask > 0; w++, mask = Math.floor(mask / 2)) if (mask % 2 === 1) mark(w);
+    return;
+  }
+  const mask = BigInt(decimal);
+  for (let w = 0; w < n; w++) if ((mask >> BigInt(w)) & 1n) mark(w);
+}
+
 /** Something expected once a cycle ends, `n` times: due from the week its cycle has ended by, done from the week it was. */
-function closeOut(due: Float64Array, done: Float64Array, weeks: readonly Week[], cycleEnd: string, doneOn: string | null, n: number) {
+function closeOut(table: TeamTable, t: number, due: Count, done: Count, cycleEnd: string, doneOn: string | null, n: number) {
+  const { weeks } = table;
   for (let w = 0; w < weeks.length; w++) {
     const end = weeks[w]!.end;
     if (cycleEnd > end) continue;
-    due[w]! += n;
-    if (doneOn !== null && doneOn <= end) done[w]! += n;
+    table.add(t, due, w, n);
+    if (doneOn !== null && doneOn <= end) table.add(t, done, w, n);
   }
 }

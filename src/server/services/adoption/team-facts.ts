@@ -1,4 +1,4 @@
-import { mergeFacts, NO_FACTS, type GroupFacts, type MemberFact } from '../../../domain/adoption/index.js';
+import { mergeFacts, NO_FACTS, type GroupFacts } from '../../../domain/adoption/index.js';
 import type { Executor } from '../../../db/database.js';
 import {
   blockerRows,
@@ -56,7 +56,7 @@ export async function loadOrganisationFacts(db: Executor, orgId: string, range: 
     byTeam.set(key, facts);
     return facts;
   };
-  const leads = membersAndLeads(members, (teamId) => of(teamId).members);
+  const leads = membersAndLeads(members, (teamId, userId, joinedOn) => of(teamId).members.push({ userId, joinedOn }));
   for (const o of objectives)
     of(o.team_id).objectives.push({
       id: o.id,
@@ -85,14 +85,14 @@ export async function loadOrganisationFacts(db: Executor, orgId: string, range: 
 
 /** Puts each membership in its team's list (`membersOf`) and answers the leads with the teams they lead. */
 export function membersAndLeads(
-  members: readonly { team_id: string; user_id: string; name: string; role: string; joined_on: string }[],
-  membersOf: (teamId: string) => MemberFact[],
+  members: readonly { team_id: string; user_id: string; name: string | null; role: string; joined_on: string }[],
+  addMember: (teamId: string, userId: string, joinedOn: string) => void,
 ): OrganisationFacts['leads'] {
   const leads: OrganisationFacts['leads'] = new Map();
   for (const m of members) {
-    membersOf(m.team_id).push({ userId: m.user_id, joinedOn: m.joined_on });
+    addMember(m.team_id, m.user_id, m.joined_on);
     if (m.role !== 'lead') continue;
-    const lead = leads.get(m.user_id) ?? { name: m.name, teamIds: [] };
+    const lead = leads.get(m.user_id) ?? { name: m.name ?? '', teamIds: [] };
     lead.teamIds.push(m.team_id);
     leads.set(m.user_id, lead);
   }

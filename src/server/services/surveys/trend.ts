@@ -1,4 +1,4 @@
-import { and, asc, count, eq, inArray, isNotNull, ne, sql } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, isNotNull, ne, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../../db/database.js';
 import { surveyAnswers, surveyQuestions, surveyResponses, surveys, teams } from '../../../db/schema/index.js';
 import { trendFigures, type TrendTally } from '../../../domain/surveys/trend.js';
@@ -30,8 +30,12 @@ export async function roundTrend(
   return trendOfRounds(rounds, perTeam, sums, orgTeams, minimum, known);
 }
 
+/** A survey's series, as a subquery (for reads sent out beside the one loading the survey). */
+export const seriesOf = (orgId: string, surveyId: string): SQL =>
+  sql`(select ${surveys.seriesId} from ${surveys} where ${surveys.orgId} = ${orgId} and ${surveys.id} = ${surveyId})`;
+
 /** The series' rounds, and the counts and sums of every round but `except`. */
-export async function loadRoundCounts(db: Executor, orgId: string, seriesId: string, except?: string) {
+export async function loadRoundCounts(db: Executor, orgId: string, seriesId: string | SQL, except?: string) {
   const inSeries = and(eq(surveys.orgId, orgId), eq(surveys.seriesId, seriesId), except === undefined ? undefined : ne(surveys.id, except));
   const otherRounds = db.select({ id: surveys.id }).from(surveys).where(inSeries);
   const [rounds, perTeam, sums] = await Promise.all([
