@@ -3,7 +3,7 @@ import { objectives } from './okrs.js';
 
 /**
  * What a cycle's evaluation sums from one objective's key results, as of now, kept by PostgreSQL on every write it
- * depends on (statement triggers in the migration `0054_eval_objective_figures`): key results (score, override, progress,
+ * depends on (statement triggers in the migration `eval_objective_figures`): key results (score, override, progress,
  * owner, effective start, objective), their check-in digests (every check-in write), objectives (cycle, team,
  * effective start), teams (cadence) and cycles (dates). The evaluation of an open cycle reads its 12,500 rows by
  * (org, cycle) instead of reaching 37,500 wide key_results rows through each objective and joining every check-in
