@@ -9,7 +9,7 @@ interface Pass {
 }
 
 const passes = new WeakMap<Database, Map<string, Pass>>();
-const failures = new WeakMap<Database, unknown[]>();
+const failures = new WeakMap<Database, unknown>();
 
 /**
  * Values pushed with ingest tokens are stored without waiting for the organisation's OKR lock; the key results that
@@ -34,8 +34,8 @@ export function followSoon(deps: ServiceDeps, orgId: string): void {
         await writeAndAnnounce(deps, orgId, (tx, announce) => followKpis(tx, announce, orgId));
       }
     } catch (error) {
-      const list = failures.get(deps.db) ?? [];
-      failures.set(deps.db, [...list, error]);
+      // The first failure is kept for followsSettled (a long-running server never asks: the job retries instead).
+      if (!failures.has(deps.db)) failures.set(deps.db, error);
     } finally {
       byOrg.delete(orgId);
     }
@@ -50,7 +50,8 @@ export async function followsSettled(db: Database): Promise<void> {
     if (running.length === 0) break;
     await Promise.all(running.map((p) => p.done));
   }
+  if (!failures.has(db)) return;
   const failed = failures.get(db);
   failures.delete(db);
-  if (failed?.length) throw failed[0];
+  throw failed;
 }
