@@ -40,18 +40,7 @@ export interface KeptObjectiveFacts {
 }
 
 /** The row read per objective: its key results packed as comma-separated lists (parsing 12,500 arrays cost more). */
-interface PackedFacts {
-  id: string;
-  teamId: string;
-  ownerId: string | null;
-  type: ObjectiveType;
-  status: ObjectiveStatus;
-  progress: number;
-  effectiveStartDate: string | null;
-  standaloneReason: string | null;
-  aligned: boolean;
-  restricted: boolean;
-  keptPenalty: number | null;
+interface PackedFacts extends Omit<KeptObjectiveFacts, 'latestNoteBlank' | 'checkInFromDays' | 'keyResults'> {
   latestNote: string | null;
   /** One entry per key result, in the same order; empty for a null. Null when the objective has no key results. */
   kinds: string | null;
