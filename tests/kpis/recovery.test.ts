@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { expect, it } from 'vitest';
-import { kpiRecoveries } from '../../src/db/schema/index.js';
+import { kpiRecoveries, kpiValues } from '../../src/db/schema/index.js';
 import { describeEachEngine } from '../support/engines.js';
 import { addPerson, createTeam, expectProblem, expectStatus } from '../support/fixtures.js';
 import { API, OkrApi, useOkrWorld } from '../okrs/support.js';
@@ -83,5 +83,24 @@ describeEachEngine('KPI recovery', (engine) => {
     await addValue(owner.client, up.id, { value: 90, asOf: '2025-04-14' });
     expect(await kpi(owner.client, up.id)).toMatchObject({ unhealthyPeriods: 2, recovery: null });
     expect(await engine().db.select().from(kpiRecoveries).where(eq(kpiRecoveries.kpiId, up.id))).toEqual([]);
+  });
+
+  it('values of one KPI sent at the same moment are all kept and propose one recovery for their run', async () => {
+    const { owner } = t.w;
+    const up = await createKpi(owner.client, uptime({ ownerId: owner.user.id }));
+    await addValue(owner.client, up.id, { value: 97, asOf: '2025-02-03' });
+    // Seven values for the second unhealthy week at once (a source pushing each day's figure): each request saw no
+    // proposal before the lock; one drafts it, the others must see it under the lock instead of failing on the run's
+    // unique key (which lost their values).
+    const days = ['2025-02-10', '2025-02-11', '2025-02-12', '2025-02-13', '2025-02-14', '2025-02-15', '2025-02-16'];
+    await Promise.all(days.map((asOf) => addValue(owner.client, up.id, { value: 97, asOf })));
+    expect(await engine().db.select().from(kpiValues).where(eq(kpiValues.kpiId, up.id))).toHaveLength(8);
+    const recoveries = await engine().db.select().from(kpiRecoveries).where(eq(kpiRecoveries.kpiId, up.id));
+    expect(recoveries.map((r) => r.runStartedOn)).toEqual(['2025-02-03']);
+
+    // An earlier unhealthy week reported late lengthens the same run: still one proposal.
+    await addValue(owner.client, up.id, { value: 97, asOf: '2025-01-27' });
+    expect(await kpi(owner.client, up.id)).toMatchObject({ unhealthyPeriods: 3 });
+    expect(await engine().db.select().from(kpiRecoveries).where(eq(kpiRecoveries.kpiId, up.id))).toHaveLength(1);
   });
 });

@@ -36,7 +36,7 @@ export async function afterKpiValues(
   // Read before following: a followed check-in takes the organisation's OKR lock until commit, so keep reads out of it.
   const recoveryPeriods = await recoveryPeriodsOf(tx, kpi.orgId);
   if (follow === 'now') await followKpis(tx, announce, kpi.orgId, [kpi.id]);
-  if (summary.unhealthyPeriods >= recoveryPeriods) await proposeRecovery(tx, deps, announce, kpi, summary, today);
+  if (summary.unhealthyPeriods >= recoveryPeriods) await proposeRecovery(tx, deps, announce, kpi, summary, recoveryPeriods, today);
   return summary;
 }
 
@@ -58,21 +58,41 @@ async function currentCycle(tx: Executor, orgId: string, today: string) {
 }
 
 /**
+ * Whether the unhealthy run that started on `since` has no recovery proposal yet. A proposal made when the run seemed
+ * to start later (an earlier value arrived afterwards) belongs to the same run.
+ */
+async function unproposed(tx: Executor, kpi: KpiRow, since: string) {
+  const [known] = await tx
+    .select({ id: kpiRecoveries.id })
+    .from(kpiRecoveries)
+    .where(and(eq(kpiRecoveries.orgId, kpi.orgId), eq(kpiRecoveries.kpiId, kpi.id), gte(kpiRecoveries.runStartedOn, since)))
+    .limit(1);
+  return !known;
+}
+
+/**
  * Once per unhealthy run: a committed draft objective in the current cycle whose first key result brings the KPI
  * back to its healthy boundary by the cycle's end (linked to the KPI, its value following it), and a notice to the
  * KPI's owner. Without an owner or an open cycle nothing is proposed.
  */
-async function proposeRecovery(tx: Transaction, deps: ServiceDeps, announce: Announcer, kpi: KpiRow, summary: KpiSummary, today: string) {
-  if (!kpi.ownerId || !summary.latest || !summary.unhealthySince) return;
-  const [known] = await tx
-    .select({ id: kpiRecoveries.id })
-    .from(kpiRecoveries)
-    .where(
-      and(eq(kpiRecoveries.orgId, kpi.orgId), eq(kpiRecoveries.kpiId, kpi.id), eq(kpiRecoveries.runStartedOn, summary.unhealthySince)),
-    );
-  const cycle = known ? undefined : await currentCycle(tx, kpi.orgId, today);
+async function proposeRecovery(
+  tx: Transaction,
+  deps: ServiceDeps,
+  announce: Announcer,
+  kpi: KpiRow,
+  seen: KpiSummary,
+  recoveryPeriods: number,
+  today: string,
+) {
+  if (!kpi.ownerId || !seen.unhealthySince || !(await unproposed(tx, kpi, seen.unhealthySince))) return;
+  const cycle = await currentCycle(tx, kpi.orgId, today);
   if (!cycle) return;
   await lockOrganizationOkrs(tx, kpi.orgId);
+  // Pushes of one KPI run side by side, each seeing only its own new value: under the lock, count again with what
+  // the others committed meanwhile, so that a run started by an earlier value is recognised and proposed once.
+  const summary = summarizeKpi(kpi, kpi.cadence, await activeValues(tx, kpi.orgId, kpi.id));
+  if (summary.unhealthyPeriods < recoveryPeriods || !summary.latest || !summary.unhealthySince) return;
+  if (!(await unproposed(tx, kpi, summary.unhealthySince))) return;
   const target = healthyBoundary(kpi, summary.latest.value);
   const unit = kpi.unit ? ` ${kpi.unit}` : '';
   const [objective] = await tx
