@@ -55,7 +55,8 @@ export function AlignmentEditor({ objective }: { objective: Objective }) {
       {objective.parents.map((p) => {
         const label = p.parentKeyResultId ? `Key result: ${p.title}` : `Objective: ${p.title}`;
         return (
-          <Group key={p.id} gap="xs">
+          // No wrap: a long title wraps beside its remove button instead of dropping below it on a phone.
+          <Group key={p.id} gap="xs" wrap="nowrap" align="flex-start">
             <ActionIcon
               variant="subtle"
               color="red"
@@ -65,7 +66,7 @@ export function AlignmentEditor({ objective }: { objective: Objective }) {
             >
               ✕
             </ActionIcon>
-            <Anchor component={Link} to={`/objectives/${p.objectiveId}`} size="sm">
+            <Anchor component={Link} to={`/objectives/${p.objectiveId}`} size="sm" miw={0}>
               {label}
             </Anchor>
           </Group>
