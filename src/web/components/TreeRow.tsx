@@ -47,45 +47,49 @@ export const TreeRow = memo(
         }}
       >
         <Group wrap="wrap" gap="sm" pl={depth * 24} align="center">
-          <Box w={28}>
-            {hasChildren && (
-              <ActionIcon
-                variant="subtle"
-                color="gray"
-                size="sm"
-                onClick={() => onToggle(rowKey)}
-                aria-expanded={expanded}
-                aria-label={`${expanded ? 'Collapse' : 'Expand'} ${node.title}`}
-              >
-                {expanded ? '▾' : '▸'}
-              </ActionIcon>
-            )}
-          </Box>
-          <Box style={{ flex: '1 1 260px', minWidth: 0 }}>
-            <Group gap={6} wrap="nowrap">
-              <Anchor component={Link} to={`/objectives/${node.id}`} fw={depth === 0 ? 600 : 500} size="sm" lineClamp={2}>
-                {node.title}
-              </Anchor>
-              <VisibilityBadge visibility={node.visibility} size="xs" />
-              {sharedBy && <SharedBadge by={sharedBy} />}
-              {node.type === 'aspirational' && (
-                <Badge size="xs" variant="outline" color="grape">
-                  Aspirational
-                </Badge>
+          {/* Toggle, title and owner share a line that never wraps: on a phone, deep rows keep their toggle beside the
+              title (the title wraps instead), and only the progress and badges go to the next line. */}
+          <Group wrap="nowrap" gap="sm" align="center" style={{ flex: '1 1 340px', minWidth: 0 }}>
+            <Box w={28} style={{ flexShrink: 0 }}>
+              {hasChildren && (
+                <ActionIcon
+                  variant="subtle"
+                  color="gray"
+                  size="sm"
+                  onClick={() => onToggle(rowKey)}
+                  aria-expanded={expanded}
+                  aria-label={`${expanded ? 'Collapse' : 'Expand'} ${node.title}`}
+                >
+                  {expanded ? '▾' : '▸'}
+                </ActionIcon>
               )}
-            </Group>
-            <Text size="xs" c="dimmed">
-              {teamName ?? 'Company'} · {node.keyResults.length} key results
-            </Text>
-          </Box>
-          {/* The avatar's place is kept while the owner's name loads: the row does not reflow when it arrives. */}
-          <Box w={26} h={26}>
-            {ownerName && (
-              <Avatar size="sm" radius="xl" color="teal" title={ownerName} aria-label={`Owner ${ownerName}`}>
-                {initials(ownerName)}
-              </Avatar>
-            )}
-          </Box>
+            </Box>
+            <Box style={{ flex: 1, minWidth: 0 }}>
+              <Group gap={6} wrap="nowrap">
+                <Anchor component={Link} to={`/objectives/${node.id}`} fw={depth === 0 ? 600 : 500} size="sm" lineClamp={2}>
+                  {node.title}
+                </Anchor>
+                <VisibilityBadge visibility={node.visibility} size="xs" />
+                {sharedBy && <SharedBadge by={sharedBy} />}
+                {node.type === 'aspirational' && (
+                  <Badge size="xs" variant="outline" color="grape">
+                    Aspirational
+                  </Badge>
+                )}
+              </Group>
+              <Text size="xs" c="dimmed">
+                {teamName ?? 'Company'} · {node.keyResults.length} key results
+              </Text>
+            </Box>
+            {/* The avatar's place is kept while the owner's name loads: the row does not reflow when it arrives. */}
+            <Box w={26} h={26} style={{ flexShrink: 0 }}>
+              {ownerName && (
+                <Avatar size="sm" radius="xl" color="teal" title={ownerName} aria-label={`Owner ${ownerName}`}>
+                  {initials(ownerName)}
+                </Avatar>
+              )}
+            </Box>
+          </Group>
           <Box w={{ base: '100%', sm: 220 }}>
             <ProgressBar
               progress={node.progress}
