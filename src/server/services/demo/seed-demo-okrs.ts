@@ -15,7 +15,8 @@ function random(seed: number) {
   };
 }
 
-function currentQuarter(today: string) {
+/** The calendar quarter holding `today`: the demo's active cycle. */
+export function currentQuarter(today: string) {
   const [year, month] = today.split('-').map(Number) as [number, number];
   const q = Math.floor((month - 1) / 3);
   const start = `${year}-${String(q * 3 + 1).padStart(2, '0')}-01`;

@@ -6,7 +6,7 @@ import { accounts, organizations, teamMembers, teams, users } from '../../../db/
 import { countUsers } from '../create-account.js';
 import { recordActivity } from '../activity.js';
 import { DEMO_ORGANIZATION, DEMO_PASSWORD, DEMO_PEOPLE, DEMO_TEAMS, demoEmail } from './demo-organization.js';
-import { seedDemoOkrs } from './seed-demo-okrs.js';
+import { currentQuarter, seedDemoOkrs } from './seed-demo-okrs.js';
 import { todayIn } from '../../clock.js';
 
 /** Fills an empty database with the demo organisation and its current quarter of OKRs in one transaction; does nothing when people exist. */
@@ -59,16 +59,21 @@ export async function seedDemoIfEmpty(db: Database, now = new Date()): Promise<{
         password: passwordHash,
       })),
     );
+    const today = todayIn('Europe/Berlin', now);
+    // Everyone has been in their teams since the quarter began, as its check-in history says: adoption counts a
+    // team's members from the day they joined, so memberships dated today left every past week with no members.
+    const joined = new Date(`${currentQuarter(today).start}T00:00:00Z`);
     const memberships = DEMO_PEOPLE.flatMap((p) =>
       p.teams.map((key) => ({
         orgId,
+        createdAt: joined,
         teamId: teamIds.get(key)!,
         userId: userIds.get(p.name)!,
         role: p.leads?.includes(key) ? ('lead' as const) : ('member' as const),
       })),
     );
     await tx.insert(teamMembers).values(memberships);
-    await seedDemoOkrs(tx, orgId, userIds, teamIds, todayIn('Europe/Berlin', now));
+    await seedDemoOkrs(tx, orgId, userIds, teamIds, today);
     await recordActivity(tx, { orgId, actorId: null, action: 'organization.demo-seeded', entityType: 'organization', entityId: orgId });
   });
   const owner = DEMO_PEOPLE.find((p) => p.role === 'owner')!;
