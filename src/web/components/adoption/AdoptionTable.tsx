@@ -87,7 +87,8 @@ export function AdoptionTable({ caption, groups }: { caption: string; groups: Ad
               const last = g.weeks.at(-1);
               return (
                 <Table.Tr key={g.id} data-testid={`adoption-${g.kind}-${g.name}`}>
-                  <Table.Th scope="row">
+                  {/* Wide enough for the "falls behind" badge, which Mantine otherwise cuts to "FALLS…". */}
+                  <Table.Th scope="row" miw={150}>
                     {g.name} {g.inPilot && <Badge variant="light">pilot</Badge>}{' '}
                     {g.flagged && (
                       <Badge color="red.9" variant="filled">
