@@ -1,4 +1,4 @@
-import { Alert, Button, Group, MultiSelect, Paper, Select, Stack, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Group, MultiSelect, Paper, Select, SimpleGrid, Stack, TextInput, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router';
@@ -12,6 +12,14 @@ const AUDIENCES: { value: MeetingAudience; label: string }[] = [
   { value: 'department', label: 'A department' },
   { value: 'company', label: 'The company' },
   { value: 'pair', label: 'Two people' },
+];
+
+const RECURRENCES = [
+  { value: 'none', label: 'Does not repeat' },
+  { value: 'weekly', label: 'Every week' },
+  { value: 'biweekly', label: 'Every two weeks' },
+  { value: 'monthly', label: 'Every month' },
+  { value: 'quarterly', label: 'Every quarter' },
 ];
 
 /** Schedules a meeting; an asynchronous deadline makes it a session held in writing. */
@@ -63,7 +71,9 @@ export function ScheduleMeetingForm({ me }: { me: Me }) {
           </Alert>
         )}
         <TextInput label="Title" required value={title} onChange={(e) => setTitle(e.currentTarget.value)} />
-        <Group grow wrap="wrap">
+        {/* A grid, not a growing group: `grow` caps each field at its share of the row, so on a phone the date
+            fields were cut to "mm/dd" and their labels ran into each other. */}
+        <SimpleGrid cols={{ base: 1, xs: 2 }}>
           <Select
             label="Kind"
             data={Object.entries(MEETING_KIND_LABELS).map(([value, label]) => ({ value, label }))}
@@ -78,7 +88,7 @@ export function ScheduleMeetingForm({ me }: { me: Me }) {
             onChange={(v) => v && setAudience(v as MeetingAudience)}
             allowDeselect={false}
           />
-        </Group>
+        </SimpleGrid>
         {(audience === 'team' || audience === 'department') && (
           <Select
             label="Team"
@@ -95,7 +105,7 @@ export function ScheduleMeetingForm({ me }: { me: Me }) {
           onChange={setParticipants}
           searchable
         />
-        <Group grow wrap="wrap">
+        <SimpleGrid cols={{ base: 1, sm: 3 }}>
           <TextInput label="Starts" type="datetime-local" required value={startsAt} onChange={(e) => setStartsAt(e.currentTarget.value)} />
           <TextInput
             label="Parts due by (asynchronous)"
@@ -103,14 +113,8 @@ export function ScheduleMeetingForm({ me }: { me: Me }) {
             value={deadline}
             onChange={(e) => setDeadline(e.currentTarget.value)}
           />
-          <Select
-            label="Repeats"
-            data={['none', 'weekly', 'biweekly', 'monthly', 'quarterly']}
-            value={recurrence}
-            onChange={(v) => v && setRecurrence(v)}
-            allowDeselect={false}
-          />
-        </Group>
+          <Select label="Repeats" data={RECURRENCES} value={recurrence} onChange={(v) => v && setRecurrence(v)} allowDeselect={false} />
+        </SimpleGrid>
         <Group>
           <Button type="submit">Schedule</Button>
         </Group>
