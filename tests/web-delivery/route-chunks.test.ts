@@ -53,6 +53,15 @@ describe('route chunks of the built web app (`npx vite build` first)', () => {
     expect(total).toBeLessThanOrEqual(150 * 1024);
   });
 
+  it('asks for few scripts on a first visit to Home, the tree and an objective page (a round trip each on a phone)', () => {
+    const m = manifest();
+    for (const page of ['HomePage', 'TreePage', 'ObjectivePage']) {
+      const scripts = [...loadSet(m, [entryKey(m), `pages/${page}.tsx`])].filter((file) => file.endsWith('.js'));
+      // The entry, the page's chunk and at most four chunks shared among the three pages (vite-first-pages.ts).
+      expect(scripts.length, `${page}: ${scripts.join(', ')}`).toBeLessThanOrEqual(6);
+    }
+  });
+
   it('loads the alignment map and its graph libraries (xyflow, elkjs) only on its own route', () => {
     const m = manifest();
     const containing = (marker: string) =>
