@@ -7,6 +7,7 @@ import { countUsers } from '../create-account.js';
 import { recordActivity } from '../activity.js';
 import { DEMO_ORGANIZATION, DEMO_PASSWORD, DEMO_PEOPLE, DEMO_TEAMS, demoEmail } from './demo-organization.js';
 import { currentQuarter, seedDemoOkrs } from './seed-demo-okrs.js';
+import { seedDemoStrategy } from './seed-demo-strategy.js';
 import { todayIn } from '../../clock.js';
 
 /** Fills an empty database with the demo organisation and its current quarter of OKRs in one transaction; does nothing when people exist. */
@@ -74,6 +75,7 @@ export async function seedDemoIfEmpty(db: Database, now = new Date()): Promise<{
     );
     await tx.insert(teamMembers).values(memberships);
     await seedDemoOkrs(tx, orgId, userIds, teamIds, today);
+    await seedDemoStrategy(tx, orgId, userIds, teamIds, currentQuarter(today).start, today);
     await recordActivity(tx, { orgId, actorId: null, action: 'organization.demo-seeded', entityType: 'organization', entityId: orgId });
   });
   const owner = DEMO_PEOPLE.find((p) => p.role === 'owner')!;
