@@ -24,11 +24,9 @@ CREATE INDEX "objective_evaluation_figures_cycle_idx" ON "objective_evaluation_f
 -- What a cycle's evaluation sums from each objective's key results (src/db/schema/objective-evaluation-figures.ts),
 -- recomputed for the given objectives from their key results, cycle, team and check-in digests: a digest's mask and
 -- midpoint confidence when it was counted for the same start, cadence and midpoint, the check-ins otherwise (the
--- evaluation's rule, as in refresh_closed_cycle_figures). An objective without key results has no row. PL/pgSQL with
--- generic plans: its statements are planned once per session; a SQL function (or custom plans) planned them again on
--- every check-in, ~5 ms of CPU per write at load 25.
-CREATE OR REPLACE FUNCTION refresh_objective_evaluation_figures(ids uuid[]) RETURNS void LANGUAGE plpgsql
-SET plan_cache_mode = force_generic_plan AS $$
+-- evaluation's rule, as in refresh_closed_cycle_figures). An objective without key results has no row. Called through
+-- refresh_objective_evaluation_figures, which chooses how its statements are planned.
+CREATE OR REPLACE FUNCTION count_objective_evaluation_figures(ids uuid[]) RETURNS void LANGUAGE plpgsql AS $$
 BEGIN
   DELETE FROM objective_evaluation_figures x
    WHERE x.objective_id = ANY(ids) AND NOT EXISTS (SELECT 1 FROM key_results kr WHERE kr.objective_id = x.objective_id);
@@ -78,6 +76,31 @@ BEGIN
     period_masks = excluded.period_masks, forecasts = excluded.forecasts, squared = excluded.squared,
     owner_ids = excluded.owner_ids, midpoint_confidences = excluded.midpoint_confidences, reached = excluded.reached
   WHERE (objective_evaluation_figures.*) IS DISTINCT FROM (excluded.*);
+END
+$$;
+--> statement-breakpoint
+-- A few objectives (a check-in, an edit): one generic plan per session, ~4 ms of CPU less per write than planning
+-- again (docs/performance.md). Index-driven whatever the statistics said when the plan was made: made right after the
+-- migration, on empty tables, it chose sequential scans inside nested loops, which a bulk load then ran once per
+-- objective over 150,000 key results and digests until the statement timeout.
+CREATE OR REPLACE FUNCTION count_few_objective_evaluation_figures(ids uuid[]) RETURNS void LANGUAGE sql
+SET plan_cache_mode = force_generic_plan SET enable_seqscan = off SET enable_bitmapscan = off
+AS $$ SELECT count_objective_evaluation_figures(ids) $$;
+--> statement-breakpoint
+-- Many objectives (a bulk insert or update of key results, digests or objectives; an import; a cycle's dates): planned
+-- for the ids given, so that thousands of objectives are joined as a set (hash joins over the tables) rather than
+-- looked up one by one as a plan made for a few would.
+CREATE OR REPLACE FUNCTION count_many_objective_evaluation_figures(ids uuid[]) RETURNS void LANGUAGE sql
+SET plan_cache_mode = force_custom_plan
+AS $$ SELECT count_objective_evaluation_figures(ids) $$;
+--> statement-breakpoint
+CREATE OR REPLACE FUNCTION refresh_objective_evaluation_figures(ids uuid[]) RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
+  IF cardinality(ids) > 64 THEN
+    PERFORM count_many_objective_evaluation_figures(ids);
+  ELSIF cardinality(ids) > 0 THEN
+    PERFORM count_few_objective_evaluation_figures(ids);
+  END IF;
 END
 $$;
 --> statement-breakpoint
