@@ -104,7 +104,9 @@ BEGIN
 END
 $$;
 --> statement-breakpoint
--- Key results: inserted, deleted, or changed in what the figures count.
+-- Key results: inserted, deleted, or changed in what the figures count. A score (or the progress standing in for it)
+-- counts only by the bands it falls in (≥ 0.4, ≥ 0.7, 1.0): a check-in's roll-up that moves progress within a band
+-- changes no figure and counts nothing again.
 CREATE OR REPLACE FUNCTION key_results_refresh_evaluation_figures() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE ids uuid[];
 BEGIN
@@ -114,13 +116,14 @@ BEGIN
     ids := array(SELECT DISTINCT objective_id FROM old_rows);
   ELSE
     ids := array(
-      SELECT o.objective_id FROM old_rows o JOIN new_rows n ON n.id = o.id
-       WHERE (o.objective_id, o.owner_id, o.score, o.score_override, o.progress, o.effective_start_date)
-         IS DISTINCT FROM (n.objective_id, n.owner_id, n.score, n.score_override, n.progress, n.effective_start_date)
-      UNION
-      SELECT n.objective_id FROM old_rows o JOIN new_rows n ON n.id = o.id
-       WHERE (o.objective_id, o.owner_id, o.score, o.score_override, o.progress, o.effective_start_date)
-         IS DISTINCT FROM (n.objective_id, n.owner_id, n.score, n.score_override, n.progress, n.effective_start_date));
+      SELECT DISTINCT x.objective_id FROM old_rows o JOIN new_rows n ON n.id = o.id
+      CROSS JOIN LATERAL (SELECT coalesce(o.score, o.score_override, round(o.progress::numeric, 2)::float8) AS before,
+        coalesce(n.score, n.score_override, round(n.progress::numeric, 2)::float8) AS after) s
+      CROSS JOIN LATERAL (VALUES (o.objective_id), (n.objective_id)) x(objective_id)
+      WHERE (o.objective_id, o.owner_id, o.effective_start_date,
+          s.before >= 0.399999999::float8, s.before >= 0.699999999::float8, s.before >= 0.999999999::float8)
+        IS DISTINCT FROM (n.objective_id, n.owner_id, n.effective_start_date,
+          s.after >= 0.399999999::float8, s.after >= 0.699999999::float8, s.after >= 0.999999999::float8));
   END IF;
   IF cardinality(ids) > 0 THEN PERFORM refresh_objective_evaluation_figures(ids); END IF;
   RETURN NULL;
@@ -136,11 +139,25 @@ CREATE TRIGGER key_results_evaluation_figures_update AFTER UPDATE ON key_results
 CREATE TRIGGER key_results_evaluation_figures_delete AFTER DELETE ON key_results REFERENCING OLD TABLE AS old_rows
   FOR EACH STATEMENT EXECUTE FUNCTION key_results_refresh_evaluation_figures();
 --> statement-breakpoint
--- Check-in digests: written by check_ins' triggers on every check-in write, so the figures follow the check-ins.
+-- Check-in digests: written by check_ins' triggers on every check-in write, so the figures follow the check-ins. A
+-- digest is always counted for its key result's current start, cadence and midpoint, so when its mask and midpoint
+-- confidence come out as before (a second check-in in a period, one after the midpoint) no figure changes: only digests
+-- inserted or changed in what the figures read count their objectives again. (The digests' upsert fires both triggers,
+-- one of them with no rows.)
 CREATE OR REPLACE FUNCTION check_in_digests_refresh_evaluation_figures() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE ids uuid[];
 BEGIN
-  PERFORM refresh_objective_evaluation_figures(array(SELECT DISTINCT kr.objective_id FROM new_rows d
-    JOIN key_results kr ON kr.org_id = d.org_id AND kr.id = d.key_result_id));
+  IF TG_OP = 'INSERT' THEN
+    ids := array(SELECT DISTINCT kr.objective_id FROM new_rows d
+      JOIN key_results kr ON kr.org_id = d.org_id AND kr.id = d.key_result_id);
+  ELSE
+    ids := array(SELECT DISTINCT kr.objective_id FROM old_rows o
+      JOIN new_rows n ON n.org_id = o.org_id AND n.key_result_id = o.key_result_id
+      JOIN key_results kr ON kr.org_id = n.org_id AND kr.id = n.key_result_id
+      WHERE (o.period_start, o.period_days, o.period_mask, o.midpoint, o.midpoint_confidence)
+        IS DISTINCT FROM (n.period_start, n.period_days, n.period_mask, n.midpoint, n.midpoint_confidence));
+  END IF;
+  IF cardinality(ids) > 0 THEN PERFORM refresh_objective_evaluation_figures(ids); END IF;
   RETURN NULL;
 END
 $$;
@@ -148,7 +165,7 @@ $$;
 CREATE TRIGGER check_in_digests_evaluation_figures_insert AFTER INSERT ON check_in_digests REFERENCING NEW TABLE AS new_rows
   FOR EACH STATEMENT EXECUTE FUNCTION check_in_digests_refresh_evaluation_figures();
 --> statement-breakpoint
-CREATE TRIGGER check_in_digests_evaluation_figures_update AFTER UPDATE ON check_in_digests REFERENCING NEW TABLE AS new_rows
+CREATE TRIGGER check_in_digests_evaluation_figures_update AFTER UPDATE ON check_in_digests REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
   FOR EACH STATEMENT EXECUTE FUNCTION check_in_digests_refresh_evaluation_figures();
 --> statement-breakpoint
 -- Objectives moved to another cycle or team, or given another effective start: their key results' periods move.
