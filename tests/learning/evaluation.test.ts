@@ -6,6 +6,7 @@ import type { evaluationSchema } from '../../src/server/http/evaluation/routes.j
 import { describeEachEngine } from '../support/engines.js';
 import { addPerson, createTeam, expectProblem, expectStatus, setUpOrganization } from '../support/fixtures.js';
 import { exportDocument } from '../data-export/support.js';
+import { expectEvaluationFiguresKept } from '../support/evaluation-figures.js';
 import { postImport } from '../imports/support.js';
 import { API, MISSING_ID, percent, useOkrWorld } from '../okrs/support.js';
 
@@ -135,6 +136,7 @@ describeEachEngine('Cycle evaluation and confidence calibration', (engine) => {
     expect((await evaluation(q2.id)).calibration).toMatchObject({ midpoint: '2025-05-16', cycle: { count: 1, brier: 0.16 } });
     await w.api.patchCycle(q2.id, { endDate: '2025-07-31' });
     expect((await evaluation(q2.id)).calibration).toMatchObject({ midpoint: '2025-05-31', cycle: { count: 1, brier: 0.81 } });
+    await expectEvaluationFiguresKept(engine().db);
   }, 120_000);
 
   /** What the close stored for a cycle, summed over its objectives (closed_cycle_figures). */
@@ -208,6 +210,7 @@ describeEachEngine('Cycle evaluation and confidence calibration', (engine) => {
     const before = (await evaluation(q2.id)).previous;
     const document = await exportDocument(w.owner.client);
     expect(Object.keys(document.tables)).not.toContain('closed_cycle_figures');
+    expect(Object.keys(document.tables)).not.toContain('objective_evaluation_figures');
     await engine().reset();
     const { owner } = await setUpOrganization(t.server.url, { organization: 'Empty', email: w.owner.user.email });
     expectStatus(await postImport(owner.client, JSON.stringify(document), { dryRun: 'false' }, 'org.json'), 201);
@@ -224,6 +227,8 @@ describeEachEngine('Cycle evaluation and confidence calibration', (engine) => {
     const after = (await owner.client.get<Evaluation>(`${API}/cycles/${cycles.find((cycle) => cycle.name === 'Q2 2025')!.id}/evaluation`))
       .body;
     expect(after.previous).toEqual(before.map((p) => ({ ...p, cycleId: imported(p.cycleId) })));
+    // The kept per-objective figures are rebuilt too: Q1's two objectives and Q4 2024's one.
+    expect(await expectEvaluationFiguresKept(engine().db)).toHaveLength(3);
   }, 120_000);
 
   it('before the close, scores are the progress so far and the evaluation says so', async () => {

@@ -17,6 +17,7 @@ export * from './rhythm-links.js';
 export * from './initiatives.js';
 export * from './attachments.js';
 export * from './evaluation.js';
+export * from './objective-evaluation-figures.js';
 export * from './rollout.js';
 export * from './report-schedules.js';
 export * from './strategy.js';

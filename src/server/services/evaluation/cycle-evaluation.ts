@@ -6,7 +6,7 @@ import { roundHalfUp } from '../../../domain/numbers.js';
 import type { ObjectiveType } from '../../../domain/vocabulary.js';
 import { requireCycle } from '../okrs/cycles.js';
 import { organizationToday } from '../okrs/organization-today.js';
-import { cycleTotals, type TotalsRow } from './evaluation-totals.js';
+import { cycleTotals, type CycleTotals, type NamedTotals, type TotalsRow } from './evaluation-totals.js';
 import { cycleHeadlines } from './previous-cycles.js';
 import type { Reader } from '../visibility/objective-visible.js';
 
@@ -33,16 +33,13 @@ function typeSummary(rows: TotalsRow[], type: ObjectiveType) {
 }
 
 /** The numbers of one cycle (for one team when given) from the totals the database summed. */
-function evaluate(cycle: Cycle, rows: TotalsRow[]) {
+function evaluate(cycle: Cycle, { rows, people, teams }: CycleTotals) {
   const kr = rows.find((r) => r.kind === 'keyResults');
   const [high, middle, aspirational, perfect, due, onTime, count, forecasts, squared] = kr
     ? [kr.n1, kr.n2, kr.n3, kr.n4, kr.n5, kr.n6, kr.n7, kr.n8, kr.n9]
     : [0, 0, 0, 0, 0, 0, 0, 0, 0];
-  const named = (kind: TotalsRow['kind']) =>
-    rows
-      .filter((r) => r.kind === kind)
-      .map((r) => ({ id: r.key!, name: r.name, ...brierOfTotals(r.n1, r.n2) }))
-      .sort(byName);
+  const named = (totals: NamedTotals[]) =>
+    totals.map(([id, name, forecasts, squared]) => ({ id, name, ...brierOfTotals(forecasts, squared) })).sort(byName);
   return {
     cycleId: cycle.id,
     cycleName: cycle.name,
@@ -55,8 +52,8 @@ function evaluate(cycle: Cycle, rows: TotalsRow[]) {
     calibration: {
       cycle: brierOfTotals(forecasts, squared),
       midpoint: cycleMidpoint(cycle.startDate, cycle.endDate),
-      byPerson: named('person'),
-      byTeam: named('team'),
+      byPerson: named(people),
+      byTeam: named(teams),
       reliability: RELIABILITY_BUCKETS.map(([min, max], i) => {
         const bucket = rows.find((r) => r.kind === 'bucket' && r.key === String(i));
         const [n, confidenceSum, reached] = bucket ? [bucket.n1, bucket.n2, bucket.n3] : [0, 0, 0];
@@ -91,7 +88,7 @@ export async function cycleEvaluation(db: Executor, reader: Reader, cycleId: str
     .limit(PREVIOUS_CYCLES);
   // Earlier cycles are summed by the database (only their headline numbers are compared; those without published
   // key results are left out), on a second connection of the server's pool while this cycle's rows are read.
-  const [rows, headlines] = await Promise.all([
+  const [totals, headlines] = await Promise.all([
     cycleTotals(db, reader, cycle.id, today, teamId),
     cycleHeadlines(
       db,
@@ -101,7 +98,7 @@ export async function cycleEvaluation(db: Executor, reader: Reader, cycleId: str
       teamId,
     ),
   ]);
-  const current = evaluate(cycle, rows);
+  const current = evaluate(cycle, totals);
   const previous = earlier.flatMap((c) => {
     const headline = headlines.get(c.id);
     return headline ? [{ ...headline, cycleName: c.name }] : [];

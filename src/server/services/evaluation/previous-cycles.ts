@@ -39,7 +39,19 @@ export async function cycleHeadlines(db: Executor, reader: Reader, cycleIds: str
   const { orgId } = reader;
   const storedRows = await queryRows<SumsRow & { closed: boolean; live: string[] | null }>(
     db,
-    sql`with x as materialized (
+    sql`with v as materialized (
+      select o.id, o.cycle_id, o.type, coalesce(o.score, round(o.progress::numeric, 2)::float8) as objective_score,
+        case t.check_in_cadence when 'biweekly' then 14 when 'monthly' then 30 else 7 end as days
+      from objectives o
+      left join teams t on t.org_id = o.org_id and t.id = o.team_id
+      where o.org_id = ${orgId} and o.cycle_id in (${sql.join(
+        cycleIds.map((id) => sql`${id}`),
+        sql`, `,
+      )}) and o.status in ('active', 'closed')
+        and ${objectiveVisibleTo(reader, alias(objectives, 'o'))}
+        ${teamId ? sql`and o.team_id = ${teamId}` : sql``}
+    ),
+    x as (
       select cycle_id, objective_id, period_days, key_results, due, on_time, forecasts, squared from closed_cycle_figures
       where org_id = ${orgId} and cycle_id in (${sql.join(
         cycleIds.map((id) => sql`${id}`),
@@ -47,23 +59,13 @@ export async function cycleHeadlines(db: Executor, reader: Reader, cycleIds: str
       )})
     ),
     s as (
-      select cy.id as cycle_id, o.id as objective_id, o.type,
-        coalesce(o.score, round(o.progress::numeric, 2)::float8) as objective_score,
-        (cy.status = 'closed' and cy.end_date <= ${today}::date) as closed,
-        x.key_results, x.due, x.on_time, x.forecasts, x.squared,
-        x.period_days = case t.check_in_cadence when 'biweekly' then 14 when 'monthly' then 30 else 7 end as stored
-      from cycles cy
-      join objectives o on o.org_id = cy.org_id and o.cycle_id = cy.id
-      left join teams t on t.org_id = o.org_id and t.id = o.team_id
-      left join x on x.cycle_id = o.cycle_id and x.objective_id = o.id
-      where cy.org_id = ${orgId} and cy.id in (${sql.join(
-        cycleIds.map((id) => sql`${id}`),
-        sql`, `,
-      )}) and o.status in ('active', 'closed') and ${objectiveVisibleTo(reader, alias(objectives, 'o'))}
-        ${teamId ? sql`and o.team_id = ${teamId}` : sql``}
-    )
-    select cycle_id, bool_and(closed) as closed,
-      array_agg(objective_id) filter (where closed and stored is not true) as live,
+      select v.cycle_id, v.id as objective_id, v.type, v.objective_score,
+        x.key_results, x.due, x.on_time, x.forecasts, x.squared, x.period_days = v.days as stored
+      -- Hashed on the objective alone (the cycle is a filter): a hash on both, or an index probe per objective, costs more.
+      from v left join x on x.objective_id = v.id and (x.cycle_id = v.cycle_id) is true
+    ),
+    sums as (
+      select cycle_id, array_agg(objective_id) filter (where stored is not true) as unstored,
       ${sql.join(
         [
           sql`count(*) filter (where stored and key_results > 0) as objectives`,
@@ -78,7 +80,11 @@ export async function cycleHeadlines(db: Executor, reader: Reader, cycleIds: str
         ],
         sql`, `,
       )}
-    from s group by cycle_id`,
+      from s group by cycle_id
+    )
+    select sums.*, cy.status = 'closed' and cy.end_date <= ${today}::date as closed,
+      case when cy.status = 'closed' and cy.end_date <= ${today}::date then sums.unstored end as live
+    from sums join cycles cy on cy.org_id = ${orgId} and cy.id = sums.cycle_id`,
   );
   const liveCycles = storedRows.filter((row) => !row.closed).map((row) => row.cycle_id);
   const liveObjectives = storedRows.flatMap((row) => (row.closed ? (row.live ?? []) : []));

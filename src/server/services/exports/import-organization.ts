@@ -117,6 +117,9 @@ async function writeDocument(tx: Transaction, document: OrganizationDocument, ac
   );
   // Derived, not exported: the closed cycles' evaluation figures are counted again from the imported rows.
   await tx.execute(sql`select refresh_closed_cycle_figures(org_id, id) from cycles where org_id = ${actor.orgId} and status = 'closed'`);
+  // Kept by triggers as the rows went in, but counted again once all of them are there (a key result's team, cycle
+  // and check-ins may have arrived after it).
+  await tx.execute(sql`select refresh_objective_evaluation_figures(array(select id from objectives where org_id = ${actor.orgId}))`);
   return counts;
 }
 

@@ -26,6 +26,8 @@ const EXCLUDED = new Set([
   'heatmap_team_changes',
   // Derived from the alignments by their triggers as they are imported (objective_children).
   'objective_children',
+  // Derived: the open cycles' evaluation figures, rebuilt by the import (refresh_objective_evaluation_figures).
+  'objective_evaluation_figures',
   // The audit log is the record of what happened on this instance, chained by hash: an imported organisation starts its own.
   'audit_entries',
   'audit_chains',
