@@ -1,10 +1,32 @@
-import { Background, Controls, ReactFlow, type Viewport } from '@xyflow/react';
+import { Background, ControlButton, Controls, ReactFlow, useReactFlow, useStore, type Viewport } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { MapEdge, MapNode } from '../../api/across.js';
 import { toFlow } from './map-layout.js';
-import { firstViewport, MIN_ZOOM, stillHolds, viewRect, windowOf, type MapWindow, type Size } from './map-window.js';
+import { firstViewport, MIN_ZOOM, stillHolds, viewRect, wholeMapViewport, windowOf, type MapWindow, type Size } from './map-window.js';
 import { NODE_TYPES } from './MapNodes.js';
+
+/** React Flow's own "fit view" button (same place, label and icon), fitting the whole map rather than the window. */
+function FitWholeMap({ nodes, frame }: { nodes: MapNode[]; frame: Size }) {
+  const { setViewport } = useReactFlow();
+  const min = useStore((s) => s.minZoom);
+  const max = useStore((s) => s.maxZoom);
+  return (
+    <ControlButton
+      className="react-flow__controls-fitview"
+      title="Fit View"
+      aria-label="Fit View"
+      onClick={() => void setViewport(wholeMapViewport(nodes, frame, { min, max }))}
+    >
+      <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 30">
+        <path d={FIT_VIEW_ICON} />
+      </svg>
+    </ControlButton>
+  );
+}
+// @xyflow/react's FitViewIcon, which it does not export.
+const FIT_VIEW_ICON =
+  'M3.692 4.63c0-.53.4-.938.939-.938h5.215V0H4.708C2.13 0 0 2.054 0 4.63v5.216h3.692V4.631zM27.354 0h-5.2v3.692h5.17c.53 0 .984.4.984.939v5.215H32V4.631A4.624 4.624 0 0027.354 0zm.954 24.83c0 .532-.4.94-.939.94h-5.215v3.768h5.215c2.577 0 4.631-2.13 4.631-4.707v-5.139h-3.692v5.139zm-23.677.94c-.531 0-.939-.4-.939-.94v-5.138H0v5.139c0 2.577 2.13 4.707 4.708 4.707h5.138V25.77H4.631z';
 
 /** The window React Flow is given, and the map and frame it was made for. */
 type Shown = MapWindow & { of: MapNode[]; frame: Size };
@@ -48,7 +70,7 @@ export function AlignmentGraph({ nodes, edges, onExpand }: { nodes: MapNode[]; e
   const withExpand = useMemo(() => flow?.nodes.map((n) => ({ ...n, data: { ...n.data, onExpand } })) ?? [], [flow, onExpand]);
   return (
     <div ref={frameRef} style={{ height: '70vh', minHeight: 420 }} data-testid="alignment-graph" data-ready="true">
-      {first && flow && (
+      {first && frame && flow && (
         <ReactFlow
           nodes={withExpand}
           edges={flow.edges}
@@ -64,7 +86,9 @@ export function AlignmentGraph({ nodes, edges, onExpand }: { nodes: MapNode[]; e
           minZoom={MIN_ZOOM}
         >
           <Background />
-          <Controls showInteractive={false} />
+          <Controls showInteractive={false} showFitView={false}>
+            <FitWholeMap nodes={nodes} frame={frame} />
+          </Controls>
         </ReactFlow>
       )}
     </div>

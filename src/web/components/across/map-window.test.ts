@@ -2,7 +2,7 @@ import { getViewportForBounds } from '@xyflow/react';
 import { describe, expect, it } from 'vitest';
 import { mapNodeSize } from '../../../domain/map-node-size.js';
 import type { MapEdge, MapNode } from '../../api/across.js';
-import { firstViewport, stillHolds, viewRect, windowOf, type Rect } from './map-window.js';
+import { firstViewport, stillHolds, viewRect, wholeMapViewport, windowOf, type Rect } from './map-window.js';
 
 const node = (id: string, x: number, y: number, type: MapNode['type'] = 'objective'): MapNode => ({
   id,
@@ -75,6 +75,11 @@ describe("the alignment map's window", () => {
     expect(firstViewport(nodes, frame)).toEqual(getViewportForBounds(bounds, frame.width, frame.height, 0.05, 1, 0.1));
     const small = nodes.slice(0, 20);
     expect(firstViewport(small, frame)).toEqual(getViewportForBounds(small.map(boxOf).reduce(span), 1200, 600, 0.05, 1, 0.1));
+  });
+
+  it('fits the whole map for the fit view control, as React Flow did when it held every node', () => {
+    const bounds = nodes.map(boxOf).reduce(span);
+    expect(wholeMapViewport(nodes, frame, { min: 0.05, max: 2 })).toEqual(getViewportForBounds(bounds, 1200, 600, 0.05, 2, 0.1));
   });
 
   it('holds every node and edge any view inside it could draw, with both ends of each edge', () => {

@@ -58,6 +58,15 @@ export function firstViewport(nodes: readonly MapNode[], frame: Size): Viewport 
   return getViewportForBounds(boundsOf(fitted.map(boxOf)), frame.width, frame.height, MIN_ZOOM, MAX_FIRST_ZOOM, FIT_PADDING);
 }
 
+/**
+ * What React Flow's "fit view" control showed when it held every node: the whole map. It now fits only the nodes it
+ * is given (the window), so the page's own control asks for this instead.
+ */
+export function wholeMapViewport(nodes: readonly MapNode[], frame: Size, zoom: { min: number; max: number }): Viewport {
+  if (nodes.length === 0) return { x: 0, y: 0, zoom: 1 };
+  return getViewportForBounds(boundsOf(nodes.map(boxOf)), frame.width, frame.height, zoom.min, zoom.max, FIT_PADDING);
+}
+
 /** The part of the map (in its own coordinates) that a frame of this size shows at this viewport. */
 export const viewRect = (viewport: Viewport, frame: Size): Rect => ({
   x: -viewport.x / viewport.zoom,
