@@ -42,7 +42,12 @@ export function AlignmentGraph({ nodes, edges, onExpand }: { nodes: MapNode[]; e
   // The frame's size decides the first view: measured before React Flow is drawn, and again when it changes.
   useLayoutEffect(() => {
     const element = frameRef.current!;
-    const measure = () => setFrame({ width: element.clientWidth, height: element.clientHeight });
+    // The observer reports the size once on observing: the same size keeps the same frame (and window).
+    const measure = () =>
+      setFrame((previous) => {
+        const [width, height] = [element.clientWidth, element.clientHeight];
+        return previous?.width === width && previous.height === height ? previous : { width, height };
+      });
     measure();
     const observer = new ResizeObserver(measure);
     observer.observe(element);
