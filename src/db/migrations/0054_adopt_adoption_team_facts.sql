@@ -110,24 +110,32 @@ CREATE TRIGGER check_ins_adoption_delete AFTER DELETE ON check_ins REFERENCING O
   FOR EACH STATEMENT EXECUTE FUNCTION check_ins_touch_adoption();
 --> statement-breakpoint
 -- Comments count per day, and answer blockers: their target's objective, whatever changed but the body.
-CREATE OR REPLACE FUNCTION adoption_objectives_of_comments(targets comments[]) RETURNS uuid[] LANGUAGE sql AS $$
-  SELECT array(
-    SELECT t.objective_id FROM unnest(targets) t WHERE t.objective_id IS NOT NULL
-    UNION SELECT k.objective_id FROM unnest(targets) t JOIN key_results k ON k.id = t.key_result_id
-    UNION SELECT k.objective_id FROM unnest(targets) t JOIN check_ins ci ON ci.id = t.check_in_id JOIN key_results k ON k.id = ci.key_result_id)
-$$;
---> statement-breakpoint
 CREATE OR REPLACE FUNCTION comments_touch_adoption() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   IF TG_OP = 'INSERT' THEN
-    PERFORM touch_adoption_objectives(adoption_objectives_of_comments(array(SELECT n FROM new_rows n)));
+    PERFORM touch_adoption_objectives(array(
+      WITH t AS (SELECT target_type, target_id FROM new_rows)
+      SELECT t.target_id FROM t WHERE t.target_type = 'objective'
+      UNION SELECT k.objective_id FROM t JOIN key_results k ON k.id = t.target_id WHERE t.target_type = 'key_result'
+      UNION SELECT k.objective_id FROM t JOIN check_ins ci ON ci.id = t.target_id JOIN key_results k ON k.id = ci.key_result_id
+       WHERE t.target_type = 'check_in'));
   ELSIF TG_OP = 'DELETE' THEN
-    PERFORM touch_adoption_objectives(adoption_objectives_of_comments(array(SELECT o FROM old_rows o)));
+    PERFORM touch_adoption_objectives(array(
+      WITH t AS (SELECT target_type, target_id FROM old_rows)
+      SELECT t.target_id FROM t WHERE t.target_type = 'objective'
+      UNION SELECT k.objective_id FROM t JOIN key_results k ON k.id = t.target_id WHERE t.target_type = 'key_result'
+      UNION SELECT k.objective_id FROM t JOIN check_ins ci ON ci.id = t.target_id JOIN key_results k ON k.id = ci.key_result_id
+       WHERE t.target_type = 'check_in'));
   ELSE
-    PERFORM touch_adoption_objectives(adoption_objectives_of_comments(array(
-      SELECT r FROM old_rows o JOIN new_rows n ON n.id = o.id CROSS JOIN LATERAL (VALUES (o), (n)) AS r(r)
+    PERFORM touch_adoption_objectives(array(
+      WITH t AS (SELECT r.target_type, r.target_id FROM old_rows o JOIN new_rows n ON n.id = o.id
+        CROSS JOIN LATERAL (VALUES (o.target_type, o.target_id), (n.target_type, n.target_id)) AS r(target_type, target_id)
        WHERE (o.target_type, o.target_id, o.author_id, o.created_at, o.deleted_at)
-             IS DISTINCT FROM (n.target_type, n.target_id, n.author_id, n.created_at, n.deleted_at))));
+             IS DISTINCT FROM (n.target_type, n.target_id, n.author_id, n.created_at, n.deleted_at))
+      SELECT t.target_id FROM t WHERE t.target_type = 'objective'
+      UNION SELECT k.objective_id FROM t JOIN key_results k ON k.id = t.target_id WHERE t.target_type = 'key_result'
+      UNION SELECT k.objective_id FROM t JOIN check_ins ci ON ci.id = t.target_id JOIN key_results k ON k.id = ci.key_result_id
+       WHERE t.target_type = 'check_in'));
   END IF;
   RETURN NULL;
 END

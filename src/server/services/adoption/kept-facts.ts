@@ -1,0 +1,174 @@
+import { sql } from 'drizzle-orm';
+import type { AdoptionClock } from '../../../domain/adoption/index.js';
+import { CADENCE_DAYS } from '../../../domain/index.js';
+import { queryRows, type Executor } from '../../../db/database.js';
+import { NO_TEAM_KEY } from '../../../db/schema/adoption-facts.js';
+import type { Range } from './load-rows.js';
+
+/**
+ * What the figures count of one team's published objectives in one cycle, whatever the day they are read on
+ * (adoption_team_facts, kept until a write replaces its token). Days are ISO dates; absent lists are empty.
+ */
+export interface TeamCycleFacts {
+  /** Objectives by (first live day, quality score): [liveFrom, quality, n]. They are live until the cycle's end. */
+  o?: [string, number | null, number][];
+  /** Each person who owns, contributes to or owns a key result of one of them, and the earliest first live day. */
+  p?: [string, string][];
+  /** Each due date of their key results: [day, key results due, of which a check-in came in time]. */
+  d?: [string, number, number][];
+  /** Key results by the day their score was confirmed: [day or null, n]. */
+  r?: [string | null, number][];
+  /** The team's retrospective of the cycle: [the day it was started, null when not yet] (absent without a team). */
+  t?: [string | null];
+  /** Comments per day on the objectives, their key results and check-ins: [day, n]. */
+  c?: [string, number][];
+  /** Blockers per day raised: [day, answered in time, raising times (ms) of the others]. */
+  b?: [string, number, number[]][];
+}
+
+export interface KeptFactsRow {
+  team_key: string;
+  cycle_end: string;
+  facts: TeamCycleFacts;
+}
+
+/** The team key of an objective without a team, as the figures name it (''). */
+export const teamIdOfKey = (key: string) => (key === NO_TEAM_KEY ? '' : key);
+
+/**
+ * Every (team, cycle) of the cycles overlapping the range with its kept facts; the rows without facts (or counted
+ * under other rhythm settings) are counted now and kept for the next read.
+ */
+export async function keptFacts(db: Executor, orgId: string, range: Range, clock: AdoptionClock): Promise<KeptFactsRow[]> {
+  const rows = await queryRows<KeptFactsRow & { cycle_id: string; kept: boolean }>(
+    db,
+    sql`select f.cycle_id, f.team_key, to_char(c.end_date, 'YYYY-MM-DD') as cycle_end,
+        f.facts is not null and f.grace_days = ${clock.graceDays}::int and f.answer_within_hours = ${clock.answerWithinHours}::int as kept,
+        f.facts
+      from cycles c join adoption_team_facts f on f.cycle_id = c.id and f.org_id = c.org_id
+      where c.org_id = ${orgId} and c.start_date <= ${range.to}::date and c.end_date >= ${range.since}::date`,
+  );
+  const stale = rows.filter((r) => !r.kept);
+  if (!stale.length) return rows;
+  const counted = await countTeamCycleFacts(
+    db,
+    orgId,
+    stale.map((r) => r.cycle_id),
+    stale.map((r) => r.team_key),
+    clock,
+  );
+  const byPair = new Map(counted.map((r) => [`${r.cycle_id} ${r.team_key}`, r.facts]));
+  for (const r of stale) r.facts = byPair.get(`${r.cycle_id} ${r.team_key}`) ?? {};
+  return rows;
+}
+
+/** A list of ids as one array parameter (drizzle would spread a JavaScript array into a row). */
+const uuidArray = (ids: readonly string[]) => `{${ids.join(',')}}`;
+
+const cadenceDays = sql.raw(
+  `case t.check_in_cadence when 'biweekly' then ${CADENCE_DAYS.biweekly} when 'monthly' then ${CADENCE_DAYS.monthly} else ${CADENCE_DAYS.weekly} end`,
+);
+const day = (column: string) => sql.raw(`to_char(${column}, 'YYYY-MM-DD')`);
+/** Rows grouped into one JSON array per (cycle, team), to be joined to the pairs by hash. */
+const perPair = (name: string, element: string, rows: ReturnType<typeof sql>) =>
+  sql`${sql.raw(name)} as (select cycle_id, team_key, json_agg(${sql.raw(element)}) as j from (${rows}) x group by cycle_id, team_key)`;
+
+/**
+ * Counts the facts of the given (cycle, team) pairs and keeps them where the token is still the one read in the
+ * same statement (a write committed meanwhile replaced it: those facts are answered but not kept).
+ */
+async function countTeamCycleFacts(db: Executor, orgId: string, cycleIds: string[], teamKeys: string[], clock: AdoptionClock) {
+  const grace = clock.graceDays;
+  const limit = sql`make_interval(hours => ${clock.answerWithinHours}::int)`;
+  return queryRows<{ cycle_id: string; team_key: string; facts: TeamCycleFacts }>(
+    db,
+    sql`with pairs as (
+        select p.cycle_id, p.team_key, f.token from unnest(${uuidArray(cycleIds)}::uuid[], ${uuidArray(teamKeys)}::uuid[]) as p(cycle_id, team_key)
+        join adoption_team_facts f on f.cycle_id = p.cycle_id and f.team_key = p.team_key
+      ), lo as materialized (
+        select o.id, p.cycle_id, p.team_key, o.owner_id, greatest(c.start_date, coalesce(o.effective_start_date, c.start_date)) as live_from,
+          c.start_date as cs, c.end_date as ce, ${cadenceDays} as cad
+        from objectives o join pairs p on p.cycle_id = o.cycle_id and p.team_key = coalesce(o.team_id, ${NO_TEAM_KEY}::uuid)
+        join cycles c on c.org_id = o.org_id and c.id = o.cycle_id
+        left join teams t on t.org_id = o.org_id and t.id = o.team_id
+        where o.org_id = ${orgId} and o.status in ('active', 'closed')
+      ), kr as materialized (
+        select lo.cycle_id, lo.team_key, k.id, k.owner_id, lo.live_from, lo.ce as e, lo.cad,
+          greatest(lo.live_from, coalesce(k.effective_start_date, lo.cs)) as s,
+          (select ${day(`sc.confirmed_at at time zone 'UTC'`)} from score_confirmations sc where sc.org_id = k.org_id and sc.key_result_id = k.id) as confirmed_on
+        from key_results k join lo on lo.id = k.objective_id where k.org_id = ${orgId}
+      ), made as (
+        -- Due date k is met by a check-in dated in (due − cadence, due + grace days].
+        select distinct ci.key_result_id, g.k from check_ins ci join kr on kr.id = ci.key_result_id
+        cross join lateral generate_series(greatest(1, ceil((ci.as_of - kr.s - ${grace}::int)::numeric / kr.cad)::int),
+          least((kr.e - kr.s) / kr.cad, ceil((ci.as_of - kr.s)::numeric / kr.cad)::int)) as g(k)
+        where ci.org_id = ${orgId} and not ci.deleted
+      ), ${perPair(
+        'dues',
+        'json_build_array(d, total, made)',
+        sql`select kr.cycle_id, kr.team_key, ${day('kr.s + g.k * kr.cad')} as d, count(*)::int as total, count(m.k)::int as made
+          from kr cross join lateral generate_series(1, (kr.e - kr.s) / kr.cad) as g(k)
+          left join made m on m.key_result_id = kr.id and m.k = g.k group by 1, 2, 3`,
+      )}, ${perPair(
+        'objs',
+        'json_build_array(live_from, quality, n)',
+        sql`select lo.cycle_id, lo.team_key, ${day('lo.live_from')} as live_from, q.score as quality, count(*)::int as n
+          from lo left join objective_quality_scores q on q.org_id = ${orgId} and q.objective_id = lo.id group by 1, 2, 3, 4`,
+      )}, ${perPair(
+        'people',
+        'json_build_array(user_id, live_from)',
+        sql`select cycle_id, team_key, user_id, ${day('min(live_from)')} as live_from from (
+            select cycle_id, team_key, owner_id as user_id, live_from from lo
+            union all select cycle_id, team_key, owner_id, live_from from kr
+            union all select lo.cycle_id, lo.team_key, x.user_id, lo.live_from from objective_contributors x join lo on lo.id = x.objective_id
+              where x.org_id = ${orgId}
+          ) i where user_id is not null group by 1, 2, 3`,
+      )}, ${perPair(
+        'reviews',
+        'json_build_array(confirmed_on, n)',
+        sql`select cycle_id, team_key, confirmed_on, count(*)::int as n from kr group by 1, 2, 3`,
+      )}, ${perPair(
+        'comment_days',
+        'json_build_array(d, n)',
+        sql`select cycle_id, team_key, ${day(`cm.created_at at time zone 'UTC'`)} as d, count(*)::int as n from (
+            select lo.cycle_id, lo.team_key, lo.id as target_id, 'objective' as target_type from lo
+            union all select cycle_id, team_key, id, 'key_result' from kr
+            union all select kr.cycle_id, kr.team_key, ci.id, 'check_in' from check_ins ci join kr on kr.id = ci.key_result_id
+              where ci.org_id = ${orgId}
+          ) x join comments cm on cm.target_type = x.target_type and cm.target_id = x.target_id
+          where cm.org_id = ${orgId} and cm.deleted_at is null group by 1, 2, 3`,
+      )}, ${perPair(
+        'blocker_days',
+        'json_build_array(d, in_time, late)',
+        // Times in ms as Node's Date keeps them; the first answer is looked up once per blocker by the target index.
+        sql`select cycle_id, team_key, d, count(*) filter (where in_time)::int as in_time,
+            coalesce(array_agg(raised_ms order by raised_ms) filter (where not in_time), '{}') as late
+          from (select kr.cycle_id, kr.team_key, ${day(`ci.created_at at time zone 'UTC'`)} as d,
+              (extract(epoch from date_trunc('milliseconds', ci.created_at)) * 1000)::bigint as raised_ms,
+              coalesce((select date_trunc('milliseconds', min(cm.created_at)) from comments cm
+                where cm.target_type = 'check_in' and cm.target_id = ci.id and cm.org_id = ci.org_id
+                  and cm.deleted_at is null and cm.author_id is distinct from ci.author_id)
+                - date_trunc('milliseconds', ci.created_at) <= ${limit}, false) as in_time
+            from check_ins ci join kr on kr.id = ci.key_result_id
+            where ci.org_id = ${orgId} and not ci.deleted and coalesce(trim(ci.blockers), '') <> '') b
+          group by 1, 2, 3`,
+      )}, counted as (
+        select p.cycle_id, p.team_key, p.token, json_strip_nulls(json_build_object(
+          'o', objs.j, 'p', people.j, 'd', dues.j, 'r', reviews.j, 'c', comment_days.j, 'b', blocker_days.j,
+          't', case when p.team_key <> ${NO_TEAM_KEY}::uuid and objs.j is not null then json_build_array(
+            (select ${day(`min(rt.created_at) at time zone 'UTC'`)} from retrospectives rt
+              where rt.org_id = ${orgId} and rt.cycle_id = p.cycle_id and rt.team_id = p.team_key and rt.objective_id is null)) end
+        )) as facts
+        from pairs p
+        left join objs using (cycle_id, team_key) left join people using (cycle_id, team_key)
+        left join dues using (cycle_id, team_key) left join reviews using (cycle_id, team_key)
+        left join comment_days using (cycle_id, team_key) left join blocker_days using (cycle_id, team_key)
+      ), kept as (
+        update adoption_team_facts f set facts = c.facts::jsonb, grace_days = ${grace}::int,
+          answer_within_hours = ${clock.answerWithinHours}::int
+        from counted c where f.cycle_id = c.cycle_id and f.team_key = c.team_key and f.token = c.token
+        returning f.cycle_id
+      )
+      select cycle_id, team_key, facts from counted`,
+  );
+}
