@@ -211,7 +211,10 @@ describeEachEngine('adoption figures', (engine) => {
     for (const team of r.teams) expect(team.weeks).toEqual(expected([team.id]));
     expect(sum(r.teams.find((g) => g.id === w.ops.id)! as unknown as Group, 'checkIns').of).toBeGreaterThan(0);
     // Counted from the facts kept per team and cycle, which the report has just kept.
-    const kept = await queryRows<{ team_key: string }>(db, sql`select team_key from adoption_team_facts where org_id = ${orgId} and facts is not null`);
+    const kept = await queryRows<{ team_key: string }>(
+      db,
+      sql`select team_key from adoption_team_facts where org_id = ${orgId} and facts is not null`,
+    );
     expect(kept.map((k) => k.team_key)).toEqual(expect.arrayContaining([w.sales.id, w.ops.id]));
   });
 
