@@ -12,15 +12,23 @@ CREATE TABLE "adoption_team_facts" (
 ALTER TABLE "adoption_team_facts" ADD CONSTRAINT "adoption_team_facts_cycle_fk" FOREIGN KEY ("org_id","cycle_id") REFERENCES "public"."cycles"("org_id","id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 -- custom SQL (not generated)
 -- A new token, and no facts, for each (cycle, team) of the given objectives (src/db/schema/adoption-facts.ts).
-CREATE OR REPLACE FUNCTION touch_adoption_objectives(ids uuid[]) RETURNS void LANGUAGE sql AS $$
+-- PL/pgSQL, not SQL: its plans are kept for the session (a check-in runs these on every write).
+CREATE OR REPLACE FUNCTION touch_adoption_objectives(ids uuid[]) RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
   INSERT INTO adoption_team_facts (org_id, cycle_id, team_key)
   SELECT DISTINCT o.org_id, o.cycle_id, coalesce(o.team_id, '00000000-0000-0000-0000-000000000000'::uuid)
     FROM objectives o WHERE o.id = ANY(ids)
-  ON CONFLICT (cycle_id, team_key) DO UPDATE SET token = gen_random_uuid(), facts = NULL
+  ON CONFLICT (cycle_id, team_key) DO UPDATE SET token = gen_random_uuid(), facts = NULL;
+END
 $$;
 --> statement-breakpoint
-CREATE OR REPLACE FUNCTION touch_adoption_key_results(ids uuid[]) RETURNS void LANGUAGE sql AS $$
-  SELECT touch_adoption_objectives(array(SELECT DISTINCT k.objective_id FROM key_results k WHERE k.id = ANY(ids)))
+CREATE OR REPLACE FUNCTION touch_adoption_key_results(ids uuid[]) RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
+  INSERT INTO adoption_team_facts (org_id, cycle_id, team_key)
+  SELECT DISTINCT o.org_id, o.cycle_id, coalesce(o.team_id, '00000000-0000-0000-0000-000000000000'::uuid)
+    FROM objectives o WHERE o.id IN (SELECT k.objective_id FROM key_results k WHERE k.id = ANY(ids))
+  ON CONFLICT (cycle_id, team_key) DO UPDATE SET token = gen_random_uuid(), facts = NULL;
+END
 $$;
 --> statement-breakpoint
 -- Objectives: inserted, deleted, or changed in what the figures count (team, cycle, owner, status, effective start).
