@@ -32,6 +32,9 @@ export interface KeptFactsRow {
   facts: TeamCycleFacts;
 }
 
+/** Pairs counted per statement. */
+const COUNT_BATCH = 200;
+
 /** The team key of an objective without a team, as the figures name it (''). */
 export const teamIdOfKey = (key: string) => (key === NO_TEAM_KEY ? '' : key);
 
@@ -50,13 +53,23 @@ export async function keptFacts(db: Executor, orgId: string, range: Range, clock
   );
   const stale = rows.filter((r) => !r.kept);
   if (!stale.length) return rows;
-  const counted = await countTeamCycleFacts(
-    db,
-    orgId,
-    stale.map((r) => r.cycle_id),
-    stale.map((r) => r.team_key),
-    clock,
-  );
+  // In batches: a first report (after an import, a change of rhythm) counts thousands of pairs, and one statement for
+  // all of them would run for seconds; on a pool the batches run side by side.
+  const batches: (typeof stale)[] = [];
+  for (let i = 0; i < stale.length; i += COUNT_BATCH) batches.push(stale.slice(i, i + COUNT_BATCH));
+  const counted = (
+    await Promise.all(
+      batches.map((batch) =>
+        countTeamCycleFacts(
+          db,
+          orgId,
+          batch.map((r) => r.cycle_id),
+          batch.map((r) => r.team_key),
+          clock,
+        ),
+      ),
+    )
+  ).flat();
   const byPair = new Map(counted.map((r) => [`${r.cycle_id} ${r.team_key}`, r.facts]));
   for (const r of stale) r.facts = byPair.get(`${r.cycle_id} ${r.team_key}`) ?? {};
   return rows;
@@ -77,21 +90,29 @@ const perPair = (name: string, element: string, rows: ReturnType<typeof sql>) =>
  * Counts the facts of the given (cycle, team) pairs and keeps them where the token is still the one read in the
  * same statement (a write committed meanwhile replaced it: those facts are answered but not kept).
  */
-async function countTeamCycleFacts(db: Executor, orgId: string, cycleIds: string[], teamKeys: string[], clock: AdoptionClock) {
-  const grace = clock.graceDays;
-  const limit = sql`make_interval(hours => ${clock.answerWithinHours}::int)`;
+function countTeamCycleFacts(db: Executor, orgId: string, cycleIds: string[], teamKeys: string[], clock: AdoptionClock) {
   return queryRows<{ cycle_id: string; team_key: string; facts: TeamCycleFacts }>(
     db,
-    sql`with pairs as (
+    teamCycleFactsQuery(orgId, cycleIds, teamKeys, clock),
+  );
+}
+
+/** The statement of `countTeamCycleFacts` (exported to look at its plan). */
+export function teamCycleFactsQuery(orgId: string, cycleIds: string[], teamKeys: string[], clock: AdoptionClock) {
+  const grace = clock.graceDays;
+  const limit = sql`make_interval(hours => ${clock.answerWithinHours}::int)`;
+  return sql`with pairs as (
         select p.cycle_id, p.team_key, f.token from unnest(${uuidArray(cycleIds)}::uuid[], ${uuidArray(teamKeys)}::uuid[]) as p(cycle_id, team_key)
         join adoption_team_facts f on f.cycle_id = p.cycle_id and f.team_key = p.team_key
       ), lo as materialized (
+        -- By team (objectives_team_idx), and the objectives without a team apart: a few pairs never scan every objective.
         select o.id, p.cycle_id, p.team_key, o.owner_id, greatest(c.start_date, coalesce(o.effective_start_date, c.start_date)) as live_from,
           c.start_date as cs, c.end_date as ce, ${cadenceDays} as cad
-        from objectives o join pairs p on p.cycle_id = o.cycle_id and p.team_key = coalesce(o.team_id, ${NO_TEAM_KEY}::uuid)
+        from pairs p join objectives o on o.org_id = ${orgId} and o.cycle_id = p.cycle_id
+          and (o.team_id = p.team_key or (o.team_id is null and p.team_key = ${NO_TEAM_KEY}::uuid))
         join cycles c on c.org_id = o.org_id and c.id = o.cycle_id
         left join teams t on t.org_id = o.org_id and t.id = o.team_id
-        where o.org_id = ${orgId} and o.status in ('active', 'closed')
+        where o.status in ('active', 'closed')
       ), kr as materialized (
         select lo.cycle_id, lo.team_key, k.id, k.owner_id, lo.live_from, lo.ce as e, lo.cad,
           greatest(lo.live_from, coalesce(k.effective_start_date, lo.cs)) as s,
@@ -169,6 +190,5 @@ async function countTeamCycleFacts(db: Executor, orgId: string, cycleIds: string
         from counted c where f.cycle_id = c.cycle_id and f.team_key = c.team_key and f.token = c.token
         returning f.cycle_id
       )
-      select cycle_id, team_key, facts from counted`,
-  );
+      select cycle_id, team_key, facts from counted`;
 }
