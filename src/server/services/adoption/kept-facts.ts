@@ -12,8 +12,10 @@ import type { Range } from './load-rows.js';
 export interface TeamCycleFacts {
   /** Objectives by (first live day, quality score): [liveFrom, quality, n]. They are live until the cycle's end. */
   o?: [string, number | null, number][];
-  /** Each person who owns, contributes to or owns a key result of one of them, and the earliest first live day. */
-  p?: [string, string][];
+  /** When the facts were counted (ms): blockers decided by then are counted; a read at an earlier time counts again. */
+  n: number;
+  /** Who owns, contributes to or owns a key result of one of them, by the earliest first live day: [day, people]. */
+  p?: [string, string[]][];
   /** Each due date of their key results: [day, key results due, of which a check-in came in time]. */
   d?: [string, number, number][];
   /** Key results by the day their score was confirmed: [day or null, n]. */
@@ -22,8 +24,8 @@ export interface TeamCycleFacts {
   t?: [string | null];
   /** Comments per day on the objectives, their key results and check-ins: [day, n]. */
   c?: [string, number][];
-  /** Blockers per day raised: [day, answered in time, raising times (ms) of the others]. */
-  b?: [string, number, number[]][];
+  /** Blockers per day raised: [day, answered in time, late (unanswered by `n`'s timeframe), the others' times in ms]. */
+  b?: [string, number, number, number[]][];
 }
 
 export interface KeptFactsRow {
@@ -46,7 +48,8 @@ export async function keptFacts(db: Executor, orgId: string, range: Range, clock
   const rows = await queryRows<KeptFactsRow & { cycle_id: string; kept: boolean }>(
     db,
     sql`select f.cycle_id, f.team_key, to_char(c.end_date, 'YYYY-MM-DD') as cycle_end,
-        f.facts is not null and f.grace_days = ${clock.graceDays}::int and f.answer_within_hours = ${clock.answerWithinHours}::int as kept,
+        f.facts is not null and f.grace_days = ${clock.graceDays}::int and f.answer_within_hours = ${clock.answerWithinHours}::int
+          and (f.facts->>'n')::bigint <= ${clock.now}::bigint as kept,
         f.facts
       from cycles c join adoption_team_facts f on f.cycle_id = c.id and f.org_id = c.org_id
       where c.org_id = ${orgId} and c.start_date <= ${range.to}::date and c.end_date >= ${range.since}::date`,
@@ -71,7 +74,7 @@ export async function keptFacts(db: Executor, orgId: string, range: Range, clock
     )
   ).flat();
   const byPair = new Map(counted.map((r) => [`${r.cycle_id} ${r.team_key}`, r.facts]));
-  for (const r of stale) r.facts = byPair.get(`${r.cycle_id} ${r.team_key}`) ?? {};
+  for (const r of stale) r.facts = byPair.get(`${r.cycle_id} ${r.team_key}`) ?? { n: clock.now };
   return rows;
 }
 
@@ -101,6 +104,7 @@ function countTeamCycleFacts(db: Executor, orgId: string, cycleIds: string[], te
 export function teamCycleFactsQuery(orgId: string, cycleIds: string[], teamKeys: string[], clock: AdoptionClock) {
   const grace = clock.graceDays;
   const limit = sql`make_interval(hours => ${clock.answerWithinHours}::int)`;
+  const limitMs = sql`${clock.answerWithinHours * 3_600_000}::bigint`;
   return sql`with pairs as (
         select p.cycle_id, p.team_key, f.token from unnest(${uuidArray(cycleIds)}::uuid[], ${uuidArray(teamKeys)}::uuid[]) as p(cycle_id, team_key)
         join adoption_team_facts f on f.cycle_id = p.cycle_id and f.team_key = p.team_key
@@ -137,13 +141,15 @@ export function teamCycleFactsQuery(orgId: string, cycleIds: string[], teamKeys:
           from lo left join objective_quality_scores q on q.org_id = ${orgId} and q.objective_id = lo.id group by 1, 2, 3, 4`,
       )}, ${perPair(
         'people',
-        'json_build_array(user_id, live_from)',
-        sql`select cycle_id, team_key, user_id, ${day('min(live_from)')} as live_from from (
+        'json_build_array(live_from, users)',
+        // Grouped by first live day (mostly the cycle's start): one list of people, not a day per person.
+        sql`select cycle_id, team_key, live_from, json_agg(user_id) as users from (
+          select cycle_id, team_key, user_id, ${day('min(live_from)')} as live_from from (
             select cycle_id, team_key, owner_id as user_id, live_from from lo
             union all select cycle_id, team_key, owner_id, live_from from kr
             union all select lo.cycle_id, lo.team_key, x.user_id, lo.live_from from objective_contributors x join lo on lo.id = x.objective_id
               where x.org_id = ${orgId}
-          ) i where user_id is not null group by 1, 2, 3`,
+          ) i where user_id is not null group by 1, 2, 3) u group by 1, 2, 3`,
       )}, ${perPair(
         'reviews',
         'json_build_array(confirmed_on, n)',
@@ -160,10 +166,12 @@ export function teamCycleFactsQuery(orgId: string, cycleIds: string[], teamKeys:
           where cm.org_id = ${orgId} and cm.deleted_at is null group by 1, 2, 3`,
       )}, ${perPair(
         'blocker_days',
-        'json_build_array(d, in_time, late)',
+        'json_build_array(d, in_time, late, pending)',
         // Times in ms as Node's Date keeps them; the first answer is looked up once per blocker by the target index.
+        // Those whose time to answer had run out by \`now\` are counted; the others keep their time (a later read decides).
         sql`select cycle_id, team_key, d, count(*) filter (where in_time)::int as in_time,
-            coalesce(array_agg(raised_ms order by raised_ms) filter (where not in_time), '{}') as late
+            count(*) filter (where not in_time and raised_ms + ${limitMs} <= ${clock.now})::int as late,
+            coalesce(array_agg(raised_ms order by raised_ms) filter (where not in_time and raised_ms + ${limitMs} > ${clock.now}), '{}') as pending
           from (select kr.cycle_id, kr.team_key, ${day(`ci.created_at at time zone 'UTC'`)} as d,
               (extract(epoch from date_trunc('milliseconds', ci.created_at)) * 1000)::bigint as raised_ms,
               coalesce((select date_trunc('milliseconds', min(cm.created_at)) from comments cm
@@ -175,7 +183,7 @@ export function teamCycleFactsQuery(orgId: string, cycleIds: string[], teamKeys:
           group by 1, 2, 3`,
       )}, counted as (
         select p.cycle_id, p.team_key, p.token, json_strip_nulls(json_build_object(
-          'o', objs.j, 'p', people.j, 'd', dues.j, 'r', reviews.j, 'c', comment_days.j, 'b', blocker_days.j,
+          'n', ${clock.now}::bigint, 'o', objs.j, 'p', people.j, 'd', dues.j, 'r', reviews.j, 'c', comment_days.j, 'b', blocker_days.j,
           't', case when p.team_key <> ${NO_TEAM_KEY}::uuid and objs.j is not null then json_build_array(
             (select ${day(`min(rt.created_at) at time zone 'UTC'`)} from retrospectives rt
               where rt.org_id = ${orgId} and rt.cycle_id = p.cycle_id and rt.team_id = p.team_key and rt.objective_id is null)) end

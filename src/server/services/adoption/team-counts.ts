@@ -79,10 +79,7 @@ function addTeamCycle(table: TeamTable, t: number, row: KeptFactsRow, clock: Ado
         table.add(t, 'qualityCount', w, count);
       }
     });
-  for (const [userId, liveFrom] of facts.p ?? []) {
-    const mark = table.involvedIn(t, userId);
-    liveWeeks(liveFrom, mark);
-  }
+  for (const [liveFrom, people] of facts.p ?? []) for (const userId of people) liveWeeks(liveFrom, table.involvedIn(t, userId));
   const today = dayNumber(clock.today);
   for (const [due, total, made] of facts.d ?? []) {
     const d = dayNumber(due);
@@ -99,12 +96,12 @@ function addTeamCycle(table: TeamTable, t: number, row: KeptFactsRow, clock: Ado
     if (w >= 0) table.add(t, 'comments', w, count);
   }
   const limit = clock.answerWithinHours * 3_600_000;
-  for (const [day, inTime, late] of facts.b ?? []) {
+  for (const [day, inTime, late, pending] of facts.b ?? []) {
     const w = weekOf(dayNumber(day));
     if (w < 0) continue;
     // An unanswered (or late) blocker counts once its time to answer has run out.
-    let decided = inTime;
-    for (const raisedAt of late) if (raisedAt + limit <= clock.now) decided += 1;
+    let decided = inTime + late;
+    for (const raisedAt of pending) if (raisedAt + limit <= clock.now) decided += 1;
     table.add(t, 'blockersRaised', w, decided);
     table.add(t, 'blockersInTime', w, inTime);
   }
