@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { queryRows } from '../../src/db/database.js';
 import { seedDemoIfEmpty } from '../../src/server/services/demo/seed-demo.js';
 import { DEMO_OWNER_EMAIL, DEMO_PASSWORD } from '../../src/server/services/demo/demo-organization.js';
 import { describeEachEngine } from '../support/engines.js';
@@ -16,12 +18,18 @@ describeEachEngine('Lossless organisation export and import', (engine) => {
     server = await startTestServer(engine().handle);
   });
   afterAll(() => server?.close());
+  const keptAdoptionFacts = async () =>
+    (await queryRows<{ n: number }>(engine().db, sql`select count(*)::int as n from adoption_team_facts where facts is not null`))[0]!.n;
 
   it('export → import into an empty organisation → export gives the same document, ids remapped consistently', async () => {
     await engine().reset();
     await seedDemoIfEmpty(engine().db, new Date('2027-02-10T09:00:00Z'));
     const demoOwner = await signIn(server.url, DEMO_OWNER_EMAIL, DEMO_PASSWORD);
+    // A report keeps the adoption facts per team and cycle: derived, they stay out of the document.
+    expectStatus(await demoOwner.get(`${API}/adoption?from=2027-01-04&to=2027-02-10`), 200);
+    expect(await keptAdoptionFacts()).toBeGreaterThan(0);
     const first = await exportDocument(demoOwner);
+    expect(first.tables.adoption_team_facts).toBeUndefined();
     expect(first).toMatchObject({ format: 'cairn.organization-export', schemaVersion: 1 });
     expect(first.tables.objectives!.length).toBeGreaterThan(5);
     expect(first.tables.check_ins!.length).toBeGreaterThan(5);
@@ -45,6 +53,8 @@ describeEachEngine('Lossless organisation export and import', (engine) => {
     expect(applied.body.tables.check_ins).toBe(first.tables.check_ins!.length);
     // Derived data, not in the document: the heatmap's per-objective rows are rebuilt by the import's writes.
     expect((await expectKeptEqualsRebuilt(engine().db)).length).toBeGreaterThan(5);
+    // The import starts without kept adoption facts (the first report counts them).
+    expect(await keptAdoptionFacts()).toBe(0);
     // And the alignments' edges a team's walk follows (objective_children).
     expect((await expectChildrenEqualRebuilt(engine().db)).length).toBeGreaterThan(3);
     // Still signed in as the same person, now with the document's name and role.

@@ -31,3 +31,4 @@ export * from './review-requests.js';
 export * from './onboarding.js';
 export * from './heatmap-changes.js';
 export * from './objective-children.js';
+export * from './adoption-facts.js';

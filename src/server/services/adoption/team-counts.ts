@@ -1,29 +1,13 @@
-import {
-  addPunctualKeyResults,
-  checkInsOnTime,
-  dayNumber,
-  TeamTable,
-  weekIndexer,
-  type AdoptionClock,
-  type Count,
-  type KeyResultFact,
-  type Week,
-} from '../../../domain/adoption/index.js';
+import { dayNumber, TeamTable, weekIndexer, type AdoptionClock, type Count, type Week } from '../../../domain/adoption/index.js';
 import type { Executor } from '../../../db/database.js';
-import { keyResultCounts, objectiveCounts, type Frame } from './live-counts.js';
-import { commentCounts, memberRows, minuteRows, pilotRows, teamRows, type Range } from './load-rows.js';
+import { keptFacts, teamIdOfKey, type KeptFactsRow } from './kept-facts.js';
+import { memberRows, minuteRows, pilotRows, teamRows, type Range } from './load-rows.js';
 import { membersAndLeads, type OrganisationFacts } from './team-facts.js';
 
 /**
- * Each team's week-by-week counts ('' holds company objectives), counted in the database where the rows are many:
- * the same `TeamWeeks` that `teamWeeks(facts)` gives, without shipping every check-in date, objective and blocker.
- * - Key results: a key result whose check-in digest (check_in_digests, kept by triggers on check_ins) has a check-in
- *   in the period of every due date in the weeks is on time at every due date; such key results are counted by
- *   (team, start, end, cadence). The others (a missed period, or a digest for another start or cadence) are read with
- *   their check-in dates and counted as before.
- * - Objectives by (team, live days, quality); who is involved as one week mask per team and person.
- * - Blockers and comments counted per team and week.
- * The live key results are read once for their three counts (live-counts.ts), the live objectives once for theirs.
+ * Each team's week-by-week counts ('' holds company objectives): the same `TeamWeeks` that `teamWeeks(facts)` gives,
+ * summed from the facts kept per team and cycle (kept-facts.ts) over the report's weeks and day. Only the teams
+ * written since their facts were kept are counted again in the database.
  */
 export interface TeamCounts extends Omit<OrganisationFacts, 'byTeam'> {
   /** Every team's counts and people; a team without any has none in it and counts as `empty`. */
@@ -39,78 +23,31 @@ export async function loadTeamCounts(
   weeks: readonly Week[],
   clock: AdoptionClock,
 ): Promise<TeamCounts> {
-  const f: Frame = { orgId, range, weeks, clock };
   const n = weeks.length;
   // Independent reads: on a pool they run side by side; a single connection (PGlite, a transaction) queues them.
-  const [teams, members, fromKeyResults, fromObjectives, comments, minutes, pilot] = await Promise.all([
+  const [teams, members, kept, minutes, pilot] = await Promise.all([
     teamRows(db, orgId),
     memberRows(db, orgId),
-    n ? keyResultCounts(db, f) : { keyResults: [], involvement: [], blockers: [] },
-    n ? objectiveCounts(db, f) : { objectives: [], involvement: [], retrospectives: [] },
-    n ? commentCounts(db, orgId, range) : [],
+    n ? keptFacts(db, orgId, range, clock) : [],
     n ? minuteRows(db, orgId, range) : [],
     pilotRows(db, orgId),
   ]);
-  const { keyResults, blockers } = fromKeyResults;
-  const { objectives, retrospectives } = fromObjectives;
   const table = new TeamTable(weeks);
   const empty = table.addTeam();
   const numberOf = new Map<string, number>();
-  const of = (teamId: string | null) => {
-    const key = teamId ?? '';
-    let t = numberOf.get(key);
-    if (t === undefined) numberOf.set(key, (t = table.addTeam()));
+  const of = (teamId: string) => {
+    let t = numberOf.get(teamId);
+    if (t === undefined) numberOf.set(teamId, (t = table.addTeam()));
     return t;
   };
   const leads = membersAndLeads(members, (teamId, userId, joinedOn) => table.addMember(of(teamId), userId, joinedOn));
-  const weekOf = weekIndexer(weeks);
-  for (const o of objectives) {
-    const t = of(o.team_id);
-    for (let w = 0; w < n; w++) {
-      const week = weeks[w]!;
-      if (!(o.live_from <= week.end && o.live_to >= week.start)) continue;
-      table.add(t, 'liveObjectives', w, o.n);
-      if (o.quality !== null) {
-        table.add(t, 'qualitySum', w, o.quality * o.n);
-        table.add(t, 'qualityCount', w, o.n);
-      }
-    }
+  // A team's retrospectives count once per (cycle end, day held), as the definition reads them.
+  const retrospectives = new Set<string>();
+  for (const row of kept) addTeamCycle(table, of(teamIdOfKey(row.team_key)), row, clock, retrospectives);
+  for (const key of retrospectives) {
+    const [teamId, cycleEnd, heldOn] = key.split(' ') as [string, string, string];
+    closeOut(table, of(teamId), 'retrospectivesDue', 'retrospectivesDone', cycleEnd, heldOn || null, 1);
   }
-  // Involvement comes from both reads: a person's weeks in a team are the OR of their masks.
-  for (const rows of [fromObjectives.involvement, fromKeyResults.involvement])
-    for (const i of rows) markBits(table.involvedIn(of(i.team_id), i.user_id), n, i.mask);
-  const withDates = new Map<number, KeyResultFact[]>();
-  for (const k of keyResults) {
-    const t = of(k.team_id);
-    if (k.kind === 'punctual')
-      addPunctualKeyResults((c, w, delta) => table.add(t, c, w, delta), weeks, clock.today, {
-        start: k.a,
-        end: k.b!,
-        cadenceDays: k.cadence,
-        n: k.n,
-      });
-    else if (k.kind === 'dates') {
-      const list = withDates.get(t) ?? [];
-      list.push({ start: k.a, end: k.b!, cadenceDays: k.cadence, checkInDates: k.dates ?? [] });
-      withDates.set(t, list);
-    } else closeOut(table, t, 'reviewsDue', 'reviewsDone', k.a, k.b, k.n);
-  }
-  for (const [t, list] of withDates)
-    for (let w = 0; w < n; w++) {
-      const s = checkInsOnTime(weeks[w]!, list, clock.today, clock.graceDays);
-      table.add(t, 'checkInsDue', w, s.of);
-      table.add(t, 'checkInsOnTime', w, s.count);
-    }
-  for (const b of blockers) {
-    const t = of(b.team_id);
-    table.add(t, 'blockersRaised', b.w, b.raised);
-    table.add(t, 'blockersInTime', b.w, b.in_time);
-  }
-  for (const c of comments) {
-    const w = weekOf(dayNumber(c.day));
-    if (w >= 0) table.add(of(c.team_id), 'comments', w, c.n);
-  }
-  for (const r of retrospectives) closeOut(table, of(r.team_id), 'retrospectivesDue', 'retrospectivesDone', r.cycle_end, r.held_on, 1);
   for (const m of minutes) {
     const w = weeks.findIndex((week) => week.start === m.week_start);
     if (w >= 0) table.add(of(m.team_id), 'minutes', w, m.minutes);
@@ -125,15 +62,49 @@ export async function loadTeamCounts(
   };
 }
 
-/** Sets week w where bit w of the decimal mask is set: in doubles while exact (53 weeks), else as a bigint. */
-function markBits(mark: (week: number) => void, n: number, decimal: string) {
-  if (n <= 53) {
-    let mask = Number(decimal);
-    for (let w = 0; w < n && mask > 0; w++, mask = Math.floor(mask / 2)) if (mask % 2 === 1) mark(w);
-    return;
+/** One team's facts of one cycle added to its counts over the weeks, as of the clock's day and time. */
+function addTeamCycle(table: TeamTable, t: number, row: KeptFactsRow, clock: AdoptionClock, retrospectives: Set<string>) {
+  const { weeks, n } = table;
+  const { facts, cycle_end: cycleEnd } = row;
+  const weekOf = weekIndexer(weeks);
+  // The weeks [liveFrom, cycle end] overlaps.
+  const liveWeeks = (liveFrom: string, each: (w: number) => void) => {
+    for (let w = 0; w < n; w++) if (liveFrom <= weeks[w]!.end && cycleEnd >= weeks[w]!.start) each(w);
+  };
+  for (const [liveFrom, quality, count] of facts.o ?? [])
+    liveWeeks(liveFrom, (w) => {
+      table.add(t, 'liveObjectives', w, count);
+      if (quality !== null) {
+        table.add(t, 'qualitySum', w, quality * count);
+        table.add(t, 'qualityCount', w, count);
+      }
+    });
+  for (const [liveFrom, people] of facts.p ?? []) for (const userId of people) liveWeeks(liveFrom, table.involvedIn(t, userId));
+  const today = dayNumber(clock.today);
+  for (const [due, total, made] of facts.d ?? []) {
+    const d = dayNumber(due);
+    const w = weekOf(d);
+    if (w < 0 || d > today) continue;
+    // A due date without a check-in counts once its grace days are over (until then it is pending).
+    table.add(t, 'checkInsDue', w, made + (d + clock.graceDays < today ? total - made : 0));
+    table.add(t, 'checkInsOnTime', w, made);
   }
-  const mask = BigInt(decimal);
-  for (let w = 0; w < n; w++) if ((mask >> BigInt(w)) & 1n) mark(w);
+  for (const [doneOn, count] of facts.r ?? []) closeOut(table, t, 'reviewsDue', 'reviewsDone', cycleEnd, doneOn, count);
+  if (facts.t) retrospectives.add(`${teamIdOfKey(row.team_key)} ${cycleEnd} ${facts.t[0] ?? ''}`);
+  for (const [day, count] of facts.c ?? []) {
+    const w = weekOf(dayNumber(day));
+    if (w >= 0) table.add(t, 'comments', w, count);
+  }
+  const limit = clock.answerWithinHours * 3_600_000;
+  for (const [day, inTime, late, pending] of facts.b ?? []) {
+    const w = weekOf(dayNumber(day));
+    if (w < 0) continue;
+    // An unanswered (or late) blocker counts once its time to answer has run out.
+    let decided = inTime + late;
+    for (const raisedAt of pending) if (raisedAt + limit <= clock.now) decided += 1;
+    table.add(t, 'blockersRaised', w, decided);
+    table.add(t, 'blockersInTime', w, inTime);
+  }
 }
 
 /** Something expected once a cycle ends, `n` times: due from the week its cycle has ended by, done from the week it was. */

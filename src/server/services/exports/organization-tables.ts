@@ -24,6 +24,9 @@ const EXCLUDED = new Set([
   'objective_key_result_digests',
   // Tokens the heatmap keeps its facts under: the objectives' triggers make them again as the import writes them.
   'heatmap_team_changes',
+  // The adoption figures' facts kept per team and cycle: the triggers make the rows again, without facts, as the
+  // import writes the objectives (the first report counts them).
+  'adoption_team_facts',
   // Derived from the alignments by their triggers as they are imported (objective_children).
   'objective_children',
   // Derived: the open cycles' evaluation figures, rebuilt by the import (refresh_objective_evaluation_figures).
