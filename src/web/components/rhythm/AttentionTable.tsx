@@ -31,7 +31,8 @@ export function AttentionTable({ items }: { items: AttentionItem[] }) {
               <Table.Td>
                 <Text size="sm">{when(item.since)}</Text>
               </Table.Td>
-              <Table.Td>
+              {/* Wide enough for the longest kind: Mantine cuts a badge that does not fit to "OVER…". */}
+              <Table.Td miw={190}>
                 <Badge color={KIND[item.kind].color} variant={KIND[item.kind].variant}>
                   {KIND[item.kind].label}
                 </Badge>
