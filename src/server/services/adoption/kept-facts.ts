@@ -41,14 +41,18 @@ const COUNT_BATCH = 200;
 export const teamIdOfKey = (key: string) => (key === NO_TEAM_KEY ? '' : key);
 
 /**
- * Facts already parsed, by (cycle, team, token): a token names one content, so a report reads only the tokens and
- * parses the facts of the pairs written since (parsing all of them was the largest part of a report's Node time).
+ * Facts already parsed, by (cycle, team), with the token they were read under: a token names one content, so a
+ * report reads only the tokens and parses the facts of the pairs written since (parsing all of them was the largest
+ * part of a report's Node time). One entry per pair: a newer token replaces the older facts, so the memory held is
+ * bounded by the pairs, not by how many writes there were.
  */
-const parsed = new Map<string, { graceDays: number; answerWithinHours: number; facts: TeamCycleFacts }>();
+const parsed = new Map<string, { token: string; graceDays: number; answerWithinHours: number; facts: TeamCycleFacts }>();
 const PARSED_LIMIT = 50_000;
-const remember = (key: string, clock: AdoptionClock, facts: TeamCycleFacts) => {
-  if (parsed.size >= PARSED_LIMIT) parsed.clear();
-  parsed.set(key, { graceDays: clock.graceDays, answerWithinHours: clock.answerWithinHours, facts });
+type Pair = { cycle_id: string; team_key: string; token: string };
+const pairOf = (r: Pair) => `${r.cycle_id} ${r.team_key}`;
+const remember = (r: Pair, clock: AdoptionClock, facts: TeamCycleFacts) => {
+  if (parsed.size >= PARSED_LIMIT && !parsed.has(pairOf(r))) parsed.clear();
+  parsed.set(pairOf(r), { token: r.token, graceDays: clock.graceDays, answerWithinHours: clock.answerWithinHours, facts });
 };
 
 /**
@@ -64,11 +68,17 @@ export async function keptFacts(db: Executor, orgId: string, range: Range, clock
       from cycles c join adoption_team_facts f on f.cycle_id = c.id and f.org_id = c.org_id
       where c.org_id = ${orgId} and c.start_date <= ${range.to}::date and c.end_date >= ${range.since}::date`,
   );
-  const keyOf = (r: { cycle_id: string; team_key: string; token: string }) => `${r.cycle_id} ${r.team_key} ${r.token}`;
+  const keyOf = (r: Pair) => `${r.cycle_id} ${r.team_key} ${r.token}`;
   const unread: typeof rows = [];
   for (const r of rows) {
-    const known = r.kept ? parsed.get(keyOf(r)) : undefined;
-    if (known && known.graceDays === clock.graceDays && known.answerWithinHours === clock.answerWithinHours && known.facts.n <= clock.now)
+    const known = r.kept ? parsed.get(pairOf(r)) : undefined;
+    if (
+      known &&
+      known.token === r.token &&
+      known.graceDays === clock.graceDays &&
+      known.answerWithinHours === clock.answerWithinHours &&
+      known.facts.n <= clock.now
+    )
       r.facts = known.facts;
     else if (r.kept) unread.push(r);
   }
@@ -83,7 +93,7 @@ export async function keptFacts(db: Executor, orgId: string, range: Range, clock
     for (const r of unread) {
       const facts = byKey.get(keyOf(r));
       // Written since the tokens were read: counted again below.
-      if (facts) remember(keyOf(r), clock, (r.facts = facts));
+      if (facts) remember(r, clock, (r.facts = facts));
       else r.kept = false;
     }
   }
@@ -106,7 +116,7 @@ export async function keptFacts(db: Executor, orgId: string, range: Range, clock
       ),
     )
   ).flat();
-  for (const r of counted) remember(keyOf(r), clock, r.facts);
+  for (const r of counted) remember(r, clock, r.facts);
   const byPair = new Map(counted.map((r) => [`${r.cycle_id} ${r.team_key}`, r.facts]));
   for (const r of stale) r.facts = byPair.get(`${r.cycle_id} ${r.team_key}`) ?? { n: clock.now };
   return rows;
