@@ -145,4 +145,5 @@ export async function seedDemoOkrs(tx: Executor, orgId: string, people: Map<stri
   }
   // Leaves first: each refresh carries its change up through every ancestor.
   for (const id of [...krIds.values()].reverse()) await refreshKeyResult(tx, id);
+  return { objectiveIds };
 }

@@ -61,9 +61,10 @@ export async function seedDemoIfEmpty(db: Database, now = new Date()): Promise<{
       })),
     );
     const today = todayIn('Europe/Berlin', now);
+    const quarterStart = currentQuarter(today).start;
     // Everyone has been in their teams since the quarter began, as its check-in history says: adoption counts a
     // team's members from the day they joined, so memberships dated today left every past week with no members.
-    const joined = new Date(`${currentQuarter(today).start}T00:00:00Z`);
+    const joined = new Date(`${quarterStart}T00:00:00Z`);
     const memberships = DEMO_PEOPLE.flatMap((p) =>
       p.teams.map((key) => ({
         orgId,
@@ -74,8 +75,8 @@ export async function seedDemoIfEmpty(db: Database, now = new Date()): Promise<{
       })),
     );
     await tx.insert(teamMembers).values(memberships);
-    await seedDemoOkrs(tx, orgId, userIds, teamIds, today);
-    await seedDemoStrategy(tx, orgId, userIds, teamIds, currentQuarter(today).start, today);
+    const { objectiveIds } = await seedDemoOkrs(tx, orgId, userIds, teamIds, today);
+    await seedDemoStrategy(tx, orgId, userIds, teamIds, objectiveIds, quarterStart, today);
     await recordActivity(tx, { orgId, actorId: null, action: 'organization.demo-seeded', entityType: 'organization', entityId: orgId });
   });
   const owner = DEMO_PEOPLE.find((p) => p.role === 'owner')!;
