@@ -2,11 +2,9 @@ import { sql } from 'drizzle-orm';
 import type { AdoptionClock } from '../../../domain/adoption/index.js';
 import { CADENCE_DAYS } from '../../../domain/index.js';
 import { queryRows, type Executor } from '../../../db/database.js';
+import { pgArray } from '../../../db/pg-array.js';
 import { NO_TEAM_KEY } from '../../../db/schema/adoption-facts.js';
 import type { TeamCycleFacts } from './kept-facts.js';
-
-/** A list of ids as one array parameter (drizzle would spread a JavaScript array into a row). */
-export const uuidArray = (ids: readonly string[]) => `{${ids.join(',')}}`;
 
 const cadenceDays = sql.raw(
   `case t.check_in_cadence when 'biweekly' then ${CADENCE_DAYS.biweekly} when 'monthly' then ${CADENCE_DAYS.monthly} else ${CADENCE_DAYS.weekly} end`,
@@ -33,7 +31,7 @@ export function teamCycleFactsQuery(orgId: string, cycleIds: string[], teamKeys:
   const limit = sql`make_interval(hours => ${clock.answerWithinHours}::int)`;
   const limitMs = sql`${clock.answerWithinHours * 3_600_000}::bigint`;
   return sql`with pairs as (
-        select p.cycle_id, p.team_key, f.token from unnest(${uuidArray(cycleIds)}::uuid[], ${uuidArray(teamKeys)}::uuid[]) as p(cycle_id, team_key)
+        select p.cycle_id, p.team_key, f.token from unnest(${pgArray(cycleIds)}::uuid[], ${pgArray(teamKeys)}::uuid[]) as p(cycle_id, team_key)
         join adoption_team_facts f on f.cycle_id = p.cycle_id and f.team_key = p.team_key
       ), lo as materialized (
         -- By team (objectives_team_idx), and the objectives without a team apart: a few pairs never scan every objective.

@@ -1,8 +1,9 @@
 import { sql } from 'drizzle-orm';
 import type { AdoptionClock } from '../../../domain/adoption/index.js';
 import { queryRows, type Executor } from '../../../db/database.js';
+import { pgArray } from '../../../db/pg-array.js';
 import { NO_TEAM_KEY } from '../../../db/schema/adoption-facts.js';
-import { countTeamCycleFacts, uuidArray } from './count-facts.js';
+import { countTeamCycleFacts } from './count-facts.js';
 import type { Range } from './load-rows.js';
 
 /**
@@ -86,7 +87,7 @@ export async function keptFacts(db: Executor, orgId: string, range: Range, clock
     const read = await queryRows<{ cycle_id: string; team_key: string; token: string; facts: TeamCycleFacts }>(
       db,
       sql`select f.cycle_id, f.team_key, f.token, f.facts from adoption_team_facts f
-        join unnest(${uuidArray(unread.map((r) => r.cycle_id))}::uuid[], ${uuidArray(unread.map((r) => r.team_key))}::uuid[]) as p(cycle_id, team_key)
+        join unnest(${pgArray(unread.map((r) => r.cycle_id))}::uuid[], ${pgArray(unread.map((r) => r.team_key))}::uuid[]) as p(cycle_id, team_key)
           on f.cycle_id = p.cycle_id and f.team_key = p.team_key`,
     );
     const byKey = new Map(read.map((r) => [keyOf(r), r.facts]));

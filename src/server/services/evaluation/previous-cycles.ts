@@ -1,6 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { queryRows, type Executor } from '../../../db/database.js';
+import { pgArray } from '../../../db/pg-array.js';
 import { objectives } from '../../../db/schema/index.js';
 import { brierOfTotals } from '../../../domain/calibration.js';
 import { FLOAT_EPSILON, roundHalfUp } from '../../../domain/numbers.js';
@@ -21,8 +22,6 @@ const share = (part: number, whole: number) => (whole === 0 ? null : roundHalfUp
 const SUMS = ['objectives', 'committed', 'achieved', 'aspirational', 'aspirational_sum', 'due', 'on_time', 'forecasts', 'squared'] as const;
 type Sums = Record<(typeof SUMS)[number], number>;
 type SumsRow = Record<'cycle_id', string> & Record<(typeof SUMS)[number], number | string | null>;
-
-const uuids = (ids: readonly string[]) => `{${ids.join(',')}}`;
 
 /**
  * The headline numbers of earlier cycles: the same definitions as the full evaluation (objectives with key results;
@@ -97,7 +96,7 @@ export async function cycleHeadlines(db: Executor, reader: Reader, cycleIds: str
           cycleIds,
           today,
           teamId,
-          sql`(cy.id = any(${uuids(liveCycles)}::uuid[]) or o.id = any(${uuids(liveObjectives)}::uuid[]))`,
+          sql`(cy.id = any(${pgArray(liveCycles)}::uuid[]) or o.id = any(${pgArray(liveObjectives)}::uuid[]))`,
         );
 
   const totals = new Map<string, Sums>();

@@ -1,6 +1,7 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
 import { computeGraphProgress, type KeyResultProgress } from '../../../domain/index.js';
 import { queryRows, type Executor } from '../../../db/database.js';
+import { pgArray } from '../../../db/pg-array.js';
 import { alignments, checkIns, keyResults } from '../../../db/schema/index.js';
 import { statusAnnouncements, type StatusAnnouncement } from '../../../domain/webhooks/status-announcements.js';
 import { readEndpoints, subscribedEndpoints } from '../webhooks/queue-events.js';
@@ -30,9 +31,6 @@ const storedState = (kr: AncestryKeyResult): CheckInState => ({
   value: kr.currentValue,
   milestonesDone: kr.milestones?.map((m) => m.done) ?? null,
 });
-
-const pgArray = (values: readonly (string | number | boolean | null)[]) =>
-  `{${values.map((v) => (v === null ? 'NULL' : String(v))).join(',')}}`;
 
 /**
  * The objectives whose progress status left the one last announced, compared on the write's "today"
