@@ -1,29 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { MapNode } from '../../api/across.js';
 import { FIT_ALL_LIMIT, startNodes } from './map-start.js';
+import { mapNodeAt } from './map-node-fixture.js';
 
-const node = (id: string, x: number, y: number): MapNode => ({
-  id,
-  type: 'objective',
-  title: id,
-  level: null,
-  teamId: null,
-  teamName: null,
-  departmentId: null,
-  ownerId: null,
-  ownerName: null,
-  progress: 0,
-  expectedProgress: null,
-  progressStatus: null,
-  orphan: false,
-  unsupported: false,
-  servesNoPillar: false,
-  objectiveId: null,
-  objectiveCount: null,
-  statusCounts: null,
-  x,
-  y,
-});
+const node = mapNodeAt;
 
 /** A map of `count` nodes: four on the top layer (y 12) in no order of x, the rest below. */
 const mapOf = (count: number) => [

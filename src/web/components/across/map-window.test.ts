@@ -3,29 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { mapNodeSize } from '../../../domain/map-node-size.js';
 import type { MapEdge, MapNode } from '../../api/across.js';
 import { firstViewport, stillHolds, viewRect, wholeMapViewport, windowOf, type Rect } from './map-window.js';
+import { mapNodeAt } from './map-node-fixture.js';
 
-const node = (id: string, x: number, y: number, type: MapNode['type'] = 'objective'): MapNode => ({
-  id,
-  type,
-  title: id,
-  level: null,
-  teamId: null,
-  teamName: null,
-  departmentId: null,
-  ownerId: null,
-  ownerName: null,
-  progress: 0,
-  expectedProgress: null,
-  progressStatus: null,
-  orphan: false,
-  unsupported: false,
-  servesNoPillar: false,
-  objectiveId: null,
-  objectiveCount: null,
-  statusCounts: null,
-  x,
-  y,
-});
+const node = mapNodeAt;
 
 let seed = 7;
 const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
