@@ -6,12 +6,6 @@ import { objectiveVisibleTo, type Reader } from '../visibility/objective-visible
 export interface FiguresOptions {
   /** A further condition on the cycle (cy) or objective (o): only those rows. */
   only?: SQL;
-  /**
-   * Reach the key results through each visible objective's index entries and join the digests to those rows, instead
-   * of hashing every key result and digest of the organisation (all its cycles) against the cycle's objectives: about
-   * a fifth less CPU for one 37,500-key-result cycle out of 150,000 (docs/performance.md, issue 13 fifth pass).
-   */
-  throughObjectives?: boolean;
 }
 
 /**
@@ -24,12 +18,12 @@ export interface FiguresOptions {
  */
 export function figuresOf(reader: Reader, cycleIds: string[], today: string, teamId?: string, options: FiguresOptions = {}): SQL {
   const { orgId } = reader;
-  const { only, throughObjectives } = options;
-  const keyResults = throughObjectives
-    ? sql`cross join lateral (select * from key_results kr where kr.org_id = o.org_id and kr.objective_id = o.id offset 0) kr`
-    : sql`join key_results kr on kr.org_id = o.org_id and kr.objective_id = o.id`;
+  const { only } = options;
+  // The key results are reached through each visible objective's index entries (and materialized), not by hashing
+  // every key result and digest of the organisation (all its cycles) against the cycles' objectives: about a fifth
+  // less CPU for one 37,500-key-result cycle out of 150,000 (docs/performance.md, issue 13 fifth pass).
   return sql`
-    k as ${throughObjectives ? sql`materialized ` : sql``}(
+    k as materialized (
       select kr.id, kr.org_id, o.cycle_id, o.id as objective_id, o.type, o.team_id, t.name as team_name,
         kr.owner_id,
         coalesce(kr.score, kr.score_override, round(kr.progress::numeric, 2)::float8) as kr_score,
@@ -38,7 +32,7 @@ export function figuresOf(reader: Reader, cycleIds: string[], today: string, tea
         cy.start_date + (cy.end_date - cy.start_date) / 2 as midpoint
       from cycles cy
       join objectives o on o.org_id = cy.org_id and o.cycle_id = cy.id
-      ${keyResults}
+      cross join lateral (select * from key_results kr where kr.org_id = o.org_id and kr.objective_id = o.id offset 0) kr
       left join teams t on t.org_id = o.org_id and t.id = o.team_id
       cross join lateral (select
         greatest(cy.start_date, coalesce(kr.effective_start_date, o.effective_start_date, cy.start_date)) as start,

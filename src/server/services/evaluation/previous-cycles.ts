@@ -126,7 +126,7 @@ async function liveSums(db: Executor, reader: Reader, cycleIds: string[], today:
   const reached = sql`(f.kr_score >= ${1 - FLOAT_EPSILON})::int`;
   return queryRows<SumsRow>(
     db,
-    sql`with ${figuresOf(reader, cycleIds, today, teamId, { only, throughObjectives: true })},
+    sql`with ${figuresOf(reader, cycleIds, today, teamId, { only })},
     o as (
       select distinct on (objective_id) cycle_id, objective_id, type, objective_score from f
     ),
