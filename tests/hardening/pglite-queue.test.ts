@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { checkIns } from '../../src/db/schema/index.js';
+import { burst } from '../support/burst.js';
 import type { ApiResponse } from '../support/client.js';
 import { describeEachEngine } from '../support/engines.js';
 import { expectProblem, setUpOrganization, type Person } from '../support/fixtures.js';
@@ -41,14 +42,19 @@ describeEachEngine('a burst of check-ins against a line of 2', (engine) => {
     const krs = await Promise.all([0, 1, 2].map((i) => api.createKeyResult(objective.id, percent(`Measure ${i}`))));
 
     // Each request carries its own value, so what was saved can be matched to what was acknowledged.
-    const burst = Promise.all(
-      Array.from({ length: REQUESTS }, (_, value) => owner.client.post(`${API}/key-results/${krs[value % 3]!.id}/check-ins`, { value })),
+    const requests = burst(
+      owner.client,
+      Array.from({ length: REQUESTS }, (_, value) => ({
+        method: 'POST',
+        path: `${API}/key-results/${krs[value % 3]!.id}/check-ins`,
+        body: { value },
+      })),
     );
     let longestLine = 0;
     let settled = false;
-    void burst.finally(() => (settled = true));
+    void requests.finally(() => (settled = true));
     while (!settled) longestLine = Math.max(longestLine, (await healthQueue())?.waiting ?? 0);
-    const responses: ApiResponse[] = await burst;
+    const responses: ApiResponse[] = await requests;
 
     const statuses = responses.map((r) => r.status);
     expect(statuses.filter((s) => s !== 201 && s !== 503)).toEqual([]);
