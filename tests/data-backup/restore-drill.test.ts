@@ -30,6 +30,22 @@ async function serve(dataDir: string, extra: Record<string, string> = {}) {
 }
 
 const loadTeam = /^Load team \d+$/;
+const METRICS_TOKEN = 'drill-metrics';
+
+/**
+ * The ticker's first round (every scheduled job, then the engine's upkeep) writes too: the daily status comparison
+ * stores each objective's announced status. Done after the backup, it is a difference the drill would blame on the
+ * restore, so the drill starts once that round is over (the upkeep's run is its last step).
+ */
+async function firstJobRoundDone(url: string) {
+  const deadline = Date.now() + 300_000;
+  for (;;) {
+    const text = await fetch(`${url}/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } }).then((r) => r.text());
+    if (/^cairn_database_maintenance_runs_total\{outcome="ran"\} [1-9]/m.test(text)) return;
+    expect(Date.now(), 'the first round of scheduled jobs ended').toBeLessThan(deadline);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
 
 describe('Backup and restore drill (embedded database)', () => {
   // Scheduled backups every 5.4 s on a busy machine take longer than that: they must not overlap (they once queued up
@@ -38,7 +54,12 @@ describe('Backup and restore drill (embedded database)', () => {
     const dataDir = join(root, 'data');
     expect((await runCli(['demo'], cliEnv(dataDir), 400_000)).code).toBe(0);
     // Scheduled backups every 5.4 s, keeping 2.
-    const server = await serve(dataDir, { CAIRN_BACKUP_EVERY_HOURS: '0.0015', CAIRN_BACKUP_KEEP: '2' });
+    const server = await serve(dataDir, {
+      CAIRN_BACKUP_EVERY_HOURS: '0.0015',
+      CAIRN_BACKUP_KEEP: '2',
+      CAIRN_METRICS_TOKEN: METRICS_TOKEN,
+    });
+    await firstJobRoundDone(server.url);
     const owner = await signIn(server.url, DEMO_OWNER_EMAIL, DEMO_PASSWORD);
 
     // Write load: teams created one after another until told to stop (a busy embedded database may answer 503: retry).
