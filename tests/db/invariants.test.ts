@@ -1,5 +1,5 @@
 import { eq, sql } from 'drizzle-orm';
-import { beforeEach, it } from 'vitest';
+import { beforeEach, expect, it } from 'vitest';
 import { alignments, checkIns, cycles, keyResults, objectives, teamMembers } from '../../src/db/schema/index.js';
 import { describeEachEngine } from '../support/engines.js';
 import { expectRefused, insertOrganization, single, SQLSTATE, type OrgRows } from './world.js';
@@ -93,6 +93,39 @@ describeEachEngine('database invariants', (engine) => {
       db.insert(alignments).values({ orgId: acme.orgId, childObjectiveId: child.id }),
       SQLSTATE.check,
       'alignments_one_parent_check',
+    );
+  });
+
+  it("keeps each alignment's supported objective: the parent, or the parent key result's objective, wherever it moves", async () => {
+    const { db } = engine();
+    const child = single(await db.insert(objectives).values(objectiveIn(acme)).returning());
+    const other = single(
+      await db
+        .insert(objectives)
+        .values(objectiveIn(acme, { title: 'Another' }))
+        .returning(),
+    );
+    // What a writer puts there is not trusted: the trigger derives it.
+    const [toObjective, toKeyResult] = await db
+      .insert(alignments)
+      .values([
+        { orgId: acme.orgId, childObjectiveId: child.id, parentObjectiveId: acme.objectiveId, supportedObjectiveId: other.id },
+        { orgId: acme.orgId, childObjectiveId: child.id, parentKeyResultId: acme.keyResultId },
+      ])
+      .returning();
+    expect(toObjective!.supportedObjectiveId).toBe(acme.objectiveId);
+    expect(toKeyResult!.supportedObjectiveId).toBe(acme.objectiveId);
+
+    await db.update(keyResults).set({ objectiveId: other.id }).where(eq(keyResults.id, acme.keyResultId));
+    const moved = single(await db.select().from(alignments).where(eq(alignments.id, toKeyResult!.id)));
+    expect(moved.supportedObjectiveId).toBe(other.id);
+
+    await db.update(alignments).set({ parentKeyResultId: null, parentObjectiveId: other.id }).where(eq(alignments.id, toObjective!.id));
+    expect(single(await db.select().from(alignments).where(eq(alignments.id, toObjective!.id))).supportedObjectiveId).toBe(other.id);
+    await expectRefused(
+      db.update(alignments).set({ supportedObjectiveId: child.id }).where(eq(alignments.id, toKeyResult!.id)),
+      SQLSTATE.foreignKey,
+      'alignments_supported_objective_fk',
     );
   });
 

@@ -216,6 +216,8 @@ export const keyResults = pgTable(
     index('key_results_objective_idx').on(t.objectiveId, t.orgId),
     index('key_results_owner_idx').on(t.orgId, t.ownerId),
     unique('key_results_org_id_unique').on(t.orgId, t.id),
+    // Target of alignments' supported objective: an alignment to a key result names that key result's objective.
+    unique('key_results_org_id_objective_unique').on(t.orgId, t.id, t.objectiveId),
     foreignKey({
       name: 'key_results_objective_fk',
       columns: [t.orgId, t.objectiveId],
@@ -238,6 +240,12 @@ export const alignments = pgTable(
     childObjectiveId: uuid('child_objective_id').notNull(),
     parentObjectiveId: uuid('parent_objective_id'),
     parentKeyResultId: uuid('parent_key_result_id'),
+    /**
+     * The objective the child supports: the parent objective, or the parent key result's objective. Filled by a
+     * trigger on insert (writers leave it out) and kept by the foreign key below, so maps count alignments between
+     * objectives without reading 150,000 key results.
+     */
+    supportedObjectiveId: uuid('supported_objective_id'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
@@ -253,6 +261,10 @@ export const alignments = pgTable(
       .on(t.childObjectiveId, t.parentKeyResultId)
       .where(sql`${t.parentKeyResultId} is not null`),
     check('alignments_one_parent_check', sql`num_nonnulls(${t.parentObjectiveId}, ${t.parentKeyResultId}) = 1`),
+    check(
+      'alignments_supported_objective_check',
+      sql`${t.supportedObjectiveId} is not null and (${t.parentObjectiveId} is null or ${t.supportedObjectiveId} = ${t.parentObjectiveId})`,
+    ),
     foreignKey({
       name: 'alignments_child_fk',
       columns: [t.orgId, t.childObjectiveId],
@@ -268,6 +280,14 @@ export const alignments = pgTable(
       columns: [t.orgId, t.parentKeyResultId],
       foreignColumns: [keyResults.orgId, keyResults.id],
     }).onDelete('cascade'),
+    // A key result moved to another objective carries its alignments' supported objective along.
+    foreignKey({
+      name: 'alignments_supported_objective_fk',
+      columns: [t.orgId, t.parentKeyResultId, t.supportedObjectiveId],
+      foreignColumns: [keyResults.orgId, keyResults.id, keyResults.objectiveId],
+    })
+      .onDelete('cascade')
+      .onUpdate('cascade'),
   ],
 );
 

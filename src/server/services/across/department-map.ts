@@ -25,9 +25,10 @@ const publishedOf = (reader: Reader, cycleId: string, o: ReturnType<typeof alias
 
 /**
  * Everything the map counts, in one statement over the published objectives the reader sees (visibility judged once
- * per objective in a materialised CTE): objectives per team, and the alignments (both ends published and visible, the
- * parent directly or through its key result), contributing teams and accepted dependencies grouped by the pair of
- * teams they link; plus the digest of the titles that the overlaps are kept under.
+ * per objective in a materialised CTE): objectives per team, and the alignments (both ends published and visible; the
+ * parent end is the supported objective kept on the alignment, so no key result is read), contributing teams and
+ * accepted dependencies grouped by the pair of teams they link; plus the digest of the titles the overlaps are kept
+ * under.
  */
 function countsOf(db: Database, reader: Reader, cycleId: string) {
   const { orgId } = reader;
@@ -38,9 +39,7 @@ function countsOf(db: Database, reader: Reader, cycleId: string) {
       from pub where team_id is not null group by team_id
     union all
     select 'alignments', c.team_id::text, p.team_id::text, count(*)::int
-      from alignments a join pub c on c.id = a.child_objective_id
-      left join key_results k on k.org_id = a.org_id and k.id = a.parent_key_result_id
-      join pub p on p.id = coalesce(a.parent_objective_id, k.objective_id)
+      from alignments a join pub c on c.id = a.child_objective_id join pub p on p.id = a.supported_objective_id
       where a.org_id = ${orgId} group by c.team_id, p.team_id
     union all
     select 'contributions', oc.team_id::text, p.team_id::text, count(*)::int
