@@ -11,6 +11,9 @@ describe('rollout page: phases, rollout team and settings', () => {
   it('plans phases and the rollout team, and turns on company OKRs first', { timeout: 180_000 }, async () => {
     const { server, page } = b;
     await b.post('/invitations', { email: 'cora@acme.test' });
+    const year = new Date().getUTCFullYear();
+    await b.post('/cycles', { name: 'Next year', startDate: `${year + 1}-01-01`, endDate: `${year + 1}-03-31`, status: 'planning' });
+    await b.post('/cycles', { name: 'This year', startDate: `${year}-01-01`, endDate: `${year}-12-31`, status: 'active' });
     const saved = (path: string) =>
       page.waitForResponse((r) => r.url().endsWith(path) && r.request().method() !== 'GET' && r.status() === 200, { timeout: 30_000 });
 
@@ -55,6 +58,15 @@ describe('rollout page: phases, rollout team and settings', () => {
     await page.getByRole('button', { name: 'Move to practising' }).click();
     await done;
     await page.getByText('Not yet ready for scaling (last four weeks):').waitFor();
+
+    // One click makes the rollout's own objective in the running cycle, chosen for the user.
+    const cycle = page.getByRole('combobox', { name: 'Cycle for the rollout objective' });
+    await expect.poll(() => cycle.inputValue()).toBe('This year');
+    done = page.waitForResponse((r) => r.url().endsWith('/rollout/objective') && r.status() === 201, { timeout: 30_000 });
+    await page.getByRole('button', { name: 'Create “Make OKRs our way of working”' }).click();
+    await done;
+    await page.getByRole('link', { name: 'Make OKRs our way of working (This year, draft)' }).waitFor();
+    await expect.poll(() => cycle.inputValue()).toBe('Next year');
 
     expect(await seriousAxeViolations(page)).toEqual([]);
     await page.screenshot({ path: `${SHOTS}/rollout.png`, fullPage: true });

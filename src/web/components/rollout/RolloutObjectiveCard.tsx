@@ -19,6 +19,8 @@ export function RolloutObjectiveCard() {
   const refresh = useApiMutation(refreshRolloutValues, [rolloutObjectiveKey]);
   const taken = new Set((list.data?.objectives ?? []).map((o) => o.cycleId));
   const choices = (cycles.data ?? []).filter((c) => c.status !== 'closed' && !taken.has(c.id));
+  // The running cycle unless another is chosen: one click, as promised, for the usual case.
+  const chosen = choices.find((c) => c.id === cycleId)?.id ?? (choices.find((c) => c.status === 'active') ?? choices[0])?.id ?? null;
   return (
     <Card withBorder>
       <Title order={2} size="h4" mb="xs">
@@ -66,13 +68,14 @@ export function RolloutObjectiveCard() {
             <Select
               label="Cycle for the rollout objective"
               data={choices.map((c) => ({ value: c.id, label: c.name }))}
-              value={cycleId}
+              value={chosen}
               onChange={setCycleId}
+              allowDeselect={false}
             />
             <Button
-              disabled={!cycleId}
+              disabled={!chosen}
               loading={create.isPending}
-              onClick={() => cycleId && create.mutate(cycleId, { onError: showRefusal('Rollout objective not created') })}
+              onClick={() => chosen && create.mutate(chosen, { onError: showRefusal('Rollout objective not created') })}
             >
               Create “Make OKRs our way of working”
             </Button>
