@@ -15,7 +15,8 @@ describeEachEngine('importing survey answers from an export written before they 
   });
   afterAll(() => server?.close());
 
-  it("fills each answer's team from its response, so the results group them as before", async () => {
+  // Two resets, six people signed up and an import: half a minute on a loaded machine.
+  it("fills each answer's team from its response, so the results group them as before", { timeout: 120_000 }, async () => {
     await engine().reset();
     const { owner } = await setUpOrganization(server.url, { email: 'olivia@example.test' });
     const north = await createTeam(owner.client, { name: 'North' });
