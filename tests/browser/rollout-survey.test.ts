@@ -41,6 +41,7 @@ describe('rollout: pilot and clarity survey', () => {
 
       await page.goto(`${server.url}/surveys`);
       await page.getByRole('heading', { name: 'Pulse surveys' }).waitFor();
+      await page.getByText(/^No survey sent yet\./).waitFor();
       await page.getByLabel('Start from a template', { exact: true }).first().click();
       await page.getByRole('option', { name: 'Clarity pulse' }).click();
       await page.getByLabel('Send to', { exact: true }).first().click();

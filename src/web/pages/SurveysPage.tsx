@@ -52,44 +52,55 @@ export function SurveysPage({ me }: { me: Me }) {
             </Title>
             <SurveyBuilder />
           </Card>
-          <ScrollRegion label="Surveys" minWidth={480}>
-            <Table aria-label="Surveys">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>Survey</Table.Th>
-                  <Table.Th>Sent to</Table.Th>
-                  <Table.Th>Open</Table.Th>
-                  <Table.Th>Repeats</Table.Th>
-                  <Table.Th>Status</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {(surveys.data ?? []).map((s) => (
-                  <Table.Tr key={s.id}>
-                    <Table.Td>
-                      <Anchor component={Link} to={`/surveys/${s.id}/results`}>
-                        {s.title}
-                      </Anchor>
-                    </Table.Td>
-                    <Table.Td>{s.scope}</Table.Td>
-                    <Table.Td>
-                      {s.opensOn} – {s.closesOn}
-                    </Table.Td>
-                    <Table.Td>
-                      <SurveySchedule survey={s} latest={latestRound.get(s.seriesId) === s.round} />
-                    </Table.Td>
-                    <Table.Td>
-                      <Group gap={4}>
-                        <Badge variant="light" color={s.status === 'open' ? 'green' : 'gray'}>
-                          {s.status}
-                        </Badge>
-                      </Group>
-                    </Table.Td>
+          <Title order={2} size="h4">
+            Sent surveys
+          </Title>
+          {surveys.data?.length === 0 && (
+            <Text c="dimmed">
+              No survey sent yet. Start from a template above: the clarity and leadership-support answers appear beside the adoption
+              figures.
+            </Text>
+          )}
+          {(surveys.data?.length ?? 0) > 0 && (
+            <ScrollRegion label="Surveys" minWidth={480}>
+              <Table aria-label="Surveys">
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>Survey</Table.Th>
+                    <Table.Th>Sent to</Table.Th>
+                    <Table.Th>Open</Table.Th>
+                    <Table.Th>Repeats</Table.Th>
+                    <Table.Th>Status</Table.Th>
                   </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </ScrollRegion>
+                </Table.Thead>
+                <Table.Tbody>
+                  {(surveys.data ?? []).map((s) => (
+                    <Table.Tr key={s.id}>
+                      <Table.Td>
+                        <Anchor component={Link} to={`/surveys/${s.id}/results`}>
+                          {s.title}
+                        </Anchor>
+                      </Table.Td>
+                      <Table.Td>{s.scope}</Table.Td>
+                      <Table.Td>
+                        {s.opensOn} – {s.closesOn}
+                      </Table.Td>
+                      <Table.Td>
+                        <SurveySchedule survey={s} latest={latestRound.get(s.seriesId) === s.round} />
+                      </Table.Td>
+                      <Table.Td>
+                        <Group gap={4}>
+                          <Badge variant="light" color={s.status === 'open' ? 'green' : 'gray'}>
+                            {s.status}
+                          </Badge>
+                        </Group>
+                      </Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </ScrollRegion>
+          )}
         </>
       )}
     </Stack>
