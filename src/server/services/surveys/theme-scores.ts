@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { and, asc, count, desc, eq, sql } from 'drizzle-orm';
 import type { Executor } from '../../../db/database.js';
 import { surveyAnswers, surveyQuestions, surveyResponses, surveys, teams } from '../../../db/schema/index.js';
@@ -18,6 +19,8 @@ export interface ThemeFigures {
   scoreOf: (teamIds: readonly (string | null)[]) => ThemeScore | null;
   /** Everyone: every shown group. */
   organisation: ThemeScore | null;
+  /** Names what `scoreOf` answers from (the source, the teams' tree, the tallies, the threshold): same token, same scores. */
+  token: string;
 }
 
 /** The latest survey round that asked the theme's scale question and has at least one response. */
@@ -70,7 +73,10 @@ export async function latestThemeScores(db: Executor, orgId: string): Promise<Re
       return { teamId: team.teamId, responses: team.responses, answered: scored?.answered ?? 0, sum: Number(scored?.sum ?? 0) };
     });
     const scoreOf = themeScores(orgTeams, tallies, minimum);
-    result[theme] = { source, scoreOf, organisation: scoreOf([null, ...orgTeams.map((t) => t.id)]) };
+    const token = createHash('sha1')
+      .update(JSON.stringify([orgId, source, minimum, orgTeams, tallies]))
+      .digest('base64');
+    result[theme] = { source, scoreOf, organisation: scoreOf([null, ...orgTeams.map((t) => t.id)]), token };
   }
   return result;
 }
