@@ -4,6 +4,7 @@ import { queryRows } from '../../src/db/database.js';
 import { weekFigures, weeksBetween, type AdoptionClock } from '../../src/domain/adoption/index.js';
 import { todayIn } from '../../src/server/clock.js';
 import { adoptionFigures } from '../../src/server/services/adoption/report.js';
+import { forgetAdoptionFigures } from '../../src/server/services/adoption/remembered-figures.js';
 import { factsOf, loadOrganisationFacts } from '../../src/server/services/adoption/team-facts.js';
 import { loadRhythm } from '../../src/server/services/rhythm/settings.js';
 import { describeEachEngine } from '../support/engines.js';
@@ -147,6 +148,8 @@ describeEachEngine('adoption facts kept per team and cycle', (engine) => {
         expect((response as { status: number }).status, what).toBeLessThan(300);
       const kept = await figures();
       await db.execute(sql`update adoption_team_facts set facts = null`);
+      // Counted afresh: nothing remembered from the report before (remembered-figures.ts).
+      forgetAdoptionFigures();
       const rebuilt = await figures();
       expect(kept, what).toEqual(rebuilt);
       expect(kept.organisation.weeks, what).toEqual(await defined(['', sales.id, ops.id]));

@@ -30,7 +30,10 @@ export interface TeamCycleFacts {
 }
 
 export interface KeptFactsRow {
+  cycle_id: string;
   team_key: string;
+  /** Replaced by every write that can change the facts: the same token, the same facts. */
+  token: string;
   cycle_end: string;
   facts: TeamCycleFacts;
 }
@@ -61,7 +64,7 @@ const remember = (r: Pair, clock: AdoptionClock, facts: TeamCycleFacts) => {
  * under other rhythm settings, or later than the clock) are counted now and kept for the next read.
  */
 export async function keptFacts(db: Executor, orgId: string, range: Range, clock: AdoptionClock): Promise<KeptFactsRow[]> {
-  const rows = await queryRows<KeptFactsRow & { cycle_id: string; token: string; kept: boolean }>(
+  const rows = await queryRows<KeptFactsRow & { kept: boolean }>(
     db,
     sql`select f.cycle_id, f.team_key, f.token, to_char(c.end_date, 'YYYY-MM-DD') as cycle_end,
         f.facts is not null and f.grace_days = ${clock.graceDays}::int and f.answer_within_hours = ${clock.answerWithinHours}::int

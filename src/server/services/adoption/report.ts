@@ -16,8 +16,10 @@ import { invalid, notFound } from '../../errors.js';
 import { authorizeAdoption } from '../../policies/rollout.js';
 import { loadRhythm } from '../rhythm/settings.js';
 import { latestThemeScores, type ThemeSource } from '../surveys/theme-scores.js';
-import { loadTeamCounts, type TeamCounts } from './team-counts.js';
+import { rememberedScores, rememberedWeeks } from './remembered-figures.js';
+import { countTeams, readTeamInputs, type TeamInputs } from './team-counts.js';
 import { subtreeOf } from './team-facts.js';
+import { baseKey, digest, groupKey, teamFingerprints } from './team-fingerprints.js';
 
 /** At most a year of weeks per request. */
 export const MAX_ADOPTION_DAYS = 371;
@@ -64,30 +66,49 @@ export async function adoptionFigures(deps: { db: Executor; clock: Clock }, orgI
     graceDays: Math.floor(rhythm.updateWithinHours / 24),
     answerWithinHours: rhythm.answerWithinHours,
   };
-  // Each team's weeks are counted once (mostly in the database, team-counts.ts) and summed into every group holding
-  // it (domain/adoption/team-weeks.ts).
-  const [org, themes] = await Promise.all([
-    loadTeamCounts(deps.db, orgId, { since: addDays(weeks[0]!.start, -28), to: weeks.at(-1)!.end }, weeks, clock),
-    latestThemeScores(deps.db, orgId),
-  ]);
+  const range = { since: addDays(weeks[0]!.start, -28), to: weeks.at(-1)!.end };
+  const [org, themes] = await Promise.all([readTeamInputs(deps.db, orgId, range, weeks, clock), latestThemeScores(deps.db, orgId)]);
   if (query.teamId !== undefined && !org.teams.some((t) => t.id === query.teamId)) throw notFound('The team', 'teamId');
-  const partOf = (teamId: string) => org.numberOf.get(teamId) ?? org.empty;
   const subtree = subtreeOf(org.teams);
-  const groupWeekFigures = tableGroupCounter(org.table);
+  const fingerprints = teamFingerprints(org, clock);
+  const base = baseKey(orgId, weeks, clock);
+  const surveyBase = `${orgId} ${themes.clarity?.token ?? ''} ${themes.leadership_support?.token ?? ''}`;
+  // Each team's weeks are counted once (from the facts kept per team and cycle, team-counts.ts) and summed into every
+  // group holding it (domain/adoption/team-table.ts) — only when a group's figures are not remembered from an earlier
+  // report under the same inputs (remembered-figures.ts).
+  let groupWeekFigures: ((teamIds: readonly string[]) => WeekFigures[]) | undefined;
+  const countGroup = (teamIds: readonly string[]) => {
+    if (!groupWeekFigures) {
+      const counts = countTeams(org, weeks, clock);
+      const count = tableGroupCounter(counts.table);
+      groupWeekFigures = (ids) => count(ids.map((id) => counts.numberOf.get(id) ?? counts.empty));
+    }
+    return groupWeekFigures(teamIds);
+  };
   // A leader of one team has that team's (or department's) teams: the same figures, counted once per list of teams.
   const counted = new Map<string, Pick<AdoptionGroup, 'weeks' | 'trend' | 'surveyScores'>>();
   const figuresOf = (teamIds: string[]) => {
-    const key = teamIds.join(' ');
-    let known = counted.get(key);
+    const listed = teamIds.join(' ');
+    let known = counted.get(listed);
     if (known) return known;
-    const weeks = groupWeekFigures(teamIds.map(partOf));
-    // '' holds company objectives in the facts; for surveys, null is the people in no team.
-    const surveyTeams = teamIds.map((id) => (id === '' ? null : id));
-    const surveyScores = {
-      clarity: themes.clarity?.scoreOf(surveyTeams) ?? null,
-      leadershipSupport: themes.leadership_support?.scoreOf(surveyTeams) ?? null,
-    };
-    counted.set(key, (known = { weeks, trend: trendOf(weeks), surveyScores }));
+    const weeksKey = groupKey(base, fingerprints, teamIds);
+    let figures = rememberedWeeks.get(weeksKey);
+    if (!figures) {
+      const weeks = countGroup(teamIds);
+      rememberedWeeks.set(weeksKey, (figures = { weeks, trend: trendOf(weeks) }));
+    }
+    const scoresKey = digest(`${surveyBase}\n${listed}`);
+    let surveyScores = rememberedScores.get(scoresKey);
+    if (!surveyScores) {
+      // '' holds company objectives in the facts; for surveys, null is the people in no team.
+      const surveyTeams = teamIds.map((id) => (id === '' ? null : id));
+      surveyScores = {
+        clarity: themes.clarity?.scoreOf(surveyTeams) ?? null,
+        leadershipSupport: themes.leadership_support?.scoreOf(surveyTeams) ?? null,
+      };
+      rememberedScores.set(scoresKey, surveyScores);
+    }
+    counted.set(listed, (known = { weeks: figures.weeks, trend: figures.trend, surveyScores }));
     return known;
   };
   const group = (id: string, name: string, kind: AdoptionGroup['kind'], teamIds: string[], inPilot: boolean): AdoptionGroup => {
@@ -152,7 +173,7 @@ export async function adoptionFigures(deps: { db: Executor; clock: Clock }, orgI
 }
 
 /** Every team in the pilot: the chosen ones and everything under them. */
-function pilotMembership(org: TeamCounts, subtree: (rootId: string) => string[]): Set<string> {
+function pilotMembership(org: TeamInputs, subtree: (rootId: string) => string[]): Set<string> {
   return new Set([...org.pilotTeamIds].flatMap((id) => subtree(id)));
 }
 

@@ -9,20 +9,27 @@ import { membersAndLeads, type OrganisationFacts } from './team-facts.js';
  * summed from the facts kept per team and cycle (kept-facts.ts) over the report's weeks and day. Only the teams
  * written since their facts were kept are counted again in the database.
  */
-export interface TeamCounts extends Omit<OrganisationFacts, 'byTeam'> {
+export interface TeamCounts {
   /** Every team's counts and people; a team without any has none in it and counts as `empty`. */
   table: TeamTable;
   numberOf: Map<string, number>;
   empty: number;
 }
 
-export async function loadTeamCounts(
+/** What the counts are made from, read once per report (and what the figures remembered per group are keyed by). */
+export interface TeamInputs extends Omit<OrganisationFacts, 'byTeam'> {
+  members: Awaited<ReturnType<typeof memberRows>>;
+  kept: KeptFactsRow[];
+  minutes: Awaited<ReturnType<typeof minuteRows>>;
+}
+
+export async function readTeamInputs(
   db: Executor,
   orgId: string,
   range: Range,
   weeks: readonly Week[],
   clock: AdoptionClock,
-): Promise<TeamCounts> {
+): Promise<TeamInputs> {
   const n = weeks.length;
   // Independent reads: on a pool they run side by side; a single connection (PGlite, a transaction) queues them.
   const [teams, members, kept, minutes, pilot] = await Promise.all([
@@ -32,6 +39,18 @@ export async function loadTeamCounts(
     n ? minuteRows(db, orgId, range) : [],
     pilotRows(db, orgId),
   ]);
+  return {
+    teams: teams.map((t) => ({ id: t.id, name: t.name, kind: t.kind, parentId: t.parent_id })),
+    members,
+    kept,
+    minutes,
+    leads: membersAndLeads(members, () => {}),
+    pilotTeamIds: new Set(pilot.map((p) => p.team_id)),
+  };
+}
+
+/** Every team's counts over the weeks as of the clock: built only when a group's figures are not remembered. */
+export function countTeams(inputs: TeamInputs, weeks: readonly Week[], clock: AdoptionClock): TeamCounts {
   const table = new TeamTable(weeks);
   const empty = table.addTeam();
   const numberOf = new Map<string, number>();
@@ -40,26 +59,19 @@ export async function loadTeamCounts(
     if (t === undefined) numberOf.set(teamId, (t = table.addTeam()));
     return t;
   };
-  const leads = membersAndLeads(members, (teamId, userId, joinedOn) => table.addMember(of(teamId), userId, joinedOn));
+  for (const m of inputs.members) table.addMember(of(m.team_id), m.user_id, m.joined_on);
   // A team's retrospectives count once per (cycle end, day held), as the definition reads them.
   const retrospectives = new Set<string>();
-  for (const row of kept) addTeamCycle(table, of(teamIdOfKey(row.team_key)), row, clock, retrospectives);
+  for (const row of inputs.kept) addTeamCycle(table, of(teamIdOfKey(row.team_key)), row, clock, retrospectives);
   for (const key of retrospectives) {
     const [teamId, cycleEnd, heldOn] = key.split(' ') as [string, string, string];
     closeOut(table, of(teamId), 'retrospectivesDue', 'retrospectivesDone', cycleEnd, heldOn || null, 1);
   }
-  for (const m of minutes) {
+  for (const m of inputs.minutes) {
     const w = weeks.findIndex((week) => week.start === m.week_start);
     if (w >= 0) table.add(of(m.team_id), 'minutes', w, m.minutes);
   }
-  return {
-    teams: teams.map((t) => ({ id: t.id, name: t.name, kind: t.kind, parentId: t.parent_id })),
-    table,
-    numberOf,
-    empty,
-    leads,
-    pilotTeamIds: new Set(pilot.map((p) => p.team_id)),
-  };
+  return { table, numberOf, empty };
 }
 
 /** One team's facts of one cycle added to its counts over the weeks, as of the clock's day and time. */
