@@ -58,7 +58,7 @@ export const REVIEWED_UNSCOPED_QUERIES: Record<string, string[]> = {
     'src/server/services/okrs/rollup.ts › latestCheckIn › checkIns',
     'src/server/services/okrs/rollup.ts › rollUp › keyResults',
     'src/server/services/okrs/rollup.ts › parentsOf › alignments',
-    'src/server/services/okrs/search-tree.ts › candidates › keyResults',
+    'src/server/services/okrs/search-tree.ts › candidatesQuery › keyResults',
     'src/server/services/quality/objective-draft.ts › levelOf › teamMembers',
     'src/server/services/quality/objective-draft.ts › draftOfObjective › keyResults',
     'src/server/services/quality/objective-draft.ts › draftOfObjective › alignments',

@@ -1,13 +1,42 @@
 import { sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import { queryRows, type Executor } from '../../../db/database.js';
 import { pgArray } from '../../../db/pg-array.js';
-import type { cycles, OrganizationSettings } from '../../../db/schema/index.js';
+import { objectives, type cycles, type keyResults, type OrganizationSettings } from '../../../db/schema/index.js';
 import type { TeamMemberRole } from '../../../domain/vocabulary.js';
+import { isAdmin } from '../../policies/roles.js';
+import { objectiveVisibleTo, type Reader } from '../visibility/objective-visible.js';
+import type { MeasureField } from './target-changes.js';
 
 type CycleRow = typeof cycles.$inferSelect;
 
 /** What a page's objectives are presented against: the cycle's dates and whether it is closed. */
 export type PageCycle = Pick<CycleRow, 'id' | 'name' | 'status' | 'startDate' | 'endDate'>;
+
+/** A key result as a page presents it: its columns but the timestamps, the day it was created, its owner's name. */
+export type PageKeyResult = Omit<typeof keyResults.$inferSelect, 'orgId' | 'position' | 'createdAt' | 'updatedAt'> & {
+  /** created_at's calendar date in UTC (what `toISOString().slice(0, 10)` of the timestamp gives). */
+  createdOn: string;
+  ownerName: string | null;
+};
+
+/** One recorded activity of measure changes on a key result: `at` in milliseconds since the epoch, truncated. */
+export interface PageMeasureChanges {
+  keyResultId: string;
+  atMs: number;
+  by: string | null;
+  after: { changes: { field: MeasureField; from: unknown; to: unknown }[] };
+}
+
+/** An alignment of a page's objective, named by the objective it leads to (the key result's, for a key result). */
+export interface ParentLink {
+  id: string;
+  childObjectiveId: string;
+  parentObjectiveId: string | null;
+  parentKeyResultId: string | null;
+  parentTitle: string;
+  parentLinkObjectiveId: string;
+}
 
 export interface PageFacts {
   org: { timeZone: string; settings: OrganizationSettings } | null;
@@ -20,20 +49,32 @@ export interface PageFacts {
   owners: { id: string; name: string }[];
   contributors: { objectiveId: string; userId: string | null; teamId: string | null }[];
   viewers: { objectiveId: string; userId: string }[];
+  /** The objectives' key results in their order, each with its owner's name. */
+  keyResults: PageKeyResult[];
+  /** The alignments whose parent the reader may see (a parent they may not see is not named). */
+  parents: ParentLink[];
+  /** The key results' recorded measure changes, oldest first. */
+  measureChanges: PageMeasureChanges[];
 }
 
+/** The objective an alignment leads to, to ask whether the reader sees it. */
+const linked = alias(objectives, 'lo');
+
 /**
- * Every small fact a page of objectives needs besides its key results and parents, in ONE statement:
- * on a loaded server each statement costs a round trip plus its parse and plan, and these seven
- * were most of a team page's statements (issue 12: the team page against its floor). Every part is
- * scoped by the organisation.
+ * Everything a page of objectives needs besides the objectives themselves, in ONE statement of JSON aggregates:
+ * each statement cost a socket write, a parse and a plan, and the Node work of a drizzle query (issue 12: the team
+ * page was 5 statements where its floor is one). Every part is scoped by the organisation; the parents' visibility
+ * is decided per link on the linked objective, read by primary key, never a condition under an OR
+ * (PostgreSQL planned that probe afresh on every call, the largest cost of a team page at 10,000 people).
  */
 export async function pageFacts(
   db: Executor,
-  orgId: string,
-  userId: string,
+  reader: Reader,
   ids: { objectives: readonly string[]; cycles: readonly string[]; teams: readonly string[]; owners: readonly string[] },
 ): Promise<PageFacts> {
+  const orgId = reader.orgId;
+  const objectiveIds = sql`${pgArray(ids.objectives)}::uuid[]`;
+  const parentVisible = isAdmin(reader) ? sql`true` : sql`coalesce(lo.id is not null and ${objectiveVisibleTo(reader, linked)}, false)`;
   const [row] = await queryRows<PageFacts>(
     db,
     sql`select
@@ -43,13 +84,37 @@ export async function pageFacts(
       coalesce((select json_agg(json_build_object('id', t.id, 'cadence', t.check_in_cadence, 'name', t.name))
         from teams t where t.org_id = ${orgId} and t.id = any(${pgArray(ids.teams)}::uuid[])), '[]') as teams,
       coalesce((select json_agg(json_build_object('teamId', m.team_id, 'role', m.role))
-        from team_members m where m.org_id = ${orgId} and m.user_id = ${userId}), '[]') as "myTeams",
+        from team_members m where m.org_id = ${orgId} and m.user_id = ${reader.userId}), '[]') as "myTeams",
       coalesce((select json_agg(json_build_object('id', u.id, 'name', u.name))
         from users u where u.org_id = ${orgId} and u.id = any(${`{${ids.owners.map((id) => JSON.stringify(id)).join(',')}}`}::text[])), '[]') as owners,
       coalesce((select json_agg(json_build_object('objectiveId', c.objective_id, 'userId', c.user_id, 'teamId', c.team_id))
-        from objective_contributors c where c.org_id = ${orgId} and c.objective_id = any(${pgArray(ids.objectives)}::uuid[])), '[]') as contributors,
+        from objective_contributors c where c.org_id = ${orgId} and c.objective_id = any(${objectiveIds})), '[]') as contributors,
       coalesce((select json_agg(json_build_object('objectiveId', v.objective_id, 'userId', v.user_id))
-        from objective_viewers v where v.org_id = ${orgId} and v.objective_id = any(${pgArray(ids.objectives)}::uuid[])), '[]') as viewers`,
+        from objective_viewers v where v.org_id = ${orgId} and v.objective_id = any(${objectiveIds})), '[]') as viewers,
+      coalesce((select json_agg(json_build_object('id', k.id, 'objectiveId', k.objective_id, 'title', k.title, 'ownerId', k.owner_id,
+          'ownerName', ku.name, 'weight', k.weight, 'kind', k.kind, 'unit', k.unit, 'startValue', k.start_value,
+          'targetValue', k.target_value, 'targetMin', k.target_min, 'targetMax', k.target_max, 'currentValue', k.current_value,
+          'milestones', k.milestones, 'dataReadiness', k.data_readiness, 'progress', k.progress, 'achievement', k.achievement,
+          'lastCheckInDate', k.last_check_in_date, 'confidence', k.confidence, 'score', k.score, 'scoreOverride', k.score_override,
+          'scoreOverrideReason', k.score_override_reason, 'effectiveStartDate', k.effective_start_date,
+          'createdOn', to_char(k.created_at at time zone 'UTC', 'YYYY-MM-DD')) order by k.position, k.id)
+        from key_results k left join users ku on ku.id = k.owner_id and ku.org_id = k.org_id
+        where k.objective_id = any(${objectiveIds})), '[]') as "keyResults",
+      coalesce((select json_agg(json_build_object('id', a.id, 'childObjectiveId', a.child_objective_id,
+          'parentObjectiveId', a.parent_objective_id, 'parentKeyResultId', a.parent_key_result_id,
+          'parentTitle', coalesce(case when a.parent_objective_id is not null then po.title else pk.title end, ''),
+          'parentLinkObjectiveId', coalesce(a.parent_objective_id, pk.objective_id)) order by a.created_at, a.id)
+        from alignments a left join key_results pk on pk.id = a.parent_key_result_id
+          left join objectives po on po.id = a.parent_objective_id
+          left join objectives lo on lo.org_id = ${orgId} and lo.id = coalesce(a.parent_objective_id, pk.objective_id)
+        where a.org_id = ${orgId} and a.child_objective_id = any(${objectiveIds})
+          and coalesce(a.parent_objective_id, pk.objective_id) is not null and ${parentVisible}), '[]') as parents,
+      coalesce((select json_agg(json_build_object('keyResultId', ac.entity_id,
+          'atMs', floor(extract(epoch from ac.created_at) * 1000), 'by', au.name, 'after', ac.after) order by ac.created_at)
+        from activities ac left join users au on au.id = ac.actor_id
+        where ac.org_id = ${orgId} and ac.entity_type = 'key_result' and ac.action = 'key_result.target-changed'
+          and ac.entity_id in (select mk.id::text from key_results mk where mk.org_id = ${orgId} and mk.objective_id = any(${objectiveIds}))), '[]')
+        as "measureChanges"`,
   );
   return row!;
 }

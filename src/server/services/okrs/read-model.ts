@@ -1,4 +1,3 @@
-import { and, eq, inArray } from 'drizzle-orm';
 import {
   DEFAULT_STATUS_MARGINS,
   expectedProgress,
@@ -10,7 +9,7 @@ import {
   type StatusMargins,
 } from '../../../domain/index.js';
 import type { Executor } from '../../../db/database.js';
-import { keyResults, users, type objectives } from '../../../db/schema/index.js';
+import type { objectives } from '../../../db/schema/index.js';
 import type { Actor } from '../../auth/actor.js';
 import { todayIn } from '../../clock.js';
 import { keyResultAbilities } from '../../policies/key-results.js';
@@ -18,20 +17,16 @@ import { objectiveAbilities, relationFrom, type ActorTeams, type ObjectiveRelati
 import { reviewAbilities } from '../../policies/review-requests.js';
 import { cycleSnapshot, type CycleSnapshot } from './cycle-graph.js';
 import { paceAsOf, type PaceAsOf } from './pace-history.js';
-import { targetChangesOfObjectives, type TargetChange } from './target-changes.js';
-import { visibleParentsOf } from './visible-parents.js';
-import { pageFacts, type PageCycle, type PageFacts } from './page-facts.js';
+import type { TargetChange } from './target-changes.js';
+import { pageFacts, type PageCycle, type PageFacts, type PageKeyResult } from './page-facts.js';
 
 type ObjectiveRow = typeof objectives.$inferSelect;
-type KeyResultRow = typeof keyResults.$inferSelect;
 
 export interface ReadOptions {
   now: Date;
   /** Time travel: the state at the end of this date, recomputed from the check-in history. */
   asOf?: string;
 }
-
-const dateOf = (d: Date) => d.toISOString().slice(0, 10);
 
 function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
   const groups = new Map<string, T[]>();
@@ -60,22 +55,34 @@ async function loadContext(db: Executor, actor: Actor, facts: PageFacts, objecti
 }
 type Context = Awaited<ReturnType<typeof loadContext>>;
 
+/** Per key result, its measure changes oldest first, each change of an activity on its own. */
+function measureChangesByKeyResult(facts: PageFacts): Map<string, TargetChange[]> {
+  const result = new Map<string, TargetChange[]>();
+  for (const row of facts.measureChanges) {
+    const at = new Date(row.atMs);
+    const list = result.get(row.keyResultId) ?? [];
+    list.push(...row.after.changes.map((c) => ({ at, by: row.by, ...c })));
+    result.set(row.keyResultId, list);
+  }
+  return result;
+}
+
 /** An objective's status on the page's date: today's, or (time travel) the one valid then. */
 const statusOf = (objective: ObjectiveRow, ctx: Context) => ctx.pace.get(objective.id)?.objectiveStatus ?? objective.status;
 
 /** An effective start on the page's date: today's, or (time travel) the one valid then. */
-function effectiveStartOf(row: ObjectiveRow | KeyResultRow, ctx: Context) {
+function effectiveStartOf(row: Pick<ObjectiveRow, 'id' | 'effectiveStartDate'>, ctx: Context) {
   const then = ctx.pace.get(row.id);
   return then ? then.effectiveStartDate : row.effectiveStartDate;
 }
 
 /** The effective starts pace runs from: the latest wins, never before the cycle start (paceWindow). */
-function effectiveStartsOf(ctx: Context, objective: ObjectiveRow, kr?: KeyResultRow) {
+function effectiveStartsOf(ctx: Context, objective: ObjectiveRow, kr?: PageKeyResult) {
   return [effectiveStartOf(objective, ctx), kr ? effectiveStartOf(kr, ctx) : null];
 }
 
 function presentKeyResult(
-  kr: KeyResultRow,
+  kr: PageKeyResult,
   objective: ObjectiveRow,
   cycle: PageCycle,
   ctx: Context,
@@ -91,7 +98,7 @@ function presentKeyResult(
   const starts = effectiveStartsOf(ctx, objective, kr);
   const expected = expectedProgress(cycle, ctx.date, ...starts);
   const status = statusOf(objective, ctx) === 'draft' ? null : progressStatus(progress, expected, ctx.margins);
-  const since = paceWindow(cycle, dateOf(kr.createdAt), ...starts).startDate;
+  const since = paceWindow(cycle, kr.createdOn, ...starts).startDate;
   // A roll-up key result takes no values of its own, so it cannot fall behind on check-ins.
   const stale =
     kr.kind !== 'rollup' &&
@@ -148,35 +155,25 @@ export async function presentObjectives(db: Executor, actor: Actor, rows: Object
   const ids = rows.map((o) => o.id);
   const teamIds = [...new Set(rows.flatMap((o) => (o.teamId ? [o.teamId] : [])))];
   const owners = [...new Set(rows.flatMap((o) => (o.ownerId ? [o.ownerId] : [])))];
-  // Four statements side by side, where there were twelve in four steps: the small facts in one, the key
-  // results with their owners' names, the named parents, the measure changes (issue 12: reads against their floor).
-  const [facts, krRows, parents, changesOf] = await Promise.all([
-    pageFacts(db, actor.orgId, actor.userId, { objectives: ids, cycles: [...new Set(rows.map((o) => o.cycleId))], teams: teamIds, owners }),
-    db
-      .select({ kr: keyResults, ownerName: users.name })
-      .from(keyResults)
-      .leftJoin(users, and(eq(users.id, keyResults.ownerId), eq(users.orgId, keyResults.orgId)))
-      .where(inArray(keyResults.objectiveId, ids))
-      .orderBy(keyResults.position),
-    // A parent the actor may not see is not named either.
-    visibleParentsOf(db, actor, ids),
-    targetChangesOfObjectives(db, actor.orgId, ids),
-  ]);
+  // ONE statement, where there were four side by side (and twelve in four steps before): the small facts, the key
+  // results with their owners' names, the named parents and the measure changes (issue 12: reads against their floor).
+  const facts = await pageFacts(db, actor, { objectives: ids, cycles: [...new Set(rows.map((o) => o.cycleId))], teams: teamIds, owners });
   const ctx = await loadContext(db, actor, facts, ids, options);
   // Grouped once: a 2,000-objective tree must not filter every list once per objective.
-  const krsOf = groupBy(krRows, (r) => r.kr.objectiveId);
+  const krsOf = groupBy(facts.keyResults, (kr) => kr.objectiveId);
   const contributorsOf = groupBy(facts.contributors, (c) => c.objectiveId);
-  const parentsOf = groupBy(parents, (a) => a.childObjectiveId);
+  const parentsOf = groupBy(facts.parents, (a) => a.childObjectiveId);
+  const changesOf = measureChangesByKeyResult(facts);
   const viewers = new Map<string, string[]>();
   for (const v of facts.viewers) viewers.set(v.objectiveId, [...(viewers.get(v.objectiveId) ?? []), v.userId]);
   const names = { user: new Map(facts.owners.map((u) => [u.id, u.name])), team: new Map(facts.teams.map((t) => [t.id, t.name])) };
-  for (const r of krRows) if (r.kr.ownerId && r.ownerName !== null) names.user.set(r.kr.ownerId, r.ownerName);
+  for (const kr of facts.keyResults) if (kr.ownerId && kr.ownerName !== null) names.user.set(kr.ownerId, kr.ownerName);
   const userName = (id: string | null) => (id ? (names.user.get(id) ?? null) : null);
   return rows.map((objective) => {
     const cycle = ctx.cycles.get(objective.cycleId)!;
     const objectiveContributors = contributorsOf.get(objective.id) ?? [];
     const relation = relationFrom(actor, objective, objectiveContributors, ctx.actorTeams);
-    const keyResultViews = (krsOf.get(objective.id) ?? []).map(({ kr }) =>
+    const keyResultViews = (krsOf.get(objective.id) ?? []).map((kr) =>
       presentKeyResult(kr, objective, cycle, ctx, relation, changesOf.get(kr.id) ?? [], userName(kr.ownerId)),
     );
     const snapshot = ctx.snapshots.get(cycle.id);

@@ -30,8 +30,8 @@ export const isSearching = (s: TreeSearch) => Boolean(s.q?.trim() || s.teamId ||
 
 const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
-/** Objectives matching every filter but the status, with their progress (as of a date, for time travel). */
-async function candidates(db: Executor, reader: Reader, cycleId: string, search: TreeSearch, asOf?: string) {
+/** The statement of the objectives matching every filter but the status, with their stored progress. */
+function candidatesQuery(db: Executor, reader: Reader, cycleId: string, search: TreeSearch) {
   const orgId = reader.orgId;
   const ownKr = (condition: SQL) =>
     exists(
@@ -56,7 +56,7 @@ async function candidates(db: Executor, reader: Reader, cycleId: string, search:
   if (search.teamId) conditions.push(ownedOrSharedWith(db, orgId, search.teamId));
   if (search.ownerId) conditions.push(or(eq(objectives.ownerId, search.ownerId), ownKr(eq(keyResults.ownerId, search.ownerId))));
   if (search.type) conditions.push(eq(objectives.type, search.type));
-  const rows = await db
+  return db
     .select({
       id: objectives.id,
       progress: objectives.progress,
@@ -65,6 +65,12 @@ async function candidates(db: Executor, reader: Reader, cycleId: string, search:
     })
     .from(objectives)
     .where(and(...conditions));
+}
+
+/** Objectives matching every filter but the status, with their progress (as of a date, for time travel). */
+async function candidates(db: Executor, reader: Reader, cycleId: string, search: TreeSearch, asOf?: string) {
+  const orgId = reader.orgId;
+  const rows = await candidatesQuery(db, reader, cycleId, search);
   if (!asOf || !search.progressStatus) return rows;
   const snapshot = await cycleSnapshot(db, orgId, cycleId, asOf);
   return rows.map((r) => ({ ...r, progress: snapshot.objectives.get(r.id) ?? 0 }));
@@ -88,6 +94,39 @@ async function statusFilter(
 }
 
 /**
+ * The matches and every objective above them (through parent objectives and parent key results) in ONE statement:
+ * without a status filter nothing needs deciding in Node between the two (issue 12: one round trip less per search).
+ */
+async function matchesAndPaths(db: Executor, reader: Reader, cycleId: string, search: TreeSearch) {
+  const onPaths = await queryRows<{ id: string; matched: boolean }>(
+    db,
+    sql`with recursive found as (${candidatesQuery(db, reader, cycleId, search)}), ${ancestorsCte(sql`select id from found`)}
+      select up.id, exists (select 1 from found f where f.id = up.id) as matched from up`,
+  );
+  return { matched: new Set(onPaths.filter((r) => r.matched).map((r) => r.id)), pathIds: onPaths.map((r) => r.id) };
+}
+
+/** With a status filter: the candidates, those of the wanted status (decided in Node), then the paths above them. */
+async function statusMatchesAndPaths(
+  db: Executor,
+  reader: Reader,
+  cycle: typeof cycles.$inferSelect,
+  search: TreeSearch,
+  wanted: ProgressStatus,
+  options: { now: Date; asOf?: string },
+) {
+  const found = await candidates(db, reader, cycle.id, search, options.asOf);
+  const keep = await statusFilter(db, reader.orgId, cycle, wanted, options.now, options.asOf);
+  const matched = new Set(found.filter((r) => keep(r, r.progress)).map((r) => r.id));
+  if (matched.size === 0) return { matched, pathIds: [] };
+  const onPaths = await queryRows<{ id: string }>(
+    db,
+    sql`with recursive ${ancestorsCte(sql`select unnest(${`{${[...matched].join(',')}}`}::uuid[])`)} select id from up`,
+  );
+  return { matched, pathIds: onPaths.map((r) => r.id) };
+}
+
+/**
  * The cycle's tree pruned to the objectives that match and the paths down to them from their roots,
  * so a search finds objectives at any depth without loading the whole cycle. A match's children
  * come only when they match too (or lead to one).
@@ -100,20 +139,10 @@ export async function searchCycleTree(
   options: { now: Date; asOf?: string },
 ): Promise<CycleTree & { matched: Set<string> }> {
   const orgId = reader.orgId;
-  let found = await candidates(db, reader, cycle.id, search, options.asOf);
-  if (search.progressStatus) {
-    const keep = await statusFilter(db, orgId, cycle, search.progressStatus, options.now, options.asOf);
-    found = found.filter((r) => keep(r, r.progress));
-  }
-  const matched = new Set(found.map((r) => r.id));
+  const { matched, pathIds } = search.progressStatus
+    ? await statusMatchesAndPaths(db, reader, cycle, search, search.progressStatus, options)
+    : await matchesAndPaths(db, reader, cycle.id, search);
   if (matched.size === 0) return { rows: [], roots: [], children: new Map(), childCount: new Map(), matched };
-  // The matches and every objective above them, through parent objectives and parent key results.
-  const ids = `{${[...matched].join(',')}}`;
-  const onPaths = await queryRows<{ id: string }>(
-    db,
-    sql`with recursive ${ancestorsCte(sql`select unnest(${ids}::uuid[])`)} select id from up`,
-  );
-  const pathIds = onPaths.map((r) => r.id);
   const [rows, links, childCount] = await Promise.all([
     db
       .select()

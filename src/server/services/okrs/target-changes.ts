@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, inArray, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../../db/database.js';
 import { activities, keyResults, users } from '../../../db/schema/index.js';
 import type { ObjectiveStatus } from '../../../domain/vocabulary.js';
@@ -49,17 +49,6 @@ export async function recordTargetChanges(
 export async function targetChangesOf(db: Executor, orgId: string, keyResultIds: string[]): Promise<Map<string, TargetChange[]>> {
   if (keyResultIds.length === 0) return new Map();
   return changesWhere(db, orgId, inArray(activities.entityId, keyResultIds));
-}
-
-/** The same for every key result of these objectives: beside the key results' own read, not after it. */
-export async function targetChangesOfObjectives(db: Executor, orgId: string, objectiveIds: string[]): Promise<Map<string, TargetChange[]>> {
-  if (objectiveIds.length === 0) return new Map();
-  const theirKeyResults = db
-    // activities.entity_id is text (it names rows of many tables).
-    .select({ id: sql<string>`${keyResults.id}::text` })
-    .from(keyResults)
-    .where(and(eq(keyResults.orgId, orgId), inArray(keyResults.objectiveId, objectiveIds)));
-  return changesWhere(db, orgId, inArray(activities.entityId, theirKeyResults));
 }
 
 async function changesWhere(db: Executor, orgId: string, entities: SQL): Promise<Map<string, TargetChange[]>> {

@@ -1,0 +1,59 @@
+import pg from 'pg';
+import { expect, it } from 'vitest';
+import { describeEachEngine } from '../support/engines.js';
+import { addPerson, createTeam, expectStatus } from '../support/fixtures.js';
+import { API, percent, useOkrWorld } from './support.js';
+
+/*
+ * How many SQL statements a team page and a tree search cost, from the request to the answer (authentication
+ * included), counted on PostgreSQL through pg.Client#query. A page of objectives is presented from ONE statement
+ * (page-facts.ts: key results, named parents and measure changes with the small facts); docs/performance.md keeps
+ * the numbers (issue 12: reads against their floor).
+ */
+// 8 and 13 while a page was presented from four statements and a search read its matches and their paths apart.
+const TEAM_PAGE_STATEMENTS = 5;
+const TREE_SEARCH_STATEMENTS = 9;
+type Query = (this: pg.Client, ...args: unknown[]) => unknown;
+
+async function statementsOf(request: () => Promise<unknown>): Promise<string[]> {
+  const statements: string[] = [];
+  const original = pg.Client.prototype.query;
+  const spy = function (this: pg.Client, ...args: unknown[]) {
+    const [first] = args;
+    statements.push(typeof first === 'string' ? first : ((first as { text?: string })?.text ?? '?'));
+    return (original as unknown as Query).apply(this, args);
+  };
+  pg.Client.prototype.query = spy as unknown as typeof original;
+  try {
+    await request();
+  } finally {
+    pg.Client.prototype.query = original;
+  }
+  return statements;
+}
+
+describeEachEngine('statements per page of objectives', (engine) => {
+  const t = useOkrWorld(engine, '2025-02-15');
+
+  it('presents a team page and a tree search in a fixed, small number of statements', async ({ skip }) => {
+    if (engine().kind !== 'postgres') skip('counted through node-postgres');
+    const team = await createTeam(t.w.owner.client, { name: 'Search Team' });
+    const member = await addPerson(t.w.owner.client, { name: 'Mia Member', teamId: team.id });
+    const parent = await t.w.api.createPublished({ cycleId: t.w.cycle.id, title: 'Company grows' });
+    const parentKr = await t.w.api.createKeyResult(parent.id, percent('Revenue'));
+    for (const title of ['Search Team ships', 'Search Team learns']) {
+      const objective = await t.w.api.createPublished({ cycleId: t.w.cycle.id, title, teamId: team.id });
+      await t.w.api.createKeyResult(objective.id, percent(`${title}: done`));
+      await t.w.api.align(objective.id, { parentKeyResultId: parentKr.id });
+    }
+    const page = await statementsOf(async () =>
+      expectStatus(await member.client.get(`${API}/objectives?cycleId=${t.w.cycle.id}&teamId=${team.id}`), 200),
+    );
+    const search = await statementsOf(async () =>
+      expectStatus(await member.client.get(`${API}/cycles/${t.w.cycle.id}/tree?q=${encodeURIComponent('Search Team')}`), 200),
+    );
+    console.log(`team page: ${page.length}, tree search: ${search.length}`);
+    expect(page.length).toBeLessThanOrEqual(TEAM_PAGE_STATEMENTS);
+    expect(search.length).toBeLessThanOrEqual(TREE_SEARCH_STATEMENTS);
+  });
+});
