@@ -99,7 +99,7 @@ export async function pageFacts(
           'scoreOverrideReason', k.score_override_reason, 'effectiveStartDate', k.effective_start_date,
           'createdOn', to_char(k.created_at at time zone 'UTC', 'YYYY-MM-DD')) order by k.position, k.id)
         from key_results k left join users ku on ku.id = k.owner_id and ku.org_id = k.org_id
-        where k.objective_id = any(${objectiveIds})), '[]') as "keyResults",
+        where k.org_id = ${orgId} and k.objective_id = any(${objectiveIds})), '[]') as "keyResults",
       coalesce((select json_agg(json_build_object('id', a.id, 'childObjectiveId', a.child_objective_id,
           'parentObjectiveId', a.parent_objective_id, 'parentKeyResultId', a.parent_key_result_id,
           'parentTitle', coalesce(case when a.parent_objective_id is not null then po.title else pk.title end, ''),
