@@ -29,19 +29,16 @@ const SIGNED_OUT_PAGES = /^\/(invite\/|shared\/reports\/|forgot-password$|reset-
 const SHELL_REQUESTS = ['/api/v1/setup', '/api/v1/me'];
 
 /**
- * A page's own first answers, preloaded only for a visitor the server has just recognised as signed in: signed out,
+ * A page's own first answer, preloaded only for a visitor the server has just recognised as signed in: signed out,
  * the page is not drawn, and a preloaded 401 would answer the page's first fetch after signing in (a preload is kept
- * until used). Each is the exact URL the page fetches first (okr-queries.ts), so the preload is what it uses: the
- * cycles list (Home, the tree and an objective page choose their cycle from it) and an objective's own answer, its
- * largest paint's text, which otherwise is asked for only once the page has started. Travelling in time (`asOf`)
- * asks for another URL: no preload then.
+ * until used). Only where the largest paint waits for it: an objective page's title is its answer's, which otherwise
+ * is asked for only once the page has started (a round trip after the scripts). Elsewhere a preload would only share
+ * the line (and PGlite's one connection) with the scripts and /me before the first paint. The URL is the one the page
+ * fetches (okr-queries.ts `useObjective`), so the preload is what it uses; travelling in time (`asOf`) asks for
+ * another.
  */
 const PAGE_REQUESTS: { path: RegExp; urls: (match: RegExpExecArray, query: URLSearchParams) => string[] }[] = [
-  { path: /^\/(okrs\/?)?$/, urls: () => ['/api/v1/cycles'] },
-  {
-    path: /^\/objectives\/([\w-]+)\/?$/,
-    urls: ([, id], query) => (query.has('asOf') ? ['/api/v1/cycles'] : [`/api/v1/objectives/${id}`, '/api/v1/cycles']),
-  },
+  { path: /^\/objectives\/([\w-]+)\/?$/, urls: ([, id], query) => (query.has('asOf') ? [] : [`/api/v1/objectives/${id}`]) },
 ];
 
 /** Who the page is for: whether the server found a valid session on the request, and the URL's query. */
