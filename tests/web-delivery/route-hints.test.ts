@@ -9,7 +9,8 @@ import { setUpOrganization } from '../support/fixtures.js';
 
 type Manifest = Record<string, { file: string }>;
 const manifest = (): Manifest => JSON.parse(readFileSync(join(webRoot, '.vite/manifest.json'), 'utf8')) as Manifest;
-const fetchPreloads = (html: string) => [...html.matchAll(/<link rel="preload" href="([^"]+)" as="fetch" crossorigin>/g)].map((m) => m[1]);
+const fetchPreloads = (html: string) =>
+  [...html.matchAll(/<link rel="preload" href="([^"]+)" as="fetch" crossorigin( fetchpriority="low")?>/g)].map((m) => m[1]);
 const modulePreloads = (html: string) => [...html.matchAll(/<link rel="modulepreload" crossorigin href="([^"]+)">/g)].map((m) => m[1]);
 
 describeEachEngine('web delivery: index.html hints the page it is served at (`npx vite build` first)', (engine) => {

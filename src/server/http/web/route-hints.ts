@@ -76,7 +76,8 @@ function hintsFor(webRoot: string): (path: string, visitor: Visitor) => string |
   if (!entry) return () => undefined;
   const inEntry = closure(manifest, entry);
 
-  const fetchLinks = (urls: string[]) => urls.map((url) => `<link rel="preload" href="${url}" as="fetch" crossorigin>`);
+  const fetchLinks = (urls: string[], attributes = '') =>
+    urls.map((url) => `<link rel="preload" href="${url}" as="fetch" crossorigin${attributes}>`);
   const shellLinks = fetchLinks(SHELL_REQUESTS);
   const withLinks = (links: string[]) => html.replace('</head>', `  ${links.join('\n    ')}\n  </head>`);
   const chunkLinks = new Map(
@@ -91,7 +92,9 @@ function hintsFor(webRoot: string): (path: string, visitor: Visitor) => string |
     if (!visitor.signedIn) return [];
     for (const { path: pattern, urls } of PAGE_REQUESTS) {
       const match = pattern.exec(path);
-      if (match) return fetchLinks(urls(match, visitor.query));
+      // Low priority: the browser asks for it once the scripts and the stylesheet are on their way, so the server (one
+      // Node thread, and PGlite in it) sends them before it computes the answer, which still arrives with the page.
+      if (match) return fetchLinks(urls(match, visitor.query), ' fetchpriority="low"');
     }
     return [];
   };
