@@ -5,7 +5,9 @@
  * (with the server's own route hints), so builds are compared alternately on the same data. Per page and build:
  * JS bytes evaluated, React commits, DOM nodes, main-thread scripting ms under 4× CPU throttling (CPU profile)
  * and the scripts and functions with the most self time; from a trace, the tasks over 50 ms after the first
- * contentful paint as the browser ran them (trace-tasks.ts).
+ * contentful paint as the browser ran them (trace-tasks.ts). index.html is the one a signed-in visitor gets (with the
+ * page's own first answer preloaded where the server does so); `--signed-out-hints DIR,…` serves those builds the
+ * signed-out hints, as a server without that preload did.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
@@ -47,6 +49,7 @@ const cycle = cycles.find((c) => c.status === 'active') ?? cycles[0]!;
 const objectives = await get<{ id: string }[]>(`/api/v1/objectives?cycleId=${cycle.id}`);
 const routes: Record<string, string> = { Home: '/', 'OKR tree': '/okrs', Objective: `/objectives/${objectives[0]!.id}` };
 const hints = Object.fromEntries(dirs.map((dir) => [dir, routeHints(dir)]));
+const signedOutHints = new Set(option('signed-out-hints', '').split(','));
 
 interface Sample extends ProfileSummary {
   jsBytes: number;
@@ -74,7 +77,8 @@ try {
             if (url.pathname.endsWith('.js')) jsBytes += body.length;
             return request.fulfill({ body, contentType: TYPES[extname(file)] ?? 'application/octet-stream' });
           }
-          return request.fulfill({ body: hints[dir]!(url.pathname) ?? '', contentType: 'text/html' });
+          const visitor = { signedIn: !signedOutHints.has(dir), query: url.searchParams };
+          return request.fulfill({ body: hints[dir]!(url.pathname, visitor) ?? '', contentType: 'text/html' });
         });
         const cdp = await context.newCDPSession(page);
         await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });

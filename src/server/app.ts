@@ -26,6 +26,7 @@ import { admitIntoQueue } from './http/pglite-admission.js';
 import { AdmissionQueue } from '../db/admission-queue.js';
 import { registerCompression } from './http/compression.js';
 import { registerWeb } from './http/web/serve-web.js';
+import { resolveActor } from './auth/actor.js';
 import { createMetrics, type Metrics } from './metrics/metrics.js';
 import { observeHttp } from './metrics/observe-http.js';
 import { registerDatabaseGauges } from './metrics/database-gauges.js';
@@ -148,7 +149,8 @@ export async function buildApp({
   // Outside /api/v1: Slack signs its requests instead of sending a session or token.
   await app.register(slackEventRoutes(ctx));
   await app.register(scimRoutes(ctx), { prefix: SCIM_BASE });
-  await registerWeb(app, webRoot);
+  // index.html preloads a page's first answers only for a visitor with a valid session (route-hints.ts).
+  await registerWeb(app, webRoot, async (request) => (await resolveActor(ctx.db, ctx.auth, request)) !== null);
   app.addHook('onClose', () => events.close());
   return app;
 }

@@ -5,18 +5,20 @@ import { webRoot } from '../../src/server/app.js';
 import { HINTED_PAGES } from '../../src/server/http/web/route-hints.js';
 import { describeEachEngine } from '../support/engines.js';
 import { startTestServer, type TestServer } from '../support/server.js';
+import { setUpOrganization } from '../support/fixtures.js';
 
 type Manifest = Record<string, { file: string }>;
 const manifest = (): Manifest => JSON.parse(readFileSync(join(webRoot, '.vite/manifest.json'), 'utf8')) as Manifest;
-const fetchPreloads = (html: string) => [...html.matchAll(/<link rel="preload" href="([^"]+)" as="fetch" crossorigin>/g)].map((m) => m[1]);
+const fetchPreloads = (html: string) =>
+  [...html.matchAll(/<link rel="preload" href="([^"]+)" as="fetch" crossorigin( fetchpriority="low")?>/g)].map((m) => m[1]);
 const modulePreloads = (html: string) => [...html.matchAll(/<link rel="modulepreload" crossorigin href="([^"]+)">/g)].map((m) => m[1]);
 
 describeEachEngine('web delivery: index.html hints the page it is served at (`npx vite build` first)', (engine) => {
   let server: TestServer;
   beforeAll(async () => (server = await startTestServer(engine().handle)));
   afterAll(() => server?.close());
-  const html = async (path: string) => {
-    const response = await fetch(server.url + path);
+  const html = async (path: string, cookie?: string) => {
+    const response = await fetch(server.url + path, { headers: cookie ? { cookie } : {} });
     expect(response.status).toBe(200);
     expect(response.headers.get('cache-control')).toBe('no-cache');
     return response.text();
@@ -65,5 +67,25 @@ describeEachEngine('web delivery: index.html hints the page it is served at (`np
     const page = await html('/objectives/%22%3E%3Cscript%3Ealert(1)%3C%2Fscript%3E');
     expect(page).not.toContain('alert');
     expect(fetchPreloads(page)).toEqual(['/api/v1/setup', '/api/v1/me']);
+  });
+
+  it("preloads a page's first answers for a signed-in visitor only", async () => {
+    const { owner } = await setUpOrganization(server.url);
+    const cookie = owner.client.cookieHeader;
+    const id = '0b7e3c52-1f7e-4f0e-9d0a-2a1c3b4d5e6f';
+    const shell = ['/api/v1/setup', '/api/v1/me'];
+    expect(fetchPreloads(await html(`/objectives/${id}`, cookie))).toEqual([...shell, `/api/v1/objectives/${id}`]);
+    // Travelling in time asks for another URL; other pages' largest paints wait for no answer of their own.
+    expect(fetchPreloads(await html(`/objectives/${id}?asOf=2026-01-01`, cookie))).toEqual(shell);
+    for (const path of ['/', '/okrs', '/meetings']) expect(fetchPreloads(await html(path, cookie)), path).toEqual(shell);
+    const response = await fetch(server.url + '/okrs', { headers: { cookie } });
+    expect(response.headers.get('vary')).toMatch(/cookie/i);
+
+    // A cookie that names no valid session (signed out since, or made up) gets the shell's answers only: a page's
+    // preloaded 401 would answer its first fetch after signing in.
+    expect(fetchPreloads(await html(`/objectives/${id}`, 'better-auth.session_token=forged.value'))).toEqual(shell);
+    const stale = owner.client.copy();
+    expect((await owner.client.post('/api/auth/sign-out', {})).status).toBe(200);
+    expect(fetchPreloads(await html(`/objectives/${id}`, stale.cookieHeader))).toEqual(shell);
   });
 });

@@ -24,10 +24,29 @@ const SIGNED_OUT_PAGES = /^\/(invite\/|shared\/reports\/|forgot-password$|reset-
 
 /**
  * The answers every signed-in page waits for before it can draw anything. App.tsx asks for both as it starts, so
- * the preloads are always used by the first fetch. A page's own data is not preloaded: signed out, the page is not
- * drawn, and its preloaded 401 would answer the page's first fetch after signing in (a preload is kept until used).
+ * the preloads are always used by the first fetch.
  */
 const SHELL_REQUESTS = ['/api/v1/setup', '/api/v1/me'];
+
+/**
+ * A page's own first answer, preloaded only for a visitor the server has just recognised as signed in: signed out,
+ * the page is not drawn, and a preloaded 401 would answer the page's first fetch after signing in (a preload is kept
+ * until used). Only where the largest paint waits for it: an objective page's title is its answer's, which otherwise
+ * is asked for only once the page has started (a round trip after the scripts). Elsewhere a preload would only share
+ * the line (and PGlite's one connection) with the scripts and /me before the first paint. The URL is the one the page
+ * fetches (okr-queries.ts `useObjective`), so the preload is what it uses; travelling in time (`asOf`) asks for
+ * another.
+ */
+const PAGE_REQUESTS: { path: RegExp; urls: (match: RegExpExecArray, query: URLSearchParams) => string[] }[] = [
+  { path: /^\/objectives\/([\w-]+)\/?$/, urls: ([, id], query) => (query.has('asOf') ? [] : [`/api/v1/objectives/${id}`]) },
+];
+
+/** Who the page is for: whether the server found a valid session on the request, and the URL's query. */
+export interface Visitor {
+  signedIn: boolean;
+  query: URLSearchParams;
+}
+const UNKNOWN: Visitor = { signedIn: false, query: new URLSearchParams() };
 
 /**
  * index.html with hints for the path it is served at. Without them a first visit is a chain: the entry
@@ -36,19 +55,19 @@ const SHELL_REQUESTS = ['/api/v1/setup', '/api/v1/me'];
  * the entry. `crossorigin` (anonymous: same-origin credentials) makes the preloads match the app's
  * `fetch(path, { credentials: 'same-origin' })`, so they are used rather than fetched twice.
  */
-export function routeHints(webRoot: string): (path: string) => string | undefined {
+export function routeHints(webRoot: string): (path: string, visitor?: Visitor) => string | undefined {
   const indexPath = join(webRoot, 'index.html');
-  let built: { mtimeMs: number; htmlFor: (path: string) => string | undefined } | undefined;
-  return (path) => {
+  let built: { mtimeMs: number; htmlFor: (path: string, visitor: Visitor) => string | undefined } | undefined;
+  return (path, visitor = UNKNOWN) => {
     if (!existsSync(indexPath)) return undefined;
     // Read again only after a new build (`vite build --watch` beside a running server).
     const { mtimeMs } = statSync(indexPath);
     if (built?.mtimeMs !== mtimeMs) built = { mtimeMs, htmlFor: hintsFor(webRoot) };
-    return built.htmlFor(path);
+    return built.htmlFor(path, visitor);
   };
 }
 
-function hintsFor(webRoot: string): (path: string) => string | undefined {
+function hintsFor(webRoot: string): (path: string, visitor: Visitor) => string | undefined {
   const manifestPath = join(webRoot, '.vite', 'manifest.json');
   const html = readFileSync(join(webRoot, 'index.html'), 'utf8');
   if (!existsSync(manifestPath) || !html.includes('</head>')) return () => undefined;
@@ -57,7 +76,8 @@ function hintsFor(webRoot: string): (path: string) => string | undefined {
   if (!entry) return () => undefined;
   const inEntry = closure(manifest, entry);
 
-  const fetchLinks = (urls: string[]) => urls.map((url) => `<link rel="preload" href="${url}" as="fetch" crossorigin>`);
+  const fetchLinks = (urls: string[], attributes = '') =>
+    urls.map((url) => `<link rel="preload" href="${url}" as="fetch" crossorigin${attributes}>`);
   const shellLinks = fetchLinks(SHELL_REQUESTS);
   const withLinks = (links: string[]) => html.replace('</head>', `  ${links.join('\n    ')}\n  </head>`);
   const chunkLinks = new Map(
@@ -68,11 +88,22 @@ function hintsFor(webRoot: string): (path: string) => string | undefined {
   );
   const shellOnly = withLinks(shellLinks);
 
-  return (path) => {
+  const pageData = (path: string, visitor: Visitor) => {
+    if (!visitor.signedIn) return [];
+    for (const { path: pattern, urls } of PAGE_REQUESTS) {
+      const match = pattern.exec(path);
+      // Low priority: the browser asks for it once the scripts and the stylesheet are on their way, so the server (one
+      // Node thread, and PGlite in it) sends them before it computes the answer, which still arrives with the page.
+      if (match) return fetchLinks(urls(match, visitor.query), ' fetchpriority="low"');
+    }
+    return [];
+  };
+
+  return (path, visitor) => {
     if (SIGNED_OUT_PAGES.test(path)) return html;
     for (const { path: pattern, page } of HINTED_PAGES) {
       const chunks = chunkLinks.get(page);
-      if (pattern.test(path) && chunks) return withLinks([...shellLinks, ...chunks]);
+      if (pattern.test(path) && chunks) return withLinks([...shellLinks, ...pageData(path, visitor), ...chunks]);
     }
     return shellOnly;
   };

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { sep } from 'node:path';
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fastifyStatic from '@fastify/static';
 import { apiNotFound } from '../error-handler.js';
 import { routeHints } from './route-hints.js';
@@ -14,12 +14,16 @@ function cachePolicy(reply: FastifyReply, path: string) {
   reply.header('cache-control', path.includes(`${sep}assets${sep}`) ? IMMUTABLE : REVALIDATE);
 }
 
+/** Whether a request carries a valid session (the app's own check, as /api/v1 makes it). */
+export type SessionCheck = (request: FastifyRequest) => Promise<boolean>;
+
 /**
  * Serves the built React app from `webRoot`, with the brotli and gzip copies written at build time
  * (`x.br`, `x.gz`) when the browser accepts them. Any non-API path falls back to index.html for
- * client-side routes.
+ * client-side routes, with hints for the page at that path: its page's first answers too when `signedIn` finds a
+ * valid session on the request (route-hints.ts).
  */
-export async function registerWeb(app: FastifyInstance, webRoot: string): Promise<void> {
+export async function registerWeb(app: FastifyInstance, webRoot: string, signedIn: SessionCheck): Promise<void> {
   const hasWeb = existsSync(webRoot);
   if (hasWeb) {
     await app.register(fastifyStatic, {
@@ -33,16 +37,20 @@ export async function registerWeb(app: FastifyInstance, webRoot: string): Promis
     });
   }
   const hinted = routeHints(webRoot);
-  const sendApp = (path: string, reply: FastifyReply) => {
+  const sendApp = async (request: FastifyRequest, reply: FastifyReply) => {
     if (!hasWeb) return reply.type('text/plain').send('The web app is not built. Run `npm run build`.');
-    const html = hinted(path);
+    const [path, query = ''] = request.url.split('?');
+    // Without a cookie there is no session to look up: a first visit costs no database read.
+    const visitor = { signedIn: request.headers.cookie !== undefined && (await signedIn(request)), query: new URLSearchParams(query) };
+    const html = hinted(path!, visitor);
     if (html === undefined) return reply.type('text/html').sendFile('index.html');
-    return reply.header('cache-control', REVALIDATE).type('text/html; charset=utf-8').send(html);
+    // The hints differ for a signed-in visitor: a shared cache must not answer one with the other's page.
+    return reply.header('cache-control', REVALIDATE).header('vary', 'cookie').type('text/html; charset=utf-8').send(html);
   };
-  app.get('/', { schema: { hide: true } }, (_request, reply) => sendApp('/', reply));
+  app.get('/', { schema: { hide: true } }, sendApp);
   app.setNotFoundHandler((request, reply) => {
     const path = request.url.split('?')[0]!;
     if (path.startsWith('/api/')) throw apiNotFound(path);
-    return sendApp(path, reply);
+    return sendApp(request, reply);
   });
 }

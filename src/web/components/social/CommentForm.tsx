@@ -1,5 +1,5 @@
 import { Button, Group, Stack } from '@mantine/core';
-import { useState, type FormEvent } from 'react';
+import { useCallback, useState, type FormEvent } from 'react';
 import { ApiError } from '../../api/client.js';
 import { useUsers } from '../../api/queries.js';
 import { MentionTextarea } from './MentionTextarea.js';
@@ -16,7 +16,10 @@ interface Props {
 
 /** Writes or edits a comment with @-mentions; the server's message shows on the field. */
 export function CommentForm({ label, initial = '', submitLabel, onSubmit, onCancel }: Props) {
-  const users = useUsers();
+  // The people to mention are asked for when the box is first pointed at or focused, not with the page it is on.
+  const [engaged, setEngaged] = useState(false);
+  const users = useUsers(engaged);
+  const engage = useCallback(() => setEngaged(true), []);
   const start = toEditable(initial);
   const [text, setText] = useState(start.text);
   const [picked, setPicked] = useState<Person[]>(start.people);
@@ -52,6 +55,7 @@ export function CommentForm({ label, initial = '', submitLabel, onSubmit, onCanc
           onMention={(p) => setPicked((list) => [...list, p])}
           error={error}
           placeholder="Type @ to mention someone"
+          onEngage={engage}
         />
         <Group gap="xs" justify="flex-end">
           {onCancel && (

@@ -1,5 +1,6 @@
 import { Combobox, Textarea, useCombobox, VisuallyHidden } from '@mantine/core';
 import { useEffect, useId, useRef, useState } from 'react';
+import { useListOnDemand } from '../on-demand/dropdown-on-open.js';
 import { matchingPeople, typedMention, type Person } from './mention-text.js';
 
 interface Props {
@@ -13,14 +14,19 @@ interface Props {
   error?: string;
   placeholder?: string;
   autoFocus?: boolean;
+  /** Called when the box is first pointed at or focused: the people to mention can be asked for then. */
+  onEngage?: () => void;
 }
 
 /**
  * A textarea that offers people when you type `@`: arrow keys and Enter (or a click) pick one,
  * Escape closes the list. Picking writes `@Name`; the parent turns it into a mention on submit.
  */
-export function MentionTextarea({ label, value, onChange, people, onMention, error, placeholder, autoFocus }: Props) {
+export function MentionTextarea({ label, value, onChange, people, onMention, error, placeholder, autoFocus, onEngage }: Props) {
   const combobox = useCombobox({ onDropdownClose: () => combobox.resetSelectedOption() });
+  // The suggestions' (hidden, empty) list is not mounted before the box is pointed at or focused: mounted, floating-ui
+  // positioned it at once, a forced style and layout pass in the comment form's first task below an objective.
+  const list = useListOnDemand(onEngage);
   const ref = useRef<HTMLTextAreaElement>(null);
   const hintId = useId();
   const [typed, setTyped] = useState<{ start: number; query: string } | null>(null);
@@ -33,6 +39,10 @@ export function MentionTextarea({ label, value, onChange, people, onMention, err
     if (next && matchingPeople(people, next.query).length > 0) combobox.openDropdown();
     else combobox.closeDropdown();
   };
+  // People asked for on first use may arrive after an `@name` was typed: offer them then.
+  useEffect(() => {
+    if (typed && matchingPeople(people, typed.query).length > 0) combobox.openDropdown();
+  }, [people.length]);
   // Enter picks the first match without arrowing to it; the options exist only after this render.
   const query = typed?.query;
   useEffect(() => {
@@ -57,7 +67,7 @@ export function MentionTextarea({ label, value, onChange, people, onMention, err
   };
 
   return (
-    <Combobox store={combobox} onOptionSubmit={pick} position="bottom-start" withinPortal={false}>
+    <Combobox store={combobox} onOptionSubmit={pick} position="bottom-start" withinPortal={false} {...list.comboboxProps}>
       <Combobox.Target>
         <Textarea
           ref={ref}
@@ -71,6 +81,11 @@ export function MentionTextarea({ label, value, onChange, people, onMention, err
           aria-describedby={hintId}
           onChange={(event) => update(event.currentTarget.value, event.currentTarget.selectionStart ?? event.currentTarget.value.length)}
           onBlur={() => combobox.closeDropdown()}
+          onPointerEnter={() => {
+            list.onPointerEnter();
+            onEngage?.();
+          }}
+          onFocus={list.onFocus}
         />
       </Combobox.Target>
       <VisuallyHidden id={hintId}>Type @ and a name to mention someone.</VisuallyHidden>
