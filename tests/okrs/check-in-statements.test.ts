@@ -1,7 +1,7 @@
-import pg from 'pg';
 import { expect, it } from 'vitest';
 import { describeEachEngine } from '../support/engines.js';
 import { expectStatus } from '../support/fixtures.js';
+import { statementsOf } from '../support/statements.js';
 import { API, percent, useOkrWorld } from './support.js';
 
 /*
@@ -9,7 +9,6 @@ import { API, percent, useOkrWorld } from './support.js';
  * BEGIN/COMMIT and the advisory lock included). Counted on PostgreSQL, where every statement goes
  * through pg.Client#query; docs/performance.md keeps the numbers.
  */
-type Query = (this: pg.Client, ...args: unknown[]) => unknown;
 // 11 since whether a key result is driven by its initiatives (they refuse hand check-ins) comes with the key result's load
 // (12 while it was a read of its own; 13 while a check-in's subscribed webhook endpoints were read on every check-in; 12 again since they come back with the
 // activity's insert, and the progress-status comparison rides on the roll-up's own read and update: docs/webhooks.md.)
@@ -22,19 +21,9 @@ describeEachEngine('statements per check-in', (engine) => {
     if (engine().kind !== 'postgres') skip('counted through node-postgres');
     const objective = await t.w.api.createObjective({ cycleId: t.w.cycle.id, title: 'Grow' });
     const kr = await t.w.api.createKeyResult(objective.id, percent('Revenue'));
-    const statements: string[] = [];
-    const original = pg.Client.prototype.query;
-    const spy = function (this: pg.Client, ...args: unknown[]) {
-      const [first] = args;
-      statements.push(typeof first === 'string' ? first : ((first as { text?: string })?.text ?? '?'));
-      return (original as unknown as Query).apply(this, args);
-    };
-    pg.Client.prototype.query = spy as unknown as typeof original;
-    try {
-      expectStatus(await t.w.owner.client.post(`${API}/key-results/${kr.id}/check-ins`, { value: 40 }), 201);
-    } finally {
-      pg.Client.prototype.query = original;
-    }
+    const statements = await statementsOf(async () =>
+      expectStatus(await t.w.owner.client.post(`${API}/key-results/${kr.id}/check-ins`, { value: 40 }), 201),
+    );
     console.log(`statements for one check-in: ${statements.length}\n${statements.map((s) => `  ${s.slice(0, 110)}`).join('\n')}`);
     expect(statements.length).toBeLessThanOrEqual(STATEMENTS_PER_CHECK_IN);
   });

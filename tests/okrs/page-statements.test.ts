@@ -1,7 +1,7 @@
-import pg from 'pg';
 import { expect, it } from 'vitest';
 import { describeEachEngine } from '../support/engines.js';
 import { addPerson, createTeam, expectStatus } from '../support/fixtures.js';
+import { statementsOf } from '../support/statements.js';
 import { API, percent, useOkrWorld } from './support.js';
 
 /*
@@ -13,24 +13,6 @@ import { API, percent, useOkrWorld } from './support.js';
 // 8 and 13 while a page was presented from four statements and a search read its matches and their paths apart.
 const TEAM_PAGE_STATEMENTS = 5;
 const TREE_SEARCH_STATEMENTS = 9;
-type Query = (this: pg.Client, ...args: unknown[]) => unknown;
-
-async function statementsOf(request: () => Promise<unknown>): Promise<string[]> {
-  const statements: string[] = [];
-  const original = pg.Client.prototype.query;
-  const spy = function (this: pg.Client, ...args: unknown[]) {
-    const [first] = args;
-    statements.push(typeof first === 'string' ? first : ((first as { text?: string })?.text ?? '?'));
-    return (original as unknown as Query).apply(this, args);
-  };
-  pg.Client.prototype.query = spy as unknown as typeof original;
-  try {
-    await request();
-  } finally {
-    pg.Client.prototype.query = original;
-  }
-  return statements;
-}
 
 describeEachEngine('statements per page of objectives', (engine) => {
   const t = useOkrWorld(engine, '2025-02-15');
