@@ -7,6 +7,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { App } from './App.js';
 import { ApiError } from './api/client.js';
 import { NotificationsOnDemand } from './components/on-demand/NotificationsOnDemand.js';
+import { lightColorScheme } from './light-color-scheme.js';
 
 // Darker shades than Mantine's defaults: its dimmed grey, red and teal-6 miss WCAG AA contrast on white.
 const theme = createTheme({
@@ -54,7 +55,12 @@ const queryClient = new QueryClient({
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <MantineProvider theme={theme} cssVariablesResolver={contrastVariables} defaultColorScheme="light">
+    <MantineProvider
+      theme={theme}
+      cssVariablesResolver={contrastVariables}
+      defaultColorScheme="light"
+      colorSchemeManager={lightColorScheme}
+    >
       <NotificationsOnDemand />
       <QueryClientProvider client={queryClient}>
         <BrowserRouter>

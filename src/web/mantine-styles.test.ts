@@ -16,7 +16,6 @@ const BUILT_FROM: Record<string, string[]> = {
   Modal: ['ModalBase', 'Overlay', 'CloseButton', 'Paper'],
   MultiSelect: ['Combobox', 'Input', 'Pill', 'PillsInput', 'ScrollArea', 'Popover'],
   NativeSelect: ['Input'],
-  NavLink: ['UnstyledButton'],
   NumberInput: ['Input'],
   PasswordInput: ['Input', 'ActionIcon'],
   Radio: ['RadioIndicator', 'InlineInput'],

@@ -51,6 +51,9 @@ describe('first run in the browser', () => {
     await page.screenshot({ path: `${SHOTS}/teams.png` });
 
     await page.getByRole('navigation').getByRole('link', { name: 'People' }).click();
+    // The current page is announced as such (aria-current), and only that one: a nested path belongs to its own item.
+    const current = () => page.getByRole('navigation').locator('a[aria-current="page"]').allTextContents();
+    await expect.poll(current).toEqual(['People']);
     await page.getByRole('textbox', { name: 'Email' }).fill('grace@acme.test');
     await page.getByRole('button', { name: 'Send invitation' }).click();
     const link = await page.getByTestId('invite-link').textContent();
@@ -68,6 +71,15 @@ describe('first run in the browser', () => {
     await guest.getByRole('button', { name: 'Join' }).click();
     await guest.getByRole('heading', { name: 'Welcome, Grace' }).waitFor();
     await guest.screenshot({ path: `${SHOTS}/home-mobile.png` });
+    // On a phone the navigation opens from the burger and closes once a link is followed.
+    await guest.getByRole('button', { name: 'Toggle navigation' }).click();
+    await guest.getByRole('navigation').getByRole('link', { name: 'Alignment map' }).click();
+    await guest.waitForURL('**/okrs/map');
+    // Collapsed, the navigation slides out of the viewport (it stays in the DOM).
+    const navRight = async () =>
+      (await guest.getByRole('navigation').boundingBox())!.x + (await guest.getByRole('navigation').boundingBox())!.width;
+    await expect.poll(navRight).toBeLessThanOrEqual(0);
+    await expect.poll(() => guest.getByRole('navigation').locator('a[aria-current="page"]').allTextContents()).toEqual(['Alignment map']);
     await guest.close();
 
     await page.reload();
