@@ -1,10 +1,12 @@
+import { memo } from 'react';
 import { Skeleton, Stack } from '@mantine/core';
 
 /**
  * Shown while a page's chunk or first data loads: a title line and a few card-sized blocks, so the
  * content that replaces it lands where the skeleton was instead of pushing the page down.
+ * Memoised: the page around it draws again as each of its queries answers; the placeholder need not.
  */
-export function PageSkeleton({ cards = 3 }: { cards?: number }) {
+export const PageSkeleton = memo(function PageSkeleton({ cards = 3 }: { cards?: number }) {
   return (
     <Stack gap="lg" role="status" aria-busy="true" aria-label="Loading">
       <Stack gap={6}>
@@ -16,4 +18,4 @@ export function PageSkeleton({ cards = 3 }: { cards?: number }) {
       ))}
     </Stack>
   );
-}
+});

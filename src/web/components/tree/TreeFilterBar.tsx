@@ -1,15 +1,18 @@
-import { Group, Select, TextInput } from '@mantine/core';
+import { Group, NativeSelect, Select, TextInput } from '@mantine/core';
 import { memo, useCallback, useMemo, useState } from 'react';
 import { useTeams, useUsers } from '../../api/queries.js';
 import type { TreeFilters } from '../../pages/tree-filter.js';
 import { useListOnDemand } from '../on-demand/dropdown-on-open.js';
 
+// Short fixed lists are native selects: light to draw, and the phone's own picker on a phone.
 const STATUSES = [
+  { value: '', label: 'Any' },
   { value: 'on_track', label: 'On track' },
   { value: 'at_risk', label: 'At risk' },
   { value: 'off_track', label: 'Off track' },
 ];
 const TYPES = [
+  { value: '', label: 'Any' },
   { value: 'committed', label: 'Committed' },
   { value: 'aspirational', label: 'Aspirational' },
 ];
@@ -29,8 +32,6 @@ export const TreeFilterBar = memo(function TreeFilterBar({
   const openPicker = useCallback(() => setPickerOpened(true), []);
   const teamList = useListOnDemand(openPicker);
   const ownerList = useListOnDemand(openPicker);
-  const statusList = useListOnDemand();
-  const typeList = useListOnDemand();
   const users = useUsers(pickerOpened);
   const teams = useTeams(pickerOpened);
   const teamOptions = useMemo(() => (teams.data ?? []).map((t) => ({ value: t.id, label: t.name })), [teams.data]);
@@ -67,25 +68,19 @@ export const TreeFilterBar = memo(function TreeFilterBar({
         value={filters.ownerId}
         onChange={(ownerId) => onChange({ ownerId })}
       />
-      <Select
+      <NativeSelect
         label="Status"
-        {...statusList}
-        placeholder="Any"
-        clearable
         w={130}
         data={STATUSES}
-        value={filters.status}
-        onChange={(status) => onChange({ status })}
+        value={filters.status ?? ''}
+        onChange={(e) => onChange({ status: e.currentTarget.value || null })}
       />
-      <Select
+      <NativeSelect
         label="Type"
-        {...typeList}
-        placeholder="Any"
-        clearable
         w={140}
         data={TYPES}
-        value={filters.type}
-        onChange={(type) => onChange({ type })}
+        value={filters.type ?? ''}
+        onChange={(e) => onChange({ type: e.currentTarget.value || null })}
       />
     </Group>
   );

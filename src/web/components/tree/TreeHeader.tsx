@@ -1,8 +1,7 @@
-import { Button, Group, Select, Title } from '@mantine/core';
+import { Button, Group, NativeSelect, Title } from '@mantine/core';
 import { memo, useMemo } from 'react';
 import { Link } from 'react-router';
 import type { Cycle } from '../../api/okr-types.js';
-import { useListOnDemand } from '../on-demand/dropdown-on-open.js';
 
 /** The tree page's title, its cycle picker and the cycle's actions. Memoised: see TreePage. */
 export const TreeHeader = memo(function TreeHeader({
@@ -26,7 +25,6 @@ export const TreeHeader = memo(function TreeHeader({
   onNewCycle: () => void;
   onCreate: () => void;
 }) {
-  const cycleList = useListOnDemand();
   const options = useMemo(
     () => (cycles ?? []).map((c) => ({ value: c.id, label: `${c.name}${c.status === 'closed' ? ' (closed)' : ''}` })),
     [cycles],
@@ -37,14 +35,14 @@ export const TreeHeader = memo(function TreeHeader({
         OKRs
       </Title>
       <Group align="flex-end">
-        <Select
+        {/* A native select: a handful of cycles, light to draw, the phone's own picker on a phone. Empty only while
+            the cycles load. */}
+        <NativeSelect
           label="Cycle"
-          {...cycleList}
           w={200}
-          allowDeselect={false}
-          value={cycleId}
-          data={options}
-          onChange={(id) => id && onPickCycle(id)}
+          value={cycleId ?? ''}
+          data={options.length === 0 ? [{ value: '', label: '' }] : options}
+          onChange={(e) => e.currentTarget.value && onPickCycle(e.currentTarget.value)}
         />
         {/* Disabled rather than absent while the cycle loads: the row keeps its width. */}
         {isAdmin && (cycle || cyclePending) && (
