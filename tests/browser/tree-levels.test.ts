@@ -84,3 +84,37 @@ describe('the tree page, level by level', () => {
     await row('Team North closes deals').waitFor();
   });
 });
+
+describe('the tree page, its native pickers', () => {
+  const b = useSignedInBrowser({ organization: 'Picker Co', email: 'ada@picker.test' });
+  let thisYear: string;
+  let nextYear: string;
+  const row = (title: string) => b.page.getByTestId('okr-tree').getByRole('link', { name: title, exact: true });
+
+  beforeAll(async () => {
+    const { post } = b;
+    const year = new Date().getUTCFullYear();
+    thisYear = (await post('/cycles', { name: `Year ${year}`, startDate: `${year}-01-01`, endDate: `${year}-12-31` })).id;
+    nextYear = (await post('/cycles', { name: `Year ${year + 1}`, startDate: `${year + 1}-01-01`, endDate: `${year + 1}-12-31` })).id;
+    await post('/objectives', { cycleId: thisYear, title: 'Keep the lights on' });
+    await post('/objectives', { cycleId: thisYear, title: 'Land on the moon', type: 'aspirational' });
+    await post('/objectives', { cycleId: nextYear, title: 'Plan the next year' });
+  });
+
+  it('filters by type and switches cycles with native selects', { timeout: 60_000 }, async () => {
+    const { page, server } = b;
+    await page.goto(`${server.url}/okrs?cycle=${thisYear}`);
+    await row('Keep the lights on').waitFor();
+    await page.getByRole('combobox', { name: 'Type' }).selectOption({ label: 'Aspirational' });
+    await row('Keep the lights on').waitFor({ state: 'detached' });
+    await row('Land on the moon').waitFor();
+    await page.getByRole('combobox', { name: 'Type' }).selectOption({ label: 'Any' });
+    await row('Keep the lights on').waitFor();
+
+    const year = new Date().getUTCFullYear();
+    await page.getByRole('combobox', { name: 'Cycle' }).selectOption({ label: `Year ${year + 1}` });
+    await row('Plan the next year').waitFor();
+    expect(new URL(page.url()).searchParams.get('cycle')).toBe(nextYear);
+    expect(await row('Keep the lights on').count()).toBe(0);
+  });
+});

@@ -1,5 +1,6 @@
 import { Alert, Button, Group, Modal, Stack, Text } from '@mantine/core';
 import { useState, type ReactNode } from 'react';
+import { OnceOpened } from './on-demand/OnceOpened.js';
 
 /**
  * Asks before something is deleted or archived, saying what goes with it. A refusal from the server
@@ -40,26 +41,29 @@ export function ConfirmDialog({
       setBusy(false);
     }
   };
+  // Nothing is drawn until the first time it opens: pages carry several (the objective page's actions alone, two).
   return (
-    <Modal opened={opened} onClose={close} title={title} returnFocus>
-      <Stack>
-        {error && (
-          <Alert color="red" role="alert" tabIndex={-1} ref={(node) => node?.focus()}>
-            {error}
-          </Alert>
-        )}
-        <Text size="sm" component="div">
-          {children}
-        </Text>
-        <Group justify="flex-end">
-          <Button variant="default" onClick={close} data-autofocus>
-            Cancel
-          </Button>
-          <Button color={danger ? 'red' : undefined} loading={busy} onClick={() => void confirm()}>
-            {confirmLabel}
-          </Button>
-        </Group>
-      </Stack>
-    </Modal>
+    <OnceOpened opened={opened}>
+      <Modal opened={opened} onClose={close} title={title} returnFocus>
+        <Stack>
+          {error && (
+            <Alert color="red" role="alert" tabIndex={-1} ref={(node) => node?.focus()}>
+              {error}
+            </Alert>
+          )}
+          <Text size="sm" component="div">
+            {children}
+          </Text>
+          <Group justify="flex-end">
+            <Button variant="default" onClick={close} data-autofocus>
+              Cancel
+            </Button>
+            <Button color={danger ? 'red' : undefined} loading={busy} onClick={() => void confirm()}>
+              {confirmLabel}
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
+    </OnceOpened>
   );
 }
