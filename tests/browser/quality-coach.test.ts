@@ -20,12 +20,16 @@ describe('the quality coach in the editor', () => {
     await finding(page, 'objective-contains-number').waitFor();
     await finding(page, 'missing-why-important').waitFor();
     expect(await finding(page, 'objective-has-no-measure').count()).toBe(1);
-    await finding(page, 'objective-contains-number').getByRole('button', { name: /Why\?/ }).click();
+    // The rule card opens below its finding and closes again from the same button, which says which state it is in.
+    const why = finding(page, 'objective-contains-number').getByRole('button', { name: /Why\?/ });
+    await why.click();
     await page.getByText('Strong:').first().waitFor();
+    expect(await why.getAttribute('aria-expanded')).toBe('true');
     expect(await seriousAxeViolations(page)).toEqual([]);
     await page.screenshot({ path: `${SHOTS}/quality-coach.png` });
-    await title.click();
-    await page.getByText('Strong:').first().waitFor({ state: 'hidden' });
+    await why.click();
+    await page.getByText('Strong:').first().waitFor({ state: 'detached' });
+    expect(await why.getAttribute('aria-expanded')).toBe('false');
 
     await title.fill('Become the obvious choice for mid-size warehouses');
     await page.getByRole('textbox', { name: 'Why is it important?' }).fill('Mid-size warehouses are 60% of the market.');
