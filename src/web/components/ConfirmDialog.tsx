@@ -1,5 +1,6 @@
-import { Alert, Button, Group, Modal, Stack, Text } from '@mantine/core';
+import { Alert, Button, Group, Stack, Text } from '@mantine/core';
 import { useState, type ReactNode } from 'react';
+import { ModalOnDemand as Modal } from './on-demand/ModalOnDemand.js';
 import { OnceOpened } from './on-demand/OnceOpened.js';
 
 /**
@@ -41,7 +42,8 @@ export function ConfirmDialog({
       setBusy(false);
     }
   };
-  // Nothing is drawn until the first time it opens: pages carry several (the objective page's actions alone, two).
+  // Nothing is drawn, nor Mantine's Modal fetched, until the first time it opens: pages carry several (the objective
+  // page's actions alone, two).
   return (
     <OnceOpened opened={opened}>
       <Modal opened={opened} onClose={close} title={title} returnFocus>

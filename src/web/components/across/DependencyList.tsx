@@ -1,9 +1,12 @@
 import { Anchor, Badge, Button, Group, Stack, Text } from '@mantine/core';
-import { useState } from 'react';
+import { Suspense, useState } from 'react';
 import { Link } from 'react-router';
 import type { Dependency, DependencyStatus } from '../../api/dependencies.js';
 import { STATUS_LABEL } from '../ProgressBar.js';
-import { AnswerDependencyDialog } from './AnswerDependencyDialog.js';
+import { lazyNamed } from '../../routing/lazy-named.js';
+
+// Fetched when an answer is first given: an objective page is read far more often than it answers a dependency.
+const AnswerDependencyDialog = lazyNamed(() => import('./AnswerDependencyDialog.js'), 'AnswerDependencyDialog');
 
 const STATUS: Record<DependencyStatus, { label: string; color: string }> = {
   requested: { label: 'Awaiting answer', color: 'gray' },
@@ -100,7 +103,11 @@ export function DependencyList({ items, side, readOnly = false }: { items: Depen
       {items.map((d) => (
         <DependencyItem key={d.id} d={d} side={side} readOnly={readOnly} onAnswer={() => setAnswering(d)} />
       ))}
-      {answering && <AnswerDependencyDialog dependency={answering} onClose={() => setAnswering(null)} />}
+      {answering && (
+        <Suspense fallback={null}>
+          <AnswerDependencyDialog dependency={answering} onClose={() => setAnswering(null)} />
+        </Suspense>
+      )}
     </Stack>
   );
 }

@@ -1,4 +1,5 @@
-import { Badge, Tooltip } from '@mantine/core';
+import { Badge } from '@mantine/core';
+import { Hint } from '../hint/Hint.js';
 import { forecastProgress, type CycleDates, type ProgressPoint } from '../../../domain/index.js';
 import { percent } from '../ProgressBar.js';
 
@@ -12,6 +13,8 @@ export function trendPoints(points: readonly ProgressPoint[]): ProgressPoint[] {
   return points.slice(Math.max(0, firstMoved - 1));
 }
 
+const EXPLANATION = 'A straight line through the check-in history, read off at the end of the cycle. A hint, not a status.';
+
 /**
  * Where the objective ends the cycle if it keeps its trend: a hint beside the status badge, never part
  * of it (status compares progress with the pace; the forecast extrapolates the check-in history).
@@ -22,10 +25,15 @@ export function ForecastBadge({ points, cycle }: { points: readonly ProgressPoin
   const forecast = forecastProgress(history, cycle);
   const color = forecast >= 0.95 ? 'teal' : forecast >= 0.7 ? 'yellow' : 'red';
   return (
-    <Tooltip label="A straight line through the check-in history, read off at the end of the cycle. A hint, not a status.">
-      <Badge variant="outline" color={color} data-testid="forecast" aria-label={`Forecast at the end of the cycle: ${percent(forecast)}`}>
+    <Hint label={EXPLANATION}>
+      <Badge
+        variant="outline"
+        color={color}
+        data-testid="forecast"
+        aria-label={`Forecast at the end of the cycle: ${percent(forecast)}. ${EXPLANATION}`}
+      >
         Forecast {percent(forecast)}
       </Badge>
-    </Tooltip>
+    </Hint>
   );
 }

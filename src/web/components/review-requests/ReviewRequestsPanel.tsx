@@ -3,9 +3,13 @@ import { useDisclosure } from '@mantine/hooks';
 import { useRef } from 'react';
 import type { Objective } from '../../api/okr-types.js';
 import { useObjectiveReviews, type ReviewRequest } from '../../api/review-requests.js';
-import { RequestReviewModal } from './RequestReviewModal.js';
 import { ReviewDecisionForm } from './ReviewDecisionForm.js';
 import { WithdrawReviewButton } from './WithdrawReviewButton.js';
+import { OnceOpened } from '../on-demand/OnceOpened.js';
+import { lazyNamed } from '../../routing/lazy-named.js';
+
+// Its reviewer picker (Select, Combobox, floating-ui) and the Modal are fetched when the dialog first opens.
+const RequestReviewModal = lazyNamed(() => import('./RequestReviewModal.js'), 'RequestReviewModal');
 
 const STATUS: Record<ReviewRequest['status'], { label: string; color: string }> = {
   open: { label: 'Waiting', color: 'blue' },
@@ -80,7 +84,9 @@ export function ReviewRequestsPanel({ objective }: { objective: Objective }) {
           ))}
         </Stack>
       </Stack>
-      <RequestReviewModal objectiveId={objective.id} reviewers={data.reviewers} opened={asking} onClose={ask.close} />
+      <OnceOpened opened={asking}>
+        <RequestReviewModal objectiveId={objective.id} reviewers={data.reviewers} opened={asking} onClose={ask.close} />
+      </OnceOpened>
     </Card>
   );
 }

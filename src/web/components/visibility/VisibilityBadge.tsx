@@ -1,6 +1,7 @@
-import { Badge, Tooltip } from '@mantine/core';
+import { Badge } from '@mantine/core';
 import { IconLock, IconUsers } from '@tabler/icons-react';
 import type { Visibility } from '../../../domain/vocabulary.js';
+import { Hint } from '../hint/Hint.js';
 
 const SHOWN: Record<Exclude<Visibility, 'organization'>, { text: string; label: string; color: string }> = {
   private: { text: 'Private', label: 'Private: only its owner, the people named on it and admins can see it', color: 'grape' },
@@ -13,7 +14,7 @@ export function VisibilityBadge({ visibility, size = 'sm' }: { visibility: Visib
   const shown = SHOWN[visibility];
   const Icon = visibility === 'private' ? IconLock : IconUsers;
   return (
-    <Tooltip label={shown.label} withinPortal>
+    <Hint label={shown.label}>
       <Badge
         size={size}
         variant="light"
@@ -25,6 +26,6 @@ export function VisibilityBadge({ visibility, size = 'sm' }: { visibility: Visib
       >
         {shown.text}
       </Badge>
-    </Tooltip>
+    </Hint>
   );
 }
