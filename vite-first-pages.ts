@@ -84,14 +84,33 @@ function pagesByModule(root: string, facts: Facts): Map<string, string[]> {
   return pages;
 }
 
+/** Source bytes of the package modules (node_modules) that only one first page needs, by page. */
+function ownLibraryBytes(pages: Map<string, string[]>, facts: Facts): Map<string, number> {
+  const bytes = new Map<string, number>();
+  for (const [id, names] of pages)
+    if (names.length === 1 && PACKAGE.test(id)) bytes.set(names[0]!, (bytes.get(names[0]!) ?? 0) + (facts(id)?.code?.length ?? 0));
+  return bytes;
+}
+const PACKAGE = /[\\/]node_modules[\\/]/;
+/** Above this, a page's own package modules are a chunk of their own (below, one more request costs more). */
+const OWN_LIBRARY_CHUNK_BYTES = 20_000;
+
 /** A `codeSplitting` group naming each module's chunk after the first pages that need it (`first-home-objective`). */
 export function firstPagesGroup(root: string) {
   let pages: Map<string, string[]> | undefined;
+  let libraryBytes: Map<string, number> | undefined;
   return {
     name: (id: string, context: { getModuleInfo: Facts }) => {
-      pages ??= pagesByModule(root, (module) => context.getModuleInfo(module));
+      const facts: Facts = (module) => context.getModuleInfo(module);
+      pages ??= pagesByModule(root, facts);
+      libraryBytes ??= ownLibraryBytes(pages, facts);
       const names = pages.get(id);
-      return names ? `first-${names.join('-')}` : null;
+      if (!names) return null;
+      // The tree's own packages (Select, Combobox, floating-ui: 40 KB brotli) are also what other pages' lazy chunks
+      // use (the alignment picker, the comment box's mention list): in their own chunk, those do not download the
+      // tree's code with them.
+      const library = names.length === 1 && PACKAGE.test(id) && (libraryBytes.get(names[0]!) ?? 0) > OWN_LIBRARY_CHUNK_BYTES;
+      return `first-${names.join('-')}${library ? '-lib' : ''}`;
     },
     debugName: 'first-pages',
     priority: 2,
