@@ -1,9 +1,11 @@
-import { Button, Group, Stack } from '@mantine/core';
-import { useCallback, useState, type FormEvent } from 'react';
+import { Button, Group, Stack, Textarea } from '@mantine/core';
+import { useCallback, useRef, useState, type ComponentType, type FormEvent } from 'react';
 import { ApiError } from '../../api/client.js';
 import { useUsers } from '../../api/queries.js';
-import { MentionTextarea } from './MentionTextarea.js';
 import { toBody, toEditable, type Person } from './mention-text.js';
+import type { MentionTextarea as MentionBox } from './MentionTextarea.js';
+
+type MentionTextareaProps = typeof MentionBox extends ComponentType<infer P> ? P : never;
 
 interface Props {
   label: string;
@@ -14,12 +16,26 @@ interface Props {
   onCancel?: () => void;
 }
 
+const PLACEHOLDER = 'Type @ to mention someone';
+
 /** Writes or edits a comment with @-mentions; the server's message shows on the field. */
 export function CommentForm({ label, initial = '', submitLabel, onSubmit, onCancel }: Props) {
-  // The people to mention are asked for when the box is first pointed at or focused, not with the page it is on.
+  // The people to mention, and the mention box itself (a Combobox, with floating-ui), are fetched when the box is first
+  // pointed at or focused, not with the page it is on (an objective's). The plain box stays until the mention box has
+  // arrived, so nothing typed meanwhile is lost; if it had the focus, the mention box takes it.
   const [engaged, setEngaged] = useState(false);
   const users = useUsers(engaged);
-  const engage = useCallback(() => setEngaged(true), []);
+  const plainBox = useRef<HTMLTextAreaElement>(null);
+  const [mention, setMention] = useState<{ Box: ComponentType<MentionTextareaProps>; focus: boolean } | null>(null);
+  const engage = useCallback(() => {
+    setEngaged((was) => {
+      if (!was)
+        void import('./MentionTextarea.js').then(({ MentionTextarea }) =>
+          setMention({ Box: MentionTextarea, focus: document.activeElement === plainBox.current }),
+        );
+      return true;
+    });
+  }, []);
   const start = toEditable(initial);
   const [text, setText] = useState(start.text);
   const [picked, setPicked] = useState<Person[]>(start.people);
@@ -47,16 +63,32 @@ export function CommentForm({ label, initial = '', submitLabel, onSubmit, onCanc
   return (
     <form onSubmit={submit} aria-label={label}>
       <Stack gap="xs">
-        <MentionTextarea
-          label={label}
-          value={text}
-          onChange={setText}
-          people={people}
-          onMention={(p) => setPicked((list) => [...list, p])}
-          error={error}
-          placeholder="Type @ to mention someone"
-          onEngage={engage}
-        />
+        {mention ? (
+          <mention.Box
+            label={label}
+            value={text}
+            onChange={setText}
+            people={people}
+            onMention={(p) => setPicked((list) => [...list, p])}
+            error={error}
+            placeholder={PLACEHOLDER}
+            onEngage={engage}
+            focusOnMount={mention.focus}
+          />
+        ) : (
+          <Textarea
+            ref={plainBox}
+            label={label}
+            value={text}
+            placeholder={PLACEHOLDER}
+            error={error}
+            autosize
+            minRows={2}
+            onChange={(event) => setText(event.currentTarget.value)}
+            onPointerEnter={engage}
+            onFocus={engage}
+          />
+        )}
         <Group gap="xs" justify="flex-end">
           {onCancel && (
             <Button size="xs" variant="default" onClick={onCancel}>

@@ -1,5 +1,5 @@
 import { Combobox, Textarea, useCombobox, VisuallyHidden } from '@mantine/core';
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
 import { useListOnDemand } from '../on-demand/dropdown-on-open.js';
 import { matchingPeople, typedMention, type Person } from './mention-text.js';
 
@@ -16,13 +16,26 @@ interface Props {
   autoFocus?: boolean;
   /** Called when the box is first pointed at or focused: the people to mention can be asked for then. */
   onEngage?: () => void;
+  /** Takes the focus when drawn: it replaces a plain box the keyboard had just focused (CommentForm). */
+  focusOnMount?: boolean;
 }
 
 /**
  * A textarea that offers people when you type `@`: arrow keys and Enter (or a click) pick one,
  * Escape closes the list. Picking writes `@Name`; the parent turns it into a mention on submit.
  */
-export function MentionTextarea({ label, value, onChange, people, onMention, error, placeholder, autoFocus, onEngage }: Props) {
+export function MentionTextarea({
+  label,
+  value,
+  onChange,
+  people,
+  onMention,
+  error,
+  placeholder,
+  autoFocus,
+  onEngage,
+  focusOnMount,
+}: Props) {
   const combobox = useCombobox({ onDropdownClose: () => combobox.resetSelectedOption() });
   // The suggestions' (hidden, empty) list is not mounted before the box is pointed at or focused: mounted, floating-ui
   // positioned it at once, a forced style and layout pass in the comment form's first task below an objective.
@@ -39,6 +52,13 @@ export function MentionTextarea({ label, value, onChange, people, onMention, err
     if (next && matchingPeople(people, next.query).length > 0) combobox.openDropdown();
     else combobox.closeDropdown();
   };
+  // In the commit that draws it: a key pressed just after must not find the focus nowhere.
+  useLayoutEffect(() => {
+    const textarea = ref.current;
+    if (!focusOnMount || !textarea) return;
+    textarea.focus();
+    textarea.setSelectionRange(textarea.value.length, textarea.value.length);
+  }, []);
   // People asked for on first use may arrive after an `@name` was typed: offer them then.
   useEffect(() => {
     if (typed && matchingPeople(people, typed.query).length > 0) combobox.openDropdown();
