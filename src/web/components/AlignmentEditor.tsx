@@ -27,9 +27,7 @@ export function AlignmentEditor({ objective }: { objective: Objective }) {
     }
   };
   const add = async (body: { parentKeyResultId: string } | { parentObjectiveId: string }) => {
-    const added = await run(() => api(`/api/v1/objectives/${objective.id}/alignments`, { method: 'POST', body }));
-    if (added) setAdding(false);
-    return added;
+    if (await run(() => api(`/api/v1/objectives/${objective.id}/alignments`, { method: 'POST', body }))) setAdding(false);
   };
   // When the picker closes (added or cancelled), the focus goes back to the button that opened it.
   const addButton = useRef<HTMLButtonElement>(null);

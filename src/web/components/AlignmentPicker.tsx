@@ -13,7 +13,8 @@ export function AlignmentPicker({
   onCancel,
 }: {
   objective: Objective;
-  onAdd: (body: { parentKeyResultId: string } | { parentObjectiveId: string }) => Promise<boolean>;
+  /** Adds the alignment; on success the editor closes the picker, on a refusal it stays with the choice. */
+  onAdd: (body: { parentKeyResultId: string } | { parentObjectiveId: string }) => Promise<unknown>;
   onCancel: () => void;
 }) {
   const candidates = useCycleObjectives(objective.cycleId, true);
@@ -29,10 +30,10 @@ export function AlignmentPicker({
       group: o.title,
       items: [`o:${o.id}`, ...o.keyResults.map((k) => `k:${k.id}`)].map((value) => ({ value, label: title.get(value)! })),
     }));
-  const add = async () => {
+  const add = () => {
     if (!target) return;
     const [kind, id] = target.split(':') as [string, string];
-    if (await onAdd(kind === 'k' ? { parentKeyResultId: id } : { parentObjectiveId: id })) setTarget(null);
+    void onAdd(kind === 'k' ? { parentKeyResultId: id } : { parentObjectiveId: id });
   };
   return (
     <Group align="flex-end">
@@ -48,7 +49,7 @@ export function AlignmentPicker({
         value={target}
         onChange={setTarget}
       />
-      <Button variant="light" disabled={!target} onClick={() => void add()}>
+      <Button variant="light" disabled={!target} onClick={add}>
         Align
       </Button>
       <Button variant="subtle" color="gray" onClick={onCancel}>

@@ -1,11 +1,9 @@
 import { Button, Group, Stack, Textarea } from '@mantine/core';
-import { useCallback, useRef, useState, type ComponentType, type FormEvent } from 'react';
+import { useCallback, useRef, useState, type ComponentProps, type ComponentType, type FormEvent } from 'react';
 import { ApiError } from '../../api/client.js';
 import { useUsers } from '../../api/queries.js';
 import { toBody, toEditable, type Person } from './mention-text.js';
 import type { MentionTextarea as MentionBox } from './MentionTextarea.js';
-
-type MentionTextareaProps = typeof MentionBox extends ComponentType<infer P> ? P : never;
 
 interface Props {
   label: string;
@@ -26,15 +24,17 @@ export function CommentForm({ label, initial = '', submitLabel, onSubmit, onCanc
   const [engaged, setEngaged] = useState(false);
   const users = useUsers(engaged);
   const plainBox = useRef<HTMLTextAreaElement>(null);
-  const [mention, setMention] = useState<{ Box: ComponentType<MentionTextareaProps>; focus: boolean } | null>(null);
+  const [mention, setMention] = useState<{ Box: ComponentType<ComponentProps<typeof MentionBox>>; focus: boolean } | null>(null);
+  const requested = useRef(false);
   const engage = useCallback(() => {
-    setEngaged((was) => {
-      if (!was)
-        void import('./MentionTextarea.js').then(({ MentionTextarea }) =>
-          setMention({ Box: MentionTextarea, focus: document.activeElement === plainBox.current }),
-        );
-      return true;
-    });
+    setEngaged(true);
+    if (requested.current) return;
+    requested.current = true;
+    import('./MentionTextarea.js').then(
+      ({ MentionTextarea }) => setMention({ Box: MentionTextarea, focus: document.activeElement === plainBox.current }),
+      // Not fetched (offline): the plain box stays, and a comment can still be written and posted.
+      () => undefined,
+    );
   }, []);
   const start = toEditable(initial);
   const [text, setText] = useState(start.text);
