@@ -84,6 +84,10 @@ function pagesByModule(root: string, facts: Facts): Map<string, string[]> {
   return pages;
 }
 
+const PACKAGE = /[\\/]node_modules[\\/]/;
+/** Above this, a page's own package modules are a chunk of their own (below, one more request costs more). */
+const OWN_LIBRARY_CHUNK_BYTES = 20_000;
+
 /** Source bytes of the package modules (node_modules) that only one first page needs, by page. */
 function ownLibraryBytes(pages: Map<string, string[]>, facts: Facts): Map<string, number> {
   const bytes = new Map<string, number>();
@@ -91,9 +95,6 @@ function ownLibraryBytes(pages: Map<string, string[]>, facts: Facts): Map<string
     if (names.length === 1 && PACKAGE.test(id)) bytes.set(names[0]!, (bytes.get(names[0]!) ?? 0) + (facts(id)?.code?.length ?? 0));
   return bytes;
 }
-const PACKAGE = /[\\/]node_modules[\\/]/;
-/** Above this, a page's own package modules are a chunk of their own (below, one more request costs more). */
-const OWN_LIBRARY_CHUNK_BYTES = 20_000;
 
 /** A `codeSplitting` group naming each module's chunk after the first pages that need it (`first-home-objective`). */
 export function firstPagesGroup(root: string) {
