@@ -9,8 +9,8 @@ import { cycles } from '../src/db/schema/index.js';
 import { createCheckIn } from '../src/server/services/okrs/check-ins.js';
 import { cycleSummary } from '../src/server/services/okrs/cycle-summary.js';
 import { loadCycleTree } from '../src/server/services/okrs/cycle-tree.js';
-import { findObjectives } from '../src/server/services/okrs/find-objectives.js';
-import { presentObjectives } from '../src/server/services/okrs/read-model.js';
+import { objectivesQuery } from '../src/server/services/okrs/find-objectives.js';
+import { presentFoundObjectives, presentObjectives } from '../src/server/services/okrs/read-model.js';
 import { searchCycleTree } from '../src/server/services/okrs/search-tree.js';
 import type { Actor } from '../src/server/auth/actor.js';
 import { createLocalBus } from '../src/server/events/bus.js';
@@ -116,7 +116,7 @@ export type OpName = (typeof OP_NAMES)[number];
 
 export const OP_LABELS: Record<OpName, string> = {
   roundTrip: 'Baseline: one round trip (select 1)',
-  teamPage: "One team's page (findObjectives + presentObjectives)",
+  teamPage: "One team's page (objectivesQuery inside presentFoundObjectives: one statement)",
   treeLevel: 'One tree level (loadCycleTree depth 1 + presentObjectives)',
   treeSearch: "Tree search for a team's name (searchCycleTree + presentObjectives: matches at any depth and their paths)",
   wholeTree: 'Whole cycle tree as the web tree page asks for it (loadCycleTree from the roots, depth 20 + presentObjectives)',
@@ -144,8 +144,8 @@ export const OPS: Record<OpName, Op> = {
     return 0;
   },
   async teamPage(db, ctx, rng) {
-    const rows = await findObjectives(db, benchActor(ctx), { teamId: rng.pick(ctx.teamIds), cycleId: ctx.cycle.id });
-    const views = await presentObjectives(db, benchActor(ctx), rows, { now: ctx.now });
+    const query = objectivesQuery(db, benchActor(ctx), { teamId: rng.pick(ctx.teamIds), cycleId: ctx.cycle.id });
+    const views = await presentFoundObjectives(db, benchActor(ctx), query, { now: ctx.now });
     return views.length;
   },
   async treeLevel(db, ctx, rng) {

@@ -48,7 +48,7 @@ export const REVIEWED_UNSCOPED_QUERIES: Record<string, string[]> = {
     'src/server/services/okrs/find-objectives.ts › alignedTo › keyResults',
     'src/server/services/okrs/find-objectives.ts › alignedTo › alignments',
     'src/server/services/okrs/find-objectives.ts › alignedToNothing › alignments',
-    'src/server/services/okrs/find-objectives.ts › findObjectives › keyResults',
+    'src/server/services/okrs/find-objectives.ts › objectivesQuery › keyResults',
     'src/server/services/okrs/key-results.ts › listKeyResults › keyResults',
     'src/server/services/okrs/key-results.ts › countCheckIns › checkIns',
     'src/server/services/okrs/objective-activity.ts › objectiveActivity › keyResults',

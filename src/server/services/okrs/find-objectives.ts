@@ -1,5 +1,6 @@
 import { and, asc, eq, inArray, ne, notExists, or, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../../db/database.js';
+import { selectPrepared } from '../../../db/prepared-statements.js';
 import { alignments, keyResults, objectiveContributors, objectives, teamMembers } from '../../../db/schema/index.js';
 import { type ObjectiveStatus } from '../../../domain/vocabulary.js';
 import { objectiveVisibleTo, type Reader } from '../visibility/objective-visible.js';
@@ -33,7 +34,8 @@ export function alignedTo(db: Executor, parentIds: string[]): SQL {
 export const alignedToNothing = (db: Executor): SQL =>
   notExists(db.select({ one: alignments.id }).from(alignments).where(eq(alignments.childObjectiveId, objectives.id)));
 
-export function findObjectives(db: Executor, reader: Reader, filters: ObjectiveFilters) {
+/** The statement of the objectives `filters` ask for and `reader` may see, oldest first (ties by id), at most 2,000. */
+export function objectivesQuery(db: Executor, reader: Reader, filters: ObjectiveFilters) {
   const orgId = reader.orgId;
   const conditions: SQL[] = [eq(objectives.orgId, orgId), objectiveVisibleTo(reader)];
   if (filters.cycleId) conditions.push(eq(objectives.cycleId, filters.cycleId));
@@ -70,6 +72,10 @@ export function findObjectives(db: Executor, reader: Reader, filters: ObjectiveF
     .select()
     .from(objectives)
     .where(and(...conditions))
-    .orderBy(asc(objectives.createdAt))
+    .orderBy(asc(objectives.createdAt), asc(objectives.id))
     .limit(2000);
 }
+
+/** The objectives `filters` ask for and `reader` may see (a named statement: its text depends on the filters only). */
+export const findObjectives = (db: Executor, reader: Reader, filters: ObjectiveFilters) =>
+  selectPrepared(objectivesQuery(db, reader, filters));

@@ -1,6 +1,7 @@
-import { sql } from 'drizzle-orm';
+import { sql, type SQLWrapper } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import { queryRows, type Executor } from '../../../db/database.js';
+import type { Executor } from '../../../db/database.js';
+import { queryPrepared } from '../../../db/prepared-statements.js';
 import { pgArray } from '../../../db/pg-array.js';
 import { objectives, type cycles, type keyResults, type OrganizationSettings } from '../../../db/schema/index.js';
 import type { TeamMemberRole } from '../../../domain/vocabulary.js';
@@ -9,6 +10,7 @@ import { objectiveVisibleTo, type Reader } from '../visibility/objective-visible
 import type { MeasureField } from './target-changes.js';
 
 type CycleRow = typeof cycles.$inferSelect;
+type ObjectiveRow = typeof objectives.$inferSelect;
 
 /** What a page's objectives are presented against: the cycle's dates and whether it is closed. */
 export type PageCycle = Pick<CycleRow, 'id' | 'name' | 'status' | 'startDate' | 'endDate'>;
@@ -60,33 +62,68 @@ export interface PageFacts {
 /** The objective an alignment leads to, to ask whether the reader sees it. */
 const linked = alias(objectives, 'lo');
 
+/** A page's objectives: already read (their ids), or the statement that finds them, run inside the facts' own. */
+export type PageSource =
+  | { ids: { objectives: readonly string[]; cycles: readonly string[]; teams: readonly string[]; owners: readonly string[] } }
+  | { query: SQLWrapper };
+
+/** The objective columns as JSON, timestamps in truncated epoch milliseconds (a Date's precision). */
+const objectiveJson = sql`json_build_object('id', p.id, 'orgId', p.org_id, 'cycleId', p.cycle_id, 'title', p.title,
+  'description', p.description, 'whyImportant', p.why_important, 'whyUrgent', p.why_urgent, 'ownerId', p.owner_id,
+  'teamId', p.team_id, 'type', p.type, 'weight', p.weight, 'progressDriver', p.progress_driver, 'status', p.status,
+  'standaloneReason', p.standalone_reason, 'progress', p.progress, 'score', p.score, 'effectiveStartDate', p.effective_start_date,
+  'previousObjectiveId', p.previous_objective_id, 'pillarId', p.pillar_id, 'annualObjectiveId', p.annual_objective_id,
+  'visibility', p.visibility, 'announcedStatus', p.announced_status,
+  'createdAtMs', floor(extract(epoch from p.created_at) * 1000), 'updatedAtMs', floor(extract(epoch from p.updated_at) * 1000))`;
+
+/** An objective row as the facts statement returns it, before its timestamps become dates. */
+type ObjectiveJson = Omit<ObjectiveRow, 'createdAt' | 'updatedAt'> & { createdAtMs: number; updatedAtMs: number };
+
 /**
  * Everything a page of objectives needs besides the objectives themselves, in ONE statement of JSON aggregates:
  * each statement cost a socket write, a parse and a plan, and the Node work of a drizzle query (issue 12: the team
- * page was 5 statements where its floor is one). Every part is scoped by the organisation; the parents' visibility
- * is decided per link on the linked objective, read by primary key, never a condition under an OR
- * (PostgreSQL planned that probe afresh on every call, the largest cost of a team page at 10,000 people).
+ * page was 5 statements where its floor is one). Given the statement that finds the objectives (a team page), it runs
+ * inside this one and the objectives come back with the facts: one round trip for the whole page. Every part is
+ * scoped by the organisation; the parents' visibility is decided per link on the linked objective, read by primary
+ * key, never a condition under an OR (PostgreSQL planned that probe afresh on every call, the largest cost of a team
+ * page at 10,000 people). A named statement: its text is fixed, its plan kept (db/prepared-statements.ts).
  */
 export async function pageFacts(
   db: Executor,
   reader: Reader,
-  ids: { objectives: readonly string[]; cycles: readonly string[]; teams: readonly string[]; owners: readonly string[] },
-): Promise<PageFacts> {
+  source: PageSource,
+): Promise<PageFacts & { objectives: ObjectiveRow[] | null }> {
   const orgId = reader.orgId;
-  const objectiveIds = sql`${pgArray(ids.objectives)}::uuid[]`;
+  // From a query, every list of ids is read from the page's own rows (`= any(array(…))` keeps the index scans).
+  const fromQuery = 'query' in source;
+  const ids = fromQuery
+    ? {
+        objectives: sql`array(select id from page)`,
+        cycles: sql`array(select distinct cycle_id from page)`,
+        teams: sql`array(select distinct team_id from page where team_id is not null)`,
+        owners: sql`array(select distinct owner_id from page where owner_id is not null)`,
+      }
+    : {
+        objectives: sql`${pgArray(source.ids.objectives)}::uuid[]`,
+        cycles: sql`${pgArray(source.ids.cycles)}::uuid[]`,
+        teams: sql`${pgArray(source.ids.teams)}::uuid[]`,
+        owners: sql`${`{${source.ids.owners.map((id) => JSON.stringify(id)).join(',')}}`}::text[]`,
+      };
+  const objectiveIds = ids.objectives;
   const parentVisible = isAdmin(reader) ? sql`true` : sql`coalesce(lo.id is not null and ${objectiveVisibleTo(reader, linked)}, false)`;
-  const [row] = await queryRows<PageFacts>(
+  const [row] = await queryPrepared<PageFacts & { objectives: ObjectiveJson[] | null }>(
     db,
-    sql`select
+    sql`${fromQuery ? sql`with page as materialized (${source.query}) ` : sql``}select
+      ${fromQuery ? sql`coalesce((select json_agg(${objectiveJson} order by p.created_at, p.id) from page p), '[]')` : sql`null`} as objectives,
       (select json_build_object('timeZone', g.time_zone, 'settings', g.settings) from organizations g where g.id = ${orgId}) as org,
       coalesce((select json_agg(json_build_object('id', c.id, 'name', c.name, 'status', c.status, 'startDate', c.start_date,
-        'endDate', c.end_date)) from cycles c where c.org_id = ${orgId} and c.id = any(${pgArray(ids.cycles)}::uuid[])), '[]') as cycles,
+        'endDate', c.end_date)) from cycles c where c.org_id = ${orgId} and c.id = any(${ids.cycles})), '[]') as cycles,
       coalesce((select json_agg(json_build_object('id', t.id, 'cadence', t.check_in_cadence, 'name', t.name))
-        from teams t where t.org_id = ${orgId} and t.id = any(${pgArray(ids.teams)}::uuid[])), '[]') as teams,
+        from teams t where t.org_id = ${orgId} and t.id = any(${ids.teams})), '[]') as teams,
       coalesce((select json_agg(json_build_object('teamId', m.team_id, 'role', m.role))
         from team_members m where m.org_id = ${orgId} and m.user_id = ${reader.userId}), '[]') as "myTeams",
       coalesce((select json_agg(json_build_object('id', u.id, 'name', u.name))
-        from users u where u.org_id = ${orgId} and u.id = any(${`{${ids.owners.map((id) => JSON.stringify(id)).join(',')}}`}::text[])), '[]') as owners,
+        from users u where u.org_id = ${orgId} and u.id = any(${ids.owners})), '[]') as owners,
       coalesce((select json_agg(json_build_object('objectiveId', c.objective_id, 'userId', c.user_id, 'teamId', c.team_id))
         from objective_contributors c where c.org_id = ${orgId} and c.objective_id = any(${objectiveIds})), '[]') as contributors,
       coalesce((select json_agg(json_build_object('objectiveId', v.objective_id, 'userId', v.user_id))
@@ -116,5 +153,11 @@ export async function pageFacts(
           and ac.entity_id in (select mk.id::text from key_results mk where mk.org_id = ${orgId} and mk.objective_id = any(${objectiveIds}))), '[]')
         as "measureChanges"`,
   );
-  return row!;
+  const { objectives: found, ...facts } = row!;
+  return {
+    ...facts,
+    objectives:
+      found?.map(({ createdAtMs, updatedAtMs, ...o }) => ({ ...o, createdAt: new Date(createdAtMs), updatedAt: new Date(updatedAtMs) })) ??
+      null,
+  };
 }

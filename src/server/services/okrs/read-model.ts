@@ -8,6 +8,7 @@ import {
   type CheckInCadence,
   type StatusMargins,
 } from '../../../domain/index.js';
+import type { SQLWrapper } from 'drizzle-orm';
 import type { Executor } from '../../../db/database.js';
 import type { objectives } from '../../../db/schema/index.js';
 import type { Actor } from '../../auth/actor.js';
@@ -153,11 +154,26 @@ export type KeyResultView = ReturnType<typeof presentKeyResult>;
 export async function presentObjectives(db: Executor, actor: Actor, rows: ObjectiveRow[], options: ReadOptions) {
   if (rows.length === 0) return [];
   const ids = rows.map((o) => o.id);
-  const teamIds = [...new Set(rows.flatMap((o) => (o.teamId ? [o.teamId] : [])))];
+  const teams = [...new Set(rows.flatMap((o) => (o.teamId ? [o.teamId] : [])))];
   const owners = [...new Set(rows.flatMap((o) => (o.ownerId ? [o.ownerId] : [])))];
   // ONE statement, where there were four side by side (and twelve in four steps before): the small facts, the key
   // results with their owners' names, the named parents and the measure changes (issue 12: reads against their floor).
-  const facts = await pageFacts(db, actor, { objectives: ids, cycles: [...new Set(rows.map((o) => o.cycleId))], teams: teamIds, owners });
+  const facts = await pageFacts(db, actor, { ids: { objectives: ids, cycles: [...new Set(rows.map((o) => o.cycleId))], teams, owners } });
+  return present(db, actor, rows, facts, options);
+}
+
+/**
+ * The objectives `query` finds (a select of whole objective rows, visibility included), presented: the query runs
+ * inside the facts' statement, so a team's page is one round trip (issue 12: reads against their floor).
+ */
+export async function presentFoundObjectives(db: Executor, actor: Actor, query: SQLWrapper, options: ReadOptions) {
+  const facts = await pageFacts(db, actor, { query });
+  return present(db, actor, facts.objectives ?? [], facts, options);
+}
+
+async function present(db: Executor, actor: Actor, rows: ObjectiveRow[], facts: PageFacts, options: ReadOptions) {
+  if (rows.length === 0) return [];
+  const ids = rows.map((o) => o.id);
   const ctx = await loadContext(db, actor, facts, ids, options);
   // Grouped once: a 2,000-objective tree must not filter every list once per objective.
   const krsOf = groupBy(facts.keyResults, (kr) => kr.objectiveId);
@@ -230,7 +246,7 @@ export async function presentObjectives(db: Executor, actor: Actor, rows: Object
     };
   });
 }
-export type ObjectiveView = Awaited<ReturnType<typeof presentObjectives>>[number];
+export type ObjectiveView = Awaited<ReturnType<typeof present>>[number];
 
 export async function presentKeyResults(db: Executor, actor: Actor, objective: ObjectiveRow, options: ReadOptions) {
   const [view] = await presentObjectives(db, actor, [objective], options);

@@ -1,6 +1,6 @@
-import { and, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, eq, or, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../../db/database.js';
-import { objectiveContributors, objectives, teams } from '../../../db/schema/index.js';
+import { objectiveContributors, objectives } from '../../../db/schema/index.js';
 
 /**
  * Shared objectives (docs/cross-team-views.md): one objective owned by a lead team, with contributing teams
@@ -32,23 +32,13 @@ export interface SharedFrom {
  * Marks, on a team's list, the objectives another team owns: `sharedFrom` names the owning team (null on
  * the team's own ones). A company objective shared with a team names the organisation's company level.
  */
-export async function markShared<T extends { teamId: string | null }>(
-  db: Executor,
-  orgId: string,
+export function markShared<T extends { teamId: string | null; teamName: string | null }>(
   teamId: string,
   views: T[],
-): Promise<(T & { sharedFrom: SharedFrom | null })[]> {
-  const owners = [...new Set(views.flatMap((v) => (v.teamId && v.teamId !== teamId ? [v.teamId] : [])))];
-  const names = new Map<string, string>();
-  if (owners.length > 0) {
-    const rows = await db
-      .select({ id: teams.id, name: teams.name })
-      .from(teams)
-      .where(and(eq(teams.orgId, orgId), inArray(teams.id, owners)));
-    for (const row of rows) names.set(row.id, row.name);
-  }
+): (T & { sharedFrom: SharedFrom | null })[] {
+  // The owning team's name is already on each view (read with the page's facts).
   return views.map((v) => ({
     ...v,
-    sharedFrom: v.teamId === teamId ? null : { teamId: v.teamId ?? '', teamName: v.teamId ? (names.get(v.teamId) ?? '') : 'Company' },
+    sharedFrom: v.teamId === teamId ? null : { teamId: v.teamId ?? '', teamName: v.teamId ? (v.teamName ?? '') : 'Company' },
   }));
 }
