@@ -117,8 +117,8 @@ export type OpName = (typeof OP_NAMES)[number];
 export const OP_LABELS: Record<OpName, string> = {
   roundTrip: 'Baseline: one round trip (select 1)',
   teamPage: "One team's page (objectivesQuery inside presentFoundObjectives: one statement)",
-  treeLevel: 'One tree level (loadCycleTree depth 1 + presentObjectives)',
-  treeSearch: "Tree search for a team's name (searchCycleTree + presentObjectives: matches at any depth and their paths)",
+  treeLevel: 'One tree level (loadCycleTree depth 1, presenting beside its links and counts)',
+  treeSearch: "Tree search for a team's name (searchCycleTree, presented as read: matches at any depth and their paths)",
   wholeTree: 'Whole cycle tree as the web tree page asks for it (loadCycleTree from the roots, depth 20 + presentObjectives)',
   cycleSummary: 'Cycle summary (cycleSummary)',
   checkInWrite: 'Check-in write incl. propagation (createCheckIn)',
@@ -149,14 +149,16 @@ export const OPS: Record<OpName, Op> = {
     return views.length;
   },
   async treeLevel(db, ctx, rng) {
-    const tree = await loadCycleTree(db, ctx.orgId, ctx.cycle.id, { rootId: rng.pick(ctx.upperObjectiveIds), depth: 1 });
-    const views = await presentObjectives(db, benchActor(ctx), tree.rows, { now: ctx.now });
-    return views.length;
+    const tree = await loadCycleTree(db, ctx.orgId, ctx.cycle.id, {
+      rootId: rng.pick(ctx.upperObjectiveIds),
+      depth: 1,
+      alongside: (rows) => presentObjectives(db, benchActor(ctx), rows, { now: ctx.now }),
+    });
+    return tree.alongside!.length;
   },
   async treeSearch(db, ctx, rng) {
     const tree = await searchCycleTree(db, benchActor(ctx), ctx.cycle, { q: rng.pick(ctx.teamNames) }, { now: ctx.now });
-    const views = await presentObjectives(db, benchActor(ctx), tree.rows, { now: ctx.now });
-    return views.length;
+    return tree.views.length;
   },
   async wholeTree(db, ctx) {
     const tree = await loadCycleTree(db, ctx.orgId, ctx.cycle.id, { depth: 20 });

@@ -54,11 +54,20 @@ export const treeRoutes =
         const cycle = await requireCycle(ctx.db, orgId, request.params.id);
         if (rootId) await requireVisibleObjective(ctx.db, actorOf(request), rootId, 'rootId');
         const searching = isSearching(search);
-        const found = searching ? await searchCycleTree(ctx.db, actor, cycle, search, { now: ctx.clock(), asOf }) : undefined;
-        const tree = found ?? (await loadCycleTree(ctx.db, orgId, cycle.id, { rootId, depth: search.depth, asOf, viewer: actor }));
-        const matched = found?.matched;
+        const now = ctx.clock();
+        // Each read presents its objectives beside its last links and counts (one round trip less than after them).
+        const tree = searching
+          ? await searchCycleTree(ctx.db, actor, cycle, search, { now, asOf })
+          : await loadCycleTree(ctx.db, orgId, cycle.id, {
+              rootId,
+              depth: search.depth,
+              asOf,
+              viewer: actor,
+              alongside: (rows) => presentObjectives(ctx.db, actor, rows, { now, asOf }),
+            });
+        const matched = 'matched' in tree ? tree.matched : undefined;
         const maxDepth = searching ? SEARCH_DEPTH : search.depth;
-        const views = new Map((await presentObjectives(ctx.db, actor, tree.rows, { now: ctx.clock(), asOf })).map((v) => [v.id, v]));
+        const views = new Map(('views' in tree ? tree.views : (tree.alongside ?? [])).map((v) => [v.id, v]));
         const build = (id: string, depth: number): TreeNode => ({
           ...views.get(id)!,
           childCount: tree.childCount.get(id) ?? 0,

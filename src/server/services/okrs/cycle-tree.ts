@@ -1,6 +1,8 @@
-import { and, eq, inArray, not, or, sql } from 'drizzle-orm';
+import { and, eq, not, or, sql, type SQL } from 'drizzle-orm';
 import { objectiveIdVisibleTo, objectiveVisibleTo, type Viewer } from '../visibility/objective-visible.js';
 import type { Executor } from '../../../db/database.js';
+import { pgArray } from '../../../db/pg-array.js';
+import { selectPrepared } from '../../../db/prepared-statements.js';
 import { alignments, keyResults, objectives } from '../../../db/schema/index.js';
 import { alignedTo, alignedToNothing } from './find-objectives.js';
 import { archivedOn } from './pace-history.js';
@@ -38,35 +40,59 @@ export function childrenByParent(links: readonly TreeLink[], parents: ReadonlySe
 /** Per objective, how many distinct objectives align to it, directly or through one of its key results. */
 export async function countChildren(db: Executor, ids: string[], asOf?: string, viewer?: Viewer): Promise<Map<string, number>> {
   if (ids.length === 0) return new Map();
-  const theirKrs = db.select({ id: keyResults.id }).from(keyResults).where(inArray(keyResults.objectiveId, ids));
+  const idArray = sql`${pgArray(ids)}::uuid[]`;
+  const theirKrs = db
+    .select({ id: keyResults.id })
+    .from(keyResults)
+    .where(sql`${keyResults.objectiveId} = any(${idArray})`);
   const parent = sql<string>`coalesce(${alignments.parentObjectiveId}, ${keyResults.objectiveId})`;
-  const rows = await db
+  // A named statement (its ids are one array parameter): planned once per connection, not on every tree level.
+  const query = db
     .select({ parent, count: sql<number>`count(distinct ${alignments.childObjectiveId})::int` })
     .from(alignments)
     .leftJoin(keyResults, eq(keyResults.id, alignments.parentKeyResultId))
     // `= any(array(…))` keeps both branches on their indexes (see alignedTo).
     .where(
       and(
-        or(inArray(alignments.parentObjectiveId, ids), sql`${alignments.parentKeyResultId} = any(array(${theirKrs}))`),
+        or(sql`${alignments.parentObjectiveId} = any(${idArray})`, sql`${alignments.parentKeyResultId} = any(array(${theirKrs}))`),
         sql`not exists (select 1 from objectives c where c.id = ${alignments.childObjectiveId} and ${archivedOn(sql`c.id`, sql`c.status`, asOf)})`,
         // Children the viewer may not see are not counted either.
         viewer ? objectiveIdVisibleTo(viewer, alignments.childObjectiveId) : undefined,
       ),
     )
     .groupBy(parent);
+  const rows = await selectPrepared(query);
   return new Map(rows.map((r) => [r.parent, r.count]));
+}
+
+/** The links into `ids` (each child's parent objective, or the objective of its parent key result). */
+function linksInto(db: Executor, orgId: string, ids: string[]): Promise<TreeLink[]> {
+  if (ids.length === 0) return Promise.resolve([]);
+  return selectPrepared(
+    db
+      .select({
+        child: alignments.childObjectiveId,
+        parentObjectiveId: alignments.parentObjectiveId,
+        krObjectiveId: keyResults.objectiveId,
+      })
+      .from(alignments)
+      .leftJoin(keyResults, eq(keyResults.id, alignments.parentKeyResultId))
+      .where(and(eq(alignments.orgId, orgId), sql`${alignments.childObjectiveId} = any(${pgArray(ids)}::uuid[])`)),
+  );
 }
 
 /**
  * The cycle's objectives level by level from its roots (objectives aligned to nothing) or from one
  * objective, `depth` levels down. One query per level: a single level stays cheap however big the cycle.
+ * Each level's links are read beside the next level, and `alongside` (presenting the rows) beside the last
+ * level's links and counts: a tree level from one objective is two round trips (issue 12: reads against their floor).
  */
-export async function loadCycleTree(
+export async function loadCycleTree<T = undefined>(
   db: Executor,
   orgId: string,
   cycleId: string,
-  options: { rootId?: string; depth: number; asOf?: string; viewer?: Viewer },
-): Promise<CycleTree> {
+  options: { rootId?: string; depth: number; asOf?: string; viewer?: Viewer; alongside?: (rows: ObjectiveRow[]) => Promise<T> },
+): Promise<CycleTree & { alongside: T | undefined }> {
   const { viewer } = options;
   // Archived objectives leave the live tree (a search still finds them); time travel shows those live then.
   const inCycle = and(
@@ -76,67 +102,53 @@ export async function loadCycleTree(
     // Without a viewer the whole tree (roll-up replays); with one, only what they may read.
     viewer ? objectiveVisibleTo(viewer) : undefined,
   );
+  const readLevel = (condition: SQL) =>
+    selectPrepared(db.select().from(objectives).where(and(inCycle, condition)).orderBy(objectives.createdAt));
   const { rootId } = options;
   // From one objective, its first level comes in the same statement (issue 12: one round trip less per tree level);
   // without the objective itself (missing, hidden or archived) there is no tree below it either.
-  const firstRead = await db
-    .select()
-    .from(objectives)
-    .where(
-      and(
-        inCycle,
-        rootId
-          ? options.depth > 0
-            ? or(eq(objectives.id, rootId), alignedTo(db, [rootId]))
-            : eq(objectives.id, rootId)
-          : alignedToNothing(db),
-      ),
-    )
-    .orderBy(objectives.createdAt);
+  const firstRead = await readLevel(
+    rootId
+      ? options.depth > 0
+        ? or(eq(objectives.id, rootId), alignedTo(db, [rootId]))!
+        : eq(objectives.id, rootId)
+      : alignedToNothing(db),
+  );
   let level = rootId ? firstRead.filter((o) => o.id === rootId) : firstRead;
   let preloaded = rootId && options.depth > 0 && level.length > 0 ? firstRead.filter((o) => o.id !== rootId) : undefined;
   const rows = [...level];
   const roots = level.map((o) => o.id);
-  const children = new Map<string, string[]>();
   const seen = new Set(roots);
-  const childCount = new Map<string, number>();
+  // Per level read: its parents and the links into it (read while the next level is).
+  const steps: { parentIds: Set<string>; links: Promise<TreeLink[]> }[] = [];
+  // The last level read at `depth` has its own children counted, not loaded (with depth 0, the roots).
+  let countedIds = options.depth === 0 ? roots : [];
   for (let depth = 0; depth < options.depth && level.length > 0; depth++) {
     const parentIds = level.map((o) => o.id);
-    const next =
-      preloaded ??
-      (await db
-        .select()
-        .from(objectives)
-        .where(and(inCycle, alignedTo(db, parentIds)))
-        .orderBy(objectives.createdAt));
+    const next = preloaded ?? (await readLevel(alignedTo(db, parentIds)));
     preloaded = undefined;
     const nextIds = next.map((o) => o.id);
-    // The last loaded level's own children are counted, not loaded, beside reading its links.
-    const last = depth + 1 >= options.depth;
-    const [links, counts] = await Promise.all([
-      nextIds.length
-        ? db
-            .select({
-              child: alignments.childObjectiveId,
-              parentObjectiveId: alignments.parentObjectiveId,
-              krObjectiveId: keyResults.objectiveId,
-            })
-            .from(alignments)
-            .leftJoin(keyResults, eq(keyResults.id, alignments.parentKeyResultId))
-            .where(inArray(alignments.childObjectiveId, nextIds))
-        : Promise.resolve([]),
-      last ? countChildren(db, nextIds, options.asOf, viewer) : Promise.resolve(new Map<string, number>()),
-    ]);
-    for (const [id, count] of counts) childCount.set(id, count);
-    for (const [id, list] of childrenByParent(links, new Set(parentIds))) {
-      children.set(id, list);
-      childCount.set(id, list.length);
-    }
+    if (depth + 1 >= options.depth) countedIds = nextIds;
+    steps.push({ parentIds: new Set(parentIds), links: linksInto(db, orgId, nextIds) });
     level = next.filter((o) => !seen.has(o.id));
     for (const o of level) seen.add(o.id);
     rows.push(...level);
   }
-  // With depth 0 the roots are the last level: count theirs.
-  if (options.depth === 0) for (const [id, count] of await countChildren(db, roots, options.asOf, viewer)) childCount.set(id, count);
-  return { rows, roots, children, childCount };
+  const [linksPerStep, counts, alongside] = await Promise.all([
+    Promise.all(steps.map((step) => step.links)),
+    countChildren(db, countedIds, options.asOf, viewer),
+    options.alongside?.(rows),
+  ]);
+  const children = new Map<string, string[]>();
+  const childCount = new Map<string, number>();
+  // In the order the levels were read, the counts just before the last level's links (as they were read in turn).
+  if (steps.length === 0) for (const [id, count] of counts) childCount.set(id, count);
+  steps.forEach((step, i) => {
+    if (i === steps.length - 1) for (const [id, count] of counts) childCount.set(id, count);
+    for (const [id, list] of childrenByParent(linksPerStep[i]!, step.parentIds)) {
+      children.set(id, list);
+      childCount.set(id, list.length);
+    }
+  });
+  return { rows, roots, children, childCount, alongside };
 }

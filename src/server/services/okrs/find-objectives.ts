@@ -1,5 +1,6 @@
 import { and, asc, eq, inArray, ne, notExists, or, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../../db/database.js';
+import { pgArray } from '../../../db/pg-array.js';
 import { selectPrepared } from '../../../db/prepared-statements.js';
 import { alignments, keyResults, objectiveContributors, objectives, teamMembers } from '../../../db/schema/index.js';
 import { type ObjectiveStatus } from '../../../domain/vocabulary.js';
@@ -21,12 +22,17 @@ export interface ObjectiveFilters {
 
 /** Condition: the objective is aligned to one of `parentIds`, directly or through one of their key results. */
 export function alignedTo(db: Executor, parentIds: string[]): SQL {
-  const parentKrs = db.select({ id: keyResults.id }).from(keyResults).where(inArray(keyResults.objectiveId, parentIds));
+  // The ids as one array parameter: the statement's text is the same for any number of parents (a named statement).
+  const parents = sql`${pgArray(parentIds)}::uuid[]`;
+  const parentKrs = db
+    .select({ id: keyResults.id })
+    .from(keyResults)
+    .where(sql`${keyResults.objectiveId} = any(${parents})`);
   const children = db
     .select({ id: alignments.childObjectiveId })
     .from(alignments)
     // `= any(array(…))` keeps both branches on their indexes (bench: 9.4 ms → 0.15 ms per tree level).
-    .where(or(inArray(alignments.parentObjectiveId, parentIds), sql`${alignments.parentKeyResultId} = any(array(${parentKrs}))`));
+    .where(or(sql`${alignments.parentObjectiveId} = any(${parents})`, sql`${alignments.parentKeyResultId} = any(array(${parentKrs}))`));
   return sql`${objectives.id} = any(array(${children}))`;
 }
 

@@ -167,8 +167,14 @@ export async function presentObjectives(db: Executor, actor: Actor, rows: Object
  * inside the facts' statement, so a team's page is one round trip (issue 12: reads against their floor).
  */
 export async function presentFoundObjectives(db: Executor, actor: Actor, query: SQLWrapper, options: ReadOptions) {
+  return (await presentFound(db, actor, query, options)).views;
+}
+
+/** As presentFoundObjectives, with the rows the query found (a tree builds on them). */
+export async function presentFound(db: Executor, actor: Actor, query: SQLWrapper, options: ReadOptions) {
   const facts = await pageFacts(db, actor, { query });
-  return present(db, actor, facts.objectives ?? [], facts, options);
+  const rows = facts.objectives ?? [];
+  return { rows, views: await present(db, actor, rows, facts, options) };
 }
 
 async function present(db: Executor, actor: Actor, rows: ObjectiveRow[], facts: PageFacts, options: ReadOptions) {

@@ -7,7 +7,11 @@ import {
   type ProgressStatus,
   type StatusMargins,
 } from '../../../domain/index.js';
-import { queryRows, type Executor } from '../../../db/database.js';
+import type { Executor } from '../../../db/database.js';
+import { pgArray } from '../../../db/pg-array.js';
+import { queryPrepared, selectPrepared } from '../../../db/prepared-statements.js';
+import type { Actor } from '../../auth/actor.js';
+import { presentFound, type ObjectiveView } from './read-model.js';
 import { alignments, keyResults, objectives, organizations, type cycles } from '../../../db/schema/index.js';
 import { todayIn } from '../../clock.js';
 import { ancestorsCte } from './ancestry.js';
@@ -70,7 +74,7 @@ function candidatesQuery(db: Executor, reader: Reader, cycleId: string, search: 
 /** Objectives matching every filter but the status, with their progress (as of a date, for time travel). */
 async function candidates(db: Executor, reader: Reader, cycleId: string, search: TreeSearch, asOf?: string) {
   const orgId = reader.orgId;
-  const rows = await candidatesQuery(db, reader, cycleId, search);
+  const rows = await selectPrepared(candidatesQuery(db, reader, cycleId, search));
   if (!asOf || !search.progressStatus) return rows;
   const snapshot = await cycleSnapshot(db, orgId, cycleId, asOf);
   return rows.map((r) => ({ ...r, progress: snapshot.objectives.get(r.id) ?? 0 }));
@@ -98,7 +102,7 @@ async function statusFilter(
  * without a status filter nothing needs deciding in Node between the two (issue 12: one round trip less per search).
  */
 async function matchesAndPaths(db: Executor, reader: Reader, cycleId: string, search: TreeSearch) {
-  const onPaths = await queryRows<{ id: string; matched: boolean }>(
+  const onPaths = await queryPrepared<{ id: string; matched: boolean }>(
     db,
     sql`with recursive found as (${candidatesQuery(db, reader, cycleId, search)}), ${ancestorsCte(sql`select id from found`)}
       select up.id, exists (select 1 from found f where f.id = up.id) as matched from up`,
@@ -119,7 +123,7 @@ async function statusMatchesAndPaths(
   const keep = await statusFilter(db, reader.orgId, cycle, wanted, options.now, options.asOf);
   const matched = new Set(found.filter((r) => keep(r, r.progress)).map((r) => r.id));
   if (matched.size === 0) return { matched, pathIds: [] };
-  const onPaths = await queryRows<{ id: string }>(
+  const onPaths = await queryPrepared<{ id: string }>(
     db,
     sql`with recursive ${ancestorsCte(sql`select unnest(${`{${[...matched].join(',')}}`}::uuid[])`)} select id from up`,
   );
@@ -129,41 +133,46 @@ async function statusMatchesAndPaths(
 /**
  * The cycle's tree pruned to the objectives that match and the paths down to them from their roots,
  * so a search finds objectives at any depth without loading the whole cycle. A match's children
- * come only when they match too (or lead to one).
+ * come only when they match too (or lead to one). Presented as it is read: the objectives on the paths are found
+ * inside the page-facts statement, beside their links and counts (issue 12: a search is two round trips).
  */
 export async function searchCycleTree(
   db: Executor,
-  reader: Reader,
+  actor: Actor,
   cycle: typeof cycles.$inferSelect,
   search: TreeSearch,
   options: { now: Date; asOf?: string },
-): Promise<CycleTree & { matched: Set<string> }> {
-  const orgId = reader.orgId;
+): Promise<CycleTree & { matched: Set<string>; views: ObjectiveView[] }> {
+  const orgId = actor.orgId;
   const { matched, pathIds } = search.progressStatus
-    ? await statusMatchesAndPaths(db, reader, cycle, search, search.progressStatus, options)
-    : await matchesAndPaths(db, reader, cycle.id, search);
-  if (matched.size === 0) return { rows: [], roots: [], children: new Map(), childCount: new Map(), matched };
-  const [rows, links, childCount] = await Promise.all([
-    db
-      .select()
-      .from(objectives)
-      .where(and(eq(objectives.orgId, orgId), sql`${objectives.id} = any(${`{${pathIds.join(',')}}`}::uuid[])`, objectiveVisibleTo(reader)))
-      .orderBy(objectives.createdAt),
-    db
-      .select({
-        child: alignments.childObjectiveId,
-        parentObjectiveId: alignments.parentObjectiveId,
-        krObjectiveId: keyResults.objectiveId,
-      })
-      .from(alignments)
-      .leftJoin(keyResults, eq(keyResults.id, alignments.parentKeyResultId))
-      .where(sql`${alignments.childObjectiveId} = any(${`{${pathIds.join(',')}}`}::uuid[])`),
-    countChildren(db, pathIds, undefined, reader),
+    ? await statusMatchesAndPaths(db, actor, cycle, search, search.progressStatus, options)
+    : await matchesAndPaths(db, actor, cycle.id, search);
+  if (matched.size === 0) return { rows: [], roots: [], children: new Map(), childCount: new Map(), matched, views: [] };
+  const paths = sql`${pgArray(pathIds)}::uuid[]`;
+  const onPaths = db
+    .select()
+    .from(objectives)
+    .where(and(eq(objectives.orgId, orgId), sql`${objectives.id} = any(${paths})`, objectiveVisibleTo(actor)))
+    .orderBy(objectives.createdAt, objectives.id);
+  const [{ rows, views }, links, childCount] = await Promise.all([
+    presentFound(db, actor, onPaths, options),
+    selectPrepared(
+      db
+        .select({
+          child: alignments.childObjectiveId,
+          parentObjectiveId: alignments.parentObjectiveId,
+          krObjectiveId: keyResults.objectiveId,
+        })
+        .from(alignments)
+        .leftJoin(keyResults, eq(keyResults.id, alignments.parentKeyResultId))
+        .where(and(eq(alignments.orgId, orgId), sql`${alignments.childObjectiveId} = any(${paths})`)),
+    ),
+    countChildren(db, pathIds, undefined, actor),
   ]);
   // A path through an objective the reader may not see starts below it.
   const shown = new Set(rows.map((o) => o.id));
   const children = childrenByParent(links, shown);
   const hasParent = new Set(links.filter((l) => shown.has(l.parentObjectiveId ?? l.krObjectiveId ?? '')).map((link) => link.child));
   const roots = rows.filter((o) => !hasParent.has(o.id)).map((o) => o.id);
-  return { rows, roots, children, childCount, matched };
+  return { rows, roots, children, childCount, matched, views };
 }
