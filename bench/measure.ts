@@ -12,6 +12,7 @@ import { loadCycleTree } from '../src/server/services/okrs/cycle-tree.js';
 import { objectivesQuery } from '../src/server/services/okrs/find-objectives.js';
 import { presentFoundObjectives, presentObjectives } from '../src/server/services/okrs/read-model.js';
 import { searchCycleTree } from '../src/server/services/okrs/search-tree.js';
+import { presentTreeLevel } from '../src/server/services/okrs/tree-level.js';
 import type { Actor } from '../src/server/auth/actor.js';
 import { createLocalBus } from '../src/server/events/bus.js';
 import type { Dataset } from './generate.js';
@@ -117,7 +118,7 @@ export type OpName = (typeof OP_NAMES)[number];
 export const OP_LABELS: Record<OpName, string> = {
   roundTrip: 'Baseline: one round trip (select 1)',
   teamPage: "One team's page (objectivesQuery inside presentFoundObjectives: one statement)",
-  treeLevel: 'One tree level (loadCycleTree depth 1, presenting beside its links and counts)',
+  treeLevel: 'One tree level (presentTreeLevel: an objective and the level aligned to it, presented, in one statement)',
   treeSearch: "Tree search for a team's name (searchCycleTree, presented as read: matches at any depth and their paths)",
   wholeTree: 'Whole cycle tree as the web tree page asks for it (loadCycleTree from the roots, depth 20 + presentObjectives)',
   cycleSummary: 'Cycle summary (cycleSummary)',
@@ -149,12 +150,8 @@ export const OPS: Record<OpName, Op> = {
     return views.length;
   },
   async treeLevel(db, ctx, rng) {
-    const tree = await loadCycleTree(db, ctx.orgId, ctx.cycle.id, {
-      rootId: rng.pick(ctx.upperObjectiveIds),
-      depth: 1,
-      alongside: (rows) => presentObjectives(db, benchActor(ctx), rows, { now: ctx.now }),
-    });
-    return tree.alongside!.length;
+    const level = await presentTreeLevel(db, benchActor(ctx), ctx.cycle.id, { rootId: rng.pick(ctx.upperObjectiveIds) }, { now: ctx.now });
+    return level.views.length;
   },
   async treeSearch(db, ctx, rng) {
     const tree = await searchCycleTree(db, benchActor(ctx), ctx.cycle, { q: rng.pick(ctx.teamNames) }, { now: ctx.now });

@@ -15,8 +15,8 @@ import { API, percent, useOkrWorld } from './support.js';
 // objectives on its paths before presenting them.
 const TEAM_PAGE_STATEMENTS = 4;
 const TREE_SEARCH_STATEMENTS = 8;
-// A branch opened one level down: authentication, the cycle, the root, its level, links, counts, the page's facts.
-const TREE_LEVEL_STATEMENTS = 9;
+// A branch opened one level down: authentication, the cycle, the root, then one statement (9 in four steps before).
+const TREE_LEVEL_STATEMENTS = 6;
 
 describeEachEngine('statements per page of objectives', (engine) => {
   const t = useOkrWorld(engine, '2025-02-15');

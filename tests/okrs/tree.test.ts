@@ -224,6 +224,31 @@ describeEachEngine('OKR cycle tree', (engine) => {
     expectProblem(await t.w.owner.client.get(`${API}/cycles/${MISSING_ID}/tree`), 404, '/problems/not-found');
   });
 
+  it('a branch opened one level down (one statement) answers what a deeper read answers, cut at that level', async () => {
+    const o = await organisationTree();
+    // An archived child leaves the branch and its count; the branch's own children are counted, not loaded.
+    const archived = await t.w.api.createObjective({ cycleId: t.w.cycle.id, title: 'Archived child' });
+    await t.w.api.align(archived.id, { parentObjectiveId: o.engineering.id });
+    await t.w.api.patchObjective(archived.id, { status: 'archived' });
+    const cut = (node: TreeNode): TreeNode => ({ ...node, children: node.children.map((c) => ({ ...c, children: [] })) });
+    const byTitle = (a: TreeNode, b: TreeNode) => a.title.localeCompare(b.title);
+    for (const root of [o.company, o.engineering, o.platform.objective]) {
+      const [one] = (await t.w.api.tree(t.w.cycle.id, { rootId: root.id, depth: '1' })).roots;
+      const [deeper] = (await t.w.api.tree(t.w.cycle.id, { rootId: root.id, depth: '2' })).roots;
+      expect({ ...one!, children: [...one!.children].sort(byTitle) }).toEqual({
+        ...cut(deeper!),
+        children: cut(deeper!).children.sort(byTitle),
+      });
+    }
+    const [company] = (await t.w.api.tree(t.w.cycle.id, { rootId: o.company.id, depth: '1' })).roots;
+    expect(company!.children.map((c) => [c.title, c.childCount]).sort()).toEqual([
+      ['Engineering', 3],
+      ['Shared', 0],
+    ]);
+    const [archivedRoot] = (await t.w.api.tree(t.w.cycle.id, { rootId: archived.id, depth: '1' })).roots;
+    expect(archivedRoot, 'an archived objective opens no branch').toBeUndefined();
+  });
+
   it('an empty cycle has no roots', async () => {
     expect(await t.w.api.tree(t.w.cycle.id)).toEqual({ cycleId: t.w.cycle.id, roots: [] });
   });

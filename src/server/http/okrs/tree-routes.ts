@@ -2,7 +2,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { OBJECTIVE_TYPES, PROGRESS_STATUSES } from '../../../domain/vocabulary.js';
 import { requireCycle } from '../../services/okrs/cycles.js';
-import { loadCycleTree } from '../../services/okrs/cycle-tree.js';
+import { loadCycleTree, type CycleTree } from '../../services/okrs/cycle-tree.js';
+import { presentTreeLevel } from '../../services/okrs/tree-level.js';
 import { isSearching, searchCycleTree } from '../../services/okrs/search-tree.js';
 import { presentObjectives, type ObjectiveView } from '../../services/okrs/read-model.js';
 import { requireVisibleObjective } from '../../services/okrs/objectives.js';
@@ -55,19 +56,25 @@ export const treeRoutes =
         if (rootId) await requireVisibleObjective(ctx.db, actorOf(request), rootId, 'rootId');
         const searching = isSearching(search);
         const now = ctx.clock();
-        // Each read presents its objectives beside its last links and counts (one round trip less than after them).
-        const tree = searching
-          ? await searchCycleTree(ctx.db, actor, cycle, search, { now, asOf })
-          : await loadCycleTree(ctx.db, orgId, cycle.id, {
-              rootId,
-              depth: search.depth,
-              asOf,
-              viewer: actor,
-              alongside: (rows) => presentObjectives(ctx.db, actor, rows, { now, asOf }),
-            });
-        const matched = 'matched' in tree ? tree.matched : undefined;
+        // Each read presents its objectives as it reads them: a branch one level down is one statement, a search and
+        // a deeper tree present beside their last links and counts.
+        const read = async (): Promise<CycleTree & { views: ObjectiveView[]; matched?: Set<string> }> => {
+          if (searching) return searchCycleTree(ctx.db, actor, cycle, search, { now, asOf });
+          if (rootId && search.depth === 1)
+            return presentTreeLevel(ctx.db, actor, cycle.id, { rootId, asOf, viewer: actor }, { now, asOf });
+          const tree = await loadCycleTree(ctx.db, orgId, cycle.id, {
+            rootId,
+            depth: search.depth,
+            asOf,
+            viewer: actor,
+            alongside: (rows) => presentObjectives(ctx.db, actor, rows, { now, asOf }),
+          });
+          return { ...tree, views: tree.alongside ?? [] };
+        };
+        const tree = await read();
+        const { matched } = tree;
         const maxDepth = searching ? SEARCH_DEPTH : search.depth;
-        const views = new Map(('views' in tree ? tree.views : (tree.alongside ?? [])).map((v) => [v.id, v]));
+        const views = new Map(tree.views.map((v) => [v.id, v]));
         const build = (id: string, depth: number): TreeNode => ({
           ...views.get(id)!,
           childCount: tree.childCount.get(id) ?? 0,

@@ -37,48 +37,67 @@ export function childrenByParent(links: readonly TreeLink[], parents: ReadonlySe
   return children;
 }
 
-/** Per objective, how many distinct objectives align to it, directly or through one of its key results. */
-export async function countChildren(db: Executor, ids: string[], asOf?: string, viewer?: Viewer): Promise<Map<string, number>> {
-  if (ids.length === 0) return new Map();
-  const idArray = sql`${pgArray(ids)}::uuid[]`;
+/** The statement counting, per objective of `ids` (an array expression), the distinct objectives aligned to it. */
+export function childCountsQuery(db: Executor, ids: SQL, asOf?: string, viewer?: Viewer) {
   const theirKrs = db
     .select({ id: keyResults.id })
     .from(keyResults)
-    .where(sql`${keyResults.objectiveId} = any(${idArray})`);
+    .where(sql`${keyResults.objectiveId} = any(${ids})`);
   const parent = sql<string>`coalesce(${alignments.parentObjectiveId}, ${keyResults.objectiveId})`;
-  // A named statement (its ids are one array parameter): planned once per connection, not on every tree level.
-  const query = db
-    .select({ parent, count: sql<number>`count(distinct ${alignments.childObjectiveId})::int` })
-    .from(alignments)
-    .leftJoin(keyResults, eq(keyResults.id, alignments.parentKeyResultId))
-    // `= any(array(…))` keeps both branches on their indexes (see alignedTo).
-    .where(
-      and(
-        or(sql`${alignments.parentObjectiveId} = any(${idArray})`, sql`${alignments.parentKeyResultId} = any(array(${theirKrs}))`),
-        sql`not exists (select 1 from objectives c where c.id = ${alignments.childObjectiveId} and ${archivedOn(sql`c.id`, sql`c.status`, asOf)})`,
-        // Children the viewer may not see are not counted either.
-        viewer ? objectiveIdVisibleTo(viewer, alignments.childObjectiveId) : undefined,
-      ),
-    )
-    .groupBy(parent);
-  const rows = await selectPrepared(query);
-  return new Map(rows.map((r) => [r.parent, r.count]));
-}
-
-/** The links into `ids` (each child's parent objective, or the objective of its parent key result). */
-function linksInto(db: Executor, orgId: string, ids: string[]): Promise<TreeLink[]> {
-  if (ids.length === 0) return Promise.resolve([]);
-  return selectPrepared(
+  return (
     db
       .select({
-        child: alignments.childObjectiveId,
-        parentObjectiveId: alignments.parentObjectiveId,
-        krObjectiveId: keyResults.objectiveId,
+        parent: sql<string>`${parent}`.as('parent'),
+        count: sql<number>`count(distinct ${alignments.childObjectiveId})::int`.as('count'),
       })
       .from(alignments)
       .leftJoin(keyResults, eq(keyResults.id, alignments.parentKeyResultId))
-      .where(and(eq(alignments.orgId, orgId), sql`${alignments.childObjectiveId} = any(${pgArray(ids)}::uuid[])`)),
+      // `= any(array(…))` keeps both branches on their indexes (see alignedTo).
+      .where(
+        and(
+          or(sql`${alignments.parentObjectiveId} = any(${ids})`, sql`${alignments.parentKeyResultId} = any(array(${theirKrs}))`),
+          sql`not exists (select 1 from objectives c where c.id = ${alignments.childObjectiveId} and ${archivedOn(sql`c.id`, sql`c.status`, asOf)})`,
+          // Children the viewer may not see are not counted either.
+          viewer ? objectiveIdVisibleTo(viewer, alignments.childObjectiveId) : undefined,
+        ),
+      )
+      .groupBy(parent)
   );
+}
+
+/** Per objective, how many distinct objectives align to it, directly or through one of its key results. */
+export async function countChildren(db: Executor, ids: string[], asOf?: string, viewer?: Viewer): Promise<Map<string, number>> {
+  if (ids.length === 0) return new Map();
+  // A named statement (its ids are one array parameter): planned once per connection, not on every tree level.
+  const rows = await selectPrepared(childCountsQuery(db, sql`${pgArray(ids)}::uuid[]`, asOf, viewer));
+  return new Map(rows.map((r) => [r.parent, r.count]));
+}
+
+/** The statement of the links into `ids` (an array expression): each child's parent objective, or its key result's. */
+export const linksIntoQuery = (db: Executor, orgId: string, ids: SQL) =>
+  db
+    .select({ child: alignments.childObjectiveId, parentObjectiveId: alignments.parentObjectiveId, krObjectiveId: keyResults.objectiveId })
+    .from(alignments)
+    .leftJoin(keyResults, eq(keyResults.id, alignments.parentKeyResultId))
+    .where(and(eq(alignments.orgId, orgId), sql`${alignments.childObjectiveId} = any(${ids})`));
+
+/** The links into `ids`. */
+function linksInto(db: Executor, orgId: string, ids: string[]): Promise<TreeLink[]> {
+  if (ids.length === 0) return Promise.resolve([]);
+  return selectPrepared(linksIntoQuery(db, orgId, sql`${pgArray(ids)}::uuid[]`));
+}
+
+/** The statement of a tree's objectives in the cycle meeting `condition`: archived ones left out, the viewer's only. */
+export function treeRowsQuery(db: Executor, orgId: string, cycleId: string, condition: SQL, options: { asOf?: string; viewer?: Viewer }) {
+  // Archived objectives leave the live tree (a search still finds them); time travel shows those live then.
+  const inCycle = and(
+    eq(objectives.orgId, orgId),
+    eq(objectives.cycleId, cycleId),
+    not(archivedOn(objectives.id, objectives.status, options.asOf)),
+    // Without a viewer the whole tree (roll-up replays); with one, only what they may read.
+    options.viewer ? objectiveVisibleTo(options.viewer) : undefined,
+  );
+  return db.select().from(objectives).where(and(inCycle, condition)).orderBy(objectives.createdAt);
 }
 
 /**

@@ -1,4 +1,4 @@
-import { sql, type SQLWrapper } from 'drizzle-orm';
+import { sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Executor } from '../../../db/database.js';
 import { queryPrepared } from '../../../db/prepared-statements.js';
@@ -65,7 +65,11 @@ const linked = alias(objectives, 'lo');
 /** A page's objectives: already read (their ids), or the statement that finds them, run inside the facts' own. */
 export type PageSource =
   | { ids: { objectives: readonly string[]; cycles: readonly string[]; teams: readonly string[]; owners: readonly string[] } }
-  | { query: SQLWrapper };
+  | {
+      query: SQLWrapper;
+      /** One more JSON value read in the same statement, beside the page (it may read `page`): returned as `also`. */
+      also?: SQL;
+    };
 
 /** The objective columns as JSON, timestamps in truncated epoch milliseconds (a Date's precision). */
 const objectiveJson = sql`json_build_object('id', p.id, 'orgId', p.org_id, 'cycleId', p.cycle_id, 'title', p.title,
@@ -92,7 +96,7 @@ export async function pageFacts(
   db: Executor,
   reader: Reader,
   source: PageSource,
-): Promise<PageFacts & { objectives: ObjectiveRow[] | null }> {
+): Promise<PageFacts & { objectives: ObjectiveRow[] | null; also: unknown }> {
   const orgId = reader.orgId;
   // From a query, every list of ids is read from the page's own rows (`= any(array(…))` keeps the index scans).
   const fromQuery = 'query' in source;
@@ -111,10 +115,11 @@ export async function pageFacts(
       };
   const objectiveIds = ids.objectives;
   const parentVisible = isAdmin(reader) ? sql`true` : sql`coalesce(lo.id is not null and ${objectiveVisibleTo(reader, linked)}, false)`;
-  const [row] = await queryPrepared<PageFacts & { objectives: ObjectiveJson[] | null }>(
+  const [row] = await queryPrepared<PageFacts & { objectives: ObjectiveJson[] | null; also: unknown }>(
     db,
     sql`${fromQuery ? sql`with page as materialized (${source.query}) ` : sql``}select
       ${fromQuery ? sql`coalesce((select json_agg(${objectiveJson} order by p.created_at, p.id) from page p), '[]')` : sql`null`} as objectives,
+      ${fromQuery && source.also ? source.also : sql`null`} as "also",
       (select json_build_object('timeZone', g.time_zone, 'settings', g.settings) from organizations g where g.id = ${orgId}) as org,
       coalesce((select json_agg(json_build_object('id', c.id, 'name', c.name, 'status', c.status, 'startDate', c.start_date,
         'endDate', c.end_date)) from cycles c where c.org_id = ${orgId} and c.id = any(${ids.cycles})), '[]') as cycles,

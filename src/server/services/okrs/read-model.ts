@@ -8,7 +8,7 @@ import {
   type CheckInCadence,
   type StatusMargins,
 } from '../../../domain/index.js';
-import type { SQLWrapper } from 'drizzle-orm';
+import type { SQL, SQLWrapper } from 'drizzle-orm';
 import type { Executor } from '../../../db/database.js';
 import type { objectives } from '../../../db/schema/index.js';
 import type { Actor } from '../../auth/actor.js';
@@ -170,11 +170,11 @@ export async function presentFoundObjectives(db: Executor, actor: Actor, query: 
   return (await presentFound(db, actor, query, options)).views;
 }
 
-/** As presentFoundObjectives, with the rows the query found (a tree builds on them). */
-export async function presentFound(db: Executor, actor: Actor, query: SQLWrapper, options: ReadOptions) {
-  const facts = await pageFacts(db, actor, { query });
+/** As presentFoundObjectives, with the rows the query found (a tree builds on them) and what `also` read beside. */
+export async function presentFound(db: Executor, actor: Actor, query: SQLWrapper, options: ReadOptions, also?: SQL) {
+  const facts = await pageFacts(db, actor, { query, also });
   const rows = facts.objectives ?? [];
-  return { rows, views: await present(db, actor, rows, facts, options) };
+  return { rows, views: await present(db, actor, rows, facts, options), also: facts.also };
 }
 
 async function present(db: Executor, actor: Actor, rows: ObjectiveRow[], facts: PageFacts, options: ReadOptions) {

@@ -1,0 +1,47 @@
+import { eq, or, sql } from 'drizzle-orm';
+import type { Executor } from '../../../db/database.js';
+import { objectives } from '../../../db/schema/index.js';
+import type { Actor } from '../../auth/actor.js';
+import type { Viewer } from '../visibility/objective-visible.js';
+import { childCountsQuery, childrenByParent, linksIntoQuery, treeRowsQuery, type CycleTree, type TreeLink } from './cycle-tree.js';
+import { alignedTo } from './find-objectives.js';
+import { presentFound, type ObjectiveView, type ReadOptions } from './read-model.js';
+
+/** What the level's statement reads beside the page: the links into the level and the level's own child counts. */
+interface LevelExtras {
+  links: { child: string; parentObjectiveId: string | null; krObjectiveId: string | null }[];
+  counts: { parent: string; count: number }[];
+}
+
+/**
+ * One objective and the level aligned to it (a tree's branch opened one level down), presented, in ONE statement:
+ * the level is found inside the page-facts statement, which also reads the links into it and its own child counts
+ * (issue 12: a tree level against its floor, one round trip). Answers what loadCycleTree with depth 1 answers.
+ */
+export async function presentTreeLevel(
+  db: Executor,
+  actor: Actor,
+  cycleId: string,
+  options: { rootId: string; asOf?: string; viewer?: Viewer },
+  read: ReadOptions,
+): Promise<CycleTree & { views: ObjectiveView[] }> {
+  const { rootId } = options;
+  const orgId = actor.orgId;
+  const level = treeRowsQuery(db, orgId, cycleId, or(eq(objectives.id, rootId), alignedTo(db, [rootId]))!, options);
+  const below = sql`array(select id from page where id <> ${rootId})`;
+  const also = sql`json_build_object(
+    'links', (select coalesce(json_agg(json_build_object('child', l.child_objective_id, 'parentObjectiveId', l.parent_objective_id,
+      'krObjectiveId', l.objective_id)), '[]') from (${linksIntoQuery(db, orgId, below)}) l),
+    'counts', (select coalesce(json_agg(json_build_object('parent', c.parent, 'count', c.count)), '[]')
+      from (${childCountsQuery(db, below, options.asOf, options.viewer)}) c))`;
+  const found = await presentFound(db, actor, level, read, also);
+  // Without the objective itself (missing, hidden or archived) there is no tree below it either.
+  if (!found.rows.some((o) => o.id === rootId)) return { rows: [], roots: [], children: new Map(), childCount: new Map(), views: [] };
+  const { links, counts } = found.also as LevelExtras;
+  const childCount = new Map(counts.map((c) => [c.parent, c.count]));
+  const children = childrenByParent(links as TreeLink[], new Set([rootId]));
+  for (const [id, list] of children) childCount.set(id, list.length);
+  // The root first, then its level in the order read (loadCycleTree's order).
+  const rows = [...found.rows.filter((o) => o.id === rootId), ...found.rows.filter((o) => o.id !== rootId)];
+  return { rows, roots: [rootId], children, childCount, views: found.views };
+}
