@@ -6,9 +6,13 @@ export interface DatabaseConfig {
   databaseUrl?: string;
   dataDir: string;
   databaseTimeouts?: PostgresTimeouts;
+  /** Named statements for the hottest reads (default true). */
+  databaseNamedStatements?: boolean;
 }
 
 /** DATABASE_URL selects a PostgreSQL server; otherwise the embedded PGlite in the data directory. */
 export function openDatabase(config: DatabaseConfig): Promise<DatabaseHandle> {
-  return config.databaseUrl ? openPostgres(config.databaseUrl, { timeouts: config.databaseTimeouts }) : openPglite(config.dataDir);
+  return config.databaseUrl
+    ? openPostgres(config.databaseUrl, { timeouts: config.databaseTimeouts, namedStatements: config.databaseNamedStatements })
+    : openPglite(config.dataDir);
 }

@@ -2,6 +2,7 @@ import pg from 'pg';
 import { drizzle } from 'drizzle-orm/node-postgres';
 import { migrate } from 'drizzle-orm/node-postgres/migrator';
 import { migrationsFolder } from './migrations-folder.js';
+import { useNamedStatements } from './prepared-statements.js';
 import { schema, type Database, type DatabaseHandle } from './database.js';
 
 export function redactUrl(url: string): string {
@@ -29,9 +30,10 @@ export const DEFAULT_POSTGRES_TIMEOUTS: PostgresTimeouts = { connectMs: 5_000, s
 /** Opens a pool on a PostgreSQL server. JIT is off for our sessions: it made roll-up queries ~3x slower. */
 export async function openPostgres(
   url: string,
-  options: { max?: number; timeouts?: Partial<PostgresTimeouts> } = {},
+  options: { max?: number; timeouts?: Partial<PostgresTimeouts>; namedStatements?: boolean } = {},
 ): Promise<DatabaseHandle> {
   const timeouts = { ...DEFAULT_POSTGRES_TIMEOUTS, ...options.timeouts };
+  useNamedStatements(options.namedStatements ?? true);
   const pool = new pg.Pool({
     connectionString: url,
     max: options.max ?? 10,

@@ -30,7 +30,17 @@ export function statementNamer(max: number): (text: string) => string | undefine
   };
 }
 
-const statementName = statementNamer(MAX_NAMES);
+const namer = statementNamer(MAX_NAMES);
+let named = true;
+const statementName = (text: string) => (named ? namer(text) : undefined);
+
+/**
+ * Whether hot reads go as named statements (the default). Off behind a pooler that cannot keep them, such as
+ * PgBouncer in transaction mode before 1.21 (`CAIRN_DB_NAMED_STATEMENTS=false`): every statement then goes unnamed.
+ */
+export function useNamedStatements(on: boolean): void {
+  named = on;
+}
 
 /** Raw SQL of fixed text, run as a named statement; its rows. */
 export async function queryPrepared<T>(executor: Executor, query: SQL): Promise<T[]> {

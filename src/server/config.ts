@@ -28,6 +28,8 @@ export interface Config {
   trustProxy: boolean | string;
   /** PostgreSQL connect, statement and idle-in-transaction timeouts (ignored by PGlite). */
   databaseTimeouts: PostgresTimeouts;
+  /** PostgreSQL: the hottest reads as named statements (db/prepared-statements.ts); off behind some poolers. */
+  databaseNamedStatements: boolean;
   /** Bearer token for GET /metrics (Prometheus); unset: no /metrics route. */
   metricsToken?: string;
   /** On PGlite, API requests that may wait for the one connection; one more answers 503 with Retry-After. 0: no bound. */
@@ -90,6 +92,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         DEFAULT_POSTGRES_TIMEOUTS.idleInTransactionMs,
       ),
     },
+    databaseNamedStatements: !env.CAIRN_DB_NAMED_STATEMENTS || flag('CAIRN_DB_NAMED_STATEMENTS', env.CAIRN_DB_NAMED_STATEMENTS),
     trustProxy: trustProxy(env.CAIRN_TRUST_PROXY),
     pgliteMaxQueue: integer('CAIRN_PGLITE_MAX_QUEUE', env.CAIRN_PGLITE_MAX_QUEUE, DEFAULT_PGLITE_MAX_QUEUE),
     metricsToken: env.CAIRN_METRICS_TOKEN || undefined,

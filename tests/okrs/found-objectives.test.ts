@@ -1,4 +1,5 @@
 import { expect, it } from 'vitest';
+import { useNamedStatements } from '../../src/db/prepared-statements.js';
 import type { Actor } from '../../src/server/auth/actor.js';
 import { findObjectives, objectivesQuery, type ObjectiveFilters } from '../../src/server/services/okrs/find-objectives.js';
 import { presentFoundObjectives, presentObjectives } from '../../src/server/services/okrs/read-model.js';
@@ -79,5 +80,17 @@ describeEachEngine('objectives found and presented in one statement', (engine) =
     }
     expect(names[0]).toMatch(/^cairn_[0-9a-f]{20}$/);
     expect(names[1]).toBe(names[0]);
+    // Behind a pooler that cannot keep them (CAIRN_DB_NAMED_STATEMENTS=false), the same page goes unnamed.
+    useNamedStatements(false);
+    try {
+      const unnamed: unknown[] = [];
+      await statementsOf(
+        () => presentFoundObjectives(db, admin, objectivesQuery(db, admin, { cycleId: w.cycle.id }), { now: new Date() }),
+        (config) => unnamed.push(config.name),
+      );
+      expect(unnamed).toEqual([undefined]);
+    } finally {
+      useNamedStatements(true);
+    }
   });
 });
