@@ -1,3 +1,4 @@
+import { selectPrepared } from '../../../db/prepared-statements.js';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Executor } from '../../../db/database.js';
 import { checkIns, cycles, keyResults, objectives, organizations } from '../../../db/schema/index.js';
@@ -57,23 +58,26 @@ export async function loadObjectiveFor(tx: Executor, actor: Actor, objectiveId: 
 }
 
 export async function loadKeyResultFor(tx: Executor, actor: Actor, keyResultId: string, field?: string) {
+  // A named statement: every check-in reads it first, inside its transaction (decision 0006).
   const row = await readOne(
-    tx
-      .select({
-        keyResult: keyResults,
-        objective: objectives,
-        ...objectiveRead(actor),
-        // A check-in asks this before writing: read here, it costs no statement of its own (issue 12).
-        drivenByInitiatives:
-          sql<boolean>`exists (select 1 from initiative_driven_key_results d where d.org_id = ${keyResults.orgId} and d.key_result_id = ${keyResults.id})`.mapWith(
-            Boolean,
-          ),
-      })
-      .from(keyResults)
-      .innerJoin(objectives, eq(objectives.id, keyResults.objectiveId))
-      .innerJoin(cycles, eq(cycles.id, objectives.cycleId))
-      .innerJoin(organizations, eq(organizations.id, objectives.orgId))
-      .where(and(eq(keyResults.orgId, actor.orgId), eq(keyResults.id, keyResultId), objectiveVisibleTo(actor))),
+    selectPrepared(
+      tx
+        .select({
+          keyResult: keyResults,
+          objective: objectives,
+          ...objectiveRead(actor),
+          // A check-in asks this before writing: read here, it costs no statement of its own (issue 12).
+          drivenByInitiatives:
+            sql<boolean>`exists (select 1 from initiative_driven_key_results d where d.org_id = ${keyResults.orgId} and d.key_result_id = ${keyResults.id})`.mapWith(
+              Boolean,
+            ),
+        })
+        .from(keyResults)
+        .innerJoin(objectives, eq(objectives.id, keyResults.objectiveId))
+        .innerJoin(cycles, eq(cycles.id, objectives.cycleId))
+        .innerJoin(organizations, eq(organizations.id, objectives.orgId))
+        .where(and(eq(keyResults.orgId, actor.orgId), eq(keyResults.id, keyResultId), objectiveVisibleTo(actor))),
+    ),
     'The key result',
     field,
   );

@@ -1,7 +1,8 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { GraphAlignment, ProgressDriver } from '../../../domain/index.js';
 import type { StatusFacts } from '../../../domain/webhooks/status-announcements.js';
-import { queryRows, type Executor } from '../../../db/database.js';
+import type { Executor } from '../../../db/database.js';
+import { queryPrepared } from '../../../db/prepared-statements.js';
 import type { keyResults, MilestoneRow } from '../../../db/schema/index.js';
 
 type KeyResultRow = typeof keyResults.$inferSelect;
@@ -61,7 +62,8 @@ export const ancestorsCte = (starts: SQL) =>
 export async function loadAncestry(tx: Executor, from: { objectiveIds?: string[]; keyResultIds?: string[] }): Promise<Ancestry> {
   const objectiveIds = `{${(from.objectiveIds ?? []).join(',')}}`;
   const keyResultIds = `{${(from.keyResultIds ?? []).join(',')}}`;
-  const [row] = await queryRows<Ancestry>(
+  // A named statement (decision 0006): every check-in runs it inside its transaction.
+  const [row] = await queryPrepared<Ancestry>(
     tx,
     sql`with recursive starts(id) as (
         select o.id from objectives o where o.id = any(${objectiveIds}::uuid[])
