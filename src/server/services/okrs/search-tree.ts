@@ -12,12 +12,12 @@ import { pgArray } from '../../../db/pg-array.js';
 import { queryPrepared, selectPrepared } from '../../../db/prepared-statements.js';
 import type { Actor } from '../../auth/actor.js';
 import { presentFound, type ObjectiveView } from './read-model.js';
-import { alignments, keyResults, objectives, organizations, type cycles } from '../../../db/schema/index.js';
+import { keyResults, objectives, organizations, type cycles } from '../../../db/schema/index.js';
 import { todayIn } from '../../clock.js';
 import { ancestorsCte } from './ancestry.js';
 import { ownedOrSharedWith } from './shared-objectives.js';
 import { cycleSnapshot } from './cycle-graph.js';
-import { childrenByParent, countChildren, type CycleTree } from './cycle-tree.js';
+import { childrenByParent, countChildren, linksIntoQuery, type CycleTree } from './cycle-tree.js';
 import type { ObjectiveType } from '../../../domain/vocabulary.js';
 
 export interface TreeSearch {
@@ -156,17 +156,7 @@ export async function searchCycleTree(
     .orderBy(objectives.createdAt, objectives.id);
   const [{ rows, views }, links, childCount] = await Promise.all([
     presentFound(db, actor, onPaths, options),
-    selectPrepared(
-      db
-        .select({
-          child: alignments.childObjectiveId,
-          parentObjectiveId: alignments.parentObjectiveId,
-          krObjectiveId: keyResults.objectiveId,
-        })
-        .from(alignments)
-        .leftJoin(keyResults, eq(keyResults.id, alignments.parentKeyResultId))
-        .where(and(eq(alignments.orgId, orgId), sql`${alignments.childObjectiveId} = any(${paths})`)),
-    ),
+    selectPrepared(linksIntoQuery(db, orgId, paths)),
     countChildren(db, pathIds, undefined, actor),
   ]);
   // A path through an objective the reader may not see starts below it.
