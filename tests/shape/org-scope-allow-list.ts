@@ -42,9 +42,9 @@ export const REVIEWED_UNSCOPED_QUERIES: Record<string, string[]> = {
     'src/server/services/notifications/preferences.ts › quietHoursOf › users',
   ],
   'By ids of objectives, key results, cycles, teams or people the caller loaded in the organisation and passed in': [
-    'src/server/services/okrs/cycle-tree.ts › countChildren › keyResults',
-    'src/server/services/okrs/cycle-tree.ts › countChildren › alignments',
-    'src/server/services/okrs/cycle-tree.ts › loadCycleTree › objectives',
+    'src/server/services/okrs/cycle-tree.ts › childCountsQuery › keyResults',
+    'src/server/services/okrs/cycle-tree.ts › childCountsQuery › alignments',
+    'src/server/services/okrs/cycle-tree.ts › treeRowsQuery › objectives',
     'src/server/services/okrs/find-objectives.ts › alignedTo › keyResults',
     'src/server/services/okrs/find-objectives.ts › alignedTo › alignments',
     'src/server/services/okrs/find-objectives.ts › alignedToNothing › alignments',

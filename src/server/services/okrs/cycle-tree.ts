@@ -113,16 +113,7 @@ export async function loadCycleTree<T = undefined>(
   options: { rootId?: string; depth: number; asOf?: string; viewer?: Viewer; alongside?: (rows: ObjectiveRow[]) => Promise<T> },
 ): Promise<CycleTree & { alongside: T | undefined }> {
   const { viewer } = options;
-  // Archived objectives leave the live tree (a search still finds them); time travel shows those live then.
-  const inCycle = and(
-    eq(objectives.orgId, orgId),
-    eq(objectives.cycleId, cycleId),
-    not(archivedOn(objectives.id, objectives.status, options.asOf)),
-    // Without a viewer the whole tree (roll-up replays); with one, only what they may read.
-    viewer ? objectiveVisibleTo(viewer) : undefined,
-  );
-  const readLevel = (condition: SQL) =>
-    selectPrepared(db.select().from(objectives).where(and(inCycle, condition)).orderBy(objectives.createdAt));
+  const readLevel = (condition: SQL) => selectPrepared(treeRowsQuery(db, orgId, cycleId, condition, options));
   const { rootId } = options;
   // From one objective, its first level comes in the same statement (issue 12: one round trip less per tree level);
   // without the objective itself (missing, hidden or archived) there is no tree below it either.
