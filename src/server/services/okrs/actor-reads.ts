@@ -1,6 +1,6 @@
-import { selectPrepared } from '../../../db/prepared-statements.js';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Executor } from '../../../db/database.js';
+import { selectPrepared } from '../../../db/prepared-statements.js';
 import { checkIns, cycles, keyResults, objectives, organizations } from '../../../db/schema/index.js';
 import type { TeamMemberRole } from '../../../domain/vocabulary.js';
 import type { Actor } from '../../auth/actor.js';

@@ -9,7 +9,7 @@ import { presentFound, type ObjectiveView, type ReadOptions } from './read-model
 
 /** What the level's statement reads beside the page: the links into the level and the level's own child counts. */
 interface LevelExtras {
-  links: { child: string; parentObjectiveId: string | null; krObjectiveId: string | null }[];
+  links: TreeLink[];
   counts: { parent: string; count: number }[];
 }
 
@@ -39,7 +39,7 @@ export async function presentTreeLevel(
   if (!found.rows.some((o) => o.id === rootId)) return { rows: [], roots: [], children: new Map(), childCount: new Map(), views: [] };
   const { links, counts } = found.also as LevelExtras;
   const childCount = new Map(counts.map((c) => [c.parent, c.count]));
-  const children = childrenByParent(links as TreeLink[], new Set([rootId]));
+  const children = childrenByParent(links, new Set([rootId]));
   for (const [id, list] of children) childCount.set(id, list.length);
   // The root first, then its level in the order read (loadCycleTree's order).
   const rows = [...found.rows.filter((o) => o.id === rootId), ...found.rows.filter((o) => o.id !== rootId)];
