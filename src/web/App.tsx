@@ -1,7 +1,8 @@
 import { Center, Loader } from '@mantine/core';
 import { Navigate, Route, Routes, useLocation } from 'react-router';
 import { useMe, useSetupStatus } from './api/queries.js';
-import { Suspense, type ReactNode } from 'react';
+import type { Me } from './api/types.js';
+import { memo, Suspense, useDeferredValue, type ReactNode } from 'react';
 import { Layout } from './components/Layout.js';
 import { PageSkeleton } from './components/PageSkeleton.js';
 import { lazyNamed } from './routing/lazy-named.js';
@@ -76,7 +77,12 @@ export function App() {
   const setup = useSetupStatus();
   // Asked at once, beside /setup, not after it: index.html preloads both, and a preload must be used by the first
   // fetch (a later one, after signing in, would otherwise get the preloaded 401).
-  const me = useMe(setup.data?.needed !== true);
+  const meQuery = useMe(setup.data?.needed !== true);
+  // An answer re-renders this component at once, in one task (a store update is never a transition). The shell and
+  // the page below take the answers deferred, so React renders them in a transition, in 5 ms slices.
+  const setupPending = useDeferredValue(setup.isPending);
+  const setupNeeded = useDeferredValue(setup.data?.needed);
+  const me = { isPending: useDeferredValue(meQuery.isPending), data: useDeferredValue(meQuery.data) };
   if (location.pathname.startsWith('/invite/')) {
     return (
       <Routes>
@@ -99,58 +105,63 @@ export function App() {
       </Routes>
     );
   }
-  if (setup.isPending || (me.isPending && !setup.data?.needed)) return <Loading />;
-  if (setup.data?.needed) return standalone(<SetupPage />);
+  if (setupPending || (me.isPending && !setupNeeded)) return <Loading />;
+  if (setupNeeded) return standalone(<SetupPage />);
   if (!me.data) return standalone(<SignInPage />);
+  return <SignedIn me={me.data} />;
+}
+
+/** The signed-in app: memoised, so an answer that re-renders App at once does not redraw the shell and the page. */
+const SignedIn = memo(function SignedIn({ me }: { me: Me }) {
   return (
     <Routes>
-      <Route element={<Layout me={me.data} />}>
-        <Route index element={page(<HomePage me={me.data} />)} />
-        <Route path="people" element={page(<PeoplePage me={me.data} />)} />
+      <Route element={<Layout me={me} />}>
+        <Route index element={page(<HomePage me={me} />)} />
+        <Route path="people" element={page(<PeoplePage me={me} />)} />
         <Route path="people/:id" element={page(<PersonPage />)} />
-        <Route path="teams" element={page(<TeamsPage me={me.data} />)} />
+        <Route path="teams" element={page(<TeamsPage me={me} />)} />
         <Route path="teams/:id" element={page(<TeamPage />)} />
-        <Route path="okrs" element={page(<TreePage me={me.data} />)} />
+        <Route path="okrs" element={page(<TreePage me={me} />)} />
         <Route path="okrs/map" element={page(<AlignmentMapPage />)} />
         <Route path="okrs/heatmap" element={page(<HeatmapPage />)} />
         <Route path="okrs/leaderboard" element={page(<LeaderboardPage />)} />
         <Route path="okrs/departments" element={page(<DepartmentMapPage />)} />
         <Route path="strategy" element={page(<StrategyPage />)} />
         <Route path="strategy/pillars/:id" element={page(<PillarPage />)} />
-        <Route path="objectives/:id" element={page(<ObjectivePage me={me.data} />)} />
-        <Route path="principles" element={page(<PrinciplesPage me={me.data} />)} />
-        <Route path="attention" element={page(<NeedsAttentionPage me={me.data} />)} />
-        <Route path="settings/rhythm" element={page(<RhythmSettingsPage me={me.data} />)} />
-        <Route path="settings/status-margins" element={page(<StatusMarginsPage me={me.data} />)} />
-        <Route path="settings/sso" element={page(<SsoSettingsPage me={me.data} />)} />
-        <Route path="settings/scim" element={page(<ScimSettingsPage me={me.data} />)} />
-        <Route path="feed" element={page(<FeedPage me={me.data} />)} />
-        <Route path="notifications" element={page(<NotificationsPage me={me.data} />)} />
-        <Route path="meetings" element={page(<MeetingsPage me={me.data} />)} />
+        <Route path="objectives/:id" element={page(<ObjectivePage me={me} />)} />
+        <Route path="principles" element={page(<PrinciplesPage me={me} />)} />
+        <Route path="attention" element={page(<NeedsAttentionPage me={me} />)} />
+        <Route path="settings/rhythm" element={page(<RhythmSettingsPage me={me} />)} />
+        <Route path="settings/status-margins" element={page(<StatusMarginsPage me={me} />)} />
+        <Route path="settings/sso" element={page(<SsoSettingsPage me={me} />)} />
+        <Route path="settings/scim" element={page(<ScimSettingsPage me={me} />)} />
+        <Route path="feed" element={page(<FeedPage me={me} />)} />
+        <Route path="notifications" element={page(<NotificationsPage me={me} />)} />
+        <Route path="meetings" element={page(<MeetingsPage me={me} />)} />
         <Route path="meetings/:id" element={page(<MeetingPage />)} />
-        <Route path="settings/tokens" element={page(<TokensPage me={me.data} />)} />
+        <Route path="settings/tokens" element={page(<TokensPage me={me} />)} />
         <Route path="settings/slack" element={page(<SlackInstallPage />)} />
-        <Route path="settings/profile" element={page(<ProfilePage me={me.data} />)} />
+        <Route path="settings/profile" element={page(<ProfilePage me={me} />)} />
         <Route path="kpis" element={page(<KpisPage />)} />
         <Route path="kpis/:id" element={page(<KpiPage />)} />
-        <Route path="review" element={page(<ReviewPage me={me.data} />)} />
-        <Route path="cycles/:id/review" element={page(<ReviewPage me={me.data} />)} />
+        <Route path="review" element={page(<ReviewPage me={me} />)} />
+        <Route path="cycles/:id/review" element={page(<ReviewPage me={me} />)} />
         <Route path="lessons" element={page(<LessonsPage />)} />
         <Route path="cycles/:id/evaluation" element={page(<EvaluationPage />)} />
         <Route path="cycles/:id/retrospectives" element={page(<CycleRetrospectivesPage />)} />
         <Route path="retrospectives/:id" element={page(<RetrospectivePage />)} />
-        <Route path="surveys" element={page(<SurveysPage me={me.data} />)} />
+        <Route path="surveys" element={page(<SurveysPage me={me} />)} />
         <Route path="surveys/:id/answer" element={page(<SurveyAnswerPage />)} />
         <Route path="surveys/:id/results" element={page(<SurveyResultsPage />)} />
-        <Route path="rollout" element={page(<RolloutPage me={me.data} />)} />
+        <Route path="rollout" element={page(<RolloutPage me={me} />)} />
         <Route path="welcome" element={page(<WelcomePage />)} />
-        <Route path="adoption" element={page(<AdoptionPage me={me.data} />)} />
-        <Route path="settings/import" element={page(<ImportPage me={me.data} />)} />
-        <Route path="settings/audit" element={page(<AuditLogPage me={me.data} />)} />
+        <Route path="adoption" element={page(<AdoptionPage me={me} />)} />
+        <Route path="settings/import" element={page(<ImportPage me={me} />)} />
+        <Route path="settings/audit" element={page(<AuditLogPage me={me} />)} />
         <Route path="settings/webhooks" element={page(<WebhooksPage />)} />
-        <Route path="cycles/:id/report" element={page(<ReportPage me={me.data} />)} />
+        <Route path="cycles/:id/report" element={page(<ReportPage me={me} />)} />
         <Route path="*" element={<Navigate to="/" replace />} />
       </Route>
     </Routes>
   );
-}
+});

@@ -45,6 +45,8 @@ describe('built capabilities are reachable in the browser', () => {
       await page.getByTestId('forecast').waitFor();
 
       // Back to three weeks ago: the value then, and nothing to change.
+      // The field becomes a date input when first pressed.
+      await page.getByLabel('As of').click();
       await page.getByLabel('As of').fill(day(-21));
       await page.getByRole('status').filter({ hasText: 'Time travel' }).waitFor();
       await card.getByText('24,000 EUR now').waitFor();

@@ -1,7 +1,11 @@
-import { Alert, Button, Group, TextInput } from '@mantine/core';
+import { Alert, Button, Group } from '@mantine/core';
+import { useState } from 'react';
 import { useSearchParams } from 'react-router';
+import { DateInputOnDemand } from '../on-demand/DateInputOnDemand.js';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+/** Earlier days are a year still being typed ("0002", "0020", "0202"), not a day anyone travels to. */
+const PLAUSIBLE_FROM = '1900-01-01';
 
 /** The time-travel date in the address (`?asOf=YYYY-MM-DD`), or null for today. */
 export function useAsOf(): string | null {
@@ -17,6 +21,9 @@ export function useAsOf(): string | null {
 export function TimeTravelPicker({ min, max }: { min?: string; max?: string }) {
   const [params, setParams] = useSearchParams();
   const asOf = useAsOf();
+  // What is being typed, until it is a whole date: typing a year digit by digit passes through "0002-11-20", which is
+  // a valid value but not the day meant, and travelling to it would reset the field under the keyboard.
+  const [draft, setDraft] = useState<string | null>(null);
   const travel = (date: string | null) =>
     setParams(
       (prev) => {
@@ -29,18 +36,30 @@ export function TimeTravelPicker({ min, max }: { min?: string; max?: string }) {
     );
   return (
     <Group gap="xs" align="flex-end" wrap="wrap">
-      <TextInput
-        type="date"
+      <DateInputOnDemand
         label="As of"
+        placeholder="Today"
         description="See the OKRs as they stood that day"
-        value={asOf ?? ''}
+        value={draft ?? asOf ?? ''}
         min={min}
         max={max}
-        onChange={(event) => travel(ISO_DATE.test(event.currentTarget.value) ? event.currentTarget.value : null)}
+        onChange={(event) => {
+          const day = event.currentTarget.value;
+          const whole = day === '' || (ISO_DATE.test(day) && day >= PLAUSIBLE_FROM);
+          setDraft(whole ? null : day);
+          if (whole) travel(day || null);
+        }}
         w={190}
       />
       {asOf && (
-        <Button variant="light" size="sm" onClick={() => travel(null)}>
+        <Button
+          variant="light"
+          size="sm"
+          onClick={() => {
+            setDraft(null);
+            travel(null);
+          }}
+        >
           Back to today
         </Button>
       )}
