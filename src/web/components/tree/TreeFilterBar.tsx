@@ -1,8 +1,8 @@
-import { Group, NativeSelect, Select, TextInput } from '@mantine/core';
+import { Group, NativeSelect, TextInput } from '@mantine/core';
 import { memo, useCallback, useMemo, useState } from 'react';
 import { useTeams, useUsers } from '../../api/queries.js';
 import type { TreeFilters } from '../../pages/tree-filter.js';
-import { useListOnDemand } from '../on-demand/dropdown-on-open.js';
+import { SelectOnDemand } from '../on-demand/SelectOnDemand.js';
 
 // Short fixed lists are native selects: light to draw, and the phone's own picker on a phone.
 const STATUSES = [
@@ -18,8 +18,8 @@ const TYPES = [
 ];
 
 /**
- * The tree's search and filters. The rows carry their names, so the team and owner lists load only when one of
- * those filters is first opened (or focused). Memoised: the tree's answers do not redraw it.
+ * The tree's search and filters. The rows carry their names, so the team and owner filters (their code and their
+ * lists) load only when one of them is first used. Memoised: the tree's answers do not redraw it.
  */
 export const TreeFilterBar = memo(function TreeFilterBar({
   filters,
@@ -30,8 +30,6 @@ export const TreeFilterBar = memo(function TreeFilterBar({
 }) {
   const [pickerOpened, setPickerOpened] = useState(false);
   const openPicker = useCallback(() => setPickerOpened(true), []);
-  const teamList = useListOnDemand(openPicker);
-  const ownerList = useListOnDemand(openPicker);
   const users = useUsers(pickerOpened);
   const teams = useTeams(pickerOpened);
   const teamOptions = useMemo(() => (teams.data ?? []).map((t) => ({ value: t.id, label: t.name })), [teams.data]);
@@ -45,25 +43,25 @@ export const TreeFilterBar = memo(function TreeFilterBar({
         value={filters.search}
         onChange={(e) => onChange({ search: e.currentTarget.value })}
       />
-      <Select
+      <SelectOnDemand
         label="Team"
-        {...teamList}
         placeholder="All"
         clearable
         w={170}
         data={teamOptions}
+        onUse={openPicker}
         onDropdownOpen={openPicker}
         value={filters.teamId}
         onChange={(teamId) => onChange({ teamId })}
       />
-      <Select
+      <SelectOnDemand
         label="Owner"
-        {...ownerList}
         placeholder="Anyone"
         clearable
         searchable
         w={170}
         data={ownerOptions}
+        onUse={openPicker}
         onDropdownOpen={openPicker}
         value={filters.ownerId}
         onChange={(ownerId) => onChange({ ownerId })}
