@@ -1,4 +1,4 @@
-import { useWindowVirtualizer } from '@tanstack/react-virtual';
+import { measureElement, useWindowVirtualizer, windowScroll, type Virtualizer } from '@tanstack/react-virtual';
 import { memo, useEffect, useRef, useState } from 'react';
 import type { VisibleRow } from '../pages/tree-filter.js';
 import { TreeRow } from './TreeRow.js';
@@ -9,6 +9,19 @@ interface Props {
   onToggle: (key: string) => void;
   /** The team the tree is filtered by: objectives it contributes to but does not own are marked shared. */
   sharedWith?: string | null;
+}
+
+const ROW_ESTIMATE = 58;
+
+/**
+ * A row's height from its ResizeObserver entry, which arrives after the browser's own layout. A row just mounted
+ * (no entry yet) keeps its known or estimated height instead of reading `offsetHeight`, which forced a layout of the
+ * page for each new row in the commit that added it.
+ */
+function measureWhenLaidOut(element: Element, entry: ResizeObserverEntry | undefined, instance: Virtualizer<Window, Element>) {
+  if (entry) return measureElement(element, entry, instance);
+  const key = instance.options.getItemKey(instance.indexFromElement(element));
+  return instance.itemSizeCache.get(key) ?? ROW_ESTIMATE;
 }
 
 /**
@@ -32,12 +45,21 @@ export const VirtualTree = memo(function VirtualTree({ rows, expanded, onToggle,
     observer.observe(list);
     return () => observer.disconnect();
   }, []);
+  const mountWrite = useRef(true);
   const virtualizer = useWindowVirtualizer({
     count: rows.length,
-    estimateSize: () => 58,
+    estimateSize: () => ROW_ESTIMATE,
     overscan: 8,
     scrollMargin: offset,
     getItemKey: (i) => rows[i]!.key,
+    // On mount the virtualizer writes back the scroll offset it has just read: a no-op that forced a style and layout
+    // of the whole new page inside its first commit. Its later writes (keeping the rows in view while heights are
+    // measured) go through.
+    scrollToFn: (to, options, instance) => {
+      if (mountWrite.current) mountWrite.current = false;
+      else windowScroll(to, options, instance);
+    },
+    measureElement: measureWhenLaidOut,
   });
   return (
     <ul
