@@ -1,4 +1,4 @@
-import { measureElement, useWindowVirtualizer, windowScroll, type Virtualizer } from '@tanstack/react-virtual';
+import { measureElement, useWindowVirtualizer, windowScroll, type Rect, type Virtualizer } from '@tanstack/react-virtual';
 import { memo, useEffect, useRef, useState } from 'react';
 import type { VisibleRow } from '../pages/tree-filter.js';
 import { TreeRow } from './TreeRow.js';
@@ -22,6 +22,24 @@ function measureWhenLaidOut(element: Element, entry: ResizeObserverEntry | undef
   if (entry) return measureElement(element, entry, instance);
   const key = instance.options.getItemKey(instance.indexFromElement(element));
   return instance.itemSizeCache.get(key) ?? ROW_ESTIMATE;
+}
+
+/**
+ * The window's size for the virtualizer, read when the browser has laid the page out anyway (a ResizeObserver's
+ * callback) and on resize. The library's own observer read `innerHeight` at mount, which on a phone forced a style
+ * and layout of the new page inside its commit; until the first read the screen's height stands in.
+ */
+function observeViewportAfterLayout(instance: Virtualizer<Window, Element>, report: (rect: Rect) => void) {
+  const view = instance.scrollElement;
+  if (!view) return;
+  const read = () => report({ width: view.innerWidth, height: view.innerHeight });
+  const observer = new ResizeObserver(read);
+  observer.observe(view.document.documentElement);
+  view.addEventListener('resize', read, { passive: true });
+  return () => {
+    observer.disconnect();
+    view.removeEventListener('resize', read);
+  };
 }
 
 /**
@@ -60,6 +78,8 @@ export const VirtualTree = memo(function VirtualTree({ rows, expanded, onToggle,
       else windowScroll(to, options, instance);
     },
     measureElement: measureWhenLaidOut,
+    observeElementRect: observeViewportAfterLayout,
+    initialRect: { width: 0, height: window.screen.availHeight },
   });
   return (
     <ul
