@@ -82,8 +82,9 @@ export function CommentForm({ label, initial = '', submitLabel, onSubmit, onCanc
             value={text}
             placeholder={PLACEHOLDER}
             error={error}
-            autosize
-            minRows={2}
+            // Not autosize: its measuring forced a layout of the page when the panel mounted; the mention box, which
+            // grows, takes this one's place as soon as it is pointed at or focused.
+            rows={2}
             onChange={(event) => setText(event.currentTarget.value)}
             onPointerEnter={engage}
             onFocus={engage}
