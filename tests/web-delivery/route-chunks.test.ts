@@ -58,16 +58,28 @@ describe('route chunks of the built web app (`npx vite build` first)', () => {
     for (const page of ['HomePage', 'TreePage', 'ObjectivePage']) {
       const scripts = [...loadSet(m, [entryKey(m), `pages/${page}.tsx`])].filter((file) => file.endsWith('.js'));
       // The entry, the page's chunk and at most four chunks shared among the three pages (vite-first-pages.ts); the
-      // tree also its own packages (Select, Combobox, floating-ui, the virtual list), which other pages' lazy chunks use.
+      // tree also its own package (the virtual list).
       expect(scripts.length, `${page}: ${scripts.join(', ')}`).toBeLessThanOrEqual(page === 'TreePage' ? 7 : 6);
     }
+  });
+
+  it("draws the tree's team and owner filters without their Select until used (no Popover, Combobox or floating-ui)", () => {
+    const m = manifest();
+    const tree = [...loadSet(m, [entryKey(m), 'pages/TreePage.tsx'])].filter((file) => file.endsWith('.js'));
+    // Mantine's class names survive minification: the Popover's dropdown class marks the code that draws one.
+    const popoverModule = readFileSync('node_modules/@mantine/core/esm/components/Popover/Popover.module.mjs', 'utf8');
+    const popover = /"dropdown": "(m_[0-9a-f]+)"/.exec(popoverModule)![1]!;
+    for (const file of tree) expect(readFileSync(join(webRoot, file), 'utf8').includes(popover), file).toBe(false);
+    const select = m['components/on-demand/select-module.ts'];
+    expect(select).toBeDefined();
+    expect(tree).not.toContain(select!.file);
   });
 
   it('reads an objective page without the pickers and floating layers it opens only on demand', () => {
     const m = manifest();
     const objective = loadSet(m, [entryKey(m), 'pages/ObjectivePage.tsx']);
     const tree = loadSet(m, [entryKey(m), 'pages/TreePage.tsx']);
-    // The tree's Select (Combobox, Popover, floating-ui) is in a chunk of its own that the objective page does not load.
+    // The tree's own package (the virtual list) is in a chunk of its own that the objective page does not load.
     const treeLibrary = [...tree].filter((file) => /first-tree-lib-/.test(file));
     expect(treeLibrary).toHaveLength(1);
     expect(objective.has(treeLibrary[0]!)).toBe(false);
