@@ -23,3 +23,47 @@ describe('formatMeasure', () => {
     expect(formatNumber(1000, 'fr-FR')).toMatch(/^1\s000$/u);
   });
 });
+
+describe('formatNumber in the default locale, without Intl', () => {
+  const intl = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
+  it.each([
+    0,
+    -0,
+    1,
+    -1,
+    0.005,
+    0.015,
+    1.005,
+    2.675,
+    -2.675,
+    0.125,
+    -0.004,
+    -0.005,
+    999.995,
+    999999.999,
+    1e20,
+    -123456789.125,
+    5e-7,
+    0.1 + 0.2,
+  ])('%s as Intl.NumberFormat shows it', (value) => {
+    expect(formatNumber(value)).toBe(intl.format(value));
+  });
+
+  it('agrees with Intl.NumberFormat over many values of every size', () => {
+    let seed = 7;
+    const next = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+    for (let i = 0; i < 20_000; i++) {
+      const scale = 10 ** Math.floor(next() * 16 - 4);
+      const value = (next() - 0.5) * scale;
+      // Halves at the third decimal too, where rounding modes differ.
+      const half = Math.round(value * 1000) / 1000 + 0.0005 * Math.sign(value);
+      for (const v of [value, half, Math.round(value)]) expect(formatNumber(v), String(v)).toBe(intl.format(v));
+    }
+  });
+
+  it('leaves other locales and values beyond plain notation to Intl', () => {
+    expect(formatNumber(1e21)).toBe(intl.format(1e21));
+    expect(formatNumber(Number.POSITIVE_INFINITY)).toBe(intl.format(Number.POSITIVE_INFINITY));
+    expect(formatNumber(1234.5, 'de-DE')).toBe('1.234,5');
+  });
+});

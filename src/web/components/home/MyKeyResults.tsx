@@ -5,9 +5,13 @@ import type { KeyResult, Objective } from '../../api/okr-types.js';
 import type { Me } from '../../api/types.js';
 import { KeyResultCard } from '../KeyResultCard.js';
 
-/** Due first: stale, then never checked in, then the longest since the last check-in. */
+/**
+ * Due first: stale, then never checked in, then the longest since the last check-in. ISO days order as plain strings
+ * (`localeCompare` would build an ICU collator, 30–50 ms the first time on a page, for nothing).
+ */
+const byDay = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 const dueOrder = (a: KeyResult, b: KeyResult) =>
-  Number(b.stale) - Number(a.stale) || (a.lastCheckInDate ?? '').localeCompare(b.lastCheckInDate ?? '');
+  Number(b.stale) - Number(a.stale) || byDay(a.lastCheckInDate ?? '', b.lastCheckInDate ?? '');
 
 /** A contributor owns none of the objective's key results yet may check in on all of them: they are in their week. */
 const contributesTo = (o: Objective, userId: string) =>
