@@ -10,10 +10,12 @@ type Props = Omit<TextInputProps, 'type' | 'value' | 'readOnly'> & { value: stri
  * then the date input takes its place and the focus (and, on a touch screen, opens its picker, as a tap would).
  */
 export function DateInputOnDemand({ value, placeholder, ...props }: Props) {
-  const [wanted, setWanted] = useState<'focus' | 'touch' | null>(null);
+  const [wanted, setWanted] = useState<'focus' | 'touch' | 'value' | null>(null);
+  // Once the date input is drawn (used, or given a day) it stays, whatever its value becomes.
+  if (!wanted && value !== '') setWanted('value');
   const input = useRef<HTMLInputElement>(null);
   useEffect(() => {
-    if (!wanted) return;
+    if (!wanted || wanted === 'value') return;
     // After the event that asked for it: a press's mousedown, right after the pointerdown that swapped the fields,
     // would otherwise move the focus to the page around the removed look-alike.
     const later = window.setTimeout(() => {
@@ -30,7 +32,7 @@ export function DateInputOnDemand({ value, placeholder, ...props }: Props) {
     }, 0);
     return () => window.clearTimeout(later);
   }, [wanted]);
-  if (wanted || value !== '') return <TextInput {...props} key="date" ref={input} type="date" value={value} />;
+  if (wanted) return <TextInput {...props} key="date" ref={input} type="date" value={value} />;
   const use = (event: PointerEvent<HTMLInputElement>) => setWanted(event.pointerType === 'mouse' ? 'focus' : 'touch');
   return (
     // Its own key: a new element, not this one changed in place (Chromium leaves an input whose type changed while

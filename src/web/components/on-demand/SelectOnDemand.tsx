@@ -16,10 +16,13 @@ type Props = SelectProps & {
  * A Select whose code (Combobox, Popover, floating-ui: about 30 KB compressed) is fetched when it is first used.
  * Until then an empty one is drawn as a read-only look-alike of the same size, label and chevron; a pointer coming
  * over it starts the download, and pressing or focusing it swaps in the real Select, focused (and opened when
- * pressed). With a value it is the real Select from the start.
+ * pressed). With a value it is the real Select from the start, and stays so.
  */
 export function SelectOnDemand({ onUse, ...props }: Props) {
-  const [used, setUsed] = useState<'focus' | 'press' | null>(null);
+  const [used, setUsed] = useState<'focus' | 'press' | 'value' | null>(null);
+  // Once the real Select is drawn (used, or given a value) it stays: clearing its value must not swap the look-alike
+  // back under the focus.
+  if (!used && (props.value ?? null) !== null) setUsed('value');
   const use = (how: 'focus' | 'press') => {
     onUse?.();
     setUsed((u) => u ?? how);
@@ -42,10 +45,10 @@ export function SelectOnDemand({ onUse, ...props }: Props) {
       onFocus={() => use('focus')}
     />
   );
-  if (!used && (props.value ?? null) === null) return lookAlike;
+  if (!used) return lookAlike;
   return (
     <Suspense fallback={lookAlike}>
-      <Select key="select" {...props} autoFocus={used !== null} defaultDropdownOpened={used === 'press'} />
+      <Select key="select" {...props} autoFocus={used !== 'value'} defaultDropdownOpened={used === 'press'} />
     </Suspense>
   );
 }
