@@ -162,6 +162,14 @@ describe('the first week of a rollout', () => {
     await page.screenshot({ path: `${SHOTS}/first-week-tree-time-travel.png` });
     await page.getByRole('button', { name: 'Back to today' }).click();
     await bar(70).waitFor();
+
+    // Opened on a shared time-travel link, the field is the date input from the start, and stays one back at today.
+    await page.goto(`${server.url}/okrs?cycle=${cycle.id}&asOf=${day(-10)}`);
+    await bar(10).waitFor();
+    expect(await page.getByLabel('As of').inputValue()).toBe(day(-10));
+    await page.getByRole('button', { name: 'Back to today' }).click();
+    await bar(70).waitFor();
+    expect(await page.locator('input[type="date"]').count()).toBe(1);
   });
 
   it('a closed cycle shows scores and verdicts by type instead of live status', { timeout: 120_000 }, async () => {
