@@ -71,15 +71,25 @@ describe('first run in the browser', () => {
     await guest.getByRole('button', { name: 'Join' }).click();
     await guest.getByRole('heading', { name: 'Welcome, Grace' }).waitFor();
     await guest.screenshot({ path: `${SHOTS}/home-mobile.png` });
+    // On a phone the navigation is drawn the first time the burger opens it (a first visit lays out none of its
+    // links), and while closed it is inert: its links, slid out of view, never take the keyboard's focus.
+    expect(await guest.locator('nav a').count()).toBe(0);
+    const navInert = () => guest.locator('nav').evaluate((nav) => (nav as HTMLElement).inert);
+    expect(await navInert()).toBe(true);
     // On a phone the navigation opens from the burger and closes once a link is followed.
     await guest.getByRole('button', { name: 'Toggle navigation' }).click();
+    expect(await navInert()).toBe(false);
     await guest.getByRole('navigation').getByRole('link', { name: 'Alignment map' }).click();
     await guest.waitForURL('**/okrs/map');
     // Collapsed, the navigation slides out of the viewport (it stays in the DOM).
-    const navRight = async () =>
-      (await guest.getByRole('navigation').boundingBox())!.x + (await guest.getByRole('navigation').boundingBox())!.width;
+    const navRight = async () => (await guest.locator('nav').boundingBox())!.x + (await guest.locator('nav').boundingBox())!.width;
     await expect.poll(navRight).toBeLessThanOrEqual(0);
-    await expect.poll(() => guest.getByRole('navigation').locator('a[aria-current="page"]').allTextContents()).toEqual(['Alignment map']);
+    await expect.poll(() => guest.locator('nav a[aria-current="page"]').allTextContents()).toEqual(['Alignment map']);
+    expect(await navInert()).toBe(true);
+    for (let i = 0; i < 6; i++) {
+      await guest.keyboard.press('Tab');
+      expect(await guest.evaluate(() => Boolean(document.activeElement?.closest('nav')))).toBe(false);
+    }
     await guest.close();
 
     await page.reload();

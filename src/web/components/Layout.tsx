@@ -1,5 +1,6 @@
 import { AppShell, Burger, Group, Text, Title } from '@mantine/core';
-import { useDisclosure } from '@mantine/hooks';
+import { useDisclosure, useMediaQuery } from '@mantine/hooks';
+import { useState } from 'react';
 import { Outlet, useLocation } from 'react-router';
 import type { Me } from '../api/types.js';
 import { UserMenuOnDemand } from './header/UserMenuOnDemand.js';
@@ -8,10 +9,18 @@ import { NotificationBell } from './NotificationBell.js';
 import { titleOfPath, useDocumentTitle } from './page-title.js';
 import { SkipLink } from './SkipLink.js';
 
+/** Mantine's `sm` breakpoint, where the navigation stops being a drawer behind the burger. */
+const WIDE = '(min-width: 48em)';
+
 /** The app shell: navigation, the organisation's name and the user menu. */
 export function Layout({ me }: { me: Me }) {
   const [opened, { toggle, close }] = useDisclosure();
   const location = useLocation();
+  // Read at once (no first render as narrow, then wide): the navigation must not flash in on a desktop.
+  const wide = useMediaQuery(WIDE, window.matchMedia(WIDE).matches, { getInitialValueInEffect: false });
+  // Kept once drawn, so the drawer's closing slide still shows its links.
+  const [navDrawn, setNavDrawn] = useState(wide);
+  if ((wide || opened) && !navDrawn) setNavDrawn(true);
   useDocumentTitle(titleOfPath(location.pathname));
   return (
     <AppShell header={{ height: 60 }} navbar={{ width: 240, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="lg">
@@ -33,9 +42,11 @@ export function Layout({ me }: { me: Me }) {
           </Group>
         </Group>
       </AppShell.Header>
-      <AppShell.Navbar p="sm" aria-label="Main navigation">
+      {/* On a phone the drawer is drawn the first time it opens (a first visit lays out a third fewer elements), and
+          while closed it is inert: slid out of view, its links must not take the keyboard's focus. */}
+      <AppShell.Navbar p="sm" aria-label="Main navigation" inert={!wide && !opened}>
         <AppShell.Section grow style={{ overflowY: 'auto' }}>
-          <MainNavigation can={me.can} active={activeNav(location.pathname)} onNavigate={close} />
+          {navDrawn && <MainNavigation can={me.can} active={activeNav(location.pathname)} onNavigate={close} />}
         </AppShell.Section>
       </AppShell.Navbar>
       <AppShell.Main id="main-content" tabIndex={-1} style={{ outline: 'none' }}>
