@@ -1,6 +1,7 @@
 import { Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../api/client.js';
+import { when } from './social/when.js';
 import { CHANNEL_LABELS, type WriteChannel } from '../../domain/write-channels.js';
 
 interface ActivityItem {
@@ -62,7 +63,7 @@ export function ActivityList({ objectiveId }: { objectiveId: string }) {
           {item.via ? ` via ${CHANNEL_LABELS[item.via]}` : ''}
           {detail(item) ? ` — ${detail(item)}` : ''}{' '}
           <Text span size="xs" c="dimmed">
-            {new Date(item.createdAt).toLocaleString()}
+            {when(item.createdAt)}
           </Text>
         </Text>
       ))}

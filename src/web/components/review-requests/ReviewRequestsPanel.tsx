@@ -7,6 +7,7 @@ import { ReviewDecisionForm } from './ReviewDecisionForm.js';
 import { WithdrawReviewButton } from './WithdrawReviewButton.js';
 import { OnceOpened } from '../on-demand/OnceOpened.js';
 import { lazyNamed } from '../../routing/lazy-named.js';
+import { day } from '../social/when.js';
 
 // Its reviewer picker (Select, Combobox, floating-ui) and the Modal are fetched when the dialog first opens.
 const RequestReviewModal = lazyNamed(() => import('./RequestReviewModal.js'), 'RequestReviewModal');
@@ -65,7 +66,7 @@ export function ReviewRequestsPanel({ objective }: { objective: Objective }) {
                     {STATUS[r.status].label}
                   </Badge>
                   <Text size="xs" c="dimmed">
-                    asked by {r.requestedByName} on {new Date(r.createdAt).toLocaleDateString()}
+                    asked by {r.requestedByName} on {day(r.createdAt)}
                   </Text>
                 </Group>
                 {r.note && (
