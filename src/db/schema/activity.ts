@@ -27,6 +27,12 @@ export const activities = pgTable(
   (t) => [
     index('activities_org_entity_idx').on(t.orgId, t.entityType, t.entityId),
     index('activities_org_time_idx').on(t.orgId, t.createdAt),
+    // A page's key results show their target changes (page-facts.ts measureChanges). Every check-in is a key result's
+    // activity too, so looking these up through (org, entity type) read all of an organisation's check-ins: this holds
+    // only the target changes (issue 12: reads against their floor).
+    index('activities_target_changes_idx')
+      .on(t.orgId, t.entityId)
+      .where(sql`${t.action} = 'key_result.target-changed'`),
     check('activities_via_known', sql`${t.via} is null or ${t.via} in ('mcp', 'slack')`),
   ],
 );

@@ -1,0 +1,1 @@
+CREATE INDEX "activities_target_changes_idx" ON "activities" USING btree ("org_id","entity_id") WHERE "activities"."action" = 'key_result.target-changed';
