@@ -252,6 +252,14 @@ export async function insertDataset(db: Database, data: Dataset, options: LoadOp
       )}])`,
     );
   options.log(`check-in digests: ${krs.length.toLocaleString('en')} key results`);
+  // Each check-in is also its key result's activity, as the app records it (check-ins.ts): reads that look up a key
+  // result's activities (its target changes on every page, its history) meet an organisation's real volume.
+  await db.execute(sql`insert into activities (org_id, actor_id, action, entity_type, entity_id, after, created_at)
+    select org_id, author_id, 'check_in.created', 'key_result', key_result_id::text,
+      jsonb_build_object('id', id, 'asOf', as_of, 'value', value, 'confidence', confidence), created_at
+    from check_ins`);
+  await db.execute(sql`analyze activities`);
+  options.log(`check-in activities: ${c.count.toLocaleString('en')}`);
 }
 
 interface LatestCheckIn {
