@@ -16,8 +16,8 @@ const WIDE = '(min-width: 48em)';
 export function Layout({ me }: { me: Me }) {
   const [opened, { toggle, close }] = useDisclosure();
   const location = useLocation();
-  // Read at once (no first render as narrow, then wide): the navigation must not flash in on a desktop.
-  const wide = useMediaQuery(WIDE, window.matchMedia(WIDE).matches, { getInitialValueInEffect: false });
+  // Read at once by the hook (no first render as narrow, then wide): the navigation must not flash in on a desktop.
+  const wide = useMediaQuery(WIDE, undefined, { getInitialValueInEffect: false });
   // Kept once drawn, so the drawer's closing slide still shows its links.
   const [navDrawn, setNavDrawn] = useState(wide);
   if ((wide || opened) && !navDrawn) setNavDrawn(true);
