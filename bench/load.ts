@@ -244,22 +244,22 @@ export async function insertDataset(db: Database, data: Dataset, options: LoadOp
   await db.execute(sql`alter table check_ins enable trigger check_ins_digest_insert`);
   // Statistics first: planned on an "empty" check_ins table, each key result's lookups would scan all of it.
   await db.execute(sql`analyze check_ins`);
-  for (let from = 0; from < krs.length; from += 2_000)
-    await db.execute(
-      sql`select refresh_check_in_digests(array[${sql.join(
-        krs.slice(from, from + 2_000).map((kr) => sql`${kr.id}::uuid`),
-        sql`, `,
-      )}])`,
-    );
-  options.log(`check-in digests: ${krs.length.toLocaleString('en')} key results`);
-  // Each check-in is also its key result's activity, as the app records it (check-ins.ts): reads that look up a key
-  // result's activities (its target changes on every page, its history) meet an organisation's real volume.
-  await db.execute(sql`insert into activities (org_id, actor_id, action, entity_type, entity_id, after, created_at)
-    select org_id, author_id, 'check_in.created', 'key_result', key_result_id::text,
-      jsonb_build_object('id', id, 'asOf', as_of, 'value', value, 'confidence', confidence), created_at
-    from check_ins`);
+  // In chunks of key results: one statement for all 1.5 million check-ins (scale 1) outlasts the statement timeout.
+  for (let from = 0; from < krs.length; from += 2_000) {
+    const ids = sql`array[${sql.join(
+      krs.slice(from, from + 2_000).map((kr) => sql`${kr.id}::uuid`),
+      sql`, `,
+    )}]`;
+    await db.execute(sql`select refresh_check_in_digests(${ids})`);
+    // Each check-in is also its key result's activity, as the app records it (check-ins.ts): reads that look up a key
+    // result's activities (its target changes on every page, its history) meet an organisation's real volume.
+    await db.execute(sql`insert into activities (org_id, actor_id, action, entity_type, entity_id, after, created_at)
+      select org_id, author_id, 'check_in.created', 'key_result', key_result_id::text,
+        jsonb_build_object('id', id, 'asOf', as_of, 'value', value, 'confidence', confidence), created_at
+      from check_ins where key_result_id = any(${ids})`);
+  }
   await db.execute(sql`analyze activities`);
-  options.log(`check-in activities: ${c.count.toLocaleString('en')}`);
+  options.log(`check-in digests and activities: ${krs.length.toLocaleString('en')} key results, ${c.count.toLocaleString('en')} check-ins`);
 }
 
 interface LatestCheckIn {
