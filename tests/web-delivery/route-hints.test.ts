@@ -7,10 +7,11 @@ import { describeEachEngine } from '../support/engines.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 import { setUpOrganization } from '../support/fixtures.js';
 
-type Manifest = Record<string, { file: string }>;
+type Manifest = Record<string, { file: string; css?: string[] }>;
 const manifest = (): Manifest => JSON.parse(readFileSync(join(webRoot, '.vite/manifest.json'), 'utf8')) as Manifest;
 const fetchPreloads = (html: string) =>
   [...html.matchAll(/<link rel="preload" href="([^"]+)" as="fetch" crossorigin( fetchpriority="low")?>/g)].map((m) => m[1]);
+const stylesheets = (html: string) => [...html.matchAll(/<link rel="stylesheet" crossorigin href="([^"]+)">/g)].map((m) => m[1]);
 const modulePreloads = (html: string) => [...html.matchAll(/<link rel="modulepreload" crossorigin href="([^"]+)">/g)].map((m) => m[1]);
 
 describeEachEngine('web delivery: index.html hints the page it is served at (`npx vite build` first)', (engine) => {
@@ -44,9 +45,22 @@ describeEachEngine('web delivery: index.html hints the page it is served at (`np
     expect(modulePreloads(objective)).toContain(`/${m['pages/ObjectivePage.tsx']!.file}`);
   });
 
+  it("links the stylesheets of the page's chunks beside the entry's, for that page only", async () => {
+    const m = manifest();
+    // The chunk the tree and the objective page share carries a component's stylesheet (the hints' CSS).
+    const shared = Object.values(m).find((chunk) => chunk.file.includes('first-tree-objective') && chunk.css?.length);
+    expect(shared).toBeDefined();
+    const css = `/${shared!.css![0]}`;
+    expect(stylesheets(await html('/okrs'))).toContain(css);
+    expect(stylesheets(await html('/objectives/x'))).toContain(css);
+    expect(stylesheets(await html('/'))).not.toContain(css);
+    for (const path of ['/', '/okrs']) expect(stylesheets(await html(path))[0], path).toMatch(/^\/assets\/index-.+\.css$/);
+  });
+
   it('hints every preloaded chunk as a file the server has', async () => {
     for (const path of ['/', '/okrs', '/objectives/x']) {
-      for (const file of modulePreloads(await html(path))) {
+      const page = await html(path);
+      for (const file of [...modulePreloads(page), ...stylesheets(page)]) {
         const response = await fetch(server.url + file!);
         expect(response.status, file).toBe(200);
       }

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { useSignedInBrowser } from './signed-in.js';
 
 /**
@@ -21,11 +21,11 @@ const RECORD_INTL = `window.__intl = [];
     type.prototype[method] = function (...args) { record(type.name + '.' + method); return original.apply(this, args); };
   }`;
 
-describe('first visits in English (United States) make no use of Intl', () => {
+describe('first visits to the pages people open first', () => {
   const b = useSignedInBrowser({ organization: 'Acme', email: 'ada@acme.test' }, { width: 412, height: 823 });
+  let objectiveId = '';
 
-  it('on Home, the tree and an objective page with key results, check-ins and history', { timeout: 90_000 }, async () => {
-    const { page, server } = b;
+  beforeAll(async () => {
     const cycle = await b.post('/cycles', { name: 'Q4', startDate: '2026-10-01', endDate: '2026-12-31', status: 'active' });
     const objective = await b.post('/objectives', {
       cycleId: cycle.id,
@@ -34,6 +34,7 @@ describe('first visits in English (United States) make no use of Intl', () => {
       effectiveStartDate: null,
       publishOverrideReason: 'Test set-up',
     });
+    objectiveId = objective.id;
     const kr = await b.post(`/objectives/${objective.id}/key-results`, {
       title: 'Annual recurring revenue',
       kind: 'metric',
@@ -42,6 +43,10 @@ describe('first visits in English (United States) make no use of Intl', () => {
       unit: 'EUR',
     });
     await b.post(`/key-results/${kr.id}/check-ins`, { value: 137_500.5, confidence: 7 });
+  });
+
+  it('in English (United States) make no use of Intl on Home, the tree and an objective page', { timeout: 90_000 }, async () => {
+    const { page, server } = b;
     await page.addInitScript({ content: RECORD_INTL });
 
     const intlCalls = () => page.evaluate(() => (window as unknown as { __intl: string[] }).__intl);
@@ -53,7 +58,7 @@ describe('first visits in English (United States) make no use of Intl', () => {
     await page.getByRole('link', { name: 'Become the obvious choice' }).waitFor();
     expect(await intlCalls()).toEqual([]);
 
-    await page.goto(`${server.url}/objectives/${objective.id}`);
+    await page.goto(`${server.url}/objectives/${objectiveId}`);
     // The history is a lower panel: it loads once the page is idle, and writes each entry's moment.
     const history = page.getByRole('list', { name: 'Activity history' });
     await history.getByText('checked in').first().waitFor();
@@ -62,5 +67,37 @@ describe('first visits in English (United States) make no use of Intl', () => {
     // The recorder does see a use: the page's own call after the checks is listed.
     await page.evaluate(() => new Date().toLocaleString());
     expect(await intlCalls()).toEqual(['Date.toLocaleString']);
+  });
+
+  it('ask for the stylesheets the page needs from index.html, none from a script', { timeout: 60_000 }, async () => {
+    // A chunk's stylesheet added by the app when it imports the page is waited for: a round trip more before the
+    // page is drawn. The tree and the objective page share one (the hints' CSS).
+    for (const path of ['/okrs', `/objectives/${objectiveId}`]) {
+      // A fresh context each time, signed in with the same cookies: nothing is cached.
+      const context = await b.browser.newContext({
+        storageState: await b.page.context().storageState(),
+        viewport: { width: 412, height: 823 },
+      });
+      const page = await context.newPage();
+      const cdp = await context.newCDPSession(page);
+      const stylesheets: { url: string; initiator: string }[] = [];
+      cdp.on('Network.requestWillBeSent', (event) => {
+        if (event.type === 'Stylesheet') stylesheets.push({ url: new URL(event.request.url).pathname, initiator: event.initiator.type });
+      });
+      await cdp.send('Network.enable');
+      await page.goto(`${b.server.url}${path}`);
+      await page.getByText('Become the obvious choice').first().waitFor();
+      await page.waitForLoadState('networkidle');
+      expect(stylesheets.length, path).toBeGreaterThanOrEqual(2);
+      expect(
+        stylesheets.filter((s) => s.initiator !== 'parser'),
+        path,
+      ).toEqual([]);
+      const links = await page.evaluate(() =>
+        [...document.querySelectorAll('link[rel="stylesheet"]')].map((l) => new URL((l as HTMLLinkElement).href).pathname),
+      );
+      expect(new Set(links).size, path).toBe(links.length);
+      await context.close();
+    }
   });
 });
