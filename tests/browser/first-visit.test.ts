@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { seriousAxeViolations } from './browser.js';
 import { useSignedInBrowser } from './signed-in.js';
 
 /**
@@ -99,5 +100,37 @@ describe('first visits to the pages people open first', () => {
       expect(new Set(links).size, path).toBe(links.length);
       await context.close();
     }
+  });
+
+  it("show objectives on a phone's first screen of the tree, the filters and time travel folded", { timeout: 60_000 }, async () => {
+    const context = await b.browser.newContext({
+      storageState: await b.page.context().storageState(),
+      viewport: { width: 412, height: 823 },
+    });
+    const page = await context.newPage();
+    await page.goto(`${b.server.url}/okrs`);
+    const row = page.getByRole('link', { name: 'Become the obvious choice' });
+    await row.waitFor();
+    const box = (await row.boundingBox())!;
+    expect(box.y + box.height).toBeLessThan(823);
+    expect(await page.getByLabel('Team').count()).toBe(0);
+    expect(await page.getByLabel('As of').count()).toBe(0);
+
+    const toggle = page.getByRole('button', { name: 'Filters' });
+    expect(await toggle.getAttribute('aria-expanded')).toBe('false');
+    await toggle.click();
+    expect(await toggle.getAttribute('aria-expanded')).toBe('true');
+    const panel = page.locator(`[id="${await toggle.getAttribute('aria-controls')}"]`);
+    await panel.getByLabel('Status').selectOption('on_track');
+    await page.getByText('No objectives match these filters.').waitFor();
+    expect(await page.getByRole('button', { name: 'Filters (1)' }).count()).toBe(1);
+    await panel.getByLabel('As of').waitFor();
+    expect(await seriousAxeViolations(page)).toEqual([]);
+
+    // A day travelled to shows at once: the address opens the folded filters with the field in them.
+    await page.goto(`${b.server.url}/okrs?asOf=2026-11-01`);
+    await page.getByLabel('As of').waitFor();
+    expect(await page.getByRole('button', { name: 'Filters' }).getAttribute('aria-expanded')).toBe('true');
+    await context.close();
   });
 });

@@ -1,5 +1,5 @@
 import { AppShell, Burger, Group, Text, Title } from '@mantine/core';
-import { useDisclosure, useMediaQuery } from '@mantine/hooks';
+import { useDisclosure } from '@mantine/hooks';
 import { useState } from 'react';
 import { Outlet, useLocation } from 'react-router';
 import type { Me } from '../api/types.js';
@@ -8,16 +8,14 @@ import { activeNav, MainNavigation } from './navigation/MainNavigation.js';
 import { NotificationBell } from './NotificationBell.js';
 import { titleOfPath, useDocumentTitle } from './page-title.js';
 import { SkipLink } from './SkipLink.js';
-
-/** Mantine's `sm` breakpoint, where the navigation stops being a drawer behind the burger. */
-const WIDE = '(min-width: 48em)';
+import { useWideScreen } from './wide-screen.js';
 
 /** The app shell: navigation, the organisation's name and the user menu. */
 export function Layout({ me }: { me: Me }) {
   const [opened, { toggle, close }] = useDisclosure();
   const location = useLocation();
-  // Read at once by the hook (no first render as narrow, then wide): the navigation must not flash in on a desktop.
-  const wide = useMediaQuery(WIDE, undefined, { getInitialValueInEffect: false });
+  // Read at once (no first render as narrow, then wide): the navigation must not flash in on a desktop.
+  const wide = useWideScreen();
   // Kept once drawn, so the drawer's closing slide still shows its links.
   const [navDrawn, setNavDrawn] = useState(wide);
   if ((wide || opened) && !navDrawn) setNavDrawn(true);

@@ -8,6 +8,7 @@ import { TreeSummaryCards } from '../components/tree/TreeSummaryCards.js';
 import { TreeRowsSkeleton } from '../components/tree/TreeRowsSkeleton.js';
 import { TreeHeader } from '../components/tree/TreeHeader.js';
 import { TreeFilterBar } from '../components/tree/TreeFilterBar.js';
+import { useWideScreen } from '../components/wide-screen.js';
 import { VirtualTree } from '../components/VirtualTree.js';
 import { TimeTravelPicker, useAsOf } from '../components/okr/TimeTravelPicker.js';
 import { attachBranches, isFiltering, keysToDepth, visibleRows, type TreeFilters } from './tree-filter.js';
@@ -51,6 +52,11 @@ export function TreePage({ me }: { me: Me }) {
   const [creating, { open: openCreate, close: closeCreate }] = useDisclosure();
   const [settingsOpen, { open: openSettings, close: closeSettings }] = useDisclosure();
   const [newCycleOpen, { open: openNewCycle, close: closeNewCycle }] = useDisclosure();
+  const wide = useWideScreen();
+  // On a phone the filters and the time-travel field fold away. The field stays in one place while they are open (a
+  // date being typed must not move); a day travelled to shows above the figures once they are folded.
+  const [filtersOpen, { toggle: toggleFilters }] = useDisclosure(asOf !== null);
+  const timeTravelInFilters = !wide && filtersOpen;
   const topRoots = top.data?.roots;
   const roots = useMemo(
     () => (filtering ? found.data?.roots : topRoots && attachBranches(topRoots, branches)),
@@ -123,10 +129,12 @@ export function TreePage({ me }: { me: Me }) {
         onCreate={openCreate}
       />
       {/* Shown from the first paint (its lower bound follows), so nothing below moves when the cycle arrives. */}
-      <TimeTravel min={cycleData?.startDate} />
+      {(wide || (asOf !== null && !timeTravelInFilters)) && <TimeTravel min={cycleData?.startDate} />}
       {/* A closed cycle shows its scores and verdicts; a live one its pace, skeletoned until it arrives. */}
       {summary?.scores ? <ClosedSummary summary={summary} /> : <LiveSummary summary={summary} />}
-      <TreeFilterBar filters={filters} onChange={setFilter} />
+      <TreeFilterBar filters={filters} onChange={setFilter} compact={!wide} opened={filtersOpen} onToggle={toggleFilters}>
+        {timeTravelInFilters && <TimeTravel min={cycleData?.startDate} />}
+      </TreeFilterBar>
       {shown.pending ? (
         <TreeRowsSkeleton label={filtering ? 'Searching…' : 'Loading…'} />
       ) : shown.rows.length === 0 ? (

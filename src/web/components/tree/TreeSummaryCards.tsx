@@ -28,7 +28,7 @@ export function TreeSummaryCards({ summary }: { summary: CycleSummary | undefine
     { label: 'Stale key results', value: String(summary?.staleKeyResults ?? 0) },
   ];
   return (
-    <SimpleGrid cols={{ base: 2, sm: 5 }} spacing="xs" aria-busy={loading}>
+    <SimpleGrid cols={{ base: 3, sm: 5 }} spacing="xs" aria-busy={loading}>
       {cards.map((card) => (
         <Card key={card.label} withBorder padding="xs">
           <Text size="xs" c="dimmed">
