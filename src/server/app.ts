@@ -27,6 +27,7 @@ import { AdmissionQueue } from '../db/admission-queue.js';
 import { registerCompression } from './http/compression.js';
 import { registerWeb } from './http/web/serve-web.js';
 import { resolveActor } from './auth/actor.js';
+import { defaultCycleId } from './services/okrs/cycles.js';
 import { createMetrics, type Metrics } from './metrics/metrics.js';
 import { observeHttp } from './metrics/observe-http.js';
 import { registerDatabaseGauges } from './metrics/database-gauges.js';
@@ -150,7 +151,11 @@ export async function buildApp({
   await app.register(slackEventRoutes(ctx));
   await app.register(scimRoutes(ctx), { prefix: SCIM_BASE });
   // index.html preloads a page's first answers only for a visitor with a valid session (route-hints.ts).
-  await registerWeb(app, webRoot, async (request) => (await resolveActor(ctx.db, ctx.auth, request)) !== null);
+  await registerWeb(app, webRoot, async (request, wants) => {
+    const actor = await resolveActor(ctx.db, ctx.auth, request);
+    if (!actor) return { signedIn: false };
+    return { signedIn: true, defaultCycleId: wants.defaultCycle ? await defaultCycleId(ctx.db, actor.orgId, clock()) : undefined };
+  });
   app.addHook('onClose', () => events.close());
   return app;
 }

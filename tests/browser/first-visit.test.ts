@@ -25,6 +25,7 @@ const RECORD_INTL = `window.__intl = [];
 describe('first visits to the pages people open first', () => {
   const b = useSignedInBrowser({ organization: 'Acme', email: 'ada@acme.test' }, { width: 412, height: 823 });
   let objectiveId = '';
+  let cycleId = '';
 
   beforeAll(async () => {
     const cycle = await b.post('/cycles', { name: 'Q4', startDate: '2026-10-01', endDate: '2026-12-31', status: 'active' });
@@ -36,6 +37,7 @@ describe('first visits to the pages people open first', () => {
       publishOverrideReason: 'Test set-up',
     });
     objectiveId = objective.id;
+    cycleId = cycle.id;
     const kr = await b.post(`/objectives/${objective.id}/key-results`, {
       title: 'Annual recurring revenue',
       kind: 'metric',
@@ -70,37 +72,54 @@ describe('first visits to the pages people open first', () => {
     expect(await intlCalls()).toEqual(['Date.toLocaleString']);
   });
 
-  it('ask for the stylesheets the page needs from index.html, none from a script', { timeout: 60_000 }, async () => {
-    // A chunk's stylesheet added by the app when it imports the page is waited for: a round trip more before the
-    // page is drawn. The tree and the objective page share one (the hints' CSS).
-    for (const path of ['/okrs', `/objectives/${objectiveId}`]) {
-      // A fresh context each time, signed in with the same cookies: nothing is cached.
-      const context = await b.browser.newContext({
-        storageState: await b.page.context().storageState(),
-        viewport: { width: 412, height: 823 },
-      });
-      const page = await context.newPage();
-      const cdp = await context.newCDPSession(page);
-      const stylesheets: { url: string; initiator: string }[] = [];
-      cdp.on('Network.requestWillBeSent', (event) => {
-        if (event.type === 'Stylesheet') stylesheets.push({ url: new URL(event.request.url).pathname, initiator: event.initiator.type });
-      });
-      await cdp.send('Network.enable');
-      await page.goto(`${b.server.url}${path}`);
-      await page.getByText('Become the obvious choice').first().waitFor();
-      await page.waitForLoadState('networkidle');
-      expect(stylesheets.length, path).toBeGreaterThanOrEqual(2);
-      expect(
-        stylesheets.filter((s) => s.initiator !== 'parser'),
-        path,
-      ).toEqual([]);
-      const links = await page.evaluate(() =>
-        [...document.querySelectorAll('link[rel="stylesheet"]')].map((l) => new URL((l as HTMLLinkElement).href).pathname),
-      );
-      expect(new Set(links).size, path).toBe(links.length);
-      await context.close();
-    }
-  });
+  it(
+    'ask for the stylesheets and first answers the page needs from index.html, none again from a script',
+    { timeout: 60_000 },
+    async () => {
+      // A chunk's stylesheet added by the app when it imports the page is waited for: a round trip more before the
+      // page is drawn. The tree and the objective page share one (the hints' CSS). The tree's rows wait for the cycles
+      // and then the tree, the objective page's title for the objective: preloaded, each is asked for once.
+      for (const path of ['/okrs', `/objectives/${objectiveId}`]) {
+        // A fresh context each time, signed in with the same cookies: nothing is cached.
+        const context = await b.browser.newContext({
+          storageState: await b.page.context().storageState(),
+          viewport: { width: 412, height: 823 },
+        });
+        const page = await context.newPage();
+        const cdp = await context.newCDPSession(page);
+        const stylesheets: { url: string; initiator: string }[] = [];
+        const answers: { url: string; initiator: string }[] = [];
+        cdp.on('Network.requestWillBeSent', (event) => {
+          const url = new URL(event.request.url);
+          if (event.type === 'Stylesheet') stylesheets.push({ url: url.pathname, initiator: event.initiator.type });
+          if (/^\/api\/v1\/(cycles|objectives\/[\w-]+$)/.test(url.pathname))
+            answers.push({ url: url.pathname + url.search, initiator: event.initiator.type });
+        });
+        await cdp.send('Network.enable');
+        await page.goto(`${b.server.url}${path}`);
+        await page.getByText('Become the obvious choice').first().waitFor();
+        await page.waitForLoadState('networkidle');
+        expect(stylesheets.length, path).toBeGreaterThanOrEqual(2);
+        expect(
+          stylesheets.filter((s) => s.initiator !== 'parser'),
+          path,
+        ).toEqual([]);
+        const links = await page.evaluate(() =>
+          [...document.querySelectorAll('link[rel="stylesheet"]')].map((l) => new URL((l as HTMLLinkElement).href).pathname),
+        );
+        expect(new Set(links).size, path).toBe(links.length);
+        const first =
+          path === '/okrs'
+            ? ['/api/v1/cycles', `/api/v1/cycles/${cycleId}`, `/api/v1/cycles/${cycleId}/tree?depth=2`]
+            : [`/api/v1/objectives/${objectiveId}`];
+        expect(
+          answers.filter((a) => first.includes(a.url)),
+          path,
+        ).toEqual(first.map((url) => ({ url, initiator: 'parser' })));
+        await context.close();
+      }
+    },
+  );
 
   it("show objectives on a phone's first screen of the tree, the filters and time travel folded", { timeout: 60_000 }, async () => {
     const context = await b.browser.newContext({

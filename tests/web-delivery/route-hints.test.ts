@@ -91,9 +91,30 @@ describeEachEngine('web delivery: index.html hints the page it is served at (`np
     expect(fetchPreloads(await html(`/objectives/${id}`, cookie))).toEqual([...shell, `/api/v1/objectives/${id}`]);
     // Travelling in time asks for another URL; other pages' largest paints wait for no answer of their own.
     expect(fetchPreloads(await html(`/objectives/${id}?asOf=2026-01-01`, cookie))).toEqual(shell);
-    for (const path of ['/', '/okrs', '/meetings']) expect(fetchPreloads(await html(path, cookie)), path).toEqual(shell);
+    for (const path of ['/', '/meetings']) expect(fetchPreloads(await html(path, cookie)), path).toEqual(shell);
+    // The tree of an organisation without cycles waits for the list only.
+    expect(fetchPreloads(await html('/okrs', cookie))).toEqual([...shell, '/api/v1/cycles']);
     const response = await fetch(server.url + '/okrs', { headers: { cookie } });
     expect(response.headers.get('vary')).toMatch(/cookie/i);
+
+    // The tree: the cycles, then the cycle it opens on (the active one containing today), its figures and its top levels.
+    const post = async (path: string, body: unknown) => {
+      const response = await owner.client.post<{ id: string }>(`/api/v1${path}`, body);
+      expect(response.status, response.text).toBe(201);
+      return response.body;
+    };
+    const shift = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+    const past = await post('/cycles', { name: 'Past', startDate: shift(-200), endDate: shift(-110) });
+    const current = await post('/cycles', { name: 'Now', startDate: shift(-30), endDate: shift(60), status: 'active' });
+    await post('/cycles', { name: 'Next', startDate: shift(61), endDate: shift(150) });
+    const tree = (id: string) => ['/api/v1/cycles', `/api/v1/cycles/${id}`, `/api/v1/cycles/${id}/tree?depth=2`];
+    expect(fetchPreloads(await html('/okrs', cookie))).toEqual([...shell, ...tree(current.id)]);
+    // The cycle in the address; a day travelled to asks for other answers; an address that is not an id adds nothing.
+    expect(fetchPreloads(await html(`/okrs?cycle=${past.id}`, cookie))).toEqual([...shell, ...tree(past.id)]);
+    expect(fetchPreloads(await html(`/okrs?asOf=${shift(-5)}`, cookie))).toEqual([...shell, '/api/v1/cycles']);
+    const odd = await html('/okrs?cycle=%22%3E%3Cscript%3Ealert(1)%3C%2Fscript%3E', cookie);
+    expect(odd).not.toContain('alert');
+    expect(fetchPreloads(odd)).toEqual([...shell, '/api/v1/cycles']);
 
     // A cookie that names no valid session (signed out since, or made up) gets the shell's answers only: a page's
     // preloaded 401 would answer its first fetch after signing in.

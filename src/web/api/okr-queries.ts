@@ -1,6 +1,7 @@
 import { keepPreviousData, useQueries, useQuery, type UseQueryResult } from '@tanstack/react-query';
 import { api } from './client.js';
 import type { CheckIn, Cycle, CycleSummary, Objective, TreeNode } from './okr-types.js';
+import { defaultCycle as pickDefaultCycle } from '../../domain/default-cycle.js';
 
 export const okrKeys = {
   cycles: ['cycles'] as const,
@@ -86,11 +87,6 @@ export const useCheckIns = (keyResultId: string, enabled = true) =>
     enabled,
   });
 
-/** The cycle to show by default: the active one containing today, else the latest non-closed, else the latest. */
-export function defaultCycle(cycles: Cycle[], today = new Date().toISOString().slice(0, 10)): Cycle | undefined {
-  return (
-    cycles.find((c) => c.status === 'active' && c.startDate <= today && today <= c.endDate) ??
-    [...cycles].reverse().find((c) => c.status !== 'closed') ??
-    cycles[cycles.length - 1]
-  );
-}
+/** The cycle to show by default (domain/default-cycle.ts), today in UTC as the server's preloads decide it. */
+export const defaultCycle = (cycles: Cycle[], today = new Date().toISOString().slice(0, 10)): Cycle | undefined =>
+  pickDefaultCycle(cycles, today);

@@ -4,6 +4,10 @@ import { join } from 'node:path';
 /** Vite's build manifest: each source module's chunk and the chunks it imports statically. */
 type Manifest = Record<string, { file: string; imports?: string[]; isEntry?: boolean; css?: string[] }>;
 
+const TREE_PATH = /^\/okrs\/?$/;
+/** An id as the app makes them: what a preload's URL may carry from the address. */
+const PLAIN_ID = /^[\w-]+$/;
+
 /**
  * The pages people open first (a bookmark, a link in a notification), by path, with the manifest key of
  * their chunk. Any other path gets the shell's hints only: the page's chunk is then fetched once the app has
@@ -11,7 +15,7 @@ type Manifest = Record<string, { file: string; imports?: string[]; isEntry?: boo
  */
 export const HINTED_PAGES: { path: RegExp; page: string }[] = [
   { path: /^\/$/, page: 'pages/HomePage.tsx' },
-  { path: /^\/okrs\/?$/, page: 'pages/TreePage.tsx' },
+  { path: TREE_PATH, page: 'pages/TreePage.tsx' },
   { path: /^\/objectives\/[\w-]+\/?$/, page: 'pages/ObjectivePage.tsx' },
   { path: /^\/people\/?$/, page: 'pages/PeoplePage.tsx' },
   { path: /^\/teams\/?$/, page: 'pages/TeamsPage.tsx' },
@@ -29,22 +33,40 @@ const SIGNED_OUT_PAGES = /^\/(invite\/|shared\/reports\/|forgot-password$|reset-
 const SHELL_REQUESTS = ['/api/v1/setup', '/api/v1/me'];
 
 /**
- * A page's own first answer, preloaded only for a visitor the server has just recognised as signed in: signed out,
+ * A page's own first answers, preloaded only for a visitor the server has just recognised as signed in: signed out,
  * the page is not drawn, and a preloaded 401 would answer the page's first fetch after signing in (a preload is kept
- * until used). Only where the largest paint waits for it: an objective page's title is its answer's, which otherwise
- * is asked for only once the page has started (a round trip after the scripts). Elsewhere a preload would only share
- * the line (and PGlite's one connection) with the scripts and /me before the first paint. The URL is the one the page
- * fetches (okr-queries.ts `useObjective`), so the preload is what it uses; travelling in time (`asOf`) asks for
- * another.
+ * until used). Only where the largest paint waits for them:
+ * - an objective page's title is its answer's, which otherwise is asked for only once the page has started (a round
+ *   trip after the scripts);
+ * - the tree's first rows (on a phone's first screen too) wait for the cycles, then the chosen cycle's tree: two round
+ *   trips after the scripts. The cycle is the one in the address, else the one the page opens on (`defaultCycleId`,
+ *   domain/default-cycle.ts), decided by the server as the browser does.
+ * Elsewhere a preload would only share the line (and PGlite's one connection) with the scripts and /me before the
+ * first paint. The URLs are the ones the pages fetch (okr-queries.ts `useObjective`, `useCycles`, `useCycle`,
+ * `useTree` with TREE_LEVELS), so the preloads are what they use; travelling in time (`asOf`) asks for others.
  */
-const PAGE_REQUESTS: { path: RegExp; urls: (match: RegExpExecArray, query: URLSearchParams) => string[] }[] = [
+const PAGE_REQUESTS: { path: RegExp; urls: (match: RegExpExecArray, query: URLSearchParams, visitor: Visitor) => string[] }[] = [
   { path: /^\/objectives\/([\w-]+)\/?$/, urls: ([, id], query) => (query.has('asOf') ? [] : [`/api/v1/objectives/${id}`]) },
+  {
+    path: TREE_PATH,
+    urls: (_match, query, visitor) => {
+      const asked = query.get('cycle');
+      const cycleId = asked === null ? visitor.defaultCycleId : PLAIN_ID.test(asked) ? asked : undefined;
+      const tree = cycleId && !query.has('asOf') ? [`/api/v1/cycles/${cycleId}`, `/api/v1/cycles/${cycleId}/tree?depth=2`] : [];
+      return ['/api/v1/cycles', ...tree];
+    },
+  },
 ];
+
+/** Whether the hints for `path` need the cycle the tree opens on: the tree, with no cycle in its address. */
+export const wantsDefaultCycle = (path: string, query: URLSearchParams): boolean => TREE_PATH.test(path) && !query.has('cycle');
 
 /** Who the page is for: whether the server found a valid session on the request, and the URL's query. */
 export interface Visitor {
   signedIn: boolean;
   query: URLSearchParams;
+  /** Signed in, at the tree without a cycle in the address (wantsDefaultCycle): the cycle it opens on, if any. */
+  defaultCycleId?: string | null;
 }
 const UNKNOWN: Visitor = { signedIn: false, query: new URLSearchParams() };
 
@@ -98,7 +120,7 @@ function hintsFor(webRoot: string): (path: string, visitor: Visitor) => string |
       const match = pattern.exec(path);
       // Low priority: the browser asks for it once the scripts and the stylesheet are on their way, so the server (one
       // Node thread, and PGlite in it) sends them before it computes the answer, which still arrives with the page.
-      if (match) return fetchLinks(urls(match, visitor.query), ' fetchpriority="low"');
+      if (match) return fetchLinks(urls(match, visitor.query, visitor), ' fetchpriority="low"');
     }
     return [];
   };

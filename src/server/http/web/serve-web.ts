@@ -3,7 +3,7 @@ import { sep } from 'node:path';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fastifyStatic from '@fastify/static';
 import { apiNotFound } from '../error-handler.js';
-import { routeHints } from './route-hints.js';
+import { routeHints, wantsDefaultCycle, type Visitor } from './route-hints.js';
 
 /** Vite fingerprints everything under assets/: a new build gets new names, so a copy never goes stale. */
 export const IMMUTABLE = 'public, max-age=31536000, immutable';
@@ -14,14 +14,20 @@ function cachePolicy(reply: FastifyReply, path: string) {
   reply.header('cache-control', path.includes(`${sep}assets${sep}`) ? IMMUTABLE : REVALIDATE);
 }
 
-/** Whether a request carries a valid session (the app's own check, as /api/v1 makes it). */
-export type SessionCheck = (request: FastifyRequest) => Promise<boolean>;
+/**
+ * Whether a request carries a valid session (the app's own check, as /api/v1 makes it) and, when `defaultCycle` is
+ * asked for, the cycle the signed-in visitor's tree opens on.
+ */
+export type SessionCheck = (
+  request: FastifyRequest,
+  wants: { defaultCycle: boolean },
+) => Promise<Pick<Visitor, 'signedIn' | 'defaultCycleId'>>;
 
 /**
  * Serves the built React app from `webRoot`, with the brotli and gzip copies written at build time
  * (`x.br`, `x.gz`) when the browser accepts them. Any non-API path falls back to index.html for
  * client-side routes, with hints for the page at that path: its page's first answers too when `signedIn` finds a
- * valid session on the request (route-hints.ts).
+ * valid session on the request (route-hints.ts), with the cycle the tree opens on when the page is the tree.
  */
 export async function registerWeb(app: FastifyInstance, webRoot: string, signedIn: SessionCheck): Promise<void> {
   const hasWeb = existsSync(webRoot);
@@ -40,8 +46,13 @@ export async function registerWeb(app: FastifyInstance, webRoot: string, signedI
   const sendApp = async (request: FastifyRequest, reply: FastifyReply) => {
     if (!hasWeb) return reply.type('text/plain').send('The web app is not built. Run `npm run build`.');
     const [path, query = ''] = request.url.split('?');
+    const params = new URLSearchParams(query);
     // Without a cookie there is no session to look up: a first visit costs no database read.
-    const visitor = { signedIn: request.headers.cookie !== undefined && (await signedIn(request)), query: new URLSearchParams(query) };
+    const known =
+      request.headers.cookie === undefined
+        ? { signedIn: false }
+        : await signedIn(request, { defaultCycle: wantsDefaultCycle(path!, params) });
+    const visitor = { ...known, query: params };
     const html = hinted(path!, visitor);
     if (html === undefined) return reply.type('text/html').sendFile('index.html');
     // The hints differ for a signed-in visitor: a shared cache must not answer one with the other's page.

@@ -12,6 +12,7 @@ import { scoreCycle } from './score-cycle.js';
 import { assertNoClash } from './cycle-lifecycle.js';
 import { lockOrganizationOkrs } from './org-lock.js';
 import { assertReviewDone, recordObjectivesClosed } from '../closing/close-gate.js';
+import { defaultCycle } from '../../../domain/default-cycle.js';
 
 export interface CycleFields {
   name?: string;
@@ -47,6 +48,14 @@ export const listCycles = (db: Database, orgId: string, options: { includeArchiv
     .from(cycles)
     .where(and(eq(cycles.orgId, orgId), options.includeArchived ? undefined : isNull(cycles.archivedAt)))
     .orderBy(asc(cycles.startDate));
+
+/**
+ * The cycle the organisation's tree opens on when no cycle is asked for (domain/default-cycle.ts), today in UTC as the
+ * browser decides it: index.html preloads that cycle's tree (http/web/route-hints.ts).
+ */
+export async function defaultCycleId(db: Database, orgId: string, now: Date): Promise<string | null> {
+  return defaultCycle(await listCycles(db, orgId), now.toISOString().slice(0, 10))?.id ?? null;
+}
 
 function checkDates(startDate: string, endDate: string, reviewOpensOn?: string | null) {
   if (endDate < startDate) throw invalid('endDate', 'The cycle must end on or after its start date.');
