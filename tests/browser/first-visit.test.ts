@@ -121,6 +121,35 @@ describe('first visits to the pages people open first', () => {
     },
   );
 
+  it('load the foot of a long objective page on a phone once scrolled near it', { timeout: 60_000 }, async () => {
+    const long = await b.post('/objectives', {
+      cycleId,
+      title: 'A page longer than a phone',
+      status: 'active',
+      publishOverrideReason: 'Test set-up',
+    });
+    for (let i = 1; i <= 8; i++)
+      await b.post(`/objectives/${long.id}/key-results`, { title: `Measure ${i}`, kind: 'metric', startValue: 0, targetValue: 10 });
+    const context = await b.browser.newContext({
+      storageState: await b.page.context().storageState(),
+      viewport: { width: 412, height: 823 },
+    });
+    const page = await context.newPage();
+    const asked: string[] = [];
+    page.on('request', (request) => asked.push(new URL(request.url()).pathname));
+    await page.goto(`${b.server.url}/objectives/${long.id}`);
+    await page.getByText('Measure 8').first().waitFor();
+    await page.waitForLoadState('networkidle');
+    // Files, comments and history are a screen or more below: nothing of theirs is asked for yet.
+    const history = page.getByRole('list', { name: 'Activity history' });
+    expect(await history.count()).toBe(0);
+    expect(asked.filter((path) => path.endsWith('/activity') || path.endsWith('/attachments') || path === '/api/v1/comments')).toEqual([]);
+    await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+    await history.getByText('created').first().waitFor();
+    expect(asked).toContain(`/api/v1/objectives/${long.id}/activity`);
+    await context.close();
+  });
+
   it("show objectives on a phone's first screen of the tree, the filters and time travel folded", { timeout: 60_000 }, async () => {
     const context = await b.browser.newContext({
       storageState: await b.page.context().storageState(),
@@ -140,7 +169,7 @@ describe('first visits to the pages people open first', () => {
     await toggle.click();
     expect(await toggle.getAttribute('aria-expanded')).toBe('true');
     const panel = page.locator(`[id="${await toggle.getAttribute('aria-controls')}"]`);
-    await panel.getByLabel('Status').selectOption('on_track');
+    await panel.getByLabel('Type').selectOption('aspirational');
     await page.getByText('No objectives match these filters.').waitFor();
     expect(await page.getByRole('button', { name: 'Filters (1)' }).count()).toBe(1);
     await panel.getByLabel('As of').waitFor();
