@@ -4,6 +4,7 @@ import { MEETING_KIND_LABELS, useMeeting, type PartStatus } from '../api/meeting
 import { AgendaSectionCard } from '../components/meetings/AgendaSectionCard.js';
 import { DecisionsAndActions } from '../components/meetings/DecisionsAndActions.js';
 import { MyUpdateForm } from '../components/meetings/MyUpdateForm.js';
+import { when } from '../components/social/when.js';
 
 const STATUS_COLOR: Record<PartStatus, string> = { posted: 'teal', late: 'yellow', missing: 'gray', overdue: 'red' };
 
@@ -26,8 +27,8 @@ export function MeetingPage() {
           {meeting.title}
         </Title>
         <Text c="dimmed">
-          {MEETING_KIND_LABELS[meeting.kind]} · {new Date(meeting.startsAt).toLocaleString()}
-          {meeting.asyncDeadline && ` · parts due ${new Date(meeting.asyncDeadline).toLocaleString()}`}
+          {MEETING_KIND_LABELS[meeting.kind]} · {when(meeting.startsAt)}
+          {meeting.asyncDeadline && ` · parts due ${when(meeting.asyncDeadline)}`}
         </Text>
       </div>
       <section aria-labelledby="who-posted">

@@ -4,6 +4,7 @@ import type { Me } from '../api/types.js';
 import { MEETING_KIND_LABELS, useMeetings } from '../api/meetings.js';
 import { ScheduleMeetingForm } from '../components/meetings/ScheduleMeetingForm.js';
 import { ScrollRegion } from '../components/ScrollRegion.js';
+import { when } from '../components/social/when.js';
 
 /** Every meeting the reader may see, soonest first, and a form to schedule one. */
 export function MeetingsPage({ me }: { me: Me }) {
@@ -44,7 +45,7 @@ export function MeetingsPage({ me }: { me: Me }) {
                     )}
                   </Table.Td>
                   <Table.Td>{MEETING_KIND_LABELS[m.kind]}</Table.Td>
-                  <Table.Td>{new Date(m.startsAt).toLocaleString()}</Table.Td>
+                  <Table.Td>{when(m.startsAt)}</Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>

@@ -1,5 +1,6 @@
 import { ActionIcon, Code, Table } from '@mantine/core';
 import { ScrollRegion } from '../ScrollRegion.js';
+import { day } from '../social/when.js';
 
 /** What every kind of token shows: personal, service and SCIM tokens. */
 export interface TokenRow {
@@ -16,7 +17,8 @@ export interface TokenRow {
 /** The columns only some kinds of token have. */
 export type TokenColumn = 'owner' | 'scopes' | 'created' | 'expires';
 
-const when = (iso: string | null | undefined) => (iso ? new Date(iso).toLocaleDateString() : 'never');
+// Numeric dates as the rest of the app writes them (social/when.ts), without `Intl` in English (United States).
+const when = (iso: string | null | undefined) => (iso ? day(iso) : 'never');
 
 interface TokenTableProps {
   /** Names the table, its scroll region and (with `revokeLabel`) each row's revoke button. */
