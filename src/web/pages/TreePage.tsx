@@ -94,6 +94,8 @@ export function TreePage({ me }: { me: Me }) {
   const shown = useDeferredValue(view);
   const cycleList = useDeferredValue(cycles.data);
   const cycleData = useDeferredValue(cycle.data);
+  // One element for either place, kept while the cycle's start is the same: the memoised filter bar is not redrawn.
+  const timeTravel = useMemo(() => <TimeTravel min={cycleData?.startDate} />, [cycleData?.startDate]);
   const cyclePending = useDeferredValue(cycle.isPending);
   const summary = cycleData?.summary;
   const isAdmin = me.can.manageCycles;
@@ -129,11 +131,11 @@ export function TreePage({ me }: { me: Me }) {
         onCreate={openCreate}
       />
       {/* Shown from the first paint (its lower bound follows), so nothing below moves when the cycle arrives. */}
-      {(wide || (asOf !== null && !timeTravelInFilters)) && <TimeTravel min={cycleData?.startDate} />}
+      {(wide || (asOf !== null && !timeTravelInFilters)) && timeTravel}
       {/* A closed cycle shows its scores and verdicts; a live one its pace, skeletoned until it arrives. */}
       {summary?.scores ? <ClosedSummary summary={summary} /> : <LiveSummary summary={summary} />}
       <TreeFilterBar filters={filters} onChange={setFilter} compact={!wide} opened={filtersOpen} onToggle={toggleFilters}>
-        {timeTravelInFilters && <TimeTravel min={cycleData?.startDate} />}
+        {timeTravelInFilters && timeTravel}
       </TreeFilterBar>
       {shown.pending ? (
         <TreeRowsSkeleton label={filtering ? 'Searching…' : 'Loading…'} />
