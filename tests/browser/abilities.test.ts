@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { useSignedInBrowser } from './signed-in.js';
+import { postActiveQuarter, postPublishedObjective, useSignedInBrowser } from './signed-in.js';
 
 // The page renders what the API says the caller may do (`can`), never a role rule of its own.
 describe('OKR controls follow the abilities the API sends', () => {
@@ -7,15 +7,9 @@ describe('OKR controls follow the abilities the API sends', () => {
 
   it('a member sees no edit controls on someone else’s objective; its owner does', { timeout: 90_000 }, async () => {
     const { page, server, browser } = b;
-    const cycle = await b.post('/cycles', { name: 'Q4', startDate: '2026-10-01', endDate: '2026-12-31', status: 'active' });
     // Published: a company draft is visible only to its author and the admins, so the member would not see it at all.
-    const objective = await b.post('/objectives', {
-      cycleId: cycle.id,
-      title: 'Become the obvious choice',
-      status: 'active',
-      effectiveStartDate: null,
-      publishOverrideReason: 'Test set-up',
-    });
+    const cycle = await postActiveQuarter(b);
+    const objective = await postPublishedObjective(b, cycle.id, 'Become the obvious choice');
     await b.post(`/objectives/${objective.id}/key-results`, {
       title: 'Win rate',
       kind: 'metric',

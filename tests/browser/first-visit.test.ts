@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { seriousAxeViolations } from './browser.js';
-import { useSignedInBrowser } from './signed-in.js';
+import { postActiveQuarter, postPublishedObjective, useSignedInBrowser } from './signed-in.js';
 
 /**
  * Records every use of `Intl` a page makes: its constructors, and the `toLocale…` and `localeCompare` methods that go
@@ -28,14 +28,8 @@ describe('first visits to the pages people open first', () => {
   let cycleId = '';
 
   beforeAll(async () => {
-    const cycle = await b.post('/cycles', { name: 'Q4', startDate: '2026-10-01', endDate: '2026-12-31', status: 'active' });
-    const objective = await b.post('/objectives', {
-      cycleId: cycle.id,
-      title: 'Become the obvious choice',
-      status: 'active',
-      effectiveStartDate: null,
-      publishOverrideReason: 'Test set-up',
-    });
+    const cycle = await postActiveQuarter(b);
+    const objective = await postPublishedObjective(b, cycle.id, 'Become the obvious choice');
     objectiveId = objective.id;
     cycleId = cycle.id;
     const kr = await b.post(`/objectives/${objective.id}/key-results`, {
@@ -122,12 +116,7 @@ describe('first visits to the pages people open first', () => {
   );
 
   it('load the foot of a long objective page on a phone once scrolled near it', { timeout: 60_000 }, async () => {
-    const long = await b.post('/objectives', {
-      cycleId,
-      title: 'A page longer than a phone',
-      status: 'active',
-      publishOverrideReason: 'Test set-up',
-    });
+    const long = await postPublishedObjective(b, cycleId, 'A page longer than a phone');
     for (let i = 1; i <= 8; i++)
       await b.post(`/objectives/${long.id}/key-results`, { title: `Measure ${i}`, kind: 'metric', startValue: 0, targetValue: 10 });
     const context = await b.browser.newContext({

@@ -42,3 +42,14 @@ export function useSignedInBrowser(
   });
   return held;
 }
+
+/** The quarter most browser tests plan in, active. */
+export const postActiveQuarter = (b: SignedIn) =>
+  b.post('/cycles', { name: 'Q4', startDate: '2026-10-01', endDate: '2026-12-31', status: 'active' });
+
+/**
+ * A published objective owned by the signed-in owner: a company draft is visible only to its author and the admins,
+ * and the publishing check's override takes the place of a key result it has not got yet.
+ */
+export const postPublishedObjective = (b: SignedIn, cycleId: string, title: string) =>
+  b.post('/objectives', { cycleId, title, status: 'active', effectiveStartDate: null, publishOverrideReason: 'Test set-up' });
