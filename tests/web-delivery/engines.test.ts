@@ -1,0 +1,32 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import semver from 'semver';
+import { describe, expect, it } from 'vitest';
+import { projectRoot } from '../support/cli.js';
+
+const read = (file: string) => JSON.parse(readFileSync(join(projectRoot, file), 'utf8')) as Record<string, unknown>;
+
+/**
+ * `npm install` warns EBADENGINE for a package whose `engines.node` excludes the running Node (issue 12: none on
+ * the version the README names). The lockfile records every installed package's engines, so this reads them all,
+ * development dependencies included (the README's quick start installs those too), without a network.
+ */
+describe('the Node the README names installs every locked package without an engine warning', () => {
+  const pkg = read('package.json') as { engines: { node: string } };
+  const minimum = semver.minVersion(pkg.engines.node)!.version;
+  const lock = read('package-lock.json') as { packages: Record<string, { version?: string; engines?: { node?: string } | string[] }> };
+
+  it('names the same minimum in package.json and the README', () => {
+    const readme = readFileSync(join(projectRoot, 'README.md'), 'utf8');
+    expect(minimum).toBe('20.19.0');
+    expect(readme).toContain('Node.js 20.19 or newer');
+  });
+
+  it('finds no locked package that declares a Node range without it', () => {
+    const excluding = Object.entries(lock.packages)
+      .filter(([path, entry]) => path !== '' && !Array.isArray(entry.engines) && entry.engines?.node)
+      .filter(([, entry]) => !semver.satisfies(minimum, (entry.engines as { node: string }).node, { includePrerelease: true }))
+      .map(([path, entry]) => `${path.replace(/^.*node_modules\//, '')}@${entry.version} (${(entry.engines as { node: string }).node})`);
+    expect(excluding).toEqual([]);
+  });
+});
