@@ -1,6 +1,6 @@
 /**
  * What runs on the main thread during a first visit, in counts that do not depend on the machine's load:
- * `node --import tsx bench/web/main-thread.ts [--dirs dist/web,tmp/web-a] [--rounds 5] [--port 3912]`.
+ * `node --import tsx bench/web/main-thread.ts [--dirs dist/web,tmp/web-a] [--rounds 5] [--port 3912] [--pages Home,…]`.
  * One demo server; each build's index.html and assets are served from its directory by request interception
  * (with the server's own route hints), so builds are compared alternately on the same data. Per page and build:
  * JS bytes evaluated, React commits, DOM nodes, main-thread scripting ms under 4× CPU throttling (CPU profile)
@@ -55,7 +55,10 @@ const get = async <T>(path: string) => (await (await fetch(server.url + path, { 
 const cycles = await get<{ id: string; status: string }[]>('/api/v1/cycles');
 const cycle = cycles.find((c) => c.status === 'active') ?? cycles[0]!;
 const objectives = await get<{ id: string }[]>(`/api/v1/objectives?cycleId=${cycle.id}`);
-const routes: Record<string, string> = { Home: '/', 'OKR tree': '/okrs', Objective: `/objectives/${objectives[0]!.id}` };
+const allRoutes: Record<string, string> = { Home: '/', 'OKR tree': '/okrs', Objective: `/objectives/${objectives[0]!.id}` };
+// `--pages "OKR tree,Objective"`: only these (all three by default).
+const chosen = option('pages', Object.keys(allRoutes).join(',')).split(',');
+const routes = Object.fromEntries(Object.entries(allRoutes).filter(([page]) => chosen.includes(page)));
 const hints = Object.fromEntries(dirs.map((dir) => [dir, routeHints(dir)]));
 const signedOutHints = new Set(option('signed-out-hints', '').split(','));
 

@@ -7,6 +7,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { App } from './App.js';
 import { ApiError } from './api/client.js';
 import { NotificationsOnDemand } from './components/on-demand/NotificationsOnDemand.js';
+import { followWindowScroll } from './components/window-scroll.js';
 import { lightColorScheme } from './light-color-scheme.js';
 
 // Darker shades than Mantine's defaults: its dimmed grey, red and teal-6 miss WCAG AA contrast on white.
@@ -56,6 +57,7 @@ const queryClient = new QueryClient({
 // The first render is a transition: React renders it in 5 ms slices and yields between them, so a first visit's main
 // thread is never held for the whole shell at once (a plain `render` is one task, however large the tree).
 const root = createRoot(document.getElementById('root')!);
+followWindowScroll();
 startTransition(() =>
   root.render(
     <StrictMode>

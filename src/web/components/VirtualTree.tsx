@@ -2,6 +2,7 @@ import { measureElement, useWindowVirtualizer, windowScroll, type Rect, type Vir
 import { memo, useEffect, useRef, useState } from 'react';
 import type { VisibleRow } from '../pages/tree-filter.js';
 import { TreeRow } from './TreeRow.js';
+import { knownWindowScrollY } from './window-scroll.js';
 
 interface Props {
   rows: VisibleRow[];
@@ -80,6 +81,8 @@ export const VirtualTree = memo(function VirtualTree({ rows, expanded, onToggle,
     measureElement: measureWhenLaidOut,
     observeElementRect: observeViewportAfterLayout,
     initialRect: { width: 0, height: window.screen.availHeight },
+    // The library's default reads `window.scrollY` while rendering, which forced a layout of the new page.
+    initialOffset: knownWindowScrollY,
   });
   return (
     <ul
