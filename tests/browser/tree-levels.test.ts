@@ -134,4 +134,33 @@ describe('the tree page, its native pickers', () => {
     await expect.poll(() => owner.inputValue()).toBe('Ada Lovelace');
     await row('Land on the moon').waitFor();
   });
+
+  it('draws the rows in view when it opens on a window already scrolled', { timeout: 90_000 }, async () => {
+    const { page, server, post } = b;
+    // A long list: the window can be scrolled well below the first rows.
+    const later = new Date().getUTCFullYear() + 2;
+    const longId = (await post('/cycles', { name: `Q1 ${later}`, startDate: `${later}-01-01`, endDate: `${later}-03-31` })).id;
+    for (let i = 1; i <= 40; i++) await post('/objectives', { cycleId: longId, title: `Objective number ${i}` });
+    await page.goto(`${server.url}/okrs?cycle=${longId}`);
+    await row('Objective number 1').waitFor();
+    const rowsInView = () =>
+      page.evaluate(
+        () =>
+          [...document.querySelectorAll('[data-testid="okr-tree"] > li')].filter((li) => {
+            const r = li.getBoundingClientRect();
+            return r.bottom > 0 && r.top < window.innerHeight;
+          }).length,
+      );
+    await page.evaluate(() => window.scrollTo(0, 1_500));
+    await expect.poll(rowsInView).toBeGreaterThan(5);
+
+    // Away by a link and back through history: the tree mounts again while the window is scrolled.
+    await page.getByTestId('okr-tree').getByRole('link', { name: 'Objective number 25', exact: true }).click();
+    await page.getByRole('heading', { name: 'Objective number 25' }).waitFor();
+    await page.evaluate(() => window.scrollTo(0, 400));
+    await page.goBack();
+    await row('Objective number 1').or(row('Objective number 25')).first().waitFor({ state: 'attached' });
+    expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(0);
+    await expect.poll(rowsInView).toBeGreaterThan(5);
+  });
 });
