@@ -160,7 +160,7 @@ describe('the tree page, its native pickers', () => {
     await page.evaluate(() => window.scrollTo(0, 400));
     await page.goBack();
     await row('Objective number 1').or(row('Objective number 25')).first().waitFor({ state: 'attached' });
-    expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(0);
+    await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(0);
     await expect.poll(rowsInView).toBeGreaterThan(5);
   });
 });
