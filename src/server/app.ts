@@ -28,6 +28,7 @@ import { registerCompression } from './http/compression.js';
 import { registerWeb } from './http/web/serve-web.js';
 import { resolveActor } from './auth/actor.js';
 import { defaultCycleId } from './services/okrs/cycles.js';
+import { objectiveFirstScreen } from './services/okrs/first-screen.js';
 import { createMetrics, type Metrics } from './metrics/metrics.js';
 import { observeHttp } from './metrics/observe-http.js';
 import { registerDatabaseGauges } from './metrics/database-gauges.js';
@@ -154,7 +155,11 @@ export async function buildApp({
   await registerWeb(app, webRoot, async (request, wants) => {
     const actor = await resolveActor(ctx.db, ctx.auth, request);
     if (!actor) return { signedIn: false };
-    return { signedIn: true, defaultCycleId: wants.defaultCycle ? await defaultCycleId(ctx.db, actor.orgId, clock()) : undefined };
+    return {
+      signedIn: true,
+      defaultCycleId: wants.defaultCycle ? await defaultCycleId(ctx.db, actor.orgId, clock()) : undefined,
+      objective: wants.objectiveId ? await objectiveFirstScreen(ctx.db, actor, wants.objectiveId) : undefined,
+    };
   });
   app.addHook('onClose', () => events.close());
   return app;

@@ -5,6 +5,7 @@ import type { Me } from './api/types.js';
 import { memo, Suspense, useDeferredValue, type ReactNode } from 'react';
 import { Layout } from './components/Layout.js';
 import { PageSkeleton } from './components/PageSkeleton.js';
+import { firstScreenPath, useLeaveFirstScreenWhen } from './components/first-screen.js';
 import { lazyNamed } from './routing/lazy-named.js';
 
 // Every page is its own chunk: a first visit downloads the shell and the page it opens, nothing else.
@@ -83,6 +84,8 @@ export function App() {
   const setupPending = useDeferredValue(setup.isPending);
   const setupNeeded = useDeferredValue(setup.data?.needed);
   const me = { isPending: useDeferredValue(meQuery.isPending), data: useDeferredValue(meQuery.data) };
+  // The first screen index.html drew stays while the app starts towards its page, and leaves if it goes elsewhere.
+  useLeaveFirstScreenWhen(location.pathname !== firstScreenPath() || setupNeeded === true || (!me.isPending && !me.data));
   if (location.pathname.startsWith('/invite/')) {
     return (
       <Routes>

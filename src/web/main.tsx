@@ -8,6 +8,7 @@ import { App } from './App.js';
 import { ApiError } from './api/client.js';
 import { NotificationsOnDemand } from './components/on-demand/NotificationsOnDemand.js';
 import { followWindowScroll } from './components/window-scroll.js';
+import { leaveFirstScreenWithin } from './components/first-screen.js';
 import { lightColorScheme } from './light-color-scheme.js';
 
 // Darker shades than Mantine's defaults: its dimmed grey, red and teal-6 miss WCAG AA contrast on white.
@@ -58,6 +59,7 @@ const queryClient = new QueryClient({
 // thread is never held for the whole shell at once (a plain `render` is one task, however large the tree).
 const root = createRoot(document.getElementById('root')!);
 followWindowScroll();
+leaveFirstScreenWithin(10_000);
 startTransition(() =>
   root.render(
     <StrictMode>

@@ -5,7 +5,7 @@ import { webRoot } from '../../src/server/app.js';
 import { HINTED_PAGES } from '../../src/server/http/web/route-hints.js';
 import { describeEachEngine } from '../support/engines.js';
 import { startTestServer, type TestServer } from '../support/server.js';
-import { setUpOrganization } from '../support/fixtures.js';
+import { addPerson, setUpOrganization } from '../support/fixtures.js';
 
 type Manifest = Record<string, { file: string; css?: string[] }>;
 const manifest = (): Manifest => JSON.parse(readFileSync(join(webRoot, '.vite/manifest.json'), 'utf8')) as Manifest;
@@ -16,8 +16,11 @@ const modulePreloads = (html: string) => [...html.matchAll(/<link rel="modulepre
 
 describeEachEngine('web delivery: index.html hints the page it is served at (`npx vite build` first)', (engine) => {
   let server: TestServer;
+  let organization: ReturnType<typeof setUpOrganization> | undefined;
   beforeAll(async () => (server = await startTestServer(engine().handle)));
   afterAll(() => server?.close());
+  /** The organisation, set up by the first test that needs it (a database is set up once). */
+  const signedUp = () => (organization ??= setUpOrganization(server.url));
   const html = async (path: string, cookie?: string) => {
     const response = await fetch(server.url + path, { headers: cookie ? { cookie } : {} });
     expect(response.status).toBe(200);
@@ -84,7 +87,7 @@ describeEachEngine('web delivery: index.html hints the page it is served at (`np
   });
 
   it("preloads a page's first answers for a signed-in visitor only", async () => {
-    const { owner } = await setUpOrganization(server.url);
+    const { owner } = await signedUp();
     const cookie = owner.client.cookieHeader;
     const id = '0b7e3c52-1f7e-4f0e-9d0a-2a1c3b4d5e6f';
     const shell = ['/api/v1/setup', '/api/v1/me'];
@@ -122,5 +125,53 @@ describeEachEngine('web delivery: index.html hints the page it is served at (`np
     const stale = owner.client.copy();
     expect((await owner.client.post('/api/auth/sign-out', {})).status).toBe(200);
     expect(fetchPreloads(await html(`/objectives/${id}`, stale.cookieHeader))).toEqual(shell);
+  });
+
+  it("draws an objective's first screen for a visitor who may see it, and for no one else", async () => {
+    const { owner } = await signedUp();
+    // Signed in again: the test before ends by signing out.
+    const signIn = await owner.client.post('/api/auth/sign-in/email', { email: owner.user.email, password: owner.password });
+    expect(signIn.status, signIn.text).toBe(200);
+    const cookie = owner.client.cookieHeader;
+    const post = async (path: string, body: unknown) => {
+      const response = await owner.client.post<{ id: string }>(`/api/v1${path}`, body);
+      expect(response.status, response.text).toBe(201);
+      return response.body;
+    };
+    const cycle = await post('/cycles', { name: 'First <screen>', startDate: '2031-01-01', endDate: '2031-03-31' });
+    // Markup and a replacement pattern (`$&`) in the title: both must reach the page as text.
+    const title = 'Ship <b>faster</b> & "safer" for $& of teams';
+    const { id } = await post('/objectives', {
+      cycleId: cycle.id,
+      title,
+      visibility: 'private',
+      viewerIds: [],
+      status: 'active',
+      effectiveStartDate: null,
+      publishOverrideReason: 'Test set-up',
+    });
+    const layer = (page: string) => /<div id="first-screen"[\s\S]*?<div id="root">/.exec(page)?.[0];
+
+    const drawn = layer(await html(`/objectives/${id}`, cookie));
+    expect(drawn).toContain(`data-path="/objectives/${id}"`);
+    expect(drawn).toContain('<p class="fs-title">Ship &lt;b&gt;faster&lt;/b&gt; &amp; &quot;safer&quot; for $&amp; of teams</p>');
+    expect(drawn).toContain('← First &lt;screen&gt;');
+    expect(drawn).not.toContain('<b>');
+
+    // Not the day travelled to, not signed out, not for an address that is not an id, not on another page.
+    for (const [path, who] of [
+      [`/objectives/${id}?asOf=2031-02-01`, cookie],
+      [`/objectives/${id}`, undefined],
+      ['/objectives/not-an-id', cookie],
+      ['/okrs', cookie],
+    ] as const)
+      expect(layer(await html(path, who)), path).toBeUndefined();
+
+    // A member not named on the private objective gets the page's hints, not its title.
+    const member = await addPerson(owner.client, { role: 'member' });
+    const theirs = await html(`/objectives/${id}`, member.client.cookieHeader);
+    expect(layer(theirs)).toBeUndefined();
+    expect(theirs).not.toContain('faster');
+    expect(fetchPreloads(theirs)).toContain(`/api/v1/objectives/${id}`);
   });
 });

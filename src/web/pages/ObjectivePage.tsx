@@ -13,6 +13,7 @@ import type { ChartPoint } from '../components/ProgressChart.js';
 import { TimeTravelPicker, useAsOf } from '../components/okr/TimeTravelPicker.js';
 import { inReview } from '../components/okr/review.js';
 import { useDocumentTitle } from '../components/page-title.js';
+import { useLeaveFirstScreenWhen } from '../components/first-screen.js';
 import { useActiveMinutes } from '../components/adoption/use-active-minutes.js';
 import { ObjectiveDependencies } from '../components/across/ObjectiveDependencies.js';
 import { ObjectiveHeading } from '../components/objective/ObjectiveHeading.js';
@@ -62,6 +63,8 @@ export function ObjectivePage({ me }: { me: Me }) {
   const aligned = useDeferredValue(children.data);
   const alignedPending = useDeferredValue(children.isPending);
   useDocumentTitle(o ? o.title : objective.isError ? 'Objective not found' : 'Objective');
+  // The heading index.html drew (first-screen.ts) gives way to this one in the commit that draws it.
+  useLeaveFirstScreenWhen(o !== undefined || objective.isError);
   if (!o) return <Text c="dimmed">{objective.isError ? 'This objective does not exist.' : 'Loading…'}</Text>;
   const cycle = cycleList?.find((c) => c.id === o.cycleId);
   // Travelling in time is looking, never changing: the page shows what a closed cycle shows.

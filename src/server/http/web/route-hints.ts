@@ -1,10 +1,13 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import type { ObjectiveFirstScreen } from '../../services/okrs/first-screen.js';
+import { objectiveFirstScreenHtml } from './first-screen.js';
 
 /** Vite's build manifest: each source module's chunk and the chunks it imports statically. */
 type Manifest = Record<string, { file: string; imports?: string[]; isEntry?: boolean; css?: string[] }>;
 
 const TREE_PATH = /^\/okrs\/?$/;
+const OBJECTIVE_PATH = /^\/objectives\/([\w-]+)\/?$/;
 /** An id as the app makes them: what a preload's URL may carry from the address. */
 const PLAIN_ID = /^[\w-]+$/;
 
@@ -16,7 +19,7 @@ const PLAIN_ID = /^[\w-]+$/;
 export const HINTED_PAGES: { path: RegExp; page: string }[] = [
   { path: /^\/$/, page: 'pages/HomePage.tsx' },
   { path: TREE_PATH, page: 'pages/TreePage.tsx' },
-  { path: /^\/objectives\/[\w-]+\/?$/, page: 'pages/ObjectivePage.tsx' },
+  { path: OBJECTIVE_PATH, page: 'pages/ObjectivePage.tsx' },
   { path: /^\/people\/?$/, page: 'pages/PeoplePage.tsx' },
   { path: /^\/teams\/?$/, page: 'pages/TeamsPage.tsx' },
   { path: /^\/teams\/[^/]+\/?$/, page: 'pages/TeamPage.tsx' },
@@ -46,7 +49,7 @@ const SHELL_REQUESTS = ['/api/v1/setup', '/api/v1/me'];
  * `useTree` with TREE_LEVELS), so the preloads are what they use; travelling in time (`asOf`) asks for others.
  */
 const PAGE_REQUESTS: { path: RegExp; urls: (match: RegExpExecArray, query: URLSearchParams, visitor: Visitor) => string[] }[] = [
-  { path: /^\/objectives\/([\w-]+)\/?$/, urls: ([, id], query) => (query.has('asOf') ? [] : [`/api/v1/objectives/${id}`]) },
+  { path: OBJECTIVE_PATH, urls: ([, id], query) => (query.has('asOf') ? [] : [`/api/v1/objectives/${id}`]) },
   {
     path: TREE_PATH,
     urls: (_match, query, visitor) => {
@@ -61,12 +64,22 @@ const PAGE_REQUESTS: { path: RegExp; urls: (match: RegExpExecArray, query: URLSe
 /** Whether the hints for `path` need the cycle the tree opens on: the tree, with no cycle in its address. */
 export const wantsDefaultCycle = (path: string, query: URLSearchParams): boolean => TREE_PATH.test(path) && !query.has('cycle');
 
+/**
+ * The objective whose page index.html draws the first screen of (first-screen.ts), if any: at its page, today's
+ * (travelling in time, the page draws another state).
+ */
+export function wantsObjective(path: string, query: URLSearchParams): string | undefined {
+  return query.has('asOf') ? undefined : OBJECTIVE_PATH.exec(path)?.[1];
+}
+
 /** Who the page is for: whether the server found a valid session on the request, and the URL's query. */
 export interface Visitor {
   signedIn: boolean;
   query: URLSearchParams;
   /** Signed in, at the tree without a cycle in the address (wantsDefaultCycle): the cycle it opens on, if any. */
   defaultCycleId?: string | null;
+  /** Signed in, at an objective's page (wantsObjective): its heading, if the visitor may see it. */
+  objective?: ObjectiveFirstScreen | null;
 }
 const UNKNOWN: Visitor = { signedIn: false, query: new URLSearchParams() };
 
@@ -101,7 +114,11 @@ function hintsFor(webRoot: string): (path: string, visitor: Visitor) => string |
   const fetchLinks = (urls: string[], attributes = '') =>
     urls.map((url) => `<link rel="preload" href="${url}" as="fetch" crossorigin${attributes}>`);
   const shellLinks = fetchLinks(SHELL_REQUESTS);
-  const withLinks = (links: string[]) => html.replace('</head>', `  ${links.join('\n    ')}\n  </head>`);
+  // Replaced through functions: a title's `$&` must stay text, not become a replacement pattern.
+  const withLinks = (links: string[], firstScreen?: { head: string; body: string }) => {
+    const head = html.replace('</head>', () => `  ${[...links, ...(firstScreen ? [firstScreen.head] : [])].join('\n    ')}\n  </head>`);
+    return firstScreen ? head.replace('<div id="root">', () => `${firstScreen.body}\n    <div id="root">`) : head;
+  };
   const chunkLinks = new Map(
     HINTED_PAGES.filter(({ page }) => manifest[page]).map(({ page }) => {
       const files = [...closure(manifest, page)].filter((file) => !inEntry.has(file));
@@ -129,7 +146,9 @@ function hintsFor(webRoot: string): (path: string, visitor: Visitor) => string |
     if (SIGNED_OUT_PAGES.test(path)) return html;
     for (const { path: pattern, page } of HINTED_PAGES) {
       const chunks = chunkLinks.get(page);
-      if (pattern.test(path) && chunks) return withLinks([...shellLinks, ...pageData(path, visitor), ...chunks]);
+      if (!pattern.test(path) || !chunks) continue;
+      const firstScreen = visitor.signedIn && visitor.objective ? objectiveFirstScreenHtml(path, visitor.objective) : undefined;
+      return withLinks([...shellLinks, ...pageData(path, visitor), ...chunks], firstScreen);
     }
     return shellOnly;
   };

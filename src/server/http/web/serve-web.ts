@@ -3,7 +3,7 @@ import { sep } from 'node:path';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fastifyStatic from '@fastify/static';
 import { apiNotFound } from '../error-handler.js';
-import { routeHints, wantsDefaultCycle, type Visitor } from './route-hints.js';
+import { routeHints, wantsDefaultCycle, wantsObjective, type Visitor } from './route-hints.js';
 
 /** Vite fingerprints everything under assets/: a new build gets new names, so a copy never goes stale. */
 export const IMMUTABLE = 'public, max-age=31536000, immutable';
@@ -16,12 +16,13 @@ function cachePolicy(reply: FastifyReply, path: string) {
 
 /**
  * Whether a request carries a valid session (the app's own check, as /api/v1 makes it) and, when `defaultCycle` is
- * asked for, the cycle the signed-in visitor's tree opens on.
+ * asked for, the cycle the signed-in visitor's tree opens on; when `objectiveId` is, that objective's heading if the
+ * visitor may see it.
  */
 export type SessionCheck = (
   request: FastifyRequest,
-  wants: { defaultCycle: boolean },
-) => Promise<Pick<Visitor, 'signedIn' | 'defaultCycleId'>>;
+  wants: { defaultCycle: boolean; objectiveId?: string },
+) => Promise<Pick<Visitor, 'signedIn' | 'defaultCycleId' | 'objective'>>;
 
 /**
  * Serves the built React app from `webRoot`, with the brotli and gzip copies written at build time
@@ -51,7 +52,7 @@ export async function registerWeb(app: FastifyInstance, webRoot: string, signedI
     const known =
       request.headers.cookie === undefined
         ? { signedIn: false }
-        : await signedIn(request, { defaultCycle: wantsDefaultCycle(path!, params) });
+        : await signedIn(request, { defaultCycle: wantsDefaultCycle(path!, params), objectiveId: wantsObjective(path!, params) });
     const visitor = { ...known, query: params };
     const html = hinted(path!, visitor);
     if (html === undefined) return reply.type('text/html').sendFile('index.html');
