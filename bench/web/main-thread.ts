@@ -52,7 +52,7 @@ const server = args.includes('--url')
   : await startDemoServer(Number(option('port', '3912')));
 const cookie = await signIn(server.url, demoEmail('Ada Okafor'), DEMO_PASSWORD);
 const get = async <T>(path: string) => (await (await fetch(server.url + path, { headers: { cookie } })).json()) as T;
-const cycles = await get<{ id: string; status: string }[]>('/api/v1/cycles');
+const cycles = await get<{ id: string; status: string; name: string }[]>('/api/v1/cycles');
 const cycle = cycles.find((c) => c.status === 'active') ?? cycles[0]!;
 const objectives = await get<{ id: string }[]>(`/api/v1/objectives?cycleId=${cycle.id}`);
 const allRoutes: Record<string, string> = { Home: '/', 'OKR tree': '/okrs', Objective: `/objectives/${objectives[0]!.id}` };
@@ -60,6 +60,9 @@ const allRoutes: Record<string, string> = { Home: '/', 'OKR tree': '/okrs', Obje
 const chosen = option('pages', Object.keys(allRoutes).join(',')).split(',');
 const routes = Object.fromEntries(Object.entries(allRoutes).filter(([page]) => chosen.includes(page)));
 const hints = Object.fromEntries(dirs.map((dir) => [dir, routeHints(dir)]));
+// The objective page's first screen, as the server draws it for this visitor (its title and cycle's name).
+const objective = await get<{ title: string; cycleId: string }>(`/api/v1/objectives/${objectives[0]!.id}`);
+const firstScreen = { title: objective.title, cycleName: cycles.find((c) => c.id === objective.cycleId)?.name ?? '' };
 const signedOutHints = new Set(option('signed-out-hints', '').split(','));
 
 interface Sample extends ProfileSummary {
@@ -88,7 +91,7 @@ try {
             if (url.pathname.endsWith('.js')) jsBytes += body.length;
             return request.fulfill({ body, contentType: TYPES[extname(file)] ?? 'application/octet-stream' });
           }
-          const visitor = { signedIn: !signedOutHints.has(dir), query: url.searchParams };
+          const visitor = { signedIn: !signedOutHints.has(dir), query: url.searchParams, objective: url.pathname === allRoutes.Objective ? firstScreen : undefined };
           return request.fulfill({ body: hints[dir]!(url.pathname, visitor) ?? '', contentType: 'text/html' });
         });
         const cdp = await context.newCDPSession(page);
