@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import type { ParsedArgs } from '../args.js';
 import { loadConfig } from '../../server/config.js';
 import { createEmbeddedClusterInChild } from './first-start.js';
+import { stopTranspiler } from '../transpiler.js';
 
 const projectRoot = fileURLToPath(new URL('../../../', import.meta.url));
 
@@ -36,6 +37,8 @@ export async function serveCommand(args: ParsedArgs) {
   const server = await startServer(config, async (handle) => {
     if (args.flags.has('demo')) console.log((await seedDemoIfEmpty(handle.db)).message);
   });
+  // Every module the server runs is loaded: the transpiler's esbuild process need not live beside it.
+  stopTranspiler();
   stopOnSignals(server);
 }
 
