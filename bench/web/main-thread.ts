@@ -91,7 +91,11 @@ try {
             if (url.pathname.endsWith('.js')) jsBytes += body.length;
             return request.fulfill({ body, contentType: TYPES[extname(file)] ?? 'application/octet-stream' });
           }
-          const visitor = { signedIn: !signedOutHints.has(dir), query: url.searchParams, objective: url.pathname === allRoutes.Objective ? firstScreen : undefined };
+          const visitor = {
+            signedIn: !signedOutHints.has(dir),
+            query: url.searchParams,
+            objective: url.pathname === allRoutes.Objective ? firstScreen : undefined,
+          };
           return request.fulfill({ body: hints[dir]!(url.pathname, visitor) ?? '', contentType: 'text/html' });
         });
         const cdp = await context.newCDPSession(page);
