@@ -1,4 +1,5 @@
 import { and, eq } from 'drizzle-orm';
+import { z } from 'zod';
 import type { Executor } from '../../../db/database.js';
 import { cycles, objectives } from '../../../db/schema/index.js';
 import { objectiveVisibleTo, type Reader } from '../visibility/objective-visible.js';
@@ -9,7 +10,8 @@ export interface ObjectiveFirstScreen {
   cycleName: string;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** The ids GET /objectives/:id accepts (its `idParam`): the first screen is drawn for exactly those. */
+const objectiveId = z.uuid();
 
 /**
  * The objective's title and its cycle's name, if `reader` may see it (the same visibility as GET /objectives/:id,
@@ -17,7 +19,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * (the page then says it does not exist) or an objective the reader may not see.
  */
 export async function objectiveFirstScreen(db: Executor, reader: Reader, id: string): Promise<ObjectiveFirstScreen | null> {
-  if (!UUID.test(id)) return null;
+  if (!objectiveId.safeParse(id).success) return null;
   const [row] = await db
     .select({ title: objectives.title, cycleName: cycles.name })
     .from(objectives)
