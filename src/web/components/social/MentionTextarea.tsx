@@ -52,12 +52,16 @@ export function MentionTextarea({
     if (next && matchingPeople(people, next.query).length > 0) combobox.openDropdown();
     else combobox.closeDropdown();
   };
-  // In the commit that draws it: a key pressed just after must not find the focus nowhere.
+  // In the commit that draws it: a key pressed just after must not find the focus nowhere. What was typed in the plain
+  // box before this one arrived may end in an `@name`: it is offered as if typed here.
   useLayoutEffect(() => {
     const textarea = ref.current;
     if (!focusOnMount || !textarea) return;
     textarea.focus();
     textarea.setSelectionRange(textarea.value.length, textarea.value.length);
+    const next = typedMention(textarea.value, textarea.value.length);
+    setTyped(next);
+    if (next && matchingPeople(people, next.query).length > 0) combobox.openDropdown();
   }, []);
   // People asked for on first use may arrive after an `@name` was typed: offer them then.
   useEffect(() => {
