@@ -6,6 +6,7 @@ import { MantineProvider, createTheme, type CSSVariablesResolver } from '@mantin
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { App } from './App.js';
 import { ApiError } from './api/client.js';
+import { askForPreloadedAnswers } from './api/preloaded-answers.js';
 import { NotificationsOnDemand } from './components/on-demand/NotificationsOnDemand.js';
 import { followWindowScroll } from './components/window-scroll.js';
 import { leaveFirstScreenWithin } from './components/first-screen.js';
@@ -57,6 +58,8 @@ const queryClient = new QueryClient({
 
 // The first render is a transition: React renders it in 5 ms slices and yields between them, so a first visit's main
 // thread is never held for the whole shell at once (a plain `render` is one task, however large the tree).
+askForPreloadedAnswers(queryClient);
+
 const root = createRoot(document.getElementById('root')!);
 followWindowScroll();
 leaveFirstScreenWithin(10_000);

@@ -22,6 +22,21 @@ const RECORD_INTL = `window.__intl = [];
     type.prototype[method] = function (...args) { record(type.name + '.' + method); return original.apply(this, args); };
   }`;
 
+/**
+ * Records, in the tree's first commit that has any objective's row, which rows it has, and whether a skeleton stood
+ * for the rows or the figures before: React commits a render's DOM at once, and an observer's callback runs after.
+ */
+const RECORD_TREE_ROWS = `window.__tree = { skeleton: false, firstRows: null };
+  new MutationObserver(() => {
+    const seen = window.__tree;
+    if (document.querySelector('#root [role="status"][aria-busy="true"]:not([aria-label]), #root [aria-busy="true"]:not([role])'))
+      seen.skeleton = true;
+    if (!seen.firstRows) {
+      const rows = [...document.querySelectorAll('#root a[href^="/objectives/"]')].map((a) => a.textContent);
+      if (rows.length) seen.firstRows = rows;
+    }
+  }).observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ['aria-busy'] });`;
+
 describe('first visits to the pages people open first', () => {
   const b = useSignedInBrowser({ organization: 'Acme', email: 'ada@acme.test' }, { width: 412, height: 823 });
   let objectiveId = '';
@@ -32,6 +47,8 @@ describe('first visits to the pages people open first', () => {
     const objective = await postPublishedObjective(b, cycle.id, 'Become the obvious choice');
     objectiveId = objective.id;
     cycleId = cycle.id;
+    const child = await postPublishedObjective(b, cycle.id, 'Win the first ten partners');
+    await b.post(`/objectives/${child.id}/alignments`, { parentObjectiveId: objective.id });
     const kr = await b.post(`/objectives/${objective.id}/key-results`, {
       title: 'Annual recurring revenue',
       kind: 'metric',
@@ -114,6 +131,36 @@ describe('first visits to the pages people open first', () => {
       }
     },
   );
+
+  it("draw the tree's first two levels with the page, no skeleton before them", { timeout: 60_000 }, async () => {
+    // Its answers are preloaded by index.html and asked for as the app starts (api/preloaded-answers.ts): they are in
+    // the cache when the page first renders, and the second level is open in that render.
+    const context = await b.browser.newContext({
+      storageState: await b.page.context().storageState(),
+      viewport: { width: 412, height: 823 },
+    });
+    const page = await context.newPage();
+    await page.addInitScript({ content: RECORD_TREE_ROWS });
+    await page.goto(`${b.server.url}/okrs`);
+    await page.getByRole('link', { name: 'Win the first ten partners' }).waitFor();
+    const seen = await page.evaluate(() => (window as unknown as { __tree: { skeleton: boolean; firstRows: string[] } }).__tree);
+    expect(seen.skeleton).toBe(false);
+    expect(seen.firstRows).toEqual(expect.arrayContaining(['Become the obvious choice', 'Win the first ten partners']));
+    await context.close();
+
+    // Reached from Home instead, nothing is preloaded: the page asks for the tree, and the recorder sees the skeleton.
+    const wide = await b.browser.newContext({
+      storageState: await b.page.context().storageState(),
+      viewport: { width: 1366, height: 900 },
+    });
+    const fromHome = await wide.newPage();
+    await fromHome.addInitScript({ content: RECORD_TREE_ROWS });
+    await fromHome.goto(`${b.server.url}/`);
+    await fromHome.getByRole('navigation').getByRole('link', { name: 'OKRs', exact: true }).click();
+    await fromHome.getByRole('link', { name: 'Win the first ten partners' }).waitFor();
+    expect(await fromHome.evaluate(() => (window as unknown as { __tree: { skeleton: boolean } }).__tree.skeleton)).toBe(true);
+    await wide.close();
+  });
 
   it('load the foot of a long objective page on a phone once scrolled near it', { timeout: 60_000 }, async () => {
     const long = await postPublishedObjective(b, cycleId, 'A page longer than a phone');

@@ -1,4 +1,4 @@
-import { keepPreviousData, useQueries, useQuery, type UseQueryResult } from '@tanstack/react-query';
+import { keepPreviousData, queryOptions, useQueries, useQuery, type UseQueryResult } from '@tanstack/react-query';
 import { api } from './client.js';
 import type { CheckIn, Cycle, CycleSummary, Objective, TreeNode } from './okr-types.js';
 import { defaultCycle as pickDefaultCycle } from '../../domain/default-cycle.js';
@@ -15,25 +15,29 @@ export const okrKeys = {
 /** Everything that shows progress: refreshed together after any OKR write, so numbers never disagree on screen. */
 export const progressKeys = [['tree'], ['objectives'], ['cycles'], ['check-ins'], ['my-objectives']] as const;
 
-export const useCycles = () => useQuery({ queryKey: okrKeys.cycles, queryFn: () => api<Cycle[]>('/api/v1/cycles') });
-export const useCycle = (id: string | null) =>
-  useQuery({
+// The queries index.html may have preloaded the answers of are also asked for as the app starts (preloaded-answers.ts).
+export const cyclesQuery = () => queryOptions({ queryKey: okrKeys.cycles, queryFn: () => api<Cycle[]>('/api/v1/cycles') });
+export const cycleQuery = (id: string | null) =>
+  queryOptions({
     queryKey: okrKeys.cycle(id ?? ''),
     queryFn: () => api<Cycle & { summary: CycleSummary }>(`/api/v1/cycles/${id}`),
     enabled: Boolean(id),
   });
+export const useCycles = () => useQuery(cyclesQuery());
+export const useCycle = (id: string | null) => useQuery(cycleQuery(id));
 /** Levels of the tree fetched at once: the page opens on them, and an opened branch brings as many more. */
 export const TREE_LEVELS = 2;
 /** The top of a cycle's tree. A cycle of a large organisation has ten thousand objectives: the page opens on the top levels only. */
 /** `&asOf=…` for time travel, or nothing for today. */
 const asOfParam = (asOf?: string | null) => (asOf ? `&asOf=${asOf}` : '');
 
-export const useTree = (cycleId: string | null, asOf?: string | null) =>
-  useQuery({
+export const treeTopQuery = (cycleId: string | null, asOf?: string | null) =>
+  queryOptions({
     queryKey: [...okrKeys.tree(cycleId ?? ''), 'top', asOf ?? null],
     queryFn: () => api<{ roots: TreeNode[] }>(`/api/v1/cycles/${cycleId}/tree?depth=${TREE_LEVELS}${asOfParam(asOf)}`),
     enabled: Boolean(cycleId),
   });
+export const useTree = (cycleId: string | null, asOf?: string | null) => useQuery(treeTopQuery(cycleId, asOf));
 
 export interface TreeSearch {
   q: string;

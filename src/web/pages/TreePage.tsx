@@ -1,6 +1,6 @@
 import { Card, Stack, Text, Title } from '@mantine/core';
 import { useDebouncedValue, useDisclosure } from '@mantine/hooks';
-import { memo, Suspense, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
+import { memo, Suspense, useCallback, useDeferredValue, useMemo, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { defaultCycle, useCycle, useCycles, useTree, useTreeBranches, useTreeSearch } from '../api/okr-queries.js';
 import type { Me } from '../api/types.js';
@@ -62,14 +62,15 @@ export function TreePage({ me }: { me: Me }) {
     () => (filtering ? found.data?.roots : topRoots && attachBranches(topRoots, branches)),
     [filtering, found.data, topRoots, branches],
   );
-  // Open the top two levels when a cycle is first shown, not again when live updates refresh it.
-  const openedCycle = useRef<string | null>(null);
-  useEffect(() => {
-    if (!topRoots || openedCycle.current === cycleId) return;
-    openedCycle.current = cycleId;
+  // Open the top two levels when a cycle is first shown, not again when live updates refresh it. Set while rendering
+  // (React renders again at once, before committing): from an effect, the roots were drawn alone first, and the second
+  // level (a phone's largest paint) waited for one more commit.
+  const [openedCycle, setOpenedCycle] = useState<string | null>(null);
+  if (topRoots && openedCycle !== cycleId) {
+    setOpenedCycle(cycleId);
     setExpanded(keysToDepth(topRoots, 2));
     setOpened([]);
-  }, [topRoots, cycleId]);
+  }
   const rows = useMemo(() => visibleRows(roots ?? [], expanded, filters), [roots, expanded, filters]);
   // Read through a ref: a stable toggle keeps the memoised rows from re-rendering on every change.
   const rowsRef = useRef(rows);
