@@ -5,6 +5,7 @@ import type { Me } from './api/types.js';
 import { memo, Suspense, useDeferredValue, type ReactNode } from 'react';
 import { Layout } from './components/Layout.js';
 import { PageSkeleton } from './components/PageSkeleton.js';
+import { PageDrawn } from './components/once-settled.js';
 import { firstScreenPath, useLeaveFirstScreenWhen } from './components/first-screen.js';
 import { lazyNamed } from './routing/lazy-named.js';
 
@@ -60,7 +61,12 @@ const ReportPage = lazyNamed(() => import('./pages/ReportPage.js'), 'ReportPage'
 const SharedReportPage = lazyNamed(() => import('./pages/SharedReportPage.js'), 'SharedReportPage');
 
 /** A lazy page inside the shell: the navigation stays while the page's chunk arrives. */
-const page = (node: ReactNode) => <Suspense fallback={<PageSkeleton />}>{node}</Suspense>;
+const page = (node: ReactNode) => (
+  <Suspense fallback={<PageSkeleton />}>
+    {node}
+    <PageDrawn />
+  </Suspense>
+);
 /** A lazy page outside the shell (setup, sign-in, invitation). */
 const standalone = (node: ReactNode) => <Suspense fallback={<Loading />}>{node}</Suspense>;
 

@@ -162,6 +162,41 @@ describe('first visits to the pages people open first', () => {
     await wide.close();
   });
 
+  it("ask for the header's unread count and the live stream once the page has loaded", { timeout: 60_000 }, async () => {
+    // Neither is on the first screen: asked for with the shell, they shared the page's connections and main thread. They
+    // now wait for the load event and the browser's next idle moment, which come after the tree's rows are drawn.
+    const context = await b.browser.newContext({
+      storageState: await b.page.context().storageState(),
+      viewport: { width: 412, height: 823 },
+    });
+    const page = await context.newPage();
+    await page.addInitScript({
+      content: `new MutationObserver((_, observer) => {
+          if (!document.querySelector('#root a[href^="/objectives/"]')) return;
+          window.__rowsAt = performance.now();
+          observer.disconnect();
+        }).observe(document, { childList: true, subtree: true });
+        const Original = window.EventSource;
+        window.EventSource = class extends Original {
+          constructor(...args) { super(...args); window.__streamAt = performance.now(); }
+        };`,
+    });
+    await page.goto(`${b.server.url}/okrs`);
+    await page.getByRole('button', { name: /^Notifications, \d+ unread$/ }).waitFor();
+    await expect
+      .poll(() => page.evaluate(() => performance.getEntriesByName(`${location.origin}/api/v1/notifications?limit=50`).length))
+      .toBe(1);
+    await expect.poll(() => page.evaluate(() => (window as unknown as { __streamAt?: number }).__streamAt)).toBeGreaterThan(0);
+    const { rowsAt, streamAt, countAt } = await page.evaluate(() => ({
+      rowsAt: (window as unknown as { __rowsAt: number }).__rowsAt,
+      streamAt: (window as unknown as { __streamAt: number }).__streamAt,
+      countAt: performance.getEntriesByName(`${location.origin}/api/v1/notifications?limit=50`)[0]!.startTime,
+    }));
+    expect(streamAt).toBeGreaterThan(rowsAt);
+    expect(countAt).toBeGreaterThan(rowsAt);
+    await context.close();
+  });
+
   it('load the foot of a long objective page on a phone once scrolled near it', { timeout: 60_000 }, async () => {
     const long = await postPublishedObjective(b, cycleId, 'A page longer than a phone');
     for (let i = 1; i <= 8; i++)

@@ -17,9 +17,10 @@ interface LiveMessage {
  * EventSource reconnects by itself (the server asks for 5 s); after a reconnect everything is
  * refetched, as events may have been missed meanwhile.
  */
-export function useLiveUpdates(): void {
+export function useLiveUpdates(enabled = true): void {
   const queryClient = useQueryClient();
   useEffect(() => {
+    if (!enabled) return;
     const source = new EventSource('/api/v1/events');
     const refresh = (keys: readonly (readonly unknown[])[]) => keys.forEach((queryKey) => void queryClient.invalidateQueries({ queryKey }));
     let connected = false;
@@ -39,5 +40,5 @@ export function useLiveUpdates(): void {
       else refresh([...progressKeys, ...staleOn.social]);
     };
     return () => source.close();
-  }, [queryClient]);
+  }, [queryClient, enabled]);
 }

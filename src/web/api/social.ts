@@ -50,9 +50,10 @@ export const useFeed = (teamId: string | null, order: FeedOrder = 'timeline') =>
     getNextPageParam: (last) => last.nextBefore,
   });
 
-export const useNotifications = () =>
+export const useNotifications = (enabled = true) =>
   useQuery({
     queryKey: socialKeys.notifications,
+    enabled,
     queryFn: () => api<{ items: Notification[]; unread: number }>('/api/v1/notifications?limit=50'),
     // The live stream usually refreshes it; this covers a stream that could not connect.
     refetchInterval: 120_000,

@@ -4,6 +4,7 @@ import { useLiveUpdates } from '../api/live.js';
 import { useNotifications } from '../api/social.js';
 import { lazyNamed } from '../routing/lazy-named.js';
 import { BellButton } from './header/BellButton.js';
+import { OnceSettled } from './once-settled.js';
 
 // The popover and its positioning library (floating-ui) are fetched on the first press, not on every first visit.
 const loadPopover = () => import('./header/NotificationPopover.js');
@@ -14,8 +15,10 @@ const NotificationPopover = lazyNamed(loadPopover, 'NotificationPopover');
  * read). It lives as long as the signed-in layout, so it also keeps the live-updates stream open.
  */
 export function NotificationBell() {
-  useLiveUpdates();
-  const notifications = useNotifications();
+  // Neither is on the page's first screen: the stream and the unread count start once the page has settled.
+  const [settled, setSettled] = useState(false);
+  useLiveUpdates(settled);
+  const notifications = useNotifications(settled);
   const [wanted, setWanted] = useState(false);
   const unread = notifications.data?.unread ?? 0;
   const placeholder = (
@@ -31,6 +34,7 @@ export function NotificationBell() {
   return (
     // The indicator wraps the popover: the popover's target must be the button itself, which takes its aria-expanded.
     <Indicator label={unread} size={18} disabled={unread === 0} color="red.9" offset={4}>
+      {!settled && <OnceSettled onSettled={() => setSettled(true)} />}
       {wanted ? (
         <Suspense fallback={placeholder}>
           <NotificationPopover unread={unread} />
