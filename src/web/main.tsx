@@ -56,10 +56,11 @@ const queryClient = new QueryClient({
   defaultOptions: { queries: { staleTime: 10_000, refetchOnWindowFocus: true, retry: retryUnlessRefused } },
 });
 
-// The first render is a transition: React renders it in 5 ms slices and yields between them, so a first visit's main
-// thread is never held for the whole shell at once (a plain `render` is one task, however large the tree).
+// What index.html preloaded for the page is asked for now: its answers are in the cache when the page first renders.
 askForPreloadedAnswers(queryClient);
 
+// The first render is a transition: React renders it in 5 ms slices and yields between them, so a first visit's main
+// thread is never held for the whole shell at once (a plain `render` is one task, however large the tree).
 const root = createRoot(document.getElementById('root')!);
 followWindowScroll();
 leaveFirstScreenWithin(10_000);

@@ -27,10 +27,10 @@ export const useCycles = () => useQuery(cyclesQuery());
 export const useCycle = (id: string | null) => useQuery(cycleQuery(id));
 /** Levels of the tree fetched at once: the page opens on them, and an opened branch brings as many more. */
 export const TREE_LEVELS = 2;
-/** The top of a cycle's tree. A cycle of a large organisation has ten thousand objectives: the page opens on the top levels only. */
 /** `&asOf=…` for time travel, or nothing for today. */
 const asOfParam = (asOf?: string | null) => (asOf ? `&asOf=${asOf}` : '');
 
+/** The top of a cycle's tree. A cycle of a large organisation has ten thousand objectives: the page opens on the top levels only. */
 export const treeTopQuery = (cycleId: string | null, asOf?: string | null) =>
   queryOptions({
     queryKey: [...okrKeys.tree(cycleId ?? ''), 'top', asOf ?? null],
