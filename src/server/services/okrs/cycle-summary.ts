@@ -34,24 +34,28 @@ export async function cycleSummary(db: Executor, reader: Reader, cycle: typeof c
     stale: number;
   }>(
     db,
-    sql`select
+    // The cycle's key results are read in one index scan for all its objectives and joined to them in memory, not
+    // aggregated objective by objective in a lateral subquery (12,500 aggregates, 38 of a summary's 55 ms at 10,000
+    // people: 2.3× its floor, issue 12).
+    sql`with o as materialized (
+      select o.id, o.progress, o.status, o.effective_start_date,
+        case coalesce(t.check_in_cadence, 'weekly') when 'biweekly' then ${CADENCE_DAYS.biweekly}::int when 'monthly' then ${CADENCE_DAYS.monthly}::int else ${CADENCE_DAYS.weekly}::int end as days
+      from ${objectives} o left join ${teams} t on t.id = o.team_id
+      where o.cycle_id = ${cycle.id} and o.org_id = ${orgId} and o.status <> 'archived' and ${objectiveVisibleTo(reader, alias(objectives, 'o'))}
+    ), k as (
+      select count(*) as krs, count(*) filter (where kr.kind <> 'rollup' and ${today}::date - coalesce(kr.last_check_in_date, greatest(${cycle.startDate}::date, kr.created_at::date, kr.effective_start_date, o.effective_start_date)) > o.days + ${STALE_GRACE_DAYS}::int) as stale
+      from ${keyResults} kr join o on o.id = kr.objective_id
+      where kr.objective_id = any(array(select id from o))
+    )
+    select
       count(*)::int as objectives,
       avg(o.progress)::float8 as avg,
       (count(*) filter (where ${live} and o.progress >= ${onTrack}))::int as on_track,
       (count(*) filter (where ${live} and o.progress < ${onTrack} and o.progress >= ${atRisk}))::int as at_risk,
       (count(*) filter (where ${live} and o.progress < ${atRisk}))::int as off_track,
-      coalesce(sum(k.krs), 0)::int as krs,
-      coalesce(sum(k.stale), 0)::int as stale
-    from ${objectives} o
-    left join lateral (
-      select case coalesce(t.check_in_cadence, 'weekly') when 'biweekly' then ${CADENCE_DAYS.biweekly}::int when 'monthly' then ${CADENCE_DAYS.monthly}::int else ${CADENCE_DAYS.weekly}::int end as days
-      from (select 1) one left join ${teams} t on t.id = o.team_id
-    ) c on true
-    left join lateral (
-      select count(*) as krs, count(*) filter (where kr.kind <> 'rollup' and ${today}::date - coalesce(kr.last_check_in_date, greatest(${cycle.startDate}::date, kr.created_at::date, kr.effective_start_date, o.effective_start_date)) > c.days + ${STALE_GRACE_DAYS}::int) as stale
-      from ${keyResults} kr where kr.objective_id = o.id
-    ) k on true
-    where o.cycle_id = ${cycle.id} and o.org_id = ${orgId} and o.status <> 'archived' and ${objectiveVisibleTo(reader, alias(objectives, 'o'))}`,
+      (select krs from k)::int as krs,
+      (select stale from k)::int as stale
+    from o`,
   );
   return {
     ...(await closedScores(db, reader, cycle)),
