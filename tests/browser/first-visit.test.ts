@@ -39,6 +39,9 @@ const RECORD_TREE_ROWS = `window.__tree = { skeleton: false, firstRows: null };
 
 describe('first visits to the pages people open first', () => {
   const b = useSignedInBrowser({ organization: 'Acme', email: 'ada@acme.test' }, { width: 412, height: 823 });
+  /** A fresh context signed in with the same cookies: nothing is cached, as on a first visit. */
+  const freshContext = async (viewport = { width: 412, height: 823 }) =>
+    b.browser.newContext({ storageState: await b.page.context().storageState(), viewport });
   let objectiveId = '';
   let cycleId = '';
 
@@ -91,11 +94,7 @@ describe('first visits to the pages people open first', () => {
       // page is drawn. The tree and the objective page share one (the hints' CSS). The tree's rows wait for the cycles
       // and then the tree, the objective page's title for the objective: preloaded, each is asked for once.
       for (const path of ['/okrs', `/objectives/${objectiveId}`]) {
-        // A fresh context each time, signed in with the same cookies: nothing is cached.
-        const context = await b.browser.newContext({
-          storageState: await b.page.context().storageState(),
-          viewport: { width: 412, height: 823 },
-        });
+        const context = await freshContext();
         const page = await context.newPage();
         const cdp = await context.newCDPSession(page);
         const stylesheets: { url: string; initiator: string }[] = [];
@@ -135,10 +134,7 @@ describe('first visits to the pages people open first', () => {
   it("draw the tree's first two levels with the page, no skeleton before them", { timeout: 60_000 }, async () => {
     // Its answers are preloaded by index.html and asked for as the app starts (api/preloaded-answers.ts): they are in
     // the cache when the page first renders, and the second level is open in that render.
-    const context = await b.browser.newContext({
-      storageState: await b.page.context().storageState(),
-      viewport: { width: 412, height: 823 },
-    });
+    const context = await freshContext();
     const page = await context.newPage();
     await page.addInitScript({ content: RECORD_TREE_ROWS });
     await page.goto(`${b.server.url}/okrs`);
@@ -149,10 +145,7 @@ describe('first visits to the pages people open first', () => {
     await context.close();
 
     // Reached from Home instead, nothing is preloaded: the page asks for the tree, and the recorder sees the skeleton.
-    const wide = await b.browser.newContext({
-      storageState: await b.page.context().storageState(),
-      viewport: { width: 1366, height: 900 },
-    });
+    const wide = await freshContext({ width: 1366, height: 900 });
     const fromHome = await wide.newPage();
     await fromHome.addInitScript({ content: RECORD_TREE_ROWS });
     await fromHome.goto(`${b.server.url}/`);
@@ -162,13 +155,10 @@ describe('first visits to the pages people open first', () => {
     await wide.close();
   });
 
-  it("ask for the header's unread count and the live stream once the page has loaded", { timeout: 60_000 }, async () => {
+  it("ask for the header's unread count and the live stream once the page is drawn", { timeout: 60_000 }, async () => {
     // Neither is on the first screen: asked for with the shell, they shared the page's connections and main thread. They
-    // now wait for the load event and the browser's next idle moment, which come after the tree's rows are drawn.
-    const context = await b.browser.newContext({
-      storageState: await b.page.context().storageState(),
-      viewport: { width: 412, height: 823 },
-    });
+    // now wait until the first page is drawn with its answers and the browser is idle (components/once-settled.ts).
+    const context = await freshContext();
     const page = await context.newPage();
     await page.addInitScript({
       content: `new MutationObserver((_, observer) => {
@@ -201,10 +191,7 @@ describe('first visits to the pages people open first', () => {
     const long = await postPublishedObjective(b, cycleId, 'A page longer than a phone');
     for (let i = 1; i <= 8; i++)
       await b.post(`/objectives/${long.id}/key-results`, { title: `Measure ${i}`, kind: 'metric', startValue: 0, targetValue: 10 });
-    const context = await b.browser.newContext({
-      storageState: await b.page.context().storageState(),
-      viewport: { width: 412, height: 823 },
-    });
+    const context = await freshContext();
     const page = await context.newPage();
     const asked: string[] = [];
     page.on('request', (request) => asked.push(new URL(request.url()).pathname));
@@ -222,10 +209,7 @@ describe('first visits to the pages people open first', () => {
   });
 
   it("show objectives on a phone's first screen of the tree, the filters and time travel folded", { timeout: 60_000 }, async () => {
-    const context = await b.browser.newContext({
-      storageState: await b.page.context().storageState(),
-      viewport: { width: 412, height: 823 },
-    });
+    const context = await freshContext();
     const page = await context.newPage();
     await page.goto(`${b.server.url}/okrs`);
     const row = page.getByRole('link', { name: 'Become the obvious choice' });
