@@ -1,8 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { childProcessesOf } from '../../tests/support/child-processes.js';
 
 export interface DemoServer {
   url: string;
@@ -45,17 +46,7 @@ export async function startDemoServer(port: number, extraArgs: string[] = []): P
     url,
     process: child,
     memory: () => ({ rssMb: statusField(pid, 'VmRSS'), peakMb: statusField(pid, 'VmHWM') }),
-    children: () => {
-      try {
-        // Every thread's: tsx starts its esbuild service from Node's module-hooks thread.
-        return readdirSync(`/proc/${pid}/task`)
-          .flatMap((thread) => readFileSync(`/proc/${pid}/task/${thread}/children`, 'utf8').trim().split(/\s+/))
-          .filter(Boolean)
-          .map((child) => readFileSync(`/proc/${child}/cmdline`, 'utf8').replaceAll('\0', ' ').trim());
-      } catch {
-        return [];
-      }
-    },
+    children: () => childProcessesOf(pid),
     stop: async () => {
       child.kill('SIGTERM');
       await new Promise((resolve) => child.once('exit', resolve));

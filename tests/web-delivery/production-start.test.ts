@@ -1,22 +1,11 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { webRoot } from '../../src/server/app.js';
 import { cliEnv, startCli, waitForHttpOk, type RunningCli } from '../support/cli.js';
 import { freePort } from '../support/server.js';
-
-/**
- * The processes `pid` started that still run, by command line (Linux /proc), from any of its threads: tsx starts its
- * esbuild service from Node's module-hooks thread, which the main thread's list does not show.
- */
-function childrenOf(pid: number): string[] {
-  if (!existsSync(`/proc/${pid}/task`)) return [];
-  return readdirSync(`/proc/${pid}/task`)
-    .flatMap((thread) => readFileSync(`/proc/${pid}/task/${thread}/children`, 'utf8').trim().split(/\s+/))
-    .filter(Boolean)
-    .map((child) => readFileSync(`/proc/${child}/cmdline`, 'utf8').replaceAll('\0', ' '));
-}
+import { childProcessesOf } from '../support/child-processes.js';
 
 describe('npm start on a built app (PGlite)', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'cairn-start-'));
@@ -48,6 +37,6 @@ describe('npm start on a built app (PGlite)', () => {
     expect(asset.headers.get('content-encoding')).toBe('br');
     expect(asset.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
     // The server asks for the esbuild service to stop once it has started (bin/transpiler-hooks.mjs).
-    await expect.poll(() => childrenOf(cli!.child.pid!).filter((c) => /esbuild|vite/.test(c)), { timeout: 5_000 }).toEqual([]);
+    await expect.poll(() => childProcessesOf(cli!.child.pid!).filter((c) => /esbuild|vite/.test(c)), { timeout: 5_000 }).toEqual([]);
   });
 });
