@@ -3,6 +3,7 @@ import { drizzle } from 'drizzle-orm/node-postgres';
 import { migrate } from 'drizzle-orm/node-postgres/migrator';
 import { migrationsFolder } from './migrations-folder.js';
 import { useNamedStatements } from './prepared-statements.js';
+import { watchQueries } from './query-watchdog.js';
 import { schema, type Database, type DatabaseHandle } from './database.js';
 
 export function redactUrl(url: string): string {
@@ -39,10 +40,10 @@ export async function openPostgres(
     max: options.max ?? 10,
     options: `-c jit=off -c statement_timeout=${timeouts.statementMs} -c idle_in_transaction_session_timeout=${timeouts.idleInTransactionMs}`,
     connectionTimeoutMillis: timeouts.connectMs,
-    // A frozen server cannot cancel its own statements: the client stops waiting a little after it should have.
-    query_timeout: timeouts.statementMs + 1_000,
     keepAlive: true,
   });
+  // A frozen server cannot cancel its own statements: the client stops waiting a little after it should have.
+  const stopWatching = watchQueries(pool, timeouts.statementMs + 1_000);
   pool.on('error', () => {
     // An idle client lost its connection; the pool replaces it on next use.
   });
@@ -52,6 +53,7 @@ export async function openPostgres(
   try {
     await pool.query('select 1');
   } catch (error) {
+    stopWatching();
     await pool.end().catch(() => {});
     throw error;
   }
@@ -61,7 +63,10 @@ export async function openPostgres(
     location: redactUrl(url),
     migrate: () => migrateOnOneConnection(poolOptions),
     ping: async () => void (await pool.query('select 1')),
-    close: () => pool.end(),
+    close: () => {
+      stopWatching();
+      return pool.end();
+    },
     poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
   };
   // A statement or a whole transaction holds one pooled connection from acquire to release.
