@@ -16,6 +16,8 @@ const DATABASE_TESTS_IN_SRC = [
 export default defineConfig({
   test: {
     environment: 'node',
+    // Every statement kept by shape is checked against a fresh build (src/db/statement-shapes.ts).
+    env: { CAIRN_CHECK_STATEMENT_SHAPES: '1' },
     testTimeout: 30_000,
     hookTimeout: 120_000,
     // The machine has 2 cores; each worker may hold a PGlite instance.

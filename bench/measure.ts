@@ -9,8 +9,8 @@ import { cycles } from '../src/db/schema/index.js';
 import { createCheckIn } from '../src/server/services/okrs/check-ins.js';
 import { cycleSummary } from '../src/server/services/okrs/cycle-summary.js';
 import { loadCycleTree } from '../src/server/services/okrs/cycle-tree.js';
-import { objectivesQuery } from '../src/server/services/okrs/find-objectives.js';
-import { presentFoundObjectives, presentObjectives } from '../src/server/services/okrs/read-model.js';
+import { presentObjectives } from '../src/server/services/okrs/read-model.js';
+import { presentObjectivesPage } from '../src/server/services/okrs/objectives-page.js';
 import { searchCycleTree } from '../src/server/services/okrs/search-tree.js';
 import { presentTreeLevel } from '../src/server/services/okrs/tree-level.js';
 import type { Actor } from '../src/server/auth/actor.js';
@@ -117,8 +117,9 @@ export type OpName = (typeof OP_NAMES)[number];
 
 export const OP_LABELS: Record<OpName, string> = {
   roundTrip: 'Baseline: one round trip (select 1)',
-  teamPage: "One team's page (objectivesQuery inside presentFoundObjectives: one statement)",
-  treeLevel: 'One tree level (presentTreeLevel: an objective and the level aligned to it, presented, in one statement)',
+  teamPage: "One team's page (presentObjectivesPage, as GET /api/v1/objectives?teamId=…&cycleId=…: one statement)",
+  treeLevel:
+    'One tree level (presentTreeLevel as the tree route asks for it: an objective and the level aligned to it that the reader may see, presented, in one statement)',
   treeSearch: "Tree search for a team's name (searchCycleTree, presented as read: matches at any depth and their paths)",
   wholeTree: 'Whole cycle tree as the web tree page asks for it (loadCycleTree from the roots, depth 20 + presentObjectives)',
   cycleSummary: 'Cycle summary (cycleSummary)',
@@ -145,12 +146,24 @@ export const OPS: Record<OpName, Op> = {
     return 0;
   },
   async teamPage(db, ctx, rng) {
-    const query = objectivesQuery(db, benchActor(ctx), { teamId: rng.pick(ctx.teamIds), cycleId: ctx.cycle.id });
-    const views = await presentFoundObjectives(db, benchActor(ctx), query, { now: ctx.now });
+    const views = await presentObjectivesPage(
+      db,
+      benchActor(ctx),
+      { teamId: rng.pick(ctx.teamIds), cycleId: ctx.cycle.id },
+      { now: ctx.now },
+    );
     return views.length;
   },
   async treeLevel(db, ctx, rng) {
-    const level = await presentTreeLevel(db, benchActor(ctx), ctx.cycle.id, { rootId: rng.pick(ctx.upperObjectiveIds) }, { now: ctx.now });
+    // As GET /api/v1/cycles/:id/tree?rootId=… asks for it: the level and its counts only what the reader may see.
+    const actor = benchActor(ctx);
+    const level = await presentTreeLevel(
+      db,
+      actor,
+      ctx.cycle.id,
+      { rootId: rng.pick(ctx.upperObjectiveIds), viewer: actor },
+      { now: ctx.now },
+    );
     return level.views.length;
   },
   async treeSearch(db, ctx, rng) {

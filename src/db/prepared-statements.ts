@@ -43,8 +43,12 @@ export function useNamedStatements(on: boolean): void {
 }
 
 /** Raw SQL of fixed text, run as a named statement; its rows. */
-export async function queryPrepared<T>(executor: Executor, query: SQL): Promise<T[]> {
-  const built = dialect.sqlToQuery(query);
+export function queryPrepared<T>(executor: Executor, query: SQL): Promise<T[]> {
+  return queryBuiltPrepared<T>(executor, dialect.sqlToQuery(query));
+}
+
+/** A statement already built (db/statement-shapes.ts), run as a named statement; its rows. */
+export async function queryBuiltPrepared<T>(executor: Executor, built: { sql: string; params: unknown[] }): Promise<T[]> {
   const prepared = executor._.session.prepareQuery(built, undefined, statementName(built.sql), false);
   const result = (await prepared.execute()) as { rows: T[] };
   return result.rows;

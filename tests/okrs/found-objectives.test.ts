@@ -1,8 +1,9 @@
 import { expect, it } from 'vitest';
 import { useNamedStatements } from '../../src/db/prepared-statements.js';
 import type { Actor } from '../../src/server/auth/actor.js';
-import { findObjectives, objectivesQuery, type ObjectiveFilters } from '../../src/server/services/okrs/find-objectives.js';
-import { presentFoundObjectives, presentObjectives } from '../../src/server/services/okrs/read-model.js';
+import { findObjectives, type ObjectiveFilters } from '../../src/server/services/okrs/find-objectives.js';
+import { presentObjectivesPage } from '../../src/server/services/okrs/objectives-page.js';
+import { presentObjectives } from '../../src/server/services/okrs/read-model.js';
 import { describeEachEngine } from '../support/engines.js';
 import { addPerson, createTeam } from '../support/fixtures.js';
 import { statementsOf } from '../support/statements.js';
@@ -46,16 +47,20 @@ describeEachEngine('objectives found and presented in one statement', (engine) =
       [reader, { cycleId: w.cycle.id, teamId: team.id, shared: 'true' }, undefined],
       [admin, { cycleId: w.cycle.id }, addDays('2025-02-15', -10)],
       [admin, { cycleId: w.cycle.id, teamId: team.id, status: 'archived' }, undefined],
+      // Each shape of the statement (kept once built): the other filters, and a second reader of a kept shape.
+      [admin, { cycleId: w.cycle.id, ownerId: w.owner.user.id }, undefined],
+      [reader, { cycleId: w.cycle.id, involves: w.owner.user.id }, undefined],
+      [admin, { cycleId: w.cycle.id, parent: 'none' }, undefined],
+      [reader, { cycleId: w.cycle.id, parent: parent.id }, undefined],
+      [{ ...reader, userId: w.owner.user.id }, { cycleId: w.cycle.id, teamId: team.id }, undefined],
     ];
     for (const [actor, filters, asOf] of cases) {
       const twoSteps = await presentObjectives(db, actor, await findObjectives(db, actor, filters), { now, asOf });
-      const oneStatement = await presentFoundObjectives(db, actor, objectivesQuery(db, actor, filters), { now, asOf });
+      const oneStatement = await presentObjectivesPage(db, actor, filters, { now, asOf });
       expect(oneStatement, JSON.stringify({ actor: actor.name, filters, asOf })).toEqual(twoSteps);
     }
     const [adminPage, memberPage] = await Promise.all(
-      [admin, reader].map((actor) =>
-        presentFoundObjectives(db, actor, objectivesQuery(db, actor, { cycleId: w.cycle.id, teamId: team.id }), { now }),
-      ),
+      [admin, reader].map((actor) => presentObjectivesPage(db, actor, { cycleId: w.cycle.id, teamId: team.id }, { now })),
     );
     expect(adminPage!.map((o) => o.title)).toEqual(['Found Team ships', 'Found Team, privately', 'A draft of Found Team']);
     expect(memberPage!.map((o) => o.title)).toEqual(['Found Team ships']);
@@ -73,7 +78,7 @@ describeEachEngine('objectives found and presented in one statement', (engine) =
       const team = await createTeam(w.owner.client, { name: `${title} Team` });
       await w.api.createPublished({ cycleId: w.cycle.id, title: `${title} ships`, teamId: team.id });
       const sent = await statementsOf(
-        () => presentFoundObjectives(db, admin, objectivesQuery(db, admin, { cycleId: w.cycle.id, teamId: team.id }), { now: new Date() }),
+        () => presentObjectivesPage(db, admin, { cycleId: w.cycle.id, teamId: team.id }, { now: new Date() }),
         (config) => names.push(config.name),
       );
       expect(sent).toHaveLength(1);
@@ -85,7 +90,7 @@ describeEachEngine('objectives found and presented in one statement', (engine) =
     try {
       const unnamed: unknown[] = [];
       await statementsOf(
-        () => presentFoundObjectives(db, admin, objectivesQuery(db, admin, { cycleId: w.cycle.id }), { now: new Date() }),
+        () => presentObjectivesPage(db, admin, { cycleId: w.cycle.id }, { now: new Date() }),
         (config) => unnamed.push(config.name),
       );
       expect(unnamed).toEqual([undefined]);

@@ -2,8 +2,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { addAlignment, removeAlignment } from '../../services/okrs/alignments.js';
 import { createObjective, deleteObjective, requireVisibleObjective, updateObjective } from '../../services/okrs/objectives.js';
-import { objectivesQuery } from '../../services/okrs/find-objectives.js';
-import { presentFoundObjectives, presentObjectives } from '../../services/okrs/read-model.js';
+import { presentObjectivesPage } from '../../services/okrs/objectives-page.js';
+import { presentObjectives } from '../../services/okrs/read-model.js';
 import { markShared } from '../../services/okrs/shared-objectives.js';
 import type { Actor } from '../../auth/actor.js';
 import { actorOf, type AppContext } from '../context.js';
@@ -29,7 +29,7 @@ export const objectiveRoutes =
         const actor = actorOf(request);
         const { asOf, ...filters } = request.query;
         // One round trip: the objectives are found inside the statement that reads what presenting them needs.
-        const views = await presentFoundObjectives(ctx.db, actor, objectivesQuery(ctx.db, actor, filters), { now: ctx.clock(), asOf });
+        const views = await presentObjectivesPage(ctx.db, actor, filters, { now: ctx.clock(), asOf });
         // A team's list with what it contributes to says, on each, whose it is.
         return filters.teamId && filters.shared === 'true' ? markShared(filters.teamId, views) : views;
       },

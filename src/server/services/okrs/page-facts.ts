@@ -1,7 +1,8 @@
 import { sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Executor } from '../../../db/database.js';
-import { queryPrepared } from '../../../db/prepared-statements.js';
+import { queryBuiltPrepared, queryPrepared } from '../../../db/prepared-statements.js';
+import { shapedStatement } from '../../../db/statement-shapes.js';
 import { pgArray } from '../../../db/pg-array.js';
 import { objectives, type cycles, type keyResults, type OrganizationSettings } from '../../../db/schema/index.js';
 import type { TeamMemberRole } from '../../../domain/vocabulary.js';
@@ -92,11 +93,43 @@ type ObjectiveJson = Omit<ObjectiveRow, 'createdAt' | 'updatedAt'> & { createdAt
  * key, never a condition under an OR (PostgreSQL planned that probe afresh on every call, the largest cost of a team
  * page at 10,000 people). A named statement: its text is fixed, its plan kept (db/prepared-statements.ts).
  */
-export async function pageFacts(
+export async function pageFacts(db: Executor, reader: Reader, source: PageSource): Promise<FoundFacts> {
+  return factsOf(await queryPrepared<FactsRow>(db, pageFactsStatement(reader, source)));
+}
+
+/**
+ * As pageFacts, the statement built once per shape (db/statement-shapes.ts): `make` gives the reader and the source
+ * for a list of values, and `key` names every other choice they depend on (the reader's role, which filters are set).
+ */
+export async function shapedPageFacts(
   db: Executor,
-  reader: Reader,
-  source: PageSource,
-): Promise<PageFacts & { objectives: ObjectiveRow[] | null; also: unknown }> {
+  key: string,
+  values: readonly string[],
+  make: (values: readonly string[]) => { reader: Reader; source: PageSource },
+): Promise<FoundFacts> {
+  const built = shapedStatement(`page-facts ${key}`, values, (v) => {
+    const { reader, source } = make(v);
+    return pageFactsStatement(reader, source);
+  });
+  return factsOf(await queryBuiltPrepared<FactsRow>(db, built));
+}
+
+/** A page's facts with its objectives (those the source's query found; null for a source of ids) and `also`. */
+export type FoundFacts = PageFacts & { objectives: ObjectiveRow[] | null; also: unknown };
+type FactsRow = PageFacts & { objectives: ObjectiveJson[] | null; also: unknown };
+
+function factsOf([row]: FactsRow[]): FoundFacts {
+  const { objectives: found, ...facts } = row!;
+  return {
+    ...facts,
+    objectives:
+      found?.map(({ createdAtMs, updatedAtMs, ...o }) => ({ ...o, createdAt: new Date(createdAtMs), updatedAt: new Date(updatedAtMs) })) ??
+      null,
+  };
+}
+
+/** The facts' one statement for `reader` and `source`. */
+function pageFactsStatement(reader: Reader, source: PageSource): SQL {
   const orgId = reader.orgId;
   // From a query, every list of ids is read from the page's own rows (`= any(array(…))` keeps the index scans).
   const fromQuery = 'query' in source;
@@ -115,9 +148,7 @@ export async function pageFacts(
       };
   const objectiveIds = ids.objectives;
   const parentVisible = isAdmin(reader) ? sql`true` : sql`coalesce(lo.id is not null and ${objectiveVisibleTo(reader, linked)}, false)`;
-  const [row] = await queryPrepared<PageFacts & { objectives: ObjectiveJson[] | null; also: unknown }>(
-    db,
-    sql`${fromQuery ? sql`with page as materialized (${source.query}) ` : sql``}select
+  return sql`${fromQuery ? sql`with page as materialized (${source.query}) ` : sql``}select
       ${fromQuery ? sql`coalesce((select json_agg(${objectiveJson} order by p.created_at, p.id) from page p), '[]')` : sql`null`} as objectives,
       ${fromQuery && source.also ? source.also : sql`null`} as "also",
       (select json_build_object('timeZone', g.time_zone, 'settings', g.settings) from organizations g where g.id = ${orgId}) as org,
@@ -156,13 +187,5 @@ export async function pageFacts(
         from activities ac left join users au on au.id = ac.actor_id
         where ac.org_id = ${orgId} and ac.entity_type = 'key_result' and ac.action = 'key_result.target-changed'
           and ac.entity_id in (select mk.id::text from key_results mk where mk.org_id = ${orgId} and mk.objective_id = any(${objectiveIds}))), '[]')
-        as "measureChanges"`,
-  );
-  const { objectives: found, ...facts } = row!;
-  return {
-    ...facts,
-    objectives:
-      found?.map(({ createdAtMs, updatedAtMs, ...o }) => ({ ...o, createdAt: new Date(createdAtMs), updatedAt: new Date(updatedAtMs) })) ??
-      null,
-  };
+        as "measureChanges"`;
 }

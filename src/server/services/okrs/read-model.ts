@@ -19,7 +19,16 @@ import { reviewAbilities } from '../../policies/review-requests.js';
 import { cycleSnapshot, type CycleSnapshot } from './cycle-graph.js';
 import { paceAsOf, type PaceAsOf } from './pace-history.js';
 import type { TargetChange } from './target-changes.js';
-import { pageFacts, type PageCycle, type PageFacts, type PageKeyResult } from './page-facts.js';
+import {
+  pageFacts,
+  shapedPageFacts,
+  type FoundFacts,
+  type PageCycle,
+  type PageFacts,
+  type PageKeyResult,
+  type PageSource,
+} from './page-facts.js';
+import type { Reader } from '../visibility/objective-visible.js';
 
 type ObjectiveRow = typeof objectives.$inferSelect;
 
@@ -163,16 +172,28 @@ export async function presentObjectives(db: Executor, actor: Actor, rows: Object
 }
 
 /**
- * The objectives `query` finds (a select of whole objective rows, visibility included), presented: the query runs
- * inside the facts' statement, so a team's page is one round trip (issue 12: reads against their floor).
+ * The objectives `query` finds (a select of whole objective rows, visibility included), presented, with the rows (a
+ * tree builds on them) and what `also` read beside: the query runs inside the facts' statement, so a page is one round
+ * trip (issue 12: reads against their floor).
  */
-export async function presentFoundObjectives(db: Executor, actor: Actor, query: SQLWrapper, options: ReadOptions) {
-  return (await presentFound(db, actor, query, options)).views;
+export async function presentFound(db: Executor, actor: Actor, query: SQLWrapper, options: ReadOptions, also?: SQL) {
+  return presentFacts(db, actor, await pageFacts(db, actor, { query, also }), options);
 }
 
-/** As presentFoundObjectives, with the rows the query found (a tree builds on them) and what `also` read beside. */
-export async function presentFound(db: Executor, actor: Actor, query: SQLWrapper, options: ReadOptions, also?: SQL) {
-  const facts = await pageFacts(db, actor, { query, also });
+/**
+ * As presentFound, the statement built once per shape (shapedPageFacts): `make` gives the query (and `also`) for a
+ * list of values, with the reader they are read for.
+ */
+export async function presentShaped(
+  db: Executor,
+  actor: Actor,
+  shape: { key: string; values: readonly string[]; make: (values: readonly string[]) => { reader: Reader; source: PageSource } },
+  options: ReadOptions,
+) {
+  return presentFacts(db, actor, await shapedPageFacts(db, shape.key, shape.values, shape.make), options);
+}
+
+async function presentFacts(db: Executor, actor: Actor, facts: FoundFacts, options: ReadOptions) {
   const rows = facts.objectives ?? [];
   return { rows, views: await present(db, actor, rows, facts, options), also: facts.also };
 }

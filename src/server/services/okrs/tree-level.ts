@@ -2,10 +2,10 @@ import { eq, or, sql } from 'drizzle-orm';
 import type { Executor } from '../../../db/database.js';
 import { objectives } from '../../../db/schema/index.js';
 import type { Actor } from '../../auth/actor.js';
-import type { Viewer } from '../visibility/objective-visible.js';
+import type { Reader, Viewer } from '../visibility/objective-visible.js';
 import { childCountsQuery, childrenByParent, linksIntoQuery, treeRowsQuery, type CycleTree, type TreeLink } from './cycle-tree.js';
 import { alignedTo } from './find-objectives.js';
-import { presentFound, type ObjectiveView, type ReadOptions } from './read-model.js';
+import { presentShaped, type ObjectiveView, type ReadOptions } from './read-model.js';
 
 /** What the level's statement reads beside the page: the links into the level and the level's own child counts. */
 interface LevelExtras {
@@ -25,16 +25,24 @@ export async function presentTreeLevel(
   options: { rootId: string; asOf?: string; viewer?: Viewer },
   read: ReadOptions,
 ): Promise<CycleTree & { views: ObjectiveView[] }> {
-  const { rootId } = options;
-  const orgId = actor.orgId;
-  const level = treeRowsQuery(db, orgId, cycleId, or(eq(objectives.id, rootId), alignedTo(db, [rootId]))!, options);
-  const below = sql`array(select id from page where id <> ${rootId})`;
-  const also = sql`json_build_object(
+  const { rootId, asOf, viewer } = options;
+  // Built once per shape (db/statement-shapes.ts): the reader's role, time travel or not, the viewer's role.
+  const key = `tree-level role=${actor.role} asOf=${asOf ? 'set' : '-'} viewer=${viewer?.role ?? '-'}`;
+  const values = [actor.orgId, actor.userId, cycleId, rootId, asOf ?? '', viewer?.userId ?? ''];
+  const make = (v: readonly string[]) => {
+    const [orgId, userId, cycle, root] = v as [string, string, string, string];
+    const reader: Reader = { orgId, userId, role: actor.role };
+    const shaped = { asOf: asOf ? v[4] : undefined, viewer: viewer ? { userId: v[5]!, role: viewer.role } : undefined };
+    const level = treeRowsQuery(db, orgId, cycle, or(eq(objectives.id, root), alignedTo(db, [root]))!, shaped);
+    const below = sql`array(select id from page where id <> ${root})`;
+    const also = sql`json_build_object(
     'links', (select coalesce(json_agg(json_build_object('child', l.child_objective_id, 'parentObjectiveId', l.parent_objective_id,
       'krObjectiveId', l.objective_id)), '[]') from (${linksIntoQuery(db, orgId, below)}) l),
     'counts', (select coalesce(json_agg(json_build_object('parent', c.parent, 'count', c.count)), '[]')
-      from (${childCountsQuery(db, below, options.asOf, options.viewer)}) c))`;
-  const found = await presentFound(db, actor, level, read, also);
+      from (${childCountsQuery(db, below, shaped.asOf, shaped.viewer)}) c))`;
+    return { reader, source: { query: level, also } };
+  };
+  const found = await presentShaped(db, actor, { key, values, make }, read);
   // Without the objective itself (missing, hidden or archived) there is no tree below it either.
   if (!found.rows.some((o) => o.id === rootId)) return { rows: [], roots: [], children: new Map(), childCount: new Map(), views: [] };
   const { links, counts } = found.also as LevelExtras;
