@@ -251,46 +251,70 @@ async function warmFor(db: Database, ctx: BenchContext, op: Op, ms: number, seed
   for (let i = 0; i < MAX_WARM_CALLS && performance.now() < until; i++) await op(db, ctx, rng);
 }
 
-export async function measureOp(
-  db: Database,
-  ctx: BenchContext,
-  op: Op,
-  options: { warmup: number; iterations: number; seed: number; warmupMs?: number },
-): Promise<Stats> {
-  const rng = new Rng(options.seed);
-  for (let i = 0; i < options.warmup; i++) await op(db, ctx, rng);
-  await warmFor(db, ctx, op, options.warmupMs ?? 0, options.seed);
+interface MeasureOptions {
+  warmup: number;
+  iterations: number;
+  seed: number;
+  warmupMs?: number;
+}
+
+/** One operation measured: its calls one after another. */
+export async function measureOp(db: Database, ctx: BenchContext, op: Op, options: MeasureOptions): Promise<Stats> {
+  const [stats] = await measureSide(db, ctx, [op], options);
+  return stats!;
+}
+
+/**
+ * An operation and its floor measured call by call in turn, each answering the same draws (their own sequences from
+ * one seed), the first of each pair alternating: both then meet the same moments of this 2-core machine, whose speed
+ * moved the page's median by a quarter between two runs while the floor's stayed (issue 12), and the same pages
+ * read cold first, half of the time each.
+ */
+export async function measurePair(db: Database, ctx: BenchContext, op: Op, floor: Op, options: MeasureOptions): Promise<[Stats, Stats]> {
+  const [opStats, floorStats] = await measureSide(db, ctx, [op, floor], options);
+  return [opStats!, floorStats!];
+}
+
+async function measureSide(db: Database, ctx: BenchContext, ops: Op[], options: MeasureOptions): Promise<Stats[]> {
+  const sides = ops.map((op) => ({ op, rng: new Rng(options.seed), times: [] as number[], calls: [] as [number, number][], rows: 0 }));
+  for (const side of sides) {
+    for (let i = 0; i < options.warmup; i++) await side.op(db, ctx, side.rng);
+    await warmFor(db, ctx, side.op, options.warmupMs ?? 0, options.seed);
+  }
   const loadBefore = loadavg()[0]!;
-  const times: number[] = [];
-  const calls: [number, number][] = [];
   const pauses: [number, number][] = [];
   const gc = new PerformanceObserver((list) =>
     pauses.push(...list.getEntries().map((e): [number, number] => [e.startTime, e.startTime + e.duration])),
   );
   gc.observe({ entryTypes: ['gc'] });
-  let rows = 0;
   for (let i = 0; i < options.iterations; i++) {
-    const start = performance.now();
-    rows += await op(db, ctx, rng);
-    const end = performance.now();
-    times.push(end - start);
-    calls.push([start, end]);
+    for (let j = 0; j < sides.length; j++) {
+      const side = sides[(i + j) % sides.length]!;
+      const start = performance.now();
+      side.rows += await side.op(db, ctx, side.rng);
+      const end = performance.now();
+      side.times.push(end - start);
+      side.calls.push([start, end]);
+    }
   }
   await new Promise((resolve) => setImmediate(resolve)); // let the observer deliver the last entries
   gc.disconnect();
-  const inCalls = pauses.filter(([from, to]) => calls.some(([start, end]) => from < end && to > start));
-  const sorted = [...times].sort((a, b) => a - b);
-  return {
-    iterations: options.iterations,
-    min: sorted[0] ?? Number.NaN,
-    p50: percentile(sorted, 50),
-    p95: percentile(sorted, 95),
-    max: sorted[sorted.length - 1] ?? Number.NaN,
-    mean: times.reduce((a, b) => a + b, 0) / Math.max(1, times.length),
-    meanRows: rows / Math.max(1, options.iterations),
-    loadBefore,
-    loadAfter: loadavg()[0]!,
-    callsWithGc: calls.filter(([start, end]) => pauses.some(([from, to]) => from < end && to > start)).length,
-    gcMs: inCalls.reduce((sum, [from, to]) => sum + (to - from), 0),
-  };
+  const loadAfter = loadavg()[0]!;
+  return sides.map(({ times, calls, rows }) => {
+    const inCalls = pauses.filter(([from, to]) => calls.some(([start, end]) => from < end && to > start));
+    const sorted = [...times].sort((a, b) => a - b);
+    return {
+      iterations: options.iterations,
+      min: sorted[0] ?? Number.NaN,
+      p50: percentile(sorted, 50),
+      p95: percentile(sorted, 95),
+      max: sorted[sorted.length - 1] ?? Number.NaN,
+      mean: times.reduce((a, b) => a + b, 0) / Math.max(1, times.length),
+      meanRows: rows / Math.max(1, options.iterations),
+      loadBefore,
+      loadAfter,
+      callsWithGc: calls.filter(([start, end]) => pauses.some(([from, to]) => from < end && to > start)).length,
+      gcMs: inCalls.reduce((sum, [from, to]) => sum + (to - from), 0),
+    };
+  });
 }

@@ -26,7 +26,7 @@ import { openPglite } from '../src/db/pglite-engine.js';
 import { openPostgres, redactUrl } from '../src/db/postgres-engine.js';
 import { generateDataset, type Dataset } from './generate.js';
 import { DEFAULT_LOAD_OPTIONS, insertDataset, rollUpCycle, verifyCycle } from './load.js';
-import { benchContext, measureOp, OP_LABELS, OP_NAMES, OPS, type OpName, type Stats } from './measure.js';
+import { benchContext, measureOp, measurePair, OP_LABELS, OP_NAMES, OPS, type OpName, type Stats } from './measure.js';
 import { openProfiled, profileOp, type OpProfile } from './profile.js';
 import { comparisonCases, compareQueries, type Comparison } from './compare.js';
 import { measureClose, type CloseResult } from './close.js';
@@ -362,11 +362,14 @@ async function runEngine(kind: EngineKind, options: Options, databaseName: strin
         const warmup = whole || slow ? 1 : write ? Math.min(options.warmup, 10) : options.warmup;
         // A read measured against its floor is measured warm, as a server answers it (bench/measure.ts, warmFor).
         const warmupMs = !write && FLOORS[name] ? options.warmupMs : 0;
-        const stats = await measureOp(on, ctx, OPS[name], { warmup, warmupMs, iterations, seed: options.seed + i + 1_000 * round });
+        const measureOptions = { warmup, warmupMs, iterations, seed: options.seed + i + 1_000 * round };
+        const floor = label === '' ? FLOORS[name] : undefined;
+        // With a floor, the two are measured call by call in turn (bench/measure.ts, measurePair).
+        const [stats, floorStats] = floor
+          ? await measurePair(on, ctx, OPS[name], floor, measureOptions)
+          : [await measureOp(on, ctx, OPS[name], measureOptions), undefined];
         measured[name] = stats;
-        const floor = FLOORS[name];
-        if (floor && label === '') {
-          const floorStats = await measureOp(on, ctx, floor, { warmup, warmupMs, iterations, seed: options.seed + i + 1_000 * round });
+        if (floorStats) {
           floors[name] = floorStats;
           log(
             `[${kind}] ${name} floor: p50 ${floorStats.p50.toFixed(2)} ms, p95 ${floorStats.p95.toFixed(2)} ms (${floorStats.meanRows.toFixed(1)} rows/call)`,
@@ -720,7 +723,7 @@ function floorTable(results: EngineResult[]): string[] {
   if (names.length === 0) return [];
   const lines = [
     '',
-    'Against the floor (the same calls answered by one hand-written statement on the same indexes; for the write, the bare insert in a transaction):',
+    'Against the floor (the same calls answered by one hand-written statement on the same indexes; for the write, the bare insert in a transaction), the two measured call by call in turn after their warm-up:',
     '',
     '| p95 (p50) in ms | ' +
       results.map((r) => `${ENGINE_NAMES[r.engine]}: operation | floor | ratio`).join(' | ') +
