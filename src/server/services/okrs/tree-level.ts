@@ -33,7 +33,7 @@ export async function presentTreeLevel(
     const [orgId, userId, cycle, root] = v as [string, string, string, string];
     const reader: Reader = { orgId, userId, role: actor.role };
     const shaped = { asOf: asOf ? v[4] : undefined, viewer: viewer ? { userId: v[5]!, role: viewer.role } : undefined };
-    const level = treeRowsQuery(db, orgId, cycle, or(eq(objectives.id, root), alignedTo(db, [root]))!, shaped);
+    const level = treeRowsQuery(db, orgId, cycle, or(eq(objectives.id, root), alignedTo(db, [root]))!, { ...shaped, byId: true });
     const below = sql`array(select id from page where id <> ${root})`;
     const also = sql`json_build_object(
     'links', (select coalesce(json_agg(json_build_object('child', l.child_objective_id, 'parentObjectiveId', l.parent_objective_id,
