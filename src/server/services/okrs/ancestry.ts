@@ -2,6 +2,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { GraphAlignment, ProgressDriver } from '../../../domain/index.js';
 import type { StatusFacts } from '../../../domain/webhooks/status-announcements.js';
 import type { Executor } from '../../../db/database.js';
+import { pgArray } from '../../../db/pg-array.js';
 import { queryPrepared } from '../../../db/prepared-statements.js';
 import type { keyResults, MilestoneRow } from '../../../db/schema/index.js';
 
@@ -61,7 +62,7 @@ export const ancestorsCte = (starts: SQL) =>
  * 10,000 people, issue 12). Each shape is a fixed text, so each keeps its name and its plan.
  */
 const startsFrom = (select: SQL, ids: string[]): SQL[] =>
-  ids.length === 0 ? [] : [ids.length === 1 ? sql`${select} = ${ids[0]}::uuid` : sql`${select} = any(${`{${ids.join(',')}}`}::uuid[])`];
+  ids.length === 0 ? [] : [ids.length === 1 ? sql`${select} = ${ids[0]}::uuid` : sql`${select} = any(${pgArray(ids)}::uuid[])`];
 
 /**
  * Reads the ancestry of some objectives (and of the objectives of some key results) in one round

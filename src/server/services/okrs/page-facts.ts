@@ -101,17 +101,19 @@ export async function pageFacts(db: Executor, reader: Reader, source: PageSource
  * As pageFacts, the statement built once per shape (db/statement-shapes.ts): `make` gives the reader and the source
  * for a list of values, and `key` names every other choice they depend on (the reader's role, which filters are set).
  */
-export async function shapedPageFacts(
-  db: Executor,
-  key: string,
-  values: readonly string[],
-  make: (values: readonly string[]) => { reader: Reader; source: PageSource },
-): Promise<FoundFacts> {
+export async function shapedPageFacts(db: Executor, { key, values, make }: PageShape): Promise<FoundFacts> {
   const built = shapedStatement(`page-facts ${key}`, values, (v) => {
     const { reader, source } = make(v);
     return pageFactsStatement(reader, source);
   });
   return factsOf(await queryBuiltPrepared<FactsRow>(db, built));
+}
+
+/** A page's statement by shape: `make` gives the reader and the source for a list of values; `key` names the rest. */
+export interface PageShape {
+  key: string;
+  values: readonly string[];
+  make: (values: readonly string[]) => { reader: Reader; source: PageSource };
 }
 
 /** A page's facts with its objectives (those the source's query found; null for a source of ids) and `also`. */

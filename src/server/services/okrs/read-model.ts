@@ -26,9 +26,8 @@ import {
   type PageCycle,
   type PageFacts,
   type PageKeyResult,
-  type PageSource,
+  type PageShape,
 } from './page-facts.js';
-import type { Reader } from '../visibility/objective-visible.js';
 
 type ObjectiveRow = typeof objectives.$inferSelect;
 
@@ -184,13 +183,8 @@ export async function presentFound(db: Executor, actor: Actor, query: SQLWrapper
  * As presentFound, the statement built once per shape (shapedPageFacts): `make` gives the query (and `also`) for a
  * list of values, with the reader they are read for.
  */
-export async function presentShaped(
-  db: Executor,
-  actor: Actor,
-  shape: { key: string; values: readonly string[]; make: (values: readonly string[]) => { reader: Reader; source: PageSource } },
-  options: ReadOptions,
-) {
-  return presentFacts(db, actor, await shapedPageFacts(db, shape.key, shape.values, shape.make), options);
+export async function presentShaped(db: Executor, actor: Actor, shape: PageShape, options: ReadOptions) {
+  return presentFacts(db, actor, await shapedPageFacts(db, shape), options);
 }
 
 async function presentFacts(db: Executor, actor: Actor, facts: FoundFacts, options: ReadOptions) {
