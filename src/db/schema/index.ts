@@ -32,3 +32,4 @@ export * from './onboarding.js';
 export * from './heatmap-changes.js';
 export * from './objective-children.js';
 export * from './adoption-facts.js';
+export * from './objective-check-in-dates.js';

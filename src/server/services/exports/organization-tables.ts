@@ -22,6 +22,8 @@ const EXCLUDED = new Set([
   // Derived too: the import counts the closed cycles' evaluation figures again (refresh_closed_cycle_figures).
   'closed_cycle_figures',
   'objective_key_result_digests',
+  // Derived too: each objective's key result count and staleness dates, remade by the key results' trigger.
+  'objective_check_in_dates',
   // Tokens the heatmap keeps its facts under: the objectives' triggers make them again as the import writes them.
   'heatmap_team_changes',
   // The adoption figures' facts kept per team and cycle: the triggers make the rows again, without facts, as the
