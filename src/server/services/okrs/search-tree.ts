@@ -157,7 +157,7 @@ export async function searchCycleTree(
   const [{ rows, views }, links, childCount] = await Promise.all([
     presentFound(db, actor, onPaths, options),
     selectPrepared(linksIntoQuery(db, orgId, paths)),
-    countChildren(db, pathIds, undefined, actor),
+    countChildren(db, orgId, pathIds, undefined, actor),
   ]);
   // A path through an objective the reader may not see starts below it.
   const shown = new Set(rows.map((o) => o.id));

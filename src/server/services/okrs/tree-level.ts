@@ -3,13 +3,12 @@ import type { Executor } from '../../../db/database.js';
 import { objectives } from '../../../db/schema/index.js';
 import type { Actor } from '../../auth/actor.js';
 import type { Reader, Viewer } from '../visibility/objective-visible.js';
-import { childCountsQuery, childrenByParent, linksIntoQuery, treeRowsQuery, type CycleTree, type TreeLink } from './cycle-tree.js';
+import { childCountsQuery, treeRowsQuery, type CycleTree } from './cycle-tree.js';
 import { alignedTo } from './find-objectives.js';
 import { presentShaped, type ObjectiveView, type ReadOptions } from './read-model.js';
 
-/** What the level's statement reads beside the page: the links into the level and the level's own child counts. */
+/** What the level's statement reads beside the page: the level's own child counts. */
 interface LevelExtras {
-  links: TreeLink[];
   counts: { parent: string; count: number }[];
 }
 
@@ -33,23 +32,23 @@ export async function presentTreeLevel(
     const [orgId, userId, cycle, root] = v as [string, string, string, string];
     const reader: Reader = { orgId, userId, role: actor.role };
     const shaped = { asOf: asOf ? v[4] : undefined, viewer: viewer ? { userId: v[5]!, role: viewer.role } : undefined };
-    const level = treeRowsQuery(db, orgId, cycle, or(eq(objectives.id, root), alignedTo(db, [root]))!, { ...shaped, byId: true });
+    const level = treeRowsQuery(db, orgId, cycle, or(eq(objectives.id, root), alignedTo(db, orgId, [root]))!, { ...shaped, byId: true });
     const below = sql`array(select id from page where id <> ${root})`;
-    const also = sql`json_build_object(
-    'links', (select coalesce(json_agg(json_build_object('child', l.child_objective_id, 'parentObjectiveId', l.parent_objective_id,
-      'krObjectiveId', l.objective_id)), '[]') from (${linksIntoQuery(db, orgId, below)}) l),
-    'counts', (select coalesce(json_agg(json_build_object('parent', c.parent, 'count', c.count)), '[]')
-      from (${childCountsQuery(db, below, shaped.asOf, shaped.viewer)}) c))`;
+    const also = sql`json_build_object('counts', (select coalesce(json_agg(json_build_object('parent', c.parent, 'count', c.count)), '[]')
+      from (${childCountsQuery(db, orgId, below, shaped.asOf, shaped.viewer)}) c))`;
     return { reader, source: { query: level, also } };
   };
   const found = await presentShaped(db, actor, { key, values, make }, read);
   // Without the objective itself (missing, hidden or archived) there is no tree below it either.
   if (!found.rows.some((o) => o.id === rootId)) return { rows: [], roots: [], children: new Map(), childCount: new Map(), views: [] };
-  const { links, counts } = found.also as LevelExtras;
+  const { counts } = found.also as LevelExtras;
   const childCount = new Map(counts.map((c) => [c.parent, c.count]));
-  const children = childrenByParent(links, new Set([rootId]));
-  for (const [id, list] of children) childCount.set(id, list.length);
+  // Every row but the root was found aligned to it, so the level is its children: no links need reading (their
+  // subquery and JSON were 0.05–0.1 ms of a tree level, issue 12). In the order read, as loadCycleTree orders them.
+  const level = found.rows.filter((o) => o.id !== rootId);
+  const children = new Map(level.length > 0 ? [[rootId, level.map((o) => o.id)]] : []);
+  if (level.length > 0) childCount.set(rootId, level.length);
   // The root first, then its level in the order read (loadCycleTree's order).
-  const rows = [...found.rows.filter((o) => o.id === rootId), ...found.rows.filter((o) => o.id !== rootId)];
+  const rows = [...found.rows.filter((o) => o.id === rootId), ...level];
   return { rows, roots: [rootId], children, childCount, views: found.views };
 }

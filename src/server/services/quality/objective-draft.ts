@@ -65,7 +65,7 @@ export async function draftOfObjective(
   const children = await db
     .select({ id: objectives.id })
     .from(objectives)
-    .where(alignedTo(db, [objective.id]));
+    .where(alignedTo(db, objective.orgId, [objective.id]));
   const [team] = objective.teamId ? await db.select().from(teams).where(eq(teams.id, objective.teamId)) : [];
   const [latest] =
     wide && krs.length
