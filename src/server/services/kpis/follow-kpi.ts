@@ -4,6 +4,7 @@ import { checkIns } from '../../../db/schema/index.js';
 import type { Announcer } from '../announce.js';
 import { lockOrganizationOkrs } from '../okrs/org-lock.js';
 import { refreshNumericKeyResults } from '../okrs/rollup.js';
+import { pgArray } from '../../../db/pg-array.js';
 
 interface PendingFollow {
   keyResultId: string;
@@ -92,6 +93,6 @@ export async function followKpis(tx: Transaction, announce: Announcer, orgId: st
 
 const markFollowed = (orgId: string, pending: readonly PendingFollow[]): SQL =>
   sql`update key_result_kpis l set followed_value_id = v.value_id
-    from unnest(${`{${pending.map((p) => p.keyResultId).join(',')}}`}::uuid[], ${`{${pending.map((p) => p.valueId).join(',')}}`}::uuid[])
+    from unnest(${pgArray(pending.map((p) => p.keyResultId))}::uuid[], ${pgArray(pending.map((p) => p.valueId))}::uuid[])
       v(key_result_id, value_id)
     where l.org_id = ${orgId} and l.key_result_id = v.key_result_id`;

@@ -125,7 +125,7 @@ async function statusMatchesAndPaths(
   if (matched.size === 0) return { matched, pathIds: [] };
   const onPaths = await queryPrepared<{ id: string }>(
     db,
-    sql`with recursive ${ancestorsCte(sql`select unnest(${`{${[...matched].join(',')}}`}::uuid[])`)} select id from up`,
+    sql`with recursive ${ancestorsCte(sql`select unnest(${pgArray([...matched])}::uuid[])`)} select id from up`,
   );
   return { matched, pathIds: onPaths.map((r) => r.id) };
 }

@@ -8,6 +8,7 @@ import { eventSubject, type EventSubject } from './event-data.js';
 import { excerpt } from '../social/mentions.js';
 import { queueSlackChannelPost } from '../slack/channel-post.js';
 import { currentWriteClock } from '../write-clock.js';
+import { pgArray } from '../../../db/pg-array.js';
 
 interface Activity extends ActivityFacts {
   orgId: string;
@@ -84,7 +85,7 @@ export interface SubscribedEndpoint {
  */
 export const subscribedEndpoints = (orgId: string, events: readonly WebhookEvent[]) =>
   sql<unknown>`(select coalesce(json_agg(json_build_object('id', e.id, 'url', e.url, 'events', e.events)), '[]'::json)
-    from ${webhookEndpoints} e where e.org_id = ${orgId} and e.enabled and e.events && ${`{${events.join(',')}}`}::text[])`;
+    from ${webhookEndpoints} e where e.org_id = ${orgId} and e.enabled and e.events && ${pgArray(events)}::text[])`;
 
 /** The json of subscribedEndpoints as the driver hands it over (parsed by node-postgres and PGlite; text otherwise). */
 export const readEndpoints = (value: unknown): SubscribedEndpoint[] =>

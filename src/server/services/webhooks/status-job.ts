@@ -6,6 +6,7 @@ import { todayIn } from '../../clock.js';
 import { lockOrganizationOkrs } from '../okrs/org-lock.js';
 import { loadStatusMargins } from '../okrs/status-margins.js';
 import { queueStatusEvents } from './status-events.js';
+import { pgArray } from '../../../db/pg-array.js';
 
 export interface StatusWork {
   key: string;
@@ -55,8 +56,8 @@ async function compareStatuses(tx: Transaction, orgId: string, today: string, no
   const progress = new Map(rows.map((r) => [r.id, r.progress]));
   const changes = statusAnnouncements(rows, (id) => progress.get(id)!, today, await loadStatusMargins(tx, orgId));
   if (changes.length === 0) return { objectives: rows.length, statusChanges: 0, events: 0 };
-  const ids = `{${changes.map((c) => c.id).join(',')}}`;
-  const statuses = `{${changes.map((c) => c.to ?? 'NULL').join(',')}}`;
+  const ids = pgArray(changes.map((c) => c.id));
+  const statuses = pgArray(changes.map((c) => c.to ?? null));
   await tx.execute(sql`update objectives o set announced_status = v.status
     from unnest(${ids}::uuid[], ${statuses}::text[]) v(id, status) where o.org_id = ${orgId} and o.id = v.id`);
   const announced = changes.filter((c) => c.announce);
